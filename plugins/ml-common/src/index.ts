@@ -1,0 +1,11 @@
+/**
+ * Isomorphic types, schemas and helpers of the ML platform.
+ *
+ * @packageDocumentation
+ */
+
+export * from './types';
+export * from './schemas';
+export * from './resources';
+export * from './names';
+export * from './permissions';

@@ -1,0 +1,49 @@
+import {
+  createProjectSchema,
+  createRuntimeSchema,
+  createWorkspaceSchema,
+  createProfileSchema,
+} from './schemas';
+
+const group = { name: 'cpu', cpu: 4, memoryMiB: '16Gi', minNodes: 1, maxNodes: 3 };
+
+describe('schemas', () => {
+  it('normalises quantities and fills defaults', () => {
+    const parsed = createWorkspaceSchema.parse({ name: 'ws', nodeGroups: [group] });
+    expect(parsed.nodeGroups[0]).toEqual({
+      name: 'cpu',
+      cpu: 4,
+      memoryMiB: 16384,
+      gpu: 0,
+      minNodes: 1,
+      maxNodes: 3,
+      scaleUpDelaySeconds: 30,
+    });
+    expect(parsed.driver).toBe('local');
+    expect(createProfileSchema.parse({ name: 'small', cpu: '500m', memoryMiB: '1Gi' }))
+      .toMatchObject({ cpu: 0.5, memoryMiB: 1024, gpu: 0 });
+  });
+
+  it('names the field that is wrong', () => {
+    const result = createWorkspaceSchema.safeParse({
+      name: 'Bad_Name',
+      nodeGroups: [{ ...group, minNodes: 4 }],
+    });
+    expect(result.success).toBe(false);
+    const paths = result.success ? [] : result.error.issues.map(i => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['name', 'nodeGroups.0.maxNodes']));
+  });
+
+  it('refuses unknown fields, bad refs and bad env names', () => {
+    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', extra: 1 }).success).toBe(false);
+    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', owner: 'jane' }).success).toBe(false);
+    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', env: { '1X': 'y' } }).success).toBe(false);
+    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', owner: 'group:default/team-a' }).success).toBe(true);
+  });
+
+  it('requires an image or a command for a runtime', () => {
+    const base = { editor: 'Workbench', kernel: 'Python 3.11', edition: 'Standard', shortVersion: '2026.11', maintenanceVersion: 1 };
+    expect(createRuntimeSchema.safeParse(base).success).toBe(false);
+    expect(createRuntimeSchema.safeParse({ ...base, command: 'python3' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { parseCpuMillis, parseMemoryMiB } from './resources';
+import {
+  ENV_NAME_PATTERN,
+  OWNER_REF_PATTERN,
+  explainInvalidName,
+} from './names';
+import { COLLABORATOR_ROLES } from './types';
+
+/**
+ * Zod schemas of the REST API's request bodies, shared so that the frontend's
+ * forms and the backend's routers agree on what is valid (ADR014).
+ */
+
+const MAX_TITLE = 200;
+const MAX_DESCRIPTION = 4000;
+const MAX_ENV_VARS = 200;
+const MAX_ENV_VALUE = 32 * 1024;
+
+/** @public */
+export const dnsNameSchema = z.string().superRefine((value, ctx) => {
+  const problem = explainInvalidName(value);
+  if (problem) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  }
+});
+
+/** @public */
+export const ownerRefSchema = z
+  .string()
+  .max(200)
+  .regex(
+    OWNER_REF_PATTERN,
+    'must be a user or group entity ref such as "user:default/jane" or "group:default/ml-research"',
+  );
+
+const titleSchema = z.string().trim().min(1).max(MAX_TITLE);
+const descriptionSchema = z.string().max(MAX_DESCRIPTION);
+
+/** vCPU as a number (0.5) or a quantity ("500m"); becomes vCPU. */
+export const cpuSchema = z
+  .union([z.number(), z.string().max(32)])
+  .transform((value, ctx) => {
+    const millis = parseCpuMillis(value);
+    if (millis === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
+      });
+      return z.NEVER;
+    }
+    return millis / 1000;
+  })
+  .pipe(z.number().min(0).max(100_000));
+
+/** MiB as a number (2048) or a quantity ("2Gi"); becomes MiB. */
+export const memorySchema = z
+  .union([z.number(), z.string().max(32)])
+  .transform((value, ctx) => {
+    const mib = parseMemoryMiB(value);
+    if (mib === undefined) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: 'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
+      });
+      return z.NEVER;
+    }
+    return mib;
+  })
+  .pipe(z.number().int().min(0).max(1024 * 1024 * 1024));
+
+const gpuSchema = z.number().int().min(0).max(64);
+
+/** @public */
+export const envSchema = z
+  .record(
+    z.string().regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
+    z.string().max(MAX_ENV_VALUE),
+  )
+  .refine(env => Object.keys(env).length <= MAX_ENV_VARS, {
+    message: `at most ${MAX_ENV_VARS} variables`,
+  });
+
+/** @public */
+export const resourceLimitsSchema = z
+  .object({ cpu: cpuSchema, memoryMiB: memorySchema, gpu: gpuSchema.default(0) })
+  .strict();
+
+/** @public */
+export const nodeGroupSchema = z
+  .object({
+    name: dnsNameSchema,
+    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
+    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    gpu: gpuSchema.default(0),
+    minNodes: z.number().int().min(0).max(1000),
+    maxNodes: z.number().int().min(1).max(1000),
+    scaleUpDelaySeconds: z.number().int().min(0).max(3600).default(30),
+  })
+  .strict()
+  .refine(g => g.maxNodes >= g.minNodes, {
+    message: 'maxNodes must be at least minNodes',
+    path: ['maxNodes'],
+  });
+
+const nodeGroupsSchema = z
+  .array(nodeGroupSchema)
+  .min(1, 'a workspace needs at least one node group')
+  .max(20)
+  .refine(groups => new Set(groups.map(g => g.name)).size === groups.length, {
+    message: 'node group names must be unique',
+  });
+
+/** @public */
+export const createWorkspaceSchema = z
+  .object({
+    name: dnsNameSchema,
+    title: titleSchema.optional(),
+    description: descriptionSchema.default(''),
+    owner: ownerRefSchema.optional(),
+    driver: z.enum(['local', 'kubernetes']).default('local'),
+    nodeGroups: nodeGroupsSchema,
+    env: envSchema.default({}),
+    defaultUserQuota: resourceLimitsSchema.optional(),
+  })
+  .strict();
+
+/** @public */
+export const updateWorkspaceSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema,
+    owner: ownerRefSchema,
+    nodeGroups: nodeGroupsSchema,
+    env: envSchema,
+    defaultUserQuota: resourceLimitsSchema,
+  })
+  .partial()
+  .strict();
+
+const versionPart = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/, 'must be letters, digits, spaces or ". _ + -"');
+
+/** @public */
+export const createRuntimeSchema = z
+  .object({
+    editor: versionPart,
+    kernel: versionPart,
+    edition: versionPart,
+    shortVersion: versionPart,
+    maintenanceVersion: z.number().int().min(0).max(1_000_000),
+    description: descriptionSchema.default(''),
+    image: z.string().trim().min(1).max(500).optional(),
+    command: z.string().trim().min(1).max(500).optional(),
+    enabled: z.boolean().default(true),
+  })
+  .strict()
+  .refine(r => Boolean(r.image || r.command), {
+    message: 'a runtime needs an image (Kubernetes) or a command (local driver)',
+    path: ['command'],
+  });
+
+/** @public */
+export const updateRuntimeSchema = z
+  .object({
+    description: descriptionSchema,
+    image: z.string().trim().min(1).max(500).nullable(),
+    command: z.string().trim().min(1).max(500).nullable(),
+    enabled: z.boolean(),
+  })
+  .partial()
+  .strict();
+
+/** @public */
+export const createProfileSchema = z
+  .object({
+    name: dnsNameSchema,
+    description: descriptionSchema.default(''),
+    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
+    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    gpu: gpuSchema.default(0),
+  })
+  .strict();
+
+/** @public */
+export const updateProfileSchema = z
+  .object({
+    description: descriptionSchema,
+    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
+    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    gpu: gpuSchema,
+  })
+  .partial()
+  .strict();
+
+/** @public */
+export const createQuotaSchema = z
+  .object({
+    subject: ownerRefSchema,
+    cpu: cpuSchema,
+    memoryMiB: memorySchema,
+    gpu: gpuSchema.default(0),
+  })
+  .strict();
+
+/** @public */
+export const updateQuotaSchema = z
+  .object({ cpu: cpuSchema, memoryMiB: memorySchema, gpu: gpuSchema })
+  .partial()
+  .strict();
+
+/** @public */
+export const createProjectSchema = z
+  .object({
+    workspace: dnsNameSchema,
+    name: dnsNameSchema,
+    title: titleSchema.optional(),
+    description: descriptionSchema.default(''),
+    owner: ownerRefSchema.optional(),
+    visibility: z.enum(['private', 'team', 'public']).default('private'),
+    env: envSchema.default({}),
+    templateRef: z.string().max(300).optional(),
+  })
+  .strict();
+
+/** @public */
+export const updateProjectSchema = z
+  .object({
+    title: titleSchema,
+    description: descriptionSchema,
+    owner: ownerRefSchema,
+    visibility: z.enum(['private', 'team', 'public']),
+    env: envSchema,
+  })
+  .partial()
+  .strict();
+
+/** @public */
+export const collaboratorSchema = z
+  .object({
+    subject: ownerRefSchema,
+    role: z.enum(COLLABORATOR_ROLES as [string, ...string[]]),
+  })
+  .strict();
+
+/** @public */
+export type CreateWorkspaceRequest = z.input<typeof createWorkspaceSchema>;
+/** @public */
+export type UpdateWorkspaceRequest = z.input<typeof updateWorkspaceSchema>;
+/** @public */
+export type CreateRuntimeRequest = z.input<typeof createRuntimeSchema>;
+/** @public */
+export type UpdateRuntimeRequest = z.input<typeof updateRuntimeSchema>;
+/** @public */
+export type CreateProfileRequest = z.input<typeof createProfileSchema>;
+/** @public */
+export type UpdateProfileRequest = z.input<typeof updateProfileSchema>;
+/** @public */
+export type CreateQuotaRequest = z.input<typeof createQuotaSchema>;
+/** @public */
+export type UpdateQuotaRequest = z.input<typeof updateQuotaSchema>;
+/** @public */
+export type CreateProjectRequest = z.input<typeof createProjectSchema>;
+/** @public */
+export type UpdateProjectRequest = z.input<typeof updateProjectSchema>;
+/** @public */
+export type CollaboratorRequest = z.input<typeof collaboratorSchema>;

@@ -1,0 +1,8 @@
+/**
+ * Node library of the ML platform: extension points for backend modules.
+ *
+ * @packageDocumentation
+ */
+
+export * from './ComputeDriver';
+export * from './extensions';
