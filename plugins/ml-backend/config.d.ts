@@ -1,0 +1,48 @@
+export interface Config {
+  /** Configuration of the ML platform. */
+  ml?: {
+    storage?: {
+      /**
+       * Folder for project files (and, later, build snapshots and logs).
+       * Relative paths are relative to the backend's working directory.
+       * Default: `.ml-data`.
+       */
+      root?: string;
+      /** Largest file an upload may carry, in MiB. Default: 100. */
+      maxUploadMiB?: number;
+    };
+    seed?: {
+      /**
+       * On a database without workspaces, create a demo workspace, resource
+       * profiles and a demo project. Default: false.
+       */
+      demo?: boolean;
+    };
+    /**
+     * Quota of users without one of their own in a new workspace.
+     * Default: CML's 2 vCPU / 8 GiB / 0 GPU.
+     */
+    defaultUserQuota?: {
+      /** vCPU, e.g. 2 or "500m". */
+      cpu: number | string;
+      /** MiB, e.g. 8192 or "8Gi". */
+      memoryMiB: number | string;
+      gpu?: number;
+    };
+    /**
+     * Runtimes made to exist at start-up (editor + kernel + edition + version).
+     * The local-process driver runs `command`; Kubernetes runs `image`.
+     */
+    runtimes?: Array<{
+      editor: string;
+      kernel: string;
+      edition: string;
+      shortVersion: string;
+      maintenanceVersion: number;
+      description?: string;
+      image?: string;
+      command?: string;
+      enabled?: boolean;
+    }>;
+  };
+}

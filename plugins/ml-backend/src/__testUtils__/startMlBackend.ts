@@ -1,0 +1,89 @@
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { mlPlugin } from '../plugin';
+
+/** The demo workspace's node group, reused by tests that create workspaces. */
+export const STANDARD_NODE_GROUP = {
+  name: 'standard',
+  cpu: 4,
+  memoryMiB: 16384,
+  minNodes: 1,
+  maxNodes: 3,
+};
+
+export interface MlTestBackend {
+  server: Parameters<typeof request>[0];
+  knex: Knex;
+  storageRoot: string;
+  /** Every row of every table plus the file tree: compare before/after. */
+  snapshot(): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+async function listTree(root: string): Promise<string[]> {
+  const out: string[] = [];
+  const walk = async (dir: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      const stat = await fs.lstat(full);
+      out.push(`${path.relative(root, full)}:${stat.size}:${stat.mtimeMs}`);
+      if (entry.isDirectory()) await walk(full);
+    }
+  };
+  await walk(root);
+  return out.sort();
+}
+
+/** Starts the ML plugin alone on a fresh database and a fresh storage folder. */
+export async function startMlBackend(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: { config?: object; features?: any[] } = {},
+): Promise<MlTestBackend> {
+  const knex = await databases.init(databaseId);
+  const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-test-'));
+  const testBackend = await startTestBackend({
+    features: [
+      mlPlugin,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: { ml: { storage: { root: storageRoot }, ...options.config } },
+      }),
+      ...(options.features ?? []),
+    ],
+  });
+  const tables = [
+    'workspaces',
+    'runtimes',
+    'resource_profiles',
+    'quotas',
+    'projects',
+    'project_collaborators',
+  ];
+  return {
+    server: testBackend.server,
+    knex,
+    storageRoot,
+    async snapshot() {
+      const rows: Record<string, unknown> = {};
+      for (const table of tables) {
+        rows[table] = await knex(table).select('*').orderByRaw('1');
+      }
+      return { rows, files: await listTree(storageRoot) };
+    },
+    async stop() {
+      await testBackend.stop();
+      await fs.rm(storageRoot, { recursive: true, force: true });
+    },
+  };
+}

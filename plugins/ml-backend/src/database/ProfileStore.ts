@@ -1,0 +1,121 @@
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { ResourceProfile } from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import {
+  ResourceColumns,
+  fromResourceColumns,
+  toResourceColumns,
+} from './resourceColumns';
+
+type ProfileRow = ResourceColumns & {
+  id: string;
+  workspace: string;
+  name: string;
+  description: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** @internal */
+export type NewProfile = Omit<ResourceProfile, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** @internal */
+export type ProfilePatch = Partial<
+  Pick<ResourceProfile, 'description' | 'cpu' | 'memoryMiB' | 'gpu'>
+>;
+
+/** @internal */
+export const PROFILE_SORT_FIELDS = [
+  'name',
+  'cpu_millis',
+  'memory_mib',
+  'gpu',
+  'created_at',
+  'updated_at',
+];
+
+function toProfile(row: ProfileRow): ResourceProfile {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    description: row.description,
+    ...fromResourceColumns(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Resource profiles: the vCPU / memory / GPU sizes users can pick in a
+ * workspace.
+ *
+ * @internal
+ */
+export class ProfileStore {
+  constructor(private readonly db: Knex) {}
+
+  async list(
+    workspace: string,
+    options: ListOptions,
+  ): Promise<ListResult<ResourceProfile>> {
+    return listPage<ProfileRow, ResourceProfile>(
+      this.db('resource_profiles').select('*').where({ workspace }),
+      options,
+      { searchColumns: ['name', 'description'], tiebreaker: 'id', map: toProfile },
+    );
+  }
+
+  async listAll(workspace: string): Promise<ResourceProfile[]> {
+    const rows = await this.db<ProfileRow>('resource_profiles')
+      .where({ workspace })
+      .orderBy('name');
+    return rows.map(toProfile);
+  }
+
+  async get(workspace: string, name: string): Promise<ResourceProfile | undefined> {
+    const row = await this.db<ProfileRow>('resource_profiles')
+      .where({ workspace, name })
+      .first();
+    return row ? toProfile(row) : undefined;
+  }
+
+  async create(profile: NewProfile): Promise<ResourceProfile> {
+    const now = nowIso();
+    const row = {
+      id: uuid(),
+      workspace: profile.workspace,
+      name: profile.name,
+      description: profile.description,
+      ...toResourceColumns(profile),
+      created_at: now,
+      updated_at: now,
+    } as ProfileRow;
+    await this.db('resource_profiles').insert(row);
+    return toProfile(row);
+  }
+
+  async update(
+    workspace: string,
+    name: string,
+    patch: ProfilePatch,
+  ): Promise<ResourceProfile | undefined> {
+    const changes: Partial<ProfileRow> = {
+      ...toResourceColumns(patch),
+      updated_at: nowIso(),
+    };
+    if (patch.description !== undefined) changes.description = patch.description;
+    const updated = await this.db('resource_profiles')
+      .where({ workspace, name })
+      .update(changes);
+    return updated ? this.get(workspace, name) : undefined;
+  }
+
+  async delete(workspace: string, name: string): Promise<boolean> {
+    const deleted = await this.db('resource_profiles')
+      .where({ workspace, name })
+      .delete();
+    return deleted > 0;
+  }
+}

@@ -1,0 +1,183 @@
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import {
+  Collaborator,
+  CollaboratorRole,
+  Project,
+  ProjectVisibility,
+} from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+
+type ProjectRow = {
+  id: string;
+  workspace: string;
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  visibility: string;
+  env: string;
+  template_ref: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+type CollaboratorRow = {
+  project_id: string;
+  subject: string;
+  role: string;
+  added_at: string;
+};
+
+/** @internal */
+export type NewProject = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** @internal */
+export type ProjectPatch = Partial<
+  Pick<Project, 'title' | 'description' | 'owner' | 'visibility' | 'env'>
+>;
+
+/** @internal */
+export const PROJECT_SORT_FIELDS = [
+  'name',
+  'title',
+  'owner',
+  'workspace',
+  'created_at',
+  'updated_at',
+];
+
+function toProject(row: ProjectRow): Project {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    name: row.name,
+    title: row.title,
+    description: row.description,
+    owner: row.owner,
+    visibility: row.visibility as ProjectVisibility,
+    env: parseJson<Record<string, string>>(row.env, {}),
+    templateRef: row.template_ref ?? undefined,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toCollaborator(row: CollaboratorRow): Collaborator {
+  return {
+    subject: row.subject,
+    role: row.role as CollaboratorRole,
+    addedAt: row.added_at,
+  };
+}
+
+/**
+ * Projects and their collaborators.
+ *
+ * @internal
+ */
+export class ProjectStore {
+  constructor(private readonly db: Knex) {}
+
+  async list(
+    options: ListOptions & { workspace?: string; owner?: string },
+  ): Promise<ListResult<Project>> {
+    let query = this.db('projects').select('*');
+    if (options.workspace) query = query.where({ workspace: options.workspace });
+    if (options.owner) query = query.where({ owner: options.owner });
+    return listPage<ProjectRow, Project>(query, options, {
+      searchColumns: ['name', 'title', 'description', 'owner'],
+      tiebreaker: 'id',
+      map: toProject,
+    });
+  }
+
+  async countInWorkspace(workspace: string): Promise<number> {
+    const [{ count }] = await this.db('projects')
+      .where({ workspace })
+      .count<{ count: number | string }[]>({ count: '*' });
+    return Number(count);
+  }
+
+  async get(id: string): Promise<Project | undefined> {
+    const row = await this.db<ProjectRow>('projects').where({ id }).first();
+    return row ? toProject(row) : undefined;
+  }
+
+  async findByName(workspace: string, name: string): Promise<Project | undefined> {
+    const row = await this.db<ProjectRow>('projects')
+      .where({ workspace, name })
+      .first();
+    return row ? toProject(row) : undefined;
+  }
+
+  async create(project: NewProject): Promise<Project> {
+    const now = nowIso();
+    const row: ProjectRow = {
+      id: uuid(),
+      workspace: project.workspace,
+      name: project.name,
+      title: project.title,
+      description: project.description,
+      owner: project.owner,
+      visibility: project.visibility,
+      env: JSON.stringify(project.env),
+      template_ref: project.templateRef ?? null,
+      created_by: project.createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('projects').insert(row);
+    return toProject(row);
+  }
+
+  async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
+    const changes: Partial<ProjectRow> = { updated_at: nowIso() };
+    if (patch.title !== undefined) changes.title = patch.title;
+    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.owner !== undefined) changes.owner = patch.owner;
+    if (patch.visibility !== undefined) changes.visibility = patch.visibility;
+    if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
+    const updated = await this.db('projects').where({ id }).update(changes);
+    return updated ? this.get(id) : undefined;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      await tx('project_collaborators').where({ project_id: id }).delete();
+      return (await tx('projects').where({ id }).delete()) > 0;
+    });
+  }
+
+  async listCollaborators(projectId: string): Promise<Collaborator[]> {
+    const rows = await this.db<CollaboratorRow>('project_collaborators')
+      .where({ project_id: projectId })
+      .orderBy('subject');
+    return rows.map(toCollaborator);
+  }
+
+  /** Adds the collaborator or changes its role; keeps the original date. */
+  async putCollaborator(
+    projectId: string,
+    subject: string,
+    role: CollaboratorRole,
+  ): Promise<Collaborator> {
+    await this.db('project_collaborators')
+      .insert({ project_id: projectId, subject, role, added_at: nowIso() })
+      .onConflict(['project_id', 'subject'])
+      .merge(['role']);
+    const row = await this.db<CollaboratorRow>('project_collaborators')
+      .where({ project_id: projectId, subject })
+      .first();
+    return toCollaborator(row!);
+  }
+
+  async deleteCollaborator(projectId: string, subject: string): Promise<boolean> {
+    const deleted = await this.db('project_collaborators')
+      .where({ project_id: projectId, subject })
+      .delete();
+    return deleted > 0;
+  }
+}

@@ -1,0 +1,102 @@
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { Quota } from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import {
+  ResourceColumns,
+  fromResourceColumns,
+  toResourceColumns,
+} from './resourceColumns';
+
+type QuotaRow = ResourceColumns & {
+  id: string;
+  workspace: string;
+  subject: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** @internal */
+export type NewQuota = Omit<Quota, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** @internal */
+export type QuotaPatch = Partial<Pick<Quota, 'cpu' | 'memoryMiB' | 'gpu'>>;
+
+/** @internal */
+export const QUOTA_SORT_FIELDS = [
+  'subject',
+  'cpu_millis',
+  'memory_mib',
+  'gpu',
+  'created_at',
+  'updated_at',
+];
+
+function toQuota(row: QuotaRow): Quota {
+  return {
+    id: row.id,
+    workspace: row.workspace,
+    subject: row.subject,
+    ...fromResourceColumns(row),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Quotas: the most a user or a team may hold at once in a workspace.
+ *
+ * @internal
+ */
+export class QuotaStore {
+  constructor(private readonly db: Knex) {}
+
+  async list(workspace: string, options: ListOptions): Promise<ListResult<Quota>> {
+    return listPage<QuotaRow, Quota>(
+      this.db('quotas').select('*').where({ workspace }),
+      options,
+      { searchColumns: ['subject'], tiebreaker: 'id', map: toQuota },
+    );
+  }
+
+  async get(workspace: string, id: string): Promise<Quota | undefined> {
+    const row = await this.db<QuotaRow>('quotas').where({ workspace, id }).first();
+    return row ? toQuota(row) : undefined;
+  }
+
+  async findBySubject(workspace: string, subject: string): Promise<Quota | undefined> {
+    const row = await this.db<QuotaRow>('quotas')
+      .where({ workspace, subject })
+      .first();
+    return row ? toQuota(row) : undefined;
+  }
+
+  async create(quota: NewQuota): Promise<Quota> {
+    const now = nowIso();
+    const row = {
+      id: uuid(),
+      workspace: quota.workspace,
+      subject: quota.subject,
+      ...toResourceColumns(quota),
+      created_at: now,
+      updated_at: now,
+    } as QuotaRow;
+    await this.db('quotas').insert(row);
+    return toQuota(row);
+  }
+
+  async update(
+    workspace: string,
+    id: string,
+    patch: QuotaPatch,
+  ): Promise<Quota | undefined> {
+    const updated = await this.db('quotas')
+      .where({ workspace, id })
+      .update({ ...toResourceColumns(patch), updated_at: nowIso() });
+    return updated ? this.get(workspace, id) : undefined;
+  }
+
+  async delete(workspace: string, id: string): Promise<boolean> {
+    return (await this.db('quotas').where({ workspace, id }).delete()) > 0;
+  }
+}

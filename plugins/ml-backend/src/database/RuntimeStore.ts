@@ -1,0 +1,155 @@
+import { Knex } from 'knex';
+import { v4 as uuid } from 'uuid';
+import { Runtime } from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
+
+type RuntimeRow = {
+  id: string;
+  editor: string;
+  kernel: string;
+  edition: string;
+  short_version: string;
+  maintenance_version: number;
+  description: string;
+  image: string | null;
+  command: string | null;
+  enabled: boolean | number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** @internal */
+export type NewRuntime = Omit<Runtime, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** @internal */
+export type RuntimeTuple = Pick<
+  Runtime,
+  'editor' | 'kernel' | 'edition' | 'shortVersion' | 'maintenanceVersion'
+>;
+
+/** @internal */
+export type RuntimePatch = {
+  description?: string;
+  image?: string | null;
+  command?: string | null;
+  enabled?: boolean;
+};
+
+/** @internal */
+export const RUNTIME_SORT_FIELDS = [
+  'editor',
+  'kernel',
+  'edition',
+  'short_version',
+  'maintenance_version',
+  'created_at',
+  'updated_at',
+];
+
+function toRuntime(row: RuntimeRow): Runtime {
+  return {
+    id: row.id,
+    editor: row.editor,
+    kernel: row.kernel,
+    edition: row.edition,
+    shortVersion: row.short_version,
+    maintenanceVersion: row.maintenance_version,
+    description: row.description,
+    image: row.image ?? undefined,
+    command: row.command ?? undefined,
+    enabled: Boolean(row.enabled),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/**
+ * Runtimes: editor + kernel + edition + version tuples that map to an image
+ * or a local command.
+ *
+ * @internal
+ */
+export class RuntimeStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Lists runtimes; with `latestOnly`, a runtime is hidden when the same
+   * editor/kernel/edition/short version has a higher maintenance version.
+   */
+  async list(
+    options: ListOptions & { latestOnly: boolean; enabledOnly?: boolean },
+  ): Promise<ListResult<Runtime>> {
+    let query = this.db('runtimes as r').select('r.*');
+    if (options.latestOnly) {
+      query = query.whereNotExists(
+        this.db('runtimes as newer')
+          .select(this.db.raw('1'))
+          .whereRaw('newer.editor = r.editor')
+          .whereRaw('newer.kernel = r.kernel')
+          .whereRaw('newer.edition = r.edition')
+          .whereRaw('newer.short_version = r.short_version')
+          .whereRaw('newer.maintenance_version > r.maintenance_version'),
+      );
+    }
+    if (options.enabledOnly) {
+      query = query.where('r.enabled', true);
+    }
+    return listPage<RuntimeRow, Runtime>(query, options, {
+      searchColumns: ['r.editor', 'r.kernel', 'r.edition', 'r.short_version'],
+      tiebreaker: 'id',
+      map: toRuntime,
+    });
+  }
+
+  async get(id: string): Promise<Runtime | undefined> {
+    const row = await this.db<RuntimeRow>('runtimes').where({ id }).first();
+    return row ? toRuntime(row) : undefined;
+  }
+
+  async findByTuple(tuple: RuntimeTuple): Promise<Runtime | undefined> {
+    const row = await this.db<RuntimeRow>('runtimes')
+      .where({
+        editor: tuple.editor,
+        kernel: tuple.kernel,
+        edition: tuple.edition,
+        short_version: tuple.shortVersion,
+        maintenance_version: tuple.maintenanceVersion,
+      })
+      .first();
+    return row ? toRuntime(row) : undefined;
+  }
+
+  async create(runtime: NewRuntime): Promise<Runtime> {
+    const now = nowIso();
+    const row: RuntimeRow = {
+      id: uuid(),
+      editor: runtime.editor,
+      kernel: runtime.kernel,
+      edition: runtime.edition,
+      short_version: runtime.shortVersion,
+      maintenance_version: runtime.maintenanceVersion,
+      description: runtime.description,
+      image: runtime.image ?? null,
+      command: runtime.command ?? null,
+      enabled: runtime.enabled,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('runtimes').insert(row);
+    return toRuntime(row);
+  }
+
+  async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
+    const changes: Partial<RuntimeRow> = { updated_at: nowIso() };
+    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.image !== undefined) changes.image = patch.image;
+    if (patch.command !== undefined) changes.command = patch.command;
+    if (patch.enabled !== undefined) changes.enabled = patch.enabled;
+    const updated = await this.db('runtimes').where({ id }).update(changes);
+    return updated ? this.get(id) : undefined;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.db('runtimes').where({ id }).delete()) > 0;
+  }
+}

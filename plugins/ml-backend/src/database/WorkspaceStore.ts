@@ -1,0 +1,148 @@
+import { Knex } from 'knex';
+import {
+  NodeGroup,
+  ResourceLimits,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+
+type WorkspaceRow = {
+  name: string;
+  title: string;
+  description: string;
+  owner: string;
+  driver: string;
+  node_groups: string;
+  env: string;
+  default_quota_cpu_millis: number;
+  default_quota_memory_mib: number;
+  default_quota_gpu: number;
+  created_at: string;
+  updated_at: string;
+};
+
+/** @internal */
+export type NewWorkspace = Omit<Workspace, 'createdAt' | 'updatedAt'>;
+
+/** @internal */
+export type WorkspacePatch = Partial<
+  Omit<Workspace, 'name' | 'driver' | 'createdAt' | 'updatedAt'>
+>;
+
+/** @internal */
+export const WORKSPACE_SORT_FIELDS = [
+  'name',
+  'title',
+  'owner',
+  'created_at',
+  'updated_at',
+];
+
+function toWorkspace(row: WorkspaceRow): Workspace {
+  return {
+    name: row.name,
+    title: row.title,
+    description: row.description,
+    owner: row.owner,
+    driver: row.driver as Workspace['driver'],
+    nodeGroups: parseJson<NodeGroup[]>(row.node_groups, []),
+    env: parseJson<Record<string, string>>(row.env, {}),
+    defaultUserQuota: {
+      cpu: row.default_quota_cpu_millis / 1000,
+      memoryMiB: row.default_quota_memory_mib,
+      gpu: row.default_quota_gpu,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function quotaColumns(quota: ResourceLimits) {
+  return {
+    default_quota_cpu_millis: Math.round(quota.cpu * 1000),
+    default_quota_memory_mib: quota.memoryMiB,
+    default_quota_gpu: quota.gpu,
+  };
+}
+
+/**
+ * Workspaces: compute services with node groups, site env and a default
+ * user quota.
+ *
+ * @internal
+ */
+export class WorkspaceStore {
+  constructor(private readonly db: Knex) {}
+
+  async list(options: ListOptions): Promise<ListResult<Workspace>> {
+    return listPage<WorkspaceRow, Workspace>(
+      this.db('workspaces').select('*'),
+      options,
+      {
+        searchColumns: ['name', 'title', 'description', 'owner'],
+        tiebreaker: 'name',
+        map: toWorkspace,
+      },
+    );
+  }
+
+  async listAll(): Promise<Workspace[]> {
+    const rows = await this.db<WorkspaceRow>('workspaces').orderBy('name');
+    return rows.map(toWorkspace);
+  }
+
+  async get(name: string): Promise<Workspace | undefined> {
+    const row = await this.db<WorkspaceRow>('workspaces')
+      .where({ name })
+      .first();
+    return row ? toWorkspace(row) : undefined;
+  }
+
+  async create(workspace: NewWorkspace): Promise<Workspace> {
+    const now = nowIso();
+    const row: WorkspaceRow = {
+      name: workspace.name,
+      title: workspace.title,
+      description: workspace.description,
+      owner: workspace.owner,
+      driver: workspace.driver,
+      node_groups: JSON.stringify(workspace.nodeGroups),
+      env: JSON.stringify(workspace.env),
+      ...quotaColumns(workspace.defaultUserQuota),
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('workspaces').insert(row);
+    return toWorkspace(row);
+  }
+
+  async update(
+    name: string,
+    patch: WorkspacePatch,
+  ): Promise<Workspace | undefined> {
+    const changes: Partial<WorkspaceRow> = { updated_at: nowIso() };
+    if (patch.title !== undefined) changes.title = patch.title;
+    if (patch.description !== undefined) {
+      changes.description = patch.description;
+    }
+    if (patch.owner !== undefined) changes.owner = patch.owner;
+    if (patch.nodeGroups !== undefined) {
+      changes.node_groups = JSON.stringify(patch.nodeGroups);
+    }
+    if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
+    if (patch.defaultUserQuota !== undefined) {
+      Object.assign(changes, quotaColumns(patch.defaultUserQuota));
+    }
+    const updated = await this.db('workspaces').where({ name }).update(changes);
+    return updated ? this.get(name) : undefined;
+  }
+
+  /** Deletes the workspace with its profiles and quotas. */
+  async delete(name: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      await tx('resource_profiles').where({ workspace: name }).delete();
+      await tx('quotas').where({ workspace: name }).delete();
+      return (await tx('workspaces').where({ name }).delete()) > 0;
+    });
+  }
+}

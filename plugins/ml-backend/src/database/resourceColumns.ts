@@ -1,0 +1,24 @@
+import { ResourceLimits } from '@ml-platform/plugin-ml-common';
+
+/** Resource amounts as stored: integer millicores, MiB and GPUs. */
+export type ResourceColumns = {
+  cpu_millis: number;
+  memory_mib: number;
+  gpu: number;
+};
+
+/** @internal */
+export function toResourceColumns(
+  limits: Partial<ResourceLimits>,
+): Partial<ResourceColumns> {
+  const columns: Partial<ResourceColumns> = {};
+  if (limits.cpu !== undefined) columns.cpu_millis = Math.round(limits.cpu * 1000);
+  if (limits.memoryMiB !== undefined) columns.memory_mib = limits.memoryMiB;
+  if (limits.gpu !== undefined) columns.gpu = limits.gpu;
+  return columns;
+}
+
+/** @internal */
+export function fromResourceColumns(row: ResourceColumns): ResourceLimits {
+  return { cpu: row.cpu_millis / 1000, memoryMiB: row.memory_mib, gpu: row.gpu };
+}

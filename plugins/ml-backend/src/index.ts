@@ -1,0 +1,7 @@
+/**
+ * The ML platform backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { mlPlugin as default } from './plugin';

@@ -1,0 +1,60 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import { Request } from 'express';
+
+/** Who is calling, as the routers need it. */
+export interface Caller {
+  credentials: BackstageCredentials;
+  /** The user's entity ref, or the service's subject for service calls. */
+  ref: string;
+}
+
+/**
+ * Authentication and authorization for the routers: who the caller is and
+ * whether a permission allows what they ask for.
+ */
+export class RequestAccess {
+  constructor(
+    private readonly deps: {
+      httpAuth: HttpAuthService;
+      userInfo: UserInfoService;
+      permissions: PermissionsService;
+    },
+  ) {}
+
+  /** A signed-in user (writes are made on behalf of people). */
+  async user(req: Request): Promise<Caller> {
+    const credentials = await this.deps.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    return { credentials, ref: info.userEntityRef };
+  }
+
+  /** A user, or another backend plugin reading on someone's behalf. */
+  async reader(req: Request): Promise<BackstageCredentials> {
+    return this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
+  }
+
+  async require(req: Request, permission: BasicPermission): Promise<Caller> {
+    const caller = await this.user(req);
+    const [decision] = await this.deps.permissions.authorize([{ permission }], {
+      credentials: caller.credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You are not allowed to do this: it needs the '${permission.name}' permission`,
+      );
+    }
+    return caller;
+  }
+}

@@ -1,0 +1,44 @@
+import express from 'express';
+import Router from 'express-promise-router';
+import { ProfileService } from '../service/ProfileService';
+import { ProjectFiles } from '../service/ProjectFiles';
+import { ProjectService } from '../service/ProjectService';
+import { QuotaService } from '../service/QuotaService';
+import { RuntimeService } from '../service/RuntimeService';
+import { WorkspaceService } from '../service/WorkspaceService';
+import { RequestAccess } from './access';
+import { createFilesRouter, uploadBodyParser } from './filesRouter';
+import { createOpenApiRouter } from './openApiRouter';
+import { createProjectsRouter } from './projectsRouter';
+import { createRuntimesRouter } from './runtimesRouter';
+import { createWorkspacesRouter } from './workspacesRouter';
+
+const MAX_JSON_BODY = '1mb';
+
+/** @internal */
+export interface RouterOptions {
+  access: RequestAccess;
+  workspaces: WorkspaceService;
+  runtimes: RuntimeService;
+  profiles: ProfileService;
+  quotas: QuotaService;
+  projects: ProjectService;
+  files: ProjectFiles;
+  maxUploadBytes: number;
+}
+
+/** @internal */
+export async function createRouter(options: RouterOptions): Promise<express.Router> {
+  const router = Router();
+  // The upload parser runs first so that a JSON file is stored as sent rather
+  // than parsed by the JSON body parser below.
+  router.put('/projects/:projectId/files/content', uploadBodyParser(options.maxUploadBytes));
+  router.use(express.json({ limit: MAX_JSON_BODY }));
+
+  router.use(createOpenApiRouter());
+  router.use(createWorkspacesRouter(options));
+  router.use(createRuntimesRouter(options));
+  router.use(createProjectsRouter(options));
+  router.use(createFilesRouter(options));
+  return router;
+}

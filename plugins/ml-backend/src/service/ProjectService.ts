@@ -1,0 +1,130 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import {
+  Collaborator,
+  CollaboratorRole,
+  Project,
+  createProjectSchema,
+  updateProjectSchema,
+} from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, ProjectStore } from '../database';
+import { isUniqueViolation } from './errors';
+import { ProjectFiles } from './ProjectFiles';
+import { WorkspaceService } from './WorkspaceService';
+
+export type ProjectInput = z.output<typeof createProjectSchema>;
+export type ProjectUpdate = z.output<typeof updateProjectSchema>;
+
+function starterReadme(project: { title: string; description: string }): string {
+  return `# ${project.title}\n\n${project.description || 'A new ML project.'}\n`;
+}
+
+/**
+ * Projects: files + env + collaborators in a workspace, owned by a user or a
+ * team.
+ */
+export class ProjectService {
+  constructor(
+    private readonly deps: {
+      projects: ProjectStore;
+      workspaces: WorkspaceService;
+      files: ProjectFiles;
+    },
+  ) {}
+
+  list(
+    options: ListOptions & { workspace?: string; owner?: string },
+  ): Promise<ListResult<Project>> {
+    return this.deps.projects.list(options);
+  }
+
+  async get(id: string): Promise<Project> {
+    const project = await this.deps.projects.get(id);
+    if (!project) {
+      throw new NotFoundError(`No project with id '${id}'`);
+    }
+    return project;
+  }
+
+  /**
+   * Creates the project and its folder. `files` seed the folder (a template's
+   * output); without them the project starts with a README.
+   */
+  async create(
+    input: ProjectInput,
+    actor: string,
+    files?: Record<string, string | Buffer>,
+  ): Promise<Project> {
+    await this.deps.workspaces.get(input.workspace);
+    const conflict = new ConflictError(
+      `A project named '${input.name}' already exists in workspace '${input.workspace}'`,
+    );
+    if (await this.deps.projects.findByName(input.workspace, input.name)) {
+      throw conflict;
+    }
+    let project: Project;
+    try {
+      project = await this.deps.projects.create({
+        workspace: input.workspace,
+        name: input.name,
+        title: input.title ?? input.name,
+        description: input.description,
+        owner: input.owner ?? actor,
+        visibility: input.visibility,
+        env: input.env,
+        templateRef: input.templateRef,
+        createdBy: actor,
+      });
+    } catch (error) {
+      throw isUniqueViolation(error) ? conflict : error;
+    }
+    try {
+      await this.deps.files.init(
+        project.id,
+        files ?? { 'README.md': starterReadme(project) },
+      );
+    } catch (error) {
+      // A project without its folder would be half made: undo the row.
+      await this.deps.projects.delete(project.id);
+      await this.deps.files.remove(project.id);
+      throw error;
+    }
+    return project;
+  }
+
+  async update(id: string, patch: ProjectUpdate): Promise<Project> {
+    const updated = await this.deps.projects.update(id, patch);
+    if (!updated) {
+      throw new NotFoundError(`No project with id '${id}'`);
+    }
+    return updated;
+  }
+
+  async delete(id: string): Promise<void> {
+    if (!(await this.deps.projects.delete(id))) {
+      throw new NotFoundError(`No project with id '${id}'`);
+    }
+    await this.deps.files.remove(id);
+  }
+
+  async listCollaborators(id: string): Promise<Collaborator[]> {
+    await this.get(id);
+    return this.deps.projects.listCollaborators(id);
+  }
+
+  async putCollaborator(
+    id: string,
+    subject: string,
+    role: CollaboratorRole,
+  ): Promise<Collaborator> {
+    await this.get(id);
+    return this.deps.projects.putCollaborator(id, subject, role);
+  }
+
+  async deleteCollaborator(id: string, subject: string): Promise<void> {
+    await this.get(id);
+    if (!(await this.deps.projects.deleteCollaborator(id, subject))) {
+      throw new NotFoundError(`${subject} is not a collaborator of this project`);
+    }
+  }
+}

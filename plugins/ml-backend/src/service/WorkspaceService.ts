@@ -1,0 +1,149 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import {
+  NodeGroup,
+  ResourceLimits,
+  createWorkspaceSchema,
+  updateWorkspaceSchema,
+  Workspace,
+  WorkspaceCapacity,
+} from '@ml-platform/plugin-ml-common';
+import {
+  ListOptions,
+  ListResult,
+  ProfileStore,
+  ProjectStore,
+  WorkspaceStore,
+} from '../database';
+import {
+  explainNoFit,
+  fitsSomeNode,
+  largestNode,
+  maximumCapacity,
+  minimumCapacity,
+} from './capacity';
+import { isUniqueViolation } from './errors';
+
+/** CML's default quota for users without one of their own. */
+export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
+  cpu: 2,
+  memoryMiB: 8192,
+  gpu: 0,
+};
+
+/** Reports what running work holds in a workspace (the engine's reservations). */
+export type WorkspaceUsageSource = (workspace: string) => Promise<ResourceLimits>;
+
+/** A validated create request. */
+export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
+/** A validated update request. */
+export type WorkspaceUpdate = z.output<typeof updateWorkspaceSchema>;
+
+/**
+ * Workspaces: the admin's compute services. Keeps node groups consistent with
+ * the resource profiles that must fit them.
+ */
+export class WorkspaceService {
+  constructor(
+    private readonly deps: {
+      workspaces: WorkspaceStore;
+      profiles: ProfileStore;
+      projects: ProjectStore;
+      installedDrivers: () => string[];
+      defaultUserQuota?: ResourceLimits;
+      usage?: WorkspaceUsageSource;
+    },
+  ) {}
+
+  list(options: ListOptions): Promise<ListResult<Workspace>> {
+    return this.deps.workspaces.list(options);
+  }
+
+  async get(name: string): Promise<Workspace> {
+    const workspace = await this.deps.workspaces.get(name);
+    if (!workspace) {
+      throw new NotFoundError(`No workspace named '${name}'`);
+    }
+    return workspace;
+  }
+
+  async create(input: WorkspaceInput, actor: string): Promise<Workspace> {
+    const drivers = this.deps.installedDrivers();
+    if (!drivers.includes(input.driver)) {
+      throw new InputError(
+        `driver: '${input.driver}' is not installed in this backend (installed: ${drivers.join(', ')})`,
+      );
+    }
+    if (await this.deps.workspaces.get(input.name)) {
+      throw new ConflictError(`A workspace named '${input.name}' already exists`);
+    }
+    try {
+      return await this.deps.workspaces.create({
+        name: input.name,
+        title: input.title ?? input.name,
+        description: input.description,
+        owner: input.owner ?? actor,
+        driver: input.driver,
+        nodeGroups: input.nodeGroups,
+        env: input.env,
+        defaultUserQuota:
+          input.defaultUserQuota ??
+          this.deps.defaultUserQuota ??
+          CML_DEFAULT_USER_QUOTA,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(`A workspace named '${input.name}' already exists`);
+      }
+      throw error;
+    }
+  }
+
+  async update(name: string, patch: WorkspaceUpdate): Promise<Workspace> {
+    await this.get(name);
+    if (patch.nodeGroups) {
+      await this.assertProfilesStillFit(name, patch.nodeGroups);
+    }
+    const updated = await this.deps.workspaces.update(name, patch);
+    if (!updated) {
+      throw new NotFoundError(`No workspace named '${name}'`);
+    }
+    return updated;
+  }
+
+  async delete(name: string): Promise<void> {
+    await this.get(name);
+    const projects = await this.deps.projects.countInWorkspace(name);
+    if (projects > 0) {
+      throw new ConflictError(
+        `Workspace '${name}' still has ${projects} project${projects === 1 ? '' : 's'}; delete or move them first`,
+      );
+    }
+    await this.deps.workspaces.delete(name);
+  }
+
+  async capacity(name: string): Promise<WorkspaceCapacity> {
+    const workspace = await this.get(name);
+    const used = this.deps.usage
+      ? await this.deps.usage(name)
+      : { cpu: 0, memoryMiB: 0, gpu: 0 };
+    return {
+      current: minimumCapacity(workspace.nodeGroups),
+      maximum: maximumCapacity(workspace.nodeGroups),
+      used,
+      largestNode: largestNode(workspace.nodeGroups),
+    };
+  }
+
+  private async assertProfilesStillFit(name: string, groups: NodeGroup[]) {
+    const profiles = await this.deps.profiles.listAll(name);
+    const orphaned = profiles.filter(p => !fitsSomeNode(p, groups));
+    if (orphaned.length > 0) {
+      throw new InputError(
+        `nodeGroups: resource profile ${orphaned
+          .map(p => `'${p.name}'`)
+          .join(', ')} would no longer fit: ${explainNoFit(orphaned[0], groups)}. Change or delete the profile first`,
+      );
+    }
+  }
+}
