@@ -57,7 +57,12 @@ export async function startMlBackend(
       mlPlugin,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { ml: { storage: { root: storageRoot }, ...options.config } },
+        data: {
+          ml: {
+            ...options.config,
+            storage: { ...(options.config as any)?.storage, root: storageRoot },
+          },
+        },
       }),
       ...(options.features ?? []),
     ],

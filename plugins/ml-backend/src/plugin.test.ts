@@ -1,0 +1,56 @@
+import request from 'supertest';
+import { createTestDatabases } from './__testUtils__/testDatabases';
+import { MlTestBackend, startMlBackend } from './__testUtils__/startMlBackend';
+
+jest.setTimeout(60_000);
+const databases = createTestDatabases();
+
+describe('mlPlugin', () => {
+  let backend: MlTestBackend;
+
+  beforeAll(async () => {
+    backend = await startMlBackend(databases, 'SQLITE_3', {
+      config: {
+        seed: { demo: true },
+        runtimes: [
+          {
+            editor: 'Workbench',
+            kernel: 'Python 3',
+            edition: 'Standard',
+            shortVersion: '2026.11',
+            maintenanceVersion: 1,
+            command: 'python3',
+          },
+        ],
+      },
+    });
+  });
+
+  afterAll(() => backend.stop());
+
+  it('seeds the demo workspace, profiles, runtime and project', async () => {
+    const { server } = backend;
+    const workspaces = await request(server).get('/api/ml/workspaces').expect(200);
+    expect(workspaces.body.items).toEqual([
+      expect.objectContaining({ name: 'demo', title: 'Demo workspace', driver: 'local' }),
+    ]);
+    const profiles = await request(server).get('/api/ml/workspaces/demo/profiles?sort=cpu_millis').expect(200);
+    expect(profiles.body.items.map((p: any) => p.name)).toEqual(['small', 'medium', 'large']);
+    const runtimes = await request(server).get('/api/ml/runtimes').expect(200);
+    expect(runtimes.body.items[0]).toMatchObject({ command: 'python3', enabled: true });
+    const projects = await request(server).get('/api/ml/projects?workspace=demo').expect(200);
+    expect(projects.body.items).toEqual([expect.objectContaining({ name: 'demo-project' })]);
+    const files = await request(server)
+      .get(`/api/ml/projects/${projects.body.items[0].id}/files`)
+      .expect(200);
+    expect(files.body.items.map((f: any) => f.path)).toEqual(['analysis.py', 'README.md']);
+  });
+
+  it('serves its OpenAPI document without a token', async () => {
+    const res = await request(backend.server).get('/api/ml/openapi.json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/workspaces', '/runtimes', '/projects', '/projects/{projectId}/files']),
+    );
+  });
+});
