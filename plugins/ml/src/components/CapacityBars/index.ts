@@ -1,0 +1,2 @@
+export { CapacityBars } from './CapacityBars';
+export type { CapacityBarsProps } from './CapacityBars';

@@ -1,0 +1,2 @@
+export { EnvVarsEditor } from './EnvVarsEditor';
+export type { EnvVarsEditorProps } from './EnvVarsEditor';

@@ -1,0 +1,2 @@
+export { ErrorSnackbar } from './ErrorSnackbar';
+export type { ErrorSnackbarProps } from './ErrorSnackbar';

@@ -1,0 +1,84 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  demoCapacity,
+  demoWorkspace,
+  page,
+} from '../../testing/mockMlApi';
+import { MlHomePage } from './MlHomePage';
+
+function renderPage(api = createMockMlApi()) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <MlHomePage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef } },
+  );
+}
+
+describe('MlHomePage', () => {
+  it('lists workspaces with their usage and the projects', async () => {
+    const api = createMockMlApi();
+    api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
+    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    api.listProjects.mockResolvedValue(page([churnProject]));
+
+    await renderPage(api);
+
+    expect(await screen.findByText('Demo workspace')).toBeInTheDocument();
+    expect(screen.getByText('demo · local')).toBeInTheDocument();
+    expect(
+      await screen.findByText('4 GiB / 16 GiB (48 GiB)'),
+    ).toBeInTheDocument();
+
+    const projectLink = await screen.findByRole('link', { name: 'churn' });
+    expect(projectLink).toHaveAttribute(
+      'href',
+      `/ml/projects/${churnProject.id}`,
+    );
+    const row = projectLink.closest('tr')!;
+    expect(within(row).getByText('Churn model')).toBeInTheDocument();
+    expect(within(row).getByText('user:default/jane')).toBeInTheDocument();
+  });
+
+  it('says so when the workspaces cannot be loaded', async () => {
+    const api = createMockMlApi();
+    api.listWorkspaces.mockRejectedValue(new Error('backend is down'));
+    api.listProjects.mockResolvedValue(page([]));
+
+    await renderPage(api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Error: backend is down' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText(/No projects yet/)).toBeInTheDocument();
+  });
+
+  it('searches projects on the server', async () => {
+    const api = createMockMlApi();
+    api.listWorkspaces.mockResolvedValue(page([]));
+    api.listProjects.mockResolvedValue(page([]));
+    await renderPage(api);
+
+    await userEvent.type(
+      await screen.findByLabelText('Search projects'),
+      'churn',
+    );
+
+    await waitFor(() =>
+      expect(api.listProjects).toHaveBeenLastCalledWith(
+        expect.objectContaining({ filter: 'churn' }),
+      ),
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByText('No project matches "churn".'),
+      ).toBeInTheDocument(),
+    );
+  });
+});

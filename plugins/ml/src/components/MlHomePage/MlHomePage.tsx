@@ -1,0 +1,71 @@
+import {
+  Content,
+  ContentHeader,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  SupportButton,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { ProjectsTable } from '../ProjectsTable';
+import { WorkspaceCard } from '../WorkspaceCard';
+
+/** The ML landing page: workspaces with their capacity, then projects. */
+export function MlHomePage() {
+  const api = useApi(mlApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.listWorkspaces({ sort: '+name', pageSize: 100 }),
+    [api],
+  );
+  const workspaces = value?.items ?? [];
+
+  let workspaceSection;
+  if (loading) {
+    workspaceSection = <Progress />;
+  } else if (error) {
+    workspaceSection = <ResponseErrorPanel error={error} />;
+  } else if (workspaces.length === 0) {
+    workspaceSection = (
+      <Typography color="textSecondary">
+        No workspace exists yet. Workspaces are created by platform
+        administrators.
+      </Typography>
+    );
+  } else {
+    workspaceSection = (
+      <Grid container spacing={3}>
+        {workspaces.map(workspace => (
+          <Grid item xs={12} md={6} lg={4} key={workspace.name}>
+            <WorkspaceCard workspace={workspace} />
+          </Grid>
+        ))}
+      </Grid>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title="Machine Learning"
+        subtitle="Workspaces, projects and their files"
+      />
+      <Content>
+        <ContentHeader title="Workspaces">
+          <SupportButton>
+            A workspace is a pool of compute shared by its projects. The bars
+            show what is used of the nodes running now, and in brackets what
+            autoscaling can reach.
+          </SupportButton>
+        </ContentHeader>
+        {workspaceSection}
+        <ContentHeader title="Projects" />
+        <ProjectsTable workspaces={workspaces} />
+      </Content>
+    </Page>
+  );
+}

@@ -1,0 +1,2 @@
+export { NewProjectDialog } from './NewProjectDialog';
+export type { NewProjectDialogProps } from './NewProjectDialog';

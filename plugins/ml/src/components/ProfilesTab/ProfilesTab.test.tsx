@@ -1,0 +1,140 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { createMockMlApi, page, smallProfile } from '../../testing/mockMlApi';
+import { ProfilesTab } from './ProfilesTab';
+
+async function renderTab(api: ReturnType<typeof createMockMlApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <ProfilesTab workspace="demo" />
+    </TestApiProvider>,
+  );
+}
+
+describe('ProfilesTab', () => {
+  it('lists the profiles of the workspace', async () => {
+    const api = createMockMlApi();
+    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    await renderTab(api);
+
+    const row = (await screen.findByText('small')).closest('tr')!;
+    expect(within(row).getByText('1 vCPU')).toBeInTheDocument();
+    expect(within(row).getByText('2 GiB')).toBeInTheDocument();
+    expect(api.listProfiles).toHaveBeenCalledWith('demo', expect.anything());
+  });
+
+  it('creates a profile and reloads the list', async () => {
+    const api = createMockMlApi();
+    api.listProfiles
+      .mockResolvedValueOnce(page([]))
+      .mockResolvedValue(page([{ ...smallProfile, name: 'large', cpu: 8 }]));
+    api.createProfile.mockResolvedValue(smallProfile);
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New profile' }),
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'large');
+    await userEvent.type(screen.getByLabelText('CPU'), '8');
+    await userEvent.type(screen.getByLabelText('Memory'), '32Gi');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByText('large')).toBeInTheDocument();
+    expect(api.createProfile).toHaveBeenCalledWith('demo', {
+      name: 'large',
+      description: '',
+      cpu: 8,
+      memoryMiB: 32768,
+      gpu: 0,
+    });
+  });
+
+  it('shows why the backend refused a profile', async () => {
+    const api = createMockMlApi();
+    api.listProfiles.mockResolvedValue(page([]));
+    api.createProfile.mockRejectedValue(
+      new Error('cpu: no node of workspace demo has 64 vCPU'),
+    );
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New profile' }),
+    );
+    await userEvent.type(screen.getByLabelText('Name'), 'huge');
+    await userEvent.type(screen.getByLabelText('CPU'), '64');
+    await userEvent.type(screen.getByLabelText('Memory'), '1Gi');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'no node of workspace demo has 64 vCPU',
+    );
+    expect(screen.getByRole('dialog')).toBeInTheDocument();
+  });
+
+  it('deletes a profile only after confirmation', async () => {
+    const api = createMockMlApi();
+    api.listProfiles
+      .mockResolvedValueOnce(page([smallProfile]))
+      .mockResolvedValue(page([]));
+    api.deleteProfile.mockResolvedValue();
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete profile small' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete resource profile small?');
+    expect(api.deleteProfile).not.toHaveBeenCalled();
+
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+
+    await waitFor(() =>
+      expect(api.deleteProfile).toHaveBeenCalledWith('demo', 'small'),
+    );
+    expect(
+      await screen.findByText('No resource profiles yet.'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the profile when the deletion is cancelled', async () => {
+    const api = createMockMlApi();
+    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete profile small' }),
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+
+    expect(api.deleteProfile).not.toHaveBeenCalled();
+  });
+
+  it('edits a profile without renaming it', async () => {
+    const api = createMockMlApi();
+    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    api.updateProfile.mockResolvedValue(smallProfile);
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Edit profile small' }),
+    );
+    expect(screen.getByLabelText('Name')).toBeDisabled();
+    const cpu = screen.getByLabelText('CPU');
+    await userEvent.clear(cpu);
+    await userEvent.type(cpu, '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(api.updateProfile).toHaveBeenCalledWith('demo', 'small', {
+        description: 'For notebooks',
+        cpu: 2,
+        memoryMiB: 2048,
+        gpu: 0,
+      }),
+    );
+  });
+});

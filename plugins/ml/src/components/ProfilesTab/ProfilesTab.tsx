@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import AddIcon from '@material-ui/icons/Add';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import {
+  ResourceProfile,
+  explainInvalidName,
+  formatMemory,
+} from '@ml-platform/plugin-ml-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlApiRef } from '../../api';
+import { formatVcpu } from '../../lib/resources';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ResourceDialog } from '../ResourceDialog';
+
+/** @public */
+export interface ProfilesTabProps {
+  workspace: string;
+}
+
+/**
+ * Resource profiles are the sizes people pick for sessions and jobs; the
+ * backend refuses one that fits no node, and the dialog shows why.
+ */
+export function ProfilesTab(props: ProfilesTabProps) {
+  const { workspace } = props;
+  const api = useApi(mlApiRef);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<ResourceProfile>();
+  const [deleting, setDeleting] = useState<ResourceProfile>();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listProfiles(workspace, { sort: '+name', pageSize: 100 }),
+    [api, workspace],
+  );
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+
+  const columns: TableColumn<ResourceProfile>[] = [
+    { title: 'Name', field: 'name', highlight: true },
+    { title: 'Description', field: 'description' },
+    { title: 'CPU', field: 'cpu', render: p => formatVcpu(p.cpu) },
+    {
+      title: 'Memory',
+      field: 'memoryMiB',
+      render: p => formatMemory(p.memoryMiB),
+    },
+    { title: 'GPU', field: 'gpu' },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: p => (
+        <>
+          <IconButton
+            size="small"
+            aria-label={`Edit profile ${p.name}`}
+            onClick={() => setEditing(p)}
+          >
+            <EditIcon fontSize="small" />
+          </IconButton>
+          <IconButton
+            size="small"
+            aria-label={`Delete profile ${p.name}`}
+            onClick={() => setDeleting(p)}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          New profile
+        </Button>
+      </Box>
+      <Table<ResourceProfile>
+        title="Resource profiles"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={value?.items ?? []}
+        emptyContent={<Box padding={2}>No resource profiles yet.</Box>}
+      />
+      <ResourceDialog
+        open={creating}
+        title="New resource profile"
+        submitLabel="Create"
+        keyField={{
+          label: 'Name',
+          helperText: 'Lowercase letters, digits and "-"',
+          validate: name => {
+            const problem = explainInvalidName(name);
+            return problem && `Name ${problem}`;
+          },
+        }}
+        withDescription
+        requirePositive
+        onSubmit={async values => {
+          await api.createProfile(workspace, {
+            name: values.key,
+            description: values.description,
+            cpu: values.cpu,
+            memoryMiB: values.memoryMiB,
+            gpu: values.gpu,
+          });
+          retry();
+        }}
+        onClose={() => setCreating(false)}
+      />
+      <ResourceDialog
+        open={Boolean(editing)}
+        title={`Edit resource profile ${editing?.name ?? ''}`}
+        submitLabel="Save"
+        keyField={{
+          label: 'Name',
+          helperText: 'Names cannot change',
+          validate: () => undefined,
+          readOnly: true,
+        }}
+        withDescription
+        requirePositive
+        initial={
+          editing && {
+            key: editing.name,
+            description: editing.description,
+            cpu: editing.cpu,
+            memoryMiB: editing.memoryMiB,
+            gpu: editing.gpu,
+          }
+        }
+        onSubmit={async values => {
+          await api.updateProfile(workspace, editing!.name, {
+            description: values.description,
+            cpu: values.cpu,
+            memoryMiB: values.memoryMiB,
+            gpu: values.gpu,
+          });
+          retry();
+        }}
+        onClose={() => setEditing(undefined)}
+      />
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={`Delete resource profile ${deleting?.name ?? ''}?`}
+        onConfirm={async () => {
+          await api.deleteProfile(workspace, deleting!.name);
+          retry();
+        }}
+        onClose={() => setDeleting(undefined)}
+      >
+        Sessions and jobs that already use it keep running; new ones can no
+        longer pick it.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ProfilesTab } from './ProfilesTab';
+export type { ProfilesTabProps } from './ProfilesTab';

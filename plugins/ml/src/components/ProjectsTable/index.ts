@@ -1,0 +1,2 @@
+export { ProjectsTable } from './ProjectsTable';
+export type { ProjectsTableProps } from './ProjectsTable';

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import {
+  OWNER_REF_PATTERN,
+  Quota,
+  Workspace,
+  formatMemory,
+} from '@ml-platform/plugin-ml-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlApiRef } from '../../api';
+import { formatGpu, formatVcpu } from '../../lib/resources';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ResourceDialog } from '../ResourceDialog';
+
+/** @public */
+export interface QuotasTabProps {
+  workspace: Workspace;
+  /** Called with the workspace as saved after its default quota changed. */
+  onWorkspaceChange: (workspace: Workspace) => void;
+}
+
+function validateSubject(subject: string) {
+  return OWNER_REF_PATTERN.test(subject)
+    ? undefined
+    : 'Subject must be a user or group ref such as user:default/jane';
+}
+
+/** Per-user and per-group limits, and the default for everybody else. */
+export function QuotasTab(props: QuotasTabProps) {
+  const { workspace, onWorkspaceChange } = props;
+  const api = useApi(mlApiRef);
+  const [editingDefault, setEditingDefault] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Quota>();
+  const [deleting, setDeleting] = useState<Quota>();
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.listQuotas(workspace.name, { sort: '+subject', pageSize: 100 }),
+    [api, workspace.name],
+  );
+
+  const defaults = workspace.defaultUserQuota;
+  const columns: TableColumn<Quota>[] = [
+    { title: 'Subject', field: 'subject', highlight: true },
+    { title: 'CPU', field: 'cpu', render: q => formatVcpu(q.cpu) },
+    {
+      title: 'Memory',
+      field: 'memoryMiB',
+      render: q => formatMemory(q.memoryMiB),
+    },
+    { title: 'GPU', field: 'gpu' },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: q => (
+        <>
+          <IconButton
+            size="small"
+            aria-label={`Edit quota of ${q.subject}`}
+            onClick={() => setEditing(q)}
+          >
+            <EditIcon fontSize="small" />
+          </IconButton>
+          <IconButton
+            size="small"
+            aria-label={`Delete quota of ${q.subject}`}
+            onClick={() => setDeleting(q)}
+          >
+            <DeleteIcon fontSize="small" />
+          </IconButton>
+        </>
+      ),
+    },
+  ];
+
+  let table;
+  if (loading && !value) {
+    table = <Progress />;
+  } else if (error) {
+    table = <ResponseErrorPanel error={error} />;
+  } else {
+    table = (
+      <Table<Quota>
+        title="Quotas"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={value?.items ?? []}
+        emptyContent={
+          <Box padding={2}>
+            No quotas yet; everybody gets the default user quota.
+          </Box>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <Box marginBottom={3}>
+        <InfoCard
+          title="Default user quota"
+          subheader="Applies to every user who has no quota of their own"
+          action={
+            <Button
+              startIcon={<EditIcon />}
+              onClick={() => setEditingDefault(true)}
+            >
+              Edit default quota
+            </Button>
+          }
+        >
+          <Typography>
+            {`${formatVcpu(defaults.cpu)} · ${formatMemory(
+              defaults.memoryMiB,
+            )} · ${formatGpu(defaults.gpu)}`}
+          </Typography>
+        </InfoCard>
+      </Box>
+      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          New quota
+        </Button>
+      </Box>
+      {table}
+      <ResourceDialog
+        open={editingDefault}
+        title="Default user quota"
+        submitLabel="Save"
+        initial={defaults}
+        onSubmit={async values => {
+          const saved = await api.updateWorkspace(workspace.name, {
+            defaultUserQuota: {
+              cpu: values.cpu,
+              memoryMiB: values.memoryMiB,
+              gpu: values.gpu,
+            },
+          });
+          onWorkspaceChange(saved);
+        }}
+        onClose={() => setEditingDefault(false)}
+      />
+      <ResourceDialog
+        open={creating}
+        title="New quota"
+        submitLabel="Create"
+        keyField={{
+          label: 'Subject',
+          helperText: 'A user or group, e.g. user:default/jane',
+          validate: validateSubject,
+        }}
+        onSubmit={async values => {
+          await api.createQuota(workspace.name, {
+            subject: values.key,
+            cpu: values.cpu,
+            memoryMiB: values.memoryMiB,
+            gpu: values.gpu,
+          });
+          retry();
+        }}
+        onClose={() => setCreating(false)}
+      />
+      <ResourceDialog
+        open={Boolean(editing)}
+        title={`Quota of ${editing?.subject ?? ''}`}
+        submitLabel="Save"
+        initial={editing}
+        onSubmit={async values => {
+          await api.updateQuota(workspace.name, editing!.id, {
+            cpu: values.cpu,
+            memoryMiB: values.memoryMiB,
+            gpu: values.gpu,
+          });
+          retry();
+        }}
+        onClose={() => setEditing(undefined)}
+      />
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={`Delete the quota of ${deleting?.subject ?? ''}?`}
+        onConfirm={async () => {
+          await api.deleteQuota(workspace.name, deleting!.id);
+          retry();
+        }}
+        onClose={() => setDeleting(undefined)}
+      >
+        The default user quota will apply to them instead.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { QuotasTab } from './QuotasTab';
+export type { QuotasTabProps } from './QuotasTab';

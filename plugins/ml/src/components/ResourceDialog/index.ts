@@ -1,0 +1,5 @@
+export { ResourceDialog } from './ResourceDialog';
+export type {
+  ResourceDialogProps,
+  ResourceDialogValues,
+} from './ResourceDialog';

@@ -1,0 +1,2 @@
+export { ResourceUsageBar } from './ResourceUsageBar';
+export type { ResourceUsageBarProps } from './ResourceUsageBar';

@@ -1,0 +1,2 @@
+export { RuntimeDialog } from './RuntimeDialog';
+export type { RuntimeDialogProps } from './RuntimeDialog';

@@ -1,0 +1,1 @@
+export { RuntimesTab } from './RuntimesTab';

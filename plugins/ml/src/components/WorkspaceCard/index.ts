@@ -1,0 +1,2 @@
+export { WorkspaceCard } from './WorkspaceCard';
+export type { WorkspaceCardProps } from './WorkspaceCard';

@@ -1,0 +1,55 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import {
+  createMockMlApi,
+  demoCapacity,
+  demoWorkspace,
+} from '../../testing/mockMlApi';
+import { WorkspaceOverview } from './WorkspaceOverview';
+
+describe('WorkspaceOverview', () => {
+  it('shows node groups and capacity', async () => {
+    const api = createMockMlApi();
+    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WorkspaceOverview workspace={demoWorkspace} onDeleted={jest.fn()} />
+      </TestApiProvider>,
+    );
+
+    const row = screen.getByText('cpu').closest('tr')!;
+    expect(within(row).getByText('4 vCPU')).toBeInTheDocument();
+    expect(within(row).getByText('16 GiB')).toBeInTheDocument();
+    expect(await screen.findByText(/Largest node: 4 vCPU/)).toBeInTheDocument();
+  });
+
+  it('explains a refused deletion', async () => {
+    const api = createMockMlApi();
+    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    api.deleteWorkspace.mockRejectedValue(
+      new Error('workspace demo still has 2 projects'),
+    );
+    const onDeleted = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WorkspaceOverview workspace={demoWorkspace} onDeleted={onDeleted} />
+      </TestApiProvider>,
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Delete workspace' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Delete',
+      }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'still has 2 projects',
+    );
+    expect(onDeleted).not.toHaveBeenCalled();
+  });
+});

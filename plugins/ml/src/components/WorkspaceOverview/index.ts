@@ -1,0 +1,2 @@
+export { WorkspaceOverview } from './WorkspaceOverview';
+export type { WorkspaceOverviewProps } from './WorkspaceOverview';

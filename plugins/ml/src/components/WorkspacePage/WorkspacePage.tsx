@@ -1,0 +1,101 @@
+import { useState } from 'react';
+import {
+  Content,
+  Header,
+  HeaderLabel,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+  TabbedLayout,
+} from '@backstage/core-components';
+import {
+  useApi,
+  useRouteRef,
+  useRouteRefParams,
+} from '@backstage/core-plugin-api';
+import { Workspace } from '@ml-platform/plugin-ml-common';
+import { useNavigate } from 'react-router-dom';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { rootRouteRef, workspaceRouteRef } from '../../routes';
+import { EnvVarsEditor } from '../EnvVarsEditor';
+import { ProfilesTab } from '../ProfilesTab';
+import { QuotasTab } from '../QuotasTab';
+import { RuntimesTab } from '../RuntimesTab';
+import { WorkspaceOverview } from '../WorkspaceOverview';
+
+/** Administration of one workspace, one tab per concern. */
+export function WorkspacePage() {
+  const { workspace: name } = useRouteRefParams(workspaceRouteRef);
+  const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const rootLink = useRouteRef(rootRouteRef);
+  const { value, loading, error } = useAsync(
+    () => api.getWorkspace(name),
+    [api, name],
+  );
+  // Edits come back as the saved workspace; keep it rather than reloading,
+  // which would unmount the tabs and lose their state.
+  const [saved, setSaved] = useState<Workspace>();
+  const workspace = saved?.name === name ? saved : value;
+
+  let body;
+  if (loading) {
+    body = (
+      <Content>
+        <Progress />
+      </Content>
+    );
+  } else if (error || !workspace) {
+    body = (
+      <Content>
+        <ResponseErrorPanel error={error ?? new Error('Workspace not found')} />
+      </Content>
+    );
+  } else {
+    body = (
+      <TabbedLayout>
+        <TabbedLayout.Route path="/" title="Overview">
+          <WorkspaceOverview
+            workspace={workspace}
+            onDeleted={() => navigate(rootLink())}
+          />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/profiles" title="Resource profiles">
+          <ProfilesTab workspace={workspace.name} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/quotas" title="Quotas">
+          <QuotasTab workspace={workspace} onWorkspaceChange={setSaved} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/runtimes" title="Runtimes">
+          <RuntimesTab />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/environment" title="Environment">
+          <EnvVarsEditor
+            title="Site environment"
+            description="Lowest precedence: projects and workloads can override these"
+            env={workspace.env}
+            onSave={async env => {
+              setSaved(await api.updateWorkspace(workspace.name, { env }));
+            }}
+          />
+        </TabbedLayout.Route>
+      </TabbedLayout>
+    );
+  }
+
+  return (
+    <Page themeId="tool">
+      <Header
+        title={workspace?.title || name}
+        subtitle={`Workspace ${name}`}
+        type="ML"
+        typeLink={rootLink()}
+      >
+        {workspace && <HeaderLabel label="Owner" value={workspace.owner} />}
+        {workspace && <HeaderLabel label="Driver" value={workspace.driver} />}
+      </Header>
+      {body}
+    </Page>
+  );
+}
