@@ -1,0 +1,131 @@
+// Headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core;
+// never `playwright install`) and helpers shared by the browser tests.
+import { after, before } from 'node:test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { repoRoot, startPortal } from './portal.mjs';
+
+export const screenshotDir = path.join(repoRoot, 'e2e/screenshots');
+
+const executablePath = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
+
+/**
+ * The portal's base URL: the one e2e/run.mjs started (E2E_BASE_URL), or one
+ * this test file starts itself (so `node --test e2e/x.test.mjs` works alone).
+ * Call at the top level of a test file; read `.baseUrl` inside tests.
+ */
+export function usePortal() {
+  const handle = { baseUrl: process.env.E2E_BASE_URL };
+  let portal;
+  before(
+    async () => {
+      if (!handle.baseUrl) {
+        portal = await startPortal();
+        handle.baseUrl = portal.baseUrl;
+      }
+    },
+    { timeout: 300_000 },
+  );
+  after(async () => {
+    await portal?.stop();
+  });
+  return handle;
+}
+
+/** Launches Chromium with a fresh profile; call close() when done. */
+export async function launchBrowser() {
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `${executablePath} is missing: apt-get install -y chromium (or set E2E_CHROMIUM)`,
+    );
+  }
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-e2e-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  context.setDefaultTimeout(Number(process.env.E2E_ACTION_TIMEOUT_MS ?? 30_000));
+  context.setDefaultNavigationTimeout(60_000);
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function safeName(name) {
+  return name.replace(/[^a-zA-Z0-9._-]+/g, '_').slice(0, 100);
+}
+
+/**
+ * Runs `fn(page)` in a new browser with a fresh profile. On failure saves a
+ * screenshot (and the page's console errors) into e2e/screenshots/ and
+ * rethrows.
+ */
+export async function withPage(t, fn) {
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const consoleErrors = [];
+  page.on('console', msg => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', err => consoleErrors.push(`pageerror: ${err.message}`));
+  try {
+    await fn(page);
+  } catch (error) {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${safeName(t.fullName ?? t.name)}.png`);
+    try {
+      await page.screenshot({ path: file, fullPage: true });
+      process.stderr.write(`[e2e] screenshot of the failure: ${file}\n`);
+    } catch (e) {
+      process.stderr.write(`[e2e] could not take a screenshot: ${e.message}\n`);
+    }
+    if (consoleErrors.length) {
+      process.stderr.write(
+        `[e2e] browser console errors:\n  ${consoleErrors.slice(-20).join('\n  ')}\n`,
+      );
+    }
+    process.stderr.write(`[e2e] page URL at the failure: ${page.url()}\n`);
+    throw error;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * The sidebar. (It and its <nav aria-label="sidebar nav"> have zero height,
+ * their content is fixed-positioned, so Playwright calls them hidden: wait
+ * for what is inside, or for { state: 'attached' }.)
+ */
+export function sidebar(page) {
+  return page.getByTestId('sidebar-root');
+}
+
+/**
+ * Opens the portal and signs in as guest: clicks "Enter" on the guest
+ * provider's card of the sign-in page, then waits for the sidebar.
+ */
+export async function signInAsGuest(page, baseUrl) {
+  await page.goto(baseUrl);
+  await page.getByText('Guest', { exact: true }).waitFor();
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor();
+  await enter.click();
+  await enter.waitFor({ state: 'detached' });
+  await sidebar(page).waitFor({ state: 'attached' });
+}

@@ -1,0 +1,242 @@
+// Starts the portal for the browser tests: the backend (with the app-backend
+// serving the built frontend from packages/app/dist) on 127.0.0.1 and a free
+// port, with a fresh temp folder for its data and config, so it never collides
+// with a developer's running portal (:3000/:7007, .ml-data/).
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../..',
+);
+const appDir = path.join(repoRoot, 'packages/app');
+const backendDir = path.join(repoRoot, 'packages/backend');
+const cliBin = path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli');
+// What `backstage-cli package start` loads the backend's TypeScript with.
+const nodeTransform = path.join(
+  repoRoot,
+  'node_modules/@backstage/cli-node/config/nodeTransform.cjs',
+);
+
+const log = msg => process.stderr.write(`[e2e] ${msg}\n`);
+
+/** A TCP port that nothing listens on right now (the OS picks it). */
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function newestMtime(p, skip = new Set(['node_modules', 'dist', 'dist-types'])) {
+  let newest = 0;
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (skip.has(entry)) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry), skip));
+  }
+  return newest;
+}
+
+/**
+ * Builds packages/app (production bundle into packages/app/dist) unless a
+ * build newer than every frontend source is there already. `force` rebuilds.
+ */
+export function ensureAppBuilt({ force = false } = {}) {
+  const index = path.join(appDir, 'dist/index.html');
+  if (!force && fs.existsSync(index)) {
+    const built = fs.statSync(index).mtimeMs;
+    const sources = Math.max(
+      newestMtime(appDir),
+      ...fs
+        .readdirSync(path.join(repoRoot, 'plugins'))
+        .map(p => newestMtime(path.join(repoRoot, 'plugins', p))),
+      newestMtime(path.join(repoRoot, 'yarn.lock')),
+      newestMtime(path.join(repoRoot, 'app-config.yaml')),
+    );
+    if (built > sources) {
+      log('packages/app/dist is up to date, not rebuilding');
+      return;
+    }
+  }
+  log('building the frontend (packages/app -> packages/app/dist)');
+  const started = Date.now();
+  const res = spawnSync(process.execPath, [cliBin, 'package', 'build'], {
+    cwd: appDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: process.env,
+  });
+  if (res.status !== 0) {
+    throw new Error(`frontend build failed (exit ${res.status ?? res.signal})`);
+  }
+  log(`frontend built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function tail(file, lines = 60) {
+  try {
+    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+function processGroupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the backend and resolves once it is ready and serves the app.
+ * Returns { baseUrl, port, tmpDir, logFile, stop }.
+ */
+export async function startPortal({
+  timeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 180_000),
+} = {}) {
+  if (!fs.existsSync(path.join(appDir, 'dist/index.html'))) {
+    throw new Error(
+      'packages/app/dist is missing: build the frontend first (node e2e/run.mjs does, or `yarn workspace app build`)',
+    );
+  }
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-e2e-'));
+  const port = Number(process.env.E2E_PORT) || (await freePort());
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataDir = path.join(tmpDir, 'data');
+  fs.mkdirSync(path.join(dataDir, 'sqlite'), { recursive: true });
+
+  // JSON is YAML: loaded after app-config.yaml, so it overrides it.
+  const config = {
+    app: { baseUrl },
+    backend: {
+      baseUrl,
+      listen: { host: '127.0.0.1', port },
+      cors: { origin: baseUrl },
+      database: {
+        client: 'better-sqlite3',
+        connection: { directory: path.join(dataDir, 'sqlite') },
+      },
+    },
+    // Project files in the temp folder too (app-config.yaml: ../../.ml-data);
+    // the demo seed (ml.seed.demo) comes from app-config.yaml.
+    ml: { storage: { root: path.join(dataDir, 'files') } },
+  };
+  const configFile = path.join(tmpDir, 'app-config.e2e.yaml');
+  fs.writeFileSync(configFile, JSON.stringify(config, null, 2));
+
+  const logFile = path.join(tmpDir, 'backend.log');
+  const logFd = fs.openSync(logFile, 'a');
+  log(`starting the portal at ${baseUrl} (temp folder ${tmpDir})`);
+  const started = Date.now();
+  // The backend as `backstage-cli package start` runs it (packages/backend,
+  // TypeScript loaded through the CLI's transform), minus its file watcher:
+  // a crash ends the process, so a broken backend fails fast. Its own process
+  // group, so stop() ends it and anything it spawned.
+  const child = spawn(
+    process.execPath,
+    [
+      '--enable-source-maps',
+      '--require',
+      nodeTransform,
+      'src/index',
+      '--config',
+      path.join(repoRoot, 'app-config.yaml'),
+      '--config',
+      configFile,
+    ],
+    {
+      cwd: backendDir,
+      detached: true,
+      stdio: ['ignore', logFd, logFd],
+      env: {
+        ...process.env,
+        NODE_ENV: 'development',
+        FORCE_COLOR: '0',
+      },
+    },
+  );
+  fs.closeSync(logFd);
+  let exited = null;
+  child.on('exit', (code, signal) => {
+    exited = { code, signal };
+  });
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    if (processGroupAlive(child.pid)) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {}
+      const deadline = Date.now() + 15_000;
+      while (processGroupAlive(child.pid) && Date.now() < deadline) {
+        await sleep(200);
+      }
+      if (processGroupAlive(child.pid)) {
+        log('the portal did not stop within 15 s of SIGTERM: SIGKILL');
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {}
+      }
+    }
+    if (process.env.E2E_KEEP_TMP) {
+      log(`kept ${tmpDir}`);
+    } else {
+      fs.rmSync(tmpDir, { recursive: true, force: true });
+    }
+    log('portal stopped');
+  };
+
+  try {
+    const deadline = started + timeoutMs;
+    for (;;) {
+      if (exited) {
+        throw new Error(
+          `the portal exited before it was ready (${JSON.stringify(exited)})`,
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`the portal was not ready within ${timeoutMs / 1000} s`);
+      }
+      try {
+        const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
+          signal: AbortSignal.timeout(5000),
+        });
+        if (res.ok) break;
+      } catch {}
+      await sleep(500);
+    }
+    const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });
+    const html = await res.text();
+    if (!res.ok || !html.includes('<div id="root">')) {
+      throw new Error(
+        `the backend does not serve the app at ${baseUrl}/ (HTTP ${res.status}); is packages/app/dist built?`,
+      );
+    }
+  } catch (error) {
+    process.stderr.write(`--- last lines of ${logFile} ---\n${tail(logFile)}\n---\n`);
+    await stop();
+    throw error;
+  }
+  log(`portal ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { baseUrl, port, tmpDir, dataDir, logFile, stop };
+}

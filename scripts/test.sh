@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# `npm test`: every test tier of the monorepo, in order, then a summary.
+#
+#   typecheck  yarn tsc
+#   unit       every package's jest tests (backstage-cli repo test) on SQLite
+#   postgres   the tests of the packages that use TestDatabases again, with a
+#              throwaway PostgreSQL 15 (scripts/postgres.sh) given to
+#              @backstage/backend-test-utils through
+#              BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+#   browser    e2e/run.mjs: builds the frontend, starts the portal on a free
+#              port with a temp data folder, drives Debian's chromium with
+#              playwright-core (e2e/*.test.mjs)
+#
+# Usage: bash scripts/test.sh [TIER...]   (default: all four, in that order)
+# Ends with a line `N passed, N failed` counting tiers; exits non-zero if any
+# tier failed. Logs of each tier: $ML_TEST_LOG_DIR (default a temp folder).
+
+T0=$(date +%s)
+source "$(dirname "$0")/env.sh"
+set +e
+set -uo pipefail
+cd "$REPO_ROOT"
+SETUP_SECONDS=$(($(date +%s) - T0))
+
+ALL_TIERS=(typecheck unit postgres browser)
+if [ $# -gt 0 ]; then
+  TIERS=("$@")
+  for t in "${TIERS[@]}"; do
+    case " ${ALL_TIERS[*]} " in
+      *" $t "*) ;;
+      *) echo "unknown tier '$t' (tiers: ${ALL_TIERS[*]})" >&2; exit 2 ;;
+    esac
+  done
+else
+  TIERS=("${ALL_TIERS[@]}")
+fi
+
+LOG_DIR="${ML_TEST_LOG_DIR:-$(mktemp -d "${TMPDIR:-/tmp}/ml-test-logs.XXXXXX")}"
+mkdir -p "$LOG_DIR"
+
+# TestDatabases treats CI=true as "docker is available" and would try to start
+# containers for every database without a connection string; there is no
+# docker here. Postgres comes only from the postgres tier's connection string.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+unset BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+
+source "$REPO_ROOT/scripts/postgres.sh"
+cleanup() {
+  pg_stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+trap 'echo "interrupted" >&2; exit 130' INT
+trap 'echo "terminated" >&2; exit 143' TERM
+
+declare -A RESULT SECONDS_TAKEN DETAIL
+banner() { printf '\n\033[1;36m==== %s ====\033[0m\n' "$*"; }
+
+# The jest summary lines of a log ("Test Suites: ...", "Tests: ...").
+jest_counts() {
+  grep -aE '^(Test Suites|Tests):' "$1" | sed 's/\x1b\[[0-9;]*m//g' | tr -s ' ' | paste -sd ';' -
+}
+
+# --watchAll=false: `backstage-cli repo test` adds --watch when CI is unset;
+# --ci: never write snapshots.
+JEST_ARGS=(--watchAll=false --ci)
+
+tier_typecheck() {
+  yarn tsc
+}
+
+tier_unit() {
+  yarn backstage-cli repo test "${JEST_ARGS[@]}"
+}
+
+# Packages (folders) whose sources use @backstage/backend-test-utils'
+# TestDatabases: the ones whose tests can run on Postgres.
+postgres_packages() {
+  local dir
+  for dir in packages/* plugins/*; do
+    [ -f "$dir/package.json" ] && [ -d "$dir/src" ] || continue
+    if grep -rqs --include='*.ts' --include='*.tsx' --include='*.js' 'TestDatabases' "$dir/src"; then
+      echo "$dir"
+    fi
+  done
+}
+
+tier_postgres() {
+  local dirs names=() dir
+  mapfile -t dirs < <(postgres_packages)
+  if [ ${#dirs[@]} -eq 0 ]; then
+    echo "no package uses TestDatabases: nothing to run on Postgres"
+    return 99
+  fi
+  for dir in "${dirs[@]}"; do
+    names+=("$(node -p "require('./$dir/package.json').name")")
+  done
+  echo "packages using TestDatabases: ${names[*]}"
+  pg_start || return 1
+  yarn backstage-cli repo test "${JEST_ARGS[@]}" --selectProjects "${names[@]}"
+  local status=$?
+  pg_stop
+  return $status
+}
+
+ensure_chromium() {
+  local chromium="${E2E_CHROMIUM:-/usr/bin/chromium}"
+  [ -x "$chromium" ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    echo "$chromium is missing: install Debian's chromium (apt-get install chromium)" >&2
+    return 1
+  fi
+  log "installing Debian's chromium (apt-get)"
+  DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+}
+
+tier_browser() {
+  ensure_chromium || return 1
+  node e2e/run.mjs
+}
+
+for tier in "${TIERS[@]}"; do
+  banner "$tier"
+  started=$(date +%s)
+  logfile="$LOG_DIR/$tier.log"
+  # Not `| tee`: the tier runs in this shell, so the Postgres it starts is
+  # known to the EXIT trap.
+  "tier_$tier" > >(tee "$logfile") 2>&1
+  status=$?
+  SECONDS_TAKEN[$tier]=$(($(date +%s) - started))
+  case "$status" in
+    0) RESULT[$tier]=passed ;;
+    99) RESULT[$tier]=skipped ;;
+    *) RESULT[$tier]=failed ;;
+  esac
+  case "$tier" in
+    unit | postgres) DETAIL[$tier]="$(jest_counts "$logfile")" ;;
+    browser) DETAIL[$tier]="$(grep -aE '^ℹ (tests|pass|fail) ' "$logfile" | sed 's/^ℹ //' | paste -sd ',' -)" ;;
+    *) DETAIL[$tier]="" ;;
+  esac
+  if [ "${RESULT[$tier]}" = failed ]; then
+    DETAIL[$tier]="exit $status; ${DETAIL[$tier]}"
+  fi
+done
+
+passed=0 failed=0 skipped=0
+banner "summary"
+printf '%-10s %-8s %6s  %s\n' tier result time details
+printf '%-10s %-8s %5ss  %s\n' setup done "$SETUP_SECONDS" "node + yarn install"
+for tier in "${TIERS[@]}"; do
+  printf '%-10s %-8s %5ss  %s\n' "$tier" "${RESULT[$tier]}" "${SECONDS_TAKEN[$tier]}" "${DETAIL[$tier]}"
+  case "${RESULT[$tier]}" in
+    passed) passed=$((passed + 1)) ;;
+    failed) failed=$((failed + 1)) ;;
+    skipped) skipped=$((skipped + 1)) ;;
+  esac
+done
+echo "total time: $(($(date +%s) - T0))s; logs in $LOG_DIR"
+if [ "$skipped" -gt 0 ]; then
+  echo "tiers: $passed passed, $failed failed, $skipped skipped"
+else
+  echo "tiers: $passed passed, $failed failed"
+fi
+[ "$failed" -eq 0 ]
