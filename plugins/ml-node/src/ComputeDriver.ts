@@ -1,5 +1,8 @@
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 
+/** @public */
+export type WorkloadKind = 'session' | 'job' | 'model' | 'application' | 'build';
+
 /**
  * What a driver needs to start one workload. The engine builds it; drivers
  * turn it into processes (local) or Kubernetes objects.
@@ -10,17 +13,29 @@ export interface WorkloadSpec {
   /** Stable id of the workload; with `attempt` it names what the driver creates. */
   workloadId: string;
   attempt: number;
-  kind: 'session' | 'job' | 'model' | 'application' | 'build';
+  kind: WorkloadKind;
   workspace: string;
   projectId: string;
   projectName: string;
+  /**
+   * The project's files on this machine. The local driver runs in it;
+   * remote drivers download the project into the workload instead.
+   */
+  projectDir: string;
   runtime: { id: string; image?: string; command?: string };
   resources: ResourceLimits;
-  /** Program and arguments, run in the project's working copy. */
-  command: string[];
+  /**
+   * Arguments to the runtime's interpreter, e.g. `['train.py', '--epochs',
+   * '3']` or `['-m', 'ml_platform.session_kernel']`.
+   */
+  args: string[];
   env: Record<string, string>;
-  /** True when the workload serves HTTP (sessions' web UI, models, apps). */
-  exposesHttp: boolean;
+  /**
+   * Named TCP ports the workload listens on. The driver picks each port and
+   * passes it as `ML_<NAME>_PORT` (upper case), e.g. `kernel` →
+   * `ML_KERNEL_PORT`.
+   */
+  ports: string[];
 }
 
 /**
@@ -42,28 +57,36 @@ export interface ObservedWorkload extends WorkloadRef {
   exitCode?: number;
   /** A person-readable reason (e.g. "OOMKilled", "the cluster has no room"). */
   reason?: string;
+  /** What the workload uses now (CPU in vCPU, memory in MiB). */
   usage?: ResourceLimits;
 }
 
 /**
- * The contract between the workload engine and a place that runs work.
- * `start` must be idempotent: a name that already exists counts as success.
+ * The contract between the workload engine and a place that runs work. The
+ * engine is level-triggered: it calls `observe` periodically and compares
+ * with what it expects, so drivers keep no engine state of their own.
  *
  * @public
  */
 export interface ComputeDriver {
   /** Matches a workspace's `driver` field. */
   readonly name: string;
+  /**
+   * Starts the workload. Idempotent: a workload that already exists under
+   * this ref counts as started.
+   */
   start(spec: WorkloadSpec): Promise<void>;
+  /** Stops the workload and everything it started; stopping twice is fine. */
   stop(ref: WorkloadRef): Promise<void>;
-  /** The current state of everything this driver runs. */
+  /** The current state of everything this driver runs or ran and still remembers. */
   observe(): Promise<ObservedWorkload[]>;
+  /** Frees what the driver keeps for a finished workload (not its logs). */
+  forget(ref: WorkloadRef): Promise<void>;
+  /** Log lines so far; with `follow`, keeps yielding until the workload ends or `signal` aborts. */
   logs(
     ref: WorkloadRef,
     options: { follow: boolean; signal?: AbortSignal },
   ): AsyncIterable<string>;
-  /** Runs code in an interactive workload (the session console). */
-  exec?(ref: WorkloadRef, code: string): AsyncIterable<string>;
-  /** Where an HTTP workload listens, if it does. */
-  endpoint?(ref: WorkloadRef): Promise<{ url: string } | undefined>;
+  /** Where a named port of a running workload is reachable, if it is. */
+  endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
 }
