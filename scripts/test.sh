@@ -111,7 +111,7 @@ ensure_chromium() {
   fi
   log "installing Debian's chromium (apt-get)"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 }
 
 tier_browser() {
