@@ -1,0 +1,326 @@
+import express from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import {
+  COLLABORATOR_ROLES,
+  createProfileSchema,
+  createProjectSchema,
+  createQuotaSchema,
+  createRuntimeSchema,
+  createWorkspaceSchema,
+  nodeGroupSchema,
+  resourceLimitsSchema,
+  updateProfileSchema,
+  updateProjectSchema,
+  updateQuotaSchema,
+  updateRuntimeSchema,
+  updateWorkspaceSchema,
+} from '@ml-platform/plugin-ml-common';
+import {
+  PROFILE_SORT_FIELDS,
+  PROJECT_SORT_FIELDS,
+  QUOTA_SORT_FIELDS,
+  RUNTIME_SORT_FIELDS,
+  WORKSPACE_SORT_FIELDS,
+} from '../database';
+import { createRouter } from './createRouter';
+import { createFilesRouter } from './filesRouter';
+import { createOpenApiRouter } from './openApiRouter';
+import { createProjectsRouter } from './projectsRouter';
+import { createRuntimesRouter } from './runtimesRouter';
+import { createWorkspacesRouter } from './workspacesRouter';
+
+/**
+ * Keeps openapi.yaml in sync with the code: every route the routers register
+ * is documented and nothing else is, the sort fields are the stores', and the
+ * request body schemas have the fields of the zod schemas the routers use.
+ */
+
+const SPEC_PATH = path.resolve(__dirname, '../../openapi.yaml');
+const specText = fs.readFileSync(SPEC_PATH, 'utf8');
+const spec = parse(specText);
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const UNAUTHENTICATED = new Set(['GET /openapi.json', 'GET /openapi.yaml']);
+
+type Operation = { key: string; path: string; method: string; op: any; pathItem: any };
+
+function operations(): Operation[] {
+  return Object.entries<any>(spec.paths).flatMap(([p, pathItem]) =>
+    HTTP_METHODS.filter(m => pathItem[m]).map(m => ({
+      key: `${m.toUpperCase()} ${p}`,
+      path: p,
+      method: m,
+      op: pathItem[m],
+      pathItem,
+    })),
+  );
+}
+
+/** Resolves a local `$ref` such as `#/components/schemas/Workspace`. */
+function resolveRef(ref: string): unknown {
+  if (!ref.startsWith('#/')) {
+    return undefined;
+  }
+  let node: any = spec;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(key in node)) {
+      return undefined;
+    }
+    node = node[key];
+  }
+  return node;
+}
+
+/** Follows `$ref` and single-element `allOf` wrappers (used to add a description or default). */
+function deref(schema: any): any {
+  if (schema?.$ref) {
+    return deref(resolveRef(schema.$ref));
+  }
+  if (Array.isArray(schema?.allOf) && schema.allOf.length === 1) {
+    const { allOf, ...rest } = schema;
+    return { ...deref(allOf[0]), ...rest };
+  }
+  return schema;
+}
+
+function collectRefs(node: unknown, at: string, out: Array<{ at: string; ref: string }>) {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => collectRefs(child, `${at}/${i}`, out));
+  } else if (node && typeof node === 'object') {
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string') {
+        out.push({ at, ref: value });
+      } else {
+        collectRefs(value, `${at}/${key}`, out);
+      }
+    }
+  }
+  return out;
+}
+
+/** `/workspaces/:workspace` → `/workspaces/{workspace}` */
+function toOpenApiPath(expressPath: string): string {
+  const converted = expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
+  if (/[:?*+()]/.test(converted)) {
+    throw new Error(`Route '${expressPath}' uses express path syntax this test cannot map to OpenAPI`);
+  }
+  return converted;
+}
+
+/** `METHOD /path` of every route in an express 4 router, descending into sub-routers mounted at '/'. */
+function routesOf(router: any): string[] {
+  const routes: string[] = [];
+  for (const layer of router.stack) {
+    if (layer.route) {
+      const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+      for (const routePath of paths) {
+        if (typeof routePath !== 'string') {
+          throw new Error(`Route path ${String(routePath)} is not a string; extend this test`);
+        }
+        for (const [method, enabled] of Object.entries(layer.route.methods)) {
+          if (!enabled) continue;
+          if (!HTTP_METHODS.includes(method)) {
+            throw new Error(`Route ${routePath} uses '${method}'; document each method instead`);
+          }
+          routes.push(`${method.toUpperCase()} ${toOpenApiPath(routePath)}`);
+        }
+      }
+    } else if (Array.isArray(layer.handle?.stack)) {
+      if (!layer.regexp?.fast_slash) {
+        throw new Error(`A sub-router is mounted at ${layer.regexp}; teach this test to prefix its routes`);
+      }
+      routes.push(...routesOf(layer.handle));
+    }
+  }
+  return routes;
+}
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
+
+describe('openapi.yaml', () => {
+  it('is an OpenAPI 3 document served at /api/ml with bearer auth', () => {
+    expect(spec.openapi).toMatch(/^3\./);
+    expect(spec.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
+    expect(spec.servers).toEqual([expect.objectContaining({ url: '/api/ml' })]);
+    expect(spec.components.securitySchemes.bearerAuth).toEqual(
+      expect.objectContaining({ type: 'http', scheme: 'bearer' }),
+    );
+    expect(spec.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(spec.paths).length).toBeGreaterThan(0);
+    for (const p of Object.keys(spec.paths)) {
+      expect(p).toMatch(/^\/[^?#]*$/);
+      expect(p.startsWith('/api/ml')).toBe(false);
+    }
+  });
+
+  it('resolves every $ref to an existing component, and uses every component', () => {
+    const refs = collectRefs(spec, '#', []);
+    expect(refs.length).toBeGreaterThan(0);
+    const broken = refs.filter(({ ref }) => !ref.startsWith('#/components/') || resolveRef(ref) === undefined);
+    expect(broken).toEqual([]);
+
+    const used = new Set(refs.map(r => r.ref));
+    const unused: string[] = [];
+    for (const kind of ['schemas', 'parameters', 'responses'] as const) {
+      for (const name of Object.keys(spec.components[kind] ?? {})) {
+        if (!used.has(`#/components/${kind}/${name}`)) unused.push(`${kind}/${name}`);
+      }
+    }
+    expect(unused).toEqual([]);
+  });
+
+  it('describes every operation: id, summary, parameters, responses and security', () => {
+    const problems: string[] = [];
+    const ids = new Set<string>();
+    for (const { key, path: p, op, pathItem } of operations()) {
+      const problem = (what: string) => problems.push(`${key}: ${what}`);
+      if (typeof op.operationId !== 'string') problem('no operationId');
+      else if (ids.has(op.operationId)) problem(`operationId '${op.operationId}' is used twice`);
+      ids.add(op.operationId);
+      if (typeof op.summary !== 'string' || !op.summary) problem('no summary');
+
+      const statuses = Object.keys(op.responses ?? {});
+      if (!statuses.some(s => /^2\d\d$/.test(s))) problem('no 2xx response');
+      for (const status of statuses) {
+        if (!deref(op.responses[status])?.description) problem(`response ${status} has no description`);
+      }
+
+      // Path parameters, declared on the path or the operation, match the template.
+      const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref);
+      const declared = params.filter(x => x.in === 'path').map(x => x.name).sort();
+      const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map(m => m[1]).sort();
+      if (declared.join() !== inTemplate.join()) {
+        problem(`path parameters [${declared}] do not match the template's [${inTemplate}]`);
+      }
+      for (const param of params) {
+        if (!param.schema) problem(`parameter '${param.name}' has no schema`);
+        if (param.in === 'path' && param.required !== true) problem(`path parameter '${param.name}' is not required`);
+      }
+
+      if (op.requestBody && Object.keys(op.requestBody.content ?? {}).length === 0) {
+        problem('request body without content');
+      }
+
+      const security = JSON.stringify(op.security ?? spec.security);
+      if (UNAUTHENTICATED.has(key)) {
+        if (security !== '[]') problem('must not require a token (security: [])');
+      } else {
+        // Inherits the document's bearerAuth and may not turn it off.
+        if (security !== JSON.stringify([{ bearerAuth: [] }])) problem(`security is ${security}`);
+        if (!statuses.includes('401')) problem('no 401 response');
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('documents exactly the routes the routers register', async () => {
+    const deps = {} as any;
+    const fromFactories = sorted(
+      [
+        createWorkspacesRouter(deps),
+        createRuntimesRouter(deps),
+        createProjectsRouter(deps),
+        createFilesRouter(deps),
+        createOpenApiRouter(),
+      ].flatMap(routesOf),
+    );
+    const documented = sorted(operations().map(o => o.key));
+
+    expect(documented).toEqual(fromFactories);
+
+    // createRouter mounts the routers above (and registers the upload body
+    // parser itself); a route or router added there must be documented too.
+    const fromCreateRouter = sorted(routesOf(await createRouter({ ...deps, maxUploadBytes: 1024 })));
+    expect(fromCreateRouter).toEqual(fromFactories);
+  });
+
+  it("lets list operations sort by exactly the store's sort fields", () => {
+    const sortFields: Record<string, string[]> = {
+      listWorkspaces: WORKSPACE_SORT_FIELDS,
+      listProfiles: PROFILE_SORT_FIELDS,
+      listQuotas: QUOTA_SORT_FIELDS,
+      listRuntimes: RUNTIME_SORT_FIELDS,
+      listProjects: PROJECT_SORT_FIELDS,
+    };
+    const paged = operations().filter(({ op, pathItem }) =>
+      [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref).some(p => p.name === 'page_size'),
+    );
+    expect(sorted(paged.map(o => o.op.operationId))).toEqual(sorted(Object.keys(sortFields)));
+
+    for (const { op } of paged) {
+      const params = (op.parameters ?? []).map(deref);
+      expect(sorted(params.filter((p: any) => p.in === 'query').map((p: any) => p.name))).toEqual(
+        expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']),
+      );
+      const sort = params.find((p: any) => p.name === 'sort');
+      const pattern: string = sort.schema.items.pattern;
+      const fields = /\(([^)]*)\)/.exec(pattern)![1].split('|');
+      expect([op.operationId, sorted(fields)]).toEqual([op.operationId, sorted(sortFields[op.operationId])]);
+      expect(deref(op.responses['200'].content['application/json'].schema).required).toEqual(['items', 'total_size']);
+    }
+  });
+
+  describe('request bodies match the zod schemas of ml-common', () => {
+    const unwrap = (schema: any) => {
+      let inner = schema;
+      while (typeof inner?.unwrap === 'function') inner = inner.unwrap();
+      return inner;
+    };
+    const bodies: Array<[string, z.ZodObject<any>]> = [
+      ['CreateWorkspaceRequest', createWorkspaceSchema],
+      ['UpdateWorkspaceRequest', updateWorkspaceSchema],
+      ['NodeGroupInput', nodeGroupSchema as unknown as z.ZodObject<any>],
+      ['ResourceLimitsInput', resourceLimitsSchema],
+      ['CreateRuntimeRequest', createRuntimeSchema as unknown as z.ZodObject<any>],
+      ['UpdateRuntimeRequest', updateRuntimeSchema],
+      ['CreateProfileRequest', createProfileSchema],
+      ['UpdateProfileRequest', updateProfileSchema],
+      ['CreateQuotaRequest', createQuotaSchema],
+      ['UpdateQuotaRequest', updateQuotaSchema],
+      ['CreateProjectRequest', createProjectSchema],
+      ['UpdateProjectRequest', updateProjectSchema],
+    ];
+
+    it.each(bodies)('%s', (name, zodSchema) => {
+      const component = spec.components.schemas[name];
+      expect(component).toBeDefined();
+      const shape: Record<string, z.ZodType> = zodSchema.shape;
+
+      expect(sorted(Object.keys(component.properties))).toEqual(sorted(Object.keys(shape)));
+      const required = Object.keys(shape).filter(key => !shape[key].safeParse(undefined).success);
+      expect(sorted(component.required ?? [])).toEqual(sorted(required));
+      // .strict() refuses unknown fields.
+      const strict = (zodSchema as any)._zod.def.catchall?._zod?.def?.type === 'never';
+      expect(component.additionalProperties === false).toBe(strict);
+
+      const enums = Object.entries(shape)
+        .filter(([, field]) => Array.isArray(unwrap(field)?.options))
+        .map(([key, field]) => ({
+          key,
+          spec: sorted(deref(component.properties[key]).enum ?? []),
+          zod: sorted(unwrap(field).options),
+        }));
+      expect(enums.map(e => ({ key: e.key, values: e.spec }))).toEqual(
+        enums.map(e => ({ key: e.key, values: e.zod })),
+      );
+    });
+
+    it('knows every collaborator role', () => {
+      expect(spec.components.schemas.CollaboratorRole.enum).toEqual([...COLLABORATOR_ROLES]);
+    });
+  });
+
+  it('is what the OpenAPI router serves', async () => {
+    const app = express().use(createOpenApiRouter());
+    const json = await request(app).get('/openapi.json').expect(200);
+    expect(json.body).toEqual(JSON.parse(JSON.stringify(spec)));
+    const yaml = await request(app).get('/openapi.yaml').expect(200);
+    expect(yaml.headers['content-type']).toMatch(/^application\/yaml/);
+    expect(yaml.text).toBe(specText);
+  });
+});
