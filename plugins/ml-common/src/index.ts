@@ -9,3 +9,4 @@ export * from './schemas';
 export * from './resources';
 export * from './names';
 export * from './permissions';
+export * from './workloads';

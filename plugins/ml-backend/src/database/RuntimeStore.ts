@@ -77,7 +77,7 @@ export class RuntimeStore {
    * editor/kernel/edition/short version has a higher maintenance version.
    */
   async list(
-    options: ListOptions & { latestOnly: boolean; enabledOnly?: boolean },
+    options: ListOptions & { latestOnly: boolean; enabled?: boolean },
   ): Promise<ListResult<Runtime>> {
     let query = this.db('runtimes as r').select('r.*');
     if (options.latestOnly) {
@@ -91,8 +91,8 @@ export class RuntimeStore {
           .whereRaw('newer.maintenance_version > r.maintenance_version'),
       );
     }
-    if (options.enabledOnly) {
-      query = query.where('r.enabled', true);
+    if (options.enabled !== undefined) {
+      query = query.where('r.enabled', options.enabled);
     }
     return listPage<RuntimeRow, Runtime>(query, options, {
       searchColumns: ['r.editor', 'r.kernel', 'r.edition', 'r.short_version'],

@@ -5,3 +5,6 @@ export { RuntimeStore, RUNTIME_SORT_FIELDS } from './RuntimeStore';
 export { ProfileStore, PROFILE_SORT_FIELDS } from './ProfileStore';
 export { QuotaStore, QUOTA_SORT_FIELDS } from './QuotaStore';
 export { ProjectStore, PROJECT_SORT_FIELDS } from './ProjectStore';
+export { WorkloadStore, toWorkload, publicWorkload } from './WorkloadStore';
+export type { StoredWorkload, NewWorkload } from './WorkloadStore';
+export { QueueStore } from './QueueStore';

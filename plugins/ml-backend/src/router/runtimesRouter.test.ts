@@ -58,6 +58,8 @@ describe.each(databases.eachSupportedId())('runtimes API (%s)', databaseId => {
     await request(server).patch(`/api/ml/runtimes/${id}`).send({ enabled: false }).expect(200);
     const enabled = await request(server).get('/api/ml/runtimes?enabled=true').expect(200);
     expect(enabled.body.items.map((r: any) => r.id)).not.toContain(id);
+    const disabled = await request(server).get('/api/ml/runtimes?enabled=false').expect(200);
+    expect(disabled.body.items.map((r: any) => r.id)).toEqual([id]);
     await request(server).delete(`/api/ml/runtimes/${id}`).expect(204);
     await request(server).get(`/api/ml/runtimes/${id}`).expect(404);
   });

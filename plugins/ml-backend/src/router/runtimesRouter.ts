@@ -29,7 +29,7 @@ export function createRuntimesRouter(deps: {
       enabled: booleanFlag.optional(),
     });
     res.json(
-      toPage(await runtimes.list({ ...options, all: all ?? false, enabledOnly: enabled })),
+      toPage(await runtimes.list({ ...options, all: all ?? false, enabled })),
     );
   });
 

@@ -26,7 +26,7 @@ export class RuntimeService {
   ) {}
 
   list(
-    options: ListOptions & { all: boolean; enabledOnly?: boolean },
+    options: ListOptions & { all: boolean; enabled?: boolean },
   ): Promise<ListResult<Runtime>> {
     return this.deps.runtimes.list({ ...options, latestOnly: !options.all });
   }

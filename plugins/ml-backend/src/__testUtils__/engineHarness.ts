@@ -1,0 +1,92 @@
+import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import { NodeGroup } from '@ml-platform/plugin-ml-common';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  ProjectStore,
+  QueueStore,
+  RuntimeStore,
+  WorkloadStore,
+  WorkspaceStore,
+  migrationsDir,
+} from '../database';
+import { AdmissionService } from '../engine/AdmissionService';
+import { Reconciler } from '../engine/Reconciler';
+import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
+import { ProjectFiles } from '../service/ProjectFiles';
+import { FakeDriver } from './FakeDriver';
+
+export const GROUP: NodeGroup = {
+  name: 'standard', cpu: 4, memoryMiB: 16384, gpu: 0, minNodes: 1, maxNodes: 2, scaleUpDelaySeconds: 20,
+};
+
+/** An engine on a real database with a fake driver and a hand-moved clock. */
+export async function createEngineHarness(
+  databases: TestDatabases,
+  databaseId: TestDatabaseId,
+  options: { nodeGroups?: NodeGroup[]; starvationMs?: number } = {},
+) {
+  const knex = await databases.init(databaseId);
+  await knex.migrate.latest({ directory: migrationsDir });
+  const clock = { now: Date.now() };
+  const now = () => clock.now;
+  const storage = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-engine-'));
+  const workspaces = new WorkspaceStore(knex);
+  const runtimes = new RuntimeStore(knex);
+  const projects = new ProjectStore(knex);
+  const workloads = new WorkloadStore(knex);
+  const queue = new QueueStore(knex);
+  const driver = new FakeDriver();
+  const logger = mockServices.logger.mock();
+  await workspaces.create({
+    name: 'ws', title: 'ws', description: '', owner: 'group:default/admins', driver: 'local',
+    nodeGroups: options.nodeGroups ?? [GROUP], env: {},
+    defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
+  });
+  const runtime = await runtimes.create({
+    editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1',
+    maintenanceVersion: 1, description: '', command: 'python3', enabled: true,
+  });
+  const admission = new AdmissionService({ queue, workloads, starvationMs: options.starvationMs ?? 600_000, now });
+  const engine = new WorkloadEngine({
+    workloads, workspaces, runtimes, admission, logger,
+    files: new ProjectFiles(storage),
+    driverFor: () => driver,
+    apiUrl: 'http://127.0.0.1:7007/api/ml',
+  });
+  const reconciler = new Reconciler({
+    engine, workloads, workspaces, queue, logger, now,
+    drivers: () => [driver],
+    driverFor: () => driver,
+    options: { maxBackoffSeconds: 60, nodeIdleMs: 300_000, startGraceMs: 30_000 },
+  });
+  const ended: string[] = [];
+  engine.onEnded(w => {
+    ended.push(`${w.id}:${w.state}`);
+  });
+
+  const project = async (name: string, owner: string) => {
+    const p = await projects.create({
+      workspace: 'ws', name, title: name, description: '', owner, visibility: 'private',
+      env: {}, createdBy: owner,
+    });
+    return { id: p.id, name: p.name, workspace: 'ws', owner };
+  };
+  const submit = (
+    proj: SubmitWorkload['project'],
+    cpu: number,
+    extra: Partial<SubmitWorkload> = {},
+  ) =>
+    engine.submit({
+      kind: 'job', project: proj, runtimeId: runtime.id,
+      resources: { cpu, memoryMiB: 1024, gpu: 0 },
+      requester: proj.owner, args: ['main.py'], env: {}, ...extra,
+    });
+
+  return {
+    knex, clock, driver, engine, reconciler, workloads, queue, ended, project, submit,
+    state: async (id: string) => (await workloads.get(id))!,
+    cleanup: () => fs.rm(storage, { recursive: true, force: true }),
+  };
+}

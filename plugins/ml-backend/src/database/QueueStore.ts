@@ -1,0 +1,130 @@
+import { Knex } from 'knex';
+import { ResourceLimits } from '@ml-platform/plugin-ml-common';
+import { nowIso } from './listing';
+import { ResourceColumns, fromResourceColumns } from './resourceColumns';
+import { StoredWorkload, WorkloadRow, toWorkload } from './WorkloadStore';
+
+export interface NodeRow {
+  id: string;
+  workspace: string;
+  node_group: string;
+  created_at: string;
+  ready_at: string;
+  idle_since: string | null;
+}
+
+const HOLDING_STATES = ['starting', 'running'];
+
+function sumRows(rows: Array<ResourceColumns>): ResourceLimits {
+  return rows.reduce<ResourceLimits>(
+    (acc, r) => {
+      const v = fromResourceColumns({
+        cpu_millis: Number(r.cpu_millis),
+        memory_mib: Number(r.memory_mib),
+        gpu: Number(r.gpu),
+      });
+      return { cpu: acc.cpu + v.cpu, memoryMiB: acc.memoryMiB + v.memoryMiB, gpu: acc.gpu + v.gpu };
+    },
+    { cpu: 0, memoryMiB: 0, gpu: 0 },
+  );
+}
+
+/**
+ * What admission reads and writes inside its transaction: the queue, what
+ * starting and running work holds (per subject and per node), and the
+ * workspace's (simulated) nodes.
+ */
+export class QueueStore {
+  constructor(private readonly db: Knex) {}
+
+  transaction<T>(fn: (tx: Knex.Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+
+  /**
+   * Serialises admission per workspace across backends. Postgres takes a row
+   * lock until commit; SQLite has one writer anyway.
+   */
+  async lockWorkspace(tx: Knex, workspace: string): Promise<boolean> {
+    const query = tx('workspaces').where({ name: workspace }).select('name');
+    const row = tx.client.config.client === 'pg' ? await query.forUpdate().first() : await query.first();
+    return Boolean(row);
+  }
+
+  async workspacesWithQueuedWork(): Promise<string[]> {
+    const rows = await this.db('workloads').where({ state: 'queued' }).distinct('workspace');
+    return rows.map(r => r.workspace);
+  }
+
+  /** Queued work whose retry backoff (if any) has passed by `now`. */
+  async queued(tx: Knex, workspace: string, now: string = nowIso()): Promise<StoredWorkload[]> {
+    const rows = await tx<WorkloadRow>('workloads')
+      .where({ workspace, state: 'queued' })
+      .where(q => q.whereNull('retry_at').orWhere('retry_at', '<=', now))
+      .orderBy('priority', 'desc')
+      .orderBy('queued_at', 'asc')
+      .orderBy('id', 'asc');
+    return rows.map(toWorkload);
+  }
+
+  async usageBySubject(tx: Knex, workspace: string): Promise<Map<string, ResourceLimits>> {
+    const rows = await tx('workloads')
+      .where({ workspace })
+      .whereIn('state', HOLDING_STATES)
+      .groupBy('charged_subject')
+      .select('charged_subject')
+      .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
+    return new Map((rows as any[]).map(r => [r.charged_subject as string, sumRows([r])]));
+  }
+
+  async usage(workspace: string): Promise<ResourceLimits> {
+    const rows = await this.db('workloads')
+      .where({ workspace })
+      .whereIn('state', HOLDING_STATES)
+      .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
+    return sumRows(rows.map(r => ({ cpu_millis: r.cpu_millis ?? 0, memory_mib: r.memory_mib ?? 0, gpu: r.gpu ?? 0 })));
+  }
+
+  async allocationsByNode(tx: Knex, workspace: string): Promise<Map<string, ResourceLimits>> {
+    const rows = await tx('workloads')
+      .where({ workspace })
+      .whereIn('state', HOLDING_STATES)
+      .whereNotNull('node_id')
+      .groupBy('node_id')
+      .select('node_id')
+      .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
+    return new Map((rows as any[]).map(r => [r.node_id as string, sumRows([r])]));
+  }
+
+  async nodes(tx: Knex | undefined, workspace: string): Promise<NodeRow[]> {
+    return (tx ?? this.db)<NodeRow>('workspace_nodes').where({ workspace }).orderBy('created_at').orderBy('id');
+  }
+
+  async insertNode(tx: Knex, node: NodeRow): Promise<void> {
+    await tx('workspace_nodes').insert(node);
+  }
+
+  async setNodeIdle(id: string, idleSince: string | null): Promise<void> {
+    await this.db('workspace_nodes').where({ id }).update({ idle_since: idleSince });
+  }
+
+  /** Deletes a node only if no workload holds resources on it. */
+  async deleteIdleNode(id: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      const busy = await tx('workloads').where({ node_id: id }).whereIn('state', HOLDING_STATES).first('id');
+      if (busy) return false;
+      return (await tx('workspace_nodes').where({ id }).delete()) > 0;
+    });
+  }
+
+  /** 1-based positions of queued work, in admission order. */
+  async queuePositions(workspace: string): Promise<Map<string, number>> {
+    const rows = await this.db('workloads')
+      .where({ workspace, state: 'queued' })
+      .orderBy('priority', 'desc')
+      .orderBy('queued_at', 'asc')
+      .orderBy('id', 'asc')
+      .select('id');
+    return new Map(rows.map((r, i) => [r.id as string, i + 1]));
+  }
+}

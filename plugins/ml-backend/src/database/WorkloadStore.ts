@@ -1,0 +1,311 @@
+import { Knex } from 'knex';
+import {
+  ResourceLimits,
+  Workload,
+  WorkloadEvent,
+  WorkloadKindName,
+  WorkloadState,
+  WorkloadTrigger,
+} from '@ml-platform/plugin-ml-common';
+import { nowIso, parseJson } from './listing';
+import { ResourceColumns, fromResourceColumns, toResourceColumns } from './resourceColumns';
+
+export type WorkloadRow = ResourceColumns & {
+  id: string;
+  kind: string;
+  name: string | null;
+  project_id: string;
+  workspace: string;
+  runtime_id: string;
+  profile: string | null;
+  charged_subject: string;
+  requester: string;
+  priority: number;
+  state: string;
+  reason: string | null;
+  attempt: number;
+  max_attempts: number;
+  retry_backoff_seconds: number;
+  args: string;
+  env: string;
+  ports: string;
+  timeout_seconds: number | null;
+  idle_timeout_seconds: number | null;
+  node_id: string | null;
+  job_id: string | null;
+  trigger: string | null;
+  idempotency_key: string | null;
+  exit_code: number | null;
+  queued_at: string;
+  retry_at: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+  last_activity_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+/** What the engine needs of a workload besides its public shape. */
+export interface StoredWorkload extends Workload {
+  env: Record<string, string>;
+  ports: string[];
+  priority: number;
+  retryBackoffSeconds: number;
+  timeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  lastActivityAt?: string;
+}
+
+export interface NewWorkload {
+  id: string;
+  kind: WorkloadKindName;
+  name?: string;
+  projectId: string;
+  workspace: string;
+  runtimeId: string;
+  profile?: string;
+  resources: ResourceLimits;
+  chargedSubject: string;
+  requester: string;
+  priority?: number;
+  maxAttempts: number;
+  retryBackoffSeconds: number;
+  args: string[];
+  env: Record<string, string>;
+  ports: string[];
+  timeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  jobId?: string;
+  trigger?: WorkloadTrigger;
+  idempotencyKey?: string;
+  reason?: string;
+}
+
+/** Columns a transition may change together with the state. */
+export type WorkloadPatch = Partial<
+  Pick<
+    WorkloadRow,
+    'reason' | 'node_id' | 'attempt' | 'exit_code' | 'retry_at' | 'started_at' | 'ended_at' | 'queued_at' | 'last_activity_at'
+  >
+>;
+
+export function toWorkload(row: WorkloadRow): StoredWorkload {
+  return {
+    id: row.id,
+    kind: row.kind as WorkloadKindName,
+    name: row.name ?? undefined,
+    projectId: row.project_id,
+    workspace: row.workspace,
+    runtimeId: row.runtime_id,
+    profile: row.profile ?? undefined,
+    resources: fromResourceColumns(row),
+    chargedSubject: row.charged_subject,
+    requester: row.requester,
+    priority: row.priority,
+    state: row.state as WorkloadState,
+    reason: row.reason ?? undefined,
+    attempt: row.attempt,
+    maxAttempts: row.max_attempts,
+    retryBackoffSeconds: row.retry_backoff_seconds,
+    args: parseJson<string[]>(row.args, []),
+    env: parseJson<Record<string, string>>(row.env, {}),
+    ports: parseJson<string[]>(row.ports, []),
+    timeoutSeconds: row.timeout_seconds ?? undefined,
+    idleTimeoutSeconds: row.idle_timeout_seconds ?? undefined,
+    nodeId: row.node_id ?? undefined,
+    jobId: row.job_id ?? undefined,
+    trigger: (row.trigger as WorkloadTrigger) ?? undefined,
+    exitCode: row.exit_code ?? undefined,
+    queuedAt: row.queued_at,
+    retryAt: row.retry_at ?? undefined,
+    startedAt: row.started_at ?? undefined,
+    endedAt: row.ended_at ?? undefined,
+    lastActivityAt: row.last_activity_at ?? undefined,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The public shape: no env (it may hold secrets) and no engine internals. */
+export function publicWorkload(w: StoredWorkload): Workload {
+  const {
+    env: _env,
+    ports: _ports,
+    priority: _priority,
+    retryBackoffSeconds: _backoff,
+    timeoutSeconds: _timeout,
+    idleTimeoutSeconds: _idle,
+    lastActivityAt: _activity,
+    ...rest
+  } = w;
+  return rest;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
+}
+
+/**
+ * Workloads and their event history. Every state change is a compare-and-set
+ * on the current state (and attempt), so two backends racing over the same
+ * workload cannot both move it, and each change writes its event in the same
+ * transaction.
+ */
+export class WorkloadStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Inserts a queued workload. With an idempotency key that exists already,
+   * returns the existing workload instead (`created: false`).
+   */
+  async insert(w: NewWorkload, tx?: Knex): Promise<{ workload: StoredWorkload; created: boolean }> {
+    const db = tx ?? this.db;
+    const now = nowIso();
+    const row = {
+      id: w.id,
+      kind: w.kind,
+      name: w.name ?? null,
+      project_id: w.projectId,
+      workspace: w.workspace,
+      runtime_id: w.runtimeId,
+      profile: w.profile ?? null,
+      ...(toResourceColumns(w.resources) as ResourceColumns),
+      charged_subject: w.chargedSubject,
+      requester: w.requester,
+      priority: w.priority ?? 0,
+      state: 'queued',
+      reason: w.reason ?? 'waiting for admission',
+      attempt: 1,
+      max_attempts: w.maxAttempts,
+      retry_backoff_seconds: w.retryBackoffSeconds,
+      args: JSON.stringify(w.args),
+      env: JSON.stringify(w.env),
+      ports: JSON.stringify(w.ports),
+      timeout_seconds: w.timeoutSeconds ?? null,
+      idle_timeout_seconds: w.idleTimeoutSeconds ?? null,
+      node_id: null,
+      job_id: w.jobId ?? null,
+      trigger: w.trigger ?? null,
+      idempotency_key: w.idempotencyKey ?? null,
+      exit_code: null,
+      queued_at: now,
+      retry_at: null,
+      started_at: null,
+      ended_at: null,
+      last_activity_at: null,
+      created_at: now,
+      updated_at: now,
+    };
+    try {
+      await db.transaction(async trx => {
+        await trx('workloads').insert(row);
+        await trx('workload_events').insert({
+          workload_id: w.id, attempt: 1, at: now, from_state: null, to_state: 'queued', reason: row.reason,
+        });
+      });
+      return { workload: toWorkload(row as WorkloadRow), created: true };
+    } catch (error) {
+      if (w.idempotencyKey && isUniqueViolation(error)) {
+        const existing = await db<WorkloadRow>('workloads').where({ idempotency_key: w.idempotencyKey }).first();
+        if (existing) return { workload: toWorkload(existing), created: false };
+      }
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<StoredWorkload | undefined> {
+    const row = await this.db<WorkloadRow>('workloads').where({ id }).first();
+    return row ? toWorkload(row) : undefined;
+  }
+
+  async list(filter: {
+    projectId?: string;
+    kind?: WorkloadKindName;
+    jobId?: string;
+    states?: readonly WorkloadState[];
+    workspace?: string;
+    limit?: number;
+    offset?: number;
+  }): Promise<{ items: StoredWorkload[]; totalSize: number }> {
+    const query = this.db<WorkloadRow>('workloads').modify(q => {
+      if (filter.projectId) q.where('project_id', filter.projectId);
+      if (filter.kind) q.where('kind', filter.kind);
+      if (filter.jobId) q.where('job_id', filter.jobId);
+      if (filter.workspace) q.where('workspace', filter.workspace);
+      if (filter.states) q.whereIn('state', filter.states as string[]);
+    });
+    const [{ count }] = await query.clone().count<{ count: string | number }[]>({ count: '*' });
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(filter.limit ?? 100)
+      .offset(filter.offset ?? 0);
+    return { items: rows.map(toWorkload), totalSize: Number(count) };
+  }
+
+  /** Active workloads of every workspace, for the reconcile loop. */
+  async listByStates(states: readonly WorkloadState[]): Promise<StoredWorkload[]> {
+    const rows = await this.db<WorkloadRow>('workloads').whereIn('state', states as string[]);
+    return rows.map(toWorkload);
+  }
+
+  async events(id: string): Promise<WorkloadEvent[]> {
+    const rows = await this.db('workload_events').where({ workload_id: id }).orderBy('id');
+    return rows.map(r => ({
+      at: r.at,
+      attempt: r.attempt,
+      from: r.from_state ?? undefined,
+      to: r.to_state,
+      reason: r.reason ?? undefined,
+    }));
+  }
+
+  /**
+   * Moves a workload from one of `from` (at `attempt`, if given) to `to`.
+   * Returns false, changing nothing, when someone else moved it first.
+   */
+  async transition(
+    id: string,
+    guard: { from: readonly WorkloadState[]; attempt?: number },
+    to: WorkloadState,
+    patch: WorkloadPatch = {},
+    tx?: Knex,
+  ): Promise<boolean> {
+    const run = async (trx: Knex) => {
+      const current = await trx<WorkloadRow>('workloads').where({ id }).first('state', 'attempt');
+      if (!current) return false;
+      const now = nowIso();
+      const updated = await trx('workloads')
+        .where({ id, state: current.state, attempt: current.attempt })
+        .whereIn('state', guard.from as string[])
+        .modify(q => {
+          if (guard.attempt !== undefined) q.where('attempt', guard.attempt);
+        })
+        .update({ ...patch, state: to, updated_at: now });
+      if (updated !== 1) return false;
+      await trx('workload_events').insert({
+        workload_id: id,
+        attempt: patch.attempt ?? current.attempt,
+        at: now,
+        from_state: current.state,
+        to_state: to,
+        reason: patch.reason ?? null,
+      });
+      return true;
+    };
+    return tx ? run(tx) : this.db.transaction(run);
+  }
+
+  /** Updates why a queued workload waits, without an event (it changes often). */
+  async setQueuedReasons(reasons: Array<{ id: string; reason: string }>, tx?: Knex) {
+    const db = tx ?? this.db;
+    for (const { id, reason } of reasons) {
+      await db('workloads').where({ id, state: 'queued' }).update({ reason });
+    }
+  }
+
+  async touchActivity(id: string): Promise<void> {
+    await this.db('workloads').where({ id }).update({ last_activity_at: nowIso() });
+  }
+}

@@ -1,0 +1,116 @@
+import { ResourceLimits, Workspace } from '@ml-platform/plugin-ml-common';
+import { v4 as uuid } from 'uuid';
+import { QueueStore, StoredWorkload, WorkloadStore } from '../database';
+import { NodeRow } from '../database/QueueStore';
+import { fromResourceColumns } from '../database/resourceColumns';
+import { NodeSlot, admit } from './admission';
+
+function iso(ms: number) {
+  return new Date(ms).toISOString();
+}
+
+/**
+ * Runs admission for one workspace inside one transaction: reads the queue,
+ * usage, quotas and nodes, decides with `admit`, and moves admitted work to
+ * `starting` (which is what reserves its resources) before committing.
+ */
+export class AdmissionService {
+  constructor(
+    private readonly deps: {
+      queue: QueueStore;
+      workloads: WorkloadStore;
+      starvationMs: number;
+      now?: () => number;
+    },
+  ) {}
+
+  private now() {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  /** Makes sure each node group has its minimum number of nodes. */
+  async ensureMinimumNodes(tx: any, workspace: Workspace, nodes: NodeRow[]): Promise<NodeRow[]> {
+    const created: NodeRow[] = [];
+    const now = iso(this.now());
+    for (const group of workspace.nodeGroups) {
+      const have = nodes.filter(n => n.node_group === group.name).length;
+      for (let i = have; i < group.minNodes; i++) {
+        const node = { id: uuid(), workspace: workspace.name, node_group: group.name, created_at: now, ready_at: now, idle_since: null };
+        await this.deps.queue.insertNode(tx, node);
+        created.push(node);
+      }
+    }
+    return [...nodes, ...created];
+  }
+
+  /** Returns the workloads it admitted; the caller starts them. */
+  async pass(workspace: Workspace): Promise<StoredWorkload[]> {
+    const { queue, workloads } = this.deps;
+    return queue.transaction(async tx => {
+      if (!(await queue.lockWorkspace(tx, workspace.name))) return [];
+      const nowMs = this.now();
+      const queued = await queue.queued(tx, workspace.name, iso(nowMs));
+      if (queued.length === 0) return [];
+
+      const nodes = await this.ensureMinimumNodes(tx, workspace, await queue.nodes(tx, workspace.name));
+      const allocations = await queue.allocationsByNode(tx, workspace.name);
+      const groups = new Map(workspace.nodeGroups.map(g => [g.name, g]));
+      const slots: NodeSlot[] = nodes.flatMap(n => {
+        const group = groups.get(n.node_group);
+        if (!group) return [];
+        const readyAtMs = Date.parse(n.ready_at);
+        return [{
+          id: n.id,
+          group: n.node_group,
+          capacity: { cpu: group.cpu, memoryMiB: group.memoryMiB, gpu: group.gpu },
+          allocated: allocations.get(n.id) ?? { cpu: 0, memoryMiB: 0, gpu: 0 },
+          readyAtMs: readyAtMs > nowMs ? readyAtMs : undefined,
+        }];
+      });
+
+      const quotaRows = await tx('quotas').where({ workspace: workspace.name });
+      const quotas = new Map<string, ResourceLimits>(
+        quotaRows.map((q: any) => [q.subject, fromResourceColumns(q)]),
+      );
+      const result = admit({
+        nowMs,
+        queued: queued.map(w => ({
+          id: w.id,
+          subject: w.chargedSubject,
+          request: w.resources,
+          queuedAtMs: Date.parse(w.queuedAt),
+        })),
+        usageBySubject: await queue.usageBySubject(tx, workspace.name),
+        limitFor: subject =>
+          quotas.get(subject) ?? (subject.startsWith('user:') ? workspace.defaultUserQuota : undefined),
+        nodes: slots,
+        groups: workspace.nodeGroups,
+        starvationMs: this.deps.starvationMs,
+      });
+
+      for (const node of result.newNodes) {
+        await queue.insertNode(tx, {
+          id: uuid(), workspace: workspace.name, node_group: node.group,
+          created_at: iso(nowMs), ready_at: iso(node.readyAtMs), idle_since: null,
+        });
+      }
+      const byId = new Map(queued.map(w => [w.id, w]));
+      const admitted: StoredWorkload[] = [];
+      const reasons: Array<{ id: string; reason: string }> = [];
+      for (const decision of result.decisions) {
+        const w = byId.get(decision.workloadId)!;
+        if (decision.kind === 'admit') {
+          const moved = await workloads.transition(
+            w.id, { from: ['queued'], attempt: w.attempt }, 'starting',
+            { node_id: decision.nodeId, reason: 'admitted', retry_at: null }, tx,
+          );
+          if (moved) admitted.push({ ...w, state: 'starting', nodeId: decision.nodeId });
+        } else if (w.reason !== decision.reason) {
+          reasons.push({ id: w.id, reason: decision.reason });
+        }
+      }
+      await workloads.setQueuedReasons(reasons, tx);
+      return admitted;
+    });
+  }
+}

@@ -1,0 +1,192 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ResourceLimits,
+  TERMINAL_STATES,
+  Workspace,
+  WorkloadKindName,
+  WorkloadTrigger,
+} from '@ml-platform/plugin-ml-common';
+import { ComputeDriver, WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { v4 as uuid } from 'uuid';
+import { RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import { explainNoFit, fitsSomeNode } from '../service/capacity';
+import { ProjectFiles } from '../service/ProjectFiles';
+import { AdmissionService } from './AdmissionService';
+
+/** What a caller asks the engine to run. */
+export interface SubmitWorkload {
+  kind: WorkloadKindName;
+  name?: string;
+  project: { id: string; name: string; workspace: string; owner: string };
+  runtimeId: string;
+  profile?: string;
+  resources: ResourceLimits;
+  requester: string;
+  args: string[];
+  /** Already merged in precedence order by the caller. */
+  env: Record<string, string>;
+  ports?: string[];
+  priority?: number;
+  maxAttempts?: number;
+  retryBackoffSeconds?: number;
+  timeoutSeconds?: number;
+  idleTimeoutSeconds?: number;
+  jobId?: string;
+  trigger?: WorkloadTrigger;
+  idempotencyKey?: string;
+}
+
+export type WorkloadEndedListener = (w: StoredWorkload) => Promise<void> | void;
+
+export interface EngineDeps {
+  workloads: WorkloadStore;
+  workspaces: WorkspaceStore;
+  runtimes: RuntimeStore;
+  files: ProjectFiles;
+  admission: AdmissionService;
+  driverFor: (workspace: Workspace) => ComputeDriver;
+  logger: LoggerService;
+  /** Where workloads reach the ML API (ML_API_URL). */
+  apiUrl: string;
+}
+
+/**
+ * Takes work in (submit), starts what admission lets through, and stops it.
+ * The reconciler (Reconciler.ts) moves states from what drivers observe.
+ */
+export class WorkloadEngine {
+  private readonly listeners: WorkloadEndedListener[] = [];
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  onEnded(listener: WorkloadEndedListener) {
+    this.listeners.push(listener);
+  }
+
+  async notifyEnded(w: StoredWorkload) {
+    for (const listener of this.listeners) {
+      try {
+        await listener(w);
+      } catch (error) {
+        this.deps.logger.error(`Workload ${w.id} end listener failed`, error as Error);
+      }
+    }
+  }
+
+  /**
+   * Queues a workload and runs an admission pass so that work that fits
+   * starts at once. A request that can never fit is refused here.
+   */
+  async submit(input: SubmitWorkload): Promise<StoredWorkload> {
+    const workspace = await this.deps.workspaces.get(input.project.workspace);
+    if (!workspace) {
+      throw new NotFoundError(`No workspace named '${input.project.workspace}'`);
+    }
+    if (!fitsSomeNode(input.resources, workspace.nodeGroups)) {
+      throw new InputError(`profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`);
+    }
+    const { workload, created } = await this.deps.workloads.insert({
+      id: uuid(),
+      kind: input.kind,
+      name: input.name,
+      projectId: input.project.id,
+      workspace: workspace.name,
+      runtimeId: input.runtimeId,
+      profile: input.profile,
+      resources: input.resources,
+      chargedSubject: input.project.owner,
+      requester: input.requester,
+      priority: input.priority,
+      maxAttempts: input.maxAttempts ?? 1,
+      retryBackoffSeconds: input.retryBackoffSeconds ?? 10,
+      args: input.args,
+      env: input.env,
+      ports: input.ports ?? [],
+      timeoutSeconds: input.timeoutSeconds,
+      idleTimeoutSeconds: input.idleTimeoutSeconds,
+      jobId: input.jobId,
+      trigger: input.trigger,
+      idempotencyKey: input.idempotencyKey,
+    });
+    if (created) {
+      await this.admit(workspace);
+    }
+    return (await this.deps.workloads.get(workload.id)) ?? workload;
+  }
+
+  /** One admission pass for a workspace, then starts what it admitted. */
+  async admit(workspace: Workspace): Promise<number> {
+    const admitted = await this.deps.admission.pass(workspace);
+    await Promise.all(admitted.map(w => this.start(w, workspace)));
+    return admitted.length;
+  }
+
+  async specFor(w: StoredWorkload): Promise<WorkloadSpec> {
+    const runtime = await this.deps.runtimes.get(w.runtimeId);
+    if (!runtime) {
+      throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
+    }
+    return {
+      workloadId: w.id,
+      attempt: w.attempt,
+      kind: w.kind,
+      workspace: w.workspace,
+      projectId: w.projectId,
+      projectName: w.env.ML_PROJECT_NAME ?? '',
+      projectDir: this.deps.files.dirFor(w.projectId),
+      runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
+      resources: w.resources,
+      args: w.args,
+      env: {
+        ...w.env,
+        ML_WORKLOAD_ID: w.id,
+        ML_WORKLOAD_KIND: w.kind,
+        ML_ATTEMPT: String(w.attempt),
+        ML_PROJECT_ID: w.projectId,
+        ML_WORKSPACE: w.workspace,
+        ML_API_URL: this.deps.apiUrl,
+      },
+      ports: w.ports,
+    };
+  }
+
+  /** Hands admitted work to its driver; a refusal fails the attempt. */
+  async start(w: StoredWorkload, workspace?: Workspace): Promise<void> {
+    try {
+      const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
+      if (!ws) throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
+      await this.deps.driverFor(ws).start(await this.specFor(w));
+    } catch (error) {
+      const message = (error as Error).message;
+      this.deps.logger.warn(`Could not start workload ${w.id}: ${message}`);
+      const moved = await this.deps.workloads.transition(
+        w.id, { from: ['starting'], attempt: w.attempt }, 'failed',
+        { reason: `could not start: ${message}`, ended_at: new Date().toISOString() },
+      );
+      if (moved) await this.notifyEnded({ ...w, state: 'failed' });
+    }
+  }
+
+  /** Stops a workload wherever it is; stopping an ended one is a no-op. */
+  async stop(id: string, reason = 'stopped by a user'): Promise<StoredWorkload> {
+    const w = await this.deps.workloads.get(id);
+    if (!w) throw new NotFoundError(`No workload with id '${id}'`);
+    if (TERMINAL_STATES.includes(w.state)) return w;
+    if (w.state !== 'queued') {
+      const ws = await this.deps.workspaces.get(w.workspace);
+      if (ws) await this.deps.driverFor(ws).stop({ workloadId: w.id, attempt: w.attempt });
+    }
+    const moved = await this.deps.workloads.transition(
+      id, { from: ['queued', 'starting', 'running'], attempt: w.attempt }, 'stopped',
+      { reason, ended_at: new Date().toISOString() },
+    );
+    const after = (await this.deps.workloads.get(id))!;
+    if (moved) {
+      await this.notifyEnded(after);
+      const ws = await this.deps.workspaces.get(w.workspace);
+      if (ws) await this.admit(ws);
+    }
+    return after;
+  }
+}
