@@ -10,3 +10,4 @@ export * from './resources';
 export * from './names';
 export * from './permissions';
 export * from './workloads';
+export * from './workloadSchemas';

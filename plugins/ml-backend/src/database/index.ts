@@ -8,3 +8,5 @@ export { ProjectStore, PROJECT_SORT_FIELDS } from './ProjectStore';
 export { WorkloadStore, toWorkload, publicWorkload } from './WorkloadStore';
 export type { StoredWorkload, NewWorkload } from './WorkloadStore';
 export { QueueStore } from './QueueStore';
+export { JobStore } from './JobStore';
+export type { StoredJob, JobPatch } from './JobStore';

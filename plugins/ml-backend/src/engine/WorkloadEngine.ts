@@ -79,6 +79,14 @@ export class WorkloadEngine {
    * starts at once. A request that can never fit is refused here.
    */
   async submit(input: SubmitWorkload): Promise<StoredWorkload> {
+    return (await this.enqueue(input)).workload;
+  }
+
+  /**
+   * Like submit, but says whether the workload is new or an earlier one with
+   * the same idempotency key.
+   */
+  async enqueue(input: SubmitWorkload): Promise<{ workload: StoredWorkload; created: boolean }> {
     const workspace = await this.deps.workspaces.get(input.project.workspace);
     if (!workspace) {
       throw new NotFoundError(`No workspace named '${input.project.workspace}'`);
@@ -112,7 +120,7 @@ export class WorkloadEngine {
     if (created) {
       await this.admit(workspace);
     }
-    return (await this.deps.workloads.get(workload.id)) ?? workload;
+    return { workload: (await this.deps.workloads.get(workload.id)) ?? workload, created };
   }
 
   /** One admission pass for a workspace, then starts what it admitted. */

@@ -1,0 +1,60 @@
+import { InputError } from '@backstage/errors';
+import { CronTime } from 'cron';
+import { IANAZone } from 'luxon';
+
+/**
+ * Checks a five-field cron expression and a time zone, naming what is wrong.
+ * Seconds fields are refused: schedules are minutes apart, as in CML.
+ */
+export function parseSchedule(expression: string, timezone: string): CronTime {
+  if (!IANAZone.isValidZone(timezone)) {
+    throw new InputError(`timezone: '${timezone}' is not an IANA time zone such as 'Europe/Berlin' or 'UTC'`);
+  }
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5) {
+    throw new InputError(
+      `schedule: '${expression}' has ${fields.length} fields; a cron schedule has 5 (minute hour day-of-month month day-of-week)`,
+    );
+  }
+  try {
+    return new CronTime(expression, timezone);
+  } catch (error) {
+    throw new InputError(`schedule: '${expression}' is not a valid cron expression: ${(error as Error).message}`);
+  }
+}
+
+/** The next `count` times after `from`, as ISO strings in UTC. */
+export function nextRuns(expression: string, timezone: string, from: Date, count: number): string[] {
+  const cron = parseSchedule(expression, timezone);
+  const out: string[] = [];
+  let cursor: Date = from;
+  for (let i = 0; i < count; i++) {
+    const next = cron.getNextDateFrom(cursor, timezone);
+    out.push(next.toUTC().toISO()!);
+    cursor = next.toJSDate();
+  }
+  return out;
+}
+
+/**
+ * The latest scheduled time in (after, until], or undefined. Missed times
+ * collapse into this one: a backend that was down does not backfill.
+ */
+export function latestDueTime(
+  expression: string,
+  timezone: string,
+  after: Date,
+  until: Date,
+): Date | undefined {
+  const cron = parseSchedule(expression, timezone);
+  let latest: Date | undefined;
+  let cursor = after;
+  // Bounded: one year of minutes at most.
+  for (let i = 0; i < 600_000; i++) {
+    const next = cron.getNextDateFrom(cursor, timezone).toJSDate();
+    if (next.getTime() > until.getTime()) break;
+    latest = next;
+    cursor = next;
+  }
+  return latest;
+}
