@@ -1,0 +1,343 @@
+import { LoggerService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import { ForwardedError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  ComputeDriver,
+  ObservedWorkload,
+  WorkloadRef,
+  WorkloadSpec,
+} from '@ml-platform/plugin-ml-node';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { closeSync, openSync } from 'node:fs';
+import { constants as osConstants } from 'node:os';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { pickFreePorts, portVariable } from './freePorts';
+import { readLogLines } from './logLines';
+import {
+  CpuSample,
+  ProcStat,
+  groupMembers,
+  groupUsage,
+  listProcesses,
+  ownsGroup,
+  readProcStat,
+  readProcStatSync,
+  uptimeSeconds,
+} from './procfs';
+import { ExitStatus, RunState, RunStore } from './RunStore';
+
+/** The only variables of the backend's own environment a workload sees; the rest may be secrets. */
+const INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'TZ'];
+const DEFAULT_STOP_GRACE_MS = 5000;
+// After SIGKILL the kernel needs a moment to tear processes down; no longer.
+const KILL_WAIT_MS = 2000;
+const STOP_POLL_MS = 50;
+
+/** @public */
+export interface LocalProcessDriverOptions {
+  /** Where run state and logs are kept; survives backend restarts. */
+  stateDir: string;
+  /** The in-workload SDK (`sdk/python`), put first on PYTHONPATH. */
+  sdkPath: string;
+  logger: LoggerService;
+  /** The interpreter when the runtime names none; `python3` if unset. */
+  defaultCommand?: string;
+  /** How long `stop` waits after SIGTERM before SIGKILL. */
+  stopGraceMs?: number;
+  /** The Python that runs the wrapper (not the workload). */
+  runnerPython?: string;
+}
+
+function signalName(signal: number): string {
+  const entry = Object.entries(osConstants.signals).find(([, n]) => n === signal);
+  return entry ? `signal ${signal} (${entry[0]})` : `signal ${signal}`;
+}
+
+function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
+  return stat !== undefined && stat.startTime === state.startTime && stat.state !== 'Z';
+}
+
+/** Waits for a spawned child to exist, turning a failed spawn into an error. */
+async function spawned(child: ChildProcess): Promise<number> {
+  if (child.pid !== undefined) return child.pid;
+  const [error] = await once(child, 'error');
+  throw new ForwardedError('Could not start the local runner', error);
+}
+
+/**
+ * Runs workloads as processes on the backend's machine. Each run is a
+ * process group led by `assets/local_runner.py`, which records the exit
+ * status; everything the driver knows is in files under `stateDir`, so a
+ * restarted backend (a new instance) picks up where the old one stopped.
+ *
+ * Resource limits are not enforced: this driver is for one-machine
+ * installs and development, where the quota check is what keeps use fair.
+ *
+ * @public
+ */
+export class LocalProcessDriver implements ComputeDriver {
+  readonly name = 'local';
+  private readonly runs: RunStore;
+  private readonly runnerPath = resolvePackagePath(
+    '@ml-platform/plugin-ml-backend',
+    'assets/local_runner.py',
+  );
+  private readonly cpuSamples = new Map<string, CpuSample>();
+  // Start, stop and forget of one ref run one at a time, so two calls never race to spawn.
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly options: LocalProcessDriverOptions) {
+    this.runs = new RunStore(options.stateDir, options.logger);
+  }
+
+  async start(spec: WorkloadSpec): Promise<void> {
+    await this.exclusive(spec, async () => {
+      if (await this.runs.read(spec)) return;
+      const projectDir = await fs.stat(spec.projectDir).catch(() => undefined);
+      if (!projectDir?.isDirectory()) {
+        throw new InputError(`Project folder ${spec.projectDir} does not exist`);
+      }
+      await this.runs.init();
+      const ports = await pickFreePorts(spec.ports);
+      const command = [
+        spec.runtime.command ?? this.options.defaultCommand ?? 'python3',
+        ...spec.args,
+      ];
+      const files = this.runs.paths(spec);
+      // Left over only if an earlier start died between spawn and saving state.
+      await fs.rm(files.exitFile, { force: true });
+      // Opened and closed synchronously: no await may come between spawning and
+      // listening for a failed spawn's 'error', or it would go unhandled.
+      const logFd = openSync(files.logFile, 'a');
+      let child: ChildProcess;
+      let startTime: number | undefined;
+      let running: Promise<number>;
+      try {
+        child = spawn(
+          this.options.runnerPython ?? 'python3',
+          ['-I', this.runnerPath, files.exitFile, '--', ...command],
+          {
+            cwd: spec.projectDir,
+            env: this.environment(spec, ports),
+            detached: true,
+            stdio: ['ignore', logFd, logFd],
+          },
+        );
+        running = spawned(child);
+        child.on('error', error =>
+          this.options.logger.warn(`Local runner of ${spec.workloadId}: ${error}`),
+        );
+        if (child.pid !== undefined) startTime = readProcStatSync(child.pid)?.startTime;
+      } finally {
+        // The child has its own copy of the descriptor by now.
+        closeSync(logFd);
+      }
+      const pid = await running;
+      // The backend must not wait for workloads when it shuts down.
+      child.unref();
+      await this.runs.write({
+        version: 1,
+        workloadId: spec.workloadId,
+        attempt: spec.attempt,
+        kind: spec.kind,
+        pid,
+        pgid: pid,
+        // Unreadable only if the process is already gone; -1 then never matches.
+        startTime: startTime ?? -1,
+        ports,
+        command,
+        projectDir: spec.projectDir,
+        logFile: files.logFile,
+        exitFile: files.exitFile,
+        startedAt: new Date().toISOString(),
+      });
+      this.options.logger.info(
+        `Started ${spec.kind} ${spec.workloadId} attempt ${spec.attempt} as process group ${pid}`,
+      );
+    });
+  }
+
+  async stop(ref: WorkloadRef): Promise<void> {
+    await this.exclusive(ref, () => this.stopNow(ref));
+  }
+
+  async observe(): Promise<ObservedWorkload[]> {
+    const states = await this.runs.list();
+    if (states.length === 0) return [];
+    // Processes are listed before exit files are read: a run missing from the
+    // list has by then written its exit file, unless it really crashed.
+    const processes = await listProcesses();
+    const now = await uptimeSeconds();
+    const observed: ObservedWorkload[] = [];
+    for (const state of states) {
+      observed.push(await this.observeRun(state, processes, now));
+    }
+    // Runs another instance forgot leave samples behind otherwise.
+    const keys = new Set(observed.map(run => this.runs.key(run)));
+    for (const key of this.cpuSamples.keys()) {
+      if (!keys.has(key)) this.cpuSamples.delete(key);
+    }
+    return observed;
+  }
+
+  async forget(ref: WorkloadRef): Promise<void> {
+    await this.exclusive(ref, async () => {
+      // Forgetting a live run would leave processes nobody can stop.
+      await this.stopNow(ref);
+      await this.runs.remove(ref);
+      this.cpuSamples.delete(this.runs.key(ref));
+    });
+  }
+
+  logs(
+    ref: WorkloadRef,
+    options: { follow: boolean; signal?: AbortSignal },
+  ): AsyncIterable<string> {
+    const runs = this.runs;
+    const hasEnded = () => this.hasEnded(ref);
+    return (async function* lines() {
+      const { logFile } = runs.paths(ref);
+      const exists = await fs.stat(logFile).catch(() => undefined);
+      if (!exists) {
+        throw new NotFoundError(`No logs for workload ${ref.workloadId} attempt ${ref.attempt}`);
+      }
+      yield* readLogLines(logFile, { ...options, hasEnded });
+    })();
+  }
+
+  async endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined> {
+    const state = await this.runs.read(ref);
+    const number = state?.ports[port];
+    if (!state || number === undefined) return undefined;
+    if (!isAlive(await readProcStat(state.pid), state)) return undefined;
+    return { url: `http://127.0.0.1:${number}` };
+  }
+
+  private environment(spec: WorkloadSpec, ports: Record<string, number>) {
+    const env: Record<string, string> = {};
+    for (const name of INHERITED_ENV) {
+      const value = process.env[name];
+      if (value !== undefined) env[name] = value;
+    }
+    Object.assign(env, spec.env);
+    env.PYTHONPATH = [this.options.sdkPath, spec.env.PYTHONPATH]
+      .filter(Boolean)
+      .join(path.delimiter);
+    env.PYTHONUNBUFFERED = '1';
+    for (const [name, port] of Object.entries(ports)) {
+      env[portVariable(name)] = String(port);
+    }
+    return env;
+  }
+
+  private async observeRun(
+    state: RunState,
+    processes: ProcStat[],
+    now: number,
+  ): Promise<ObservedWorkload> {
+    const ref = { workloadId: state.workloadId, attempt: state.attempt };
+    const key = this.runs.key(ref);
+    const exit = await this.runs.readExit(ref);
+    if (exit) {
+      this.cpuSamples.delete(key);
+      return { ...ref, ...this.describeExit(state, exit) };
+    }
+    const leader = processes.find(p => p.pid === state.pid);
+    if (!isAlive(leader, state)) {
+      this.cpuSamples.delete(key);
+      return { ...ref, phase: 'failed', reason: 'the process disappeared without an exit status' };
+    }
+    const members = groupMembers(state.pgid, processes);
+    const usage = groupUsage(members, now, state.startTime, this.cpuSamples.get(key));
+    this.cpuSamples.set(key, usage.sample);
+    return {
+      ...ref,
+      phase: 'running',
+      usage: { cpu: usage.cpu, memoryMiB: usage.memoryMiB, gpu: 0 },
+    };
+  }
+
+  private describeExit(state: RunState, exit: ExitStatus): Omit<ObservedWorkload, keyof WorkloadRef> {
+    if (exit.exitCode === 0 && !exit.signal) return { phase: 'succeeded', exitCode: 0 };
+    let reason =
+      exit.error ??
+      (exit.signal
+        ? `killed by ${signalName(exit.signal)}`
+        : `exited with code ${exit.exitCode}`);
+    if (state.stopRequestedAt) reason += ' after a stop request';
+    return { phase: 'failed', exitCode: exit.exitCode, reason };
+  }
+
+  private async hasEnded(ref: WorkloadRef): Promise<boolean> {
+    const state = await this.runs.read(ref);
+    if (!state || (await this.runs.readExit(ref))) return true;
+    return !isAlive(await readProcStat(state.pid), state);
+  }
+
+  private async stopNow(ref: WorkloadRef): Promise<void> {
+    const state = await this.runs.read(ref);
+    if (!state) return;
+    const finished = await this.runs.readExit(ref);
+    if (!finished && !state.stopRequestedAt) {
+      await this.runs.write({ ...state, stopRequestedAt: new Date().toISOString() });
+    }
+    // Even a finished run may have left processes in its group; they go too.
+    if (!(await this.signalGroup(state, 'SIGTERM'))) return;
+    let signal: NodeJS.Signals = 'SIGTERM';
+    const grace = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
+    if (!(await this.waitForGroupToEnd(state, grace))) {
+      signal = 'SIGKILL';
+      await this.signalGroup(state, 'SIGKILL');
+      if (!(await this.waitForGroupToEnd(state, KILL_WAIT_MS))) {
+        this.options.logger.warn(
+          `Process group ${state.pgid} of ${ref.workloadId} survived SIGKILL for ${KILL_WAIT_MS} ms`,
+        );
+      }
+      this.options.logger.warn(
+        `Workload ${ref.workloadId} attempt ${ref.attempt} ignored SIGTERM for ${grace} ms; killed it`,
+      );
+    }
+    if (!finished) {
+      // The runner records the signal itself, unless SIGKILL took it down too.
+      const number = osConstants.signals[signal];
+      await this.runs.writeExitIfMissing(ref, { exitCode: 128 + number, signal: number });
+      this.options.logger.info(`Stopped ${ref.workloadId} attempt ${ref.attempt}`);
+    }
+  }
+
+  /** Signals the run's whole group, if anything of it is still alive. */
+  private async signalGroup(state: RunState, signal: NodeJS.Signals): Promise<boolean> {
+    if (!ownsGroup(state.pgid, state.startTime, await listProcesses())) return false;
+    try {
+      process.kill(-state.pgid, signal);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
+      throw error;
+    }
+  }
+
+  private async waitForGroupToEnd(state: RunState, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (groupMembers(state.pgid, await listProcesses()).length === 0) return true;
+      if (Date.now() >= deadline) return false;
+      await sleep(STOP_POLL_MS);
+    }
+  }
+
+  private async exclusive(ref: WorkloadRef, task: () => Promise<void>): Promise<void> {
+    const key = this.runs.key(ref);
+    const previous = this.queues.get(key) ?? Promise.resolve();
+    const current = previous.then(task);
+    const tail = current.catch(() => {});
+    this.queues.set(key, tail);
+    try {
+      await current;
+    } finally {
+      if (this.queues.get(key) === tail) this.queues.delete(key);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+export { LocalProcessDriver } from './LocalProcessDriver';
+export type { LocalProcessDriverOptions } from './LocalProcessDriver';
