@@ -1,1 +1,5 @@
 import '@testing-library/jest-dom';
+
+// The component tests type into MUI forms and tables with userEvent, which
+// can take several seconds per test on a busy machine; 5 s made them flaky.
+jest.setTimeout(20_000);

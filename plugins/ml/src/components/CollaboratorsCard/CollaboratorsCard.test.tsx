@@ -1,0 +1,100 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Collaborator } from '@ml-platform/plugin-ml-common';
+import { mlApiRef } from '../../api';
+import { createMockMlApi } from '../../testing/mockMlApi';
+import { CollaboratorsCard } from './CollaboratorsCard';
+
+const bob: Collaborator = {
+  subject: 'user:default/bob',
+  role: 'viewer',
+  addedAt: '2026-01-10T10:00:00.000Z',
+};
+
+async function renderCard(api: ReturnType<typeof createMockMlApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <CollaboratorsCard projectId="p-1" />
+    </TestApiProvider>,
+  );
+}
+
+describe('CollaboratorsCard', () => {
+  it('adds a collaborator with the chosen role', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators
+      .mockResolvedValueOnce([])
+      .mockResolvedValue([{ ...bob, role: 'admin' }]);
+    api.setCollaborator.mockResolvedValue();
+    await renderCard(api);
+
+    await userEvent.type(
+      await screen.findByLabelText('Subject'),
+      'user:default/bob',
+    );
+    await userEvent.selectOptions(screen.getByLabelText('Role'), 'admin');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+
+    await waitFor(() =>
+      expect(api.setCollaborator).toHaveBeenCalledWith(
+        'p-1',
+        'user:default/bob',
+        'admin',
+      ),
+    );
+    expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
+    expect(screen.getByLabelText('Role of user:default/bob')).toHaveValue(
+      'admin',
+    );
+  });
+
+  it('refuses a subject that is not an entity ref', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([]);
+    await renderCard(api);
+
+    await userEvent.type(await screen.findByLabelText('Subject'), 'bob');
+    await userEvent.click(screen.getByRole('button', { name: 'Add' }));
+
+    expect(
+      screen.getByText(/Subject must be a user or group ref/),
+    ).toBeInTheDocument();
+    expect(api.setCollaborator).not.toHaveBeenCalled();
+  });
+
+  it('changes a role and removes a collaborator', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([bob]);
+    api.setCollaborator.mockResolvedValue();
+    api.removeCollaborator.mockResolvedValue();
+    await renderCard(api);
+
+    await userEvent.selectOptions(
+      await screen.findByLabelText('Role of user:default/bob'),
+      'contributor',
+    );
+    await waitFor(() =>
+      expect(api.setCollaborator).toHaveBeenCalledWith(
+        'p-1',
+        'user:default/bob',
+        'contributor',
+      ),
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Remove user:default/bob' }),
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Remove',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.removeCollaborator).toHaveBeenCalledWith(
+        'p-1',
+        'user:default/bob',
+      ),
+    );
+  });
+});

@@ -1,0 +1,2 @@
+export { CollaboratorsCard } from './CollaboratorsCard';
+export type { CollaboratorsCardProps } from './CollaboratorsCard';

@@ -1,0 +1,2 @@
+export { FileEditor, languageOf } from './FileEditor';
+export type { FileEditorProps } from './FileEditor';

@@ -1,0 +1,2 @@
+export { FilePanel } from './FilePanel';
+export type { FilePanelProps } from './FilePanel';

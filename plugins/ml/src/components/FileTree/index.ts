@@ -1,0 +1,2 @@
+export { FileTree } from './FileTree';
+export type { FileTreeProps } from './FileTree';

@@ -1,0 +1,2 @@
+export { PathDialog, explainInvalidPath } from './PathDialog';
+export type { PathDialogProps } from './PathDialog';

@@ -1,0 +1,156 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { EditorView } from '@uiw/react-codemirror';
+import { mlApiRef } from '../../api';
+import {
+  churnProject,
+  createMockMlApi,
+  fileEntry,
+} from '../../testing/mockMlApi';
+import { ProjectFilesTab } from './ProjectFilesTab';
+
+const listing = [
+  fileEntry('README.md'),
+  fileEntry('src', 'directory'),
+  fileEntry('src/train.py'),
+];
+
+async function renderTab(api: ReturnType<typeof createMockMlApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <ProjectFilesTab project={churnProject} />
+    </TestApiProvider>,
+  );
+}
+
+/** Types into CodeMirror the way its own input handling would. */
+function replaceEditorContent(path: string, text: string) {
+  const content = screen.getByRole('textbox', { name: `Contents of ${path}` });
+  const view = EditorView.findFromDOM(content)!;
+  act(() => {
+    view.dispatch({
+      changes: { from: 0, to: view.state.doc.length, insert: text },
+    });
+  });
+}
+
+describe('ProjectFilesTab', () => {
+  it('loads the tree, opens a file and saves the edit', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.readFile.mockResolvedValue('print("hello")\n');
+    api.writeFile.mockResolvedValue(fileEntry('src/train.py'));
+    await renderTab(api);
+
+    expect(api.listFiles).toHaveBeenCalledWith(churnProject.id, {
+      recursive: true,
+    });
+    expect(await screen.findByText('README.md')).toBeInTheDocument();
+    await userEvent.click(screen.getByText('src'));
+    await userEvent.click(await screen.findByText('train.py'));
+
+    const editor = await screen.findByRole('textbox', {
+      name: 'Contents of src/train.py',
+    });
+    expect(editor).toHaveTextContent('print("hello")');
+    expect(api.readFile).toHaveBeenCalledWith(churnProject.id, 'src/train.py');
+    const save = screen.getByRole('button', { name: 'Save' });
+    expect(save).toBeDisabled();
+
+    replaceEditorContent('src/train.py', 'print("bye")\n');
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+    await userEvent.click(save);
+
+    await waitFor(() =>
+      expect(api.writeFile).toHaveBeenCalledWith(
+        churnProject.id,
+        'src/train.py',
+        'print("bye")\n',
+      ),
+    );
+    expect(await screen.findByText('Saved src/train.py')).toBeInTheDocument();
+    expect(screen.queryByText('Unsaved changes')).not.toBeInTheDocument();
+  });
+
+  it('shows why a save failed and keeps the edit', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.readFile.mockResolvedValue('# Churn\n');
+    api.writeFile.mockRejectedValue(new Error('project quota exceeded'));
+    await renderTab(api);
+
+    await userEvent.click(await screen.findByText('README.md'));
+    await screen.findByRole('textbox', { name: 'Contents of README.md' });
+    replaceEditorContent('README.md', '# Churn model\n');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'project quota exceeded',
+    );
+    expect(screen.getByText('Unsaved changes')).toBeInTheDocument();
+  });
+
+  it('uploads into the selected folder', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.writeFile.mockResolvedValue(fileEntry('src/data.csv'));
+    await renderTab(api);
+
+    await userEvent.click(await screen.findByText('src'));
+    const file = new File(['a,b\n'], 'data.csv', { type: 'text/csv' });
+    await userEvent.upload(screen.getByLabelText('Upload files'), file);
+
+    await waitFor(() =>
+      expect(api.writeFile).toHaveBeenCalledWith(
+        churnProject.id,
+        'src/data.csv',
+        file,
+      ),
+    );
+    await waitFor(() => expect(api.listFiles).toHaveBeenCalledTimes(2));
+  });
+
+  it('creates a folder', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.createDirectory.mockResolvedValue();
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New folder' }),
+    );
+    await userEvent.type(screen.getByLabelText('Path'), 'notebooks');
+    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+
+    await waitFor(() =>
+      expect(api.createDirectory).toHaveBeenCalledWith(
+        churnProject.id,
+        'notebooks',
+      ),
+    );
+  });
+
+  it('deletes the selected file after confirmation', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.readFile.mockResolvedValue('# Churn\n');
+    api.deleteFile.mockResolvedValue();
+    await renderTab(api);
+
+    await userEvent.click(await screen.findByText('README.md'));
+    await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete README.md?');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+
+    await waitFor(() =>
+      expect(api.deleteFile).toHaveBeenCalledWith(churnProject.id, 'README.md'),
+    );
+    expect(
+      await screen.findByText('Choose a file to view or edit it.'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,2 @@
+export { ProjectFilesTab } from './ProjectFilesTab';
+export type { ProjectFilesTabProps } from './ProjectFilesTab';

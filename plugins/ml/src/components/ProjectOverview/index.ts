@@ -1,0 +1,2 @@
+export { ProjectOverview } from './ProjectOverview';
+export type { ProjectOverviewProps } from './ProjectOverview';

@@ -1,0 +1,53 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  fileEntry,
+} from '../../testing/mockMlApi';
+import { ProjectPage } from './ProjectPage';
+
+function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <Routes>
+        <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
+      </Routes>
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  );
+}
+
+describe('ProjectPage', () => {
+  it('loads the project from the URL and shows its files on the Files tab', async () => {
+    const api = createMockMlApi();
+    api.getProject.mockResolvedValue(churnProject);
+    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    await renderAt(`/ml/projects/${churnProject.id}`, api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Churn model' }),
+    ).toBeInTheDocument();
+    expect(api.getProject).toHaveBeenCalledWith(churnProject.id);
+    expect(screen.getByText('Predicts who leaves')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('tab', { name: 'Files' }));
+
+    expect(await screen.findByText('README.md')).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Settings' })).toBeInTheDocument();
+  });
+
+  it('reports a project that cannot be loaded', async () => {
+    const api = createMockMlApi();
+    api.getProject.mockRejectedValue(new Error('Project not found'));
+    await renderAt('/ml/projects/unknown/files', api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Error: Project not found' }),
+    ).toBeInTheDocument();
+  });
+});

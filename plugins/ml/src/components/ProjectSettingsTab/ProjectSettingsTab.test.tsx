@@ -1,0 +1,37 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import { ProjectSettingsTab } from './ProjectSettingsTab';
+
+describe('ProjectSettingsTab', () => {
+  it('saves the environment variables of the project', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([]);
+    const saved = { ...churnProject, env: { MODEL: 'xgb', SEED: '42' } };
+    api.updateProject.mockResolvedValue(saved);
+    const onProjectChange = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <ProjectSettingsTab
+          project={churnProject}
+          onProjectChange={onProjectChange}
+        />
+      </TestApiProvider>,
+    );
+
+    expect(screen.getByLabelText('Name 1')).toHaveValue('MODEL');
+    await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
+    await userEvent.type(screen.getByLabelText('Name 2'), 'SEED');
+    await userEvent.type(screen.getByLabelText('Value 2'), '42');
+    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await waitFor(() =>
+      expect(api.updateProject).toHaveBeenCalledWith(churnProject.id, {
+        env: { MODEL: 'xgb', SEED: '42' },
+      }),
+    );
+    expect(onProjectChange).toHaveBeenCalledWith(saved);
+  });
+});

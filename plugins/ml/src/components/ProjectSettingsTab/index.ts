@@ -1,0 +1,2 @@
+export { ProjectSettingsTab } from './ProjectSettingsTab';
+export type { ProjectSettingsTabProps } from './ProjectSettingsTab';

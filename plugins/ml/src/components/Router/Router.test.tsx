@@ -1,0 +1,54 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import { Route, Routes } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  demoCapacity,
+  demoWorkspace,
+  page,
+} from '../../testing/mockMlApi';
+import { Router } from './Router';
+
+function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <Routes>
+        <Route path="/ml/*" element={<Router />} />
+      </Routes>
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  );
+}
+
+describe('Router', () => {
+  const api = createMockMlApi();
+  api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
+  api.getWorkspace.mockResolvedValue(demoWorkspace);
+  api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+  api.listProjects.mockResolvedValue(page([churnProject]));
+  api.getProject.mockResolvedValue(churnProject);
+
+  it('renders the home page at the root', async () => {
+    await renderAt('/ml', api);
+    expect(
+      await screen.findByRole('heading', { name: 'Machine Learning' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders a workspace page', async () => {
+    await renderAt('/ml/workspaces/demo', api);
+    expect(
+      await screen.findByRole('heading', { name: 'Demo workspace' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders a project page', async () => {
+    await renderAt(`/ml/projects/${churnProject.id}`, api);
+    expect(
+      await screen.findByRole('heading', { name: 'Churn model' }),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,16 @@
+import { MlClient, mlApiRef } from './api';
+import { mlPlugin } from './plugin';
+
+describe('mlPlugin', () => {
+  it('provides an MlClient for mlApiRef', () => {
+    const factory = Array.from(mlPlugin.getApis()).find(
+      f => f.api.id === mlApiRef.id,
+    );
+    expect(factory).toBeDefined();
+    const client = factory!.factory({
+      discoveryApi: { getBaseUrl: jest.fn() },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(MlClient);
+  });
+});
