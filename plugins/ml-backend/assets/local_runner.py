@@ -1,6 +1,6 @@
 """Runs one workload for the local compute driver of the ML platform.
 
-Usage: python3 -I local_runner.py EXIT_FILE -- COMMAND [ARG...]
+Usage: python3 -I -S local_runner.py EXIT_FILE -- COMMAND [ARG...]
 
 The driver starts this wrapper as the leader of a new process group, with
 stdout and stderr already pointing at the run's log file. The wrapper starts
@@ -10,9 +10,9 @@ and records how it ended in EXIT_FILE: JSON {"exitCode": N, "signal": S}
 with N = 128 + S when a signal ended it, as a shell reports it, plus
 "error" when COMMAND could not be started at all (exit code 127).
 
-The driver runs this with -I, so the workload's PYTHONPATH (which may hold
-project modules named like the standard library) never reaches the wrapper.
-Standard library only.
+The driver runs this with -I -S: the workload's PYTHONPATH (which may hold
+project modules named like the standard library) never reaches the wrapper,
+and skipping site-packages saves start-up time. Standard library only.
 """
 
 import json

@@ -117,11 +117,11 @@ describe('LocalProcessDriver', () => {
   });
 
   it('passes the spec env and the SDK path but none of the backend secrets', async () => {
-    // The real interpreter, not a version manager's shim that adds variables of its own.
+    // The workload runs the real interpreter, not a version manager's shim
+    // that adds variables of its own; the driver does the same for its runner.
     const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
       encoding: 'utf8',
     }).trim();
-    driver = runs.driver({ runnerPython: python });
     process.env.ML_TEST_SECRET = 'hunter2';
     try {
       const spec = runs.spec(

@@ -6,7 +6,7 @@ import {
   WorkloadRef,
   WorkloadSpec,
 } from '@ml-platform/plugin-ml-node';
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { closeSync, openSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
@@ -59,6 +59,19 @@ function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
   return stat !== undefined && stat.startTime === state.startTime && stat.state !== 'Z';
 }
 
+/**
+ * The interpreter behind a name like `python3`. A version manager's shim
+ * (pyenv) costs 100-200 ms per start and adds its own variables to the
+ * environment; the binary it ends up running does neither.
+ */
+function resolveInterpreter(name: string): Promise<string> {
+  return new Promise(resolve => {
+    execFile(name, ['-I', '-c', 'import sys; print(sys.executable)'], { timeout: 10_000 }, (error, stdout) =>
+      resolve(!error && stdout.trim() ? stdout.trim() : name),
+    );
+  });
+}
+
 /** Waits for a spawned child to exist, turning a failed spawn into an error. */
 async function spawned(child: ChildProcess): Promise<number> {
   if (child.pid !== undefined) return child.pid;
@@ -84,6 +97,7 @@ export class LocalProcessDriver implements ComputeDriver {
     '@ml-platform/plugin-ml-backend',
     'assets/local_runner.py',
   );
+  private runnerInterpreter?: Promise<string>;
   private readonly cpuSamples = new Map<string, CpuSample>();
   // Start, stop and forget of one ref run one at a time, so two calls never race to spawn.
   private readonly queues = new Map<string, Promise<void>>();
@@ -106,6 +120,8 @@ export class LocalProcessDriver implements ComputeDriver {
         ...spec.args,
       ];
       const files = this.runs.paths(spec);
+      this.runnerInterpreter ??= resolveInterpreter(this.options.runnerPython ?? 'python3');
+      const interpreter = await this.runnerInterpreter;
       // Left over only if an earlier start died between spawn and saving state.
       await fs.rm(files.exitFile, { force: true });
       // Opened and closed synchronously: no await may come between spawning and
@@ -116,8 +132,8 @@ export class LocalProcessDriver implements ComputeDriver {
       let running: Promise<number>;
       try {
         child = spawn(
-          this.options.runnerPython ?? 'python3',
-          ['-I', this.runnerPath, files.exitFile, '--', ...command],
+          interpreter,
+          ['-I', '-S', this.runnerPath, files.exitFile, '--', ...command],
           {
             cwd: spec.projectDir,
             env: this.environment(spec, ports),
@@ -289,15 +305,15 @@ export class LocalProcessDriver implements ComputeDriver {
     const grace = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
     if (!(await this.waitForGroupToEnd(state, grace))) {
       signal = 'SIGKILL';
+      this.options.logger.warn(
+        `Workload ${ref.workloadId} attempt ${ref.attempt} ignored SIGTERM for ${grace} ms; killing it`,
+      );
       await this.signalGroup(state, 'SIGKILL');
       if (!(await this.waitForGroupToEnd(state, KILL_WAIT_MS))) {
         this.options.logger.warn(
           `Process group ${state.pgid} of ${ref.workloadId} survived SIGKILL for ${KILL_WAIT_MS} ms`,
         );
       }
-      this.options.logger.warn(
-        `Workload ${ref.workloadId} attempt ${ref.attempt} ignored SIGTERM for ${grace} ms; killed it`,
-      );
     }
     if (!finished) {
       // The runner records the signal itself, unless SIGKILL took it down too.
