@@ -10,7 +10,13 @@ export const workspaceRouteRef = createSubRouteRef({
   path: '/workspaces/:workspace',
 });
 
-/** @public */
+/**
+ * A project's pages. The plugin's own links fill `projectId` with
+ * `<name>-<id>` so that URLs say which project they show; a bare id works
+ * too.
+ *
+ * @public
+ */
 export const projectRouteRef = createSubRouteRef({
   id: 'ml/project',
   parent: rootRouteRef,

@@ -39,7 +39,7 @@ describe('MlHomePage', () => {
     const projectLink = await screen.findByRole('link', { name: 'churn' });
     expect(projectLink).toHaveAttribute(
       'href',
-      `/ml/projects/${churnProject.id}`,
+      `/ml/projects/churn-${churnProject.id}`,
     );
     const row = projectLink.closest('tr')!;
     expect(within(row).getByText('Churn model')).toBeInTheDocument();

@@ -27,7 +27,7 @@ describe('ProjectPage', () => {
     const api = createMockMlApi();
     api.getProject.mockResolvedValue(churnProject);
     api.listFiles.mockResolvedValue([fileEntry('README.md')]);
-    await renderAt(`/ml/projects/${churnProject.id}`, api);
+    await renderAt(`/ml/projects/churn-${churnProject.id}`, api);
 
     expect(
       await screen.findByRole('heading', { name: 'Churn model' }),

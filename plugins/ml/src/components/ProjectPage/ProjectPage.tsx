@@ -17,6 +17,7 @@ import { Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectOverview } from '../ProjectOverview';
@@ -24,7 +25,9 @@ import { ProjectSettingsTab } from '../ProjectSettingsTab';
 
 /** One project: overview, files and settings. */
 export function ProjectPage() {
-  const { projectId } = useRouteRefParams(projectRouteRef);
+  const projectId = projectIdFromSlug(
+    useRouteRefParams(projectRouteRef).projectId,
+  );
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const rootLink = useRouteRef(rootRouteRef);

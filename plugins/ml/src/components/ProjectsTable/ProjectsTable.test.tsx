@@ -1,7 +1,7 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
@@ -11,6 +11,10 @@ import {
   page,
 } from '../../testing/mockMlApi';
 import { ProjectsTable } from './ProjectsTable';
+
+function LocationProbe() {
+  return <div data-testid="location">{useLocation().pathname}</div>;
+}
 
 describe('ProjectsTable', () => {
   it('opens the new project after creating it', async () => {
@@ -25,10 +29,7 @@ describe('ProjectsTable', () => {
             path="/ml"
             element={<ProjectsTable workspaces={[demoWorkspace]} />}
           />
-          <Route
-            path="/ml/projects/:projectId"
-            element={<div>Project page opened</div>}
-          />
+          <Route path="/ml/projects/:projectId" element={<LocationProbe />} />
         </Routes>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: ['/ml'] },
@@ -40,7 +41,10 @@ describe('ProjectsTable', () => {
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
     await userEvent.click(screen.getByRole('button', { name: 'Create' }));
 
-    expect(await screen.findByText('Project page opened')).toBeInTheDocument();
+    // The URL names the project, as people (and the browser tests) expect.
+    expect(await screen.findByTestId('location')).toHaveTextContent(
+      `/ml/projects/churn-${churnProject.id}`,
+    );
     expect(api.createProject).toHaveBeenCalledWith(
       expect.objectContaining({ name: 'churn', workspace: 'demo' }),
     );

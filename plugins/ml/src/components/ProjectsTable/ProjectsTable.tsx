@@ -18,6 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { mlApiRef } from '../../api';
+import { projectSlug } from '../../lib/projectSlug';
 import { projectRouteRef, workspaceRouteRef } from '../../routes';
 import { NewProjectDialog } from '../NewProjectDialog';
 
@@ -56,7 +57,9 @@ export function ProjectsTable(props: ProjectsTableProps) {
       field: 'name',
       highlight: true,
       render: project => (
-        <Link to={projectLink({ projectId: project.id })}>{project.name}</Link>
+        <Link to={projectLink({ projectId: projectSlug(project) })}>
+          {project.name}
+        </Link>
       ),
     },
     { title: 'Title', field: 'title' },
@@ -132,7 +135,7 @@ export function ProjectsTable(props: ProjectsTableProps) {
         onClose={() => setDialogOpen(false)}
         onCreated={project => {
           setDialogOpen(false);
-          navigate(projectLink({ projectId: project.id }));
+          navigate(projectLink({ projectId: projectSlug(project) }));
         }}
       />
     </>
