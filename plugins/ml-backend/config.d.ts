@@ -11,6 +11,32 @@ export interface Config {
       /** Largest file an upload may carry, in MiB. Default: 100. */
       maxUploadMiB?: number;
     };
+    /** The in-workload Python SDK; default: the repository's `sdk/python`. */
+    sdk?: {
+      path?: string;
+    };
+    /** The workload engine. */
+    engine?: {
+      /** How often drivers are observed and states moved. Default: 1. */
+      reconcileIntervalSeconds?: number;
+      /** How often cron schedules are evaluated. Default: 15. */
+      cronIntervalSeconds?: number;
+      /**
+       * After waiting this long, queued work stops smaller work behind it from
+       * taking what it waits for (no starvation). Default: 600.
+       */
+      starvationSeconds?: number;
+      /** How long an empty node above its group's minimum stays. Default: 300. */
+      nodeIdleSeconds?: number;
+      /** Longest retry backoff. Default: 600. */
+      maxBackoffSeconds?: number;
+      sessions?: {
+        /** Sessions idle this long are stopped (CML: 60). Default: 60. */
+        idleTimeoutMinutes?: number;
+        /** Sessions are stopped after this long (CML: 7 days). Default: 168. */
+        maxDurationHours?: number;
+      };
+    };
     seed?: {
       /**
        * On a database without workspaces, create a demo workspace, resource

@@ -5,8 +5,20 @@ import path from 'node:path';
 import { z } from 'zod';
 
 /** The ML plugin's settings, read once at start-up. */
+export interface EngineConfig {
+  reconcileIntervalSeconds: number;
+  cronIntervalSeconds: number;
+  starvationSeconds: number;
+  nodeIdleSeconds: number;
+  maxBackoffSeconds: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
+
 export interface MlConfig {
   storageRoot: string;
+  sdkPath?: string;
+  engine: EngineConfig;
   maxUploadBytes: number;
   seedDemo: boolean;
   defaultUserQuota?: ResourceLimits;
@@ -29,8 +41,25 @@ export function readMlConfig(config: Config): MlConfig {
     parseOrThrow(createRuntimeSchema, r.get(), `ml.runtimes[${i}]`),
   );
   const quota = ml?.getOptional('defaultUserQuota');
+  const engine = ml?.getOptionalConfig('engine');
+  const positive = (key: string, fallback: number) => {
+    const value = engine?.getOptionalNumber(key) ?? fallback;
+    if (!(value > 0)) throw new InputError(`Invalid config ml.engine.${key}: must be more than 0`);
+    return value;
+  };
+  const sdk = ml?.getOptionalString('sdk.path');
   return {
     storageRoot: path.resolve(ml?.getOptionalString('storage.root') ?? '.ml-data'),
+    sdkPath: sdk ? path.resolve(sdk) : undefined,
+    engine: {
+      reconcileIntervalSeconds: positive('reconcileIntervalSeconds', 1),
+      cronIntervalSeconds: positive('cronIntervalSeconds', 15),
+      starvationSeconds: positive('starvationSeconds', 600),
+      nodeIdleSeconds: positive('nodeIdleSeconds', 300),
+      maxBackoffSeconds: positive('maxBackoffSeconds', 600),
+      sessionIdleMinutes: positive('sessions.idleTimeoutMinutes', 60),
+      sessionMaxHours: positive('sessions.maxDurationHours', 168),
+    },
     maxUploadBytes: (ml?.getOptionalNumber('storage.maxUploadMiB') ?? 100) * 1024 * 1024,
     seedDemo: ml?.getOptionalBoolean('seed.demo') ?? false,
     defaultUserQuota:

@@ -1,31 +1,23 @@
 import {
   coreServices,
   createBackendPlugin,
+  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { mlPermissions } from '@ml-platform/plugin-ml-common';
 import {
   ComputeDriver,
+  MlNotifier,
   mlComputeDriverExtensionPoint,
+  mlNotifierExtensionPoint,
 } from '@ml-platform/plugin-ml-node';
-import path from 'node:path';
 import { readMlConfig } from './config';
-import {
-  ProfileStore,
-  ProjectStore,
-  QuotaStore,
-  RuntimeStore,
-  WorkspaceStore,
-  openMlDatabase,
-} from './database';
+import { createMlServices } from './createMlServices';
+import { openMlDatabase } from './database';
 import { RequestAccess } from './router/access';
 import { createRouter } from './router/createRouter';
 import { DemoSeeder } from './service/DemoSeeder';
-import { ProfileService } from './service/ProfileService';
-import { ProjectFiles } from './service/ProjectFiles';
-import { ProjectService } from './service/ProjectService';
-import { QuotaService } from './service/QuotaService';
-import { RuntimeService } from './service/RuntimeService';
-import { WorkspaceService } from './service/WorkspaceService';
+import { BackstageNotificationsNotifier } from './service/notifications';
 
 /**
  * The ML platform backend plugin, served at `/api/ml`.
@@ -41,58 +33,75 @@ export const mlPlugin = createBackendPlugin({
         drivers.push(driver);
       },
     });
+    const notifiers: MlNotifier[] = [];
+    env.registerExtensionPoint(mlNotifierExtensionPoint, {
+      addNotifier(notifier) {
+        notifiers.push(notifier);
+      },
+    });
 
     env.registerInit({
       deps: {
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        scheduler: coreServices.scheduler,
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        notifications: notificationService,
       },
       async init(deps) {
-        const { config, logger, database, httpRouter } = deps;
+        const { config, logger, scheduler, httpRouter } = deps;
         const mlConfig = readMlConfig(config);
         deps.permissionsRegistry.addPermissions(mlPermissions);
 
-        const db = await openMlDatabase(database);
-        const workspaceStore = new WorkspaceStore(db);
-        const profileStore = new ProfileStore(db);
-        const projectStore = new ProjectStore(db);
-        const files = new ProjectFiles(path.join(mlConfig.storageRoot, 'projects'));
-
-        const workspaces = new WorkspaceService({
-          workspaces: workspaceStore,
-          profiles: profileStore,
-          projects: projectStore,
-          // The local-process driver is built in; modules add others.
-          installedDrivers: () => ['local', ...drivers.map(d => d.name)],
-          defaultUserQuota: mlConfig.defaultUserQuota,
+        const services = createMlServices({
+          db: await openMlDatabase(deps.database),
+          config: mlConfig,
+          logger,
+          extraDrivers: drivers,
+          notifiers: [new BackstageNotificationsNotifier(deps.notifications), ...notifiers],
+          apiUrl: await deps.discovery.getBaseUrl('ml'),
+          sdkPath:
+            mlConfig.sdkPath ?? resolvePackagePath('@ml-platform/plugin-ml-backend', '../../sdk/python'),
         });
-        const runtimes = new RuntimeService({ runtimes: new RuntimeStore(db), logger });
-        const profiles = new ProfileService({ profiles: profileStore, workspaces });
-        const quotas = new QuotaService({ quotas: new QuotaStore(db), workspaces });
-        const projects = new ProjectService({ projects: projectStore, workspaces, files });
 
-        await runtimes.seed(mlConfig.runtimes);
+        await services.runtimes.seed(mlConfig.runtimes);
         if (mlConfig.seedDemo) {
-          await new DemoSeeder({ logger, workspaceStore, workspaces, profiles, projects }).seed();
+          await new DemoSeeder({ logger, ...services }).seed();
         }
+
+        // Local: each backend observes the driver on its own machine.
+        await scheduler.scheduleTask({
+          id: 'ml-engine-reconcile',
+          frequency: { seconds: mlConfig.engine.reconcileIntervalSeconds },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 1 },
+          scope: 'local',
+          fn: () => services.reconciler.reconcile(),
+        });
+        // Each (job, time) is claimed once, so any backend may evaluate cron.
+        await scheduler.scheduleTask({
+          id: 'ml-job-cron',
+          frequency: { seconds: mlConfig.engine.cronIntervalSeconds },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 2 },
+          scope: 'local',
+          fn: async () => {
+            await services.jobs.tick();
+          },
+        });
 
         httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/openapi.yaml', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
+            ...services,
             access: new RequestAccess(deps),
-            workspaces,
-            runtimes,
-            profiles,
-            quotas,
-            projects,
-            files,
             maxUploadBytes: mlConfig.maxUploadBytes,
           }),
         );

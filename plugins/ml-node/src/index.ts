@@ -6,3 +6,4 @@
 
 export * from './ComputeDriver';
 export * from './extensions';
+export * from './notifiers';

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { mlPlugin } from '../plugin';
+import { intervalSchedulerFactory } from './intervalScheduler';
 
 /** The demo workspace's node group, reused by tests that create workspaces. */
 export const STANDARD_NODE_GROUP = {
@@ -24,8 +25,12 @@ export interface MlTestBackend {
   server: Parameters<typeof request>[0];
   knex: Knex;
   storageRoot: string;
-  /** Every row of every table plus the file tree: compare before/after. */
-  snapshot(): Promise<unknown>;
+  /**
+   * Rows of the given tables (default: all) plus the project files: compare
+   * before/after. The driver's own state changes in the background, so it is
+   * left out.
+   */
+  snapshot(tables?: string[]): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,7 @@ export async function startMlBackend(
     features: [
       mlPlugin,
       mockServices.database.factory({ knex }),
+      intervalSchedulerFactory,
       mockServices.rootConfig.factory({
         data: {
           ml: {
@@ -74,17 +80,21 @@ export async function startMlBackend(
     'quotas',
     'projects',
     'project_collaborators',
+    'jobs',
+    'workloads',
+    'workload_events',
   ];
   return {
     server: testBackend.server,
     knex,
     storageRoot,
-    async snapshot() {
+    async snapshot(only?: string[]) {
       const rows: Record<string, unknown> = {};
-      for (const table of tables) {
+      for (const table of only ?? tables) {
         rows[table] = await knex(table).select('*').orderByRaw('1');
       }
-      return { rows, files: await listTree(storageRoot) };
+      const files = (await listTree(storageRoot)).filter(f => !f.startsWith('local-driver'));
+      return { rows, files };
     },
     async stop() {
       await testBackend.stop();

@@ -83,7 +83,8 @@ export class Reconciler {
     }
   }
 
-  private async reconcileOne(w: StoredWorkload, ws: Workspace, o: ObservedWorkload | undefined) {
+  private async reconcileOne(current: StoredWorkload, ws: Workspace, o: ObservedWorkload | undefined) {
+    let w = current;
     const { workloads } = this.deps;
     const nowIso = new Date(this.now()).toISOString();
     const guard = { from: [w.state], attempt: w.attempt } as const;
@@ -99,6 +100,11 @@ export class Reconciler {
       }
       await this.endAttempt(w, 'failed', LOST_REASON, undefined);
       return;
+    }
+    if (w.state === 'starting' && (o.phase === 'succeeded' || o.phase === 'failed')) {
+      // It ran and ended between two observations: its history still says so.
+      await workloads.transition(w.id, guard, 'running', { reason: 'running', started_at: nowIso });
+      w = { ...w, state: 'running', startedAt: nowIso };
     }
     switch (o.phase) {
       case 'pending':

@@ -176,25 +176,27 @@ export class WorkloadEngine {
     }
   }
 
-  /** Stops a workload wherever it is; stopping an ended one is a no-op. */
+  /**
+   * Stops a workload wherever it is; stopping an ended one is a no-op. The
+   * state changes first, so the reconciler, seeing the process die, does not
+   * take the stop for a crash.
+   */
   async stop(id: string, reason = 'stopped by a user'): Promise<StoredWorkload> {
     const w = await this.deps.workloads.get(id);
     if (!w) throw new NotFoundError(`No workload with id '${id}'`);
     if (TERMINAL_STATES.includes(w.state)) return w;
-    if (w.state !== 'queued') {
-      const ws = await this.deps.workspaces.get(w.workspace);
-      if (ws) await this.deps.driverFor(ws).stop({ workloadId: w.id, attempt: w.attempt });
-    }
     const moved = await this.deps.workloads.transition(
       id, { from: ['queued', 'starting', 'running'], attempt: w.attempt }, 'stopped',
       { reason, ended_at: new Date().toISOString() },
     );
-    const after = (await this.deps.workloads.get(id))!;
-    if (moved) {
-      await this.notifyEnded(after);
-      const ws = await this.deps.workspaces.get(w.workspace);
-      if (ws) await this.admit(ws);
+    if (!moved) return (await this.deps.workloads.get(id))!;
+    const ws = await this.deps.workspaces.get(w.workspace);
+    if (ws && w.state !== 'queued') {
+      await this.deps.driverFor(ws).stop({ workloadId: w.id, attempt: w.attempt });
     }
+    const after = (await this.deps.workloads.get(id))!;
+    await this.notifyEnded(after);
+    if (ws) await this.admit(ws);
     return after;
   }
 }

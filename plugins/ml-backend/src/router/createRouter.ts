@@ -12,6 +12,12 @@ import { createOpenApiRouter } from './openApiRouter';
 import { createProjectsRouter } from './projectsRouter';
 import { createRuntimesRouter } from './runtimesRouter';
 import { createWorkspacesRouter } from './workspacesRouter';
+import { JobService } from '../service/JobService';
+import { SessionService } from '../service/SessionService';
+import { WorkloadService } from '../service/WorkloadService';
+import { createJobsRouter } from './jobsRouter';
+import { createSessionsRouter } from './sessionsRouter';
+import { createWorkloadsRouter } from './workloadsRouter';
 
 const MAX_JSON_BODY = '1mb';
 
@@ -24,6 +30,9 @@ export interface RouterOptions {
   quotas: QuotaService;
   projects: ProjectService;
   files: ProjectFiles;
+  sessions: SessionService;
+  jobs: JobService;
+  workloads: WorkloadService;
   maxUploadBytes: number;
 }
 
@@ -40,5 +49,8 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(createRuntimesRouter(options));
   router.use(createProjectsRouter(options));
   router.use(createFilesRouter(options));
+  router.use(createSessionsRouter(options));
+  router.use(createJobsRouter(options));
+  router.use(createWorkloadsRouter(options));
   return router;
 }

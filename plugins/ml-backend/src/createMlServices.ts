@@ -1,0 +1,147 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { Workspace } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver, MlNotifier } from '@ml-platform/plugin-ml-node';
+import { Knex } from 'knex';
+import path from 'node:path';
+import { MlConfig } from './config';
+import {
+  JobStore,
+  ProfileStore,
+  ProjectStore,
+  QueueStore,
+  QuotaStore,
+  RuntimeStore,
+  WorkloadStore,
+  WorkspaceStore,
+} from './database';
+import { LocalProcessDriver } from './drivers/local';
+import { AdmissionService } from './engine/AdmissionService';
+import { Reconciler } from './engine/Reconciler';
+import { WorkloadEngine } from './engine/WorkloadEngine';
+import { JobService } from './service/JobService';
+import { createJobNotifications } from './service/notifications';
+import { ProfileService } from './service/ProfileService';
+import { ProjectFiles } from './service/ProjectFiles';
+import { ProjectService } from './service/ProjectService';
+import { QuotaService } from './service/QuotaService';
+import { RuntimeService } from './service/RuntimeService';
+import { SessionService } from './service/SessionService';
+import { WorkloadService } from './service/WorkloadService';
+import { WorkspaceService } from './service/WorkspaceService';
+
+/**
+ * Builds the plugin's stores, services and engine. The local-process driver
+ * is built in; modules add drivers and notifiers through ml-node.
+ */
+export function createMlServices(options: {
+  db: Knex;
+  config: MlConfig;
+  logger: LoggerService;
+  extraDrivers: ComputeDriver[];
+  notifiers: MlNotifier[];
+  apiUrl: string;
+  sdkPath: string;
+}) {
+  const { db, config, logger } = options;
+  const workspaceStore = new WorkspaceStore(db);
+  const runtimeStore = new RuntimeStore(db);
+  const profileStore = new ProfileStore(db);
+  const projectStore = new ProjectStore(db);
+  const workloadStore = new WorkloadStore(db);
+  const queue = new QueueStore(db);
+  const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
+
+  const local = new LocalProcessDriver({
+    stateDir: path.join(config.storageRoot, 'local-driver'),
+    sdkPath: options.sdkPath,
+    logger: logger.child({ driver: 'local' }),
+  });
+  const drivers = () => [local, ...options.extraDrivers];
+  const driverFor = (workspace: Workspace): ComputeDriver => {
+    const driver = drivers().find(d => d.name === workspace.driver);
+    if (!driver) {
+      throw new InputError(`The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`);
+    }
+    return driver;
+  };
+
+  const workspaces = new WorkspaceService({
+    workspaces: workspaceStore,
+    profiles: profileStore,
+    projects: projectStore,
+    installedDrivers: () => drivers().map(d => d.name),
+    defaultUserQuota: config.defaultUserQuota,
+    usage: workspace => queue.usage(workspace),
+  });
+  const projects = new ProjectService({ projects: projectStore, workspaces, files });
+  const admission = new AdmissionService({
+    queue,
+    workloads: workloadStore,
+    starvationMs: config.engine.starvationSeconds * 1000,
+  });
+  const engine = new WorkloadEngine({
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    runtimes: runtimeStore,
+    files,
+    admission,
+    driverFor,
+    logger,
+    apiUrl: options.apiUrl,
+  });
+  const reconciler = new Reconciler({
+    engine,
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    queue,
+    drivers,
+    driverFor,
+    logger,
+    options: {
+      maxBackoffSeconds: config.engine.maxBackoffSeconds,
+      nodeIdleMs: config.engine.nodeIdleSeconds * 1000,
+      startGraceMs: 30_000,
+    },
+  });
+  const jobs = new JobService({
+    jobs: new JobStore(db),
+    projects,
+    workspaces: workspaceStore,
+    runtimes: runtimeStore,
+    profiles: profileStore,
+    files,
+    workloads: workloadStore,
+    engine,
+    logger,
+  });
+  engine.onEnded(w => jobs.onWorkloadEnded(w));
+  engine.onEnded(createJobNotifications(() => options.notifiers, logger));
+
+  return {
+    workspaceStore,
+    files,
+    engine,
+    reconciler,
+    workspaces,
+    projects,
+    jobs,
+    runtimes: new RuntimeService({ runtimes: runtimeStore, logger }),
+    profiles: new ProfileService({ profiles: profileStore, workspaces }),
+    quotas: new QuotaService({ quotas: new QuotaStore(db), workspaces }),
+    sessions: new SessionService({
+      projects,
+      workspaces: workspaceStore,
+      runtimes: runtimeStore,
+      profiles: profileStore,
+      workloads: workloadStore,
+      engine,
+      driverFor,
+      idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
+      maxDurationSeconds: config.engine.sessionMaxHours * 3600,
+    }),
+    workloads: new WorkloadService({ workloads: workloadStore, workspaces: workspaceStore, queue, engine, driverFor }),
+  };
+}
+
+export type MlServices = ReturnType<typeof createMlServices>;

@@ -1,0 +1,73 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { createJobSchema, runJobSchema, updateJobSchema } from '@ml-platform/plugin-ml-common';
+import { JobService } from '../service/JobService';
+import { WorkloadService } from '../service/WorkloadService';
+import { RequestAccess } from './access';
+import { projectParams } from './projectsRouter';
+import { parseInput } from './validation';
+
+const jobParams = projectParams.extend({ jobId: z.string().uuid() });
+const pageQuery = z
+  .object({
+    page_size: z.coerce.number().int().min(1).max(500).default(50),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+/** Jobs of a project and their runs. */
+export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService; workloads: WorkloadService }) {
+  const { access, jobs, workloads } = deps;
+  const router = Router();
+
+  router.get('/projects/:projectId/jobs', async (req, res) => {
+    await access.reader(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    res.json({ items: await jobs.list(projectId) });
+  });
+
+  router.post('/projects/:projectId/jobs', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    const input = parseInput(createJobSchema, req.body, 'body');
+    res.status(201).json(await jobs.create(projectId, input, caller.ref));
+  });
+
+  router.get('/projects/:projectId/jobs/:jobId', async (req, res) => {
+    await access.reader(req);
+    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    res.json(await jobs.get(projectId, jobId));
+  });
+
+  router.patch('/projects/:projectId/jobs/:jobId', async (req, res) => {
+    await access.user(req);
+    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    const patch = parseInput(updateJobSchema, req.body, 'body');
+    res.json(await jobs.update(projectId, jobId, patch));
+  });
+
+  router.delete('/projects/:projectId/jobs/:jobId', async (req, res) => {
+    await access.user(req);
+    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    await jobs.delete(projectId, jobId);
+    res.status(204).end();
+  });
+
+  router.post('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    const input = parseInput(runJobSchema, req.body ?? {}, 'body');
+    const run = await jobs.run(projectId, jobId, input, caller.ref, 'manual');
+    res.status(201).json(await workloads.present(run));
+  });
+
+  router.get('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
+    await access.reader(req);
+    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    const { page_size, offset } = parseInput(pageQuery, req.query, 'query');
+    const result = await jobs.runs(projectId, jobId, page_size, offset);
+    res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });
+  });
+
+  return router;
+}

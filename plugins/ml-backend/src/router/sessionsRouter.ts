@@ -1,0 +1,68 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { launchSessionSchema } from '@ml-platform/plugin-ml-common';
+import { SessionService } from '../service/SessionService';
+import { WorkloadService } from '../service/WorkloadService';
+import { RequestAccess } from './access';
+import { projectParams } from './projectsRouter';
+import { parseInput } from './validation';
+
+const sessionParams = projectParams.extend({ sessionId: z.string().uuid() });
+const executeBody = z.object({ code: z.string().max(1024 * 1024) }).strict();
+
+/** Sessions of a project and their console. */
+export function createSessionsRouter(deps: {
+  access: RequestAccess;
+  sessions: SessionService;
+  workloads: WorkloadService;
+}) {
+  const { access, sessions, workloads } = deps;
+  const router = Router();
+
+  router.get('/projects/:projectId/sessions', async (req, res) => {
+    await access.reader(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    const result = await sessions.list(projectId);
+    res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });
+  });
+
+  router.post('/projects/:projectId/sessions', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    const input = parseInput(launchSessionSchema, req.body, 'body');
+    res.status(201).json(await workloads.present(await sessions.launch(projectId, input, caller.ref)));
+  });
+
+  router.get('/projects/:projectId/sessions/:sessionId', async (req, res) => {
+    await access.reader(req);
+    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    res.json(await workloads.present(await sessions.get(projectId, sessionId)));
+  });
+
+  // Output streams back as newline-delimited JSON while the code runs.
+  router.post('/projects/:projectId/sessions/:sessionId/execute', async (req, res) => {
+    await access.user(req);
+    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    const { code } = parseInput(executeBody, req.body, 'body');
+    const controller = new AbortController();
+    res.on('close', () => controller.abort());
+    const events = sessions.execute(projectId, sessionId, code, controller.signal);
+    const iterator = events[Symbol.asyncIterator]();
+    // The first step checks the session, so refusals are still JSON errors.
+    const first = await iterator.next();
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-cache' });
+    for (let step = first; !step.done; step = await iterator.next()) {
+      res.write(`${step.value}\n`);
+    }
+    res.end();
+  });
+
+  router.post('/projects/:projectId/sessions/:sessionId/stop', async (req, res) => {
+    await access.user(req);
+    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    await sessions.get(projectId, sessionId);
+    res.json(await workloads.stop(sessionId));
+  });
+
+  return router;
+}

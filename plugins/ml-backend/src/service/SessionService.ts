@@ -1,0 +1,120 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import { Workspace, launchSessionSchema } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import {
+  ProfileStore,
+  RuntimeStore,
+  StoredWorkload,
+  WorkloadStore,
+  WorkspaceStore,
+} from '../database';
+import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { ProjectService } from './ProjectService';
+
+export type SessionInput = z.output<typeof launchSessionSchema>;
+
+/** CML's defaults: 60 minutes idle, 7 days at most. */
+export const DEFAULT_SESSION_IDLE_SECONDS = 60 * 60;
+export const DEFAULT_SESSION_MAX_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Interactive sessions: a Python kernel per session (the console talks to
+ * it) plus a port for a web UI of the user's own.
+ */
+export class SessionService {
+  constructor(
+    private readonly deps: {
+      projects: ProjectService;
+      workspaces: WorkspaceStore;
+      runtimes: RuntimeStore;
+      profiles: ProfileStore;
+      workloads: WorkloadStore;
+      engine: WorkloadEngine;
+      driverFor: (workspace: Workspace) => ComputeDriver;
+      idleTimeoutSeconds: number;
+      maxDurationSeconds: number;
+    },
+  ) {}
+
+  async launch(projectId: string, input: SessionInput, actor: string): Promise<StoredWorkload> {
+    const project = await this.deps.projects.get(projectId);
+    const workspace = (await this.deps.workspaces.get(project.workspace))!;
+    const runtime = await this.deps.runtimes.get(input.runtimeId);
+    if (!runtime) throw new InputError(`runtimeId: no runtime with id '${input.runtimeId}'`);
+    if (!runtime.enabled) throw new InputError(`runtimeId: runtime '${input.runtimeId}' is disabled`);
+    const profile = await this.deps.profiles.get(project.workspace, input.profile);
+    if (!profile) {
+      throw new InputError(`profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`);
+    }
+    return this.deps.engine.submit({
+      kind: 'session',
+      name: input.name ?? `${runtime.kernel} session`,
+      project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+      runtimeId: runtime.id,
+      profile: profile.name,
+      resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+      requester: actor,
+      args: ['-m', 'ml_platform.session_kernel'],
+      env: { ...workspace.env, ...project.env, ...input.env, ML_PROJECT_NAME: project.name },
+      ports: ['kernel', 'app'],
+      idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
+      timeoutSeconds: this.deps.maxDurationSeconds,
+    });
+  }
+
+  async list(projectId: string, limit = 50, offset = 0) {
+    await this.deps.projects.get(projectId);
+    return this.deps.workloads.list({ projectId, kind: 'session', limit, offset });
+  }
+
+  async get(projectId: string, sessionId: string): Promise<StoredWorkload> {
+    const w = await this.deps.workloads.get(sessionId);
+    if (!w || w.projectId !== projectId || w.kind !== 'session') {
+      throw new NotFoundError(`No session with id '${sessionId}' in this project`);
+    }
+    return w;
+  }
+
+  /**
+   * Runs code in the session's kernel and yields its output events (NDJSON
+   * lines) as they come.
+   */
+  async *execute(projectId: string, sessionId: string, code: string, signal?: AbortSignal): AsyncIterable<string> {
+    const session = await this.get(projectId, sessionId);
+    if (session.state !== 'running') {
+      throw new ConflictError(
+        `Session is ${session.state}${session.reason ? ` (${session.reason})` : ''}; code runs only in a running session`,
+      );
+    }
+    const workspace = (await this.deps.workspaces.get(session.workspace))!;
+    const endpoint = await this.deps
+      .driverFor(workspace)
+      .endpoint({ workloadId: session.id, attempt: session.attempt }, 'kernel');
+    if (!endpoint) throw new ConflictError('The session kernel is not reachable yet; try again in a moment');
+    await this.deps.workloads.touchActivity(session.id);
+    const response = await fetch(`${endpoint.url}/execute`, {
+      method: 'POST',
+      body: code,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+      signal,
+    });
+    if (!response.ok || !response.body) {
+      throw new ConflictError(`The session kernel answered ${response.status}`);
+    }
+    const decoder = new TextDecoder();
+    let buffered = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffered += decoder.decode(chunk, { stream: true });
+      let newline = buffered.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffered.slice(0, newline).trim();
+        buffered = buffered.slice(newline + 1);
+        if (line) yield line;
+        newline = buffered.indexOf('\n');
+      }
+    }
+    if (buffered.trim()) yield buffered.trim();
+    await this.deps.workloads.touchActivity(session.id);
+  }
+}

@@ -1,0 +1,112 @@
+import { NotFoundError } from '@backstage/errors';
+import { Workload, Workspace, WorkspaceNode } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import {
+  QueueStore,
+  StoredWorkload,
+  WorkloadStore,
+  WorkspaceStore,
+  publicWorkload,
+} from '../database';
+import { WorkloadEngine } from '../engine/WorkloadEngine';
+
+/** What the workspace queue page shows. */
+export interface WorkspaceQueue {
+  queued: Workload[];
+  running: Workload[];
+  nodes: WorkspaceNode[];
+}
+
+/** Reads about any workload: state, history, logs; stop; the queue view. */
+export class WorkloadService {
+  constructor(
+    private readonly deps: {
+      workloads: WorkloadStore;
+      workspaces: WorkspaceStore;
+      queue: QueueStore;
+      engine: WorkloadEngine;
+      driverFor: (workspace: Workspace) => ComputeDriver;
+    },
+  ) {}
+
+  async load(id: string): Promise<StoredWorkload> {
+    const w = await this.deps.workloads.get(id);
+    if (!w) throw new NotFoundError(`No workload with id '${id}'`);
+    return w;
+  }
+
+  /** The public shape, with its queue position while queued. */
+  async present(w: StoredWorkload): Promise<Workload> {
+    const out = publicWorkload(w);
+    if (w.state === 'queued') {
+      out.queuePosition = (await this.deps.queue.queuePositions(w.workspace)).get(w.id);
+    }
+    return out;
+  }
+
+  async presentMany(items: StoredWorkload[]): Promise<Workload[]> {
+    const positions = new Map<string, Map<string, number>>();
+    const out: Workload[] = [];
+    for (const w of items) {
+      const p = publicWorkload(w);
+      if (w.state === 'queued') {
+        if (!positions.has(w.workspace)) {
+          positions.set(w.workspace, await this.deps.queue.queuePositions(w.workspace));
+        }
+        p.queuePosition = positions.get(w.workspace)!.get(w.id);
+      }
+      out.push(p);
+    }
+    return out;
+  }
+
+  async events(id: string) {
+    await this.load(id);
+    return this.deps.workloads.events(id);
+  }
+
+  async stop(id: string): Promise<Workload> {
+    return this.present(await this.deps.engine.stop(id));
+  }
+
+  /** Log lines of an attempt (the current one by default). */
+  async logs(id: string, options: { attempt?: number; follow: boolean; signal?: AbortSignal }) {
+    const w = await this.load(id);
+    const workspace = await this.deps.workspaces.get(w.workspace);
+    if (!workspace) throw new NotFoundError(`No workspace named '${w.workspace}'`);
+    const attempt = options.attempt ?? w.attempt;
+    if (attempt < 1 || attempt > w.attempt) {
+      throw new NotFoundError(`Workload '${id}' has no attempt ${attempt}`);
+    }
+    return this.deps.driverFor(workspace).logs(
+      { workloadId: id, attempt },
+      { follow: options.follow, signal: options.signal },
+    );
+  }
+
+  async queue(workspaceName: string): Promise<WorkspaceQueue> {
+    const workspace = await this.deps.workspaces.get(workspaceName);
+    if (!workspace) throw new NotFoundError(`No workspace named '${workspaceName}'`);
+    const { queue, workloads } = this.deps;
+    const queued = await workloads.list({ workspace: workspaceName, states: ['queued'], limit: 500 });
+    const running = await workloads.list({ workspace: workspaceName, states: ['starting', 'running'], limit: 500 });
+    const allocations = await queue.transaction(tx => queue.allocationsByNode(tx, workspaceName));
+    const now = Date.now();
+    const nodes: WorkspaceNode[] = (await queue.nodes(undefined, workspaceName)).map(n => {
+      const group = workspace.nodeGroups.find(g => g.name === n.node_group);
+      return {
+        id: n.id,
+        workspace: workspaceName,
+        group: n.node_group,
+        ready: Date.parse(n.ready_at) <= now,
+        readyAt: n.ready_at,
+        allocated: allocations.get(n.id) ?? { cpu: 0, memoryMiB: 0, gpu: 0 },
+        capacity: { cpu: group?.cpu ?? 0, memoryMiB: group?.memoryMiB ?? 0, gpu: group?.gpu ?? 0 },
+      };
+    });
+    const presentedQueue = (await this.presentMany(queued.items)).sort(
+      (a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0),
+    );
+    return { queued: presentedQueue, running: await this.presentMany(running.items), nodes };
+  }
+}
