@@ -50,6 +50,7 @@ export function createMlServices(options: {
   const projectStore = new ProjectStore(db);
   const workloadStore = new WorkloadStore(db);
   const queue = new QueueStore(db);
+  const quotaStore = new QuotaStore(db);
   const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
 
   const local = new LocalProcessDriver({
@@ -128,7 +129,7 @@ export function createMlServices(options: {
     jobs,
     runtimes: new RuntimeService({ runtimes: runtimeStore, logger }),
     profiles: new ProfileService({ profiles: profileStore, workspaces }),
-    quotas: new QuotaService({ quotas: new QuotaStore(db), workspaces }),
+    quotas: new QuotaService({ quotas: quotaStore, workspaces }),
     sessions: new SessionService({
       projects,
       workspaces: workspaceStore,
@@ -140,7 +141,14 @@ export function createMlServices(options: {
       idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
       maxDurationSeconds: config.engine.sessionMaxHours * 3600,
     }),
-    workloads: new WorkloadService({ workloads: workloadStore, workspaces: workspaceStore, queue, engine, driverFor }),
+    workloads: new WorkloadService({
+      workloads: workloadStore,
+      workspaces: workspaceStore,
+      queue,
+      quotas: quotaStore,
+      engine,
+      driverFor,
+    }),
   };
 }
 

@@ -2,6 +2,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { createJobSchema, runJobSchema, updateJobSchema } from '@ml-platform/plugin-ml-common';
 import { JobService } from '../service/JobService';
+import { nextRuns } from '../service/cron';
 import { WorkloadService } from '../service/WorkloadService';
 import { RequestAccess } from './access';
 import { projectParams } from './projectsRouter';
@@ -15,10 +16,25 @@ const pageQuery = z
   })
   .strict();
 
+const cronQuery = z
+  .object({
+    schedule: z.string().min(1).max(200),
+    timezone: z.string().min(1).max(64).default('UTC'),
+    count: z.coerce.number().int().min(1).max(20).default(3),
+  })
+  .strict();
+
 /** Jobs of a project and their runs. */
 export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService; workloads: WorkloadService }) {
   const { access, jobs, workloads } = deps;
   const router = Router();
+
+  // Lets the job form show when a schedule would fire before it is saved.
+  router.get('/cron/next', async (req, res) => {
+    await access.reader(req);
+    const { schedule, timezone, count } = parseInput(cronQuery, req.query, 'query');
+    res.json({ nextRuns: nextRuns(schedule, timezone, new Date(), count) });
+  });
 
   router.get('/projects/:projectId/jobs', async (req, res) => {
     await access.reader(req);

@@ -1,6 +1,7 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { launchSessionSchema } from '@ml-platform/plugin-ml-common';
+import { ProjectService } from '../service/ProjectService';
 import { SessionService } from '../service/SessionService';
 import { WorkloadService } from '../service/WorkloadService';
 import { RequestAccess } from './access';
@@ -15,9 +16,17 @@ export function createSessionsRouter(deps: {
   access: RequestAccess;
   sessions: SessionService;
   workloads: WorkloadService;
+  projects: ProjectService;
 }) {
-  const { access, sessions, workloads } = deps;
+  const { access, sessions, workloads, projects } = deps;
   const router = Router();
+
+  // What the project's owner may still use: pickers show what fits now.
+  router.get('/projects/:projectId/quota', async (req, res) => {
+    await access.reader(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    res.json(await workloads.projectQuota(await projects.get(projectId)));
+  });
 
   router.get('/projects/:projectId/sessions', async (req, res) => {
     await access.reader(req);

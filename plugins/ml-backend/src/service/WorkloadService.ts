@@ -1,8 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
-import { Workload, Workspace, WorkspaceNode } from '@ml-platform/plugin-ml-common';
+import { Project, ResourceLimits, Workload, Workspace, WorkspaceNode } from '@ml-platform/plugin-ml-common';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import {
   QueueStore,
+  QuotaStore,
   StoredWorkload,
   WorkloadStore,
   WorkspaceStore,
@@ -17,6 +18,14 @@ export interface WorkspaceQueue {
   nodes: WorkspaceNode[];
 }
 
+/** The quota that applies to a project's work and what its owner uses now. */
+export interface ProjectQuota {
+  subject: string;
+  /** Undefined: a team without a quota, limited only by capacity. */
+  limit?: ResourceLimits;
+  used: ResourceLimits;
+}
+
 /** Reads about any workload: state, history, logs; stop; the queue view. */
 export class WorkloadService {
   constructor(
@@ -24,6 +33,7 @@ export class WorkloadService {
       workloads: WorkloadStore;
       workspaces: WorkspaceStore;
       queue: QueueStore;
+      quotas: QuotaStore;
       engine: WorkloadEngine;
       driverFor: (workspace: Workspace) => ComputeDriver;
     },
@@ -82,6 +92,24 @@ export class WorkloadService {
       { workloadId: id, attempt },
       { follow: options.follow, signal: options.signal },
     );
+  }
+
+  /** Work of a project is charged to its owner (CML's rule). */
+  async projectQuota(project: Project): Promise<ProjectQuota> {
+    const { queue } = this.deps;
+    const usage = await queue.transaction(tx => queue.usageBySubject(tx, project.workspace));
+    const own = await this.deps.quotas.findBySubject(project.workspace, project.owner);
+    const workspace = await this.deps.workspaces.get(project.workspace);
+    const limit = own
+      ? { cpu: own.cpu, memoryMiB: own.memoryMiB, gpu: own.gpu }
+      : project.owner.startsWith('user:')
+        ? workspace?.defaultUserQuota
+        : undefined;
+    return {
+      subject: project.owner,
+      limit,
+      used: usage.get(project.owner) ?? { cpu: 0, memoryMiB: 0, gpu: 0 },
+    };
   }
 
   async queue(workspaceName: string): Promise<WorkspaceQueue> {
