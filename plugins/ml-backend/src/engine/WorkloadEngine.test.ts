@@ -93,6 +93,20 @@ describe.each(databases.eachSupportedId())('workload engine (%s)', databaseId =>
     expect(h.driver.stopped).toEqual([`${w.id}#1`]);
   });
 
+  it('stops sessions that sit idle, counting console activity', async () => {
+    h = await createEngineHarness(databases, databaseId);
+    const p = await h.project('p', 'user:default/jane');
+    const w = await h.submit(p, 1, { kind: 'session', idleTimeoutSeconds: 60 });
+    await h.reconciler.reconcile();
+    h.clock.now += 50_000;
+    await h.workloads.touchActivity(w.id);
+    await h.reconciler.reconcile();
+    expect((await h.state(w.id)).state).toBe('running');
+    h.clock.now += 61_000;
+    await h.reconciler.reconcile();
+    expect(await h.state(w.id)).toMatchObject({ state: 'stopped', reason: 'idle for more than 1 min' });
+  });
+
   it('ends work the driver lost across a restart and retries it per policy', async () => {
     h = await createEngineHarness(databases, databaseId);
     const p = await h.project('p', 'user:default/jane');

@@ -10,9 +10,13 @@ import {
   createProjectSchema,
   createQuotaSchema,
   createRuntimeSchema,
+  createJobSchema,
   createWorkspaceSchema,
+  launchSessionSchema,
   nodeGroupSchema,
   resourceLimitsSchema,
+  runJobSchema,
+  updateJobSchema,
   updateProfileSchema,
   updateProjectSchema,
   updateQuotaSchema,
@@ -28,9 +32,12 @@ import {
 } from '../database';
 import { createRouter } from './createRouter';
 import { createFilesRouter } from './filesRouter';
+import { createJobsRouter } from './jobsRouter';
 import { createOpenApiRouter } from './openApiRouter';
 import { createProjectsRouter } from './projectsRouter';
 import { createRuntimesRouter } from './runtimesRouter';
+import { createSessionsRouter } from './sessionsRouter';
+import { createWorkloadsRouter } from './workloadsRouter';
 import { createWorkspacesRouter } from './workspacesRouter';
 
 /**
@@ -226,6 +233,9 @@ describe('openapi.yaml', () => {
         createRuntimesRouter(deps),
         createProjectsRouter(deps),
         createFilesRouter(deps),
+        createSessionsRouter(deps),
+        createJobsRouter(deps),
+        createWorkloadsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
     );
@@ -247,20 +257,26 @@ describe('openapi.yaml', () => {
       listRuntimes: RUNTIME_SORT_FIELDS,
       listProjects: PROJECT_SORT_FIELDS,
     };
+    // A job's runs page by offset (jobsRouter's pageQuery, which allows nothing else).
+    const offsetPaged = ['listJobRuns'];
     const paged = operations().filter(({ op, pathItem }) =>
       [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref).some(p => p.name === 'page_size'),
     );
-    expect(sorted(paged.map(o => o.op.operationId))).toEqual(sorted(Object.keys(sortFields)));
+    expect(sorted(paged.map(o => o.op.operationId))).toEqual(sorted([...Object.keys(sortFields), ...offsetPaged]));
 
     for (const { op } of paged) {
       const params = (op.parameters ?? []).map(deref);
-      expect(sorted(params.filter((p: any) => p.in === 'query').map((p: any) => p.name))).toEqual(
-        expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']),
-      );
-      const sort = params.find((p: any) => p.name === 'sort');
-      const pattern: string = sort.schema.items.pattern;
-      const fields = /\(([^)]*)\)/.exec(pattern)![1].split('|');
-      expect([op.operationId, sorted(fields)]).toEqual([op.operationId, sorted(sortFields[op.operationId])]);
+      const query = sorted(params.filter((p: any) => p.in === 'query').map((p: any) => p.name));
+      if (offsetPaged.includes(op.operationId)) {
+        expect([op.operationId, query]).toEqual([op.operationId, ['offset', 'page_size']]);
+      } else {
+        expect(query).toEqual(expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']));
+        expect(query).not.toContain('offset');
+        const sort = params.find((p: any) => p.name === 'sort');
+        const pattern: string = sort.schema.items.pattern;
+        const fields = /\(([^)]*)\)/.exec(pattern)![1].split('|');
+        expect([op.operationId, sorted(fields)]).toEqual([op.operationId, sorted(sortFields[op.operationId])]);
+      }
       expect(deref(op.responses['200'].content['application/json'].schema).required).toEqual(['items', 'total_size']);
     }
   });
@@ -284,6 +300,10 @@ describe('openapi.yaml', () => {
       ['UpdateQuotaRequest', updateQuotaSchema],
       ['CreateProjectRequest', createProjectSchema],
       ['UpdateProjectRequest', updateProjectSchema],
+      ['CreateJobRequest', createJobSchema],
+      ['UpdateJobRequest', updateJobSchema],
+      ['RunJobRequest', runJobSchema],
+      ['LaunchSessionRequest', launchSessionSchema],
     ];
 
     it.each(bodies)('%s', (name, zodSchema) => {
@@ -312,6 +332,102 @@ describe('openapi.yaml', () => {
 
     it('knows every collaborator role', () => {
       expect(spec.components.schemas.CollaboratorRole.enum).toEqual([...COLLABORATOR_ROLES]);
+    });
+  });
+
+  describe('streaming responses', () => {
+    const STREAMING = ['application/x-ndjson', 'text/event-stream'];
+    const id = '3b241101-e2bb-4255-8caf-4136c566a962';
+    const access = { user: async () => ({ ref: 'user:default/jane' }), reader: async () => ({}) } as any;
+    const opById = (operationId: string) => operations().find(o => o.op.operationId === operationId)!.op;
+    const documentedTypes = (operationId: string) => sorted(Object.keys(opById(operationId).responses['200'].content));
+    const mediaType = (res: request.Response) => String(res.headers['content-type']).split(';')[0].trim();
+    // Collects any body as text, however it is typed.
+    const asText = (res: any, done: (error: Error | null, body: string) => void) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => done(null, text));
+    };
+    /** Server-sent events as `{ event, data }`, `data` parsed as JSON. */
+    const parseSse = (text: string) =>
+      text
+        .split('\n\n')
+        .filter(block => block.trim())
+        .map(block => {
+          const fields = block
+            .split('\n')
+            .filter(line => line)
+            .map(line => /^([a-z]+): ?(.*)$/.exec(line)!);
+          return {
+            event: fields.find(f => f[1] === 'event')?.[2] ?? 'message',
+            data: JSON.parse(fields.filter(f => f[1] === 'data').map(f => f[2]).join('\n')),
+          };
+        });
+
+    it('are documented for exactly the operations that stream', () => {
+      const streaming = operations().filter(({ op }) =>
+        Object.values<any>(op.responses).some(r => Object.keys(deref(r).content ?? {}).some(t => STREAMING.includes(t))),
+      );
+      expect(sorted(streaming.map(o => o.op.operationId))).toEqual(['executeSessionCode', 'getWorkloadLogs']);
+    });
+
+    it('documents the NDJSON that running code in a session answers', async () => {
+      const lines = [{ stream: 'stdout', text: '2\n' }, { done: true, error: null }];
+      const sessions = {
+        async *execute() {
+          yield* lines.map(line => JSON.stringify(line));
+        },
+      };
+      const app = express()
+        .use(express.json())
+        .use(createSessionsRouter({ access, sessions, workloads: {}, projects: {} } as any));
+      const res = await request(app)
+        .post(`/projects/${id}/sessions/${id}/execute`)
+        .send({ code: '1 + 1' })
+        .buffer(true)
+        .parse(asText)
+        .expect(200);
+      expect(documentedTypes('executeSessionCode')).toEqual([mediaType(res)]);
+      expect(res.body).toBe(lines.map(line => `${JSON.stringify(line)}\n`).join(''));
+
+      // The example is NDJSON whose lines are the documented events, the last one `done`.
+      const content = opById('executeSessionCode').responses['200'].content['application/x-ndjson'];
+      const variants = deref(content.schema).oneOf.map(deref);
+      const example = (content.example as string).trim().split('\n').map(line => JSON.parse(line));
+      for (const event of example) {
+        const matching = variants.filter(
+          (v: any) =>
+            v.required.every((k: string) => k in event) && Object.keys(event).every(k => k in v.properties),
+        );
+        expect([event, matching.length]).toEqual([event, 1]);
+      }
+      expect(example[example.length - 1]).toEqual(expect.objectContaining({ done: true }));
+    });
+
+    it("documents a workload's log as JSON, and as server-sent events when following", async () => {
+      const logLines = ['epoch 1', 'epoch 2 "done"'];
+      const workloads = {
+        load: async () => ({}),
+        logs: async () =>
+          (async function* lines() {
+            yield* logLines;
+          })(),
+      };
+      const app = express().use(createWorkloadsRouter({ access, workloads } as any));
+      const json = await request(app).get(`/workloads/${id}/logs`).expect(200);
+      expect(json.body).toEqual({ lines: logLines });
+      const sse = await request(app).get(`/workloads/${id}/logs?follow=true`).buffer(true).parse(asText).expect(200);
+      expect(documentedTypes('getWorkloadLogs')).toEqual(sorted([mediaType(json), mediaType(sse)]));
+
+      const events = parseSse(sse.body);
+      expect(events).toEqual([...logLines.map(data => ({ event: 'message', data })), { event: 'end', data: {} }]);
+      // The example has the same form: lines as JSON strings, then `end`.
+      const example = parseSse(
+        opById('getWorkloadLogs').responses['200'].content['text/event-stream'].example,
+      );
+      expect(example.slice(0, -1).every(e => e.event === 'message' && typeof e.data === 'string')).toBe(true);
+      expect(example[example.length - 1]).toEqual({ event: 'end', data: {} });
     });
   });
 
