@@ -85,6 +85,12 @@ export class QueueStore {
     return sumRows(rows.map(r => ({ cpu_millis: r.cpu_millis ?? 0, memory_mib: r.memory_mib ?? 0, gpu: r.gpu ?? 0 })));
   }
 
+  /** Quota limits of the workspace's users and teams, by subject. */
+  async quotas(tx: Knex, workspace: string): Promise<Map<string, ResourceLimits>> {
+    const rows = await tx('quotas').where({ workspace });
+    return new Map(rows.map((q: any) => [q.subject as string, fromResourceColumns(q)]));
+  }
+
   async allocationsByNode(tx: Knex, workspace: string): Promise<Map<string, ResourceLimits>> {
     const rows = await tx('workloads')
       .where({ workspace })

@@ -1,8 +1,7 @@
-import { ResourceLimits, Workspace } from '@ml-platform/plugin-ml-common';
+import { Workspace } from '@ml-platform/plugin-ml-common';
 import { v4 as uuid } from 'uuid';
 import { QueueStore, StoredWorkload, WorkloadStore } from '../database';
 import { NodeRow } from '../database/QueueStore';
-import { fromResourceColumns } from '../database/resourceColumns';
 import { NodeSlot, admit } from './admission';
 
 function iso(ms: number) {
@@ -68,10 +67,7 @@ export class AdmissionService {
         }];
       });
 
-      const quotaRows = await tx('quotas').where({ workspace: workspace.name });
-      const quotas = new Map<string, ResourceLimits>(
-        quotaRows.map((q: any) => [q.subject, fromResourceColumns(q)]),
-      );
+      const quotas = await queue.quotas(tx, workspace.name);
       const result = admit({
         nowMs,
         queued: queued.map(w => ({

@@ -26,7 +26,7 @@ jest.setTimeout(240_000);
 const databases = createTestDatabases();
 // Two backends need two connections to one shared database: Postgres only.
 const postgres = databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES'));
-const describePostgres = postgres.length > 0 ? describe.each(postgres) : describe.skip.each([['POSTGRES_15']]);
+const describePostgres = postgres.length > 0 ? describe.each(postgres) : describe.skip.each<[TestDatabaseId]>([['POSTGRES_15']]);
 
 /** One backend replica: its own connection pool, engine and driver. */
 function replica(knex: Knex, storage: string) {
