@@ -41,12 +41,15 @@ test('guest creates a project in the demo workspace and sees its files', async t
     await pickOption(page, 'Workspace', /Demo workspace/);
     await page.getByRole('button', { name: 'Create', exact: true }).click();
 
-    // The project page.
-    await page.waitForURL(url => url.pathname.includes(name));
+    // The project page (its URL names the project by id).
+    await page.waitForURL(/\/ml\/projects\/[^/]+/);
     await page.getByText(title).first().waitFor();
 
     await page.getByRole('tab', { name: 'Files' }).click();
-    // A new project starts with a README.md.
-    await page.getByText('README.md').first().waitFor();
+    // The file list (a tree) of a new project has its README.md.
+    await page
+      .getByRole('tree', { name: 'Project files' })
+      .getByRole('treeitem', { name: 'README.md' })
+      .waitFor();
   });
 });

@@ -22,8 +22,13 @@ if (files.length === 0) {
 }
 
 const t0 = Date.now();
-if (!flags.has('--no-build')) {
-  ensureAppBuilt({ force: flags.has('--rebuild') });
+try {
+  if (!flags.has('--no-build')) {
+    ensureAppBuilt({ force: flags.has('--rebuild') });
+  }
+} catch (error) {
+  process.stderr.write(`[e2e] ${error.message}\n`);
+  process.exit(1);
 }
 const tBuilt = Date.now();
 

@@ -74,7 +74,7 @@ function safeName(name) {
 /**
  * Runs `fn(page)` in a new browser with a fresh profile. On failure saves a
  * screenshot (and the page's console errors) into e2e/screenshots/ and
- * rethrows.
+ * rethrows; with E2E_SCREENSHOTS=always also saves one after a pass.
  */
 export async function withPage(t, fn) {
   const browser = await launchBrowser();
@@ -86,6 +86,13 @@ export async function withPage(t, fn) {
   page.on('pageerror', err => consoleErrors.push(`pageerror: ${err.message}`));
   try {
     await fn(page);
+    if (process.env.E2E_SCREENSHOTS === 'always') {
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      await page.screenshot({
+        path: path.join(screenshotDir, `${safeName(t.fullName ?? t.name)}.passed.png`),
+        fullPage: true,
+      });
+    }
   } catch (error) {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${safeName(t.fullName ?? t.name)}.png`);

@@ -90,7 +90,12 @@ export function ensureAppBuilt({ force = false } = {}) {
 
 function tail(file, lines = 60) {
   try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+    return fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(line => !line.includes('/.backstage/health/'))
+      .slice(-lines)
+      .join('\n');
   } catch {
     return '(no log)';
   }
@@ -206,6 +211,7 @@ export async function startPortal({
     log('portal stopped');
   };
 
+  let lastReadiness = 'no answer';
   try {
     const deadline = started + timeoutMs;
     for (;;) {
@@ -215,14 +221,19 @@ export async function startPortal({
         );
       }
       if (Date.now() > deadline) {
-        throw new Error(`the portal was not ready within ${timeoutMs / 1000} s`);
+        throw new Error(
+          `the portal was not ready within ${timeoutMs / 1000} s (readiness: ${lastReadiness})`,
+        );
       }
       try {
         const res = await fetch(`${baseUrl}/.backstage/health/v1/readiness`, {
           signal: AbortSignal.timeout(5000),
         });
         if (res.ok) break;
-      } catch {}
+        lastReadiness = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
+      } catch (error) {
+        lastReadiness = String(error.cause?.code ?? error.message);
+      }
       await sleep(500);
     }
     const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });
