@@ -8,7 +8,14 @@ import {
 import { compatWrapper } from '@backstage/core-compat-api';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { MlClient, mlApiRef } from './api';
-import { projectRouteRef, rootRouteRef, workspaceRouteRef } from './routes';
+import {
+  jobRouteRef,
+  jobRunRouteRef,
+  projectRouteRef,
+  rootRouteRef,
+  sessionRouteRef,
+  workspaceRouteRef,
+} from './routes';
 
 const mlApi = ApiBlueprint.make({
   params: defineParams =>
@@ -50,6 +57,9 @@ export default createFrontendPlugin({
     root: rootRouteRef,
     workspace: workspaceRouteRef,
     project: projectRouteRef,
+    session: sessionRouteRef,
+    job: jobRouteRef,
+    jobRun: jobRunRouteRef,
   },
   extensions: [mlApi, mlPage],
 });

@@ -4,12 +4,25 @@
  * @packageDocumentation
  */
 export { mlPlugin, MlPage } from './plugin';
-export { rootRouteRef, workspaceRouteRef, projectRouteRef } from './routes';
+export {
+  rootRouteRef,
+  workspaceRouteRef,
+  projectRouteRef,
+  sessionRouteRef,
+  jobRouteRef,
+  jobRunRouteRef,
+} from './routes';
 export { mlApiRef, MlClient } from './api';
 export type {
   MlApi,
+  MlExecuteError,
+  MlExecuteEvent,
   MlListOptions,
   MlListRuntimesOptions,
   MlListProjectsOptions,
   MlListFilesOptions,
+  MlListRunsOptions,
+  MlLogOptions,
+  MlProjectQuota,
+  MlWorkspaceQueue,
 } from './api';

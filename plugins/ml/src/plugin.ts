@@ -6,7 +6,14 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { MlClient, mlApiRef } from './api';
-import { projectRouteRef, rootRouteRef, workspaceRouteRef } from './routes';
+import {
+  jobRouteRef,
+  jobRunRouteRef,
+  projectRouteRef,
+  rootRouteRef,
+  sessionRouteRef,
+  workspaceRouteRef,
+} from './routes';
 
 /**
  * The ML platform plugin for the legacy frontend system.
@@ -27,6 +34,9 @@ export const mlPlugin = createPlugin({
     root: rootRouteRef,
     workspace: workspaceRouteRef,
     project: projectRouteRef,
+    session: sessionRouteRef,
+    job: jobRouteRef,
+    jobRun: jobRunRouteRef,
   },
 });
 

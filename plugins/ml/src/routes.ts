@@ -22,3 +22,29 @@ export const projectRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/projects/:projectId',
 });
+
+/** @public */
+export const sessionRouteRef = createSubRouteRef({
+  id: 'ml/session',
+  parent: rootRouteRef,
+  path: '/projects/:projectId/sessions/:sessionId',
+});
+
+/** @public */
+export const jobRouteRef = createSubRouteRef({
+  id: 'ml/job',
+  parent: rootRouteRef,
+  path: '/projects/:projectId/jobs/:jobId',
+});
+
+/**
+ * One run of a job. Notifications about runs link here with the bare
+ * project id.
+ *
+ * @public
+ */
+export const jobRunRouteRef = createSubRouteRef({
+  id: 'ml/job-run',
+  parent: rootRouteRef,
+  path: '/projects/:projectId/jobs/:jobId/runs/:runId',
+});

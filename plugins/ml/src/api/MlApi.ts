@@ -6,20 +6,29 @@ import {
   CreateProjectRequest,
   CreateQuotaRequest,
   CreateRuntimeRequest,
+  CreateJobRequest,
   CreateWorkspaceRequest,
+  Job,
+  LaunchSessionRequest,
   Page,
   Project,
   ProjectFileEntry,
   Quota,
+  ResourceLimits,
   ResourceProfile,
+  RunJobRequest,
   Runtime,
   UpdateProfileRequest,
   UpdateProjectRequest,
+  UpdateJobRequest,
   UpdateQuotaRequest,
   UpdateRuntimeRequest,
   UpdateWorkspaceRequest,
+  Workload,
+  WorkloadEvent,
   Workspace,
   WorkspaceCapacity,
+  WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
 
 /**
@@ -40,6 +49,8 @@ export interface MlListOptions {
 export interface MlListRuntimesOptions extends MlListOptions {
   /** Also list the maintenance versions that a newer one supersedes. */
   all?: boolean;
+  /** Only the runtimes new workloads may use. */
+  enabled?: boolean;
 }
 
 /** @public */
@@ -54,6 +65,57 @@ export interface MlListFilesOptions {
   /** List the whole tree under `path` rather than its direct children. */
   recursive?: boolean;
 }
+
+/** @public */
+export interface MlListRunsOptions {
+  pageSize?: number;
+  offset?: number;
+}
+
+/** @public */
+export interface MlLogOptions {
+  /** Which attempt of a retried run; the current one when omitted. */
+  attempt?: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * The quota that limits a project's work (its owner's) and what the owner
+ * uses now.
+ *
+ * @public
+ */
+export interface MlProjectQuota {
+  subject: string;
+  /** Absent for a team without a quota: only capacity limits it. */
+  limit?: ResourceLimits;
+  used: ResourceLimits;
+}
+
+/** @public */
+export interface MlWorkspaceQueue {
+  /** In queue order, each with its position and the reason it waits. */
+  queued: Workload[];
+  running: Workload[];
+  nodes: WorkspaceNode[];
+}
+
+/** @public */
+export interface MlExecuteError {
+  name: string;
+  message: string;
+  traceback: string;
+}
+
+/**
+ * One line of a console execution's output stream: text as the code writes
+ * it, then a last event that says whether it raised.
+ *
+ * @public
+ */
+export type MlExecuteEvent =
+  | { stream: 'stdout' | 'stderr'; text: string }
+  | { done: true; error: MlExecuteError | null };
 
 /**
  * Client of the ML platform's REST API.
@@ -138,6 +200,68 @@ export interface MlApi {
   deleteFile(projectId: string, path: string): Promise<void>;
   /** The whole project as a `.tar.gz` archive. */
   downloadArchive(projectId: string): Promise<Blob>;
+
+  getProjectQuota(projectId: string): Promise<MlProjectQuota>;
+
+  listSessions(projectId: string): Promise<Page<Workload>>;
+  launchSession(
+    projectId: string,
+    request: LaunchSessionRequest,
+  ): Promise<Workload>;
+  getSession(projectId: string, sessionId: string): Promise<Workload>;
+  /**
+   * Runs code in a running session's kernel and yields its output as it
+   * arrives. Rejects (on the first step) when the session is not running.
+   */
+  executeSession(
+    projectId: string,
+    sessionId: string,
+    code: string,
+    options?: { signal?: AbortSignal },
+  ): AsyncIterable<MlExecuteEvent>;
+  stopSession(projectId: string, sessionId: string): Promise<Workload>;
+
+  listJobs(projectId: string): Promise<Job[]>;
+  getJob(projectId: string, jobId: string): Promise<Job>;
+  createJob(projectId: string, request: CreateJobRequest): Promise<Job>;
+  updateJob(
+    projectId: string,
+    jobId: string,
+    request: UpdateJobRequest,
+  ): Promise<Job>;
+  deleteJob(projectId: string, jobId: string): Promise<void>;
+  /** Starts a run now; refused (409) while another run is active. */
+  runJob(
+    projectId: string,
+    jobId: string,
+    request?: RunJobRequest,
+  ): Promise<Workload>;
+  listJobRuns(
+    projectId: string,
+    jobId: string,
+    options?: MlListRunsOptions,
+  ): Promise<Page<Workload>>;
+  /** When a cron schedule would fire next; rejects with the reason if invalid. */
+  getCronNextRuns(
+    schedule: string,
+    timezone: string,
+    count?: number,
+  ): Promise<string[]>;
+
+  getWorkload(workloadId: string): Promise<Workload>;
+  listWorkloadEvents(workloadId: string): Promise<WorkloadEvent[]>;
+  /** The log lines stored so far. */
+  getWorkloadLogs(
+    workloadId: string,
+    options?: MlLogOptions,
+  ): Promise<string[]>;
+  /** Every log line, then new ones as they are written, until the run ends. */
+  followWorkloadLogs(
+    workloadId: string,
+    options?: MlLogOptions,
+  ): AsyncIterable<string>;
+  stopWorkload(workloadId: string): Promise<Workload>;
+  getWorkspaceQueue(workspace: string): Promise<MlWorkspaceQueue>;
 }
 
 /** @public */

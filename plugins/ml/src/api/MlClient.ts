@@ -1,5 +1,3 @@
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   Collaborator,
   CollaboratorRole,
@@ -29,10 +27,8 @@ import {
   MlListProjectsOptions,
   MlListRuntimesOptions,
 } from './MlApi';
-
-type Query = Record<string, string | number | boolean | undefined>;
-
-const seg = encodeURIComponent;
+import { MlEngineClient } from './MlEngineClient';
+import { Query, seg } from './MlHttp';
 
 function listQuery(options?: MlListOptions): Query {
   return {
@@ -49,15 +45,7 @@ function listQuery(options?: MlListOptions): Query {
  *
  * @public
  */
-export class MlClient implements MlApi {
-  private readonly discoveryApi: DiscoveryApi;
-  private readonly fetchApi: FetchApi;
-
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
-    this.discoveryApi = options.discoveryApi;
-    this.fetchApi = options.fetchApi;
-  }
-
+export class MlClient extends MlEngineClient implements MlApi {
   listWorkspaces(options?: MlListOptions) {
     return this.json<Page<Workspace>>('GET', '/workspaces', {
       query: listQuery(options),
@@ -155,7 +143,11 @@ export class MlClient implements MlApi {
 
   listRuntimes(options?: MlListRuntimesOptions) {
     return this.json<Page<Runtime>>('GET', '/runtimes', {
-      query: { ...listQuery(options), all: options?.all || undefined },
+      query: {
+        ...listQuery(options),
+        all: options?.all || undefined,
+        enabled: options?.enabled,
+      },
     });
   }
 
@@ -287,45 +279,5 @@ export class MlClient implements MlApi {
       `/projects/${seg(projectId)}/files/archive`,
     );
     return response.blob();
-  }
-
-  private async json<T>(
-    method: string,
-    path: string,
-    options?: { query?: Query; body?: unknown },
-  ): Promise<T> {
-    const response = await this.send(method, path, options);
-    return (await response.json()) as T;
-  }
-
-  private async send(
-    method: string,
-    path: string,
-    options?: { query?: Query; body?: unknown; rawBody?: Blob | string },
-  ): Promise<Response> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('ml');
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(options?.query ?? {})) {
-      if (value !== undefined) {
-        params.set(key, String(value));
-      }
-    }
-    const search = params.toString();
-    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
-
-    const init: RequestInit = { method };
-    if (options?.rawBody !== undefined) {
-      init.headers = { 'Content-Type': 'application/octet-stream' };
-      init.body = options.rawBody;
-    } else if (options?.body !== undefined) {
-      init.headers = { 'Content-Type': 'application/json' };
-      init.body = JSON.stringify(options.body);
-    }
-
-    const response = await this.fetchApi.fetch(url, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
   }
 }

@@ -1,9 +1,15 @@
 export { mlApiRef } from './MlApi';
 export type {
   MlApi,
+  MlExecuteError,
+  MlExecuteEvent,
   MlListOptions,
   MlListRuntimesOptions,
   MlListProjectsOptions,
   MlListFilesOptions,
+  MlListRunsOptions,
+  MlLogOptions,
+  MlProjectQuota,
+  MlWorkspaceQueue,
 } from './MlApi';
 export { MlClient } from './MlClient';

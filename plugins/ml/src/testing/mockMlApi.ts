@@ -1,9 +1,12 @@
 import {
+  Job,
   Project,
   ProjectFileEntry,
   Quota,
   ResourceProfile,
   Runtime,
+  Workload,
+  WorkloadEvent,
   Workspace,
   WorkspaceCapacity,
 } from '@ml-platform/plugin-ml-common';
@@ -51,6 +54,26 @@ export function createMockMlApi(): jest.Mocked<MlApi> {
     renameFile: jest.fn(),
     deleteFile: jest.fn(),
     downloadArchive: jest.fn(),
+    getProjectQuota: jest.fn(),
+    listSessions: jest.fn(),
+    launchSession: jest.fn(),
+    getSession: jest.fn(),
+    executeSession: jest.fn(),
+    stopSession: jest.fn(),
+    listJobs: jest.fn(),
+    getJob: jest.fn(),
+    createJob: jest.fn(),
+    updateJob: jest.fn(),
+    deleteJob: jest.fn(),
+    runJob: jest.fn(),
+    listJobRuns: jest.fn(),
+    getCronNextRuns: jest.fn(),
+    getWorkload: jest.fn(),
+    listWorkloadEvents: jest.fn(),
+    getWorkloadLogs: jest.fn(),
+    followWorkloadLogs: jest.fn(),
+    stopWorkload: jest.fn(),
+    getWorkspaceQueue: jest.fn(),
   };
 }
 
@@ -145,4 +168,109 @@ export function fileEntry(
     size: type === 'file' ? 12 : 0,
     modifiedAt: timestamps.updatedAt,
   };
+}
+
+/** A running session of the churn project on the small profile. */
+export const runningSession: Workload = {
+  id: '0d7c1f9a-3b1e-4e4f-9a41-5b8f6f2d7c10',
+  kind: 'session',
+  name: 'Exploration',
+  projectId: churnProject.id,
+  workspace: 'demo',
+  runtimeId: pythonRuntime.id,
+  profile: 'small',
+  resources: { cpu: 1, memoryMiB: 2048, gpu: 0 },
+  chargedSubject: 'user:default/jane',
+  requester: 'user:default/jane',
+  state: 'running',
+  attempt: 1,
+  maxAttempts: 1,
+  args: [],
+  queuedAt: '2026-01-12T10:00:00.000Z',
+  startedAt: '2026-01-12T10:00:05.000Z',
+  createdAt: '2026-01-12T10:00:00.000Z',
+  updatedAt: '2026-01-12T10:00:05.000Z',
+};
+
+export const trainJob: Job = {
+  id: '5e0a8d52-7d0c-4c1e-8a3c-2b9f0e4d6a11',
+  projectId: churnProject.id,
+  name: 'train',
+  script: 'train.py',
+  args: ['--epochs', '3'],
+  env: {},
+  runtimeId: pythonRuntime.id,
+  profile: 'small',
+  maxRetries: 1,
+  retryBackoffSeconds: 30,
+  schedule: '0 3 * * *',
+  timezone: 'UTC',
+  enabled: true,
+  createdBy: 'user:default/jane',
+  ...timestamps,
+  nextRuns: ['2026-01-13T03:00:00.000Z'],
+  lastRun: {
+    id: '9c4b7e21-1a2b-4c3d-8e9f-0a1b2c3d4e5f',
+    state: 'succeeded',
+    attempt: 1,
+    startedAt: '2026-01-12T03:00:00.000Z',
+    endedAt: '2026-01-12T03:01:30.000Z',
+    exitCode: 0,
+  },
+};
+
+/** A job that runs after `train`. */
+export const reportJob: Job = {
+  ...trainJob,
+  id: '7a1d2c3b-4e5f-4a6b-9c8d-7e6f5a4b3c2d',
+  name: 'report',
+  script: 'report.py',
+  args: [],
+  schedule: undefined,
+  parentJobId: trainJob.id,
+  nextRuns: undefined,
+  lastRun: undefined,
+};
+
+/** A finished run of `train`. */
+export const trainRun: Workload = {
+  ...runningSession,
+  id: trainJob.lastRun!.id,
+  kind: 'job',
+  name: 'train',
+  jobId: trainJob.id,
+  trigger: 'schedule',
+  state: 'succeeded',
+  reason: 'exited with code 0',
+  maxAttempts: 2,
+  args: ['--epochs', '3'],
+  exitCode: 0,
+  queuedAt: '2026-01-12T03:00:00.000Z',
+  startedAt: '2026-01-12T03:00:00.000Z',
+  endedAt: '2026-01-12T03:01:30.000Z',
+};
+
+export const trainRunEvents: WorkloadEvent[] = [
+  { at: '2026-01-12T03:00:00.000Z', attempt: 1, to: 'queued' },
+  {
+    at: '2026-01-12T03:00:00.500Z',
+    attempt: 1,
+    from: 'queued',
+    to: 'starting',
+    reason: 'admitted on node demo-cpu-1',
+  },
+  {
+    at: '2026-01-12T03:01:30.000Z',
+    attempt: 1,
+    from: 'running',
+    to: 'succeeded',
+    reason: 'exited with code 0',
+  },
+];
+
+/** Yields the given values, as the client's streaming methods do. */
+export async function* streamOf<T>(...values: T[]): AsyncGenerator<T> {
+  for (const value of values) {
+    yield value;
+  }
 }

@@ -16,7 +16,14 @@ export interface EnvVarsEditorProps {
   title: string;
   description?: string;
   env: Record<string, string>;
-  onSave: (env: Record<string, string>) => Promise<void>;
+  /** Saves the whole set, with a Save button on the card. */
+  onSave?: (env: Record<string, string>) => Promise<void>;
+  /**
+   * Makes the editor part of a larger form instead (a job's env): no card
+   * and no Save button, every change is reported with whether all rows are
+   * valid.
+   */
+  onChange?: (env: Record<string, string>, valid: boolean) => void;
 }
 
 interface Row {
@@ -38,9 +45,19 @@ function problemOf(row: Row, rows: Row[]): string | undefined {
   return undefined;
 }
 
+function toVars(rows: Row[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const row of rows) {
+    if (row.name) {
+      vars[row.name] = row.value;
+    }
+  }
+  return vars;
+}
+
 /** Key/value rows saved as a whole, like the env of a workspace or project. */
 export function EnvVarsEditor(props: EnvVarsEditorProps) {
-  const { title, description, env, onSave } = props;
+  const { title, description, env, onSave, onChange } = props;
   const nextId = useRef(0);
   const toRows = (vars: Record<string, string>) =>
     Object.entries(vars).map(([name, value]) => ({
@@ -62,11 +79,15 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [env]);
 
-  const update = (id: number, change: Partial<Row>) => {
-    setRows(rows.map(r => (r.id === id ? { ...r, ...change } : r)));
+  const edit = (next: Row[]) => {
+    setRows(next);
     setDirty(true);
     setSaved(false);
+    onChange?.(toVars(next), !next.some(r => problemOf(r, next)));
   };
+
+  const update = (id: number, change: Partial<Row>) =>
+    edit(rows.map(r => (r.id === id ? { ...r, ...change } : r)));
 
   const invalid = rows.some(r => problemOf(r, rows));
 
@@ -74,13 +95,7 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
     setBusy(true);
     setError(undefined);
     try {
-      const vars: Record<string, string> = {};
-      for (const row of rows) {
-        if (row.name) {
-          vars[row.name] = row.value;
-        }
-      }
-      await onSave(vars);
+      await onSave?.(toVars(rows));
       setDirty(false);
       setSaved(true);
     } catch (e) {
@@ -90,14 +105,8 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
     }
   };
 
-  return (
-    <InfoCard title={title} subheader={description}>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
-      {saved && <Alert severity="success">Environment saved.</Alert>}
+  const rowsAndAdd = (
+    <>
       {rows.length === 0 && (
         <Typography color="textSecondary">No variables.</Typography>
       )}
@@ -130,11 +139,7 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
             <Box marginTop={1.5}>
               <IconButton
                 aria-label={`Remove variable ${row.name || index + 1}`}
-                onClick={() => {
-                  setRows(rows.filter(r => r.id !== row.id));
-                  setDirty(true);
-                  setSaved(false);
-                }}
+                onClick={() => edit(rows.filter(r => r.id !== row.id))}
               >
                 <DeleteIcon />
               </IconButton>
@@ -153,15 +158,43 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
           Add variable
         </Button>
         <Box flexGrow={1} />
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={save}
-          disabled={busy || !dirty || invalid}
-        >
-          Save
-        </Button>
+        {onSave && (
+          <Button
+            color="primary"
+            variant="contained"
+            onClick={save}
+            disabled={busy || !dirty || invalid}
+          >
+            Save
+          </Button>
+        )}
       </Box>
+    </>
+  );
+
+  if (!onSave) {
+    return (
+      <Box marginTop={2}>
+        <Typography variant="subtitle2">{title}</Typography>
+        {description && (
+          <Typography variant="body2" color="textSecondary">
+            {description}
+          </Typography>
+        )}
+        {rowsAndAdd}
+      </Box>
+    );
+  }
+
+  return (
+    <InfoCard title={title} subheader={description}>
+      {error && (
+        <Alert severity="error" role="alert">
+          {error}
+        </Alert>
+      )}
+      {saved && <Alert severity="success">Environment saved.</Alert>}
+      {rowsAndAdd}
     </InfoCard>
   );
 }

@@ -1,4 +1,10 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
@@ -12,9 +18,17 @@ import {
 } from '../../testing/mockMlApi';
 import { MlHomePage } from './MlHomePage';
 
-function renderPage(api = createMockMlApi()) {
+function renderPage(
+  api = createMockMlApi(),
+  permissionApi = mockApis.permission(),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [mlApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <MlHomePage />
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef } },
@@ -80,5 +94,28 @@ describe('MlHomePage', () => {
         screen.getByText('No project matches "churn".'),
       ).toBeInTheDocument(),
     );
+  });
+
+  it('offers "New workspace" only to those who may manage workspaces', async () => {
+    const api = createMockMlApi();
+    api.listWorkspaces.mockResolvedValue(page([]));
+    api.listProjects.mockResolvedValue(page([]));
+
+    const { unmount } = await renderPage(api);
+    expect(
+      await screen.findByRole('button', { name: 'New workspace' }),
+    ).toBeInTheDocument();
+    unmount();
+
+    await renderPage(
+      api,
+      mockApis.permission({ authorize: AuthorizeResult.DENY }),
+    );
+    expect(
+      await screen.findByText(/created by platform administrators/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'New workspace' }),
+    ).not.toBeInTheDocument();
   });
 });

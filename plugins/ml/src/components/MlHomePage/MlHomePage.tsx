@@ -7,17 +7,30 @@ import {
   ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { useState } from 'react';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
+import AddIcon from '@material-ui/icons/Add';
+import { usePermission } from '@backstage/plugin-permission-react';
+import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
+import { useNavigate } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { workspaceRouteRef } from '../../routes';
 import { ProjectsTable } from '../ProjectsTable';
 import { WorkspaceCard } from '../WorkspaceCard';
+import { WorkspaceDialog } from '../WorkspaceDialog';
 
 /** The ML landing page: workspaces with their capacity, then projects. */
 export function MlHomePage() {
   const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const workspaceLink = useRouteRef(workspaceRouteRef);
+  const [creating, setCreating] = useState(false);
+  // Only administrators may create workspaces; others don't see the button.
+  const canManage = usePermission({ permission: mlWorkspaceManagePermission });
   const { value, loading, error } = useAsync(
     () => api.listWorkspaces({ sort: '+name', pageSize: 100 }),
     [api],
@@ -32,8 +45,9 @@ export function MlHomePage() {
   } else if (workspaces.length === 0) {
     workspaceSection = (
       <Typography color="textSecondary">
-        No workspace exists yet. Workspaces are created by platform
-        administrators.
+        {canManage.allowed
+          ? 'No workspace exists yet. Create one with "New workspace".'
+          : 'No workspace exists yet. Workspaces are created by platform administrators.'}
       </Typography>
     );
   } else {
@@ -56,6 +70,16 @@ export function MlHomePage() {
       />
       <Content>
         <ContentHeader title="Workspaces">
+          {canManage.allowed && (
+            <Button
+              variant="contained"
+              color="primary"
+              startIcon={<AddIcon />}
+              onClick={() => setCreating(true)}
+            >
+              New workspace
+            </Button>
+          )}
           <SupportButton>
             A workspace is a pool of compute shared by its projects. The bars
             show what is used of the nodes running now, and in brackets what
@@ -66,6 +90,14 @@ export function MlHomePage() {
         <ContentHeader title="Projects" />
         <ProjectsTable workspaces={workspaces} />
       </Content>
+      <WorkspaceDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={workspace => {
+          setCreating(false);
+          navigate(workspaceLink({ workspace: workspace.name }));
+        }}
+      />
     </Page>
   );
 }

@@ -20,10 +20,12 @@ import { mlApiRef } from '../../api';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
 import { ProjectFilesTab } from '../ProjectFilesTab';
+import { ProjectJobsTab } from '../ProjectJobsTab';
 import { ProjectOverview } from '../ProjectOverview';
+import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
 
-/** One project: overview, files and settings. */
+/** One project: overview, sessions, jobs, files and settings. */
 export function ProjectPage() {
   const projectId = projectIdFromSlug(
     useRouteRefParams(projectRouteRef).projectId,
@@ -61,6 +63,12 @@ export function ProjectPage() {
             project={project}
             onDeleted={() => navigate(rootLink())}
           />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/sessions" title="Sessions">
+          <ProjectSessionsTab project={project} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/jobs" title="Jobs">
+          <ProjectJobsTab project={project} />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/files" title="Files">
           <ProjectFilesTab project={project} />

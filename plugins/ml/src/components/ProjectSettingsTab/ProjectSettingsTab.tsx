@@ -3,6 +3,7 @@ import Grid from '@material-ui/core/Grid';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { CollaboratorsCard } from '../CollaboratorsCard';
+import { ProjectDetailsCard } from '../ProjectDetailsCard';
 import { EnvVarsEditor } from '../EnvVarsEditor';
 
 /** @public */
@@ -12,12 +13,18 @@ export interface ProjectSettingsTabProps {
   onProjectChange: (project: Project) => void;
 }
 
-/** Environment variables and collaborators of a project. */
+/** Details, environment variables and collaborators of a project. */
 export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
   const { project, onProjectChange } = props;
   const api = useApi(mlApiRef);
   return (
     <Grid container spacing={3}>
+      <Grid item xs={12} lg={6}>
+        <ProjectDetailsCard
+          project={project}
+          onProjectChange={onProjectChange}
+        />
+      </Grid>
       <Grid item xs={12} lg={6}>
         <EnvVarsEditor
           title="Environment variables"

@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
 import { mlApiRef } from '../../api';
@@ -14,7 +19,12 @@ import { Router } from './Router';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [mlApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
       <Routes>
         <Route path="/ml/*" element={<Router />} />
       </Routes>

@@ -18,13 +18,10 @@ import { Runtime } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
+import { runtimeLabel } from '../../lib/runtimes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { RuntimeDialog } from '../RuntimeDialog';
-
-function runtimeLabel(r: Runtime): string {
-  return `${r.editor} ${r.kernel} ${r.edition} ${r.shortVersion}.${r.maintenanceVersion}`;
-}
 
 /**
  * The runtime catalog is global, not per workspace; it is shown among the

@@ -13,6 +13,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
 import {
   NodeGroup,
   Workspace,
@@ -24,11 +25,14 @@ import { mlApiRef } from '../../api';
 import { formatGpu, formatVcpu } from '../../lib/resources';
 import { CapacityBars } from '../CapacityBars';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { WorkspaceDialog } from '../WorkspaceDialog';
 
 /** @public */
 export interface WorkspaceOverviewProps {
   workspace: Workspace;
   onDeleted: () => void;
+  /** Called with the workspace as saved after an edit. */
+  onWorkspaceChange?: (workspace: Workspace) => void;
 }
 
 const nodeGroupColumns: TableColumn<NodeGroup>[] = [
@@ -51,12 +55,14 @@ const nodeGroupColumns: TableColumn<NodeGroup>[] = [
 
 /** Details, node groups and capacity of a workspace. */
 export function WorkspaceOverview(props: WorkspaceOverviewProps) {
-  const { workspace, onDeleted } = props;
+  const { workspace, onDeleted, onWorkspaceChange } = props;
   const api = useApi(mlApiRef);
   const [deleting, setDeleting] = useState(false);
+  const [editing, setEditing] = useState(false);
+  // Node groups change what the workspace can hold.
   const capacity = useAsync(
     () => api.getWorkspaceCapacity(workspace.name),
-    [api, workspace.name],
+    [api, workspace.name, workspace.updatedAt],
   );
 
   let capacityBody;
@@ -84,12 +90,17 @@ export function WorkspaceOverview(props: WorkspaceOverviewProps) {
         <InfoCard
           title="Details"
           action={
-            <Button
-              startIcon={<DeleteIcon />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete workspace
-            </Button>
+            <>
+              <Button startIcon={<EditIcon />} onClick={() => setEditing(true)}>
+                Edit workspace
+              </Button>
+              <Button
+                startIcon={<DeleteIcon />}
+                onClick={() => setDeleting(true)}
+              >
+                Delete workspace
+              </Button>
+            </>
           }
         >
           <StructuredMetadataTable
@@ -120,6 +131,15 @@ export function WorkspaceOverview(props: WorkspaceOverviewProps) {
           emptyContent={<Box padding={2}>No node groups.</Box>}
         />
       </Grid>
+      <WorkspaceDialog
+        open={editing}
+        workspace={workspace}
+        onClose={() => setEditing(false)}
+        onSaved={saved => {
+          setEditing(false);
+          onWorkspaceChange?.(saved);
+        }}
+      />
       <ConfirmDialog
         open={deleting}
         title={`Delete workspace ${workspace.name}?`}

@@ -23,6 +23,7 @@ import { ProfilesTab } from '../ProfilesTab';
 import { QuotasTab } from '../QuotasTab';
 import { RuntimesTab } from '../RuntimesTab';
 import { WorkspaceOverview } from '../WorkspaceOverview';
+import { WorkspaceQueueTab } from '../WorkspaceQueueTab';
 
 /** Administration of one workspace, one tab per concern. */
 export function WorkspacePage() {
@@ -59,7 +60,11 @@ export function WorkspacePage() {
           <WorkspaceOverview
             workspace={workspace}
             onDeleted={() => navigate(rootLink())}
+            onWorkspaceChange={setSaved}
           />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/queue" title="Queue">
+          <WorkspaceQueueTab workspace={workspace} />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/profiles" title="Resource profiles">
           <ProfilesTab workspace={workspace.name} />

@@ -1,0 +1,67 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+
+/** Query parameters; undefined ones are left out. */
+export type Query = Record<string, string | number | boolean | undefined>;
+
+export const seg = encodeURIComponent;
+
+/**
+ * The transport under the ML client: requests go through the Backstage
+ * `fetchApi`, so that they carry the user's token, and failures become
+ * `ResponseError`s that keep the server's message.
+ */
+export class MlHttp {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  protected async json<T>(
+    method: string,
+    path: string,
+    options?: { query?: Query; body?: unknown; signal?: AbortSignal },
+  ): Promise<T> {
+    const response = await this.send(method, path, options);
+    return (await response.json()) as T;
+  }
+
+  protected async send(
+    method: string,
+    path: string,
+    options?: {
+      query?: Query;
+      body?: unknown;
+      rawBody?: Blob | string;
+      signal?: AbortSignal;
+    },
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('ml');
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(options?.query ?? {})) {
+      if (value !== undefined) {
+        params.set(key, String(value));
+      }
+    }
+    const search = params.toString();
+    const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
+
+    const init: RequestInit = { method, signal: options?.signal };
+    if (options?.rawBody !== undefined) {
+      init.headers = { 'Content-Type': 'application/octet-stream' };
+      init.body = options.rawBody;
+    } else if (options?.body !== undefined) {
+      init.headers = { 'Content-Type': 'application/json' };
+      init.body = JSON.stringify(options.body);
+    }
+
+    const response = await this.fetchApi.fetch(url, init);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}

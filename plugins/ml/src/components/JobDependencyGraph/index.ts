@@ -1,0 +1,2 @@
+export { JobDependencyGraph } from './JobDependencyGraph';
+export type { JobDependencyGraphProps } from './JobDependencyGraph';

@@ -1,0 +1,409 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
+import Switch from '@material-ui/core/Switch';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import Autocomplete from '@material-ui/lab/Autocomplete';
+import { Job, Project } from '@ml-platform/plugin-ml-common';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { useRuntimes } from '../../hooks/useRuntimes';
+import { joinArgs, splitArgs } from '../../lib/args';
+import { fieldErrors } from '../../lib/errors';
+import { runtimeLabel } from '../../lib/runtimes';
+import { EnvVarsEditor } from '../EnvVarsEditor';
+import { JobTriggerFields, JobTriggerValue } from '../JobTriggerFields';
+
+/** @public */
+export interface JobFormDialogProps {
+  open: boolean;
+  project: Project;
+  /** The job to edit; a new job when absent. */
+  job?: Job;
+  /** The project's jobs, to choose a parent from. */
+  jobs: Job[];
+  onClose: () => void;
+  onSaved: (job: Job) => void;
+}
+
+interface FormState {
+  name: string;
+  script: string;
+  args: string;
+  env: Record<string, string>;
+  envValid: boolean;
+  runtimeId: string;
+  profile: string;
+  timeout: string;
+  retries: string;
+  backoff: string;
+  enabled: boolean;
+  trigger: JobTriggerValue;
+}
+
+function triggerKind(job?: Job): JobTriggerValue['kind'] {
+  if (job?.schedule) {
+    return 'schedule';
+  }
+  return job?.parentJobId ? 'dependency' : 'manual';
+}
+
+function initialState(job?: Job): FormState {
+  return {
+    name: job?.name ?? '',
+    script: job?.script ?? '',
+    args: joinArgs(job?.args ?? []),
+    env: job?.env ?? {},
+    envValid: true,
+    runtimeId: job?.runtimeId ?? '',
+    profile: job?.profile ?? '',
+    timeout: job?.timeoutSeconds ? String(job.timeoutSeconds) : '',
+    retries: String(job?.maxRetries ?? 0),
+    backoff: String(job?.retryBackoffSeconds ?? 30),
+    enabled: job?.enabled ?? true,
+    trigger: {
+      kind: triggerKind(job),
+      schedule: job?.schedule ?? '',
+      timezone: job?.timezone ?? 'UTC',
+      parentJobId: job?.parentJobId ?? '',
+    },
+  };
+}
+
+const wholeNumber = (text: string) =>
+  /^\d+$/.test(text.trim()) ? Number(text) : undefined;
+
+/**
+ * Creates or edits a job: what to run, where, how often to retry, and what
+ * triggers it. Problems the server reports appear under the fields they name.
+ */
+export function JobFormDialog(props: JobFormDialogProps) {
+  const { open, project, job, jobs, onClose, onSaved } = props;
+  const api = useApi(mlApiRef);
+  const { runtimes } = useRuntimes();
+  const [form, setForm] = useState<FormState>(() => initialState(job));
+  // Remounts the env editor with the job's variables each time it opens.
+  const [generation, setGeneration] = useState(0);
+  const [touched, setTouched] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string>();
+
+  useEffect(() => {
+    if (open) {
+      setForm(initialState(job));
+      setGeneration(g => g + 1);
+      setTouched(false);
+      setServerErrors({});
+      setGeneral(undefined);
+    }
+    // Only when opened: the job object changes as the page polls.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
+
+  const choices = useAsync(async () => {
+    if (!open) {
+      return undefined;
+    }
+    const [files, profiles] = await Promise.all([
+      api.listFiles(project.id, { recursive: true }),
+      api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
+    ]);
+    return {
+      scripts: files
+        .filter(f => f.type === 'file')
+        .map(f => f.path)
+        .sort(),
+      profiles: profiles.items,
+    };
+  }, [api, open, project.id, project.workspace]);
+
+  const usable = runtimes.filter(r => r.enabled || r.id === form.runtimeId);
+  const runtimeId = form.runtimeId || usable.find(r => r.enabled)?.id || '';
+  const profiles = choices.value?.profiles ?? [];
+  const profile = form.profile || profiles[0]?.name || '';
+  const set = (change: Partial<FormState>) => setForm({ ...form, ...change });
+
+  const timeout = form.timeout.trim() ? wholeNumber(form.timeout) : null;
+  const retries = wholeNumber(form.retries);
+  const backoff = wholeNumber(form.backoff);
+  const { trigger } = form;
+  const problems: Record<string, string | undefined> = {
+    name: form.name.trim() ? undefined : 'Name must not be empty',
+    script: form.script.trim() ? undefined : 'Choose the file to run',
+    timeoutSeconds:
+      timeout === undefined || timeout === 0
+        ? 'A whole number of seconds, or empty for no limit'
+        : undefined,
+    maxRetries:
+      retries === undefined || retries > 10 ? 'From 0 to 10' : undefined,
+    retryBackoffSeconds:
+      backoff === undefined || backoff > 3600
+        ? 'From 0 to 3600 seconds'
+        : undefined,
+    schedule:
+      trigger.kind === 'schedule' && !trigger.schedule.trim()
+        ? 'Enter a cron schedule'
+        : undefined,
+    parentJobId:
+      trigger.kind === 'dependency' && !trigger.parentJobId
+        ? 'Choose the job this one runs after'
+        : undefined,
+  };
+  const invalid = Object.values(problems).some(Boolean) || !form.envValid;
+  const shown = (field: string) =>
+    serverErrors[field] ?? (touched ? problems[field] : undefined);
+
+  const submit = async () => {
+    setTouched(true);
+    if (invalid || !runtimeId || !profile) {
+      return;
+    }
+    setBusy(true);
+    setServerErrors({});
+    setGeneral(undefined);
+    const fields = {
+      name: form.name.trim(),
+      script: form.script.trim(),
+      args: splitArgs(form.args),
+      env: form.env,
+      runtimeId,
+      profile,
+      maxRetries: retries!,
+      retryBackoffSeconds: backoff!,
+      enabled: form.enabled,
+      timezone: trigger.timezone.trim() || 'UTC',
+    };
+    const schedule =
+      trigger.kind === 'schedule' ? trigger.schedule.trim() : null;
+    const parentJobId =
+      trigger.kind === 'dependency' ? trigger.parentJobId : null;
+    try {
+      const saved = job
+        ? await api.updateJob(project.id, job.id, {
+            ...fields,
+            // null clears what the job had: the API's PATCH semantics.
+            timeoutSeconds: timeout,
+            schedule,
+            parentJobId,
+          })
+        : await api.createJob(project.id, {
+            ...fields,
+            timeoutSeconds: timeout ?? undefined,
+            schedule: schedule ?? undefined,
+            parentJobId: parentJobId ?? undefined,
+          });
+      onSaved(saved);
+    } catch (e) {
+      const parsed = fieldErrors(e);
+      setServerErrors(parsed.fields);
+      setGeneral(parsed.general);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const numberField = (
+    field: 'timeout' | 'retries' | 'backoff',
+    apiField: string,
+    label: string,
+    help: string,
+  ) => (
+    <Box flex={1} marginRight={1}>
+      <TextField
+        id={`ml-job-${field}`}
+        label={label}
+        value={form[field]}
+        onChange={e => set({ [field]: e.target.value })}
+        error={Boolean(shown(apiField))}
+        helperText={shown(apiField) ?? help}
+        inputProps={{ inputMode: 'numeric' }}
+        fullWidth
+        margin="normal"
+      />
+    </Box>
+  );
+
+  return (
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="md"
+      aria-labelledby="ml-job-form-title"
+    >
+      <form
+        noValidate
+        onSubmit={e => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <DialogTitle id="ml-job-form-title">
+          {job ? `Edit job ${job.name}` : 'New job'}
+        </DialogTitle>
+        <DialogContent>
+          {general && (
+            <Alert severity="error" role="alert">
+              {general}
+            </Alert>
+          )}
+          <TextField
+            id="ml-job-name"
+            label="Name"
+            value={form.name}
+            onChange={e => set({ name: e.target.value })}
+            error={Boolean(shown('name'))}
+            helperText={shown('name')}
+            fullWidth
+            margin="normal"
+          />
+          <Autocomplete
+            id="ml-job-script"
+            freeSolo
+            openOnFocus
+            options={choices.value?.scripts ?? []}
+            inputValue={form.script}
+            onInputChange={(_, script) => set({ script })}
+            renderInput={params => (
+              <TextField
+                {...params}
+                label="Script"
+                error={Boolean(shown('script'))}
+                helperText={
+                  shown('script') ??
+                  'A file of the project, run with the runtime'
+                }
+                margin="normal"
+              />
+            )}
+          />
+          <TextField
+            id="ml-job-args"
+            label="Arguments"
+            value={form.args}
+            onChange={e => set({ args: e.target.value })}
+            error={Boolean(shown('args'))}
+            helperText={
+              shown('args') ??
+              'As on a command line; quote arguments with spaces'
+            }
+            fullWidth
+            margin="normal"
+          />
+          <Box display="flex">
+            <Box flex={1} marginRight={1}>
+              <TextField
+                id="ml-job-runtime"
+                label="Runtime"
+                select
+                SelectProps={{ native: true }}
+                value={runtimeId}
+                onChange={e => set({ runtimeId: e.target.value })}
+                error={Boolean(shown('runtimeId'))}
+                helperText={shown('runtimeId')}
+                fullWidth
+                margin="normal"
+              >
+                {usable.map(r => (
+                  <option key={r.id} value={r.id}>
+                    {`${runtimeLabel(r)}${r.enabled ? '' : ' (disabled)'}`}
+                  </option>
+                ))}
+              </TextField>
+            </Box>
+            <Box flex={1}>
+              <TextField
+                id="ml-job-profile"
+                label="Profile"
+                select
+                SelectProps={{ native: true }}
+                value={profile}
+                onChange={e => set({ profile: e.target.value })}
+                error={Boolean(shown('profile'))}
+                helperText={shown('profile')}
+                fullWidth
+                margin="normal"
+              >
+                {profiles.map(p => (
+                  <option key={p.name} value={p.name}>
+                    {p.name}
+                  </option>
+                ))}
+              </TextField>
+            </Box>
+          </Box>
+          <Box display="flex">
+            {numberField(
+              'timeout',
+              'timeoutSeconds',
+              'Timeout (seconds)',
+              'Empty for no limit',
+            )}
+            {numberField('retries', 'maxRetries', 'Retries', 'After a failure')}
+            {numberField(
+              'backoff',
+              'retryBackoffSeconds',
+              'Retry backoff (seconds)',
+              'Doubles each retry',
+            )}
+          </Box>
+          <JobTriggerFields
+            value={trigger}
+            onChange={value => set({ trigger: value })}
+            parents={jobs.filter(j => j.id !== job?.id)}
+            errors={{
+              schedule: shown('schedule'),
+              timezone: shown('timezone'),
+              parentJobId: shown('parentJobId'),
+            }}
+          />
+          <Box>
+            <FormControlLabel
+              control={
+                <Switch
+                  checked={form.enabled}
+                  onChange={(_, enabled) => set({ enabled })}
+                  color="primary"
+                />
+              }
+              label="Enabled"
+            />
+          </Box>
+          <EnvVarsEditor
+            key={generation}
+            title="Environment variables"
+            description="Override the project's environment for this job's runs"
+            env={form.env}
+            onChange={(env, envValid) =>
+              setForm(f => ({ ...f, env, envValid }))
+            }
+          />
+          {serverErrors.env && (
+            <Alert severity="error">{`Environment: ${serverErrors.env}`}</Alert>
+          )}
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={onClose} disabled={busy}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            color="primary"
+            variant="contained"
+            disabled={busy}
+          >
+            {job ? 'Save' : 'Create'}
+          </Button>
+        </DialogActions>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,2 @@
+export { JobFormDialog } from './JobFormDialog';
+export type { JobFormDialogProps } from './JobFormDialog';

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  StructuredMetadataTable,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import StopIcon from '@material-ui/icons/Stop';
+import Alert from '@material-ui/lab/Alert';
+import { Project } from '@ml-platform/plugin-ml-common';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useNow } from '../../hooks/useNow';
+import { useRuntimes } from '../../hooks/useRuntimes';
+import { joinArgs } from '../../lib/args';
+import { describeError } from '../../lib/errors';
+import { projectSlug } from '../../lib/projectSlug';
+import {
+  describeResources,
+  formatTime,
+  isActiveState,
+  workloadDuration,
+} from '../../lib/workloads';
+import { jobRouteRef } from '../../routes';
+import { WorkloadEventsTable } from '../WorkloadEventsTable';
+import { WorkloadLogs } from '../WorkloadLogs';
+import { WorkloadStatus } from '../WorkloadStatus';
+
+/** @public */
+export interface JobRunPageProps {
+  project: Project;
+  jobId: string;
+  runId: string;
+}
+
+/**
+ * One run of a job: its state and why, its logs (live while it runs), and
+ * its event history. Notifications about runs link here.
+ */
+export function JobRunPage(props: JobRunPageProps) {
+  const { project, jobId, runId } = props;
+  const api = useApi(mlApiRef);
+  const jobLink = useRouteRef(jobRouteRef);
+  const runtimes = useRuntimes();
+  const [stopping, setStopping] = useState(false);
+  const [stopError, setStopError] = useState<string>();
+  const run = usePolledAsync(
+    () => api.getWorkload(runId),
+    [api, runId],
+    w => isActiveState(w.state),
+  );
+  const value = run.value;
+  const active = value ? isActiveState(value.state) : false;
+  // Events change with the state (and the attempt, on retries).
+  const events = useAsync(
+    () => api.listWorkloadEvents(runId),
+    [api, runId, value?.state, value?.attempt, value?.reason],
+  );
+  const job = useAsync(
+    () => api.getJob(project.id, jobId),
+    [api, project.id, jobId],
+  );
+  const now = useNow(value?.state === 'running');
+
+  if (run.loading && !value) {
+    return <Progress />;
+  }
+  if (!value) {
+    return (
+      <ResponseErrorPanel error={run.error ?? new Error('Run not found')} />
+    );
+  }
+
+  const stop = async () => {
+    setStopping(true);
+    setStopError(undefined);
+    try {
+      await api.stopWorkload(value.id);
+      run.retry();
+    } catch (e) {
+      setStopError(describeError(e));
+    } finally {
+      setStopping(false);
+    }
+  };
+
+  const jobName = job.value?.name ?? value.name ?? 'job';
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <Link to={jobLink({ projectId: projectSlug(project), jobId })}>
+          <Box display="inline-flex" alignItems="center">
+            <ArrowBackIcon fontSize="small" />
+            &nbsp;{`Job ${jobName}`}
+          </Box>
+        </Link>
+      </Grid>
+      <Grid item xs={12}>
+        <InfoCard
+          title={`Run of ${jobName}`}
+          subheader={`Queued ${formatTime(value.queuedAt)}`}
+          action={
+            active ? (
+              <Button
+                startIcon={<StopIcon />}
+                onClick={stop}
+                disabled={stopping}
+              >
+                Stop
+              </Button>
+            ) : undefined
+          }
+        >
+          {stopError && (
+            <Alert severity="error" role="alert">
+              {stopError}
+            </Alert>
+          )}
+          {value.state === 'queued' && (
+            <Alert severity="info">
+              {`Waiting in the queue${
+                value.queuePosition ? ` at position ${value.queuePosition}` : ''
+              }${value.reason ? `: ${value.reason}` : ''}`}
+            </Alert>
+          )}
+          <StructuredMetadataTable
+            dense
+            metadata={{
+              status: (
+                <WorkloadStatus
+                  state={value.state}
+                  detail={workloadDuration(value, now)}
+                />
+              ),
+              reason: value.reason || '—',
+              attempt: `${value.attempt} of ${value.maxAttempts}${
+                value.retryAt
+                  ? ` (next attempt ${formatTime(value.retryAt)})`
+                  : ''
+              }`,
+              trigger: value.trigger ?? '—',
+              'started by': value.requester,
+              'charged to': value.chargedSubject,
+              arguments: value.args.length ? joinArgs(value.args) : '—',
+              runtime: runtimes.label(value.runtimeId),
+              resources: `${value.profile ?? '—'} (${describeResources(
+                value.resources,
+              )})`,
+              started: formatTime(value.startedAt),
+              ended: formatTime(value.endedAt),
+              'exit code': value.exitCode === undefined ? '—' : value.exitCode,
+            }}
+          />
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <WorkloadLogs workload={value} />
+      </Grid>
+      <Grid item xs={12}>
+        {events.error ? (
+          <ResponseErrorPanel error={events.error} />
+        ) : (
+          <WorkloadEventsTable events={events.value ?? []} />
+        )}
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,2 @@
+export { JobRunPage } from './JobRunPage';
+export type { JobRunPageProps } from './JobRunPage';

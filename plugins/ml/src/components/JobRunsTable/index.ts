@@ -1,0 +1,2 @@
+export { JobRunsTable } from './JobRunsTable';
+export type { JobRunsTableProps } from './JobRunsTable';

@@ -1,0 +1,6 @@
+export { JobTriggerFields } from './JobTriggerFields';
+export type {
+  JobTriggerFieldsProps,
+  JobTriggerKind,
+  JobTriggerValue,
+} from './JobTriggerFields';

@@ -1,0 +1,153 @@
+import { useState } from 'react';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import AddIcon from '@material-ui/icons/Add';
+import { Job, Project } from '@ml-platform/plugin-ml-common';
+import { useNavigate } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { describeTrigger } from '../../lib/jobs';
+import { projectSlug } from '../../lib/projectSlug';
+import {
+  formatTime,
+  isActiveState,
+  workloadDuration,
+} from '../../lib/workloads';
+import { jobRouteRef } from '../../routes';
+import { JobDependencyGraph } from '../JobDependencyGraph';
+import { JobFormDialog } from '../JobFormDialog';
+import { WorkloadStatus } from '../WorkloadStatus';
+
+/** @public */
+export interface JobsListProps {
+  project: Project;
+}
+
+/** A project's jobs, how they depend on each other, and "New job". */
+export function JobsList(props: JobsListProps) {
+  const { project } = props;
+  const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const jobLink = useRouteRef(jobRouteRef);
+  const [creating, setCreating] = useState(false);
+  const {
+    value: jobs,
+    loading,
+    error,
+  } = usePolledAsync(
+    () => api.listJobs(project.id),
+    [api, project.id],
+    items => items.some(j => j.lastRun && isActiveState(j.lastRun.state)),
+  );
+  const linkTo = (job: Job) =>
+    jobLink({ projectId: projectSlug(project), jobId: job.id });
+
+  const all = jobs ?? [];
+  const columns: TableColumn<Job>[] = [
+    {
+      title: 'Name',
+      field: 'name',
+      highlight: true,
+      render: j => <Link to={linkTo(j)}>{j.name}</Link>,
+    },
+    { title: 'Script', field: 'script' },
+    { title: 'Trigger', render: j => describeTrigger(j, all) },
+    {
+      title: 'Enabled',
+      field: 'enabled',
+      render: j => (j.enabled ? 'Yes' : 'No'),
+    },
+    {
+      title: 'Last run',
+      render: j =>
+        j.lastRun ? (
+          <WorkloadStatus
+            state={j.lastRun.state}
+            detail={workloadDuration(j.lastRun)}
+          />
+        ) : (
+          'Never'
+        ),
+    },
+    {
+      title: 'Next run',
+      render: j =>
+        j.enabled && j.nextRuns?.[0] ? formatTime(j.nextRuns[0]) : '—',
+    },
+  ];
+
+  let body;
+  if (loading && !jobs) {
+    body = <Progress />;
+  } else if (error && !jobs) {
+    body = <ResponseErrorPanel error={error} />;
+  } else {
+    body = (
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <Table<Job>
+            title="Jobs"
+            options={{ search: false, paging: false, padding: 'dense' }}
+            columns={columns}
+            data={all}
+            emptyContent={
+              <Box padding={2}>
+                No jobs yet. A job runs a script of the project, by hand, on a
+                schedule or after another job.
+              </Box>
+            }
+          />
+        </Grid>
+        {all.length > 0 && (
+          <Grid item xs={12}>
+            <InfoCard
+              title="Dependencies"
+              subheader="Each arrow points from a job to the jobs that run after it succeeds"
+            >
+              <JobDependencyGraph
+                jobs={all}
+                onSelect={job => navigate(linkTo(job))}
+              />
+            </InfoCard>
+          </Grid>
+        )}
+      </Grid>
+    );
+  }
+
+  return (
+    <>
+      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          New job
+        </Button>
+      </Box>
+      {body}
+      <JobFormDialog
+        open={creating}
+        project={project}
+        jobs={all}
+        onClose={() => setCreating(false)}
+        onSaved={job => {
+          setCreating(false);
+          navigate(linkTo(job));
+        }}
+      />
+    </>
+  );
+}

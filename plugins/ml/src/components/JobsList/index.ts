@@ -1,0 +1,2 @@
+export { JobsList } from './JobsList';
+export type { JobsListProps } from './JobsList';

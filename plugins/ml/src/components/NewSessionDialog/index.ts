@@ -1,0 +1,2 @@
+export { NewSessionDialog } from './NewSessionDialog';
+export type { NewSessionDialogProps } from './NewSessionDialog';

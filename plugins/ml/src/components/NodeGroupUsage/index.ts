@@ -1,0 +1,2 @@
+export { NodeGroupUsage } from './NodeGroupUsage';
+export type { NodeGroupUsageProps } from './NodeGroupUsage';

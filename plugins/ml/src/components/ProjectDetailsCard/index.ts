@@ -1,0 +1,2 @@
+export { ProjectDetailsCard } from './ProjectDetailsCard';
+export type { ProjectDetailsCardProps } from './ProjectDetailsCard';

@@ -1,0 +1,2 @@
+export { ProjectJobsTab } from './ProjectJobsTab';
+export type { ProjectJobsTabProps } from './ProjectJobsTab';

@@ -1,0 +1,2 @@
+export { ProjectSessionsTab } from './ProjectSessionsTab';
+export type { ProjectSessionsTabProps } from './ProjectSessionsTab';

@@ -1,0 +1,288 @@
+import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import { MlExecuteError, mlApiRef } from '../../api';
+import { describeError } from '../../lib/errors';
+
+const useStyles = makeStyles(theme => ({
+  output: {
+    fontFamily: 'monospace',
+    fontSize: theme.typography.body2.fontSize,
+    backgroundColor: theme.palette.background.default,
+    border: `1px solid ${theme.palette.divider}`,
+    borderRadius: theme.shape.borderRadius,
+    padding: theme.spacing(1, 1.5),
+    minHeight: 160,
+    maxHeight: 480,
+    overflowY: 'auto',
+    marginBottom: theme.spacing(2),
+  },
+  pre: {
+    margin: 0,
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    fontFamily: 'inherit',
+  },
+  input: { color: theme.palette.text.secondary },
+  prompt: { color: theme.palette.primary.main, userSelect: 'none' },
+  stderr: { color: theme.palette.error.main },
+  error: { color: theme.palette.error.main },
+  entry: { marginBottom: theme.spacing(1.5) },
+  inputField: { fontFamily: 'monospace' },
+}));
+
+interface OutputChunk {
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+interface ConsoleEntry {
+  id: number;
+  code: string;
+  output: OutputChunk[];
+  /** The exception the code raised. */
+  error?: MlExecuteError;
+  /** The request itself failed: the session stopped, the network went away. */
+  failure?: string;
+  done: boolean;
+}
+
+/** @public */
+export interface SessionConsoleProps {
+  projectId: string;
+  sessionId: string;
+  /** Code runs only in a running session; the input is disabled otherwise. */
+  running: boolean;
+}
+
+function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
+  const last = output[output.length - 1];
+  // Consecutive text of one stream reads as one block.
+  if (last && last.stream === chunk.stream) {
+    return [
+      ...output.slice(0, -1),
+      { stream: last.stream, text: last.text + chunk.text },
+    ];
+  }
+  return [...output, chunk];
+}
+
+/**
+ * The session's console, like CML's workbench: code typed below runs in the
+ * session's kernel, and its output streams into the transcript above while it
+ * runs. The transcript lives as long as the page.
+ */
+export function SessionConsole(props: SessionConsoleProps) {
+  const { projectId, sessionId, running } = props;
+  const api = useApi(mlApiRef);
+  const classes = useStyles();
+  const [entries, setEntries] = useState<ConsoleEntry[]>([]);
+  const [code, setCode] = useState('');
+  // Position while browsing earlier inputs with the arrow keys.
+  const [recall, setRecall] = useState<number>();
+  const nextId = useRef(1);
+  const controllers = useRef(new Set<AbortController>());
+  const outputRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const active = controllers.current;
+    return () => active.forEach(c => c.abort());
+  }, []);
+
+  useEffect(() => {
+    const element = outputRef.current;
+    if (element) {
+      element.scrollTop = element.scrollHeight;
+    }
+  }, [entries]);
+
+  const update = (id: number, change: (e: ConsoleEntry) => ConsoleEntry) =>
+    setEntries(prev => prev.map(e => (e.id === id ? change(e) : e)));
+
+  const run = async (source: string) => {
+    const id = nextId.current++;
+    setEntries(prev => [
+      ...prev,
+      { id, code: source, output: [], done: false },
+    ]);
+    const controller = new AbortController();
+    controllers.current.add(controller);
+    try {
+      // The kernel runs one cell at a time, so cells sent while another runs
+      // simply wait their turn there.
+      for await (const event of api.executeSession(
+        projectId,
+        sessionId,
+        source,
+        {
+          signal: controller.signal,
+        },
+      )) {
+        if ('done' in event) {
+          update(id, e => ({
+            ...e,
+            done: true,
+            error: event.error ?? undefined,
+          }));
+        } else {
+          update(id, e => ({ ...e, output: append(e.output, event) }));
+        }
+      }
+      update(id, e =>
+        e.done
+          ? e
+          : {
+              ...e,
+              done: true,
+              failure: 'The output stopped before the code finished',
+            },
+      );
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        update(id, e => ({ ...e, done: true, failure: describeError(error) }));
+      }
+    } finally {
+      controllers.current.delete(controller);
+    }
+  };
+
+  const submit = () => {
+    if (!running || !code.trim()) {
+      return;
+    }
+    run(code);
+    setCode('');
+    setRecall(undefined);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (
+      event.key === 'Enter' &&
+      !event.shiftKey &&
+      !event.nativeEvent.isComposing
+    ) {
+      event.preventDefault();
+      submit();
+      return;
+    }
+    // Arrow keys recall earlier inputs, but only while the input is one line
+    // so they still move the caret in multi-line code.
+    const inputs = entries.map(e => e.code);
+    if (code.includes('\n') || inputs.length === 0) {
+      return;
+    }
+    if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      const index =
+        recall === undefined ? inputs.length - 1 : Math.max(0, recall - 1);
+      setRecall(index);
+      setCode(inputs[index]);
+    } else if (event.key === 'ArrowDown' && recall !== undefined) {
+      event.preventDefault();
+      const index = recall + 1;
+      setRecall(index < inputs.length ? index : undefined);
+      setCode(index < inputs.length ? inputs[index] : '');
+    }
+  };
+
+  return (
+    <InfoCard
+      title="Console"
+      subheader="Enter runs the code, Shift+Enter starts a new line"
+    >
+      <div
+        ref={outputRef}
+        className={classes.output}
+        role="log"
+        aria-label="Console output"
+        aria-live="polite"
+      >
+        {entries.length === 0 && (
+          <Typography variant="body2" color="textSecondary">
+            {running
+              ? 'Output of the code you run appears here.'
+              : 'The console works while the session is running.'}
+          </Typography>
+        )}
+        {entries.map((entry, index) => (
+          <div key={entry.id} className={classes.entry}>
+            <pre className={`${classes.pre} ${classes.input}`}>
+              <span className={classes.prompt}>{`In [${index + 1}]: `}</span>
+              {entry.code}
+            </pre>
+            {entry.output.map((chunk, i) => (
+              <pre
+                key={i}
+                className={`${classes.pre} ${
+                  chunk.stream === 'stderr' ? classes.stderr : ''
+                }`}
+                data-stream={chunk.stream}
+              >
+                {chunk.text}
+              </pre>
+            ))}
+            {entry.error && (
+              <div className={classes.error} role="alert">
+                <pre className={classes.pre}>
+                  <strong>{`${entry.error.name}: ${entry.error.message}`}</strong>
+                </pre>
+                {entry.error.traceback && (
+                  <pre className={classes.pre}>{entry.error.traceback}</pre>
+                )}
+              </div>
+            )}
+            {entry.failure && (
+              <pre className={`${classes.pre} ${classes.error}`} role="alert">
+                {entry.failure}
+              </pre>
+            )}
+            {!entry.done && (
+              <Typography variant="caption" color="textSecondary">
+                Running…
+              </Typography>
+            )}
+          </div>
+        ))}
+      </div>
+      <Box display="flex" alignItems="flex-start">
+        <Box flex={1} marginRight={1}>
+          <TextField
+            id={`ml-console-input-${sessionId}`}
+            value={code}
+            onChange={e => {
+              setCode(e.target.value);
+              setRecall(undefined);
+            }}
+            onKeyDown={onKeyDown}
+            disabled={!running}
+            placeholder={running ? 'print("hello")' : 'Session not running'}
+            multiline
+            minRows={2}
+            maxRows={12}
+            variant="outlined"
+            fullWidth
+            inputProps={{
+              'aria-label': 'Console input',
+              className: classes.inputField,
+            }}
+          />
+        </Box>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<PlayArrowIcon />}
+          onClick={submit}
+          disabled={!running || !code.trim()}
+        >
+          Run
+        </Button>
+      </Box>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,2 @@
+export { SessionConsole } from './SessionConsole';
+export type { SessionConsoleProps } from './SessionConsole';

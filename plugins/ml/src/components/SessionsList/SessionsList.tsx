@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import {
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import AddIcon from '@material-ui/icons/Add';
+import StopIcon from '@material-ui/icons/Stop';
+import { Project, Workload } from '@ml-platform/plugin-ml-common';
+import { useNavigate } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useNow } from '../../hooks/useNow';
+import { useRuntimes } from '../../hooks/useRuntimes';
+import { describeError } from '../../lib/errors';
+import { projectSlug } from '../../lib/projectSlug';
+import {
+  formatTime,
+  isActiveState,
+  workloadDuration,
+} from '../../lib/workloads';
+import { sessionRouteRef } from '../../routes';
+import { ErrorSnackbar } from '../ErrorSnackbar';
+import { NewSessionDialog } from '../NewSessionDialog';
+import { WorkloadStatus } from '../WorkloadStatus';
+
+/** @public */
+export interface SessionsListProps {
+  project: Project;
+}
+
+/** A project's sessions, newest first, refreshed while any is active. */
+export function SessionsList(props: SessionsListProps) {
+  const { project } = props;
+  const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const sessionLink = useRouteRef(sessionRouteRef);
+  const runtimes = useRuntimes();
+  const [creating, setCreating] = useState(false);
+  const [actionError, setActionError] = useState<string>();
+  const { value, loading, error, retry } = usePolledAsync(
+    () => api.listSessions(project.id),
+    [api, project.id],
+    sessions => sessions.items.some(s => isActiveState(s.state)),
+  );
+  const anyRunning = (value?.items ?? []).some(s => s.state === 'running');
+  const now = useNow(anyRunning);
+
+  const linkTo = (session: Workload) =>
+    sessionLink({ projectId: projectSlug(project), sessionId: session.id });
+
+  const stop = async (session: Workload) => {
+    try {
+      await api.stopSession(project.id, session.id);
+      retry();
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  };
+
+  const columns: TableColumn<Workload>[] = [
+    {
+      title: 'Name',
+      field: 'name',
+      highlight: true,
+      render: s => <Link to={linkTo(s)}>{s.name || s.id}</Link>,
+    },
+    {
+      title: 'Status',
+      field: 'state',
+      render: s => (
+        <WorkloadStatus
+          state={s.state}
+          detail={s.queuePosition ? `position ${s.queuePosition}` : undefined}
+        />
+      ),
+    },
+    { title: 'Runtime', render: s => runtimes.label(s.runtimeId) },
+    { title: 'Profile', field: 'profile' },
+    { title: 'Started', render: s => formatTime(s.startedAt) },
+    { title: 'Duration', render: s => workloadDuration(s, now) ?? '—' },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: s =>
+        isActiveState(s.state) ? (
+          <IconButton
+            size="small"
+            aria-label={`Stop session ${s.name || s.id}`}
+            onClick={() => stop(s)}
+          >
+            <StopIcon fontSize="small" />
+          </IconButton>
+        ) : null,
+    },
+  ];
+
+  let table;
+  if (loading && !value) {
+    table = <Progress />;
+  } else if (error && !value) {
+    table = <ResponseErrorPanel error={error} />;
+  } else {
+    table = (
+      <Table<Workload>
+        title="Sessions"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={value?.items ?? []}
+        emptyContent={
+          <Box padding={2}>
+            No sessions yet. A session gives you a Python console in this
+            project.
+          </Box>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
+        <Button
+          variant="contained"
+          color="primary"
+          startIcon={<AddIcon />}
+          onClick={() => setCreating(true)}
+        >
+          New session
+        </Button>
+      </Box>
+      {table}
+      <NewSessionDialog
+        open={creating}
+        project={project}
+        onClose={() => setCreating(false)}
+        onStarted={session => {
+          setCreating(false);
+          navigate(linkTo(session));
+        }}
+      />
+      <ErrorSnackbar
+        message={actionError}
+        onClose={() => setActionError(undefined)}
+      />
+    </>
+  );
+}

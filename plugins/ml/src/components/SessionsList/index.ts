@@ -1,0 +1,2 @@
+export { SessionsList } from './SessionsList';
+export type { SessionsListProps } from './SessionsList';

@@ -1,0 +1,2 @@
+export { WorkloadEventsTable } from './WorkloadEventsTable';
+export type { WorkloadEventsTableProps } from './WorkloadEventsTable';

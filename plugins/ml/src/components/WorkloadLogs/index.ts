@@ -1,0 +1,2 @@
+export { WorkloadLogs } from './WorkloadLogs';
+export type { WorkloadLogsProps } from './WorkloadLogs';

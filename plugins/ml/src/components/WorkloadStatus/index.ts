@@ -1,0 +1,2 @@
+export { WorkloadStatus, workloadStateColor } from './WorkloadStatus';
+export type { WorkloadStatusProps } from './WorkloadStatus';

@@ -1,0 +1,2 @@
+export { WorkspaceDialog } from './WorkspaceDialog';
+export type { WorkspaceDialogProps } from './WorkspaceDialog';

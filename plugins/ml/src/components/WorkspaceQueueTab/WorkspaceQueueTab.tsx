@@ -1,0 +1,220 @@
+import {
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  Workload,
+  Workspace,
+  WorkspaceNode,
+  formatMemory,
+} from '@ml-platform/plugin-ml-common';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useNow } from '../../hooks/useNow';
+import { describeError } from '../../lib/errors';
+import { projectSlug } from '../../lib/projectSlug';
+import { formatVcpu } from '../../lib/resources';
+import {
+  describeResources,
+  formatDuration,
+  formatTime,
+} from '../../lib/workloads';
+import { jobRunRouteRef, projectRouteRef, sessionRouteRef } from '../../routes';
+import { NodeGroupUsage } from '../NodeGroupUsage';
+import { WorkloadStatus } from '../WorkloadStatus';
+
+/** @public */
+export interface WorkspaceQueueTabProps {
+  workspace: Workspace;
+}
+
+/**
+ * Others submit work at any time, so the queue refreshes for as long as the
+ * tab is open, a little slower than pages that follow one workload.
+ */
+const QUEUE_INTERVAL_MS = 3000;
+const tableOptions = {
+  search: false,
+  paging: false,
+  padding: 'dense',
+} as const;
+
+function usage(used: number, capacity: number, format: (v: number) => string) {
+  return `${format(used)} / ${format(capacity)}`;
+}
+
+/**
+ * The workspace's live state: what waits (in order, and why), what runs, and
+ * how full each node group and node is.
+ */
+export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
+  const { workspace } = props;
+  const api = useApi(mlApiRef);
+  const sessionLink = useRouteRef(sessionRouteRef);
+  const runLink = useRouteRef(jobRunRouteRef);
+  const projectLink = useRouteRef(projectRouteRef);
+  const { value, loading, error } = usePolledAsync(
+    () => api.getWorkspaceQueue(workspace.name),
+    [api, workspace.name],
+    () => true,
+    QUEUE_INTERVAL_MS,
+  );
+  const projects = useAsync(
+    () => api.listProjects({ workspace: workspace.name, pageSize: 500 }),
+    [api, workspace.name],
+  );
+  const starting = (value?.nodes ?? []).some(n => !n.ready);
+  const now = useNow(starting || (value?.running.length ?? 0) > 0);
+
+  if (loading && !value) {
+    return <Progress />;
+  }
+  if (!value) {
+    return <ResponseErrorPanel error={error ?? new Error('No queue')} />;
+  }
+
+  const projectOf = (w: Workload) =>
+    projects.value?.items.find(p => p.id === w.projectId);
+  const slugOf = (w: Workload) => {
+    const project = projectOf(w);
+    return project ? projectSlug(project) : w.projectId;
+  };
+  const linkTo = (w: Workload) => {
+    if (w.kind === 'session') {
+      return sessionLink({ projectId: slugOf(w), sessionId: w.id });
+    }
+    if (w.kind === 'job' && w.jobId) {
+      return runLink({ projectId: slugOf(w), jobId: w.jobId, runId: w.id });
+    }
+    return undefined;
+  };
+
+  const common: TableColumn<Workload>[] = [
+    { title: 'Kind', field: 'kind' },
+    {
+      title: 'Name',
+      field: 'name',
+      render: w => {
+        const to = linkTo(w);
+        const name = w.name || w.id;
+        return to ? <Link to={to}>{name}</Link> : name;
+      },
+    },
+    {
+      title: 'Project',
+      render: w => (
+        <Link to={projectLink({ projectId: slugOf(w) })}>
+          {projectOf(w)?.name ?? w.projectId}
+        </Link>
+      ),
+    },
+    { title: 'Requester', field: 'requester' },
+    { title: 'Charged to', field: 'chargedSubject' },
+    { title: 'Resources', render: w => describeResources(w.resources) },
+  ];
+  const queuedColumns: TableColumn<Workload>[] = [
+    { title: 'Position', field: 'queuePosition', width: '5%' },
+    ...common,
+    {
+      title: 'Waiting',
+      render: w => formatDuration(now - Date.parse(w.queuedAt)),
+    },
+    { title: 'Reason', field: 'reason', render: w => w.reason ?? '' },
+  ];
+  const runningColumns: TableColumn<Workload>[] = [
+    ...common,
+    { title: 'Status', render: w => <WorkloadStatus state={w.state} /> },
+    { title: 'Started', render: w => formatTime(w.startedAt) },
+    { title: 'Node', field: 'nodeId', render: w => w.nodeId ?? '—' },
+  ];
+  const nodeColumns: TableColumn<WorkspaceNode>[] = [
+    { title: 'Node', field: 'id', highlight: true },
+    { title: 'Group', field: 'group' },
+    {
+      title: 'State',
+      render: n =>
+        n.ready
+          ? 'Ready'
+          : `Starting, ready in ${formatDuration(
+              Math.max(0, Date.parse(n.readyAt) - now),
+            )}`,
+    },
+    {
+      title: 'CPU',
+      render: n => usage(n.allocated.cpu, n.capacity.cpu, formatVcpu),
+    },
+    {
+      title: 'Memory',
+      render: n =>
+        usage(n.allocated.memoryMiB, n.capacity.memoryMiB, formatMemory),
+    },
+    {
+      title: 'GPU',
+      render: n => usage(n.allocated.gpu, n.capacity.gpu, String),
+    },
+  ];
+
+  return (
+    <Grid container spacing={3}>
+      {error && (
+        <Grid item xs={12}>
+          <Alert severity="warning">
+            {`Refreshing failed, showing the last state: ${describeError(
+              error,
+            )}`}
+          </Alert>
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <Table<Workload>
+          title={`Queued (${value.queued.length})`}
+          options={tableOptions}
+          columns={queuedColumns}
+          data={value.queued}
+          emptyContent={<Box padding={2}>Nothing is waiting.</Box>}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<Workload>
+          title={`Running (${value.running.length})`}
+          options={tableOptions}
+          columns={runningColumns}
+          data={value.running}
+          emptyContent={<Box padding={2}>Nothing is running.</Box>}
+        />
+      </Grid>
+      {workspace.nodeGroups.map(group => (
+        <Grid item xs={12} md={6} lg={4} key={group.name}>
+          <NodeGroupUsage
+            group={group}
+            nodes={value.nodes.filter(n => n.group === group.name)}
+          />
+        </Grid>
+      ))}
+      <Grid item xs={12}>
+        <Table<WorkspaceNode>
+          title="Nodes"
+          options={tableOptions}
+          columns={nodeColumns}
+          data={value.nodes}
+          emptyContent={
+            <Box padding={2}>
+              <Typography color="textSecondary">
+                No nodes: the workspace scales up when work arrives.
+              </Typography>
+            </Box>
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+}

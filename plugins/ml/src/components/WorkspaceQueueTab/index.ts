@@ -1,0 +1,2 @@
+export { WorkspaceQueueTab } from './WorkspaceQueueTab';
+export type { WorkspaceQueueTabProps } from './WorkspaceQueueTab';

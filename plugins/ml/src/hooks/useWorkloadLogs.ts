@@ -1,0 +1,125 @@
+import { useEffect, useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import { mlApiRef } from '../api';
+
+/**
+ * Where a workload's logs come from: nothing yet while it waits in the queue,
+ * the live stream while it starts and runs, the stored lines once it ended.
+ */
+export type LogPhase = 'waiting' | 'live' | 'ended';
+
+export interface WorkloadLogsState {
+  lines: string[];
+  /** True while new lines can still arrive. */
+  following: boolean;
+  loading: boolean;
+  error?: Error;
+}
+
+/** Lines are shown in batches; a chatty job would otherwise re-render per line. */
+const FLUSH_MS = 100;
+/** The log file appears a moment after a workload starts. */
+const NOT_YET_RETRY_MS = 1500;
+const NOT_YET_TRIES = 20;
+
+function isNotFound(error: unknown) {
+  return error instanceof ResponseError && error.statusCode === 404;
+}
+
+/** A workload attempt's log lines, followed live while it runs. */
+export function useWorkloadLogs(
+  workloadId: string,
+  attempt: number,
+  phase: LogPhase,
+): WorkloadLogsState {
+  const api = useApi(mlApiRef);
+  const [state, setState] = useState<WorkloadLogsState>({
+    lines: [],
+    following: false,
+    loading: phase !== 'waiting',
+  });
+
+  useEffect(() => {
+    if (phase === 'waiting') {
+      setState({ lines: [], following: false, loading: false });
+      return undefined;
+    }
+    const controller = new AbortController();
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+
+    if (phase === 'ended') {
+      // Keep the followed lines on screen until the stored ones arrive.
+      setState(prev => ({ ...prev, following: false, loading: true }));
+      api
+        .getWorkloadLogs(workloadId, { attempt, signal: controller.signal })
+        .then(
+          lines => {
+            if (!cancelled)
+              setState({ lines, following: false, loading: false });
+          },
+          error => {
+            if (cancelled) return;
+            // A workload stopped while queued never wrote a log.
+            setState(
+              isNotFound(error)
+                ? { lines: [], following: false, loading: false }
+                : { lines: [], following: false, loading: false, error },
+            );
+          },
+        );
+    } else {
+      let collected: string[] = [];
+      const flushLater = () => {
+        timer ??= setTimeout(() => {
+          timer = undefined;
+          const lines = [...collected];
+          if (!cancelled) setState(prev => ({ ...prev, lines }));
+        }, FLUSH_MS);
+      };
+      // Resolves to true when the log does not exist yet and is worth another try.
+      const followOnce = async (lastTry: boolean): Promise<boolean> => {
+        collected = [];
+        setState({ lines: [], following: true, loading: false });
+        try {
+          for await (const line of api.followWorkloadLogs(workloadId, {
+            attempt,
+            signal: controller.signal,
+          })) {
+            collected.push(line);
+            flushLater();
+          }
+          if (!cancelled) {
+            setState({ lines: collected, following: false, loading: false });
+          }
+          return false;
+        } catch (error) {
+          if (cancelled) return false;
+          if (isNotFound(error) && !lastTry) return true;
+          setState({
+            lines: collected,
+            following: false,
+            loading: false,
+            error: error as Error,
+          });
+          return false;
+        }
+      };
+      const follow = async () => {
+        for (let tries = 1; !cancelled; tries++) {
+          if (!(await followOnce(tries >= NOT_YET_TRIES))) return;
+          await new Promise(resolve => setTimeout(resolve, NOT_YET_RETRY_MS));
+        }
+      };
+      follow();
+    }
+    return () => {
+      cancelled = true;
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [api, workloadId, attempt, phase]);
+
+  return state;
+}
