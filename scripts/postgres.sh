@@ -71,12 +71,31 @@ _pg_port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
 }
 
-# pg_start: start a fresh cluster and export its connection settings.
+# Stops and deletes the clusters of earlier runs whose shell died without
+# cleaning up (killed with SIGKILL, machine reset). A cluster left running on
+# purpose by `postgres.sh start` has no owner.pid and is kept.
+pg_reap_stale() {
+  local dir owner
+  for dir in "${TMPDIR:-/tmp}"/ml-platform-pg.*; do
+    [ -f "$dir/owner.pid" ] || continue
+    owner="$(cat "$dir/owner.pid" 2>/dev/null)"
+    if [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; then
+      _pg_log "removing the cluster of a run that is gone (pid $owner): $dir"
+      pg_stop "$dir" >/dev/null 2>&1 || true
+    fi
+  done
+}
+
+# pg_start: start a fresh cluster and export its connection settings. The
+# cluster belongs to this shell ($$): if the shell dies without pg_stop, the
+# next pg_start removes it.
 pg_start() {
   pg_ensure_installed || return 1
+  pg_reap_stale
   local dir user password port attempt
   dir="$(mktemp -d "${TMPDIR:-/tmp}/ml-platform-pg.XXXXXX")" || return 1
   export ML_PG_DIR="$dir"
+  echo "$$" > "$dir/owner.pid"
   if [ "$(id -u)" = 0 ]; then
     chown postgres: "$dir"
   fi
@@ -159,6 +178,8 @@ _pg_main() {
   case "$cmd" in
     start)
       pg_start || { pg_stop; exit 1; }
+      # Left running on purpose: not for pg_reap_stale.
+      rm -f "$ML_PG_DIR/owner.pid"
       echo "$ML_PG_DIR" > "$PG_STATE_FILE"
       printf 'export %s=%q\n' \
         ML_PG_DIR "$ML_PG_DIR" ML_PG_PORT "$ML_PG_PORT" \
