@@ -110,6 +110,43 @@ function processGroupAlive(pid) {
   }
 }
 
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Ends the portals of earlier runs whose test process died without stopping
+ * them (SIGKILL), and deletes their temp folders. A portal is only killed if
+ * its command line still names its own temp folder (no pid-reuse accidents).
+ */
+function reapStalePortals() {
+  const tmp = os.tmpdir();
+  for (const entry of fs.readdirSync(tmp)) {
+    if (!entry.startsWith('ml-e2e-')) continue;
+    const dir = path.join(tmp, entry);
+    let owner;
+    try {
+      owner = JSON.parse(fs.readFileSync(path.join(dir, 'owner.json'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (pidAlive(owner.ownerPid)) continue;
+    try {
+      const cmdline = fs.readFileSync(`/proc/${owner.backendPid}/cmdline`, 'utf8');
+      if (cmdline.includes(dir)) {
+        process.kill(-owner.backendPid, 'SIGKILL');
+        log(`ended the portal of a run that is gone (pid ${owner.backendPid})`);
+      }
+    } catch {}
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Starts the backend and resolves once it is ready and serves the app.
  * Returns { baseUrl, port, tmpDir, logFile, stop }.
@@ -122,6 +159,7 @@ export async function startPortal({
       'packages/app/dist is missing: build the frontend first (node e2e/run.mjs does, or `yarn workspace app build`)',
     );
   }
+  reapStalePortals();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-e2e-'));
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -179,6 +217,10 @@ export async function startPortal({
     },
   );
   fs.closeSync(logFd);
+  fs.writeFileSync(
+    path.join(tmpDir, 'owner.json'),
+    JSON.stringify({ ownerPid: process.pid, backendPid: child.pid }),
+  );
   let exited = null;
   child.on('exit', (code, signal) => {
     exited = { code, signal };
