@@ -16,7 +16,19 @@
 # tier failed. Logs of each tier: $ML_TEST_LOG_DIR (default a temp folder).
 
 T0=$(date +%s)
+# env.sh installs Node, yarn and the dependencies, and exits on failure (set
+# -e): still end with a summary line then.
+REACHED_TIERS=0
+setup_failed() {
+  local status=$?
+  if [ "$REACHED_TIERS" = 0 ] && [ "$status" != 0 ]; then
+    printf '\nsetup (Node, yarn install) failed with exit %s\n' "$status"
+    echo "tiers: 0 passed, 1 failed"
+  fi
+}
+trap setup_failed EXIT
 source "$(dirname "$0")/env.sh"
+REACHED_TIERS=1
 set +e
 set -uo pipefail
 cd "$REPO_ROOT"
