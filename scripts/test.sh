@@ -139,6 +139,7 @@ for tier in "${TIERS[@]}"; do
   # known to the EXIT trap.
   "tier_$tier" > >(tee "$logfile") 2>&1
   status=$?
+  wait $! 2>/dev/null # tee has written everything before the log is read
   SECONDS_TAKEN[$tier]=$(($(date +%s) - started))
   case "$status" in
     0) RESULT[$tier]=passed ;;
