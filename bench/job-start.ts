@@ -213,7 +213,6 @@ async function main() {
     });
     const admission = new AdmissionService({
       queue,
-      workloads,
       starvationMs: 600_000,
     });
     const engine = new WorkloadEngine({
@@ -242,7 +241,7 @@ async function main() {
     });
     // The workspace's node, as an earlier pass would have made it (see the README).
     await queue.transaction(async tx =>
-      admission.ensureMinimumNodes(tx, workspace, []),
+      admission.ensureMinimumNodes(tx, workspace, [], Date.now()),
     );
 
     const submit = (runtimeId: string) =>

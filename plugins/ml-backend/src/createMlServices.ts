@@ -78,7 +78,6 @@ export function createMlServices(options: {
   const projects = new ProjectService({ projects: projectStore, workspaces, files });
   const admission = new AdmissionService({
     queue,
-    workloads: workloadStore,
     starvationMs: config.engine.starvationSeconds * 1000,
   });
   const engine = new WorkloadEngine({

@@ -48,7 +48,7 @@ export async function createEngineHarness(
     editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1',
     maintenanceVersion: 1, description: '', command: 'python3', enabled: true,
   });
-  const admission = new AdmissionService({ queue, workloads, starvationMs: options.starvationMs ?? 600_000, now });
+  const admission = new AdmissionService({ queue, starvationMs: options.starvationMs ?? 600_000, now });
   const engine = new WorkloadEngine({
     workloads, workspaces, runtimes, admission, logger,
     files: new ProjectFiles(storage),

@@ -14,6 +14,18 @@ export interface NodeRow {
 }
 
 const HOLDING_STATES = ['starting', 'running'];
+/** Rows per statement: well under SQLite's bound-variable limit. */
+const CHUNK = 500;
+
+/** A queued workload as admission sees it. */
+export interface QueuedRow {
+  id: string;
+  attempt: number;
+  subject: string;
+  request: ResourceLimits;
+  queuedAt: string;
+  reason?: string;
+}
 
 function sumRows(rows: Array<ResourceColumns>): ResourceLimits {
   return rows.reduce<ResourceLimits>(
@@ -56,15 +68,84 @@ export class QueueStore {
     return rows.map(r => r.workspace);
   }
 
-  /** Queued work whose retry backoff (if any) has passed by `now`. */
-  async queued(tx: Knex, workspace: string, now: string = nowIso()): Promise<StoredWorkload[]> {
-    const rows = await tx<WorkloadRow>('workloads')
+  /**
+   * Queued work whose retry backoff (if any) has passed by `now`, with only
+   * what admission decides on: a pass reads the whole queue, so it stays lean.
+   */
+  async queued(tx: Knex, workspace: string, now: string = nowIso()): Promise<QueuedRow[]> {
+    const rows = await tx('workloads')
       .where({ workspace, state: 'queued' })
       .where(q => q.whereNull('retry_at').orWhere('retry_at', '<=', now))
       .orderBy('priority', 'desc')
       .orderBy('queued_at', 'asc')
-      .orderBy('id', 'asc');
-    return rows.map(toWorkload);
+      .orderBy('id', 'asc')
+      .select('id', 'attempt', 'charged_subject', 'cpu_millis', 'memory_mib', 'gpu', 'queued_at', 'reason');
+    return rows.map(r => ({
+      id: r.id,
+      attempt: r.attempt,
+      subject: r.charged_subject,
+      request: fromResourceColumns(r),
+      queuedAt: r.queued_at,
+      reason: r.reason ?? undefined,
+    }));
+  }
+
+  async getMany(tx: Knex, ids: string[]): Promise<StoredWorkload[]> {
+    const out: StoredWorkload[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await tx<WorkloadRow>('workloads').whereIn('id', ids.slice(i, i + CHUNK));
+      out.push(...rows.map(toWorkload));
+    }
+    return out;
+  }
+
+  /**
+   * Moves admitted work from queued to starting on its node, with one event
+   * each, in a few statements. Returns the ids it moved: a row that left
+   * `queued` meanwhile (a stop) is skipped.
+   */
+  async admitBatch(tx: Knex, admissions: Array<{ id: string; attempt: number; nodeId: string }>): Promise<string[]> {
+    const now = nowIso();
+    const moved: string[] = [];
+    const byNode = new Map<string, typeof admissions>();
+    for (const a of admissions) byNode.set(a.nodeId, [...(byNode.get(a.nodeId) ?? []), a]);
+    for (const [nodeId, group] of byNode) {
+      for (let i = 0; i < group.length; i += CHUNK) {
+        const chunk = group.slice(i, i + CHUNK);
+        const ids = chunk.map(a => a.id);
+        const updated = await tx('workloads')
+          .whereIn('id', ids)
+          .where({ state: 'queued' })
+          .update({ state: 'starting', node_id: nodeId, reason: 'admitted', retry_at: null, updated_at: now });
+        if (updated === ids.length) {
+          moved.push(...ids);
+        } else {
+          // Someone moved a few of them first: find out which ones we did.
+          const ours = await tx('workloads').whereIn('id', ids).where({ state: 'starting', node_id: nodeId, updated_at: now }).select('id');
+          moved.push(...ours.map(r => r.id as string));
+        }
+      }
+    }
+    const attempts = new Map(admissions.map(a => [a.id, a.attempt]));
+    await tx.batchInsert(
+      'workload_events',
+      moved.map(id => ({
+        workload_id: id, attempt: attempts.get(id)!, at: now, from_state: 'queued', to_state: 'starting', reason: 'admitted',
+      })),
+      CHUNK,
+    );
+    return moved;
+  }
+
+  /** Sets why queued work waits, one statement per distinct reason. */
+  async setReasons(tx: Knex, reasons: Array<{ id: string; reason: string }>): Promise<void> {
+    const byReason = new Map<string, string[]>();
+    for (const { id, reason } of reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
+    for (const [reason, ids] of byReason) {
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        await tx('workloads').whereIn('id', ids.slice(i, i + CHUNK)).where({ state: 'queued' }).update({ reason });
+      }
+    }
   }
 
   async usageBySubject(tx: Knex, workspace: string): Promise<Map<string, ResourceLimits>> {

@@ -297,14 +297,6 @@ export class WorkloadStore {
     return tx ? run(tx) : this.db.transaction(run);
   }
 
-  /** Updates why a queued workload waits, without an event (it changes often). */
-  async setQueuedReasons(reasons: Array<{ id: string; reason: string }>, tx?: Knex) {
-    const db = tx ?? this.db;
-    for (const { id, reason } of reasons) {
-      await db('workloads').where({ id, state: 'queued' }).update({ reason });
-    }
-  }
-
   async touchActivity(id: string): Promise<void> {
     await this.db('workloads').where({ id }).update({ last_activity_at: nowIso() });
   }

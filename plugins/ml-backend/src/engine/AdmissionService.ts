@@ -1,6 +1,6 @@
 import { Workspace } from '@ml-platform/plugin-ml-common';
 import { v4 as uuid } from 'uuid';
-import { QueueStore, StoredWorkload, WorkloadStore } from '../database';
+import { QueueStore, StoredWorkload } from '../database';
 import { NodeRow } from '../database/QueueStore';
 import { NodeSlot, admit } from './admission';
 
@@ -17,7 +17,6 @@ export class AdmissionService {
   constructor(
     private readonly deps: {
       queue: QueueStore;
-      workloads: WorkloadStore;
       starvationMs: number;
       now?: () => number;
     },
@@ -28,9 +27,10 @@ export class AdmissionService {
   }
 
   /** Makes sure each node group has its minimum number of nodes. */
-  async ensureMinimumNodes(tx: any, workspace: Workspace, nodes: NodeRow[]): Promise<NodeRow[]> {
+  async ensureMinimumNodes(tx: any, workspace: Workspace, nodes: NodeRow[], nowMs: number): Promise<NodeRow[]> {
     const created: NodeRow[] = [];
-    const now = iso(this.now());
+    // The pass's own clock: a node made now is ready in this very pass.
+    const now = iso(nowMs);
     for (const group of workspace.nodeGroups) {
       const have = nodes.filter(n => n.node_group === group.name).length;
       for (let i = have; i < group.minNodes; i++) {
@@ -44,14 +44,14 @@ export class AdmissionService {
 
   /** Returns the workloads it admitted; the caller starts them. */
   async pass(workspace: Workspace): Promise<StoredWorkload[]> {
-    const { queue, workloads } = this.deps;
+    const { queue } = this.deps;
     return queue.transaction(async tx => {
       if (!(await queue.lockWorkspace(tx, workspace.name))) return [];
       const nowMs = this.now();
       const queued = await queue.queued(tx, workspace.name, iso(nowMs));
       if (queued.length === 0) return [];
 
-      const nodes = await this.ensureMinimumNodes(tx, workspace, await queue.nodes(tx, workspace.name));
+      const nodes = await this.ensureMinimumNodes(tx, workspace, await queue.nodes(tx, workspace.name), nowMs);
       const allocations = await queue.allocationsByNode(tx, workspace.name);
       const groups = new Map(workspace.nodeGroups.map(g => [g.name, g]));
       const slots: NodeSlot[] = nodes.flatMap(n => {
@@ -72,8 +72,8 @@ export class AdmissionService {
         nowMs,
         queued: queued.map(w => ({
           id: w.id,
-          subject: w.chargedSubject,
-          request: w.resources,
+          subject: w.subject,
+          request: w.request,
           queuedAtMs: Date.parse(w.queuedAt),
         })),
         usageBySubject: await queue.usageBySubject(tx, workspace.name),
@@ -91,22 +91,19 @@ export class AdmissionService {
         });
       }
       const byId = new Map(queued.map(w => [w.id, w]));
-      const admitted: StoredWorkload[] = [];
+      const admissions: Array<{ id: string; attempt: number; nodeId: string }> = [];
       const reasons: Array<{ id: string; reason: string }> = [];
       for (const decision of result.decisions) {
         const w = byId.get(decision.workloadId)!;
         if (decision.kind === 'admit') {
-          const moved = await workloads.transition(
-            w.id, { from: ['queued'], attempt: w.attempt }, 'starting',
-            { node_id: decision.nodeId, reason: 'admitted', retry_at: null }, tx,
-          );
-          if (moved) admitted.push({ ...w, state: 'starting', nodeId: decision.nodeId });
+          admissions.push({ id: w.id, attempt: w.attempt, nodeId: decision.nodeId });
         } else if (w.reason !== decision.reason) {
           reasons.push({ id: w.id, reason: decision.reason });
         }
       }
-      await workloads.setQueuedReasons(reasons, tx);
-      return admitted;
+      const moved = await queue.admitBatch(tx, admissions);
+      await queue.setReasons(tx, reasons);
+      return queue.getMany(tx, moved);
     });
   }
 }

@@ -40,7 +40,7 @@ function replica(knex: Knex, storage: string) {
   const logger = mockServices.logger.mock();
   const engine = new WorkloadEngine({
     workloads, workspaces, runtimes, files, logger,
-    admission: new AdmissionService({ queue, workloads, starvationMs: 3_600_000 }),
+    admission: new AdmissionService({ queue, starvationMs: 3_600_000 }),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1/api/ml',
   });
