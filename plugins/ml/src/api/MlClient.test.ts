@@ -137,4 +137,98 @@ describe('MlClient', () => {
     expect(error.statusCode).toBe(400);
     expect(error.cause.message).toBe('cpu: must be more than 0');
   });
+
+  describe('the workload engine', () => {
+    function streamingResponse(contentType: string, ...chunks: string[]) {
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          chunks.forEach(c => controller.enqueue(encoder.encode(c)));
+          controller.close();
+        },
+      });
+      return new Response(body, {
+        status: 200,
+        headers: { 'Content-Type': contentType },
+      });
+    }
+
+    it('streams console output as it arrives', async () => {
+      const { client, fetch } = setup(
+        streamingResponse(
+          'application/x-ndjson',
+          '{"stream":"stdout","text":"1\\n"}\n{"stream":"std',
+          'err","text":"warn\\n"}\n',
+          '{"done":true,"error":null}\n',
+        ),
+      );
+      const events = [];
+      for await (const event of client.executeSession('p-1', 's-1', '1')) {
+        events.push(event);
+      }
+      expect(events).toEqual([
+        { stream: 'stdout', text: '1\n' },
+        { stream: 'stderr', text: 'warn\n' },
+        { done: true, error: null },
+      ]);
+      const [url, init] = fetch.mock.calls[0];
+      expect(url).toBe(`${baseUrl}/projects/p-1/sessions/s-1/execute`);
+      expect(init?.method).toBe('POST');
+      expect(JSON.parse(String(init?.body))).toEqual({ code: '1' });
+    });
+
+    it('refuses to run code in a session that is not running', async () => {
+      const { client } = setup(
+        jsonResponse(
+          {
+            error: { name: 'ConflictError', message: 'Session is queued' },
+            response: { statusCode: 409 },
+          },
+          409,
+        ),
+      );
+      const iterator = client
+        .executeSession('p-1', 's-1', 'x')
+        [Symbol.asyncIterator]();
+      const error = await iterator.next().catch(e => e);
+      expect(error).toBeInstanceOf(ResponseError);
+      expect(error.statusCode).toBe(409);
+    });
+
+    it('follows logs over server-sent events until the end event', async () => {
+      const { client, fetch } = setup(
+        streamingResponse(
+          'text/event-stream',
+          'data: "epoch 1"\n\ndata: "loss: 0.3"\n',
+          '\nevent: end\ndata: {}\n\ndata: "never"\n\n',
+        ),
+      );
+      const lines = [];
+      for await (const line of client.followWorkloadLogs('w-1', {
+        attempt: 2,
+      })) {
+        lines.push(line);
+      }
+      expect(lines).toEqual(['epoch 1', 'loss: 0.3']);
+      expect(fetch.mock.calls[0][0]).toBe(
+        `${baseUrl}/workloads/w-1/logs?follow=true&attempt=2`,
+      );
+    });
+
+    it('asks for the next runs of a cron schedule', async () => {
+      const { client, fetch } = setup(
+        jsonResponse({ nextRuns: ['2026-01-13T03:00:00.000Z'] }),
+      );
+      await expect(
+        client.getCronNextRuns('0 3 * * *', 'Europe/Berlin', 3),
+      ).resolves.toEqual(['2026-01-13T03:00:00.000Z']);
+      const parsed = new URL(fetch.mock.calls[0][0]);
+      expect(parsed.pathname).toBe('/api/ml/cron/next');
+      expect(Object.fromEntries(parsed.searchParams)).toEqual({
+        schedule: '0 3 * * *',
+        timezone: 'Europe/Berlin',
+        count: '3',
+      });
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { describeError } from './errors';
+import { describeError, fieldErrors } from './errors';
 
 describe('describeError', () => {
   it('prefers the message the server sent', async () => {
@@ -17,5 +17,40 @@ describe('describeError', () => {
   it('falls back to the error message', () => {
     expect(describeError(new Error('offline'))).toBe('offline');
     expect(describeError('weird')).toBe('weird');
+  });
+});
+
+describe('fieldErrors', () => {
+  it('files each problem of a validation error under its field', () => {
+    const error = new Error(
+      'Invalid request body: name: must not be empty; nodeGroups[0].maxNodes: maxNodes must be at least minNodes; something else (and 2 more)',
+    );
+    expect(fieldErrors(error)).toEqual({
+      fields: {
+        name: 'must not be empty',
+        nodeGroups: '[0].maxNodes: maxNodes must be at least minNodes',
+      },
+      general: 'something else',
+    });
+  });
+
+  it('keeps messages that name no field as general', () => {
+    expect(
+      fieldErrors(
+        new Error("A job named 'train' already exists in this project"),
+      ),
+    ).toEqual({
+      fields: {},
+      general: "A job named 'train' already exists in this project",
+    });
+    expect(
+      fieldErrors(
+        new Error(
+          "schedule: '* *' is not a valid cron expression: too few fields",
+        ),
+      ).fields,
+    ).toEqual({
+      schedule: "'* *' is not a valid cron expression: too few fields",
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { ResponseError } from '@backstage/errors';
 import {
   Job,
   Project,
@@ -9,6 +10,7 @@ import {
   WorkloadEvent,
   Workspace,
   WorkspaceCapacity,
+  WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
 import { MlApi } from '../api';
 
@@ -274,3 +276,31 @@ export async function* streamOf<T>(...values: T[]): AsyncGenerator<T> {
     yield value;
   }
 }
+
+/** A failed call as the client reports it, with the server's message. */
+export async function responseError(
+  status: number,
+  message: string,
+  name = status === 409 ? 'ConflictError' : 'InputError',
+): Promise<ResponseError> {
+  return ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name, message },
+        response: { statusCode: status },
+      }),
+      { status, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
+/** A ready node of the demo workspace's cpu group, half used. */
+export const readyNode: WorkspaceNode = {
+  id: 'a1b2c3d4-0000-4000-8000-000000000001',
+  workspace: 'demo',
+  group: 'cpu',
+  ready: true,
+  readyAt: '2026-01-12T09:00:00.000Z',
+  allocated: { cpu: 2, memoryMiB: 4096, gpu: 0 },
+  capacity: { cpu: 4, memoryMiB: 16384, gpu: 0 },
+};

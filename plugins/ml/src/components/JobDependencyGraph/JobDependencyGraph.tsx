@@ -96,7 +96,6 @@ export function JobDependencyGraph(props: JobDependencyGraphProps) {
       renderNode={renderNode}
       showArrowHeads
       zoom="enable-on-click"
-      fit="contain"
       allowFullscreen={false}
       rankMargin={60}
     />

@@ -14,7 +14,6 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
-import { useRuntimes } from '../../hooks/useRuntimes';
 import { joinArgs, splitArgs } from '../../lib/args';
 import { fieldErrors } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
@@ -87,7 +86,6 @@ const wholeNumber = (text: string) =>
 export function JobFormDialog(props: JobFormDialogProps) {
   const { open, project, job, jobs, onClose, onSaved } = props;
   const api = useApi(mlApiRef);
-  const { runtimes } = useRuntimes();
   const [form, setForm] = useState<FormState>(() => initialState(job));
   // Remounts the env editor with the job's variables each time it opens.
   const [generation, setGeneration] = useState(0);
@@ -112,11 +110,14 @@ export function JobFormDialog(props: JobFormDialogProps) {
     if (!open) {
       return undefined;
     }
-    const [files, profiles] = await Promise.all([
+    // All runtimes: a job may still use one that was disabled since.
+    const [files, profiles, runtimes] = await Promise.all([
       api.listFiles(project.id, { recursive: true }),
       api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
+      api.listRuntimes({ all: true, pageSize: 500 }),
     ]);
     return {
+      runtimes: runtimes.items,
       scripts: files
         .filter(f => f.type === 'file')
         .map(f => f.path)
@@ -125,6 +126,7 @@ export function JobFormDialog(props: JobFormDialogProps) {
     };
   }, [api, open, project.id, project.workspace]);
 
+  const runtimes = choices.value?.runtimes ?? [];
   const usable = runtimes.filter(r => r.enabled || r.id === form.runtimeId);
   const runtimeId = form.runtimeId || usable.find(r => r.enabled)?.id || '';
   const profiles = choices.value?.profiles ?? [];
@@ -270,6 +272,10 @@ export function JobFormDialog(props: JobFormDialogProps) {
             freeSolo
             openOnFocus
             options={choices.value?.scripts ?? []}
+            // Both controlled: with only the input controlled, the
+            // Autocomplete resets it to its (empty) value on mount.
+            value={form.script}
+            onChange={(_, script) => set({ script: script ?? '' })}
             inputValue={form.script}
             onInputChange={(_, script) => set({ script })}
             renderInput={params => (

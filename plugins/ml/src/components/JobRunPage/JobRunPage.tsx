@@ -60,8 +60,8 @@ export function JobRunPage(props: JobRunPageProps) {
   const active = value ? isActiveState(value.state) : false;
   // Events change with the state (and the attempt, on retries).
   const events = useAsync(
-    () => api.listWorkloadEvents(runId),
-    [api, runId, value?.state, value?.attempt, value?.reason],
+    async () => (value ? api.listWorkloadEvents(runId) : undefined),
+    [api, runId, Boolean(value), value?.state, value?.attempt, value?.reason],
   );
   const job = useAsync(
     () => api.getJob(project.id, jobId),
@@ -102,7 +102,7 @@ export function JobRunPage(props: JobRunPageProps) {
           </Box>
         </Link>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={5}>
         <InfoCard
           title={`Run of ${jobName}`}
           subheader={`Queued ${formatTime(value.queuedAt)}`}
@@ -160,15 +160,15 @@ export function JobRunPage(props: JobRunPageProps) {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12}>
-        <WorkloadLogs workload={value} />
-      </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={7}>
         {events.error ? (
           <ResponseErrorPanel error={events.error} />
         ) : (
           <WorkloadEventsTable events={events.value ?? []} />
         )}
+      </Grid>
+      <Grid item xs={12}>
+        <WorkloadLogs workload={value} />
       </Grid>
     </Grid>
   );

@@ -1,10 +1,5 @@
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
@@ -18,17 +13,20 @@ import {
 } from '../../testing/mockMlApi';
 import { MlHomePage } from './MlHomePage';
 
-function renderPage(
-  api = createMockMlApi(),
-  permissionApi = mockApis.permission(),
-) {
+// The hook caches answers across renders (SWR), so tests set it directly.
+const mockUsePermission = jest.fn();
+jest.mock('@backstage/plugin-permission-react', () => ({
+  ...jest.requireActual('@backstage/plugin-permission-react'),
+  usePermission: (input: unknown) => mockUsePermission(input),
+}));
+
+beforeEach(() => {
+  mockUsePermission.mockReturnValue({ loading: false, allowed: true });
+});
+
+function renderPage(api = createMockMlApi()) {
   return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [permissionApiRef, permissionApi],
-      ]}
-    >
+    <TestApiProvider apis={[[mlApiRef, api]]}>
       <MlHomePage />
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef } },
@@ -105,17 +103,45 @@ describe('MlHomePage', () => {
     expect(
       await screen.findByRole('button', { name: 'New workspace' }),
     ).toBeInTheDocument();
+    expect(mockUsePermission).toHaveBeenCalledWith({
+      permission: mlWorkspaceManagePermission,
+    });
     unmount();
 
-    await renderPage(
-      api,
-      mockApis.permission({ authorize: AuthorizeResult.DENY }),
-    );
+    mockUsePermission.mockReturnValue({ loading: false, allowed: false });
+    await renderPage(api);
     expect(
       await screen.findByText(/created by platform administrators/),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'New workspace' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('creates a workspace and opens it', async () => {
+    const api = createMockMlApi();
+    api.listWorkspaces.mockResolvedValue(page([]));
+    api.listProjects.mockResolvedValue(page([]));
+    api.createWorkspace.mockResolvedValue(demoWorkspace);
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New workspace' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'demo');
+    await userEvent.type(
+      within(dialog).getByLabelText('Node group 1 Name'),
+      'cpu',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createWorkspace).toHaveBeenCalledWith(
+        expect.objectContaining({ name: 'demo' }),
+      ),
+    );
   });
 });

@@ -54,7 +54,11 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
       api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
       api.getProjectQuota(project.id),
     ]);
-    return { runtimes: runtimes.items, profiles: profiles.items, quota };
+    // Smallest first, so the preselected profile is the smallest that fits.
+    const bySize = [...profiles.items].sort(
+      (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
+    );
+    return { runtimes: runtimes.items, profiles: bySize, quota };
   }, [api, open, project.id, project.workspace]);
 
   useEffect(() => {

@@ -116,7 +116,7 @@ const COLUMNS: { field: DraftField; label: string; flex: number }[] = [
   { field: 'gpu', label: 'GPU', flex: 1 },
   { field: 'minNodes', label: 'Min nodes', flex: 1 },
   { field: 'maxNodes', label: 'Max nodes', flex: 1 },
-  { field: 'scaleUpDelaySeconds', label: 'Scale-up delay (s)', flex: 1 },
+  { field: 'scaleUpDelaySeconds', label: 'Scale-up delay (s)', flex: 1.6 },
 ];
 
 /** @public */
@@ -142,6 +142,17 @@ export function NodeGroupsEditor(props: NodeGroupsEditorProps) {
   return (
     <Box marginTop={2}>
       <Typography variant="subtitle2">Node groups</Typography>
+      {/* Column headings once, rather than a label in every row. */}
+      <Box display="flex" marginTop={1} aria-hidden>
+        {COLUMNS.map(column => (
+          <Box key={column.field} flex={column.flex} marginRight={1}>
+            <Typography variant="caption" color="textSecondary">
+              {column.label}
+            </Typography>
+          </Box>
+        ))}
+        <Box width={48} />
+      </Box>
       {drafts.map((draft, index) => {
         const problems = showProblems ? draftProblems(draft, drafts) : {};
         return (
@@ -150,7 +161,6 @@ export function NodeGroupsEditor(props: NodeGroupsEditorProps) {
               <Box key={column.field} flex={column.flex} marginRight={1}>
                 <TextField
                   id={`ml-node-group-${draft.key}-${column.field}`}
-                  label={column.label}
                   value={draft[column.field]}
                   onChange={e =>
                     update(draft.key, column.field, e.target.value)
@@ -165,7 +175,7 @@ export function NodeGroupsEditor(props: NodeGroupsEditorProps) {
                 />
               </Box>
             ))}
-            <Box marginTop={1.5}>
+            <Box width={48}>
               <IconButton
                 aria-label={`Remove node group ${draft.name || index + 1}`}
                 onClick={() =>

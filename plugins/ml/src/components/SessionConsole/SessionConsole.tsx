@@ -61,6 +61,18 @@ export interface SessionConsoleProps {
   running: boolean;
 }
 
+/**
+ * Python's traceback ends with the "Name: message" line shown above it
+ * already; leave that line out.
+ */
+function tracebackBody(error: MlExecuteError): string {
+  const header = `${error.name}: ${error.message}`;
+  const lines = error.traceback.replace(/\n+$/, '').split('\n');
+  return lines[lines.length - 1] === header
+    ? lines.slice(0, -1).join('\n')
+    : error.traceback;
+}
+
 function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
   const last = output[output.length - 1];
   // Consecutive text of one stream reads as one block.
@@ -233,7 +245,9 @@ export function SessionConsole(props: SessionConsoleProps) {
                   <strong>{`${entry.error.name}: ${entry.error.message}`}</strong>
                 </pre>
                 {entry.error.traceback && (
-                  <pre className={classes.pre}>{entry.error.traceback}</pre>
+                  <pre className={classes.pre}>
+                    {tracebackBody(entry.error)}
+                  </pre>
                 )}
               </div>
             )}

@@ -92,7 +92,7 @@ export function SessionPage(props: SessionPageProps) {
           </Box>
         </Link>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={4}>
         <InfoCard
           title={session.name || 'Session'}
           action={
@@ -125,7 +125,9 @@ export function SessionPage(props: SessionPageProps) {
             dense
             metadata={{
               status: <WorkloadStatus state={session.state} />,
-              reason: session.reason || '—',
+              ...(session.state === 'queued'
+                ? {}
+                : { reason: session.reason || '—' }),
               runtime: runtimes.label(session.runtimeId),
               profile: `${session.profile ?? '—'} (${describeResources(
                 session.resources,
@@ -138,7 +140,7 @@ export function SessionPage(props: SessionPageProps) {
           />
         </InfoCard>
       </Grid>
-      <Grid item xs={12}>
+      <Grid item xs={12} lg={8}>
         <SessionConsole
           projectId={project.id}
           sessionId={session.id}

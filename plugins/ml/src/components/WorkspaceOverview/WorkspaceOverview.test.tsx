@@ -1,5 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
 import {
@@ -51,5 +51,36 @@ describe('WorkspaceOverview', () => {
       'still has 2 projects',
     );
     expect(onDeleted).not.toHaveBeenCalled();
+  });
+
+  it('edits the workspace and hands back what was saved', async () => {
+    const api = createMockMlApi();
+    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const saved = { ...demoWorkspace, title: 'Demo pool' };
+    api.updateWorkspace.mockResolvedValue(saved);
+    const onWorkspaceChange = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WorkspaceOverview
+          workspace={demoWorkspace}
+          onDeleted={jest.fn()}
+          onWorkspaceChange={onWorkspaceChange}
+        />
+      </TestApiProvider>,
+    );
+
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Edit workspace' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.clear(within(dialog).getByLabelText('Title'));
+    await userEvent.type(within(dialog).getByLabelText('Title'), 'Demo pool');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(onWorkspaceChange).toHaveBeenCalledWith(saved));
+    expect(api.updateWorkspace).toHaveBeenCalledWith(
+      'demo',
+      expect.objectContaining({ title: 'Demo pool' }),
+    );
   });
 });

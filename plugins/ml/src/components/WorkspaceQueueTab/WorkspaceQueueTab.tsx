@@ -48,6 +48,11 @@ const tableOptions = {
   padding: 'dense',
 } as const;
 
+/** Node ids are UUIDs; the first part tells them apart on one page. */
+function shortId(id: string) {
+  return id.split('-')[0];
+}
+
 function usage(used: number, capacity: number, format: (v: number) => string) {
   return `${format(used)} / ${format(capacity)}`;
 }
@@ -134,10 +139,19 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
     ...common,
     { title: 'Status', render: w => <WorkloadStatus state={w.state} /> },
     { title: 'Started', render: w => formatTime(w.startedAt) },
-    { title: 'Node', field: 'nodeId', render: w => w.nodeId ?? '—' },
+    {
+      title: 'Node',
+      field: 'nodeId',
+      render: w => (w.nodeId ? shortId(w.nodeId) : '—'),
+    },
   ];
   const nodeColumns: TableColumn<WorkspaceNode>[] = [
-    { title: 'Node', field: 'id', highlight: true },
+    {
+      title: 'Node',
+      field: 'id',
+      highlight: true,
+      render: n => <span title={n.id}>{shortId(n.id)}</span>,
+    },
     { title: 'Group', field: 'group' },
     {
       title: 'State',
@@ -174,6 +188,14 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
           </Alert>
         </Grid>
       )}
+      {workspace.nodeGroups.map(group => (
+        <Grid item xs={12} md={6} lg={4} key={group.name}>
+          <NodeGroupUsage
+            group={group}
+            nodes={value.nodes.filter(n => n.group === group.name)}
+          />
+        </Grid>
+      ))}
       <Grid item xs={12}>
         <Table<Workload>
           title={`Queued (${value.queued.length})`}
@@ -192,14 +214,6 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
           emptyContent={<Box padding={2}>Nothing is running.</Box>}
         />
       </Grid>
-      {workspace.nodeGroups.map(group => (
-        <Grid item xs={12} md={6} lg={4} key={group.name}>
-          <NodeGroupUsage
-            group={group}
-            nodes={value.nodes.filter(n => n.group === group.name)}
-          />
-        </Grid>
-      ))}
       <Grid item xs={12}>
         <Table<WorkspaceNode>
           title="Nodes"

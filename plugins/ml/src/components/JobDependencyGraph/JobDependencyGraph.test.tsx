@@ -1,0 +1,35 @@
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { reportJob, trainJob } from '../../testing/mockMlApi';
+import { JobDependencyGraph } from './JobDependencyGraph';
+
+describe('JobDependencyGraph', () => {
+  beforeAll(() => {
+    // jsdom has no SVG layout; the graph measures its nodes with getBBox.
+    Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
+      value: () => ({ x: 0, y: 0, width: 120, height: 44 }),
+      configurable: true,
+    });
+  });
+
+  it('draws each job with the state of its last run, and an edge from parent to child', async () => {
+    const onSelect = jest.fn();
+    await renderInTestApp(
+      <JobDependencyGraph jobs={[trainJob, reportJob]} onSelect={onSelect} />,
+    );
+
+    const train = await screen.findByRole('button', {
+      name: 'Job train, last run: succeeded',
+    });
+    expect(
+      screen.getByRole('button', { name: 'Job report, never ran' }),
+    ).toBeInTheDocument();
+    expect(train.querySelector('rect')).toHaveAttribute('fill', '#3E8635');
+    expect(await screen.findAllByTestId('node')).toHaveLength(2);
+    expect(await screen.findAllByTestId('edge')).toHaveLength(1);
+
+    await userEvent.click(train);
+    expect(onSelect).toHaveBeenCalledWith(trainJob);
+  });
+});

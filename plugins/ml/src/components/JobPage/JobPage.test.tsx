@@ -1,0 +1,111 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  reportJob,
+  responseError,
+  trainJob,
+  trainRun,
+} from '../../testing/mockMlApi';
+import { JobPage } from './JobPage';
+
+function renderPage(api: ReturnType<typeof createMockMlApi>) {
+  api.getJob.mockResolvedValue(trainJob);
+  api.listJobs.mockResolvedValue([trainJob, reportJob]);
+  api.listJobRuns.mockResolvedValue(page([trainRun]));
+  api.listRuntimes.mockResolvedValue(page([]));
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/ml/projects/:projectId/jobs/:jobId"
+          element={<JobPage project={churnProject} jobId={trainJob.id} />}
+        />
+        <Route
+          path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
+          element={<div>run page</div>}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/ml': rootRouteRef },
+      routeEntries: [`/ml/projects/${churnProject.id}/jobs/${trainJob.id}`],
+    },
+  );
+}
+
+describe('JobPage', () => {
+  it('shows the job, its children and its runs', async () => {
+    const api = createMockMlApi();
+    await renderPage(api);
+
+    expect(await screen.findByText('Job train')).toBeInTheDocument();
+    expect(screen.getByText('0 3 * * * (UTC)')).toBeInTheDocument();
+    expect(await screen.findByText('report')).toBeInTheDocument();
+    expect(screen.getByText('--epochs 3')).toBeInTheDocument();
+    expect(await screen.findByText('1 of 2')).toBeInTheDocument();
+  });
+
+  it('runs the job now and opens the run', async () => {
+    const api = createMockMlApi();
+    api.runJob.mockResolvedValue({
+      ...trainRun,
+      id: 'new-run',
+      state: 'queued',
+    });
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run now' }),
+    );
+
+    expect(await screen.findByText('run page')).toBeInTheDocument();
+    expect(api.runJob).toHaveBeenCalledWith(churnProject.id, trainJob.id);
+  });
+
+  it('says why a run was refused', async () => {
+    const api = createMockMlApi();
+    api.runJob.mockRejectedValue(
+      await responseError(
+        409,
+        "Job 'train' already has an active run (queued)",
+      ),
+    );
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run now' }),
+    );
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      "Job 'train' already has an active run (queued)",
+    );
+  });
+
+  it('deletes the job after asking', async () => {
+    const api = createMockMlApi();
+    api.deleteJob.mockResolvedValue();
+    await renderPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete' }),
+    );
+    expect(
+      await screen.findByText(
+        /The jobs that run after it \(report\) become manual jobs/,
+      ),
+    ).toBeInTheDocument();
+    expect(api.deleteJob).not.toHaveBeenCalled();
+    await userEvent.click(
+      screen.getAllByRole('button', { name: 'Delete' }).pop()!,
+    );
+
+    expect(api.deleteJob).toHaveBeenCalledWith(churnProject.id, trainJob.id);
+  });
+});

@@ -1,0 +1,103 @@
+import { ReactNode } from 'react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  streamOf,
+  trainJob,
+  trainRun,
+  trainRunEvents,
+} from '../../testing/mockMlApi';
+import { JobRunPage } from './JobRunPage';
+
+jest.mock('react-virtualized-auto-sizer', () => ({
+  __esModule: true,
+  default: (props: {
+    children: (size: { width: number; height: number }) => ReactNode;
+  }) => <>{props.children({ width: 800, height: 400 })}</>,
+}));
+
+function renderPage(api: ReturnType<typeof createMockMlApi>) {
+  api.getJob.mockResolvedValue(trainJob);
+  api.listRuntimes.mockResolvedValue(page([]));
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <JobRunPage
+        project={churnProject}
+        jobId={trainJob.id}
+        runId={trainRun.id}
+      />
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef } },
+  );
+}
+
+describe('JobRunPage', () => {
+  it('shows a finished run: status, stored logs and its event history', async () => {
+    const api = createMockMlApi();
+    api.getWorkload.mockResolvedValue(trainRun);
+    api.listWorkloadEvents.mockResolvedValue(trainRunEvents);
+    api.getWorkloadLogs.mockResolvedValue(['loading data', 'slope=3.001']);
+    await renderPage(api);
+
+    expect(await screen.findByText('Run of train')).toBeInTheDocument();
+    expect(screen.getByText('Succeeded · 1 min 30 s')).toBeInTheDocument();
+    expect(await screen.findByText('slope=3.001')).toBeInTheDocument();
+    expect(api.followWorkloadLogs).not.toHaveBeenCalled();
+
+    expect(
+      await screen.findByText('admitted on node demo-cpu-1'),
+    ).toBeInTheDocument();
+    const admitted = screen
+      .getByText('admitted on node demo-cpu-1')
+      .closest('tr')!;
+    expect(within(admitted).getByText('Queued')).toBeInTheDocument();
+    expect(within(admitted).getByText('Starting')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Job train' })).toHaveAttribute(
+      'href',
+      `/ml/projects/churn-${churnProject.id}/jobs/${trainJob.id}`,
+    );
+  });
+
+  it('follows the logs of a running run and can stop it', async () => {
+    const api = createMockMlApi();
+    const running = {
+      ...trainRun,
+      state: 'running' as const,
+      endedAt: undefined,
+      exitCode: undefined,
+      reason: undefined,
+    };
+    api.getWorkload.mockResolvedValueOnce(running).mockResolvedValue({
+      ...trainRun,
+      state: 'stopped',
+      reason: 'stopped by a user',
+    });
+    api.listWorkloadEvents.mockResolvedValue(trainRunEvents.slice(0, 2));
+    api.followWorkloadLogs.mockReturnValue(streamOf('epoch 1'));
+    api.getWorkloadLogs.mockResolvedValue(['epoch 1', 'stopped']);
+    api.stopWorkload.mockResolvedValue({ ...trainRun, state: 'stopped' });
+    await renderPage(api);
+
+    expect(await screen.findByText('epoch 1')).toBeInTheDocument();
+    expect(api.followWorkloadLogs).toHaveBeenCalledWith(trainRun.id, {
+      attempt: 1,
+      signal: expect.any(AbortSignal),
+    });
+
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+
+    expect(api.stopWorkload).toHaveBeenCalledWith(trainRun.id);
+    expect(await screen.findByText('stopped by a user')).toBeInTheDocument();
+    // Once it ended, the stored lines replace the followed ones.
+    expect(await screen.findByText('stopped')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.listWorkloadEvents).toHaveBeenCalledTimes(2),
+    );
+  });
+});

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Job } from '@ml-platform/plugin-ml-common';
+import { mlApiRef } from '../../api';
+import {
+  createMockMlApi,
+  responseError,
+  trainJob,
+} from '../../testing/mockMlApi';
+import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
+
+function Harness(props: {
+  parents: Job[];
+  onChange: (v: JobTriggerValue) => void;
+}) {
+  const [value, setValue] = useState<JobTriggerValue>({
+    kind: 'manual',
+    schedule: '',
+    timezone: 'UTC',
+    parentJobId: '',
+  });
+  return (
+    <JobTriggerFields
+      value={value}
+      onChange={v => {
+        setValue(v);
+        props.onChange(v);
+      }}
+      parents={props.parents}
+      errors={{}}
+    />
+  );
+}
+
+async function renderFields(
+  api: ReturnType<typeof createMockMlApi>,
+  parents: Job[] = [],
+) {
+  const onChange = jest.fn();
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <Harness parents={parents} onChange={onChange} />
+    </TestApiProvider>,
+  );
+  return onChange;
+}
+
+describe('JobTriggerFields', () => {
+  it('previews when a schedule fires, once typing pauses', async () => {
+    const api = createMockMlApi();
+    api.getCronNextRuns.mockResolvedValue([
+      '2026-01-13T03:00:00.000Z',
+      '2026-01-14T03:00:00.000Z',
+      '2026-01-15T03:00:00.000Z',
+    ]);
+    await renderFields(api);
+
+    await userEvent.click(screen.getByLabelText('Cron schedule'));
+    await userEvent.type(screen.getByLabelText('Schedule'), '0 3 * * *');
+
+    expect(await screen.findByText(/^Next runs: /)).toHaveTextContent(
+      /2026.*2026.*2026/,
+    );
+    // Debounced: one request for the whole expression, not one per key.
+    expect(api.getCronNextRuns).toHaveBeenCalledTimes(1);
+    expect(api.getCronNextRuns).toHaveBeenCalledWith('0 3 * * *', 'UTC', 3);
+  });
+
+  it('shows why the server refuses a time zone under that field', async () => {
+    const api = createMockMlApi();
+    api.getCronNextRuns.mockRejectedValue(
+      await responseError(
+        400,
+        "timezone: 'Mars/Olympus' is not an IANA time zone such as 'Europe/Berlin' or 'UTC'",
+      ),
+    );
+    await renderFields(api);
+
+    await userEvent.click(screen.getByLabelText('Cron schedule'));
+    await userEvent.type(screen.getByLabelText('Schedule'), '0 3 * * *');
+    await userEvent.clear(screen.getByLabelText('Time zone'));
+    await userEvent.type(screen.getByLabelText('Time zone'), 'Mars/Olympus');
+
+    expect(
+      await screen.findByText(/'Mars\/Olympus' is not an IANA time zone/),
+    ).toBeInTheDocument();
+  });
+
+  it('offers the other jobs as parents', async () => {
+    const api = createMockMlApi();
+    const onChange = await renderFields(api, [trainJob]);
+
+    await userEvent.click(screen.getByLabelText('After another job'));
+    await userEvent.selectOptions(screen.getByLabelText('Parent job'), 'train');
+
+    expect(onChange).toHaveBeenLastCalledWith(
+      expect.objectContaining({ kind: 'dependency', parentJobId: trainJob.id }),
+    );
+    expect(api.getCronNextRuns).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,72 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  reportJob,
+  trainJob,
+} from '../../testing/mockMlApi';
+import { JobsList } from './JobsList';
+
+describe('JobsList', () => {
+  beforeAll(() => {
+    Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
+      value: () => ({ x: 0, y: 0, width: 120, height: 44 }),
+      configurable: true,
+    });
+  });
+
+  it('lists jobs with their trigger, last run and next run', async () => {
+    const api = createMockMlApi();
+    api.listJobs.mockResolvedValue([trainJob, reportJob]);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <JobsList project={churnProject} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    const train = await screen.findByRole('link', { name: 'train' });
+    expect(train).toHaveAttribute(
+      'href',
+      `/ml/projects/churn-${churnProject.id}/jobs/${trainJob.id}`,
+    );
+    const rows = screen.getAllByRole('row');
+    const trainRow = rows.find(r => within(r).queryByText('train.py'))!;
+    expect(within(trainRow).getByText('0 3 * * * (UTC)')).toBeInTheDocument();
+    expect(
+      within(trainRow).getByText('Succeeded · 1 min 30 s'),
+    ).toBeInTheDocument();
+    const reportRow = rows.find(r => within(r).queryByText('report.py'))!;
+    expect(within(reportRow).getByText('after train')).toBeInTheDocument();
+    expect(within(reportRow).getByText('Never')).toBeInTheDocument();
+    expect(screen.getByText('Dependencies')).toBeInTheDocument();
+  });
+
+  it('opens the form for a new job', async () => {
+    const api = createMockMlApi();
+    api.listJobs.mockResolvedValue([]);
+    api.listRuntimes.mockResolvedValue(page([]));
+    api.listProfiles.mockResolvedValue(page([]));
+    api.listFiles.mockResolvedValue([]);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <JobsList project={churnProject} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    expect(await screen.findByText(/No jobs yet/)).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'New job' }));
+    expect(
+      await screen.findByRole('dialog', { name: 'New job' }),
+    ).toBeInTheDocument();
+    expect(api.listFiles).toHaveBeenCalledWith(churnProject.id, {
+      recursive: true,
+    });
+  });
+});

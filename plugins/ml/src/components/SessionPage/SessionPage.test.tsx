@@ -1,0 +1,81 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  runningSession,
+  streamOf,
+} from '../../testing/mockMlApi';
+import { SessionPage } from './SessionPage';
+
+function renderPage(api: ReturnType<typeof createMockMlApi>) {
+  api.listRuntimes.mockResolvedValue(page([]));
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <SessionPage project={churnProject} sessionId={runningSession.id} />
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef } },
+  );
+}
+
+describe('SessionPage', () => {
+  it('says where a queued session waits and why, with the console off', async () => {
+    const api = createMockMlApi();
+    api.getSession.mockResolvedValue({
+      ...runningSession,
+      state: 'queued',
+      queuePosition: 2,
+      reason: 'team x uses 6 of 8 vCPU; this needs 4',
+      startedAt: undefined,
+    });
+    await renderPage(api);
+
+    expect(
+      await screen.findByText(
+        'Waiting in the queue at position 2: team x uses 6 of 8 vCPU; this needs 4',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Console input')).toBeDisabled();
+    expect(
+      screen.getByText('No logs yet: it is waiting in the queue.'),
+    ).toBeInTheDocument();
+    expect(api.followWorkloadLogs).not.toHaveBeenCalled();
+  });
+
+  it('follows the logs of a running session and stops it', async () => {
+    const api = createMockMlApi();
+    api.getSession.mockResolvedValueOnce(runningSession).mockResolvedValue({
+      ...runningSession,
+      state: 'stopped',
+      reason: 'stopped by a user',
+    });
+    api.followWorkloadLogs.mockReturnValue(streamOf('kernel ready'));
+    api.getWorkloadLogs.mockResolvedValue(['kernel ready']);
+    api.stopSession.mockResolvedValue({ ...runningSession, state: 'stopped' });
+    await renderPage(api);
+
+    expect(await screen.findByLabelText('Console input')).toBeEnabled();
+    await waitFor(() =>
+      expect(api.followWorkloadLogs).toHaveBeenCalledWith(runningSession.id, {
+        attempt: 1,
+        signal: expect.any(AbortSignal),
+      }),
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+
+    expect(api.stopSession).toHaveBeenCalledWith(
+      churnProject.id,
+      runningSession.id,
+    );
+    expect(await screen.findByText('stopped by a user')).toBeInTheDocument();
+    expect(screen.getByLabelText('Console input')).toBeDisabled();
+    expect(
+      screen.queryByRole('button', { name: 'Stop' }),
+    ).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,77 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  pythonRuntime,
+  runningSession,
+} from '../../testing/mockMlApi';
+import { SessionsList } from './SessionsList';
+
+const queuedSession = {
+  ...runningSession,
+  id: '1e2d3c4b-5a69-4788-97a6-b5c4d3e2f100',
+  name: 'Big one',
+  state: 'queued' as const,
+  queuePosition: 2,
+  startedAt: undefined,
+};
+
+describe('SessionsList', () => {
+  it('lists sessions with their state, runtime and a link to each', async () => {
+    const api = createMockMlApi();
+    api.listSessions.mockResolvedValue(page([runningSession, queuedSession]));
+    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <SessionsList project={churnProject} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    const link = await screen.findByRole('link', { name: 'Exploration' });
+    expect(link).toHaveAttribute(
+      'href',
+      `/ml/projects/churn-${churnProject.id}/sessions/${runningSession.id}`,
+    );
+    expect(screen.getByText('Running')).toBeInTheDocument();
+    expect(screen.getByText('Queued · position 2')).toBeInTheDocument();
+    expect(
+      await screen.findAllByText('Workbench Python 3.11 Standard 2026.01.2'),
+    ).toHaveLength(2);
+  });
+
+  it('stops a session', async () => {
+    const api = createMockMlApi();
+    api.listSessions
+      .mockResolvedValueOnce(page([runningSession]))
+      .mockResolvedValue(page([{ ...runningSession, state: 'stopped' }]));
+    api.listRuntimes.mockResolvedValue(page([]));
+    api.stopSession.mockResolvedValue({ ...runningSession, state: 'stopped' });
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <SessionsList project={churnProject} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Stop session Exploration' }),
+    );
+
+    expect(api.stopSession).toHaveBeenCalledWith(
+      churnProject.id,
+      runningSession.id,
+    );
+    expect(await screen.findByText('Stopped')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('button', { name: 'Stop session Exploration' }),
+      ).not.toBeInTheDocument(),
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { ReactNode } from 'react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor } from '@testing-library/react';
+import { mlApiRef } from '../../api';
+import {
+  createMockMlApi,
+  responseError,
+  streamOf,
+  trainRun,
+} from '../../testing/mockMlApi';
+import { WorkloadLogs } from './WorkloadLogs';
+
+// jsdom lays nothing out, so give the LogViewer's virtual list a size.
+jest.mock('react-virtualized-auto-sizer', () => ({
+  __esModule: true,
+  default: (props: {
+    children: (size: { width: number; height: number }) => ReactNode;
+  }) => <>{props.children({ width: 800, height: 400 })}</>,
+}));
+
+function renderLogs(
+  api: ReturnType<typeof createMockMlApi>,
+  workload: { id: string; state: typeof trainRun.state; attempt: number },
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <WorkloadLogs workload={workload} />
+    </TestApiProvider>,
+  );
+}
+
+describe('WorkloadLogs', () => {
+  it('follows a running workload', async () => {
+    const api = createMockMlApi();
+    api.followWorkloadLogs.mockReturnValue(streamOf('epoch 1', 'epoch 2'));
+    await renderLogs(api, { id: 'w-1', state: 'running', attempt: 1 });
+
+    expect(await screen.findByText('epoch 2')).toBeInTheDocument();
+    expect(screen.getByText('epoch 1')).toBeInTheDocument();
+    expect(api.getWorkloadLogs).not.toHaveBeenCalled();
+  });
+
+  it('reads the stored lines of an ended workload', async () => {
+    const api = createMockMlApi();
+    api.getWorkloadLogs.mockResolvedValue(['slope=3.001', 'done']);
+    await renderLogs(api, trainRun);
+
+    expect(await screen.findByText('slope=3.001')).toBeInTheDocument();
+    expect(api.getWorkloadLogs).toHaveBeenCalledWith(trainRun.id, {
+      attempt: 1,
+      signal: expect.any(AbortSignal),
+    });
+    expect(api.followWorkloadLogs).not.toHaveBeenCalled();
+  });
+
+  it('says so when a stopped workload never wrote a log', async () => {
+    const api = createMockMlApi();
+    api.getWorkloadLogs.mockRejectedValue(
+      await responseError(404, 'No logs', 'NotFoundError'),
+    );
+    await renderLogs(api, { id: 'w-2', state: 'stopped', attempt: 1 });
+
+    expect(await screen.findByText('No output.')).toBeInTheDocument();
+  });
+
+  it('lets you read an earlier attempt of a retried run', async () => {
+    const api = createMockMlApi();
+    api.getWorkloadLogs.mockResolvedValue(['attempt output']);
+    await renderLogs(api, { id: 'w-3', state: 'failed', attempt: 2 });
+
+    await waitFor(() =>
+      expect(api.getWorkloadLogs).toHaveBeenCalledWith('w-3', {
+        attempt: 2,
+        signal: expect.any(AbortSignal),
+      }),
+    );
+    expect(screen.getByLabelText('Attempt')).toBeInTheDocument();
+  });
+});

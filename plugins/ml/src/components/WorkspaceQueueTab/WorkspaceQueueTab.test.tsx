@@ -1,0 +1,126 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { act, screen, waitFor, within } from '@testing-library/react';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  demoWorkspace,
+  page,
+  readyNode,
+  runningSession,
+  trainJob,
+  trainRun,
+} from '../../testing/mockMlApi';
+import { WorkspaceQueueTab } from './WorkspaceQueueTab';
+
+const waitingRun = {
+  ...trainRun,
+  id: 'c0000000-0000-4000-8000-000000000003',
+  state: 'queued' as const,
+  queuePosition: 1,
+  requester: 'user:default/bob',
+  chargedSubject: 'group:default/team-x',
+  resources: { cpu: 4, memoryMiB: 8192, gpu: 0 },
+  reason: 'team x uses 6 of 8 vCPU; this needs 4',
+  startedAt: undefined,
+  endedAt: undefined,
+};
+const waitingSession = {
+  ...runningSession,
+  id: 'c0000000-0000-4000-8000-000000000004',
+  name: 'Notebook',
+  state: 'queued' as const,
+  queuePosition: 2,
+  reason: 'waiting for a new cpu node to start (ready in ~20 s)',
+  startedAt: undefined,
+};
+
+describe('WorkspaceQueueTab', () => {
+  it('lists queued work in order with positions and reasons, what runs, and the nodes', async () => {
+    const api = createMockMlApi();
+    const startingNode = {
+      ...readyNode,
+      id: 'd0000000-0000-4000-8000-000000000005',
+      ready: false,
+      readyAt: new Date(Date.now() + 20_000).toISOString(),
+      allocated: { cpu: 1, memoryMiB: 2048, gpu: 0 },
+    };
+    api.getWorkspaceQueue.mockResolvedValue({
+      queued: [waitingRun, waitingSession],
+      running: [runningSession],
+      nodes: [readyNode, startingNode],
+    });
+    api.listProjects.mockResolvedValue(page([churnProject]));
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WorkspaceQueueTab workspace={demoWorkspace} />
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    expect(await screen.findByText('Queued (2)')).toBeInTheDocument();
+    const first = screen
+      .getByText('team x uses 6 of 8 vCPU; this needs 4')
+      .closest('tr')!;
+    expect(within(first).getByText('1')).toBeInTheDocument();
+    expect(within(first).getByText('job')).toBeInTheDocument();
+    expect(within(first).getByText('user:default/bob')).toBeInTheDocument();
+    expect(within(first).getByText('group:default/team-x')).toBeInTheDocument();
+    expect(within(first).getByText('4 vCPU · 8 GiB')).toBeInTheDocument();
+    expect(within(first).getByRole('link', { name: 'train' })).toHaveAttribute(
+      'href',
+      `/ml/projects/churn-${churnProject.id}/jobs/${trainJob.id}/runs/${waitingRun.id}`,
+    );
+    const second = screen
+      .getByText(/waiting for a new cpu node/)
+      .closest('tr')!;
+    expect(within(second).getByText('2')).toBeInTheDocument();
+    expect(within(second).getByText('Notebook')).toBeInTheDocument();
+
+    expect(screen.getByText('Running (1)')).toBeInTheDocument();
+    expect(
+      screen.getByRole('link', { name: 'Exploration' }),
+    ).toBeInTheDocument();
+
+    const starting = screen.getByText('d0000000').closest('tr')!;
+    expect(
+      within(starting).getByText(/^Starting, ready in 1\d s$/),
+    ).toBeInTheDocument();
+    expect(within(starting).getByText('1 vCPU / 4 vCPU')).toBeInTheDocument();
+    expect(screen.getByText('Node group cpu')).toBeInTheDocument();
+    expect(api.getWorkspaceQueue).toHaveBeenCalledWith('demo');
+  });
+
+  it('refreshes every few seconds', async () => {
+    jest.useFakeTimers();
+    try {
+      const api = createMockMlApi();
+      api.getWorkspaceQueue.mockResolvedValue({
+        queued: [],
+        running: [],
+        nodes: [],
+      });
+      api.listProjects.mockResolvedValue(page([]));
+      await renderInTestApp(
+        <TestApiProvider apis={[[mlApiRef, api]]}>
+          <WorkspaceQueueTab workspace={demoWorkspace} />
+        </TestApiProvider>,
+        { mountedRoutes: { '/ml': rootRouteRef } },
+      );
+      expect(
+        await screen.findByText('Nothing is waiting.'),
+      ).toBeInTheDocument();
+      expect(api.getWorkspaceQueue).toHaveBeenCalledTimes(1);
+
+      await act(async () => {
+        jest.advanceTimersByTime(3000);
+      });
+      await waitFor(() =>
+        expect(api.getWorkspaceQueue).toHaveBeenCalledTimes(2),
+      );
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
