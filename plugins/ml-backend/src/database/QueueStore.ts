@@ -137,14 +137,20 @@ export class QueueStore {
     return moved;
   }
 
-  /** Sets why queued work waits, one statement per distinct reason. */
+  /**
+   * Sets why queued work waits. Reasons carry live numbers, so many change
+   * each pass: a CASE per chunk writes hundreds of rows in one statement.
+   */
   async setReasons(tx: Knex, reasons: Array<{ id: string; reason: string }>): Promise<void> {
-    const byReason = new Map<string, string[]>();
-    for (const { id, reason } of reasons) byReason.set(reason, [...(byReason.get(reason) ?? []), id]);
-    for (const [reason, ids] of byReason) {
-      for (let i = 0; i < ids.length; i += CHUNK) {
-        await tx('workloads').whereIn('id', ids.slice(i, i + CHUNK)).where({ state: 'queued' }).update({ reason });
-      }
+    const size = 250;
+    for (let i = 0; i < reasons.length; i += size) {
+      const chunk = reasons.slice(i, i + size);
+      const cases = chunk.map(() => 'WHEN ? THEN ?').join(' ');
+      const bindings = chunk.flatMap(r => [r.id, r.reason]);
+      await tx('workloads')
+        .whereIn('id', chunk.map(r => r.id))
+        .where({ state: 'queued' })
+        .update({ reason: tx.raw(`CASE id ${cases} END`, bindings) });
     }
   }
 
