@@ -17,7 +17,13 @@ import { JobFormDialog } from './JobFormDialog';
 function setup() {
   const api = createMockMlApi();
   api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
+  // Listed by name; the form offers the smallest first.
+  api.listProfiles.mockResolvedValue(
+    page([
+      { ...smallProfile, id: 'prof-2', name: 'large', cpu: 4, memoryMiB: 8192 },
+      smallProfile,
+    ]),
+  );
   api.listFiles.mockResolvedValue([
     fileEntry('src', 'directory'),
     fileEntry('src/train.py'),

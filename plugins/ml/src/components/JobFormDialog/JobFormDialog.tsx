@@ -122,7 +122,10 @@ export function JobFormDialog(props: JobFormDialogProps) {
         .filter(f => f.type === 'file')
         .map(f => f.path)
         .sort(),
-      profiles: profiles.items,
+      // Smallest first: the default is the cheapest profile.
+      profiles: [...profiles.items].sort(
+        (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
+      ),
     };
   }, [api, open, project.id, project.workspace]);
 

@@ -139,7 +139,10 @@ export function JobRunPage(props: JobRunPageProps) {
                   detail={workloadDuration(value, now)}
                 />
               ),
-              reason: value.reason || '—',
+              // A queued run's reason is in the alert above.
+              ...(value.state === 'queued'
+                ? {}
+                : { reason: value.reason || '—' }),
               attempt: `${value.attempt} of ${value.maxAttempts}${
                 value.retryAt
                   ? ` (next attempt ${formatTime(value.retryAt)})`

@@ -81,7 +81,11 @@ export function SessionsList(props: SessionsListProps) {
         />
       ),
     },
-    { title: 'Runtime', render: s => runtimes.label(s.runtimeId) },
+    {
+      title: 'Runtime',
+      cellStyle: { minWidth: 220 },
+      render: s => runtimes.label(s.runtimeId),
+    },
     { title: 'Profile', field: 'profile' },
     { title: 'Started', render: s => formatTime(s.startedAt) },
     { title: 'Duration', render: s => workloadDuration(s, now) ?? '—' },
@@ -93,6 +97,7 @@ export function SessionsList(props: SessionsListProps) {
           <IconButton
             size="small"
             aria-label={`Stop session ${s.name || s.id}`}
+            title="Stop"
             onClick={() => stop(s)}
           >
             <StopIcon fontSize="small" />

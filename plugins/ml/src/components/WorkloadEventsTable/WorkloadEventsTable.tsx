@@ -10,7 +10,12 @@ export interface WorkloadEventsTableProps {
 }
 
 const columns: TableColumn<WorkloadEvent>[] = [
-  { title: 'Time', field: 'at', render: e => formatTime(e.at) },
+  {
+    title: 'Time',
+    field: 'at',
+    cellStyle: { whiteSpace: 'nowrap' },
+    render: e => formatTime(e.at),
+  },
   {
     title: 'From',
     field: 'from',

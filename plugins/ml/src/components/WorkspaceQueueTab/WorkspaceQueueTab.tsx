@@ -133,7 +133,13 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       title: 'Waiting',
       render: w => formatDuration(now - Date.parse(w.queuedAt)),
     },
-    { title: 'Reason', field: 'reason', render: w => w.reason ?? '' },
+    {
+      title: 'Reason',
+      field: 'reason',
+      // The reason is the point of this table; give it room.
+      cellStyle: { minWidth: 260 },
+      render: w => w.reason ?? '',
+    },
   ];
   const runningColumns: TableColumn<Workload>[] = [
     ...common,
