@@ -14,11 +14,12 @@ import Autocomplete from '@material-ui/lab/Autocomplete';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
-import { joinArgs, splitArgs } from '../../lib/args';
+import { splitArgs } from '../../lib/args';
 import { fieldErrors } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
 import { EnvVarsEditor } from '../EnvVarsEditor';
-import { JobTriggerFields, JobTriggerValue } from '../JobTriggerFields';
+import { JobTriggerFields } from '../JobTriggerFields';
+import { FormState, checkForm, initialState } from './jobForm';
 
 /** @public */
 export interface JobFormDialogProps {
@@ -31,53 +32,6 @@ export interface JobFormDialogProps {
   onClose: () => void;
   onSaved: (job: Job) => void;
 }
-
-interface FormState {
-  name: string;
-  script: string;
-  args: string;
-  env: Record<string, string>;
-  envValid: boolean;
-  runtimeId: string;
-  profile: string;
-  timeout: string;
-  retries: string;
-  backoff: string;
-  enabled: boolean;
-  trigger: JobTriggerValue;
-}
-
-function triggerKind(job?: Job): JobTriggerValue['kind'] {
-  if (job?.schedule) {
-    return 'schedule';
-  }
-  return job?.parentJobId ? 'dependency' : 'manual';
-}
-
-function initialState(job?: Job): FormState {
-  return {
-    name: job?.name ?? '',
-    script: job?.script ?? '',
-    args: joinArgs(job?.args ?? []),
-    env: job?.env ?? {},
-    envValid: true,
-    runtimeId: job?.runtimeId ?? '',
-    profile: job?.profile ?? '',
-    timeout: job?.timeoutSeconds ? String(job.timeoutSeconds) : '',
-    retries: String(job?.maxRetries ?? 0),
-    backoff: String(job?.retryBackoffSeconds ?? 30),
-    enabled: job?.enabled ?? true,
-    trigger: {
-      kind: triggerKind(job),
-      schedule: job?.schedule ?? '',
-      timezone: job?.timezone ?? 'UTC',
-      parentJobId: job?.parentJobId ?? '',
-    },
-  };
-}
-
-const wholeNumber = (text: string) =>
-  /^\d+$/.test(text.trim()) ? Number(text) : undefined;
 
 /**
  * Creates or edits a job: what to run, where, how often to retry, and what
@@ -136,32 +90,8 @@ export function JobFormDialog(props: JobFormDialogProps) {
   const profile = form.profile || profiles[0]?.name || '';
   const set = (change: Partial<FormState>) => setForm({ ...form, ...change });
 
-  const timeout = form.timeout.trim() ? wholeNumber(form.timeout) : null;
-  const retries = wholeNumber(form.retries);
-  const backoff = wholeNumber(form.backoff);
   const { trigger } = form;
-  const problems: Record<string, string | undefined> = {
-    name: form.name.trim() ? undefined : 'Name must not be empty',
-    script: form.script.trim() ? undefined : 'Choose the file to run',
-    timeoutSeconds:
-      timeout === undefined || timeout === 0
-        ? 'A whole number of seconds, or empty for no limit'
-        : undefined,
-    maxRetries:
-      retries === undefined || retries > 10 ? 'From 0 to 10' : undefined,
-    retryBackoffSeconds:
-      backoff === undefined || backoff > 3600
-        ? 'From 0 to 3600 seconds'
-        : undefined,
-    schedule:
-      trigger.kind === 'schedule' && !trigger.schedule.trim()
-        ? 'Enter a cron schedule'
-        : undefined,
-    parentJobId:
-      trigger.kind === 'dependency' && !trigger.parentJobId
-        ? 'Choose the job this one runs after'
-        : undefined,
-  };
+  const { timeout, retries, backoff, problems } = checkForm(form);
   const invalid = Object.values(problems).some(Boolean) || !form.envValid;
   const shown = (field: string) =>
     serverErrors[field] ?? (touched ? problems[field] : undefined);
