@@ -215,6 +215,20 @@ describe('MlClient', () => {
       );
     });
 
+    it('says so when the log stream ends without its end event', async () => {
+      const { client } = setup(
+        streamingResponse('text/event-stream', 'data: "epoch 1"\n\n'),
+      );
+      const lines: string[] = [];
+      const error = await (async () => {
+        for await (const line of client.followWorkloadLogs('w-1')) {
+          lines.push(line);
+        }
+      })().catch(e => e);
+      expect(lines).toEqual(['epoch 1']);
+      expect(error.message).toBe('The log stream was cut off');
+    });
+
     it('asks for the next runs of a cron schedule', async () => {
       const { client, fetch } = setup(
         jsonResponse({ nextRuns: ['2026-01-13T03:00:00.000Z'] }),

@@ -179,6 +179,9 @@ export class MlEngineClient extends MlHttp {
       // contain newlines or look like SSE fields arrive intact.
       yield JSON.parse(data) as string;
     }
+    // The server always ends with an `end` event; without it the connection
+    // was cut, and the caller should know that the log may go on.
+    throw new Error('The log stream was cut off');
   }
 
   stopWorkload(workloadId: string) {

@@ -19,9 +19,9 @@ export interface WorkloadLogsState {
 
 /** Lines are shown in batches; a chatty job would otherwise re-render per line. */
 const FLUSH_MS = 100;
-/** The log file appears a moment after a workload starts. */
-const NOT_YET_RETRY_MS = 1500;
-const NOT_YET_TRIES = 20;
+/** Following again after a failure waits longer each time, up to a cap. */
+const RETRY_MS = 1500;
+const MAX_RETRY_MS = 10_000;
 
 function isNotFound(error: unknown) {
   return error instanceof ResponseError && error.statusCode === 404;
@@ -78,38 +78,41 @@ export function useWorkloadLogs(
           if (!cancelled) setState(prev => ({ ...prev, lines }));
         }, FLUSH_MS);
       };
-      // Resolves to true when the log does not exist yet and is worth another try.
-      const followOnce = async (lastTry: boolean): Promise<boolean> => {
+      // Each try reads the log from its start, so the lines of an earlier,
+      // interrupted try stay on screen until the new ones replace them.
+      const followOnce = async (): Promise<void> => {
         collected = [];
-        setState({ lines: [], following: true, loading: false });
-        try {
-          for await (const line of api.followWorkloadLogs(workloadId, {
-            attempt,
-            signal: controller.signal,
-          })) {
-            collected.push(line);
-            flushLater();
-          }
-          if (!cancelled) {
-            setState({ lines: collected, following: false, loading: false });
-          }
-          return false;
-        } catch (error) {
-          if (cancelled) return false;
-          if (isNotFound(error) && !lastTry) return true;
-          setState({
-            lines: collected,
-            following: false,
-            loading: false,
-            error: error as Error,
-          });
-          return false;
+        for await (const line of api.followWorkloadLogs(workloadId, {
+          attempt,
+          signal: controller.signal,
+        })) {
+          collected.push(line);
+          flushLater();
+          setState(prev => (prev.error ? { ...prev, error: undefined } : prev));
         }
       };
       const follow = async () => {
+        setState({ lines: [], following: true, loading: false });
         for (let tries = 1; !cancelled; tries++) {
-          if (!(await followOnce(tries >= NOT_YET_TRIES))) return;
-          await new Promise(resolve => setTimeout(resolve, NOT_YET_RETRY_MS));
+          try {
+            await followOnce();
+            // The stream ends with the workload; polling then moves the
+            // phase to 'ended', which reads the stored lines.
+            if (!cancelled) {
+              setState({ lines: collected, following: false, loading: false });
+            }
+            return;
+          } catch (error) {
+            if (cancelled) return;
+            // Not there yet (the log appears a moment after the start), or
+            // the connection dropped: try again while the workload is live.
+            if (!isNotFound(error)) {
+              setState(prev => ({ ...prev, error: error as Error }));
+            }
+            await new Promise(resolve =>
+              setTimeout(resolve, Math.min(RETRY_MS * tries, MAX_RETRY_MS)),
+            );
+          }
         }
       };
       follow();

@@ -76,4 +76,26 @@ describe('WorkloadLogs', () => {
     );
     expect(screen.getByLabelText('Attempt')).toBeInTheDocument();
   });
+
+  it('follows again when the stream is cut off while the workload runs', async () => {
+    const api = createMockMlApi();
+    api.followWorkloadLogs
+      .mockImplementationOnce(async function* cut() {
+        yield 'epoch 1';
+        throw new Error('The log stream was cut off');
+      })
+      .mockReturnValue(streamOf('epoch 1', 'epoch 2'));
+    await renderLogs(api, { id: 'w-4', state: 'running', attempt: 1 });
+
+    expect(
+      await screen.findByText(
+        /Reconnecting to the log: The log stream was cut off/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText('epoch 2', undefined, { timeout: 4000 }),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(api.followWorkloadLogs).toHaveBeenCalledTimes(2);
+  });
 });

@@ -49,13 +49,7 @@ export function WorkloadLogs(props: WorkloadLogsProps) {
   const logs = useWorkloadLogs(workload.id, attempt, phase);
 
   let body;
-  if (logs.error) {
-    body = (
-      <Alert severity="error" role="alert">
-        {`Could not read the logs: ${describeError(logs.error)}`}
-      </Alert>
-    );
-  } else if (phase === 'waiting') {
+  if (phase === 'waiting') {
     body = (
       <Typography color="textSecondary">
         No logs yet: it is waiting in the queue.
@@ -102,6 +96,13 @@ export function WorkloadLogs(props: WorkloadLogsProps) {
         ) : undefined
       }
     >
+      {logs.error && (
+        <Alert severity={logs.following ? 'warning' : 'error'} role="alert">
+          {logs.following
+            ? `Reconnecting to the log: ${describeError(logs.error)}`
+            : `Could not read the logs: ${describeError(logs.error)}`}
+        </Alert>
+      )}
       {body}
     </InfoCard>
   );
