@@ -1,6 +1,7 @@
 import {
   describeResources,
   formatDuration,
+  formatInZone,
   workloadDuration,
 } from './workloads';
 
@@ -28,6 +29,15 @@ describe('workloads', () => {
     );
     expect(describeResources({ cpu: 4, memoryMiB: 16384, gpu: 1 })).toBe(
       '4 vCPU · 16 GiB · 1 GPU',
+    );
+  });
+
+  it("shows schedule times in the schedule's zone", () => {
+    expect(formatInZone('2026-01-13T02:00:00.000Z', 'Europe/Berlin')).toMatch(
+      /3:00.*Europe\/Berlin$/,
+    );
+    expect(formatInZone('2026-01-13T02:00:00.000Z', 'Mars/Olympus')).toMatch(
+      /2026/,
     );
   });
 });

@@ -51,6 +51,18 @@ export function formatTime(iso: string | undefined): string {
     : '—';
 }
 
+/**
+ * A time as a schedule's own time zone sees it ("Jan 13, 2026, 3:00 AM
+ * Europe/Berlin"), so a preview of a cron schedule reads like the schedule.
+ * Falls back to the browser's zone for a zone Luxon does not know.
+ */
+export function formatInZone(iso: string, zone: string): string {
+  const time = DateTime.fromISO(iso).setZone(zone);
+  return time.isValid
+    ? `${time.toLocaleString(DateTime.DATETIME_MED)} ${zone}`
+    : DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
+}
+
 export function describeResources(resources: ResourceLimits): string {
   const parts = [formatVcpu(resources.cpu), formatMemory(resources.memoryMiB)];
   if (resources.gpu > 0) {

@@ -25,7 +25,7 @@ import { joinArgs } from '../../lib/args';
 import { describeError } from '../../lib/errors';
 import { describeTrigger } from '../../lib/jobs';
 import { projectSlug } from '../../lib/projectSlug';
-import { formatTime, isActiveState } from '../../lib/workloads';
+import { formatInZone, isActiveState } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef } from '../../routes';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { JobFormDialog } from '../JobFormDialog';
@@ -151,7 +151,9 @@ export function JobPage(props: JobPageProps) {
               trigger: describeTrigger(job, jobs),
               'next runs':
                 job.enabled && job.nextRuns?.length
-                  ? job.nextRuns.map(formatTime).join(', ')
+                  ? job.nextRuns
+                      .map(t => formatInZone(t, job.timezone))
+                      .join('; ')
                   : '—',
               enabled: job.enabled ? 'yes' : 'no',
               runtime: runtimes.label(job.runtimeId),

@@ -11,7 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import { mlApiRef } from '../../api';
 import { fieldErrors } from '../../lib/errors';
-import { formatTime } from '../../lib/workloads';
+import { formatInZone } from '../../lib/workloads';
 
 /** How a job starts. The API allows a schedule or a parent, never both. */
 export type JobTriggerKind = 'manual' | 'schedule' | 'dependency';
@@ -86,7 +86,10 @@ export function JobTriggerFields(props: JobTriggerFieldsProps) {
   if (scheduleProblem) {
     scheduleHelp = scheduleProblem;
   } else if (preview.value && preview.value.length > 0) {
-    scheduleHelp = `Next runs: ${preview.value.map(formatTime).join(', ')}`;
+    const zone = debounced.timezone.trim() || 'UTC';
+    scheduleHelp = `Next runs: ${preview.value
+      .map(t => formatInZone(t, zone))
+      .join('; ')}`;
   } else if (preview.loading) {
     scheduleHelp = 'Next runs: …';
   } else {
