@@ -47,6 +47,17 @@ const tableOptions = {
   paging: false,
   padding: 'dense',
 } as const;
+/** Column widths are only honoured with a fixed layout. */
+const sizedTableOptions = { ...tableOptions, tableLayout: 'fixed' } as const;
+
+/** "jane", or "group ml-research": the full ref is in the tooltip. */
+function shortRef(ref: string) {
+  const match = /^(user|group):[^/]+\/(.+)$/.exec(ref);
+  if (!match) {
+    return ref;
+  }
+  return match[1] === 'group' ? `group ${match[2]}` : match[2];
+}
 
 /** Node ids are UUIDs; the first part tells them apart on one page. */
 function shortId(id: string) {
@@ -122,35 +133,50 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
         </Link>
       ),
     },
-    { title: 'Requester', field: 'requester' },
-    { title: 'Charged to', field: 'chargedSubject' },
+    {
+      title: 'Requester',
+      field: 'requester',
+      render: w => <span title={w.requester}>{shortRef(w.requester)}</span>,
+    },
+    {
+      title: 'Charged to',
+      field: 'chargedSubject',
+      render: w => (
+        <span title={w.chargedSubject}>{shortRef(w.chargedSubject)}</span>
+      ),
+    },
     { title: 'Resources', render: w => describeResources(w.resources) },
   ];
-  const queuedColumns: TableColumn<Workload>[] = [
-    { title: 'Position', field: 'queuePosition', width: '5%' },
-    ...common,
-    {
-      title: 'Waiting',
-      render: w => formatDuration(now - Date.parse(w.queuedAt)),
-    },
-    {
-      title: 'Reason',
-      field: 'reason',
-      // The reason is the point of this table; give it room.
-      cellStyle: { minWidth: 260 },
-      render: w => w.reason ?? '',
-    },
-  ];
-  const runningColumns: TableColumn<Workload>[] = [
-    ...common,
-    { title: 'Status', render: w => <WorkloadStatus state={w.state} /> },
-    { title: 'Started', render: w => formatTime(w.startedAt) },
-    {
-      title: 'Node',
-      field: 'nodeId',
-      render: w => (w.nodeId ? shortId(w.nodeId) : '—'),
-    },
-  ];
+  // material-table splits the width left by columns without one evenly, and
+  // only knows what is left once every column has one: give all of them one.
+  const sized = (columns: TableColumn<Workload>[], widths: number[]) =>
+    columns.map((column, i) => ({ ...column, width: `${widths[i]}%` }));
+  const queuedColumns = sized(
+    [
+      { title: 'Position', field: 'queuePosition' },
+      ...common,
+      {
+        title: 'Waiting',
+        render: w => formatDuration(now - Date.parse(w.queuedAt)),
+      },
+      // The reason is the point of this table: it gets the most room.
+      { title: 'Reason', field: 'reason', render: w => w.reason ?? '' },
+    ],
+    [9, 9, 10, 10, 8, 9, 10, 7, 28],
+  );
+  const runningColumns = sized(
+    [
+      ...common,
+      { title: 'Status', render: w => <WorkloadStatus state={w.state} /> },
+      { title: 'Started', render: w => formatTime(w.startedAt) },
+      {
+        title: 'Node',
+        field: 'nodeId',
+        render: w => (w.nodeId ? shortId(w.nodeId) : '—'),
+      },
+    ],
+    [9, 13, 12, 9, 11, 11, 12, 14, 9],
+  );
   const nodeColumns: TableColumn<WorkspaceNode>[] = [
     {
       title: 'Node',
@@ -205,7 +231,7 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       <Grid item xs={12}>
         <Table<Workload>
           title={`Queued (${value.queued.length})`}
-          options={tableOptions}
+          options={sizedTableOptions}
           columns={queuedColumns}
           data={value.queued}
           emptyContent={<Box padding={2}>Nothing is waiting.</Box>}
@@ -214,7 +240,7 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       <Grid item xs={12}>
         <Table<Workload>
           title={`Running (${value.running.length})`}
-          options={tableOptions}
+          options={sizedTableOptions}
           columns={runningColumns}
           data={value.running}
           emptyContent={<Box padding={2}>Nothing is running.</Box>}
