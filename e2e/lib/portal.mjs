@@ -120,6 +120,30 @@ function pidAlive(pid) {
 }
 
 /**
+ * Stops the workloads the portal's local-process driver started (sessions,
+ * job runs). They live in their own process groups so that a real backend
+ * can restart without killing them; a test portal must not leave them
+ * behind. Each run's state file names its group; a group is only signalled
+ * while its leader's command line still names this run's folder.
+ */
+function stopWorkloads(dataDir) {
+  const runs = path.join(dataDir, 'files', 'local-driver', 'runs');
+  let names = [];
+  try {
+    names = fs.readdirSync(runs).filter(n => n.endsWith('.json'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    try {
+      const state = JSON.parse(fs.readFileSync(path.join(runs, name), 'utf8'));
+      const cmdline = fs.readFileSync(`/proc/${state.pgid}/cmdline`, 'utf8');
+      if (cmdline.includes(dataDir)) process.kill(-state.pgid, 'SIGKILL');
+    } catch {}
+  }
+}
+
+/**
  * Ends the portals of earlier runs whose test process died without stopping
  * them (SIGKILL), and deletes their temp folders. A portal is only killed if
  * its command line still names its own temp folder (no pid-reuse accidents).
@@ -136,6 +160,7 @@ function reapStalePortals() {
       continue;
     }
     if (pidAlive(owner.ownerPid)) continue;
+    stopWorkloads(path.join(dir, 'data'));
     try {
       const cmdline = fs.readFileSync(`/proc/${owner.backendPid}/cmdline`, 'utf8');
       if (cmdline.includes(dir)) {
@@ -245,6 +270,7 @@ export async function startPortal({
         } catch {}
       }
     }
+    stopWorkloads(dataDir);
     if (process.env.E2E_KEEP_TMP) {
       log(`kept ${tmpDir}`);
     } else {
