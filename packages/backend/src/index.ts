@@ -36,5 +36,6 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@ml-platform/plugin-ml-backend'));
+backend.add(import('@ml-platform/plugin-catalog-backend-module-ml'));
 
 backend.start();

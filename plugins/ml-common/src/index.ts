@@ -11,3 +11,4 @@ export * from './names';
 export * from './permissions';
 export * from './workloads';
 export * from './workloadSchemas';
+export * from './kinds';

@@ -1,0 +1,42 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogModuleMl } from './module';
+import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
+import { MlEntityProvider } from './provider/MlEntityProvider';
+
+describe('catalogModuleMl', () => {
+  it('adds the ML processor and entity provider to the catalog', async () => {
+    const extensionPoint = {
+      addProcessor: jest.fn(),
+      addEntityProvider: jest.fn(),
+    };
+    await startTestBackend({
+      extensionPoints: [[catalogProcessingExtensionPoint, extensionPoint]],
+      features: [
+        catalogModuleMl,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              providers: {
+                ml: {
+                  schedule: {
+                    frequency: { minutes: 10 },
+                    timeout: { minutes: 1 },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+
+    expect(extensionPoint.addProcessor).toHaveBeenCalledWith(
+      new MlEntitiesProcessor(),
+    );
+    expect(extensionPoint.addEntityProvider).toHaveBeenCalledTimes(1);
+    const [[provider]] = extensionPoint.addEntityProvider.mock.calls;
+    expect(provider).toBeInstanceOf(MlEntityProvider);
+    expect(provider.getProviderName()).toBe('MlEntityProvider:default');
+  });
+});

@@ -1,0 +1,147 @@
+import {
+  DEFAULT_NAMESPACE,
+  Entity,
+  getCompoundEntityRef,
+  parseEntityRef,
+  RELATION_API_PROVIDED_BY,
+  RELATION_DEPENDENCY_OF,
+  RELATION_DEPENDS_ON,
+  RELATION_HAS_PART,
+  RELATION_OWNED_BY,
+  RELATION_OWNER_OF,
+  RELATION_PART_OF,
+  RELATION_PROVIDES_API,
+} from '@backstage/catalog-model';
+import {
+  CatalogProcessor,
+  CatalogProcessorEmit,
+  LocationSpec,
+  processingResult,
+} from '@backstage/plugin-catalog-node';
+import {
+  isMlModelEntity,
+  isMlProjectEntity,
+  isMlWorkspaceEntity,
+  modelEntityV1alpha1Validator,
+  projectEntityV1alpha1Validator,
+  workspaceEntityV1alpha1Validator,
+} from '@ml-platform/plugin-ml-common';
+
+/**
+ * Validates the ML platform's kinds (`Workspace`, `Project`, `Model`) and
+ * emits their relations, each in both directions:
+ *
+ * - `spec.owner`: `ownedBy` / `ownerOf` (a bare name is a Group)
+ * - Project `spec.workspace`: `partOf` / `hasPart` (a bare name is a
+ *   Workspace in the default namespace)
+ * - Model `spec.project`: `partOf` / `hasPart` (a bare name is a Project in
+ *   the model's namespace)
+ * - Model `spec.dependsOn`: `dependsOn` / `dependencyOf` (a bare name is a
+ *   Resource, e.g. a dataset)
+ * - Model `spec.providesApis`: `providesApi` / `apiProvidedBy` (a bare name is
+ *   an API)
+ *
+ * @public
+ */
+export class MlEntitiesProcessor implements CatalogProcessor {
+  private readonly validators = [
+    workspaceEntityV1alpha1Validator,
+    projectEntityV1alpha1Validator,
+    modelEntityV1alpha1Validator,
+  ];
+
+  getProcessorName(): string {
+    return 'MlEntitiesProcessor';
+  }
+
+  async validateEntityKind(entity: Entity): Promise<boolean> {
+    for (const validator of this.validators) {
+      if (await validator.check(entity)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  async postProcessEntity(
+    entity: Entity,
+    _location: LocationSpec,
+    emit: CatalogProcessorEmit,
+  ): Promise<Entity> {
+    const selfRef = getCompoundEntityRef(entity);
+    const ownNamespace = selfRef.namespace;
+
+    const emitBothWays = (
+      targets: string | string[] | undefined,
+      context: { defaultKind: string; defaultNamespace: string },
+      outgoing: string,
+      incoming: string,
+    ) => {
+      if (!targets) {
+        return;
+      }
+      for (const target of [targets].flat()) {
+        const targetRef = parseEntityRef(target, context);
+        emit(
+          processingResult.relation({
+            source: selfRef,
+            type: outgoing,
+            target: targetRef,
+          }),
+        );
+        emit(
+          processingResult.relation({
+            source: targetRef,
+            type: incoming,
+            target: selfRef,
+          }),
+        );
+      }
+    };
+
+    if (
+      isMlWorkspaceEntity(entity) ||
+      isMlProjectEntity(entity) ||
+      isMlModelEntity(entity)
+    ) {
+      emitBothWays(
+        entity.spec.owner,
+        { defaultKind: 'Group', defaultNamespace: ownNamespace },
+        RELATION_OWNED_BY,
+        RELATION_OWNER_OF,
+      );
+    }
+
+    if (isMlProjectEntity(entity)) {
+      emitBothWays(
+        entity.spec.workspace,
+        { defaultKind: 'Workspace', defaultNamespace: DEFAULT_NAMESPACE },
+        RELATION_PART_OF,
+        RELATION_HAS_PART,
+      );
+    }
+
+    if (isMlModelEntity(entity)) {
+      emitBothWays(
+        entity.spec.project,
+        { defaultKind: 'Project', defaultNamespace: ownNamespace },
+        RELATION_PART_OF,
+        RELATION_HAS_PART,
+      );
+      emitBothWays(
+        entity.spec.dependsOn,
+        { defaultKind: 'Resource', defaultNamespace: ownNamespace },
+        RELATION_DEPENDS_ON,
+        RELATION_DEPENDENCY_OF,
+      );
+      emitBothWays(
+        entity.spec.providesApis,
+        { defaultKind: 'API', defaultNamespace: ownNamespace },
+        RELATION_PROVIDES_API,
+        RELATION_API_PROVIDED_BY,
+      );
+    }
+
+    return entity;
+  }
+}

@@ -1,0 +1,391 @@
+import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
+import { mockServices } from '@backstage/backend-test-utils';
+import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
+import { Project, Workspace } from '@ml-platform/plugin-ml-common';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { MlEntitiesProcessor } from '../processor/MlEntitiesProcessor';
+import { MlEntityProvider } from './MlEntityProvider';
+import { DEFAULT_SCHEDULE } from './readSchedule';
+
+const demo: Workspace = {
+  name: 'demo',
+  title: 'Demo workspace',
+  description: 'Local processes on this machine.',
+  owner: 'group:default/guests',
+  driver: 'local',
+  nodeGroups: [
+    {
+      name: 'standard',
+      cpu: 4,
+      memoryMiB: 16384,
+      gpu: 0,
+      minNodes: 1,
+      maxNodes: 3,
+      scaleUpDelaySeconds: 20,
+    },
+  ],
+  env: { SECRET_LOOKING: 'not mirrored' },
+  defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
+  createdAt: '2026-11-22T00:00:00Z',
+  updatedAt: '2026-11-22T00:00:00Z',
+};
+
+function project(
+  id: string,
+  name: string,
+  extra: Partial<Project> = {},
+): Project {
+  return {
+    id,
+    workspace: 'demo',
+    name,
+    title: '',
+    description: '',
+    owner: 'user:default/jane',
+    visibility: 'team',
+    env: {},
+    createdBy: 'user:default/jane',
+    createdAt: '2026-11-22T00:00:00Z',
+    updatedAt: '2026-11-22T00:00:00Z',
+    ...extra,
+  };
+}
+
+const churn = project('11111111-1111-4111-8111-111111111111', 'churn', {
+  title: 'Churn prediction',
+  description: 'Who leaves, and why.',
+  visibility: 'public',
+});
+const forecast = project('22222222-2222-4222-8222-222222222222', 'forecast');
+
+/**
+ * A fake ML backend on a loopback port: one page of workspaces and two pages
+ * of projects, answering only requests with a service token for `ml`.
+ */
+class FakeMlBackend {
+  workspaces: Workspace[] = [demo];
+  projectPages: Project[][] = [[churn], [forecast]];
+  failProjects = false;
+  readonly requests: string[] = [];
+  readonly #server = http.createServer((req, res) => this.#handle(req, res));
+
+  async start(): Promise<string> {
+    await new Promise<void>(resolve =>
+      this.#server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api/ml`;
+  }
+
+  async stop() {
+    await new Promise(resolve => this.#server.close(resolve));
+  }
+
+  #handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url!, 'http://localhost');
+    this.requests.push(`${url.pathname}${url.search}`);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !auth.includes('"target":"ml"')) {
+      send(401, {
+        error: { name: 'AuthenticationError', message: 'no token' },
+      });
+      return;
+    }
+    if (url.pathname === '/api/ml/workspaces') {
+      send(200, { items: this.workspaces, total_size: this.workspaces.length });
+    } else if (url.pathname === '/api/ml/projects') {
+      if (this.failProjects) {
+        send(500, { error: { name: 'Error', message: 'database is locked' } });
+        return;
+      }
+      const index = Number(url.searchParams.get('page_token') ?? 0);
+      const total = this.projectPages.flat().length;
+      const next =
+        index + 1 < this.projectPages.length ? String(index + 1) : undefined;
+      send(200, {
+        items: this.projectPages[index],
+        total_size: total,
+        ...(next ? { next_page_token: next } : {}),
+      });
+    } else {
+      send(404, { error: { name: 'NotFoundError', message: url.pathname } });
+    }
+  }
+}
+
+describe('MlEntityProvider', () => {
+  const ml = new FakeMlBackend();
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    baseUrl = await ml.start();
+  });
+
+  afterAll(async () => {
+    await ml.stop();
+  });
+
+  beforeEach(() => {
+    ml.workspaces = [demo];
+    ml.projectPages = [[churn], [forecast]];
+    ml.failProjects = false;
+    ml.requests.length = 0;
+  });
+
+  /** A provider on the fake backend, with its scheduled task captured. */
+  async function connectProvider(
+    options: { config?: object; fetch?: typeof fetch } = {},
+  ) {
+    const logger = mockServices.logger.mock();
+    logger.child.mockReturnValue(logger);
+    let task: SchedulerServiceTaskInvocationDefinition | undefined;
+    const scheduler = {
+      createScheduledTaskRunner: jest.fn(() => ({
+        run: jest.fn(async (t: SchedulerServiceTaskInvocationDefinition) => {
+          task = t;
+        }),
+      })),
+    };
+    const provider = MlEntityProvider.fromConfig(
+      mockServices.rootConfig({ data: options.config ?? {} }),
+      {
+        logger,
+        scheduler,
+        discovery: {
+          getBaseUrl: async (pluginId: string) =>
+            pluginId === 'ml' ? baseUrl : '',
+        },
+        auth: mockServices.auth(),
+        fetch: options.fetch,
+      },
+    );
+    const connection: jest.Mocked<EntityProviderConnection> = {
+      applyMutation: jest.fn(),
+      refresh: jest.fn(),
+    };
+    await provider.connect(connection);
+    const refresh = async () => {
+      await task!.fn(new AbortController().signal);
+    };
+    return {
+      provider,
+      logger,
+      scheduler,
+      connection,
+      refresh,
+      task: () => task!,
+    };
+  }
+
+  it('runs every 30 s by default, or on the configured schedule', async () => {
+    const byDefault = await connectProvider();
+    expect(byDefault.provider.getProviderName()).toBe(
+      'MlEntityProvider:default',
+    );
+    expect(byDefault.scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
+      DEFAULT_SCHEDULE,
+    );
+    expect(DEFAULT_SCHEDULE.frequency).toEqual({ seconds: 30 });
+    expect(byDefault.task().id).toBe('MlEntityProvider:default:refresh');
+
+    const configured = await connectProvider({
+      config: {
+        catalog: {
+          providers: {
+            ml: { schedule: { frequency: { minutes: 5 }, timeout: 'PT1M' } },
+          },
+        },
+      },
+    });
+    expect(configured.scheduler.createScheduledTaskRunner).toHaveBeenCalledWith(
+      {
+        frequency: { minutes: 5 },
+        timeout: { minutes: 1 },
+      },
+    );
+  });
+
+  it('reads every page and applies one full mutation with the entities', async () => {
+    const { refresh, connection } = await connectProvider();
+    await refresh();
+
+    expect(ml.requests).toEqual([
+      '/api/ml/workspaces?page_size=500',
+      '/api/ml/projects?page_size=500',
+      '/api/ml/projects?page_size=500&page_token=1',
+    ]);
+    const location = `ml-platform:${baseUrl}`;
+    const locationAnnotations = {
+      'backstage.io/managed-by-location': location,
+      'backstage.io/managed-by-origin-location': location,
+    };
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+    expect(connection.applyMutation).toHaveBeenCalledWith({
+      type: 'full',
+      entities: [
+        {
+          locationKey: 'MlEntityProvider:default',
+          entity: {
+            apiVersion: 'ml-platform.io/v1alpha1',
+            kind: 'Workspace',
+            metadata: {
+              name: 'demo',
+              namespace: 'default',
+              title: 'Demo workspace',
+              description: 'Local processes on this machine.',
+              annotations: {
+                ...locationAnnotations,
+                'ml-platform.io/workspace': 'demo',
+              },
+            },
+            spec: {
+              owner: 'group:default/guests',
+              driver: 'local',
+              nodeGroups: [
+                {
+                  name: 'standard',
+                  cpu: 4,
+                  memoryMiB: 16384,
+                  gpu: 0,
+                  minNodes: 1,
+                  maxNodes: 3,
+                },
+              ],
+            },
+          },
+        },
+        {
+          locationKey: 'MlEntityProvider:default',
+          entity: {
+            apiVersion: 'ml-platform.io/v1alpha1',
+            kind: 'Project',
+            metadata: {
+              name: 'churn',
+              namespace: 'demo',
+              title: 'Churn prediction',
+              description: 'Who leaves, and why.',
+              annotations: {
+                ...locationAnnotations,
+                'ml-platform.io/workspace': 'demo',
+                'ml-platform.io/project-id': churn.id,
+              },
+            },
+            spec: {
+              owner: 'user:default/jane',
+              workspace: 'workspace:default/demo',
+              visibility: 'public',
+              mlProjectId: churn.id,
+            },
+          },
+        },
+        {
+          locationKey: 'MlEntityProvider:default',
+          entity: {
+            apiVersion: 'ml-platform.io/v1alpha1',
+            kind: 'Project',
+            metadata: {
+              name: 'forecast',
+              namespace: 'demo',
+              annotations: {
+                ...locationAnnotations,
+                'ml-platform.io/workspace': 'demo',
+                'ml-platform.io/project-id': forecast.id,
+              },
+            },
+            spec: {
+              owner: 'user:default/jane',
+              workspace: 'workspace:default/demo',
+              visibility: 'team',
+              mlProjectId: forecast.id,
+            },
+          },
+        },
+      ],
+    });
+  });
+
+  it('produces entities that the ML kinds validate', async () => {
+    const { provider, logger } = await connectProvider();
+    const processor = new MlEntitiesProcessor();
+    const entities = await provider.read({ logger });
+    for (const { entity } of entities) {
+      await expect(processor.validateEntityKind(entity)).resolves.toBe(true);
+    }
+  });
+
+  it('logs a failed read and leaves the catalog as it is', async () => {
+    ml.failProjects = true;
+    const { refresh, connection, logger } = await connectProvider();
+    await refresh();
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.stringMatching(/keeping the entities of the last successful read/),
+      expect.objectContaining({ message: expect.stringMatching(/500/) }),
+    );
+  });
+
+  it('logs an unreachable ML backend and leaves the catalog as it is', async () => {
+    const { refresh, connection, logger } = await connectProvider({
+      fetch: async () => {
+        throw new TypeError('fetch failed');
+      },
+    });
+    await refresh();
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+    expect(logger.error).toHaveBeenCalledWith(
+      expect.any(String),
+      expect.objectContaining({
+        message: expect.stringMatching(
+          /Could not reach the ML backend at http:\/\/127\.0\.0\.1/,
+        ),
+      }),
+    );
+  });
+
+  it('reads again when the projects change while it pages, instead of dropping one', async () => {
+    const fetchSpy = jest.fn(
+      async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = String(input);
+        if (url.includes('page_token=1') && fetchSpy.mock.calls.length <= 3) {
+          // Between the two pages a project was deleted: the second page is
+          // now empty, and "forecast" would be missing from this listing.
+          return new Response(JSON.stringify({ items: [], total_size: 2 }), {
+            headers: { 'Content-Type': 'application/json' },
+          });
+        }
+        return fetch(input, init);
+      },
+    );
+    const { refresh, connection } = await connectProvider({ fetch: fetchSpy });
+    await refresh();
+    expect(fetchSpy).toHaveBeenCalledTimes(5);
+    const [[mutation]] = connection.applyMutation.mock.calls;
+    expect(
+      mutation.type === 'full' &&
+        mutation.entities.map(e => e.entity.metadata.name),
+    ).toEqual(['demo', 'churn', 'forecast']);
+  });
+
+  it('leaves out an item whose name cannot be an entity name, with a warning', async () => {
+    ml.projectPages = [
+      [churn, project('33333333-3333-4333-8333-333333333333', 'Bad_Name')],
+    ];
+    const { refresh, connection, logger } = await connectProvider();
+    await refresh();
+    const [[mutation]] = connection.applyMutation.mock.calls;
+    expect(
+      mutation.type === 'full' &&
+        mutation.entities.map(e => e.entity.metadata.name),
+    ).toEqual(['demo', 'churn']);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /Left project 'demo\/Bad_Name' .* out of the catalog/,
+      ),
+    );
+  });
+});

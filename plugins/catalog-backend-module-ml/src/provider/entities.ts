@@ -1,0 +1,103 @@
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  DEFAULT_NAMESPACE,
+} from '@backstage/catalog-model';
+import {
+  ANNOTATION_ML_PROJECT_ID,
+  ANNOTATION_ML_WORKSPACE,
+  ML_ENTITY_API_VERSION,
+  mlWorkspaceEntityRef,
+  Project,
+  ProjectEntityV1alpha1,
+  Workspace,
+  WorkspaceEntityV1alpha1,
+} from '@ml-platform/plugin-ml-common';
+
+/** The location type of entities that the ML platform manages. */
+export const ML_LOCATION_TYPE = 'ml-platform';
+
+/** `ml-platform:<base URL of the ML backend>`, the location of its entities. */
+export function mlLocationRef(baseUrl: string): string {
+  return `${ML_LOCATION_TYPE}:${baseUrl}`;
+}
+
+function locationAnnotations(locationRef: string) {
+  return {
+    [ANNOTATION_LOCATION]: locationRef,
+    [ANNOTATION_ORIGIN_LOCATION]: locationRef,
+  };
+}
+
+/** Title and description, left out when the ML platform has none. */
+function titleAndDescription(item: { title: string; description: string }) {
+  return {
+    ...(item.title ? { title: item.title } : {}),
+    ...(item.description ? { description: item.description } : {}),
+  };
+}
+
+/**
+ * The catalog entity of an ML workspace: `workspace:default/<name>`.
+ */
+export function workspaceToEntity(
+  workspace: Workspace,
+  locationRef: string,
+): WorkspaceEntityV1alpha1 {
+  return {
+    apiVersion: ML_ENTITY_API_VERSION,
+    kind: 'Workspace',
+    metadata: {
+      name: workspace.name,
+      namespace: DEFAULT_NAMESPACE,
+      ...titleAndDescription(workspace),
+      annotations: {
+        ...locationAnnotations(locationRef),
+        [ANNOTATION_ML_WORKSPACE]: workspace.name,
+      },
+    },
+    spec: {
+      owner: workspace.owner,
+      driver: workspace.driver,
+      nodeGroups: workspace.nodeGroups.map(group => ({
+        name: group.name,
+        cpu: group.cpu,
+        memoryMiB: group.memoryMiB,
+        gpu: group.gpu,
+        minNodes: group.minNodes,
+        maxNodes: group.maxNodes,
+      })),
+    },
+  };
+}
+
+/**
+ * The catalog entity of an ML project: `project:<workspace>/<name>`. Project
+ * names are unique only within their workspace, so the workspace is the
+ * entity's namespace.
+ */
+export function projectToEntity(
+  project: Project,
+  locationRef: string,
+): ProjectEntityV1alpha1 {
+  return {
+    apiVersion: ML_ENTITY_API_VERSION,
+    kind: 'Project',
+    metadata: {
+      name: project.name,
+      namespace: project.workspace,
+      ...titleAndDescription(project),
+      annotations: {
+        ...locationAnnotations(locationRef),
+        [ANNOTATION_ML_WORKSPACE]: project.workspace,
+        [ANNOTATION_ML_PROJECT_ID]: project.id,
+      },
+    },
+    spec: {
+      owner: project.owner,
+      workspace: mlWorkspaceEntityRef(project.workspace),
+      visibility: project.visibility,
+      mlProjectId: project.id,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import {
+  Entity,
+  entityKindSchemaValidator,
+  KindValidator,
+} from '@backstage/catalog-model';
+import { ML_ENTITY_API_VERSION } from './constants';
+import schema from './Model.v1alpha1.schema.json';
+
+/**
+ * A machine-learning model in the catalog.
+ *
+ * @public
+ */
+export interface ModelEntityV1alpha1 extends Entity {
+  apiVersion: typeof ML_ENTITY_API_VERSION;
+  kind: 'Model';
+  spec: {
+    /** An entity ref of the owning user or group. */
+    owner: string;
+    /**
+     * An entity ref of the model's project; a bare name means a `Project` in
+     * the model's namespace.
+     */
+    project: string;
+    /** The model's id in the ML platform. */
+    mlModelId?: string;
+    /**
+     * Entity refs of what the model needs, usually its datasets (`Resource`
+     * entities of type `dataset`); a bare name means a `Resource`.
+     */
+    dependsOn?: string[];
+    /**
+     * Entity refs of the APIs the model's endpoints serve; a bare name means
+     * an `API`.
+     */
+    providesApis?: string[];
+  };
+}
+
+const validator = entityKindSchemaValidator(schema);
+
+/**
+ * Validates `Model` entities: `false` for other kinds, an error for a
+ * `Model` that does not match the schema.
+ *
+ * @public
+ */
+export const modelEntityV1alpha1Validator: KindValidator = {
+  async check(data: Entity) {
+    return validator(data) === data;
+  },
+};
+
+/**
+ * Whether an entity is an ML model.
+ *
+ * @public
+ */
+export function isMlModelEntity(entity: Entity): entity is ModelEntityV1alpha1 {
+  return entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === 'Model';
+}

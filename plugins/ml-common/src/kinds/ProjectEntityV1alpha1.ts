@@ -1,0 +1,57 @@
+import {
+  Entity,
+  entityKindSchemaValidator,
+  KindValidator,
+} from '@backstage/catalog-model';
+import { ProjectVisibility } from '../types';
+import { ML_ENTITY_API_VERSION } from './constants';
+import schema from './Project.v1alpha1.schema.json';
+
+/**
+ * An ML project in the catalog.
+ *
+ * @public
+ */
+export interface ProjectEntityV1alpha1 extends Entity {
+  apiVersion: typeof ML_ENTITY_API_VERSION;
+  kind: 'Project';
+  spec: {
+    /** An entity ref of the owning user or group. */
+    owner: string;
+    /**
+     * An entity ref of the project's workspace; a bare name means a
+     * `Workspace` in the default namespace.
+     */
+    workspace: string;
+    visibility?: ProjectVisibility;
+    /** The project's id in the ML platform. */
+    mlProjectId?: string;
+  };
+}
+
+const validator = entityKindSchemaValidator(schema);
+
+/**
+ * Validates `Project` entities: `false` for other kinds, an error for a
+ * `Project` that does not match the schema.
+ *
+ * @public
+ */
+export const projectEntityV1alpha1Validator: KindValidator = {
+  async check(data: Entity) {
+    return validator(data) === data;
+  },
+};
+
+/**
+ * Whether an entity is an ML project.
+ *
+ * @public
+ */
+export function isMlProjectEntity(
+  entity: Entity,
+): entity is ProjectEntityV1alpha1 {
+  return (
+    entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === 'Project'
+  );
+}

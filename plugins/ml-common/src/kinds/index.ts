@@ -1,0 +1,5 @@
+export * from './constants';
+export * from './refs';
+export * from './WorkspaceEntityV1alpha1';
+export * from './ProjectEntityV1alpha1';
+export * from './ModelEntityV1alpha1';
