@@ -47,11 +47,16 @@ describe('SessionsList', () => {
 
   it('stops a session', async () => {
     const api = createMockMlApi();
-    api.listSessions
-      .mockResolvedValueOnce(page([runningSession]))
-      .mockResolvedValue(page([{ ...runningSession, state: 'stopped' }]));
+    // Running until the stop arrives, however often the list polls meanwhile.
+    let stopped = false;
+    api.listSessions.mockImplementation(async () =>
+      page([{ ...runningSession, state: stopped ? 'stopped' : 'running' }]),
+    );
     api.listRuntimes.mockResolvedValue(page([]));
-    api.stopSession.mockResolvedValue({ ...runningSession, state: 'stopped' });
+    api.stopSession.mockImplementation(async () => {
+      stopped = true;
+      return { ...runningSession, state: 'stopped' };
+    });
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
         <SessionsList project={churnProject} />
