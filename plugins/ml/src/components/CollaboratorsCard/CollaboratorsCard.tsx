@@ -13,7 +13,6 @@ import IconButton from '@material-ui/core/IconButton';
 import TextField from '@material-ui/core/TextField';
 import DeleteIcon from '@material-ui/icons/Delete';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
-import Alert from '@material-ui/lab/Alert';
 import {
   COLLABORATOR_ROLES,
   Collaborator,
@@ -25,6 +24,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface CollaboratorsCardProps {
@@ -164,11 +164,7 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
 
   return (
     <InfoCard title="Collaborators">
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       <Box
         component="form"
         display="flex"

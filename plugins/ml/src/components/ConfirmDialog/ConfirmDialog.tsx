@@ -5,8 +5,8 @@ import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import Alert from '@material-ui/lab/Alert';
 import { describeError } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface ConfirmDialogProps {
@@ -51,11 +51,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
       <DialogTitle id="ml-confirm-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">{children}</DialogContentText>
-        {error && (
-          <Alert severity="error" role="alert">
-            {error}
-          </Alert>
-        )}
+        <ErrorAlert message={error} />
       </DialogContent>
       <DialogActions>
         <Button onClick={close} disabled={busy}>

@@ -10,6 +10,7 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import Alert from '@material-ui/lab/Alert';
 import { ENV_NAME_PATTERN } from '@ml-platform/plugin-ml-common';
 import { describeError } from '../../lib/errors';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface EnvVarsEditorProps {
@@ -188,11 +189,7 @@ export function EnvVarsEditor(props: EnvVarsEditorProps) {
 
   return (
     <InfoCard title={title} subheader={description}>
-      {error && (
-        <Alert severity="error" role="alert">
-          {error}
-        </Alert>
-      )}
+      <ErrorAlert message={error} />
       {saved && <Alert severity="success">Environment saved.</Alert>}
       {rowsAndAdd}
     </InfoCard>

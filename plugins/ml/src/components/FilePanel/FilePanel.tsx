@@ -11,6 +11,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
 import { FileTreeNode } from '../../lib/files';
+import { ErrorAlert } from '../ErrorAlert';
 import { FileEditor } from '../FileEditor';
 
 // Bigger files make the editor sluggish and are rarely hand-edited.
@@ -111,11 +112,7 @@ export function FilePanel(props: FilePanelProps) {
           Save
         </Button>
       </Box>
-      {status.error && (
-        <Alert severity="error" role="alert">
-          {status.error}
-        </Alert>
-      )}
+      <ErrorAlert message={status.error} />
       {status.ok && <Alert severity="success">{status.ok}</Alert>}
       {body}
     </Box>

@@ -1,9 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
@@ -17,7 +15,9 @@ import { mlApiRef } from '../../api';
 import { splitArgs } from '../../lib/args';
 import { fieldErrors } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
+import { DialogSubmitActions } from '../DialogSubmitActions';
 import { EnvVarsEditor } from '../EnvVarsEditor';
+import { ErrorAlert } from '../ErrorAlert';
 import { JobTriggerFields } from '../JobTriggerFields';
 import { FormState, checkForm, initialState } from './jobForm';
 
@@ -185,11 +185,7 @@ export function JobFormDialog(props: JobFormDialogProps) {
           {job ? `Edit job ${job.name}` : 'New job'}
         </DialogTitle>
         <DialogContent>
-          {general && (
-            <Alert severity="error" role="alert">
-              {general}
-            </Alert>
-          )}
+          <ErrorAlert message={general} />
           <TextField
             id="ml-job-name"
             label="Name"
@@ -329,19 +325,11 @@ export function JobFormDialog(props: JobFormDialogProps) {
             <Alert severity="error">{`Environment: ${serverErrors.env}`}</Alert>
           )}
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {job ? 'Save' : 'Create'}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel={job ? 'Save' : 'Create'}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

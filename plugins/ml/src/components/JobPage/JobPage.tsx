@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   InfoCard,
   Link,
-  Progress,
   ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
@@ -14,7 +13,6 @@ import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
-import Alert from '@material-ui/lab/Alert';
 import { Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -27,7 +25,9 @@ import { describeTrigger } from '../../lib/jobs';
 import { projectSlug } from '../../lib/projectSlug';
 import { formatInZone, isActiveState } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { ErrorAlert } from '../ErrorAlert';
 import { JobFormDialog } from '../JobFormDialog';
 import { JobRunsTable } from '../JobRunsTable';
 
@@ -72,12 +72,13 @@ export function JobPage(props: JobPageProps) {
   const linkTo = (run: Workload) =>
     runLink({ projectId: slug, jobId, runId: run.id });
 
-  if (loaded.loading && !job) {
-    return <Progress />;
-  }
   if (!job) {
     return (
-      <ResponseErrorPanel error={loaded.error ?? new Error('Job not found')} />
+      <AsyncFallback
+        loading={loaded.loading}
+        error={loaded.error}
+        notFound="Job not found"
+      />
     );
   }
 
@@ -138,11 +139,7 @@ export function JobPage(props: JobPageProps) {
             </Box>
           }
         >
-          {runError && (
-            <Alert severity="error" role="alert">
-              {runError}
-            </Alert>
-          )}
+          <ErrorAlert message={runError} />
           <StructuredMetadataTable
             dense
             metadata={{

@@ -2,7 +2,6 @@ import { useState } from 'react';
 import {
   InfoCard,
   Link,
-  Progress,
   ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
@@ -29,6 +28,8 @@ import {
   workloadDuration,
 } from '../../lib/workloads';
 import { jobRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
+import { ErrorAlert } from '../ErrorAlert';
 import { WorkloadEventsTable } from '../WorkloadEventsTable';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -69,12 +70,13 @@ export function JobRunPage(props: JobRunPageProps) {
   );
   const now = useNow(value?.state === 'running');
 
-  if (run.loading && !value) {
-    return <Progress />;
-  }
   if (!value) {
     return (
-      <ResponseErrorPanel error={run.error ?? new Error('Run not found')} />
+      <AsyncFallback
+        loading={run.loading}
+        error={run.error}
+        notFound="Run not found"
+      />
     );
   }
 
@@ -118,11 +120,7 @@ export function JobRunPage(props: JobRunPageProps) {
             ) : undefined
           }
         >
-          {stopError && (
-            <Alert severity="error" role="alert">
-              {stopError}
-            </Alert>
-          )}
+          <ErrorAlert message={stopError} />
           {value.state === 'queued' && (
             <Alert severity="info">
               {`Waiting in the queue${

@@ -2,8 +2,12 @@ import { Link, Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { Workload } from '@ml-platform/plugin-ml-common';
 import { useNow } from '../../hooks/useNow';
-import { formatTime, workloadDuration } from '../../lib/workloads';
-import { WorkloadStatus } from '../WorkloadStatus';
+import {
+  workloadDurationColumn,
+  workloadStartedColumn,
+  workloadStatusColumn,
+} from '../../lib/workloadColumns';
+import { formatTime } from '../../lib/workloads';
 
 /** @public */
 export interface JobRunsTableProps {
@@ -23,24 +27,15 @@ export function JobRunsTable(props: JobRunsTableProps) {
       highlight: true,
       render: r => <Link to={linkTo(r)}>{formatTime(r.queuedAt)}</Link>,
     },
-    {
-      title: 'Status',
-      field: 'state',
-      render: r => (
-        <WorkloadStatus
-          state={r.state}
-          detail={r.queuePosition ? `position ${r.queuePosition}` : undefined}
-        />
-      ),
-    },
+    workloadStatusColumn(),
     {
       title: 'Attempt',
       field: 'attempt',
       render: r => `${r.attempt} of ${r.maxAttempts}`,
     },
     { title: 'Trigger', field: 'trigger', render: r => r.trigger ?? '—' },
-    { title: 'Started', render: r => formatTime(r.startedAt) },
-    { title: 'Duration', render: r => workloadDuration(r, now) ?? '—' },
+    workloadStartedColumn(),
+    workloadDurationColumn(now),
     {
       title: 'Exit code',
       field: 'exitCode',

@@ -9,9 +9,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import AddIcon from '@material-ui/icons/Add';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
@@ -26,6 +24,7 @@ import {
 import { jobRouteRef } from '../../routes';
 import { JobDependencyGraph } from '../JobDependencyGraph';
 import { JobFormDialog } from '../JobFormDialog';
+import { NewItemButton } from '../NewItemButton';
 import { WorkloadStatus } from '../WorkloadStatus';
 
 /** @public */
@@ -127,16 +126,7 @@ export function JobsList(props: JobsListProps) {
 
   return (
     <>
-      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          New job
-        </Button>
-      </Box>
+      <NewItemButton label="New job" onClick={() => setCreating(true)} />
       {body}
       <JobFormDialog
         open={creating}

@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import {
   Project,
   ProjectVisibility,
@@ -15,6 +12,8 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
+import { DialogSubmitActions } from '../DialogSubmitActions';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface NewProjectDialogProps {
@@ -101,11 +100,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       >
         <DialogTitle id="ml-new-project-title">New project</DialogTitle>
         <DialogContent>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} />
           <TextField
             id="ml-new-project-name"
             label="Name"
@@ -180,19 +175,12 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
             ))}
           </TextField>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy || !workspace}
-          >
-            Create
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel="Create"
+          busy={busy}
+          onCancel={onClose}
+          submitDisabled={!workspace}
+        />
       </form>
     </Dialog>
   );

@@ -1,8 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
@@ -14,6 +12,7 @@ import { describeError, fieldErrors } from '../../lib/errors';
 import { quotaFit } from '../../lib/quota';
 import { runtimeLabel } from '../../lib/runtimes';
 import { describeResources } from '../../lib/workloads';
+import { DialogSubmitActions } from '../DialogSubmitActions';
 
 /** @public */
 export interface NewSessionDialogProps {
@@ -195,19 +194,12 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
             ))}
           </TextField>
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy || choices.loading || !runtime || !profile}
-          >
-            Start
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel="Start"
+          busy={busy}
+          onCancel={onClose}
+          submitDisabled={choices.loading || !runtime || !profile}
+        />
       </form>
     </Dialog>
   );

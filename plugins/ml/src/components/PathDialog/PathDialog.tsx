@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { describeError } from '../../lib/errors';
 import { normalizePath } from '../../lib/files';
+import { DialogSubmitActions } from '../DialogSubmitActions';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface PathDialogProps {
@@ -74,11 +73,7 @@ export function PathDialog(props: PathDialogProps) {
       >
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} />
           <TextField
             id="ml-path"
             label="Path"
@@ -89,19 +84,11 @@ export function PathDialog(props: PathDialogProps) {
             margin="normal"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {submitLabel}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel={submitLabel}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

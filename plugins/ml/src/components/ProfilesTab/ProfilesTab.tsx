@@ -7,9 +7,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
-import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import {
@@ -21,6 +19,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog } from '../ResourceDialog';
 
 /** @public */
@@ -86,16 +85,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
 
   return (
     <>
-      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          New profile
-        </Button>
-      </Box>
+      <NewItemButton label="New profile" onClick={() => setCreating(true)} />
       <Table<ResourceProfile>
         title="Resource profiles"
         options={{ search: false, paging: false, padding: 'dense' }}

@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import {
   Content,
   Header,
   HeaderLabel,
   Page,
-  Progress,
-  ResponseErrorPanel,
   TabbedLayout,
 } from '@backstage/core-components';
 import {
@@ -13,12 +10,12 @@ import {
   useRouteRef,
   useRouteRefParams,
 } from '@backstage/core-plugin-api';
-import { Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectJobsTab } from '../ProjectJobsTab';
 import { ProjectOverview } from '../ProjectOverview';
@@ -33,26 +30,27 @@ export function ProjectPage() {
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const rootLink = useRouteRef(rootRouteRef);
-  const { value, loading, error } = useAsync(
+  const {
+    value: project,
+    loading,
+    error,
+    setSaved,
+  } = useEditableAsync(
     () => api.getProject(projectId),
     [api, projectId],
+    projectId,
+    p => p.id,
   );
-  // Keep what a save returned rather than reloading, which would unmount the
-  // tabs and lose their state.
-  const [saved, setSaved] = useState<Project>();
-  const project = saved?.id === projectId ? saved : value;
 
   let body;
-  if (loading) {
+  if (loading || error || !project) {
     body = (
       <Content>
-        <Progress />
-      </Content>
-    );
-  } else if (error || !project) {
-    body = (
-      <Content>
-        <ResponseErrorPanel error={error ?? new Error('Project not found')} />
+        <AsyncFallback
+          loading={loading}
+          error={error}
+          notFound="Project not found"
+        />
       </Content>
     );
   } else {

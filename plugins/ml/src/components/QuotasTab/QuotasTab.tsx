@@ -11,7 +11,6 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import {
@@ -24,6 +23,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { formatGpu, formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog } from '../ResourceDialog';
 
 /** @public */
@@ -129,16 +129,7 @@ export function QuotasTab(props: QuotasTabProps) {
           </Typography>
         </InfoCard>
       </Box>
-      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          New quota
-        </Button>
-      </Box>
+      <NewItemButton label="New quota" onClick={() => setCreating(true)} />
       {table}
       <ResourceDialog
         open={editingDefault}

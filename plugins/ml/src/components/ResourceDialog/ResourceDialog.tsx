@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { parseCpuMillis, parseMemoryMiB } from '@ml-platform/plugin-ml-common';
 import { describeError } from '../../lib/errors';
+import { DialogSubmitActions } from '../DialogSubmitActions';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** What the dialog hands back: CPU in vCPU and memory in MiB, as the API wants. */
 export interface ResourceDialogValues {
@@ -131,11 +130,7 @@ export function ResourceDialog(props: ResourceDialogProps) {
       >
         <DialogTitle>{title}</DialogTitle>
         <DialogContent>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} />
           {keyField && (
             <TextField
               id="ml-resource-key"
@@ -194,19 +189,11 @@ export function ResourceDialog(props: ResourceDialogProps) {
             margin="normal"
           />
         </DialogContent>
-        <DialogActions>
-          <Button onClick={props.onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {submitLabel}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel={submitLabel}
+          busy={busy}
+          onCancel={props.onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { CreateRuntimeRequest, Runtime } from '@ml-platform/plugin-ml-common';
 import { describeError } from '../../lib/errors';
+import { DialogSubmitActions } from '../DialogSubmitActions';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface RuntimeDialogProps {
@@ -150,11 +149,7 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
       >
         <DialogTitle>{runtime ? 'Edit runtime' : 'New runtime'}</DialogTitle>
         <DialogContent>
-          {error && (
-            <Alert severity="error" role="alert">
-              {error}
-            </Alert>
-          )}
+          <ErrorAlert message={error} />
           <Grid container spacing={2}>
             <Grid item xs={6}>
               {field('editor')}
@@ -176,19 +171,11 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
           {field('image', 'Container image, for the Kubernetes driver')}
           {field('command', 'Interpreter, for the local driver, e.g. python3')}
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {runtime ? 'Save' : 'Create'}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel={runtime ? 'Save' : 'Create'}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -2,8 +2,6 @@ import { useState } from 'react';
 import {
   InfoCard,
   Link,
-  Progress,
-  ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
@@ -27,6 +25,8 @@ import {
   workloadDuration,
 } from '../../lib/workloads';
 import { projectRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
+import { ErrorAlert } from '../ErrorAlert';
 import { SessionConsole } from '../SessionConsole';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -57,12 +57,13 @@ export function SessionPage(props: SessionPageProps) {
   );
   const now = useNow(session?.state === 'running');
 
-  if (loading && !session) {
-    return <Progress />;
-  }
   if (!session) {
     return (
-      <ResponseErrorPanel error={error ?? new Error('Session not found')} />
+      <AsyncFallback
+        loading={loading}
+        error={error}
+        notFound="Session not found"
+      />
     );
   }
 
@@ -107,11 +108,7 @@ export function SessionPage(props: SessionPageProps) {
             ) : undefined
           }
         >
-          {stopError && (
-            <Alert severity="error" role="alert">
-              {stopError}
-            </Alert>
-          )}
+          <ErrorAlert message={stopError} />
           {session.state === 'queued' && (
             <Alert severity="info">
               {`Waiting in the queue${

@@ -8,9 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
-import AddIcon from '@material-ui/icons/Add';
 import StopIcon from '@material-ui/icons/Stop';
 import { Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
@@ -21,14 +19,15 @@ import { useRuntimes } from '../../hooks/useRuntimes';
 import { describeError } from '../../lib/errors';
 import { projectSlug } from '../../lib/projectSlug';
 import {
-  formatTime,
-  isActiveState,
-  workloadDuration,
-} from '../../lib/workloads';
+  workloadDurationColumn,
+  workloadStartedColumn,
+  workloadStatusColumn,
+} from '../../lib/workloadColumns';
+import { isActiveState } from '../../lib/workloads';
 import { sessionRouteRef } from '../../routes';
 import { ErrorSnackbar } from '../ErrorSnackbar';
+import { NewItemButton } from '../NewItemButton';
 import { NewSessionDialog } from '../NewSessionDialog';
-import { WorkloadStatus } from '../WorkloadStatus';
 
 /** @public */
 export interface SessionsListProps {
@@ -71,24 +70,15 @@ export function SessionsList(props: SessionsListProps) {
       highlight: true,
       render: s => <Link to={linkTo(s)}>{s.name || s.id}</Link>,
     },
-    {
-      title: 'Status',
-      field: 'state',
-      render: s => (
-        <WorkloadStatus
-          state={s.state}
-          detail={s.queuePosition ? `position ${s.queuePosition}` : undefined}
-        />
-      ),
-    },
+    workloadStatusColumn(),
     {
       title: 'Runtime',
       cellStyle: { minWidth: 220 },
       render: s => runtimes.label(s.runtimeId),
     },
     { title: 'Profile', field: 'profile' },
-    { title: 'Started', render: s => formatTime(s.startedAt) },
-    { title: 'Duration', render: s => workloadDuration(s, now) ?? '—' },
+    workloadStartedColumn(),
+    workloadDurationColumn(now),
     {
       title: 'Actions',
       sorting: false,
@@ -130,16 +120,7 @@ export function SessionsList(props: SessionsListProps) {
 
   return (
     <>
-      <Box display="flex" justifyContent="flex-end" marginBottom={2}>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          New session
-        </Button>
-      </Box>
+      <NewItemButton label="New session" onClick={() => setCreating(true)} />
       {table}
       <NewSessionDialog
         open={creating}

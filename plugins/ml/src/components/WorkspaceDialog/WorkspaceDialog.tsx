@@ -1,14 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
 import {
   OWNER_REF_PATTERN,
   Workspace,
@@ -25,6 +22,8 @@ import {
   emptyDraft,
   groupsOf,
 } from '../NodeGroupsEditor';
+import { DialogSubmitActions } from '../DialogSubmitActions';
+import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
 export interface WorkspaceDialogProps {
@@ -173,11 +172,7 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
           {workspace ? `Edit workspace ${workspace.name}` : 'New workspace'}
         </DialogTitle>
         <DialogContent>
-          {general && (
-            <Alert severity="error" role="alert">
-              {general}
-            </Alert>
-          )}
+          <ErrorAlert message={general} />
           {!editing && (
             <TextField
               id="ml-workspace-name"
@@ -253,19 +248,11 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
             </Box>
           )}
         </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy}
-          >
-            {workspace ? 'Save' : 'Create'}
-          </Button>
-        </DialogActions>
+        <DialogSubmitActions
+          submitLabel={workspace ? 'Save' : 'Create'}
+          busy={busy}
+          onCancel={onClose}
+        />
       </form>
     </Dialog>
   );

@@ -1,11 +1,8 @@
-import { useState } from 'react';
 import {
   Content,
   Header,
   HeaderLabel,
   Page,
-  Progress,
-  ResponseErrorPanel,
   TabbedLayout,
 } from '@backstage/core-components';
 import {
@@ -13,11 +10,11 @@ import {
   useRouteRef,
   useRouteRefParams,
 } from '@backstage/core-plugin-api';
-import { Workspace } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { rootRouteRef, workspaceRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
 import { EnvVarsEditor } from '../EnvVarsEditor';
 import { ProfilesTab } from '../ProfilesTab';
 import { QuotasTab } from '../QuotasTab';
@@ -31,26 +28,28 @@ export function WorkspacePage() {
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const rootLink = useRouteRef(rootRouteRef);
-  const { value, loading, error } = useAsync(
+  // Edits come back as the saved workspace (see useEditableAsync).
+  const {
+    value: workspace,
+    loading,
+    error,
+    setSaved,
+  } = useEditableAsync(
     () => api.getWorkspace(name),
     [api, name],
+    name,
+    w => w.name,
   );
-  // Edits come back as the saved workspace; keep it rather than reloading,
-  // which would unmount the tabs and lose their state.
-  const [saved, setSaved] = useState<Workspace>();
-  const workspace = saved?.name === name ? saved : value;
 
   let body;
-  if (loading) {
+  if (loading || error || !workspace) {
     body = (
       <Content>
-        <Progress />
-      </Content>
-    );
-  } else if (error || !workspace) {
-    body = (
-      <Content>
-        <ResponseErrorPanel error={error ?? new Error('Workspace not found')} />
+        <AsyncFallback
+          loading={loading}
+          error={error}
+          notFound="Workspace not found"
+        />
       </Content>
     );
   } else {

@@ -23,11 +23,8 @@ import { useNow } from '../../hooks/useNow';
 import { describeError } from '../../lib/errors';
 import { projectSlug } from '../../lib/projectSlug';
 import { formatVcpu } from '../../lib/resources';
-import {
-  describeResources,
-  formatDuration,
-  formatTime,
-} from '../../lib/workloads';
+import { workloadStartedColumn } from '../../lib/workloadColumns';
+import { describeResources, formatDuration } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef, sessionRouteRef } from '../../routes';
 import { NodeGroupUsage } from '../NodeGroupUsage';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -168,7 +165,7 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
     [
       ...common,
       { title: 'Status', render: w => <WorkloadStatus state={w.state} /> },
-      { title: 'Started', render: w => formatTime(w.startedAt) },
+      workloadStartedColumn(),
       {
         title: 'Node',
         field: 'nodeId',

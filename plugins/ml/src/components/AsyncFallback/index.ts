@@ -1,0 +1,2 @@
+export { AsyncFallback } from './AsyncFallback';
+export type { AsyncFallbackProps } from './AsyncFallback';

@@ -1,0 +1,2 @@
+export { NewItemButton } from './NewItemButton';
+export type { NewItemButtonProps } from './NewItemButton';
