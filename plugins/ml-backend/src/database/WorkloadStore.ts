@@ -7,6 +7,7 @@ import {
   WorkloadState,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
+import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
 import { ResourceColumns, fromResourceColumns, toResourceColumns } from './resourceColumns';
 
@@ -139,11 +140,6 @@ export function publicWorkload(w: StoredWorkload): Workload {
     ...rest
   } = w;
   return rest;
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
-  return e?.code === '23505' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 /**

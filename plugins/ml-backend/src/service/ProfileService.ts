@@ -7,7 +7,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, ProfileStore } from '../database';
 import { explainNoFit, fitsSomeNode } from './capacity';
-import { isUniqueViolation } from './errors';
+import { isUniqueViolation } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
 
 export type ProfileInput = z.output<typeof createProfileSchema>;

@@ -8,7 +8,7 @@ import {
   updateProjectSchema,
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, ProjectStore } from '../database';
-import { isUniqueViolation } from './errors';
+import { isUniqueViolation } from '../database/errors';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from './WorkspaceService';
 

@@ -6,7 +6,7 @@ import {
   updateQuotaSchema,
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, QuotaStore } from '../database';
-import { isUniqueViolation } from './errors';
+import { isUniqueViolation } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
 
 export type QuotaInput = z.output<typeof createQuotaSchema>;

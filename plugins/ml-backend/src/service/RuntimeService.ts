@@ -7,7 +7,7 @@ import {
   updateRuntimeSchema,
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, RuntimeStore } from '../database';
-import { isUniqueViolation } from './errors';
+import { isUniqueViolation } from '../database/errors';
 
 export type RuntimeInput = z.output<typeof createRuntimeSchema>;
 export type RuntimeUpdate = z.output<typeof updateRuntimeSchema>;

@@ -22,7 +22,7 @@ import {
   maximumCapacity,
   minimumCapacity,
 } from './capacity';
-import { isUniqueViolation } from './errors';
+import { isUniqueViolation } from '../database/errors';
 
 /** CML's default quota for users without one of their own. */
 export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
