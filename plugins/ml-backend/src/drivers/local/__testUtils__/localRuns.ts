@@ -93,8 +93,12 @@ export class LocalRuns {
     const names = await fs.readdir(runsDir).catch(() => [] as string[]);
     for (const name of names.filter(n => n.endsWith('.json'))) {
       const { pgid, startTime } = JSON.parse(await fs.readFile(path.join(runsDir, name), 'utf8'));
-      if (ownsGroup(pgid, startTime, await listProcesses())) {
+      if (!ownsGroup(pgid, startTime, await listProcesses())) continue;
+      try {
         process.kill(-pgid, 'SIGKILL');
+      } catch (error) {
+        // The group may end between the check and the kill.
+        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
       }
     }
     await fs.rm(this.root, { recursive: true, force: true });
