@@ -12,3 +12,4 @@ export * from './permissions';
 export * from './workloads';
 export * from './workloadSchemas';
 export * from './kinds';
+export * from './models';
