@@ -1,0 +1,47 @@
+import type { z as zod } from 'zod/v3';
+
+/**
+ * Input fields several actions share, as the zod callbacks that
+ * `createTemplateAction` takes (it passes its own zod instance in).
+ */
+type Z = typeof zod;
+
+export const projectIdField = (z: Z) =>
+  z
+    .string()
+    .uuid()
+    .describe('Id of the ML project, e.g. the `projectId` output of ml:project:create');
+
+export const runtimeIdField = (z: Z) =>
+  z
+    .string()
+    .uuid()
+    .describe('Id of the runtime to run in (the MlRuntimePicker field gives one)');
+
+export const profileField = (z: Z) =>
+  z
+    .string()
+    .min(1)
+    .describe('Name of a resource profile of the project\'s workspace, e.g. "small"');
+
+export const envField = (z: Z) =>
+  z
+    .record(z.string())
+    .optional()
+    .describe('Environment variables, name to value');
+
+export const timeoutField = (z: Z, what: string, seconds: number) =>
+  z
+    .number()
+    .int()
+    .positive()
+    .max(24 * 3600)
+    .default(seconds)
+    .describe(`How long to wait for ${what}, in seconds (default ${seconds})`);
+
+/** Removes undefined values, so the ML API applies its own defaults. */
+export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined),
+  ) as Partial<T>;
+}

@@ -1,0 +1,31 @@
+import { MlApiClient } from '../client/MlApiClient';
+import { createMlApplicationStartAction } from './applicationStart';
+import { createMlJobCreateAction } from './jobCreate';
+import { createMlJobRunAction } from './jobRun';
+import { createMlModelBuildAction } from './modelBuild';
+import { createMlModelCreateAction } from './modelCreate';
+import { createMlModelDeployAction } from './modelDeploy';
+import { createMlProjectCreateAction } from './projectCreate';
+
+export {
+  createMlApplicationStartAction,
+  createMlJobCreateAction,
+  createMlJobRunAction,
+  createMlModelBuildAction,
+  createMlModelCreateAction,
+  createMlModelDeployAction,
+  createMlProjectCreateAction,
+};
+
+/** All ML template actions, sharing one client. */
+export function createMlActions(options: { client: MlApiClient; pollIntervalMs?: number }) {
+  return [
+    createMlProjectCreateAction(options),
+    createMlJobCreateAction(options),
+    createMlJobRunAction(options),
+    createMlModelCreateAction(options),
+    createMlModelBuildAction(options),
+    createMlModelDeployAction(options),
+    createMlApplicationStartAction(options),
+  ];
+}

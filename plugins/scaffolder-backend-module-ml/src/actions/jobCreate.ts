@@ -1,0 +1,71 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { MlApiClient } from '../client/MlApiClient';
+import {
+  defined,
+  envField,
+  profileField,
+  projectIdField,
+  runtimeIdField,
+} from './fields';
+import { jobCreateExamples } from './jobCreate.examples';
+
+/** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */
+export function createMlJobCreateAction(options: { client: MlApiClient }) {
+  const { client } = options;
+  return createTemplateAction({
+    id: 'ml:job:create',
+    description:
+      'Creates a job in an ML project: run by hand, on a cron schedule, or after a parent job succeeds',
+    examples: jobCreateExamples,
+    schema: {
+      input: {
+        projectId: projectIdField,
+        name: z => z.string().min(1).describe('Name of the job, e.g. "Retrain nightly"'),
+        script: z =>
+          z.string().min(1).describe('Script to run, relative to the project root, e.g. "train.py"'),
+        args: z =>
+          z.array(z.string()).optional().describe('Arguments passed to the script'),
+        env: envField,
+        runtimeId: runtimeIdField,
+        profile: profileField,
+        timeoutSeconds: z =>
+          z.number().int().positive().optional().describe('Stop a run after this many seconds'),
+        maxRetries: z =>
+          z.number().int().min(0).max(10).optional().describe('Retries of a failed run (default 0)'),
+        schedule: z =>
+          z
+            .string()
+            .optional()
+            .describe('Cron schedule, e.g. "0 3 * * *"; not together with parentJobId'),
+        timezone: z =>
+          z.string().optional().describe('Time zone of the schedule, e.g. "Europe/Berlin" (default UTC)'),
+        parentJobId: z =>
+          z
+            .string()
+            .uuid()
+            .optional()
+            .describe('Run after this job succeeds (a dependent job); not together with schedule'),
+        enabled: z =>
+          z.boolean().optional().describe('Whether schedule and dependency start runs (default true)'),
+      },
+      output: {
+        jobId: z => z.string().describe('Id of the job'),
+        jobName: z => z.string().describe('Name of the job'),
+      },
+    },
+    async handler(ctx) {
+      const { projectId, ...job } = ctx.input;
+      const api = client.as(await ctx.getInitiatorCredentials());
+      const created = await ctx.checkpoint({
+        key: `job.${projectId}.${job.name}`,
+        fn: async () => {
+          const result = await api.createJob(projectId, defined(job));
+          return { id: result.id, name: result.name };
+        },
+      });
+      ctx.logger.info(`Created job "${created.name}" (${created.id})`);
+      ctx.output('jobId', created.id);
+      ctx.output('jobName', created.name);
+    },
+  });
+}

@@ -1,0 +1,45 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { MlApiClient } from '../client/MlApiClient';
+import { defined, projectIdField } from './fields';
+import { modelCreateExamples } from './modelCreate.examples';
+
+/** `ml:model:create`: the model a build and deployment belong to. */
+export function createMlModelCreateAction(options: { client: MlApiClient }) {
+  const { client } = options;
+  return createTemplateAction({
+    id: 'ml:model:create',
+    description: 'Creates a model in an ML project (build it with ml:model:build, serve it with ml:model:deploy)',
+    examples: modelCreateExamples,
+    schema: {
+      input: {
+        projectId: projectIdField,
+        name: z =>
+          z.string().min(1).describe('DNS-style model name, unique in the project, e.g. "price-predictor"'),
+        description: z => z.string().optional().describe('What the model predicts'),
+        disableAuthentication: z =>
+          z
+            .boolean()
+            .optional()
+            .describe('Serve predictions without an access key (default false)'),
+      },
+      output: {
+        modelId: z => z.string().describe('Id of the model'),
+        modelName: z => z.string().describe('Name of the model'),
+      },
+    },
+    async handler(ctx) {
+      const { projectId, ...model } = ctx.input;
+      const api = client.as(await ctx.getInitiatorCredentials());
+      const created = await ctx.checkpoint({
+        key: `model.${projectId}.${model.name}`,
+        fn: async () => {
+          const result = await api.createModel(projectId, defined(model));
+          return { id: result.id, name: result.name };
+        },
+      });
+      ctx.logger.info(`Created model ${created.name} (${created.id})`);
+      ctx.output('modelId', created.id);
+      ctx.output('modelName', created.name);
+    },
+  });
+}

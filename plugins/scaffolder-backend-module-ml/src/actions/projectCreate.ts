@@ -1,0 +1,107 @@
+import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { MlApiClient } from '../client/MlApiClient';
+import { defined, envField } from './fields';
+import { listFiles } from './projectFiles';
+import { projectCreateExamples } from './projectCreate.examples';
+
+/**
+ * `ml:project:create`: creates an ML project and uploads the files in the
+ * task's workspace (what `fetch:template` wrote) as the project's files.
+ */
+export function createMlProjectCreateAction(options: { client: MlApiClient }) {
+  const { client } = options;
+  return createTemplateAction({
+    id: 'ml:project:create',
+    description:
+      'Creates an ML project in a workspace and uploads the files of the task workspace (e.g. from fetch:template) as its files',
+    examples: projectCreateExamples,
+    schema: {
+      input: {
+        workspace: z =>
+          z.string().min(1).describe('Name of the ML workspace to create the project in'),
+        name: z =>
+          z
+            .string()
+            .min(1)
+            .describe('DNS-style project name, unique in the workspace, e.g. "churn-model"'),
+        title: z => z.string().optional().describe('Human title of the project'),
+        description: z => z.string().optional().describe('What the project is for'),
+        owner: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Owning user or group ref, e.g. "group:default/ml-research"; the initiating user when left out',
+            ),
+        visibility: z =>
+          z
+            .enum(['private', 'team', 'public'])
+            .optional()
+            .describe('Who can see the project (default private)'),
+        env: envField,
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the task workspace whose files become the project files; the whole workspace when left out',
+            ),
+      },
+      output: {
+        projectId: z => z.string().describe('Id of the project'),
+        projectName: z => z.string().describe('Name of the project'),
+        workspace: z => z.string().describe('Workspace of the project'),
+        fileCount: z => z.number().describe('How many files were uploaded'),
+      },
+    },
+    async handler(ctx) {
+      const { input } = ctx;
+      const api = client.as(await ctx.getInitiatorCredentials());
+      const root = input.sourcePath
+        ? resolveSafeChildPath(ctx.workspacePath, input.sourcePath)
+        : ctx.workspacePath;
+      // Read before creating anything: a wrong sourcePath must not leave an empty project behind.
+      const files = await listFiles(root);
+
+      const project = await ctx.checkpoint({
+        key: `project.${input.workspace}.${input.name}`,
+        fn: async () => {
+          const created = await api.createProject(
+            defined({
+              workspace: input.workspace,
+              name: input.name,
+              title: input.title,
+              description: input.description,
+              owner: input.owner,
+              visibility: input.visibility,
+              env: input.env,
+              templateRef: ctx.templateInfo?.entityRef,
+            }),
+          );
+          return { id: created.id, name: created.name, workspace: created.workspace };
+        },
+      });
+      ctx.logger.info(`Created ML project ${project.workspace}/${project.name} (${project.id})`);
+
+      // Uploads are PUTs of the same bytes: a retry after a partial upload repeats them harmlessly.
+      await ctx.checkpoint({
+        key: `files.${project.id}`,
+        fn: async () => {
+          for (const file of files) {
+            const content = await fs.readFile(path.join(root, ...file.split('/')));
+            await api.writeFile(project.id, file, content);
+          }
+        },
+      });
+      ctx.logger.info(`Uploaded ${files.length} files to project ${project.name}`);
+
+      ctx.output('projectId', project.id);
+      ctx.output('projectName', project.name);
+      ctx.output('workspace', project.workspace);
+      ctx.output('fileCount', files.length);
+    },
+  });
+}
