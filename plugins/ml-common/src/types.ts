@@ -45,6 +45,18 @@ export interface Workspace {
   defaultUserQuota: ResourceLimits;
   createdAt: string;
   updatedAt: string;
+  /**
+   * Whether its driver can run work now (e.g. its Kubernetes cluster
+   * answers); set by the workspace API, absent when the driver cannot tell.
+   */
+  availability?: WorkspaceAvailability;
+}
+
+/** @public */
+export interface WorkspaceAvailability {
+  available: boolean;
+  /** Why not (e.g. the cluster's connection error). */
+  message?: string;
 }
 
 /** @public */

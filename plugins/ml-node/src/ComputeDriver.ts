@@ -89,4 +89,55 @@ export interface ComputeDriver {
   ): AsyncIterable<string>;
   /** Where a named port of a running workload is reachable, if it is. */
   endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
+  /**
+   * Runs code in a running session's kernel and yields the kernel's output
+   * events (NDJSON lines, as its `POST /execute` answers). Optional: drivers
+   * whose kernel port the backend cannot reach (Kubernetes) implement it
+   * through their own channel; without it the backend calls the `kernel`
+   * endpoint itself.
+   */
+  exec?(
+    ref: WorkloadRef,
+    code: string,
+    options: { signal?: AbortSignal },
+  ): AsyncIterable<string>;
+  /**
+   * Whether the driver can run work for a workspace now (e.g. its cluster
+   * answers). Optional: a driver without it is always available. The engine
+   * neither starts nor reconciles work of an unavailable workspace, so a
+   * cluster outage does not fail running work.
+   */
+  status?(workspace: string): Promise<DriverAvailability>;
+}
+
+/** @public */
+export interface DriverAvailability {
+  available: boolean;
+  /** Why not, for people (e.g. the cluster's connection error). */
+  message?: string;
+}
+
+/**
+ * Thrown by `ComputeDriver.start` when the workload cannot start now but
+ * may later (e.g. the cluster's ResourceQuota is used up). The engine puts
+ * it back in the queue with the message as its reason instead of failing
+ * the attempt.
+ *
+ * @public
+ */
+export class StartDeferredError extends Error {
+  readonly name = 'StartDeferredError';
+  constructor(message: string, readonly retryAfterSeconds?: number) {
+    super(message);
+  }
+}
+
+/**
+ * True for a {@link StartDeferredError}, also one from another copy of
+ * this package (checked by name, not class).
+ *
+ * @public
+ */
+export function isStartDeferredError(error: unknown): error is StartDeferredError {
+  return (error as Error | undefined)?.name === 'StartDeferredError';
 }

@@ -3,6 +3,7 @@ import {
   ObservedPhase,
   ObservedWorkload,
   WorkloadRef,
+  StartDeferredError,
   WorkloadSpec,
 } from '@ml-platform/plugin-ml-node';
 
@@ -20,6 +21,10 @@ export class FakeDriver implements ComputeDriver {
   readonly started: string[] = [];
   readonly stopped: string[] = [];
   failStarts = false;
+  /** Set: starts are deferred with this reason (as a cluster quota refusal). */
+  deferStarts?: string;
+  /** Set: the driver reports every workspace unavailable with this message. */
+  unavailable?: string;
 
   private key(ref: WorkloadRef) {
     return `${ref.workloadId}#${ref.attempt}`;
@@ -27,6 +32,7 @@ export class FakeDriver implements ComputeDriver {
 
   async start(spec: WorkloadSpec) {
     if (this.failStarts) throw new Error('no such image');
+    if (this.deferStarts) throw new StartDeferredError(this.deferStarts);
     const k = this.key(spec);
     if (this.runs.has(k)) return;
     this.started.push(k);
@@ -53,6 +59,10 @@ export class FakeDriver implements ComputeDriver {
 
   async forget(ref: WorkloadRef) {
     this.runs.delete(this.key(ref));
+  }
+
+  async status() {
+    return this.unavailable ? { available: false, message: this.unavailable } : { available: true };
   }
 
   async *logs(): AsyncIterable<string> {}

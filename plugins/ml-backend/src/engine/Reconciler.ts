@@ -53,6 +53,11 @@ export class Reconciler {
       }
     }
     const workspaces = new Map((await this.deps.workspaces.listAll()).map(w => [w.name, w]));
+    // What the driver of an unavailable workspace observes may be stale or
+    // missing: acting on it would fail running work as lost. Leave it be.
+    for (const ws of [...workspaces.values()]) {
+      if (!(await this.isAvailable(ws))) workspaces.delete(ws.name);
+    }
     const active = await this.deps.workloads.listByStates(['starting', 'running']);
     const expected = new Set<string>();
     for (const w of active) {
@@ -80,6 +85,16 @@ export class Reconciler {
     for (const ws of workspaces.values()) {
       await this.ageNodes(ws);
       await this.deps.engine.admit(ws);
+    }
+  }
+
+  private async isAvailable(ws: Workspace): Promise<boolean> {
+    try {
+      const status = await this.deps.driverFor(ws).status?.(ws.name);
+      return status?.available ?? true;
+    } catch {
+      // A driver that is not installed: the usual paths report that.
+      return true;
     }
   }
 

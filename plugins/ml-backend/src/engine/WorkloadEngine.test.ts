@@ -151,6 +151,43 @@ describe.each(databases.eachSupportedId())('workload engine (%s)', databaseId =>
     expect((await h.state(w.id)).state).toBe('running');
   });
 
+  it('queues work again, same attempt, when the driver defers its start (a cluster quota refusal)', async () => {
+    h = await createEngineHarness(databases, databaseId);
+    const p = await h.project('p', 'user:default/jane');
+    h.driver.deferStarts = 'the cluster quota of namespace ml-p is used up';
+    const w = await h.submit(p, 2);
+    expect(await h.state(w.id)).toMatchObject({
+      state: 'queued', attempt: 1, reason: 'the cluster quota of namespace ml-p is used up',
+    });
+    // Its reservation is freed: nothing holds jane's quota.
+    expect((await h.queue.usage('ws')).cpu).toBe(0);
+    h.driver.deferStarts = undefined;
+    await h.reconciler.reconcile();
+    expect((await h.state(w.id)).state).toBe('queued'); // waits out the retry delay
+    h.clock.now += 16_000;
+    await h.reconciler.reconcile();
+    await h.reconciler.reconcile();
+    expect(await h.state(w.id)).toMatchObject({ state: 'running', attempt: 1 });
+    expect(h.driver.started).toEqual([`${w.id}#1`]);
+    expect(h.ended).toEqual([]);
+  });
+
+  it('leaves the work of an unavailable workspace alone until its driver is back', async () => {
+    h = await createEngineHarness(databases, databaseId);
+    const p = await h.project('p', 'user:default/jane');
+    const w = await h.submit(p, 1);
+    await h.reconciler.reconcile();
+    h.driver.unavailable = 'connect ECONNREFUSED 10.0.0.1:6443';
+    h.driver.loseAll(); // what an unreachable cluster looks like from here
+    const queued = await h.submit(p, 1);
+    await h.reconciler.reconcile();
+    expect((await h.state(w.id)).state).toBe('running');
+    h.driver.unavailable = undefined;
+    await h.reconciler.reconcile();
+    expect(await h.state(w.id)).toMatchObject({ state: 'failed', reason: 'lost when the backend restarted' });
+    expect((await h.state(queued.id)).state).not.toBe('failed');
+  });
+
   it('scales up for work that does not fit, starts it when the node is ready, and scales down when idle', async () => {
     h = await createEngineHarness(databases, databaseId);
     const p = await h.project('p', 'group:default/big-team');

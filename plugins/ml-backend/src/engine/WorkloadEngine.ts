@@ -7,11 +7,12 @@ import {
   WorkloadKindName,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver, WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { ComputeDriver, WorkloadSpec, isStartDeferredError } from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
 import { RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
+import { WorkloadTokens } from '../service/WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 
 /** What a caller asks the engine to run. */
@@ -35,7 +36,12 @@ export interface SubmitWorkload {
   jobId?: string;
   trigger?: WorkloadTrigger;
   idempotencyKey?: string;
+  /** Runs in this folder (a build snapshot) instead of the project's files. */
+  workDir?: string;
 }
+
+/** How long a workload whose driver deferred its start waits before admission tries again. */
+const DEFERRED_RETRY_SECONDS = 15;
 
 export type WorkloadEndedListener = (w: StoredWorkload) => Promise<void> | void;
 
@@ -49,6 +55,10 @@ export interface EngineDeps {
   logger: LoggerService;
   /** Where workloads reach the ML API (ML_API_URL). */
   apiUrl: string;
+  /** Signs the token each workload attempt gets as ML_WORKLOAD_TOKEN. */
+  tokens: WorkloadTokens;
+  /** The clock (tests move it by hand). */
+  now?: () => number;
 }
 
 /**
@@ -116,6 +126,7 @@ export class WorkloadEngine {
       jobId: input.jobId,
       trigger: input.trigger,
       idempotencyKey: input.idempotencyKey,
+      workDir: input.workDir,
     });
     if (created) {
       await this.admit(workspace);
@@ -142,7 +153,7 @@ export class WorkloadEngine {
       workspace: w.workspace,
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
-      projectDir: this.deps.files.dirFor(w.projectId),
+      projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
       runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
       resources: w.resources,
       args: w.args,
@@ -154,12 +165,16 @@ export class WorkloadEngine {
         ML_PROJECT_ID: w.projectId,
         ML_WORKSPACE: w.workspace,
         ML_API_URL: this.deps.apiUrl,
+        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
       },
       ports: w.ports,
     };
   }
 
-  /** Hands admitted work to its driver; a refusal fails the attempt. */
+  /**
+   * Hands admitted work to its driver; a refusal fails the attempt, a
+   * deferral (e.g. the cluster's quota is used up) queues it again.
+   */
   async start(w: StoredWorkload, workspace?: Workspace): Promise<void> {
     try {
       const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
@@ -167,6 +182,15 @@ export class WorkloadEngine {
       await this.deps.driverFor(ws).start(await this.specFor(w));
     } catch (error) {
       const message = (error as Error).message;
+      if (isStartDeferredError(error)) {
+        // Same attempt: nothing ran. Back to queued frees its reservation.
+        const delaySeconds = error.retryAfterSeconds ?? DEFERRED_RETRY_SECONDS;
+        await this.deps.workloads.transition(
+          w.id, { from: ['starting'], attempt: w.attempt }, 'queued',
+          { reason: message, node_id: null, retry_at: new Date((this.deps.now?.() ?? Date.now()) + delaySeconds * 1000).toISOString() },
+        );
+        return;
+      }
       this.deps.logger.warn(`Could not start workload ${w.id}: ${message}`);
       const moved = await this.deps.workloads.transition(
         w.id, { from: ['starting'], attempt: w.attempt }, 'failed',
