@@ -12,7 +12,6 @@ import { v4 as uuid } from 'uuid';
 import { RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
-import { WorkloadTokens } from '../service/WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 
 /** What a caller asks the engine to run. */
@@ -36,8 +35,6 @@ export interface SubmitWorkload {
   jobId?: string;
   trigger?: WorkloadTrigger;
   idempotencyKey?: string;
-  /** Runs in this folder (a build snapshot) instead of the project's files. */
-  workDir?: string;
 }
 
 /** How long a workload whose driver deferred its start waits before admission tries again. */
@@ -55,8 +52,6 @@ export interface EngineDeps {
   logger: LoggerService;
   /** Where workloads reach the ML API (ML_API_URL). */
   apiUrl: string;
-  /** Signs the token each workload attempt gets as ML_WORKLOAD_TOKEN. */
-  tokens: WorkloadTokens;
   /** The clock (tests move it by hand). */
   now?: () => number;
 }
@@ -126,7 +121,6 @@ export class WorkloadEngine {
       jobId: input.jobId,
       trigger: input.trigger,
       idempotencyKey: input.idempotencyKey,
-      workDir: input.workDir,
     });
     if (created) {
       await this.admit(workspace);
@@ -153,7 +147,7 @@ export class WorkloadEngine {
       workspace: w.workspace,
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
-      projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
+      projectDir: this.deps.files.dirFor(w.projectId),
       runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
       resources: w.resources,
       args: w.args,
@@ -165,7 +159,6 @@ export class WorkloadEngine {
         ML_PROJECT_ID: w.projectId,
         ML_WORKSPACE: w.workspace,
         ML_API_URL: this.deps.apiUrl,
-        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
       },
       ports: w.ports,
     };
