@@ -26,6 +26,12 @@ export interface ProjectEntityV1alpha1 extends Entity {
     visibility?: ProjectVisibility;
     /** The project's id in the ML platform. */
     mlProjectId?: string;
+    /**
+     * Entity refs of what the project's workloads need, e.g. the runtimes
+     * (`Resource` entities of type `ml-runtime`) they run in; a bare name
+     * means a `Resource`.
+     */
+    dependsOn?: string[];
   };
 }
 

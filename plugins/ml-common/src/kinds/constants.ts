@@ -26,3 +26,55 @@ export const ANNOTATION_ML_PROJECT_ID = 'ml-platform.io/project-id';
  * @public
  */
 export const ANNOTATION_ML_MODEL_ID = 'ml-platform.io/model-id';
+
+/**
+ * The id of the ML runtime a `Resource` entity of type `ml-runtime` stands
+ * for.
+ *
+ * @public
+ */
+export const ANNOTATION_ML_RUNTIME_ID = 'ml-platform.io/runtime-id';
+
+/**
+ * The id of the ML application a `Component` entity of type
+ * `ml-application` stands for.
+ *
+ * @public
+ */
+export const ANNOTATION_ML_APPLICATION_ID = 'ml-platform.io/application-id';
+
+/**
+ * The `spec.type` of `Resource` entities that stand for ML runtimes.
+ *
+ * @public
+ */
+export const ML_RUNTIME_RESOURCE_TYPE = 'ml-runtime';
+
+/**
+ * The `spec.type` of `Resource` entities that stand for datasets (data
+ * tables named in a project's `lineage.yaml`).
+ *
+ * @public
+ */
+export const ML_DATASET_RESOURCE_TYPE = 'dataset';
+
+/**
+ * The `spec.type` of `Component` entities that stand for ML applications.
+ *
+ * @public
+ */
+export const ML_APPLICATION_COMPONENT_TYPE = 'ml-application';
+
+/**
+ * Application env vars that name the models an application calls: one model
+ * name (`ML_MODEL_NAME`) or a comma-separated list (`ML_MODEL_NAMES`). A bare
+ * name is a model of the application's project; `<project>/<model>` is a
+ * model of another project in the same workspace. The catalog relates the
+ * application's `Component` to those models' `API`s with `consumesApi`.
+ *
+ * @public
+ */
+export const ML_APPLICATION_MODEL_ENV_VARS = [
+  'ML_MODEL_NAME',
+  'ML_MODEL_NAMES',
+] as const;

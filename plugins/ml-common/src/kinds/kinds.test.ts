@@ -155,6 +155,21 @@ describe('ML catalog kinds', () => {
     ).rejects.toThrow(/visibility/);
   });
 
+  it('accepts the runtimes a project depends on, and rejects a malformed list', async () => {
+    await expect(
+      projectEntityV1alpha1Validator.check(
+        withSpec(project, {
+          dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
+        }),
+      ),
+    ).resolves.toBe(true);
+    await expect(
+      projectEntityV1alpha1Validator.check(
+        withSpec(project, { dependsOn: 'resource:default/x' }),
+      ),
+    ).rejects.toThrow(/dependsOn/);
+  });
+
   it('rejects a model without a project or with malformed relation fields', async () => {
     await expect(
       modelEntityV1alpha1Validator.check(

@@ -1,5 +1,8 @@
 import { DEFAULT_NAMESPACE } from '@backstage/catalog-model';
 
+/** Longest entity name the catalog accepts. */
+const MAX_ENTITY_NAME_LENGTH = 63;
+
 /**
  * The entity ref of the catalog entity that stands for an ML workspace.
  * Workspaces are in the default namespace, named like the workspace.
@@ -22,4 +25,143 @@ export function mlProjectEntityRef(project: {
   name: string;
 }): string {
   return `project:${project.workspace}/${project.name}`;
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: short and stable, not for security. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * Turns any text into a valid entity name: characters outside
+ * `[A-Za-z0-9-_.]` become `-`, separators are not repeated nor at the ends,
+ * and a name longer than 63 characters is cut and ends with a hash of the
+ * whole text (so two long names stay apart).
+ *
+ * @public
+ */
+export function toEntityName(text: string): string {
+  const cleaned =
+    text
+      .replace(/[^A-Za-z0-9._-]+/g, '-')
+      .replace(/[-_.]{2,}/g, match => match[0])
+      .replace(/^[-_.]+|[-_.]+$/g, '') || 'unnamed';
+  if (cleaned.length <= MAX_ENTITY_NAME_LENGTH) {
+    return cleaned;
+  }
+  const hash = shortHash(text);
+  const head = cleaned
+    .slice(0, MAX_ENTITY_NAME_LENGTH - hash.length - 1)
+    .replace(/[-_.]+$/, '');
+  return `${head}-${hash}`;
+}
+
+/**
+ * The entity name of something that belongs to a project (a model, its
+ * API): `<project>.<name>`. Names are unique only within their project, and
+ * the entities share the workspace's namespace with other projects.
+ *
+ * @public
+ */
+export function mlProjectScopedEntityName(project: string, name: string) {
+  return toEntityName(`${project}.${name}`);
+}
+
+/**
+ * The entity ref of the `Model` entity of an ML model.
+ *
+ * @public
+ */
+export function mlModelEntityRef(model: {
+  workspace: string;
+  project: string;
+  name: string;
+}): string {
+  return `model:${model.workspace}/${mlProjectScopedEntityName(
+    model.project,
+    model.name,
+  )}`;
+}
+
+/**
+ * The entity ref of the `API` entity of an ML model's endpoint.
+ *
+ * @public
+ */
+export function mlModelApiEntityRef(model: {
+  workspace: string;
+  project: string;
+  name: string;
+}): string {
+  return `api:${model.workspace}/${mlProjectScopedEntityName(
+    model.project,
+    model.name,
+  )}`;
+}
+
+/**
+ * The entity ref of the `Resource` entity (type `dataset`) of a data table
+ * named in `lineage.yaml`. Datasets are shared by the projects of a
+ * workspace, so they live in its namespace.
+ *
+ * @public
+ */
+export function mlDatasetEntityRef(workspace: string, table: string): string {
+  return `resource:${workspace}/${toEntityName(table)}`;
+}
+
+/**
+ * The entity name of an ML runtime's `Resource` entity (type `ml-runtime`,
+ * default namespace): its editor, kernel, edition and versions, e.g.
+ * `workbench-python-3-standard-2026.11.1`.
+ *
+ * @public
+ */
+export function mlRuntimeEntityName(runtime: {
+  editor: string;
+  kernel: string;
+  edition: string;
+  shortVersion: string;
+  maintenanceVersion: number;
+}): string {
+  return toEntityName(
+    [
+      runtime.editor,
+      runtime.kernel,
+      runtime.edition,
+      `${runtime.shortVersion}.${runtime.maintenanceVersion}`,
+    ]
+      .join('-')
+      .toLocaleLowerCase('en-US'),
+  );
+}
+
+/**
+ * The entity ref of an ML runtime's `Resource` entity.
+ *
+ * @public
+ */
+export function mlRuntimeEntityRef(
+  runtime: Parameters<typeof mlRuntimeEntityName>[0],
+): string {
+  return `resource:${DEFAULT_NAMESPACE}/${mlRuntimeEntityName(runtime)}`;
+}
+
+/**
+ * The `backstage.io/kubernetes-id` of a project's or a model's Kubernetes
+ * objects, as the Kubernetes driver labels them (`ml-project-<id>`,
+ * `ml-model-<id>`): the Kubernetes tab of the entity shows them.
+ *
+ * @public
+ */
+export function mlKubernetesId(ids: {
+  projectId: string;
+  modelId?: string;
+}): string {
+  return ids.modelId ? `ml-model-${ids.modelId}` : `ml-project-${ids.projectId}`;
 }
