@@ -25,4 +25,11 @@ export type {
   MlLogOptions,
   MlProjectQuota,
   MlWorkspaceQueue,
+  MlModelsApi,
+  MlCreateModelRequest,
+  MlUpdateModelRequest,
+  MlCreateBuildRequest,
+  MlCreateDeploymentRequest,
+  MlModelMetricsOptions,
+  MlListPredictionsOptions,
 } from './api';

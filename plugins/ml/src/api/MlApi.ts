@@ -30,6 +30,7 @@ import {
   WorkspaceCapacity,
   WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
+import { MlModelsApi } from './MlModelsApi';
 
 /**
  * Options every list endpoint of the ML API accepts.
@@ -122,7 +123,7 @@ export type MlExecuteEvent =
  *
  * @public
  */
-export interface MlApi {
+export interface MlApi extends MlModelsApi {
   listWorkspaces(options?: MlListOptions): Promise<Page<Workspace>>;
   getWorkspace(name: string): Promise<Workspace>;
   createWorkspace(request: CreateWorkspaceRequest): Promise<Workspace>;

@@ -6,6 +6,13 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export const seg = encodeURIComponent;
 
+interface RequestOptions {
+  query?: Query;
+  body?: unknown;
+  rawBody?: Blob | string;
+  signal?: AbortSignal;
+}
+
 /**
  * The transport under the ML client: requests go through the Backstage
  * `fetchApi`, so that they carry the user's token, and failures become
@@ -32,12 +39,20 @@ export class MlHttp {
   protected async send(
     method: string,
     path: string,
-    options?: {
-      query?: Query;
-      body?: unknown;
-      rawBody?: Blob | string;
-      signal?: AbortSignal;
-    },
+    options?: RequestOptions,
+  ): Promise<Response> {
+    const response = await this.fetchRaw(method, path, options);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+
+  /** The response whatever its status, for callers that read error bodies. */
+  protected async fetchRaw(
+    method: string,
+    path: string,
+    options?: RequestOptions,
   ): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('ml');
     const params = new URLSearchParams();
@@ -58,10 +73,6 @@ export class MlHttp {
       init.body = JSON.stringify(options.body);
     }
 
-    const response = await this.fetchApi.fetch(url, init);
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return response;
+    return this.fetchApi.fetch(url, init);
   }
 }

@@ -13,3 +13,12 @@ export type {
   MlWorkspaceQueue,
 } from './MlApi';
 export { MlClient } from './MlClient';
+export type {
+  MlModelsApi,
+  MlCreateModelRequest,
+  MlUpdateModelRequest,
+  MlCreateBuildRequest,
+  MlCreateDeploymentRequest,
+  MlModelMetricsOptions,
+  MlListPredictionsOptions,
+} from './MlModelsApi';

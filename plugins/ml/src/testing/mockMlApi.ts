@@ -13,6 +13,7 @@ import {
   WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
 import { MlApi } from '../api';
+import { createMockModelsApi } from './mockModelsApi';
 
 const timestamps = {
   createdAt: '2026-01-10T10:00:00.000Z',
@@ -76,6 +77,7 @@ export function createMockMlApi(): jest.Mocked<MlApi> {
     followWorkloadLogs: jest.fn(),
     stopWorkload: jest.fn(),
     getWorkspaceQueue: jest.fn(),
+    ...createMockModelsApi(),
   };
 }
 
