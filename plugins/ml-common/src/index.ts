@@ -13,3 +13,4 @@ export * from './workloads';
 export * from './workloadSchemas';
 export * from './kinds';
 export * from './models';
+export * from './modelSchemas';

@@ -42,6 +42,7 @@ export type WorkloadRow = ResourceColumns & {
   started_at: string | null;
   ended_at: string | null;
   last_activity_at: string | null;
+  work_dir: string | null;
   created_at: string;
   updated_at: string;
 };
@@ -55,6 +56,8 @@ export interface StoredWorkload extends Workload {
   timeoutSeconds?: number;
   idleTimeoutSeconds?: number;
   lastActivityAt?: string;
+  /** The folder it runs in (a build snapshot); the project folder when absent. */
+  workDir?: string;
 }
 
 export interface NewWorkload {
@@ -80,6 +83,7 @@ export interface NewWorkload {
   trigger?: WorkloadTrigger;
   idempotencyKey?: string;
   reason?: string;
+  workDir?: string;
 }
 
 /** Columns a transition may change together with the state. */
@@ -122,6 +126,7 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     startedAt: row.started_at ?? undefined,
     endedAt: row.ended_at ?? undefined,
     lastActivityAt: row.last_activity_at ?? undefined,
+    workDir: row.work_dir ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -137,6 +142,7 @@ export function publicWorkload(w: StoredWorkload): Workload {
     timeoutSeconds: _timeout,
     idleTimeoutSeconds: _idle,
     lastActivityAt: _activity,
+    workDir: _workDir,
     ...rest
   } = w;
   return rest;
@@ -190,6 +196,7 @@ export class WorkloadStore {
       started_at: null,
       ended_at: null,
       last_activity_at: null,
+      work_dir: w.workDir ?? null,
       created_at: now,
       updated_at: now,
     };

@@ -35,6 +35,8 @@ export interface SubmitWorkload {
   jobId?: string;
   trigger?: WorkloadTrigger;
   idempotencyKey?: string;
+  /** Runs in this folder (a build snapshot) instead of the project's files. */
+  workDir?: string;
 }
 
 /** How long a workload whose driver deferred its start waits before admission tries again. */
@@ -121,6 +123,7 @@ export class WorkloadEngine {
       jobId: input.jobId,
       trigger: input.trigger,
       idempotencyKey: input.idempotencyKey,
+      workDir: input.workDir,
     });
     if (created) {
       await this.admit(workspace);
@@ -147,7 +150,7 @@ export class WorkloadEngine {
       workspace: w.workspace,
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
-      projectDir: this.deps.files.dirFor(w.projectId),
+      projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
       runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
       resources: w.resources,
       args: w.args,
