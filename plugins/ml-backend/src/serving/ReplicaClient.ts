@@ -1,0 +1,103 @@
+import http from 'node:http';
+import { BadReplicaResponseError, PredictionTimeoutError } from './errors';
+
+/** What a replica's `POST /predict` answers (model_server.py). */
+export interface ReplicaAnswer {
+  success: boolean;
+  response?: unknown;
+  error?: { name: string; message: string };
+  modelMs?: number;
+  metrics?: Record<string, number>;
+}
+
+/**
+ * The connection failed before the replica answered anything: it is gone
+ * or going (a rolling redeploy), so the request may go to another replica.
+ */
+export class ReplicaConnectionError extends Error {
+  name = 'ReplicaConnectionError';
+}
+
+interface Target {
+  hostname: string;
+  port: number;
+  path: string;
+}
+
+/** Calls replicas over kept-alive connections, one request per replica at a time. */
+export class ReplicaClient {
+  private readonly agent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
+  private readonly targets = new Map<string, Target>();
+
+  constructor(private readonly options: { timeoutMs: number }) {}
+
+  /** Sends the JSON request body as is; the replica's answer, parsed. */
+  predict(url: string, body: Buffer, predictionId: string): Promise<ReplicaAnswer> {
+    const target = this.target(url);
+    return new Promise<ReplicaAnswer>((resolve, reject) => {
+      let answered = false;
+      const req = http.request(
+        {
+          agent: this.agent,
+          method: 'POST',
+          hostname: target.hostname,
+          port: target.port,
+          path: target.path,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': body.length,
+            'x-ml-prediction-id': predictionId,
+          },
+        },
+        res => {
+          answered = true;
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', reject);
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if (res.statusCode !== 200) {
+              reject(new BadReplicaResponseError(`The replica answered HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
+              return;
+            }
+            try {
+              const answer = JSON.parse(text) as ReplicaAnswer;
+              if (typeof answer?.success !== 'boolean') throw new Error('no "success" field');
+              resolve(answer);
+            } catch (error) {
+              reject(new BadReplicaResponseError(`The replica's answer is not the expected JSON: ${(error as Error).message}`));
+            }
+          });
+        },
+      );
+      req.setTimeout(this.options.timeoutMs, () => {
+        req.destroy(new PredictionTimeoutError(`The model did not answer within ${this.options.timeoutMs} ms`));
+      });
+      req.on('error', error => {
+        if (error instanceof PredictionTimeoutError || answered) reject(error);
+        else reject(new ReplicaConnectionError(`Replica ${url} could not be reached: ${error.message}`));
+      });
+      req.end(body);
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private target(url: string): Target {
+    let target = this.targets.get(url);
+    if (!target) {
+      // Replicas come and go on new ports; the cache only needs the live ones.
+      if (this.targets.size > 1000) this.targets.clear();
+      const parsed = new URL(url);
+      target = {
+        hostname: parsed.hostname,
+        port: Number(parsed.port || 80),
+        path: `${parsed.pathname.replace(/\/$/, '')}/predict`,
+      };
+      this.targets.set(url, target);
+    }
+    return target;
+  }
+}

@@ -1,0 +1,113 @@
+import { InputError } from '@backstage/errors';
+import express, { Request, Response } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { RequestAccess } from '../router/access';
+import { parseInput } from '../router/validation';
+import { PayloadTooLargeError } from './errors';
+import { ModelGateway, PredictionCredential } from './ModelGateway';
+
+/** CML's request shape for `POST /model`. */
+const cmlBody = z.object({
+  accessKey: z.string().min(1).max(200).optional(),
+  request: z.unknown(),
+});
+
+const predictParams = z.object({
+  projectId: z.string().uuid(),
+  modelId: z.string().min(1).max(100),
+});
+const predictQuery = z.object({ accessKey: z.string().min(1).max(200).optional() }).strict();
+
+/** Access keys are told apart from Backstage tokens by this prefix. */
+const ACCESS_KEY_PREFIX = 'mk_';
+
+/** Reads the whole body, refusing more than `limit` bytes. */
+function readBody(req: Request, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (declared > limit) {
+    return Promise.reject(new PayloadTooLargeError(`The request body is ${declared} bytes; the limit is ${limit}`));
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        req.resume();
+        reject(new PayloadTooLargeError(`The request body is over the limit of ${limit} bytes`));
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(body: Buffer): unknown {
+  if (body.length === 0) {
+    throw new InputError('The request body is empty; send JSON');
+  }
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch (error) {
+    throw new InputError(`The request body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function bearer(req: Request): string | undefined {
+  const header = req.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+}
+
+function send(res: Response, body: unknown) {
+  // Written directly: no ETag hashing on the hot path.
+  res.statusCode = 200;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The two prediction endpoints. They read their own bodies (up to
+ * `maxBodyBytes`), so they are mounted before the router's JSON parser, and
+ * are open to callers without a Backstage token (see plugin.ts): the model's
+ * access key is the credential.
+ */
+export function createServingRouter(deps: {
+  gateway: ModelGateway;
+  access: RequestAccess;
+  maxBodyBytes: number;
+}): express.Router {
+  const { gateway, access, maxBodyBytes } = deps;
+  const router = Router();
+
+  // CML: {"accessKey": "...", "request": {...}}; the key may also come as a Bearer token.
+  router.post('/model', async (req, res) => {
+    const body = parseInput(cmlBody, parseJson(await readBody(req, maxBodyBytes)), 'body');
+    const token = bearer(req);
+    const target = await gateway.targetByAccessKey(
+      body.accessKey ?? (token?.startsWith(ACCESS_KEY_PREFIX) ? token : undefined),
+    );
+    const request = Buffer.from(JSON.stringify(body.request ?? null));
+    send(res, await gateway.predict(target, request));
+  });
+
+  // The body is the request itself; the key is a Bearer token (or ?accessKey=).
+  router.post('/projects/:projectId/models/:modelId/predict', async (req, res) => {
+    const { projectId, modelId } = parseInput(predictParams, req.params, 'path');
+    const { accessKey } = parseInput(predictQuery, req.query, 'query');
+    const body = await readBody(req, maxBodyBytes);
+    parseJson(body);
+    const token = bearer(req);
+    let credential: PredictionCredential;
+    if (token?.startsWith(ACCESS_KEY_PREFIX)) credential = { accessKey: token };
+    else if (token) credential = { authenticate: () => access.reader(req) };
+    else if (accessKey) credential = { accessKey };
+    const target = await gateway.targetById(projectId, modelId, credential);
+    send(res, await gateway.predict(target, body));
+  });
+
+  return router;
+}
