@@ -9,11 +9,18 @@ export interface Config {
        */
       ml?: {
         /**
-         * How often the provider reads all workspaces and projects from the
-         * ML backend and replaces its entities. Default: every 30 seconds,
+         * How often the provider reads the whole ML platform from the ML
+         * backend and replaces its entities (changes made through the ML API
+         * also reach the catalog within a second, by `ml.changes` events). Default: every 30 seconds,
          * timeout 3 minutes, first run 10 seconds after start.
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * The owner (an entity ref) of the `Resource` entities of type
+         * `ml-runtime`; runtimes belong to no workspace. Default:
+         * `group:default/ml-platform-admins`.
+         */
+        runtimeOwner?: string;
       };
     };
   };

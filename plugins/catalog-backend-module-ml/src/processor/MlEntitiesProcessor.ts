@@ -19,9 +19,11 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_ML_PROJECT_REF,
   isMlModelEntity,
   isMlProjectEntity,
   isMlWorkspaceEntity,
+  ML_APPLICATION_COMPONENT_TYPE,
   modelEntityV1alpha1Validator,
   projectEntityV1alpha1Validator,
   workspaceEntityV1alpha1Validator,
@@ -40,6 +42,12 @@ import {
  *   Resource, e.g. a dataset)
  * - Model `spec.providesApis`: `providesApi` / `apiProvidedBy` (a bare name is
  *   an API)
+ * - Project `spec.dependsOn`: `dependsOn` / `dependencyOf` (a bare name is a
+ *   Resource, e.g. a runtime)
+ * - a `Component` of type `ml-application` with the `ml-platform.io/project`
+ *   annotation: `partOf` / `hasPart` that project (its other relations,
+ *   `consumesApi` the models' APIs and `dependsOn` its runtime, come from its
+ *   spec through the catalog's built-in processor)
  *
  * @public
  */
@@ -116,6 +124,24 @@ export class MlEntitiesProcessor implements CatalogProcessor {
       emitBothWays(
         entity.spec.workspace,
         { defaultKind: 'Workspace', defaultNamespace: DEFAULT_NAMESPACE },
+        RELATION_PART_OF,
+        RELATION_HAS_PART,
+      );
+      emitBothWays(
+        entity.spec.dependsOn,
+        { defaultKind: 'Resource', defaultNamespace: ownNamespace },
+        RELATION_DEPENDS_ON,
+        RELATION_DEPENDENCY_OF,
+      );
+    }
+
+    if (
+      entity.kind === 'Component' &&
+      entity.spec?.type === ML_APPLICATION_COMPONENT_TYPE
+    ) {
+      emitBothWays(
+        entity.metadata.annotations?.[ANNOTATION_ML_PROJECT_REF],
+        { defaultKind: 'Project', defaultNamespace: ownNamespace },
         RELATION_PART_OF,
         RELATION_HAS_PART,
       );

@@ -1,56 +1,11 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { Project, Workspace } from '@ml-platform/plugin-ml-common';
-import http from 'node:http';
-import { AddressInfo } from 'node:net';
+import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
+import { demoWorkspace as demo, project } from '../__testUtils__/fixtures';
 import { MlEntitiesProcessor } from '../processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './MlEntityProvider';
 import { DEFAULT_SCHEDULE } from './readSchedule';
-
-const demo: Workspace = {
-  name: 'demo',
-  title: 'Demo workspace',
-  description: 'Local processes on this machine.',
-  owner: 'group:default/guests',
-  driver: 'local',
-  nodeGroups: [
-    {
-      name: 'standard',
-      cpu: 4,
-      memoryMiB: 16384,
-      gpu: 0,
-      minNodes: 1,
-      maxNodes: 3,
-      scaleUpDelaySeconds: 20,
-    },
-  ],
-  env: { SECRET_LOOKING: 'not mirrored' },
-  defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
-  createdAt: '2026-11-22T00:00:00Z',
-  updatedAt: '2026-11-22T00:00:00Z',
-};
-
-function project(
-  id: string,
-  name: string,
-  extra: Partial<Project> = {},
-): Project {
-  return {
-    id,
-    workspace: 'demo',
-    name,
-    title: '',
-    description: '',
-    owner: 'user:default/jane',
-    visibility: 'team',
-    env: {},
-    createdBy: 'user:default/jane',
-    createdAt: '2026-11-22T00:00:00Z',
-    updatedAt: '2026-11-22T00:00:00Z',
-    ...extra,
-  };
-}
 
 const churn = project('11111111-1111-4111-8111-111111111111', 'churn', {
   title: 'Churn prediction',
@@ -58,65 +13,6 @@ const churn = project('11111111-1111-4111-8111-111111111111', 'churn', {
   visibility: 'public',
 });
 const forecast = project('22222222-2222-4222-8222-222222222222', 'forecast');
-
-/**
- * A fake ML backend on a loopback port: one page of workspaces and two pages
- * of projects, answering only requests with a service token for `ml`.
- */
-class FakeMlBackend {
-  workspaces: Workspace[] = [demo];
-  projectPages: Project[][] = [[churn], [forecast]];
-  failProjects = false;
-  readonly requests: string[] = [];
-  readonly #server = http.createServer((req, res) => this.#handle(req, res));
-
-  async start(): Promise<string> {
-    await new Promise<void>(resolve =>
-      this.#server.listen(0, '127.0.0.1', resolve),
-    );
-    const { port } = this.#server.address() as AddressInfo;
-    return `http://127.0.0.1:${port}/api/ml`;
-  }
-
-  async stop() {
-    await new Promise(resolve => this.#server.close(resolve));
-  }
-
-  #handle(req: http.IncomingMessage, res: http.ServerResponse) {
-    const url = new URL(req.url!, 'http://localhost');
-    this.requests.push(`${url.pathname}${url.search}`);
-    const send = (status: number, body: unknown) => {
-      res.writeHead(status, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(body));
-    };
-    const auth = req.headers.authorization ?? '';
-    if (!auth.startsWith('Bearer ') || !auth.includes('"target":"ml"')) {
-      send(401, {
-        error: { name: 'AuthenticationError', message: 'no token' },
-      });
-      return;
-    }
-    if (url.pathname === '/api/ml/workspaces') {
-      send(200, { items: this.workspaces, total_size: this.workspaces.length });
-    } else if (url.pathname === '/api/ml/projects') {
-      if (this.failProjects) {
-        send(500, { error: { name: 'Error', message: 'database is locked' } });
-        return;
-      }
-      const index = Number(url.searchParams.get('page_token') ?? 0);
-      const total = this.projectPages.flat().length;
-      const next =
-        index + 1 < this.projectPages.length ? String(index + 1) : undefined;
-      send(200, {
-        items: this.projectPages[index],
-        total_size: total,
-        ...(next ? { next_page_token: next } : {}),
-      });
-    } else {
-      send(404, { error: { name: 'NotFoundError', message: url.pathname } });
-    }
-  }
-}
 
 describe('MlEntityProvider', () => {
   const ml = new FakeMlBackend();
@@ -131,10 +27,11 @@ describe('MlEntityProvider', () => {
   });
 
   beforeEach(() => {
+    // An ML backend without models and applications (404 for their routes).
+    ml.reset();
     ml.workspaces = [demo];
     ml.projectPages = [[churn], [forecast]];
-    ml.failProjects = false;
-    ml.requests.length = 0;
+    ml.modelRoutes = false;
   });
 
   /** A provider on the fake backend, with its scheduled task captured. */
@@ -214,11 +111,23 @@ describe('MlEntityProvider', () => {
     const { refresh, connection } = await connectProvider();
     await refresh();
 
-    expect(ml.requests).toEqual([
+    expect(ml.requests.slice(0, 4)).toEqual([
       '/api/ml/workspaces?page_size=500',
+      '/api/ml/runtimes?all=true&page_size=500',
       '/api/ml/projects?page_size=500',
       '/api/ml/projects?page_size=500&page_token=1',
     ]);
+    // Each project's models, applications and jobs: the first two are not
+    // routes of this ML backend, which reads as "none".
+    expect(ml.requests.slice(4).sort()).toEqual(
+      [churn, forecast]
+        .flatMap(p => [
+          `/api/ml/projects/${p.id}/models?page_size=500`,
+          `/api/ml/projects/${p.id}/applications?page_size=500`,
+          `/api/ml/projects/${p.id}/jobs?page_size=500`,
+        ])
+        .sort(),
+    );
     const location = `ml-platform:${baseUrl}`;
     const locationAnnotations = {
       'backstage.io/managed-by-location': location,
@@ -351,7 +260,7 @@ describe('MlEntityProvider', () => {
     const fetchSpy = jest.fn(
       async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = String(input);
-        if (url.includes('page_token=1') && fetchSpy.mock.calls.length <= 3) {
+        if (url.includes('page_token=1') && fetchSpy.mock.calls.length <= 4) {
           // Between the two pages a project was deleted: the second page is
           // now empty, and "forecast" would be missing from this listing.
           return new Response(JSON.stringify({ items: [], total_size: 2 }), {
@@ -363,7 +272,10 @@ describe('MlEntityProvider', () => {
     );
     const { refresh, connection } = await connectProvider({ fetch: fetchSpy });
     await refresh();
-    expect(fetchSpy).toHaveBeenCalledTimes(5);
+    const projectListings = fetchSpy.mock.calls.filter(([input]) =>
+      String(input).includes('/projects?'),
+    );
+    expect(projectListings).toHaveLength(4);
     const [[mutation]] = connection.applyMutation.mock.calls;
     expect(
       mutation.type === 'full' &&

@@ -5,18 +5,26 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
-import { explainInvalidName } from '@ml-platform/plugin-ml-common';
+import { EventsService } from '@backstage/plugin-events-node';
+import { explainInvalidName, Workspace } from '@ml-platform/plugin-ml-common';
 import { randomUUID } from 'node:crypto';
-import { mlLocationRef, projectToEntity, workspaceToEntity } from './entities';
+import { catalogImpactOf, ML_CHANGES_TOPIC, MlChangeEvent } from './changedPaths';
+import { ChangeQueue, PendingChanges } from './changeQueue';
+import { mlLocationRef } from './entities';
 import { MlPlatformReader, MlPlatformSnapshot } from './MlPlatformReader';
-import { readSchedule } from './readSchedule';
+import {
+  frameEntities,
+  PlatformContext,
+  projectEntities,
+} from './platformEntities';
+import { DEFAULT_RUNTIME_OWNER, readProviderConfig } from './readSchedule';
 
 function count(items: unknown[], noun: string): string {
   return `${items.length} ${noun}${items.length === 1 ? '' : 's'}`;
@@ -28,47 +36,94 @@ export interface MlEntityProviderOptions {
   scheduler: Pick<SchedulerService, 'createScheduledTaskRunner'>;
   discovery: Pick<DiscoveryService, 'getBaseUrl'>;
   auth: Pick<AuthService, 'getOwnServiceCredentials' | 'getPluginRequestToken'>;
+  /** Where the ML backend announces its changes; without it, only the schedule. */
+  events?: Pick<EventsService, 'subscribe'>;
   /** Replaces the global `fetch` for calls to the ML backend (tests). */
   fetch?: typeof fetch;
 }
 
+/** The reader as the provider uses it. */
+export type PlatformReader = Pick<
+  MlPlatformReader,
+  'read' | 'readProject' | 'readProjectIds'
+>;
+
+/** What the catalog holds from the last read, to compute deltas. */
+interface MirrorState {
+  context: PlatformContext;
+  /** Entity refs of each project's entities (not its datasets). */
+  projectRefs: Map<string, Set<string>>;
+  /** Which projects use each dataset Resource. */
+  datasetUsers: Map<string, Set<string>>;
+}
+
 /**
- * Mirrors the ML platform's workspaces and projects into the catalog as
- * `Workspace` and `Project` entities: on a schedule
- * (`catalog.providers.ml.schedule`, default every 30 s) it reads them all from
- * the ML backend and replaces its entities with a `full` mutation. A failed
- * read changes nothing in the catalog.
+ * Mirrors the ML platform into the catalog: workspaces, projects, models
+ * (with their endpoint APIs and dataset Resources), runtimes and
+ * applications.
+ *
+ * - On a schedule (`catalog.providers.ml.schedule`, default every 30 s) it
+ *   reads everything and replaces its entities with a `full` mutation.
+ * - On each `ml.changes` event (a successful write to the ML API) it re-reads
+ *   the project concerned and applies a `delta` mutation within a second, so
+ *   a new project or model is in the catalog within seconds.
+ *
+ * A failed read changes nothing in the catalog.
  */
 export class MlEntityProvider implements EntityProvider {
   static fromConfig(
     config: Config,
     options: MlEntityProviderOptions,
   ): MlEntityProvider {
+    const providerConfig = readProviderConfig(config);
     return new MlEntityProvider({
       logger: options.logger,
       taskRunner: options.scheduler.createScheduledTaskRunner(
-        readSchedule(config),
+        providerConfig.schedule,
       ),
       reader: new MlPlatformReader({
         discovery: options.discovery,
         auth: options.auth,
         fetch: options.fetch,
       }),
+      events: options.events,
+      runtimeOwner: providerConfig.runtimeOwner,
     });
   }
 
   readonly #logger: LoggerService;
   readonly #taskRunner: SchedulerServiceTaskRunner;
-  readonly #reader: Pick<MlPlatformReader, 'read'>;
+  readonly #reader: PlatformReader;
+  readonly #events?: Pick<EventsService, 'subscribe'>;
+  readonly #runtimeOwner: string;
+  readonly #changes: ChangeQueue;
+  #connection?: EntityProviderConnection;
+  #state?: MirrorState;
+  /** Reads and mutations, one at a time, so a delta never races a full. */
+  #serial: Promise<void> = Promise.resolve();
 
   constructor(options: {
     logger: LoggerService;
     taskRunner: SchedulerServiceTaskRunner;
-    reader: Pick<MlPlatformReader, 'read'>;
+    reader: PlatformReader;
+    events?: Pick<EventsService, 'subscribe'>;
+    runtimeOwner?: string;
+    /** Quiet time before changes are applied; default 300 ms. */
+    debounceMs?: number;
   }) {
     this.#logger = options.logger;
     this.#taskRunner = options.taskRunner;
     this.#reader = options.reader;
+    this.#events = options.events;
+    this.#runtimeOwner = options.runtimeOwner ?? DEFAULT_RUNTIME_OWNER;
+    const quietMs = options.debounceMs ?? 300;
+    this.#changes = new ChangeQueue({
+      quietMs,
+      maxWaitMs: quietMs * 4,
+      flush: changes => {
+        this.#enqueue(() => this.#applyChanges(changes)).catch(() => {});
+      },
+    });
   }
 
   getProviderName(): string {
@@ -76,6 +131,7 @@ export class MlEntityProvider implements EntityProvider {
   }
 
   async connect(connection: EntityProviderConnection): Promise<void> {
+    this.#connection = connection;
     const taskId = `${this.getProviderName()}:refresh`;
     await this.#taskRunner.run({
       id: taskId,
@@ -84,65 +140,218 @@ export class MlEntityProvider implements EntityProvider {
           taskId,
           taskInstanceId: randomUUID(),
         });
-        try {
-          const entities = await this.read({ logger });
-          await connection.applyMutation({ type: 'full', entities });
-        } catch (error) {
-          // The catalog keeps what the last successful read put there.
-          logger.error(
-            'Could not mirror the ML platform into the catalog; keeping the entities of the last successful read',
-            error as Error,
+        await this.#enqueue(() => this.#refreshAll(logger));
+      },
+    });
+    await this.#events?.subscribe({
+      id: 'ml-entity-provider',
+      topics: [ML_CHANGES_TOPIC],
+      onEvent: async params => {
+        const payload = params.eventPayload as Partial<MlChangeEvent>;
+        if (typeof payload?.path === 'string') {
+          this.#changes.add(
+            catalogImpactOf({ method: String(payload.method), path: payload.path }),
           );
         }
       },
     });
   }
 
+  /** Applies the changes gathered so far now (tests, shutdown). */
+  async flushChanges(): Promise<void> {
+    this.#changes.flushNow();
+    await this.#serial;
+  }
+
   /** Reads the ML platform and maps it to the provider's entities. */
   async read(options: { logger: LoggerService }): Promise<DeferredEntity[]> {
     const snapshot = await this.#reader.read();
-    const entities = this.#toEntities(snapshot, options.logger);
-    options.logger.info(
-      `Read ${count(snapshot.workspaces, 'workspace')} and ${count(
-        snapshot.projects,
-        'project',
-      )} from ${snapshot.baseUrl}`,
-    );
+    return this.#toDeferred(this.#mirror(snapshot, options.logger).entities);
+  }
+
+  #enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.#serial.then(task);
+    this.#serial = run.catch(() => {});
+    return run;
+  }
+
+  #toDeferred(entities: Entity[]): DeferredEntity[] {
     return entities.map(entity => ({
       entity,
       locationKey: this.getProviderName(),
     }));
   }
 
-  #toEntities(snapshot: MlPlatformSnapshot, logger: LoggerService): Entity[] {
-    const locationRef = mlLocationRef(snapshot.baseUrl);
-    const entities: Entity[] = [];
-    // Names of workspaces and projects are DNS labels in the ML platform, and
-    // so valid entity names and namespaces; anything else is left out rather
-    // than failing the whole mutation.
-    const invalid = (what: string, ...names: string[]) => {
-      const problem = names.map(explainInvalidName).find(Boolean);
-      if (problem) {
-        logger.warn(`Left ${what} out of the catalog: its name ${problem}`);
-      }
-      return Boolean(problem);
+  async #refreshAll(logger: LoggerService) {
+    const connection = this.#connection;
+    if (!connection) {
+      return;
+    }
+    try {
+      const snapshot = await this.#reader.read();
+      const { entities, state } = this.#mirror(snapshot, logger);
+      await connection.applyMutation({
+        type: 'full',
+        entities: this.#toDeferred(entities),
+      });
+      this.#state = state;
+      const models = snapshot.projects.flatMap(p => p.models);
+      const applications = snapshot.projects.flatMap(p => p.applications);
+      logger.info(
+        `Read ${count(snapshot.workspaces, 'workspace')}, ${count(
+          snapshot.runtimes,
+          'runtime',
+        )}, ${count(snapshot.projects, 'project')}, ${count(
+          models,
+          'model',
+        )} and ${count(applications, 'application')} from ${
+          snapshot.baseUrl
+        }: ${count(entities, 'entity')}`,
+      );
+    } catch (error) {
+      // The catalog keeps what the last successful read put there.
+      logger.error(
+        'Could not mirror the ML platform into the catalog; keeping the entities of the last successful read',
+        error as Error,
+      );
+    }
+  }
+
+  /** All entities of a snapshot, and the state to compute deltas from. */
+  #mirror(
+    snapshot: MlPlatformSnapshot,
+    logger: LoggerService,
+  ): { entities: Entity[]; state: MirrorState } {
+    const validWorkspaces = snapshot.workspaces.filter(
+      w => !explainInvalidName(w.name),
+    );
+    const context: PlatformContext = {
+      baseUrl: snapshot.baseUrl,
+      locationRef: mlLocationRef(snapshot.baseUrl),
+      workspaces: new Map<string, Workspace>(
+        validWorkspaces.map(w => [w.name, w]),
+      ),
+      runtimes: new Map(snapshot.runtimes.map(r => [r.id, r])),
+      runtimeOwner: this.#runtimeOwner,
+      logger,
     };
-    for (const workspace of snapshot.workspaces) {
-      if (!invalid(`workspace '${workspace.name}'`, workspace.name)) {
-        entities.push(workspaceToEntity(workspace, locationRef));
+    const state: MirrorState = {
+      context,
+      projectRefs: new Map(),
+      datasetUsers: new Map(),
+    };
+    const entities = frameEntities(snapshot, context);
+    const datasets = new Map<string, Entity>();
+    for (const view of snapshot.projects) {
+      const mapped = projectEntities(view, context);
+      if (!mapped) {
+        continue;
+      }
+      entities.push(...mapped.entities);
+      state.projectRefs.set(
+        view.project.id,
+        new Set(mapped.entities.map(e => stringifyEntityRef(e))),
+      );
+      for (const dataset of mapped.datasets) {
+        const ref = stringifyEntityRef(dataset);
+        datasets.set(ref, dataset);
+        const users = state.datasetUsers.get(ref) ?? new Set<string>();
+        users.add(view.project.id);
+        state.datasetUsers.set(ref, users);
       }
     }
-    for (const project of snapshot.projects) {
-      if (
-        !invalid(
-          `project '${project.workspace}/${project.name}' (${project.id})`,
-          project.workspace,
-          project.name,
-        )
-      ) {
-        entities.push(projectToEntity(project, locationRef));
+    entities.push(...datasets.values());
+    return { entities, state };
+  }
+
+  async #applyChanges(changes: PendingChanges) {
+    const logger = this.#logger.child({ trigger: ML_CHANGES_TOPIC });
+    if (changes.all || !this.#state) {
+      await this.#refreshAll(logger);
+      return;
+    }
+    const projectIds = new Set(changes.projectIds);
+    try {
+      if (changes.newProjects) {
+        const state = this.#state;
+        // A new project is one the catalog does not have yet.
+        for (const id of await this.#reader.readProjectIds()) {
+          if (!state.projectRefs.has(id)) {
+            projectIds.add(id);
+          }
+        }
+      }
+      for (const projectId of projectIds) {
+        if (!(await this.#refreshProject(projectId, logger))) {
+          // The project is in a workspace the provider has not read yet.
+          await this.#refreshAll(logger);
+          return;
+        }
+      }
+    } catch (error) {
+      logger.error(
+        'Could not apply changes of the ML platform to the catalog; the next scheduled refresh will',
+        error as Error,
+      );
+    }
+  }
+
+  /**
+   * Re-reads one project and applies the difference as a delta mutation.
+   * False when that needs a full read instead (an unknown workspace).
+   */
+  async #refreshProject(projectId: string, logger: LoggerService) {
+    const state = this.#state!;
+    const connection = this.#connection!;
+    const { view } = await this.#reader.readProject(projectId);
+    if (view && !state.context.workspaces.has(view.project.workspace)) {
+      return false;
+    }
+    const mapped = view
+      ? projectEntities(view, { ...state.context, logger })
+      : undefined;
+    const entities = mapped?.entities ?? [];
+    const datasets = mapped?.datasets ?? [];
+    const newRefs = new Set(entities.map(e => stringifyEntityRef(e)));
+    const removed = [...(state.projectRefs.get(projectId) ?? [])].filter(
+      ref => !newRefs.has(ref),
+    );
+
+    const usedNow = new Set(datasets.map(d => stringifyEntityRef(d)));
+    for (const [ref, users] of state.datasetUsers) {
+      if (users.has(projectId) && !usedNow.has(ref)) {
+        users.delete(projectId);
+        if (users.size === 0) {
+          state.datasetUsers.delete(ref);
+          removed.push(ref);
+        }
       }
     }
-    return entities;
+    for (const ref of usedNow) {
+      const users = state.datasetUsers.get(ref) ?? new Set<string>();
+      users.add(projectId);
+      state.datasetUsers.set(ref, users);
+    }
+
+    await connection.applyMutation({
+      type: 'delta',
+      added: this.#toDeferred([...entities, ...datasets]),
+      removed: removed.map(entityRef => ({
+        entityRef,
+        locationKey: this.getProviderName(),
+      })),
+    });
+    if (view && mapped) {
+      state.projectRefs.set(projectId, newRefs);
+    } else {
+      state.projectRefs.delete(projectId);
+    }
+    logger.info(
+      `Applied the changes of ML project ${projectId}: ${count(
+        entities.concat(datasets),
+        'entity',
+      )} added or updated, ${removed.length} removed`,
+    );
+    return true;
   }
 }

@@ -1,18 +1,42 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ForwardedError, ResponseError } from '@backstage/errors';
-import { Page, Project, Workspace } from '@ml-platform/plugin-ml-common';
+import {
+  Application,
+  Job,
+  Model,
+  ModelBuild,
+  ModelDeployment,
+  Page,
+  Project,
+  Runtime,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+import { ModelView, pickShownBuild } from '../entities/modelEntities';
+import { mapConcurrently } from './mapConcurrently';
 
 /** The largest page the ML backend's list endpoints return. */
 const PAGE_SIZE = 500;
 /** Attempts at a consistent listing while the ML platform changes. */
 const MAX_ATTEMPTS = 3;
+/** Requests in flight at once while reading projects and models. */
+const CONCURRENCY = 4;
+
+/** A project with everything of it that the catalog shows. */
+export interface MlProjectView {
+  project: Project;
+  models: ModelView[];
+  applications: Application[];
+  /** The runtimes its jobs run in. */
+  jobRuntimeIds: string[];
+}
 
 /** Everything the entity provider mirrors, read at one point in time. */
 export interface MlPlatformSnapshot {
   /** The base URL of the ML backend's REST API, e.g. `http://…/api/ml`. */
   baseUrl: string;
   workspaces: Workspace[];
-  projects: Project[];
+  runtimes: Runtime[];
+  projects: MlProjectView[];
 }
 
 /** How the reader finds and calls the ML backend; replaceable in tests. */
@@ -26,9 +50,12 @@ export interface MlPlatformReaderOptions {
 }
 
 /**
- * Reads all workspaces and projects from the ML backend's REST API
- * (`/api/ml`), as the catalog's own service principal, following
- * `next_page_token` to the last page.
+ * Reads the ML platform from the ML backend's REST API (`/api/ml`), as the
+ * catalog's own service principal, following `next_page_token` to the last
+ * page: workspaces, runtimes and projects, and per project its models (with
+ * their builds and deployments), applications and jobs. Lists of routes that
+ * this ML backend does not have (404) read as empty, so the provider works
+ * with an older ML backend.
  */
 export class MlPlatformReader {
   readonly #discovery: MlPlatformReaderOptions['discovery'];
@@ -44,24 +71,123 @@ export class MlPlatformReader {
   }
 
   async read(): Promise<MlPlatformSnapshot> {
-    const baseUrl = await this.#discovery.getBaseUrl('ml');
-    const { token } = await this.#auth.getPluginRequestToken({
-      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
-      targetPluginId: 'ml',
-    });
+    const { baseUrl, token } = await this.#connect();
     const workspaces = await this.#listAll<Workspace>(
       baseUrl,
       'workspaces',
       token,
       w => w.name,
     );
+    const runtimes = await this.#listAll<Runtime>(
+      baseUrl,
+      'runtimes',
+      token,
+      r => r.id,
+      { all: 'true' },
+    );
+    const projectList = await this.#listAll<Project>(
+      baseUrl,
+      'projects',
+      token,
+      p => p.id,
+    );
+    const projects = await mapConcurrently(projectList, CONCURRENCY, project =>
+      this.#readProjectContents(baseUrl, token, project),
+    );
+    return { baseUrl, workspaces, runtimes, projects };
+  }
+
+  /** The ids of all projects. */
+  async readProjectIds(): Promise<string[]> {
+    const { baseUrl, token } = await this.#connect();
     const projects = await this.#listAll<Project>(
       baseUrl,
       'projects',
       token,
       p => p.id,
     );
-    return { baseUrl, workspaces, projects };
+    return projects.map(p => p.id);
+  }
+
+  /** One project and its contents; undefined when it no longer exists. */
+  async readProject(
+    projectId: string,
+  ): Promise<{ baseUrl: string; view?: MlProjectView }> {
+    const { baseUrl, token } = await this.#connect();
+    const url = new URL(`${baseUrl}/projects/${encodeURIComponent(projectId)}`);
+    const project = await this.#get<Project>(url, token, { missing: 'undefined' });
+    if (!project) {
+      return { baseUrl };
+    }
+    return {
+      baseUrl,
+      view: await this.#readProjectContents(baseUrl, token, project),
+    };
+  }
+
+  async #connect(): Promise<{ baseUrl: string; token: string }> {
+    const baseUrl = await this.#discovery.getBaseUrl('ml');
+    const { token } = await this.#auth.getPluginRequestToken({
+      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+      targetPluginId: 'ml',
+    });
+    return { baseUrl, token };
+  }
+
+  async #readProjectContents(
+    baseUrl: string,
+    token: string,
+    project: Project,
+  ): Promise<MlProjectView> {
+    const base = `projects/${encodeURIComponent(project.id)}`;
+    const optional = { missing: 'empty' } as const;
+    const [models, applications, jobs] = await Promise.all([
+      this.#listAll<Model>(baseUrl, `${base}/models`, token, m => m.id, {}, optional),
+      this.#listAll<Application>(
+        baseUrl,
+        `${base}/applications`,
+        token,
+        a => a.id,
+        {},
+        optional,
+      ),
+      this.#listAll<Job>(baseUrl, `${base}/jobs`, token, j => j.id, {}, optional),
+    ]);
+    const modelViews = await mapConcurrently(models, CONCURRENCY, async model => {
+      const modelBase = `${base}/models/${encodeURIComponent(model.id)}`;
+      const [builds, deployments] = await Promise.all([
+        this.#listAll<ModelBuild>(
+          baseUrl,
+          `${modelBase}/builds`,
+          token,
+          b => b.id,
+          {},
+          optional,
+        ),
+        this.#listAll<ModelDeployment>(
+          baseUrl,
+          `${modelBase}/deployments`,
+          token,
+          d => d.id,
+          {},
+          optional,
+        ),
+      ]);
+      const activeDeployment = deployments.find(
+        d => d.id === model.activeDeploymentId,
+      );
+      return {
+        model,
+        activeDeployment,
+        build: pickShownBuild(builds, activeDeployment),
+      };
+    });
+    return {
+      project,
+      models: modelViews,
+      applications,
+      jobRuntimeIds: [...new Set(jobs.map(j => j.runtimeId))],
+    };
   }
 
   /**
@@ -75,6 +201,8 @@ export class MlPlatformReader {
     resource: string,
     token: string,
     key: (item: T) => string,
+    query: Record<string, string> = {},
+    options: { missing?: 'error' | 'empty' } = {},
   ): Promise<T[]> {
     let reported = 0;
     let found = 0;
@@ -84,11 +212,21 @@ export class MlPlatformReader {
       let pageToken: string | undefined;
       do {
         const url = new URL(`${baseUrl}/${resource}`);
+        for (const [name, value] of Object.entries(query)) {
+          url.searchParams.set(name, value);
+        }
         url.searchParams.set('page_size', String(this.#pageSize));
         if (pageToken) {
           url.searchParams.set('page_token', pageToken);
         }
-        const page = await this.#get<Page<T>>(url, token);
+        const page = await this.#get<Page<T>>(url, token, {
+          missing: options.missing === 'empty' ? 'undefined' : 'error',
+        });
+        if (!page) {
+          // A route this ML backend does not have yet, or a project deleted
+          // while it was read: nothing to mirror.
+          return [];
+        }
         for (const item of page.items) {
           items.set(key(item), item);
         }
@@ -114,7 +252,11 @@ export class MlPlatformReader {
     );
   }
 
-  async #get<T>(url: URL, token: string): Promise<T> {
+  async #get<T>(
+    url: URL,
+    token: string,
+    options: { missing?: 'error' | 'undefined' } = {},
+  ): Promise<T | undefined> {
     let response: Response;
     try {
       response = await this.#fetch(url.toString(), {
@@ -128,6 +270,10 @@ export class MlPlatformReader {
         `Could not reach the ML backend at ${url.origin}`,
         error,
       );
+    }
+    if (response.status === 404 && options.missing === 'undefined') {
+      await response.body?.cancel();
+      return undefined;
     }
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);

@@ -7,6 +7,7 @@ import {
   ANNOTATION_ML_PROJECT_ID,
   ANNOTATION_ML_WORKSPACE,
   ML_ENTITY_API_VERSION,
+  mlKubernetesId,
   mlWorkspaceEntityRef,
   Project,
   ProjectEntityV1alpha1,
@@ -22,7 +23,8 @@ export function mlLocationRef(baseUrl: string): string {
   return `${ML_LOCATION_TYPE}:${baseUrl}`;
 }
 
-function locationAnnotations(locationRef: string) {
+/** The location annotations of every entity the provider emits. */
+export function locationAnnotations(locationRef: string) {
   return {
     [ANNOTATION_LOCATION]: locationRef,
     [ANNOTATION_ORIGIN_LOCATION]: locationRef,
@@ -30,7 +32,7 @@ function locationAnnotations(locationRef: string) {
 }
 
 /** Title and description, left out when the ML platform has none. */
-function titleAndDescription(item: { title: string; description: string }) {
+export function titleAndDescription(item: { title: string; description: string }) {
   return {
     ...(item.title ? { title: item.title } : {}),
     ...(item.description ? { description: item.description } : {}),
@@ -79,7 +81,14 @@ export function workspaceToEntity(
 export function projectToEntity(
   project: Project,
   locationRef: string,
+  extra: {
+    /** Refs of the runtimes its jobs, models and applications run in. */
+    runtimeRefs?: string[];
+    /** The workspace's driver: on Kubernetes the entity gets the Kubernetes tab. */
+    driver?: string;
+  } = {},
 ): ProjectEntityV1alpha1 {
+  const runtimeRefs = [...new Set(extra.runtimeRefs ?? [])].sort();
   return {
     apiVersion: ML_ENTITY_API_VERSION,
     kind: 'Project',
@@ -91,6 +100,13 @@ export function projectToEntity(
         ...locationAnnotations(locationRef),
         [ANNOTATION_ML_WORKSPACE]: project.workspace,
         [ANNOTATION_ML_PROJECT_ID]: project.id,
+        ...(extra.driver === 'kubernetes'
+          ? {
+              'backstage.io/kubernetes-id': mlKubernetesId({
+                projectId: project.id,
+              }),
+            }
+          : {}),
       },
     },
     spec: {
@@ -98,6 +114,7 @@ export function projectToEntity(
       workspace: mlWorkspaceEntityRef(project.workspace),
       visibility: project.visibility,
       mlProjectId: project.id,
+      ...(runtimeRefs.length > 0 ? { dependsOn: runtimeRefs } : {}),
     },
   };
 }

@@ -78,3 +78,12 @@ export const ML_APPLICATION_MODEL_ENV_VARS = [
   'ML_MODEL_NAME',
   'ML_MODEL_NAMES',
 ] as const;
+
+/**
+ * The entity ref of the ML project an entity of a built-in kind belongs to
+ * (an application's `Component`); the catalog relates it `partOf` the
+ * project.
+ *
+ * @public
+ */
+export const ANNOTATION_ML_PROJECT_REF = 'ml-platform.io/project';

@@ -1,0 +1,129 @@
+import {
+  Application,
+  Job,
+  Model,
+  ModelBuild,
+  ModelDeployment,
+  Project,
+  Runtime,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+
+/**
+ * A fake ML backend on a loopback port. Lists answer in pages (projects in
+ * the pages given, everything else in one page); only requests with a
+ * service token for `ml` are answered. With `modelRoutes: false` it is an
+ * ML backend from before models and applications existed (404 for them).
+ */
+export class FakeMlBackend {
+  workspaces: Workspace[] = [];
+  runtimes: Runtime[] = [];
+  projectPages: Project[][] = [];
+  models = new Map<string, Model[]>();
+  builds = new Map<string, ModelBuild[]>();
+  deployments = new Map<string, ModelDeployment[]>();
+  applications = new Map<string, Application[]>();
+  jobs = new Map<string, Job[]>();
+  modelRoutes = true;
+  failProjects = false;
+  readonly requests: string[] = [];
+  readonly #server = http.createServer((req, res) => this.#handle(req, res));
+
+  async start(): Promise<string> {
+    await new Promise<void>(resolve =>
+      this.#server.listen(0, '127.0.0.1', resolve),
+    );
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}/api/ml`;
+  }
+
+  async stop() {
+    this.#server.closeAllConnections();
+    await new Promise(resolve => this.#server.close(resolve));
+  }
+
+  reset() {
+    this.workspaces = [];
+    this.runtimes = [];
+    this.projectPages = [];
+    this.models.clear();
+    this.builds.clear();
+    this.deployments.clear();
+    this.applications.clear();
+    this.jobs.clear();
+    this.modelRoutes = true;
+    this.failProjects = false;
+    this.requests.length = 0;
+  }
+
+  #handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const url = new URL(req.url!, 'http://localhost');
+    this.requests.push(`${url.pathname}${url.search}`);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const notFound = () =>
+      send(404, { error: { name: 'NotFoundError', message: url.pathname } });
+    const list = (items: unknown[] | undefined) =>
+      items ? send(200, { items, total_size: items.length }) : notFound();
+    const auth = req.headers.authorization ?? '';
+    if (!auth.startsWith('Bearer ') || !auth.includes('"target":"ml"')) {
+      send(401, {
+        error: { name: 'AuthenticationError', message: 'no token' },
+      });
+      return;
+    }
+    const path = url.pathname.replace(/^\/api\/ml/, '');
+    const parts = path.split('/').filter(Boolean);
+    const allProjects = this.projectPages.flat();
+    if (path === '/workspaces') {
+      list(this.workspaces);
+    } else if (path === '/runtimes') {
+      list(this.runtimes);
+    } else if (path === '/projects') {
+      if (this.failProjects) {
+        send(500, { error: { name: 'Error', message: 'database is locked' } });
+        return;
+      }
+      const index = Number(url.searchParams.get('page_token') ?? 0);
+      const next =
+        index + 1 < this.projectPages.length ? String(index + 1) : undefined;
+      send(200, {
+        items: this.projectPages[index] ?? [],
+        total_size: allProjects.length,
+        ...(next ? { next_page_token: next } : {}),
+      });
+    } else if (parts[0] === 'projects' && parts.length >= 2) {
+      const project = allProjects.find(p => p.id === parts[1]);
+      if (!project) {
+        notFound();
+      } else if (parts.length === 2) {
+        send(200, project);
+      } else if (parts.length === 3 && parts[2] === 'jobs') {
+        list(this.jobs.get(project.id) ?? []);
+      } else if (!this.modelRoutes) {
+        notFound();
+      } else if (parts.length === 3 && parts[2] === 'models') {
+        list(this.models.get(project.id) ?? []);
+      } else if (parts.length === 3 && parts[2] === 'applications') {
+        list(this.applications.get(project.id) ?? []);
+      } else if (parts.length === 5 && parts[2] === 'models') {
+        const modelId = parts[3];
+        if (parts[4] === 'builds') {
+          list(this.builds.get(modelId) ?? []);
+        } else if (parts[4] === 'deployments') {
+          list(this.deployments.get(modelId) ?? []);
+        } else {
+          notFound();
+        }
+      } else {
+        notFound();
+      }
+    } else {
+      notFound();
+    }
+  }
+}

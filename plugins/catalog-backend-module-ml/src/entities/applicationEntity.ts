@@ -1,0 +1,114 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ML_APPLICATION_ID,
+  ANNOTATION_ML_PROJECT_ID,
+  ANNOTATION_ML_PROJECT_REF,
+  ANNOTATION_ML_WORKSPACE,
+  Application,
+  ML_APPLICATION_COMPONENT_TYPE,
+  ML_APPLICATION_MODEL_ENV_VARS,
+  mlKubernetesId,
+  mlModelApiEntityRef,
+  mlProjectEntityRef,
+  mlRuntimeEntityRef,
+  Project,
+  Runtime,
+  toEntityName,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+import { locationAnnotations } from '../provider/entities';
+import { ANNOTATION_KUBERNETES_ID } from './modelEntities';
+
+/** A model an application calls: its project's name and its own. */
+export interface CalledModel {
+  project: string;
+  name: string;
+}
+
+/**
+ * The models an application calls, from its env: `ML_MODEL_NAME` (one) and
+ * `ML_MODEL_NAMES` (comma-separated). A bare name is a model of the
+ * application's own project; `<project>/<model>` one of another project in
+ * the same workspace.
+ */
+export function modelsCalledBy(
+  application: Pick<Application, 'env'>,
+  ownProject: string,
+): CalledModel[] {
+  const called = new Map<string, CalledModel>();
+  for (const variable of ML_APPLICATION_MODEL_ENV_VARS) {
+    for (const item of (application.env[variable] ?? '').split(',')) {
+      const trimmed = item.trim();
+      if (!trimmed) {
+        continue;
+      }
+      const [project, name] = trimmed.includes('/')
+        ? trimmed.split('/', 2).map(s => s.trim())
+        : [ownProject, trimmed];
+      if (project && name) {
+        called.set(`${project}/${name}`, { project, name });
+      }
+    }
+  }
+  return [...called.values()];
+}
+
+/**
+ * The catalog entity of an ML application: a `Component` of type
+ * `ml-application`, named by its slug (unique in the portal), part of its
+ * project, consuming the APIs of the models it calls and depending on its
+ * runtime.
+ */
+export function applicationToEntity(
+  application: Application,
+  context: {
+    workspace: Pick<Workspace, 'name' | 'driver'>;
+    project: Pick<Project, 'id' | 'name' | 'owner' | 'workspace'>;
+    locationRef: string;
+    baseUrl: string;
+    runtimes: Map<string, Runtime>;
+  },
+): Entity {
+  const { workspace, project } = context;
+  const runtime = context.runtimes.get(application.runtimeId);
+  const consumesApis = modelsCalledBy(application, project.name).map(m =>
+    mlModelApiEntityRef({ workspace: workspace.name, ...m }),
+  );
+  const url = application.url.startsWith('http')
+    ? application.url
+    : `${context.baseUrl}/${application.url.replace(/^\//, '')}`;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name: toEntityName(application.slug),
+      namespace: workspace.name,
+      title: application.name,
+      ...(application.description
+        ? { description: application.description }
+        : {}),
+      annotations: {
+        ...locationAnnotations(context.locationRef),
+        [ANNOTATION_ML_WORKSPACE]: workspace.name,
+        [ANNOTATION_ML_PROJECT_ID]: project.id,
+        [ANNOTATION_ML_PROJECT_REF]: mlProjectEntityRef(project),
+        [ANNOTATION_ML_APPLICATION_ID]: application.id,
+        ...(workspace.driver === 'kubernetes'
+          ? {
+              [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
+                projectId: project.id,
+              }),
+            }
+          : {}),
+      },
+      links: [{ url, title: 'Open the application', icon: 'dashboard' }],
+    },
+    spec: {
+      type: ML_APPLICATION_COMPONENT_TYPE,
+      lifecycle: 'production',
+      owner: project.owner,
+      ...(consumesApis.length > 0 ? { consumesApis } : {}),
+      ...(runtime ? { dependsOn: [mlRuntimeEntityRef(runtime)] } : {}),
+    },
+  };
+}

@@ -1,0 +1,205 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_ML_MODEL_ID,
+  ANNOTATION_ML_PROJECT_ID,
+  ANNOTATION_ML_WORKSPACE,
+  ML_DATASET_RESOURCE_TYPE,
+  ML_ENTITY_API_VERSION,
+  mlDatasetEntityRef,
+  mlKubernetesId,
+  mlModelApiEntityRef,
+  mlProjectEntityRef,
+  mlProjectScopedEntityName,
+  mlRuntimeEntityRef,
+  Model,
+  ModelBuild,
+  ModelDeployment,
+  ModelEntityV1alpha1,
+  Project,
+  Runtime,
+  toEntityName,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+import { locationAnnotations } from '../provider/entities';
+import { openApiFromExamples } from './openApiFromExamples';
+
+/** The Kubernetes tab's annotation, when the workspace runs on Kubernetes. */
+export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
+
+/** A model with what the catalog shows of it. */
+export interface ModelView {
+  model: Model;
+  /**
+   * The build the catalog describes: the active deployment's, or else the
+   * newest build that succeeded (undefined when none did).
+   */
+  build?: ModelBuild;
+  /** The deployment that serves traffic now. */
+  activeDeployment?: ModelDeployment;
+}
+
+/** Where a model is: its workspace and project, and the provider's location. */
+export interface ModelContext {
+  workspace: Pick<Workspace, 'name' | 'owner' | 'driver'>;
+  project: Pick<Project, 'id' | 'name' | 'owner' | 'workspace'>;
+  locationRef: string;
+  /** The ML backend's REST base URL, for the API's servers. */
+  baseUrl: string;
+  runtimes: Map<string, Runtime>;
+}
+
+/**
+ * The build a model's entity describes: the one its active deployment
+ * serves, else the newest that was built.
+ */
+export function pickShownBuild(
+  builds: ModelBuild[],
+  activeDeployment: ModelDeployment | undefined,
+): ModelBuild | undefined {
+  const active = activeDeployment
+    ? builds.find(b => b.id === activeDeployment.buildId)
+    : undefined;
+  if (active) {
+    return active;
+  }
+  return builds
+    .filter(b => b.state === 'built')
+    .reduce<ModelBuild | undefined>(
+      (newest, b) => (!newest || b.number > newest.number ? b : newest),
+      undefined,
+    );
+}
+
+function modelRefParts(context: ModelContext, model: Model) {
+  return {
+    workspace: context.workspace.name,
+    project: context.project.name,
+    name: model.name,
+  };
+}
+
+function modelAnnotations(context: ModelContext, model: Model) {
+  return {
+    ...locationAnnotations(context.locationRef),
+    [ANNOTATION_ML_WORKSPACE]: context.workspace.name,
+    [ANNOTATION_ML_PROJECT_ID]: context.project.id,
+    [ANNOTATION_ML_MODEL_ID]: model.id,
+    ...(context.workspace.driver === 'kubernetes'
+      ? {
+          [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
+            projectId: context.project.id,
+            modelId: model.id,
+          }),
+        }
+      : {}),
+  };
+}
+
+/** The datasets a build was trained on, as entity refs. */
+export function datasetRefsOf(
+  workspace: string,
+  build: ModelBuild | undefined,
+): string[] {
+  return [...new Set((build?.datasets ?? []).map(t => mlDatasetEntityRef(workspace, t)))];
+}
+
+/**
+ * The catalog entity of an ML model: `model:<workspace>/<project>.<model>`,
+ * part of its project, depending on the datasets and the runtime of the
+ * build it shows, providing its endpoint's API.
+ */
+export function modelToEntity(
+  view: ModelView,
+  context: ModelContext,
+): ModelEntityV1alpha1 {
+  const { model, build } = view;
+  const runtime = build ? context.runtimes.get(build.runtimeId) : undefined;
+  const dependsOn = [
+    ...datasetRefsOf(context.workspace.name, build),
+    ...(runtime ? [mlRuntimeEntityRef(runtime)] : []),
+  ];
+  return {
+    apiVersion: ML_ENTITY_API_VERSION,
+    kind: 'Model',
+    metadata: {
+      name: mlProjectScopedEntityName(context.project.name, model.name),
+      namespace: context.workspace.name,
+      title: model.name,
+      ...(model.description ? { description: model.description } : {}),
+      annotations: modelAnnotations(context, model),
+      ...(build ? { labels: { 'ml-platform.io/build': String(build.number) } } : {}),
+    },
+    spec: {
+      owner: context.project.owner,
+      project: mlProjectEntityRef(context.project),
+      mlModelId: model.id,
+      dependsOn,
+      providesApis: [mlModelApiEntityRef(modelRefParts(context, model))],
+    },
+  };
+}
+
+/**
+ * The `API` entity of a model's endpoint (type `openapi`), with a spec made
+ * from the examples of the build it shows. Its lifecycle is `production`
+ * while a deployment serves it and `experimental` otherwise.
+ */
+export function modelApiToEntity(view: ModelView, context: ModelContext): Entity {
+  const { model, build, activeDeployment } = view;
+  const serving = activeDeployment?.state === 'deployed';
+  const definition = openApiFromExamples({
+    model,
+    projectName: context.project.name,
+    baseUrl: context.baseUrl,
+    examples: build?.examples ?? [],
+    version: build ? `build ${build.number}` : 'not built',
+  });
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'API',
+    metadata: {
+      name: mlProjectScopedEntityName(context.project.name, model.name),
+      namespace: context.workspace.name,
+      title: `${model.name} endpoint`,
+      description: `The REST endpoint of the model ${model.name} (project ${context.project.name}).`,
+      annotations: modelAnnotations(context, model),
+    },
+    spec: {
+      type: 'openapi',
+      lifecycle: serving ? 'production' : 'experimental',
+      owner: context.project.owner,
+      definition: JSON.stringify(definition, null, 2),
+    },
+  };
+}
+
+/**
+ * The `Resource` entity (type `dataset`) of a data table named in a
+ * project's `lineage.yaml`. Projects of a workspace share tables, so the
+ * entity says only what all of them agree on: the table and the workspace
+ * (whose owner owns it). Models relate to it with `dependsOn`.
+ */
+export function datasetToEntity(
+  table: string,
+  workspace: Pick<Workspace, 'name' | 'owner'>,
+  locationRef: string,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: toEntityName(table),
+      namespace: workspace.name,
+      title: table,
+      description: `A data table that models of workspace ${workspace.name} are trained on (from lineage.yaml).`,
+      annotations: {
+        ...locationAnnotations(locationRef),
+        [ANNOTATION_ML_WORKSPACE]: workspace.name,
+      },
+    },
+    spec: {
+      type: ML_DATASET_RESOURCE_TYPE,
+      owner: workspace.owner,
+    },
+  };
+}
