@@ -37,7 +37,7 @@ export function encodePageToken(offset: number | undefined): string | undefined 
     : Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
 }
 
-function decodePageToken(token: string | undefined): number {
+export function decodePageToken(token: string | undefined): number {
   if (!token) {
     return 0;
   }

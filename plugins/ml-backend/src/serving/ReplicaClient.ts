@@ -26,7 +26,12 @@ interface Target {
 
 /** Calls replicas over kept-alive connections, one request per replica at a time. */
 export class ReplicaClient {
-  private readonly agent = new http.Agent({ keepAlive: true, scheduling: 'lifo' });
+  /**
+   * A replica serves one connection at a time (model_server.py), so an idle
+   * kept-alive connection would hold off its health checks: idle sockets
+   * close after a second. Under traffic they stay open.
+   */
+  private readonly agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 1000 });
   private readonly targets = new Map<string, Target>();
 
   constructor(private readonly options: { timeoutMs: number }) {}
