@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { mlPermissions } from '@ml-platform/plugin-ml-common';
 import {
@@ -15,6 +16,7 @@ import { readMlConfig } from './config';
 import { createMlServices } from './createMlServices';
 import { openMlDatabase } from './database';
 import { RequestAccess } from './router/access';
+import { createChangeEventsMiddleware } from './router/changeEvents';
 import { createRouter } from './router/createRouter';
 import { DemoSeeder } from './service/DemoSeeder';
 import { BackstageNotificationsNotifier } from './service/notifications';
@@ -53,6 +55,7 @@ export const mlPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, httpRouter } = deps;
@@ -102,6 +105,7 @@ export const mlPlugin = createBackendPlugin({
           await createRouter({
             ...services,
             access: new RequestAccess(deps),
+            changes: createChangeEventsMiddleware({ events: deps.events, logger }),
             maxUploadBytes: mlConfig.maxUploadBytes,
           }),
         );

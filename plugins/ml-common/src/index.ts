@@ -11,6 +11,7 @@ export * from './names';
 export * from './permissions';
 export * from './workloads';
 export * from './workloadSchemas';
+export * from './events';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';

@@ -1,12 +1,7 @@
-/** The topic the ML backend publishes its changes on. */
-export const ML_CHANGES_TOPIC = 'ml.changes';
+import { MlChangeEvent } from '@ml-platform/plugin-ml-common';
 
-/** The payload of an `ml.changes` event: a write the ML backend answered 2xx. */
-export interface MlChangeEvent {
-  method: string;
-  /** The path under the ML API, e.g. `/projects/<id>/models`. */
-  path: string;
-}
+export { ML_CHANGES_TOPIC } from '@ml-platform/plugin-ml-common';
+export type { MlChangeEvent } from '@ml-platform/plugin-ml-common';
 
 /** What a change means for the catalog. */
 export type CatalogImpact =

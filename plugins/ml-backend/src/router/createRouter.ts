@@ -34,11 +34,14 @@ export interface RouterOptions {
   jobs: JobService;
   workloads: WorkloadService;
   maxUploadBytes: number;
+  /** Announces successful writes on `ml.changes` (for the catalog). */
+  changes?: express.RequestHandler;
 }
 
 /** @internal */
 export async function createRouter(options: RouterOptions): Promise<express.Router> {
   const router = Router();
+  if (options.changes) router.use(options.changes);
   // The upload parser runs first so that a JSON file is stored as sent rather
   // than parsed by the JSON body parser below.
   router.put('/projects/:projectId/files/content', uploadBodyParser(options.maxUploadBytes));
