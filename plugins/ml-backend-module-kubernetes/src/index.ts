@@ -1,1 +1,6 @@
-export {};
+/**
+ * The Kubernetes compute driver for the ML backend.
+ *
+ * @packageDocumentation
+ */
+export { mlModuleKubernetes as default } from './module';

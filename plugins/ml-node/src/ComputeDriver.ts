@@ -36,6 +36,12 @@ export interface WorkloadSpec {
    * `ML_KERNEL_PORT`.
    */
   ports: string[];
+  /**
+   * The limit of the subject the workload is charged to, if it has one.
+   * Drivers that can enforce it (Kubernetes: a ResourceQuota per project
+   * namespace) mirror it; the engine's admission check stays the authority.
+   */
+  quota?: ResourceLimits;
 }
 
 /**
