@@ -37,6 +37,15 @@ export interface Config {
         maxDurationHours?: number;
       };
     };
+    /** Model serving. */
+    serving?: {
+      /**
+       * When a new deployment of a model takes over, the old replicas keep
+       * running this long for requests already on their way; also how long a
+       * replica removed by scaling down lives on. Default: 3.
+       */
+      drainSeconds?: number;
+    };
     seed?: {
       /**
        * On a database without workspaces, create a demo workspace, resource

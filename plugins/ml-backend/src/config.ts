@@ -21,6 +21,7 @@ export interface MlConfig {
   engine: EngineConfig;
   maxUploadBytes: number;
   seedDemo: boolean;
+  serving: { drainSeconds: number };
   defaultUserQuota?: ResourceLimits;
   runtimes: z.output<typeof createRuntimeSchema>[];
 }
@@ -32,6 +33,12 @@ function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, key: strin
     throw new InputError(`Invalid config ${key}${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`);
   }
   return result.data;
+}
+
+function readDrainSeconds(value: number | undefined): number {
+  if (value === undefined) return 3;
+  if (!(value >= 0)) throw new InputError('Invalid config ml.serving.drainSeconds: must be 0 or more');
+  return value;
 }
 
 /** Reads `ml.*`; relative storage paths are relative to the working directory. */
@@ -62,6 +69,7 @@ export function readMlConfig(config: Config): MlConfig {
     },
     maxUploadBytes: (ml?.getOptionalNumber('storage.maxUploadMiB') ?? 100) * 1024 * 1024,
     seedDemo: ml?.getOptionalBoolean('seed.demo') ?? false,
+    serving: { drainSeconds: readDrainSeconds(ml?.getOptionalNumber('serving.drainSeconds')) },
     defaultUserQuota:
       quota === undefined ? undefined : parseOrThrow(resourceLimitsSchema, quota, 'ml.defaultUserQuota'),
     runtimes,

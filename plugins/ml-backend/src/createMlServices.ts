@@ -29,6 +29,7 @@ import { RuntimeService } from './service/RuntimeService';
 import { SessionService } from './service/SessionService';
 import { WorkloadService } from './service/WorkloadService';
 import { WorkspaceService } from './service/WorkspaceService';
+import { createModelServices } from './service/models/createModelServices';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -117,8 +118,23 @@ export function createMlServices(options: {
   });
   engine.onEnded(w => jobs.onWorkloadEnded(w));
   engine.onEnded(createJobNotifications(() => options.notifiers, logger));
+  const modelServices = createModelServices({
+    db,
+    storageRoot: config.storageRoot,
+    drainSeconds: config.serving.drainSeconds,
+    logger,
+    projects,
+    workspaceStore,
+    runtimeStore,
+    profileStore,
+    workloadStore,
+    files,
+    engine,
+    driverFor,
+  });
 
   return {
+    ...modelServices,
     workspaceStore,
     files,
     engine,

@@ -99,6 +99,19 @@ export const mlPlugin = createBackendPlugin({
           },
         });
 
+        // Replica health is probed where the driver runs them, like reconcile.
+        await scheduler.scheduleTask({
+          id: 'ml-model-deployments',
+          frequency: { seconds: mlConfig.engine.reconcileIntervalSeconds },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 1 },
+          scope: 'local',
+          fn: async () => {
+            await services.modelBuilds.sweep();
+            await services.modelDeployments.reconcile();
+          },
+        });
+
         httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
         httpRouter.addAuthPolicy({ path: '/openapi.yaml', allow: 'unauthenticated' });
         httpRouter.use(

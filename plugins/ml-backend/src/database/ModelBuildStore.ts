@@ -129,6 +129,10 @@ export class ModelBuildStore {
     return updated === 1;
   }
 
+  async delete(id: string): Promise<void> {
+    await this.db('model_builds').where({ id }).delete();
+  }
+
   async deleteByModel(modelId: string): Promise<void> {
     await this.db('model_builds').where({ model_id: modelId }).delete();
   }

@@ -161,6 +161,19 @@ export class ModelDeploymentStore {
     await this.db('model_replicas').where({ deployment_id: deploymentId, replica_index: index }).delete();
   }
 
+  async findReplicaByWorkload(workloadId: string): Promise<ReplicaSlot | undefined> {
+    const r = await this.db('model_replicas').where({ workload_id: workloadId }).first();
+    return r && { deploymentId: r.deployment_id, index: r.replica_index, workloadId: r.workload_id };
+  }
+
+  /** Removes a deployment that never started (its first replica was refused). */
+  async delete(id: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('model_replicas').where({ deployment_id: id }).delete();
+      await tx('model_deployments').where({ id }).delete();
+    });
+  }
+
   async deleteByModel(modelId: string): Promise<void> {
     await this.db.transaction(async tx => {
       const ids = (await tx('model_deployments').where({ model_id: modelId }).select('id')).map(r => r.id);

@@ -18,6 +18,11 @@ import { WorkloadService } from '../service/WorkloadService';
 import { createJobsRouter } from './jobsRouter';
 import { createSessionsRouter } from './sessionsRouter';
 import { createWorkloadsRouter } from './workloadsRouter';
+import { createModelsRouter } from './modelsRouter';
+import { ModelService } from '../service/models/ModelService';
+import { ModelBuildService } from '../service/models/ModelBuildService';
+import { ModelDeploymentService } from '../service/models/ModelDeploymentService';
+import { ModelAccessKeyService } from '../service/models/ModelAccessKeyService';
 
 const MAX_JSON_BODY = '1mb';
 
@@ -33,6 +38,10 @@ export interface RouterOptions {
   sessions: SessionService;
   jobs: JobService;
   workloads: WorkloadService;
+  models: ModelService;
+  modelBuilds: ModelBuildService;
+  modelDeployments: ModelDeploymentService;
+  modelKeys: ModelAccessKeyService;
   maxUploadBytes: number;
   /** Announces successful writes on `ml.changes` (for the catalog). */
   changes?: express.RequestHandler;
@@ -55,5 +64,6 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(createSessionsRouter(options));
   router.use(createJobsRouter(options));
   router.use(createWorkloadsRouter(options));
+  router.use(createModelsRouter(options));
   return router;
 }

@@ -11,6 +11,12 @@ import {
   createQuotaSchema,
   createRuntimeSchema,
   createJobSchema,
+  createModelAccessKeySchema,
+  createModelBuildSchema,
+  createModelDeploymentSchema,
+  createModelSchema,
+  updateModelDeploymentSchema,
+  updateModelSchema,
   createWorkspaceSchema,
   launchSessionSchema,
   nodeGroupSchema,
@@ -33,6 +39,7 @@ import {
 import { createRouter } from './createRouter';
 import { createFilesRouter } from './filesRouter';
 import { createJobsRouter } from './jobsRouter';
+import { createModelsRouter } from './modelsRouter';
 import { createOpenApiRouter } from './openApiRouter';
 import { createProjectsRouter } from './projectsRouter';
 import { createRuntimesRouter } from './runtimesRouter';
@@ -235,6 +242,7 @@ describe('openapi.yaml', () => {
         createFilesRouter(deps),
         createSessionsRouter(deps),
         createJobsRouter(deps),
+        createModelsRouter(deps),
         createWorkloadsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
@@ -305,6 +313,12 @@ describe('openapi.yaml', () => {
       ['UpdateJobRequest', updateJobSchema],
       ['RunJobRequest', runJobSchema],
       ['LaunchSessionRequest', launchSessionSchema],
+      ['CreateModelRequest', createModelSchema],
+      ['UpdateModelRequest', updateModelSchema],
+      ['CreateModelBuildRequest', createModelBuildSchema],
+      ['CreateModelDeploymentRequest', createModelDeploymentSchema],
+      ['UpdateModelDeploymentRequest', updateModelDeploymentSchema],
+      ['CreateModelAccessKeyRequest', createModelAccessKeySchema],
     ];
 
     it.each(bodies)('%s', (name, zodSchema) => {

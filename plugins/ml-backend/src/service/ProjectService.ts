@@ -24,6 +24,8 @@ function starterReadme(project: { title: string; description: string }): string 
  * team.
  */
 export class ProjectService {
+  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> = [];
+
   constructor(
     private readonly deps: {
       projects: ProjectStore;
@@ -100,7 +102,17 @@ export class ProjectService {
     return updated;
   }
 
+  /**
+   * Runs before a project is deleted, to end what belongs to it (its models'
+   * deployments). A hook that fails stops the deletion.
+   */
+  onDelete(hook: (projectId: string) => Promise<void>) {
+    this.deleteHooks.push(hook);
+  }
+
   async delete(id: string): Promise<void> {
+    await this.get(id);
+    for (const hook of this.deleteHooks) await hook(id);
     if (!(await this.deps.projects.delete(id))) {
       throw new NotFoundError(`No project with id '${id}'`);
     }

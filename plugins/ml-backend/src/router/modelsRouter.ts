@@ -1,0 +1,146 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  createModelAccessKeySchema,
+  createModelBuildSchema,
+  createModelDeploymentSchema,
+  createModelSchema,
+  updateModelDeploymentSchema,
+  updateModelSchema,
+} from '@ml-platform/plugin-ml-common';
+import { ModelAccessKeyService } from '../service/models/ModelAccessKeyService';
+import { ModelBuildService, publicBuild } from '../service/models/ModelBuildService';
+import { ModelDeploymentService } from '../service/models/ModelDeploymentService';
+import { ModelService } from '../service/models/ModelService';
+import { RequestAccess } from './access';
+import { projectParams } from './projectsRouter';
+import { parseInput } from './validation';
+
+/** A model by id or by its name in the project. */
+const modelParams = projectParams.extend({ modelId: z.string().min(1).max(63) });
+const buildParams = modelParams.extend({ buildId: z.string().uuid() });
+const deploymentParams = modelParams.extend({ deploymentId: z.string().uuid() });
+const keyParams = modelParams.extend({ keyId: z.string().uuid() });
+
+/** Models of a project, their builds, deployments and access keys. */
+export function createModelsRouter(deps: {
+  access: RequestAccess;
+  models: ModelService;
+  modelBuilds: ModelBuildService;
+  modelDeployments: ModelDeploymentService;
+  modelKeys: ModelAccessKeyService;
+}) {
+  const { access, models, modelBuilds, modelDeployments, modelKeys } = deps;
+  const router = Router();
+
+  router.get('/projects/:projectId/models', async (req, res) => {
+    await access.reader(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    res.json({ items: await models.list(projectId) });
+  });
+
+  router.post('/projects/:projectId/models', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    const input = parseInput(createModelSchema, req.body, 'body');
+    res.status(201).json(await models.create(projectId, input, caller.ref));
+  });
+
+  router.get('/projects/:projectId/models/:modelId', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    res.json(await models.get(projectId, modelId));
+  });
+
+  router.patch('/projects/:projectId/models/:modelId', async (req, res) => {
+    await access.user(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const patch = parseInput(updateModelSchema, req.body, 'body');
+    res.json(await models.update(projectId, modelId, patch));
+  });
+
+  router.delete('/projects/:projectId/models/:modelId', async (req, res) => {
+    await access.user(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await models.delete(projectId, modelId);
+    res.status(204).end();
+  });
+
+  router.get('/projects/:projectId/models/:modelId/builds', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    res.json({ items: await modelBuilds.list(projectId, modelId) });
+  });
+
+  router.post('/projects/:projectId/models/:modelId/builds', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const input = parseInput(createModelBuildSchema, req.body, 'body');
+    res.status(201).json(publicBuild(await modelBuilds.create(projectId, modelId, input, caller.ref)));
+  });
+
+  router.get('/projects/:projectId/models/:modelId/builds/:buildId', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId, buildId } = parseInput(buildParams, req.params, 'path');
+    res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
+  });
+
+  router.get('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    res.json({ items: await modelDeployments.list(projectId, modelId) });
+  });
+
+  router.post('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const input = parseInput(createModelDeploymentSchema, req.body, 'body');
+    res.status(201).json(await modelDeployments.create(projectId, modelId, input, caller.ref));
+  });
+
+  router.get('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    res.json(await modelDeployments.get(projectId, modelId, deploymentId));
+  });
+
+  router.patch('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    const { replicas } = parseInput(updateModelDeploymentSchema, req.body, 'body');
+    res.json(await modelDeployments.scale(projectId, modelId, deploymentId, replicas, caller.ref));
+  });
+
+  router.post('/projects/:projectId/models/:modelId/deployments/:deploymentId/stop', async (req, res) => {
+    await access.user(req);
+    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
+  });
+
+  router.get('/projects/:projectId/models/:modelId/keys', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const model = await models.get(projectId, modelId);
+    res.json({ items: await modelKeys.list(model.id) });
+  });
+
+  router.post('/projects/:projectId/models/:modelId/keys', async (req, res) => {
+    const caller = await access.user(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const { name } = parseInput(createModelAccessKeySchema, req.body ?? {}, 'body');
+    const model = await models.get(projectId, modelId);
+    // The only response that ever holds the key; it must not be cached on the way.
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(201).json(await modelKeys.create(model.id, name, caller.ref));
+  });
+
+  router.delete('/projects/:projectId/models/:modelId/keys/:keyId', async (req, res) => {
+    await access.user(req);
+    const { projectId, modelId, keyId } = parseInput(keyParams, req.params, 'path');
+    const model = await models.get(projectId, modelId);
+    await modelKeys.revoke(model.id, keyId);
+    res.status(204).end();
+  });
+
+  return router;
+}

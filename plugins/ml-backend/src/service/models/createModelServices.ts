@@ -1,0 +1,99 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Workspace } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { Knex } from 'knex';
+import path from 'node:path';
+import {
+  ModelAccessKeyStore,
+  ModelBuildStore,
+  ModelDeploymentStore,
+  ModelStore,
+  ProfileStore,
+  ProjectStore,
+  RuntimeStore,
+  WorkloadStore,
+  WorkspaceStore,
+} from '../../database';
+import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { ProjectFiles } from '../ProjectFiles';
+import { ProjectService } from '../ProjectService';
+import { ModelAccessKeyService } from './ModelAccessKeyService';
+import { ModelBuildService } from './ModelBuildService';
+import { ModelDeploymentService } from './ModelDeploymentService';
+import { ModelService } from './ModelService';
+import { ReplicaReadiness } from './ReplicaReadiness';
+import { ServingDirectory } from './ServingDirectory';
+
+/**
+ * The models part of the plugin: models, builds, deployments, access keys
+ * and the directory the serving gateway routes by. Build snapshots live in
+ * `<storageRoot>/builds/<build id>`.
+ */
+export function createModelServices(options: {
+  db: Knex;
+  storageRoot: string;
+  drainSeconds: number;
+  logger: LoggerService;
+  projects: ProjectService;
+  workspaceStore: WorkspaceStore;
+  runtimeStore: RuntimeStore;
+  profileStore: ProfileStore;
+  workloadStore: WorkloadStore;
+  files: ProjectFiles;
+  engine: WorkloadEngine;
+  driverFor: (workspace: Workspace) => ComputeDriver;
+}) {
+  const { db, logger, projects, engine, driverFor } = options;
+  const modelStore = new ModelStore(db);
+  const buildStore = new ModelBuildStore(db);
+  const readiness = new ReplicaReadiness();
+  const modelKeys = new ModelAccessKeyService({ keys: new ModelAccessKeyStore(db), logger });
+  const modelDirectory = new ServingDirectory({
+    models: modelStore,
+    projects: new ProjectStore(db),
+    readiness,
+    keys: modelKeys,
+  });
+  const modelBuilds = new ModelBuildService({
+    models: modelStore,
+    builds: buildStore,
+    projects,
+    workspaces: options.workspaceStore,
+    runtimes: options.runtimeStore,
+    profiles: options.profileStore,
+    files: options.files,
+    workloads: options.workloadStore,
+    engine,
+    driverFor,
+    buildsRoot: path.join(options.storageRoot, 'builds'),
+    logger,
+  });
+  const modelDeployments = new ModelDeploymentService({
+    models: modelStore,
+    deployments: new ModelDeploymentStore(db),
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    projects,
+    workspaces: options.workspaceStore,
+    profiles: options.profileStore,
+    workloads: options.workloadStore,
+    engine,
+    driverFor,
+    readiness,
+    drainMs: options.drainSeconds * 1000,
+    logger,
+  });
+  const models = new ModelService({
+    models: modelStore,
+    projects,
+    builds: modelBuilds,
+    deployments: modelDeployments,
+    keys: modelKeys,
+  });
+  models.onChange(id => modelDirectory.changed(id));
+  modelDeployments.onActiveChange(id => modelDirectory.changed(id));
+  engine.onEnded(w => modelBuilds.onWorkloadEnded(w));
+  projects.onDelete(projectId => models.deleteAllOfProject(projectId));
+
+  return { models, modelBuilds, modelDeployments, modelKeys, modelDirectory };
+}
