@@ -11,6 +11,7 @@ import { MlClient, mlApiRef } from './api';
 import {
   jobRouteRef,
   jobRunRouteRef,
+  modelRouteRef,
   projectRouteRef,
   rootRouteRef,
   sessionRouteRef,
@@ -60,6 +61,7 @@ export default createFrontendPlugin({
     session: sessionRouteRef,
     job: jobRouteRef,
     jobRun: jobRunRouteRef,
+    model: modelRouteRef,
   },
   extensions: [mlApi, mlPage],
 });

@@ -11,6 +11,7 @@ export {
   sessionRouteRef,
   jobRouteRef,
   jobRunRouteRef,
+  modelRouteRef,
 } from './routes';
 export { mlApiRef, MlClient } from './api';
 export type {

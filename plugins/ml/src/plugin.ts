@@ -9,6 +9,7 @@ import { MlClient, mlApiRef } from './api';
 import {
   jobRouteRef,
   jobRunRouteRef,
+  modelRouteRef,
   projectRouteRef,
   rootRouteRef,
   sessionRouteRef,
@@ -37,6 +38,7 @@ export const mlPlugin = createPlugin({
     session: sessionRouteRef,
     job: jobRouteRef,
     jobRun: jobRunRouteRef,
+    model: modelRouteRef,
   },
 });
 

@@ -48,3 +48,10 @@ export const jobRunRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/projects/:projectId/jobs/:jobId/runs/:runId',
 });
+
+/** A model with its builds, deployments, test panel, monitoring and keys. */
+export const modelRouteRef = createSubRouteRef({
+  id: 'ml/model',
+  parent: rootRouteRef,
+  path: '/projects/:projectId/models/:modelId',
+});

@@ -88,7 +88,11 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     );
   }
 
-  createBuild(projectId: string, modelId: string, request: MlCreateBuildRequest) {
+  createBuild(
+    projectId: string,
+    modelId: string,
+    request: MlCreateBuildRequest,
+  ) {
     return this.json<ModelBuild>(
       'POST',
       `${this.modelPath(projectId, modelId)}/builds`,

@@ -18,6 +18,7 @@ import { projectRouteRef, rootRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectJobsTab } from '../ProjectJobsTab';
+import { ProjectModelsTab } from '../ProjectModelsTab';
 import { ProjectOverview } from '../ProjectOverview';
 import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
@@ -67,6 +68,9 @@ export function ProjectPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/jobs" title="Jobs">
           <ProjectJobsTab project={project} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/models" title="Models">
+          <ProjectModelsTab project={project} />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/files" title="Files">
           <ProjectFilesTab project={project} />

@@ -1,0 +1,4 @@
+export { BuildFormFields } from './BuildFormFields';
+export type { BuildFormFieldsProps } from './BuildFormFields';
+export { checkBuildForm, emptyBuildForm } from './buildForm';
+export type { BuildFormState } from './buildForm';

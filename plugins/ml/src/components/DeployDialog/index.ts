@@ -1,0 +1,2 @@
+export { DeployDialog, parseReplicas } from './DeployDialog';
+export type { DeployDialogProps } from './DeployDialog';

@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Alert from '@material-ui/lab/Alert';
+import { Model, ModelAccessKey, Project } from '@ml-platform/plugin-ml-common';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { mlApiRef } from '../../api';
+import { formatTime } from '../../lib/workloads';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { NewItemButton } from '../NewItemButton';
+import { NewAccessKeyDialog } from './NewAccessKeyDialog';
+
+/** @public */
+export interface ModelAccessKeysProps {
+  project: Project;
+  model: Model;
+}
+
+/** The model's access keys, masked; create one (shown once) or revoke one. */
+export function ModelAccessKeys(props: ModelAccessKeysProps) {
+  const { project, model } = props;
+  const api = useApi(mlApiRef);
+  const [creating, setCreating] = useState(false);
+  const [revoking, setRevoking] = useState<ModelAccessKey>();
+  const keys = useAsyncRetry(
+    () => api.listAccessKeys(project.id, model.id),
+    [api, project.id, model.id],
+  );
+
+  const columns: TableColumn<ModelAccessKey>[] = [
+    { title: 'Name', field: 'name', highlight: true },
+    {
+      title: 'Key',
+      render: k => <code>{k.masked}</code>,
+    },
+    { title: 'Created by', field: 'createdBy' },
+    { title: 'Created', render: k => formatTime(k.createdAt) },
+    {
+      title: 'Last used',
+      render: k => (k.lastUsedAt ? formatTime(k.lastUsedAt) : 'Never'),
+    },
+    {
+      title: 'Actions',
+      render: k => (
+        <Button
+          size="small"
+          onClick={() => setRevoking(k)}
+          aria-label={`Revoke ${k.name}`}
+        >
+          Revoke
+        </Button>
+      ),
+    },
+  ];
+
+  let body;
+  if (keys.loading && !keys.value) {
+    body = <Progress />;
+  } else if (keys.error && !keys.value) {
+    body = <ResponseErrorPanel error={keys.error} />;
+  } else {
+    body = (
+      <Table<ModelAccessKey>
+        title="Access keys"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={keys.value ?? []}
+        emptyContent={
+          <Box padding={2}>
+            No keys. Callers send a key as "accessKey" in the request body.
+          </Box>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <NewItemButton label="New key" onClick={() => setCreating(true)} />
+      {model.disableAuthentication && (
+        <Box marginBottom={2}>
+          <Alert severity="info">
+            Authentication is disabled for this model: calls need no key.
+          </Alert>
+        </Box>
+      )}
+      {body}
+      <NewAccessKeyDialog
+        open={creating}
+        onCreate={async name => {
+          const created = await api.createAccessKey(project.id, model.id, name);
+          keys.retry();
+          return created;
+        }}
+        onClose={() => setCreating(false)}
+      />
+      <ConfirmDialog
+        open={Boolean(revoking)}
+        title={`Revoke key ${revoking?.name ?? ''}?`}
+        confirmLabel="Revoke"
+        onConfirm={async () => {
+          await api.revokeAccessKey(project.id, model.id, revoking!.id);
+          keys.retry();
+        }}
+        onClose={() => setRevoking(undefined)}
+      >
+        Calls with this key are refused from now on.
+      </ConfirmDialog>
+    </>
+  );
+}

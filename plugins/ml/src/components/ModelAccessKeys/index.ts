@@ -1,0 +1,2 @@
+export { ModelAccessKeys } from './ModelAccessKeys';
+export type { ModelAccessKeysProps } from './ModelAccessKeys';

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { Table, TableColumn } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import CloudUploadIcon from '@material-ui/icons/CloudUpload';
+import {
+  BuildState,
+  ModelBuild,
+  Project,
+  WorkloadState,
+} from '@ml-platform/plugin-ml-common';
+import { useRuntimes } from '../../hooks/useRuntimes';
+import { activeDeployment, latestBuild } from '../../lib/models';
+import { formatTime } from '../../lib/workloads';
+import { DeployDialog } from '../DeployDialog';
+import { ModelState } from '../ModelPage/modelState';
+import { BuildStatus } from '../ModelStatus';
+import { NewBuildDialog } from '../NewBuildDialog';
+import { NewItemButton } from '../NewItemButton';
+import { WorkloadLogs } from '../WorkloadLogs';
+
+/** @public */
+export interface ModelBuildsTabProps {
+  project: Project;
+  state: ModelState;
+}
+
+// The build workload's state as the log viewer needs it (live or ended);
+// the build's own state follows its workload.
+const WORKLOAD_STATE: Record<BuildState, WorkloadState> = {
+  queued: 'queued',
+  building: 'running',
+  built: 'succeeded',
+  failed: 'failed',
+  stopped: 'stopped',
+};
+
+/**
+ * The model's builds with their state and why one failed, the logs of the
+ * chosen build (live while it builds), "New build", and "Deploy" on a built
+ * one.
+ */
+export function ModelBuildsTab(props: ModelBuildsTabProps) {
+  const { project, state } = props;
+  const { model, builds, deployments, reload } = state;
+  const runtimes = useRuntimes();
+  const [creating, setCreating] = useState(false);
+  const [deploying, setDeploying] = useState<ModelBuild>();
+  const [chosenId, setChosenId] = useState<string>();
+  const chosen = builds.find(b => b.id === chosenId) ?? latestBuild(builds);
+
+  const columns: TableColumn<ModelBuild>[] = [
+    { title: 'Build', render: b => `#${b.number}`, width: '8%' },
+    {
+      title: 'Status',
+      render: b => <BuildStatus state={b.state} />,
+      width: '12%',
+    },
+    { title: 'Comment', render: b => b.comment || '—' },
+    {
+      title: 'Function',
+      render: b => `${b.functionName} in ${b.filePath}`,
+    },
+    { title: 'Runtime', render: b => runtimes.label(b.runtimeId) },
+    { title: 'Why it failed', render: b => b.reason ?? '—' },
+    { title: 'Created', render: b => formatTime(b.createdAt) },
+    {
+      title: 'Actions',
+      render: b => (
+        <Box display="flex">
+          <Button size="small" onClick={() => setChosenId(b.id)}>
+            Logs
+          </Button>
+          {b.state === 'built' && (
+            <Button
+              size="small"
+              color="primary"
+              startIcon={<CloudUploadIcon />}
+              onClick={() => setDeploying(b)}
+              aria-label={`Deploy build ${b.number}`}
+            >
+              Deploy
+            </Button>
+          )}
+        </Box>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <NewItemButton label="New build" onClick={() => setCreating(true)} />
+      <Grid container spacing={3}>
+        <Grid item xs={12}>
+          <Table<ModelBuild>
+            title="Builds"
+            options={{ search: false, paging: false, padding: 'dense' }}
+            columns={columns}
+            data={builds}
+            emptyContent={
+              <Box padding={2}>
+                No builds yet. A build snapshots the project's files and checks
+                that the function can be imported.
+              </Box>
+            }
+          />
+        </Grid>
+        {chosen?.workloadId && (
+          <Grid item xs={12}>
+            <WorkloadLogs
+              key={chosen.id}
+              title={`Logs of build #${chosen.number}`}
+              workload={{
+                id: chosen.workloadId,
+                state: WORKLOAD_STATE[chosen.state],
+                attempt: 1,
+              }}
+            />
+          </Grid>
+        )}
+      </Grid>
+      <NewBuildDialog
+        open={creating}
+        project={project}
+        model={model}
+        previous={latestBuild(builds)}
+        onClose={() => setCreating(false)}
+        onCreated={build => {
+          setCreating(false);
+          setChosenId(build.id);
+          reload();
+        }}
+      />
+      <DeployDialog
+        build={deploying}
+        project={project}
+        model={model}
+        current={activeDeployment(model, deployments)}
+        onClose={() => setDeploying(undefined)}
+        onDeployed={() => {
+          setDeploying(undefined);
+          reload();
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ModelBuildsTab } from './ModelBuildsTab';
+export type { ModelBuildsTabProps } from './ModelBuildsTab';

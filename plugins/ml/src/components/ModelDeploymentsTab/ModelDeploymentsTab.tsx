@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import { ModelDeployment, Project } from '@ml-platform/plugin-ml-common';
+import { mlApiRef } from '../../api';
+import { replicasReady } from '../../lib/models';
+import { formatTime } from '../../lib/workloads';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ModelState } from '../ModelPage/modelState';
+import { DeploymentStatus } from '../ModelStatus';
+import { ScaleDialog } from './ScaleDialog';
+
+/** @public */
+export interface ModelDeploymentsTabProps {
+  project: Project;
+  state: ModelState;
+}
+
+const isRunning = (d: ModelDeployment) =>
+  d.state === 'deploying' || d.state === 'deployed';
+
+/** Every deployment of the model; change the replicas of one, or stop it. */
+export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
+  const { project, state } = props;
+  const { model, deployments, reload } = state;
+  const api = useApi(mlApiRef);
+  const [scaling, setScaling] = useState<ModelDeployment>();
+  const [stopping, setStopping] = useState<ModelDeployment>();
+
+  const columns: TableColumn<ModelDeployment>[] = [
+    {
+      title: 'Build',
+      render: d =>
+        `#${d.buildNumber}${
+          d.id === model.activeDeploymentId ? ' (active)' : ''
+        }`,
+    },
+    {
+      title: 'Status',
+      render: d => <DeploymentStatus state={d.state} detail={d.reason} />,
+    },
+    {
+      title: 'Replicas ready',
+      render: d => (isRunning(d) ? replicasReady(d) : '—'),
+    },
+    { title: 'Profile', field: 'profile' },
+    { title: 'Deployed by', field: 'createdBy' },
+    { title: 'Deployed', render: d => formatTime(d.createdAt) },
+    { title: 'Stopped', render: d => formatTime(d.stoppedAt) },
+    {
+      title: 'Actions',
+      render: d =>
+        isRunning(d) ? (
+          <Box display="flex">
+            <Button
+              size="small"
+              onClick={() => setScaling(d)}
+              aria-label={`Change replicas of build ${d.buildNumber}`}
+            >
+              Replicas
+            </Button>
+            <Button
+              size="small"
+              onClick={() => setStopping(d)}
+              aria-label={`Stop build ${d.buildNumber}`}
+            >
+              Stop
+            </Button>
+          </Box>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <Table<ModelDeployment>
+        title="Deployments"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={deployments}
+        emptyContent={
+          <Box padding={2}>
+            No deployments yet. Deploy a built build from the Builds tab.
+          </Box>
+        }
+      />
+      <ScaleDialog
+        deployment={scaling}
+        onClose={() => setScaling(undefined)}
+        onScale={async replicas => {
+          await api.scaleDeployment(
+            project.id,
+            model.id,
+            scaling!.id,
+            replicas,
+          );
+          setScaling(undefined);
+          reload();
+        }}
+      />
+      <ConfirmDialog
+        open={Boolean(stopping)}
+        title={`Stop the deployment of build #${stopping?.buildNumber ?? ''}?`}
+        confirmLabel="Stop"
+        onConfirm={async () => {
+          await api.stopDeployment(project.id, model.id, stopping!.id);
+          reload();
+        }}
+        onClose={() => setStopping(undefined)}
+      >
+        {stopping?.id === model.activeDeploymentId
+          ? 'Its replicas stop and the model answers no more requests until it is deployed again.'
+          : 'Its replicas stop.'}
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ModelDeploymentsTab } from './ModelDeploymentsTab';
+export type { ModelDeploymentsTabProps } from './ModelDeploymentsTab';

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import TextField from '@material-ui/core/TextField';
+import { ModelMetrics } from '@ml-platform/plugin-ml-common';
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import {
+  MetricsRange,
+  accuracySeries,
+  formatTick,
+  metricNames,
+} from '../../lib/modelMetrics';
+import { MetricChart, SERIES_COLORS } from './MetricChart';
+
+export interface AccuracyChartProps {
+  metrics: ModelMetrics;
+  range: MetricsRange;
+}
+
+/**
+ * A tracked metric (what the model predicted) beside a delayed one (the
+ * ground truth that arrived later), as means per bucket; the user picks
+ * which two. Shown only when both kinds exist in the range.
+ */
+export function AccuracyChart(props: AccuracyChartProps) {
+  const { metrics, range } = props;
+  const names = metricNames(metrics);
+  const [tracked, setTracked] = useState<string>();
+  const [delayed, setDelayed] = useState<string>();
+  if (names.tracked.length === 0 || names.delayed.length === 0) {
+    return null;
+  }
+  const trackedName =
+    tracked && names.tracked.includes(tracked) ? tracked : names.tracked[0];
+  const delayedName =
+    delayed && names.delayed.includes(delayed) ? delayed : names.delayed[0];
+  const points = accuracySeries(metrics, trackedName, delayedName);
+
+  const select = (
+    id: string,
+    label: string,
+    value: string,
+    options: string[],
+    onChange: (v: string) => void,
+  ) => (
+    <Box minWidth={180} marginRight={2}>
+      <TextField
+        id={id}
+        label={label}
+        select
+        SelectProps={{ native: true }}
+        value={value}
+        onChange={e => onChange(e.target.value)}
+        fullWidth
+        margin="dense"
+      >
+        {options.map(n => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </TextField>
+    </Box>
+  );
+
+  const choices = (
+    <Box display="flex">
+      {select(
+        'ml-monitoring-tracked',
+        'Tracked metric',
+        trackedName,
+        names.tracked,
+        setTracked,
+      )}
+      {select(
+        'ml-monitoring-delayed',
+        'Delayed metric (ground truth)',
+        delayedName,
+        names.delayed,
+        setDelayed,
+      )}
+    </Box>
+  );
+
+  return (
+    <MetricChart
+      title="Accuracy"
+      subheader={`Mean ${trackedName} vs mean ${delayedName} per bucket, by prediction time`}
+      hasData={points.length > 0}
+      action={choices}
+    >
+      <LineChart data={points}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis
+          dataKey="time"
+          type="number"
+          scale="time"
+          domain={['dataMin', 'dataMax']}
+          tickFormatter={t => formatTick(t, range)}
+        />
+        <YAxis />
+        <Tooltip labelFormatter={t => new Date(t).toLocaleString()} />
+        <Legend />
+        <Line
+          dataKey="tracked"
+          name={trackedName}
+          stroke={SERIES_COLORS[0]}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+        <Line
+          dataKey="delayed"
+          name={delayedName}
+          stroke={SERIES_COLORS[1]}
+          dot={false}
+          connectNulls
+          isAnimationActive={false}
+        />
+      </LineChart>
+    </MetricChart>
+  );
+}

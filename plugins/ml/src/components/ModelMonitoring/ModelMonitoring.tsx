@@ -1,0 +1,259 @@
+import { useState } from 'react';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { Project } from '@ml-platform/plugin-ml-common';
+import {
+  Area,
+  AreaChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import {
+  METRICS_RANGES,
+  MetricsRange,
+  formatTick,
+  rangeQuery,
+  trafficSeries,
+  usageSeries,
+} from '../../lib/modelMetrics';
+import { ModelState } from '../ModelPage/modelState';
+import { AccuracyChart } from './AccuracyChart';
+import { MetricChart, SERIES_COLORS } from './MetricChart';
+
+/** @public */
+export interface ModelMonitoringProps {
+  project: Project;
+  state: ModelState;
+}
+
+/** Monitoring data changes all the time; CML's charts refresh about as often. */
+const REFRESH_MS = 10_000;
+
+// Functions, not components: recharts finds its axes by element type.
+function timeAxis(range: MetricsRange) {
+  return (
+    <XAxis
+      dataKey="time"
+      type="number"
+      scale="time"
+      domain={['dataMin', 'dataMax']}
+      tickFormatter={t => formatTick(t, range)}
+    />
+  );
+}
+
+function timeTooltip(unit: string) {
+  return (
+    <Tooltip
+      labelFormatter={t => new Date(t).toLocaleString()}
+      formatter={(v: number) => `${Number(v.toFixed(3))} ${unit}`}
+    />
+  );
+}
+
+/**
+ * Charts of the model's traffic over a chosen range: throughput, latency
+ * percentiles, error rate, CPU and memory per replica, and tracked against
+ * delayed metrics. Refreshed every 10 seconds while open.
+ */
+export function ModelMonitoring(props: ModelMonitoringProps) {
+  const { project, state } = props;
+  const { model, deployments } = state;
+  const api = useApi(mlApiRef);
+  const [rangeId, setRangeId] = useState('1h');
+  const [deploymentId, setDeploymentId] = useState('');
+  const range = METRICS_RANGES.find(r => r.id === rangeId)!;
+
+  const { value, loading, error } = usePolledAsync(
+    () =>
+      api.getModelMetrics(project.id, model.id, {
+        ...rangeQuery(range, Date.now()),
+        deploymentId: deploymentId || undefined,
+      }),
+    [api, project.id, model.id, range, deploymentId],
+    () => true,
+    REFRESH_MS,
+  );
+
+  const controls = (
+    <Box display="flex" marginBottom={2}>
+      <Box minWidth={200} marginRight={2}>
+        <TextField
+          id="ml-monitoring-range"
+          label="Range"
+          select
+          SelectProps={{ native: true }}
+          value={rangeId}
+          onChange={e => setRangeId(e.target.value)}
+          fullWidth
+        >
+          {METRICS_RANGES.map(r => (
+            <option key={r.id} value={r.id}>
+              {r.label}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+      <Box minWidth={200}>
+        <TextField
+          id="ml-monitoring-deployment"
+          label="Deployment"
+          select
+          SelectProps={{ native: true }}
+          value={deploymentId}
+          onChange={e => setDeploymentId(e.target.value)}
+          fullWidth
+        >
+          <option value="">All deployments</option>
+          {deployments.map(d => (
+            <option key={d.id} value={d.id}>
+              {`Build #${d.buildNumber} (${d.state})`}
+            </option>
+          ))}
+        </TextField>
+      </Box>
+    </Box>
+  );
+
+  if (!value) {
+    return (
+      <>
+        {controls}
+        {loading ? <Progress /> : <ResponseErrorPanel error={error!} />}
+      </>
+    );
+  }
+
+  const traffic = trafficSeries(value);
+  const usage = usageSeries(value);
+  const hasTraffic = traffic.some(p => p.requests > 0);
+  const noTraffic = 'No requests in this range.';
+
+  return (
+    <>
+      {controls}
+      {error && (
+        <Typography color="error" role="alert">
+          {`Refreshing failed: ${error.message}`}
+        </Typography>
+      )}
+      <Grid container spacing={3}>
+        <Grid item xs={12} md={6}>
+          <MetricChart
+            title="Throughput"
+            subheader="Requests per second"
+            hasData={hasTraffic}
+            emptyText={noTraffic}
+          >
+            <AreaChart data={traffic}>
+              <CartesianGrid strokeDasharray="3 3" />
+              {timeAxis(range)}
+              <YAxis />
+              {timeTooltip('req/s')}
+              <Area
+                dataKey="throughput"
+                name="requests/s"
+                stroke={SERIES_COLORS[0]}
+                fill={SERIES_COLORS[0]}
+                fillOpacity={0.3}
+                isAnimationActive={false}
+              />
+            </AreaChart>
+          </MetricChart>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <MetricChart
+            title="Latency"
+            subheader="Milliseconds, per bucket"
+            hasData={hasTraffic}
+            emptyText={noTraffic}
+          >
+            <LineChart data={traffic}>
+              <CartesianGrid strokeDasharray="3 3" />
+              {timeAxis(range)}
+              <YAxis />
+              {timeTooltip('ms')}
+              <Legend />
+              {(['p50', 'p95', 'p99'] as const).map((key, i) => (
+                <Line
+                  key={key}
+                  dataKey={key}
+                  stroke={SERIES_COLORS[i]}
+                  dot={false}
+                  connectNulls
+                  isAnimationActive={false}
+                />
+              ))}
+            </LineChart>
+          </MetricChart>
+        </Grid>
+        <Grid item xs={12} md={6}>
+          <MetricChart
+            title="Error rate"
+            subheader="Percent of requests that failed"
+            hasData={hasTraffic}
+            emptyText={noTraffic}
+          >
+            <AreaChart data={traffic}>
+              <CartesianGrid strokeDasharray="3 3" />
+              {timeAxis(range)}
+              <YAxis domain={[0, 100]} />
+              {timeTooltip('%')}
+              <Area
+                dataKey="errorRate"
+                name="errors %"
+                stroke={SERIES_COLORS[1]}
+                fill={SERIES_COLORS[1]}
+                fillOpacity={0.3}
+                isAnimationActive={false}
+              />
+            </AreaChart>
+          </MetricChart>
+        </Grid>
+        {(['cpu', 'memory'] as const).map(kind => (
+          <Grid item xs={12} md={6} key={kind}>
+            <MetricChart
+              title={kind === 'cpu' ? 'CPU per replica' : 'Memory per replica'}
+              subheader={kind === 'cpu' ? 'vCPU used' : 'MiB resident'}
+              hasData={usage.points.length > 0}
+              emptyText="No replica ran in this range."
+            >
+              <LineChart data={usage.points}>
+                <CartesianGrid strokeDasharray="3 3" />
+                {timeAxis(range)}
+                <YAxis />
+                {timeTooltip(kind === 'cpu' ? 'vCPU' : 'MiB')}
+                <Legend />
+                {usage.replicas.map((replica, i) => (
+                  <Line
+                    key={replica}
+                    dataKey={`${kind}_${replica}`}
+                    name={`replica ${replica}`}
+                    stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
+                    dot={false}
+                    connectNulls
+                    isAnimationActive={false}
+                  />
+                ))}
+              </LineChart>
+            </MetricChart>
+          </Grid>
+        ))}
+        <Grid item xs={12}>
+          <AccuracyChart metrics={value} range={range} />
+        </Grid>
+      </Grid>
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ModelMonitoring } from './ModelMonitoring';
+export type { ModelMonitoringProps } from './ModelMonitoring';

@@ -1,0 +1,2 @@
+export { ModelOverview, useMlBaseUrl } from './ModelOverview';
+export type { ModelOverviewProps } from './ModelOverview';

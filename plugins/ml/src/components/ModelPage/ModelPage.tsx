@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import { Link } from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Grid from '@material-ui/core/Grid';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import Typography from '@material-ui/core/Typography';
+import ArrowBackIcon from '@material-ui/icons/ArrowBack';
+import DeleteIcon from '@material-ui/icons/Delete';
+import { Project } from '@ml-platform/plugin-ml-common';
+import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import {
+  activeDeployment,
+  isBuildLive,
+  isDeploymentLive,
+  replicasReady,
+} from '../../lib/models';
+import { projectSlug } from '../../lib/projectSlug';
+import { modelRouteRef, projectRouteRef } from '../../routes';
+import { AsyncFallback } from '../AsyncFallback';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ModelAccessKeys } from '../ModelAccessKeys';
+import { ModelBuildsTab } from '../ModelBuildsTab';
+import { ModelDeploymentsTab } from '../ModelDeploymentsTab';
+import { ModelMonitoring } from '../ModelMonitoring';
+import { ModelOverview } from '../ModelOverview';
+import { DeploymentStatus } from '../ModelStatus';
+import { ModelTestPanel } from '../ModelTestPanel';
+import { ModelState } from './modelState';
+
+/** @public */
+export interface ModelPageProps {
+  project: Project;
+  modelId: string;
+}
+
+const TABS = [
+  { path: '', title: 'Overview' },
+  { path: 'builds', title: 'Builds' },
+  { path: 'deployments', title: 'Deployments' },
+  { path: 'test', title: 'Test' },
+  { path: 'monitoring', title: 'Monitoring' },
+  { path: 'keys', title: 'Access keys' },
+];
+
+/**
+ * One model: its status, and tabs for the overview, builds, deployments, a
+ * test panel, monitoring and access keys. Builds and deployments are
+ * reloaded every few seconds while any of them changes.
+ */
+export function ModelPage(props: ModelPageProps) {
+  const { project, modelId } = props;
+  const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const projectLink = useRouteRef(projectRouteRef);
+  const modelLink = useRouteRef(modelRouteRef);
+  const tab = (useParams()['*'] ?? '').split('/')[0];
+  const [deleting, setDeleting] = useState(false);
+
+  const loaded = usePolledAsync(
+    async () => {
+      const [model, builds, deployments] = await Promise.all([
+        api.getModel(project.id, modelId),
+        api.listBuilds(project.id, modelId),
+        api.listDeployments(project.id, modelId),
+      ]);
+      return { model, builds, deployments };
+    },
+    [api, project.id, modelId],
+    v => v.builds.some(isBuildLive) || v.deployments.some(isDeploymentLive),
+  );
+
+  const slug = projectSlug(project);
+  const modelsLink = `${projectLink({ projectId: slug })}/models`;
+  if (!loaded.value) {
+    return (
+      <AsyncFallback
+        loading={loaded.loading}
+        error={loaded.error}
+        notFound="Model not found"
+      />
+    );
+  }
+
+  const state: ModelState = { ...loaded.value, reload: loaded.retry };
+  const { model } = state;
+  const active = activeDeployment(model, state.deployments);
+  const base = modelLink({ projectId: slug, modelId: model.id });
+  const selected = Math.max(
+    0,
+    TABS.findIndex(t => t.path === tab),
+  );
+
+  return (
+    <Grid container spacing={2}>
+      <Grid item xs={12}>
+        <Link to={modelsLink}>
+          <Box display="inline-flex" alignItems="center">
+            <ArrowBackIcon fontSize="small" />
+            &nbsp;All models
+          </Box>
+        </Link>
+      </Grid>
+      <Grid item xs={12}>
+        <Box display="flex" alignItems="center">
+          <Typography variant="h4" component="h2">
+            {`Model ${model.name}`}
+          </Typography>
+          <Box marginLeft={2}>
+            <DeploymentStatus
+              state={active?.state}
+              detail={active ? `${replicasReady(active)} ready` : undefined}
+            />
+          </Box>
+          <Box flexGrow={1} />
+          <Button startIcon={<DeleteIcon />} onClick={() => setDeleting(true)}>
+            Delete
+          </Button>
+        </Box>
+        <Tabs
+          value={selected}
+          indicatorColor="primary"
+          textColor="primary"
+          variant="scrollable"
+          aria-label="Model tabs"
+        >
+          {TABS.map(t => (
+            <Tab
+              key={t.path}
+              label={t.title}
+              component={Link}
+              to={t.path ? `${base}/${t.path}` : base}
+            />
+          ))}
+        </Tabs>
+      </Grid>
+      <Grid item xs={12}>
+        <Routes>
+          <Route
+            path="/"
+            element={<ModelOverview project={project} state={state} />}
+          />
+          <Route
+            path="builds"
+            element={<ModelBuildsTab project={project} state={state} />}
+          />
+          <Route
+            path="deployments"
+            element={<ModelDeploymentsTab project={project} state={state} />}
+          />
+          <Route
+            path="test"
+            element={<ModelTestPanel project={project} state={state} />}
+          />
+          <Route
+            path="monitoring"
+            element={<ModelMonitoring project={project} state={state} />}
+          />
+          <Route
+            path="keys"
+            element={<ModelAccessKeys project={project} model={model} />}
+          />
+        </Routes>
+      </Grid>
+      <ConfirmDialog
+        open={deleting}
+        title={`Delete model ${model.name}?`}
+        onConfirm={async () => {
+          await api.deleteModel(project.id, model.id);
+          navigate(modelsLink);
+        }}
+        onClose={() => setDeleting(false)}
+      >
+        Its deployments stop, its access keys stop working, and its builds and
+        monitoring data are deleted.
+      </ConfirmDialog>
+    </Grid>
+  );
+}

@@ -1,0 +1,3 @@
+export { ModelPage } from './ModelPage';
+export type { ModelPageProps } from './ModelPage';
+export type { ModelState } from './modelState';

@@ -1,0 +1,2 @@
+export { BuildStatus, DeploymentStatus } from './ModelStatus';
+export type { BuildStatusProps, DeploymentStatusProps } from './ModelStatus';

@@ -1,0 +1,2 @@
+export { ModelTestPanel } from './ModelTestPanel';
+export type { ModelTestPanelProps } from './ModelTestPanel';

@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import {
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import {
+  Model,
+  ModelBuild,
+  ModelDeployment,
+  Project,
+} from '@ml-platform/plugin-ml-common';
+import { useNavigate } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import {
+  activeDeployment,
+  isBuildLive,
+  isDeploymentLive,
+  latestBuild,
+  replicasReady,
+} from '../../lib/models';
+import { projectSlug } from '../../lib/projectSlug';
+import { formatTime } from '../../lib/workloads';
+import { modelRouteRef } from '../../routes';
+import { BuildStatus, DeploymentStatus } from '../ModelStatus';
+import { NewItemButton } from '../NewItemButton';
+import { NewModelDialog } from '../NewModelDialog';
+
+/** @public */
+export interface ModelsListProps {
+  project: Project;
+}
+
+interface ModelRow {
+  model: Model;
+  deployment?: ModelDeployment;
+  build?: ModelBuild;
+}
+
+/** A project's models with what serves each one, and "New model". */
+export function ModelsList(props: ModelsListProps) {
+  const { project } = props;
+  const api = useApi(mlApiRef);
+  const navigate = useNavigate();
+  const modelLink = useRouteRef(modelRouteRef);
+  const [creating, setCreating] = useState(false);
+  const { value, loading, error } = usePolledAsync(
+    async () => {
+      const models = await api.listModels(project.id);
+      // A project has a handful of models: one call each for the columns.
+      return Promise.all(
+        models.map(async (model): Promise<ModelRow> => {
+          const [deployments, builds] = await Promise.all([
+            api.listDeployments(project.id, model.id),
+            api.listBuilds(project.id, model.id),
+          ]);
+          return {
+            model,
+            deployment: activeDeployment(model, deployments),
+            build: latestBuild(builds),
+          };
+        }),
+      );
+    },
+    [api, project.id],
+    rows =>
+      rows.some(
+        r =>
+          (r.deployment && isDeploymentLive(r.deployment)) ||
+          (r.build && isBuildLive(r.build)),
+      ),
+  );
+  const linkTo = (model: Model) =>
+    modelLink({ projectId: projectSlug(project), modelId: model.id });
+
+  const columns: TableColumn<ModelRow>[] = [
+    {
+      title: 'Name',
+      highlight: true,
+      render: r => <Link to={linkTo(r.model)}>{r.model.name}</Link>,
+    },
+    { title: 'Description', render: r => r.model.description || '—' },
+    {
+      title: 'Status',
+      render: r => <DeploymentStatus state={r.deployment?.state} />,
+    },
+    {
+      title: 'Replicas ready',
+      render: r => (r.deployment ? replicasReady(r.deployment) : '—'),
+    },
+    {
+      title: 'Latest build',
+      render: r =>
+        r.build ? (
+          <Box display="flex" alignItems="center">
+            <Box marginRight={1}>{`#${r.build.number}`}</Box>
+            <BuildStatus state={r.build.state} />
+          </Box>
+        ) : (
+          'None'
+        ),
+    },
+    { title: 'Updated', render: r => formatTime(r.model.updatedAt) },
+  ];
+
+  let body;
+  if (loading && !value) {
+    body = <Progress />;
+  } else if (error && !value) {
+    body = <ResponseErrorPanel error={error} />;
+  } else {
+    body = (
+      <Table<ModelRow>
+        title="Models"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={value ?? []}
+        emptyContent={
+          <Box padding={2}>
+            No models yet. A model serves a function of the project's code as a
+            REST endpoint.
+          </Box>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <NewItemButton label="New model" onClick={() => setCreating(true)} />
+      {body}
+      <NewModelDialog
+        open={creating}
+        project={project}
+        onClose={() => setCreating(false)}
+        onCreated={model => {
+          setCreating(false);
+          navigate(linkTo(model));
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,2 @@
+export { ModelsList } from './ModelsList';
+export type { ModelsListProps } from './ModelsList';

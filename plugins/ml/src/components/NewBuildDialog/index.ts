@@ -1,0 +1,2 @@
+export { NewBuildDialog } from './NewBuildDialog';
+export type { NewBuildDialogProps } from './NewBuildDialog';

@@ -1,0 +1,2 @@
+export { NewModelDialog } from './NewModelDialog';
+export type { NewModelDialogProps } from './NewModelDialog';

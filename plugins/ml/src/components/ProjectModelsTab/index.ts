@@ -1,0 +1,2 @@
+export { ProjectModelsTab } from './ProjectModelsTab';
+export type { ProjectModelsTabProps } from './ProjectModelsTab';
