@@ -43,9 +43,8 @@ export function readKubernetesConfig(config: Config): ClusterSettings[] | undefi
       caFile: cluster.getOptionalString('caFile'),
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
       namespacePrefix: ws.getOptionalString('namespacePrefix') ?? DEFAULT_PREFIX,
-      images: Object.fromEntries(
-        (ws.getOptionalConfig('images')?.keys() ?? []).map(id => [id, ws.getString(`images.${id}`)]),
-      ),
+      // Read whole: runtime ids may hold dots, which config keys may not.
+      images: readImages(ws.getOptional('images'), workspace),
       defaultImage: ws.getOptionalString('defaultImage'),
       imagePullSecrets: ws.getOptionalStringArray('imagePullSecrets') ?? [],
       backendUrl: (ws.getOptionalString('backendUrl') ?? defaultBackendUrl ?? '').replace(/\/+$/, ''),
@@ -67,4 +66,13 @@ export function readKubernetesConfig(config: Config): ClusterSettings[] | undefi
     }
     return settings;
   });
+}
+
+function readImages(value: unknown, workspace: string): Record<string, string> {
+  if (value === undefined) return {};
+  const entries = typeof value === 'object' && value ? Object.entries(value) : [];
+  if (!entries.every(([, image]) => typeof image === 'string')) {
+    throw new InputError(`ml.kubernetes.workspaces.${workspace}.images: a map of runtime id to image name`);
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
