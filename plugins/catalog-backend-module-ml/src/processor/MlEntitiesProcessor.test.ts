@@ -146,6 +146,46 @@ describe('MlEntitiesProcessor', () => {
       ]);
     });
 
+    it('relates a project to the runtimes it depends on', async () => {
+      expect(
+        await relationsOf({
+          ...project,
+          spec: {
+            ...project.spec,
+            dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
+          },
+        }),
+      ).toEqual(
+        expect.arrayContaining([
+          'project:demo/churn dependsOn resource:default/workbench-python-3-standard-2026.11.1',
+          'resource:default/workbench-python-3-standard-2026.11.1 dependencyOf project:demo/churn',
+        ]),
+      );
+    });
+
+    it('makes an ml-application Component part of its project', async () => {
+      expect(
+        await relationsOf({
+          apiVersion: 'backstage.io/v1alpha1',
+          kind: 'Component',
+          metadata: {
+            name: 'churn-dashboard',
+            namespace: 'demo',
+            annotations: { 'ml-platform.io/project': 'project:demo/churn' },
+          },
+          spec: {
+            type: 'ml-application',
+            lifecycle: 'production',
+            owner: 'user:default/jane',
+            consumesApis: ['api:demo/churn.classifier'],
+          },
+        }),
+      ).toEqual([
+        'component:demo/churn-dashboard partOf project:demo/churn',
+        'project:demo/churn hasPart component:demo/churn-dashboard',
+      ]);
+    });
+
     it('emits nothing for other kinds', async () => {
       expect(
         await relationsOf({
