@@ -58,6 +58,7 @@ import {
 } from '../plugins/ml-backend/src/engine/admission';
 import { WorkloadEngine } from '../plugins/ml-backend/src/engine/WorkloadEngine';
 import { ProjectFiles } from '../plugins/ml-backend/src/service/ProjectFiles';
+import { WorkloadTokens } from '../plugins/ml-backend/src/service/WorkloadTokens';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
   Deadline,
@@ -344,6 +345,8 @@ async function runScenario(
       files: new ProjectFiles(storage),
       driverFor: () => driver,
       apiUrl: 'http://127.0.0.1:7007/api/ml',
+      // A fixed signing key: nothing here verifies tokens across restarts.
+      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
     });
 
     // Instrumentation: what each part of a pass costs.

@@ -44,6 +44,7 @@ import { AdmissionService } from '../plugins/ml-backend/src/engine/AdmissionServ
 import { Reconciler } from '../plugins/ml-backend/src/engine/Reconciler';
 import { WorkloadEngine } from '../plugins/ml-backend/src/engine/WorkloadEngine';
 import { ProjectFiles } from '../plugins/ml-backend/src/service/ProjectFiles';
+import { WorkloadTokens } from '../plugins/ml-backend/src/service/WorkloadTokens';
 import { sqliteOpener } from './lib/db';
 import {
   Deadline,
@@ -224,6 +225,8 @@ async function main() {
       logger,
       driverFor: () => driver,
       apiUrl: 'http://127.0.0.1:7007/api/ml',
+      // A fixed signing key: nothing here verifies tokens across restarts.
+      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
     });
     const reconciler = new Reconciler({
       engine,

@@ -12,6 +12,7 @@ import {
   QueueStore,
   QuotaStore,
   RuntimeStore,
+  SettingsStore,
   WorkloadStore,
   WorkspaceStore,
 } from './database';
@@ -28,8 +29,13 @@ import { QuotaService } from './service/QuotaService';
 import { RuntimeService } from './service/RuntimeService';
 import { SessionService } from './service/SessionService';
 import { WorkloadService } from './service/WorkloadService';
+import { WorkloadTokens } from './service/WorkloadTokens';
 import { WorkspaceService } from './service/WorkspaceService';
 import { createModelServices } from './service/models/createModelServices';
+import { createServing } from './serving/createServing';
+import { ApplicationStore } from './database/ApplicationStore';
+import { ApplicationService } from './service/ApplicationService';
+import { ProjectMembership } from './service/ProjectMembership';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -53,6 +59,7 @@ export function createMlServices(options: {
   const queue = new QueueStore(db);
   const quotaStore = new QuotaStore(db);
   const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
+  const tokens = new WorkloadTokens(new SettingsStore(db));
 
   const local = new LocalProcessDriver({
     stateDir: path.join(config.storageRoot, 'local-driver'),
@@ -75,8 +82,27 @@ export function createMlServices(options: {
     installedDrivers: () => drivers().map(d => d.name),
     defaultUserQuota: config.defaultUserQuota,
     usage: workspace => queue.usage(workspace),
+    availability: async workspace => {
+      try {
+        return await driverFor(workspace).status?.(workspace.name);
+      } catch (error) {
+        return { available: false, message: (error as Error).message };
+      }
+    },
   });
   const projects = new ProjectService({ projects: projectStore, workspaces, files });
+  // Drivers that keep per-project things (a Kubernetes namespace) clean them
+  // up. A cluster that is away must not block the deletion: log and go on.
+  projects.onDelete(async projectId => {
+    const project = await projectStore.get(projectId);
+    const workspace = project && (await workspaceStore.get(project.workspace));
+    if (!workspace) return;
+    try {
+      await driverFor(workspace).deleteProject?.(workspace.name, projectId);
+    } catch (error) {
+      logger.warn(`Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`);
+    }
+  });
   const admission = new AdmissionService({
     queue,
     starvationMs: config.engine.starvationSeconds * 1000,
@@ -90,6 +116,7 @@ export function createMlServices(options: {
     driverFor,
     logger,
     apiUrl: options.apiUrl,
+    tokens,
   });
   const reconciler = new Reconciler({
     engine,
@@ -132,10 +159,21 @@ export function createMlServices(options: {
     engine,
     driverFor,
   });
+  const serving = createServing({
+    db,
+    config: config.serving,
+    logger: logger.child({ component: 'serving' }),
+    directory: modelServices.modelDirectory,
+    drivers,
+    workloadStore,
+  });
 
   return {
     ...modelServices,
+    ...serving,
     workspaceStore,
+    workloadStore,
+    tokens,
     files,
     engine,
     reconciler,
@@ -163,6 +201,20 @@ export function createMlServices(options: {
       quotas: quotaStore,
       engine,
       driverFor,
+    }),
+    projectMembership: new ProjectMembership({ projects }),
+    applications: new ApplicationService({
+      applications: new ApplicationStore(db),
+      projects,
+      workspaces: workspaceStore,
+      runtimes: runtimeStore,
+      profiles: profileStore,
+      files,
+      workloads: workloadStore,
+      engine,
+      driverFor,
+      allowBypassAuthentication: config.applications.allowBypassAuthentication,
+      apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
     }),
   };
 }

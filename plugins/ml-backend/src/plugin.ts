@@ -56,6 +56,7 @@ export const mlPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         notifications: notificationService,
         events: eventsServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init(deps) {
         const { config, logger, scheduler, httpRouter } = deps;
@@ -112,8 +113,38 @@ export const mlPlugin = createBackendPlugin({
           },
         });
 
+        // Each backend samples the replicas its own driver runs.
+        await scheduler.scheduleTask({
+          id: 'ml-replica-usage',
+          frequency: { seconds: mlConfig.serving.usageSampleSeconds },
+          timeout: { minutes: 1 },
+          initialDelay: { seconds: 5 },
+          scope: 'local',
+          fn: async () => {
+            await services.replicaUsageSampler.sample();
+          },
+        });
+        // Predictions still buffered are written before the database closes.
+        deps.lifecycle.addShutdownHook(async () => {
+          services.gateway.close();
+          await services.predictionRecorder.stop();
+        });
+
         httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
+        // Predictions: the model's access key is the credential (checked by
+        // the gateway). Policy paths match as prefixes of whole segments, so
+        // these open only the two prediction routes.
+        httpRouter.addAuthPolicy({ path: '/model', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/projects/:projectId/models/:modelId/predict',
+          allow: 'unauthenticated',
+        });
         httpRouter.addAuthPolicy({ path: '/openapi.yaml', allow: 'unauthenticated' });
+        // Browsers open apps without a token; the proxy checks the user's
+        // cookie (or lets an app with bypassAuthentication through) itself.
+        httpRouter.addAuthPolicy({ path: '/apps', allow: 'unauthenticated' });
+        // Workloads call with their own token, checked by the router.
+        httpRouter.addAuthPolicy({ path: '/workload-api', allow: 'unauthenticated' });
         httpRouter.use(
           await createRouter({
             ...services,

@@ -15,6 +15,7 @@ import { AdmissionService } from '../engine/AdmissionService';
 import { Reconciler } from '../engine/Reconciler';
 import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from '../service/ProjectFiles';
+import { WorkloadTokens } from '../service/WorkloadTokens';
 import { FakeDriver } from './FakeDriver';
 
 export const GROUP: NodeGroup = {
@@ -54,6 +55,8 @@ export async function createEngineHarness(
     files: new ProjectFiles(storage),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1:7007/api/ml',
+      // A fixed signing key: nothing here verifies tokens across restarts.
+      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
     now,
   });
   const reconciler = new Reconciler({

@@ -12,6 +12,7 @@ import { v4 as uuid } from 'uuid';
 import { RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
+import { WorkloadTokens } from '../service/WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 
 /** What a caller asks the engine to run. */
@@ -54,6 +55,8 @@ export interface EngineDeps {
   logger: LoggerService;
   /** Where workloads reach the ML API (ML_API_URL). */
   apiUrl: string;
+  /** Signs the token each workload attempt gets as ML_WORKLOAD_TOKEN. */
+  tokens: WorkloadTokens;
   /** The clock (tests move it by hand). */
   now?: () => number;
 }
@@ -162,6 +165,7 @@ export class WorkloadEngine {
         ML_PROJECT_ID: w.projectId,
         ML_WORKSPACE: w.workspace,
         ML_API_URL: this.deps.apiUrl,
+        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
       },
       ports: w.ports,
     };

@@ -9,6 +9,7 @@ import {
   ProjectStore,
   QueueStore,
   RuntimeStore,
+  SettingsStore,
   WorkloadStore,
   WorkspaceStore,
   migrationsDir,
@@ -18,6 +19,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { JobService } from '../service/JobService';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { ProjectService } from '../service/ProjectService';
+import { WorkloadTokens } from '../service/WorkloadTokens';
 import { WorkspaceService } from '../service/WorkspaceService';
 import { AdmissionService } from './AdmissionService';
 import { WorkloadEngine } from './WorkloadEngine';
@@ -43,6 +45,7 @@ function replica(knex: Knex, storage: string) {
     admission: new AdmissionService({ queue, starvationMs: 3_600_000 }),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1/api/ml',
+    tokens: new WorkloadTokens(new SettingsStore(knex)),
   });
   const projectStore = new ProjectStore(knex);
   const projects = new ProjectService({

@@ -6,6 +6,8 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import {
   COLLABORATOR_ROLES,
+  createApplicationSchema,
+  updateApplicationSchema,
   createProfileSchema,
   createProjectSchema,
   createQuotaSchema,
@@ -36,6 +38,7 @@ import {
   RUNTIME_SORT_FIELDS,
   WORKSPACE_SORT_FIELDS,
 } from '../database';
+import { createApplicationsRouter } from './applicationsRouter';
 import { createRouter } from './createRouter';
 import { createFilesRouter } from './filesRouter';
 import { createJobsRouter } from './jobsRouter';
@@ -45,6 +48,7 @@ import { createProjectsRouter } from './projectsRouter';
 import { createRuntimesRouter } from './runtimesRouter';
 import { createSessionsRouter } from './sessionsRouter';
 import { createWorkloadsRouter } from './workloadsRouter';
+import { createWorkloadApiRouter } from './workloadApiRouter';
 import { createWorkspacesRouter } from './workspacesRouter';
 
 /**
@@ -223,6 +227,10 @@ describe('openapi.yaml', () => {
       const security = JSON.stringify(op.security ?? spec.security);
       if (UNAUTHENTICATED.has(key)) {
         if (security !== '[]') problem('must not require a token (security: [])');
+      } else if (p.startsWith('/workload-api/')) {
+        // Workloads call with their own token, never a Backstage one.
+        if (security !== JSON.stringify([{ workloadToken: [] }])) problem(`security is ${security}`);
+        if (!statuses.includes('401')) problem('no 401 response');
       } else {
         // Inherits the document's bearerAuth and may not turn it off.
         if (security !== JSON.stringify([{ bearerAuth: [] }])) problem(`security is ${security}`);
@@ -244,6 +252,8 @@ describe('openapi.yaml', () => {
         createJobsRouter(deps),
         createModelsRouter(deps),
         createWorkloadsRouter(deps),
+        createWorkloadApiRouter(deps),
+        createApplicationsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
     );
@@ -319,6 +329,8 @@ describe('openapi.yaml', () => {
       ['CreateModelDeploymentRequest', createModelDeploymentSchema],
       ['UpdateModelDeploymentRequest', updateModelDeploymentSchema],
       ['CreateModelAccessKeyRequest', createModelAccessKeySchema],
+      ['CreateApplicationRequest', createApplicationSchema],
+      ['UpdateApplicationRequest', updateApplicationSchema],
     ];
 
     it.each(bodies)('%s', (name, zodSchema) => {

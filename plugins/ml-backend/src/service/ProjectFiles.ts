@@ -175,12 +175,17 @@ export class ProjectFiles {
   async archive(projectId: string): Promise<Readable> {
     const root = this.dirFor(projectId);
     await fs.mkdir(root, { recursive: true });
-    const names = await fs.readdir(root);
-    return tar.create({ gzip: true, cwd: root, portable: true, follow: false }, names.length > 0 ? names : ['.']) as unknown as Readable;
+    return archiveDirectory(root);
   }
 
   private async mkdirs(root: string, dir: string) {
     await fs.mkdir(dir, { recursive: true });
     await assertNoEscape(root, dir);
   }
+}
+
+/** A tar.gz of everything in a directory, symlinks stored as links (never followed). */
+export async function archiveDirectory(root: string): Promise<Readable> {
+  const names = await fs.readdir(root);
+  return tar.create({ gzip: true, cwd: root, portable: true, follow: false }, names.length > 0 ? names : ['.']) as unknown as Readable;
 }
