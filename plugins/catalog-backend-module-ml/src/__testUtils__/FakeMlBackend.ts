@@ -69,6 +69,8 @@ export class FakeMlBackend {
       send(404, { error: { name: 'NotFoundError', message: url.pathname } });
     const list = (items: unknown[] | undefined) =>
       items ? send(200, { items, total_size: items.length }) : notFound();
+    // The lists of a project's models and applications are not paged.
+    const unpaged = (items: unknown[]) => send(200, { items });
     const auth = req.headers.authorization ?? '';
     if (!auth.startsWith('Bearer ') || !auth.includes('"target":"ml"')) {
       send(401, {
@@ -107,15 +109,15 @@ export class FakeMlBackend {
       } else if (!this.modelRoutes) {
         notFound();
       } else if (parts.length === 3 && parts[2] === 'models') {
-        list(this.models.get(project.id) ?? []);
+        unpaged(this.models.get(project.id) ?? []);
       } else if (parts.length === 3 && parts[2] === 'applications') {
-        list(this.applications.get(project.id) ?? []);
+        unpaged(this.applications.get(project.id) ?? []);
       } else if (parts.length === 5 && parts[2] === 'models') {
         const modelId = parts[3];
         if (parts[4] === 'builds') {
-          list(this.builds.get(modelId) ?? []);
+          unpaged(this.builds.get(modelId) ?? []);
         } else if (parts[4] === 'deployments') {
-          list(this.deployments.get(modelId) ?? []);
+          unpaged(this.deployments.get(modelId) ?? []);
         } else {
           notFound();
         }

@@ -204,7 +204,7 @@ export class MlPlatformReader {
     query: Record<string, string> = {},
     options: { missing?: 'error' | 'empty' } = {},
   ): Promise<T[]> {
-    let reported = 0;
+    let reported: number | undefined = 0;
     let found = 0;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const items = new Map<string, T>();
@@ -219,7 +219,9 @@ export class MlPlatformReader {
         if (pageToken) {
           url.searchParams.set('page_token', pageToken);
         }
-        const page = await this.#get<Page<T>>(url, token, {
+        const page = await this.#get<
+          Omit<Page<T>, 'total_size'> & { total_size?: number }
+        >(url, token, {
           missing: options.missing === 'empty' ? 'undefined' : 'error',
         });
         if (!page) {
@@ -242,7 +244,8 @@ export class MlPlatformReader {
         }
       } while (pageToken);
       found = items.size;
-      if (found === reported) {
+      // Lists that are not paged (a project's models) report no total.
+      if (reported === undefined || found === reported) {
         return [...items.values()];
       }
     }
