@@ -45,6 +45,17 @@ export interface Config {
        * replica removed by scaling down lives on. Default: 3.
        */
       drainSeconds?: number;
+      /**
+       * How long a prediction waits for a free replica (each replica serves
+       * one request at a time) before it gets 429 `model.busy`. Default: 10000.
+       */
+      queueTimeoutMs?: number;
+      /** How long a model function may take to answer (then 504). Default: 60. */
+      predictionTimeoutSeconds?: number;
+      /** Whether every prediction is recorded for monitoring. Default: true. */
+      recordPredictions?: boolean;
+      /** How often the CPU and memory of model replicas are sampled. Default: 15. */
+      usageSampleSeconds?: number;
     };
     seed?: {
       /**

@@ -21,7 +21,13 @@ export interface MlConfig {
   engine: EngineConfig;
   maxUploadBytes: number;
   seedDemo: boolean;
-  serving: { drainSeconds: number };
+  serving: {
+    drainSeconds: number;
+    queueTimeoutMs: number;
+    predictionTimeoutMs: number;
+    recordPredictions: boolean;
+    usageSampleSeconds: number;
+  };
   defaultUserQuota?: ResourceLimits;
   runtimes: z.output<typeof createRuntimeSchema>[];
 }
@@ -54,6 +60,11 @@ export function readMlConfig(config: Config): MlConfig {
     if (!(value > 0)) throw new InputError(`Invalid config ml.engine.${key}: must be more than 0`);
     return value;
   };
+  const positiveAt = (key: string, fallback: number) => {
+    const value = ml?.getOptionalNumber(key) ?? fallback;
+    if (!(value > 0)) throw new InputError(`Invalid config ml.${key}: must be more than 0`);
+    return value;
+  };
   const sdk = ml?.getOptionalString('sdk.path');
   return {
     storageRoot: path.resolve(ml?.getOptionalString('storage.root') ?? '.ml-data'),
@@ -69,7 +80,13 @@ export function readMlConfig(config: Config): MlConfig {
     },
     maxUploadBytes: (ml?.getOptionalNumber('storage.maxUploadMiB') ?? 100) * 1024 * 1024,
     seedDemo: ml?.getOptionalBoolean('seed.demo') ?? false,
-    serving: { drainSeconds: readDrainSeconds(ml?.getOptionalNumber('serving.drainSeconds')) },
+    serving: {
+      drainSeconds: readDrainSeconds(ml?.getOptionalNumber('serving.drainSeconds')),
+      queueTimeoutMs: positiveAt('serving.queueTimeoutMs', 10_000),
+      predictionTimeoutMs: positiveAt('serving.predictionTimeoutSeconds', 60) * 1000,
+      recordPredictions: ml?.getOptionalBoolean('serving.recordPredictions') ?? true,
+      usageSampleSeconds: positiveAt('serving.usageSampleSeconds', 15),
+    },
     defaultUserQuota:
       quota === undefined ? undefined : parseOrThrow(resourceLimitsSchema, quota, 'ml.defaultUserQuota'),
     runtimes,

@@ -49,6 +49,9 @@ import { createRuntimesRouter } from './runtimesRouter';
 import { createSessionsRouter } from './sessionsRouter';
 import { createWorkloadsRouter } from './workloadsRouter';
 import { createWorkloadApiRouter } from './workloadApiRouter';
+import { createMonitoringRouter } from '../serving/monitoringRouter';
+import { createServingRouter } from '../serving/servingRouter';
+import { createWorkloadMetricsRouter } from '../serving/workloadMetricsRouter';
 import { createWorkspacesRouter } from './workspacesRouter';
 
 /**
@@ -62,7 +65,13 @@ const specText = fs.readFileSync(SPEC_PATH, 'utf8');
 const spec = parse(specText);
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const UNAUTHENTICATED = new Set(['GET /openapi.json', 'GET /openapi.yaml']);
+const UNAUTHENTICATED = new Set([
+  'GET /openapi.json',
+  'GET /openapi.yaml',
+  // The model's access key is the credential of the prediction endpoints.
+  'POST /model',
+  'POST /projects/{projectId}/models/{modelId}/predict',
+]);
 
 type Operation = { key: string; path: string; method: string; op: any; pathItem: any };
 
@@ -254,6 +263,9 @@ describe('openapi.yaml', () => {
         createWorkloadsRouter(deps),
         createWorkloadApiRouter(deps),
         createApplicationsRouter(deps),
+        createServingRouter(deps),
+        createMonitoringRouter(deps),
+        createWorkloadMetricsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
     );
@@ -277,17 +289,27 @@ describe('openapi.yaml', () => {
     };
     // A job's runs page by offset (jobsRouter's pageQuery, which allows nothing else).
     const offsetPaged = ['listJobRuns'];
+    // Prediction records page by token in time order (monitoringRouter's predictionsQuery).
+    const timePaged = ['listModelPredictions'];
     const paged = operations().filter(({ op, pathItem }) =>
       [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref).some(p => p.name === 'page_size'),
     );
-    expect(sorted(paged.map(o => o.op.operationId))).toEqual(sorted([...Object.keys(sortFields), ...offsetPaged]));
+    expect(sorted(paged.map(o => o.op.operationId))).toEqual(
+      sorted([...Object.keys(sortFields), ...offsetPaged, ...timePaged]),
+    );
 
     const queryOf = (op: any): string[] =>
       sorted((op.parameters ?? []).map(deref).filter((p: any) => p.in === 'query').map((p: any) => p.name));
     for (const { op } of paged.filter(o => offsetPaged.includes(o.op.operationId))) {
       expect([op.operationId, queryOf(op)]).toEqual([op.operationId, ['offset', 'page_size']]);
     }
-    for (const { op } of paged.filter(o => !offsetPaged.includes(o.op.operationId))) {
+    for (const { op } of paged.filter(o => timePaged.includes(o.op.operationId))) {
+      expect(queryOf(op)).toEqual(expect.arrayContaining(['page_size', 'page_token']));
+      expect(queryOf(op)).not.toContain('offset');
+    }
+    for (const { op } of paged.filter(
+      o => !offsetPaged.includes(o.op.operationId) && !timePaged.includes(o.op.operationId),
+    )) {
       expect(queryOf(op)).toEqual(expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']));
       expect(queryOf(op)).not.toContain('offset');
       const sort = (op.parameters ?? []).map(deref).find((p: any) => p.name === 'sort');

@@ -1,0 +1,60 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { Knex } from 'knex';
+import { WorkloadStore } from '../database';
+import { MetricPointStore } from '../database/MetricPointStore';
+import { PredictionStore } from '../database/PredictionStore';
+import { ReplicaUsageStore } from '../database/ReplicaUsageStore';
+import { ModelDirectory } from '../service/models/ModelDirectory';
+import { ModelGateway } from './ModelGateway';
+import { MonitoringService } from './MonitoringService';
+import { PredictionRecorder } from './PredictionRecorder';
+import { ReplicaClient } from './ReplicaClient';
+import { ReplicaUsageSampler } from './ReplicaUsageSampler';
+
+/** `ml.serving.*` settings the gateway and monitoring use. */
+export interface ServingConfig {
+  queueTimeoutMs: number;
+  predictionTimeoutMs: number;
+  recordPredictions: boolean;
+  usageSampleSeconds: number;
+}
+
+/** The serving gateway, its prediction recorder and the monitoring services. */
+export function createServing(options: {
+  db: Knex;
+  config: ServingConfig;
+  logger: LoggerService;
+  directory: ModelDirectory;
+  drivers: () => ComputeDriver[];
+  workloadStore: WorkloadStore;
+}) {
+  const { db, config, logger, directory } = options;
+  const predictionRecorder = new PredictionRecorder(
+    { store: new PredictionStore(db), logger: logger.child({ component: 'prediction-recorder' }) },
+    { batchSize: 500, flushIntervalMs: 1000, maxBuffered: 100_000 },
+  );
+  const gateway = new ModelGateway({
+    directory,
+    client: new ReplicaClient({ timeoutMs: config.predictionTimeoutMs }),
+    recorder: config.recordPredictions ? predictionRecorder : undefined,
+    options: { queueTimeoutMs: config.queueTimeoutMs, failureRestMs: 1000 },
+  });
+  const replicaUsage = new ReplicaUsageStore(db);
+  return {
+    gateway,
+    predictionRecorder,
+    monitoring: new MonitoringService({
+      directory,
+      predictions: new PredictionStore(db),
+      points: new MetricPointStore(db),
+      usage: replicaUsage,
+      recorder: predictionRecorder,
+    }),
+    replicaUsageSampler: new ReplicaUsageSampler({
+      workloads: options.workloadStore,
+      drivers: options.drivers,
+      store: replicaUsage,
+    }),
+  };
+}
