@@ -139,7 +139,7 @@ export class MetricPointStore {
       .andWhere('at_ms', '<', filter.toMs)
       .groupByRaw('1, kind, name');
     if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
-    const rows: Array<{ bucket: number | string; kind: MetricKind; name: string; mean: number | string }> = await q;
+    const rows = (await q) as unknown as Array<{ bucket: number | string; kind: MetricKind; name: string; mean: number | string }>;
     return rows.map(r => ({ bucketMs: Number(r.bucket), kind: r.kind, name: r.name, mean: Number(r.mean) }));
   }
 }
