@@ -1,47 +1,32 @@
 import {
+  CreateModelBuildRequest,
+  CreateModelDeploymentRequest,
+  CreateModelRequest,
   CreatedModelAccessKey,
   Model,
   ModelAccessKey,
   ModelBuild,
   ModelDeployment,
-  ModelExample,
   ModelMetrics,
   Page,
   PredictionRecord,
   PredictionResponse,
+  UpdateModelRequest,
 } from '@ml-platform/plugin-ml-common';
 
-/** @public */
-export interface MlCreateModelRequest {
-  name: string;
-  description?: string;
-  disableAuthentication?: boolean;
-}
+// The request bodies are the backend's own (zod inputs in ml-common).
 
 /** @public */
-export interface MlUpdateModelRequest {
-  description?: string;
-  disableAuthentication?: boolean;
-}
+export type MlCreateModelRequest = CreateModelRequest;
 
 /** @public */
-export interface MlCreateBuildRequest {
-  /** File with the model function, relative to the project root. */
-  filePath: string;
-  functionName: string;
-  runtimeId: string;
-  comment?: string;
-  examples?: ModelExample[];
-  env?: Record<string, string>;
-}
+export type MlUpdateModelRequest = UpdateModelRequest;
 
 /** @public */
-export interface MlCreateDeploymentRequest {
-  buildId: string;
-  replicas: number;
-  profile: string;
-  env?: Record<string, string>;
-}
+export type MlCreateBuildRequest = CreateModelBuildRequest;
+
+/** @public */
+export type MlCreateDeploymentRequest = CreateModelDeploymentRequest;
 
 /** @public */
 export interface MlModelMetricsOptions {

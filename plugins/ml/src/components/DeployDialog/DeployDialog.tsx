@@ -33,13 +33,15 @@ export interface DeployDialogProps {
   onDeployed: (deployment: ModelDeployment) => void;
 }
 
-/** Replicas 1–100; whole numbers only. */
+const MAX_REPLICAS = 20;
+
+/** Replicas 1–20 (the API's limit); whole numbers only. */
 export function parseReplicas(text: string): number | undefined {
   if (!/^\d+$/.test(text.trim())) {
     return undefined;
   }
   const n = Number(text);
-  return n >= 1 && n <= 100 ? n : undefined;
+  return n >= 1 && n <= MAX_REPLICAS ? n : undefined;
 }
 
 /**
@@ -82,7 +84,9 @@ export function DeployDialog(props: DeployDialogProps) {
   const count = parseReplicas(replicas);
   const replicasProblem =
     serverErrors.replicas ??
-    (count === undefined ? 'A whole number from 1 to 100' : undefined);
+    (count === undefined
+      ? `A whole number from 1 to ${MAX_REPLICAS}`
+      : undefined);
 
   const submit = async () => {
     if (!build || count === undefined || !chosenProfile || !env.valid) {

@@ -72,7 +72,7 @@ export function ScaleDialog(props: ScaleDialogProps) {
             error={replicas === undefined}
             helperText={
               replicas === undefined
-                ? 'A whole number from 1 to 100'
+                ? 'A whole number from 1 to 20'
                 : 'Each serves one request at a time'
             }
             inputProps={{ inputMode: 'numeric' }}

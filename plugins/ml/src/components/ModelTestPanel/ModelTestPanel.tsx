@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import {
-  CodeSnippet,
   InfoCard,
   StatusError,
   StatusOK,
@@ -12,6 +11,7 @@ import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Alert from '@material-ui/lab/Alert';
 import { PredictionResponse, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
@@ -25,6 +25,18 @@ export interface ModelTestPanelProps {
   project: Project;
   state: ModelState;
 }
+
+const useStyles = makeStyles(theme => ({
+  response: {
+    fontFamily: 'monospace',
+    whiteSpace: 'pre-wrap',
+    wordBreak: 'break-word',
+    maxHeight: 400,
+    overflow: 'auto',
+    padding: theme.spacing(1),
+    backgroundColor: theme.palette.background.default,
+  },
+}));
 
 function pretty(value: unknown): string {
   return JSON.stringify(value ?? {}, null, 2);
@@ -41,6 +53,7 @@ export function ModelTestPanel(props: ModelTestPanelProps) {
   const { project, state } = props;
   const { model, builds, deployments } = state;
   const api = useApi(mlApiRef);
+  const classes = useStyles();
   const active = activeDeployment(model, deployments);
   const [text, setText] = useState(() =>
     pretty(exampleRequest(builds, active?.buildId)),
@@ -135,11 +148,9 @@ export function ModelTestPanel(props: ModelTestPanelProps) {
                 </Alert>
               )}
               {result.success && (
-                <CodeSnippet
-                  text={pretty(result.response)}
-                  language="json"
-                  showCopyCodeButton
-                />
+                <pre className={classes.response} aria-label="Response JSON">
+                  {pretty(result.response)}
+                </pre>
               )}
               <StructuredMetadataTable
                 dense
