@@ -4,25 +4,31 @@ import type { z as zod } from 'zod/v3';
  * Input fields several actions share, as the zod callbacks that
  * `createTemplateAction` takes (it passes its own zod instance in).
  */
-type Z = typeof zod;
+export type Z = typeof zod;
 
 export const projectIdField = (z: Z) =>
   z
     .string()
     .uuid()
-    .describe('Id of the ML project, e.g. the `projectId` output of ml:project:create');
+    .describe(
+      'Id of the ML project, e.g. the `projectId` output of ml:project:create',
+    );
 
 export const runtimeIdField = (z: Z) =>
   z
     .string()
     .uuid()
-    .describe('Id of the runtime to run in (the MlRuntimePicker field gives one)');
+    .describe(
+      'Id of the runtime to run in (the MlRuntimePicker field gives one)',
+    );
 
 export const profileField = (z: Z) =>
   z
     .string()
     .min(1)
-    .describe('Name of a resource profile of the project\'s workspace, e.g. "small"');
+    .describe(
+      'Name of a resource profile of the project\'s workspace, e.g. "small"',
+    );
 
 export const envField = (z: Z) =>
   z
@@ -36,11 +42,19 @@ export const timeoutField = (z: Z, what: string, seconds: number) =>
     .int()
     .positive()
     .max(24 * 3600)
-    .default(seconds)
+    .optional()
     .describe(`How long to wait for ${what}, in seconds (default ${seconds})`);
 
+/*
+ * The scaffolder checks inputs against the JSON schema made from these but
+ * does not fill in defaults, so fields with a default are optional here and
+ * the handlers apply the default.
+ */
+
 /** Removes undefined values, so the ML API applies its own defaults. */
-export function defined<T extends Record<string, unknown>>(value: T): Partial<T> {
+export function defined<T extends Record<string, unknown>>(
+  value: T,
+): Partial<T> {
   return Object.fromEntries(
     Object.entries(value).filter(([, v]) => v !== undefined),
   ) as Partial<T>;

@@ -18,7 +18,10 @@ export {
 };
 
 /** All ML template actions, sharing one client. */
-export function createMlActions(options: { client: MlApiClient; pollIntervalMs?: number }) {
+export function createMlActions(options: {
+  client: MlApiClient;
+  pollIntervalMs?: number;
+}) {
   return [
     createMlProjectCreateAction(options),
     createMlJobCreateAction(options),

@@ -6,8 +6,68 @@ import {
   profileField,
   projectIdField,
   runtimeIdField,
+  Z,
 } from './fields';
 import { jobCreateExamples } from './jobCreate.examples';
+
+/** Input of the action, exported for the examples test. */
+export const jobCreateInput = {
+  projectId: projectIdField,
+  name: (z: Z) =>
+    z.string().min(1).describe('Name of the job, e.g. "Retrain nightly"'),
+  script: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe('Script to run, relative to the project root, e.g. "train.py"'),
+  args: (z: Z) =>
+    z.array(z.string()).optional().describe('Arguments passed to the script'),
+  env: envField,
+  runtimeId: runtimeIdField,
+  profile: profileField,
+  timeoutSeconds: (z: Z) =>
+    z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('Stop a run after this many seconds'),
+  maxRetries: (z: Z) =>
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(10)
+      .optional()
+      .describe('Retries of a failed run (default 0)'),
+  schedule: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Cron schedule, e.g. "0 3 * * *"; not together with parentJobId',
+      ),
+  timezone: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Time zone of the schedule, e.g. "Europe/Berlin" (default UTC)',
+      ),
+  parentJobId: (z: Z) =>
+    z
+      .string()
+      .uuid()
+      .optional()
+      .describe(
+        'Run after this job succeeds (a dependent job); not together with schedule',
+      ),
+  enabled: (z: Z) =>
+    z
+      .boolean()
+      .optional()
+      .describe('Whether schedule and dependency start runs (default true)'),
+};
 
 /** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */
 export function createMlJobCreateAction(options: { client: MlApiClient }) {
@@ -18,36 +78,7 @@ export function createMlJobCreateAction(options: { client: MlApiClient }) {
       'Creates a job in an ML project: run by hand, on a cron schedule, or after a parent job succeeds',
     examples: jobCreateExamples,
     schema: {
-      input: {
-        projectId: projectIdField,
-        name: z => z.string().min(1).describe('Name of the job, e.g. "Retrain nightly"'),
-        script: z =>
-          z.string().min(1).describe('Script to run, relative to the project root, e.g. "train.py"'),
-        args: z =>
-          z.array(z.string()).optional().describe('Arguments passed to the script'),
-        env: envField,
-        runtimeId: runtimeIdField,
-        profile: profileField,
-        timeoutSeconds: z =>
-          z.number().int().positive().optional().describe('Stop a run after this many seconds'),
-        maxRetries: z =>
-          z.number().int().min(0).max(10).optional().describe('Retries of a failed run (default 0)'),
-        schedule: z =>
-          z
-            .string()
-            .optional()
-            .describe('Cron schedule, e.g. "0 3 * * *"; not together with parentJobId'),
-        timezone: z =>
-          z.string().optional().describe('Time zone of the schedule, e.g. "Europe/Berlin" (default UTC)'),
-        parentJobId: z =>
-          z
-            .string()
-            .uuid()
-            .optional()
-            .describe('Run after this job succeeds (a dependent job); not together with schedule'),
-        enabled: z =>
-          z.boolean().optional().describe('Whether schedule and dependency start runs (default true)'),
-      },
+      input: jobCreateInput,
       output: {
         jobId: z => z.string().describe('Id of the job'),
         jobName: z => z.string().describe('Name of the job'),

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const modelBuildExamples: TemplateExample[] = [
   {
-    description: 'Build predict() of model.py with an example request and wait for the build',
+    description:
+      'Build predict() of model.py with an example request and wait for the build',
     example: yaml.stringify({
       steps: [
         {

@@ -1,27 +1,37 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { MlApiClient } from '../client/MlApiClient';
-import { defined, projectIdField } from './fields';
+import { defined, projectIdField, Z } from './fields';
 import { modelCreateExamples } from './modelCreate.examples';
+
+/** Input of the action, exported for the examples test. */
+export const modelCreateInput = {
+  projectId: projectIdField,
+  name: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe(
+        'DNS-style model name, unique in the project, e.g. "price-predictor"',
+      ),
+  description: (z: Z) =>
+    z.string().optional().describe('What the model predicts'),
+  disableAuthentication: (z: Z) =>
+    z
+      .boolean()
+      .optional()
+      .describe('Serve predictions without an access key (default false)'),
+};
 
 /** `ml:model:create`: the model a build and deployment belong to. */
 export function createMlModelCreateAction(options: { client: MlApiClient }) {
   const { client } = options;
   return createTemplateAction({
     id: 'ml:model:create',
-    description: 'Creates a model in an ML project (build it with ml:model:build, serve it with ml:model:deploy)',
+    description:
+      'Creates a model in an ML project (build it with ml:model:build, serve it with ml:model:deploy)',
     examples: modelCreateExamples,
     schema: {
-      input: {
-        projectId: projectIdField,
-        name: z =>
-          z.string().min(1).describe('DNS-style model name, unique in the project, e.g. "price-predictor"'),
-        description: z => z.string().optional().describe('What the model predicts'),
-        disableAuthentication: z =>
-          z
-            .boolean()
-            .optional()
-            .describe('Serve predictions without an access key (default false)'),
-      },
+      input: modelCreateInput,
       output: {
         modelId: z => z.string().describe('Id of the model'),
         modelName: z => z.string().describe('Name of the model'),

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const modelDeployExamples: TemplateExample[] = [
   {
-    description: 'Deploy the build of an earlier step and wait for a live endpoint',
+    description:
+      'Deploy the build of an earlier step and wait for a live endpoint',
     example: yaml.stringify({
       steps: [
         {

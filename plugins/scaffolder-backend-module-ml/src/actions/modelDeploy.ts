@@ -7,6 +7,7 @@ import {
   profileField,
   projectIdField,
   timeoutField,
+  Z,
 } from './fields';
 import { modelDeployExamples } from './modelDeploy.examples';
 import { pollUntil } from './waitFor';
@@ -18,11 +19,45 @@ function isReady(deployment: ModelDeployment) {
   );
 }
 
+/** Input of the action, exported for the examples test. */
+export const modelDeployInput = {
+  projectId: projectIdField,
+  modelId: (z: Z) => z.string().uuid().describe('Id of the model'),
+  buildId: (z: Z) =>
+    z
+      .string()
+      .uuid()
+      .describe(
+        'Id of the build to serve, e.g. the `buildId` output of ml:model:build',
+      ),
+  replicas: (z: Z) =>
+    z
+      .number()
+      .int()
+      .min(1)
+      .max(20)
+      .optional()
+      .describe('Number of replicas (default 1)'),
+  profile: profileField,
+  env: envField,
+  waitForReady: (z: Z) =>
+    z
+      .boolean()
+      .optional()
+      .describe(
+        'Wait until the deployment is deployed and a replica is ready (default true)',
+      ),
+  timeoutSeconds: (z: Z) => timeoutField(z, 'the deployment', 600),
+};
+
 /**
  * `ml:model:deploy` (AMP `deploy_model`): serves a build with N replicas;
  * with `waitForReady` a template can end on a live endpoint.
  */
-export function createMlModelDeployAction(options: { client: MlApiClient; pollIntervalMs?: number }) {
+export function createMlModelDeployAction(options: {
+  client: MlApiClient;
+  pollIntervalMs?: number;
+}) {
   const { client } = options;
   return createTemplateAction({
     id: 'ml:model:deploy',
@@ -30,53 +65,66 @@ export function createMlModelDeployAction(options: { client: MlApiClient; pollIn
       'Deploys a model build as a REST endpoint and, with waitForReady, waits until a replica answers',
     examples: modelDeployExamples,
     schema: {
-      input: {
-        projectId: projectIdField,
-        modelId: z => z.string().uuid().describe('Id of the model'),
-        buildId: z => z.string().uuid().describe('Id of the build to serve, e.g. the `buildId` output of ml:model:build'),
-        replicas: z =>
-          z.number().int().min(1).max(20).default(1).describe('Number of replicas (default 1)'),
-        profile: profileField,
-        env: envField,
-        waitForReady: z =>
-          z
-            .boolean()
-            .default(true)
-            .describe('Wait until the deployment is deployed and a replica is ready (default true)'),
-        timeoutSeconds: z => timeoutField(z, 'the deployment', 600),
-      },
+      input: modelDeployInput,
       output: {
         deploymentId: z => z.string().describe('Id of the deployment'),
-        state: z => z.string().describe('State of the deployment when the step ended'),
+        state: z =>
+          z.string().describe('State of the deployment when the step ended'),
         endpointUrl: z =>
-          z.string().describe('URL to POST prediction requests to (Backstage user or API key auth)'),
+          z
+            .string()
+            .describe(
+              'URL to POST prediction requests to (Backstage user or API key auth)',
+            ),
         cmlEndpointUrl: z =>
-          z.string().describe('CML-compatible URL taking {"accessKey", "request"}'),
+          z
+            .string()
+            .describe('CML-compatible URL taking {"accessKey", "request"}'),
       },
     },
     async handler(ctx) {
-      const { projectId, modelId, waitForReady, timeoutSeconds, ...deployment } = ctx.input;
+      const {
+        projectId,
+        modelId,
+        waitForReady,
+        timeoutSeconds,
+        ...deployment
+      } = ctx.input;
       const api = client.as(await ctx.getInitiatorCredentials());
       const created = await ctx.checkpoint({
         key: `deployment.${projectId}.${modelId}.${deployment.buildId}`,
         fn: async () => {
-          const result = await api.deployModel(projectId, modelId, defined(deployment));
+          const result = await api.deployModel(
+            projectId,
+            modelId,
+            defined(deployment),
+          );
           return { id: result.id, state: result.state as string };
         },
       });
-      ctx.logger.info(`Deploying build ${deployment.buildId} as deployment ${created.id}`);
+      ctx.logger.info(
+        `Deploying build ${deployment.buildId} as deployment ${created.id}`,
+      );
       let state = created.state;
-      if (waitForReady) {
+      if (waitForReady ?? true) {
         state = await pollUntil({
           what: `deployment ${created.id} of model ${modelId}`,
-          timeoutSeconds,
+          timeoutSeconds: timeoutSeconds ?? 600,
           intervalMs: options.pollIntervalMs,
           signal: ctx.signal,
           probe: async () => {
-            const current = await api.getDeployment(projectId, modelId, created.id);
+            const current = await api.getDeployment(
+              projectId,
+              modelId,
+              created.id,
+            );
             if (isReady(current)) return { done: true, value: current.state };
             if (current.state === 'failed' || current.state === 'stopped') {
-              return { failed: `${current.state}${current.reason ? `: ${current.reason}` : ''}` };
+              return {
+                failed: `${current.state}${
+                  current.reason ? `: ${current.reason}` : ''
+                }`,
+              };
             }
             return { pending: `${current.state} with no ready replica` };
           },
@@ -86,7 +134,10 @@ export function createMlModelDeployAction(options: { client: MlApiClient; pollIn
       const base = await api.externalBaseUrl();
       ctx.output('deploymentId', created.id);
       ctx.output('state', state);
-      ctx.output('endpointUrl', `${base}/projects/${projectId}/models/${modelId}/predict`);
+      ctx.output(
+        'endpointUrl',
+        `${base}/projects/${projectId}/models/${modelId}/predict`,
+      );
       ctx.output('cmlEndpointUrl', `${base}/model`);
     },
   });

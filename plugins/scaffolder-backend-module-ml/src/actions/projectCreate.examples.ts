@@ -21,7 +21,8 @@ export const projectCreateExamples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Create a team project from a sub-folder of the workspace, with project env',
+    description:
+      'Create a team project from a sub-folder of the workspace, with project env',
     example: yaml.stringify({
       steps: [
         {

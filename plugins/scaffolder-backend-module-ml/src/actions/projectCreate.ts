@@ -3,9 +3,48 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { MlApiClient } from '../client/MlApiClient';
-import { defined, envField } from './fields';
+import { defined, envField, Z } from './fields';
 import { listFiles } from './projectFiles';
 import { projectCreateExamples } from './projectCreate.examples';
+
+/** Input of the action, exported for the examples test. */
+export const projectCreateInput = {
+  workspace: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe('Name of the ML workspace to create the project in'),
+  name: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .describe(
+        'DNS-style project name, unique in the workspace, e.g. "churn-model"',
+      ),
+  title: (z: Z) => z.string().optional().describe('Human title of the project'),
+  description: (z: Z) =>
+    z.string().optional().describe('What the project is for'),
+  owner: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Owning user or group ref, e.g. "group:default/ml-research"; the initiating user when left out',
+      ),
+  visibility: (z: Z) =>
+    z
+      .enum(['private', 'team', 'public'])
+      .optional()
+      .describe('Who can see the project (default private)'),
+  env: envField,
+  sourcePath: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'Folder of the task workspace whose files become the project files; the whole workspace when left out',
+      ),
+};
 
 /**
  * `ml:project:create`: creates an ML project and uploads the files in the
@@ -19,37 +58,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
       'Creates an ML project in a workspace and uploads the files of the task workspace (e.g. from fetch:template) as its files',
     examples: projectCreateExamples,
     schema: {
-      input: {
-        workspace: z =>
-          z.string().min(1).describe('Name of the ML workspace to create the project in'),
-        name: z =>
-          z
-            .string()
-            .min(1)
-            .describe('DNS-style project name, unique in the workspace, e.g. "churn-model"'),
-        title: z => z.string().optional().describe('Human title of the project'),
-        description: z => z.string().optional().describe('What the project is for'),
-        owner: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Owning user or group ref, e.g. "group:default/ml-research"; the initiating user when left out',
-            ),
-        visibility: z =>
-          z
-            .enum(['private', 'team', 'public'])
-            .optional()
-            .describe('Who can see the project (default private)'),
-        env: envField,
-        sourcePath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Folder of the task workspace whose files become the project files; the whole workspace when left out',
-            ),
-      },
+      input: projectCreateInput,
       output: {
         projectId: z => z.string().describe('Id of the project'),
         projectName: z => z.string().describe('Name of the project'),
@@ -81,22 +90,32 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
               templateRef: ctx.templateInfo?.entityRef,
             }),
           );
-          return { id: created.id, name: created.name, workspace: created.workspace };
+          return {
+            id: created.id,
+            name: created.name,
+            workspace: created.workspace,
+          };
         },
       });
-      ctx.logger.info(`Created ML project ${project.workspace}/${project.name} (${project.id})`);
+      ctx.logger.info(
+        `Created ML project ${project.workspace}/${project.name} (${project.id})`,
+      );
 
       // Uploads are PUTs of the same bytes: a retry after a partial upload repeats them harmlessly.
       await ctx.checkpoint({
         key: `files.${project.id}`,
         fn: async () => {
           for (const file of files) {
-            const content = await fs.readFile(path.join(root, ...file.split('/')));
+            const content = await fs.readFile(
+              path.join(root, ...file.split('/')),
+            );
             await api.writeFile(project.id, file, content);
           }
         },
       });
-      ctx.logger.info(`Uploaded ${files.length} files to project ${project.name}`);
+      ctx.logger.info(
+        `Uploaded ${files.length} files to project ${project.name}`,
+      );
 
       ctx.output('projectId', project.id);
       ctx.output('projectName', project.name);

@@ -3,7 +3,7 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { ForwardedError, ResponseError } from '@backstage/errors';
 import {
   Application,
   Job,
@@ -68,7 +68,9 @@ export class MlApiClient {
       onBehalfOf: credentials,
       targetPluginId: 'ml',
     });
-    const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${token}`,
+    };
     let payload: BodyInit | undefined;
     if (Buffer.isBuffer(body)) {
       headers['Content-Type'] = 'application/octet-stream';
@@ -83,7 +85,14 @@ export class MlApiClient {
       body: payload,
     });
     if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
+      // The cause carries the ML API's own error (e.g. InputError naming the field).
+      const error = await ResponseError.fromResponse(response);
+      throw new ForwardedError(
+        `The ML API refused ${method} ${path.split('?')[0]} (${
+          response.status
+        })`,
+        error.cause ?? error,
+      );
     }
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
@@ -154,7 +163,9 @@ export class MlApi {
   getBuild(projectId: string, modelId: string, buildId: string) {
     return this.call<ModelBuild>(
       'GET',
-      `/projects/${enc(projectId)}/models/${enc(modelId)}/builds/${enc(buildId)}`,
+      `/projects/${enc(projectId)}/models/${enc(modelId)}/builds/${enc(
+        buildId,
+      )}`,
     );
   }
 
@@ -169,7 +180,9 @@ export class MlApi {
   getDeployment(projectId: string, modelId: string, deploymentId: string) {
     return this.call<ModelDeployment>(
       'GET',
-      `/projects/${enc(projectId)}/models/${enc(modelId)}/deployments/${enc(deploymentId)}`,
+      `/projects/${enc(projectId)}/models/${enc(modelId)}/deployments/${enc(
+        deploymentId,
+      )}`,
     );
   }
 

@@ -1,0 +1,97 @@
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import yaml from 'yaml';
+import { z } from 'zod/v3';
+import { FakeMlApi } from '../__testUtils__/FakeMlApi';
+import { actionContext } from '../__testUtils__/actionContext';
+import { createMlActions } from '.';
+import { applicationStartInput } from './applicationStart';
+import { jobCreateInput } from './jobCreate';
+import { jobRunInput } from './jobRun';
+import { modelBuildInput } from './modelBuild';
+import { modelCreateInput } from './modelCreate';
+import { modelDeployInput } from './modelDeploy';
+import { projectCreateInput } from './projectCreate';
+
+const inputs: Record<
+  string,
+  Record<string, (zod: typeof z) => z.ZodTypeAny>
+> = {
+  'ml:project:create': projectCreateInput,
+  'ml:job:create': jobCreateInput,
+  'ml:job:run': jobRunInput,
+  'ml:model:create': modelCreateInput,
+  'ml:model:build': modelBuildInput,
+  'ml:model:deploy': modelDeployInput,
+  'ml:application:start': applicationStartInput,
+};
+
+function strictSchema(fields: Record<string, (zod: typeof z) => z.ZodTypeAny>) {
+  return z
+    .object(
+      Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f(z)])),
+    )
+    .strict();
+}
+
+describe('action examples', () => {
+  let api: FakeMlApi;
+  const dir = createMockDirectory();
+  beforeEach(async () => {
+    api = await FakeMlApi.start();
+    api.pendingPolls = 0;
+    dir.setContent({
+      'train.py': 'print(1)\n',
+      project: { 'model.py': 'def predict(a): return a\n' },
+    });
+  });
+  afterEach(() => api.stop());
+
+  const actions = () =>
+    createMlActions({
+      client: FakeMlApi.prototype.client.call(api),
+      pollIntervalMs: 10,
+    });
+  const cases = createMlActions({ client: {} as any }).flatMap(action =>
+    (action.examples ?? []).map(
+      example => [action.id, example.description, example.example] as const,
+    ),
+  );
+
+  it('every action has at least one example and a described input field for each field', () => {
+    for (const action of createMlActions({ client: {} as any })) {
+      expect(action.examples?.length).toBeGreaterThan(0);
+      const properties = (action.schema?.input as any).properties as Record<
+        string,
+        { description?: string }
+      >;
+      for (const [name, property] of Object.entries(properties)) {
+        expect([name, property.description?.length]).toEqual([
+          name,
+          expect.any(Number),
+        ]);
+      }
+    }
+  });
+
+  it.each(cases)(
+    '%s: %s — parses, validates and runs',
+    async (id, _description, example) => {
+      const steps = yaml.parse(example).steps as Array<{
+        action: string;
+        input: Record<string, unknown>;
+      }>;
+      expect(steps.length).toBeGreaterThan(0);
+      for (const step of steps) {
+        expect(step.action).toBe(id);
+        const parsed = strictSchema(inputs[id]).safeParse(step.input);
+        expect(parsed.error?.issues ?? []).toEqual([]);
+        const action = actions().find(a => a.id === id)!;
+        const { ctx, outputs } = actionContext(step.input, {
+          workspacePath: dir.path,
+        });
+        await action.handler(ctx as any);
+        expect(Object.keys(outputs).length).toBeGreaterThan(0);
+      }
+    },
+  );
+});

@@ -1,0 +1,25 @@
+import { startTestBackend } from '@backstage/backend-test-utils';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { scaffolderModuleMl } from './module';
+
+describe('scaffolderModuleMl', () => {
+  it('registers the seven ML actions', async () => {
+    const addActions = jest.fn();
+    await startTestBackend({
+      extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
+      features: [scaffolderModuleMl],
+    });
+    const ids = addActions.mock.calls
+      .flat()
+      .map((action: { id: string }) => action.id);
+    expect(ids.sort()).toEqual([
+      'ml:application:start',
+      'ml:job:create',
+      'ml:job:run',
+      'ml:model:build',
+      'ml:model:create',
+      'ml:model:deploy',
+      'ml:project:create',
+    ]);
+  });
+});
