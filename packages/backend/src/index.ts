@@ -37,5 +37,6 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@ml-platform/plugin-ml-backend'));
 backend.add(import('@ml-platform/plugin-catalog-backend-module-ml'));
+backend.add(import('@ml-platform/plugin-scaffolder-backend-module-ml'));
 
 backend.start();

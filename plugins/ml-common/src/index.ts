@@ -12,6 +12,7 @@ export * from './permissions';
 export * from './workloads';
 export * from './workloadSchemas';
 export * from './events';
+export * from './lineage';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';

@@ -7,6 +7,8 @@ import { QuotaService } from '../service/QuotaService';
 import { RuntimeService } from '../service/RuntimeService';
 import { WorkspaceService } from '../service/WorkspaceService';
 import { RequestAccess } from './access';
+import { createLineageRouter } from './lineageRouter';
+import { LineageService } from '../service/LineageService';
 import { createFilesRouter, uploadBodyParser } from './filesRouter';
 import { createOpenApiRouter } from './openApiRouter';
 import { createProjectsRouter } from './projectsRouter';
@@ -93,6 +95,7 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(createJobsRouter(options));
   router.use(createWorkloadsRouter(options));
   router.use(createModelsRouter(options));
+  router.use(createLineageRouter({ access: options.access, lineage: new LineageService(options) }));
   router.use(createApplicationsRouter(options));
   router.use(createWorkloadApiRouter(options));
   router.use(createMonitoringRouter(options));

@@ -42,6 +42,7 @@ import { createApplicationsRouter } from './applicationsRouter';
 import { createRouter } from './createRouter';
 import { createFilesRouter } from './filesRouter';
 import { createJobsRouter } from './jobsRouter';
+import { createLineageRouter } from './lineageRouter';
 import { createModelsRouter } from './modelsRouter';
 import { createOpenApiRouter } from './openApiRouter';
 import { createProjectsRouter } from './projectsRouter';
@@ -260,6 +261,7 @@ describe('openapi.yaml', () => {
         createSessionsRouter(deps),
         createJobsRouter(deps),
         createModelsRouter(deps),
+        createLineageRouter(deps),
         createWorkloadsRouter(deps),
         createWorkloadApiRouter(deps),
         createApplicationsRouter(deps),
