@@ -36,6 +36,8 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@ml-platform/plugin-ml-backend'));
+// Adds the Kubernetes driver only when ml.kubernetes is configured.
+backend.add(import('@ml-platform/plugin-ml-backend-module-kubernetes'));
 backend.add(import('@ml-platform/plugin-catalog-backend-module-ml'));
 backend.add(import('@ml-platform/plugin-scaffolder-backend-module-ml'));
 

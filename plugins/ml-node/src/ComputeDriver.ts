@@ -114,6 +114,12 @@ export interface ComputeDriver {
    * cluster outage does not fail running work.
    */
   status?(workspace: string): Promise<DriverAvailability>;
+  /**
+   * Removes what the driver keeps for a project that is being deleted (the
+   * Kubernetes driver: its namespace, and with it everything in it).
+   * Optional; deleting twice is fine.
+   */
+  deleteProject?(workspace: string, projectId: string): Promise<void>;
 }
 
 /** @public */

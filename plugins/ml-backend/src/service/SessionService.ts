@@ -88,9 +88,16 @@ export class SessionService {
       );
     }
     const workspace = (await this.deps.workspaces.get(session.workspace))!;
-    const endpoint = await this.deps
-      .driverFor(workspace)
-      .endpoint({ workloadId: session.id, attempt: session.attempt }, 'kernel');
+    const driver = this.deps.driverFor(workspace);
+    const ref = { workloadId: session.id, attempt: session.attempt };
+    if (driver.exec) {
+      // The kernel's port is inside the cluster; the driver has its own way in.
+      await this.deps.workloads.touchActivity(session.id);
+      yield* driver.exec(ref, code, { signal });
+      await this.deps.workloads.touchActivity(session.id);
+      return;
+    }
+    const endpoint = await driver.endpoint(ref, 'kernel');
     if (!endpoint) throw new ConflictError('The session kernel is not reachable yet; try again in a moment');
     await this.deps.workloads.touchActivity(session.id);
     const response = await fetch(`${endpoint.url}/execute`, {

@@ -6,6 +6,7 @@ import {
   createWorkspaceSchema,
   updateWorkspaceSchema,
   Workspace,
+  WorkspaceAvailability,
   WorkspaceCapacity,
 } from '@ml-platform/plugin-ml-common';
 import {
@@ -52,11 +53,14 @@ export class WorkspaceService {
       installedDrivers: () => string[];
       defaultUserQuota?: ResourceLimits;
       usage?: WorkspaceUsageSource;
+      /** Whether the workspace's driver can run work now (undefined: it cannot tell). */
+      availability?: (workspace: Workspace) => Promise<WorkspaceAvailability | undefined>;
     },
   ) {}
 
-  list(options: ListOptions): Promise<ListResult<Workspace>> {
-    return this.deps.workspaces.list(options);
+  async list(options: ListOptions): Promise<ListResult<Workspace>> {
+    const page = await this.deps.workspaces.list(options);
+    return { ...page, items: await Promise.all(page.items.map(w => this.withAvailability(w))) };
   }
 
   async get(name: string): Promise<Workspace> {
@@ -64,7 +68,12 @@ export class WorkspaceService {
     if (!workspace) {
       throw new NotFoundError(`No workspace named '${name}'`);
     }
-    return workspace;
+    return this.withAvailability(workspace);
+  }
+
+  private async withAvailability(workspace: Workspace): Promise<Workspace> {
+    const availability = await this.deps.availability?.(workspace);
+    return availability ? { ...workspace, availability } : workspace;
   }
 
   async create(input: WorkspaceInput, actor: string): Promise<Workspace> {
