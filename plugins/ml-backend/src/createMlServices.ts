@@ -12,6 +12,7 @@ import {
   QueueStore,
   QuotaStore,
   RuntimeStore,
+  SettingsStore,
   WorkloadStore,
   WorkspaceStore,
 } from './database';
@@ -28,8 +29,13 @@ import { QuotaService } from './service/QuotaService';
 import { RuntimeService } from './service/RuntimeService';
 import { SessionService } from './service/SessionService';
 import { WorkloadService } from './service/WorkloadService';
+import { WorkloadTokens } from './service/WorkloadTokens';
 import { WorkspaceService } from './service/WorkspaceService';
 import { createModelServices } from './service/models/createModelServices';
+import { createServing } from './serving/createServing';
+import { ApplicationStore } from './database/ApplicationStore';
+import { ApplicationService } from './service/ApplicationService';
+import { ProjectMembership } from './service/ProjectMembership';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -53,6 +59,7 @@ export function createMlServices(options: {
   const queue = new QueueStore(db);
   const quotaStore = new QuotaStore(db);
   const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
+  const tokens = new WorkloadTokens(new SettingsStore(db));
 
   const local = new LocalProcessDriver({
     stateDir: path.join(config.storageRoot, 'local-driver'),
@@ -109,6 +116,7 @@ export function createMlServices(options: {
     driverFor,
     logger,
     apiUrl: options.apiUrl,
+    tokens,
   });
   const reconciler = new Reconciler({
     engine,
@@ -151,10 +159,21 @@ export function createMlServices(options: {
     engine,
     driverFor,
   });
+  const serving = createServing({
+    db,
+    config: config.serving,
+    logger: logger.child({ component: 'serving' }),
+    directory: modelServices.modelDirectory,
+    drivers,
+    workloadStore,
+  });
 
   return {
     ...modelServices,
+    ...serving,
     workspaceStore,
+    workloadStore,
+    tokens,
     files,
     engine,
     reconciler,
@@ -182,6 +201,20 @@ export function createMlServices(options: {
       quotas: quotaStore,
       engine,
       driverFor,
+    }),
+    projectMembership: new ProjectMembership({ projects }),
+    applications: new ApplicationService({
+      applications: new ApplicationStore(db),
+      projects,
+      workspaces: workspaceStore,
+      runtimes: runtimeStore,
+      profiles: profileStore,
+      files,
+      workloads: workloadStore,
+      engine,
+      driverFor,
+      allowBypassAuthentication: config.applications.allowBypassAuthentication,
+      apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
     }),
   };
 }
