@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from './__testUtils__/startMlBackend';
+import { waitFor } from './__testUtils__/waitFor';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -43,7 +44,24 @@ describe('mlPlugin', () => {
     const files = await request(server)
       .get(`/api/ml/projects/${projects.body.items[0].id}/files`)
       .expect(200);
-    expect(files.body.items.map((f: any) => f.path)).toEqual(['analysis.py', 'README.md']);
+    expect(files.body.items.map((f: any) => f.path)).toEqual(['analysis.py', 'model.py', 'README.md']);
+  });
+
+  it('seeds a demo model that is built and deployed with one replica without start-up waiting for it', async () => {
+    const { server } = backend;
+    const project = (await request(server).get('/api/ml/projects?workspace=demo').expect(200)).body.items[0];
+    const models = await request(server).get(`/api/ml/projects/${project.id}/models`).expect(200);
+    expect(models.body.items).toEqual([expect.objectContaining({ name: 'demo-model', disableAuthentication: true })]);
+    const base = `/api/ml/projects/${project.id}/models/demo-model`;
+    const deployment = await waitFor(async () => {
+      const res = await request(server).get(`${base}/deployments`).expect(200);
+      return res.body.items[0]?.state === 'deployed' && res.body.items[0];
+    }, 'the demo model to be deployed', 45_000);
+    expect(deployment).toMatchObject({ replicas: 1, profile: 'small', buildNumber: 1 });
+    const builds = await request(server).get(`${base}/builds`).expect(200);
+    expect(builds.body.items).toEqual([
+      expect.objectContaining({ state: 'built', examples: [{ request: { a: 1, b: 2 }, response: { sum: 3 } }] }),
+    ]);
   });
 
   it('serves its OpenAPI document without a token', async () => {

@@ -19,6 +19,7 @@ import { RequestAccess } from './router/access';
 import { createChangeEventsMiddleware } from './router/changeEvents';
 import { createRouter } from './router/createRouter';
 import { DemoSeeder } from './service/DemoSeeder';
+import { DemoModelSeeder } from './service/models/DemoModelSeeder';
 import { BackstageNotificationsNotifier } from './service/notifications';
 
 /**
@@ -77,6 +78,7 @@ export const mlPlugin = createBackendPlugin({
         await services.runtimes.seed(mlConfig.runtimes);
         if (mlConfig.seedDemo) {
           await new DemoSeeder({ logger, ...services }).seed();
+          await new DemoModelSeeder({ logger, ...services }).seed();
         }
 
         // Local: each backend observes the driver on its own machine.

@@ -42,6 +42,8 @@ export function publicBuild(build: StoredModelBuild): ModelBuild {
  * Lineage comes from lineage.yaml at build time.
  */
 export class ModelBuildService {
+  private readonly endedListeners: Array<(build: StoredModelBuild) => Promise<void> | void> = [];
+
   constructor(
     private readonly deps: {
       models: ModelStore;
@@ -58,6 +60,23 @@ export class ModelBuildService {
       logger: LoggerService;
     },
   ) {}
+
+  /** Called once when a build ends (built, failed or stopped). */
+  onBuildEnded(listener: (build: StoredModelBuild) => Promise<void> | void) {
+    this.endedListeners.push(listener);
+  }
+
+  private async finish(buildId: string, state: 'built' | 'failed' | 'stopped', reason?: string) {
+    if (!(await this.deps.builds.finish(buildId, state, reason))) return;
+    const build = await this.deps.builds.get(buildId);
+    for (const listener of this.endedListeners) {
+      try {
+        if (build) await listener(build);
+      } catch (error) {
+        this.deps.logger.warn(`A listener for the end of build ${buildId} failed: ${error}`);
+      }
+    }
+  }
 
   /** The folder of a build's snapshot; builds and replicas run in it. */
   snapshotDir(buildId: string): string {
@@ -193,13 +212,13 @@ export class ModelBuildService {
     const build = await this.deps.builds.findByWorkload(w.id);
     if (!build) return;
     if (w.state === 'succeeded') {
-      await this.deps.builds.finish(build.id, 'built');
+      await this.finish(build.id, 'built');
     } else if (w.state === 'stopped') {
-      await this.deps.builds.finish(build.id, 'stopped', w.reason);
+      await this.finish(build.id, 'stopped', w.reason);
     } else {
       const last = await this.lastLogLine(w);
       const reason = w.state === 'timed_out' ? w.reason : last ?? w.reason ?? 'the build failed';
-      await this.deps.builds.finish(build.id, 'failed', reason?.slice(0, MAX_REASON_CHARS));
+      await this.finish(build.id, 'failed', reason?.slice(0, MAX_REASON_CHARS));
     }
   }
 
