@@ -6,11 +6,11 @@ import {
   ANNOTATION_ML_WORKSPACE,
   Application,
   ML_APPLICATION_COMPONENT_TYPE,
-  ML_APPLICATION_MODEL_ENV_VARS,
   mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
   mlRuntimeEntityRef,
+  modelsCalledBy,
   Project,
   Runtime,
   toEntityName,
@@ -18,40 +18,6 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { locationAnnotations } from '../provider/entities';
 import { ANNOTATION_KUBERNETES_ID } from './modelEntities';
-
-/** A model an application calls: its project's name and its own. */
-export interface CalledModel {
-  project: string;
-  name: string;
-}
-
-/**
- * The models an application calls, from its env: `ML_MODEL_NAME` (one) and
- * `ML_MODEL_NAMES` (comma-separated). A bare name is a model of the
- * application's own project; `<project>/<model>` one of another project in
- * the same workspace.
- */
-export function modelsCalledBy(
-  application: Pick<Application, 'env'>,
-  ownProject: string,
-): CalledModel[] {
-  const called = new Map<string, CalledModel>();
-  for (const variable of ML_APPLICATION_MODEL_ENV_VARS) {
-    for (const item of (application.env[variable] ?? '').split(',')) {
-      const trimmed = item.trim();
-      if (!trimmed) {
-        continue;
-      }
-      const [project, name] = trimmed.includes('/')
-        ? trimmed.split('/', 2).map(s => s.trim())
-        : [ownProject, trimmed];
-      if (project && name) {
-        called.set(`${project}/${name}`, { project, name });
-      }
-    }
-  }
-  return [...called.values()];
-}
 
 /**
  * The catalog entity of an ML application: a `Component` of type

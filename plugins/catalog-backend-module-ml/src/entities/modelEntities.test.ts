@@ -13,7 +13,8 @@ import {
   python,
 } from '../__testUtils__/fixtures';
 import { MlEntitiesProcessor } from '../processor/MlEntitiesProcessor';
-import { applicationToEntity, modelsCalledBy } from './applicationEntity';
+import { modelsCalledBy } from '@ml-platform/plugin-ml-common';
+import { applicationToEntity } from './applicationEntity';
 import {
   datasetToEntity,
   modelApiToEntity,

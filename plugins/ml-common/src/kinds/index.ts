@@ -3,3 +3,4 @@ export * from './refs';
 export * from './WorkspaceEntityV1alpha1';
 export * from './ProjectEntityV1alpha1';
 export * from './ModelEntityV1alpha1';
+export * from './calledModels';

@@ -165,3 +165,13 @@ export function mlKubernetesId(ids: {
 }): string {
   return ids.modelId ? `ml-model-${ids.modelId}` : `ml-project-${ids.projectId}`;
 }
+
+/**
+ * The entity ref of an ML application's `Component` entity (type
+ * `ml-application`): named by its slug, which is unique in the portal.
+ *
+ * @public
+ */
+export function mlApplicationEntityRef(workspace: string, slug: string): string {
+  return `component:${workspace}/${toEntityName(slug)}`;
+}

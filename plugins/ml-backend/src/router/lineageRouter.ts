@@ -1,0 +1,26 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { LineageService } from '../service/LineageService';
+import { RequestAccess } from './access';
+import { projectParams } from './projectsRouter';
+import { parseInput } from './validation';
+
+/** A model by id or by its name in the project, as the models routes take it. */
+const modelParams = projectParams.extend({ modelId: z.string().min(1).max(63) });
+
+/** A model's lineage: datasets → builds → deployments → endpoint → applications. */
+export function createLineageRouter(deps: {
+  access: RequestAccess;
+  lineage: LineageService;
+}) {
+  const { access, lineage } = deps;
+  const router = Router();
+
+  router.get('/projects/:projectId/models/:modelId/lineage', async (req, res) => {
+    await access.reader(req);
+    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    res.json(await lineage.get(projectId, modelId));
+  });
+
+  return router;
+}
