@@ -7,6 +7,11 @@
 #              throwaway PostgreSQL 15 (scripts/postgres.sh) given to
 #              @backstage/backend-test-utils through
 #              BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+#   kubernetes builds (or takes from the cache) kube-apiserver & co 1.20.2
+#              (scripts/kube/build-control-plane.sh), starts etcd and the control
+#              plane on 127.0.0.1 (scripts/kube/control-plane.sh) and runs the
+#              Kubernetes driver's integration tests against it; stops every
+#              process by pid afterwards, also on failure
 #   browser    e2e/run.mjs: builds the frontend, starts the portal on a free
 #              port with a temp data folder, drives Debian's chromium with
 #              playwright-core (e2e/*.test.mjs)
@@ -34,7 +39,7 @@ set -uo pipefail
 cd "$REPO_ROOT"
 SETUP_SECONDS=$(($(date +%s) - T0))
 
-ALL_TIERS=(typecheck unit postgres browser)
+ALL_TIERS=(typecheck unit postgres kubernetes browser)
 if [ $# -gt 0 ]; then
   TIERS=("$@")
   for t in "${TIERS[@]}"; do
@@ -57,8 +62,17 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 unset BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
 
 source "$REPO_ROOT/scripts/postgres.sh"
+KUBE_DIR=""
+kube_stop() {
+  if [ -n "$KUBE_DIR" ]; then
+    bash "$REPO_ROOT/scripts/kube/control-plane.sh" stop "$KUBE_DIR" || true
+    rm -rf "$KUBE_DIR"
+    KUBE_DIR=""
+  fi
+}
 cleanup() {
   pg_stop >/dev/null 2>&1 || true
+  kube_stop >/dev/null 2>&1
 }
 trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT
@@ -114,6 +128,20 @@ tier_postgres() {
   return $status
 }
 
+tier_kubernetes() {
+  bash scripts/kube/build-control-plane.sh || return 1
+  KUBE_DIR="$(mktemp -d "${TMPDIR:-/tmp}/ml-kube-tier.XXXXXX")"
+  if ! bash scripts/kube/control-plane.sh start "$KUBE_DIR" >/dev/null; then
+    kube_stop
+    return 1
+  fi
+  (cd plugins/ml-backend-module-kubernetes &&
+    ML_KUBE_ENV="$KUBE_DIR/env" yarn backstage-cli package test "${JEST_ARGS[@]}" --runInBand src/integration)
+  local status=$?
+  kube_stop
+  return $status
+}
+
 ensure_chromium() {
   local chromium="${E2E_CHROMIUM:-/usr/bin/chromium}"
   [ -x "$chromium" ] && return 0
@@ -147,7 +175,7 @@ for tier in "${TIERS[@]}"; do
     *) RESULT[$tier]=failed ;;
   esac
   case "$tier" in
-    unit | postgres) DETAIL[$tier]="$(jest_counts "$logfile")" ;;
+    unit | postgres | kubernetes) DETAIL[$tier]="$(jest_counts "$logfile")" ;;
     browser) DETAIL[$tier]="$(grep -aE '^ℹ (tests|pass|fail) ' "$logfile" | sed 's/^ℹ //' | paste -sd ',' -)" ;;
     *) DETAIL[$tier]="" ;;
   esac

@@ -327,7 +327,9 @@ export class KubernetesDriver implements ComputeDriver {
 
 /** A new namespace refuses pods until the controller-manager has made its default service account. */
 function isMissingServiceAccount(error: unknown): boolean {
-  return hasStatus(error, 403) && /service ?account/i.test((error as Error).message) && !isQuotaExceeded(error);
+  if (!hasStatus(error, 403) || isQuotaExceeded(error)) return false;
+  // Likewise a new quota, until the quota controller has computed its status.
+  return /service ?account|status unknown for quota/i.test((error as Error).message);
 }
 
 /** Marks an attempt the engine is done with (its objects stay for their logs). */
