@@ -6,6 +6,15 @@ const databases = createTestDatabases();
 
 const ADMIN_TABLES = ['workspaces', 'runtimes', 'resource_profiles', 'quotas', 'projects', 'project_collaborators'];
 const ENGINE_TABLES = ['workspace_nodes', 'jobs', 'workloads', 'workload_events'];
+const MODEL_TABLES = ['models', 'model_builds', 'model_deployments', 'model_replicas', 'model_access_keys'];
+
+/** The tables each migration adds, for the migrations whose tables this test checks. */
+const ADDED_BY: Record<string, string[]> = {
+  '20261122_init.js': ADMIN_TABLES,
+  '20261123_workloads.js': ENGINE_TABLES,
+  '20261125_models.js': MODEL_TABLES,
+};
+const KNOWN_TABLES = Object.values(ADDED_BY).flat();
 
 async function existing(knex: any, tables: string[]) {
   const found: string[] = [];
@@ -19,21 +28,25 @@ describe('migrations', () => {
   it.each(databases.eachSupportedId())('go up and down one step at a time on %s', async databaseId => {
     const knex = await databases.init(databaseId);
     await knex.migrate.latest({ directory: migrationsDir });
-    expect(await existing(knex, [...ADMIN_TABLES, ...ENGINE_TABLES])).toEqual([...ADMIN_TABLES, ...ENGINE_TABLES]);
+    expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);
+    expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(true);
 
-    // The admission index goes first; the tables stay.
-    await knex.migrate.down({ directory: migrationsDir });
-    expect(await existing(knex, ENGINE_TABLES)).toEqual(ENGINE_TABLES);
-
-    await knex.migrate.down({ directory: migrationsDir });
-    expect(await existing(knex, ENGINE_TABLES)).toEqual([]);
-    expect(await existing(knex, ADMIN_TABLES)).toEqual(ADMIN_TABLES);
-
-    await knex.migrate.down({ directory: migrationsDir });
-    expect(await existing(knex, ADMIN_TABLES)).toEqual([]);
+    // Newest first: each step removes what its migration added, and only that.
+    const [done] = await knex.migrate.list({ directory: migrationsDir });
+    const names: string[] = done.map((m: any) => m.name ?? m.file).reverse();
+    let expected = [...KNOWN_TABLES];
+    for (const name of names) {
+      await knex.migrate.down({ directory: migrationsDir });
+      expected = expected.filter(t => !(ADDED_BY[name] ?? []).includes(t));
+      expect([name, await existing(knex, KNOWN_TABLES)]).toEqual([name, expected]);
+      if (name === '20261125_models.js') {
+        expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(false);
+      }
+    }
+    expect(expected).toEqual([]);
 
     await knex.migrate.latest({ directory: migrationsDir });
-    expect(await existing(knex, [...ADMIN_TABLES, ...ENGINE_TABLES])).toHaveLength(10);
+    expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);
     await knex.destroy();
   });
 });
