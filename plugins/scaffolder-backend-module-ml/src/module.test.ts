@@ -3,7 +3,7 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { scaffolderModuleMl } from './module';
 
 describe('scaffolderModuleMl', () => {
-  it('registers the seven ML actions', async () => {
+  it('registers the ML actions', async () => {
     const addActions = jest.fn();
     await startTestBackend({
       extensionPoints: [[scaffolderActionsExtensionPoint, { addActions }]],
@@ -20,6 +20,7 @@ describe('scaffolderModuleMl', () => {
       'ml:model:create',
       'ml:model:deploy',
       'ml:project:create',
+      'ml:project:upload',
     ]);
   });
 });

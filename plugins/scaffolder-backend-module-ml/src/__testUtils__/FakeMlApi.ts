@@ -59,6 +59,20 @@ export class FakeMlApi {
         r => this.#created(r, { workspace: (r.body as any).workspace }),
       ],
       [
+        'GET',
+        /^\/projects\/([^/]+)$/,
+        (_r, id) =>
+          this.#things.has(id)
+            ? { status: 200, body: this.#things.get(id) }
+            : {
+                status: 404,
+                body: {
+                  error: { name: 'NotFoundError', message: `no project ${id}` },
+                  response: { statusCode: 404 },
+                },
+              },
+      ],
+      [
         'PUT',
         /^\/projects\/([^/]+)\/files\/content$/,
         (r, id) => {
@@ -171,6 +185,11 @@ export class FakeMlApi {
     return this.requests.filter(
       r => r.method === 'POST' && pathPattern.test(r.path),
     );
+  }
+
+  /** Makes a project exist, as if created before the test. */
+  addProject(id: string) {
+    this.#things.set(id, { id, name: 'existing', workspace: 'demo' });
   }
 
   thing(id: string) {

@@ -11,12 +11,14 @@ import { modelBuildInput } from './modelBuild';
 import { modelCreateInput } from './modelCreate';
 import { modelDeployInput } from './modelDeploy';
 import { projectCreateInput } from './projectCreate';
+import { projectUploadInput } from './projectUpload';
 
 const inputs: Record<
   string,
   Record<string, (zod: typeof z) => z.ZodTypeAny>
 > = {
   'ml:project:create': projectCreateInput,
+  'ml:project:upload': projectUploadInput,
   'ml:job:create': jobCreateInput,
   'ml:job:run': jobRunInput,
   'ml:model:create': modelCreateInput,
@@ -39,9 +41,11 @@ describe('action examples', () => {
   beforeEach(async () => {
     api = await FakeMlApi.start();
     api.pendingPolls = 0;
+    api.addProject('6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01');
     dir.setContent({
       'train.py': 'print(1)\n',
       project: { 'model.py': 'def predict(a): return a\n' },
+      dashboard: { 'app.py': 'print(2)\n' },
     });
   });
   afterEach(() => api.stop());

@@ -6,6 +6,7 @@ import { createMlModelBuildAction } from './modelBuild';
 import { createMlModelCreateAction } from './modelCreate';
 import { createMlModelDeployAction } from './modelDeploy';
 import { createMlProjectCreateAction } from './projectCreate';
+import { createMlProjectUploadAction } from './projectUpload';
 
 export {
   createMlApplicationStartAction,
@@ -15,6 +16,7 @@ export {
   createMlModelCreateAction,
   createMlModelDeployAction,
   createMlProjectCreateAction,
+  createMlProjectUploadAction,
 };
 
 /** All ML template actions, sharing one client. */
@@ -24,6 +26,7 @@ export function createMlActions(options: {
 }) {
   return [
     createMlProjectCreateAction(options),
+    createMlProjectUploadAction(options),
     createMlJobCreateAction(options),
     createMlJobRunAction(options),
     createMlModelCreateAction(options),

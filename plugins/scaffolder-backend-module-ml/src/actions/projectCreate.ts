@@ -1,10 +1,7 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { MlApiClient } from '../client/MlApiClient';
 import { defined, envField, Z } from './fields';
-import { listFiles } from './projectFiles';
+import { listFiles, sourceRoot, uploadFiles } from './uploadFiles';
 import { projectCreateExamples } from './projectCreate.examples';
 
 /** Input of the action, exported for the examples test. */
@@ -69,9 +66,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
     async handler(ctx) {
       const { input } = ctx;
       const api = client.as(await ctx.getInitiatorCredentials());
-      const root = input.sourcePath
-        ? resolveSafeChildPath(ctx.workspacePath, input.sourcePath)
-        : ctx.workspacePath;
+      const root = sourceRoot(ctx.workspacePath, input.sourcePath);
       // Read before creating anything: a wrong sourcePath must not leave an empty project behind.
       const files = await listFiles(root);
 
@@ -101,17 +96,9 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
         `Created ML project ${project.workspace}/${project.name} (${project.id})`,
       );
 
-      // Uploads are PUTs of the same bytes: a retry after a partial upload repeats them harmlessly.
       await ctx.checkpoint({
         key: `files.${project.id}`,
-        fn: async () => {
-          for (const file of files) {
-            const content = await fs.readFile(
-              path.join(root, ...file.split('/')),
-            );
-            await api.writeFile(project.id, file, content);
-          }
-        },
+        fn: () => uploadFiles(api, project.id, root, files),
       });
       ctx.logger.info(
         `Uploaded ${files.length} files to project ${project.name}`,
