@@ -1,0 +1,83 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import { churnKey, churnModel } from '../../testing/mockModelsApi';
+import { ModelAccessKeys } from './ModelAccessKeys';
+
+function renderKeys(api: ReturnType<typeof createMockMlApi>) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <ModelAccessKeys project={churnProject} model={churnModel} />
+    </TestApiProvider>,
+  );
+}
+
+describe('ModelAccessKeys', () => {
+  it('lists keys masked and shows a new key once', async () => {
+    const api = createMockMlApi();
+    api.listAccessKeys.mockResolvedValue([churnKey]);
+    api.createAccessKey.mockResolvedValue({
+      ...churnKey,
+      id: 'k2',
+      name: 'batch',
+      masked: 'mk_77aa…',
+      key: 'mk_77aa0123456789abcdef',
+    });
+    await renderKeys(api);
+
+    expect(await screen.findByText('mk_3f9a…')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'New key' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Name' }),
+      'batch',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    expect(
+      await within(dialog).findByText(/It is not shown again/),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(dialog).toHaveTextContent('mk_77aa0123456789abcdef'),
+    );
+    expect(api.createAccessKey).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+      'batch',
+    );
+    // The list reloads; the whole key appears nowhere but in the dialog.
+    expect(api.listAccessKeys).toHaveBeenCalledTimes(2);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
+    );
+    expect(document.body).not.toHaveTextContent('mk_77aa0123456789abcdef');
+  });
+
+  it('revokes a key after asking', async () => {
+    const api = createMockMlApi();
+    api.listAccessKeys.mockResolvedValue([churnKey]);
+    api.revokeAccessKey.mockResolvedValue();
+    await renderKeys(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Revoke crm' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Revoke' }),
+    );
+
+    await waitFor(() =>
+      expect(api.revokeAccessKey).toHaveBeenCalledWith(
+        churnProject.id,
+        churnModel.id,
+        churnKey.id,
+      ),
+    );
+  });
+});

@@ -1,0 +1,92 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
+import { ModelDeploymentsTab } from './ModelDeploymentsTab';
+
+function renderTab(api: ReturnType<typeof createMockMlApi>) {
+  const reload = jest.fn();
+  const stopped = {
+    ...churnDeployment,
+    id: 'd0000000-0000-4000-8000-000000000001',
+    buildNumber: 1,
+    state: 'stopped' as const,
+    stoppedAt: '2026-01-12T10:03:30.000Z',
+  };
+  return {
+    reload,
+    rendered: renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <ModelDeploymentsTab
+          project={churnProject}
+          state={{
+            model: churnModel,
+            builds: [],
+            deployments: [churnDeployment, stopped],
+            reload,
+          }}
+        />
+      </TestApiProvider>,
+    ),
+  };
+}
+
+describe('ModelDeploymentsTab', () => {
+  it('changes the replica count of a running deployment', async () => {
+    const api = createMockMlApi();
+    api.scaleDeployment.mockResolvedValue({ ...churnDeployment, replicas: 4 });
+    const { reload, rendered } = renderTab(api);
+    await rendered;
+
+    expect(screen.getByText('#2 (active)')).toBeInTheDocument();
+    // The stopped one offers no actions.
+    expect(
+      screen.queryByRole('button', { name: 'Stop build 1' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Change replicas of build 2' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    const field = within(dialog).getByRole('textbox', { name: 'Replicas' });
+    await userEvent.clear(field);
+    await userEvent.type(field, '21');
+    expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled();
+    await userEvent.clear(field);
+    await userEvent.type(field, '4');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+    await waitFor(() => expect(reload).toHaveBeenCalled());
+    expect(api.scaleDeployment).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+      churnDeployment.id,
+      4,
+    );
+  });
+
+  it('stops a deployment after asking', async () => {
+    const api = createMockMlApi();
+    api.stopDeployment.mockResolvedValue({
+      ...churnDeployment,
+      state: 'stopped',
+    });
+    const { reload, rendered } = renderTab(api);
+    await rendered;
+
+    await userEvent.click(screen.getByRole('button', { name: 'Stop build 2' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText(/answers no more requests/),
+    ).toBeInTheDocument();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
+
+    await waitFor(() => expect(reload).toHaveBeenCalled());
+    expect(api.stopDeployment).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+      churnDeployment.id,
+    );
+  });
+});

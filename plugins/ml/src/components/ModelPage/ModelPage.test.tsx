@@ -1,0 +1,173 @@
+import { discoveryApiRef } from '@backstage/core-plugin-api';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  page,
+  pythonRuntime,
+  smallProfile,
+} from '../../testing/mockMlApi';
+import {
+  churnBuild,
+  churnDeployment,
+  churnModel,
+  failedBuild,
+} from '../../testing/mockModelsApi';
+import { ModelPage } from './ModelPage';
+
+const baseUrl = 'http://localhost:7007/api/ml';
+const modelPath = `/ml/projects/${churnProject.id}/models/${churnModel.id}`;
+
+function renderAt(
+  path: string,
+  api: ReturnType<typeof createMockMlApi>,
+  failure?: Error,
+) {
+  if (failure) {
+    api.getModel.mockRejectedValue(failure);
+  } else {
+    api.getModel.mockResolvedValue(churnModel);
+  }
+  api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
+  api.listDeployments.mockResolvedValue([churnDeployment]);
+  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+  api.listProfiles.mockResolvedValue(page([smallProfile]));
+  api.listFiles.mockResolvedValue([]);
+  api.getWorkloadLogs.mockResolvedValue(['Successfully imported predict']);
+  return renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [mlApiRef, api],
+        [discoveryApiRef, { getBaseUrl: async () => baseUrl }],
+      ]}
+    >
+      <Routes>
+        <Route
+          path="/ml/projects/:projectId/models/:modelId/*"
+          element={<ModelPage project={churnProject} modelId={churnModel.id} />}
+        />
+        <Route
+          path="/ml/projects/:projectId/models"
+          element={<div>models list</div>}
+        />
+      </Routes>
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  );
+}
+
+describe('ModelPage', () => {
+  it('shows the status, the replicas and how to call the model', async () => {
+    const api = createMockMlApi();
+    await renderAt(modelPath, api);
+
+    expect(
+      await screen.findByRole('heading', { name: 'Model churn-predictor' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Deployed · 1/2 ready')).toBeInTheDocument();
+    // Each replica's workload state.
+    expect(screen.getByText('Running')).toBeInTheDocument();
+    expect(screen.getByText('Starting')).toBeInTheDocument();
+    // The endpoint and a curl command in CML's format.
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(`curl -X POST ${baseUrl}/model`),
+    );
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        '"accessKey":"<access key>","request":{"tenure":3,"plan":"basic"}',
+      ),
+    );
+    expect(api.getModel).toHaveBeenCalledWith(churnProject.id, churnModel.id);
+  });
+
+  it('lists builds with why one failed and shows the logs of the latest', async () => {
+    const api = createMockMlApi();
+    await renderAt(`${modelPath}/builds`, api);
+
+    expect(
+      await screen.findByText("ModuleNotFoundError: No module named 'sklearn'"),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Logs of build #2')).toBeInTheDocument();
+    await waitFor(() =>
+      expect(api.getWorkloadLogs).toHaveBeenCalledWith(
+        churnBuild.workloadId,
+        expect.objectContaining({ attempt: 1 }),
+      ),
+    );
+    // Only a built build can be deployed.
+    expect(
+      screen.getByRole('button', { name: 'Deploy build 2' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Deploy build 1' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it('deploys a built build with the chosen replicas and profile', async () => {
+    const api = createMockMlApi();
+    api.createDeployment.mockResolvedValue({
+      ...churnDeployment,
+      id: 'd2',
+      state: 'deploying',
+    });
+    await renderAt(`${modelPath}/builds`, api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Deploy build 2' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/Build 2 serves now/)).toBeInTheDocument();
+    const replicas = within(dialog).getByRole('textbox', { name: 'Replicas' });
+    await userEvent.clear(replicas);
+    await userEvent.type(replicas, '3');
+    await waitFor(() =>
+      expect(
+        within(dialog).getByRole('combobox', { name: 'Profile' }),
+      ).toHaveValue('small'),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Deploy' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createDeployment).toHaveBeenCalledWith(
+        churnProject.id,
+        churnModel.id,
+        { buildId: churnBuild.id, replicas: 3, profile: 'small', env: {} },
+      ),
+    );
+  });
+
+  it('deletes the model after asking', async () => {
+    const api = createMockMlApi();
+    api.deleteModel.mockResolvedValue();
+    await renderAt(modelPath, api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Delete' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Delete' }),
+    );
+
+    expect(await screen.findByText('models list')).toBeInTheDocument();
+    expect(api.deleteModel).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+    );
+  });
+
+  it('reports a model that cannot be loaded', async () => {
+    const api = createMockMlApi();
+    await renderAt(modelPath, api, new Error('Model not found'));
+    expect(
+      await screen.findByRole('heading', { name: 'Error: Model not found' }),
+    ).toBeInTheDocument();
+  });
+});

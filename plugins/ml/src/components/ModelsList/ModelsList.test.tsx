@@ -1,0 +1,195 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { Route, Routes } from 'react-router-dom';
+import { mlApiRef } from '../../api';
+import { rootRouteRef } from '../../routes';
+import {
+  churnProject,
+  createMockMlApi,
+  fileEntry,
+  page,
+  pythonRuntime,
+  responseError,
+  smallProfile,
+} from '../../testing/mockMlApi';
+import {
+  churnBuild,
+  churnDeployment,
+  churnModel,
+  failedBuild,
+} from '../../testing/mockModelsApi';
+import { ModelsList } from './ModelsList';
+
+function renderList(api: ReturnType<typeof createMockMlApi>) {
+  api.listFiles.mockResolvedValue([
+    fileEntry('README.md'),
+    fileEntry('predict.py'),
+  ]);
+  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+  api.listProfiles.mockResolvedValue(page([smallProfile]));
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <Routes>
+        <Route
+          path="/ml/projects/:projectId/models"
+          element={<ModelsList project={churnProject} />}
+        />
+        <Route
+          path="/ml/projects/:projectId/models/:modelId"
+          element={<div>model page</div>}
+        />
+      </Routes>
+    </TestApiProvider>,
+    {
+      mountedRoutes: { '/ml': rootRouteRef },
+      routeEntries: [`/ml/projects/${churnProject.id}/models`],
+    },
+  );
+}
+
+describe('ModelsList', () => {
+  it('lists models with their deployment, ready replicas and latest build', async () => {
+    const api = createMockMlApi();
+    api.listModels.mockResolvedValue([churnModel]);
+    api.listDeployments.mockResolvedValue([churnDeployment]);
+    api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
+    await renderList(api);
+
+    const row = (await screen.findByText('churn-predictor')).closest('tr')!;
+    expect(within(row).getByText('Deployed')).toBeInTheDocument();
+    expect(within(row).getByText('1/2')).toBeInTheDocument();
+    expect(within(row).getByText('#2')).toBeInTheDocument();
+    expect(within(row).getByText('Built')).toBeInTheDocument();
+  });
+
+  it('creates a model with its first build and opens it', async () => {
+    const api = createMockMlApi();
+    api.listModels.mockResolvedValue([]);
+    api.createModel.mockResolvedValue(churnModel);
+    api.createBuild.mockResolvedValue(churnBuild);
+    await renderList(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New model' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Name' }),
+      'churn-predictor',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'File' }),
+      'predict.py',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Function' }),
+      'predict',
+    );
+    await waitFor(() =>
+      expect(
+        within(dialog).getByRole('combobox', { name: 'Runtime' }),
+      ).toHaveValue(pythonRuntime.id),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    expect(await screen.findByText('model page')).toBeInTheDocument();
+    expect(api.createModel).toHaveBeenCalledWith(churnProject.id, {
+      name: 'churn-predictor',
+      description: '',
+      disableAuthentication: false,
+    });
+    expect(api.createBuild).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+      {
+        filePath: 'predict.py',
+        functionName: 'predict',
+        runtimeId: pythonRuntime.id,
+        comment: '',
+        examples: [],
+        env: {},
+      },
+    );
+  });
+
+  it('keeps the created model when its build is refused, and only builds on the next try', async () => {
+    const api = createMockMlApi();
+    api.listModels.mockResolvedValue([]);
+    api.createModel.mockResolvedValue(churnModel);
+    api.createBuild
+      .mockRejectedValueOnce(
+        await responseError(
+          400,
+          "filePath: no file 'predict.py' in the project",
+        ),
+      )
+      .mockResolvedValueOnce(churnBuild);
+    await renderList(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New model' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Name' }),
+      'churn-predictor',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'File' }),
+      'predict.py',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Function' }),
+      'predict',
+    );
+    await waitFor(() =>
+      expect(
+        within(dialog).getByRole('combobox', { name: 'Runtime' }),
+      ).toHaveValue(pythonRuntime.id),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    expect(
+      await within(dialog).findByText("no file 'predict.py' in the project"),
+    ).toBeInTheDocument();
+    expect(within(dialog).getByRole('alert')).toHaveTextContent(
+      'Model churn-predictor was created',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Build' }),
+    );
+
+    expect(await screen.findByText('model page')).toBeInTheDocument();
+    expect(api.createModel).toHaveBeenCalledTimes(1);
+    expect(api.createBuild).toHaveBeenCalledTimes(2);
+  });
+
+  it('names what is wrong before sending anything', async () => {
+    const api = createMockMlApi();
+    api.listModels.mockResolvedValue([]);
+    await renderList(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New model' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Name' }),
+      'Churn Model',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    expect(within(dialog).getByText('Choose the file')).toBeInTheDocument();
+    expect(
+      within(dialog).getByText('A Python function name'),
+    ).toBeInTheDocument();
+    expect(api.createModel).not.toHaveBeenCalled();
+  });
+});
