@@ -1,9 +1,10 @@
-import { render, screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { screen } from '@testing-library/react';
 import { BuildStatus, DeploymentStatus } from './ModelStatus';
 
 describe('ModelStatus', () => {
-  it('names build and deployment states', () => {
-    render(
+  it('names build and deployment states', async () => {
+    await renderInTestApp(
       <>
         <BuildStatus state="building" />
         <DeploymentStatus state="deployed" detail="2/2 ready" />
