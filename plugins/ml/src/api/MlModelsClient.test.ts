@@ -67,9 +67,9 @@ describe('MlModelsClient', () => {
     };
     const { client, fetch } = setup(jsonResponse(answer));
 
-    await expect(
-      client.predict('p-1', 'm-1', { tenure: 3 }),
-    ).resolves.toEqual(answer);
+    await expect(client.predict('p-1', 'm-1', { tenure: 3 })).resolves.toEqual(
+      answer,
+    );
     const [url, init] = fetch.mock.calls[0];
     expect(url).toBe(`${baseUrl}/projects/p-1/models/m-1/predict`);
     expect(JSON.parse(String(init?.body))).toEqual({ tenure: 3 });
@@ -124,9 +124,10 @@ describe('MlModelsClient', () => {
       jsonResponse({ id: 'k-1', key: 'mk_secret' }, 201),
       new Response(null, { status: 204 }),
     );
-    await expect(client.createAccessKey('p-1', 'm-1', 'crm')).resolves.toEqual(
-      { id: 'k-1', key: 'mk_secret' },
-    );
+    await expect(client.createAccessKey('p-1', 'm-1', 'crm')).resolves.toEqual({
+      id: 'k-1',
+      key: 'mk_secret',
+    });
     await client.revokeAccessKey('p-1', 'm-1', 'k-1');
     expect(JSON.parse(String(fetch.mock.calls[0][1]?.body))).toEqual({
       name: 'crm',
