@@ -1,0 +1,69 @@
+// Models end to end: the demo project's demo model (seeded, built and
+// deployed at start-up) answers the Test panel's prefilled example.
+import { test } from 'node:test';
+import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+
+const portal = usePortal();
+
+/** Build plus replica start take a while on a busy machine. */
+const READY_TIMEOUT_MS = Number(process.env.E2E_MODEL_READY_TIMEOUT_MS ?? 300_000);
+
+/**
+ * Waits until the demo model's Test panel can be used: deployed, with a
+ * ready replica. The page polls while a build or deployment changes, but the
+ * seed deploys only after its build ends, so reload between looks.
+ */
+async function waitForReadyTestPanel(page) {
+  const testUrl = `${page.url().replace(/\/$/, '')}/test`;
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    await page.goto(testUrl);
+    const button = page.getByRole('button', { name: 'Test', exact: true });
+    await button.waitFor();
+    // Give the page's own polling a chance before reloading.
+    for (let i = 0; i < 6; i++) {
+      const enabled = await button.isEnabled();
+      const waiting = await page.getByText(/not deployed|No replica is ready yet/).count();
+      if (enabled && waiting === 0) return;
+      if (Date.now() > deadline) {
+        throw new Error(`The demo model was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+      }
+      await page.waitForTimeout(2_500);
+    }
+  }
+}
+
+test('guest tests the demo model from its Test panel and gets a prediction', async t => {
+  await withPage(t, async page => {
+    await signInAsGuest(page, portal.baseUrl);
+    await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+    await page.getByRole('link', { name: 'demo-project', exact: true }).first().click();
+    await page.waitForURL(/\/ml\/projects\/[^/]+/);
+
+    await page.getByRole('tab', { name: 'Models' }).click();
+    await page.getByRole('link', { name: 'demo-model', exact: true }).click();
+    await page.waitForURL(/\/models\/[^/]+$/);
+    await page.getByRole('heading', { name: 'Model demo-model' }).waitFor();
+
+    await waitForReadyTestPanel(page);
+    // Prefilled from the build's first example.
+    const request = page.getByLabel('Request (JSON)');
+    const prefilled = JSON.parse(await request.inputValue());
+    if (prefilled.a !== 1 || prefilled.b !== 2) {
+      throw new Error(`Unexpected prefilled request: ${JSON.stringify(prefilled)}`);
+    }
+    await page.getByRole('button', { name: 'Test', exact: true }).click();
+
+    await page.getByText('Success', { exact: true }).waitFor({ timeout: 60_000 });
+    const response = page.getByLabel('Response JSON');
+    const answer = JSON.parse(await response.textContent());
+    if (answer.sum !== 3) {
+      throw new Error(`Unexpected prediction: ${JSON.stringify(answer)}`);
+    }
+    // The uuid of the prediction and the replica that served it.
+    await page
+      .getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      .waitFor();
+    await page.getByText('Time In The Model').waitFor();
+  });
+});
