@@ -1,0 +1,112 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createKubernetesDriver } from '../driver/createKubernetesDriver';
+import { KubeClient } from '../client/KubeClient';
+import { kubeConfigFor } from '../client/kubeConfigFor';
+import { settingsFor, specFor } from '../__testUtils__/driverHarness';
+import { TestKubelet } from '../__testUtils__/TestKubelet';
+import { waitFor } from '../__testUtils__/waitFor';
+import { kubeletTls, readClusterEnv } from './clusterEnv';
+
+/**
+ * The driver against kube-apiserver, controller-manager and scheduler 1.20.2
+ * with the test kubelet as the only node: the Job and ReplicaSet controllers
+ * make the pods, the scheduler binds them, the kubelet "runs" them.
+ */
+const env = readClusterEnv();
+const describeIfCluster = env ? describe : describe.skip;
+
+jest.setTimeout(120_000);
+
+describeIfCluster('KubernetesDriver with the test kubelet', () => {
+  const settings = settingsFor(env?.KUBE_API_URL ?? '', {
+    serviceAccountToken: env?.KUBE_TOKEN,
+    caFile: env?.KUBE_CA_FILE,
+    skipTLSVerify: false,
+    requestTimeoutMs: 10_000,
+    resyncSeconds: 10,
+  });
+  const driver = createKubernetesDriver([settings], mockServices.logger.mock(), { startTries: 30 });
+  const admin = new KubeClient(kubeConfigFor(settings), 10_000);
+  const kubelet = new TestKubelet({ client: admin, nodeName: 'kubelet-test-node', tls: env ? kubeletTls(env) : { cert: '', key: '' } });
+  const projectId = `kl${Date.now()}`;
+  const NS = `ml-${projectId}`;
+  const id = (n: number) => `d0000000-0000-4000-8000-00000000000${n}`;
+  const observed = async (workloadId: string) => (await driver.observe()).find(o => o.workloadId === workloadId);
+
+  beforeAll(async () => {
+    await kubelet.start();
+    driver.startWatching();
+    await waitFor(async () => (await driver.status('k8s')).available, 30_000, 'sync');
+  });
+  afterAll(async () => {
+    await driver.deleteProject('k8s', projectId).catch(() => undefined);
+    await driver.shutdown();
+    await kubelet.stop();
+  });
+
+  it('registers a Ready node the node lifecycle controller leaves untainted', async () => {
+    const node = await admin.get('/api/v1/nodes/kubelet-test-node');
+    expect(node.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+    expect(node.status.allocatable).toMatchObject({ cpu: '8', memory: '32Gi' });
+    const lease = await admin.get('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/kubelet-test-node');
+    expect(lease.spec.holderIdentity).toBe('kubelet-test-node');
+    expect(node.spec.taints ?? []).toEqual([]);
+  });
+
+  it('runs a Job to success: Job controller, scheduler, kubelet, Complete', async () => {
+    const spec = specFor('job', { projectId, workloadId: id(1) });
+    await driver.start(spec);
+    const done = await waitFor(async () => {
+      const o = await observed(spec.workloadId);
+      return o?.phase === 'succeeded' && o;
+    }, 60_000, 'the job to complete');
+    expect(done.exitCode).toBe(0);
+    const job = await admin.get(`/apis/batch/v1/namespaces/${NS}/jobs/job-${spec.workloadId}-1`);
+    expect(job.status.conditions).toEqual([expect.objectContaining({ type: 'Complete', status: 'True' })]);
+    const lines: string[] = [];
+    for await (const line of driver.logs(spec, { follow: false })) lines.push(line);
+    expect(lines).toEqual([expect.stringContaining('started python3 train.py'), 'test kubelet: exited with code 0']);
+  });
+
+  it('maps a failed Job pod to its exit code, and OOMKilled to its reason', async () => {
+    const failing = specFor('job', { projectId, workloadId: id(2), env: { ML_WORKLOAD_TOKEN: 't', ML_TEST_EXIT_CODE: '3' } });
+    const oom = specFor('job', {
+      projectId, workloadId: id(3), env: { ML_WORKLOAD_TOKEN: 't', ML_TEST_EXIT_CODE: '137', ML_TEST_EXIT_REASON: 'OOMKilled' },
+    });
+    await driver.start(failing);
+    await driver.start(oom);
+    const failed = await waitFor(async () => {
+      const o = await observed(failing.workloadId);
+      return o?.phase === 'failed' && o;
+    }, 60_000, 'the job to fail');
+    expect(failed).toMatchObject({ exitCode: 3, reason: 'the workload exited with code 3' });
+    const killed = await waitFor(async () => {
+      const o = await observed(oom.workloadId);
+      return o?.phase === 'failed' && o;
+    }, 60_000, 'the OOM job to fail');
+    expect(killed.reason).toBe('OOMKilled: the workload ran out of memory');
+  });
+
+  it('runs a one-replica Deployment until it is stopped; the kubelet finalizes its pod', async () => {
+    const spec = specFor('model', { projectId, workloadId: id(4), ports: ['model'] });
+    await driver.start(spec);
+    await waitFor(async () => (await observed(spec.workloadId))?.phase === 'running', 60_000, 'the replica to be ready');
+    const pods = await admin.get(`/api/v1/namespaces/${NS}/pods`, { labelSelector: `ml-platform.io/workload-id=${spec.workloadId}` });
+    expect(pods.items).toHaveLength(1);
+    expect(pods.items[0].spec.nodeName).toBe('kubelet-test-node');
+    await driver.stop(spec);
+    await waitFor(async () => {
+      const left = await admin.get(`/api/v1/namespaces/${NS}/pods`, { labelSelector: `ml-platform.io/workload-id=${spec.workloadId}` });
+      return left.items.length === 0;
+    }, 60_000, 'the replica pod to be gone');
+    expect(await observed(spec.workloadId)).toBeUndefined();
+  });
+
+  it('deleting the project removes the namespace completely (the kubelet finalizes its pods)', async () => {
+    const session = specFor('session', { projectId, workloadId: id(5) });
+    await driver.start(session);
+    await waitFor(async () => (await observed(session.workloadId))?.phase === 'running', 60_000, 'the session pod');
+    await driver.deleteProject('k8s', projectId);
+    await waitFor(async () => (await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e)).status === 404, 90_000, 'the namespace to go');
+  });
+});
