@@ -8,6 +8,7 @@ import {
 import { compatWrapper } from '@backstage/core-compat-api';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { MlClient, mlApiRef } from './api';
+import { mlEntityExtensions } from './alpha/entity';
 import {
   jobRouteRef,
   jobRunRouteRef,
@@ -63,5 +64,5 @@ export default createFrontendPlugin({
     jobRun: jobRunRouteRef,
     model: modelRouteRef,
   },
-  extensions: [mlApi, mlPage],
+  extensions: [mlApi, mlPage, ...mlEntityExtensions],
 });

@@ -1,0 +1,26 @@
+import { createExtensionTester } from '@backstage/frontend-test-utils';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  mlEntityExtensions,
+  modelLineageEntityCard,
+  modelOverviewEntityCard,
+  projectOverviewEntityCard,
+  workspaceOverviewEntityCard,
+} from './entity';
+
+describe('ML entity card extensions', () => {
+  it.each([
+    [workspaceOverviewEntityCard, 'kind:workspace'],
+    [projectOverviewEntityCard, 'kind:project'],
+    [modelOverviewEntityCard, 'kind:model'],
+    [modelLineageEntityCard, 'kind:model'],
+  ])('shows each card on the overview of its kind only', (extension, filter) => {
+    const tester = createExtensionTester(extension);
+    expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(filter);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+  });
+
+  it('are all part of the plugin', () => {
+    expect(mlEntityExtensions).toHaveLength(4);
+  });
+});
