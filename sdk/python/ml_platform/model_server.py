@@ -43,6 +43,9 @@ class ModelHandler(BaseHTTPRequestHandler):
     server_version = "ml-platform-model"
     sys_version = ""
     timeout = IDLE_SECONDS
+    # Headers and body go out in separate writes; with Nagle's algorithm the
+    # body then waits for the client's delayed ACK (~40 ms per prediction).
+    disable_nagle_algorithm = True
     function = None
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's name

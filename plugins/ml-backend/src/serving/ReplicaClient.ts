@@ -31,7 +31,8 @@ export class ReplicaClient {
    * kept-alive connection would hold off its health checks: idle sockets
    * close after a second. Under traffic they stay open.
    */
-  private readonly agent = new http.Agent({ keepAlive: true, scheduling: 'lifo', timeout: 1000 });
+  // One socket per replica: a second connection would wait behind the first.
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: 1000 });
   private readonly targets = new Map<string, Target>();
 
   constructor(private readonly options: { timeoutMs: number }) {}
