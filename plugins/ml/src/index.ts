@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { mlPlugin, MlPage } from './plugin';
+export * from './entityExtensions';
 export {
   rootRouteRef,
   workspaceRouteRef,
