@@ -37,6 +37,14 @@ export interface Config {
         maxDurationHours?: number;
       };
     };
+    /** Applications: long-running web apps served at /api/ml/apps/:slug/. */
+    applications?: {
+      /**
+       * Whether an application may be opened without signing in to the
+       * portal (its `bypassAuthentication` flag). Default: false.
+       */
+      allowBypassAuthentication?: boolean;
+    };
     /** Model serving. */
     serving?: {
       /**

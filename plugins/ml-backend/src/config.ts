@@ -28,6 +28,7 @@ export interface MlConfig {
     recordPredictions: boolean;
     usageSampleSeconds: number;
   };
+  applications: { allowBypassAuthentication: boolean };
   defaultUserQuota?: ResourceLimits;
   runtimes: z.output<typeof createRuntimeSchema>[];
 }
@@ -86,6 +87,9 @@ export function readMlConfig(config: Config): MlConfig {
       predictionTimeoutMs: positiveAt('serving.predictionTimeoutSeconds', 60) * 1000,
       recordPredictions: ml?.getOptionalBoolean('serving.recordPredictions') ?? true,
       usageSampleSeconds: positiveAt('serving.usageSampleSeconds', 15),
+    },
+    applications: {
+      allowBypassAuthentication: ml?.getOptionalBoolean('applications.allowBypassAuthentication') ?? false,
     },
     defaultUserQuota:
       quota === undefined ? undefined : parseOrThrow(resourceLimitsSchema, quota, 'ml.defaultUserQuota'),

@@ -11,6 +11,7 @@ export * from './names';
 export * from './permissions';
 export * from './workloads';
 export * from './workloadSchemas';
+export * from './applicationSchemas';
 export * from './events';
 export * from './lineage';
 export * from './kinds';

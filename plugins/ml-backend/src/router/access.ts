@@ -10,12 +10,15 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { Request } from 'express';
+import { IncomingMessage } from 'node:http';
 
 /** Who is calling, as the routers need it. */
 export interface Caller {
   credentials: BackstageCredentials;
   /** The user's entity ref, or the service's subject for service calls. */
   ref: string;
+  /** The user's ref and the groups they belong to (for project membership). */
+  ownershipRefs: string[];
 }
 
 /**
@@ -37,7 +40,21 @@ export class RequestAccess {
       allow: ['user'],
     });
     const info = await this.deps.userInfo.getUserInfo(credentials);
-    return { credentials, ref: info.userEntityRef };
+    return { credentials, ref: info.userEntityRef, ownershipRefs: info.ownershipEntityRefs };
+  }
+
+  /**
+   * A signed-in user by token or by the portal's user cookie: browsers open
+   * applications in a tab of their own, where no token is sent. Takes a bare
+   * IncomingMessage too (websocket upgrades never reach express).
+   */
+  async browserUser(req: Request | IncomingMessage): Promise<Caller> {
+    const credentials = await this.deps.httpAuth.credentials(req as Request, {
+      allow: ['user'],
+      allowLimitedAccess: true,
+    });
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    return { credentials, ref: info.userEntityRef, ownershipRefs: info.ownershipEntityRefs };
   }
 
   /** A user, or another backend plugin reading on someone's behalf. */
