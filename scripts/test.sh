@@ -10,8 +10,10 @@
 #   kubernetes builds (or takes from the cache) kube-apiserver & co 1.20.2
 #              (scripts/kube/build-control-plane.sh), starts etcd and the control
 #              plane on 127.0.0.1 (scripts/kube/control-plane.sh) and runs the
-#              Kubernetes driver's integration tests against it; stops every
-#              process by pid afterwards, also on failure
+#              Kubernetes driver's integration tests against it (src/integration:
+#              the driver alone, with the in-process test kubelet as the node,
+#              and end to end through the ML API); stops every process by pid
+#              afterwards, also on failure
 #   browser    e2e/run.mjs: builds the frontend, starts the portal on a free
 #              port with a temp data folder, drives Debian's chromium with
 #              playwright-core (e2e/*.test.mjs)
