@@ -13,6 +13,7 @@ const ADDED_BY: Record<string, string[]> = {
   '20261122_init.js': ADMIN_TABLES,
   '20261123_workloads.js': ENGINE_TABLES,
   '20261125_models.js': MODEL_TABLES,
+  '20261127_applications.js': ['applications'],
 };
 const KNOWN_TABLES = Object.values(ADDED_BY).flat();
 
