@@ -117,6 +117,7 @@ export function createMlServices(options: {
     logger,
     apiUrl: options.apiUrl,
     tokens,
+    quotas: quotaStore,
   });
   const reconciler = new Reconciler({
     engine,

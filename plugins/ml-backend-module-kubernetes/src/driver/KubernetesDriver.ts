@@ -18,7 +18,7 @@ import { namespaceFor, refFromLabels, refKey } from '../manifests/names';
 import { ClusterCache, WatchedKind } from './ClusterCache';
 import { deploymentPhase, jobPhase, podPhase } from './phases';
 import { PodLogs } from './PodLogs';
-import { checkQuota } from './quota';
+import { checkQuota, parseQuantity } from './quota';
 
 /** One workspace's cluster: its settings, client and mirror. */
 export interface Cluster {
@@ -292,7 +292,7 @@ export class KubernetesDriver implements ComputeDriver {
     const desired = quotaManifest(namespace, spec.quota!);
     const path = `/api/v1/namespaces/${namespace}/resourcequotas`;
     const current = await this.createIfMissing(client, path, desired);
-    if (JSON.stringify(current.spec?.hard) === JSON.stringify(desired.spec.hard)) return;
+    if (sameQuantities(current.spec?.hard ?? {}, desired.spec.hard)) return;
     // A concurrent writer makes this 409; the retry reads again.
     await client.request('PUT', `${path}/${desired.metadata.name}`, {
       ...desired,
@@ -323,6 +323,12 @@ export class KubernetesDriver implements ComputeDriver {
       }
     }
   }
+}
+
+/** The apiserver canonicalizes quantities (16384Mi comes back as 16Gi) and sorts keys. */
+function sameQuantities(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every(k => a[k] !== undefined && b[k] !== undefined && parseQuantity(a[k]) === parseQuantity(b[k]));
 }
 
 /** A new namespace refuses pods until the controller-manager has made its default service account. */

@@ -127,6 +127,9 @@ describeIfCluster('the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubele
       'app.kubernetes.io/managed-by': 'ml-platform',
       'backstage.io/kubernetes-id': `ml-project-${projectId}`,
     });
+    // The engine passes the charged quota (the workspace's default user quota here); the namespace mirrors it.
+    const quota = await admin.get(`/api/v1/namespaces/ml-${projectId}/resourcequotas/ml-platform-quota`);
+    expect(quota.spec.hard).toMatchObject({ 'requests.cpu': '6', 'limits.cpu': '6', 'requests.memory': '16Gi', 'limits.memory': '16Gi' });
     const logs = await ok('GET', `/workloads/${good.id}/logs`);
     expect(logs.lines).toEqual(expect.arrayContaining(['test kubelet: exited with code 0']));
 

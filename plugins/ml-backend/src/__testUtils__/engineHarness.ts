@@ -6,6 +6,7 @@ import path from 'node:path';
 import {
   ProjectStore,
   QueueStore,
+  QuotaStore,
   RuntimeStore,
   WorkloadStore,
   WorkspaceStore,
@@ -38,6 +39,7 @@ export async function createEngineHarness(
   const projects = new ProjectStore(knex);
   const workloads = new WorkloadStore(knex);
   const queue = new QueueStore(knex);
+  const quotas = new QuotaStore(knex);
   const driver = new FakeDriver();
   const logger = mockServices.logger.mock();
   await workspaces.create({
@@ -58,6 +60,7 @@ export async function createEngineHarness(
       // A fixed signing key: nothing here verifies tokens across restarts.
       tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
     now,
+    quotas,
   });
   const reconciler = new Reconciler({
     engine, workloads, workspaces, queue, logger, now,
@@ -89,7 +92,7 @@ export async function createEngineHarness(
     });
 
   return {
-    knex, clock, driver, engine, reconciler, workloads, queue, ended, project, submit,
+    knex, clock, driver, engine, reconciler, workloads, queue, quotas, ended, project, submit,
     state: async (id: string) => (await workloads.get(id))!,
     cleanup: () => fs.rm(storage, { recursive: true, force: true }),
   };

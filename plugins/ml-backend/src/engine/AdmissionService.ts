@@ -3,6 +3,7 @@ import { v4 as uuid } from 'uuid';
 import { QueueStore, StoredWorkload } from '../database';
 import { NodeRow } from '../database/QueueStore';
 import { NodeSlot, admit } from './admission';
+import { subjectLimit } from './subjectLimit';
 
 function iso(ms: number) {
   return new Date(ms).toISOString();
@@ -77,8 +78,7 @@ export class AdmissionService {
           queuedAtMs: Date.parse(w.queuedAt),
         })),
         usageBySubject: await queue.usageBySubject(tx, workspace.name),
-        limitFor: subject =>
-          quotas.get(subject) ?? (subject.startsWith('user:') ? workspace.defaultUserQuota : undefined),
+        limitFor: subject => subjectLimit(subject, quotas.get(subject), workspace),
         nodes: slots,
         groups: workspace.nodeGroups,
         starvationMs: this.deps.starvationMs,

@@ -9,11 +9,12 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ComputeDriver, WorkloadSpec, isStartDeferredError } from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
-import { RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import { QuotaStore, RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
+import { subjectLimit } from './subjectLimit';
 
 /** What a caller asks the engine to run. */
 export interface SubmitWorkload {
@@ -59,6 +60,11 @@ export interface EngineDeps {
   tokens: WorkloadTokens;
   /** The clock (tests move it by hand). */
   now?: () => number;
+  /**
+   * Quotas, to pass each workload's charged limit to its driver
+   * (WorkloadSpec.quota); without them specs carry none.
+   */
+  quotas?: Pick<QuotaStore, 'findBySubject'>;
 }
 
 /**
@@ -141,11 +147,12 @@ export class WorkloadEngine {
     return admitted.length;
   }
 
-  async specFor(w: StoredWorkload): Promise<WorkloadSpec> {
+  async specFor(w: StoredWorkload, workspace?: Workspace): Promise<WorkloadSpec> {
     const runtime = await this.deps.runtimes.get(w.runtimeId);
     if (!runtime) {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
     }
+    const quota = await this.chargedLimit(w, workspace);
     return {
       workloadId: w.id,
       attempt: w.attempt,
@@ -168,7 +175,16 @@ export class WorkloadEngine {
         ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
       },
       ports: w.ports,
+      ...(quota ? { quota } : {}),
     };
+  }
+
+  /** The limit of the subject the workload is charged to, as admission sees it. */
+  private async chargedLimit(w: StoredWorkload, workspace?: Workspace): Promise<ResourceLimits | undefined> {
+    if (!this.deps.quotas) return undefined;
+    const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
+    if (!ws) return undefined;
+    return subjectLimit(w.chargedSubject, await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject), ws);
   }
 
   /**
@@ -179,7 +195,7 @@ export class WorkloadEngine {
     try {
       const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
       if (!ws) throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
-      await this.deps.driverFor(ws).start(await this.specFor(w));
+      await this.deps.driverFor(ws).start(await this.specFor(w, ws));
     } catch (error) {
       const message = (error as Error).message;
       if (isStartDeferredError(error)) {
