@@ -111,7 +111,7 @@ export const mlPlugin = createBackendPlugin({
           scope: 'local',
           fn: async () => {
             await services.modelBuilds.sweep();
-            await services.modelDeployments.reconcile();
+            await services.modelDeploymentReconciler.reconcile();
           },
         });
 

@@ -12,6 +12,7 @@ type DeploymentRow = {
   state: string;
   reason: string | null;
   replaced_at: string | null;
+  deployed_at: string | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -30,6 +31,8 @@ export interface StoredDeployment {
   reason?: string;
   /** When a newer deployment took its traffic; it stops after the drain period. */
   replacedAt?: string;
+  /** When all its replicas were first ready. */
+  deployedAt?: string;
   createdBy: string;
   createdAt: string;
   updatedAt: string;
@@ -55,6 +58,7 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
     state: row.state as DeploymentState,
     reason: row.reason ?? undefined,
     replacedAt: row.replaced_at ?? undefined,
+    deployedAt: row.deployed_at ?? undefined,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -80,6 +84,7 @@ export class ModelDeploymentStore {
       state: 'deploying',
       reason: null,
       replaced_at: null,
+      deployed_at: null,
       created_by: d.createdBy,
       created_at: now,
       updated_at: now,
@@ -133,6 +138,9 @@ export class ModelDeploymentStore {
         updated_at: now,
         ...(to === 'stopped' || to === 'failed' ? { stopped_at: now } : {}),
       });
+    if (updated === 1 && to === 'deployed') {
+      await this.db('model_deployments').where({ id }).whereNull('deployed_at').update({ deployed_at: now });
+    }
     return updated === 1;
   }
 

@@ -21,13 +21,13 @@ import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
+import { lastLogLine } from './lastLogLine';
 import { findProjectModel } from './modelLookup';
 
 export type BuildInput = z.output<typeof createModelBuildSchema>;
 
 const LINEAGE_FILE = 'lineage.yaml';
 const BUILD_TIMEOUT_SECONDS = 3600;
-const MAX_REASON_CHARS = 1000;
 
 /** The public shape: the build profile stays internal. */
 export function publicBuild(build: StoredModelBuild): ModelBuild {
@@ -216,27 +216,9 @@ export class ModelBuildService {
     } else if (w.state === 'stopped') {
       await this.finish(build.id, 'stopped', w.reason);
     } else {
-      const last = await this.lastLogLine(w);
+      const last = await lastLogLine(this.deps, w);
       const reason = w.state === 'timed_out' ? w.reason : last ?? w.reason ?? 'the build failed';
-      await this.finish(build.id, 'failed', reason?.slice(0, MAX_REASON_CHARS));
-    }
-  }
-
-  private async lastLogLine(w: StoredWorkload): Promise<string | undefined> {
-    try {
-      const workspace = await this.deps.workspaces.get(w.workspace);
-      if (!workspace) return undefined;
-      let last: string | undefined;
-      for await (const line of this.deps.driverFor(workspace).logs(
-        { workloadId: w.id, attempt: w.attempt },
-        { follow: false },
-      )) {
-        if (line.trim()) last = line.trim();
-      }
-      return last;
-    } catch (error) {
-      this.deps.logger.warn(`Could not read the log of build workload ${w.id}: ${error}`);
-      return undefined;
+      await this.finish(build.id, 'failed', reason);
     }
   }
 

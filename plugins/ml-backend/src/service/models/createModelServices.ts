@@ -19,7 +19,9 @@ import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
 import { ModelAccessKeyService } from './ModelAccessKeyService';
 import { ModelBuildService } from './ModelBuildService';
+import { DeploymentReconciler } from './DeploymentReconciler';
 import { ModelDeploymentService } from './ModelDeploymentService';
+import { ReplicaLauncher } from './ReplicaLauncher';
 import { ModelService } from './ModelService';
 import { ReplicaReadiness } from './ReplicaReadiness';
 import { ServingDirectory } from './ServingDirectory';
@@ -68,9 +70,24 @@ export function createModelServices(options: {
     buildsRoot: path.join(options.storageRoot, 'builds'),
     logger,
   });
+  const deploymentStore = new ModelDeploymentStore(db);
+  const drainMs = options.drainSeconds * 1000;
+  const launcher = new ReplicaLauncher({
+    models: modelStore,
+    deployments: deploymentStore,
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    projects,
+    workspaces: options.workspaceStore,
+    profiles: options.profileStore,
+    engine,
+    readiness,
+    drainMs,
+    logger,
+  });
   const modelDeployments = new ModelDeploymentService({
     models: modelStore,
-    deployments: new ModelDeploymentStore(db),
+    deployments: deploymentStore,
     builds: buildStore,
     snapshotDir: id => modelBuilds.snapshotDir(id),
     projects,
@@ -78,9 +95,20 @@ export function createModelServices(options: {
     profiles: options.profileStore,
     workloads: options.workloadStore,
     engine,
+    readiness,
+    launcher,
+  });
+  const modelDeploymentReconciler = new DeploymentReconciler({
+    models: modelStore,
+    deployments: deploymentStore,
+    workloads: options.workloadStore,
+    workspaces: options.workspaceStore,
+    engine,
     driverFor,
     readiness,
-    drainMs: options.drainSeconds * 1000,
+    launcher,
+    service: modelDeployments,
+    drainMs,
     logger,
   });
   const models = new ModelService({
@@ -95,5 +123,5 @@ export function createModelServices(options: {
   engine.onEnded(w => modelBuilds.onWorkloadEnded(w));
   projects.onDelete(projectId => models.deleteAllOfProject(projectId));
 
-  return { models, modelBuilds, modelDeployments, modelKeys, modelDirectory };
+  return { models, modelBuilds, modelDeployments, modelDeploymentReconciler, modelKeys, modelDirectory };
 }

@@ -253,6 +253,41 @@ describe.each(databases.eachSupportedId())('models with the local driver on %s',
     await expect(h.services.modelKeys.revoke(modelId, created.id)).rejects.toThrow(/No access key/);
   });
 
+  it('fails a deployment whose replica never comes up, and keeps a serving one when a scale-up fails', async () => {
+    await h.write('crashy.py', 'import os\n\nif os.environ.get("ML_REPLICA_INDEX") == "1":\n    raise SystemExit(3)\n\ndef predict(args):\n    return args\n');
+    const crashy = await h.services.models.create(h.project.id, { name: 'crashy', description: '', disableAuthentication: false }, h.actor);
+    const created = await h.services.modelBuilds.create(
+      h.project.id, crashy.id, { filePath: 'crashy.py', functionName: 'predict', runtimeId: h.runtimeId, comment: '', examples: [], env: {} }, h.actor,
+    );
+    await waitFor(async () => (await h.services.modelBuilds.get(h.project.id, crashy.id, created.id)).state === 'built', 'crashy build');
+    const get = (id: string) => h.services.modelDeployments.get(h.project.id, crashy.id, id);
+
+    const both = await h.services.modelDeployments.create(
+      h.project.id, crashy.id, { buildId: created.id, replicas: 2, profile: 'small', env: {} }, h.actor,
+    );
+    const failed = await waitFor(async () => {
+      const d = await get(both.id);
+      return d.state === 'failed' && d;
+    }, 'the deployment to fail', 60_000);
+    expect(failed.reason).toBe('replica 1 failed: SystemExit while importing crashy.py: 3');
+    expect(failed.replicaStatus.map(r => r.state)).toEqual(['stopped', 'failed']);
+    expect((await h.services.models.get(h.project.id, crashy.id)).activeDeploymentId).toBeUndefined();
+    expect(await h.services.modelDirectory.byId(h.project.id, 'crashy')).toMatchObject({ replicas: [] });
+
+    const one = await h.services.modelDeployments.create(
+      h.project.id, crashy.id, { buildId: created.id, replicas: 1, profile: 'small', env: {} }, h.actor,
+    );
+    await waitFor(async () => (await get(one.id)).state === 'deployed', 'one replica');
+    await h.services.modelDeployments.scale(h.project.id, crashy.id, one.id, 2, h.actor);
+    const kept = await waitFor(async () => {
+      const d = await get(one.id);
+      return d.state === 'deployed' && d.reason && d;
+    }, 'the scale-up to give up', 60_000);
+    expect(kept).toMatchObject({ replicas: 1, reason: 'replica 1 failed: SystemExit while importing crashy.py: 3; serving with 1 replicas' });
+    expect((await h.services.modelDirectory.byId(h.project.id, 'crashy'))!.replicas.map(r => r.index)).toEqual([0]);
+    await h.services.models.delete(h.project.id, crashy.id);
+  });
+
   it('deleting the model stops its deployment and removes builds, snapshots and keys', async () => {
     const live = (await h.services.modelDirectory.byId(h.project.id, modelId))!;
     await h.services.modelKeys.create(modelId, 'left', h.actor);

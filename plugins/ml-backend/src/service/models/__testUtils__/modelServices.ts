@@ -70,7 +70,7 @@ export async function startModelServices(
     try {
       await services.reconciler.reconcile();
       await services.modelBuilds.sweep();
-      await services.modelDeployments.reconcile();
+      await services.modelDeploymentReconciler.reconcile();
     } catch {
       // The next tick tries again, as the scheduler would.
     } finally {
