@@ -4,9 +4,11 @@ import { GitignoreMatcher } from './gitignore';
 
 /**
  * Copies a project's files into `target`, leaving out what its .gitignore
- * files ignore (and .git). Links that stay inside the project are copied as
- * links; links that lead outside are left out, so a build never carries
- * files from elsewhere on the machine. Returns the number of files copied.
+ * files ignore (and .git). A link to a file inside the project becomes a copy
+ * of that file, so the snapshot never changes with the project; links to
+ * folders and links that lead outside the project are left out, so a build
+ * never carries files from elsewhere on the machine (or loops). Returns the
+ * number of files copied.
  */
 export async function copyProjectSnapshot(source: string, target: string): Promise<number> {
   const realSource = await fs.realpath(source);
@@ -28,8 +30,10 @@ export async function copyProjectSnapshot(source: string, target: string): Promi
       if (matcher.ignores(childRelative, entry.isDirectory())) continue;
       if (entry.isSymbolicLink()) {
         const real = await fs.realpath(childFrom).catch(() => undefined);
-        if (!real || !(real === realSource || real.startsWith(realSource + path.sep))) continue;
-        await fs.symlink(await fs.readlink(childFrom), path.join(to, entry.name));
+        if (!real || !real.startsWith(realSource + path.sep)) continue;
+        if (!(await fs.stat(real)).isFile()) continue;
+        await fs.copyFile(real, path.join(to, entry.name));
+        copied += 1;
       } else if (entry.isDirectory()) {
         await walk(childRelative);
       } else if (entry.isFile()) {
