@@ -1,0 +1,66 @@
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { Service } from 'kubernetes-models/v1';
+import { settingsFor, specFor } from '../__testUtils__/driverHarness';
+import { workloadManifests } from './manifests';
+
+const MODEL_ID = '7a7a7a7a-0000-4000-8000-000000000001';
+
+/** Model replicas and applications: a one-replica apps/v1 Deployment + Service, valid for kubernetes-models. */
+describe('Deployment manifests', () => {
+  const settings = settingsFor('https://k8s.example:6443');
+
+  it('makes a model replica a one-replica Deployment labelled with its model, and a Service for its port', () => {
+    const spec = specFor('model', {
+      workloadId: 'b0000000-0000-4000-8000-000000000001',
+      attempt: 2,
+      ports: ['model'],
+      args: ['-m', 'ml_platform.model_server'],
+      env: { ML_WORKLOAD_TOKEN: 'wt', ML_MODEL_ID: MODEL_ID },
+      resources: { cpu: 2, memoryMiB: 2048, gpu: 1 },
+    });
+    const { workload, service, name, namespace } = workloadManifests(settings, spec);
+    new Deployment(workload).validate();
+    expect(workload).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace } });
+    expect(name).toBe('model-b0000000-0000-4000-8000-000000000001-2');
+    expect(workload.metadata.labels).toMatchObject({
+      'backstage.io/kubernetes-id': `ml-model-${MODEL_ID}`,
+      'app.kubernetes.io/managed-by': 'ml-platform',
+      'ml-platform.io/workload-id': spec.workloadId,
+      'ml-platform.io/attempt': '2',
+      'ml-platform.io/kind': 'model',
+    });
+    expect(workload.spec.replicas).toBe(1);
+    // The selector picks exactly this attempt's pods, which carry the same labels.
+    for (const [k, v] of Object.entries(workload.spec.selector.matchLabels)) {
+      expect(workload.spec.template.metadata.labels[k]).toBe(v);
+    }
+    const pod = workload.spec.template.spec;
+    expect(pod.restartPolicy).toBe('Always');
+    const main = pod.containers[0];
+    expect(main.resources.limits).toEqual({ cpu: '2000m', memory: '2048Mi', 'nvidia.com/gpu': '1' });
+    expect(main.ports).toEqual([{ name: 'model', containerPort: 8080 }]);
+    expect(main.env).toEqual(expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]));
+
+    new Service(service).validate();
+    expect(service.metadata.name).toBe(name);
+    expect(service.spec.selector).toEqual(workload.spec.selector.matchLabels);
+    expect(service.spec.ports).toEqual([{ name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' }]);
+  });
+
+  it('makes an application a Deployment named app-… under its project id, with a Service per port', () => {
+    const spec = specFor('application', { workloadId: 'b0000000-0000-4000-8000-000000000002', ports: ['app', 'metrics'] });
+    const { workload, service } = workloadManifests(settings, spec);
+    new Deployment(workload).validate();
+    new Service(service).validate();
+    expect(workload.metadata.name).toBe('app-b0000000-0000-4000-8000-000000000002-1');
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(`ml-project-${spec.projectId}`);
+    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([['app', 8080], ['metrics', 8081]]);
+  });
+
+  it('gives a model replica without ports no Service, and one without ML_MODEL_ID its project id', () => {
+    const { workload, service } = workloadManifests(settings, specFor('model', { ports: [] }));
+    new Deployment(workload).validate();
+    expect(service).toBeUndefined();
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(/^ml-project-/);
+  });
+});
