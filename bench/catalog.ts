@@ -8,9 +8,14 @@
  * Options: --projects 500  --models 8 (per project)  --datasets 2 (per project)
  *          --max-seconds 170  time budget for both runs together
  *          --order plain,ml   which run goes first (the other second)
+ *          --pg <url>   the catalog on Postgres (a new database per run) instead
+ *                       of in-memory SQLite; the env var
+ *                       BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+ *                       works too (yarn bench:catalog:pg sets it)
  *
  * What happens, twice, each time in a fresh backend (startTestBackend with
- * the real catalog plugin on a fresh in-memory SQLite database):
+ * the real catalog plugin on a fresh in-memory SQLite database, or a fresh
+ * Postgres database with --pg):
  *
  * - plain: a provider module applies one full mutation of N plain
  *   Components (type service, an owner: two relations each), N being the
@@ -70,6 +75,22 @@ const MODELS = numberArg(args, 'models', 8);
 const DATASETS = numberArg(args, 'datasets', 2);
 const deadline = new Deadline(numberArg(args, 'max-seconds', 170));
 const order = String(args.get('order') ?? 'plain,ml').split(',');
+const pgUrl =
+  typeof args.get('pg') === 'string'
+    ? (args.get('pg') as string)
+    : process.env.BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING;
+
+/** A fresh database for each run: a new database prefix on Postgres. */
+function databaseConfig(run: string) {
+  if (!pgUrl) {
+    return { client: 'better-sqlite3', connection: ':memory:' };
+  }
+  return {
+    client: 'pg',
+    connection: pgUrl,
+    prefix: `bench_catalog_${run}_${Date.now()}_`,
+  };
+}
 
 function uuid(prefix: number, n: number): string {
   const hex = n.toString(16).padStart(12, '0');
@@ -141,7 +162,7 @@ function plainProvider(count: number): EntityProvider {
   };
 }
 
-function sharedFeatures(mlUrl: string) {
+function sharedFeatures(mlUrl: string, runName: string) {
   return [
     catalogPlugin,
     createServiceFactory({
@@ -156,7 +177,7 @@ function sharedFeatures(mlUrl: string) {
     }),
     mockServices.rootConfig.factory({
       data: {
-        backend: { database: { client: 'better-sqlite3', connection: ':memory:' } },
+        backend: { database: databaseConfig(runName) },
         catalog: {
           providers: {
             ml: {
@@ -235,6 +256,7 @@ function describe(result: RunResult, expected: number) {
 async function main() {
   header('bench/catalog: 10,000 ML objects mirrored into the catalog');
   console.log(machine());
+  console.log(`catalog database: ${pgUrl ? 'Postgres' : 'in-memory SQLite'}`);
   const ml = new FakeMlBackend();
   const mlUrl = await ml.start();
   const expected = fillMl(ml);
@@ -280,7 +302,7 @@ async function main() {
         'plain',
         await run(
           'plain',
-          [...sharedFeatures(mlUrl), plainModule],
+          [...sharedFeatures(mlUrl, 'plain'), plainModule],
           'kind=component,metadata.annotations.backstage.io/managed-by-location=bench:plain',
           expected,
         ),
@@ -290,7 +312,7 @@ async function main() {
         'ml',
         await run(
           'ml',
-          [...sharedFeatures(mlUrl), catalogModuleMl],
+          [...sharedFeatures(mlUrl, 'ml'), catalogModuleMl],
           `metadata.annotations.backstage.io/managed-by-location=ml-platform:${mlUrl}`,
           expected,
         ),
