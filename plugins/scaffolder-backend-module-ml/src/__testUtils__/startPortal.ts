@@ -1,0 +1,127 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import mlPlugin from '@ml-platform/plugin-ml-backend';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import yaml from 'yaml';
+import { scaffolderModuleMl } from '../module';
+import { intervalSchedulerFactory } from './intervalScheduler';
+
+/** The repository's templates/ folder. */
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
+
+/** A template file of the repository as the catalog would hold it (file location). */
+export async function loadTemplate(file: string) {
+  const target = path.join(TEMPLATES_DIR, file);
+  const entity = yaml.parse(await fs.readFile(target, 'utf8'));
+  entity.metadata.namespace = 'default';
+  entity.metadata.annotations = {
+    'backstage.io/managed-by-location': `file:${target}`,
+    'backstage.io/managed-by-origin-location': `file:${target}`,
+  };
+  return entity;
+}
+
+/**
+ * Ends what the local driver started: its process groups outlive a backend
+ * on purpose (re-adoption after a restart), but not a test.
+ */
+async function stopWorkloads(storageRoot: string) {
+  const runs = path.join(storageRoot, 'local-driver', 'runs');
+  for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
+    if (!name.endsWith('.json')) continue;
+    try {
+      const state = JSON.parse(
+        await fs.readFile(path.join(runs, name), 'utf8'),
+      );
+      process.kill(-state.pgid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export const USER = 'user:default/jane';
+
+export interface Portal {
+  baseUrl: string;
+  /** fetch against the portal as USER; JSON in, JSON out. */
+  call(
+    method: string,
+    urlPath: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+/**
+ * A backend with the scaffolder, this module, the ML plugin on the local
+ * process driver (demo seed, python3 runtime, a fresh storage folder) and a
+ * catalog mock holding the given templates.
+ */
+export async function startPortal(templates: object[]): Promise<Portal> {
+  const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-templates-'));
+  const backend = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderModuleMl,
+      mlPlugin,
+      catalogServiceMock.factory({ entities: templates as any[] }),
+      intervalSchedulerFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          ml: {
+            storage: { root: storageRoot },
+            seed: { demo: true },
+            // Room for the replicas and apps of all templates at once (the default is 2 vCPU).
+            defaultUserQuota: { cpu: 8, memoryMiB: 32768 },
+            runtimes: [
+              {
+                editor: 'Workbench',
+                kernel: 'Python 3',
+                edition: 'Standard',
+                shortVersion: '2026.11',
+                maintenanceVersion: 1,
+                command: 'python3',
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  const { port } = backend.server.address() as { port: number };
+  const baseUrl = `http://localhost:${port}`;
+  return {
+    baseUrl,
+    async call(method, urlPath, body) {
+      const response = await fetch(`${baseUrl}${urlPath}`, {
+        method,
+        headers: {
+          Authorization: mockCredentials.user.header(USER),
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        // not JSON: kept as text
+      }
+      return { status: response.status, body: parsed };
+    },
+    async stop() {
+      await backend.stop();
+      await stopWorkloads(storageRoot);
+      await fs.rm(storageRoot, { recursive: true, force: true });
+    },
+  };
+}
