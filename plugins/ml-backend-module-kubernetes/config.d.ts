@@ -50,6 +50,11 @@ export interface Config {
           requestTimeoutMs?: number;
           /** Full list of everything the driver manages, in seconds. Default: 30. */
           resyncSeconds?: number;
+          /**
+           * Minutes a finished Job or session Pod is kept (for its logs) after
+           * the engine is done with it; then it is deleted. Default: 60.
+           */
+          keepFinishedMinutes?: number;
         };
       };
     };

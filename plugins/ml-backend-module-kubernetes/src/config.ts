@@ -18,6 +18,8 @@ export interface ClusterSettings {
   backendUrl: string;
   requestTimeoutMs: number;
   resyncSeconds: number;
+  /** Finished Jobs and session Pods the engine is done with are deleted this long after (their logs go with them). */
+  keepFinishedMinutes: number;
 }
 
 const DEFAULT_PREFIX = 'ml-';
@@ -50,6 +52,7 @@ export function readKubernetesConfig(config: Config): ClusterSettings[] | undefi
       backendUrl: (ws.getOptionalString('backendUrl') ?? defaultBackendUrl ?? '').replace(/\/+$/, ''),
       requestTimeoutMs: ws.getOptionalNumber('requestTimeoutMs') ?? 10_000,
       resyncSeconds: ws.getOptionalNumber('resyncSeconds') ?? 30,
+      keepFinishedMinutes: ws.getOptionalNumber('keepFinishedMinutes') ?? 60,
     };
     if (!settings.url && !settings.kubeconfigPath) {
       throw new InputError(`ml.kubernetes.workspaces.${workspace}.cluster: set url (with a token) or kubeconfigPath`);

@@ -232,7 +232,12 @@ export class FakeKubeApiServer {
       return this.send(res, 200, this.write(resource, { ...body, metadata: { ...existing.metadata, ...body.metadata } }, 'MODIFIED'));
     }
     if (method === 'PATCH') {
-      const merged = { ...existing, metadata: { ...existing.metadata, labels: { ...existing.metadata.labels, ...body?.metadata?.labels } } };
+      const metadata = {
+        ...existing.metadata,
+        labels: { ...existing.metadata.labels, ...body?.metadata?.labels },
+        annotations: { ...existing.metadata.annotations, ...body?.metadata?.annotations },
+      };
+      const merged = { ...existing, metadata };
       return this.send(res, 200, this.write(resource, merged, 'MODIFIED'));
     }
     if (method === 'DELETE') {

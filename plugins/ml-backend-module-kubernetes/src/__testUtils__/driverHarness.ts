@@ -19,6 +19,7 @@ export function settingsFor(url: string, extra: Partial<ClusterSettings> = {}): 
     backendUrl: 'http://ml.example:7007',
     requestTimeoutMs: 300,
     resyncSeconds: 30,
+    keepFinishedMinutes: 60,
     ...extra,
   };
 }

@@ -60,6 +60,9 @@ export interface KubernetesDriverOptions {
   exec?: PodExec;
   /** How often a start retries a transient error before deferring. Default 4. */
   startTries?: number;
+  /** How often finished objects past `keepFinishedMinutes` are looked for. Default 60 s. */
+  sweepIntervalMs?: number;
+  now?: () => number;
   backoff?: () => Backoff;
 }
 
@@ -73,6 +76,7 @@ export interface KubernetesDriverOptions {
 export class KubernetesDriver implements ComputeDriver {
   readonly name = 'kubernetes';
   private readonly clusters: Map<string, Cluster>;
+  private sweeper?: NodeJS.Timeout;
 
   constructor(private readonly options: KubernetesDriverOptions) {
     this.clusters = new Map(options.clusters.map(c => [c.settings.workspace, c]));
@@ -80,9 +84,16 @@ export class KubernetesDriver implements ComputeDriver {
 
   startWatching(): void {
     for (const c of this.clusters.values()) c.cache.start();
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => {
+      this.sweepForgotten().catch(error => this.options.logger.warn(`Cleaning up finished workloads failed: ${error}`));
+    }, this.options.sweepIntervalMs ?? 60_000);
+    this.sweeper.unref?.();
   }
 
   async shutdown(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = undefined;
     await Promise.all([...this.clusters.values()].map(c => c.cache.stop()));
   }
 
@@ -159,8 +170,9 @@ export class KubernetesDriver implements ComputeDriver {
   }
 
   /**
-   * Finished Jobs and Pods keep their logs; they are only marked, and go
-   * with their namespace (or a stop). Deployments are deleted.
+   * Finished Jobs and Pods keep their logs for a while: they are marked
+   * (with the time) and `sweepForgotten` deletes them `keepFinishedMinutes`
+   * later. Deployments are deleted at once.
    */
   async forget(ref: WorkloadRef): Promise<void> {
     for (const cluster of this.clusters.values()) {
@@ -172,7 +184,9 @@ export class KubernetesDriver implements ComputeDriver {
         const path = `${PATHS[kind](object.metadata.namespace)}/${object.metadata.name}`;
         await this.retrying('forget', async () => {
           try {
-            const patched = await cluster.client.request('PATCH', path, { metadata: { labels: { [FORGOTTEN]: 'true' } } });
+            const patched = await cluster.client.request('PATCH', path, {
+              metadata: { labels: { [FORGOTTEN]: 'true' }, annotations: { [FORGOTTEN_AT]: new Date(this.now()).toISOString() } },
+            });
             cluster.cache.forgetObject(kind, object.metadata.namespace, object.metadata.name);
             cluster.cache.remember(kind, patched);
           } catch (error) {
@@ -181,6 +195,28 @@ export class KubernetesDriver implements ComputeDriver {
         });
       }
     }
+  }
+
+  /**
+   * Deletes the Jobs and session Pods forgotten more than
+   * `keepFinishedMinutes` ago (a Job's pods go with it); returns how many.
+   */
+  async sweepForgotten(): Promise<number> {
+    let deleted = 0;
+    for (const cluster of this.clusters.values()) {
+      const keepMs = cluster.settings.keepFinishedMinutes * 60_000;
+      for (const kind of ['jobs', 'pods'] as const) {
+        for (const object of cluster.cache.list(kind)) {
+          const { labels, annotations, ownerReferences, creationTimestamp } = object.metadata ?? {};
+          if (!labels?.[FORGOTTEN] || ownerReferences?.length) continue;
+          const since = Date.parse(annotations?.[FORGOTTEN_AT] ?? creationTimestamp);
+          if (!(this.now() - since >= keepMs)) continue;
+          await this.deleteObject(cluster, kind, object);
+          deleted++;
+        }
+      }
+    }
+    return deleted;
   }
 
   logs(ref: WorkloadRef, options: { follow: boolean; signal?: AbortSignal }): AsyncIterable<string> {
@@ -228,6 +264,10 @@ export class KubernetesDriver implements ComputeDriver {
         if (!hasStatus(error, 404)) throw error;
       }
     });
+  }
+
+  private now(): number {
+    return this.options.now?.() ?? Date.now();
   }
 
   private cluster(workspace: string): Cluster {
@@ -340,3 +380,4 @@ function isMissingServiceAccount(error: unknown): boolean {
 
 /** Marks an attempt the engine is done with (its objects stay for their logs). */
 export const FORGOTTEN = 'ml-platform.io/forgotten';
+export const FORGOTTEN_AT = 'ml-platform.io/forgotten-at';
