@@ -68,6 +68,10 @@ export class ModelBuildService {
 
   private async finish(buildId: string, state: 'built' | 'failed' | 'stopped', reason?: string) {
     if (!(await this.deps.builds.finish(buildId, state, reason))) return;
+    if (state !== 'built') {
+      // Only a built build can be deployed: the files of the others are not needed again.
+      await fs.rm(this.snapshotDir(buildId), { recursive: true, force: true });
+    }
     const build = await this.deps.builds.get(buildId);
     for (const listener of this.endedListeners) {
       try {

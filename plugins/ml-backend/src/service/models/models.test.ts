@@ -114,6 +114,7 @@ describe.each(databases.eachSupportedId())('models with the local driver on %s',
     const importError = await build({ filePath: 'broken.py' });
     expect(importError).toMatchObject({ state: 'failed', reason: "ImportError: No module named 'no_such_module_for_ml_tests'" });
 
+    await expect(fs.stat(h.services.modelBuilds.snapshotDir(importError.id))).rejects.toThrow(/ENOENT/);
     const missing = await build({ functionName: 'score' });
     expect(missing).toMatchObject({ state: 'failed', reason: "function 'score' not found in model.py" });
 
