@@ -10,14 +10,14 @@ const databases = createTestDatabases();
  * The lineage of a real model: a build of the local driver that read the
  * project's lineage.yaml, and a deployment of it serving the endpoint.
  */
-describe('lineage API', () => {
+describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
   let backend: MlTestBackend;
   let base: string;
   let projectId: string;
   let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
+    backend = await startMlBackend(databases, databaseId, {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         serving: { drainSeconds: 0 },
