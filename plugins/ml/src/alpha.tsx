@@ -9,6 +9,7 @@ import { compatWrapper } from '@backstage/core-compat-api';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { MlClient, mlApiRef } from './api';
 import { mlEntityExtensions } from './alpha/entity';
+import { mlScaffolderFormFields } from './alpha/scaffolderFields';
 import {
   jobRouteRef,
   jobRunRouteRef,
@@ -64,5 +65,5 @@ export default createFrontendPlugin({
     jobRun: jobRunRouteRef,
     model: modelRouteRef,
   },
-  extensions: [mlApi, mlPage, ...mlEntityExtensions],
+  extensions: [mlApi, mlPage, ...mlEntityExtensions, ...mlScaffolderFormFields],
 });

@@ -4,6 +4,12 @@
  * @packageDocumentation
  */
 export { mlPlugin, MlPage } from './plugin';
+export {
+  MlWorkspacePickerFieldExtension,
+  MlRuntimePickerFieldExtension,
+  MlProfilePickerFieldExtension,
+  MlProjectPickerFieldExtension,
+} from './scaffolderFields';
 export * from './entityExtensions';
 export {
   rootRouteRef,
