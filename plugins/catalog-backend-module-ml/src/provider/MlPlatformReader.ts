@@ -164,14 +164,18 @@ export class MlPlatformReader {
           {},
           optional,
         ),
-        this.#listAll<ModelDeployment>(
-          baseUrl,
-          `${modelBase}/deployments`,
-          token,
-          d => d.id,
-          {},
-          optional,
-        ),
+        // Only the active deployment matters; a model without one needs
+        // no request for them.
+        model.activeDeploymentId
+          ? this.#listAll<ModelDeployment>(
+              baseUrl,
+              `${modelBase}/deployments`,
+              token,
+              d => d.id,
+              {},
+              optional,
+            )
+          : Promise.resolve([]),
       ]);
       const activeDeployment = deployments.find(
         d => d.id === model.activeDeploymentId,
