@@ -28,6 +28,9 @@ const ORPHAN_MIN_AGE_MS = 60_000;
  * after the drain period, and stops replica workloads nothing refers to.
  */
 export class DeploymentReconciler {
+  /** What each model's serving target looked like at the last pass. */
+  private readonly signatures = new Map<string, string>();
+
   constructor(
     private readonly deps: {
       models: ModelStore;
@@ -59,6 +62,29 @@ export class DeploymentReconciler {
       }
     }
     await this.stopOrphans();
+    await this.noticeChangesElsewhere();
+  }
+
+  /**
+   * Another backend may have switched a model's traffic or changed its
+   * settings: listeners here hear of it within one pass, well inside the
+   * drain period, rather than when their caches expire.
+   */
+  private async noticeChangesElsewhere() {
+    const seen = new Set<string>();
+    for (const model of await this.deps.models.listAll()) {
+      seen.add(model.id);
+      const signature = `${model.activeDeploymentId ?? ''}|${model.disableAuthentication}`;
+      const before = this.signatures.get(model.id);
+      this.signatures.set(model.id, signature);
+      if (before !== undefined && before !== signature) this.deps.service.notifyActiveChanged(model.id);
+    }
+    for (const id of this.signatures.keys()) {
+      if (!seen.has(id)) {
+        this.signatures.delete(id);
+        this.deps.service.notifyActiveChanged(id);
+      }
+    }
   }
 
   private async reconcileOne(d: StoredDeployment) {

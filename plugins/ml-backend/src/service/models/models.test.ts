@@ -254,6 +254,17 @@ describe.each(databases.eachSupportedId())('models with the local driver on %s',
     await expect(h.services.modelKeys.revoke(modelId, created.id)).rejects.toThrow(/No access key/);
   });
 
+  it('tells listeners of a change another backend made in the database', async () => {
+    const heard: string[] = [];
+    const unsubscribe = h.services.modelDirectory.onChange(id => heard.push(id));
+    await h.knex('models').where({ id: modelId }).update({ disable_authentication: true });
+    await waitFor(async () => heard.includes(modelId), 'a change event');
+    unsubscribe();
+    expect(await h.services.modelDirectory.byId(h.project.id, modelId)).toMatchObject({ disableAuthentication: true });
+    await h.services.models.update(h.project.id, modelId, { disableAuthentication: false });
+    expect(await h.services.modelDirectory.byId(h.project.id, modelId)).toMatchObject({ disableAuthentication: false });
+  });
+
   it('fails a deployment whose replica never comes up, and keeps a serving one when a scale-up fails', async () => {
     await h.write('crashy.py', 'import os\n\nif os.environ.get("ML_REPLICA_INDEX") == "1":\n    raise SystemExit(3)\n\ndef predict(args):\n    return args\n');
     const crashy = await h.services.models.create(h.project.id, { name: 'crashy', description: '', disableAuthentication: false }, h.actor);
