@@ -32,7 +32,10 @@ export const createApplicationSchema = z
   .strict();
 
 /** @public */
-export const updateApplicationSchema = z.object(applicationFields).partial().strict();
+export const updateApplicationSchema = z
+  .object(applicationFields)
+  .partial()
+  .strict();
 
 /** @public */
 export type CreateApplicationRequest = z.input<typeof createApplicationSchema>;

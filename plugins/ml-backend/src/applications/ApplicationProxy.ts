@@ -6,7 +6,11 @@ import { Duplex } from 'node:stream';
 import { RequestAccess } from '../router/access';
 import { ApplicationService } from '../service/ApplicationService';
 import { ProjectMembership } from '../service/ProjectMembership';
-import { downstreamResponseHeaders, rawResponseHead, upstreamRequestHeaders } from './proxyHeaders';
+import {
+  downstreamResponseHeaders,
+  rawResponseHead,
+  upstreamRequestHeaders,
+} from './proxyHeaders';
 import { statusPage } from './statusPage';
 
 /** `/apps/<slug><rest>`, relative to the plugin's mount path. */
@@ -78,8 +82,10 @@ export class ApplicationProxy {
     const server = (req.socket as unknown as { server?: Server }).server;
     if (server && !this.servers.has(server)) {
       this.servers.add(server);
-      server.on('upgrade', (upgradeReq: IncomingMessage, socket: Duplex, head: Buffer) =>
-        this.onUpgrade(upgradeReq, socket, head),
+      server.on(
+        'upgrade',
+        (upgradeReq: IncomingMessage, socket: Duplex, head: Buffer) =>
+          this.onUpgrade(upgradeReq, socket, head),
       );
     }
   }
@@ -88,20 +94,32 @@ export class ApplicationProxy {
     this.agent.destroy();
   }
 
-  private async route(req: IncomingMessage, slug: string, prefix: string): Promise<Route | Refusal> {
-    const caller = await this.deps.access.browserUser(req).catch(() => undefined);
-    const target = DNS_LABEL_PATTERN.test(slug) ? await this.deps.applications.target(slug) : undefined;
+  private async route(
+    req: IncomingMessage,
+    slug: string,
+    prefix: string,
+  ): Promise<Route | Refusal> {
+    const caller = await this.deps.access
+      .browserUser(req)
+      .catch(() => undefined);
+    const target = DNS_LABEL_PATTERN.test(slug)
+      ? await this.deps.applications.target(slug)
+      : undefined;
     if (!target?.app.bypassAuthentication) {
       if (!caller) {
         return {
           status: 401,
           title: 'Sign in first',
-          message: 'Open this application from its project in the portal, where you are signed in.',
+          message:
+            'Open this application from its project in the portal, where you are signed in.',
         };
       }
       if (!target) return notFound(slug);
       try {
-        await this.deps.projectMembership.readable(target.app.projectId, caller.ownershipRefs);
+        await this.deps.projectMembership.readable(
+          target.app.projectId,
+          caller.ownershipRefs,
+        );
       } catch (error) {
         if ((error as Error).name === NotFoundError.name) return notFound(slug);
         throw error;
@@ -112,14 +130,18 @@ export class ApplicationProxy {
       return {
         status: 503,
         title: `${target.app.name} is not running`,
-        message: `The application is ${target.state}${target.reason ? ` (${target.reason})` : ''}. Start it from its project's Applications tab, then reload this page.`,
+        message: `The application is ${target.state}${
+          target.reason ? ` (${target.reason})` : ''
+        }. Start it from its project's Applications tab, then reload this page.`,
       };
     }
     return { target: new URL(target.url), prefix, user: caller?.ref };
   }
 
   private context(req: IncomingMessage, route: Route) {
-    const encrypted = Boolean((req.socket as { encrypted?: boolean }).encrypted);
+    const encrypted = Boolean(
+      (req.socket as { encrypted?: boolean }).encrypted,
+    );
     return {
       target: route.target,
       prefix: route.prefix,
@@ -139,7 +161,10 @@ export class ApplicationProxy {
     }
     const route = await this.route(req, slug, prefix);
     if (isRefusal(route)) {
-      res.status(route.status).type('html').send(statusPage(route.title, route.message));
+      res
+        .status(route.status)
+        .type('html')
+        .send(statusPage(route.title, route.message));
       return;
     }
     const context = this.context(req, route);
@@ -154,14 +179,25 @@ export class ApplicationProxy {
         agent: this.agent,
       });
     } catch (error) {
-      res.status(400).type('html').send(statusPage('Bad request', `The path cannot be sent on: ${(error as Error).message}`));
+      res
+        .status(400)
+        .type('html')
+        .send(
+          statusPage(
+            'Bad request',
+            `The path cannot be sent on: ${(error as Error).message}`,
+          ),
+        );
       return;
     }
     let complete = false;
     upstream.on('response', upstreamRes => {
       // The portal's content security policy is for the portal's pages; these are the app's.
       res.removeHeader('content-security-policy');
-      res.writeHead(upstreamRes.statusCode ?? 502, downstreamResponseHeaders(upstreamRes.headers, context));
+      res.writeHead(
+        upstreamRes.statusCode ?? 502,
+        downstreamResponseHeaders(upstreamRes.headers, context),
+      );
       upstreamRes.on('end', () => (complete = true));
       upstreamRes.pipe(res);
     });
@@ -173,7 +209,14 @@ export class ApplicationProxy {
       res
         .status(503)
         .type('html')
-        .send(statusPage('The application did not answer', `It may still be starting; reload in a moment. (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+        .send(
+          statusPage(
+            'The application did not answer',
+            `It may still be starting; reload in a moment. (${
+              (error as NodeJS.ErrnoException).code ?? error.message
+            })`,
+          ),
+        );
     });
     res.on('close', () => {
       if (!complete) upstream.destroy();
@@ -187,17 +230,37 @@ export class ApplicationProxy {
     if (base === undefined || !url.startsWith(`${base}/apps/`)) return; // another listener's
     socket.on('error', () => socket.destroy());
     const match = APP_PATH.exec(url.slice(base.length))!;
-    this.upgrade(req, socket, head, match[1], match[2], `${base}/apps/${match[1]}`).catch(() =>
-      refuse(socket, 500, 'the proxy failed'),
-    );
+    this.upgrade(
+      req,
+      socket,
+      head,
+      match[1],
+      match[2],
+      `${base}/apps/${match[1]}`,
+    ).catch(() => refuse(socket, 500, 'the proxy failed'));
   }
 
-  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, slug: string, rest: string, prefix: string) {
+  private async upgrade(
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    slug: string,
+    rest: string,
+    prefix: string,
+  ) {
     // A page on another site may open websockets here with the user's cookie;
     // only the portal's own origin (where the app's pages are) may.
     const origin = req.headers.origin;
-    if (origin && origin !== 'null' && new URL(origin).host !== req.headers.host) {
-      refuse(socket, 403, `origin ${origin} may not open this application's websockets`);
+    if (
+      origin &&
+      origin !== 'null' &&
+      new URL(origin).host !== req.headers.host
+    ) {
+      refuse(
+        socket,
+        403,
+        `origin ${origin} may not open this application's websockets`,
+      );
       return;
     }
     const route = await this.route(req, slug, prefix);
@@ -214,25 +277,48 @@ export class ApplicationProxy {
       port: route.target.port,
       method: req.method,
       path: rest,
-      headers: upstreamRequestHeaders(req.headers, this.context(req, route), { upgrade: true }),
+      headers: upstreamRequestHeaders(req.headers, this.context(req, route), {
+        upgrade: true,
+      }),
       agent: false,
     });
     upstream.on('upgrade', (upstreamRes, upstreamSocket, upstreamHead) => {
       upstreamSocket.on('error', () => socket.destroy());
       socket.on('close', () => upstreamSocket.destroy());
       upstreamSocket.on('close', () => socket.destroy());
-      socket.write(rawResponseHead(`101 ${upstreamRes.statusMessage || 'Switching Protocols'}`, upstreamRes.headers));
+      socket.write(
+        rawResponseHead(
+          `101 ${upstreamRes.statusMessage || 'Switching Protocols'}`,
+          upstreamRes.headers,
+        ),
+      );
       if (upstreamHead.length) socket.write(upstreamHead);
       if (head.length) upstreamSocket.write(head);
       upstreamSocket.pipe(socket).pipe(upstreamSocket);
     });
     // The app answered without switching protocols: pass its answer on.
     upstream.on('response', upstreamRes => {
-      const headers = downstreamResponseHeaders(upstreamRes.headers, this.context(req, route));
-      socket.write(rawResponseHead(`${upstreamRes.statusCode} ${upstreamRes.statusMessage}`, { ...headers, connection: 'close' }));
+      const headers = downstreamResponseHeaders(
+        upstreamRes.headers,
+        this.context(req, route),
+      );
+      socket.write(
+        rawResponseHead(
+          `${upstreamRes.statusCode} ${upstreamRes.statusMessage}`,
+          { ...headers, connection: 'close' },
+        ),
+      );
       upstreamRes.pipe(socket);
     });
-    upstream.on('error', error => refuse(socket, 503, `the application did not answer (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+    upstream.on('error', error =>
+      refuse(
+        socket,
+        503,
+        `the application did not answer (${
+          (error as NodeJS.ErrnoException).code ?? error.message
+        })`,
+      ),
+    );
     upstream.end();
   }
 }

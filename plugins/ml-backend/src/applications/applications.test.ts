@@ -4,7 +4,11 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  STANDARD_NODE_GROUP,
+  startMlBackend,
+} from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import { ECHO_APP } from './__testUtils__/testApps';
 
@@ -13,23 +17,38 @@ const databases = createTestDatabases();
 
 const ALICE = 'user:default/alice';
 const BOB = 'user:default/bob';
-const asUser = (ref: string) => ({ Authorization: mockCredentials.user.header(ref) });
+const asUser = (ref: string) => ({
+  Authorization: mockCredentials.user.header(ref),
+});
 const cookieOf = (ref: string) => mockCredentials.limitedUser.cookie(ref);
 
 /** A raw HTTP request: supertest would tidy up what these tests send on purpose. */
 function rawRequest(
   server: http.Server,
   options: { path: string; headers?: Record<string, string>; method?: string },
-): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+): Promise<{
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers, agent: false },
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
       res => {
         let body = '';
         res.setEncoding('utf8');
         res.on('data', chunk => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, body }),
+        );
       },
     );
     req.on('error', reject);
@@ -38,7 +57,11 @@ function rawRequest(
 }
 
 function listen(server: http.Server): Promise<number> {
-  return new Promise(resolve => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+  return new Promise(resolve =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve((server.address() as AddressInfo).port),
+    ),
+  );
 }
 
 describe('applications with the local driver, through the proxy', () => {
@@ -52,17 +75,44 @@ describe('applications with the local driver, through the proxy', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [
+          {
+            editor: 'Workbench',
+            kernel: 'Python 3',
+            edition: 'Standard',
+            shortVersion: '1',
+            maintenanceVersion: 1,
+            command: 'python3',
+          },
+        ],
       },
       // Requests carry no user unless a test gives one.
-      features: [mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() })],
+      features: [
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
     });
     server = backend.server as http.Server;
     const admin = asUser(ALICE);
-    await request(server).post('/api/ml/workspaces').set(admin).send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').set(admin).send({ name: 'small', cpu: 0.5, memoryMiB: 512 }).expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').set(admin).expect(200)).body.items[0].id;
-    const project = await request(server).post('/api/ml/projects').set(admin).send({ workspace: 'ws', name: 'dash' }).expect(201);
+    await request(server)
+      .post('/api/ml/workspaces')
+      .set(admin)
+      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/ws/profiles')
+      .set(admin)
+      .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
+      .expect(201);
+    runtimeId = (
+      await request(server).get('/api/ml/runtimes').set(admin).expect(200)
+    ).body.items[0].id;
+    const project = await request(server)
+      .post('/api/ml/projects')
+      .set(admin)
+      .send({ workspace: 'ws', name: 'dash' })
+      .expect(201);
     projectId = project.body.id;
     base = `/api/ml/projects/${projectId}/applications`;
     await request(server)
@@ -75,19 +125,30 @@ describe('applications with the local driver, through the proxy', () => {
 
   afterAll(() => backend?.stop());
 
-  const create = (body: object, as = ALICE) => request(server).post(base).set(asUser(as)).send(body);
+  const create = (body: object, as = ALICE) =>
+    request(server).post(base).set(asUser(as)).send(body);
   const appBody = (slug: string, extra: object = {}) => ({
-    name: `App ${slug}`, slug, script: 'app.py', runtimeId, profile: 'small', ...extra,
+    name: `App ${slug}`,
+    slug,
+    script: 'app.py',
+    runtimeId,
+    profile: 'small',
+    ...extra,
   });
   const running = (appId: string) =>
     waitFor(async () => {
-      const res = await request(server).get(`${base}/${appId}`).set(asUser(ALICE));
+      const res = await request(server)
+        .get(`${base}/${appId}`)
+        .set(asUser(ALICE));
       return res.body.state === 'running' && res.body;
     }, 'the app to run');
   /** Waits until the app answers through the proxy (its process binds the port after it runs). */
   const answering = (slug: string, path = '/hello?x=1') =>
     waitFor(async () => {
-      const res = await rawRequest(server, { path: `/api/ml/apps/${slug}${path}`, headers: { cookie: cookieOf(ALICE) } });
+      const res = await rawRequest(server, {
+        path: `/api/ml/apps/${slug}${path}`,
+        headers: { cookie: cookieOf(ALICE) },
+      });
       return res.status === 200 && res;
     }, `the app ${slug} to answer`);
 
@@ -96,29 +157,63 @@ describe('applications with the local driver, through the proxy', () => {
     const cases: Array<[object, RegExp]> = [
       [{ ...appBody('ok'), slug: 'Not A Slug' }, /slug: /],
       [{ ...appBody('ok'), runtimeId: 'nope' }, /runtimeId: /],
-      [{ ...appBody('ok'), script: 'missing.py' }, /script: no file 'missing.py' in this project/],
-      [{ ...appBody('ok'), profile: 'huge' }, /profile: no resource profile 'huge'/],
+      [
+        { ...appBody('ok'), script: 'missing.py' },
+        /script: no file 'missing.py' in this project/,
+      ],
+      [
+        { ...appBody('ok'), profile: 'huge' },
+        /profile: no resource profile 'huge'/,
+      ],
       [{ ...appBody('ok'), env: { 'BAD NAME': 'x' } }, /env/],
       [{ ...appBody('ok'), surprise: true }, /surprise|Unrecognized/],
-      [{ ...appBody('ok'), bypassAuthentication: true }, /bypassAuthentication: .*ml\.applications\.allowBypassAuthentication/],
+      [
+        { ...appBody('ok'), bypassAuthentication: true },
+        /bypassAuthentication: .*ml\.applications\.allowBypassAuthentication/,
+      ],
     ];
     for (const [body, message] of cases) {
       const res = await create(body).expect(400);
       expect(res.body.error.message).toMatch(message);
     }
-    expect(await backend.snapshot(['applications', 'workloads'])).toEqual(before);
-    expect((await request(server).get('/api/ml/applications/settings').set(asUser(ALICE)).expect(200)).body).toEqual({
+    expect(await backend.snapshot(['applications', 'workloads'])).toEqual(
+      before,
+    );
+    expect(
+      (
+        await request(server)
+          .get('/api/ml/applications/settings')
+          .set(asUser(ALICE))
+          .expect(200)
+      ).body,
+    ).toEqual({
       allowBypassAuthentication: false,
     });
   });
 
   it('serves a running app with the user passed in a header, and only to readers of the project', async () => {
-    const created = await create(appBody('echo', { env: { GREETING: 'hi' } })).expect(201);
-    expect(created.body).toMatchObject({ slug: 'echo', url: '/apps/echo/', bypassAuthentication: false, createdBy: ALICE });
+    const created = await create(
+      appBody('echo', { env: { GREETING: 'hi' } }),
+    ).expect(201);
+    expect(created.body).toMatchObject({
+      slug: 'echo',
+      url: '/apps/echo/',
+      bypassAuthentication: false,
+      createdBy: ALICE,
+    });
     const app = await running(created.body.id);
     expect(app.workloadId).toEqual(expect.any(String));
-    const workload = (await request(server).get(`/api/ml/workloads/${app.workloadId}`).set(asUser(ALICE)).expect(200)).body;
-    expect(workload).toMatchObject({ kind: 'application', profile: 'small', maxAttempts: 3 });
+    const workload = (
+      await request(server)
+        .get(`/api/ml/workloads/${app.workloadId}`)
+        .set(asUser(ALICE))
+        .expect(200)
+    ).body;
+    expect(workload).toMatchObject({
+      kind: 'application',
+      profile: 'small',
+      maxAttempts: 3,
+    });
 
     const res = await answering('echo');
     const seen = JSON.parse(res.body);
@@ -132,9 +227,15 @@ describe('applications with the local driver, through the proxy', () => {
     // A made-up X-ML-User never reaches the app; the app's own cookies do.
     const forged = await rawRequest(server, {
       path: '/api/ml/apps/echo/',
-      headers: { cookie: `theme=dark; ${cookieOf(ALICE)}`, 'X-ML-User': 'user:default/admin' },
+      headers: {
+        cookie: `theme=dark; ${cookieOf(ALICE)}`,
+        'X-ML-User': 'user:default/admin',
+      },
     });
-    expect(JSON.parse(forged.body).headers).toMatchObject({ 'x-ml-user': ALICE, cookie: 'theme=dark' });
+    expect(JSON.parse(forged.body).headers).toMatchObject({
+      'x-ml-user': ALICE,
+      cookie: 'theme=dark',
+    });
 
     // Bodies pass through untouched (the proxy sits ahead of the JSON parser).
     const posted = await request(server)
@@ -146,31 +247,71 @@ describe('applications with the local driver, through the proxy', () => {
     expect(posted.text).toBe('{"raw": true}');
 
     // The app's own redirects stay under its prefix; /apps/echo gains its slash.
-    const redirected = await rawRequest(server, { path: '/api/ml/apps/echo/elsewhere', headers: { cookie: cookieOf(ALICE) } });
-    expect([redirected.status, redirected.headers.location]).toEqual([302, '/api/ml/apps/echo/login']);
-    const slashless = await rawRequest(server, { path: '/api/ml/apps/echo?x=1' });
-    expect([slashless.status, slashless.headers.location]).toEqual([302, '/api/ml/apps/echo/?x=1']);
+    const redirected = await rawRequest(server, {
+      path: '/api/ml/apps/echo/elsewhere',
+      headers: { cookie: cookieOf(ALICE) },
+    });
+    expect([redirected.status, redirected.headers.location]).toEqual([
+      302,
+      '/api/ml/apps/echo/login',
+    ]);
+    const slashless = await rawRequest(server, {
+      path: '/api/ml/apps/echo?x=1',
+    });
+    expect([slashless.status, slashless.headers.location]).toEqual([
+      302,
+      '/api/ml/apps/echo/?x=1',
+    ]);
 
     // No user: 401. A user who may not read the (private) project: 404, as for no app at all.
     const anonymous = await rawRequest(server, { path: '/api/ml/apps/echo/' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toContain('Sign in first');
-    const bob = await rawRequest(server, { path: '/api/ml/apps/echo/', headers: { cookie: cookieOf(BOB) } });
+    const bob = await rawRequest(server, {
+      path: '/api/ml/apps/echo/',
+      headers: { cookie: cookieOf(BOB) },
+    });
     expect(bob.status).toBe(404);
     expect(bob.body).not.toContain('hello');
     await request(server).get(base).set(asUser(BOB)).expect(404);
-    await request(server).post(`${base}/${app.id}/stop`).set(asUser(BOB)).expect(404);
-    expect((await rawRequest(server, { path: '/api/ml/apps/nope/', headers: { cookie: cookieOf(ALICE) } })).status).toBe(404);
+    await request(server)
+      .post(`${base}/${app.id}/stop`)
+      .set(asUser(BOB))
+      .expect(404);
+    expect(
+      (
+        await rawRequest(server, {
+          path: '/api/ml/apps/nope/',
+          headers: { cookie: cookieOf(ALICE) },
+        })
+      ).status,
+    ).toBe(404);
 
     // As a collaborator, Bob reads it; as a viewer he may not stop it.
-    await request(server).put(`/api/ml/projects/${projectId}/collaborators/${encodeURIComponent(BOB)}`).set(asUser(ALICE)).send({ role: 'viewer' }).expect(200);
-    const asBob = await rawRequest(server, { path: '/api/ml/apps/echo/', headers: { cookie: cookieOf(BOB) } });
+    await request(server)
+      .put(
+        `/api/ml/projects/${projectId}/collaborators/${encodeURIComponent(
+          BOB,
+        )}`,
+      )
+      .set(asUser(ALICE))
+      .send({ role: 'viewer' })
+      .expect(200);
+    const asBob = await rawRequest(server, {
+      path: '/api/ml/apps/echo/',
+      headers: { cookie: cookieOf(BOB) },
+    });
     expect(JSON.parse(asBob.body).headers['x-ml-user']).toBe(BOB);
-    await request(server).post(`${base}/${app.id}/stop`).set(asUser(BOB)).expect(403);
+    await request(server)
+      .post(`${base}/${app.id}/stop`)
+      .set(asUser(BOB))
+      .expect(403);
 
     // The app's log is its workload's.
     const logs = await waitFor(async () => {
-      const r = await request(server).get(`/api/ml/workloads/${app.workloadId}/logs`).set(asUser(ALICE));
+      const r = await request(server)
+        .get(`/api/ml/workloads/${app.workloadId}/logs`)
+        .set(asUser(ALICE));
       return r.body.lines?.length > 0 && r.body.lines;
     }, 'the app log');
     expect(logs[0]).toMatch(/^serving on \d+$/);
@@ -195,7 +336,10 @@ describe('applications with the local driver, through the proxy', () => {
     socket.send('ping');
     socket.send('x'.repeat(300));
     await two;
-    expect(replies).toEqual([`echo ping from ${ALICE}`, `echo ${'x'.repeat(300)} from ${ALICE}`]);
+    expect(replies).toEqual([
+      `echo ping from ${ALICE}`,
+      `echo ${'x'.repeat(300)} from ${ALICE}`,
+    ]);
     socket.close();
 
     const refusedWith = (headers: Record<string, string>) =>
@@ -211,7 +355,12 @@ describe('applications with the local driver, through the proxy', () => {
     expect(await refusedWith({})).toBe(401);
     expect(await refusedWith({ cookie: cookieOf(BOB + 'x') })).toBe(404);
     // Another site's page cannot use the user's cookie for a websocket.
-    expect(await refusedWith({ cookie: cookieOf(ALICE), origin: 'https://evil.example' })).toBe(403);
+    expect(
+      await refusedWith({
+        cookie: cookieOf(ALICE),
+        origin: 'https://evil.example',
+      }),
+    ).toBe(403);
   });
 
   it('never connects anywhere but the app replica', async () => {
@@ -223,27 +372,58 @@ describe('applications with the local driver, through the proxy', () => {
     });
     const evilPort = await listen(evil);
     try {
-      const attempts: Array<{ path: string; headers?: Record<string, string> }> = [
-        { path: '/api/ml/apps/echo/', headers: { host: `127.0.0.1:${evilPort}` } },
+      const attempts: Array<{
+        path: string;
+        headers?: Record<string, string>;
+      }> = [
+        {
+          path: '/api/ml/apps/echo/',
+          headers: { host: `127.0.0.1:${evilPort}` },
+        },
         { path: `/api/ml/apps/echo//127.0.0.1:${evilPort}/x` },
         { path: `/api/ml/apps/echo/http://127.0.0.1:${evilPort}/x` },
         { path: `/api/ml/apps/echo/../../evil` },
         { path: `/api/ml/apps/echo/%2e%2e/%2e%2e/x` },
-        { path: '/api/ml/apps/echo/', headers: { 'x-forwarded-host': `127.0.0.1:${evilPort}`, forwarded: `host=127.0.0.1:${evilPort}` } },
+        {
+          path: '/api/ml/apps/echo/',
+          headers: {
+            'x-forwarded-host': `127.0.0.1:${evilPort}`,
+            forwarded: `host=127.0.0.1:${evilPort}`,
+          },
+        },
       ];
       for (const attempt of attempts) {
-        const res = await rawRequest(server, { path: attempt.path, headers: { cookie: cookieOf(ALICE), ...attempt.headers } });
+        const res = await rawRequest(server, {
+          path: attempt.path,
+          headers: { cookie: cookieOf(ALICE), ...attempt.headers },
+        });
         // The app answered, with the path as sent after the slug (Python's
         // http.server itself folds leading slashes into one).
-        expect([attempt.path, res.status, JSON.parse(res.body).app]).toEqual([attempt.path, 200, 'echo']);
-        expect(JSON.parse(res.body).path).toBe(attempt.path.slice('/api/ml/apps/echo'.length).replace(/^\/+/, '/'));
+        expect([attempt.path, res.status, JSON.parse(res.body).app]).toEqual([
+          attempt.path,
+          200,
+          'echo',
+        ]);
+        expect(JSON.parse(res.body).path).toBe(
+          attempt.path.slice('/api/ml/apps/echo'.length).replace(/^\/+/, '/'),
+        );
       }
       // An absolute-form request line is not routed to the plugin at all.
-      const absolute = await rawRequest(server, { path: `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`, headers: { cookie: cookieOf(ALICE) } });
+      const absolute = await rawRequest(server, {
+        path: `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`,
+        headers: { cookie: cookieOf(ALICE) },
+      });
       expect(absolute.body).not.toBe('evil');
       // A slug that is not one cannot name another path.
-      for (const path of ['/api/ml/apps/../projects', '/api/ml/apps/%2e%2e/x', `/api/ml/apps/127.0.0.1:${evilPort}/`]) {
-        const res = await rawRequest(server, { path, headers: { cookie: cookieOf(ALICE) } });
+      for (const path of [
+        '/api/ml/apps/../projects',
+        '/api/ml/apps/%2e%2e/x',
+        `/api/ml/apps/127.0.0.1:${evilPort}/`,
+      ]) {
+        const res = await rawRequest(server, {
+          path,
+          headers: { cookie: cookieOf(ALICE) },
+        });
         expect([path, res.status]).toEqual([path, 404]);
       }
       expect(evilHits).toBe(0);
@@ -253,7 +433,11 @@ describe('applications with the local driver, through the proxy', () => {
   });
 
   it('keeps slugs unique across the portal, and stops, restarts and deletes apps', async () => {
-    const other = await request(server).post('/api/ml/projects').set(asUser(ALICE)).send({ workspace: 'ws', name: 'other' }).expect(201);
+    const other = await request(server)
+      .post('/api/ml/projects')
+      .set(asUser(ALICE))
+      .send({ workspace: 'ws', name: 'other' })
+      .expect(201);
     await request(server)
       .put(`/api/ml/projects/${other.body.id}/files/content?path=app.py`)
       .set(asUser(ALICE))
@@ -267,37 +451,103 @@ describe('applications with the local driver, through the proxy', () => {
       .expect(409);
     expect(taken.body.error.message).toContain("slug 'echo' is taken");
 
-    const second = await create(appBody('second', { start: false })).expect(201);
+    const second = await create(appBody('second', { start: false })).expect(
+      201,
+    );
     expect(second.body.state).toBe('stopped');
-    await request(server).patch(`${base}/${second.body.id}`).set(asUser(ALICE)).send({ slug: 'echo' }).expect(409);
-    const renamed = await request(server).patch(`${base}/${second.body.id}`).set(asUser(ALICE)).send({ slug: 'third', description: 'changed' }).expect(200);
-    expect(renamed.body).toMatchObject({ slug: 'third', description: 'changed', url: '/apps/third/' });
+    await request(server)
+      .patch(`${base}/${second.body.id}`)
+      .set(asUser(ALICE))
+      .send({ slug: 'echo' })
+      .expect(409);
+    const renamed = await request(server)
+      .patch(`${base}/${second.body.id}`)
+      .set(asUser(ALICE))
+      .send({ slug: 'third', description: 'changed' })
+      .expect(200);
+    expect(renamed.body).toMatchObject({
+      slug: 'third',
+      description: 'changed',
+      url: '/apps/third/',
+    });
 
-    const stopped = (await rawRequest(server, { path: '/api/ml/apps/third/', headers: { cookie: cookieOf(ALICE) } }));
+    const stopped = await rawRequest(server, {
+      path: '/api/ml/apps/third/',
+      headers: { cookie: cookieOf(ALICE) },
+    });
     expect(stopped.status).toBe(503);
     expect(stopped.body).toContain('is not running');
 
-    const echo = (await request(server).get(base).set(asUser(ALICE)).expect(200)).body.items.find((a: any) => a.slug === 'echo');
+    const echo = (
+      await request(server).get(base).set(asUser(ALICE)).expect(200)
+    ).body.items.find((a: any) => a.slug === 'echo');
     const firstWorkload = echo.workloadId;
     // Starting a running app changes nothing.
-    expect((await request(server).post(`${base}/${echo.id}/start`).set(asUser(ALICE)).expect(200)).body.workloadId).toBe(firstWorkload);
-    const restarted = await request(server).post(`${base}/${echo.id}/restart`).set(asUser(ALICE)).expect(200);
+    expect(
+      (
+        await request(server)
+          .post(`${base}/${echo.id}/start`)
+          .set(asUser(ALICE))
+          .expect(200)
+      ).body.workloadId,
+    ).toBe(firstWorkload);
+    const restarted = await request(server)
+      .post(`${base}/${echo.id}/restart`)
+      .set(asUser(ALICE))
+      .expect(200);
     expect(restarted.body.workloadId).not.toBe(firstWorkload);
-    expect((await request(server).get(`/api/ml/workloads/${firstWorkload}`).set(asUser(ALICE))).body.state).toBe('stopped');
+    expect(
+      (
+        await request(server)
+          .get(`/api/ml/workloads/${firstWorkload}`)
+          .set(asUser(ALICE))
+      ).body.state,
+    ).toBe('stopped');
     await running(echo.id);
     await answering('echo');
 
-    const afterStop = await request(server).post(`${base}/${echo.id}/stop`).set(asUser(ALICE)).expect(200);
+    const afterStop = await request(server)
+      .post(`${base}/${echo.id}/stop`)
+      .set(asUser(ALICE))
+      .expect(200);
     expect(afterStop.body.state).toBe('stopped');
-    const page = await rawRequest(server, { path: '/api/ml/apps/echo/', headers: { cookie: cookieOf(ALICE) } });
-    expect([page.status, page.headers['content-type']]).toEqual([503, expect.stringMatching(/^text\/html/)]);
+    const page = await rawRequest(server, {
+      path: '/api/ml/apps/echo/',
+      headers: { cookie: cookieOf(ALICE) },
+    });
+    expect([page.status, page.headers['content-type']]).toEqual([
+      503,
+      expect.stringMatching(/^text\/html/),
+    ]);
 
-    await request(server).post(`${base}/${echo.id}/start`).set(asUser(ALICE)).expect(200);
+    await request(server)
+      .post(`${base}/${echo.id}/start`)
+      .set(asUser(ALICE))
+      .expect(200);
     const workloadId = (await running(echo.id)).workloadId;
-    await request(server).delete(`${base}/${echo.id}`).set(asUser(ALICE)).expect(204);
-    expect((await request(server).get(`/api/ml/workloads/${workloadId}`).set(asUser(ALICE))).body.state).toBe('stopped');
-    await request(server).get(`${base}/${echo.id}`).set(asUser(ALICE)).expect(404);
-    expect((await rawRequest(server, { path: '/api/ml/apps/echo/', headers: { cookie: cookieOf(ALICE) } })).status).toBe(404);
+    await request(server)
+      .delete(`${base}/${echo.id}`)
+      .set(asUser(ALICE))
+      .expect(204);
+    expect(
+      (
+        await request(server)
+          .get(`/api/ml/workloads/${workloadId}`)
+          .set(asUser(ALICE))
+      ).body.state,
+    ).toBe('stopped');
+    await request(server)
+      .get(`${base}/${echo.id}`)
+      .set(asUser(ALICE))
+      .expect(404);
+    expect(
+      (
+        await rawRequest(server, {
+          path: '/api/ml/apps/echo/',
+          headers: { cookie: cookieOf(ALICE) },
+        })
+      ).status,
+    ).toBe(404);
   });
 });
 
@@ -309,9 +559,22 @@ describe('applications that bypass authentication', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         applications: { allowBypassAuthentication: true },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [
+          {
+            editor: 'Workbench',
+            kernel: 'Python 3',
+            edition: 'Standard',
+            shortVersion: '1',
+            maintenanceVersion: 1,
+            command: 'python3',
+          },
+        ],
       },
-      features: [mockServices.httpAuth.factory({ defaultCredentials: mockCredentials.none() })],
+      features: [
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
     });
   });
 
@@ -320,30 +583,66 @@ describe('applications that bypass authentication', () => {
   it('are open to anyone when the portal allows it, still without a made-up user', async () => {
     const server = backend.server as http.Server;
     const admin = asUser(ALICE);
-    await request(server).post('/api/ml/workspaces').set(admin).send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').set(admin).send({ name: 'small', cpu: 0.5, memoryMiB: 512 }).expect(201);
-    const runtimeId = (await request(server).get('/api/ml/runtimes').set(admin).expect(200)).body.items[0].id;
-    const project = (await request(server).post('/api/ml/projects').set(admin).send({ workspace: 'ws', name: 'open' }).expect(201)).body;
+    await request(server)
+      .post('/api/ml/workspaces')
+      .set(admin)
+      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/ws/profiles')
+      .set(admin)
+      .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
+      .expect(201);
+    const runtimeId = (
+      await request(server).get('/api/ml/runtimes').set(admin).expect(200)
+    ).body.items[0].id;
+    const project = (
+      await request(server)
+        .post('/api/ml/projects')
+        .set(admin)
+        .send({ workspace: 'ws', name: 'open' })
+        .expect(201)
+    ).body;
     await request(server)
       .put(`/api/ml/projects/${project.id}/files/content?path=app.py`)
       .set(admin)
       .set('Content-Type', 'application/octet-stream')
       .send(Buffer.from(ECHO_APP))
       .expect(200);
-    expect((await request(server).get('/api/ml/applications/settings').set(admin).expect(200)).body).toEqual({ allowBypassAuthentication: true });
+    expect(
+      (
+        await request(server)
+          .get('/api/ml/applications/settings')
+          .set(admin)
+          .expect(200)
+      ).body,
+    ).toEqual({ allowBypassAuthentication: true });
     await request(server)
       .post(`/api/ml/projects/${project.id}/applications`)
       .set(admin)
-      .send({ name: 'Open', slug: 'open', script: 'app.py', runtimeId, profile: 'small', bypassAuthentication: true })
+      .send({
+        name: 'Open',
+        slug: 'open',
+        script: 'app.py',
+        runtimeId,
+        profile: 'small',
+        bypassAuthentication: true,
+      })
       .expect(201);
 
     const res = await waitFor(async () => {
-      const r = await rawRequest(server, { path: '/api/ml/apps/open/', headers: { 'x-ml-user': 'user:default/admin' } });
+      const r = await rawRequest(server, {
+        path: '/api/ml/apps/open/',
+        headers: { 'x-ml-user': 'user:default/admin' },
+      });
       return r.status === 200 && r;
     }, 'the open app to answer');
     expect(JSON.parse(res.body).headers['x-ml-user']).toBeUndefined();
     // A signed-in user is still named.
-    const named = await rawRequest(server, { path: '/api/ml/apps/open/', headers: { cookie: cookieOf(BOB) } });
+    const named = await rawRequest(server, {
+      path: '/api/ml/apps/open/',
+      headers: { cookie: cookieOf(BOB) },
+    });
     expect(JSON.parse(named.body).headers['x-ml-user']).toBe(BOB);
   });
 });

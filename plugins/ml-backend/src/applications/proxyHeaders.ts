@@ -18,7 +18,9 @@ const HOP_BY_HOP = new Set([
   'upgrade',
 ]);
 
-function withoutHopByHop(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+function withoutHopByHop(
+  headers: IncomingHttpHeaders,
+): Record<string, string | string[]> {
   const named = new Set(
     String(headers.connection ?? '')
       .split(',')
@@ -27,7 +29,8 @@ function withoutHopByHop(headers: IncomingHttpHeaders): Record<string, string | 
   );
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined || HOP_BY_HOP.has(name) || named.has(name)) continue;
+    if (value === undefined || HOP_BY_HOP.has(name) || named.has(name))
+      continue;
     out[name] = value;
   }
   return out;
@@ -77,10 +80,13 @@ export function upstreamRequestHeaders(
   if (context.user) headers[USER_HEADER] = context.user;
   headers['x-forwarded-prefix'] = context.prefix;
   headers['x-forwarded-proto'] = context.forwardedProto;
-  if (context.forwardedHost) headers['x-forwarded-host'] = context.forwardedHost;
+  if (context.forwardedHost)
+    headers['x-forwarded-host'] = context.forwardedHost;
   if (context.remoteAddress) {
     const earlier = incoming['x-forwarded-for'];
-    headers['x-forwarded-for'] = earlier ? `${earlier}, ${context.remoteAddress}` : context.remoteAddress;
+    headers['x-forwarded-for'] = earlier
+      ? `${earlier}, ${context.remoteAddress}`
+      : context.remoteAddress;
   }
   if (options.upgrade) {
     headers.connection = 'Upgrade';
@@ -102,8 +108,14 @@ export function downstreamResponseHeaders(
   const location = headers.location;
   if (typeof location === 'string') {
     if (location.startsWith(context.target.origin)) {
-      headers.location = `${context.prefix}${location.slice(context.target.origin.length) || '/'}`;
-    } else if (location.startsWith('/') && !location.startsWith('//') && !location.startsWith(`${context.prefix}/`)) {
+      headers.location = `${context.prefix}${
+        location.slice(context.target.origin.length) || '/'
+      }`;
+    } else if (
+      location.startsWith('/') &&
+      !location.startsWith('//') &&
+      !location.startsWith(`${context.prefix}/`)
+    ) {
       headers.location = `${context.prefix}${location}`;
     }
   }
@@ -111,11 +123,15 @@ export function downstreamResponseHeaders(
 }
 
 /** An HTTP/1.1 head as raw text, for answering on an upgraded socket. */
-export function rawResponseHead(status: string, headers: IncomingHttpHeaders | Record<string, string | string[]>): string {
+export function rawResponseHead(
+  status: string,
+  headers: IncomingHttpHeaders | Record<string, string | string[]>,
+): string {
   const lines = [`HTTP/1.1 ${status}`];
   for (const [name, value] of Object.entries(headers)) {
     if (value === undefined) continue;
-    for (const one of Array.isArray(value) ? value : [value]) lines.push(`${name}: ${one}`);
+    for (const one of Array.isArray(value) ? value : [value])
+      lines.push(`${name}: ${one}`);
   }
   return `${lines.join('\r\n')}\r\n\r\n`;
 }

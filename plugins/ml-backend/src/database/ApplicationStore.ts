@@ -36,12 +36,22 @@ export interface StoredApplication {
   updatedAt: string;
 }
 
-export type NewApplication = Omit<StoredApplication, 'workloadId' | 'createdAt' | 'updatedAt'>;
+export type NewApplication = Omit<
+  StoredApplication,
+  'workloadId' | 'createdAt' | 'updatedAt'
+>;
 
 export type ApplicationPatch = Partial<
   Pick<
     StoredApplication,
-    'name' | 'slug' | 'description' | 'script' | 'runtimeId' | 'profile' | 'env' | 'bypassAuthentication'
+    | 'name'
+    | 'slug'
+    | 'description'
+    | 'script'
+    | 'runtimeId'
+    | 'profile'
+    | 'env'
+    | 'bypassAuthentication'
   >
 >;
 
@@ -91,12 +101,16 @@ export class ApplicationStore {
   }
 
   async get(id: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications').where({ id }).first();
+    const row = await this.db<ApplicationRow>('applications')
+      .where({ id })
+      .first();
     return row ? toApplication(row) : undefined;
   }
 
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications').where({ slug }).first();
+    const row = await this.db<ApplicationRow>('applications')
+      .where({ slug })
+      .first();
     return row ? toApplication(row) : undefined;
   }
 
@@ -123,7 +137,10 @@ export class ApplicationStore {
     return toApplication(row);
   }
 
-  async update(id: string, patch: ApplicationPatch): Promise<StoredApplication | undefined> {
+  async update(
+    id: string,
+    patch: ApplicationPatch,
+  ): Promise<StoredApplication | undefined> {
     const changes: Partial<ApplicationRow> = { updated_at: nowIso() };
     for (const [from, to] of COLUMNS) {
       const value = patch[from];
@@ -139,10 +156,18 @@ export class ApplicationStore {
    * Points the app at a new workload, only if it still points at `expected`
    * (undefined: none): of two starts racing, one wins.
    */
-  async swapWorkload(id: string, expected: string | undefined, workloadId: string): Promise<boolean> {
+  async swapWorkload(
+    id: string,
+    expected: string | undefined,
+    workloadId: string,
+  ): Promise<boolean> {
     const updated = await this.db('applications')
       .where({ id })
-      .modify(q => (expected ? q.where('workload_id', expected) : q.whereNull('workload_id')))
+      .modify(q =>
+        expected
+          ? q.where('workload_id', expected)
+          : q.whereNull('workload_id'),
+      )
       .update({ workload_id: workloadId, updated_at: nowIso() });
     return updated === 1;
   }

@@ -1,6 +1,9 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { createApplicationSchema, updateApplicationSchema } from '@ml-platform/plugin-ml-common';
+import {
+  createApplicationSchema,
+  updateApplicationSchema,
+} from '@ml-platform/plugin-ml-common';
 import { ApplicationService } from '../service/ApplicationService';
 import { ProjectMembership } from '../service/ProjectMembership';
 import { RequestAccess } from './access';
@@ -38,53 +41,107 @@ export function createApplicationsRouter(deps: {
     const caller = await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
     const input = parseInput(createApplicationSchema, req.body, 'body');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
+    const project = await projectMembership.writable(
+      projectId,
+      caller.ownershipRefs,
+    );
     res.status(201).json(await applications.create(project, input, caller.ref));
   });
 
   router.get('/projects/:projectId/applications/:appId', async (req, res) => {
     const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
+    const { projectId, appId } = parseInput(
+      applicationParams,
+      req.params,
+      'path',
+    );
     await projectMembership.readable(projectId, caller.ownershipRefs);
     res.json(await applications.get(projectId, appId));
   });
 
   router.patch('/projects/:projectId/applications/:appId', async (req, res) => {
     const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
+    const { projectId, appId } = parseInput(
+      applicationParams,
+      req.params,
+      'path',
+    );
     const patch = parseInput(updateApplicationSchema, req.body, 'body');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
+    const project = await projectMembership.writable(
+      projectId,
+      caller.ownershipRefs,
+    );
     res.json(await applications.update(project, appId, patch));
   });
 
-  router.delete('/projects/:projectId/applications/:appId', async (req, res) => {
-    const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
-    await applications.delete(project, appId);
-    res.status(204).end();
-  });
+  router.delete(
+    '/projects/:projectId/applications/:appId',
+    async (req, res) => {
+      const caller = await access.user(req);
+      const { projectId, appId } = parseInput(
+        applicationParams,
+        req.params,
+        'path',
+      );
+      const project = await projectMembership.writable(
+        projectId,
+        caller.ownershipRefs,
+      );
+      await applications.delete(project, appId);
+      res.status(204).end();
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/start', async (req, res) => {
-    const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
-    res.json(await applications.start(project, appId, caller.ref));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/start',
+    async (req, res) => {
+      const caller = await access.user(req);
+      const { projectId, appId } = parseInput(
+        applicationParams,
+        req.params,
+        'path',
+      );
+      const project = await projectMembership.writable(
+        projectId,
+        caller.ownershipRefs,
+      );
+      res.json(await applications.start(project, appId, caller.ref));
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/stop', async (req, res) => {
-    const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
-    res.json(await applications.stop(project, appId));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/stop',
+    async (req, res) => {
+      const caller = await access.user(req);
+      const { projectId, appId } = parseInput(
+        applicationParams,
+        req.params,
+        'path',
+      );
+      const project = await projectMembership.writable(
+        projectId,
+        caller.ownershipRefs,
+      );
+      res.json(await applications.stop(project, appId));
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/restart', async (req, res) => {
-    const caller = await access.user(req);
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
-    res.json(await applications.restart(project, appId, caller.ref));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/restart',
+    async (req, res) => {
+      const caller = await access.user(req);
+      const { projectId, appId } = parseInput(
+        applicationParams,
+        req.params,
+        'path',
+      );
+      const project = await projectMembership.writable(
+        projectId,
+        caller.ownershipRefs,
+      );
+      res.json(await applications.restart(project, appId, caller.ref));
+    },
+  );
 
   return router;
 }

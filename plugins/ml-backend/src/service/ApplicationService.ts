@@ -81,19 +81,29 @@ export class ApplicationService {
     return this.present(await this.load(projectId, appId));
   }
 
-  private async load(projectId: string, appId: string): Promise<StoredApplication> {
+  private async load(
+    projectId: string,
+    appId: string,
+  ): Promise<StoredApplication> {
     const app = await this.deps.applications.get(appId);
     if (!app || app.projectId !== projectId) {
-      throw new NotFoundError(`No application with id '${appId}' in this project`);
+      throw new NotFoundError(
+        `No application with id '${appId}' in this project`,
+      );
     }
     return app;
   }
 
-  private async workloadOf(app: StoredApplication): Promise<StoredWorkload | undefined> {
+  private async workloadOf(
+    app: StoredApplication,
+  ): Promise<StoredWorkload | undefined> {
     return app.workloadId ? this.deps.workloads.get(app.workloadId) : undefined;
   }
 
-  private async present(app: StoredApplication, known?: StoredWorkload): Promise<Application> {
+  private async present(
+    app: StoredApplication,
+    known?: StoredWorkload,
+  ): Promise<Application> {
     const workload = known ?? (await this.workloadOf(app));
     return {
       ...app,
@@ -104,7 +114,13 @@ export class ApplicationService {
   }
 
   /** Checks what an app refers to; every problem names its field. */
-  private async validate(project: Project, app: Pick<StoredApplication, 'script' | 'runtimeId' | 'profile' | 'bypassAuthentication'>) {
+  private async validate(
+    project: Project,
+    app: Pick<
+      StoredApplication,
+      'script' | 'runtimeId' | 'profile' | 'bypassAuthentication'
+    >,
+  ) {
     if (app.bypassAuthentication && !this.deps.allowBypassAuthentication) {
       throw new InputError(
         'bypassAuthentication: this portal does not allow applications without authentication (an admin enables ml.applications.allowBypassAuthentication)',
@@ -112,30 +128,53 @@ export class ApplicationService {
     }
     try {
       const entry = await this.deps.files.stat(project.id, app.script);
-      if (entry.type !== 'file') throw new InputError(`'${app.script}' is a folder`);
+      if (entry.type !== 'file')
+        throw new InputError(`'${app.script}' is a folder`);
     } catch (error) {
       const message = (error as Error).message.replace(/^path: /, '');
-      throw new InputError(`script: ${message.startsWith('No file') ? `no file '${app.script}' in this project` : message}`);
+      throw new InputError(
+        `script: ${
+          message.startsWith('No file')
+            ? `no file '${app.script}' in this project`
+            : message
+        }`,
+      );
     }
     const runtime = await this.deps.runtimes.get(app.runtimeId);
-    if (!runtime) throw new InputError(`runtimeId: no runtime with id '${app.runtimeId}'`);
-    if (!runtime.enabled) throw new InputError(`runtimeId: runtime '${app.runtimeId}' is disabled`);
+    if (!runtime)
+      throw new InputError(`runtimeId: no runtime with id '${app.runtimeId}'`);
+    if (!runtime.enabled)
+      throw new InputError(`runtimeId: runtime '${app.runtimeId}' is disabled`);
     if (!(await this.deps.profiles.get(project.workspace, app.profile))) {
-      throw new InputError(`profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`,
+      );
     }
   }
 
   private slugTaken(slug: string) {
-    return new ConflictError(`The slug '${slug}' is taken by another application; pick another`);
+    return new ConflictError(
+      `The slug '${slug}' is taken by another application; pick another`,
+    );
   }
 
-  async create(project: Project, input: ApplicationInput, actor: string): Promise<Application> {
+  async create(
+    project: Project,
+    input: ApplicationInput,
+    actor: string,
+  ): Promise<Application> {
     const { start, ...fields } = input;
     await this.validate(project, fields);
-    if (await this.deps.applications.getBySlug(fields.slug)) throw this.slugTaken(fields.slug);
+    if (await this.deps.applications.getBySlug(fields.slug))
+      throw this.slugTaken(fields.slug);
     let app: StoredApplication;
     try {
-      app = await this.deps.applications.create({ ...fields, id: uuid(), projectId: project.id, createdBy: actor });
+      app = await this.deps.applications.create({
+        ...fields,
+        id: uuid(),
+        projectId: project.id,
+        createdBy: actor,
+      });
     } catch (error) {
       throw isUniqueViolation(error) ? this.slugTaken(fields.slug) : error;
     }
@@ -143,16 +182,26 @@ export class ApplicationService {
   }
 
   /** Changes take effect when the app next starts (restart to apply them). */
-  async update(project: Project, appId: string, patch: ApplicationUpdate): Promise<Application> {
+  async update(
+    project: Project,
+    appId: string,
+    patch: ApplicationUpdate,
+  ): Promise<Application> {
     const current = await this.load(project.id, appId);
     await this.validate(project, { ...current, ...patch });
-    if (patch.slug && patch.slug !== current.slug && (await this.deps.applications.getBySlug(patch.slug))) {
+    if (
+      patch.slug &&
+      patch.slug !== current.slug &&
+      (await this.deps.applications.getBySlug(patch.slug))
+    ) {
       throw this.slugTaken(patch.slug);
     }
     try {
       return this.present((await this.deps.applications.update(appId, patch))!);
     } catch (error) {
-      throw isUniqueViolation(error) ? this.slugTaken(patch.slug ?? current.slug) : error;
+      throw isUniqueViolation(error)
+        ? this.slugTaken(patch.slug ?? current.slug)
+        : error;
     }
   }
 
@@ -166,28 +215,49 @@ export class ApplicationService {
    * Starts the app in a new workload; an app that is already queued or
    * running is left as it is.
    */
-  async start(project: Project, appId: string, actor: string): Promise<Application> {
+  async start(
+    project: Project,
+    appId: string,
+    actor: string,
+  ): Promise<Application> {
     const app = await this.load(project.id, appId);
     const current = await this.workloadOf(app);
-    if (current && ACTIVE_STATES.includes(current.state)) return this.present(app, current);
+    if (current && ACTIVE_STATES.includes(current.state))
+      return this.present(app, current);
 
     const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(project.workspace, app.profile);
+    const profile = await this.deps.profiles.get(
+      project.workspace,
+      app.profile,
+    );
     if (!workspace || !profile) {
-      throw new InputError(`profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`,
+      );
     }
     const { workload } = await this.deps.engine.enqueue({
       kind: 'application',
       name: app.name,
-      project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+      project: {
+        id: project.id,
+        name: project.name,
+        workspace: project.workspace,
+        owner: project.owner,
+      },
       runtimeId: app.runtimeId,
       profile: app.profile,
-      resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+      resources: {
+        cpu: profile.cpu,
+        memoryMiB: profile.memoryMiB,
+        gpu: profile.gpu,
+      },
       requester: actor,
       args: [app.script],
       // Precedence: workspace < project < application.
       env: {
-        ...workspace.env, ...project.env, ...app.env,
+        ...workspace.env,
+        ...project.env,
+        ...app.env,
         ML_PROJECT_NAME: project.name,
         ML_APP_SLUG: app.slug,
         ML_APP_BASE_PATH: `${this.deps.apiBasePath}/apps/${app.slug}/`,
@@ -199,7 +269,11 @@ export class ApplicationService {
       // Two starts racing from the same state make one workload.
       idempotencyKey: `application:${app.id}:after:${app.workloadId ?? 'none'}`,
     });
-    await this.deps.applications.swapWorkload(app.id, app.workloadId, workload.id);
+    await this.deps.applications.swapWorkload(
+      app.id,
+      app.workloadId,
+      workload.id,
+    );
     return this.get(project.id, appId);
   }
 
@@ -209,7 +283,11 @@ export class ApplicationService {
     return this.present(app);
   }
 
-  async restart(project: Project, appId: string, actor: string): Promise<Application> {
+  async restart(
+    project: Project,
+    appId: string,
+    actor: string,
+  ): Promise<Application> {
     await this.stop(project, appId);
     return this.start(project, appId, actor);
   }
@@ -231,15 +309,29 @@ export class ApplicationService {
     const project = await this.deps.projects.get(app.projectId);
     const workload = await this.workloadOf(app);
     if (!workload || workload.state !== 'running') {
-      return { app, project, state: workload?.state ?? 'stopped', reason: workload?.reason };
+      return {
+        app,
+        project,
+        state: workload?.state ?? 'stopped',
+        reason: workload?.reason,
+      };
     }
     const workspace = await this.deps.workspaces.get(workload.workspace);
     const endpoint = workspace
       ? await this.deps
           .driverFor(workspace)
-          .endpoint({ workloadId: workload.id, attempt: workload.attempt }, APPLICATION_PORT)
+          .endpoint(
+            { workloadId: workload.id, attempt: workload.attempt },
+            APPLICATION_PORT,
+          )
       : undefined;
-    if (!endpoint) return { app, project, state: workload.state, reason: 'the app has no address yet' };
+    if (!endpoint)
+      return {
+        app,
+        project,
+        state: workload.state,
+        reason: 'the app has no address yet',
+      };
     return { app, project, state: workload.state, url: endpoint.url };
   }
 }

@@ -11,11 +11,20 @@ import { ProjectService } from './ProjectService';
 export class ProjectMembership {
   constructor(private readonly deps: { projects: ProjectService }) {}
 
-  private async roleOf(project: Project, ownershipRefs: string[]): Promise<'owner' | 'viewer' | 'member' | undefined> {
-    const refs = new Set(ownershipRefs.map(ref => ref.toLocaleLowerCase('en-US')));
+  private async roleOf(
+    project: Project,
+    ownershipRefs: string[],
+  ): Promise<'owner' | 'viewer' | 'member' | undefined> {
+    const refs = new Set(
+      ownershipRefs.map(ref => ref.toLocaleLowerCase('en-US')),
+    );
     if (refs.has(project.owner.toLocaleLowerCase('en-US'))) return 'owner';
-    const collaborators = await this.deps.projects.listCollaborators(project.id);
-    const mine = collaborators.filter(c => refs.has(c.subject.toLocaleLowerCase('en-US')));
+    const collaborators = await this.deps.projects.listCollaborators(
+      project.id,
+    );
+    const mine = collaborators.filter(c =>
+      refs.has(c.subject.toLocaleLowerCase('en-US')),
+    );
     if (mine.some(c => c.role !== 'viewer')) return 'member';
     return mine.length > 0 ? 'viewer' : undefined;
   }
@@ -26,7 +35,10 @@ export class ProjectMembership {
    */
   async readable(projectId: string, ownershipRefs: string[]): Promise<Project> {
     const project = await this.deps.projects.get(projectId);
-    if (project.visibility === 'public' || (await this.roleOf(project, ownershipRefs))) {
+    if (
+      project.visibility === 'public' ||
+      (await this.roleOf(project, ownershipRefs))
+    ) {
       return project;
     }
     throw new NotFoundError(`No project with id '${projectId}'`);
@@ -37,7 +49,9 @@ export class ProjectMembership {
     const project = await this.readable(projectId, ownershipRefs);
     const role = await this.roleOf(project, ownershipRefs);
     if (role !== 'owner' && role !== 'member') {
-      throw new NotAllowedError('Only the project owner and its collaborators (not viewers) may change this');
+      throw new NotAllowedError(
+        'Only the project owner and its collaborators (not viewers) may change this',
+      );
     }
     return project;
   }

@@ -31,6 +31,7 @@ import {
   WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
 import { MlModelsApi } from './MlModelsApi';
+import { MlApplicationsApi } from './MlApplicationsApi';
 
 /**
  * Options every list endpoint of the ML API accepts.
@@ -123,7 +124,7 @@ export type MlExecuteEvent =
  *
  * @public
  */
-export interface MlApi extends MlModelsApi {
+export interface MlApi extends MlModelsApi, MlApplicationsApi {
   listWorkspaces(options?: MlListOptions): Promise<Page<Workspace>>;
   getWorkspace(name: string): Promise<Workspace>;
   createWorkspace(request: CreateWorkspaceRequest): Promise<Workspace>;

@@ -27,7 +27,7 @@ import {
   MlListProjectsOptions,
   MlListRuntimesOptions,
 } from './MlApi';
-import { MlModelsClient } from './MlModelsClient';
+import { MlApplicationsClient } from './MlApplicationsClient';
 import { Query, seg } from './MlHttp';
 
 function listQuery(options?: MlListOptions): Query {
@@ -45,7 +45,7 @@ function listQuery(options?: MlListOptions): Query {
  *
  * @public
  */
-export class MlClient extends MlModelsClient implements MlApi {
+export class MlClient extends MlApplicationsClient implements MlApi {
   listWorkspaces(options?: MlListOptions) {
     return this.json<Page<Workspace>>('GET', '/workspaces', {
       query: listQuery(options),

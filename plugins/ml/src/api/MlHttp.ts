@@ -11,6 +11,8 @@ interface RequestOptions {
   body?: unknown;
   rawBody?: Blob | string;
   signal?: AbortSignal;
+  /** 'include' lets a cross-origin response set cookies (the user cookie). */
+  credentials?: RequestCredentials;
 }
 
 /**
@@ -25,6 +27,11 @@ export class MlHttp {
   constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+  }
+
+  /** The ML API's base URL (e.g. to open an application in a new tab). */
+  protected apiBaseUrl(): Promise<string> {
+    return this.discoveryApi.getBaseUrl('ml');
   }
 
   protected async json<T>(
@@ -64,7 +71,11 @@ export class MlHttp {
     const search = params.toString();
     const url = `${baseUrl}${path}${search ? `?${search}` : ''}`;
 
-    const init: RequestInit = { method, signal: options?.signal };
+    const init: RequestInit = {
+      method,
+      signal: options?.signal,
+      ...(options?.credentials && { credentials: options.credentials }),
+    };
     if (options?.rawBody !== undefined) {
       init.headers = { 'Content-Type': 'application/octet-stream' };
       init.body = options.rawBody;

@@ -22,3 +22,8 @@ export type {
   MlModelMetricsOptions,
   MlListPredictionsOptions,
 } from './MlModelsApi';
+export type {
+  MlApplicationsApi,
+  MlCreateApplicationRequest,
+  MlUpdateApplicationRequest,
+} from './MlApplicationsApi';

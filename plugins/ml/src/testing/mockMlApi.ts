@@ -14,6 +14,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { MlApi } from '../api';
 import { createMockModelsApi } from './mockModelsApi';
+import { createMockApplicationsApi } from './mockApplicationsApi';
 
 const timestamps = {
   createdAt: '2026-01-10T10:00:00.000Z',
@@ -78,6 +79,7 @@ export function createMockMlApi(): jest.Mocked<MlApi> {
     stopWorkload: jest.fn(),
     getWorkspaceQueue: jest.fn(),
     ...createMockModelsApi(),
+    ...createMockApplicationsApi(),
   };
 }
 

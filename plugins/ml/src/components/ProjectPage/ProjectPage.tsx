@@ -16,6 +16,7 @@ import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
+import { ProjectApplicationsTab } from '../ProjectApplicationsTab';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectJobsTab } from '../ProjectJobsTab';
 import { ProjectModelsTab } from '../ProjectModelsTab';
@@ -71,6 +72,9 @@ export function ProjectPage() {
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/models" title="Models">
           <ProjectModelsTab project={project} />
+        </TabbedLayout.Route>
+        <TabbedLayout.Route path="/applications" title="Applications">
+          <ProjectApplicationsTab project={project} />
         </TabbedLayout.Route>
         <TabbedLayout.Route path="/files" title="Files">
           <ProjectFilesTab project={project} />

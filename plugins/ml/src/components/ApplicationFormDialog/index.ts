@@ -1,0 +1,2 @@
+export { ApplicationFormDialog } from './ApplicationFormDialog';
+export type { ApplicationFormDialogProps } from './ApplicationFormDialog';

@@ -1,0 +1,174 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { mlApiRef } from '../../api';
+import { dashboardApp } from '../../testing/mockApplicationsApi';
+import {
+  churnProject,
+  createMockMlApi,
+  fileEntry,
+  page,
+  pythonRuntime,
+  smallProfile,
+} from '../../testing/mockMlApi';
+import { ProjectApplicationsTab } from './ProjectApplicationsTab';
+
+function setup(options: { allowBypass?: boolean } = {}) {
+  const api = createMockMlApi();
+  api.getApplicationSettings.mockResolvedValue({
+    allowBypassAuthentication: options.allowBypass ?? false,
+  });
+  api.listApplications.mockResolvedValue([
+    dashboardApp,
+    {
+      ...dashboardApp,
+      id: 'a2',
+      name: 'Old report',
+      slug: 'old-report',
+      state: 'stopped',
+      workloadId: undefined,
+    },
+  ]);
+  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+  api.listProfiles.mockResolvedValue(page([smallProfile]));
+  api.listFiles.mockResolvedValue([
+    fileEntry('app.py'),
+    fileEntry('README.md'),
+  ]);
+  return api;
+}
+
+async function renderTab(api: ReturnType<typeof createMockMlApi>) {
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <ProjectApplicationsTab project={churnProject} />
+    </TestApiProvider>,
+  );
+}
+
+describe('ProjectApplicationsTab', () => {
+  it('lists apps with their status and slug, and opens a running one after setting the cookie', async () => {
+    const api = setup();
+    const tab = { opener: {}, location: { href: '' }, close: jest.fn() };
+    const open = jest.spyOn(window, 'open').mockReturnValue(tab as any);
+    api.prepareApplicationUrl.mockResolvedValue(
+      'http://localhost:7007/api/ml/apps/churn-dashboard/',
+    );
+    await renderTab(api);
+
+    const row = (await screen.findByText('Churn dashboard')).closest('tr')!;
+    expect(within(row).getByText('churn-dashboard')).toBeInTheDocument();
+    expect(within(row).getByText('Running')).toBeInTheDocument();
+    const stoppedRow = screen.getByText('Old report').closest('tr')!;
+    expect(
+      within(stoppedRow).getByText(/Stopped · never started/),
+    ).toBeInTheDocument();
+    expect(
+      within(stoppedRow).getByRole('button', { name: 'Open Old report' }),
+    ).toBeDisabled();
+
+    // A click, dispatched at once: the table redraws its rows as the list refreshes.
+    fireEvent.click(
+      within(row).getByRole('button', { name: 'Open Churn dashboard' }),
+    );
+    await waitFor(
+      () =>
+        expect(tab.location.href).toBe(
+          'http://localhost:7007/api/ml/apps/churn-dashboard/',
+        ),
+      { timeout: 10_000 },
+    );
+    expect(api.prepareApplicationUrl).toHaveBeenCalledWith(
+      expect.objectContaining({ id: dashboardApp.id, url: dashboardApp.url }),
+    );
+    expect(open).toHaveBeenCalledWith('about:blank', '_blank');
+    // The app's page gets no handle on the portal's window.
+    expect(tab.opener).toBeNull();
+    open.mockRestore();
+  });
+
+  it('stops a running app and starts a stopped one', async () => {
+    const api = setup();
+    api.stopApplication.mockResolvedValue({
+      ...dashboardApp,
+      state: 'stopped',
+    });
+    api.startApplication.mockResolvedValue({
+      ...dashboardApp,
+      id: 'a2',
+      state: 'queued',
+    });
+    await renderTab(api);
+
+    fireEvent.click(
+      await screen.findByRole('button', { name: 'Stop Churn dashboard' }),
+    );
+    expect(api.stopApplication).toHaveBeenCalledWith(
+      churnProject.id,
+      dashboardApp.id,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Start Old report' }));
+    expect(api.startApplication).toHaveBeenCalledWith(churnProject.id, 'a2');
+  });
+
+  it('creates an app with a slug from its name, without the bypass option unless the portal allows it', async () => {
+    const api = setup();
+    api.createApplication.mockResolvedValue({ ...dashboardApp, id: 'a3' });
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New application' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).queryByText(/without signing in/),
+    ).not.toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'Sales Board!');
+    expect(within(dialog).getByLabelText('Slug')).toHaveValue('sales-board');
+    await userEvent.type(within(dialog).getByLabelText('Script'), 'app.py');
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+
+    await waitFor(() =>
+      expect(api.createApplication).toHaveBeenCalledWith(churnProject.id, {
+        name: 'Sales Board!',
+        slug: 'sales-board',
+        description: '',
+        script: 'app.py',
+        runtimeId: pythonRuntime.id,
+        profile: 'small',
+        env: {},
+        bypassAuthentication: false,
+      }),
+    );
+  });
+
+  it('offers the bypass option when allowed and shows the server’s reason under a field', async () => {
+    const api = setup({ allowBypass: true });
+    api.createApplication.mockRejectedValue(
+      new Error('Invalid request body: slug: must use only lowercase letters'),
+    );
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New application' }),
+    );
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/without signing in/)).toBeInTheDocument();
+    await userEvent.type(within(dialog).getByLabelText('Name'), 'x');
+    await userEvent.type(within(dialog).getByLabelText('Script'), 'app.py');
+    await waitFor(() =>
+      expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+    expect(
+      await within(dialog).findByText('must use only lowercase letters'),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,225 @@
+import { useState } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import IconButton from '@material-ui/core/IconButton';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import LaunchIcon from '@material-ui/icons/Launch';
+import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import ReplayIcon from '@material-ui/icons/Replay';
+import StopIcon from '@material-ui/icons/Stop';
+import SubjectIcon from '@material-ui/icons/Subject';
+import { Application, Project } from '@ml-platform/plugin-ml-common';
+import useAsync from 'react-use/esm/useAsync';
+import { mlApiRef } from '../../api';
+import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { describeError } from '../../lib/errors';
+import { isActiveState } from '../../lib/workloads';
+import { ApplicationFormDialog } from '../ApplicationFormDialog';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { ErrorSnackbar } from '../ErrorSnackbar';
+import { NewItemButton } from '../NewItemButton';
+import { WorkloadStatus } from '../WorkloadStatus';
+import { ApplicationLogsDialog } from './ApplicationLogsDialog';
+
+/** @public */
+export interface ProjectApplicationsTabProps {
+  project: Project;
+}
+
+/**
+ * Opens the app in a new tab. The tab is opened at once (a tab opened
+ * after an await is taken for a pop-up), then sent to the app once the
+ * portal's user cookie is set: the new tab carries no token.
+ */
+async function openInNewTab(prepare: () => Promise<string>) {
+  const tab = window.open('about:blank', '_blank');
+  if (tab) tab.opener = null;
+  try {
+    const url = await prepare();
+    if (tab) tab.location.href = url;
+    else window.open(url, '_blank', 'noopener');
+  } catch (e) {
+    tab?.close();
+    throw e;
+  }
+}
+
+/** The Applications tab: a project's web apps, their state, and what to do with them. */
+export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
+  const { project } = props;
+  const api = useApi(mlApiRef);
+  const [editing, setEditing] = useState<Application | 'new'>();
+  const [deleting, setDeleting] = useState<Application>();
+  const [logsOf, setLogsOf] = useState<Application>();
+  const [actionError, setActionError] = useState<string>();
+  const settings = useAsync(() => api.getApplicationSettings(), [api]);
+  const { value, loading, error, retry } = usePolledAsync(
+    () => api.listApplications(project.id),
+    [api, project.id],
+    apps => apps.some(a => a.state !== 'stopped' && isActiveState(a.state)),
+  );
+
+  const act = async (action: () => Promise<unknown>) => {
+    try {
+      await action();
+      retry();
+    } catch (e) {
+      setActionError(describeError(e));
+    }
+  };
+
+  const iconButton = (
+    label: string,
+    icon: JSX.Element,
+    onClick: () => void,
+  ) => (
+    <IconButton
+      size="small"
+      aria-label={label}
+      title={label.split(' ')[0]}
+      onClick={onClick}
+    >
+      {icon}
+    </IconButton>
+  );
+
+  const columns: TableColumn<Application>[] = [
+    { title: 'Name', field: 'name', highlight: true },
+    {
+      title: 'Status',
+      render: a =>
+        a.state === 'stopped' && !a.workloadId ? (
+          <WorkloadStatus state="stopped" detail="never started" />
+        ) : (
+          <WorkloadStatus state={a.state === 'stopped' ? 'stopped' : a.state} />
+        ),
+    },
+    { title: 'Slug', field: 'slug' },
+    { title: 'Script', field: 'script' },
+    { title: 'Profile', field: 'profile' },
+    {
+      title: 'Open',
+      sorting: false,
+      render: a => (
+        <Button
+          size="small"
+          color="primary"
+          startIcon={<LaunchIcon />}
+          disabled={a.state !== 'running'}
+          aria-label={`Open ${a.name}`}
+          onClick={() =>
+            act(() => openInNewTab(() => api.prepareApplicationUrl(a)))
+          }
+        >
+          Open
+        </Button>
+      ),
+    },
+    {
+      title: 'Actions',
+      sorting: false,
+      render: a => (
+        <Box display="flex">
+          {isActiveState(a.state)
+            ? iconButton(`Stop ${a.name}`, <StopIcon fontSize="small" />, () =>
+                act(() => api.stopApplication(project.id, a.id)),
+              )
+            : iconButton(
+                `Start ${a.name}`,
+                <PlayArrowIcon fontSize="small" />,
+                () => act(() => api.startApplication(project.id, a.id)),
+              )}
+          {iconButton(
+            `Restart ${a.name}`,
+            <ReplayIcon fontSize="small" />,
+            () => act(() => api.restartApplication(project.id, a.id)),
+          )}
+          {iconButton(
+            `Logs of ${a.name}`,
+            <SubjectIcon fontSize="small" />,
+            () => setLogsOf(a),
+          )}
+          {iconButton(`Edit ${a.name}`, <EditIcon fontSize="small" />, () =>
+            setEditing(a),
+          )}
+          {iconButton(`Delete ${a.name}`, <DeleteIcon fontSize="small" />, () =>
+            setDeleting(a),
+          )}
+        </Box>
+      ),
+    },
+  ];
+
+  let table;
+  if (loading && !value) {
+    table = <Progress />;
+  } else if (error && !value) {
+    table = <ResponseErrorPanel error={error} />;
+  } else {
+    table = (
+      <Table<Application>
+        title="Applications"
+        options={{ search: false, paging: false, padding: 'dense' }}
+        columns={columns}
+        data={value ?? []}
+        emptyContent={
+          <Box padding={2}>
+            No applications yet. An application is a web app of this project
+            (Flask, Streamlit, …) that serves HTTP on the port in ML_APP_PORT.
+          </Box>
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <NewItemButton
+        label="New application"
+        onClick={() => setEditing('new')}
+      />
+      {table}
+      <ApplicationFormDialog
+        open={editing !== undefined}
+        project={project}
+        application={editing === 'new' ? undefined : editing}
+        allowBypassAuthentication={
+          settings.value?.allowBypassAuthentication ?? false
+        }
+        onClose={() => setEditing(undefined)}
+        onSaved={() => {
+          setEditing(undefined);
+          retry();
+        }}
+      />
+      <ConfirmDialog
+        open={Boolean(deleting)}
+        title={`Delete application ${deleting?.name ?? ''}?`}
+        onConfirm={async () => {
+          await api.deleteApplication(project.id, deleting!.id);
+          setDeleting(undefined);
+          retry();
+        }}
+        onClose={() => setDeleting(undefined)}
+      >
+        It is stopped first; its path /apps/{deleting?.slug}/ becomes free.
+      </ConfirmDialog>
+      <ApplicationLogsDialog
+        application={logsOf}
+        onClose={() => setLogsOf(undefined)}
+      />
+      <ErrorSnackbar
+        message={actionError}
+        onClose={() => setActionError(undefined)}
+      />
+    </>
+  );
+}

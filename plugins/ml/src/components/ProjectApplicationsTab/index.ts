@@ -1,0 +1,2 @@
+export { ProjectApplicationsTab } from './ProjectApplicationsTab';
+export type { ProjectApplicationsTabProps } from './ProjectApplicationsTab';
