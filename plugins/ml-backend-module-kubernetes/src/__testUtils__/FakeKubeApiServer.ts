@@ -236,6 +236,7 @@ export class FakeKubeApiServer {
         ...existing.metadata,
         labels: { ...existing.metadata.labels, ...body?.metadata?.labels },
         annotations: { ...existing.metadata.annotations, ...body?.metadata?.annotations },
+        ownerReferences: body?.metadata?.ownerReferences ?? existing.metadata.ownerReferences,
       };
       const merged = { ...existing, metadata };
       return this.send(res, 200, this.write(resource, merged, 'MODIFIED'));

@@ -1,5 +1,5 @@
 import { isStartDeferredError } from '@ml-platform/plugin-ml-node';
-import { Pod, Service, Namespace, ResourceQuota } from 'kubernetes-models/v1';
+import { Pod, Secret, Service, Namespace, ResourceQuota } from 'kubernetes-models/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { startHarness, specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
@@ -51,8 +51,14 @@ describe('KubernetesDriver against a fake API server', () => {
     const init = job.spec.template.spec.initContainers[0];
     expect(init.env).toEqual(expect.arrayContaining([
       { name: 'ML_SNAPSHOT_URL', value: 'http://ml.example:7007/api/ml/workload-api/v1/snapshot' },
-      { name: 'ML_WORKLOAD_TOKEN', value: 'wt-1' },
+      { name: 'ML_WORKLOAD_TOKEN', valueFrom: { secretKeyRef: { name: `job-${spec.workloadId}-1-token`, key: 'ML_WORKLOAD_TOKEN' } } },
     ]));
+    // The token is in a Secret the Job owns, not in the pod spec.
+    expect(JSON.stringify(job)).not.toContain('wt-1');
+    const secret = h.server.get('secrets', NS, `job-${spec.workloadId}-1-token`);
+    expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt-1' });
+    expect(secret.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Job', uid: job.metadata.uid })]);
+    new Secret(secret).validate();
     expect(job.spec.template.spec.imagePullSecrets).toEqual([{ name: 'registry' }]);
     new Job(job).validate();
     expect(h.server.requests.filter(r => r === `POST /apis/batch/v1/namespaces/${NS}/jobs`)).toHaveLength(2);

@@ -119,6 +119,8 @@ export class KubernetesDriver implements ComputeDriver {
         const refusal = checkQuota(await client.get(`/api/v1/namespaces/${m.namespace}/resourcequotas`), spec.resources);
         if (refusal) throw new StartDeferredError(refusal);
       }
+      // First the token, which the pods read; the workload then owns it (below).
+      await this.createIfMissing(client, `/api/v1/namespaces/${m.namespace}/secrets`, m.secret);
       let created: any;
       try {
         created = await this.createIfMissing(client, PATHS[kind](m.namespace), m.workload);
@@ -129,6 +131,9 @@ export class KubernetesDriver implements ComputeDriver {
         throw error;
       }
       cluster.cache.remember(kind, created);
+      await client.request('PATCH', `/api/v1/namespaces/${m.namespace}/secrets/${m.secret.metadata.name}`, {
+        metadata: { ownerReferences: [ownerReference(created)] },
+      });
       if (m.service) {
         const service = { ...m.service, metadata: { ...m.service.metadata, ownerReferences: [ownerReference(created)] } };
         await this.createIfMissing(client, `/api/v1/namespaces/${m.namespace}/services`, service);

@@ -31,6 +31,19 @@ export interface Manifests {
   workload: any;
   /** Sessions, models and applications with ports get one. */
   service?: any;
+  /** Holds the attempt's ML_WORKLOAD_TOKEN, so it is not in the pod spec for anyone who may read pods. */
+  secret: any;
+}
+
+/** The key of the token in the attempt's Secret. */
+const TOKEN_KEY = 'ML_WORKLOAD_TOKEN';
+
+export function tokenSecretName(workloadName: string): string {
+  return `${workloadName}-token`;
+}
+
+function tokenFromSecret(workloadName: string) {
+  return { name: TOKEN_KEY, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY } } };
 }
 
 export function containerPorts(spec: WorkloadSpec): Record<string, number> {
@@ -117,9 +130,10 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
   const image = imageFor(settings, spec);
   const ports = containerPorts(spec);
   const apiUrl = `${settings.backendUrl}/api/ml`;
-  const token = spec.env.ML_WORKLOAD_TOKEN ?? '';
+  const token = tokenFromSecret(objectName(spec.kind, spec));
+  const { [TOKEN_KEY]: _token, ...plainEnv } = spec.env;
   const vars: Record<string, string> = {
-    ...spec.env,
+    ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
     ML_API_URL: apiUrl,
     PYTHONUNBUFFERED: '1',
@@ -138,7 +152,7 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         name: 'fetch-files',
         image,
         command: ['python3', '-c', FETCH_FILES_SCRIPT],
-        env: env({ ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl), ML_WORKLOAD_TOKEN: token, ML_WORKDIR: WORKDIR }),
+        env: [...env({ ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl), ML_WORKDIR: WORKDIR }), token],
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
         resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
       },
@@ -149,7 +163,7 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         image,
         command: [spec.runtime.command ?? 'python3', ...spec.args],
         workingDir: WORKDIR,
-        env: env(vars),
+        env: [...env(vars), token],
         ports: Object.entries(ports).map(([name, containerPort]) => ({
           name: dnsPortName(name),
           containerPort,
@@ -218,7 +232,14 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
             })),
           },
         };
-  return { namespace, name, workload, service };
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: tokenSecretName(name), namespace, labels },
+    type: 'Opaque',
+    stringData: { [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' },
+  };
+  return { namespace, name, workload, service, secret };
 }
 
 function dnsPortName(name: string): string {
