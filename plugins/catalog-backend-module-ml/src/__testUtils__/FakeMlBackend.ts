@@ -28,6 +28,8 @@ export class FakeMlBackend {
   jobs = new Map<string, Job[]>();
   modelRoutes = true;
   failProjects = false;
+  /** Applications only for users (401 to the catalog's service token). */
+  applicationsForUsersOnly = false;
   readonly requests: string[] = [];
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
 
@@ -55,6 +57,7 @@ export class FakeMlBackend {
     this.jobs.clear();
     this.modelRoutes = true;
     this.failProjects = false;
+    this.applicationsForUsersOnly = false;
     this.requests.length = 0;
   }
 
@@ -110,6 +113,12 @@ export class FakeMlBackend {
         notFound();
       } else if (parts.length === 3 && parts[2] === 'models') {
         unpaged(this.models.get(project.id) ?? []);
+      } else if (
+        parts.length === 3 &&
+        parts[2] === 'applications' &&
+        this.applicationsForUsersOnly
+      ) {
+        send(401, { error: { name: 'AuthenticationError', message: 'users only' } });
       } else if (parts.length === 3 && parts[2] === 'applications') {
         unpaged(this.applications.get(project.id) ?? []);
       } else if (parts.length === 5 && parts[2] === 'models') {

@@ -246,6 +246,22 @@ describe('MlEntityProvider mutations', () => {
     expect(mutations.map(m => m.type)).toEqual(['full', 'delta']);
   });
 
+  it('mirrors the rest, with a warning, when the ML backend lets only users list applications', async () => {
+    ml.applicationsForUsersOnly = true;
+    const { mutations, refresh, logger } = await connect();
+    await refresh();
+    const [full] = mutations;
+    expect(full.type === 'full' && refsOf(full.entities)).toEqual(
+      expect.arrayContaining(['model:demo/churn.classifier', 'api:demo/churn.classifier']),
+    );
+    expect(
+      full.type === 'full' && refsOf(full.entities).filter(r => r.startsWith('component:')),
+    ).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(/refused the catalog's service token for the applications of projects/),
+    );
+  });
+
   it('keeps the catalog as it is when a delta read fails', async () => {
     const { mutations, refresh, change, provider, logger } = await connect();
     await refresh();

@@ -189,6 +189,7 @@ export class MlEntityProvider implements EntityProvider {
     }
     try {
       const snapshot = await this.#reader.read();
+      this.#warnRefused(snapshot.refusedLists, logger);
       const { entities, state } = this.#mirror(snapshot, logger);
       await connection.applyMutation({
         type: 'full',
@@ -213,6 +214,16 @@ export class MlEntityProvider implements EntityProvider {
       logger.error(
         'Could not mirror the ML platform into the catalog; keeping the entities of the last successful read',
         error as Error,
+      );
+    }
+  }
+
+  #warnRefused(lists: string[], logger: LoggerService) {
+    if (lists.length > 0) {
+      logger.warn(
+        `The ML backend refused the catalog's service token for the ${lists.join(
+          ', ',
+        )} of projects; they are left out of the catalog until it lets services read them`,
       );
     }
   }
@@ -303,7 +314,8 @@ export class MlEntityProvider implements EntityProvider {
   async #refreshProject(projectId: string, logger: LoggerService) {
     const state = this.#state!;
     const connection = this.#connection!;
-    const { view } = await this.#reader.readProject(projectId);
+    const { view, refusedLists } = await this.#reader.readProject(projectId);
+    this.#warnRefused(refusedLists, logger);
     if (view && !state.context.workspaces.has(view.project.workspace)) {
       return false;
     }

@@ -18,6 +18,8 @@ import { mapConcurrently } from './mapConcurrently';
 const PAGE_SIZE = 500;
 /** Attempts at a consistent listing while the ML platform changes. */
 const MAX_ATTEMPTS = 3;
+/** What a list that refused the catalog's token reads as. */
+const REFUSED = Symbol('refused');
 /** Requests in flight at once while reading projects and models. */
 const CONCURRENCY = 4;
 
@@ -37,6 +39,11 @@ export interface MlPlatformSnapshot {
   workspaces: Workspace[];
   runtimes: Runtime[];
   projects: MlProjectView[];
+  /**
+   * Lists (by their last path segment, e.g. `applications`) that refused the
+   * catalog's service token (401/403) and were read as empty.
+   */
+  refusedLists: string[];
 }
 
 /** How the reader finds and calls the ML backend; replaceable in tests. */
@@ -91,10 +98,17 @@ export class MlPlatformReader {
       token,
       p => p.id,
     );
+    const refused = new Set<string>();
     const projects = await mapConcurrently(projectList, CONCURRENCY, project =>
-      this.#readProjectContents(baseUrl, token, project),
+      this.#readProjectContents(baseUrl, token, project, refused),
     );
-    return { baseUrl, workspaces, runtimes, projects };
+    return {
+      baseUrl,
+      workspaces,
+      runtimes,
+      projects,
+      refusedLists: [...refused].sort(),
+    };
   }
 
   /** The ids of all projects. */
@@ -112,17 +126,16 @@ export class MlPlatformReader {
   /** One project and its contents; undefined when it no longer exists. */
   async readProject(
     projectId: string,
-  ): Promise<{ baseUrl: string; view?: MlProjectView }> {
+  ): Promise<{ baseUrl: string; view?: MlProjectView; refusedLists: string[] }> {
     const { baseUrl, token } = await this.#connect();
     const url = new URL(`${baseUrl}/projects/${encodeURIComponent(projectId)}`);
     const project = await this.#get<Project>(url, token, { missing: 'undefined' });
-    if (!project) {
-      return { baseUrl };
+    if (!project || project === REFUSED) {
+      return { baseUrl, refusedLists: [] };
     }
-    return {
-      baseUrl,
-      view: await this.#readProjectContents(baseUrl, token, project),
-    };
+    const refused = new Set<string>();
+    const view = await this.#readProjectContents(baseUrl, token, project, refused);
+    return { baseUrl, view, refusedLists: [...refused].sort() };
   }
 
   async #connect(): Promise<{ baseUrl: string; token: string }> {
@@ -138,9 +151,10 @@ export class MlPlatformReader {
     baseUrl: string,
     token: string,
     project: Project,
+    refused: Set<string>,
   ): Promise<MlProjectView> {
     const base = `projects/${encodeURIComponent(project.id)}`;
-    const optional = { missing: 'empty' } as const;
+    const optional = { missing: 'empty', refused } as const;
     const [models, applications, jobs] = await Promise.all([
       this.#listAll<Model>(baseUrl, `${base}/models`, token, m => m.id, {}, optional),
       this.#listAll<Application>(
@@ -206,7 +220,12 @@ export class MlPlatformReader {
     token: string,
     key: (item: T) => string,
     query: Record<string, string> = {},
-    options: { missing?: 'error' | 'empty' } = {},
+    options: {
+      /** `empty`: a 404 or a refused token (401/403) reads as no items. */
+      missing?: 'error' | 'empty';
+      /** Collects the lists that refused the token. */
+      refused?: Set<string>;
+    } = {},
   ): Promise<T[]> {
     let reported: number | undefined = 0;
     let found = 0;
@@ -227,7 +246,14 @@ export class MlPlatformReader {
           Omit<Page<T>, 'total_size'> & { total_size?: number }
         >(url, token, {
           missing: options.missing === 'empty' ? 'undefined' : 'error',
+          refused: options.missing === 'empty' ? 'undefined' : 'error',
         });
+        if (page === REFUSED) {
+          // This ML backend lets only users read the list: the catalog
+          // cannot mirror it (the provider warns).
+          options.refused?.add(resource.split('/').pop()!);
+          return [];
+        }
         if (!page) {
           // A route this ML backend does not have yet, or a project deleted
           // while it was read: nothing to mirror.
@@ -262,8 +288,11 @@ export class MlPlatformReader {
   async #get<T>(
     url: URL,
     token: string,
-    options: { missing?: 'error' | 'undefined' } = {},
-  ): Promise<T | undefined> {
+    options: {
+      missing?: 'error' | 'undefined';
+      refused?: 'error' | 'undefined';
+    } = {},
+  ): Promise<T | undefined | typeof REFUSED> {
     let response: Response;
     try {
       response = await this.#fetch(url.toString(), {
@@ -281,6 +310,13 @@ export class MlPlatformReader {
     if (response.status === 404 && options.missing === 'undefined') {
       await response.body?.cancel();
       return undefined;
+    }
+    if (
+      (response.status === 401 || response.status === 403) &&
+      options.refused === 'undefined'
+    ) {
+      await response.body?.cancel();
+      return REFUSED;
     }
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
