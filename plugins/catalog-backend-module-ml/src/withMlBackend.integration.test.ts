@@ -1,0 +1,114 @@
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import mlPlugin from '@ml-platform/plugin-ml-backend';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { catalogModuleMl } from './module';
+
+jest.setTimeout(90_000);
+
+/** Polls until `probe` returns something, or fails after `seconds`. */
+async function waitFor<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+  seconds = 30,
+): Promise<T> {
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise(resolve => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * The real ML backend plugin and the catalog with this module in one
+ * backend, as packages/backend runs them: a project created through the ML
+ * API reaches the catalog through the ml.changes event, although the
+ * scheduled full read runs only once an hour here.
+ */
+describe('the ML backend and the catalog in one backend', () => {
+  let backend: Awaited<ReturnType<typeof startTestBackend>>;
+  let storageRoot: string;
+
+  beforeAll(async () => {
+    storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-catalog-'));
+    backend = await startTestBackend({
+      features: [
+        mlPlugin,
+        catalogPlugin,
+        catalogModuleMl,
+        eventsServiceFactory,
+        mockServices.rootConfig.factory({
+          data: {
+            events: { useEventBus: 'never' },
+            ml: { storage: { root: storageRoot } },
+            catalog: {
+              providers: {
+                ml: {
+                  schedule: {
+                    frequency: { hours: 1 },
+                    timeout: { minutes: 1 },
+                    initialDelay: { hours: 1 },
+                  },
+                },
+              },
+            },
+          },
+        }),
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    await fs.rm(storageRoot, { recursive: true, force: true });
+  });
+
+  const asUser = (req: request.Test) =>
+    req.set('Authorization', mockCredentials.user.header());
+
+  async function entity(ref: string) {
+    const [kind, rest] = ref.split(':');
+    const res = await asUser(
+      request(backend.server).get(`/api/catalog/entities/by-name/${kind}/${rest}`),
+    );
+    return res.status === 200 ? res.body : undefined;
+  }
+
+  it('shows a new workspace and project in the catalog within seconds', async () => {
+    await asUser(request(backend.server).post('/api/ml/workspaces'))
+      .send({
+        name: 'lab',
+        nodeGroups: [{ name: 'standard', cpu: 4, memoryMiB: 8192, minNodes: 1, maxNodes: 1 }],
+      })
+      .expect(201);
+    const created = await asUser(request(backend.server).post('/api/ml/projects'))
+      .send({ workspace: 'lab', name: 'churn' })
+      .expect(201);
+
+    const project = await waitFor(
+      () => entity('project:lab/churn'),
+      'the project in the catalog',
+    );
+    expect(project.metadata.annotations['ml-platform.io/project-id']).toBe(created.body.id);
+    expect(project.relations).toEqual(
+      expect.arrayContaining([{ type: 'partOf', targetRef: 'workspace:default/lab' }]),
+    );
+    expect(await entity('workspace:default/lab')).toBeDefined();
+
+    await asUser(request(backend.server).delete(`/api/ml/projects/${created.body.id}`)).expect(204);
+    await waitFor(
+      async () => ((await entity('project:lab/churn')) ? undefined : true),
+      'the deleted project to leave the catalog',
+    );
+  });
+});
