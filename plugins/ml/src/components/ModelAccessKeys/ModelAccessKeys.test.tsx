@@ -50,7 +50,7 @@ describe('ModelAccessKeys', () => {
       'batch',
     );
     // The list reloads; the whole key appears nowhere but in the dialog.
-    expect(api.listAccessKeys).toHaveBeenCalledTimes(2);
+    await waitFor(() => expect(api.listAccessKeys).toHaveBeenCalledTimes(2));
     await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),

@@ -20,6 +20,14 @@ import {
 } from '../../testing/mockModelsApi';
 import { ModelPage } from './ModelPage';
 
+const readyDeployment = {
+  ...churnDeployment,
+  replicaStatus: churnDeployment.replicaStatus.map(r => ({
+    ...r,
+    state: 'running' as const,
+    ready: true,
+  })),
+};
 const baseUrl = 'http://localhost:7007/api/ml';
 const modelPath = `/ml/projects/${churnProject.id}/models/${churnModel.id}`;
 
@@ -27,6 +35,7 @@ function renderAt(
   path: string,
   api: ReturnType<typeof createMockMlApi>,
   failure?: Error,
+  deployment = churnDeployment,
 ) {
   if (failure) {
     api.getModel.mockRejectedValue(failure);
@@ -34,7 +43,7 @@ function renderAt(
     api.getModel.mockResolvedValue(churnModel);
   }
   api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
-  api.listDeployments.mockResolvedValue([churnDeployment]);
+  api.listDeployments.mockResolvedValue([deployment]);
   api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
   api.listProfiles.mockResolvedValue(page([smallProfile]));
   api.listFiles.mockResolvedValue([]);
@@ -115,7 +124,8 @@ describe('ModelPage', () => {
       id: 'd2',
       state: 'deploying',
     });
-    await renderAt(`${modelPath}/builds`, api);
+    // Every replica ready: nothing polls and redraws the table mid-click.
+    await renderAt(`${modelPath}/builds`, api, undefined, readyDeployment);
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'Deploy build 2' }),
