@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+// The ML backend plugin itself is what the actions talk to in these tests (a dev dependency only).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import mlPlugin from '@ml-platform/plugin-ml-backend';
 import fs from 'node:fs/promises';
 import os from 'node:os';

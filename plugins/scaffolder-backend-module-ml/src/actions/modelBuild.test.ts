@@ -68,8 +68,9 @@ describe('ml:model:build', () => {
     const second = actionContext(input, { checkpoints });
     await action().handler(second.ctx as any);
     expect(api.creations(/\/builds$/)).toHaveLength(1);
-    expect(second.outputs.buildId).toBe(
-      first.checkpoints.saved.values().next().value.id,
-    );
+    const [saved] = [...first.checkpoints.saved.values()] as Array<{
+      id: string;
+    }>;
+    expect(second.outputs.buildId).toBe(saved.id);
   });
 });

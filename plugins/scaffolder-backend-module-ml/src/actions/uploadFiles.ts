@@ -1,7 +1,7 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { MlApi } from '../client/MlApiClient';
+import { MlApi } from '../client/MlApi';
 import { listFiles } from './projectFiles';
 
 /** The folder of the task workspace whose files are uploaded. */

@@ -28,7 +28,9 @@ describe('templates run through the scaffolder', () => {
       ),
     );
     const runtimes = await portal.call('GET', '/api/ml/runtimes?enabled=true');
-    expect(runtimes.status).toBe(200);
+    if (runtimes.status !== 200) {
+      throw new Error(`Listing runtimes gave ${runtimes.status}`);
+    }
     runtimeId = runtimes.body.items[0].id;
   });
 

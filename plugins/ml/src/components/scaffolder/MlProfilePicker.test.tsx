@@ -7,7 +7,7 @@ import {
   smallProfile,
 } from '../../testing/mockMlApi';
 import { MlProfilePicker } from './MlProfilePicker';
-import { renderField } from './testing';
+import { renderField } from './__testUtils__/renderField';
 
 const huge = {
   ...smallProfile,

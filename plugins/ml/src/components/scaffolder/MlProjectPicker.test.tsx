@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { churnProject, createMockMlApi, page } from '../../testing/mockMlApi';
 import { MlProjectPicker } from './MlProjectPicker';
-import { renderField } from './testing';
+import { renderField } from './__testUtils__/renderField';
 
 describe('MlProjectPicker', () => {
   it('offers the projects of the workspace in the form and returns the id', async () => {

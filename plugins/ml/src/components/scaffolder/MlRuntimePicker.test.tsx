@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMockMlApi, page, pythonRuntime } from '../../testing/mockMlApi';
 import { MlRuntimePicker } from './MlRuntimePicker';
-import { renderField } from './testing';
+import { renderField } from './__testUtils__/renderField';
 
 describe('MlRuntimePicker', () => {
   it('asks for enabled runtimes only, shows none that is disabled, and returns the id', async () => {

@@ -2,7 +2,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMockMlApi, demoWorkspace, page } from '../../testing/mockMlApi';
 import { MlWorkspacePicker } from './MlWorkspacePicker';
-import { renderField } from './testing';
+import { renderField } from './__testUtils__/renderField';
 
 describe('MlWorkspacePicker', () => {
   it('offers the workspaces and returns the chosen name', async () => {

@@ -1,7 +1,7 @@
 import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
 import { ComponentType } from 'react';
-import { mlApiRef } from '../../api';
-import { createMockMlApi } from '../../testing/mockMlApi';
+import { mlApiRef } from '../../../api';
+import { createMockMlApi } from '../../../testing/mockMlApi';
 
 /**
  * Renders a picker the way the scaffolder form does: with the field's
