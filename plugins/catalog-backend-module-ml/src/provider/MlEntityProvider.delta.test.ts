@@ -262,6 +262,33 @@ describe('MlEntityProvider mutations', () => {
     );
   });
 
+  it('computes the next delta from what the catalog took, not from a failed mutation', async () => {
+    const { mutations, refresh, change, provider } = await connect();
+    await refresh();
+    ml.models.set(forecast.id, []);
+    const failing = mutations.push.bind(mutations);
+    let fail = true;
+    mutations.push = (m: EntityProviderMutation) => {
+      if (fail && m.type === 'delta') {
+        fail = false;
+        throw new Error('catalog database is busy');
+      }
+      return failing(m);
+    };
+    await change('DELETE', `/projects/${forecast.id}/models/m2`);
+    await provider.flushChanges();
+    expect(mutations).toHaveLength(1);
+
+    await change('DELETE', `/projects/${forecast.id}/models/m2`);
+    await provider.flushChanges();
+    const delta = mutations[1];
+    if (delta.type !== 'delta') throw new Error('expected a delta');
+    expect(delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort()).toEqual([
+      'api:demo/forecast.prophet',
+      'model:demo/forecast.prophet',
+    ]);
+  });
+
   it('keeps the catalog as it is when a delta read fails', async () => {
     const { mutations, refresh, change, provider, logger } = await connect();
     await refresh();

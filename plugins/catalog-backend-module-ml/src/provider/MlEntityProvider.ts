@@ -5,7 +5,7 @@ import {
   SchedulerService,
   SchedulerServiceTaskRunner,
 } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
   DeferredEntity,
@@ -13,17 +13,12 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
-import { explainInvalidName, Workspace } from '@ml-platform/plugin-ml-common';
 import { randomUUID } from 'node:crypto';
 import { catalogImpactOf, ML_CHANGES_TOPIC, MlChangeEvent } from './changedPaths';
 import { ChangeQueue, PendingChanges } from './changeQueue';
-import { mlLocationRef } from './entities';
 import { MlPlatformReader, MlPlatformSnapshot } from './MlPlatformReader';
-import {
-  frameEntities,
-  PlatformContext,
-  projectEntities,
-} from './platformEntities';
+import { projectEntities } from './platformEntities';
+import { MirrorState } from './MirrorState';
 import { DEFAULT_RUNTIME_OWNER, readProviderConfig } from './readSchedule';
 
 function count(items: unknown[], noun: string): string {
@@ -47,15 +42,6 @@ export type PlatformReader = Pick<
   MlPlatformReader,
   'read' | 'readProject' | 'readProjectIds'
 >;
-
-/** What the catalog holds from the last read, to compute deltas. */
-interface MirrorState {
-  context: PlatformContext;
-  /** Entity refs of each project's entities (not its datasets). */
-  projectRefs: Map<string, Set<string>>;
-  /** Which projects use each dataset Resource. */
-  datasetUsers: Map<string, Set<string>>;
-}
 
 /**
  * Mirrors the ML platform into the catalog: workspaces, projects, models
@@ -228,51 +214,11 @@ export class MlEntityProvider implements EntityProvider {
     }
   }
 
-  /** All entities of a snapshot, and the state to compute deltas from. */
-  #mirror(
-    snapshot: MlPlatformSnapshot,
-    logger: LoggerService,
-  ): { entities: Entity[]; state: MirrorState } {
-    const validWorkspaces = snapshot.workspaces.filter(
-      w => !explainInvalidName(w.name),
-    );
-    const context: PlatformContext = {
-      baseUrl: snapshot.baseUrl,
-      locationRef: mlLocationRef(snapshot.baseUrl),
-      workspaces: new Map<string, Workspace>(
-        validWorkspaces.map(w => [w.name, w]),
-      ),
-      runtimes: new Map(snapshot.runtimes.map(r => [r.id, r])),
+  #mirror(snapshot: MlPlatformSnapshot, logger: LoggerService) {
+    return MirrorState.fromSnapshot(snapshot, {
       runtimeOwner: this.#runtimeOwner,
       logger,
-    };
-    const state: MirrorState = {
-      context,
-      projectRefs: new Map(),
-      datasetUsers: new Map(),
-    };
-    const entities = frameEntities(snapshot, context);
-    const datasets = new Map<string, Entity>();
-    for (const view of snapshot.projects) {
-      const mapped = projectEntities(view, context);
-      if (!mapped) {
-        continue;
-      }
-      entities.push(...mapped.entities);
-      state.projectRefs.set(
-        view.project.id,
-        new Set(mapped.entities.map(e => stringifyEntityRef(e))),
-      );
-      for (const dataset of mapped.datasets) {
-        const ref = stringifyEntityRef(dataset);
-        datasets.set(ref, dataset);
-        const users = state.datasetUsers.get(ref) ?? new Set<string>();
-        users.add(view.project.id);
-        state.datasetUsers.set(ref, users);
-      }
-    }
-    entities.push(...datasets.values());
-    return { entities, state };
+    });
   }
 
   async #applyChanges(changes: PendingChanges) {
@@ -287,7 +233,7 @@ export class MlEntityProvider implements EntityProvider {
         const state = this.#state;
         // A new project is one the catalog does not have yet.
         for (const id of await this.#reader.readProjectIds()) {
-          if (!state.projectRefs.has(id)) {
+          if (!state.hasProject(id)) {
             projectIds.add(id);
           }
         }
@@ -316,53 +262,28 @@ export class MlEntityProvider implements EntityProvider {
     const connection = this.#connection!;
     const { view, refusedLists } = await this.#reader.readProject(projectId);
     this.#warnRefused(refusedLists, logger);
-    if (view && !state.context.workspaces.has(view.project.workspace)) {
+    if (view && !state.hasWorkspace(view.project.workspace)) {
       return false;
     }
     const mapped = view
       ? projectEntities(view, { ...state.context, logger })
       : undefined;
-    const entities = mapped?.entities ?? [];
-    const datasets = mapped?.datasets ?? [];
-    const newRefs = new Set(entities.map(e => stringifyEntityRef(e)));
-    const removed = [...(state.projectRefs.get(projectId) ?? [])].filter(
-      ref => !newRefs.has(ref),
-    );
-
-    const usedNow = new Set(datasets.map(d => stringifyEntityRef(d)));
-    for (const [ref, users] of state.datasetUsers) {
-      if (users.has(projectId) && !usedNow.has(ref)) {
-        users.delete(projectId);
-        if (users.size === 0) {
-          state.datasetUsers.delete(ref);
-          removed.push(ref);
-        }
-      }
-    }
-    for (const ref of usedNow) {
-      const users = state.datasetUsers.get(ref) ?? new Set<string>();
-      users.add(projectId);
-      state.datasetUsers.set(ref, users);
-    }
-
+    const { delta, next } = state.deltaOf(projectId, mapped);
     await connection.applyMutation({
       type: 'delta',
-      added: this.#toDeferred([...entities, ...datasets]),
-      removed: removed.map(entityRef => ({
+      added: this.#toDeferred(delta.added),
+      removed: delta.removed.map(entityRef => ({
         entityRef,
         locationKey: this.getProviderName(),
       })),
     });
-    if (view && mapped) {
-      state.projectRefs.set(projectId, newRefs);
-    } else {
-      state.projectRefs.delete(projectId);
-    }
+    // Only what the catalog took: a failed mutation leaves the state as is.
+    this.#state = next;
     logger.info(
       `Applied the changes of ML project ${projectId}: ${count(
-        entities.concat(datasets),
+        delta.added,
         'entity',
-      )} added or updated, ${removed.length} removed`,
+      )} added or updated, ${delta.removed.length} removed`,
     );
     return true;
   }
