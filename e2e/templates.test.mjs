@@ -38,11 +38,13 @@ test('a guest creates a training project from its template and ends on a live mo
     await sidebar(page).getByRole('link', { name: /Create/ }).first().click();
     await page.waitForURL(/\/create/);
 
-    const card = page
-      .locator('article, .MuiCard-root')
+    // The card whose own title is the template's (cards sit in containers that hold them all).
+    await page
+      .locator('.MuiCard-root')
       .filter({ hasText: 'Training project with a live model' })
-      .first();
-    await card.getByRole('button', { name: 'Choose' }).click();
+      .filter({ hasNotText: 'Full stack ML project' })
+      .getByTestId('template-card-actions--create')
+      .click();
 
     // Step 1: project
     await page.getByLabel(/^Name/).fill(name);
@@ -96,6 +98,7 @@ test('a guest creates a training project from its template and ends on a live mo
       if (found) break;
       if (Date.now() > deadline) throw new Error('The model did not appear in the catalog');
     }
-    await page.getByText(/flats\.flats/).first().waitFor({ timeout: 30_000 });
+    // The dataset of lineage.yaml is a node of the graph, next to the model.
+    await page.getByText(`${name}.flats@ml-platform`).first().waitFor({ timeout: 30_000 });
   });
 });
