@@ -3,7 +3,6 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import CloudUploadIcon from '@material-ui/icons/CloudUpload';
 import {
   BuildState,
   ModelBuild,
@@ -67,6 +66,7 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
     { title: 'Created', render: b => formatTime(b.createdAt) },
     {
       title: 'Actions',
+      cellStyle: { whiteSpace: 'nowrap' },
       render: b => (
         <Box display="flex">
           <Button size="small" onClick={() => setChosenId(b.id)}>
@@ -76,7 +76,6 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
             <Button
               size="small"
               color="primary"
-              startIcon={<CloudUploadIcon />}
               onClick={() => setDeploying(b)}
               aria-label={`Deploy build ${b.number}`}
             >

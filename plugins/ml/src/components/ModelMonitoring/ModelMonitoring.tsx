@@ -94,6 +94,8 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
           label="Range"
           select
           SelectProps={{ native: true }}
+          // A native select's label overlaps an empty value unless shrunk.
+          InputLabelProps={{ shrink: true }}
           value={rangeId}
           onChange={e => setRangeId(e.target.value)}
           fullWidth
@@ -111,6 +113,8 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
           label="Deployment"
           select
           SelectProps={{ native: true }}
+          // A native select's label overlaps an empty value unless shrunk.
+          InputLabelProps={{ shrink: true }}
           value={deploymentId}
           onChange={e => setDeploymentId(e.target.value)}
           fullWidth

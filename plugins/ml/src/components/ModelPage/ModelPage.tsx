@@ -10,7 +10,13 @@ import Typography from '@material-ui/core/Typography';
 import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { Project } from '@ml-platform/plugin-ml-common';
-import { Route, Routes, useNavigate, useParams } from 'react-router-dom';
+import {
+  Link as RouterLink,
+  Route,
+  Routes,
+  useNavigate,
+  useParams,
+} from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import {
@@ -132,7 +138,8 @@ export function ModelPage(props: ModelPageProps) {
             <Tab
               key={t.path}
               label={t.title}
-              component={Link}
+              // A plain router link: tabs keep the tab colours, not a link's.
+              component={RouterLink}
               to={t.path ? `${base}/${t.path}` : base}
             />
           ))}

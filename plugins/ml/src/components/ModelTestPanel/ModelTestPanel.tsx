@@ -42,7 +42,8 @@ function pretty(value: unknown): string {
   return JSON.stringify(value ?? {}, null, 2);
 }
 
-const formatMs = (ms: number) => `${ms.toFixed(1)} ms`;
+// Model functions often take well under a millisecond.
+const formatMs = (ms: number) => `${ms.toFixed(ms < 1 ? 2 : 1)} ms`;
 
 /**
  * Sends a request to the deployed model as the signed-in user, starting from
