@@ -168,7 +168,9 @@ export function modelApiToEntity(view: ModelView, context: ModelContext): Entity
       type: 'openapi',
       lifecycle: serving ? 'production' : 'experimental',
       owner: context.project.owner,
-      definition: JSON.stringify(definition, null, 2),
+      // Compact: the catalog stores and indexes every API entity, and the API
+      // docs plugin formats the document itself.
+      definition: JSON.stringify(definition),
     },
   };
 }
