@@ -9,18 +9,21 @@ const portal = usePortal();
 const READY_TIMEOUT_MS = Number(process.env.E2E_MODEL_READY_TIMEOUT_MS ?? 300_000);
 
 /**
- * Waits until the demo model's Test panel can be used: deployed, with a
- * ready replica. The page polls while a build or deployment changes, but the
- * seed deploys only after its build ends, so reload between looks.
+ * Opens the demo model's Test panel and waits until it can be used: deployed,
+ * with a ready replica. The page polls while a build or deployment changes,
+ * but the seed deploys only after its build ends, so between looks the test
+ * goes back to the list and opens the model again (inside the app: a page
+ * reload would need a new sign-in).
  */
-async function waitForReadyTestPanel(page) {
-  const testUrl = `${page.url().replace(/\/$/, '')}/test`;
+async function openReadyTestPanel(page) {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   for (;;) {
-    await page.goto(testUrl);
+    await page.getByRole('link', { name: 'demo-model', exact: true }).click();
+    await page.getByRole('heading', { name: 'Model demo-model' }).waitFor();
+    await page.getByRole('tab', { name: 'Test' }).click();
     const button = page.getByRole('button', { name: 'Test', exact: true });
     await button.waitFor();
-    // Give the page's own polling a chance before reloading.
+    // Give the page's own polling a chance before opening it again.
     for (let i = 0; i < 6; i++) {
       const enabled = await button.isEnabled();
       const waiting = await page.getByText(/not deployed|No replica is ready yet/).count();
@@ -30,6 +33,7 @@ async function waitForReadyTestPanel(page) {
       }
       await page.waitForTimeout(2_500);
     }
+    await page.getByRole('link', { name: 'All models' }).click();
   }
 }
 
@@ -37,15 +41,14 @@ test('guest tests the demo model from its Test panel and gets a prediction', asy
   await withPage(t, async page => {
     await signInAsGuest(page, portal.baseUrl);
     await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
-    await page.getByRole('link', { name: 'demo-project', exact: true }).first().click();
+    // The ML home page can take a while on a busy machine (seen past 30 s).
+    const demoProject = page.getByRole('link', { name: 'demo-project', exact: true }).first();
+    await demoProject.waitFor({ timeout: 90_000 });
+    await demoProject.click();
     await page.waitForURL(/\/ml\/projects\/[^/]+/);
 
     await page.getByRole('tab', { name: 'Models' }).click();
-    await page.getByRole('link', { name: 'demo-model', exact: true }).click();
-    await page.waitForURL(/\/models\/[^/]+$/);
-    await page.getByRole('heading', { name: 'Model demo-model' }).waitFor();
-
-    await waitForReadyTestPanel(page);
+    await openReadyTestPanel(page);
     // Prefilled from the build's first example.
     const request = page.getByLabel('Request (JSON)');
     const prefilled = JSON.parse(await request.inputValue());
