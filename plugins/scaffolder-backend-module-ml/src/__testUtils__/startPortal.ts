@@ -1,4 +1,7 @@
+import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
 import {
+  TestDatabaseId,
+  TestDatabases,
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -63,11 +66,25 @@ export interface Portal {
 }
 
 /**
+ * SQLite always; Postgres 15 when the test script provides one through
+ * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (never docker).
+ */
+export function createTestDatabases(): TestDatabases {
+  return TestDatabases.create({
+    ids: ['SQLITE_3', 'POSTGRES_15'],
+    disableDocker: true,
+  });
+}
+
+/**
  * A backend with the scaffolder, this module, the ML plugin on the local
  * process driver (demo seed, python3 runtime, a fresh storage folder) and a
  * catalog mock holding the given templates.
  */
-export async function startPortal(templates: object[]): Promise<Portal> {
+export async function startPortal(
+  templates: object[],
+  db: { databases: TestDatabases; databaseId: TestDatabaseId },
+): Promise<Portal> {
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-templates-'));
   const backend = await startTestBackend({
     features: [
@@ -76,6 +93,15 @@ export async function startPortal(templates: object[]): Promise<Portal> {
       mlPlugin,
       catalogServiceMock.factory({ entities: templates as any[] }),
       intervalSchedulerFactory,
+      // A fresh database per plugin, as in production (each runs its own migrations).
+      createServiceFactory({
+        service: coreServices.database,
+        deps: {},
+        async factory() {
+          const knex = await db.databases.init(db.databaseId);
+          return { getClient: async () => knex };
+        },
+      }),
       mockServices.rootConfig.factory({
         data: {
           ml: {

@@ -1,10 +1,12 @@
 import {
   Portal,
+  createTestDatabases,
   loadTemplate,
   startPortal,
 } from '../__testUtils__/startPortal';
 
 jest.setTimeout(600_000);
+const databases = createTestDatabases();
 
 /**
  * Each template of templates/ run for real: the scaffolder backend runs the
@@ -12,282 +14,296 @@ jest.setTimeout(600_000);
  * and the local driver runs builds, replicas and applications as python3
  * processes.
  */
-describe('templates run through the scaffolder', () => {
-  let portal: Portal;
-  let runtimeId: string;
+describe.each(databases.eachSupportedId())(
+  'templates run through the scaffolder on %s',
+  databaseId => {
+    let portal: Portal;
+    let runtimeId: string;
 
-  beforeAll(async () => {
-    portal = await startPortal(
-      await Promise.all(
-        [
-          'blank-python.yaml',
-          'training-project.yaml',
-          'model-dashboard.yaml',
-          'full-stack.yaml',
-        ].map(loadTemplate),
-      ),
-    );
-    const runtimes = await portal.call('GET', '/api/ml/runtimes?enabled=true');
-    if (runtimes.status !== 200) {
-      throw new Error(`Listing runtimes gave ${runtimes.status}`);
-    }
-    runtimeId = runtimes.body.items[0].id;
-  });
-
-  afterAll(async () => {
-    await portal?.stop();
-  });
-
-  async function runTemplate(name: string, values: Record<string, unknown>) {
-    const created = await portal.call('POST', '/api/scaffolder/v2/tasks', {
-      templateRef: `template:default/${name}`,
-      values,
+    beforeAll(async () => {
+      portal = await startPortal(
+        await Promise.all(
+          [
+            'blank-python.yaml',
+            'training-project.yaml',
+            'model-dashboard.yaml',
+            'full-stack.yaml',
+          ].map(loadTemplate),
+        ),
+        { databases, databaseId },
+      );
+      const runtimes = await portal.call(
+        'GET',
+        '/api/ml/runtimes?enabled=true',
+      );
+      if (runtimes.status !== 200) {
+        throw new Error(`Listing runtimes gave ${runtimes.status}`);
+      }
+      runtimeId = runtimes.body.items[0].id;
     });
-    expect(created.status).toBe(201);
-    const taskId = created.body.id;
-    const deadline = Date.now() + 240_000;
-    const taskLog = async () => {
-      const events = await portal.call(
-        'GET',
-        `/api/scaffolder/v2/tasks/${taskId}/events`,
-      );
-      return events.body
-        .map((e: any) => e.body.message)
-        .filter(Boolean)
-        .join('\n');
-    };
-    for (;;) {
-      const task = await portal.call(
-        'GET',
-        `/api/scaffolder/v2/tasks/${taskId}`,
-      );
-      if (task.body.status === 'completed') {
+
+    afterAll(async () => {
+      await portal?.stop();
+    });
+
+    async function runTemplate(name: string, values: Record<string, unknown>) {
+      const created = await portal.call('POST', '/api/scaffolder/v2/tasks', {
+        templateRef: `template:default/${name}`,
+        values,
+      });
+      expect(created.status).toBe(201);
+      const taskId = created.body.id;
+      const deadline = Date.now() + 240_000;
+      const taskLog = async () => {
         const events = await portal.call(
           'GET',
           `/api/scaffolder/v2/tasks/${taskId}/events`,
         );
-        const completion = events.body.find(
-          (e: any) => e.type === 'completion',
+        return events.body
+          .map((e: any) => e.body.message)
+          .filter(Boolean)
+          .join('\n');
+      };
+      for (;;) {
+        const task = await portal.call(
+          'GET',
+          `/api/scaffolder/v2/tasks/${taskId}`,
         );
-        return completion.body.output as { links: any[]; text?: any[] };
+        if (task.body.status === 'completed') {
+          const events = await portal.call(
+            'GET',
+            `/api/scaffolder/v2/tasks/${taskId}/events`,
+          );
+          const completion = events.body.find(
+            (e: any) => e.type === 'completion',
+          );
+          return completion.body.output as { links: any[]; text?: any[] };
+        }
+        if (task.body.status === 'failed' || task.body.status === 'cancelled') {
+          throw new Error(
+            `Template ${name} ${task.body.status}:\n${await taskLog()}`,
+          );
+        }
+        if (Date.now() > deadline) {
+          throw new Error(
+            `Template ${name} still ${task.body.status}:\n${await taskLog()}`,
+          );
+        }
+        await new Promise(resolve => setTimeout(resolve, 500));
       }
-      if (task.body.status === 'failed' || task.body.status === 'cancelled') {
-        throw new Error(
-          `Template ${name} ${task.body.status}:\n${await taskLog()}`,
-        );
-      }
-      if (Date.now() > deadline) {
-        throw new Error(
-          `Template ${name} still ${task.body.status}:\n${await taskLog()}`,
-        );
-      }
-      await new Promise(resolve => setTimeout(resolve, 500));
     }
-  }
 
-  const projectIdFrom = (output: { links: any[] }) =>
-    /\/ml\/projects\/([0-9a-f-]{36})/.exec(output.links[0].url)![1];
+    const projectIdFrom = (output: { links: any[] }) =>
+      /\/ml\/projects\/([0-9a-f-]{36})/.exec(output.links[0].url)![1];
 
-  async function fileNames(projectId: string) {
-    const files = await portal.call(
-      'GET',
-      `/api/ml/projects/${projectId}/files?recursive=true`,
-    );
-    return files.body.items
-      .filter((f: any) => f.type !== 'directory')
-      .map((f: any) => f.path)
-      .sort();
-  }
-
-  it('(a) blank Python project: creates the project with the rendered skeleton', async () => {
-    const output = await runTemplate('ml-blank-python-project', {
-      name: 'blank-one',
-      title: 'Blank one',
-      workspace: 'demo',
-    });
-    const projectId = projectIdFrom(output);
-    const project = await portal.call('GET', `/api/ml/projects/${projectId}`);
-    expect(project.body).toMatchObject({
-      name: 'blank-one',
-      workspace: 'demo',
-      title: 'Blank one',
-    });
-    expect(await fileNames(projectId)).toEqual([
-      '.gitignore',
-      'README.md',
-      'main.py',
-    ]);
-    const main = await portal.call(
-      'GET',
-      `/api/ml/projects/${projectId}/files/content?path=main.py`,
-    );
-    expect(main.body).toContain('Hello from blank-one');
-  });
-
-  let trainingProjectId: string;
-
-  it('(b) training project: jobs, a model built and deployed, and a live prediction', async () => {
-    const output = await runTemplate('ml-training-project', {
-      name: 'flats',
-      workspace: 'demo',
-      runtimeId,
-      profile: 'small',
-      modelName: 'price-predictor',
-      schedule: '0 3 * * *',
-    });
-    const projectId = projectIdFrom(output);
-    trainingProjectId = projectId;
-    expect(await fileNames(projectId)).toEqual([
-      '.gitignore',
-      'README.md',
-      'build.sh',
-      'data.py',
-      'evaluate.py',
-      'examples/requests.json',
-      'lineage.yaml',
-      'model.py',
-      'train.py',
-    ]);
-
-    const jobs = (
-      await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
-    ).body.items;
-    const train = jobs.find((j: any) => j.name === 'Train');
-    const evaluate = jobs.find((j: any) => j.name === 'Evaluate');
-    expect(train).toMatchObject({
-      script: 'train.py',
-      schedule: '0 3 * * *',
-      runtimeId,
-      profile: 'small',
-    });
-    expect(evaluate).toMatchObject({
-      script: 'evaluate.py',
-      parentJobId: train.id,
-    });
-
-    const models = (
-      await portal.call('GET', `/api/ml/projects/${projectId}/models`)
-    ).body.items;
-    expect(models).toHaveLength(1);
-    const model = models[0];
-    expect(output.links[1].url).toBe(
-      `/ml/projects/${projectId}/models/${model.id}`,
-    );
-    expect(output.links[2].entityRef).toBe('model:demo/flats.price-predictor');
-
-    const builds = (
-      await portal.call(
+    async function fileNames(projectId: string) {
+      const files = await portal.call(
         'GET',
-        `/api/ml/projects/${projectId}/models/${model.id}/builds`,
-      )
-    ).body.items;
-    expect(builds).toHaveLength(1);
-    expect(builds[0]).toMatchObject({
-      state: 'built',
-      datasets: ['flats.flats@ml-platform'],
-    });
+        `/api/ml/projects/${projectId}/files?recursive=true`,
+      );
+      return files.body.items
+        .filter((f: any) => f.type !== 'directory')
+        .map((f: any) => f.path)
+        .sort();
+    }
 
-    const deployments = (
-      await portal.call(
+    it('(a) blank Python project: creates the project with the rendered skeleton', async () => {
+      const output = await runTemplate('ml-blank-python-project', {
+        name: 'blank-one',
+        title: 'Blank one',
+        workspace: 'demo',
+      });
+      const projectId = projectIdFrom(output);
+      const project = await portal.call('GET', `/api/ml/projects/${projectId}`);
+      expect(project.body).toMatchObject({
+        name: 'blank-one',
+        workspace: 'demo',
+        title: 'Blank one',
+      });
+      expect(await fileNames(projectId)).toEqual([
+        '.gitignore',
+        'README.md',
+        'main.py',
+      ]);
+      const main = await portal.call(
         'GET',
-        `/api/ml/projects/${projectId}/models/${model.id}/deployments`,
-      )
-    ).body.items;
-    expect(deployments).toHaveLength(1);
-    expect(deployments[0].state).toBe('deployed');
-
-    const prediction = await portal.call(
-      'POST',
-      `/api/ml/projects/${projectId}/models/${model.id}/predict`,
-      { size: 80 },
-    );
-    expect(prediction.status).toBe(200);
-    expect(prediction.body.success).toBe(true);
-    // Trained in the build on prices of 45,000 + 3,200 per m² with noise.
-    expect(prediction.body.response.price).toBeGreaterThan(250_000);
-    expect(prediction.body.response.price).toBeLessThan(350_000);
-    expect(output.text![0].content).toContain(
-      `/api/ml/projects/${projectId}/models/${model.id}/predict`,
-    );
-  });
-
-  it("(c) model dashboard: adds the app to (b)'s project and serves the model's metrics", async () => {
-    const output = await runTemplate('ml-model-dashboard', {
-      workspace: 'demo',
-      projectId: trainingProjectId,
-      modelName: 'price-predictor',
-      appName: 'Flats dashboard',
-      slug: 'flats-dashboard',
-      runtimeId,
-      profile: 'small',
+        `/api/ml/projects/${projectId}/files/content?path=main.py`,
+      );
+      expect(main.body).toContain('Hello from blank-one');
     });
-    expect(await fileNames(trainingProjectId)).toEqual(
-      expect.arrayContaining(['DASHBOARD.md', 'app.py', 'train.py']),
-    );
-    const apps = (
-      await portal.call(
-        'GET',
-        `/api/ml/projects/${trainingProjectId}/applications`,
-      )
-    ).body.items;
-    expect(apps).toHaveLength(1);
-    expect(apps[0]).toMatchObject({
-      slug: 'flats-dashboard',
-      state: 'running',
-      env: { MODEL_NAME: 'price-predictor' },
-    });
-    expect(output.links[0].url).toMatch(/\/api\/ml\/apps\/flats-dashboard\/$/);
 
-    // The prediction of (b) is in the metrics the dashboard reads.
-    const summary = await portal.call(
-      'GET',
-      '/api/ml/apps/flats-dashboard/api/summary',
-    );
-    expect(summary.status).toBe(200);
-    expect(summary.body).toMatchObject({ model: 'price-predictor' });
-    expect(summary.body.predictions).toBeGreaterThanOrEqual(1);
-  });
+    let trainingProjectId: string;
 
-  it('(d) full stack: project, jobs, live model and a running dashboard in one go', async () => {
-    const output = await runTemplate('ml-full-stack', {
-      name: 'stack',
-      workspace: 'demo',
-      runtimeId,
-      profile: 'small',
-      modelName: 'price-predictor',
-      schedule: '30 2 * * *',
-    });
-    const projectId = projectIdFrom(output);
-    expect(await fileNames(projectId)).toEqual(
-      expect.arrayContaining([
-        'app.py',
+    it('(b) training project: jobs, a model built and deployed, and a live prediction', async () => {
+      const output = await runTemplate('ml-training-project', {
+        name: 'flats',
+        workspace: 'demo',
+        runtimeId,
+        profile: 'small',
+        modelName: 'price-predictor',
+        schedule: '0 3 * * *',
+      });
+      const projectId = projectIdFrom(output);
+      trainingProjectId = projectId;
+      expect(await fileNames(projectId)).toEqual([
+        '.gitignore',
+        'README.md',
+        'build.sh',
+        'data.py',
+        'evaluate.py',
+        'examples/requests.json',
+        'lineage.yaml',
         'model.py',
         'train.py',
-        'lineage.yaml',
-      ]),
-    );
-    const jobs = (
-      await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
-    ).body.items;
-    expect(jobs.map((j: any) => j.name).sort()).toEqual(['Evaluate', 'Train']);
-    const [model] = (
-      await portal.call('GET', `/api/ml/projects/${projectId}/models`)
-    ).body.items;
-    const prediction = await portal.call(
-      'POST',
-      `/api/ml/projects/${projectId}/models/${model.id}/predict`,
-      { size: 40 },
-    );
-    expect(prediction.body.success).toBe(true);
-    const apps = (
-      await portal.call('GET', `/api/ml/projects/${projectId}/applications`)
-    ).body.items;
-    expect(apps[0]).toMatchObject({
-      slug: 'stack-dashboard',
-      state: 'running',
+      ]);
+
+      const jobs = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
+      ).body.items;
+      const train = jobs.find((j: any) => j.name === 'Train');
+      const evaluate = jobs.find((j: any) => j.name === 'Evaluate');
+      expect(train).toMatchObject({
+        script: 'train.py',
+        schedule: '0 3 * * *',
+        runtimeId,
+        profile: 'small',
+      });
+      expect(evaluate).toMatchObject({
+        script: 'evaluate.py',
+        parentJobId: train.id,
+      });
+
+      const models = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/models`)
+      ).body.items;
+      expect(models).toHaveLength(1);
+      const model = models[0];
+      expect(output.links[1].url).toBe(
+        `/ml/projects/${projectId}/models/${model.id}`,
+      );
+      expect(output.links[2].entityRef).toBe(
+        'model:demo/flats.price-predictor',
+      );
+
+      const builds = (
+        await portal.call(
+          'GET',
+          `/api/ml/projects/${projectId}/models/${model.id}/builds`,
+        )
+      ).body.items;
+      expect(builds).toHaveLength(1);
+      expect(builds[0]).toMatchObject({
+        state: 'built',
+        datasets: ['flats.flats@ml-platform'],
+      });
+
+      const deployments = (
+        await portal.call(
+          'GET',
+          `/api/ml/projects/${projectId}/models/${model.id}/deployments`,
+        )
+      ).body.items;
+      expect(deployments).toHaveLength(1);
+      expect(deployments[0].state).toBe('deployed');
+
+      const prediction = await portal.call(
+        'POST',
+        `/api/ml/projects/${projectId}/models/${model.id}/predict`,
+        { size: 80 },
+      );
+      expect(prediction.status).toBe(200);
+      expect(prediction.body.success).toBe(true);
+      // Trained in the build on prices of 45,000 + 3,200 per m² with noise.
+      expect(prediction.body.response.price).toBeGreaterThan(250_000);
+      expect(prediction.body.response.price).toBeLessThan(350_000);
+      expect(output.text![0].content).toContain(
+        `/api/ml/projects/${projectId}/models/${model.id}/predict`,
+      );
     });
-    const page = await portal.call('GET', '/api/ml/apps/stack-dashboard/');
-    expect(page.status).toBe(200);
-    expect(page.body).toContain('Model price-predictor');
-  });
-});
+
+    it("(c) model dashboard: adds the app to (b)'s project and serves the model's metrics", async () => {
+      const output = await runTemplate('ml-model-dashboard', {
+        workspace: 'demo',
+        projectId: trainingProjectId,
+        modelName: 'price-predictor',
+        appName: 'Flats dashboard',
+        slug: 'flats-dashboard',
+        runtimeId,
+        profile: 'small',
+      });
+      expect(await fileNames(trainingProjectId)).toEqual(
+        expect.arrayContaining(['DASHBOARD.md', 'app.py', 'train.py']),
+      );
+      const apps = (
+        await portal.call(
+          'GET',
+          `/api/ml/projects/${trainingProjectId}/applications`,
+        )
+      ).body.items;
+      expect(apps).toHaveLength(1);
+      expect(apps[0]).toMatchObject({
+        slug: 'flats-dashboard',
+        state: 'running',
+        env: { MODEL_NAME: 'price-predictor' },
+      });
+      expect(output.links[0].url).toMatch(
+        /\/api\/ml\/apps\/flats-dashboard\/$/,
+      );
+
+      // The prediction of (b) is in the metrics the dashboard reads.
+      const summary = await portal.call(
+        'GET',
+        '/api/ml/apps/flats-dashboard/api/summary',
+      );
+      expect(summary.status).toBe(200);
+      expect(summary.body).toMatchObject({ model: 'price-predictor' });
+      expect(summary.body.predictions).toBeGreaterThanOrEqual(1);
+    });
+
+    it('(d) full stack: project, jobs, live model and a running dashboard in one go', async () => {
+      const output = await runTemplate('ml-full-stack', {
+        name: 'stack',
+        workspace: 'demo',
+        runtimeId,
+        profile: 'small',
+        modelName: 'price-predictor',
+        schedule: '30 2 * * *',
+      });
+      const projectId = projectIdFrom(output);
+      expect(await fileNames(projectId)).toEqual(
+        expect.arrayContaining([
+          'app.py',
+          'model.py',
+          'train.py',
+          'lineage.yaml',
+        ]),
+      );
+      const jobs = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
+      ).body.items;
+      expect(jobs.map((j: any) => j.name).sort()).toEqual([
+        'Evaluate',
+        'Train',
+      ]);
+      const [model] = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/models`)
+      ).body.items;
+      const prediction = await portal.call(
+        'POST',
+        `/api/ml/projects/${projectId}/models/${model.id}/predict`,
+        { size: 40 },
+      );
+      expect(prediction.body.success).toBe(true);
+      const apps = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/applications`)
+      ).body.items;
+      expect(apps[0]).toMatchObject({
+        slug: 'stack-dashboard',
+        state: 'running',
+      });
+      const page = await portal.call('GET', '/api/ml/apps/stack-dashboard/');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('Model price-predictor');
+    });
+  },
+);
