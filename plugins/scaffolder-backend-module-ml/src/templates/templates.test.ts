@@ -46,30 +46,17 @@ describe.each(databases.eachSupportedId())(
       await portal?.stop();
     });
 
-    async function runTemplate(name: string, values: Record<string, unknown>) {
-      const created = await portal.call('POST', '/api/scaffolder/v2/tasks', {
-        templateRef: `template:default/${name}`,
-        values,
-      });
-      expect(created.status).toBe(201);
-      const taskId = created.body.id;
+    /** Waits until the task ends; its status, output and log lines. */
+    async function waitForTask(taskId: string) {
       const deadline = Date.now() + 240_000;
-      const taskLog = async () => {
-        const events = await portal.call(
-          'GET',
-          `/api/scaffolder/v2/tasks/${taskId}/events`,
-        );
-        return events.body
-          .map((e: any) => e.body.message)
-          .filter(Boolean)
-          .join('\n');
-      };
       for (;;) {
         const task = await portal.call(
           'GET',
           `/api/scaffolder/v2/tasks/${taskId}`,
         );
-        if (task.body.status === 'completed') {
+        const status: string = task.body.status;
+        const ended = ['completed', 'failed', 'cancelled'].includes(status);
+        if (ended || Date.now() > deadline) {
           const events = await portal.call(
             'GET',
             `/api/scaffolder/v2/tasks/${taskId}/events`,
@@ -77,20 +64,34 @@ describe.each(databases.eachSupportedId())(
           const completion = events.body.find(
             (e: any) => e.type === 'completion',
           );
-          return completion.body.output as { links: any[]; text?: any[] };
-        }
-        if (task.body.status === 'failed' || task.body.status === 'cancelled') {
-          throw new Error(
-            `Template ${name} ${task.body.status}:\n${await taskLog()}`,
-          );
-        }
-        if (Date.now() > deadline) {
-          throw new Error(
-            `Template ${name} still ${task.body.status}:\n${await taskLog()}`,
-          );
+          const log: string = events.body
+            .map((e: any) => e.body.message)
+            .filter(Boolean)
+            .join('\n');
+          return { status, output: completion?.body.output, log };
         }
         await new Promise(resolve => setTimeout(resolve, 500));
       }
+    }
+
+    async function startTask(
+      name: string,
+      values: Record<string, unknown>,
+    ): Promise<string> {
+      const created = await portal.call('POST', '/api/scaffolder/v2/tasks', {
+        templateRef: `template:default/${name}`,
+        values,
+      });
+      expect(created.status).toBe(201);
+      return created.body.id;
+    }
+
+    async function runTemplate(name: string, values: Record<string, unknown>) {
+      const task = await waitForTask(await startTask(name, values));
+      if (task.status !== 'completed') {
+        throw new Error(`Template ${name} ${task.status}:\n${task.log}`);
+      }
+      return task.output as { links: any[]; text?: any[] };
     }
 
     const projectIdFrom = (output: { links: any[] }) =>
@@ -304,6 +305,73 @@ describe.each(databases.eachSupportedId())(
       const page = await portal.call('GET', '/api/ml/apps/stack-dashboard/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('Model price-predictor');
+    });
+
+    it('a failed task, retried, does not create its project twice', async () => {
+      const values = {
+        name: 'retried',
+        workspace: 'demo',
+        runtimeId,
+        profile: 'small',
+        modelName: 'price-predictor',
+        schedule: '0 3 * * *',
+      };
+      const projectsNamed = async () =>
+        (
+          await portal.call(
+            'GET',
+            '/api/ml/projects?workspace=demo&page_size=500',
+          )
+        ).body.items.filter((p: any) => p.name === 'retried');
+      // With the runtime disabled, creating the first job fails after the project exists.
+      const disable = await portal.call(
+        'PATCH',
+        `/api/ml/runtimes/${runtimeId}`,
+        { enabled: false },
+      );
+      expect(disable.status).toBe(200);
+      let taskId: string;
+      try {
+        taskId = await startTask('ml-training-project', values);
+        const failed = await waitForTask(taskId);
+        expect(failed.status).toBe('failed');
+        expect(failed.log).toMatch(/runtimeId: runtime .* is disabled/);
+      } finally {
+        await portal.call('PATCH', `/api/ml/runtimes/${runtimeId}`, {
+          enabled: true,
+        });
+      }
+      const [project] = await projectsNamed();
+      expect(
+        (await portal.call('GET', `/api/ml/projects/${project.id}/jobs`)).body
+          .items,
+      ).toEqual([]);
+
+      const retry = await portal.call(
+        'POST',
+        `/api/scaffolder/v2/tasks/${taskId!}/retry`,
+        {},
+      );
+      expect(retry.status).toBe(201);
+      const retried = await waitForTask(taskId!);
+      expect([
+        retried.status,
+        retried.status === 'completed' ? '' : retried.log,
+      ]).toEqual(['completed', '']);
+      expect((await projectsNamed()).map((p: any) => p.id)).toEqual([
+        project.id,
+      ]);
+      const jobs = (
+        await portal.call('GET', `/api/ml/projects/${project.id}/jobs`)
+      ).body.items;
+      expect(jobs.map((j: any) => j.name).sort()).toEqual([
+        'Evaluate',
+        'Train',
+      ]);
+      const models = (
+        await portal.call('GET', `/api/ml/projects/${project.id}/models`)
+      ).body.items;
+      expect(models).toHaveLength(1);
     });
   },
 );
