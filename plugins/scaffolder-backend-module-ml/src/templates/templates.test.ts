@@ -113,6 +113,8 @@ describe.each(databases.eachSupportedId())(
         name: 'blank-one',
         title: 'Blank one',
         workspace: 'demo',
+        runtimeId,
+        profile: 'small',
       });
       const projectId = projectIdFrom(output);
       const project = await portal.call('GET', `/api/ml/projects/${projectId}`);
@@ -131,6 +133,17 @@ describe.each(databases.eachSupportedId())(
         `/api/ml/projects/${projectId}/files/content?path=main.py`,
       );
       expect(main.body).toContain('Hello from blank-one');
+      const jobs = (
+        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
+      ).body.items;
+      expect(jobs).toEqual([
+        expect.objectContaining({
+          name: 'Run main.py',
+          script: 'main.py',
+          runtimeId,
+          profile: 'small',
+        }),
+      ]);
     });
 
     let trainingProjectId: string;
