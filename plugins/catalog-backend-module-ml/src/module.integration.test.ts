@@ -172,7 +172,6 @@ describe('catalogModuleMl with the catalog', () => {
         'providesApi api:demo/churn.classifier',
       ]),
     ).toEqual([
-      `dependsOn ${RUNTIME}`,
       'dependsOn resource:demo/warehouse.customer_events',
       'ownedBy user:default/jane',
       'partOf project:demo/churn',
@@ -213,13 +212,11 @@ describe('catalogModuleMl with the catalog', () => {
 
     expect(
       await relationsOf(RUNTIME, [
-        'dependencyOf model:demo/churn.classifier',
         'dependencyOf project:demo/churn',
         'dependencyOf component:demo/churn-dashboard',
       ]),
     ).toEqual([
       'dependencyOf component:demo/churn-dashboard',
-      'dependencyOf model:demo/churn.classifier',
       'dependencyOf project:demo/churn',
       'ownedBy group:default/ml-platform-admins',
     ]);

@@ -61,8 +61,12 @@ describe('ML object entities', () => {
     activeDeployment: deployment('d1', 'm1', 'b1'),
   };
 
-  it('makes a Model entity that depends on its datasets and runtime and provides its API', async () => {
+  it('makes a Model entity that depends on its datasets, names its runtime and provides its API', async () => {
     const entity = modelToEntity(view, context);
+    expect(entity.metadata.labels).toEqual({
+      'ml-platform.io/build': '1',
+      'ml-platform.io/runtime': 'workbench-python-3-standard-2026.11.1',
+    });
     expect(entity.metadata).toEqual(
       expect.objectContaining({
         name: 'churn.classifier',
@@ -81,11 +85,7 @@ describe('ML object entities', () => {
       owner: 'user:default/jane',
       project: 'project:demo/churn',
       mlModelId: 'm1',
-      dependsOn: [
-        'resource:demo/warehouse.customer_events',
-        'resource:demo/holidays',
-        'resource:default/workbench-python-3-standard-2026.11.1',
-      ],
+      dependsOn: ['resource:demo/warehouse.customer_events', 'resource:demo/holidays'],
       providesApis: ['api:demo/churn.classifier'],
     });
     await expect(new MlEntitiesProcessor().validateEntityKind(entity)).resolves.toBe(true);
