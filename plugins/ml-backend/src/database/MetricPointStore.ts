@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { insertJsonRows, JsonColumn } from './jsonRowsInsert';
 
 export type MetricKind = 'tracked' | 'delayed';
 
@@ -27,19 +28,24 @@ type DbRow = {
 };
 
 const CHUNK = 500;
+/** Points per INSERT on the write path (one bound JSON parameter each). */
+const WRITE_CHUNK = 5000;
 
-function toDb(p: MetricPoint): DbRow {
-  return {
-    project_id: p.projectId,
-    model_id: p.modelId,
-    deployment_id: p.deploymentId ?? null,
-    prediction_uuid: p.predictionUuid ?? null,
-    kind: p.kind,
-    name: p.name,
-    value: p.value,
-    at_ms: p.atMs,
-  };
-}
+/** The columns of a point tuple, in order (see `insertJsonRows`). */
+export const METRIC_POINT_COLUMNS: JsonColumn[] = [
+  { name: 'project_id', pgType: 'text' },
+  { name: 'model_id', pgType: 'text' },
+  { name: 'deployment_id', pgType: 'text' },
+  { name: 'prediction_uuid', pgType: 'text' },
+  { name: 'kind', pgType: 'text' },
+  { name: 'name', pgType: 'text' },
+  { name: 'value', pgType: 'double precision' },
+  { name: 'at_ms', pgType: 'bigint' },
+];
+
+/** A point of a prediction replaces the stored value of the same (uuid, kind, name). */
+export const UPSERT_POINT =
+  'ON CONFLICT ("prediction_uuid", "kind", "name") DO UPDATE SET "value" = excluded."value"';
 
 function fromDb(row: DbRow): MetricPoint {
   return {
@@ -68,12 +74,19 @@ export class MetricPointStore {
    */
   async insert(points: MetricPoint[]): Promise<void> {
     if (points.length === 0) return;
+    const tuples = points.map(p => [
+      p.projectId,
+      p.modelId,
+      p.deploymentId ?? null,
+      p.predictionUuid ?? null,
+      p.kind,
+      p.name,
+      p.value,
+      p.atMs,
+    ]);
     await this.db.transaction(async tx => {
-      for (let i = 0; i < points.length; i += CHUNK) {
-        await tx('model_metric_points')
-          .insert(points.slice(i, i + CHUNK).map(toDb))
-          .onConflict(['prediction_uuid', 'kind', 'name'])
-          .merge(['value']);
+      for (let i = 0; i < tuples.length; i += WRITE_CHUNK) {
+        await insertJsonRows(tx, 'model_metric_points', METRIC_POINT_COLUMNS, tuples.slice(i, i + WRITE_CHUNK), UPSERT_POINT);
       }
     });
   }

@@ -1,4 +1,6 @@
 import { Knex } from 'knex';
+import { insertJsonRows, JsonColumn } from './jsonRowsInsert';
+import { METRIC_POINT_COLUMNS, UPSERT_POINT } from './MetricPointStore';
 
 /** One served request, as the gateway recorded it. */
 export interface PredictionRow {
@@ -41,8 +43,22 @@ export interface PredictionQuery {
   offset: number;
 }
 
-/** Rows per INSERT: 11 columns stay well under SQLite's and Postgres' bind limits. */
-const CHUNK = 500;
+/** Rows per INSERT (one bound JSON parameter each). */
+const CHUNK = 5000;
+
+const PREDICTION_COLUMNS: JsonColumn[] = [
+  { name: 'uuid', pgType: 'text' },
+  { name: 'project_id', pgType: 'text' },
+  { name: 'model_id', pgType: 'text' },
+  { name: 'deployment_id', pgType: 'text' },
+  { name: 'replica', pgType: 'integer' },
+  { name: 'at_ms', pgType: 'bigint' },
+  { name: 'latency_ms', pgType: 'double precision' },
+  { name: 'model_ms', pgType: 'double precision' },
+  { name: 'status', pgType: 'integer' },
+  { name: 'success', pgType: 'boolean' },
+  { name: 'error_name', pgType: 'text' },
+];
 
 function fromDb(row: DbRow): Omit<PredictionRow, 'metrics'> {
   return {
@@ -70,45 +86,39 @@ export class PredictionStore {
    */
   async insertBatch(rows: PredictionRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.transaction(async tx => {
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        await tx('model_predictions')
-          .insert(
-            chunk.map(r => ({
-              uuid: r.uuid,
-              project_id: r.projectId,
-              model_id: r.modelId,
-              deployment_id: r.deploymentId,
-              replica: r.replica,
-              at_ms: r.atMs,
-              latency_ms: r.latencyMs,
-              model_ms: r.modelMs ?? null,
-              status: r.status,
-              success: r.success,
-              error_name: r.errorName ?? null,
-            })),
-          )
-          .onConflict('uuid')
-          .ignore();
+    const predictions: unknown[][] = new Array(rows.length);
+    const points: unknown[][] = [];
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
+      predictions[i] = [
+        r.uuid,
+        r.projectId,
+        r.modelId,
+        r.deploymentId,
+        r.replica,
+        r.atMs,
+        r.latencyMs,
+        r.modelMs ?? null,
+        r.status,
+        r.success,
+        r.errorName ?? null,
+      ];
+      for (const name of Object.keys(r.metrics)) {
+        points.push([r.projectId, r.modelId, r.deploymentId, r.uuid, 'tracked', name, r.metrics[name], r.atMs]);
       }
-      const points = rows.flatMap(r =>
-        Object.entries(r.metrics).map(([name, value]) => ({
-          project_id: r.projectId,
-          model_id: r.modelId,
-          deployment_id: r.deploymentId,
-          prediction_uuid: r.uuid,
-          kind: 'tracked',
-          name,
-          value,
-          at_ms: r.atMs,
-        })),
-      );
+    }
+    await this.db.transaction(async tx => {
+      for (let i = 0; i < predictions.length; i += CHUNK) {
+        await insertJsonRows(
+          tx,
+          'model_predictions',
+          PREDICTION_COLUMNS,
+          predictions.slice(i, i + CHUNK),
+          'ON CONFLICT ("uuid") DO NOTHING',
+        );
+      }
       for (let i = 0; i < points.length; i += CHUNK) {
-        await tx('model_metric_points')
-          .insert(points.slice(i, i + CHUNK))
-          .onConflict(['prediction_uuid', 'kind', 'name'])
-          .merge(['value']);
+        await insertJsonRows(tx, 'model_metric_points', METRIC_POINT_COLUMNS, points.slice(i, i + CHUNK), UPSERT_POINT);
       }
     });
   }

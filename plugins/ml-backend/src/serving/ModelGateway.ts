@@ -4,7 +4,6 @@ import {
   NotFoundError,
   ServiceUnavailableError,
 } from '@backstage/errors';
-import { PredictionResponse } from '@ml-platform/plugin-ml-common';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ModelDirectory, ServingTarget } from '../service/models/ModelDirectory';
@@ -92,8 +91,12 @@ export class ModelGateway {
     return target;
   }
 
-  /** Calls the model with a JSON request body (already validated as JSON). */
-  async predict(target: ServingTarget, body: Buffer): Promise<PredictionResponse> {
+  /**
+   * Calls the model with a JSON request body (already validated as JSON) and
+   * answers the PredictionResponse as JSON text: the model's response is
+   * spliced in as the replica sent it, not parsed and serialized again.
+   */
+  async predict(target: ServingTarget, body: Buffer): Promise<string> {
     const started = performance.now();
     const atMs = Date.now();
     const uuid = randomUUID();
@@ -103,8 +106,7 @@ export class ModelGateway {
     }
     const pool = this.poolFor(target);
     let replica = -1;
-    let status = 200;
-    let answer: ReplicaAnswer | undefined;
+    let answer: ReplicaAnswer;
     try {
       const lease = await this.lease(pool, target);
       replica = lease.replica.index;
@@ -131,25 +133,21 @@ export class ModelGateway {
         }
       }
     } catch (error) {
-      status = (error as { statusCode?: number }).statusCode ?? 503;
-      this.record(target, deploymentId, uuid, replica, atMs, started, status, undefined, (error as Error).name);
+      const status = (error as { statusCode?: number }).statusCode ?? 503;
+      this.record(target, deploymentId, uuid, replica, atMs, performance.now() - started, status, undefined, (error as Error).name);
       throw error;
     }
     const totalMs = performance.now() - started;
-    this.record(target, deploymentId, uuid, replica, atMs, started, status, answer, answer.error?.name);
-    const modelMs = typeof answer.modelMs === 'number' ? answer.modelMs : totalMs;
-    return answer.success
-      ? { success: true, response: answer.response, uuid, replica, timing: { modelMs, totalMs } }
-      : {
-          success: false,
-          error: {
-            name: String(answer.error?.name ?? 'Error'),
-            message: String(answer.error?.message ?? 'The model failed'),
-          },
-          uuid,
-          replica,
-          timing: { modelMs, totalMs },
-        };
+    this.record(target, deploymentId, uuid, replica, atMs, totalMs, 200, answer, answer.error?.name);
+    const modelMs = answer.modelMs !== undefined && Number.isFinite(answer.modelMs) ? answer.modelMs : totalMs;
+    // The same fields, in the same order, as JSON.stringify of a PredictionResponse.
+    const outcome = answer.success
+      ? `"success":true,"response":${answer.responseJson ?? 'null'}`
+      : `"success":false,"error":${JSON.stringify({
+          name: String(answer.error?.name ?? 'Error'),
+          message: String(answer.error?.message ?? 'The model failed'),
+        })}`;
+    return `{${outcome},"uuid":"${uuid}","replica":${replica},"timing":{"modelMs":${modelMs},"totalMs":${totalMs}}}`;
   }
 
   /** Stops taking work: rejects waiting requests and closes connections. */
@@ -205,19 +203,21 @@ export class ModelGateway {
     uuid: string,
     replica: number,
     atMs: number,
-    started: number,
+    latencyMs: number,
     status: number,
     answer: ReplicaAnswer | undefined,
     errorName: string | undefined,
   ) {
-    this.deps.recorder?.record({
+    const recorder = this.deps.recorder;
+    if (!recorder) return;
+    recorder.record({
       uuid,
       projectId: target.projectId,
       modelId: target.modelId,
       deploymentId,
       replica,
       atMs,
-      latencyMs: performance.now() - started,
+      latencyMs,
       modelMs: answer?.modelMs,
       status,
       success: answer?.success ?? false,
@@ -227,12 +227,18 @@ export class ModelGateway {
   }
 }
 
+const NO_METRICS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+
 /** Tracked values that are finite numbers; anything else is not a metric point. */
 function numericMetrics(metrics: unknown): Record<string, number> {
-  if (!metrics || typeof metrics !== 'object') return {};
-  const out: Record<string, number> = {};
-  for (const [name, value] of Object.entries(metrics)) {
-    if (typeof value === 'number' && Number.isFinite(value) && name.length <= 200) out[name] = value;
+  if (!metrics || typeof metrics !== 'object') return NO_METRICS;
+  let out: Record<string, number> | undefined;
+  for (const name in metrics) {
+    if (!Object.prototype.hasOwnProperty.call(metrics, name)) continue;
+    const value = (metrics as Record<string, unknown>)[name];
+    if (typeof value === 'number' && Number.isFinite(value) && name.length <= 200) {
+      (out ??= {})[name] = value;
+    }
   }
-  return out;
+  return out ?? NO_METRICS;
 }

@@ -1,14 +1,8 @@
 import http from 'node:http';
 import { BadReplicaResponseError, PredictionTimeoutError } from './errors';
+import { parseReplicaAnswer, ReplicaAnswer } from './replicaAnswer';
 
-/** What a replica's `POST /predict` answers (model_server.py). */
-export interface ReplicaAnswer {
-  success: boolean;
-  response?: unknown;
-  error?: { name: string; message: string };
-  modelMs?: number;
-  metrics?: Record<string, number>;
-}
+export type { ReplicaAnswer } from './replicaAnswer';
 
 /**
  * The connection failed before the replica answered anything: it is gone
@@ -17,6 +11,8 @@ export interface ReplicaAnswer {
 export class ReplicaConnectionError extends Error {
   name = 'ReplicaConnectionError';
 }
+
+const SMALL_BODY_BYTES = 16 * 1024;
 
 interface Target {
   hostname: string;
@@ -37,7 +33,7 @@ export class ReplicaClient {
 
   constructor(private readonly options: { timeoutMs: number }) {}
 
-  /** Sends the JSON request body as is; the replica's answer, parsed. */
+  /** Sends the JSON request body as is; the replica's answer, read. */
   predict(url: string, body: Buffer, predictionId: string): Promise<ReplicaAnswer> {
     const target = this.target(url);
     return new Promise<ReplicaAnswer>((resolve, reject) => {
@@ -57,19 +53,22 @@ export class ReplicaClient {
         },
         res => {
           answered = true;
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let first: Buffer | undefined;
+          let more: Buffer[] | undefined;
+          res.on('data', (chunk: Buffer) => {
+            if (!first) first = chunk;
+            else (more ??= [first]).push(chunk);
+          });
           res.on('error', reject);
           res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
+            const bytes = more ? Buffer.concat(more) : first;
+            const text = bytes ? bytes.toString('utf8') : '';
             if (res.statusCode !== 200) {
               reject(new BadReplicaResponseError(`The replica answered HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
               return;
             }
             try {
-              const answer = JSON.parse(text) as ReplicaAnswer;
-              if (typeof answer?.success !== 'boolean') throw new Error('no "success" field');
-              resolve(answer);
+              resolve(parseReplicaAnswer(text));
             } catch (error) {
               reject(new BadReplicaResponseError(`The replica's answer is not the expected JSON: ${(error as Error).message}`));
             }
@@ -83,7 +82,10 @@ export class ReplicaClient {
         if (error instanceof PredictionTimeoutError || answered) reject(error);
         else reject(new ReplicaConnectionError(`Replica ${url} could not be reached: ${error.message}`));
       });
-      req.end(body);
+      // A small body goes out with the headers in one write (a string is
+      // joined to the header block; a Buffer is written beside it).
+      if (body.length <= SMALL_BODY_BYTES) req.end(body.toString('latin1'), 'latin1');
+      else req.end(body);
     });
   }
 

@@ -1,4 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
+import { performance } from 'node:perf_hooks';
 import { ServingReplica } from '../service/models/ModelDirectory';
 import { ModelBusyError } from './errors';
 
@@ -13,7 +14,8 @@ interface Waiter {
   exclude?: string;
   resolve: (lease: Lease) => void;
   reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
+  /** performance.now() after which it gets `model.busy`. */
+  deadline: number;
 }
 
 /** One replica, held by one request until `release`. */
@@ -35,6 +37,12 @@ export class ReplicaPool {
   private free: Slot[] = [];
   private readonly waiters: Waiter[] = [];
   private current: ServingReplica[] = [];
+  /**
+   * One timer for the whole queue, due at the oldest waiter's deadline
+   * (waiters queue in deadline order): no timer is set or cleared per
+   * request. When the oldest leaves early it fires early and re-arms.
+   */
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly options: {
@@ -77,7 +85,6 @@ export class ReplicaPool {
     }
     if (this.slots.size === 0) {
       for (const waiter of this.waiters.splice(0)) {
-        clearTimeout(waiter.timer);
         waiter.reject(new ServiceUnavailableError('The model has no ready replica now'));
       }
     }
@@ -102,30 +109,44 @@ export class ReplicaPool {
       return Promise.resolve(this.lease(slot));
     }
     return new Promise<Lease>((resolve, reject) => {
-      const waiter: Waiter = {
+      this.waiters.push({
         exclude: excludeWorkloadId,
         resolve,
         reject,
-        timer: setTimeout(() => {
-          const at = this.waiters.indexOf(waiter);
-          if (at >= 0) this.waiters.splice(at, 1);
-          reject(
-            new ModelBusyError(
-              `All ${this.slots.size} replica(s) of the model stayed busy for ${this.options.queueTimeoutMs} ms; retry later or add replicas`,
-            ),
-          );
-        }, this.options.queueTimeoutMs),
-      };
-      this.waiters.push(waiter);
+        deadline: performance.now() + this.options.queueTimeoutMs,
+      });
+      this.arm();
     });
   }
 
   /** Rejects everything waiting (the backend is shutting down). */
   close(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
     for (const waiter of this.waiters.splice(0)) {
-      clearTimeout(waiter.timer);
       waiter.reject(new ServiceUnavailableError('The serving gateway is shutting down'));
     }
+  }
+
+  private arm() {
+    if (this.timer || this.waiters.length === 0) return;
+    const due = Math.max(0, this.waiters[0].deadline - performance.now());
+    // Unref'd: a waiting request's socket keeps the process alive anyway.
+    this.timer = setTimeout(() => this.expire(), Math.ceil(due)).unref();
+  }
+
+  /** Refuses the waiters whose deadline has passed, oldest first. */
+  private expire() {
+    this.timer = undefined;
+    const now = performance.now();
+    while (this.waiters.length > 0 && this.waiters[0].deadline <= now) {
+      this.waiters.shift()!.reject(
+        new ModelBusyError(
+          `All ${this.slots.size} replica(s) of the model stayed busy for ${this.options.queueTimeoutMs} ms; retry later or add replicas`,
+        ),
+      );
+    }
+    this.arm();
   }
 
   private lease(slot: Slot): Lease {
@@ -153,8 +174,7 @@ export class ReplicaPool {
   private hand(slot: Slot) {
     const index = this.waiters.findIndex(w => w.exclude !== slot.replica.workloadId);
     if (index >= 0) {
-      const [waiter] = this.waiters.splice(index, 1);
-      clearTimeout(waiter.timer);
+      const waiter = index === 0 ? this.waiters.shift()! : this.waiters.splice(index, 1)[0];
       waiter.resolve(this.lease(slot));
       return;
     }
