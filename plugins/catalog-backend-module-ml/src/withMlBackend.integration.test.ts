@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
+// Both plugins in one backend is what this test is about.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import mlPlugin from '@ml-platform/plugin-ml-backend';
 import fs from 'node:fs/promises';
 import os from 'node:os';
