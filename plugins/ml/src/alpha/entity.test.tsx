@@ -14,8 +14,11 @@ describe('ML entity card extensions', () => {
     [projectOverviewEntityCard, 'kind:project'],
     [modelOverviewEntityCard, 'kind:model'],
     [modelLineageEntityCard, 'kind:model'],
-  ])('shows each card on the overview of its kind only', (extension, filter) => {
-    const tester = createExtensionTester(extension);
+  ] as const)('shows each card on the overview of its kind only', (extension, filter) => {
+    // The four cards differ in their names only; the tester takes one type.
+    const tester = createExtensionTester(
+      extension as typeof workspaceOverviewEntityCard,
+    );
     expect(tester.get(EntityCardBlueprint.dataRefs.filterExpression)).toBe(filter);
     expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
   });
