@@ -7,7 +7,7 @@
  * Options: --requests 3000 (per series and round at c=1; twice that at c=16)
  *          --rounds 2       (the series run in turn, round after round)
  *          --replicas 4     --memory-requests 100000 (0: skip)
- *          --series d1,p1,d16,p16,p16off,floor16 (which series to run; e.g. p16 alone
+ *          --series d1,p1,floor1,d16,p16,p16off,floor16 (which series to run; e.g. p16 alone
  *          --profile <file.cpuprofile>  a CPU profile of the backend (this
  *                           process) during the measured rounds
  *
@@ -20,9 +20,9 @@
  * ml_platform.model_server` processes (one request at a time each) serving
  * `predict(args) -> {"sum": a + b}`. All share the machine's CPUs.
  *
- * Series: direct c=1 (one replica), portal c=1; direct c=16 (16 callers
- * spread over the 4 replicas, one connection per replica, the rest queued
- * in the client), portal c=16 with recording on and off, and the floor: a
+ * Series: direct c=1 (one replica), portal c=1; direct c=16 (16 callers,
+ * one connection per replica, each request to whichever replica is free,
+ * the rest waiting in line in the client), portal c=16 with recording on and off, and the floor: a
  * bare node:http proxy in this process (no routing, JSON or recording).
  * Then the backend's
  * RSS before and after --memory-requests proxied requests. Besides latency
@@ -44,6 +44,7 @@ import {
   RunningReplica,
 } from '../plugins/ml-backend/src/serving/__testUtils__/modelReplicas';
 import { ModelGateway } from '../plugins/ml-backend/src/serving/ModelGateway';
+import { PREDICTION_RECORDER_OPTIONS } from '../plugins/ml-backend/src/serving/createServing';
 import { PredictionRecorder } from '../plugins/ml-backend/src/serving/PredictionRecorder';
 import { ReplicaClient } from '../plugins/ml-backend/src/serving/ReplicaClient';
 import { createServingRouter } from '../plugins/ml-backend/src/serving/servingRouter';
@@ -259,11 +260,12 @@ async function main() {
 
     const recorder = new PredictionRecorder(
       { store: new PredictionStore(db.knex), logger: silentLogger() },
-      { batchSize: 500, flushIntervalMs: 1000, maxBuffered: 100_000 },
+      PREDICTION_RECORDER_OPTIONS,
     );
     const recorded = await startPortal(directory, recorder);
     const unrecorded = await startPortal(directory, undefined);
     const bare = await startBareProxy(running);
+    const bareOne = await startBareProxy(running.slice(0, 1));
 
     // One connection per replica for direct calls: a replica serves one at a time.
     const direct = (replicaIndex: number): LoadTarget => ({
@@ -291,6 +293,7 @@ async function main() {
       count: number,
       concurrency: number,
       targets: LoadTarget[],
+      balance = false,
     ) => {
       await settle();
       const cpuBefore = process.cpuUsage();
@@ -298,6 +301,7 @@ async function main() {
         requests: count,
         concurrency,
         targets,
+        balance,
         body: BODY,
       });
       const cpu = process.cpuUsage(cpuBefore);
@@ -332,21 +336,26 @@ async function main() {
       d16: `direct c=16 (${replicaCount} replicas)`,
       p16: `portal c=16 (${replicaCount} replicas)`,
       p16off: 'portal c=16, recording off',
+      floor1: 'bare node proxy c=1 (floor)',
       floor16: 'bare node proxy c=16 (floor)',
     };
     const seriesArg = args.get('series');
     const chosen = new Set(
       typeof seriesArg === 'string'
         ? seriesArg.split(',')
-        : ['d1', 'p1', 'd16', 'p16', 'p16off', 'floor16'],
+        : ['d1', 'p1', 'floor1', 'd16', 'p16', 'p16off', 'floor16'],
     );
     const plan: Record<keyof typeof names, () => Promise<Series>> = {
       d1: () => measure(names.d1, requests, 1, [direct(0)]),
       p1: () => measure(names.p1, requests, 1, [via(recorded, 'one')]),
-      d16: () => measure(names.d16, requests * 2, 16, allDirect),
+      d16: () => measure(names.d16, requests * 2, 16, allDirect, true),
       p16: () => measure(names.p16, requests * 2, 16, [via(recorded, 'all')]),
       p16off: () =>
         measure(names.p16off, requests * 2, 16, [via(unrecorded, 'all')]),
+      floor1: () =>
+        measure(names.floor1, requests, 1, [
+          { ...via(bareOne, 'one'), agentKey: 'bare-one' },
+        ]),
       floor16: () =>
         measure(names.floor16, requests * 2, 16, [
           { ...via(bare, 'all'), agentKey: 'bare' },
@@ -403,6 +412,14 @@ async function main() {
     }
     if (results.has(names.p16) && results.has(names.d16)) {
       console.log(`c=16: ${added(get(names.p16), get(names.d16))}`);
+    }
+    if (results.has(names.floor1) && results.has(names.d1)) {
+      console.log(
+        `c=1, the bare proxy (floor): ${added(
+          get(names.floor1),
+          get(names.d1),
+        )}`,
+      );
     }
     if (results.has(names.floor16) && results.has(names.d16)) {
       console.log(
@@ -470,6 +487,7 @@ async function main() {
     await recorded.close();
     await unrecorded.close();
     await bare.close();
+    await bareOne.close();
   } finally {
     await load.stop();
     await replicas.stopAll();

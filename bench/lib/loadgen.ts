@@ -23,6 +23,12 @@ export interface LoadRun {
   concurrency: number;
   /** Target of caller i: `targets[i % targets.length]`. */
   targets: LoadTarget[];
+  /**
+   * Each target takes one request at a time and a caller sends to whichever
+   * is free (waiting in line when none is): a client-side balancer over
+   * single-request replicas, the best a caller with direct access can do.
+   */
+  balance?: boolean;
   body: string;
   headers?: Record<string, string>;
 }
@@ -54,8 +60,7 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
   const started = performance.now();
 
   const post = (t: LoadTarget, agent: http.Agent) =>
-    new Promise<number>((resolve, reject) => {
-      const sent = performance.now();
+    new Promise<void>((resolve, reject) => {
       const req = http.request(
         {
           agent,
@@ -73,7 +78,7 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
           const chunks: Buffer[] = [];
           res.on('data', c => chunks.push(c));
           res.on('end', () => {
-            if (res.statusCode === 200) resolve(performance.now() - sent);
+            if (res.statusCode === 200) resolve();
             else
               reject(
                 new Error(
@@ -89,16 +94,35 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
       req.end(body);
     });
 
+  const free = [...spec.targets];
+  const queue: Array<(t: LoadTarget) => void> = [];
+  const take = (): Promise<LoadTarget> =>
+    free.length > 0
+      ? Promise.resolve(free.pop()!)
+      : new Promise(resolve => queue.push(resolve));
+  const give = (t: LoadTarget) => {
+    const next = queue.shift();
+    if (next) next(t);
+    else free.push(t);
+  };
+
   const caller = async (index: number) => {
-    const target = spec.targets[index % spec.targets.length];
-    const agent = agentFor(target);
     while (issued < spec.requests) {
       issued += 1;
+      // Timed from when the caller wants to send: a wait for a free
+      // replica counts, as it does behind the portal's queue.
+      const wanted = performance.now();
+      const target = spec.balance
+        ? await take()
+        : spec.targets[index % spec.targets.length];
       try {
-        latencies.push(await post(target, agent));
+        await post(target, agentFor(target));
+        latencies.push(performance.now() - wanted);
       } catch (error) {
         failures += 1;
         if (failureSamples.length < 5) failureSamples.push(String(error));
+      } finally {
+        if (spec.balance) give(target);
       }
     }
   };

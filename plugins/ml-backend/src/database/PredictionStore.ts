@@ -43,8 +43,12 @@ export interface PredictionQuery {
   offset: number;
 }
 
-/** Rows per INSERT (one bound JSON parameter each). */
-const CHUNK = 5000;
+/**
+ * Rows per INSERT (one bound JSON parameter each). Between statements the
+ * write yields to the event loop: on SQLite each statement blocks it.
+ */
+const CHUNK = 500;
+const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
 
 const PREDICTION_COLUMNS: JsonColumn[] = [
   { name: 'uuid', pgType: 'text' },
@@ -109,6 +113,7 @@ export class PredictionStore {
     }
     await this.db.transaction(async tx => {
       for (let i = 0; i < predictions.length; i += CHUNK) {
+        if (i > 0) await yieldToEventLoop();
         await insertJsonRows(
           tx,
           'model_predictions',
@@ -118,6 +123,7 @@ export class PredictionStore {
         );
       }
       for (let i = 0; i < points.length; i += CHUNK) {
+        await yieldToEventLoop();
         await insertJsonRows(tx, 'model_metric_points', METRIC_POINT_COLUMNS, points.slice(i, i + CHUNK), UPSERT_POINT);
       }
     });

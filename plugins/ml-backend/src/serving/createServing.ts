@@ -8,7 +8,7 @@ import { ReplicaUsageStore } from '../database/ReplicaUsageStore';
 import { ModelDirectory } from '../service/models/ModelDirectory';
 import { ModelGateway } from './ModelGateway';
 import { MonitoringService } from './MonitoringService';
-import { PredictionRecorder } from './PredictionRecorder';
+import { PredictionRecorder, PredictionRecorderOptions } from './PredictionRecorder';
 import { ReplicaClient } from './ReplicaClient';
 import { ReplicaUsageSampler } from './ReplicaUsageSampler';
 
@@ -19,6 +19,18 @@ export interface ServingConfig {
   recordPredictions: boolean;
   usageSampleSeconds: number;
 }
+
+/**
+ * How predictions are batched. On SQLite a write blocks the event loop
+ * (better-sqlite3 is synchronous) and each commit syncs the file: at up to
+ * ~2k predictions/s, the interval rather than the size ends a batch, so it
+ * is about one commit per second.
+ */
+export const PREDICTION_RECORDER_OPTIONS: PredictionRecorderOptions = {
+  batchSize: 2000,
+  flushIntervalMs: 1000,
+  maxBuffered: 100_000,
+};
 
 /** The serving gateway, its prediction recorder and the monitoring services. */
 export function createServing(options: {
@@ -32,7 +44,7 @@ export function createServing(options: {
   const { db, config, logger, directory } = options;
   const predictionRecorder = new PredictionRecorder(
     { store: new PredictionStore(db), logger: logger.child({ component: 'prediction-recorder' }) },
-    { batchSize: 500, flushIntervalMs: 1000, maxBuffered: 100_000 },
+    PREDICTION_RECORDER_OPTIONS,
   );
   const gateway = new ModelGateway({
     directory,
