@@ -274,6 +274,12 @@ describe('applications with the local driver, through the proxy', () => {
     expect(bob.status).toBe(404);
     expect(bob.body).not.toContain('hello');
     await request(server).get(base).set(asUser(BOB)).expect(404);
+    // Backend plugins (the catalog's mirror) read every project's apps, but change none.
+    const asService = { Authorization: mockCredentials.service.header() };
+    const listed = await request(server).get(base).set(asService).expect(200);
+    expect(listed.body.items.map((a: { slug: string }) => a.slug)).toEqual(['echo']);
+    await request(server).get(`${base}/${app.id}`).set(asService).expect(200);
+    await request(server).post(`${base}/${app.id}/stop`).set(asService).expect(403);
     await request(server)
       .post(`${base}/${app.id}/stop`)
       .set(asUser(BOB))

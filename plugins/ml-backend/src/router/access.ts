@@ -57,6 +57,17 @@ export class RequestAccess {
     return { credentials, ref: info.userEntityRef, ownershipRefs: info.ownershipEntityRefs };
   }
 
+  /**
+   * The refs that decide a reading user's access to projects, or undefined
+   * for another backend plugin (the catalog mirrors every project).
+   */
+  async readerOwnership(req: Request): Promise<string[] | undefined> {
+    const credentials = await this.reader(req);
+    if (credentials.principal.type !== 'user') return undefined;
+    const info = await this.deps.userInfo.getUserInfo(credentials);
+    return info.ownershipEntityRefs;
+  }
+
   /** A user, or another backend plugin reading on someone's behalf. */
   async reader(req: Request): Promise<BackstageCredentials> {
     return this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });

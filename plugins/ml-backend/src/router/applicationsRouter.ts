@@ -31,9 +31,9 @@ export function createApplicationsRouter(deps: {
   });
 
   router.get('/projects/:projectId/applications', async (req, res) => {
-    const caller = await access.user(req);
+    const ownershipRefs = await access.readerOwnership(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    await projectMembership.readable(projectId, caller.ownershipRefs);
+    await projectMembership.readable(projectId, ownershipRefs);
     res.json({ items: await applications.list(projectId) });
   });
 
@@ -49,13 +49,13 @@ export function createApplicationsRouter(deps: {
   });
 
   router.get('/projects/:projectId/applications/:appId', async (req, res) => {
-    const caller = await access.user(req);
+    const ownershipRefs = await access.readerOwnership(req);
     const { projectId, appId } = parseInput(
       applicationParams,
       req.params,
       'path',
     );
-    await projectMembership.readable(projectId, caller.ownershipRefs);
+    await projectMembership.readable(projectId, ownershipRefs);
     res.json(await applications.get(projectId, appId));
   });
 

@@ -33,9 +33,11 @@ export class ProjectMembership {
    * The project, if the caller may read it. A project they may not read is
    * reported as missing, so its existence does not leak.
    */
-  async readable(projectId: string, ownershipRefs: string[]): Promise<Project> {
+  async readable(projectId: string, ownershipRefs: string[] | undefined): Promise<Project> {
     const project = await this.deps.projects.get(projectId);
+    // Backend plugins (no ownership refs) read every project.
     if (
+      ownershipRefs === undefined ||
       project.visibility === 'public' ||
       (await this.roleOf(project, ownershipRefs))
     ) {
