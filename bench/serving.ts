@@ -95,7 +95,9 @@ function line(s: Series, proxied: boolean) {
   return `${s.name.padEnd(30)} ${fmt(rate(s), 0).padStart(7)} req/s   p50 ${fmt(
     l.p50,
     3,
-  )} ms   p99 ${fmt(l.p99, 3)} ms   failed ${s.failures}${cpu}`;
+  )} ms   p99 ${fmt(l.p99, 3)} ms   mean ${fmt(l.mean, 3)} ms   failed ${
+    s.failures
+  }${cpu}`;
 }
 
 async function startPortal(
@@ -169,7 +171,13 @@ async function startProfile() {
  * uuid, JSON or recording.
  */
 async function startBareProxy(replicas: RunningReplica[]) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  // Idle sockets close after 1 s, as the gateway's do: a replica serves one
+  // connection at a time and would wait for this one in the next series.
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 1,
+    timeout: 1000,
+  });
   const free = replicas.map(r => new URL(r.url));
   const waiting: Array<(u: URL) => void> = [];
   const server = http.createServer((req, res) => {
@@ -382,6 +390,7 @@ async function main() {
     for (const key of [
       'd1',
       'p1',
+      'floor1',
       'd16',
       'p16',
       'p16off',
