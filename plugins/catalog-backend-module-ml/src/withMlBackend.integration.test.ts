@@ -72,7 +72,7 @@ describe('the ML backend and the catalog in one backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
-    await fs.rm(storageRoot, { recursive: true, force: true });
+    await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   const asUser = (req: request.Test) =>

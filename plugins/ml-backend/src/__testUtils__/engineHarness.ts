@@ -94,6 +94,6 @@ export async function createEngineHarness(
   return {
     knex, clock, driver, engine, reconciler, workloads, queue, quotas, ended, project, submit,
     state: async (id: string) => (await workloads.get(id))!,
-    cleanup: () => fs.rm(storage, { recursive: true, force: true }),
+    cleanup: () => fs.rm(storage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }

@@ -118,7 +118,7 @@ export async function startMlBackend(
     async stop() {
       await testBackend.stop();
       await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, { recursive: true, force: true });
+      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

@@ -80,7 +80,7 @@ describePostgres('two backends on one database (%s)', (databaseId: TestDatabaseI
 
   afterAll(async () => {
     await knexB.destroy();
-    await fs.rm(storage, { recursive: true, force: true });
+    await fs.rm(storage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('starts each of 1,000 queued workloads exactly once', async () => {

@@ -49,7 +49,7 @@ describe('a backend killed with SIGKILL mid-run', () => {
         // already gone
       }
     }
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('re-adopts live work, retries lost work, and runs nothing twice', async () => {

@@ -149,7 +149,7 @@ export async function startPortal(
     async stop() {
       await backend.stop();
       await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, { recursive: true, force: true });
+      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }

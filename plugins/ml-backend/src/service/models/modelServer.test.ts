@@ -80,7 +80,7 @@ describe('ml_platform.model_server with real python3', () => {
       }
     }
     child = undefined;
-    await fs.rm(dir, { recursive: true, force: true });
+    await fs.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   const start = async (env: Record<string, string>) => {

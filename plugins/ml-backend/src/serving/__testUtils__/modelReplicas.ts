@@ -78,7 +78,7 @@ export class ModelReplicas {
         // already gone
       }
     }
-    if (this.dir) await fs.rm(this.dir, { recursive: true, force: true });
+    if (this.dir) await fs.rm(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 
   /** Ends one replica (a replica going away under load). */

@@ -101,7 +101,7 @@ export class LocalRuns {
         if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
       }
     }
-    await fs.rm(this.root, { recursive: true, force: true });
+    await fs.rm(this.root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }
 

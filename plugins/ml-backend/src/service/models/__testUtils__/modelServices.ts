@@ -93,7 +93,7 @@ export async function startModelServices(
       while (busy) await new Promise(r => setTimeout(r, 20));
       await killWorkloads(storageRoot);
       await knex.destroy();
-      await fs.rm(storageRoot, { recursive: true, force: true });
+      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
