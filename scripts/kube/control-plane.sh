@@ -67,6 +67,17 @@ live_pid() {
   echo "$pid"
 }
 
+# Whether COMPONENT, just started, is still alive. Unlike live_pid it does not
+# look at the command line: until the background shell has exec'd the
+# component it is still this script's (a busy machine showed that window).
+started_alive() {
+  local pid
+  pid="$(cat "$PIDS/$1.pid" 2>/dev/null)"
+  case "$pid" in '' | *[!0-9]*) return 1 ;; esac
+  [ -r "/proc/$pid/status" ] || return 1
+  [ "$(awk '/^State:/ {print $2}' "/proc/$pid/status" 2>/dev/null)" != Z ]
+}
+
 stop_one() {
   local name="$1" pid i
   if ! pid="$(live_pid "$name")"; then
@@ -107,15 +118,17 @@ start_bg() {
 
 USED_PORTS=" "
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-# A free port on 127.0.0.1 below the kernel's ephemeral range (32768+).
-free_port() {
+# pick_port VAR: sets VAR to a free port on 127.0.0.1 below the kernel's
+# ephemeral range (32768+). Not in a $(...) subshell, so that USED_PORTS
+# remembers what was handed out and no two components get the same port.
+pick_port() {
   local p i
   for i in $(seq 1 200); do
     p=$((20000 + RANDOM % 12000))
     case "$USED_PORTS" in *" $p "*) continue ;; esac
     port_in_use "$p" && continue
     USED_PORTS="$USED_PORTS$p "
-    echo "$p"
+    printf -v "$1" '%s' "$p"
     return 0
   done
   return 1
@@ -242,7 +255,7 @@ wait_for() {
   shift 2
   while :; do
     "$@" >/dev/null 2>&1 && return 0
-    if ! live_pid "$name" >/dev/null; then
+    if ! started_alive "$name"; then
       _log "$name exited; last lines of $LOGS/$name.log:"
       tail -n 30 "$LOGS/$name.log" >&2
       return 1
@@ -281,8 +294,8 @@ do_start() {
   ensure_pki || die "could not make the keys and certificates"
 
   local etcd_port etcd_peer api_port kcm_port sched_port
-  etcd_port="$(free_port)" && etcd_peer="$(free_port)" && api_port="$(free_port)" &&
-    kcm_port="$(free_port)" && sched_port="$(free_port)" || die "no free ports"
+  pick_port etcd_port && pick_port etcd_peer && pick_port api_port &&
+    pick_port kcm_port && pick_port sched_port || die "no free ports"
   API_URL="https://127.0.0.1:$api_port"
   local etcd_url="http://127.0.0.1:$etcd_port"
 

@@ -1,5 +1,7 @@
 import {
   BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
   HttpAuthService,
   PermissionsService,
   UserInfoService,
@@ -69,7 +71,9 @@ export class RequestAccess {
   }
 
   /** A user, or another backend plugin reading on someone's behalf. */
-  async reader(req: Request): Promise<BackstageCredentials> {
+  async reader(
+    req: Request,
+  ): Promise<BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>> {
     return this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
   }
 
