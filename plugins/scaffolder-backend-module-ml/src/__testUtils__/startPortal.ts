@@ -147,6 +147,11 @@ export async function startPortal(
       return { status: response.status, body: parsed };
     },
     async stop() {
+      // The scaffolder's task event poll (GET /v2/tasks/:id/events) notices
+      // it was unsubscribed only after its next one-second sleep; a poll
+      // still running when the database closes rejects unhandled and fails
+      // whichever test file runs next in this jest worker.
+      await new Promise(resolve => setTimeout(resolve, 2_500));
       await backend.stop();
       await stopWorkloads(storageRoot);
       await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
