@@ -1,3 +1,4 @@
+import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
@@ -74,74 +75,34 @@ export function createApplicationsRouter(deps: {
     res.json(await applications.update(project, appId, patch));
   });
 
-  router.delete(
-    '/projects/:projectId/applications/:appId',
-    async (req, res) => {
-      const caller = await access.user(req);
-      const { projectId, appId } = parseInput(
-        applicationParams,
-        req.params,
-        'path',
-      );
-      const project = await projectMembership.writable(
-        projectId,
-        caller.ownershipRefs,
-      );
-      await applications.delete(project, appId);
-      res.status(204).end();
-    },
-  );
+  /** The caller and the project of an app they may change, from the path. */
+  const changeable = async (req: Request) => {
+    const caller = await access.user(req);
+    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
+    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
+    return { caller, project, appId };
+  };
 
-  router.post(
-    '/projects/:projectId/applications/:appId/start',
-    async (req, res) => {
-      const caller = await access.user(req);
-      const { projectId, appId } = parseInput(
-        applicationParams,
-        req.params,
-        'path',
-      );
-      const project = await projectMembership.writable(
-        projectId,
-        caller.ownershipRefs,
-      );
-      res.json(await applications.start(project, appId, caller.ref));
-    },
-  );
+  router.delete('/projects/:projectId/applications/:appId', async (req, res) => {
+    const { project, appId } = await changeable(req);
+    await applications.delete(project, appId);
+    res.status(204).end();
+  });
 
-  router.post(
-    '/projects/:projectId/applications/:appId/stop',
-    async (req, res) => {
-      const caller = await access.user(req);
-      const { projectId, appId } = parseInput(
-        applicationParams,
-        req.params,
-        'path',
-      );
-      const project = await projectMembership.writable(
-        projectId,
-        caller.ownershipRefs,
-      );
-      res.json(await applications.stop(project, appId));
-    },
-  );
+  router.post('/projects/:projectId/applications/:appId/start', async (req, res) => {
+    const { caller, project, appId } = await changeable(req);
+    res.json(await applications.start(project, appId, caller.ref));
+  });
 
-  router.post(
-    '/projects/:projectId/applications/:appId/restart',
-    async (req, res) => {
-      const caller = await access.user(req);
-      const { projectId, appId } = parseInput(
-        applicationParams,
-        req.params,
-        'path',
-      );
-      const project = await projectMembership.writable(
-        projectId,
-        caller.ownershipRefs,
-      );
-      res.json(await applications.restart(project, appId, caller.ref));
-    },
-  );
+  router.post('/projects/:projectId/applications/:appId/stop', async (req, res) => {
+    const { project, appId } = await changeable(req);
+    res.json(await applications.stop(project, appId));
+  });
+
+  router.post('/projects/:projectId/applications/:appId/restart', async (req, res) => {
+    const { caller, project, appId } = await changeable(req);
+    res.json(await applications.restart(project, appId, caller.ref));
+  });
 
   return router;
 }
