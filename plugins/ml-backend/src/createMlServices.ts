@@ -35,7 +35,6 @@ import { createModelServices } from './service/models/createModelServices';
 import { createServing } from './serving/createServing';
 import { ApplicationStore } from './database/ApplicationStore';
 import { ApplicationService } from './service/ApplicationService';
-import { ProjectMembership } from './service/ProjectMembership';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -174,6 +173,7 @@ export function createMlServices(options: {
     ...serving,
     workspaceStore,
     workloadStore,
+    projectStore,
     tokens,
     files,
     engine,
@@ -203,7 +203,6 @@ export function createMlServices(options: {
       engine,
       driverFor,
     }),
-    projectMembership: new ProjectMembership({ projects }),
     applications: new ApplicationService({
       applications: new ApplicationStore(db),
       projects,

@@ -5,7 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
-import { mlPermissions } from '@ml-platform/plugin-ml-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  mlProjectCreatePermission,
+  mlRuntimeManagePermission,
+  mlWorkspaceManagePermission,
+} from '@ml-platform/plugin-ml-common';
 import {
   ComputeDriver,
   MlNotifier,
@@ -15,7 +20,7 @@ import {
 import { readMlConfig } from './config';
 import { createMlServices } from './createMlServices';
 import { openMlDatabase } from './database';
-import { RequestAccess } from './router/access';
+import { createRequestAccess } from './access/createRequestAccess';
 import { createChangeEventsMiddleware } from './router/changeEvents';
 import { createRouter } from './router/createRouter';
 import { DemoSeeder } from './service/DemoSeeder';
@@ -55,6 +60,8 @@ export const mlPlugin = createBackendPlugin({
         userInfo: coreServices.userInfo,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
+        auth: coreServices.auth,
+        catalog: catalogServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
         lifecycle: coreServices.lifecycle,
@@ -62,10 +69,15 @@ export const mlPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler, httpRouter } = deps;
         const mlConfig = readMlConfig(config);
-        deps.permissionsRegistry.addPermissions(mlPermissions);
+        deps.permissionsRegistry.addPermissions([
+          mlWorkspaceManagePermission,
+          mlRuntimeManagePermission,
+          mlProjectCreatePermission,
+        ]);
 
+        const db = await openMlDatabase(deps.database);
         const services = createMlServices({
-          db: await openMlDatabase(deps.database),
+          db,
           config: mlConfig,
           logger,
           extraDrivers: drivers,
@@ -150,7 +162,7 @@ export const mlPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             ...services,
-            access: new RequestAccess(deps),
+            access: createRequestAccess({ ...deps, projects: services.projectStore }),
             changes: createChangeEventsMiddleware({ events: deps.events, logger }),
             maxUploadBytes: mlConfig.maxUploadBytes,
           }),

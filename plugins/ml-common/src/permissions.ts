@@ -1,8 +1,13 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { CollaboratorRole, COLLABORATOR_ROLES } from './types';
 
 /**
  * Manage workspaces: create, edit, delete, node groups, site env, quotas and
- * resource profiles.
+ * resource profiles. Its holders are the platform's workspace admins: the
+ * default policy also gives them every project permission.
  *
  * @public
  */
@@ -31,9 +36,114 @@ export const mlProjectCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * The resource type of ML projects in the permission framework; a
+ * project's resource ref is its id.
+ *
+ * @public
+ */
+export const ML_PROJECT_RESOURCE_TYPE = 'ml-project';
+
+/**
+ * See a project and everything in it: files, sessions, jobs and their logs,
+ * models, monitoring, lineage, applications. CML's Viewer.
+ *
+ * @public
+ */
+export const mlProjectReadPermission = createPermission({
+  name: 'ml.project.read',
+  attributes: { action: 'read' },
+  resourceType: ML_PROJECT_RESOURCE_TYPE,
+});
+
+/**
+ * Start and stop what is already defined: job runs, applications, model
+ * deployments. CML's Operator.
+ *
+ * @public
+ */
+export const mlProjectOperatePermission = createPermission({
+  name: 'ml.project.operate',
+  attributes: { action: 'update' },
+  resourceType: ML_PROJECT_RESOURCE_TYPE,
+});
+
+/**
+ * Change the project's work: files, sessions and their console (code
+ * execution), jobs, models, builds, access keys, applications. CML's
+ * Contributor.
+ *
+ * @public
+ */
+export const mlProjectWritePermission = createPermission({
+  name: 'ml.project.write',
+  attributes: { action: 'update' },
+  resourceType: ML_PROJECT_RESOURCE_TYPE,
+});
+
+/**
+ * Change the project itself: settings, collaborators, owner, visibility,
+ * team role; delete it. CML's project Admin.
+ *
+ * @public
+ */
+export const mlProjectAdminPermission = createPermission({
+  name: 'ml.project.admin',
+  attributes: { action: 'delete' },
+  resourceType: ML_PROJECT_RESOURCE_TYPE,
+});
+
+/**
+ * The project permissions, weakest first: each collaborator role holds its
+ * own and every weaker one.
+ *
+ * @public
+ */
+export const mlProjectPermissions: ReadonlyArray<
+  ResourcePermission<typeof ML_PROJECT_RESOURCE_TYPE>
+> = [
+  mlProjectReadPermission,
+  mlProjectOperatePermission,
+  mlProjectWritePermission,
+  mlProjectAdminPermission,
+];
+
+/**
+ * The weakest collaborator role that holds a project permission.
+ *
+ * @public
+ */
+export function roleForProjectPermission(permissionName: string): CollaboratorRole {
+  const index = mlProjectPermissions.findIndex(p => p.name === permissionName);
+  if (index < 0) {
+    throw new Error(`'${permissionName}' is not an ML project permission`);
+  }
+  return COLLABORATOR_ROLES[index];
+}
+
+/**
+ * Whether a role is at least as strong as another (viewer < operator <
+ * contributor < admin).
+ *
+ * @public
+ */
+export function roleAtLeast(role: CollaboratorRole, minimum: CollaboratorRole): boolean {
+  return COLLABORATOR_ROLES.indexOf(role) >= COLLABORATOR_ROLES.indexOf(minimum);
+}
+
+/**
+ * The roles at least as strong as the given one.
+ *
+ * @public
+ */
+export function rolesAtLeast(minimum: CollaboratorRole): CollaboratorRole[] {
+  return COLLABORATOR_ROLES.filter(role => roleAtLeast(role, minimum));
+}
+
 /** @public */
 export const mlPermissions = [
   mlWorkspaceManagePermission,
   mlRuntimeManagePermission,
   mlProjectCreatePermission,
+  ...mlProjectPermissions,
 ];

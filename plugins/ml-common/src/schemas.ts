@@ -5,7 +5,7 @@ import {
   OWNER_REF_PATTERN,
   explainInvalidName,
 } from './names';
-import { COLLABORATOR_ROLES } from './types';
+import { COLLABORATOR_ROLES, CollaboratorRole } from './types';
 
 /**
  * Zod schemas of the REST API's request bodies, shared so that the frontend's
@@ -33,6 +33,11 @@ export const ownerRefSchema = z
     OWNER_REF_PATTERN,
     'must be a user or group entity ref such as "user:default/jane" or "group:default/ml-research"',
   );
+
+/** @public */
+export const collaboratorRoleSchema = z.enum(
+  COLLABORATOR_ROLES as [CollaboratorRole, ...CollaboratorRole[]],
+);
 
 const titleSchema = z.string().trim().min(1).max(MAX_TITLE);
 const descriptionSchema = z.string().max(MAX_DESCRIPTION);
@@ -222,6 +227,7 @@ export const createProjectSchema = z
     description: descriptionSchema.default(''),
     owner: ownerRefSchema.optional(),
     visibility: z.enum(['private', 'team', 'public']).default('private'),
+    teamRole: collaboratorRoleSchema.default('contributor'),
     env: envSchema.default({}),
     templateRef: z.string().max(300).optional(),
   })
@@ -234,6 +240,7 @@ export const updateProjectSchema = z
     description: descriptionSchema,
     owner: ownerRefSchema,
     visibility: z.enum(['private', 'team', 'public']),
+    teamRole: collaboratorRoleSchema,
     env: envSchema,
   })
   .partial()
@@ -243,7 +250,7 @@ export const updateProjectSchema = z
 export const collaboratorSchema = z
   .object({
     subject: ownerRefSchema,
-    role: z.enum(COLLABORATOR_ROLES as [string, ...string[]]),
+    role: collaboratorRoleSchema,
   })
   .strict();
 

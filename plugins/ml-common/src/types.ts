@@ -145,6 +145,11 @@ export interface Project {
   description: string;
   owner: string;
   visibility: ProjectVisibility;
+  /**
+   * The role members of the owning group have on a group-owned project
+   * (CML's team role); ignored when a user owns the project.
+   */
+  teamRole: CollaboratorRole;
   env: Record<string, string>;
   templateRef?: string;
   createdBy: string;

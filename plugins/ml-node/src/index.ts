@@ -7,3 +7,4 @@
 export * from './ComputeDriver';
 export * from './extensions';
 export * from './notifiers';
+export * from './permissions';

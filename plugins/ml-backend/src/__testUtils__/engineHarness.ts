@@ -75,7 +75,7 @@ export async function createEngineHarness(
 
   const project = async (name: string, owner: string) => {
     const p = await projects.create({
-      workspace: 'ws', name, title: name, description: '', owner, visibility: 'private',
+      workspace: 'ws', name, title: name, description: '', owner, visibility: 'private', teamRole: 'contributor',
       env: {}, createdBy: owner,
     });
     return { id: p.id, name: p.name, workspace: 'ws', owner };

@@ -53,7 +53,7 @@ async function main() {
     });
     const project = await new ProjectStore(knex).create({
       workspace: 'ws', name: 'p', title: 'p', description: '', owner: 'group:default/a',
-      visibility: 'team', env: {}, createdBy: 'user:default/a',
+      visibility: 'team', teamRole: 'contributor', env: {}, createdBy: 'user:default/a',
     });
     await services.files.init(project.id, {
       // Writes its id once it finishes, so a second execution would show.

@@ -1,11 +1,13 @@
 import { NotFoundError } from '@backstage/errors';
-import { DNS_LABEL_PATTERN } from '@ml-platform/plugin-ml-common';
+import {
+  DNS_LABEL_PATTERN,
+  mlProjectReadPermission,
+} from '@ml-platform/plugin-ml-common';
 import { Request, RequestHandler, Response } from 'express';
 import http, { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
-import { RequestAccess } from '../router/access';
+import { RequestAccess } from '../access/RequestAccess';
 import { ApplicationService } from '../service/ApplicationService';
-import { ProjectMembership } from '../service/ProjectMembership';
 import {
   downstreamResponseHeaders,
   rawResponseHead,
@@ -56,7 +58,6 @@ export class ApplicationProxy {
     private readonly deps: {
       access: RequestAccess;
       applications: ApplicationService;
-      projectMembership: ProjectMembership;
     },
   ) {}
 
@@ -116,9 +117,10 @@ export class ApplicationProxy {
       }
       if (!target) return notFound(slug);
       try {
-        await this.deps.projectMembership.readable(
+        await this.deps.access.authorizeProject(
+          caller.credentials,
           target.app.projectId,
-          caller.ownershipRefs,
+          mlProjectReadPermission,
         );
       } catch (error) {
         if ((error as Error).name === NotFoundError.name) return notFound(slug);

@@ -6,7 +6,10 @@ import {
   Project,
   ProjectVisibility,
 } from '@ml-platform/plugin-ml-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+import { whereProjectMatches } from './projectAccessFilter';
 
 type ProjectRow = {
   id: string;
@@ -16,6 +19,7 @@ type ProjectRow = {
   description: string;
   owner: string;
   visibility: string;
+  team_role: string;
   env: string;
   template_ref: string | null;
   created_by: string;
@@ -35,7 +39,10 @@ export type NewProject = Omit<Project, 'id' | 'createdAt' | 'updatedAt'>;
 
 /** @internal */
 export type ProjectPatch = Partial<
-  Pick<Project, 'title' | 'description' | 'owner' | 'visibility' | 'env'>
+  Pick<
+    Project,
+    'title' | 'description' | 'owner' | 'visibility' | 'teamRole' | 'env'
+  >
 >;
 
 /** @internal */
@@ -57,6 +64,7 @@ function toProject(row: ProjectRow): Project {
     description: row.description,
     owner: row.owner,
     visibility: row.visibility as ProjectVisibility,
+    teamRole: (row.team_role ?? 'contributor') as CollaboratorRole,
     env: parseJson<Record<string, string>>(row.env, {}),
     templateRef: row.template_ref ?? undefined,
     createdBy: row.created_by,
@@ -81,12 +89,21 @@ function toCollaborator(row: CollaboratorRow): Collaborator {
 export class ProjectStore {
   constructor(private readonly db: Knex) {}
 
+  /**
+   * A page of projects; `readable` narrows it to the projects a caller may
+   * read (from the permission framework's conditions).
+   */
   async list(
-    options: ListOptions & { workspace?: string; owner?: string },
+    options: ListOptions & {
+      workspace?: string;
+      owner?: string;
+      readable?: PermissionCriteria<MlProjectFilter>;
+    },
   ): Promise<ListResult<Project>> {
-    let query = this.db('projects').select('*');
+    let query = this.db('projects').select('projects.*');
     if (options.workspace) query = query.where({ workspace: options.workspace });
     if (options.owner) query = query.where({ owner: options.owner });
+    if (options.readable) query = whereProjectMatches(query, options.readable);
     return listPage<ProjectRow, Project>(query, options, {
       searchColumns: ['name', 'title', 'description', 'owner'],
       tiebreaker: 'id',
@@ -123,6 +140,7 @@ export class ProjectStore {
       description: project.description,
       owner: project.owner,
       visibility: project.visibility,
+      team_role: project.teamRole,
       env: JSON.stringify(project.env),
       template_ref: project.templateRef ?? null,
       created_by: project.createdBy,
@@ -139,6 +157,7 @@ export class ProjectStore {
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.owner !== undefined) changes.owner = patch.owner;
     if (patch.visibility !== undefined) changes.visibility = patch.visibility;
+    if (patch.teamRole !== undefined) changes.team_role = patch.teamRole;
     if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
     const updated = await this.db('projects').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;

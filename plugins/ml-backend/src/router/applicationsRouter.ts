@@ -3,11 +3,12 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
   createApplicationSchema,
+  mlProjectOperatePermission,
+  mlProjectWritePermission,
   updateApplicationSchema,
 } from '@ml-platform/plugin-ml-common';
 import { ApplicationService } from '../service/ApplicationService';
-import { ProjectMembership } from '../service/ProjectMembership';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
 import { parseInput } from './validation';
 
@@ -21,9 +22,8 @@ const applicationParams = projectParams.extend({ appId: z.string().uuid() });
 export function createApplicationsRouter(deps: {
   access: RequestAccess;
   applications: ApplicationService;
-  projectMembership: ProjectMembership;
 }) {
-  const { access, applications, projectMembership } = deps;
+  const { access, applications } = deps;
   const router = Router();
 
   router.get('/applications/settings', async (req, res) => {
@@ -32,59 +32,62 @@ export function createApplicationsRouter(deps: {
   });
 
   router.get('/projects/:projectId/applications', async (req, res) => {
-    const ownershipRefs = await access.readerOwnership(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    await projectMembership.readable(projectId, ownershipRefs);
+    await access.readProject(req, projectId);
     res.json({ items: await applications.list(projectId) });
   });
 
   router.post('/projects/:projectId/applications', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    const input = parseInput(createApplicationSchema, req.body, 'body');
-    const project = await projectMembership.writable(
+    const { caller, project } = await access.projectFor(
+      req,
       projectId,
-      caller.ownershipRefs,
+      mlProjectWritePermission,
     );
+    const input = parseInput(createApplicationSchema, req.body, 'body');
     res.status(201).json(await applications.create(project, input, caller.ref));
   });
 
   router.get('/projects/:projectId/applications/:appId', async (req, res) => {
-    const ownershipRefs = await access.readerOwnership(req);
     const { projectId, appId } = parseInput(
       applicationParams,
       req.params,
       'path',
     );
-    await projectMembership.readable(projectId, ownershipRefs);
+    await access.readProject(req, projectId);
     res.json(await applications.get(projectId, appId));
   });
 
   router.patch('/projects/:projectId/applications/:appId', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, appId } = parseInput(
       applicationParams,
       req.params,
       'path',
     );
-    const patch = parseInput(updateApplicationSchema, req.body, 'body');
-    const project = await projectMembership.writable(
+    const { project } = await access.projectFor(
+      req,
       projectId,
-      caller.ownershipRefs,
+      mlProjectWritePermission,
     );
+    const patch = parseInput(updateApplicationSchema, req.body, 'body');
     res.json(await applications.update(project, appId, patch));
   });
 
-  /** The caller and the project of an app they may change, from the path. */
-  const changeable = async (req: Request) => {
-    const caller = await access.user(req);
+  /**
+   * The caller and the project of an app, from the path, if the caller holds
+   * the permission: contributors define apps, operators start and stop them.
+   */
+  const changeable = async (
+    req: Request,
+    permission = mlProjectOperatePermission,
+  ) => {
     const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const project = await projectMembership.writable(projectId, caller.ownershipRefs);
+    const { caller, project } = await access.projectFor(req, projectId, permission);
     return { caller, project, appId };
   };
 
   router.delete('/projects/:projectId/applications/:appId', async (req, res) => {
-    const { project, appId } = await changeable(req);
+    const { project, appId } = await changeable(req, mlProjectWritePermission);
     await applications.delete(project, appId);
     res.status(204).end();
   });

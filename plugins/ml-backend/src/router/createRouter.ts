@@ -6,7 +6,7 @@ import { ProjectService } from '../service/ProjectService';
 import { QuotaService } from '../service/QuotaService';
 import { RuntimeService } from '../service/RuntimeService';
 import { WorkspaceService } from '../service/WorkspaceService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { createLineageRouter } from './lineageRouter';
 import { LineageService } from '../service/LineageService';
 import { createFilesRouter, uploadBodyParser } from './filesRouter';
@@ -32,7 +32,6 @@ import { WorkloadTokens } from '../service/WorkloadTokens';
 
 import { ApplicationProxy } from '../applications/ApplicationProxy';
 import { ApplicationService } from '../service/ApplicationService';
-import { ProjectMembership } from '../service/ProjectMembership';
 import { createApplicationsRouter } from './applicationsRouter';
 import { ModelGateway } from '../serving/ModelGateway';
 import { MonitoringService } from '../serving/MonitoringService';
@@ -67,7 +66,6 @@ export interface RouterOptions {
   /** Announces successful writes on `ml.changes` (for the catalog). */
   changes?: express.RequestHandler;
   applications: ApplicationService;
-  projectMembership: ProjectMembership;
   gateway: ModelGateway;
   monitoring: MonitoringService;
 }

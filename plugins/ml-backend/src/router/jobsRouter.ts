@@ -1,10 +1,16 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { createJobSchema, runJobSchema, updateJobSchema } from '@ml-platform/plugin-ml-common';
+import {
+  createJobSchema,
+  mlProjectOperatePermission,
+  mlProjectWritePermission,
+  runJobSchema,
+  updateJobSchema,
+} from '@ml-platform/plugin-ml-common';
 import { JobService } from '../service/JobService';
 import { nextRuns } from '../service/cron';
 import { WorkloadService } from '../service/WorkloadService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
 import { parseInput } from './validation';
 
@@ -37,49 +43,49 @@ export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService
   });
 
   router.get('/projects/:projectId/jobs', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json({ items: await jobs.list(projectId) });
   });
 
   router.post('/projects/:projectId/jobs', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
     const input = parseInput(createJobSchema, req.body, 'body');
     res.status(201).json(await jobs.create(projectId, input, caller.ref));
   });
 
   router.get('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    await access.reader(req);
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(await jobs.get(projectId, jobId));
   });
 
   router.patch('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    await access.user(req);
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     const patch = parseInput(updateJobSchema, req.body, 'body');
     res.json(await jobs.update(projectId, jobId, patch));
   });
 
   router.delete('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    await access.user(req);
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     await jobs.delete(projectId, jobId);
     res.status(204).end();
   });
 
   router.post('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
     const input = parseInput(runJobSchema, req.body ?? {}, 'body');
     const run = await jobs.run(projectId, jobId, input, caller.ref, 'manual');
     res.status(201).json(await workloads.present(run));
   });
 
   router.get('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
-    await access.reader(req);
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
+    await access.readProject(req, projectId);
     const { page_size, offset } = parseInput(pageQuery, req.query, 'query');
     const result = await jobs.runs(projectId, jobId, page_size, offset);
     res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });

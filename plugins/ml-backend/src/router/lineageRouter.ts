@@ -1,7 +1,7 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { LineageService } from '../service/LineageService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
 import { parseInput } from './validation';
 
@@ -17,8 +17,8 @@ export function createLineageRouter(deps: {
   const router = Router();
 
   router.get('/projects/:projectId/models/:modelId/lineage', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(await lineage.get(projectId, modelId));
   });
 

@@ -6,13 +6,15 @@ import {
   createModelDeploymentSchema,
   createModelSchema,
   updateModelDeploymentSchema,
+  mlProjectOperatePermission,
+  mlProjectWritePermission,
   updateModelSchema,
 } from '@ml-platform/plugin-ml-common';
 import { ModelAccessKeyService } from '../service/models/ModelAccessKeyService';
 import { ModelBuildService, publicBuild } from '../service/models/ModelBuildService';
 import { ModelDeploymentService } from '../service/models/ModelDeploymentService';
 import { ModelService } from '../service/models/ModelService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
 import { parseInput } from './validation';
 
@@ -34,99 +36,99 @@ export function createModelsRouter(deps: {
   const router = Router();
 
   router.get('/projects/:projectId/models', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json({ items: await models.list(projectId) });
   });
 
   router.post('/projects/:projectId/models', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
     const input = parseInput(createModelSchema, req.body, 'body');
     res.status(201).json(await models.create(projectId, input, caller.ref));
   });
 
   router.get('/projects/:projectId/models/:modelId', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(await models.get(projectId, modelId));
   });
 
   router.patch('/projects/:projectId/models/:modelId', async (req, res) => {
-    await access.user(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     const patch = parseInput(updateModelSchema, req.body, 'body');
     res.json(await models.update(projectId, modelId, patch));
   });
 
   router.delete('/projects/:projectId/models/:modelId', async (req, res) => {
-    await access.user(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     await models.delete(projectId, modelId);
     res.status(204).end();
   });
 
   router.get('/projects/:projectId/models/:modelId/builds', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json({ items: await modelBuilds.list(projectId, modelId) });
   });
 
   router.post('/projects/:projectId/models/:modelId/builds', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
     const input = parseInput(createModelBuildSchema, req.body, 'body');
     res.status(201).json(publicBuild(await modelBuilds.create(projectId, modelId, input, caller.ref)));
   });
 
   router.get('/projects/:projectId/models/:modelId/builds/:buildId', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId, buildId } = parseInput(buildParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
   });
 
   router.get('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json({ items: await modelDeployments.list(projectId, modelId) });
   });
 
   router.post('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
     const input = parseInput(createModelDeploymentSchema, req.body, 'body');
     res.status(201).json(await modelDeployments.create(projectId, modelId, input, caller.ref));
   });
 
   router.get('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(await modelDeployments.get(projectId, modelId, deploymentId));
   });
 
   router.patch('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
     const { replicas } = parseInput(updateModelDeploymentSchema, req.body, 'body');
     res.json(await modelDeployments.scale(projectId, modelId, deploymentId, replicas, caller.ref));
   });
 
   router.post('/projects/:projectId/models/:modelId/deployments/:deploymentId/stop', async (req, res) => {
-    await access.user(req);
     const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectOperatePermission);
     res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
   });
 
   router.get('/projects/:projectId/models/:modelId/keys', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     const model = await models.get(projectId, modelId);
     res.json({ items: await modelKeys.list(model.id) });
   });
 
   router.post('/projects/:projectId/models/:modelId/keys', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
     const { name } = parseInput(createModelAccessKeySchema, req.body ?? {}, 'body');
     const model = await models.get(projectId, modelId);
     // The only response that ever holds the key; it must not be cached on the way.
@@ -135,8 +137,8 @@ export function createModelsRouter(deps: {
   });
 
   router.delete('/projects/:projectId/models/:modelId/keys/:keyId', async (req, res) => {
-    await access.user(req);
     const { projectId, modelId, keyId } = parseInput(keyParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     const model = await models.get(projectId, modelId);
     await modelKeys.revoke(model.id, keyId);
     res.status(204).end();

@@ -389,7 +389,13 @@ describe('openapi.yaml', () => {
   describe('streaming responses', () => {
     const STREAMING = ['application/x-ndjson', 'text/event-stream'];
     const id = '3b241101-e2bb-4255-8caf-4136c566a962';
-    const access = { user: async () => ({ ref: 'user:default/jane' }), reader: async () => ({}) } as any;
+    const access = {
+      user: async () => ({ ref: 'user:default/jane', credentials: {} }),
+      reader: async () => ({}),
+      readProject: async () => ({ project: {}, credentials: {} }),
+      projectFor: async () => ({ project: {}, caller: { ref: 'user:default/jane' } }),
+      authorizeProject: async () => ({}),
+    } as any;
     const opById = (operationId: string) => operations().find(o => o.op.operationId === operationId)!.op;
     const documentedTypes = (operationId: string) => sorted(Object.keys(opById(operationId).responses['200'].content));
     const mediaType = (res: request.Response) => String(res.headers['content-type']).split(';')[0].trim();

@@ -1,25 +1,23 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
-  COLLABORATOR_ROLES,
-  CollaboratorRole,
+  collaboratorRoleSchema,
   createProjectSchema,
   dnsNameSchema,
+  mlProjectAdminPermission,
   mlProjectCreatePermission,
   ownerRefSchema,
   updateProjectSchema,
 } from '@ml-platform/plugin-ml-common';
 import { PROJECT_SORT_FIELDS } from '../database';
 import { ProjectService } from '../service/ProjectService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from './listQuery';
 import { parseInput } from './validation';
 
 export const projectParams = z.object({ projectId: z.string().uuid() });
 const collaboratorParams = projectParams.extend({ subject: ownerRefSchema });
-const roleBody = z
-  .object({ role: z.enum(COLLABORATOR_ROLES as [CollaboratorRole, ...CollaboratorRole[]]) })
-  .strict();
+const roleBody = z.object({ role: collaboratorRoleSchema }).strict();
 
 /** Projects and their collaborators. */
 export function createProjectsRouter(deps: {
@@ -30,58 +28,58 @@ export function createProjectsRouter(deps: {
   const router = Router();
 
   router.get('/projects', async (req, res) => {
-    await access.reader(req);
+    const credentials = await access.reader(req);
     const options = parseListQuery(req.query, PROJECT_SORT_FIELDS, {
       workspace: dnsNameSchema.optional(),
       owner: ownerRefSchema.optional(),
     });
-    res.json(toPage(await projects.list(options)));
+    const readable = await access.readableProjects(credentials);
+    res.json(toPage(await projects.list(options, readable)));
   });
 
   router.post('/projects', async (req, res) => {
     const caller = await access.require(req, mlProjectCreatePermission);
     const input = parseInput(createProjectSchema, req.body, 'body');
+    if (input.owner) await access.assertMayOwn(caller, input.owner);
     res.status(201).json(await projects.create(input, caller.ref));
   });
 
   router.get('/projects/:projectId', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    res.json(await projects.get(projectId));
+    const { project } = await access.readProject(req, projectId);
+    res.json(project);
   });
 
-  // Collaborator roles are stored and listed now; enforcing them on project
-  // access comes with the workload issues.
   router.patch('/projects/:projectId', async (req, res) => {
-    await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
     const patch = parseInput(updateProjectSchema, req.body, 'body');
     res.json(await projects.update(projectId, patch));
   });
 
   router.delete('/projects/:projectId', async (req, res) => {
-    await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
     await projects.delete(projectId);
     res.status(204).end();
   });
 
   router.get('/projects/:projectId/collaborators', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json({ items: await projects.listCollaborators(projectId) });
   });
 
   router.put('/projects/:projectId/collaborators/:subject', async (req, res) => {
-    await access.user(req);
     const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
     const { role } = parseInput(roleBody, req.body, 'body');
     res.json(await projects.putCollaborator(projectId, subject, role));
   });
 
   router.delete('/projects/:projectId/collaborators/:subject', async (req, res) => {
-    await access.user(req);
     const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
     await projects.deleteCollaborator(projectId, subject);
     res.status(204).end();
   });

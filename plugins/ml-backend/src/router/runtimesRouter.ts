@@ -7,7 +7,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { RUNTIME_SORT_FIELDS } from '../database';
 import { RuntimeService } from '../service/RuntimeService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from './listQuery';
 import { parseInput } from './validation';
 

@@ -1,10 +1,12 @@
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { launchSessionSchema } from '@ml-platform/plugin-ml-common';
-import { ProjectService } from '../service/ProjectService';
+import {
+  launchSessionSchema,
+  mlProjectWritePermission,
+} from '@ml-platform/plugin-ml-common';
 import { SessionService } from '../service/SessionService';
 import { WorkloadService } from '../service/WorkloadService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
 import { parseInput } from './validation';
 
@@ -16,42 +18,41 @@ export function createSessionsRouter(deps: {
   access: RequestAccess;
   sessions: SessionService;
   workloads: WorkloadService;
-  projects: ProjectService;
 }) {
-  const { access, sessions, workloads, projects } = deps;
+  const { access, sessions, workloads } = deps;
   const router = Router();
 
   // What the project's owner may still use: pickers show what fits now.
   router.get('/projects/:projectId/quota', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    res.json(await workloads.projectQuota(await projects.get(projectId)));
+    const { project } = await access.readProject(req, projectId);
+    res.json(await workloads.projectQuota(project));
   });
 
   router.get('/projects/:projectId/sessions', async (req, res) => {
-    await access.reader(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.readProject(req, projectId);
     const result = await sessions.list(projectId);
     res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });
   });
 
   router.post('/projects/:projectId/sessions', async (req, res) => {
-    const caller = await access.user(req);
     const { projectId } = parseInput(projectParams, req.params, 'path');
+    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
     const input = parseInput(launchSessionSchema, req.body, 'body');
     res.status(201).json(await workloads.present(await sessions.launch(projectId, input, caller.ref)));
   });
 
   router.get('/projects/:projectId/sessions/:sessionId', async (req, res) => {
-    await access.reader(req);
     const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    await access.readProject(req, projectId);
     res.json(await workloads.present(await sessions.get(projectId, sessionId)));
   });
 
   // Output streams back as newline-delimited JSON while the code runs.
   router.post('/projects/:projectId/sessions/:sessionId/execute', async (req, res) => {
-    await access.user(req);
     const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     const { code } = parseInput(executeBody, req.body, 'body');
     const controller = new AbortController();
     res.on('close', () => controller.abort());
@@ -67,8 +68,8 @@ export function createSessionsRouter(deps: {
   });
 
   router.post('/projects/:projectId/sessions/:sessionId/stop', async (req, res) => {
-    await access.user(req);
     const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectWritePermission);
     await sessions.get(projectId, sessionId);
     res.json(await workloads.stop(sessionId));
   });

@@ -18,7 +18,7 @@ import {
 import { ProfileService } from '../service/ProfileService';
 import { QuotaService } from '../service/QuotaService';
 import { WorkspaceService } from '../service/WorkspaceService';
-import { RequestAccess } from './access';
+import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from './listQuery';
 import { parseInput } from './validation';
 

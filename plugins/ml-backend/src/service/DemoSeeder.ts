@@ -92,6 +92,7 @@ export class DemoSeeder {
         description: 'Least squares on synthetic data, standard library only.',
         owner: DEMO_OWNER,
         visibility: 'public',
+        teamRole: 'contributor',
         env: {},
       },
       DEMO_OWNER,

@@ -7,6 +7,7 @@ import {
   createProjectSchema,
   updateProjectSchema,
 } from '@ml-platform/plugin-ml-common';
+import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
 import { ProjectFiles } from './ProjectFiles';
@@ -34,10 +35,18 @@ export class ProjectService {
     },
   ) {}
 
+  /** A page of the projects the caller may read (`access`). */
   list(
     options: ListOptions & { workspace?: string; owner?: string },
+    access: ProjectListAccess,
   ): Promise<ListResult<Project>> {
-    return this.deps.projects.list(options);
+    if ('none' in access) {
+      return Promise.resolve({ items: [], totalSize: 0 });
+    }
+    return this.deps.projects.list({
+      ...options,
+      readable: 'criteria' in access ? access.criteria : undefined,
+    });
   }
 
   async get(id: string): Promise<Project> {
@@ -73,6 +82,7 @@ export class ProjectService {
         description: input.description,
         owner: input.owner ?? actor,
         visibility: input.visibility,
+        teamRole: input.teamRole ?? 'contributor',
         env: input.env,
         templateRef: input.templateRef,
         createdBy: actor,

@@ -112,7 +112,14 @@ export class WorkloadService {
     };
   }
 
-  async queue(workspaceName: string): Promise<WorkspaceQueue> {
+  /**
+   * The workspace's queue, running work and nodes; work of projects the
+   * caller may not read (`mayRead`) is left out.
+   */
+  async queue(
+    workspaceName: string,
+    mayRead: (projectId: string) => Promise<boolean>,
+  ): Promise<WorkspaceQueue> {
     const workspace = await this.deps.workspaces.get(workspaceName);
     if (!workspace) throw new NotFoundError(`No workspace named '${workspaceName}'`);
     const { queue, workloads } = this.deps;
@@ -132,9 +139,17 @@ export class WorkloadService {
         capacity: { cpu: group?.cpu ?? 0, memoryMiB: group?.memoryMiB ?? 0, gpu: group?.gpu ?? 0 },
       };
     });
-    const presentedQueue = (await this.presentMany(queued.items)).sort(
+    const visible = async (items: StoredWorkload[]) => {
+      const seen = await Promise.all(items.map(w => mayRead(w.projectId)));
+      return items.filter((_, i) => seen[i]);
+    };
+    const presentedQueue = (await this.presentMany(await visible(queued.items))).sort(
       (a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0),
     );
-    return { queued: presentedQueue, running: await this.presentMany(running.items), nodes };
+    return {
+      queued: presentedQueue,
+      running: await this.presentMany(await visible(running.items)),
+      nodes,
+    };
   }
 }

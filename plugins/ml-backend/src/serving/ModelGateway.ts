@@ -76,7 +76,7 @@ export class ModelGateway {
       return target;
     }
     if (credential && 'authenticate' in credential) {
-      // Anyone signed in to the portal may read the project, and so call its models.
+      // The caller's right on the project is checked by the callback.
       await credential.authenticate();
       return target;
     }

@@ -1,7 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { RequestAccess } from '../router/access';
+import { RequestAccess } from '../access/RequestAccess';
 import { decodePageToken, toPage } from '../router/listQuery';
 import { parseInput } from '../router/validation';
 import { MonitoringService } from './MonitoringService';
@@ -41,8 +41,8 @@ export function createMonitoringRouter(deps: { access: RequestAccess; monitoring
   const router = Router();
 
   router.get('/projects/:projectId/models/:modelId/predictions', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     const query = parseInput(predictionsQuery, req.query, 'query');
     const page = await monitoring.listPredictions(projectId, modelId, {
       deploymentId: query.deploymentId,
@@ -56,8 +56,8 @@ export function createMonitoringRouter(deps: { access: RequestAccess; monitoring
   });
 
   router.get('/projects/:projectId/models/:modelId/metrics', async (req, res) => {
-    await access.reader(req);
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
+    await access.readProject(req, projectId);
     const query = parseInput(metricsQuery, req.query, 'query');
     res.json(
       await monitoring.metrics(projectId, modelId, {

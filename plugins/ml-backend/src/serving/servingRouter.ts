@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import express, { NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
-import { RequestAccess } from '../router/access';
+import { RequestAccess } from '../access/RequestAccess';
 import { parseInput } from '../router/validation';
 import { PayloadTooLargeError } from './errors';
 import { ModelGateway, PredictionCredential } from './ModelGateway';
@@ -134,7 +134,10 @@ export function createServingRouter(deps: {
       const token = bearer(req);
       let credential: PredictionCredential;
       if (token?.startsWith(ACCESS_KEY_PREFIX)) credential = { accessKey: token };
-      else if (token) credential = { authenticate: () => access.reader(req) };
+      else if (token) {
+        // A portal user (the model page's Test panel): readers of the project may call it.
+        credential = { authenticate: () => access.readProject(req, projectId) };
+      }
       else if (accessKey) credential = { accessKey };
       const target = await gateway.targetById(projectId, modelId, credential);
       send(res, await gateway.predict(target, body));

@@ -94,7 +94,7 @@ export class DemoModelSeeder {
       pageSize: 50,
       offset: 0,
       workspace: DEMO_WORKSPACE,
-    });
+    }, { all: true });
     return page.items.find(p => p.name === DEMO_PROJECT);
   }
 
