@@ -9,6 +9,7 @@ import {
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
+import { policyServiceFactories } from '../__testUtils__/testPolicy';
 import { waitFor } from '../__testUtils__/waitFor';
 import { ECHO_APP } from './__testUtils__/testApps';
 
@@ -86,11 +87,13 @@ describe('applications with the local driver, through the proxy', () => {
           },
         ],
       },
-      // Requests carry no user unless a test gives one.
+      // Requests carry no user unless a test gives one. Alice manages the
+      // workspace; project access is the default policy's.
       features: [
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
+        ...policyServiceFactories({ admins: [ALICE] }),
       ],
     });
     server = backend.server as http.Server;
