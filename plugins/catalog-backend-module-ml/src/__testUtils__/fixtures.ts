@@ -60,6 +60,7 @@ export function project(
     description: '',
     owner: 'user:default/jane',
     visibility: 'team',
+    teamRole: 'contributor',
     env: {},
     createdBy: 'user:default/jane',
     createdAt: at,

@@ -1,5 +1,5 @@
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '@ml-platform/plugin-ml-backend/src/__testUtils__/startMlBackend';
-import { createTestDatabases } from '@ml-platform/plugin-ml-backend/src/__testUtils__/testDatabases';
+import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '@ml-platform/plugin-ml-backend/testUtils';
+import { createTestDatabases } from '@ml-platform/plugin-ml-backend/testUtils';
 import { AddressInfo } from 'node:net';
 import { KubeClient } from '../client/KubeClient';
 import { kubeConfigFor } from '../client/kubeConfigFor';

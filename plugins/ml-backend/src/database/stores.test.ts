@@ -55,7 +55,7 @@ describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
         title: i % 2 ? 'same title' : '50%_off',
         description: '',
         owner: 'user:default/a',
-        visibility: 'private',
+        visibility: 'private', teamRole: 'contributor',
         env: {},
         createdBy: 'user:default/a',
       });

@@ -91,7 +91,7 @@ describePostgres('two backends on one database (%s)', (databaseId: TestDatabaseI
     });
     const project = await new ProjectStore(knexA).create({
       workspace: 'ws', name: 'race', title: 'race', description: '', owner: 'group:default/a',
-      visibility: 'team', env: {}, createdBy: 'user:default/a',
+      visibility: 'team', teamRole: 'contributor', env: {}, createdBy: 'user:default/a',
     });
     for (let i = 0; i < 1000; i++) {
       await a.workloads.insert({
@@ -132,7 +132,7 @@ describePostgres('two backends on one database (%s)', (databaseId: TestDatabaseI
     const runtime = (await new RuntimeStore(knexA).list({ latestOnly: true, sort: [], pageSize: 1, offset: 0 })).items[0];
     const project = await new ProjectStore(knexA).create({
       workspace: 'ws', name: 'cron', title: 'cron', description: '', owner: 'group:default/a',
-      visibility: 'team', env: {}, createdBy: 'user:default/a',
+      visibility: 'team', teamRole: 'contributor', env: {}, createdBy: 'user:default/a',
     });
     const start = Date.parse('2030-01-01T00:00:00Z');
     const jobIds: string[] = [];

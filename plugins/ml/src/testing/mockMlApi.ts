@@ -124,6 +124,7 @@ export const churnProject: Project = {
   description: 'Predicts who leaves',
   owner: 'user:default/jane',
   visibility: 'private',
+  teamRole: 'contributor',
   env: { MODEL: 'xgb' },
   createdBy: 'user:default/jane',
   ...timestamps,

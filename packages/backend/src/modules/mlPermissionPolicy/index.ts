@@ -1,0 +1,1 @@
+export { permissionModuleMlPolicy as default } from './module';
