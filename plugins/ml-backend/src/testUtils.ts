@@ -13,6 +13,7 @@ export {
 export type { MlTestBackend } from './__testUtils__/startMlBackend';
 export { createTestDatabases } from './__testUtils__/testDatabases';
 export {
+  membershipUserInfoFactory,
   policyServiceFactories,
   testPolicy,
 } from './__testUtils__/testPolicy';

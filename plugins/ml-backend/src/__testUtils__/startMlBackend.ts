@@ -73,7 +73,13 @@ async function listTree(root: string): Promise<string[]> {
 export async function startMlBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
-  options: { config?: object; features?: any[] } = {},
+  options: {
+    /** The `ml` config. */
+    config?: object;
+    /** Other top-level config keys (e.g. `permission`). */
+    rootConfig?: object;
+    features?: any[];
+  } = {},
 ): Promise<MlTestBackend> {
   const knex = await databases.init(databaseId);
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-test-'));
@@ -84,6 +90,7 @@ export async function startMlBackend(
       intervalSchedulerFactory,
       mockServices.rootConfig.factory({
         data: {
+          ...options.rootConfig,
           ml: {
             ...options.config,
             storage: { ...(options.config as any)?.storage, root: storageRoot },

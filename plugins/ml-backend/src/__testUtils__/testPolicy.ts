@@ -54,6 +54,17 @@ export function testPolicy(admins: string[]): PermissionPolicy {
   };
 }
 
+/** A user info service that knows the test's group memberships. */
+export function membershipUserInfoFactory(memberships: TestMemberships) {
+  return createServiceFactory({
+    service: coreServices.userInfo,
+    deps: {},
+    factory: () => ({
+      getUserInfo: async (credentials: BackstageCredentials) => infoOf(credentials, memberships),
+    }),
+  });
+}
+
 /**
  * A permissions service that asks a policy in process, as the permission
  * backend would (service principals are allowed everything, as by
@@ -101,12 +112,6 @@ export function policyServiceFactories(options: {
       deps: {},
       factory: () => permissions,
     }),
-    createServiceFactory({
-      service: coreServices.userInfo,
-      deps: {},
-      factory: () => ({
-        getUserInfo: async (credentials: BackstageCredentials) => infoOf(credentials, memberships),
-      }),
-    }),
+    membershipUserInfoFactory(memberships),
   ];
 }
