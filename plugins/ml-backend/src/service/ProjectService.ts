@@ -90,6 +90,11 @@ export class ProjectService {
     } catch (error) {
       throw isUniqueViolation(error) ? conflict : error;
     }
+    // Whoever creates a project for a group keeps running it, whatever the
+    // team role gives the group's other members.
+    if (project.owner.toLocaleLowerCase('en-US') !== actor.toLocaleLowerCase('en-US')) {
+      await this.deps.projects.putCollaborator(project.id, actor, 'admin');
+    }
     try {
       await this.deps.files.init(
         project.id,
