@@ -25,8 +25,11 @@ export const onBehalfOfAuthFactory = createServiceFactory({
       getLimitedUserToken: base.getLimitedUserToken.bind(base),
       listPublicServiceKeys: base.listPublicServiceKeys.bind(base),
       async getPluginRequestToken(options) {
-        const { principal } = options.onBehalfOf;
-        if (principal.type === 'user') {
+        const principal = options.onBehalfOf.principal as {
+          type: string;
+          userEntityRef?: string;
+        };
+        if (principal.type === 'user' && principal.userEntityRef) {
           return {
             token: mockCredentials.user.token(principal.userEntityRef, {
               actor: { subject: `plugin:${plugin.getId()}` },
