@@ -70,8 +70,9 @@ describe('serving gateway with real model_server replicas', () => {
       recorder,
       options: { queueTimeoutMs: 300, failureRestMs: 1000 },
     });
+    // A portal user who may read every project (access rules: access/*.test.ts).
     const access = {
-      reader: async (req: express.Request) => {
+      readProject: async (req: express.Request) => {
         if (req.headers.authorization !== 'Bearer backstage-user-token') {
           throw new AuthenticationError('Illegal token');
         }
