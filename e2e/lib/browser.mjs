@@ -34,8 +34,12 @@ export function usePortal() {
   return handle;
 }
 
-/** Launches Chromium with a fresh profile; call close() when done. */
-export async function launchBrowser() {
+/**
+ * Launches Chromium with a fresh profile; call close() when done.
+ * `extraHTTPHeaders` go with every request (an authenticating proxy's
+ * headers, for the multi-user portal).
+ */
+export async function launchBrowser({ extraHTTPHeaders } = {}) {
   if (!fs.existsSync(executablePath)) {
     throw new Error(
       `${executablePath} is missing: apt-get install -y chromium (or set E2E_CHROMIUM)`,
@@ -46,6 +50,7 @@ export async function launchBrowser() {
     executablePath,
     headless: true,
     viewport: { width: 1400, height: 900 },
+    extraHTTPHeaders,
     args: [
       '--headless',
       '--no-sandbox',
@@ -76,8 +81,8 @@ function safeName(name) {
  * screenshot (and the page's console errors) into e2e/screenshots/ and
  * rethrows; with E2E_SCREENSHOTS=always also saves one after a pass.
  */
-export async function withPage(t, fn) {
-  const browser = await launchBrowser();
+export async function withPage(t, fn, browserOptions) {
+  const browser = await launchBrowser(browserOptions);
   const page = browser.context.pages()[0] ?? (await browser.context.newPage());
   const consoleErrors = [];
   page.on('console', msg => {
@@ -135,4 +140,26 @@ export async function signInAsGuest(page, baseUrl) {
   await enter.click();
   await enter.waitFor({ state: 'detached' });
   await sidebar(page).waitFor({ state: 'attached' });
+}
+
+/**
+ * Opens a portal that runs behind an authenticating proxy (the multi-user
+ * setup) and waits until the proxied sign-in has made the user known.
+ */
+export async function signInBehindProxy(page, baseUrl) {
+  await page.goto(baseUrl);
+  await sidebar(page).waitFor({ state: 'attached' });
+}
+
+/**
+ * The Backstage token of the signed-in user of a proxied portal, as the
+ * frontend gets it (the proxy's headers come with the request).
+ */
+export async function proxiedUserToken(page, baseUrl) {
+  return page.evaluate(async url => {
+    const res = await fetch(`${url}/api/auth/oauth2Proxy/refresh`, {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    return (await res.json()).backstageIdentity.token;
+  }, baseUrl);
 }

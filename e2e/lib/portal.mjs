@@ -178,6 +178,9 @@ function reapStalePortals() {
  */
 export async function startPortal({
   timeoutMs = Number(process.env.E2E_START_TIMEOUT_MS ?? 180_000),
+  // More config files of the repo, layered over app-config.yaml (e.g. the
+  // multi-user setup), before the portal's own temp config.
+  configFiles = [],
 } = {}) {
   if (!fs.existsSync(path.join(appDir, 'dist/index.html'))) {
     throw new Error(
@@ -227,6 +230,7 @@ export async function startPortal({
       'src/index',
       '--config',
       path.join(repoRoot, 'app-config.yaml'),
+      ...configFiles.flatMap(file => ['--config', path.join(repoRoot, file)]),
       '--config',
       configFile,
     ],
