@@ -28,7 +28,9 @@ const DEFAULT_PREFIX = 'ml-';
  * Reads `ml.kubernetes`; undefined when the key is absent (the module then
  * adds no driver). Mistakes fail start-up: a wrong config is not an outage.
  */
-export function readKubernetesConfig(config: Config): ClusterSettings[] | undefined {
+export function readKubernetesConfig(
+  config: Config,
+): ClusterSettings[] | undefined {
   const root = config.getOptionalConfig('ml.kubernetes');
   if (!root) return undefined;
   const defaultBackendUrl = root.getOptionalString('backendUrl');
@@ -44,18 +46,25 @@ export function readKubernetesConfig(config: Config): ClusterSettings[] | undefi
       caData: cluster.getOptionalString('caData'),
       caFile: cluster.getOptionalString('caFile'),
       skipTLSVerify: cluster.getOptionalBoolean('skipTLSVerify') ?? false,
-      namespacePrefix: ws.getOptionalString('namespacePrefix') ?? DEFAULT_PREFIX,
+      namespacePrefix:
+        ws.getOptionalString('namespacePrefix') ?? DEFAULT_PREFIX,
       // Read whole: runtime ids may hold dots, which config keys may not.
       images: readImages(ws.getOptional('images'), workspace),
       defaultImage: ws.getOptionalString('defaultImage'),
       imagePullSecrets: ws.getOptionalStringArray('imagePullSecrets') ?? [],
-      backendUrl: (ws.getOptionalString('backendUrl') ?? defaultBackendUrl ?? '').replace(/\/+$/, ''),
+      backendUrl: (
+        ws.getOptionalString('backendUrl') ??
+        defaultBackendUrl ??
+        ''
+      ).replace(/\/+$/, ''),
       requestTimeoutMs: ws.getOptionalNumber('requestTimeoutMs') ?? 10_000,
       resyncSeconds: ws.getOptionalNumber('resyncSeconds') ?? 30,
       keepFinishedMinutes: ws.getOptionalNumber('keepFinishedMinutes') ?? 60,
     };
     if (!settings.url && !settings.kubeconfigPath) {
-      throw new InputError(`ml.kubernetes.workspaces.${workspace}.cluster: set url (with a token) or kubeconfigPath`);
+      throw new InputError(
+        `ml.kubernetes.workspaces.${workspace}.cluster: set url (with a token) or kubeconfigPath`,
+      );
     }
     if (!settings.backendUrl) {
       throw new InputError(
@@ -73,9 +82,12 @@ export function readKubernetesConfig(config: Config): ClusterSettings[] | undefi
 
 function readImages(value: unknown, workspace: string): Record<string, string> {
   if (value === undefined) return {};
-  const entries = typeof value === 'object' && value ? Object.entries(value) : [];
+  const entries =
+    typeof value === 'object' && value ? Object.entries(value) : [];
   if (!entries.every(([, image]) => typeof image === 'string')) {
-    throw new InputError(`ml.kubernetes.workspaces.${workspace}.images: a map of runtime id to image name`);
+    throw new InputError(
+      `ml.kubernetes.workspaces.${workspace}.images: a map of runtime id to image name`,
+    );
   }
   return Object.fromEntries(entries) as Record<string, string>;
 }

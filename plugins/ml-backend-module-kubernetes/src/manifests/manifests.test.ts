@@ -18,9 +18,16 @@ describe('Deployment manifests', () => {
       env: { ML_WORKLOAD_TOKEN: 'wt', ML_MODEL_ID: MODEL_ID },
       resources: { cpu: 2, memoryMiB: 2048, gpu: 1 },
     });
-    const { workload, service, name, namespace } = workloadManifests(settings, spec);
+    const { workload, service, name, namespace } = workloadManifests(
+      settings,
+      spec,
+    );
     new Deployment(workload).validate();
-    expect(workload).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace } });
+    expect(workload).toMatchObject({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace },
+    });
     expect(name).toBe('model-b0000000-0000-4000-8000-000000000001-2');
     expect(workload.metadata.labels).toMatchObject({
       'backstage.io/kubernetes-id': `ml-model-${MODEL_ID}`,
@@ -37,30 +44,53 @@ describe('Deployment manifests', () => {
     const pod = workload.spec.template.spec;
     expect(pod.restartPolicy).toBe('Always');
     const main = pod.containers[0];
-    expect(main.resources.limits).toEqual({ cpu: '2000m', memory: '2048Mi', 'nvidia.com/gpu': '1' });
+    expect(main.resources.limits).toEqual({
+      cpu: '2000m',
+      memory: '2048Mi',
+      'nvidia.com/gpu': '1',
+    });
     expect(main.ports).toEqual([{ name: 'model', containerPort: 8080 }]);
-    expect(main.env).toEqual(expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]));
+    expect(main.env).toEqual(
+      expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]),
+    );
 
     new Service(service).validate();
     expect(service.metadata.name).toBe(name);
     expect(service.spec.selector).toEqual(workload.spec.selector.matchLabels);
-    expect(service.spec.ports).toEqual([{ name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' }]);
+    expect(service.spec.ports).toEqual([
+      { name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' },
+    ]);
   });
 
   it('makes an application a Deployment named app-… under its project id, with a Service per port', () => {
-    const spec = specFor('application', { workloadId: 'b0000000-0000-4000-8000-000000000002', ports: ['app', 'metrics'] });
+    const spec = specFor('application', {
+      workloadId: 'b0000000-0000-4000-8000-000000000002',
+      ports: ['app', 'metrics'],
+    });
     const { workload, service } = workloadManifests(settings, spec);
     new Deployment(workload).validate();
     new Service(service).validate();
-    expect(workload.metadata.name).toBe('app-b0000000-0000-4000-8000-000000000002-1');
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(`ml-project-${spec.projectId}`);
-    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([['app', 8080], ['metrics', 8081]]);
+    expect(workload.metadata.name).toBe(
+      'app-b0000000-0000-4000-8000-000000000002-1',
+    );
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(
+      `ml-project-${spec.projectId}`,
+    );
+    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([
+      ['app', 8080],
+      ['metrics', 8081],
+    ]);
   });
 
   it('gives a model replica without ports no Service, and one without ML_MODEL_ID its project id', () => {
-    const { workload, service } = workloadManifests(settings, specFor('model', { ports: [] }));
+    const { workload, service } = workloadManifests(
+      settings,
+      specFor('model', { ports: [] }),
+    );
     new Deployment(workload).validate();
     expect(service).toBeUndefined();
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(/^ml-project-/);
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(
+      /^ml-project-/,
+    );
   });
 });

@@ -43,18 +43,28 @@ export function tokenSecretName(workloadName: string): string {
 }
 
 function tokenFromSecret(workloadName: string) {
-  return { name: TOKEN_KEY, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY } } };
+  return {
+    name: TOKEN_KEY,
+    valueFrom: {
+      secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY },
+    },
+  };
 }
 
 export function containerPorts(spec: WorkloadSpec): Record<string, number> {
-  return Object.fromEntries(spec.ports.map((name, i) => [name, FIRST_PORT + i]));
+  return Object.fromEntries(
+    spec.ports.map((name, i) => [name, FIRST_PORT + i]),
+  );
 }
 
 export function portVariable(name: string): string {
   return `ML_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
 }
 
-export function namespaceManifest(settings: ClusterSettings, spec: Pick<WorkloadSpec, 'projectId' | 'projectName' | 'workspace'>) {
+export function namespaceManifest(
+  settings: ClusterSettings,
+  spec: Pick<WorkloadSpec, 'projectId' | 'projectName' | 'workspace'>,
+) {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -93,7 +103,11 @@ export function quotaManifest(namespace: string, quota: ResourceLimits) {
   return {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
-    metadata: { name: QUOTA_NAME, namespace, labels: { [MANAGED_BY]: MANAGER } },
+    metadata: {
+      name: QUOTA_NAME,
+      namespace,
+      labels: { [MANAGED_BY]: MANAGER },
+    },
     spec: { hard },
   };
 }
@@ -101,7 +115,10 @@ export function quotaManifest(namespace: string, quota: ResourceLimits) {
 function labelsFor(spec: WorkloadSpec): Record<string, string> {
   return {
     [MANAGED_BY]: MANAGER,
-    [KUBERNETES_ID]: kubernetesIdFor(spec.projectId, spec.kind === 'model' ? spec.env.ML_MODEL_ID : undefined),
+    [KUBERNETES_ID]: kubernetesIdFor(
+      spec.projectId,
+      spec.kind === 'model' ? spec.env.ML_MODEL_ID : undefined,
+    ),
     [WORKLOAD_ID]: labelValue(spec.workloadId),
     [ATTEMPT]: String(spec.attempt),
     [KIND]: spec.kind,
@@ -112,7 +129,10 @@ function labelsFor(spec: WorkloadSpec): Record<string, string> {
 }
 
 function imageFor(settings: ClusterSettings, spec: WorkloadSpec): string {
-  const image = settings.images[spec.runtime.id] ?? spec.runtime.image ?? settings.defaultImage;
+  const image =
+    settings.images[spec.runtime.id] ??
+    spec.runtime.image ??
+    settings.defaultImage;
   if (!image) {
     throw new Error(
       `No image for runtime ${spec.runtime.id}: set ml.kubernetes.workspaces.${settings.workspace}.images or the runtime's image`,
@@ -138,10 +158,12 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
     ML_API_URL: apiUrl,
     PYTHONUNBUFFERED: '1',
   };
-  for (const [name, port] of Object.entries(ports)) vars[portVariable(name)] = String(port);
+  for (const [name, port] of Object.entries(ports))
+    vars[portVariable(name)] = String(port);
   return {
     // The engine owns retries; a failed container ends the attempt.
-    restartPolicy: spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
+    restartPolicy:
+      spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
     // Workloads call the ML API with their own token, never the cluster's.
     automountServiceAccountToken: false,
     enableServiceLinks: false,
@@ -152,9 +174,18 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         name: 'fetch-files',
         image,
         command: ['python3', '-c', FETCH_FILES_SCRIPT],
-        env: [...env({ ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl), ML_WORKDIR: WORKDIR }), token],
+        env: [
+          ...env({
+            ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl),
+            ML_WORKDIR: WORKDIR,
+          }),
+          token,
+        ],
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
-        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        resources: {
+          requests: { cpu: '100m', memory: '128Mi' },
+          limits: { cpu: '500m', memory: '256Mi' },
+        },
       },
     ],
     containers: [
@@ -168,7 +199,10 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
           name: dnsPortName(name),
           containerPort,
         })),
-        resources: { requests: quantities(spec.resources), limits: quantities(spec.resources) },
+        resources: {
+          requests: quantities(spec.resources),
+          limits: quantities(spec.resources),
+        },
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
       },
     ],
@@ -181,7 +215,10 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
  * Deployment (the engine runs one workload per replica; the Deployment only
  * brings a lost pod back), plus a Service where there are ports.
  */
-export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec): Manifests {
+export function workloadManifests(
+  settings: ClusterSettings,
+  spec: WorkloadSpec,
+): Manifests {
   const namespace = namespaceFor(settings.namespacePrefix, spec.projectId);
   const name = objectName(spec.kind, spec);
   const labels = labelsFor(spec);
@@ -190,7 +227,12 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
   let workload: any;
   switch (spec.kind) {
     case 'session':
-      workload = { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec };
+      workload = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata,
+        spec: template.spec,
+      };
       break;
     case 'job':
     case 'build':
@@ -208,14 +250,21 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
         metadata,
         spec: {
           replicas: 1,
-          selector: { matchLabels: { [WORKLOAD_ID]: labels[WORKLOAD_ID], [ATTEMPT]: labels[ATTEMPT] } },
+          selector: {
+            matchLabels: {
+              [WORKLOAD_ID]: labels[WORKLOAD_ID],
+              [ATTEMPT]: labels[ATTEMPT],
+            },
+          },
           template,
         },
       };
   }
   const ports = containerPorts(spec);
   const service =
-    Object.keys(ports).length === 0 || spec.kind === 'job' || spec.kind === 'build'
+    Object.keys(ports).length === 0 ||
+    spec.kind === 'job' ||
+    spec.kind === 'build'
       ? undefined
       : {
           apiVersion: 'v1',
@@ -223,7 +272,10 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
           metadata,
           spec: {
             type: 'ClusterIP',
-            selector: { [WORKLOAD_ID]: labels[WORKLOAD_ID], [ATTEMPT]: labels[ATTEMPT] },
+            selector: {
+              [WORKLOAD_ID]: labels[WORKLOAD_ID],
+              [ATTEMPT]: labels[ATTEMPT],
+            },
             ports: Object.entries(ports).map(([portName, port]) => ({
               name: dnsPortName(portName),
               port,
@@ -243,7 +295,10 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
 }
 
 function dnsPortName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 15);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 15);
 }
 
 /** Owner reference to the object that runs the attempt, so its Service goes with it. */

@@ -51,7 +51,11 @@ export class ProjectFiles {
     await fs.rm(this.dirFor(projectId), { recursive: true, force: true });
   }
 
-  private async resolve(projectId: string, requested: string, allowRoot = false) {
+  private async resolve(
+    projectId: string,
+    requested: string,
+    allowRoot = false,
+  ) {
     const root = this.dirFor(projectId);
     await fs.mkdir(root, { recursive: true });
     const resolved = resolveProjectPath(root, requested, { allowRoot });
@@ -59,7 +63,10 @@ export class ProjectFiles {
     return { root, ...resolved };
   }
 
-  private async entry(root: string, absolute: string): Promise<ProjectFileEntry> {
+  private async entry(
+    root: string,
+    absolute: string,
+  ): Promise<ProjectFileEntry> {
     const stat = await fs.stat(absolute);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
     return {
@@ -76,7 +83,11 @@ export class ProjectFiles {
     dir: string,
     recursive: boolean,
   ): Promise<ProjectFileEntry[]> {
-    const { root, absolute, relative } = await this.resolve(projectId, dir, true);
+    const { root, absolute, relative } = await this.resolve(
+      projectId,
+      dir,
+      true,
+    );
     const stat = await lstatOrUndefined(absolute);
     if (!stat) throw notFound(relative);
     if (!stat.isDirectory()) {
@@ -93,7 +104,10 @@ export class ProjectFiles {
         if (child.isSymbolicLink()) {
           // Links are listed only when they stay inside the project.
           const real = await fs.realpath(childPath).catch(() => undefined);
-          if (!real || !(real === realRoot || real.startsWith(realRoot + path.sep))) {
+          if (
+            !real ||
+            !(real === realRoot || real.startsWith(realRoot + path.sep))
+          ) {
             continue;
           }
         }
@@ -127,14 +141,23 @@ export class ProjectFiles {
   }
 
   /** Writes atomically (temp file + rename), creating parent folders. */
-  async write(projectId: string, file: string, data: Buffer): Promise<ProjectFileEntry> {
+  async write(
+    projectId: string,
+    file: string,
+    data: Buffer,
+  ): Promise<ProjectFileEntry> {
     const { root, absolute, relative } = await this.resolve(projectId, file);
     const existing = await lstatOrUndefined(absolute);
     if (existing?.isDirectory()) {
-      throw new ConflictError(`'${relative}' is a folder; cannot write a file over it`);
+      throw new ConflictError(
+        `'${relative}' is a folder; cannot write a file over it`,
+      );
     }
     await this.mkdirs(root, path.dirname(absolute));
-    const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${uuid()}.tmp`);
+    const temp = path.join(
+      path.dirname(absolute),
+      `.${path.basename(absolute)}.${uuid()}.tmp`,
+    );
     await fs.writeFile(temp, data);
     await fs.rename(temp, absolute);
     return this.entry(root, absolute);
@@ -149,10 +172,15 @@ export class ProjectFiles {
     return this.entry(root, absolute);
   }
 
-  async rename(projectId: string, from: string, to: string): Promise<ProjectFileEntry> {
+  async rename(
+    projectId: string,
+    from: string,
+    to: string,
+  ): Promise<ProjectFileEntry> {
     const source = await this.resolve(projectId, from);
     const target = await this.resolve(projectId, to);
-    if (!(await lstatOrUndefined(source.absolute))) throw notFound(source.relative);
+    if (!(await lstatOrUndefined(source.absolute)))
+      throw notFound(source.relative);
     if (await lstatOrUndefined(target.absolute)) {
       throw new ConflictError(`'${target.relative}' already exists`);
     }
@@ -187,5 +215,8 @@ export class ProjectFiles {
 /** A tar.gz of everything in a directory, symlinks stored as links (never followed). */
 export async function archiveDirectory(root: string): Promise<Readable> {
   const names = await fs.readdir(root);
-  return tar.create({ gzip: true, cwd: root, portable: true, follow: false }, names.length > 0 ? names : ['.']) as unknown as Readable;
+  return tar.create(
+    { gzip: true, cwd: root, portable: true, follow: false },
+    names.length > 0 ? names : ['.'],
+  ) as unknown as Readable;
 }

@@ -1,4 +1,7 @@
-import { LoggerService, resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
 import { ForwardedError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ComputeDriver,
@@ -51,12 +54,18 @@ export interface LocalProcessDriverOptions {
 }
 
 function signalName(signal: number): string {
-  const entry = Object.entries(osConstants.signals).find(([, n]) => n === signal);
+  const entry = Object.entries(osConstants.signals).find(
+    ([, n]) => n === signal,
+  );
   return entry ? `signal ${signal} (${entry[0]})` : `signal ${signal}`;
 }
 
 function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
-  return stat !== undefined && stat.startTime === state.startTime && stat.state !== 'Z';
+  return (
+    stat !== undefined &&
+    stat.startTime === state.startTime &&
+    stat.state !== 'Z'
+  );
 }
 
 /**
@@ -66,8 +75,12 @@ function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
  */
 function resolveInterpreter(name: string): Promise<string> {
   return new Promise(resolve => {
-    execFile(name, ['-I', '-c', 'import sys; print(sys.executable)'], { timeout: 10_000 }, (error, stdout) =>
-      resolve(!error && stdout.trim() ? stdout.trim() : name),
+    execFile(
+      name,
+      ['-I', '-c', 'import sys; print(sys.executable)'],
+      { timeout: 10_000 },
+      (error, stdout) =>
+        resolve(!error && stdout.trim() ? stdout.trim() : name),
     );
   });
 }
@@ -111,7 +124,9 @@ export class LocalProcessDriver implements ComputeDriver {
       if (await this.runs.read(spec)) return;
       const projectDir = await fs.stat(spec.projectDir).catch(() => undefined);
       if (!projectDir?.isDirectory()) {
-        throw new InputError(`Project folder ${spec.projectDir} does not exist`);
+        throw new InputError(
+          `Project folder ${spec.projectDir} does not exist`,
+        );
       }
       await this.runs.init();
       const ports = await pickFreePorts(spec.ports);
@@ -120,7 +135,9 @@ export class LocalProcessDriver implements ComputeDriver {
         ...spec.args,
       ];
       const files = this.runs.paths(spec);
-      this.runnerInterpreter ??= resolveInterpreter(this.options.runnerPython ?? 'python3');
+      this.runnerInterpreter ??= resolveInterpreter(
+        this.options.runnerPython ?? 'python3',
+      );
       const interpreter = await this.runnerInterpreter;
       // Left over only if an earlier start died between spawn and saving state.
       await fs.rm(files.exitFile, { force: true });
@@ -143,9 +160,12 @@ export class LocalProcessDriver implements ComputeDriver {
         );
         running = spawned(child);
         child.on('error', error =>
-          this.options.logger.warn(`Local runner of ${spec.workloadId}: ${error}`),
+          this.options.logger.warn(
+            `Local runner of ${spec.workloadId}: ${error}`,
+          ),
         );
-        if (child.pid !== undefined) startTime = readProcStatSync(child.pid)?.startTime;
+        if (child.pid !== undefined)
+          startTime = readProcStatSync(child.pid)?.startTime;
       } finally {
         // The child has its own copy of the descriptor by now.
         closeSync(logFd);
@@ -217,13 +237,18 @@ export class LocalProcessDriver implements ComputeDriver {
       const { logFile } = runs.paths(ref);
       const exists = await fs.stat(logFile).catch(() => undefined);
       if (!exists) {
-        throw new NotFoundError(`No logs for workload ${ref.workloadId} attempt ${ref.attempt}`);
+        throw new NotFoundError(
+          `No logs for workload ${ref.workloadId} attempt ${ref.attempt}`,
+        );
       }
       yield* readLogLines(logFile, { ...options, hasEnded });
     })();
   }
 
-  async endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined> {
+  async endpoint(
+    ref: WorkloadRef,
+    port: string,
+  ): Promise<{ url: string } | undefined> {
     const state = await this.runs.read(ref);
     const number = state?.ports[port];
     if (!state || number === undefined) return undefined;
@@ -263,10 +288,19 @@ export class LocalProcessDriver implements ComputeDriver {
     const leader = processes.find(p => p.pid === state.pid);
     if (!isAlive(leader, state)) {
       this.cpuSamples.delete(key);
-      return { ...ref, phase: 'failed', reason: 'the process disappeared without an exit status' };
+      return {
+        ...ref,
+        phase: 'failed',
+        reason: 'the process disappeared without an exit status',
+      };
     }
     const members = groupMembers(state.pgid, processes);
-    const usage = groupUsage(members, now, state.startTime, this.cpuSamples.get(key));
+    const usage = groupUsage(
+      members,
+      now,
+      state.startTime,
+      this.cpuSamples.get(key),
+    );
     this.cpuSamples.set(key, usage.sample);
     return {
       ...ref,
@@ -275,8 +309,12 @@ export class LocalProcessDriver implements ComputeDriver {
     };
   }
 
-  private describeExit(state: RunState, exit: ExitStatus): Omit<ObservedWorkload, keyof WorkloadRef> {
-    if (exit.exitCode === 0 && !exit.signal) return { phase: 'succeeded', exitCode: 0 };
+  private describeExit(
+    state: RunState,
+    exit: ExitStatus,
+  ): Omit<ObservedWorkload, keyof WorkloadRef> {
+    if (exit.exitCode === 0 && !exit.signal)
+      return { phase: 'succeeded', exitCode: 0 };
     let reason =
       exit.error ??
       (exit.signal
@@ -297,7 +335,10 @@ export class LocalProcessDriver implements ComputeDriver {
     if (!state) return;
     const finished = await this.runs.readExit(ref);
     if (!finished && !state.stopRequestedAt) {
-      await this.runs.write({ ...state, stopRequestedAt: new Date().toISOString() });
+      await this.runs.write({
+        ...state,
+        stopRequestedAt: new Date().toISOString(),
+      });
     }
     // Even a finished run may have left processes in its group; they go too.
     if (!(await this.signalGroup(state, 'SIGTERM'))) return;
@@ -318,14 +359,23 @@ export class LocalProcessDriver implements ComputeDriver {
     if (!finished) {
       // The runner records the signal itself, unless SIGKILL took it down too.
       const number = osConstants.signals[signal];
-      await this.runs.writeExitIfMissing(ref, { exitCode: 128 + number, signal: number });
-      this.options.logger.info(`Stopped ${ref.workloadId} attempt ${ref.attempt}`);
+      await this.runs.writeExitIfMissing(ref, {
+        exitCode: 128 + number,
+        signal: number,
+      });
+      this.options.logger.info(
+        `Stopped ${ref.workloadId} attempt ${ref.attempt}`,
+      );
     }
   }
 
   /** Signals the run's whole group, if anything of it is still alive. */
-  private async signalGroup(state: RunState, signal: NodeJS.Signals): Promise<boolean> {
-    if (!ownsGroup(state.pgid, state.startTime, await listProcesses())) return false;
+  private async signalGroup(
+    state: RunState,
+    signal: NodeJS.Signals,
+  ): Promise<boolean> {
+    if (!ownsGroup(state.pgid, state.startTime, await listProcesses()))
+      return false;
     try {
       process.kill(-state.pgid, signal);
       return true;
@@ -335,16 +385,23 @@ export class LocalProcessDriver implements ComputeDriver {
     }
   }
 
-  private async waitForGroupToEnd(state: RunState, timeoutMs: number): Promise<boolean> {
+  private async waitForGroupToEnd(
+    state: RunState,
+    timeoutMs: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (groupMembers(state.pgid, await listProcesses()).length === 0) return true;
+      if (groupMembers(state.pgid, await listProcesses()).length === 0)
+        return true;
       if (Date.now() >= deadline) return false;
       await sleep(STOP_POLL_MS);
     }
   }
 
-  private async exclusive(ref: WorkloadRef, task: () => Promise<void>): Promise<void> {
+  private async exclusive(
+    ref: WorkloadRef,
+    task: () => Promise<void>,
+  ): Promise<void> {
     const key = this.runs.key(ref);
     const previous = this.queues.get(key) ?? Promise.resolve();
     const current = previous.then(task);

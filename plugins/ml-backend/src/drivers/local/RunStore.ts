@@ -68,7 +68,9 @@ export class RunStore {
       throw new InputError(`'${ref.workloadId}' is not a valid workload id`);
     }
     if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 0) {
-      throw new InputError(`attempt must be a whole number >= 0, not ${ref.attempt}`);
+      throw new InputError(
+        `attempt must be a whole number >= 0, not ${ref.attempt}`,
+      );
     }
     return `${ref.workloadId}-${ref.attempt}`;
   }
@@ -92,7 +94,10 @@ export class RunStore {
   }
 
   async write(state: RunState): Promise<void> {
-    await this.writeAtomically(this.paths(state).stateFile, JSON.stringify(state, null, 2));
+    await this.writeAtomically(
+      this.paths(state).stateFile,
+      JSON.stringify(state, null, 2),
+    );
   }
 
   /** Every remembered run; a file that cannot be read is logged and skipped. */
@@ -107,10 +112,14 @@ export class RunStore {
     const states: RunState[] = [];
     for (const name of names.filter(n => n.endsWith('.json')).sort()) {
       try {
-        const state = await this.readJson<RunState>(path.join(this.runsDir, name));
+        const state = await this.readJson<RunState>(
+          path.join(this.runsDir, name),
+        );
         if (state) states.push(state);
       } catch (error) {
-        this.logger.warn(`Skipping unreadable local run state ${name}: ${error}`);
+        this.logger.warn(
+          `Skipping unreadable local run state ${name}: ${error}`,
+        );
       }
     }
     return states;
@@ -124,7 +133,10 @@ export class RunStore {
    * Records an exit status unless the runner already did: its own record
    * (the workload's real exit code) is better than what `stop` infers.
    */
-  async writeExitIfMissing(ref: WorkloadRef, status: ExitStatus): Promise<void> {
+  async writeExitIfMissing(
+    ref: WorkloadRef,
+    status: ExitStatus,
+  ): Promise<void> {
     const target = this.paths(ref).exitFile;
     const temp = `${target}.${uuid()}.tmp`;
     await fs.writeFile(temp, JSON.stringify(status));

@@ -5,7 +5,10 @@ jest.setTimeout(20_000);
 
 type KernelEvent =
   | { stream: 'stdout' | 'stderr'; text: string }
-  | { done: true; error: null | { name: string; message: string; traceback: string } };
+  | {
+      done: true;
+      error: null | { name: string; message: string; traceback: string };
+    };
 
 interface Received {
   event: KernelEvent;
@@ -62,7 +65,9 @@ describe('session kernel', () => {
     );
     expect(await health.json()).toEqual({ ok: true });
 
-    expect(events(await execute(url, 'x = 6*7'))).toEqual([{ done: true, error: null }]);
+    expect(events(await execute(url, 'x = 6*7'))).toEqual([
+      { done: true, error: null },
+    ]);
     expect(events(await execute(url, 'print(x)'))).toEqual([
       { stream: 'stdout', text: '42\n' },
       { done: true, error: null },
@@ -72,7 +77,9 @@ describe('session kernel', () => {
       { stream: 'stdout', text: '42\n' },
       { done: true, error: null },
     ]);
-    expect(events(await execute(url, 'import sys\nprint("oops", file=sys.stderr)'))).toEqual([
+    expect(
+      events(await execute(url, 'import sys\nprint("oops", file=sys.stderr)')),
+    ).toEqual([
       { stream: 'stderr', text: 'oops\n' },
       { done: true, error: null },
     ]);
@@ -84,7 +91,9 @@ describe('session kernel', () => {
         error: {
           name: 'ZeroDivisionError',
           message: 'division by zero',
-          traceback: expect.stringContaining('ZeroDivisionError: division by zero'),
+          traceback: expect.stringContaining(
+            'ZeroDivisionError: division by zero',
+          ),
         },
       },
     ]);

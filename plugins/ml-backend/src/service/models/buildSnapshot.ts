@@ -10,7 +10,10 @@ import { GitignoreMatcher } from './gitignore';
  * never carries files from elsewhere on the machine (or loops). Returns the
  * number of files copied.
  */
-export async function copyProjectSnapshot(source: string, target: string): Promise<number> {
+export async function copyProjectSnapshot(
+  source: string,
+  target: string,
+): Promise<number> {
   const realSource = await fs.realpath(source);
   const matcher = new GitignoreMatcher();
   let copied = 0;
@@ -21,7 +24,10 @@ export async function copyProjectSnapshot(source: string, target: string): Promi
     const entries = await fs.readdir(from, { withFileTypes: true });
     const ignoreFile = entries.find(e => e.name === '.gitignore' && e.isFile());
     if (ignoreFile) {
-      matcher.add(await fs.readFile(path.join(from, '.gitignore'), 'utf8'), relative.split(path.sep).join('/'));
+      matcher.add(
+        await fs.readFile(path.join(from, '.gitignore'), 'utf8'),
+        relative.split(path.sep).join('/'),
+      );
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
