@@ -19,8 +19,16 @@ export interface EngineConfig {
   sessionMaxHours: number;
 }
 
+/** Per-project uids and gids for local workloads (the backend must be root). */
+export interface LocalIsolationConfig {
+  enabled: boolean;
+  /** uid N goes with gid N; projects take uids from `first` to `first + count - 1`. */
+  uidRange: { first: number; count: number };
+}
+
 export interface MlConfig {
   storageRoot: string;
+  localDriver: { isolation: LocalIsolationConfig };
   sdkPath?: string;
   engine: EngineConfig;
   maxUploadBytes: number;
@@ -63,6 +71,35 @@ function readDrainSeconds(value: number | undefined): number {
   return value;
 }
 
+// Below: system accounts; 65534: nobody; 2^31 - 1 and up: uid_t edge cases.
+const LOWEST_UID = 1000;
+const HIGHEST_UID = 2 ** 31 - 2;
+const NOBODY = 65534;
+
+function readLocalIsolation(config: Config | undefined): LocalIsolationConfig {
+  const key = 'ml.localDriver.isolation.uidRange';
+  const first = config?.getOptionalNumber('uidRange.first') ?? 200_000;
+  const count = config?.getOptionalNumber('uidRange.count') ?? 50_000;
+  if (!Number.isInteger(first) || first < LOWEST_UID) {
+    throw new InputError(
+      `Invalid config ${key}.first: a whole number of at least ${LOWEST_UID}`,
+    );
+  }
+  if (!Number.isInteger(count) || count < 1) {
+    throw new InputError(`Invalid config ${key}.count: a whole number >= 1`);
+  }
+  const last = first + count - 1;
+  if (last > HIGHEST_UID || (first <= NOBODY && NOBODY <= last)) {
+    throw new InputError(
+      `Invalid config ${key}: ${first}..${last} must end below ${HIGHEST_UID} and leave out ${NOBODY} (nobody)`,
+    );
+  }
+  return {
+    enabled: config?.getOptionalBoolean('enabled') ?? true,
+    uidRange: { first, count },
+  };
+}
+
 /** Reads `ml.*`; relative storage paths are relative to the working directory. */
 export function readMlConfig(config: Config): MlConfig {
   const ml = config.getOptionalConfig('ml');
@@ -91,6 +128,11 @@ export function readMlConfig(config: Config): MlConfig {
       ml?.getOptionalString('storage.root') ?? '.ml-data',
     ),
     sdkPath: sdk ? path.resolve(sdk) : undefined,
+    localDriver: {
+      isolation: readLocalIsolation(
+        ml?.getOptionalConfig('localDriver.isolation'),
+      ),
+    },
     engine: {
       reconcileIntervalSeconds: positive('reconcileIntervalSeconds', 1),
       cronIntervalSeconds: positive('cronIntervalSeconds', 15),

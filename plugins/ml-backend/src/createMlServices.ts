@@ -17,6 +17,7 @@ import {
   WorkspaceStore,
 } from './database';
 import { LocalProcessDriver } from './drivers/local';
+import { LocalIsolation } from './drivers/local/isolation';
 import { AdmissionService } from './engine/AdmissionService';
 import { Reconciler } from './engine/Reconciler';
 import { WorkloadEngine } from './engine/WorkloadEngine';
@@ -58,13 +59,29 @@ export function createMlServices(options: {
   const workloadStore = new WorkloadStore(db);
   const queue = new QueueStore(db);
   const quotaStore = new QuotaStore(db);
-  const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
+  const stateDir = path.join(config.storageRoot, 'local-driver');
+  const localLogger = logger.child({ driver: 'local' });
+  // Shared by the driver and the project files: both hand a project's
+  // folders to the project's uid.
+  const isolation = new LocalIsolation({
+    stateDir,
+    logger: localLogger,
+    enabled: config.localDriver.isolation.enabled,
+    uidRange: config.localDriver.isolation.uidRange,
+    storageRoot: config.storageRoot,
+    sdkPath: options.sdkPath,
+  });
+  const files = new ProjectFiles(
+    path.join(config.storageRoot, 'projects'),
+    isolation,
+  );
   const tokens = new WorkloadTokens(new SettingsStore(db));
 
   const local = new LocalProcessDriver({
-    stateDir: path.join(config.storageRoot, 'local-driver'),
+    stateDir,
     sdkPath: options.sdkPath,
-    logger: logger.child({ driver: 'local' }),
+    logger: localLogger,
+    isolation,
   });
   const drivers = () => [local, ...options.extraDrivers];
   const driverFor = (workspace: Workspace): ComputeDriver => {
@@ -184,6 +201,7 @@ export function createMlServices(options: {
     workloadStore,
     tokens,
     files,
+    isolation,
     engine,
     reconciler,
     workspaces,

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import * as tar from 'tar';
 import { v4 as uuid } from 'uuid';
+import { ConfinedFolder, FileIdentity, removeTree } from './confinedFs';
 import { assertNoEscape, resolveProjectPath } from './projectPaths';
 
 const MAX_LISTED_ENTRIES = 10_000;
@@ -25,11 +26,29 @@ async function lstatOrUndefined(p: string) {
 }
 
 /**
+ * Who a project's files belong to when its local workloads run under a uid
+ * of their own (the local driver's isolation, when the backend is root).
+ */
+export interface ProjectFolderOwner {
+  /**
+   * The project's uid and gid, having handed its folder to them if it was
+   * not yet; undefined when workloads run as the backend.
+   */
+  claim(projectId: string, dir: string): Promise<FileIdentity | undefined>;
+}
+
+/**
  * The files of each project, in `<root>/<project id>/`. Every path comes from
  * a request, so each one goes through resolveProjectPath and assertNoEscape.
+ * With an owner, the folder belongs to the project's uid and its workloads
+ * may change it while the backend (root) works in it: changes then go
+ * through ConfinedFolder, and what the backend writes belongs to that uid.
  */
 export class ProjectFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly owner?: ProjectFolderOwner,
+  ) {}
 
   /** The project's folder; sessions and jobs run in (a copy of) it. */
   dirFor(projectId: string): string {
@@ -48,7 +67,7 @@ export class ProjectFiles {
   }
 
   async remove(projectId: string): Promise<void> {
-    await fs.rm(this.dirFor(projectId), { recursive: true, force: true });
+    await removeTree(this.dirFor(projectId));
   }
 
   private async resolve(
@@ -58,9 +77,13 @@ export class ProjectFiles {
   ) {
     const root = this.dirFor(projectId);
     await fs.mkdir(root, { recursive: true });
+    const identity = await this.owner?.claim(projectId, root);
     const resolved = resolveProjectPath(root, requested, { allowRoot });
     await assertNoEscape(root, resolved.absolute);
-    return { root, ...resolved };
+    const confined = identity
+      ? () => ConfinedFolder.open(root, identity)
+      : undefined;
+    return { root, confined, ...resolved };
   }
 
   private async entry(
@@ -136,8 +159,11 @@ export class ProjectFiles {
     if (entry.type === 'directory') {
       throw new InputError(`path: '${entry.path}' is a folder, not a file`);
     }
-    const { absolute } = await this.resolve(projectId, file);
-    return { entry, stream: createReadStream(absolute) };
+    const { absolute, confined } = await this.resolve(projectId, file);
+    const stream = confined
+      ? await (await confined()).readStream(absolute)
+      : createReadStream(absolute);
+    return { entry, stream };
   }
 
   /** Writes atomically (temp file + rename), creating parent folders. */
@@ -146,12 +172,19 @@ export class ProjectFiles {
     file: string,
     data: Buffer,
   ): Promise<ProjectFileEntry> {
-    const { root, absolute, relative } = await this.resolve(projectId, file);
+    const { root, absolute, relative, confined } = await this.resolve(
+      projectId,
+      file,
+    );
     const existing = await lstatOrUndefined(absolute);
     if (existing?.isDirectory()) {
       throw new ConflictError(
         `'${relative}' is a folder; cannot write a file over it`,
       );
+    }
+    if (confined) {
+      await (await confined()).writeFile(absolute, data);
+      return this.entry(root, absolute);
     }
     await this.mkdirs(root, path.dirname(absolute));
     const temp = path.join(
@@ -164,11 +197,15 @@ export class ProjectFiles {
   }
 
   async mkdir(projectId: string, dir: string): Promise<ProjectFileEntry> {
-    const { root, absolute, relative } = await this.resolve(projectId, dir);
+    const { root, absolute, relative, confined } = await this.resolve(
+      projectId,
+      dir,
+    );
     if (await lstatOrUndefined(absolute)) {
       throw new ConflictError(`'${relative}' already exists`);
     }
-    await this.mkdirs(root, absolute);
+    if (confined) await (await confined()).makeFolders(absolute);
+    else await this.mkdirs(root, absolute);
     return this.entry(root, absolute);
   }
 
@@ -187,23 +224,30 @@ export class ProjectFiles {
     if (target.absolute.startsWith(source.absolute + path.sep)) {
       throw new InputError(`to: cannot move '${source.relative}' into itself`);
     }
-    await this.mkdirs(target.root, path.dirname(target.absolute));
-    await fs.rename(source.absolute, target.absolute);
+    if (target.confined) {
+      await (await target.confined()).rename(source.absolute, target.absolute);
+    } else {
+      await this.mkdirs(target.root, path.dirname(target.absolute));
+      await fs.rename(source.absolute, target.absolute);
+    }
     return this.entry(target.root, target.absolute);
   }
 
   async delete(projectId: string, file: string): Promise<void> {
-    const { absolute, relative } = await this.resolve(projectId, file);
+    const { absolute, relative, confined } = await this.resolve(
+      projectId,
+      file,
+    );
     if (!(await lstatOrUndefined(absolute))) throw notFound(relative);
     // rm on a link removes the link, never what it points to.
-    await fs.rm(absolute, { recursive: true, force: true });
+    if (confined) await (await confined()).remove(absolute);
+    else await fs.rm(absolute, { recursive: true, force: true });
   }
 
   /** A gzipped tarball of the project; links are stored as links, not followed. */
   async archive(projectId: string): Promise<Readable> {
-    const root = this.dirFor(projectId);
-    await fs.mkdir(root, { recursive: true });
-    return archiveDirectory(root);
+    const { root, confined } = await this.resolve(projectId, '', true);
+    return confined ? (await confined()).archive() : archiveDirectory(root);
   }
 
   private async mkdirs(root: string, dir: string) {

@@ -132,42 +132,16 @@ export class SessionService {
     }
     const workspace = (await this.deps.workspaces.get(session.workspace))!;
     const driver = this.deps.driverFor(workspace);
-    const ref = { workloadId: session.id, attempt: session.attempt };
-    if (driver.exec) {
-      // The kernel's port is inside the cluster; the driver has its own way in.
-      await this.deps.workloads.touchActivity(session.id);
-      yield* driver.exec(ref, code, { signal });
-      await this.deps.workloads.touchActivity(session.id);
-      return;
-    }
-    const endpoint = await driver.endpoint(ref, 'kernel');
-    if (!endpoint)
+    // Only the driver can reach the kernel: it holds the kernel's secret
+    // (and, on Kubernetes, the way into the pod).
+    if (!driver.exec) {
       throw new ConflictError(
-        'The session kernel is not reachable yet; try again in a moment',
+        `The '${driver.name}' driver of workspace '${workspace.name}' has no console`,
       );
+    }
+    const ref = { workloadId: session.id, attempt: session.attempt };
     await this.deps.workloads.touchActivity(session.id);
-    const response = await fetch(`${endpoint.url}/execute`, {
-      method: 'POST',
-      body: code,
-      headers: { 'Content-Type': 'text/plain; charset=utf-8' },
-      signal,
-    });
-    if (!response.ok || !response.body) {
-      throw new ConflictError(`The session kernel answered ${response.status}`);
-    }
-    const decoder = new TextDecoder();
-    let buffered = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffered += decoder.decode(chunk, { stream: true });
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline).trim();
-        buffered = buffered.slice(newline + 1);
-        if (line) yield line;
-        newline = buffered.indexOf('\n');
-      }
-    }
-    if (buffered.trim()) yield buffered.trim();
+    yield* driver.exec(ref, code, { signal });
     await this.deps.workloads.touchActivity(session.id);
   }
 }

@@ -28,6 +28,14 @@ export interface RunState {
   exitFile: string;
   startedAt: string;
   stopRequestedAt?: string;
+  /** Who the command runs as, when the backend isolates projects. */
+  uid?: number;
+  gid?: number;
+  /**
+   * The session kernel's secret (ML_KERNEL_SECRET), which `exec` sends.
+   * Never logged or returned; this file is readable by the backend only.
+   */
+  kernelSecret?: string;
 }
 
 /** How a run ended, as local_runner.py (or `stop`, when it had to kill the runner) wrote it. */
@@ -84,9 +92,16 @@ export class RunStore {
     };
   }
 
+  /**
+   * The folders are the backend's alone (0700): workloads under project
+   * uids must not read other runs' state (kernel secrets) or logs, nor
+   * write exit statuses.
+   */
   async init(): Promise<void> {
-    await fs.mkdir(this.runsDir, { recursive: true });
-    await fs.mkdir(this.logsDir, { recursive: true });
+    for (const dir of [this.runsDir, this.logsDir]) {
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      await fs.chmod(dir, 0o700);
+    }
   }
 
   async read(ref: WorkloadRef): Promise<RunState | undefined> {
@@ -139,7 +154,7 @@ export class RunStore {
   ): Promise<void> {
     const target = this.paths(ref).exitFile;
     const temp = `${target}.${uuid()}.tmp`;
-    await fs.writeFile(temp, JSON.stringify(status));
+    await fs.writeFile(temp, JSON.stringify(status), { mode: 0o600 });
     try {
       // link() fails if the target exists, where rename() would replace it.
       await fs.link(temp, target);
@@ -167,9 +182,9 @@ export class RunStore {
   }
 
   private async writeAtomically(file: string, content: string): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const temp = `${file}.${uuid()}.tmp`;
-    await fs.writeFile(temp, content);
+    await fs.writeFile(temp, content, { mode: 0o600 });
     await fs.rename(temp, file);
   }
 }
