@@ -152,11 +152,14 @@ describe('LocalProcessDriver', () => {
   it('passes the spec env and the SDK path but none of the backend secrets', async () => {
     // The workload runs the real interpreter, not a version manager's shim
     // that adds variables of its own; the driver does the same for its runner.
+    // As root, workloads run under a project uid: the interpreter is then
+    // the one an unprivileged user finds on PATH (root's home is closed).
     const python = execFileSync(
       'python3',
       ['-c', 'import sys; print(sys.executable)'],
       {
         encoding: 'utf8',
+        ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
       },
     ).trim();
     process.env.ML_TEST_SECRET = 'hunter2';

@@ -48,6 +48,9 @@ export class LocalRuns {
 
   static async create(): Promise<LocalRuns> {
     const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-local-driver-'));
+    // As the storage root is laid out: workloads under a project uid (the
+    // test runs as root) must pass through it to their folder.
+    await fs.chmod(root, 0o711);
     const runs = new LocalRuns(
       root,
       path.join(root, 'state'),
