@@ -35,6 +35,24 @@ export async function isGone(pid: number): Promise<boolean> {
   return stat === undefined || stat.state === 'Z';
 }
 
+/** Kills every process group a driver with this state folder started. */
+export async function killRunGroups(stateDir: string): Promise<void> {
+  const runsDir = path.join(stateDir, 'runs');
+  const names = await fs.readdir(runsDir).catch(() => [] as string[]);
+  for (const name of names.filter(n => n.endsWith('.json'))) {
+    const { pgid, startTime } = JSON.parse(
+      await fs.readFile(path.join(runsDir, name), 'utf8'),
+    );
+    if (!ownsGroup(pgid, startTime, await listProcesses())) continue;
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch (error) {
+      // The group may end between the check and the kill.
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  }
+}
+
 /**
  * A temp project folder and state folder, drivers on it, and a cleanup that
  * kills every process group a test started, even when the test failed.
@@ -106,20 +124,7 @@ export class LocalRuns {
   }
 
   async cleanup(): Promise<void> {
-    const runsDir = path.join(this.stateDir, 'runs');
-    const names = await fs.readdir(runsDir).catch(() => [] as string[]);
-    for (const name of names.filter(n => n.endsWith('.json'))) {
-      const { pgid, startTime } = JSON.parse(
-        await fs.readFile(path.join(runsDir, name), 'utf8'),
-      );
-      if (!ownsGroup(pgid, startTime, await listProcesses())) continue;
-      try {
-        process.kill(-pgid, 'SIGKILL');
-      } catch (error) {
-        // The group may end between the check and the kill.
-        if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
-      }
-    }
+    await killRunGroups(this.stateDir);
     await fs.rm(this.root, {
       recursive: true,
       force: true,

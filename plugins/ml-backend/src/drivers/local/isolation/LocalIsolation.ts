@@ -49,11 +49,11 @@ export class LocalIsolation {
     this.active = root && options.enabled !== false;
     if (!root) {
       options.logger.warn(
-        'The backend does not run as root, so local workloads run as its own user (single-user mode): they are not isolated from each other, can read every project and the backend\'s files, and can read each other\'s environment (tokens) in /proc. Run the backend as root for per-project uids, or use the Kubernetes driver.',
+        "The backend does not run as root, so local workloads run as its own user (single-user mode): they are not isolated from each other, can read every project and the backend's files, and can read each other's environment (tokens) in /proc. Run the backend as root for per-project uids, or use the Kubernetes driver.",
       );
     } else if (!this.active) {
       options.logger.warn(
-        'ml.localDriver.isolation.enabled is false: local workloads run as root and are not isolated from each other or from the backend\'s files.',
+        "ml.localDriver.isolation.enabled is false: local workloads run as root and are not isolated from each other or from the backend's files.",
       );
     } else {
       this.identities = new ProjectIdentities(

@@ -33,7 +33,9 @@ export function sqliteFolders(config: Config): string[] {
     folders.push(sqliteFolder(entry, entry.client ? undefined : base.client));
   }
   return [
-    ...new Set(folders.filter((f): f is string => !!f).map(f => path.resolve(f))),
+    ...new Set(
+      folders.filter((f): f is string => !!f).map(f => path.resolve(f)),
+    ),
   ];
 }
 
