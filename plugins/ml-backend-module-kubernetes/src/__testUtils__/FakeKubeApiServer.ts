@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { restrictedViolations } from './podSecurity';
 
 /** A fault the next matching requests get instead of an answer. */
 export interface Fault {
@@ -75,6 +76,12 @@ export class FakeKubeApiServer {
   readonly requests: string[] = [];
   /** Pod logs by "namespace/name". */
   readonly logs = new Map<string, string[]>();
+  /**
+   * Pods, and the pod templates of Jobs and Deployments, must pass Pod
+   * Security "restricted" (podSecurity.ts), else 403 as from the admission
+   * plugin; 'off' admits anything.
+   */
+  podSecurity: 'restricted' | 'off' = 'restricted';
   url = '';
 
   async start(): Promise<string> {
@@ -313,6 +320,8 @@ export class FakeKubeApiServer {
           `${resource} "${body.metadata.name}" already exists`,
         );
       }
+      const refused = this.podSecurityRefusal(resource, body);
+      if (refused) return this.status(res, 403, 'Forbidden', refused);
       if (resource === 'pods') {
         const refusal = this.quotaRefusal(ns!, body);
         if (refusal) return this.status(res, 403, 'Forbidden', refusal);
@@ -409,6 +418,22 @@ export class FakeKubeApiServer {
       },
       'ADDED',
     );
+  }
+
+  private podSecurityRefusal(resource: string, body: any) {
+    if (this.podSecurity === 'off') return undefined;
+    let spec: any;
+    if (resource === 'pods') spec = body.spec;
+    else if (resource === 'jobs' || resource === 'deployments') {
+      spec = body.spec?.template?.spec;
+    } else return undefined;
+    const violations = restrictedViolations(spec);
+    if (violations.length === 0) return undefined;
+    return `${resource} "${
+      body.metadata.name
+    }" is forbidden: violates PodSecurity "restricted:latest": ${violations.join(
+      ', ',
+    )}`;
   }
 
   private quotaRefusal(namespace: string, pod: any): string | undefined {

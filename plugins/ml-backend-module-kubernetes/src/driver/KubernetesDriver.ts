@@ -25,6 +25,7 @@ import {
 } from '../manifests/manifests';
 import { namespaceFor, refFromLabels, refKey } from '../manifests/names';
 import { ClusterCache, WatchedKind } from './ClusterCache';
+import { applyNetworkPolicy } from './networkPolicy';
 import { deploymentPhase, jobPhase, podPhase } from './phases';
 import { PodLogs } from './PodLogs';
 import { checkQuota, parseQuantity } from './quota';
@@ -58,11 +59,14 @@ const KIND_OF: Record<string, WatchedKind> = {
 
 /**
  * Forwards the console's code to the session kernel inside the pod (the
- * kernel keeps the session's state; a fresh interpreter per call would not).
+ * kernel keeps the session's state; a fresh interpreter per call would not),
+ * with the kernel's secret, which the exec'd process finds in the
+ * container's environment (from the attempt's Secret) like the kernel did.
  */
-const KERNEL_CLIENT = [
+export const KERNEL_CLIENT = [
   'import os, sys, urllib.request',
-  "req = urllib.request.Request('http://127.0.0.1:%s/execute' % os.environ['ML_KERNEL_PORT'], data=sys.stdin.buffer.read(), headers={'Content-Type': 'text/plain; charset=utf-8'})",
+  "headers = {'Content-Type': 'text/plain; charset=utf-8', 'Authorization': 'Bearer ' + os.environ['ML_KERNEL_SECRET']}",
+  "req = urllib.request.Request('http://127.0.0.1:%s/execute' % os.environ['ML_KERNEL_PORT'], data=sys.stdin.buffer.read(), headers=headers)",
   'resp = urllib.request.urlopen(req)',
   'for line in resp: sys.stdout.buffer.write(line); sys.stdout.flush()',
 ].join('\n');
@@ -138,6 +142,7 @@ export class KubernetesDriver implements ComputeDriver {
         '/api/v1/namespaces',
         namespaceManifest(settings, spec),
       );
+      await applyNetworkPolicy(client, settings, spec);
       if (spec.quota) await this.applyQuota(client, m.namespace, spec);
       if (kind !== 'pods') {
         // Jobs and Deployments pass admission; their pods are refused later,

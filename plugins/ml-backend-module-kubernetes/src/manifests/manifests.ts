@@ -1,4 +1,5 @@
 import { WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { randomBytes } from 'node:crypto';
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 import { ClusterSettings } from '../config';
 import { FETCH_FILES_SCRIPT, snapshotUrl } from './initContainer';
@@ -31,7 +32,10 @@ export interface Manifests {
   workload: any;
   /** Sessions, models and applications with ports get one. */
   service?: any;
-  /** Holds the attempt's ML_WORKLOAD_TOKEN, so it is not in the pod spec for anyone who may read pods. */
+  /**
+   * Holds the attempt's ML_WORKLOAD_TOKEN (and a session's ML_KERNEL_SECRET),
+   * so they are not in the pod spec for anyone who may read pods.
+   */
   secret: any;
 }
 
@@ -42,14 +46,23 @@ export function tokenSecretName(workloadName: string): string {
   return `${workloadName}-token`;
 }
 
-function tokenFromSecret(workloadName: string) {
+/** The session kernel's secret (see session_kernel.py), in the same Secret. */
+export const KERNEL_SECRET_KEY = 'ML_KERNEL_SECRET';
+
+function fromSecret(workloadName: string, key: string) {
   return {
-    name: TOKEN_KEY,
+    name: key,
     valueFrom: {
-      secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY },
+      secretKeyRef: { name: tokenSecretName(workloadName), key },
     },
   };
 }
+
+/** Nothing a container could gain: no setuid escalation, no capabilities. */
+const CONTAINER_SECURITY = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+};
 
 export function containerPorts(spec: WorkloadSpec): Record<string, number> {
   return Object.fromEntries(
@@ -150,13 +163,18 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
   const image = imageFor(settings, spec);
   const ports = containerPorts(spec);
   const apiUrl = `${settings.backendUrl}/api/ml`;
-  const token = tokenFromSecret(objectName(spec.kind, spec));
+  const token = fromSecret(objectName(spec.kind, spec), TOKEN_KEY);
+  const secrets = spec.ports.includes('kernel')
+    ? [token, fromSecret(objectName(spec.kind, spec), KERNEL_SECRET_KEY)]
+    : [token];
   const { [TOKEN_KEY]: _token, ...plainEnv } = spec.env;
   const vars: Record<string, string> = {
     ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
     ML_API_URL: apiUrl,
     PYTHONUNBUFFERED: '1',
+    // The image's home may not be the uid's; the work folder is (as locally).
+    HOME: WORKDIR,
   };
   for (const [name, port] of Object.entries(ports))
     vars[portVariable(name)] = String(port);
@@ -167,6 +185,11 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
     // Workloads call the ML API with their own token, never the cluster's.
     automountServiceAccountToken: false,
     enableServiceLinks: false,
+    securityContext: {
+      runAsNonRoot: true,
+      ...settings.podIdentity,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
     imagePullSecrets: settings.imagePullSecrets.map(name => ({ name })),
     volumes: [{ name: 'project', emptyDir: {} }],
     initContainers: [
@@ -181,6 +204,7 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
           }),
           token,
         ],
+        securityContext: CONTAINER_SECURITY,
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
         resources: {
           requests: { cpu: '100m', memory: '128Mi' },
@@ -194,7 +218,8 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         image,
         command: [spec.runtime.command ?? 'python3', ...spec.args],
         workingDir: WORKDIR,
-        env: [...env(vars), token],
+        env: [...env(vars), ...secrets],
+        securityContext: CONTAINER_SECURITY,
         ports: Object.entries(ports).map(([name, containerPort]) => ({
           name: dnsPortName(name),
           containerPort,
@@ -289,7 +314,14 @@ export function workloadManifests(
     kind: 'Secret',
     metadata: { name: tokenSecretName(name), namespace, labels },
     type: 'Opaque',
-    stringData: { [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' },
+    stringData: {
+      [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '',
+      // A new one per attempt; a second start of the attempt finds the
+      // Secret it made first, so the pod and the exec client agree.
+      ...(spec.ports.includes('kernel')
+        ? { [KERNEL_SECRET_KEY]: randomBytes(32).toString('base64url') }
+        : {}),
+    },
   };
   return { namespace, name, workload, service, secret };
 }
