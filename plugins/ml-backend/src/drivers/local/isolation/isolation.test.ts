@@ -17,7 +17,10 @@ jest.setTimeout(30_000);
 
 const IS_ROOT = process.getuid?.() === 0;
 // Only root can run workloads under other uids; CI runs as root.
-const itAsRoot = IS_ROOT ? it : it.skip;
+const describeAsRoot = IS_ROOT ? describe : describe.skip;
+const AS_ROOT = IS_ROOT
+  ? 'as root'
+  : `needs root to switch uids, skipped: this test process is uid ${process.getuid?.()}`;
 
 const PROJECT_A = 'aaaaaaaa-0000-4000-8000-00000000000a';
 const PROJECT_B = 'bbbbbbbb-0000-4000-8000-00000000000b';
@@ -109,13 +112,8 @@ describe('local workload isolation (per-project uids)', () => {
     await fs.rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
-  if (!IS_ROOT) {
-    it.skip(`needs root to switch uids (this test process is uid ${process.getuid?.()})`, () => {});
-  }
-
-  itAsRoot(
-    "keeps a project's workload out of the databases, the storage root, other projects, their builds, state, logs and /proc environ",
-    async () => {
+  describeAsRoot(AS_ROOT, () => {
+    it("keeps a project's workload out of the databases, the storage root, other projects, their builds, state, logs and /proc environ", async () => {
       // Project B: a job in its folder and a replica in its build snapshot,
       // both with a token in their environment.
       const b = spec(PROJECT_B, 'sleep.py', {
@@ -204,12 +202,9 @@ describe('local workload isolation (per-project uids)', () => {
       expect(
         (await fs.stat(path.join(project(PROJECT_A), 'new.txt'))).uid,
       ).toBe(aState.uid);
-    },
-  );
+    });
 
-  itAsRoot(
-    'gives a project the same uid after a restart and still stops its re-adopted work',
-    async () => {
+    it('gives a project the same uid after a restart and still stops its re-adopted work', async () => {
       const b = spec(PROJECT_B, 'sleep.py');
       await driver.start(b);
       const pid = Number(await firstLine(b));
@@ -245,8 +240,8 @@ describe('local workload isolation (per-project uids)', () => {
       await expect(fs.stat(`/proc/${pid}`)).rejects.toMatchObject({
         code: 'ENOENT',
       });
-    },
-  );
+    });
+  });
 
   it('warns once and runs workloads as the backend when it is not root', async () => {
     const single = mockServices.logger.mock();

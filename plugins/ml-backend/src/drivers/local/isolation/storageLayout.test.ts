@@ -7,7 +7,11 @@ import { closeSqliteFolders, sqliteFolders } from './databaseFolders';
 import { layOutStorage } from './storageLayout';
 import { adoptWorkDir, unsearchableAncestor } from './workDir';
 
-const itAsRoot = process.getuid?.() === 0 ? it : it.skip;
+const IS_ROOT = process.getuid?.() === 0;
+const describeAsRoot = IS_ROOT ? describe : describe.skip;
+const AS_ROOT = IS_ROOT
+  ? 'as root'
+  : `needs root to chown, skipped: this test process is uid ${process.getuid?.()}`;
 const mode = async (p: string) => (await fs.lstat(p)).mode & 0o7777;
 
 describe('the storage layout for isolated workloads', () => {
@@ -55,9 +59,8 @@ describe('the storage layout for isolated workloads', () => {
     expect(await unsearchableAncestor(deep)).toBeUndefined();
   });
 
-  itAsRoot(
-    'hands a folder to a project uid once, without following links or touching hard-linked files',
-    async () => {
+  describeAsRoot(AS_ROOT, () => {
+    it('hands a folder to a project uid once, without following links or touching hard-linked files', async () => {
       const dir = path.join(root, 'projects', 'p');
       await fs.mkdir(path.join(dir, 'sub'), { recursive: true });
       await fs.writeFile(path.join(dir, 'sub', 'a.py'), 'x');
@@ -88,8 +91,8 @@ describe('the storage layout for isolated workloads', () => {
       await fs.writeFile(path.join(dir, 'later.txt'), 'x');
       await adoptWorkDir(dir, identity, logger);
       expect((await fs.lstat(path.join(dir, 'later.txt'))).uid).toBe(0);
-    },
-  );
+    });
+  });
 });
 
 describe('the SQLite folders', () => {
