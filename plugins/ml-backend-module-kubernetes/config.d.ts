@@ -55,6 +55,45 @@ export interface Config {
            * the engine is done with it; then it is deleted. Default: 60.
            */
           keepFinishedMinutes?: number;
+          /**
+           * Who workload containers run as: the pod's securityContext, with
+           * `runAsNonRoot: true` and RuntimeDefault seccomp; containers
+           * also get `allowPrivilegeEscalation: false` and drop all
+           * capabilities. The image must work as this uid. Default: 1000 each.
+           */
+          securityContext?: {
+            runAsUser?: number;
+            runAsGroup?: number;
+            /** Group of the files volume. */
+            fsGroup?: number;
+          };
+          /**
+           * A NetworkPolicy `ml-platform-ingress` in each project namespace,
+           * made with the namespace: workload pods accept connections only
+           * from the backend (model serving and applications are proxied by
+           * it). Without `backend`, they accept none. Needs a network
+           * plugin that enforces NetworkPolicy.
+           */
+          networkPolicy?: {
+            /** Default: true. */
+            enabled?: boolean;
+            /** Where the backend runs. */
+            backend?: {
+              /**
+               * Labels of the backend's namespace, e.g.
+               * `kubernetes.io/metadata.name: backstage` (set by Kubernetes
+               * 1.21 and later; label it yourself on older clusters).
+               */
+              namespaceLabels?: { [label: string]: string };
+              /**
+               * Labels of the backend's pods; with `namespaceLabels`, pods
+               * with both. Alone, it means pods of the project namespace.
+               */
+              podLabels?: { [label: string]: string };
+              /** Addresses of a backend outside the cluster, e.g. `10.0.0.5/32`. */
+              cidrs?: string[];
+            };
+          };
         };
       };
     };

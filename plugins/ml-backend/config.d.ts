@@ -11,6 +11,32 @@ export interface Config {
       /** Largest file an upload may carry, in MiB. Default: 100. */
       maxUploadMiB?: number;
     };
+    /** The local-process driver (workspaces with `driver: local`). */
+    localDriver?: {
+      /**
+       * When the backend runs as root, each project's local workloads run
+       * under a uid and gid of their own (no supplementary groups), and the
+       * storage folder is laid out so that they cannot read the databases,
+       * other projects' files and build snapshots, or the driver's state and
+       * logs. A backend that is not root runs workloads as itself and logs a
+       * warning (single-user mode).
+       */
+      isolation?: {
+        /** Default: true. False runs workloads as the backend's user even as root. */
+        enabled?: boolean;
+        /**
+         * The uids (gid = uid) projects take, one each, kept across restarts
+         * in `<storage>/local-driver/identities`. Pick a range no local user,
+         * subordinate id range (`/etc/subuid`) or container uses. Default:
+         * first 200000, count 50000.
+         */
+        uidRange?: {
+          /** At least 1000. */
+          first?: number;
+          count?: number;
+        };
+      };
+    };
     /** The in-workload Python SDK; default: the repository's `sdk/python`. */
     sdk?: {
       path?: string;

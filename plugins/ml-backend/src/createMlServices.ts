@@ -17,6 +17,7 @@ import {
   WorkspaceStore,
 } from './database';
 import { LocalProcessDriver } from './drivers/local';
+import { LocalIsolation } from './drivers/local/isolation';
 import { AdmissionService } from './engine/AdmissionService';
 import { Reconciler } from './engine/Reconciler';
 import { WorkloadEngine } from './engine/WorkloadEngine';
@@ -57,19 +58,37 @@ export function createMlServices(options: {
   const workloadStore = new WorkloadStore(db);
   const queue = new QueueStore(db);
   const quotaStore = new QuotaStore(db);
-  const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
+  const stateDir = path.join(config.storageRoot, 'local-driver');
+  const localLogger = logger.child({ driver: 'local' });
+  // Shared by the driver and the project files: both hand a project's
+  // folders to the project's uid.
+  const isolation = new LocalIsolation({
+    stateDir,
+    logger: localLogger,
+    enabled: config.localDriver.isolation.enabled,
+    uidRange: config.localDriver.isolation.uidRange,
+    storageRoot: config.storageRoot,
+    sdkPath: options.sdkPath,
+  });
+  const files = new ProjectFiles(
+    path.join(config.storageRoot, 'projects'),
+    isolation,
+  );
   const tokens = new WorkloadTokens(new SettingsStore(db));
 
   const local = new LocalProcessDriver({
-    stateDir: path.join(config.storageRoot, 'local-driver'),
+    stateDir,
     sdkPath: options.sdkPath,
-    logger: logger.child({ driver: 'local' }),
+    logger: localLogger,
+    isolation,
   });
   const drivers = () => [local, ...options.extraDrivers];
   const driverFor = (workspace: Workspace): ComputeDriver => {
     const driver = drivers().find(d => d.name === workspace.driver);
     if (!driver) {
-      throw new InputError(`The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`);
+      throw new InputError(
+        `The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`,
+      );
     }
     return driver;
   };
@@ -89,7 +108,11 @@ export function createMlServices(options: {
       }
     },
   });
-  const projects = new ProjectService({ projects: projectStore, workspaces, files });
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+  });
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up. A cluster that is away must not block the deletion: log and go on.
   projects.onDelete(async projectId => {
@@ -99,7 +122,9 @@ export function createMlServices(options: {
     try {
       await driverFor(workspace).deleteProject?.(workspace.name, projectId);
     } catch (error) {
-      logger.warn(`Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`);
+      logger.warn(
+        `Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`,
+      );
     }
   });
   const admission = new AdmissionService({
@@ -176,6 +201,7 @@ export function createMlServices(options: {
     projectStore,
     tokens,
     files,
+    isolation,
     engine,
     reconciler,
     workspaces,

@@ -23,6 +23,7 @@ import { openMlDatabase } from './database';
 import { createRequestAccess } from './access/createRequestAccess';
 import { createChangeEventsMiddleware } from './router/changeEvents';
 import { createRouter } from './router/createRouter';
+import { closeSqliteFolders } from './drivers/local/isolation';
 import { DemoSeeder } from './service/DemoSeeder';
 import { DemoModelSeeder } from './service/models/DemoModelSeeder';
 import { BackstageNotificationsNotifier } from './service/notifications';
@@ -81,12 +82,27 @@ export const mlPlugin = createBackendPlugin({
           config: mlConfig,
           logger,
           extraDrivers: drivers,
-          notifiers: [new BackstageNotificationsNotifier(deps.notifications), ...notifiers],
+          notifiers: [
+            new BackstageNotificationsNotifier(deps.notifications),
+            ...notifiers,
+          ],
           apiUrl: await deps.discovery.getBaseUrl('ml'),
           sdkPath:
-            mlConfig.sdkPath ?? resolvePackagePath('@ml-platform/plugin-ml-backend', '../../sdk/python'),
+            mlConfig.sdkPath ??
+            resolvePackagePath(
+              '@ml-platform/plugin-ml-backend',
+              '../../sdk/python',
+            ),
         });
 
+        // Before any workload runs: workloads under project uids must not
+        // read the databases or the backend's other files.
+        if (services.isolation.active) {
+          await services.isolation.prepareStorage();
+          for (const folder of await closeSqliteFolders(config)) {
+            logger.info(`Closed the SQLite folder ${folder} to other users`);
+          }
+        }
         await services.runtimes.seed(mlConfig.runtimes);
         if (mlConfig.seedDemo) {
           await new DemoSeeder({ logger, ...services }).seed();
@@ -144,7 +160,10 @@ export const mlPlugin = createBackendPlugin({
           await services.predictionRecorder.stop();
         });
 
-        httpRouter.addAuthPolicy({ path: '/openapi.json', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/openapi.json',
+          allow: 'unauthenticated',
+        });
         // Predictions: the model's access key is the credential (checked by
         // the gateway). Policy paths match as prefixes of whole segments, so
         // these open only the two prediction routes.
@@ -153,17 +172,29 @@ export const mlPlugin = createBackendPlugin({
           path: '/projects/:projectId/models/:modelId/predict',
           allow: 'unauthenticated',
         });
-        httpRouter.addAuthPolicy({ path: '/openapi.yaml', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/openapi.yaml',
+          allow: 'unauthenticated',
+        });
         // Browsers open apps without a token; the proxy checks the user's
         // cookie (or lets an app with bypassAuthentication through) itself.
         httpRouter.addAuthPolicy({ path: '/apps', allow: 'unauthenticated' });
         // Workloads call with their own token, checked by the router.
-        httpRouter.addAuthPolicy({ path: '/workload-api', allow: 'unauthenticated' });
+        httpRouter.addAuthPolicy({
+          path: '/workload-api',
+          allow: 'unauthenticated',
+        });
         httpRouter.use(
           await createRouter({
             ...services,
-            access: createRequestAccess({ ...deps, projects: services.projectStore }),
-            changes: createChangeEventsMiddleware({ events: deps.events, logger }),
+            access: createRequestAccess({
+              ...deps,
+              projects: services.projectStore,
+            }),
+            changes: createChangeEventsMiddleware({
+              events: deps.events,
+              logger,
+            }),
             maxUploadBytes: mlConfig.maxUploadBytes,
           }),
         );

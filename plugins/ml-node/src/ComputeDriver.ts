@@ -97,10 +97,11 @@ export interface ComputeDriver {
   endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
   /**
    * Runs code in a running session's kernel and yields the kernel's output
-   * events (NDJSON lines, as its `POST /execute` answers). Optional: drivers
-   * whose kernel port the backend cannot reach (Kubernetes) implement it
-   * through their own channel; without it the backend calls the `kernel`
-   * endpoint itself.
+   * events (NDJSON lines, as its `POST /execute` answers). The kernel
+   * refuses calls without the secret the driver gave it in
+   * `ML_KERNEL_SECRET` (one per attempt), so the driver makes the call (the
+   * Kubernetes driver from inside the pod). Optional: without it, sessions
+   * on the driver have no console.
    */
   exec?(
     ref: WorkloadRef,

@@ -16,6 +16,14 @@ Run as ``python -m ml_platform.session_kernel``; it serves HTTP on
   "message": ..., "traceback": ...}}``.
 - ``GET /health`` answers ``{"ok": true}``.
 
+Every request must carry the session's secret, which the compute driver
+passes in ``ML_KERNEL_SECRET`` (one per session attempt) and sends itself:
+``Authorization: Bearer <secret>``. Other requests get 401: other local
+users and workloads can reach the port on 127.0.0.1, and code sent there
+would run as the session. The kernel does not start without a secret, and
+takes it out of ``os.environ`` so code in the session and the processes it
+starts do not inherit it.
+
 Code runs on the main thread, one request at a time: signal handlers and
 libraries that insist on the main thread work as in a script, and a later
 interrupt can be a plain SIGINT. Standard library only.
@@ -23,6 +31,7 @@ interrupt can be a plain SIGINT. Standard library only.
 
 import ast
 import builtins
+import hmac
 import io
 import json
 import linecache
@@ -181,13 +190,28 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "ml-platform-kernel/1"
 
+    def _authorized(self):
+        """True for a request with the secret; answers 401 to any other."""
+        expected = ("Bearer " + self.server.secret).encode("utf-8")
+        given = (self.headers.get("Authorization") or "").encode("utf-8")
+        if hmac.compare_digest(given, expected):
+            return True
+        # The body is not read; the connection cannot be reused.
+        self.close_connection = True
+        self._send_json(401, {"error": "this kernel needs its session's secret"}, {"WWW-Authenticate": "Bearer"})
+        return False
+
     def do_GET(self):
+        if not self._authorized():
+            return
         if self.path == "/health":
             self._send_json(200, {"ok": True})
         else:
             self._send_json(404, {"error": f"no such endpoint: GET {self.path}"})
 
     def do_POST(self):
+        if not self._authorized():
+            return
         if self.path != "/execute":
             self._send_json(404, {"error": f"no such endpoint: POST {self.path}"})
             return
@@ -234,11 +258,13 @@ class _Handler(BaseHTTPRequestHandler):
             self.close_connection = True
             return False
 
-    def _send_json(self, status, body):
+    def _send_json(self, status, body, headers=None):
         data = json.dumps(body).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
         self.end_headers()
         self.wfile.write(data)
 
@@ -253,9 +279,10 @@ class _Handler(BaseHTTPRequestHandler):
         sys.__stderr__.flush()
 
 
-def serve(port):
+def serve(port, secret):
     """Serves until the process is stopped; code runs on the calling thread."""
     server = ThreadingHTTPServer(("127.0.0.1", port), _Handler)
+    server.secret = secret
     server.jobs = queue.Queue()
     threading.Thread(target=server.serve_forever, name="http", daemon=True).start()
     kernel = Kernel()
@@ -270,7 +297,10 @@ def serve(port):
 
 
 def main():
-    serve(int(os.environ.get("ML_KERNEL_PORT", "0")))
+    secret = os.environ.pop("ML_KERNEL_SECRET", "")
+    if not secret:
+        sys.exit("session kernel: ML_KERNEL_SECRET is not set; refusing to serve without a secret")
+    serve(int(os.environ.get("ML_KERNEL_PORT", "0")), secret)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { restrictedViolations } from './podSecurity';
 
 /** A fault the next matching requests get instead of an answer. */
 export interface Fault {
@@ -25,7 +26,10 @@ interface Stored {
 
 const CLUSTER_SCOPED = new Set(['namespaces', 'nodes']);
 
-function matches(selector: string, labels: Record<string, string> = {}): boolean {
+function matches(
+  selector: string,
+  labels: Record<string, string> = {},
+): boolean {
   return selector
     .split(',')
     .filter(Boolean)
@@ -53,9 +57,16 @@ function quantity(v: string | undefined): number {
  * faults on demand (500s, 409s, 429s, requests that never get an answer).
  */
 export class FakeKubeApiServer {
-  private readonly server = http.createServer((req, res) => this.handle(req, res));
+  private readonly server = http.createServer((req, res) =>
+    this.handle(req, res),
+  );
   private readonly objects = new Map<string, Stored>();
-  private readonly events: Array<{ rv: number; type: string; resource: string; object: any }> = [];
+  private readonly events: Array<{
+    rv: number;
+    type: string;
+    resource: string;
+    object: any;
+  }> = [];
   private readonly watchers = new Set<Watcher>();
   private rv = 100;
   /** Events at or below this resourceVersion are gone: older watches get 410. */
@@ -65,11 +76,21 @@ export class FakeKubeApiServer {
   readonly requests: string[] = [];
   /** Pod logs by "namespace/name". */
   readonly logs = new Map<string, string[]>();
+  /**
+   * Pods, and the pod templates of Jobs and Deployments, must pass Pod
+   * Security "restricted" (podSecurity.ts), else 403 as from the admission
+   * plugin; 'off' admits anything.
+   */
+  podSecurity: 'restricted' | 'off' = 'restricted';
   url = '';
 
   async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    await new Promise<void>(resolve =>
+      this.server.listen(0, '127.0.0.1', resolve),
+    );
+    this.url = `http://127.0.0.1:${
+      (this.server.address() as AddressInfo).port
+    }`;
     return this.url;
   }
 
@@ -82,16 +103,29 @@ export class FakeKubeApiServer {
   /** Objects of one resource ("pods", "jobs"...), optionally in one namespace. */
   list(resource: string, namespace?: string): any[] {
     return [...this.objects.values()]
-      .filter(s => s.resource === resource && (!namespace || s.object.metadata.namespace === namespace))
+      .filter(
+        s =>
+          s.resource === resource &&
+          (!namespace || s.object.metadata.namespace === namespace),
+      )
       .map(s => s.object);
   }
 
-  get(resource: string, namespace: string | undefined, name: string): any | undefined {
+  get(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+  ): any | undefined {
     return this.objects.get(this.key(resource, namespace, name))?.object;
   }
 
   /** Changes an object's status as a controller or kubelet would. */
-  setStatus(resource: string, namespace: string | undefined, name: string, status: any): void {
+  setStatus(
+    resource: string,
+    namespace: string | undefined,
+    name: string,
+    status: any,
+  ): void {
     const stored = this.objects.get(this.key(resource, namespace, name));
     if (!stored) throw new Error(`no ${resource} ${namespace}/${name}`);
     this.write(resource, { ...stored.object, status }, 'MODIFIED');
@@ -111,7 +145,15 @@ export class FakeKubeApiServer {
 
   /** Creates an object directly (as another client would). */
   put(resource: string, object: any): any {
-    return this.write(resource, object, this.objects.has(this.key(resource, object.metadata.namespace, object.metadata.name)) ? 'MODIFIED' : 'ADDED');
+    return this.write(
+      resource,
+      object,
+      this.objects.has(
+        this.key(resource, object.metadata.namespace, object.metadata.name),
+      )
+        ? 'MODIFIED'
+        : 'ADDED',
+    );
   }
 
   private key(resource: string, namespace: string | undefined, name: string) {
@@ -129,7 +171,11 @@ export class FakeKubeApiServer {
         resourceVersion: String(rv),
       },
     };
-    const k = this.key(resource, stored.metadata.namespace, stored.metadata.name);
+    const k = this.key(
+      resource,
+      stored.metadata.namespace,
+      stored.metadata.name,
+    );
     if (type === 'DELETED') this.objects.delete(k);
     else this.objects.set(k, { resource, object: stored });
     this.events.push({ rv, type, resource, object: stored });
@@ -146,13 +192,18 @@ export class FakeKubeApiServer {
     this.write(resource, object, 'DELETED');
     // Garbage collection: dependents of the removed owner go too.
     for (const s of [...this.objects.values()]) {
-      if ((s.object.metadata.ownerReferences ?? []).some((o: any) => o.uid === object.metadata.uid)) {
+      if (
+        (s.object.metadata.ownerReferences ?? []).some(
+          (o: any) => o.uid === object.metadata.uid,
+        )
+      ) {
         this.remove(s.resource, s.object);
       }
     }
     if (resource === 'namespaces') {
       for (const s of [...this.objects.values()]) {
-        if (s.object.metadata.namespace === object.metadata.name) this.remove(s.resource, s.object);
+        if (s.object.metadata.namespace === object.metadata.name)
+          this.remove(s.resource, s.object);
       }
     }
   }
@@ -162,8 +213,20 @@ export class FakeKubeApiServer {
     res.end(JSON.stringify(body));
   }
 
-  private status(res: http.ServerResponse, code: number, reason: string, message: string) {
-    this.send(res, code, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code, reason, message });
+  private status(
+    res: http.ServerResponse,
+    code: number,
+    reason: string,
+    message: string,
+  ) {
+    this.send(res, code, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      status: 'Failure',
+      code,
+      reason,
+      message,
+    });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -171,17 +234,27 @@ export class FakeKubeApiServer {
     const method = req.method ?? 'GET';
     this.requests.push(`${method} ${url.pathname}`);
     const fault = this.faults.find(
-      f => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(url.pathname)),
+      f =>
+        f.times > 0 &&
+        (!f.method || f.method === method) &&
+        (!f.path || f.path.test(url.pathname)),
     );
     if (fault) {
       fault.times--;
       if (fault.answer === 'timeout') return; // hold the request; stop() ends it
-      this.status(res, fault.answer, fault.answer === 409 ? 'Conflict' : 'InternalError', `injected ${fault.answer}`);
+      this.status(
+        res,
+        fault.answer,
+        fault.answer === 409 ? 'Conflict' : 'InternalError',
+        `injected ${fault.answer}`,
+      );
       return;
     }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+    const body = chunks.length
+      ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
+      : undefined;
 
     // /api/v1/... or /apis/group/version/...
     const parts = url.pathname.split('/').filter(Boolean);
@@ -198,52 +271,122 @@ export class FakeKubeApiServer {
     const q = url.searchParams;
     const selector = q.get('labelSelector') ?? '';
 
-    if (method === 'GET' && sub === 'log') return this.serveLog(res, namespace!, name!, q.get('follow') === 'true');
-    if (method === 'GET' && !name && q.get('watch') === 'true') return this.watch(req, res, resource, namespace, selector, q);
+    if (method === 'GET' && sub === 'log')
+      return this.serveLog(res, namespace!, name!, q.get('follow') === 'true');
+    if (method === 'GET' && !name && q.get('watch') === 'true')
+      return this.watch(req, res, resource, namespace, selector, q);
     if (method === 'GET' && !name) {
-      const items = this.list(resource, namespace).filter(o => matches(selector, o.metadata.labels));
-      return this.send(res, 200, { kind: 'List', metadata: { resourceVersion: String(this.rv) }, items: items.map(o => this.decorate(resource, o)) });
+      const items = this.list(resource, namespace).filter(o =>
+        matches(selector, o.metadata.labels),
+      );
+      return this.send(res, 200, {
+        kind: 'List',
+        metadata: { resourceVersion: String(this.rv) },
+        items: items.map(o => this.decorate(resource, o)),
+      });
     }
     const existing = name ? this.get(resource, namespace, name) : undefined;
     if (method === 'GET') {
-      if (!existing) return this.status(res, 404, 'NotFound', `${resource} "${name}" not found`);
+      if (!existing)
+        return this.status(
+          res,
+          404,
+          'NotFound',
+          `${resource} "${name}" not found`,
+        );
       return this.send(res, 200, this.decorate(resource, existing));
     }
     if (method === 'POST') {
-      if (!body?.metadata?.name) return this.status(res, 422, 'Invalid', `${resource}: metadata.name: Required value`);
+      if (!body?.metadata?.name)
+        return this.status(
+          res,
+          422,
+          'Invalid',
+          `${resource}: metadata.name: Required value`,
+        );
       const ns = CLUSTER_SCOPED.has(resource) ? undefined : namespace;
-      if (ns && !this.get('namespaces', undefined, ns)) return this.status(res, 404, 'NotFound', `namespaces "${ns}" not found`);
+      if (ns && !this.get('namespaces', undefined, ns))
+        return this.status(
+          res,
+          404,
+          'NotFound',
+          `namespaces "${ns}" not found`,
+        );
       if (this.get(resource, ns, body.metadata.name)) {
-        return this.status(res, 409, 'AlreadyExists', `${resource} "${body.metadata.name}" already exists`);
+        return this.status(
+          res,
+          409,
+          'AlreadyExists',
+          `${resource} "${body.metadata.name}" already exists`,
+        );
       }
+      const refused = this.podSecurityRefusal(resource, body);
+      if (refused) return this.status(res, 403, 'Forbidden', refused);
       if (resource === 'pods') {
         const refusal = this.quotaRefusal(ns!, body);
         if (refusal) return this.status(res, 403, 'Forbidden', refusal);
       }
-      const created = this.write(resource, { ...body, metadata: { ...body.metadata, namespace: ns } }, 'ADDED');
+      const created = this.write(
+        resource,
+        { ...body, metadata: { ...body.metadata, namespace: ns } },
+        'ADDED',
+      );
       if (resource === 'jobs') this.startJob(created);
       return this.send(res, 201, created);
     }
-    if (!existing) return this.status(res, 404, 'NotFound', `${resource} "${name}" not found`);
+    if (!existing)
+      return this.status(
+        res,
+        404,
+        'NotFound',
+        `${resource} "${name}" not found`,
+      );
     if (method === 'PUT') {
-      if (body?.metadata?.resourceVersion !== existing.metadata.resourceVersion) {
-        return this.status(res, 409, 'Conflict', 'the object has been modified; please apply your changes to the latest version');
+      if (
+        body?.metadata?.resourceVersion !== existing.metadata.resourceVersion
+      ) {
+        return this.status(
+          res,
+          409,
+          'Conflict',
+          'the object has been modified; please apply your changes to the latest version',
+        );
       }
-      return this.send(res, 200, this.write(resource, { ...body, metadata: { ...existing.metadata, ...body.metadata } }, 'MODIFIED'));
+      return this.send(
+        res,
+        200,
+        this.write(
+          resource,
+          { ...body, metadata: { ...existing.metadata, ...body.metadata } },
+          'MODIFIED',
+        ),
+      );
     }
     if (method === 'PATCH') {
       const metadata = {
         ...existing.metadata,
         labels: { ...existing.metadata.labels, ...body?.metadata?.labels },
-        annotations: { ...existing.metadata.annotations, ...body?.metadata?.annotations },
-        ownerReferences: body?.metadata?.ownerReferences ?? existing.metadata.ownerReferences,
+        annotations: {
+          ...existing.metadata.annotations,
+          ...body?.metadata?.annotations,
+        },
+        ownerReferences:
+          body?.metadata?.ownerReferences ?? existing.metadata.ownerReferences,
       };
       const merged = { ...existing, metadata };
       return this.send(res, 200, this.write(resource, merged, 'MODIFIED'));
     }
     if (method === 'DELETE') {
       this.remove(resource, existing);
-      return this.send(res, 200, { kind: 'Status', status: 'Success', details: { name, kind: resource, propagationPolicy: body?.propagationPolicy } });
+      return this.send(res, 200, {
+        kind: 'Status',
+        status: 'Success',
+        details: {
+          name,
+          kind: resource,
+          propagationPolicy: body?.propagationPolicy,
+        },
+      });
     }
     return this.status(res, 405, 'MethodNotAllowed', method);
   }
@@ -251,30 +394,68 @@ export class FakeKubeApiServer {
   /** A Job controller in one line: each new Job gets its pod. */
   private startJob(job: any) {
     const labels = job.spec.template.metadata.labels;
-    this.write('pods', {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: {
-        name: `${job.metadata.name}-abcde`,
-        namespace: job.metadata.namespace,
-        labels: { ...labels, 'job-name': job.metadata.name },
-        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: job.metadata.name, uid: job.metadata.uid, controller: true }],
+    this.write(
+      'pods',
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: {
+          name: `${job.metadata.name}-abcde`,
+          namespace: job.metadata.namespace,
+          labels: { ...labels, 'job-name': job.metadata.name },
+          ownerReferences: [
+            {
+              apiVersion: 'batch/v1',
+              kind: 'Job',
+              name: job.metadata.name,
+              uid: job.metadata.uid,
+              controller: true,
+            },
+          ],
+        },
+        spec: job.spec.template.spec,
+        status: { phase: 'Pending' },
       },
-      spec: job.spec.template.spec,
-      status: { phase: 'Pending' },
-    }, 'ADDED');
+      'ADDED',
+    );
+  }
+
+  private podSecurityRefusal(resource: string, body: any) {
+    if (this.podSecurity === 'off') return undefined;
+    let spec: any;
+    if (resource === 'pods') spec = body.spec;
+    else if (resource === 'jobs' || resource === 'deployments') {
+      spec = body.spec?.template?.spec;
+    } else return undefined;
+    const violations = restrictedViolations(spec);
+    if (violations.length === 0) return undefined;
+    return `${resource} "${
+      body.metadata.name
+    }" is forbidden: violates PodSecurity "restricted:latest": ${violations.join(
+      ', ',
+    )}`;
   }
 
   private quotaRefusal(namespace: string, pod: any): string | undefined {
     for (const quota of this.list('resourcequotas', namespace)) {
       const limit = quantity(quota.spec?.hard?.['requests.cpu']);
       if (!limit) continue;
-      const cpuOf = (p: any) => (p.spec?.containers ?? []).reduce((n: number, c: any) => n + quantity(c.resources?.requests?.cpu), 0);
+      const cpuOf = (p: any) =>
+        (p.spec?.containers ?? []).reduce(
+          (n: number, c: any) => n + quantity(c.resources?.requests?.cpu),
+          0,
+        );
       const used = this.list('pods', namespace)
         .filter(p => !['Succeeded', 'Failed'].includes(p.status?.phase))
         .reduce((n, p) => n + cpuOf(p), 0);
       if (used + cpuOf(pod) > limit + 1e-9) {
-        return `pods "${pod.metadata.name}" is forbidden: exceeded quota: ${quota.metadata.name}, requested: requests.cpu=${cpuOf(pod)}, used: requests.cpu=${used}, limited: requests.cpu=${quota.spec.hard['requests.cpu']}`;
+        return `pods "${pod.metadata.name}" is forbidden: exceeded quota: ${
+          quota.metadata.name
+        }, requested: requests.cpu=${cpuOf(
+          pod,
+        )}, used: requests.cpu=${used}, limited: requests.cpu=${
+          quota.spec.hard['requests.cpu']
+        }`;
       }
     }
     return undefined;
@@ -286,26 +467,59 @@ export class FakeKubeApiServer {
     const cpu = this.list('pods', object.metadata.namespace)
       .filter(p => !['Succeeded', 'Failed'].includes(p.status?.phase))
       .flatMap(p => p.spec?.containers ?? [])
-      .reduce((n: number, c: any) => n + quantity(c.resources?.requests?.cpu), 0);
-    return { ...object, status: { hard: object.spec.hard, used: { 'requests.cpu': `${Math.round(cpu * 1000)}m` } } };
+      .reduce(
+        (n: number, c: any) => n + quantity(c.resources?.requests?.cpu),
+        0,
+      );
+    return {
+      ...object,
+      status: {
+        hard: object.spec.hard,
+        used: { 'requests.cpu': `${Math.round(cpu * 1000)}m` },
+      },
+    };
   }
 
-  private watch(req: http.IncomingMessage, res: http.ServerResponse, resource: string, namespace: string | undefined, selector: string, q: URLSearchParams) {
+  private watch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    resource: string,
+    namespace: string | undefined,
+    selector: string,
+    q: URLSearchParams,
+  ) {
     const from = Number(q.get('resourceVersion') ?? this.rv);
     res.writeHead(200, { 'Content-Type': 'application/json' });
     if (from < this.compactedRv) {
-      res.end(`${JSON.stringify({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: `too old resource version: ${from} (${this.compactedRv})` } })}\n`);
+      res.end(
+        `${JSON.stringify({
+          type: 'ERROR',
+          object: {
+            kind: 'Status',
+            code: 410,
+            reason: 'Expired',
+            message: `too old resource version: ${from} (${this.compactedRv})`,
+          },
+        })}\n`,
+      );
       return;
     }
     for (const e of this.events) {
-      if (e.rv > from && e.resource === resource && (!namespace || e.object.metadata.namespace === namespace) && matches(selector, e.object.metadata.labels)) {
+      if (
+        e.rv > from &&
+        e.resource === resource &&
+        (!namespace || e.object.metadata.namespace === namespace) &&
+        matches(selector, e.object.metadata.labels)
+      ) {
         res.write(`${JSON.stringify({ type: e.type, object: e.object })}\n`);
       }
     }
     const watcher: Watcher = { resource, namespace, selector, res };
     this.watchers.add(watcher);
     const timeout = Number(q.get('timeoutSeconds') ?? 0);
-    const timer = timeout ? setTimeout(() => res.end(), timeout * 1000) : undefined;
+    const timer = timeout
+      ? setTimeout(() => res.end(), timeout * 1000)
+      : undefined;
     const done = () => {
       this.watchers.delete(watcher);
       if (timer) clearTimeout(timer);
@@ -314,11 +528,22 @@ export class FakeKubeApiServer {
     req.on('close', done);
   }
 
-  private serveLog(res: http.ServerResponse, namespace: string, name: string, follow: boolean) {
+  private serveLog(
+    res: http.ServerResponse,
+    namespace: string,
+    name: string,
+    follow: boolean,
+  ) {
     const pod = this.get('pods', namespace, name);
-    if (!pod) return this.status(res, 404, 'NotFound', `pods "${name}" not found`);
+    if (!pod)
+      return this.status(res, 404, 'NotFound', `pods "${name}" not found`);
     if (pod.status?.phase === 'Pending') {
-      return this.status(res, 400, 'BadRequest', `container "main" in pod "${name}" is waiting to start: PodInitializing`);
+      return this.status(
+        res,
+        400,
+        'BadRequest',
+        `container "main" in pod "${name}" is waiting to start: PodInitializing`,
+      );
     }
     res.writeHead(200, { 'Content-Type': 'text/plain' });
     const lines = this.logs.get(`${namespace}/${name}`) ?? [];

@@ -28,8 +28,10 @@ export interface TestKubeletOptions {
   tls: { cert: Buffer | string; key: Buffer | string };
 }
 
-const microTime = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-const isoSeconds = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const microTime = (ms = Date.now()) =>
+  new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+const isoSeconds = (ms = Date.now()) =>
+  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * A stand-in for a kubelet, for tests against a real control plane without
@@ -37,7 +39,8 @@ const isoSeconds = (ms = Date.now()) => new Date(ms).toISOString().replace(/\.\d
  * heartbeat fresh (else the node lifecycle controller marks it NotReady
  * after 40 s and taints it), takes the pods the scheduler binds to it to
  * Running (init container Completed, main running, Ready=True), ends Job
- * pods as Succeeded or Failed, answers the pod log API (the apiserver
+ * pods as Succeeded or Failed, refuses (CreateContainerConfigError) pods
+ * that ask for a non-root user without naming one, answers the pod log API (the apiserver
  * proxies `pods/log` to the node's kubelet endpoint) and removes deleted
  * pods (gracePeriodSeconds 0), which a real kubelet does once the
  * containers are gone.
@@ -67,8 +70,12 @@ export class TestKubelet {
     this.abort.abort();
     for (const timer of this.timers.values()) clearTimeout(timer);
     await Promise.all(this.loops);
-    await this.options.client.request('DELETE', `/api/v1/nodes/${this.nodeName}`).catch(() => undefined);
-    await new Promise<void>(resolve => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.options.client
+      .request('DELETE', `/api/v1/nodes/${this.nodeName}`)
+      .catch(() => undefined);
+    await new Promise<void>(resolve =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
   }
 
   private get client() {
@@ -76,15 +83,27 @@ export class TestKubelet {
   }
 
   private async register(kubeletPort: number) {
-    const c = this.options.capacity ?? { cpu: '8', memory: '32Gi', pods: '110' };
-    const resources: Record<string, string> = { cpu: c.cpu, memory: c.memory, pods: c.pods };
+    const c = this.options.capacity ?? {
+      cpu: '8',
+      memory: '32Gi',
+      pods: '110',
+    };
+    const resources: Record<string, string> = {
+      cpu: c.cpu,
+      memory: c.memory,
+      pods: c.pods,
+    };
     if (c.gpu) resources['nvidia.com/gpu'] = c.gpu;
     const node = {
       apiVersion: 'v1',
       kind: 'Node',
       metadata: {
         name: this.nodeName,
-        labels: { 'kubernetes.io/hostname': this.nodeName, 'kubernetes.io/os': 'linux', 'kubernetes.io/arch': 'amd64' },
+        labels: {
+          'kubernetes.io/hostname': this.nodeName,
+          'kubernetes.io/os': 'linux',
+          'kubernetes.io/arch': 'amd64',
+        },
       },
       spec: {},
       status: {
@@ -95,9 +114,16 @@ export class TestKubelet {
         addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
         daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } },
         nodeInfo: {
-          machineID: 'ml-test', systemUUID: 'ml-test', bootID: 'ml-test', kernelVersion: 'test',
-          osImage: 'test kubelet', containerRuntimeVersion: 'test://0', kubeletVersion: 'v1.20.2',
-          kubeProxyVersion: 'v1.20.2', operatingSystem: 'linux', architecture: 'amd64',
+          machineID: 'ml-test',
+          systemUUID: 'ml-test',
+          bootID: 'ml-test',
+          kernelVersion: 'test',
+          osImage: 'test kubelet',
+          containerRuntimeVersion: 'test://0',
+          kubeletVersion: 'v1.20.2',
+          kubeProxyVersion: 'v1.20.2',
+          operatingSystem: 'linux',
+          architecture: 'amd64',
         },
       },
     };
@@ -105,7 +131,11 @@ export class TestKubelet {
       await this.client.request('POST', '/api/v1/nodes', node);
     } catch (error) {
       if (!hasStatus(error, 409)) throw error;
-      await this.client.request('PATCH', `/api/v1/nodes/${this.nodeName}/status`, { status: node.status });
+      await this.client.request(
+        'PATCH',
+        `/api/v1/nodes/${this.nodeName}/status`,
+        { status: node.status },
+      );
     }
     await this.renewLease();
   }
@@ -113,7 +143,12 @@ export class TestKubelet {
   private conditions() {
     const now = isoSeconds();
     const condition = (type: string, status: string, reason: string) => ({
-      type, status, reason, message: `test kubelet: ${reason}`, lastHeartbeatTime: now, lastTransitionTime: now,
+      type,
+      status,
+      reason,
+      message: `test kubelet: ${reason}`,
+      lastHeartbeatTime: now,
+      lastTransitionTime: now,
     });
     return [
       condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory'),
@@ -126,30 +161,44 @@ export class TestKubelet {
   /** The node lifecycle controller reads the Lease (and the status heartbeat) to decide the node is alive. */
   private async renewLease() {
     const path = `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${this.nodeName}`;
-    const spec = { holderIdentity: this.nodeName, leaseDurationSeconds: 40, renewTime: microTime() };
+    const spec = {
+      holderIdentity: this.nodeName,
+      leaseDurationSeconds: 40,
+      renewTime: microTime(),
+    };
     try {
       await this.client.request('PATCH', path, { spec });
     } catch (error) {
       if (!hasStatus(error, 404)) throw error;
-      await this.client.request('POST', '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases', {
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: { name: this.nodeName, namespace: 'kube-node-lease' },
-        spec,
-      });
+      await this.client.request(
+        'POST',
+        '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases',
+        {
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          metadata: { name: this.nodeName, namespace: 'kube-node-lease' },
+          spec,
+        },
+      );
     }
   }
 
   private async heartbeat() {
     const { signal } = this.abort;
     while (!signal.aborted) {
-      await sleep(this.options.heartbeatMs ?? 10_000, undefined, { signal }).catch(() => undefined);
+      await sleep(this.options.heartbeatMs ?? 10_000, undefined, {
+        signal,
+      }).catch(() => undefined);
       if (signal.aborted) return;
       try {
         await this.renewLease();
-        await this.client.request('PATCH', `/api/v1/nodes/${this.nodeName}/status`, {
-          status: { conditions: this.conditions() },
-        });
+        await this.client.request(
+          'PATCH',
+          `/api/v1/nodes/${this.nodeName}/status`,
+          {
+            status: { conditions: this.conditions() },
+          },
+        );
       } catch {
         // The next beat tries again; the control plane may be stopping.
       }
@@ -166,7 +215,11 @@ export class TestKubelet {
         for (const pod of list.items ?? []) this.handle(pod);
         await this.client.watch(
           '/api/v1/pods',
-          { fieldSelector, resourceVersion: list.metadata.resourceVersion, timeoutSeconds: 30 },
+          {
+            fieldSelector,
+            resourceVersion: list.metadata.resourceVersion,
+            timeoutSeconds: 30,
+          },
           event => {
             if (event.type === 'DELETED') this.forget(event.object);
             else if (event.type !== 'BOOKMARK') this.handle(event.object);
@@ -174,7 +227,8 @@ export class TestKubelet {
           signal,
         );
       } catch {
-        if (!signal.aborted) await sleep(200, undefined, { signal }).catch(() => undefined);
+        if (!signal.aborted)
+          await sleep(200, undefined, { signal }).catch(() => undefined);
       }
     }
   }
@@ -183,7 +237,11 @@ export class TestKubelet {
     const act = async () => {
       if (pod.metadata.deletionTimestamp) return this.finalize(pod);
       const phase = pod.status?.phase;
-      if ((!phase || phase === 'Pending') && !this.started.has(pod.metadata.uid)) return this.run(pod);
+      if (
+        (!phase || phase === 'Pending') &&
+        !this.started.has(pod.metadata.uid)
+      )
+        return this.run(pod);
       return undefined;
     };
     act().catch(() => undefined);
@@ -201,23 +259,47 @@ export class TestKubelet {
 
   private async run(pod: any) {
     this.started.add(pod.metadata.uid);
+    const refusal = rootRefusal(pod);
+    if (refusal) return this.refuse(pod, refusal);
     const now = isoSeconds();
-    const main = pod.spec.containers.find((c: any) => c.name === 'main') ?? pod.spec.containers[0];
+    const main =
+      pod.spec.containers.find((c: any) => c.name === 'main') ??
+      pod.spec.containers[0];
     this.logs.set(`${pod.metadata.namespace}/${pod.metadata.name}`, [
-      `test kubelet: started ${[...(main.command ?? []), ...(main.args ?? [])].join(' ').slice(0, 200)}`,
+      `test kubelet: started ${[...(main.command ?? []), ...(main.args ?? [])]
+        .join(' ')
+        .slice(0, 200)}`,
     ]);
-    const condition = (type: string) => ({ type, status: 'True', lastProbeTime: null, lastTransitionTime: now });
+    const condition = (type: string) => ({
+      type,
+      status: 'True',
+      lastProbeTime: null,
+      lastTransitionTime: now,
+    });
     const status = {
       phase: 'Running',
       hostIP: '127.0.0.1',
       podIP: '127.0.0.1',
       podIPs: [{ ip: '127.0.0.1' }],
       startTime: now,
-      conditions: ['Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map(condition),
+      conditions: [
+        'Initialized',
+        'Ready',
+        'ContainersReady',
+        'PodScheduled',
+      ].map(condition),
       initContainerStatuses: (pod.spec.initContainers ?? []).map((c: any) => ({
         ...containerBase(c),
         ready: true,
-        state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: now, finishedAt: now, containerID: `test://${c.name}` } },
+        state: {
+          terminated: {
+            exitCode: 0,
+            reason: 'Completed',
+            startedAt: now,
+            finishedAt: now,
+            containerID: `test://${c.name}`,
+          },
+        },
       })),
       containerStatuses: pod.spec.containers.map((c: any) => ({
         ...containerBase(c),
@@ -232,8 +314,12 @@ export class TestKubelet {
       this.started.delete(pod.metadata.uid); // the next event or relist tries again
       throw error;
     }
-    const env: Record<string, string> = Object.fromEntries((main.env ?? []).map((e: any) => [e.name, e.value]));
-    const ownedByJob = (pod.metadata.ownerReferences ?? []).some((o: any) => o.kind === 'Job');
+    const env: Record<string, string> = Object.fromEntries(
+      (main.env ?? []).map((e: any) => [e.name, e.value]),
+    );
+    const ownedByJob = (pod.metadata.ownerReferences ?? []).some(
+      (o: any) => o.kind === 'Job',
+    );
     if (!ownedByJob && env[TEST_EXIT_CODE] === undefined) return;
     const exitCode = Number(env[TEST_EXIT_CODE] ?? 0);
     const timer = setTimeout(() => {
@@ -243,14 +329,49 @@ export class TestKubelet {
     this.timers.set(pod.metadata.uid, timer);
   }
 
+  /** Leaves the pod Pending with the container waiting, as the kubelet would. */
+  private async refuse(
+    pod: any,
+    refusal: { container: string; message: string },
+  ) {
+    const waiting = (c: any) => ({
+      ...containerBase(c),
+      ready: false,
+      state:
+        c.name === refusal.container
+          ? {
+              waiting: {
+                reason: 'CreateContainerConfigError',
+                message: refusal.message,
+              },
+            }
+          : { waiting: { reason: 'PodInitializing' } },
+    });
+    await this.client.request('PATCH', this.statusPath(pod), {
+      status: {
+        phase: 'Pending',
+        initContainerStatuses: (pod.spec.initContainers ?? []).map(waiting),
+        containerStatuses: pod.spec.containers.map(waiting),
+      },
+    });
+  }
+
   private async finish(pod: any, exitCode: number, reason: string | undefined) {
     const now = isoSeconds();
     const terminatedReason = reason ?? (exitCode === 0 ? 'Completed' : 'Error');
-    this.logs.get(`${pod.metadata.namespace}/${pod.metadata.name}`)?.push(
-      `test kubelet: exited with code ${exitCode}${reason ? ` (${reason})` : ''}`,
-    );
+    this.logs
+      .get(`${pod.metadata.namespace}/${pod.metadata.name}`)
+      ?.push(
+        `test kubelet: exited with code ${exitCode}${
+          reason ? ` (${reason})` : ''
+        }`,
+      );
     const condition = (type: string, status: string) => ({
-      type, status, lastProbeTime: null, lastTransitionTime: now, ...(status === 'False' ? { reason: 'PodCompleted' } : {}),
+      type,
+      status,
+      lastProbeTime: null,
+      lastTransitionTime: now,
+      ...(status === 'False' ? { reason: 'PodCompleted' } : {}),
     });
     await this.client.request('PATCH', this.statusPath(pod), {
       status: {
@@ -266,7 +387,13 @@ export class TestKubelet {
           ready: false,
           started: false,
           state: {
-            terminated: { exitCode, reason: terminatedReason, startedAt: now, finishedAt: now, containerID: `test://${c.name}` },
+            terminated: {
+              exitCode,
+              reason: terminatedReason,
+              startedAt: now,
+              finishedAt: now,
+              containerID: `test://${c.name}`,
+            },
           },
         })),
       },
@@ -278,12 +405,16 @@ export class TestKubelet {
     this.forget(pod);
     this.logs.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
     try {
-      await this.client.request('DELETE', `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`, {
-        apiVersion: 'v1',
-        kind: 'DeleteOptions',
-        gracePeriodSeconds: 0,
-        preconditions: { uid: pod.metadata.uid },
-      });
+      await this.client.request(
+        'DELETE',
+        `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`,
+        {
+          apiVersion: 'v1',
+          kind: 'DeleteOptions',
+          gracePeriodSeconds: 0,
+          preconditions: { uid: pod.metadata.uid },
+        },
+      );
     } catch (error) {
       if (!hasStatus(error, 404) && !hasStatus(error, 409)) throw error;
     }
@@ -291,20 +422,65 @@ export class TestKubelet {
 
   /** `GET /containerLogs/<namespace>/<pod>/<container>`, as the apiserver asks a kubelet for `pods/log`. */
   private async serveLogs(): Promise<number> {
-    this.server = https.createServer({ cert: this.options.tls.cert, key: this.options.tls.key }, (req, res) => {
-      const match = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/?]+)/.exec(req.url ?? '');
-      const lines = match ? this.logs.get(`${match[1]}/${match[2]}`) : undefined;
-      if (!lines) {
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such container');
-        return;
-      }
-      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(lines.map(l => `${l}\n`).join(''));
-    });
-    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve));
+    this.server = https.createServer(
+      { cert: this.options.tls.cert, key: this.options.tls.key },
+      (req, res) => {
+        const match = /^\/containerLogs\/([^/]+)\/([^/]+)\/([^/?]+)/.exec(
+          req.url ?? '',
+        );
+        const lines = match
+          ? this.logs.get(`${match[1]}/${match[2]}`)
+          : undefined;
+        if (!lines) {
+          res
+            .writeHead(404, { 'Content-Type': 'text/plain' })
+            .end('no such container');
+          return;
+        }
+        res
+          .writeHead(200, { 'Content-Type': 'text/plain' })
+          .end(lines.map(l => `${l}\n`).join(''));
+      },
+    );
+    await new Promise<void>(resolve =>
+      this.server!.listen(0, '127.0.0.1', resolve),
+    );
     return (this.server.address() as AddressInfo).port;
   }
 }
 
+/**
+ * What a real kubelet says when a container must not run as root but
+ * would: its image's user is unknown here, and runtime images run as root,
+ * so runAsNonRoot needs a numeric runAsUser other than 0.
+ */
+function rootRefusal(
+  pod: any,
+): { container: string; message: string } | undefined {
+  const podContext = pod.spec.securityContext ?? {};
+  for (const c of [
+    ...(pod.spec.initContainers ?? []),
+    ...pod.spec.containers,
+  ]) {
+    const own = c.securityContext ?? {};
+    const nonRoot = own.runAsNonRoot ?? podContext.runAsNonRoot;
+    const user = own.runAsUser ?? podContext.runAsUser;
+    if (nonRoot && (user === undefined || user === 0)) {
+      return {
+        container: c.name,
+        message: `container has runAsNonRoot and image will run as root (pod: "${pod.metadata.name}_${pod.metadata.namespace}", container: ${c.name})`,
+      };
+    }
+  }
+  return undefined;
+}
+
 function containerBase(c: any) {
-  return { name: c.name, image: c.image, imageID: `test://${c.image}`, containerID: `test://${c.name}`, restartCount: 0 };
+  return {
+    name: c.name,
+    image: c.image,
+    imageID: `test://${c.image}`,
+    containerID: `test://${c.name}`,
+    restartCount: 0,
+  };
 }

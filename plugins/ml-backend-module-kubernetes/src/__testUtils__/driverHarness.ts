@@ -6,7 +6,10 @@ import { createKubernetesDriver } from '../driver/createKubernetesDriver';
 import { KubernetesDriverOptions } from '../driver/KubernetesDriver';
 import { FakeKubeApiServer } from './FakeKubeApiServer';
 
-export function settingsFor(url: string, extra: Partial<ClusterSettings> = {}): ClusterSettings {
+export function settingsFor(
+  url: string,
+  extra: Partial<ClusterSettings> = {},
+): ClusterSettings {
   return {
     workspace: 'k8s',
     url,
@@ -20,13 +23,24 @@ export function settingsFor(url: string, extra: Partial<ClusterSettings> = {}): 
     requestTimeoutMs: 300,
     resyncSeconds: 30,
     keepFinishedMinutes: 60,
+    podIdentity: { runAsUser: 1000, runAsGroup: 1000, fsGroup: 1000 },
+    networkPolicy: {
+      namespaceLabels: { 'kubernetes.io/metadata.name': 'backstage' },
+      podLabels: { app: 'backstage' },
+      cidrs: ['10.0.0.5/32'],
+    },
     ...extra,
   };
 }
 
-export function specFor(kind: WorkloadSpec['kind'], extra: Partial<WorkloadSpec> = {}): WorkloadSpec {
+export function specFor(
+  kind: WorkloadSpec['kind'],
+  extra: Partial<WorkloadSpec> = {},
+): WorkloadSpec {
   return {
-    workloadId: `0f8e4c1a-0000-4000-8000-00000000000${Math.floor(Math.random() * 10)}`,
+    workloadId: `0f8e4c1a-0000-4000-8000-00000000000${Math.floor(
+      Math.random() * 10,
+    )}`,
     attempt: 1,
     kind,
     workspace: 'k8s',
@@ -36,20 +50,30 @@ export function specFor(kind: WorkloadSpec['kind'], extra: Partial<WorkloadSpec>
     runtime: { id: 'python' },
     resources: { cpu: 1, memoryMiB: 512, gpu: 0 },
     args: ['train.py'],
-    env: { ML_WORKLOAD_TOKEN: 'wt-1', ML_API_URL: 'http://127.0.0.1:7007/api/ml' },
+    env: {
+      ML_WORKLOAD_TOKEN: 'wt-1',
+      ML_API_URL: 'http://127.0.0.1:7007/api/ml',
+    },
     ports: kind === 'session' ? ['kernel', 'app'] : [],
     ...extra,
   };
 }
 
 /** A fake API server and a driver watching it, with quick backoff. */
-export async function startHarness(extra: Partial<ClusterSettings> = {}, options: Partial<KubernetesDriverOptions> = {}) {
+export async function startHarness(
+  extra: Partial<ClusterSettings> = {},
+  options: Partial<KubernetesDriverOptions> = {},
+) {
   const server = new FakeKubeApiServer();
   const url = await server.start();
-  const driver = createKubernetesDriver([settingsFor(url, extra)], mockServices.logger.mock(), {
-    backoff: () => new Backoff(5, 50),
-    ...options,
-  });
+  const driver = createKubernetesDriver(
+    [settingsFor(url, extra)],
+    mockServices.logger.mock(),
+    {
+      backoff: () => new Backoff(5, 50),
+      ...options,
+    },
+  );
   driver.startWatching();
   return {
     server,

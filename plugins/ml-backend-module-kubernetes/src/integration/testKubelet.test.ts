@@ -25,18 +25,31 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
     requestTimeoutMs: 10_000,
     resyncSeconds: 10,
   });
-  const driver = createKubernetesDriver([settings], mockServices.logger.mock(), { startTries: 30 });
+  const driver = createKubernetesDriver(
+    [settings],
+    mockServices.logger.mock(),
+    { startTries: 30 },
+  );
   const admin = new KubeClient(kubeConfigFor(settings), 10_000);
-  const kubelet = new TestKubelet({ client: admin, nodeName: 'kubelet-test-node', tls: env ? kubeletTls(env) : { cert: '', key: '' } });
+  const kubelet = new TestKubelet({
+    client: admin,
+    nodeName: 'kubelet-test-node',
+    tls: env ? kubeletTls(env) : { cert: '', key: '' },
+  });
   const projectId = `kl${Date.now()}`;
   const NS = `ml-${projectId}`;
   const id = (n: number) => `d0000000-0000-4000-8000-00000000000${n}`;
-  const observed = async (workloadId: string) => (await driver.observe()).find(o => o.workloadId === workloadId);
+  const observed = async (workloadId: string) =>
+    (await driver.observe()).find(o => o.workloadId === workloadId);
 
   beforeAll(async () => {
     await kubelet.start();
     driver.startWatching();
-    await waitFor(async () => (await driver.status('k8s')).available, 30_000, 'sync');
+    await waitFor(
+      async () => (await driver.status('k8s')).available,
+      30_000,
+      'sync',
+    );
   });
   afterAll(async () => {
     await driver.deleteProject('k8s', projectId).catch(() => undefined);
@@ -46,9 +59,13 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
 
   it('registers a Ready node the node lifecycle controller leaves untainted', async () => {
     const node = await admin.get('/api/v1/nodes/kubelet-test-node');
-    expect(node.status.conditions.find((c: any) => c.type === 'Ready').status).toBe('True');
+    expect(
+      node.status.conditions.find((c: any) => c.type === 'Ready').status,
+    ).toBe('True');
     expect(node.status.allocatable).toMatchObject({ cpu: '8', memory: '32Gi' });
-    const lease = await admin.get('/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/kubelet-test-node');
+    const lease = await admin.get(
+      '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/kubelet-test-node',
+    );
     expect(lease.spec.holderIdentity).toBe('kubelet-test-node');
     expect(node.spec.taints ?? []).toEqual([]);
   });
@@ -56,57 +73,178 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
   it('runs a Job to success: Job controller, scheduler, kubelet, Complete', async () => {
     const spec = specFor('job', { projectId, workloadId: id(1) });
     await driver.start(spec);
-    const done = await waitFor(async () => {
-      const o = await observed(spec.workloadId);
-      return o?.phase === 'succeeded' && o;
-    }, 60_000, 'the job to complete');
+    const done = await waitFor(
+      async () => {
+        const o = await observed(spec.workloadId);
+        return o?.phase === 'succeeded' && o;
+      },
+      60_000,
+      'the job to complete',
+    );
     expect(done.exitCode).toBe(0);
-    const job = await admin.get(`/apis/batch/v1/namespaces/${NS}/jobs/job-${spec.workloadId}-1`);
-    expect(job.status.conditions).toEqual([expect.objectContaining({ type: 'Complete', status: 'True' })]);
+    const job = await admin.get(
+      `/apis/batch/v1/namespaces/${NS}/jobs/job-${spec.workloadId}-1`,
+    );
+    expect(job.status.conditions).toEqual([
+      expect.objectContaining({ type: 'Complete', status: 'True' }),
+    ]);
     const lines: string[] = [];
-    for await (const line of driver.logs(spec, { follow: false })) lines.push(line);
-    expect(lines).toEqual([expect.stringContaining('started python3 train.py'), 'test kubelet: exited with code 0']);
+    for await (const line of driver.logs(spec, { follow: false }))
+      lines.push(line);
+    expect(lines).toEqual([
+      expect.stringContaining('started python3 train.py'),
+      'test kubelet: exited with code 0',
+    ]);
   });
 
   it('maps a failed Job pod to its exit code, and OOMKilled to its reason', async () => {
-    const failing = specFor('job', { projectId, workloadId: id(2), env: { ML_WORKLOAD_TOKEN: 't', ML_TEST_EXIT_CODE: '3' } });
+    const failing = specFor('job', {
+      projectId,
+      workloadId: id(2),
+      env: { ML_WORKLOAD_TOKEN: 't', ML_TEST_EXIT_CODE: '3' },
+    });
     const oom = specFor('job', {
-      projectId, workloadId: id(3), env: { ML_WORKLOAD_TOKEN: 't', ML_TEST_EXIT_CODE: '137', ML_TEST_EXIT_REASON: 'OOMKilled' },
+      projectId,
+      workloadId: id(3),
+      env: {
+        ML_WORKLOAD_TOKEN: 't',
+        ML_TEST_EXIT_CODE: '137',
+        ML_TEST_EXIT_REASON: 'OOMKilled',
+      },
     });
     await driver.start(failing);
     await driver.start(oom);
-    const failed = await waitFor(async () => {
-      const o = await observed(failing.workloadId);
-      return o?.phase === 'failed' && o;
-    }, 60_000, 'the job to fail');
-    expect(failed).toMatchObject({ exitCode: 3, reason: 'the workload exited with code 3' });
-    const killed = await waitFor(async () => {
-      const o = await observed(oom.workloadId);
-      return o?.phase === 'failed' && o;
-    }, 60_000, 'the OOM job to fail');
+    const failed = await waitFor(
+      async () => {
+        const o = await observed(failing.workloadId);
+        return o?.phase === 'failed' && o;
+      },
+      60_000,
+      'the job to fail',
+    );
+    expect(failed).toMatchObject({
+      exitCode: 3,
+      reason: 'the workload exited with code 3',
+    });
+    const killed = await waitFor(
+      async () => {
+        const o = await observed(oom.workloadId);
+        return o?.phase === 'failed' && o;
+      },
+      60_000,
+      'the OOM job to fail',
+    );
     expect(killed.reason).toBe('OOMKilled: the workload ran out of memory');
   });
 
-  it('runs a one-replica Deployment until it is stopped; the kubelet finalizes its pod', async () => {
-    const spec = specFor('model', { projectId, workloadId: id(4), ports: ['model'] });
+  it('runs pods as a non-root uid behind the namespace NetworkPolicy; a pod that names no uid is refused as a kubelet would', async () => {
+    const spec = specFor('session', { projectId, workloadId: id(6) });
     await driver.start(spec);
-    await waitFor(async () => (await observed(spec.workloadId))?.phase === 'running', 60_000, 'the replica to be ready');
-    const pods = await admin.get(`/api/v1/namespaces/${NS}/pods`, { labelSelector: `ml-platform.io/workload-id=${spec.workloadId}` });
+    await waitFor(
+      async () => (await observed(spec.workloadId))?.phase === 'running',
+      60_000,
+      'the session pod',
+    );
+    const pod = await admin.get(
+      `/api/v1/namespaces/${NS}/pods/session-${spec.workloadId}-1`,
+    );
+    expect(pod.spec.securityContext).toMatchObject({
+      runAsNonRoot: true,
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      fsGroup: 1000,
+    });
+    expect(pod.spec.containers[0].securityContext).toMatchObject({
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
+    expect(pod.spec.automountServiceAccountToken).toBe(false);
+    const policy = await admin.get(
+      `/apis/networking.k8s.io/v1/namespaces/${NS}/networkpolicies/ml-platform-ingress`,
+    );
+    expect(policy.spec).toMatchObject({
+      podSelector: {},
+      policyTypes: ['Ingress'],
+    });
+    expect(policy.spec.ingress[0].from).toHaveLength(2);
+    await driver.stop(spec);
+
+    await admin.request('POST', `/api/v1/namespaces/${NS}/pods`, {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'no-uid' },
+      spec: {
+        nodeName: 'kubelet-test-node',
+        automountServiceAccountToken: false,
+        securityContext: { runAsNonRoot: true },
+        containers: [{ name: 'main', image: 'python:3.12-slim' }],
+      },
+    });
+    const refused = await waitFor(
+      async () => {
+        const p = await admin.get(`/api/v1/namespaces/${NS}/pods/no-uid`);
+        return (
+          p.status?.containerStatuses?.[0]?.state?.waiting?.reason ===
+            'CreateContainerConfigError' && p
+        );
+      },
+      30_000,
+      'the kubelet to refuse the pod',
+    );
+    expect(refused.status.containerStatuses[0].state.waiting.message).toContain(
+      'runAsNonRoot and image will run as root',
+    );
+    await admin.request('DELETE', `/api/v1/namespaces/${NS}/pods/no-uid`, {
+      gracePeriodSeconds: 0,
+    });
+  });
+
+  it('runs a one-replica Deployment until it is stopped; the kubelet finalizes its pod', async () => {
+    const spec = specFor('model', {
+      projectId,
+      workloadId: id(4),
+      ports: ['model'],
+    });
+    await driver.start(spec);
+    await waitFor(
+      async () => (await observed(spec.workloadId))?.phase === 'running',
+      60_000,
+      'the replica to be ready',
+    );
+    const pods = await admin.get(`/api/v1/namespaces/${NS}/pods`, {
+      labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
+    });
     expect(pods.items).toHaveLength(1);
     expect(pods.items[0].spec.nodeName).toBe('kubelet-test-node');
     await driver.stop(spec);
-    await waitFor(async () => {
-      const left = await admin.get(`/api/v1/namespaces/${NS}/pods`, { labelSelector: `ml-platform.io/workload-id=${spec.workloadId}` });
-      return left.items.length === 0;
-    }, 60_000, 'the replica pod to be gone');
+    await waitFor(
+      async () => {
+        const left = await admin.get(`/api/v1/namespaces/${NS}/pods`, {
+          labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
+        });
+        return left.items.length === 0;
+      },
+      60_000,
+      'the replica pod to be gone',
+    );
     expect(await observed(spec.workloadId)).toBeUndefined();
   });
 
   it('deleting the project removes the namespace completely (the kubelet finalizes its pods)', async () => {
     const session = specFor('session', { projectId, workloadId: id(5) });
     await driver.start(session);
-    await waitFor(async () => (await observed(session.workloadId))?.phase === 'running', 60_000, 'the session pod');
+    await waitFor(
+      async () => (await observed(session.workloadId))?.phase === 'running',
+      60_000,
+      'the session pod',
+    );
     await driver.deleteProject('k8s', projectId);
-    await waitFor(async () => (await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e)).status === 404, 90_000, 'the namespace to go');
+    await waitFor(
+      async () =>
+        (await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e)).status ===
+        404,
+      90_000,
+      'the namespace to go',
+    );
   });
 });

@@ -1,7 +1,11 @@
 import { Deployment } from 'kubernetes-models/apps/v1';
-import { Service } from 'kubernetes-models/v1';
+import { Job } from 'kubernetes-models/batch/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { Pod, Secret, Service } from 'kubernetes-models/v1';
+import { restrictedViolations } from '../__testUtils__/podSecurity';
 import { settingsFor, specFor } from '../__testUtils__/driverHarness';
-import { workloadManifests } from './manifests';
+import { namespaceManifest, workloadManifests } from './manifests';
+import { networkPolicyManifest, sameNetworkPolicy } from './networkPolicy';
 
 const MODEL_ID = '7a7a7a7a-0000-4000-8000-000000000001';
 
@@ -18,9 +22,16 @@ describe('Deployment manifests', () => {
       env: { ML_WORKLOAD_TOKEN: 'wt', ML_MODEL_ID: MODEL_ID },
       resources: { cpu: 2, memoryMiB: 2048, gpu: 1 },
     });
-    const { workload, service, name, namespace } = workloadManifests(settings, spec);
+    const { workload, service, name, namespace } = workloadManifests(
+      settings,
+      spec,
+    );
     new Deployment(workload).validate();
-    expect(workload).toMatchObject({ apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name, namespace } });
+    expect(workload).toMatchObject({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name, namespace },
+    });
     expect(name).toBe('model-b0000000-0000-4000-8000-000000000001-2');
     expect(workload.metadata.labels).toMatchObject({
       'backstage.io/kubernetes-id': `ml-model-${MODEL_ID}`,
@@ -37,30 +48,172 @@ describe('Deployment manifests', () => {
     const pod = workload.spec.template.spec;
     expect(pod.restartPolicy).toBe('Always');
     const main = pod.containers[0];
-    expect(main.resources.limits).toEqual({ cpu: '2000m', memory: '2048Mi', 'nvidia.com/gpu': '1' });
+    expect(main.resources.limits).toEqual({
+      cpu: '2000m',
+      memory: '2048Mi',
+      'nvidia.com/gpu': '1',
+    });
     expect(main.ports).toEqual([{ name: 'model', containerPort: 8080 }]);
-    expect(main.env).toEqual(expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]));
+    expect(main.env).toEqual(
+      expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]),
+    );
 
     new Service(service).validate();
     expect(service.metadata.name).toBe(name);
     expect(service.spec.selector).toEqual(workload.spec.selector.matchLabels);
-    expect(service.spec.ports).toEqual([{ name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' }]);
+    expect(service.spec.ports).toEqual([
+      { name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' },
+    ]);
   });
 
   it('makes an application a Deployment named app-… under its project id, with a Service per port', () => {
-    const spec = specFor('application', { workloadId: 'b0000000-0000-4000-8000-000000000002', ports: ['app', 'metrics'] });
+    const spec = specFor('application', {
+      workloadId: 'b0000000-0000-4000-8000-000000000002',
+      ports: ['app', 'metrics'],
+    });
     const { workload, service } = workloadManifests(settings, spec);
     new Deployment(workload).validate();
     new Service(service).validate();
-    expect(workload.metadata.name).toBe('app-b0000000-0000-4000-8000-000000000002-1');
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(`ml-project-${spec.projectId}`);
-    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([['app', 8080], ['metrics', 8081]]);
+    expect(workload.metadata.name).toBe(
+      'app-b0000000-0000-4000-8000-000000000002-1',
+    );
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(
+      `ml-project-${spec.projectId}`,
+    );
+    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([
+      ['app', 8080],
+      ['metrics', 8081],
+    ]);
   });
 
   it('gives a model replica without ports no Service, and one without ML_MODEL_ID its project id', () => {
-    const { workload, service } = workloadManifests(settings, specFor('model', { ports: [] }));
+    const { workload, service } = workloadManifests(
+      settings,
+      specFor('model', { ports: [] }),
+    );
     new Deployment(workload).validate();
     expect(service).toBeUndefined();
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(/^ml-project-/);
+    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(
+      /^ml-project-/,
+    );
+  });
+});
+
+describe('pod security in every manifest', () => {
+  const settings = settingsFor('https://k8s.example:6443', {
+    podIdentity: { runAsUser: 4242, runAsGroup: 4343, fsGroup: 4444 },
+  });
+  const kinds = ['session', 'job', 'build', 'model', 'application'] as const;
+
+  it.each(kinds)(
+    'runs a %s as the configured non-root uid, without privileges or a service-account token',
+    kind => {
+      const { workload } = workloadManifests(settings, specFor(kind));
+      if (kind === 'session') new Pod(workload).validate();
+      else if (kind === 'job' || kind === 'build') new Job(workload).validate();
+      else new Deployment(workload).validate();
+      const pod =
+        kind === 'session' ? workload.spec : workload.spec.template.spec;
+      expect(pod.automountServiceAccountToken).toBe(false);
+      expect(pod.securityContext).toEqual({
+        runAsNonRoot: true,
+        runAsUser: 4242,
+        runAsGroup: 4343,
+        fsGroup: 4444,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
+      for (const container of [...pod.initContainers, ...pod.containers]) {
+        expect(container.securityContext).toEqual({
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+        });
+      }
+      expect(restrictedViolations(pod)).toEqual([]);
+      expect(pod.containers[0].env).toEqual(
+        expect.arrayContaining([{ name: 'HOME', value: '/home/ml/project' }]),
+      );
+    },
+  );
+
+  it("keeps a session's kernel secret in the attempt's Secret, new for each attempt", () => {
+    const spec = specFor('session', { env: { ML_WORKLOAD_TOKEN: 'wt' } });
+    const first = workloadManifests(settings, spec);
+    const secret = first.secret.stringData.ML_KERNEL_SECRET;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    new Secret(first.secret).validate();
+    expect(JSON.stringify(first.workload)).not.toContain(secret);
+    expect(first.workload.spec.containers[0].env).toEqual(
+      expect.arrayContaining([
+        {
+          name: 'ML_KERNEL_SECRET',
+          valueFrom: {
+            secretKeyRef: {
+              name: `${first.name}-token`,
+              key: 'ML_KERNEL_SECRET',
+            },
+          },
+        },
+      ]),
+    );
+    const next = workloadManifests(settings, { ...spec, attempt: 2 });
+    expect(next.secret.stringData.ML_KERNEL_SECRET).not.toBe(secret);
+    // Jobs have no kernel.
+    expect(
+      workloadManifests(settings, specFor('job')).secret.stringData,
+    ).toEqual({
+      ML_WORKLOAD_TOKEN: 'wt-1',
+    });
+  });
+});
+
+describe('the namespace NetworkPolicy', () => {
+  const settings = settingsFor('https://k8s.example:6443');
+  const spec = specFor('job');
+  const policy = (backend: Parameters<typeof networkPolicyManifest>[2]) =>
+    networkPolicyManifest(settings, spec, backend);
+
+  it('selects every pod of the namespace and admits the backend alone', () => {
+    const p = policy({
+      namespaceLabels: { team: 'platform' },
+      cidrs: ['10.1.0.0/16', '10.2.0.7/32'],
+    });
+    new NetworkPolicy(p).validate();
+    expect(p.metadata).toEqual({
+      name: 'ml-platform-ingress',
+      namespace: 'ml-5d1b2d7e-1111-4222-8333-444455556666',
+      labels: namespaceManifest(settings, spec).metadata.labels,
+    });
+    expect(p.spec).toEqual({
+      podSelector: {},
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          from: [
+            { namespaceSelector: { matchLabels: { team: 'platform' } } },
+            { ipBlock: { cidr: '10.1.0.0/16' } },
+            { ipBlock: { cidr: '10.2.0.7/32' } },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('admits nothing when no backend is configured', () => {
+    const p = policy({ cidrs: [], namespaceLabels: {}, podLabels: undefined });
+    new NetworkPolicy(p).validate();
+    expect(p.spec.ingress).toEqual([]);
+    // The apiserver leaves the empty list out: still the same policy.
+    expect(
+      sameNetworkPolicy(
+        { spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+        p,
+      ),
+    ).toBe(true);
+    expect(
+      sameNetworkPolicy(
+        { spec: { podSelector: {}, policyTypes: ['Ingress'] } },
+        policy({ cidrs: ['10.0.0.1/32'] }),
+      ),
+    ).toBe(false);
   });
 });

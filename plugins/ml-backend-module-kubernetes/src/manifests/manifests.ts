@@ -1,4 +1,5 @@
 import { WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { randomBytes } from 'node:crypto';
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 import { ClusterSettings } from '../config';
 import { FETCH_FILES_SCRIPT, snapshotUrl } from './initContainer';
@@ -31,7 +32,10 @@ export interface Manifests {
   workload: any;
   /** Sessions, models and applications with ports get one. */
   service?: any;
-  /** Holds the attempt's ML_WORKLOAD_TOKEN, so it is not in the pod spec for anyone who may read pods. */
+  /**
+   * Holds the attempt's ML_WORKLOAD_TOKEN (and a session's ML_KERNEL_SECRET),
+   * so they are not in the pod spec for anyone who may read pods.
+   */
   secret: any;
 }
 
@@ -42,19 +46,38 @@ export function tokenSecretName(workloadName: string): string {
   return `${workloadName}-token`;
 }
 
-function tokenFromSecret(workloadName: string) {
-  return { name: TOKEN_KEY, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY } } };
+/** The session kernel's secret (see session_kernel.py), in the same Secret. */
+export const KERNEL_SECRET_KEY = 'ML_KERNEL_SECRET';
+
+function fromSecret(workloadName: string, key: string) {
+  return {
+    name: key,
+    valueFrom: {
+      secretKeyRef: { name: tokenSecretName(workloadName), key },
+    },
+  };
 }
 
+/** Nothing a container could gain: no setuid escalation, no capabilities. */
+const CONTAINER_SECURITY = {
+  allowPrivilegeEscalation: false,
+  capabilities: { drop: ['ALL'] },
+};
+
 export function containerPorts(spec: WorkloadSpec): Record<string, number> {
-  return Object.fromEntries(spec.ports.map((name, i) => [name, FIRST_PORT + i]));
+  return Object.fromEntries(
+    spec.ports.map((name, i) => [name, FIRST_PORT + i]),
+  );
 }
 
 export function portVariable(name: string): string {
   return `ML_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
 }
 
-export function namespaceManifest(settings: ClusterSettings, spec: Pick<WorkloadSpec, 'projectId' | 'projectName' | 'workspace'>) {
+export function namespaceManifest(
+  settings: ClusterSettings,
+  spec: Pick<WorkloadSpec, 'projectId' | 'projectName' | 'workspace'>,
+) {
   return {
     apiVersion: 'v1',
     kind: 'Namespace',
@@ -93,7 +116,11 @@ export function quotaManifest(namespace: string, quota: ResourceLimits) {
   return {
     apiVersion: 'v1',
     kind: 'ResourceQuota',
-    metadata: { name: QUOTA_NAME, namespace, labels: { [MANAGED_BY]: MANAGER } },
+    metadata: {
+      name: QUOTA_NAME,
+      namespace,
+      labels: { [MANAGED_BY]: MANAGER },
+    },
     spec: { hard },
   };
 }
@@ -101,7 +128,10 @@ export function quotaManifest(namespace: string, quota: ResourceLimits) {
 function labelsFor(spec: WorkloadSpec): Record<string, string> {
   return {
     [MANAGED_BY]: MANAGER,
-    [KUBERNETES_ID]: kubernetesIdFor(spec.projectId, spec.kind === 'model' ? spec.env.ML_MODEL_ID : undefined),
+    [KUBERNETES_ID]: kubernetesIdFor(
+      spec.projectId,
+      spec.kind === 'model' ? spec.env.ML_MODEL_ID : undefined,
+    ),
     [WORKLOAD_ID]: labelValue(spec.workloadId),
     [ATTEMPT]: String(spec.attempt),
     [KIND]: spec.kind,
@@ -112,7 +142,10 @@ function labelsFor(spec: WorkloadSpec): Record<string, string> {
 }
 
 function imageFor(settings: ClusterSettings, spec: WorkloadSpec): string {
-  const image = settings.images[spec.runtime.id] ?? spec.runtime.image ?? settings.defaultImage;
+  const image =
+    settings.images[spec.runtime.id] ??
+    spec.runtime.image ??
+    settings.defaultImage;
   if (!image) {
     throw new Error(
       `No image for runtime ${spec.runtime.id}: set ml.kubernetes.workspaces.${settings.workspace}.images or the runtime's image`,
@@ -130,21 +163,33 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
   const image = imageFor(settings, spec);
   const ports = containerPorts(spec);
   const apiUrl = `${settings.backendUrl}/api/ml`;
-  const token = tokenFromSecret(objectName(spec.kind, spec));
+  const token = fromSecret(objectName(spec.kind, spec), TOKEN_KEY);
+  const secrets = spec.ports.includes('kernel')
+    ? [token, fromSecret(objectName(spec.kind, spec), KERNEL_SECRET_KEY)]
+    : [token];
   const { [TOKEN_KEY]: _token, ...plainEnv } = spec.env;
   const vars: Record<string, string> = {
     ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
     ML_API_URL: apiUrl,
     PYTHONUNBUFFERED: '1',
+    // The image's home may not be the uid's; the work folder is (as locally).
+    HOME: WORKDIR,
   };
-  for (const [name, port] of Object.entries(ports)) vars[portVariable(name)] = String(port);
+  for (const [name, port] of Object.entries(ports))
+    vars[portVariable(name)] = String(port);
   return {
     // The engine owns retries; a failed container ends the attempt.
-    restartPolicy: spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
+    restartPolicy:
+      spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
     // Workloads call the ML API with their own token, never the cluster's.
     automountServiceAccountToken: false,
     enableServiceLinks: false,
+    securityContext: {
+      runAsNonRoot: true,
+      ...settings.podIdentity,
+      seccompProfile: { type: 'RuntimeDefault' },
+    },
     imagePullSecrets: settings.imagePullSecrets.map(name => ({ name })),
     volumes: [{ name: 'project', emptyDir: {} }],
     initContainers: [
@@ -152,9 +197,19 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         name: 'fetch-files',
         image,
         command: ['python3', '-c', FETCH_FILES_SCRIPT],
-        env: [...env({ ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl), ML_WORKDIR: WORKDIR }), token],
+        env: [
+          ...env({
+            ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl),
+            ML_WORKDIR: WORKDIR,
+          }),
+          token,
+        ],
+        securityContext: CONTAINER_SECURITY,
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
-        resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } },
+        resources: {
+          requests: { cpu: '100m', memory: '128Mi' },
+          limits: { cpu: '500m', memory: '256Mi' },
+        },
       },
     ],
     containers: [
@@ -163,12 +218,16 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         image,
         command: [spec.runtime.command ?? 'python3', ...spec.args],
         workingDir: WORKDIR,
-        env: [...env(vars), token],
+        env: [...env(vars), ...secrets],
+        securityContext: CONTAINER_SECURITY,
         ports: Object.entries(ports).map(([name, containerPort]) => ({
           name: dnsPortName(name),
           containerPort,
         })),
-        resources: { requests: quantities(spec.resources), limits: quantities(spec.resources) },
+        resources: {
+          requests: quantities(spec.resources),
+          limits: quantities(spec.resources),
+        },
         volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
       },
     ],
@@ -181,7 +240,10 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
  * Deployment (the engine runs one workload per replica; the Deployment only
  * brings a lost pod back), plus a Service where there are ports.
  */
-export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec): Manifests {
+export function workloadManifests(
+  settings: ClusterSettings,
+  spec: WorkloadSpec,
+): Manifests {
   const namespace = namespaceFor(settings.namespacePrefix, spec.projectId);
   const name = objectName(spec.kind, spec);
   const labels = labelsFor(spec);
@@ -190,7 +252,12 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
   let workload: any;
   switch (spec.kind) {
     case 'session':
-      workload = { apiVersion: 'v1', kind: 'Pod', metadata, spec: template.spec };
+      workload = {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata,
+        spec: template.spec,
+      };
       break;
     case 'job':
     case 'build':
@@ -208,14 +275,21 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
         metadata,
         spec: {
           replicas: 1,
-          selector: { matchLabels: { [WORKLOAD_ID]: labels[WORKLOAD_ID], [ATTEMPT]: labels[ATTEMPT] } },
+          selector: {
+            matchLabels: {
+              [WORKLOAD_ID]: labels[WORKLOAD_ID],
+              [ATTEMPT]: labels[ATTEMPT],
+            },
+          },
           template,
         },
       };
   }
   const ports = containerPorts(spec);
   const service =
-    Object.keys(ports).length === 0 || spec.kind === 'job' || spec.kind === 'build'
+    Object.keys(ports).length === 0 ||
+    spec.kind === 'job' ||
+    spec.kind === 'build'
       ? undefined
       : {
           apiVersion: 'v1',
@@ -223,7 +297,10 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
           metadata,
           spec: {
             type: 'ClusterIP',
-            selector: { [WORKLOAD_ID]: labels[WORKLOAD_ID], [ATTEMPT]: labels[ATTEMPT] },
+            selector: {
+              [WORKLOAD_ID]: labels[WORKLOAD_ID],
+              [ATTEMPT]: labels[ATTEMPT],
+            },
             ports: Object.entries(ports).map(([portName, port]) => ({
               name: dnsPortName(portName),
               port,
@@ -237,13 +314,23 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
     kind: 'Secret',
     metadata: { name: tokenSecretName(name), namespace, labels },
     type: 'Opaque',
-    stringData: { [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' },
+    stringData: {
+      [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '',
+      // A new one per attempt; a second start of the attempt finds the
+      // Secret it made first, so the pod and the exec client agree.
+      ...(spec.ports.includes('kernel')
+        ? { [KERNEL_SECRET_KEY]: randomBytes(32).toString('base64url') }
+        : {}),
+    },
   };
   return { namespace, name, workload, service, secret };
 }
 
 function dnsPortName(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 15);
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 15);
 }
 
 /** Owner reference to the object that runs the attempt, so its Service goes with it. */

@@ -43,7 +43,9 @@ async function stopWorkloads(storageRoot: string) {
   for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
     if (!name.endsWith('.json')) continue;
     try {
-      const state = JSON.parse(await fs.readFile(path.join(runs, name), 'utf8'));
+      const state = JSON.parse(
+        await fs.readFile(path.join(runs, name), 'utf8'),
+      );
       process.kill(-state.pgid, 'SIGKILL');
     } catch {
       // already gone
@@ -54,7 +56,9 @@ async function stopWorkloads(storageRoot: string) {
 async function listTree(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
-    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+    const entries = await fs
+      .readdir(dir, { withFileTypes: true })
+      .catch(() => []);
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       // The driver's own state changes in the background; it is no request's doing.
@@ -74,15 +78,17 @@ export async function startMlBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
   options: {
-    /** The `ml` config. */
     config?: object;
-    /** Other top-level config keys (e.g. `permission`). */
-    rootConfig?: object;
     features?: any[];
+    /** Top-level config next to `ml` (e.g. `backend.database`). */
+    rootConfig?: object;
+    /** Runs before the backend starts, e.g. to put files in its storage. */
+    beforeStart?: (storageRoot: string) => Promise<void>;
   } = {},
 ): Promise<MlTestBackend> {
   const knex = await databases.init(databaseId);
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-test-'));
+  await options.beforeStart?.(storageRoot);
   const testBackend = await startTestBackend({
     features: [
       mlPlugin,
@@ -125,7 +131,12 @@ export async function startMlBackend(
     async stop() {
       await testBackend.stop();
       await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      await fs.rm(storageRoot, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+        retryDelay: 100,
+      });
     },
   };
 }

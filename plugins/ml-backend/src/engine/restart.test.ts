@@ -34,6 +34,11 @@ describe('a backend killed with SIGKILL mid-run', () => {
 
   beforeAll(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-restart-'));
+    // As root the jobs run under a project uid: they pass through this folder
+    // to their own and append to out.txt, which is made for them.
+    await fs.chmod(dir, 0o711);
+    await fs.writeFile(path.join(dir, 'out.txt'), '', { mode: 0o666 });
+    await fs.chmod(path.join(dir, 'out.txt'), 0o666);
   });
 
   afterAll(async () => {

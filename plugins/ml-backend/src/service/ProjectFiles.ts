@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import * as tar from 'tar';
 import { v4 as uuid } from 'uuid';
+import { ConfinedFolder, FileIdentity, removeTree } from './confinedFs';
 import { assertNoEscape, resolveProjectPath } from './projectPaths';
 
 const MAX_LISTED_ENTRIES = 10_000;
@@ -25,11 +26,29 @@ async function lstatOrUndefined(p: string) {
 }
 
 /**
+ * Who a project's files belong to when its local workloads run under a uid
+ * of their own (the local driver's isolation, when the backend is root).
+ */
+export interface ProjectFolderOwner {
+  /**
+   * The project's uid and gid, having handed its folder to them if it was
+   * not yet; undefined when workloads run as the backend.
+   */
+  claim(projectId: string, dir: string): Promise<FileIdentity | undefined>;
+}
+
+/**
  * The files of each project, in `<root>/<project id>/`. Every path comes from
  * a request, so each one goes through resolveProjectPath and assertNoEscape.
+ * With an owner, the folder belongs to the project's uid and its workloads
+ * may change it while the backend (root) works in it: changes then go
+ * through ConfinedFolder, and what the backend writes belongs to that uid.
  */
 export class ProjectFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly owner?: ProjectFolderOwner,
+  ) {}
 
   /** The project's folder; sessions and jobs run in (a copy of) it. */
   dirFor(projectId: string): string {
@@ -48,18 +67,29 @@ export class ProjectFiles {
   }
 
   async remove(projectId: string): Promise<void> {
-    await fs.rm(this.dirFor(projectId), { recursive: true, force: true });
+    await removeTree(this.dirFor(projectId));
   }
 
-  private async resolve(projectId: string, requested: string, allowRoot = false) {
+  private async resolve(
+    projectId: string,
+    requested: string,
+    allowRoot = false,
+  ) {
     const root = this.dirFor(projectId);
     await fs.mkdir(root, { recursive: true });
+    const identity = await this.owner?.claim(projectId, root);
     const resolved = resolveProjectPath(root, requested, { allowRoot });
     await assertNoEscape(root, resolved.absolute);
-    return { root, ...resolved };
+    const confined = identity
+      ? () => ConfinedFolder.open(root, identity)
+      : undefined;
+    return { root, confined, ...resolved };
   }
 
-  private async entry(root: string, absolute: string): Promise<ProjectFileEntry> {
+  private async entry(
+    root: string,
+    absolute: string,
+  ): Promise<ProjectFileEntry> {
     const stat = await fs.stat(absolute);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
     return {
@@ -76,7 +106,11 @@ export class ProjectFiles {
     dir: string,
     recursive: boolean,
   ): Promise<ProjectFileEntry[]> {
-    const { root, absolute, relative } = await this.resolve(projectId, dir, true);
+    const { root, absolute, relative } = await this.resolve(
+      projectId,
+      dir,
+      true,
+    );
     const stat = await lstatOrUndefined(absolute);
     if (!stat) throw notFound(relative);
     if (!stat.isDirectory()) {
@@ -93,7 +127,10 @@ export class ProjectFiles {
         if (child.isSymbolicLink()) {
           // Links are listed only when they stay inside the project.
           const real = await fs.realpath(childPath).catch(() => undefined);
-          if (!real || !(real === realRoot || real.startsWith(realRoot + path.sep))) {
+          if (
+            !real ||
+            !(real === realRoot || real.startsWith(realRoot + path.sep))
+          ) {
             continue;
           }
         }
@@ -122,60 +159,95 @@ export class ProjectFiles {
     if (entry.type === 'directory') {
       throw new InputError(`path: '${entry.path}' is a folder, not a file`);
     }
-    const { absolute } = await this.resolve(projectId, file);
-    return { entry, stream: createReadStream(absolute) };
+    const { absolute, confined } = await this.resolve(projectId, file);
+    const stream = confined
+      ? await (await confined()).readStream(absolute)
+      : createReadStream(absolute);
+    return { entry, stream };
   }
 
   /** Writes atomically (temp file + rename), creating parent folders. */
-  async write(projectId: string, file: string, data: Buffer): Promise<ProjectFileEntry> {
-    const { root, absolute, relative } = await this.resolve(projectId, file);
+  async write(
+    projectId: string,
+    file: string,
+    data: Buffer,
+  ): Promise<ProjectFileEntry> {
+    const { root, absolute, relative, confined } = await this.resolve(
+      projectId,
+      file,
+    );
     const existing = await lstatOrUndefined(absolute);
     if (existing?.isDirectory()) {
-      throw new ConflictError(`'${relative}' is a folder; cannot write a file over it`);
+      throw new ConflictError(
+        `'${relative}' is a folder; cannot write a file over it`,
+      );
+    }
+    if (confined) {
+      await (await confined()).writeFile(absolute, data);
+      return this.entry(root, absolute);
     }
     await this.mkdirs(root, path.dirname(absolute));
-    const temp = path.join(path.dirname(absolute), `.${path.basename(absolute)}.${uuid()}.tmp`);
+    const temp = path.join(
+      path.dirname(absolute),
+      `.${path.basename(absolute)}.${uuid()}.tmp`,
+    );
     await fs.writeFile(temp, data);
     await fs.rename(temp, absolute);
     return this.entry(root, absolute);
   }
 
   async mkdir(projectId: string, dir: string): Promise<ProjectFileEntry> {
-    const { root, absolute, relative } = await this.resolve(projectId, dir);
+    const { root, absolute, relative, confined } = await this.resolve(
+      projectId,
+      dir,
+    );
     if (await lstatOrUndefined(absolute)) {
       throw new ConflictError(`'${relative}' already exists`);
     }
-    await this.mkdirs(root, absolute);
+    if (confined) await (await confined()).makeFolders(absolute);
+    else await this.mkdirs(root, absolute);
     return this.entry(root, absolute);
   }
 
-  async rename(projectId: string, from: string, to: string): Promise<ProjectFileEntry> {
+  async rename(
+    projectId: string,
+    from: string,
+    to: string,
+  ): Promise<ProjectFileEntry> {
     const source = await this.resolve(projectId, from);
     const target = await this.resolve(projectId, to);
-    if (!(await lstatOrUndefined(source.absolute))) throw notFound(source.relative);
+    if (!(await lstatOrUndefined(source.absolute)))
+      throw notFound(source.relative);
     if (await lstatOrUndefined(target.absolute)) {
       throw new ConflictError(`'${target.relative}' already exists`);
     }
     if (target.absolute.startsWith(source.absolute + path.sep)) {
       throw new InputError(`to: cannot move '${source.relative}' into itself`);
     }
-    await this.mkdirs(target.root, path.dirname(target.absolute));
-    await fs.rename(source.absolute, target.absolute);
+    if (target.confined) {
+      await (await target.confined()).rename(source.absolute, target.absolute);
+    } else {
+      await this.mkdirs(target.root, path.dirname(target.absolute));
+      await fs.rename(source.absolute, target.absolute);
+    }
     return this.entry(target.root, target.absolute);
   }
 
   async delete(projectId: string, file: string): Promise<void> {
-    const { absolute, relative } = await this.resolve(projectId, file);
+    const { absolute, relative, confined } = await this.resolve(
+      projectId,
+      file,
+    );
     if (!(await lstatOrUndefined(absolute))) throw notFound(relative);
     // rm on a link removes the link, never what it points to.
-    await fs.rm(absolute, { recursive: true, force: true });
+    if (confined) await (await confined()).remove(absolute);
+    else await fs.rm(absolute, { recursive: true, force: true });
   }
 
   /** A gzipped tarball of the project; links are stored as links, not followed. */
   async archive(projectId: string): Promise<Readable> {
-    const root = this.dirFor(projectId);
-    await fs.mkdir(root, { recursive: true });
-    return archiveDirectory(root);
+    const { root, confined } = await this.resolve(projectId, '', true);
+    return confined ? (await confined()).archive() : archiveDirectory(root);
   }
 
   private async mkdirs(root: string, dir: string) {
@@ -187,5 +259,8 @@ export class ProjectFiles {
 /** A tar.gz of everything in a directory, symlinks stored as links (never followed). */
 export async function archiveDirectory(root: string): Promise<Readable> {
   const names = await fs.readdir(root);
-  return tar.create({ gzip: true, cwd: root, portable: true, follow: false }, names.length > 0 ? names : ['.']) as unknown as Readable;
+  return tar.create(
+    { gzip: true, cwd: root, portable: true, follow: false },
+    names.length > 0 ? names : ['.'],
+  ) as unknown as Readable;
 }

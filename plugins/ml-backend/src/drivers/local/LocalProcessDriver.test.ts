@@ -4,11 +4,18 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LocalProcessDriver } from './LocalProcessDriver';
-import { LocalRuns, collectLines, isGone, sdkPath, waitFor } from './__testUtils__/localRuns';
+import {
+  LocalRuns,
+  collectLines,
+  isGone,
+  sdkPath,
+  waitFor,
+} from './__testUtils__/localRuns';
 
 jest.setTimeout(20_000);
 
-const SLEEP_FOREVER = 'import time\nprint("up", flush=True)\ntime.sleep(1000)\n';
+const SLEEP_FOREVER =
+  'import time\nprint("up", flush=True)\ntime.sleep(1000)\n';
 
 let runs: LocalRuns;
 let driver: LocalProcessDriver;
@@ -36,7 +43,9 @@ function finished(ref: WorkloadRef, on = driver) {
 }
 
 async function logText(ref: WorkloadRef) {
-  return (await collectLines(driver.logs(ref, { follow: false }))).map(l => l.line);
+  return (await collectLines(driver.logs(ref, { follow: false }))).map(
+    l => l.line,
+  );
 }
 
 function waitForLog(ref: WorkloadRef, pattern: RegExp) {
@@ -48,10 +57,15 @@ function waitForLog(ref: WorkloadRef, pattern: RegExp) {
 describe('LocalProcessDriver', () => {
   it('reports a clean exit as succeeded and a non-zero exit as failed', async () => {
     const ok = runs.spec([await runs.script('ok.py', 'print("fine")\n')]);
-    const bad = runs.spec([await runs.script('bad.py', 'import sys\nsys.exit(3)\n')]);
+    const bad = runs.spec([
+      await runs.script('bad.py', 'import sys\nsys.exit(3)\n'),
+    ]);
     await Promise.all([driver.start(ok), driver.start(bad)]);
 
-    expect(await finished(ok)).toMatchObject({ phase: 'succeeded', exitCode: 0 });
+    expect(await finished(ok)).toMatchObject({
+      phase: 'succeeded',
+      exitCode: 0,
+    });
     expect(await finished(bad)).toMatchObject({
       phase: 'failed',
       exitCode: 3,
@@ -60,7 +74,9 @@ describe('LocalProcessDriver', () => {
   });
 
   it('explains a command that cannot be started', async () => {
-    const spec = runs.spec([], { runtime: { id: 'x', command: 'no-such-interpreter' } });
+    const spec = runs.spec([], {
+      runtime: { id: 'x', command: 'no-such-interpreter' },
+    });
     await driver.start(spec);
     const run = await finished(spec);
     expect(run).toMatchObject({ phase: 'failed', exitCode: 127 });
@@ -70,7 +86,9 @@ describe('LocalProcessDriver', () => {
   it('fails to start when the runner cannot be started', async () => {
     driver = runs.driver({ runnerPython: 'no-such-python' });
     const spec = runs.spec(['x.py']);
-    await expect(driver.start(spec)).rejects.toThrow(/Could not start the local runner/);
+    await expect(driver.start(spec)).rejects.toThrow(
+      /Could not start the local runner/,
+    );
     expect(await observed(spec)).toBeUndefined();
   });
 
@@ -88,9 +106,9 @@ describe('LocalProcessDriver', () => {
     await driver.forget(spec);
     expect(await observed(spec)).toBeUndefined();
     expect(await logText(spec)).toEqual(['one', 'two', 'three']);
-    await expect(collectLines(driver.logs(runs.spec([]), { follow: false }))).rejects.toThrow(
-      NotFoundError,
-    );
+    await expect(
+      collectLines(driver.logs(runs.spec([]), { follow: false })),
+    ).rejects.toThrow(NotFoundError);
   });
 
   it('follows the log while the run prints and ends when it exits', async () => {
@@ -102,7 +120,13 @@ describe('LocalProcessDriver', () => {
     ]);
     await driver.start(spec);
     const lines = await collectLines(driver.logs(spec, { follow: true }));
-    expect(lines.map(l => l.line)).toEqual(['tick 0', 'tick 1', 'tick 2', 'tick 3', 'tick 4']);
+    expect(lines.map(l => l.line)).toEqual([
+      'tick 0',
+      'tick 1',
+      'tick 2',
+      'tick 3',
+      'tick 4',
+    ]);
     // Streamed, not read at the end: the lines arrived ~0.8 s apart.
     expect(lines[4].at - lines[0].at).toBeGreaterThan(500);
   });
@@ -114,7 +138,10 @@ describe('LocalProcessDriver', () => {
     // Abort once the first line is in (however slow the machine), or give up.
     const deadline = setTimeout(() => controller.abort(), 20_000);
     const lines: string[] = [];
-    for await (const line of driver.logs(spec, { follow: true, signal: controller.signal })) {
+    for await (const line of driver.logs(spec, {
+      follow: true,
+      signal: controller.signal,
+    })) {
       lines.push(line);
       setTimeout(() => controller.abort(), 300);
     }
@@ -125,14 +152,29 @@ describe('LocalProcessDriver', () => {
   it('passes the spec env and the SDK path but none of the backend secrets', async () => {
     // The workload runs the real interpreter, not a version manager's shim
     // that adds variables of its own; the driver does the same for its runner.
-    const python = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
-      encoding: 'utf8',
-    }).trim();
+    // As root, workloads run under a project uid: the interpreter is then
+    // the one an unprivileged user finds on PATH (root's home is closed).
+    const python = execFileSync(
+      'python3',
+      ['-c', 'import sys; print(sys.executable)'],
+      {
+        encoding: 'utf8',
+        ...(process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {}),
+      },
+    ).trim();
     process.env.ML_TEST_SECRET = 'hunter2';
     try {
       const spec = runs.spec(
-        [await runs.script('env.py', 'import json, os\nprint(json.dumps(dict(os.environ)))\n')],
-        { env: { GREETING: 'hello', PYTHONPATH: '/extra' }, runtime: { id: 'py', command: python } },
+        [
+          await runs.script(
+            'env.py',
+            'import json, os\nprint(json.dumps(dict(os.environ)))\n',
+          ),
+        ],
+        {
+          env: { GREETING: 'hello', PYTHONPATH: '/extra' },
+          runtime: { id: 'py', command: python },
+        },
       );
       await driver.start(spec);
       await finished(spec);
@@ -144,8 +186,19 @@ describe('LocalProcessDriver', () => {
         PYTHONUNBUFFERED: '1',
       });
       // Python itself adds LC_CTYPE when it coerces a C locale (PEP 538).
-      const allowed = ['GREETING', 'HOME', 'LANG', 'LC_CTYPE', 'PATH', 'PYTHONPATH', 'PYTHONUNBUFFERED', 'TZ'];
-      expect(Object.keys(env).filter(name => !allowed.includes(name))).toEqual([]);
+      const allowed = [
+        'GREETING',
+        'HOME',
+        'LANG',
+        'LC_CTYPE',
+        'PATH',
+        'PYTHONPATH',
+        'PYTHONUNBUFFERED',
+        'TZ',
+      ];
+      expect(Object.keys(env).filter(name => !allowed.includes(name))).toEqual(
+        [],
+      );
     } finally {
       delete process.env.ML_TEST_SECRET;
     }
@@ -185,7 +238,7 @@ describe('LocalProcessDriver', () => {
         [
           'import subprocess, sys, time',
           'kids = [subprocess.Popen(["sleep", "1000"]) for _ in range(2)]',
-          'inner = "import subprocess, time; p = subprocess.Popen([\'sleep\', \'1000\']); print(\'nested\', p.pid, flush=True); time.sleep(1000)"',
+          "inner = \"import subprocess, time; p = subprocess.Popen(['sleep', '1000']); print('nested', p.pid, flush=True); time.sleep(1000)\"",
           'nested = subprocess.Popen([sys.executable, "-c", inner])',
           'print("pids", *[k.pid for k in kids], nested.pid, flush=True)',
           'time.sleep(1000)',
@@ -195,7 +248,10 @@ describe('LocalProcessDriver', () => {
     await driver.start(spec);
     const pidsLine = await waitForLog(spec, /^pids /);
     const nestedLine = await waitForLog(spec, /^nested /);
-    const pids = [...pidsLine.split(' ').slice(1), nestedLine.split(' ')[1]].map(Number);
+    const pids = [
+      ...pidsLine.split(' ').slice(1),
+      nestedLine.split(' ')[1],
+    ].map(Number);
     const { pid } = await runs.state(spec);
     pids.push(pid);
     expect(pids).toHaveLength(5);
@@ -257,7 +313,10 @@ describe('LocalProcessDriver', () => {
 
   it('reports a run killed from outside as failed', async () => {
     const child = runs.spec([
-      await runs.script('victim.py', 'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(1000)\n'),
+      await runs.script(
+        'victim.py',
+        'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(1000)\n',
+      ),
     ]);
     const whole = runs.spec([await runs.script('crash.py', SLEEP_FOREVER)]);
     await Promise.all([driver.start(child), driver.start(whole)]);
@@ -284,11 +343,18 @@ describe('LocalProcessDriver', () => {
   it('does not mistake a reused pid for its run', async () => {
     const spec = runs.spec([await runs.script('reused.py', SLEEP_FOREVER)]);
     await driver.start(spec);
-    const file = path.join(runs.stateDir, 'runs', `${spec.workloadId}-${spec.attempt}.json`);
+    const file = path.join(
+      runs.stateDir,
+      'runs',
+      `${spec.workloadId}-${spec.attempt}.json`,
+    );
     const state = JSON.parse(await fs.readFile(file, 'utf8'));
     try {
       // As if our process had died and another one had got its pid.
-      await fs.writeFile(file, JSON.stringify({ ...state, startTime: state.startTime - 1 }));
+      await fs.writeFile(
+        file,
+        JSON.stringify({ ...state, startTime: state.startTime - 1 }),
+      );
       expect(await observed(spec)).toMatchObject({ phase: 'failed' });
       expect(await driver.endpoint(spec, 'app')).toBeUndefined();
       // Stop must leave the "other" process alone.
@@ -300,7 +366,9 @@ describe('LocalProcessDriver', () => {
   });
 
   it('measures CPU and memory over the process group', async () => {
-    const busy = runs.spec([await runs.script('busy.py', 'while True:\n    pass\n')]);
+    const busy = runs.spec([
+      await runs.script('busy.py', 'while True:\n    pass\n'),
+    ]);
     const big = runs.spec([
       await runs.script(
         'big.py',
@@ -322,10 +390,16 @@ describe('LocalProcessDriver', () => {
   });
 
   it('rejects ids that could name other files', async () => {
-    await expect(driver.start(runs.spec([], { workloadId: '../escape' }))).rejects.toThrow(InputError);
-    await expect(driver.stop({ workloadId: 'ok', attempt: -1 })).rejects.toThrow(InputError);
     await expect(
-      driver.start(runs.spec([], { projectDir: path.join(runs.root, 'missing') })),
+      driver.start(runs.spec([], { workloadId: '../escape' })),
+    ).rejects.toThrow(InputError);
+    await expect(
+      driver.stop({ workloadId: 'ok', attempt: -1 }),
+    ).rejects.toThrow(InputError);
+    await expect(
+      driver.start(
+        runs.spec([], { projectDir: path.join(runs.root, 'missing') }),
+      ),
     ).rejects.toThrow(InputError);
   });
 });

@@ -1,19 +1,22 @@
-import { LoggerService, resolvePackagePath } from '@backstage/backend-plugin-api';
-import { ForwardedError, InputError, NotFoundError } from '@backstage/errors';
+import {
+  LoggerService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ComputeDriver,
   ObservedWorkload,
   WorkloadRef,
   WorkloadSpec,
 } from '@ml-platform/plugin-ml-node';
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { closeSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { constants as osConstants } from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pickFreePorts, portVariable } from './freePorts';
+import { LocalIsolation, WorkloadIdentity } from './isolation';
+import { executeInKernel } from './kernelClient';
 import { readLogLines } from './logLines';
 import {
   CpuSample,
@@ -23,9 +26,9 @@ import {
   listProcesses,
   ownsGroup,
   readProcStat,
-  readProcStatSync,
   uptimeSeconds,
 } from './procfs';
+import { launchRunner, resolveInterpreter } from './runner';
 import { ExitStatus, RunState, RunStore } from './RunStore';
 
 /** The only variables of the backend's own environment a workload sees; the rest may be secrets. */
@@ -48,35 +51,26 @@ export interface LocalProcessDriverOptions {
   stopGraceMs?: number;
   /** The Python that runs the wrapper (not the workload). */
   runnerPython?: string;
+  /**
+   * Who workloads run as. Default: per-project uids from the default range
+   * when the backend is root, kept in `stateDir`.
+   */
+  isolation?: LocalIsolation;
 }
 
 function signalName(signal: number): string {
-  const entry = Object.entries(osConstants.signals).find(([, n]) => n === signal);
+  const entry = Object.entries(osConstants.signals).find(
+    ([, n]) => n === signal,
+  );
   return entry ? `signal ${signal} (${entry[0]})` : `signal ${signal}`;
 }
 
 function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
-  return stat !== undefined && stat.startTime === state.startTime && stat.state !== 'Z';
-}
-
-/**
- * The interpreter behind a name like `python3`. A version manager's shim
- * (pyenv) costs 100-200 ms per start and adds its own variables to the
- * environment; the binary it ends up running does neither.
- */
-function resolveInterpreter(name: string): Promise<string> {
-  return new Promise(resolve => {
-    execFile(name, ['-I', '-c', 'import sys; print(sys.executable)'], { timeout: 10_000 }, (error, stdout) =>
-      resolve(!error && stdout.trim() ? stdout.trim() : name),
-    );
-  });
-}
-
-/** Waits for a spawned child to exist, turning a failed spawn into an error. */
-async function spawned(child: ChildProcess): Promise<number> {
-  if (child.pid !== undefined) return child.pid;
-  const [error] = await once(child, 'error');
-  throw new ForwardedError('Could not start the local runner', error);
+  return (
+    stat !== undefined &&
+    stat.startTime === state.startTime &&
+    stat.state !== 'Z'
+  );
 }
 
 /**
@@ -84,6 +78,11 @@ async function spawned(child: ChildProcess): Promise<number> {
  * process group led by `assets/local_runner.py`, which records the exit
  * status; everything the driver knows is in files under `stateDir`, so a
  * restarted backend (a new instance) picks up where the old one stopped.
+ *
+ * When the backend is root, each project's workloads run under a uid of
+ * their own (LocalIsolation); the wrapper stays root, so only the backend
+ * can stop a run or write its exit status. A session kernel gets a secret
+ * per attempt (ML_KERNEL_SECRET), which `exec` sends with every call.
  *
  * Resource limits are not enforced: this driver is for one-machine
  * installs and development, where the quota check is what keeps use fair.
@@ -101,9 +100,17 @@ export class LocalProcessDriver implements ComputeDriver {
   private readonly cpuSamples = new Map<string, CpuSample>();
   // Start, stop and forget of one ref run one at a time, so two calls never race to spawn.
   private readonly queues = new Map<string, Promise<void>>();
+  private readonly isolation: LocalIsolation;
 
   constructor(private readonly options: LocalProcessDriverOptions) {
     this.runs = new RunStore(options.stateDir, options.logger);
+    this.isolation =
+      options.isolation ??
+      new LocalIsolation({
+        stateDir: options.stateDir,
+        logger: options.logger,
+        sdkPath: options.sdkPath,
+      });
   }
 
   async start(spec: WorkloadSpec): Promise<void> {
@@ -111,48 +118,46 @@ export class LocalProcessDriver implements ComputeDriver {
       if (await this.runs.read(spec)) return;
       const projectDir = await fs.stat(spec.projectDir).catch(() => undefined);
       if (!projectDir?.isDirectory()) {
-        throw new InputError(`Project folder ${spec.projectDir} does not exist`);
+        throw new InputError(
+          `Project folder ${spec.projectDir} does not exist`,
+        );
       }
       await this.runs.init();
+      const identity = await this.isolation.prepareWorkDir(
+        spec.projectDir,
+        spec.projectId,
+      );
       const ports = await pickFreePorts(spec.ports);
+      // Only the backend and the kernel know it: other local users (and
+      // other projects' workloads) reach the kernel's port but not its code.
+      const kernelSecret = spec.ports.includes('kernel')
+        ? randomBytes(32).toString('base64url')
+        : undefined;
       const command = [
         spec.runtime.command ?? this.options.defaultCommand ?? 'python3',
         ...spec.args,
       ];
       const files = this.runs.paths(spec);
-      this.runnerInterpreter ??= resolveInterpreter(this.options.runnerPython ?? 'python3');
+      this.runnerInterpreter ??= resolveInterpreter(
+        this.options.runnerPython ?? 'python3',
+      );
       const interpreter = await this.runnerInterpreter;
       // Left over only if an earlier start died between spawn and saving state.
       await fs.rm(files.exitFile, { force: true });
-      // Opened and closed synchronously: no await may come between spawning and
-      // listening for a failed spawn's 'error', or it would go unhandled.
-      const logFd = openSync(files.logFile, 'a');
-      let child: ChildProcess;
-      let startTime: number | undefined;
-      let running: Promise<number>;
-      try {
-        child = spawn(
-          interpreter,
-          ['-I', '-S', this.runnerPath, files.exitFile, '--', ...command],
-          {
-            cwd: spec.projectDir,
-            env: this.environment(spec, ports),
-            detached: true,
-            stdio: ['ignore', logFd, logFd],
-          },
-        );
-        running = spawned(child);
-        child.on('error', error =>
-          this.options.logger.warn(`Local runner of ${spec.workloadId}: ${error}`),
-        );
-        if (child.pid !== undefined) startTime = readProcStatSync(child.pid)?.startTime;
-      } finally {
-        // The child has its own copy of the descriptor by now.
-        closeSync(logFd);
-      }
-      const pid = await running;
-      // The backend must not wait for workloads when it shuts down.
-      child.unref();
+      const { pid, startTime } = await launchRunner({
+        interpreter,
+        runnerPath: this.runnerPath,
+        exitFile: files.exitFile,
+        logFile: files.logFile,
+        command,
+        cwd: spec.projectDir,
+        env: this.environment(spec, ports, identity, kernelSecret),
+        identity,
+        onError: error =>
+          this.options.logger.warn(
+            `Local runner of ${spec.workloadId}: ${error}`,
+          ),
+      });
       await this.runs.write({
         version: 1,
         workloadId: spec.workloadId,
@@ -168,9 +173,13 @@ export class LocalProcessDriver implements ComputeDriver {
         logFile: files.logFile,
         exitFile: files.exitFile,
         startedAt: new Date().toISOString(),
+        ...(identity ? { uid: identity.uid, gid: identity.gid } : {}),
+        ...(kernelSecret ? { kernelSecret } : {}),
       });
       this.options.logger.info(
-        `Started ${spec.kind} ${spec.workloadId} attempt ${spec.attempt} as process group ${pid}`,
+        `Started ${spec.kind} ${spec.workloadId} attempt ${
+          spec.attempt
+        } as process group ${pid}${identity ? ` (uid ${identity.uid})` : ''}`,
       );
     });
   }
@@ -217,13 +226,18 @@ export class LocalProcessDriver implements ComputeDriver {
       const { logFile } = runs.paths(ref);
       const exists = await fs.stat(logFile).catch(() => undefined);
       if (!exists) {
-        throw new NotFoundError(`No logs for workload ${ref.workloadId} attempt ${ref.attempt}`);
+        throw new NotFoundError(
+          `No logs for workload ${ref.workloadId} attempt ${ref.attempt}`,
+        );
       }
       yield* readLogLines(logFile, { ...options, hasEnded });
     })();
   }
 
-  async endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined> {
+  async endpoint(
+    ref: WorkloadRef,
+    port: string,
+  ): Promise<{ url: string } | undefined> {
     const state = await this.runs.read(ref);
     const number = state?.ports[port];
     if (!state || number === undefined) return undefined;
@@ -231,12 +245,49 @@ export class LocalProcessDriver implements ComputeDriver {
     return { url: `http://127.0.0.1:${number}` };
   }
 
-  private environment(spec: WorkloadSpec, ports: Record<string, number>) {
+  /**
+   * Runs code in a running session's kernel, with the kernel's secret.
+   * The kernel listens on 127.0.0.1, where this backend runs.
+   */
+  async *exec(
+    ref: WorkloadRef,
+    code: string,
+    options: { signal?: AbortSignal },
+  ): AsyncIterable<string> {
+    const state = await this.runs.read(ref);
+    const port = state?.ports.kernel;
+    if (!state || port === undefined) {
+      throw new NotFoundError(
+        `Workload ${ref.workloadId} attempt ${ref.attempt} has no kernel`,
+      );
+    }
+    if (!isAlive(await readProcStat(state.pid), state)) {
+      throw new ConflictError(
+        'The session kernel is not reachable yet; try again in a moment',
+      );
+    }
+    yield* executeInKernel(
+      `http://127.0.0.1:${port}`,
+      state.kernelSecret,
+      code,
+      options.signal,
+    );
+  }
+
+  private environment(
+    spec: WorkloadSpec,
+    ports: Record<string, number>,
+    identity: WorkloadIdentity | undefined,
+    kernelSecret: string | undefined,
+  ) {
     const env: Record<string, string> = {};
     for (const name of INHERITED_ENV) {
       const value = process.env[name];
       if (value !== undefined) env[name] = value;
     }
+    // The backend's home is not the project uid's (root's is closed); the
+    // work folder is, as in CML, where HOME is the project.
+    if (identity) env.HOME = spec.projectDir;
     Object.assign(env, spec.env);
     env.PYTHONPATH = [this.options.sdkPath, spec.env.PYTHONPATH]
       .filter(Boolean)
@@ -245,6 +296,7 @@ export class LocalProcessDriver implements ComputeDriver {
     for (const [name, port] of Object.entries(ports)) {
       env[portVariable(name)] = String(port);
     }
+    if (kernelSecret) env.ML_KERNEL_SECRET = kernelSecret;
     return env;
   }
 
@@ -263,10 +315,19 @@ export class LocalProcessDriver implements ComputeDriver {
     const leader = processes.find(p => p.pid === state.pid);
     if (!isAlive(leader, state)) {
       this.cpuSamples.delete(key);
-      return { ...ref, phase: 'failed', reason: 'the process disappeared without an exit status' };
+      return {
+        ...ref,
+        phase: 'failed',
+        reason: 'the process disappeared without an exit status',
+      };
     }
     const members = groupMembers(state.pgid, processes);
-    const usage = groupUsage(members, now, state.startTime, this.cpuSamples.get(key));
+    const usage = groupUsage(
+      members,
+      now,
+      state.startTime,
+      this.cpuSamples.get(key),
+    );
     this.cpuSamples.set(key, usage.sample);
     return {
       ...ref,
@@ -275,8 +336,12 @@ export class LocalProcessDriver implements ComputeDriver {
     };
   }
 
-  private describeExit(state: RunState, exit: ExitStatus): Omit<ObservedWorkload, keyof WorkloadRef> {
-    if (exit.exitCode === 0 && !exit.signal) return { phase: 'succeeded', exitCode: 0 };
+  private describeExit(
+    state: RunState,
+    exit: ExitStatus,
+  ): Omit<ObservedWorkload, keyof WorkloadRef> {
+    if (exit.exitCode === 0 && !exit.signal)
+      return { phase: 'succeeded', exitCode: 0 };
     let reason =
       exit.error ??
       (exit.signal
@@ -297,7 +362,10 @@ export class LocalProcessDriver implements ComputeDriver {
     if (!state) return;
     const finished = await this.runs.readExit(ref);
     if (!finished && !state.stopRequestedAt) {
-      await this.runs.write({ ...state, stopRequestedAt: new Date().toISOString() });
+      await this.runs.write({
+        ...state,
+        stopRequestedAt: new Date().toISOString(),
+      });
     }
     // Even a finished run may have left processes in its group; they go too.
     if (!(await this.signalGroup(state, 'SIGTERM'))) return;
@@ -318,14 +386,23 @@ export class LocalProcessDriver implements ComputeDriver {
     if (!finished) {
       // The runner records the signal itself, unless SIGKILL took it down too.
       const number = osConstants.signals[signal];
-      await this.runs.writeExitIfMissing(ref, { exitCode: 128 + number, signal: number });
-      this.options.logger.info(`Stopped ${ref.workloadId} attempt ${ref.attempt}`);
+      await this.runs.writeExitIfMissing(ref, {
+        exitCode: 128 + number,
+        signal: number,
+      });
+      this.options.logger.info(
+        `Stopped ${ref.workloadId} attempt ${ref.attempt}`,
+      );
     }
   }
 
   /** Signals the run's whole group, if anything of it is still alive. */
-  private async signalGroup(state: RunState, signal: NodeJS.Signals): Promise<boolean> {
-    if (!ownsGroup(state.pgid, state.startTime, await listProcesses())) return false;
+  private async signalGroup(
+    state: RunState,
+    signal: NodeJS.Signals,
+  ): Promise<boolean> {
+    if (!ownsGroup(state.pgid, state.startTime, await listProcesses()))
+      return false;
     try {
       process.kill(-state.pgid, signal);
       return true;
@@ -335,16 +412,23 @@ export class LocalProcessDriver implements ComputeDriver {
     }
   }
 
-  private async waitForGroupToEnd(state: RunState, timeoutMs: number): Promise<boolean> {
+  private async waitForGroupToEnd(
+    state: RunState,
+    timeoutMs: number,
+  ): Promise<boolean> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      if (groupMembers(state.pgid, await listProcesses()).length === 0) return true;
+      if (groupMembers(state.pgid, await listProcesses()).length === 0)
+        return true;
       if (Date.now() >= deadline) return false;
       await sleep(STOP_POLL_MS);
     }
   }
 
-  private async exclusive(ref: WorkloadRef, task: () => Promise<void>): Promise<void> {
+  private async exclusive(
+    ref: WorkloadRef,
+    task: () => Promise<void>,
+  ): Promise<void> {
     const key = this.runs.key(ref);
     const previous = this.queues.get(key) ?? Promise.resolve();
     const current = previous.then(task);

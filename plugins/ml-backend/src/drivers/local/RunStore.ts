@@ -28,6 +28,14 @@ export interface RunState {
   exitFile: string;
   startedAt: string;
   stopRequestedAt?: string;
+  /** Who the command runs as, when the backend isolates projects. */
+  uid?: number;
+  gid?: number;
+  /**
+   * The session kernel's secret (ML_KERNEL_SECRET), which `exec` sends.
+   * Never logged or returned; this file is readable by the backend only.
+   */
+  kernelSecret?: string;
 }
 
 /** How a run ended, as local_runner.py (or `stop`, when it had to kill the runner) wrote it. */
@@ -68,7 +76,9 @@ export class RunStore {
       throw new InputError(`'${ref.workloadId}' is not a valid workload id`);
     }
     if (!Number.isSafeInteger(ref.attempt) || ref.attempt < 0) {
-      throw new InputError(`attempt must be a whole number >= 0, not ${ref.attempt}`);
+      throw new InputError(
+        `attempt must be a whole number >= 0, not ${ref.attempt}`,
+      );
     }
     return `${ref.workloadId}-${ref.attempt}`;
   }
@@ -82,9 +92,16 @@ export class RunStore {
     };
   }
 
+  /**
+   * The folders are the backend's alone (0700): workloads under project
+   * uids must not read other runs' state (kernel secrets) or logs, nor
+   * write exit statuses.
+   */
   async init(): Promise<void> {
-    await fs.mkdir(this.runsDir, { recursive: true });
-    await fs.mkdir(this.logsDir, { recursive: true });
+    for (const dir of [this.runsDir, this.logsDir]) {
+      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+      await fs.chmod(dir, 0o700);
+    }
   }
 
   async read(ref: WorkloadRef): Promise<RunState | undefined> {
@@ -92,7 +109,10 @@ export class RunStore {
   }
 
   async write(state: RunState): Promise<void> {
-    await this.writeAtomically(this.paths(state).stateFile, JSON.stringify(state, null, 2));
+    await this.writeAtomically(
+      this.paths(state).stateFile,
+      JSON.stringify(state, null, 2),
+    );
   }
 
   /** Every remembered run; a file that cannot be read is logged and skipped. */
@@ -107,10 +127,14 @@ export class RunStore {
     const states: RunState[] = [];
     for (const name of names.filter(n => n.endsWith('.json')).sort()) {
       try {
-        const state = await this.readJson<RunState>(path.join(this.runsDir, name));
+        const state = await this.readJson<RunState>(
+          path.join(this.runsDir, name),
+        );
         if (state) states.push(state);
       } catch (error) {
-        this.logger.warn(`Skipping unreadable local run state ${name}: ${error}`);
+        this.logger.warn(
+          `Skipping unreadable local run state ${name}: ${error}`,
+        );
       }
     }
     return states;
@@ -124,10 +148,13 @@ export class RunStore {
    * Records an exit status unless the runner already did: its own record
    * (the workload's real exit code) is better than what `stop` infers.
    */
-  async writeExitIfMissing(ref: WorkloadRef, status: ExitStatus): Promise<void> {
+  async writeExitIfMissing(
+    ref: WorkloadRef,
+    status: ExitStatus,
+  ): Promise<void> {
     const target = this.paths(ref).exitFile;
     const temp = `${target}.${uuid()}.tmp`;
-    await fs.writeFile(temp, JSON.stringify(status));
+    await fs.writeFile(temp, JSON.stringify(status), { mode: 0o600 });
     try {
       // link() fails if the target exists, where rename() would replace it.
       await fs.link(temp, target);
@@ -155,9 +182,9 @@ export class RunStore {
   }
 
   private async writeAtomically(file: string, content: string): Promise<void> {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     const temp = `${file}.${uuid()}.tmp`;
-    await fs.writeFile(temp, content);
+    await fs.writeFile(temp, content, { mode: 0o600 });
     await fs.rename(temp, file);
   }
 }

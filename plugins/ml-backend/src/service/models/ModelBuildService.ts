@@ -18,6 +18,7 @@ import {
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { ProjectFiles } from '../ProjectFiles';
+import { removeTree } from '../confinedFs';
 import { ProjectService } from '../ProjectService';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
@@ -70,7 +71,7 @@ export class ModelBuildService {
     if (!(await this.deps.builds.finish(buildId, state, reason))) return;
     if (state !== 'built') {
       // Only a built build can be deployed: the files of the others are not needed again.
-      await fs.rm(this.snapshotDir(buildId), { recursive: true, force: true });
+      await removeTree(this.snapshotDir(buildId));
     }
     const build = await this.deps.builds.get(buildId);
     for (const listener of this.endedListeners) {
@@ -245,7 +246,7 @@ export class ModelBuildService {
     }
     await this.deps.builds.deleteByModel(modelId);
     for (const build of builds) {
-      await fs.rm(this.snapshotDir(build.id), { recursive: true, force: true });
+      await removeTree(this.snapshotDir(build.id));
     }
   }
 }

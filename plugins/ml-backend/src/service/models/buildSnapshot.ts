@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { copyFileInside, readFileInside } from '../confinedFs';
 import { GitignoreMatcher } from './gitignore';
 
 /**
@@ -9,9 +10,21 @@ import { GitignoreMatcher } from './gitignore';
  * folders and links that lead outside the project are left out, so a build
  * never carries files from elsewhere on the machine (or loops). Returns the
  * number of files copied.
+ *
+ * The project's workloads may change its files meanwhile (under their own
+ * uid, while the backend copies as root): each file is checked where it
+ * really is once open, and `target` stays 0700 until the driver hands it
+ * to the project.
  */
-export async function copyProjectSnapshot(source: string, target: string): Promise<number> {
+export async function copyProjectSnapshot(
+  source: string,
+  target: string,
+): Promise<number> {
   const realSource = await fs.realpath(source);
+  const { uid, gid } = await fs.stat(realSource);
+  const owner = { uid, gid };
+  await fs.mkdir(target, { recursive: true });
+  await fs.chmod(target, 0o700);
   const matcher = new GitignoreMatcher();
   let copied = 0;
   const walk = async (relative: string) => {
@@ -20,8 +33,11 @@ export async function copyProjectSnapshot(source: string, target: string): Promi
     await fs.mkdir(to, { recursive: true });
     const entries = await fs.readdir(from, { withFileTypes: true });
     const ignoreFile = entries.find(e => e.name === '.gitignore' && e.isFile());
-    if (ignoreFile) {
-      matcher.add(await fs.readFile(path.join(from, '.gitignore'), 'utf8'), relative.split(path.sep).join('/'));
+    const ignored = ignoreFile
+      ? await readFileInside(path.join(from, '.gitignore'), realSource, owner)
+      : undefined;
+    if (ignored !== undefined) {
+      matcher.add(ignored, relative.split(path.sep).join('/'));
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
@@ -31,14 +47,15 @@ export async function copyProjectSnapshot(source: string, target: string): Promi
       if (entry.isSymbolicLink()) {
         const real = await fs.realpath(childFrom).catch(() => undefined);
         if (!real || !real.startsWith(realSource + path.sep)) continue;
-        if (!(await fs.stat(real)).isFile()) continue;
-        await fs.copyFile(real, path.join(to, entry.name));
-        copied += 1;
+        const dest = path.join(to, entry.name);
+        if (await copyFileInside(real, dest, realSource, owner)) copied += 1;
       } else if (entry.isDirectory()) {
         await walk(childRelative);
       } else if (entry.isFile()) {
-        await fs.copyFile(childFrom, path.join(to, entry.name));
-        copied += 1;
+        const dest = path.join(to, entry.name);
+        if (await copyFileInside(childFrom, dest, realSource, owner)) {
+          copied += 1;
+        }
       }
     }
   };

@@ -1,0 +1,4 @@
+export { LocalIsolation } from './LocalIsolation';
+export type { LocalIsolationOptions } from './LocalIsolation';
+export type { UidRange, WorkloadIdentity } from './ProjectIdentities';
+export { closeSqliteFolders } from './databaseFolders';
