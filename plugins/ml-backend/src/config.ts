@@ -3,6 +3,8 @@ import { InputError } from '@backstage/errors';
 import { ResourceLimits, createRuntimeSchema, resourceLimitsSchema } from '@ml-platform/plugin-ml-common';
 import path from 'node:path';
 import { z } from 'zod';
+import { SECRET_KEY_BYTES } from './secrets/SecretCipher';
+import { decodeSecretKey } from './secrets/secretKey';
 
 /** The ML plugin's settings, read once at start-up. */
 export interface EngineConfig {
@@ -30,6 +32,8 @@ export interface MlConfig {
   };
   applications: { allowBypassAuthentication: boolean };
   defaultUserQuota?: ResourceLimits;
+  /** `ml.secrets.key`: seals secret env; generated and stored when absent. */
+  secretKey?: Buffer;
   runtimes: z.output<typeof createRuntimeSchema>[];
 }
 
@@ -46,6 +50,17 @@ function readDrainSeconds(value: number | undefined): number {
   if (value === undefined) return 3;
   if (!(value >= 0)) throw new InputError('Invalid config ml.serving.drainSeconds: must be 0 or more');
   return value;
+}
+
+function readSecretKey(text: string | undefined): Buffer | undefined {
+  if (text === undefined) return undefined;
+  const key = decodeSecretKey(text);
+  if (!key) {
+    throw new InputError(
+      `Invalid config ml.secrets.key: must be the base64 of ${SECRET_KEY_BYTES} random bytes (e.g. the output of "openssl rand -base64 ${SECRET_KEY_BYTES}")`,
+    );
+  }
+  return key;
 }
 
 /** Reads `ml.*`; relative storage paths are relative to the working directory. */
@@ -93,6 +108,7 @@ export function readMlConfig(config: Config): MlConfig {
     },
     defaultUserQuota:
       quota === undefined ? undefined : parseOrThrow(resourceLimitsSchema, quota, 'ml.defaultUserQuota'),
+    secretKey: readSecretKey(ml?.getOptionalString('secrets.key')),
     runtimes,
   };
 }

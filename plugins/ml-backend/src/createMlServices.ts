@@ -36,6 +36,7 @@ import { createServing } from './serving/createServing';
 import { ApplicationStore } from './database/ApplicationStore';
 import { ApplicationService } from './service/ApplicationService';
 import { ProjectMembership } from './service/ProjectMembership';
+import { EnvSecrets } from './secrets/EnvSecrets';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -59,7 +60,9 @@ export function createMlServices(options: {
   const queue = new QueueStore(db);
   const quotaStore = new QuotaStore(db);
   const files = new ProjectFiles(path.join(config.storageRoot, 'projects'));
-  const tokens = new WorkloadTokens(new SettingsStore(db));
+  const settings = new SettingsStore(db);
+  const tokens = new WorkloadTokens(settings);
+  const secrets = new EnvSecrets({ key: config.secretKey, settings });
 
   const local = new LocalProcessDriver({
     stateDir: path.join(config.storageRoot, 'local-driver'),
@@ -77,6 +80,7 @@ export function createMlServices(options: {
 
   const workspaces = new WorkspaceService({
     workspaces: workspaceStore,
+    secrets,
     profiles: profileStore,
     projects: projectStore,
     installedDrivers: () => drivers().map(d => d.name),
@@ -90,7 +94,7 @@ export function createMlServices(options: {
       }
     },
   });
-  const projects = new ProjectService({ projects: projectStore, workspaces, files });
+  const projects = new ProjectService({ projects: projectStore, workspaces, files, secrets });
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up. A cluster that is away must not block the deletion: log and go on.
   projects.onDelete(async projectId => {
@@ -117,6 +121,7 @@ export function createMlServices(options: {
     logger,
     apiUrl: options.apiUrl,
     tokens,
+    secrets,
     quotas: quotaStore,
   });
   const reconciler = new Reconciler({
@@ -142,6 +147,7 @@ export function createMlServices(options: {
     files,
     workloads: workloadStore,
     engine,
+    secrets,
     logger,
   });
   engine.onEnded(w => jobs.onWorkloadEnded(w));
@@ -158,6 +164,7 @@ export function createMlServices(options: {
     workloadStore,
     files,
     engine,
+    secrets,
     driverFor,
   });
   const serving = createServing({
@@ -191,6 +198,7 @@ export function createMlServices(options: {
       profiles: profileStore,
       workloads: workloadStore,
       engine,
+      secrets,
       driverFor,
       idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
       maxDurationSeconds: config.engine.sessionMaxHours * 3600,
@@ -213,6 +221,7 @@ export function createMlServices(options: {
       files,
       workloads: workloadStore,
       engine,
+      secrets,
       driverFor,
       allowBypassAuthentication: config.applications.allowBypassAuthentication,
       apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),

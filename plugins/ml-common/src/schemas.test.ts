@@ -41,6 +41,24 @@ describe('schemas', () => {
     expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', owner: 'group:default/team-a' }).success).toBe(true);
   });
 
+  it('takes plain values, secrets with a value, and secrets to keep', () => {
+    const env = {
+      PLAIN: 'x',
+      TOKEN: { secret: true, value: 's3cr3t' },
+      KEPT: { secret: true },
+    };
+    expect(createProjectSchema.parse({ workspace: 'w', name: 'p', env }).env).toEqual(env);
+    const refused = [1, null, { secret: false, value: 'x' }, { secret: true, value: 2 }, { secret: true, extra: 1 }];
+    for (const value of refused) {
+      const result = createProjectSchema.safeParse({ workspace: 'w', name: 'p', env: { A: value } });
+      expect([value, result.success]).toEqual([value, false]);
+      const issue = result.success ? undefined : result.error.issues[0];
+      expect(issue?.path.join('.')).toBe('env.A');
+    }
+    const notString = createProjectSchema.safeParse({ workspace: 'w', name: 'p', env: { A: 1 } });
+    expect(notString.success ? '' : notString.error.issues[0].message).toMatch(/must be a string, or \{"secret": true/);
+  });
+
   it('requires an image or a command for a runtime', () => {
     const base = { editor: 'Workbench', kernel: 'Python 3.11', edition: 'Standard', shortVersion: '2026.11', maintenanceVersion: 1 };
     expect(createRuntimeSchema.safeParse(base).success).toBe(false);

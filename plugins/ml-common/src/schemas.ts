@@ -71,15 +71,44 @@ export const memorySchema = z
 
 const gpuSchema = z.number().int().min(0).max(64);
 
+/**
+ * One variable as written: a plain string, `{ secret: true, value }` to set a
+ * secret, or `{ secret: true }` to keep the secret stored under that name.
+ *
+ * @public
+ */
+export const envValueSchema = z.union(
+  [
+    z.string().max(MAX_ENV_VALUE),
+    z
+      .object({
+        secret: z.literal(true),
+        value: z.string().max(MAX_ENV_VALUE).optional(),
+      })
+      .strict(),
+  ],
+  {
+    error: () =>
+      'must be a string, or {"secret": true, "value": "..."} for a secret ({"secret": true} alone keeps the stored value)',
+  },
+);
+
 /** @public */
 export const envSchema = z
   .record(
     z.string().regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
-    z.string().max(MAX_ENV_VALUE),
+    envValueSchema,
   )
   .refine(env => Object.keys(env).length <= MAX_ENV_VARS, {
     message: `at most ${MAX_ENV_VARS} variables`,
   });
+
+/**
+ * Variables as a request writes them.
+ *
+ * @public
+ */
+export type EnvVarsInput = z.input<typeof envSchema>;
 
 /** @public */
 export const resourceLimitsSchema = z

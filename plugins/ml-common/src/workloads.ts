@@ -1,3 +1,4 @@
+import { EnvVars } from './env';
 import { ResourceLimits } from './types';
 
 /**
@@ -92,7 +93,8 @@ export interface Job {
   name: string;
   script: string;
   args: string[];
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   runtimeId: string;
   profile: string;
   timeoutSeconds?: number;

@@ -31,6 +31,13 @@ export interface WorkloadSpec {
   args: string[];
   env: Record<string, string>;
   /**
+   * Secret variables (decrypted), to be set in the workload's environment
+   * beside `env`; no name is in both. Kept apart so that drivers keep them
+   * out of what others can read: never in a plain pod spec, a state file or
+   * a log line (the Kubernetes driver passes them through a Secret).
+   */
+  secretEnv?: Record<string, string>;
+  /**
    * Named TCP ports the workload listens on. The driver picks each port and
    * passes it as `ML_<NAME>_PORT` (upper case), e.g. `kernel` →
    * `ML_KERNEL_PORT`.

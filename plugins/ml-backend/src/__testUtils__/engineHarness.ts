@@ -17,7 +17,11 @@ import { Reconciler } from '../engine/Reconciler';
 import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { FakeDriver } from './FakeDriver';
+
+/** The secret key of the harness's engine. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
 
 export const GROUP: NodeGroup = {
   name: 'standard', cpu: 4, memoryMiB: 16384, gpu: 0, minNodes: 1, maxNodes: 2, scaleUpDelaySeconds: 20,
@@ -42,6 +46,8 @@ export async function createEngineHarness(
   const quotas = new QuotaStore(knex);
   const driver = new FakeDriver();
   const logger = mockServices.logger.mock();
+  // A fixed key, so that tests can seal secrets for the engine themselves.
+  const secrets = new EnvSecrets({ key: TEST_SECRET_KEY, settings: { getOrCreate: async () => '' } });
   await workspaces.create({
     name: 'ws', title: 'ws', description: '', owner: 'group:default/admins', driver: 'local',
     nodeGroups: options.nodeGroups ?? [GROUP], env: {},
@@ -57,8 +63,9 @@ export async function createEngineHarness(
     files: new ProjectFiles(storage),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1:7007/api/ml',
-      // A fixed signing key: nothing here verifies tokens across restarts.
-      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+    // A fixed signing key: nothing here verifies tokens across restarts.
+    tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+    secrets,
     now,
     quotas,
   });
@@ -92,7 +99,7 @@ export async function createEngineHarness(
     });
 
   return {
-    knex, clock, driver, engine, reconciler, workloads, queue, quotas, ended, project, submit,
+    knex, clock, driver, engine, reconciler, workloads, queue, quotas, ended, project, submit, secrets,
     state: async (id: string) => (await workloads.get(id))!,
     cleanup: () => fs.rm(storage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };

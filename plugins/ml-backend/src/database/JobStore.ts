@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { Job } from '@ml-platform/plugin-ml-common';
+import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
 import { nowIso, parseJson } from './listing';
 
 type JobRow = {
@@ -30,7 +31,7 @@ export type JobPatch = Partial<{
   name: string;
   script: string;
   args: string[];
-  env: Record<string, string>;
+  env: EnvVars;
   runtimeId: string;
   profile: string;
   timeoutSeconds: number | null;
@@ -49,7 +50,7 @@ function toJob(row: JobRow): StoredJob {
     name: row.name,
     script: row.script,
     args: parseJson<string[]>(row.args, []),
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     runtimeId: row.runtime_id,
     profile: row.profile,
     timeoutSeconds: row.timeout_seconds ?? undefined,
@@ -103,7 +104,7 @@ export class JobStore {
       name: job.name,
       script: job.script,
       args: JSON.stringify(job.args),
-      env: JSON.stringify(job.env),
+      env: envToColumn(job.env),
       runtime_id: job.runtimeId,
       profile: job.profile,
       timeout_seconds: job.timeoutSeconds ?? null,
@@ -129,7 +130,7 @@ export class JobStore {
       ['name', 'name', v => v],
       ['script', 'script', v => v],
       ['args', 'args', v => JSON.stringify(v)],
-      ['env', 'env', v => JSON.stringify(v)],
+      ['env', 'env', v => envToColumn(v as EnvVars)],
       ['runtimeId', 'runtime_id', v => v],
       ['profile', 'profile', v => v],
       ['timeoutSeconds', 'timeout_seconds', v => v],

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
 import { BuildState, ModelBuild, ModelExample } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
 import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
 
@@ -40,7 +41,7 @@ function toBuild(row: BuildRow): StoredModelBuild {
     profile: row.profile,
     comment: row.comment,
     examples: parseJson<ModelExample[]>(row.examples, []),
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     state: row.state as BuildState,
     reason: row.reason ?? undefined,
     workloadId: row.workload_id ?? undefined,
@@ -75,7 +76,7 @@ export class ModelBuildStore {
         profile: build.profile,
         comment: build.comment,
         examples: JSON.stringify(build.examples),
-        env: JSON.stringify(build.env),
+        env: envToColumn(build.env),
         state: 'queued',
         reason: null,
         workload_id: null,

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
-import { DeploymentState } from '@ml-platform/plugin-ml-common';
-import { nowIso, parseJson } from './listing';
+import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
+import { nowIso } from './listing';
 
 type DeploymentRow = {
   id: string;
@@ -26,7 +27,8 @@ export interface StoredDeployment {
   buildId: string;
   replicas: number;
   profile: string;
-  env: Record<string, string>;
+  /** Secrets sealed. */
+  env: EnvVars;
   state: DeploymentState;
   reason?: string;
   /** When a newer deployment took its traffic; it stops after the drain period. */
@@ -54,7 +56,7 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
     buildId: row.build_id,
     replicas: row.replicas,
     profile: row.profile,
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     state: row.state as DeploymentState,
     reason: row.reason ?? undefined,
     replacedAt: row.replaced_at ?? undefined,
@@ -80,7 +82,7 @@ export class ModelDeploymentStore {
       build_id: d.buildId,
       replicas: d.replicas,
       profile: d.profile,
-      env: JSON.stringify(d.env),
+      env: envToColumn(d.env),
       state: 'deploying',
       reason: null,
       replaced_at: null,

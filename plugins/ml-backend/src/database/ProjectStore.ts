@@ -6,7 +6,8 @@ import {
   Project,
   ProjectVisibility,
 } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+import { envFromColumn, envToColumn } from './envColumn';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
 
 type ProjectRow = {
   id: string;
@@ -57,7 +58,7 @@ function toProject(row: ProjectRow): Project {
     description: row.description,
     owner: row.owner,
     visibility: row.visibility as ProjectVisibility,
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     templateRef: row.template_ref ?? undefined,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -123,7 +124,7 @@ export class ProjectStore {
       description: project.description,
       owner: project.owner,
       visibility: project.visibility,
-      env: JSON.stringify(project.env),
+      env: envToColumn(project.env),
       template_ref: project.templateRef ?? null,
       created_by: project.createdBy,
       created_at: now,
@@ -139,7 +140,7 @@ export class ProjectStore {
     if (patch.description !== undefined) changes.description = patch.description;
     if (patch.owner !== undefined) changes.owner = patch.owner;
     if (patch.visibility !== undefined) changes.visibility = patch.visibility;
-    if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
+    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
     const updated = await this.db('projects').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }

@@ -7,6 +7,8 @@ import {
   WorkloadState,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
+import { SealedSecret } from '../secrets/SealedSecret';
+import { secretsFromColumn, secretsToColumn } from './envColumn';
 import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
 import { ResourceColumns, fromResourceColumns, toResourceColumns } from './resourceColumns';
@@ -29,6 +31,7 @@ export type WorkloadRow = ResourceColumns & {
   retry_backoff_seconds: number;
   args: string;
   env: string;
+  secret_env: string;
   ports: string;
   timeout_seconds: number | null;
   idle_timeout_seconds: number | null;
@@ -43,13 +46,18 @@ export type WorkloadRow = ResourceColumns & {
   ended_at: string | null;
   last_activity_at: string | null;
   work_dir: string | null;
+  model_id: string | null;
+  deployment_id: string | null;
   created_at: string;
   updated_at: string;
 };
 
 /** What the engine needs of a workload besides its public shape. */
 export interface StoredWorkload extends Workload {
+  /** The plain variables of its merged env. */
   env: Record<string, string>;
+  /** The secret ones, sealed; opened only for the driver (specFor). */
+  secretEnv: Record<string, SealedSecret>;
   ports: string[];
   priority: number;
   retryBackoffSeconds: number;
@@ -58,6 +66,12 @@ export interface StoredWorkload extends Workload {
   lastActivityAt?: string;
   /** The folder it runs in (a build snapshot); the project folder when absent. */
   workDir?: string;
+  /**
+   * The model a build or model replica belongs to (and a replica's
+   * deployment), as the platform set it: what the workload API scopes by.
+   */
+  modelId?: string;
+  deploymentId?: string;
 }
 
 export interface NewWorkload {
@@ -76,6 +90,7 @@ export interface NewWorkload {
   retryBackoffSeconds: number;
   args: string[];
   env: Record<string, string>;
+  secretEnv?: Record<string, SealedSecret>;
   ports: string[];
   timeoutSeconds?: number;
   idleTimeoutSeconds?: number;
@@ -84,6 +99,8 @@ export interface NewWorkload {
   idempotencyKey?: string;
   reason?: string;
   workDir?: string;
+  modelId?: string;
+  deploymentId?: string;
 }
 
 /** Columns a transition may change together with the state. */
@@ -114,6 +131,7 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     retryBackoffSeconds: row.retry_backoff_seconds,
     args: parseJson<string[]>(row.args, []),
     env: parseJson<Record<string, string>>(row.env, {}),
+    secretEnv: secretsFromColumn(row.secret_env),
     ports: parseJson<string[]>(row.ports, []),
     timeoutSeconds: row.timeout_seconds ?? undefined,
     idleTimeoutSeconds: row.idle_timeout_seconds ?? undefined,
@@ -127,6 +145,8 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     endedAt: row.ended_at ?? undefined,
     lastActivityAt: row.last_activity_at ?? undefined,
     workDir: row.work_dir ?? undefined,
+    modelId: row.model_id ?? undefined,
+    deploymentId: row.deployment_id ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -136,6 +156,9 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
 export function publicWorkload(w: StoredWorkload): Workload {
   const {
     env: _env,
+    secretEnv: _secretEnv,
+    modelId: _modelId,
+    deploymentId: _deploymentId,
     ports: _ports,
     priority: _priority,
     retryBackoffSeconds: _backoff,
@@ -183,6 +206,7 @@ export class WorkloadStore {
       retry_backoff_seconds: w.retryBackoffSeconds,
       args: JSON.stringify(w.args),
       env: JSON.stringify(w.env),
+      secret_env: secretsToColumn(w.secretEnv ?? {}),
       ports: JSON.stringify(w.ports),
       timeout_seconds: w.timeoutSeconds ?? null,
       idle_timeout_seconds: w.idleTimeoutSeconds ?? null,
@@ -197,6 +221,8 @@ export class WorkloadStore {
       ended_at: null,
       last_activity_at: null,
       work_dir: w.workDir ?? null,
+      model_id: w.modelId ?? null,
+      deployment_id: w.deploymentId ?? null,
       created_at: now,
       updated_at: now,
     };

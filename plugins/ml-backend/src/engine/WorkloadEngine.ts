@@ -10,6 +10,8 @@ import {
 import { ComputeDriver, WorkloadSpec, isStartDeferredError } from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
 import { QuotaStore, RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import { EnvSecrets } from '../secrets/EnvSecrets';
+import { SealedSecret } from '../secrets/SealedSecret';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
@@ -26,8 +28,10 @@ export interface SubmitWorkload {
   resources: ResourceLimits;
   requester: string;
   args: string[];
-  /** Already merged in precedence order by the caller. */
+  /** Already merged in precedence order by the caller (mergeEnvLayers). */
   env: Record<string, string>;
+  /** The secret variables of the merge, sealed. */
+  secretEnv?: Record<string, SealedSecret>;
   ports?: string[];
   priority?: number;
   maxAttempts?: number;
@@ -39,6 +43,10 @@ export interface SubmitWorkload {
   idempotencyKey?: string;
   /** Runs in this folder (a build snapshot) instead of the project's files. */
   workDir?: string;
+  /** The model a build or replica belongs to; the workload API trusts only this. */
+  modelId?: string;
+  /** The deployment a model replica serves. */
+  deploymentId?: string;
 }
 
 /** How long a workload whose driver deferred its start waits before admission tries again. */
@@ -58,6 +66,8 @@ export interface EngineDeps {
   apiUrl: string;
   /** Signs the token each workload attempt gets as ML_WORKLOAD_TOKEN. */
   tokens: WorkloadTokens;
+  /** Opens the sealed secret env of a workload for its driver. */
+  secrets: Pick<EnvSecrets, 'open'>;
   /** The clock (tests move it by hand). */
   now?: () => number;
   /**
@@ -126,6 +136,7 @@ export class WorkloadEngine {
       retryBackoffSeconds: input.retryBackoffSeconds ?? 10,
       args: input.args,
       env: input.env,
+      secretEnv: input.secretEnv,
       ports: input.ports ?? [],
       timeoutSeconds: input.timeoutSeconds,
       idleTimeoutSeconds: input.idleTimeoutSeconds,
@@ -133,6 +144,8 @@ export class WorkloadEngine {
       trigger: input.trigger,
       idempotencyKey: input.idempotencyKey,
       workDir: input.workDir,
+      modelId: input.modelId,
+      deploymentId: input.deploymentId,
     });
     if (created) {
       await this.admit(workspace);
@@ -147,12 +160,34 @@ export class WorkloadEngine {
     return admitted.length;
   }
 
+  /** The folder a workload runs in: its build snapshot, or its project's files. */
+  workDirFor(w: StoredWorkload): string {
+    return w.workDir ?? this.deps.files.dirFor(w.projectId);
+  }
+
+  /**
+   * What the driver gets to start an attempt. The only place secret env is
+   * decrypted: a key that does not open it fails the start with the reason.
+   */
   async specFor(w: StoredWorkload, workspace?: Workspace): Promise<WorkloadSpec> {
     const runtime = await this.deps.runtimes.get(w.runtimeId);
     if (!runtime) {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
     }
     const quota = await this.chargedLimit(w, workspace);
+    const env = {
+      ...w.env,
+      ML_WORKLOAD_ID: w.id,
+      ML_WORKLOAD_KIND: w.kind,
+      ML_ATTEMPT: String(w.attempt),
+      ML_PROJECT_ID: w.projectId,
+      ML_WORKSPACE: w.workspace,
+      ML_API_URL: this.deps.apiUrl,
+      ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
+    };
+    // The platform's variables win over a secret of the same name too.
+    const sealed = Object.fromEntries(Object.entries(w.secretEnv).filter(([name]) => !(name in env)));
+    const secretEnv = await this.deps.secrets.open(sealed);
     return {
       workloadId: w.id,
       attempt: w.attempt,
@@ -160,20 +195,12 @@ export class WorkloadEngine {
       workspace: w.workspace,
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
-      projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
+      projectDir: this.workDirFor(w),
       runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
       resources: w.resources,
       args: w.args,
-      env: {
-        ...w.env,
-        ML_WORKLOAD_ID: w.id,
-        ML_WORKLOAD_KIND: w.kind,
-        ML_ATTEMPT: String(w.attempt),
-        ML_PROJECT_ID: w.projectId,
-        ML_WORKSPACE: w.workspace,
-        ML_API_URL: this.deps.apiUrl,
-        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
-      },
+      env,
+      ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
       ports: w.ports,
       ...(quota ? { quota } : {}),
     };

@@ -20,6 +20,7 @@ import { JobService } from '../service/JobService';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { ProjectService } from '../service/ProjectService';
 import { WorkloadTokens } from '../service/WorkloadTokens';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { WorkspaceService } from '../service/WorkspaceService';
 import { AdmissionService } from './AdmissionService';
 import { WorkloadEngine } from './WorkloadEngine';
@@ -40,21 +41,24 @@ function replica(knex: Knex, storage: string) {
   const files = new ProjectFiles(storage);
   const driver = new FakeDriver();
   const logger = mockServices.logger.mock();
+  const secrets = new EnvSecrets({ settings: new SettingsStore(knex) });
   const engine = new WorkloadEngine({
     workloads, workspaces, runtimes, files, logger,
     admission: new AdmissionService({ queue, starvationMs: 3_600_000 }),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1/api/ml',
     tokens: new WorkloadTokens(new SettingsStore(knex)),
+    secrets,
   });
   const projectStore = new ProjectStore(knex);
   const projects = new ProjectService({
     projects: projectStore,
     files,
-    workspaces: new WorkspaceService({ workspaces, profiles, projects: projectStore, installedDrivers: () => ['local'] }),
+    secrets,
+    workspaces: new WorkspaceService({ workspaces, secrets, profiles, projects: projectStore, installedDrivers: () => ['local'] }),
   });
   const jobs = new JobService({
-    jobs: new JobStore(knex), projects, workspaces, runtimes, profiles, files, workloads, engine, logger,
+    jobs: new JobStore(knex), projects, workspaces, runtimes, profiles, files, workloads, engine, secrets, logger,
   });
   return { engine, jobs, driver, workloads, workspaces };
 }

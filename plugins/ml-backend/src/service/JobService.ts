@@ -20,7 +20,9 @@ import {
   WorkloadStore,
   WorkspaceStore,
 } from '../database';
+import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from './ProjectFiles';
 import { ProjectService } from './ProjectService';
@@ -45,6 +47,8 @@ export class JobService {
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of job and run env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       logger: LoggerService;
     },
   ) {}
@@ -118,7 +122,8 @@ export class JobService {
 
   async create(projectId: string, input: JobInput, actor: string): Promise<Job> {
     const project = await this.deps.projects.get(projectId);
-    const job = { ...input, id: uuid(), projectId, createdBy: actor };
+    const env = await this.deps.secrets.seal(input.env);
+    const job = { ...input, env, id: uuid(), projectId, createdBy: actor };
     await this.validate(project, job);
     if (await this.deps.jobs.findByName(projectId, input.name)) {
       throw new ConflictError(`A job named '${input.name}' already exists in this project`);
@@ -129,15 +134,16 @@ export class JobService {
   async update(projectId: string, jobId: string, patch: JobUpdate): Promise<Job> {
     const project = await this.deps.projects.get(projectId);
     const current = await this.load(projectId, jobId);
+    const sealed = patch.env ? { ...patch, env: await this.deps.secrets.seal(patch.env, current.env) } : patch;
     const next = { ...current };
-    for (const [k, v] of Object.entries(patch)) {
+    for (const [k, v] of Object.entries(sealed)) {
       (next as any)[k] = v === null ? undefined : v;
     }
     await this.validate(project, next);
     if (patch.name && patch.name !== current.name && (await this.deps.jobs.findByName(projectId, patch.name))) {
       throw new ConflictError(`A job named '${patch.name}' already exists in this project`);
     }
-    return this.present((await this.deps.jobs.update(jobId, patch))!);
+    return this.present((await this.deps.jobs.update(jobId, sealed))!);
   }
 
   async delete(projectId: string, jobId: string): Promise<void> {
@@ -184,6 +190,7 @@ export class JobService {
     if (!workspace || !profile) {
       throw new InputError(`profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`);
     }
+    const runEnv = await this.deps.secrets.seal(input.env);
     const runNumber = (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).totalSize + 1;
     const { workload, created } = await this.deps.engine.enqueue({
       kind: 'job',
@@ -194,11 +201,9 @@ export class JobService {
       resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
       requester: actor,
       args: [job.script, ...(input.args ?? job.args)],
-      // Precedence: workspace < project < job < run.
-      env: {
-        ...workspace.env, ...project.env, ...job.env, ...input.env,
+      ...mergeEnvLayers([workspace.env, project.env, job.env, runEnv], {
         ML_PROJECT_NAME: project.name, ML_JOB_ID: job.id, ML_JOB_NAME: job.name,
-      },
+      }),
       maxAttempts: job.maxRetries + 1,
       retryBackoffSeconds: job.retryBackoffSeconds,
       timeoutSeconds: job.timeoutSeconds,

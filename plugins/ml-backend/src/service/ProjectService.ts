@@ -9,6 +9,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from './WorkspaceService';
 
@@ -31,6 +32,8 @@ export class ProjectService {
       projects: ProjectStore;
       workspaces: WorkspaceService;
       files: ProjectFiles;
+      /** Seals the project env's secrets before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
     },
   ) {}
 
@@ -64,6 +67,7 @@ export class ProjectService {
     if (await this.deps.projects.findByName(input.workspace, input.name)) {
       throw conflict;
     }
+    const env = await this.deps.secrets.seal(input.env);
     let project: Project;
     try {
       project = await this.deps.projects.create({
@@ -73,7 +77,7 @@ export class ProjectService {
         description: input.description,
         owner: input.owner ?? actor,
         visibility: input.visibility,
-        env: input.env,
+        env,
         templateRef: input.templateRef,
         createdBy: actor,
       });
@@ -94,8 +98,10 @@ export class ProjectService {
     return project;
   }
 
+  /** `{ secret: true }` in `env` keeps the secret stored under that name. */
   async update(id: string, patch: ProjectUpdate): Promise<Project> {
-    const updated = await this.deps.projects.update(id, patch);
+    const env = patch.env && (await this.deps.secrets.seal(patch.env, (await this.get(id)).env));
+    const updated = await this.deps.projects.update(id, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No project with id '${id}'`);
     }

@@ -9,7 +9,9 @@ import {
   WorkloadStore,
   WorkspaceStore,
 } from '../database';
+import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectService } from './ProjectService';
 
 export type SessionInput = z.output<typeof launchSessionSchema>;
@@ -31,6 +33,8 @@ export class SessionService {
       profiles: ProfileStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a launch's env. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
       idleTimeoutSeconds: number;
       maxDurationSeconds: number;
@@ -47,6 +51,7 @@ export class SessionService {
     if (!profile) {
       throw new InputError(`profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`);
     }
+    const sessionEnv = await this.deps.secrets.seal(input.env);
     return this.deps.engine.submit({
       kind: 'session',
       name: input.name ?? `${runtime.kernel} session`,
@@ -56,7 +61,8 @@ export class SessionService {
       resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
       requester: actor,
       args: ['-m', 'ml_platform.session_kernel'],
-      env: { ...workspace.env, ...project.env, ...input.env, ML_PROJECT_NAME: project.name },
+      // Precedence: workspace < project < session.
+      ...mergeEnvLayers([workspace.env, project.env, sessionEnv], { ML_PROJECT_NAME: project.name }),
       ports: ['kernel', 'app'],
       idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
       timeoutSeconds: this.deps.maxDurationSeconds,

@@ -24,6 +24,7 @@ import {
   minimumCapacity,
 } from './capacity';
 import { isUniqueViolation } from '../database/errors';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 
 /** CML's default quota for users without one of their own. */
 export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
@@ -48,6 +49,8 @@ export class WorkspaceService {
   constructor(
     private readonly deps: {
       workspaces: WorkspaceStore;
+      /** Seals the site env's secrets before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       profiles: ProfileStore;
       projects: ProjectStore;
       installedDrivers: () => string[];
@@ -86,6 +89,7 @@ export class WorkspaceService {
     if (await this.deps.workspaces.get(input.name)) {
       throw new ConflictError(`A workspace named '${input.name}' already exists`);
     }
+    const env = await this.deps.secrets.seal(input.env);
     try {
       return await this.deps.workspaces.create({
         name: input.name,
@@ -94,7 +98,7 @@ export class WorkspaceService {
         owner: input.owner ?? actor,
         driver: input.driver,
         nodeGroups: input.nodeGroups,
-        env: input.env,
+        env,
         defaultUserQuota:
           input.defaultUserQuota ??
           this.deps.defaultUserQuota ??
@@ -109,11 +113,12 @@ export class WorkspaceService {
   }
 
   async update(name: string, patch: WorkspaceUpdate): Promise<Workspace> {
-    await this.get(name);
+    const current = await this.get(name);
     if (patch.nodeGroups) {
       await this.assertProfilesStillFit(name, patch.nodeGroups);
     }
-    const updated = await this.deps.workspaces.update(name, patch);
+    const env = patch.env && (await this.deps.secrets.seal(patch.env, current.env));
+    const updated = await this.deps.workspaces.update(name, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No workspace named '${name}'`);
     }

@@ -1,16 +1,18 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import { ModelMetrics, ModelMetricsBucket, PredictionRecord } from '@ml-platform/plugin-ml-common';
+import { StoredWorkload } from '../database';
 import { MetricPoint, MetricPointStore } from '../database/MetricPointStore';
 import { PredictionRow, PredictionStore } from '../database/PredictionStore';
 import { ReplicaUsageStore } from '../database/ReplicaUsageStore';
 import { ModelDirectory, ServingTarget } from '../service/models/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
 
-/** The part of a calling workload the workload API scopes by. */
-export interface CallingWorkload {
-  projectId: string;
-  env: Record<string, string>;
-}
+/**
+ * The part of a calling workload the workload API scopes by: its row's
+ * project and, for a build or model replica, the model (and deployment) the
+ * platform started it for. Never its env, which the workload's owner sets.
+ */
+export type CallingWorkload = Pick<StoredWorkload, 'projectId' | 'modelId' | 'deploymentId'>;
 
 export interface TimeRange {
   fromMs?: number;
@@ -294,17 +296,15 @@ export class MonitoringService {
     workload: CallingWorkload,
     model: string | undefined,
   ): Promise<{ modelId: string; deploymentId?: string }> {
-    const own = workload.env.ML_MODEL_ID;
-    if (!model) {
-      if (!own) {
-        throw new InputError("Invalid request: model: required outside a model replica (the model's name or id)");
-      }
-      return { modelId: own, deploymentId: workload.env.ML_DEPLOYMENT_ID };
+    const own = workload.modelId;
+    if (!model && !own) {
+      throw new InputError("Invalid request: model: required outside a model's build or replica (the model's name or id)");
     }
-    const target = await this.model(workload.projectId, model);
+    // Named or its own: either way a model of the workload's project, or 404.
+    const target = await this.model(workload.projectId, model ?? own!);
     return {
       modelId: target.modelId,
-      deploymentId: target.modelId === own ? workload.env.ML_DEPLOYMENT_ID : undefined,
+      deploymentId: target.modelId === own ? workload.deploymentId : undefined,
     };
   }
 }

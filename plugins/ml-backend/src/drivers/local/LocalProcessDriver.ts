@@ -237,7 +237,8 @@ export class LocalProcessDriver implements ComputeDriver {
       const value = process.env[name];
       if (value !== undefined) env[name] = value;
     }
-    Object.assign(env, spec.env);
+    // Secrets go to the process only: the run state on disk has no env.
+    Object.assign(env, spec.env, spec.secretEnv);
     env.PYTHONPATH = [this.options.sdkPath, spec.env.PYTHONPATH]
       .filter(Boolean)
       .join(path.delimiter);

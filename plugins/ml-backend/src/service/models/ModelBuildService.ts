@@ -16,7 +16,9 @@ import {
   WorkloadStore,
   WorkspaceStore,
 } from '../../database';
+import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
 import { copyProjectSnapshot } from './buildSnapshot';
@@ -55,6 +57,8 @@ export class ModelBuildService {
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a build's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
       buildsRoot: string;
       logger: LoggerService;
@@ -129,6 +133,7 @@ export class ModelBuildService {
       );
     }
 
+    const env = await this.deps.secrets.seal(input.env);
     const id = uuid();
     const dir = this.snapshotDir(id);
     let lineage: BuildLineage;
@@ -148,7 +153,7 @@ export class ModelBuildService {
       profile: profile.name,
       comment: input.comment,
       examples: input.examples as StoredModelBuild['examples'],
-      env: input.env,
+      env,
       datasets: lineage.datasets,
       lineageMetadata: lineage.metadata,
       createdBy: actor,
@@ -164,17 +169,15 @@ export class ModelBuildService {
         requester: actor,
         args: ['-m', 'ml_platform.model_build'],
         // Precedence: workspace < project < build.
-        env: {
-          ...workspace.env,
-          ...project.env,
-          ...input.env,
+        ...mergeEnvLayers([workspace.env, project.env, build.env], {
           ML_PROJECT_NAME: project.name,
           ML_MODEL_ID: model.id,
           ML_MODEL_NAME: model.name,
           ML_BUILD_ID: build.id,
           ML_MODEL_FILE: entry.path,
           ML_MODEL_FUNCTION: input.functionName,
-        },
+        }),
+        modelId: model.id,
         timeoutSeconds: BUILD_TIMEOUT_SECONDS,
         idempotencyKey: `model-build:${build.id}`,
         workDir: dir,

@@ -13,6 +13,7 @@ import {
   WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../ProjectService';
 import { findProjectModel } from './modelLookup';
 import { ReplicaLauncher } from './ReplicaLauncher';
@@ -39,6 +40,8 @@ export class ModelDeploymentService {
       profiles: ProfileStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a deployment's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       readiness: ReplicaReadiness;
       launcher: ReplicaLauncher;
     },
@@ -110,13 +113,14 @@ export class ModelDeploymentService {
       throw new InputError(`profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`);
     }
 
+    const env = await this.deps.secrets.seal(input.env);
     const d = await this.deps.deployments.create({
       id: uuid(),
       modelId: model.id,
       buildId: build.id,
       replicas: input.replicas,
       profile: profile.name,
-      env: input.env,
+      env,
       createdBy: actor,
     });
     const context = { project, workspace, model, build, profile, actor };

@@ -12,6 +12,7 @@ import {
   StoredWorkload,
   WorkspaceStore,
 } from '../../database';
+import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { ProjectService } from '../ProjectService';
 import { ReplicaReadiness } from './ReplicaReadiness';
@@ -75,11 +76,7 @@ export class ReplicaLauncher {
       requester: c.actor,
       args: ['-m', 'ml_platform.model_server'],
       // Precedence: workspace < project < build < deployment.
-      env: {
-        ...workspace.env,
-        ...project.env,
-        ...build.env,
-        ...d.env,
+      ...mergeEnvLayers([workspace.env, project.env, build.env, d.env], {
         ML_PROJECT_NAME: project.name,
         ML_MODEL_ID: model.id,
         ML_MODEL_NAME: model.name,
@@ -88,7 +85,9 @@ export class ReplicaLauncher {
         ML_REPLICA_INDEX: String(index),
         ML_MODEL_FILE: build.filePath,
         ML_MODEL_FUNCTION: build.functionName,
-      },
+      }),
+      modelId: model.id,
+      deploymentId: d.id,
       ports: ['model'],
       maxAttempts: REPLICA_MAX_ATTEMPTS,
       retryBackoffSeconds: REPLICA_RETRY_BACKOFF_SECONDS,

@@ -15,6 +15,7 @@ import {
   WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
 import { ModelAccessKeyService } from './ModelAccessKeyService';
@@ -43,9 +44,10 @@ export function createModelServices(options: {
   workloadStore: WorkloadStore;
   files: ProjectFiles;
   engine: WorkloadEngine;
+  secrets: Pick<EnvSecrets, 'seal'>;
   driverFor: (workspace: Workspace) => ComputeDriver;
 }) {
-  const { db, logger, projects, engine, driverFor } = options;
+  const { db, logger, projects, engine, secrets, driverFor } = options;
   const modelStore = new ModelStore(db);
   const buildStore = new ModelBuildStore(db);
   const readiness = new ReplicaReadiness();
@@ -66,6 +68,7 @@ export function createModelServices(options: {
     files: options.files,
     workloads: options.workloadStore,
     engine,
+    secrets,
     driverFor,
     buildsRoot: path.join(options.storageRoot, 'builds'),
     logger,
@@ -95,6 +98,7 @@ export function createModelServices(options: {
     profiles: options.profileStore,
     workloads: options.workloadStore,
     engine,
+    secrets,
     readiness,
     launcher,
   });
