@@ -31,7 +31,10 @@ export interface Manifests {
   workload: any;
   /** Sessions, models and applications with ports get one. */
   service?: any;
-  /** Holds the attempt's ML_WORKLOAD_TOKEN, so it is not in the pod spec for anyone who may read pods. */
+  /**
+   * Holds the attempt's ML_WORKLOAD_TOKEN and its secret env vars, so that
+   * none of them is in the pod spec for anyone who may read pods.
+   */
   secret: any;
 }
 
@@ -42,8 +45,14 @@ export function tokenSecretName(workloadName: string): string {
   return `${workloadName}-token`;
 }
 
-function tokenFromSecret(workloadName: string) {
-  return { name: TOKEN_KEY, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: TOKEN_KEY } } };
+/** An env entry that reads its value from the attempt's Secret (whose keys are the variables' names). */
+function fromSecret(workloadName: string, name: string) {
+  return { name, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: name } } };
+}
+
+/** What the attempt's Secret holds: the secret env vars and the token (which wins a clash of names). */
+function secretData(spec: WorkloadSpec): Record<string, string> {
+  return { ...spec.secretEnv, [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' };
 }
 
 export function containerPorts(spec: WorkloadSpec): Record<string, number> {
@@ -130,15 +139,20 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
   const image = imageFor(settings, spec);
   const ports = containerPorts(spec);
   const apiUrl = `${settings.backendUrl}/api/ml`;
-  const token = tokenFromSecret(objectName(spec.kind, spec));
-  const { [TOKEN_KEY]: _token, ...plainEnv } = spec.env;
+  const workloadName = objectName(spec.kind, spec);
+  const token = fromSecret(workloadName, TOKEN_KEY);
+  // Names in the Secret never also appear with a plain value.
+  const secretNames = Object.keys(secretData(spec));
+  const plainEnv = Object.fromEntries(Object.entries(spec.env).filter(([n]) => !secretNames.includes(n)));
   const vars: Record<string, string> = {
     ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
     ML_API_URL: apiUrl,
     PYTHONUNBUFFERED: '1',
   };
-  for (const [name, port] of Object.entries(ports)) vars[portVariable(name)] = String(port);
+  for (const [portName, port] of Object.entries(ports)) vars[portVariable(portName)] = String(port);
+  // The platform's own variables (above) win over a secret of the same name.
+  const secretVars = secretNames.filter(n => n !== TOKEN_KEY && !(n in vars)).map(n => fromSecret(workloadName, n));
   return {
     // The engine owns retries; a failed container ends the attempt.
     restartPolicy: spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
@@ -163,7 +177,7 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         image,
         command: [spec.runtime.command ?? 'python3', ...spec.args],
         workingDir: WORKDIR,
-        env: [...env(vars), token],
+        env: [...env(vars), ...secretVars, token],
         ports: Object.entries(ports).map(([name, containerPort]) => ({
           name: dnsPortName(name),
           containerPort,
@@ -237,7 +251,7 @@ export function workloadManifests(settings: ClusterSettings, spec: WorkloadSpec)
     kind: 'Secret',
     metadata: { name: tokenSecretName(name), namespace, labels },
     type: 'Opaque',
-    stringData: { [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' },
+    stringData: secretData(spec),
   };
   return { namespace, name, workload, service, secret };
 }
