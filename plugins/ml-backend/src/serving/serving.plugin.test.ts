@@ -37,6 +37,29 @@ except ml_platform.MlApiError as error:
 print("RESULT " + json.dumps({"one": one, "everything": everything, "answer": answer, "missing": missing}))
 `;
 
+/**
+ * Runs in a job of another project that claims summer's model id in its own
+ * env: the workload API must take the model from the workload's row.
+ */
+const SPOOF = `
+import json, os
+import ml_platform
+
+claimed = os.environ["ML_MODEL_ID"]
+result = {}
+def attempt(name, call):
+    try:
+        call()
+        result[name] = "allowed"
+    except ml_platform.MlApiError as error:
+        result[name] = error.status
+attempt("track_own", lambda: ml_platform.track_metric("stolen", 1))
+attempt("track_named", lambda: ml_platform.track_metric("stolen", 1, model=claimed))
+attempt("read_own", lambda: ml_platform.read_metrics())
+attempt("read_named", lambda: ml_platform.read_metrics(model=claimed))
+print("RESULT " + json.dumps(result))
+`;
+
 const user = mockCredentials.user.header();
 
 describe.each(databases.eachSupportedId())('serving through the plugin on %p', databaseId => {
@@ -158,6 +181,40 @@ describe.each(databases.eachSupportedId())('serving through the plugin on %p', d
     const withDelayed = metrics.body.buckets.find((b: any) => b.delayedMetrics.actual !== undefined);
     expect(withDelayed.delayedMetrics).toEqual({ actual: 7, ok: 1 });
     expect(withDelayed.p50Ms).toBeGreaterThan(0);
+  });
+
+  it("does not let a workload that sets ML_MODEL_ID to another project's model read or write its metrics", async () => {
+    const summer = (await api('get', `/projects/${projectId}/models/summer`).expect(200)).body;
+    await api('post', '/model').send({ accessKey, request: { a: 3, b: 4 } }).expect(200);
+    const intruder = (await api('post', '/projects').send({ workspace: 'ws', name: 'intruder' }).expect(201)).body.id;
+    await api('put', `/projects/${intruder}/files/content?path=spoof.py`)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from(SPOOF))
+      .expect(200);
+    const job = await api('post', `/projects/${intruder}/jobs`)
+      .send({
+        name: 'spoof',
+        script: 'spoof.py',
+        runtimeId,
+        profile: 'small',
+        env: { ML_MODEL_ID: summer.id, ML_DEPLOYMENT_ID: summer.activeDeploymentId ?? summer.id },
+      })
+      .expect(201);
+    const run = (await api('post', `/projects/${intruder}/jobs/${job.body.id}/runs`).send({}).expect(201)).body;
+    const ended = await waitFor(async () => {
+      const w = (await api('get', `/workloads/${run.id}`)).body;
+      return ['succeeded', 'failed'].includes(w.state) && w;
+    }, 'the spoofing job', 60_000);
+    const lines: string[] = (await api('get', `/workloads/${run.id}/logs`).expect(200)).body.lines;
+    expect([ended.state, lines.join('\n')]).toEqual(['succeeded', expect.stringContaining('RESULT ')]);
+    const result = JSON.parse(lines.find(l => l.startsWith('RESULT '))!.slice(7));
+    // Its own model: it has none (it is a job). A named one: not in its project.
+    expect(result).toEqual({ track_own: 400, track_named: 404, read_own: 400, read_named: 404 });
+
+    // Nothing reached summer's metrics.
+    const metrics = await api('get', `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${Date.now() - 3_600_000}`).expect(200);
+    expect(metrics.body.buckets.every((b: any) => b.metrics.stolen === undefined)).toBe(true);
+    expect(await backend.knex('model_metric_points').where({ name: 'stolen' })).toEqual([]);
   });
 
   it("refuses metrics of another project's predictions to a workload", async () => {
