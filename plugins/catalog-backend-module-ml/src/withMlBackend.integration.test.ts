@@ -113,4 +113,22 @@ describe('the ML backend and the catalog in one backend', () => {
       'the deleted project to leave the catalog',
     );
   });
+
+  it('mirrors projects with secret env without any of their values', async () => {
+    const value = 'catalog-must-not-see-this-7f3a';
+    await asUser(request(backend.server).post('/api/ml/workspaces'))
+      .send({
+        name: 'vault',
+        nodeGroups: [{ name: 'standard', cpu: 4, memoryMiB: 8192, minNodes: 1, maxNodes: 1 }],
+        env: { SITE_TOKEN: { secret: true, value } },
+      })
+      .expect(201);
+    await asUser(request(backend.server).post('/api/ml/projects'))
+      .send({ workspace: 'vault', name: 'hidden', env: { API_KEY: { secret: true, value }, ML_MODEL_NAME: { secret: true, value } } })
+      .expect(201);
+    await waitFor(() => entity('project:vault/hidden'), 'the project in the catalog');
+    const all = await asUser(request(backend.server).get('/api/catalog/entities')).expect(200);
+    expect(JSON.stringify(all.body)).toContain('"hidden"');
+    expect(JSON.stringify(all.body)).not.toContain(value);
+  });
 });

@@ -171,6 +171,18 @@ describe('application entities', () => {
     expect(modelsCalledBy({ env: {} }, 'churn')).toEqual([]);
   });
 
+  it('reads no model from a secret variable (the ML API shows it masked)', () => {
+    expect(
+      modelsCalledBy({ env: { ML_MODEL_NAME: { secret: true }, ML_MODEL_NAMES: 'a' } }, 'churn'),
+    ).toEqual([{ project: 'churn', name: 'a' }]);
+    const entity = applicationToEntity(
+      application('a2', churn.id, 'vault-app', { env: { ML_MODEL_NAME: { secret: true }, TOKEN: { secret: true } } }),
+      context,
+    );
+    expect(entity.spec).not.toHaveProperty('consumesApis');
+    expect(JSON.stringify(entity)).not.toMatch(/TOKEN|secret/);
+  });
+
   it('makes an ml-application Component that consumes the APIs of the models it calls', async () => {
     const entity: Entity = applicationToEntity(
       application('a1', churn.id, 'churn-dashboard', {

@@ -31,6 +31,9 @@ describe('migrations', () => {
     await knex.migrate.latest({ directory: migrationsDir });
     expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);
     expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(true);
+    for (const column of ['secret_env', 'model_id', 'deployment_id']) {
+      expect(await knex.schema.hasColumn('workloads', column)).toBe(true);
+    }
 
     // Newest first: each step removes what its migration added, and only that.
     const [done] = await knex.migrate.list({ directory: migrationsDir });
@@ -40,6 +43,11 @@ describe('migrations', () => {
       await knex.migrate.down({ directory: migrationsDir });
       expected = expected.filter(t => !(ADDED_BY[name] ?? []).includes(t));
       expect([name, await existing(knex, KNOWN_TABLES)]).toEqual([name, expected]);
+      if (name === '20261202_secret_env.js') {
+        expect(await knex.schema.hasColumn('workloads', 'secret_env')).toBe(false);
+        expect(await knex.schema.hasColumn('workloads', 'model_id')).toBe(false);
+        expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(true);
+      }
       if (name === '20261125_models.js') {
         expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(false);
       }
