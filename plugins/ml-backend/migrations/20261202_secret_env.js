@@ -20,6 +20,31 @@ exports.up = async function up(knex) {
     table.string('model_id', 36).nullable();
     table.string('deployment_id', 36).nullable();
   });
+  // Builds and replicas that are still active keep their model: for these
+  // kinds the platform wrote ML_MODEL_ID (and ML_DEPLOYMENT_ID) into env
+  // after the user's layers, so env is what the platform set.
+  const active = await knex('workloads')
+    .whereIn('kind', ['build', 'model'])
+    .whereIn('state', ['queued', 'starting', 'running'])
+    .select('id', 'kind', 'env');
+  for (const row of active) {
+    /** @type {Record<string, unknown>} */
+    let env;
+    try {
+      env = JSON.parse(row.env);
+    } catch {
+      continue;
+    }
+    await knex('workloads')
+      .where({ id: row.id })
+      .update({
+        model_id: typeof env.ML_MODEL_ID === 'string' ? env.ML_MODEL_ID : null,
+        deployment_id:
+          row.kind === 'model' && typeof env.ML_DEPLOYMENT_ID === 'string'
+            ? env.ML_DEPLOYMENT_ID
+            : null,
+      });
+  }
 };
 
 /** @param {import('knex').Knex} knex */

@@ -58,4 +58,34 @@ describe('migrations', () => {
     expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);
     await knex.destroy();
   });
+
+  it.each(databases.eachSupportedId())(
+    'keeps the model of active builds and replicas when it adds model_id (%s), and of nothing else',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      await knex.migrate.latest({ directory: migrationsDir });
+      await knex.migrate.down({ directory: migrationsDir, name: '20261202_secret_env.js' });
+      const row = (id: string, kind: string, state: string, env: object) => ({
+        id, kind, project_id: 'p', workspace: 'ws', runtime_id: 'r', cpu_millis: 1, memory_mib: 1, gpu: 0,
+        charged_subject: 'user:default/a', requester: 'user:default/a', state, attempt: 1, max_attempts: 1,
+        retry_backoff_seconds: 0, args: '[]', env: JSON.stringify(env), ports: '[]', queued_at: 'x',
+        created_at: 'x', updated_at: 'x',
+      });
+      await knex('workloads').insert([
+        row('replica', 'model', 'running', { ML_MODEL_ID: 'm1', ML_DEPLOYMENT_ID: 'd1' }),
+        row('build', 'build', 'queued', { ML_MODEL_ID: 'm1' }),
+        row('spoof', 'job', 'running', { ML_MODEL_ID: 'm1', ML_DEPLOYMENT_ID: 'd1' }),
+        row('ended', 'model', 'succeeded', { ML_MODEL_ID: 'm1', ML_DEPLOYMENT_ID: 'd1' }),
+      ]);
+      await knex.migrate.latest({ directory: migrationsDir });
+      const rows = await knex('workloads').orderBy('id').select('id', 'model_id', 'deployment_id', 'secret_env');
+      expect(rows).toEqual([
+        { id: 'build', model_id: 'm1', deployment_id: null, secret_env: '{}' },
+        { id: 'ended', model_id: null, deployment_id: null, secret_env: '{}' },
+        { id: 'replica', model_id: 'm1', deployment_id: 'd1', secret_env: '{}' },
+        { id: 'spoof', model_id: null, deployment_id: null, secret_env: '{}' },
+      ]);
+      await knex.destroy();
+    },
+  );
 });
