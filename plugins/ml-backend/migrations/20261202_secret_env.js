@@ -16,7 +16,11 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('workloads', table => {
-    table.text('secret_env').notNullable().defaultTo('{}').comment('JSON object: name → ciphertext');
+    table
+      .text('secret_env')
+      .notNullable()
+      .defaultTo('{}')
+      .comment('JSON object: name → ciphertext');
     table.string('model_id', 36).nullable();
     table.string('deployment_id', 36).nullable();
   });

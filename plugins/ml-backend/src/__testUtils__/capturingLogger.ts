@@ -41,7 +41,9 @@ export class CapturingLogger implements RootLoggerService {
 
   private keep(level: string, message: string, meta?: Error | object) {
     const extra = meta === undefined ? '' : ` ${inspect(meta, { depth: 10 })}`;
-    this.lines.push(`${level} ${JSON.stringify(this.labels)} ${message}${extra}`);
+    this.lines.push(
+      `${level} ${JSON.stringify(this.labels)} ${message}${extra}`,
+    );
   }
 }
 

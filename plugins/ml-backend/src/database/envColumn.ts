@@ -44,7 +44,8 @@ export function envFromColumn(text: string | null | undefined): EnvVars {
   const stored = parseJson<Record<string, unknown>>(text ?? '{}', {});
   for (const [name, value] of Object.entries(stored)) {
     if (typeof value === 'string') env[name] = value;
-    else if (isStoredSecret(value)) env[name] = new SealedSecret(value.ciphertext);
+    else if (isStoredSecret(value))
+      env[name] = new SealedSecret(value.ciphertext);
   }
   return env;
 }

@@ -29,7 +29,9 @@ describe('SecretCipher', () => {
     expect(one).not.toBe(two);
     expect(one).toMatch(/^v1\.[A-Za-z0-9_-]{8}\./);
     expect(one).not.toContain(PLAINTEXT);
-    expect(Buffer.from(one.split('.')[4], 'base64url').toString()).not.toContain(PLAINTEXT);
+    expect(
+      Buffer.from(one.split('.')[4], 'base64url').toString(),
+    ).not.toContain(PLAINTEXT);
     expect(cipher.decrypt(one)).toBe(PLAINTEXT);
     expect(cipher.decrypt(cipher.encrypt(''))).toBe('');
   });
@@ -39,7 +41,9 @@ describe('SecretCipher', () => {
     const other = new SecretCipher(KEY_B);
     expect(() => other.decrypt(sealed)).toThrow(SecretDecryptionError);
     expect(() => other.decrypt(sealed)).toThrow(
-      `it was encrypted with key ${new SecretCipher(KEY_A).keyId}, but this backend's key is ${other.keyId}`,
+      `it was encrypted with key ${
+        new SecretCipher(KEY_A).keyId
+      }, but this backend's key is ${other.keyId}`,
     );
   });
 
@@ -62,7 +66,13 @@ describe('decodeSecretKey', () => {
   it('takes the base64 of exactly 32 bytes and nothing else', () => {
     expect(decodeSecretKey(KEY_A.toString('base64'))).toEqual(KEY_A);
     expect(decodeSecretKey(` ${KEY_A.toString('base64')}\n`)).toEqual(KEY_A);
-    for (const bad of ['', 'short', Buffer.alloc(31).toString('base64'), `${KEY_A.toString('base64')}!`, KEY_A.toString('hex')]) {
+    for (const bad of [
+      '',
+      'short',
+      Buffer.alloc(31).toString('base64'),
+      `${KEY_A.toString('base64')}!`,
+      KEY_A.toString('hex'),
+    ]) {
       expect([bad, decodeSecretKey(bad)]).toEqual([bad, undefined]);
     }
   });
@@ -71,32 +81,62 @@ describe('decodeSecretKey', () => {
 describe('EnvSecrets', () => {
   it('seals secrets with a value, leaves plain values, and opens them again', async () => {
     const secrets = new EnvSecrets({ key: KEY_A, settings: memorySettings() });
-    const env = await secrets.seal({ PLAIN: 'x', TOKEN: { secret: true, value: PLAINTEXT } });
+    const env = await secrets.seal({
+      PLAIN: 'x',
+      TOKEN: { secret: true, value: PLAINTEXT },
+    });
     expect(env.PLAIN).toBe('x');
     expect(env.TOKEN).toBeInstanceOf(SealedSecret);
-    expect(await secrets.open({ TOKEN: env.TOKEN as SealedSecret })).toEqual({ TOKEN: PLAINTEXT });
+    expect(await secrets.open({ TOKEN: env.TOKEN as SealedSecret })).toEqual({
+      TOKEN: PLAINTEXT,
+    });
   });
 
   it('keeps the stored secret for {secret: true} without a value, and refuses one there is none of', async () => {
     const secrets = new EnvSecrets({ key: KEY_A, settings: memorySettings() });
-    const stored = await secrets.seal({ TOKEN: { secret: true, value: PLAINTEXT }, PLAIN: 'p' });
-    const next = await secrets.seal({ TOKEN: { secret: true }, OTHER: 'o' }, stored);
+    const stored = await secrets.seal({
+      TOKEN: { secret: true, value: PLAINTEXT },
+      PLAIN: 'p',
+    });
+    const next = await secrets.seal(
+      { TOKEN: { secret: true }, OTHER: 'o' },
+      stored,
+    );
     expect(next.TOKEN).toBe(stored.TOKEN);
     expect(next).not.toHaveProperty('PLAIN');
 
-    for (const [name, previous] of [['NEW', stored], ['PLAIN', stored], ['TOKEN', {}]] as const) {
-      const attempt = secrets.seal({ [name]: { secret: true } }, previous, 'env');
+    for (const [name, previous] of [
+      ['NEW', stored],
+      ['PLAIN', stored],
+      ['TOKEN', {}],
+    ] as const) {
+      const attempt = secrets.seal(
+        { [name]: { secret: true } },
+        previous,
+        'env',
+      );
       await expect(attempt).rejects.toThrow(InputError);
-      await expect(attempt).rejects.toThrow(`env.${name}: {"secret": true} without a value keeps the stored secret, but there is no secret '${name}'`);
+      await expect(attempt).rejects.toThrow(
+        `env.${name}: {"secret": true} without a value keeps the stored secret, but there is no secret '${name}'`,
+      );
     }
   });
 
   it('masks sealed values in JSON, spreads and log formatting', async () => {
     const secrets = new EnvSecrets({ key: KEY_A, settings: memorySettings() });
-    const env = await secrets.seal({ TOKEN: { secret: true, value: PLAINTEXT } });
+    const env = await secrets.seal({
+      TOKEN: { secret: true, value: PLAINTEXT },
+    });
     const ciphertext = (env.TOKEN as SealedSecret).ciphertext;
-    expect(JSON.parse(JSON.stringify({ env }))).toEqual({ env: { TOKEN: { secret: true } } });
-    for (const shown of [JSON.stringify(env), inspect(env, { depth: 5 }), inspect({ ...env.TOKEN as object }), `${env.TOKEN}`]) {
+    expect(JSON.parse(JSON.stringify({ env }))).toEqual({
+      env: { TOKEN: { secret: true } },
+    });
+    for (const shown of [
+      JSON.stringify(env),
+      inspect(env, { depth: 5 }),
+      inspect({ ...(env.TOKEN as object) }),
+      `${env.TOKEN}`,
+    ]) {
       expect(shown).not.toContain(ciphertext);
       expect(shown).not.toContain(PLAINTEXT);
     }
@@ -104,19 +144,30 @@ describe('EnvSecrets', () => {
 
   it('generates a key once and stores it when none is configured', async () => {
     const settings = memorySettings();
-    const env = await new EnvSecrets({ settings }).seal({ TOKEN: { secret: true, value: PLAINTEXT } });
-    expect(decodeSecretKey(settings.values.get(SECRET_KEY_SETTING)!)).toHaveLength(32);
+    const env = await new EnvSecrets({ settings }).seal({
+      TOKEN: { secret: true, value: PLAINTEXT },
+    });
+    expect(
+      decodeSecretKey(settings.values.get(SECRET_KEY_SETTING)!),
+    ).toHaveLength(32);
     // Another replica on the same database opens it.
-    const opened = await new EnvSecrets({ settings }).open({ TOKEN: env.TOKEN as SealedSecret });
+    const opened = await new EnvSecrets({ settings }).open({
+      TOKEN: env.TOKEN as SealedSecret,
+    });
     expect(opened).toEqual({ TOKEN: PLAINTEXT });
   });
 
   it('fails clearly, naming the variable, when its key is not the one that sealed it', async () => {
-    const env = await new EnvSecrets({ key: KEY_A, settings: memorySettings() }).seal({
+    const env = await new EnvSecrets({
+      key: KEY_A,
+      settings: memorySettings(),
+    }).seal({
       TOKEN: { secret: true, value: PLAINTEXT },
     });
     const wrongKey = new EnvSecrets({ key: KEY_B, settings: memorySettings() });
-    await expect(wrongKey.open({ TOKEN: env.TOKEN as SealedSecret })).rejects.toThrow(
+    await expect(
+      wrongKey.open({ TOKEN: env.TOKEN as SealedSecret }),
+    ).rejects.toThrow(
       /^secret env var TOKEN cannot be decrypted: it was encrypted with key \S+, but this backend's key is \S+ \(ml\.secrets\.key changed\?\)/,
     );
   });

@@ -71,7 +71,9 @@ export class SecretCipher {
   decrypt(sealed: string): string {
     const parts = sealed.split('.');
     if (parts.length !== 5 || parts[0] !== FORMAT) {
-      throw new SecretDecryptionError('the stored value is not a sealed secret');
+      throw new SecretDecryptionError(
+        'the stored value is not a sealed secret',
+      );
     }
     const [, keyId, iv, tag, data] = parts;
     if (keyId !== this.keyId) {

@@ -6,7 +6,8 @@ import { LocalRuns, collectLines, waitFor } from './__testUtils__/localRuns';
 jest.setTimeout(20_000);
 
 const SECRET = 'local-driver-secret-7d1e';
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256 = (text: string) =>
+  createHash('sha256').update(text).digest('hex');
 
 /** Prints a hash of the secret (never the value), then waits to be stopped. */
 const SCRIPT = `import hashlib, os, time
@@ -41,7 +42,9 @@ describe('LocalProcessDriver and secret env', () => {
     });
     await driver.start(spec);
     const line = await waitFor('the hash line', async () =>
-      (await collectLines(driver.logs(spec, { follow: false }))).map(l => l.line).find(l => l.startsWith('hash ')),
+      (await collectLines(driver.logs(spec, { follow: false })))
+        .map(l => l.line)
+        .find(l => l.startsWith('hash ')),
     );
     expect(line).toBe(`hash ${sha256(SECRET)} plain-value`);
 
@@ -50,6 +53,8 @@ describe('LocalProcessDriver and secret env', () => {
     expect(files.filter(text => text.includes(SECRET))).toEqual([]);
 
     await driver.stop(spec);
-    expect((await stateFiles(runs.stateDir)).filter(text => text.includes(SECRET))).toEqual([]);
+    expect(
+      (await stateFiles(runs.stateDir)).filter(text => text.includes(SECRET)),
+    ).toEqual([]);
   });
 });

@@ -91,7 +91,11 @@ export function EnvVarRow(props: EnvVarRowProps) {
                 onChange(
                   e.target.checked
                     ? { secret: true }
-                    : { secret: false, kept: false, value: row.kept ? '' : row.value },
+                    : {
+                        secret: false,
+                        kept: false,
+                        value: row.kept ? '' : row.value,
+                      },
                 )
               }
             />

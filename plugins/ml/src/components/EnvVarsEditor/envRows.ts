@@ -28,9 +28,17 @@ export function rowsFrom(
   nextId: () => number,
 ): EnvRow[] {
   return Object.entries(env).map(([name, value]) => {
-    const row = { id: nextId(), name, value: '', secret: false, kept: false, copied: false };
+    const row = {
+      id: nextId(),
+      name,
+      value: '',
+      secret: false,
+      kept: false,
+      copied: false,
+    };
     if (typeof value === 'string') return { ...row, value };
-    if (value.value !== undefined) return { ...row, secret: true, value: value.value };
+    if (value.value !== undefined)
+      return { ...row, secret: true, value: value.value };
     return { ...row, secret: true, kept: keepsSecrets, copied: !keepsSecrets };
   });
 }
@@ -72,6 +80,8 @@ export function problemOf(row: EnvRow, rows: EnvRow[]): string | undefined {
  */
 export function secretsToReenter(env: EnvVarsInput): string[] {
   return Object.entries(env)
-    .filter(([, value]) => typeof value !== 'string' && value.value === undefined)
+    .filter(
+      ([, value]) => typeof value !== 'string' && value.value === undefined,
+    )
     .map(([name]) => name);
 }
