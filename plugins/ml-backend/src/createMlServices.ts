@@ -73,7 +73,9 @@ export function createMlServices(options: {
   const driverFor = (workspace: Workspace): ComputeDriver => {
     const driver = drivers().find(d => d.name === workspace.driver);
     if (!driver) {
-      throw new InputError(`The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`);
+      throw new InputError(
+        `The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`,
+      );
     }
     return driver;
   };
@@ -94,7 +96,12 @@ export function createMlServices(options: {
       }
     },
   });
-  const projects = new ProjectService({ projects: projectStore, workspaces, files, secrets });
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+    secrets,
+  });
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up. A cluster that is away must not block the deletion: log and go on.
   projects.onDelete(async projectId => {
@@ -104,7 +111,9 @@ export function createMlServices(options: {
     try {
       await driverFor(workspace).deleteProject?.(workspace.name, projectId);
     } catch (error) {
-      logger.warn(`Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`);
+      logger.warn(
+        `Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`,
+      );
     }
   });
   const admission = new AdmissionService({

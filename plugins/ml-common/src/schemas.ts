@@ -45,7 +45,8 @@ export const cpuSchema = z
     if (millis === undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: 'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
+        message:
+          'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
       });
       return z.NEVER;
     }
@@ -61,13 +62,20 @@ export const memorySchema = z
     if (mib === undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: 'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
+        message:
+          'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
       });
       return z.NEVER;
     }
     return mib;
   })
-  .pipe(z.number().int().min(0).max(1024 * 1024 * 1024));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024 * 1024),
+  );
 
 const gpuSchema = z.number().int().min(0).max(64);
 
@@ -96,7 +104,9 @@ export const envValueSchema = z.union(
 /** @public */
 export const envSchema = z
   .record(
-    z.string().regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
+    z
+      .string()
+      .regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
     envValueSchema,
   )
   .refine(env => Object.keys(env).length <= MAX_ENV_VARS, {
@@ -112,7 +122,11 @@ export type EnvVarsInput = z.input<typeof envSchema>;
 
 /** @public */
 export const resourceLimitsSchema = z
-  .object({ cpu: cpuSchema, memoryMiB: memorySchema, gpu: gpuSchema.default(0) })
+  .object({
+    cpu: cpuSchema,
+    memoryMiB: memorySchema,
+    gpu: gpuSchema.default(0),
+  })
   .strict();
 
 /** @public */
@@ -172,7 +186,10 @@ const versionPart = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/, 'must be letters, digits, spaces or ". _ + -"');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/,
+    'must be letters, digits, spaces or ". _ + -"',
+  );
 
 /** @public */
 export const createRuntimeSchema = z
@@ -189,7 +206,8 @@ export const createRuntimeSchema = z
   })
   .strict()
   .refine(r => Boolean(r.image || r.command), {
-    message: 'a runtime needs an image (Kubernetes) or a command (local driver)',
+    message:
+      'a runtime needs an image (Kubernetes) or a command (local driver)',
     path: ['command'],
   });
 

@@ -25,10 +25,19 @@ export const TERMINAL_STATES: readonly WorkloadState[] = [
 ];
 
 /** @public */
-export const ACTIVE_STATES: readonly WorkloadState[] = ['queued', 'starting', 'running'];
+export const ACTIVE_STATES: readonly WorkloadState[] = [
+  'queued',
+  'starting',
+  'running',
+];
 
 /** @public */
-export type WorkloadKindName = 'session' | 'job' | 'model' | 'application' | 'build';
+export type WorkloadKindName =
+  | 'session'
+  | 'job'
+  | 'model'
+  | 'application'
+  | 'build';
 
 /** @public */
 export type WorkloadTrigger = 'manual' | 'schedule' | 'dependency' | 'api';
@@ -109,5 +118,8 @@ export interface Job {
   updatedAt: string;
   /** The next (up to three) times a cron schedule fires. */
   nextRuns?: string[];
-  lastRun?: Pick<Workload, 'id' | 'state' | 'attempt' | 'startedAt' | 'endedAt' | 'exitCode'>;
+  lastRun?: Pick<
+    Workload,
+    'id' | 'state' | 'attempt' | 'startedAt' | 'endedAt' | 'exitCode'
+  >;
 }

@@ -1,7 +1,12 @@
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 
 /** @public */
-export type WorkloadKind = 'session' | 'job' | 'model' | 'application' | 'build';
+export type WorkloadKind =
+  | 'session'
+  | 'job'
+  | 'model'
+  | 'application'
+  | 'build';
 
 /**
  * What a driver needs to start one workload. The engine builds it; drivers
@@ -101,7 +106,10 @@ export interface ComputeDriver {
     options: { follow: boolean; signal?: AbortSignal },
   ): AsyncIterable<string>;
   /** Where a named port of a running workload is reachable, if it is. */
-  endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
+  endpoint(
+    ref: WorkloadRef,
+    port: string,
+  ): Promise<{ url: string } | undefined>;
   /**
    * Runs code in a running session's kernel and yields the kernel's output
    * events (NDJSON lines, as its `POST /execute` answers). Optional: drivers
@@ -157,6 +165,8 @@ export class StartDeferredError extends Error {
  *
  * @public
  */
-export function isStartDeferredError(error: unknown): error is StartDeferredError {
+export function isStartDeferredError(
+  error: unknown,
+): error is StartDeferredError {
   return (error as Error | undefined)?.name === 'StartDeferredError';
 }

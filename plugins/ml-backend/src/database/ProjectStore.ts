@@ -86,7 +86,8 @@ export class ProjectStore {
     options: ListOptions & { workspace?: string; owner?: string },
   ): Promise<ListResult<Project>> {
     let query = this.db('projects').select('*');
-    if (options.workspace) query = query.where({ workspace: options.workspace });
+    if (options.workspace)
+      query = query.where({ workspace: options.workspace });
     if (options.owner) query = query.where({ owner: options.owner });
     return listPage<ProjectRow, Project>(query, options, {
       searchColumns: ['name', 'title', 'description', 'owner'],
@@ -107,7 +108,10 @@ export class ProjectStore {
     return row ? toProject(row) : undefined;
   }
 
-  async findByName(workspace: string, name: string): Promise<Project | undefined> {
+  async findByName(
+    workspace: string,
+    name: string,
+  ): Promise<Project | undefined> {
     const row = await this.db<ProjectRow>('projects')
       .where({ workspace, name })
       .first();
@@ -137,7 +141,8 @@ export class ProjectStore {
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
     const changes: Partial<ProjectRow> = { updated_at: nowIso() };
     if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.description !== undefined)
+      changes.description = patch.description;
     if (patch.owner !== undefined) changes.owner = patch.owner;
     if (patch.visibility !== undefined) changes.visibility = patch.visibility;
     if (patch.env !== undefined) changes.env = envToColumn(patch.env);
@@ -175,7 +180,10 @@ export class ProjectStore {
     return toCollaborator(row!);
   }
 
-  async deleteCollaborator(projectId: string, subject: string): Promise<boolean> {
+  async deleteCollaborator(
+    projectId: string,
+    subject: string,
+  ): Promise<boolean> {
     const deleted = await this.db('project_collaborators')
       .where({ project_id: projectId, subject })
       .delete();

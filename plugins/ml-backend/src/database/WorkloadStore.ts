@@ -11,7 +11,11 @@ import { SealedSecret } from '../secrets/SealedSecret';
 import { secretsFromColumn, secretsToColumn } from './envColumn';
 import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
-import { ResourceColumns, fromResourceColumns, toResourceColumns } from './resourceColumns';
+import {
+  ResourceColumns,
+  fromResourceColumns,
+  toResourceColumns,
+} from './resourceColumns';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -107,7 +111,15 @@ export interface NewWorkload {
 export type WorkloadPatch = Partial<
   Pick<
     WorkloadRow,
-    'reason' | 'node_id' | 'attempt' | 'exit_code' | 'retry_at' | 'started_at' | 'ended_at' | 'queued_at' | 'last_activity_at'
+    | 'reason'
+    | 'node_id'
+    | 'attempt'
+    | 'exit_code'
+    | 'retry_at'
+    | 'started_at'
+    | 'ended_at'
+    | 'queued_at'
+    | 'last_activity_at'
   >
 >;
 
@@ -184,7 +196,10 @@ export class WorkloadStore {
    * Inserts a queued workload. With an idempotency key that exists already,
    * returns the existing workload instead (`created: false`).
    */
-  async insert(w: NewWorkload, tx?: Knex): Promise<{ workload: StoredWorkload; created: boolean }> {
+  async insert(
+    w: NewWorkload,
+    tx?: Knex,
+  ): Promise<{ workload: StoredWorkload; created: boolean }> {
     const db = tx ?? this.db;
     const now = nowIso();
     const row = {
@@ -230,13 +245,20 @@ export class WorkloadStore {
       await db.transaction(async trx => {
         await trx('workloads').insert(row);
         await trx('workload_events').insert({
-          workload_id: w.id, attempt: 1, at: now, from_state: null, to_state: 'queued', reason: row.reason,
+          workload_id: w.id,
+          attempt: 1,
+          at: now,
+          from_state: null,
+          to_state: 'queued',
+          reason: row.reason,
         });
       });
       return { workload: toWorkload(row as WorkloadRow), created: true };
     } catch (error) {
       if (w.idempotencyKey && isUniqueViolation(error)) {
-        const existing = await db<WorkloadRow>('workloads').where({ idempotency_key: w.idempotencyKey }).first();
+        const existing = await db<WorkloadRow>('workloads')
+          .where({ idempotency_key: w.idempotencyKey })
+          .first();
         if (existing) return { workload: toWorkload(existing), created: false };
       }
       throw error;
@@ -264,7 +286,9 @@ export class WorkloadStore {
       if (filter.workspace) q.where('workspace', filter.workspace);
       if (filter.states) q.whereIn('state', filter.states as string[]);
     });
-    const [{ count }] = await query.clone().count<{ count: string | number }[]>({ count: '*' });
+    const [{ count }] = await query
+      .clone()
+      .count<{ count: string | number }[]>({ count: '*' });
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
@@ -274,13 +298,20 @@ export class WorkloadStore {
   }
 
   /** Active workloads of every workspace, for the reconcile loop. */
-  async listByStates(states: readonly WorkloadState[]): Promise<StoredWorkload[]> {
-    const rows = await this.db<WorkloadRow>('workloads').whereIn('state', states as string[]);
+  async listByStates(
+    states: readonly WorkloadState[],
+  ): Promise<StoredWorkload[]> {
+    const rows = await this.db<WorkloadRow>('workloads').whereIn(
+      'state',
+      states as string[],
+    );
     return rows.map(toWorkload);
   }
 
   async events(id: string): Promise<WorkloadEvent[]> {
-    const rows = await this.db('workload_events').where({ workload_id: id }).orderBy('id');
+    const rows = await this.db('workload_events')
+      .where({ workload_id: id })
+      .orderBy('id');
     return rows.map(r => ({
       at: r.at,
       attempt: r.attempt,
@@ -302,7 +333,9 @@ export class WorkloadStore {
     tx?: Knex,
   ): Promise<boolean> {
     const run = async (trx: Knex) => {
-      const current = await trx<WorkloadRow>('workloads').where({ id }).first('state', 'attempt');
+      const current = await trx<WorkloadRow>('workloads')
+        .where({ id })
+        .first('state', 'attempt');
       if (!current) return false;
       const now = nowIso();
       const updated = await trx('workloads')
@@ -327,6 +360,8 @@ export class WorkloadStore {
   }
 
   async touchActivity(id: string): Promise<void> {
-    await this.db('workloads').where({ id }).update({ last_activity_at: nowIso() });
+    await this.db('workloads')
+      .where({ id })
+      .update({ last_activity_at: nowIso() });
   }
 }

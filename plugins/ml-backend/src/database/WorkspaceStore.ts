@@ -5,7 +5,13 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from './envColumn';
-import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  nowIso,
+  parseJson,
+} from './listing';
 
 type WorkspaceRow = {
   name: string;

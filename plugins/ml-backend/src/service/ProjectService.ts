@@ -16,8 +16,13 @@ import { WorkspaceService } from './WorkspaceService';
 export type ProjectInput = z.output<typeof createProjectSchema>;
 export type ProjectUpdate = z.output<typeof updateProjectSchema>;
 
-function starterReadme(project: { title: string; description: string }): string {
-  return `# ${project.title}\n\n${project.description || 'A new ML project.'}\n`;
+function starterReadme(project: {
+  title: string;
+  description: string;
+}): string {
+  return `# ${project.title}\n\n${
+    project.description || 'A new ML project.'
+  }\n`;
 }
 
 /**
@@ -25,7 +30,8 @@ function starterReadme(project: { title: string; description: string }): string 
  * team.
  */
 export class ProjectService {
-  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> = [];
+  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> =
+    [];
 
   constructor(
     private readonly deps: {
@@ -100,7 +106,9 @@ export class ProjectService {
 
   /** `{ secret: true }` in `env` keeps the secret stored under that name. */
   async update(id: string, patch: ProjectUpdate): Promise<Project> {
-    const env = patch.env && (await this.deps.secrets.seal(patch.env, (await this.get(id)).env));
+    const env =
+      patch.env &&
+      (await this.deps.secrets.seal(patch.env, (await this.get(id)).env));
     const updated = await this.deps.projects.update(id, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No project with id '${id}'`);
@@ -142,7 +150,9 @@ export class ProjectService {
   async deleteCollaborator(id: string, subject: string): Promise<void> {
     await this.get(id);
     if (!(await this.deps.projects.deleteCollaborator(id, subject))) {
-      throw new NotFoundError(`${subject} is not a collaborator of this project`);
+      throw new NotFoundError(
+        `${subject} is not a collaborator of this project`,
+      );
     }
   }
 }

@@ -41,28 +41,54 @@ export class SessionService {
     },
   ) {}
 
-  async launch(projectId: string, input: SessionInput, actor: string): Promise<StoredWorkload> {
+  async launch(
+    projectId: string,
+    input: SessionInput,
+    actor: string,
+  ): Promise<StoredWorkload> {
     const project = await this.deps.projects.get(projectId);
     const workspace = (await this.deps.workspaces.get(project.workspace))!;
     const runtime = await this.deps.runtimes.get(input.runtimeId);
-    if (!runtime) throw new InputError(`runtimeId: no runtime with id '${input.runtimeId}'`);
-    if (!runtime.enabled) throw new InputError(`runtimeId: runtime '${input.runtimeId}' is disabled`);
-    const profile = await this.deps.profiles.get(project.workspace, input.profile);
+    if (!runtime)
+      throw new InputError(
+        `runtimeId: no runtime with id '${input.runtimeId}'`,
+      );
+    if (!runtime.enabled)
+      throw new InputError(
+        `runtimeId: runtime '${input.runtimeId}' is disabled`,
+      );
+    const profile = await this.deps.profiles.get(
+      project.workspace,
+      input.profile,
+    );
     if (!profile) {
-      throw new InputError(`profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`,
+      );
     }
     const sessionEnv = await this.deps.secrets.seal(input.env);
     return this.deps.engine.submit({
       kind: 'session',
       name: input.name ?? `${runtime.kernel} session`,
-      project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+      project: {
+        id: project.id,
+        name: project.name,
+        workspace: project.workspace,
+        owner: project.owner,
+      },
       runtimeId: runtime.id,
       profile: profile.name,
-      resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+      resources: {
+        cpu: profile.cpu,
+        memoryMiB: profile.memoryMiB,
+        gpu: profile.gpu,
+      },
       requester: actor,
       args: ['-m', 'ml_platform.session_kernel'],
       // Precedence: workspace < project < session.
-      ...mergeEnvLayers([workspace.env, project.env, sessionEnv], { ML_PROJECT_NAME: project.name }),
+      ...mergeEnvLayers([workspace.env, project.env, sessionEnv], {
+        ML_PROJECT_NAME: project.name,
+      }),
       ports: ['kernel', 'app'],
       idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
       timeoutSeconds: this.deps.maxDurationSeconds,
@@ -71,13 +97,20 @@ export class SessionService {
 
   async list(projectId: string, limit = 50, offset = 0) {
     await this.deps.projects.get(projectId);
-    return this.deps.workloads.list({ projectId, kind: 'session', limit, offset });
+    return this.deps.workloads.list({
+      projectId,
+      kind: 'session',
+      limit,
+      offset,
+    });
   }
 
   async get(projectId: string, sessionId: string): Promise<StoredWorkload> {
     const w = await this.deps.workloads.get(sessionId);
     if (!w || w.projectId !== projectId || w.kind !== 'session') {
-      throw new NotFoundError(`No session with id '${sessionId}' in this project`);
+      throw new NotFoundError(
+        `No session with id '${sessionId}' in this project`,
+      );
     }
     return w;
   }
@@ -86,11 +119,18 @@ export class SessionService {
    * Runs code in the session's kernel and yields its output events (NDJSON
    * lines) as they come.
    */
-  async *execute(projectId: string, sessionId: string, code: string, signal?: AbortSignal): AsyncIterable<string> {
+  async *execute(
+    projectId: string,
+    sessionId: string,
+    code: string,
+    signal?: AbortSignal,
+  ): AsyncIterable<string> {
     const session = await this.get(projectId, sessionId);
     if (session.state !== 'running') {
       throw new ConflictError(
-        `Session is ${session.state}${session.reason ? ` (${session.reason})` : ''}; code runs only in a running session`,
+        `Session is ${session.state}${
+          session.reason ? ` (${session.reason})` : ''
+        }; code runs only in a running session`,
       );
     }
     const workspace = (await this.deps.workspaces.get(session.workspace))!;
@@ -104,7 +144,10 @@ export class SessionService {
       return;
     }
     const endpoint = await driver.endpoint(ref, 'kernel');
-    if (!endpoint) throw new ConflictError('The session kernel is not reachable yet; try again in a moment');
+    if (!endpoint)
+      throw new ConflictError(
+        'The session kernel is not reachable yet; try again in a moment',
+      );
     await this.deps.workloads.touchActivity(session.id);
     const response = await fetch(`${endpoint.url}/execute`, {
       method: 'POST',

@@ -34,7 +34,9 @@ export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
 };
 
 /** Reports what running work holds in a workspace (the engine's reservations). */
-export type WorkspaceUsageSource = (workspace: string) => Promise<ResourceLimits>;
+export type WorkspaceUsageSource = (
+  workspace: string,
+) => Promise<ResourceLimits>;
 
 /** A validated create request. */
 export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
@@ -57,13 +59,18 @@ export class WorkspaceService {
       defaultUserQuota?: ResourceLimits;
       usage?: WorkspaceUsageSource;
       /** Whether the workspace's driver can run work now (undefined: it cannot tell). */
-      availability?: (workspace: Workspace) => Promise<WorkspaceAvailability | undefined>;
+      availability?: (
+        workspace: Workspace,
+      ) => Promise<WorkspaceAvailability | undefined>;
     },
   ) {}
 
   async list(options: ListOptions): Promise<ListResult<Workspace>> {
     const page = await this.deps.workspaces.list(options);
-    return { ...page, items: await Promise.all(page.items.map(w => this.withAvailability(w))) };
+    return {
+      ...page,
+      items: await Promise.all(page.items.map(w => this.withAvailability(w))),
+    };
   }
 
   async get(name: string): Promise<Workspace> {
@@ -83,11 +90,15 @@ export class WorkspaceService {
     const drivers = this.deps.installedDrivers();
     if (!drivers.includes(input.driver)) {
       throw new InputError(
-        `driver: '${input.driver}' is not installed in this backend (installed: ${drivers.join(', ')})`,
+        `driver: '${
+          input.driver
+        }' is not installed in this backend (installed: ${drivers.join(', ')})`,
       );
     }
     if (await this.deps.workspaces.get(input.name)) {
-      throw new ConflictError(`A workspace named '${input.name}' already exists`);
+      throw new ConflictError(
+        `A workspace named '${input.name}' already exists`,
+      );
     }
     const env = await this.deps.secrets.seal(input.env);
     try {
@@ -106,7 +117,9 @@ export class WorkspaceService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError(`A workspace named '${input.name}' already exists`);
+        throw new ConflictError(
+          `A workspace named '${input.name}' already exists`,
+        );
       }
       throw error;
     }
@@ -117,7 +130,8 @@ export class WorkspaceService {
     if (patch.nodeGroups) {
       await this.assertProfilesStillFit(name, patch.nodeGroups);
     }
-    const env = patch.env && (await this.deps.secrets.seal(patch.env, current.env));
+    const env =
+      patch.env && (await this.deps.secrets.seal(patch.env, current.env));
     const updated = await this.deps.workspaces.update(name, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No workspace named '${name}'`);
@@ -130,7 +144,9 @@ export class WorkspaceService {
     const projects = await this.deps.projects.countInWorkspace(name);
     if (projects > 0) {
       throw new ConflictError(
-        `Workspace '${name}' still has ${projects} project${projects === 1 ? '' : 's'}; delete or move them first`,
+        `Workspace '${name}' still has ${projects} project${
+          projects === 1 ? '' : 's'
+        }; delete or move them first`,
       );
     }
     await this.deps.workspaces.delete(name);
@@ -156,7 +172,10 @@ export class WorkspaceService {
       throw new InputError(
         `nodeGroups: resource profile ${orphaned
           .map(p => `'${p.name}'`)
-          .join(', ')} would no longer fit: ${explainNoFit(orphaned[0], groups)}. Change or delete the profile first`,
+          .join(', ')} would no longer fit: ${explainNoFit(
+          orphaned[0],
+          groups,
+        )}. Change or delete the profile first`,
       );
     }
   }

@@ -51,7 +51,10 @@ export function createModelServices(options: {
   const modelStore = new ModelStore(db);
   const buildStore = new ModelBuildStore(db);
   const readiness = new ReplicaReadiness();
-  const modelKeys = new ModelAccessKeyService({ keys: new ModelAccessKeyStore(db), logger });
+  const modelKeys = new ModelAccessKeyService({
+    keys: new ModelAccessKeyStore(db),
+    logger,
+  });
   const modelDirectory = new ServingDirectory({
     models: modelStore,
     projects: new ProjectStore(db),
@@ -127,5 +130,12 @@ export function createModelServices(options: {
   engine.onEnded(w => modelBuilds.onWorkloadEnded(w));
   projects.onDelete(projectId => models.deleteAllOfProject(projectId));
 
-  return { models, modelBuilds, modelDeployments, modelDeploymentReconciler, modelKeys, modelDirectory };
+  return {
+    models,
+    modelBuilds,
+    modelDeployments,
+    modelDeploymentReconciler,
+    modelKeys,
+    modelDirectory,
+  };
 }

@@ -129,12 +129,17 @@ describe('EnvVarsEditor', () => {
           onSave={onSave}
         />,
       );
-      await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Add variable' }),
+      );
       await userEvent.type(screen.getByLabelText('Name 2'), 'API_KEY');
       await userEvent.type(screen.getByLabelText('Value 2'), 'k-123');
       expect(screen.getByLabelText('Value 2')).toHaveAttribute('type', 'text');
       await userEvent.click(screen.getByLabelText('Secret API_KEY'));
-      expect(screen.getByLabelText('Value 2')).toHaveAttribute('type', 'password');
+      expect(screen.getByLabelText('Value 2')).toHaveAttribute(
+        'type',
+        'password',
+      );
 
       await userEvent.click(screen.getByLabelText('Secret OLD'));
       expect(screen.getByLabelText('Value 1')).toHaveValue('');
