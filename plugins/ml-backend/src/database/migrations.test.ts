@@ -59,6 +59,7 @@ describe('migrations', () => {
       const [done] = await knex.migrate.list({ directory: migrationsDir });
       const names: string[] = done.map((m: any) => m.name ?? m.file).reverse();
       let expected = [...KNOWN_TABLES];
+      const columnsAfter: Record<string, Record<string, boolean>> = {};
       for (const name of names) {
         await knex.migrate.down({ directory: migrationsDir });
         expected = expected.filter(t => !(ADDED_BY[name] ?? []).includes(t));
@@ -66,24 +67,20 @@ describe('migrations', () => {
           name,
           expected,
         ]);
-        if (name === '20261202_secret_env.js') {
-          expect(await knex.schema.hasColumn('workloads', 'secret_env')).toBe(
-            false,
-          );
-          expect(await knex.schema.hasColumn('workloads', 'model_id')).toBe(
-            false,
-          );
-          expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(
-            true,
-          );
-        }
-        if (name === '20261125_models.js') {
-          expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(
-            false,
-          );
-        }
+        columnsAfter[name] = {
+          secret_env: await knex.schema.hasColumn('workloads', 'secret_env'),
+          model_id: await knex.schema.hasColumn('workloads', 'model_id'),
+          work_dir: await knex.schema.hasColumn('workloads', 'work_dir'),
+        };
       }
       expect(expected).toEqual([]);
+      // Undoing the secret env migration removes its columns, and only those.
+      expect(columnsAfter['20261202_secret_env.js']).toEqual({
+        secret_env: false,
+        model_id: false,
+        work_dir: true,
+      });
+      expect(columnsAfter['20261125_models.js'].work_dir).toBe(false);
 
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);

@@ -63,10 +63,10 @@ describe.each(databases.eachSupportedId())(
     /** The bodies of every read, to search for secret values. */
     const reads: unknown[] = [];
 
-    const api = (method: 'get' | 'post' | 'put' | 'patch', path: string) =>
-      request(backend.server)[method](`/api/ml${path}`);
-    const read = async (path: string) => {
-      const body = (await api('get', path).expect(200)).body;
+    const api = (method: 'get' | 'post' | 'put' | 'patch', url: string) =>
+      request(backend.server)[method](`/api/ml${url}`);
+    const read = async (url: string) => {
+      const body = (await api('get', url).expect(200)).body;
       reads.push(body);
       return body;
     };
