@@ -91,6 +91,22 @@ export interface Config {
       /** How often the CPU and memory of model replicas are sampled. Default: 15. */
       usageSampleSeconds?: number;
     };
+    /** Secret env vars (any env var of any level may be secret). */
+    secrets?: {
+      /**
+       * The key that encrypts secret env values at rest (AES-256-GCM): the
+       * base64 of 32 random bytes, e.g. from `openssl rand -base64 32`. Set
+       * it in production, from outside the database. Without it the backend
+       * generates a key once and keeps it in its own database (shared by
+       * every replica), which protects nothing against someone who can read
+       * that database. Changing the key leaves the stored secrets unreadable:
+       * workloads that need them fail to start and say which variable and
+       * why, until the secrets are set again (there is no key rotation).
+       *
+       * @visibility secret
+       */
+      key?: string;
+    };
     seed?: {
       /**
        * On a database without workspaces, create a demo workspace, resource

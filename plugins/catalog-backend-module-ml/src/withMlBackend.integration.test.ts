@@ -72,7 +72,12 @@ describe('the ML backend and the catalog in one backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
-    await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await fs.rm(storageRoot, {
+      recursive: true,
+      force: true,
+      maxRetries: 10,
+      retryDelay: 100,
+    });
   });
 
   const asUser = (req: request.Test) =>
@@ -81,7 +86,9 @@ describe('the ML backend and the catalog in one backend', () => {
   async function entity(ref: string) {
     const [kind, rest] = ref.split(':');
     const res = await asUser(
-      request(backend.server).get(`/api/catalog/entities/by-name/${kind}/${rest}`),
+      request(backend.server).get(
+        `/api/catalog/entities/by-name/${kind}/${rest}`,
+      ),
     );
     return res.status === 200 ? res.body : undefined;
   }
@@ -90,10 +97,20 @@ describe('the ML backend and the catalog in one backend', () => {
     await asUser(request(backend.server).post('/api/ml/workspaces'))
       .send({
         name: 'lab',
-        nodeGroups: [{ name: 'standard', cpu: 4, memoryMiB: 8192, minNodes: 1, maxNodes: 1 }],
+        nodeGroups: [
+          {
+            name: 'standard',
+            cpu: 4,
+            memoryMiB: 8192,
+            minNodes: 1,
+            maxNodes: 1,
+          },
+        ],
       })
       .expect(201);
-    const created = await asUser(request(backend.server).post('/api/ml/projects'))
+    const created = await asUser(
+      request(backend.server).post('/api/ml/projects'),
+    )
       .send({ workspace: 'lab', name: 'churn' })
       .expect(201);
 
@@ -101,16 +118,60 @@ describe('the ML backend and the catalog in one backend', () => {
       () => entity('project:lab/churn'),
       'the project in the catalog',
     );
-    expect(project.metadata.annotations['ml-platform.io/project-id']).toBe(created.body.id);
+    expect(project.metadata.annotations['ml-platform.io/project-id']).toBe(
+      created.body.id,
+    );
     expect(project.relations).toEqual(
-      expect.arrayContaining([{ type: 'partOf', targetRef: 'workspace:default/lab' }]),
+      expect.arrayContaining([
+        { type: 'partOf', targetRef: 'workspace:default/lab' },
+      ]),
     );
     expect(await entity('workspace:default/lab')).toBeDefined();
 
-    await asUser(request(backend.server).delete(`/api/ml/projects/${created.body.id}`)).expect(204);
+    await asUser(
+      request(backend.server).delete(`/api/ml/projects/${created.body.id}`),
+    ).expect(204);
     await waitFor(
       async () => ((await entity('project:lab/churn')) ? undefined : true),
       'the deleted project to leave the catalog',
     );
+  });
+
+  it('mirrors projects with secret env without any of their values', async () => {
+    const value = 'catalog-must-not-see-this-7f3a';
+    await asUser(request(backend.server).post('/api/ml/workspaces'))
+      .send({
+        name: 'vault',
+        nodeGroups: [
+          {
+            name: 'standard',
+            cpu: 4,
+            memoryMiB: 8192,
+            minNodes: 1,
+            maxNodes: 1,
+          },
+        ],
+        env: { SITE_TOKEN: { secret: true, value } },
+      })
+      .expect(201);
+    await asUser(request(backend.server).post('/api/ml/projects'))
+      .send({
+        workspace: 'vault',
+        name: 'hidden',
+        env: {
+          API_KEY: { secret: true, value },
+          ML_MODEL_NAME: { secret: true, value },
+        },
+      })
+      .expect(201);
+    await waitFor(
+      () => entity('project:vault/hidden'),
+      'the project in the catalog',
+    );
+    const all = await asUser(
+      request(backend.server).get('/api/catalog/entities'),
+    ).expect(200);
+    expect(JSON.stringify(all.body)).toContain('"hidden"');
+    expect(JSON.stringify(all.body)).not.toContain(value);
   });
 });

@@ -7,6 +7,8 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import path from 'node:path';
 import { z } from 'zod';
+import { SECRET_KEY_BYTES } from './secrets/SecretCipher';
+import { decodeSecretKey } from './secrets/secretKey';
 
 /** The ML plugin's settings, read once at start-up. */
 export interface EngineConfig {
@@ -42,6 +44,8 @@ export interface MlConfig {
   };
   applications: { allowBypassAuthentication: boolean };
   defaultUserQuota?: ResourceLimits;
+  /** `ml.secrets.key`: seals secret env; generated and stored when absent. */
+  secretKey?: Buffer;
   runtimes: z.output<typeof createRuntimeSchema>[];
 }
 
@@ -98,6 +102,17 @@ function readLocalIsolation(config: Config | undefined): LocalIsolationConfig {
     enabled: config?.getOptionalBoolean('enabled') ?? true,
     uidRange: { first, count },
   };
+}
+
+function readSecretKey(text: string | undefined): Buffer | undefined {
+  if (text === undefined) return undefined;
+  const key = decodeSecretKey(text);
+  if (!key) {
+    throw new InputError(
+      `Invalid config ml.secrets.key: must be the base64 of ${SECRET_KEY_BYTES} random bytes (e.g. the output of "openssl rand -base64 ${SECRET_KEY_BYTES}")`,
+    );
+  }
+  return key;
 }
 
 /** Reads `ml.*`; relative storage paths are relative to the working directory. */
@@ -165,6 +180,7 @@ export function readMlConfig(config: Config): MlConfig {
       quota === undefined
         ? undefined
         : parseOrThrow(resourceLimitsSchema, quota, 'ml.defaultUserQuota'),
+    secretKey: readSecretKey(ml?.getOptionalString('secrets.key')),
     runtimes,
   };
 }

@@ -36,6 +36,7 @@ import { createModelServices } from './service/models/createModelServices';
 import { createServing } from './serving/createServing';
 import { ApplicationStore } from './database/ApplicationStore';
 import { ApplicationService } from './service/ApplicationService';
+import { EnvSecrets } from './secrets/EnvSecrets';
 
 /**
  * Builds the plugin's stores, services and engine. The local-process driver
@@ -74,7 +75,9 @@ export function createMlServices(options: {
     path.join(config.storageRoot, 'projects'),
     isolation,
   );
-  const tokens = new WorkloadTokens(new SettingsStore(db));
+  const settings = new SettingsStore(db);
+  const tokens = new WorkloadTokens(settings);
+  const secrets = new EnvSecrets({ key: config.secretKey, settings });
 
   const local = new LocalProcessDriver({
     stateDir,
@@ -95,6 +98,7 @@ export function createMlServices(options: {
 
   const workspaces = new WorkspaceService({
     workspaces: workspaceStore,
+    secrets,
     profiles: profileStore,
     projects: projectStore,
     installedDrivers: () => drivers().map(d => d.name),
@@ -112,6 +116,7 @@ export function createMlServices(options: {
     projects: projectStore,
     workspaces,
     files,
+    secrets,
   });
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up. A cluster that is away must not block the deletion: log and go on.
@@ -141,6 +146,7 @@ export function createMlServices(options: {
     logger,
     apiUrl: options.apiUrl,
     tokens,
+    secrets,
     quotas: quotaStore,
   });
   const reconciler = new Reconciler({
@@ -166,6 +172,7 @@ export function createMlServices(options: {
     files,
     workloads: workloadStore,
     engine,
+    secrets,
     logger,
   });
   engine.onEnded(w => jobs.onWorkloadEnded(w));
@@ -182,6 +189,7 @@ export function createMlServices(options: {
     workloadStore,
     files,
     engine,
+    secrets,
     driverFor,
   });
   const serving = createServing({
@@ -217,6 +225,7 @@ export function createMlServices(options: {
       profiles: profileStore,
       workloads: workloadStore,
       engine,
+      secrets,
       driverFor,
       idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
       maxDurationSeconds: config.engine.sessionMaxHours * 3600,
@@ -238,6 +247,7 @@ export function createMlServices(options: {
       files,
       workloads: workloadStore,
       engine,
+      secrets,
       driverFor,
       allowBypassAuthentication: config.applications.allowBypassAuthentication,
       apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),

@@ -5,6 +5,7 @@
  */
 
 export * from './types';
+export * from './env';
 export * from './schemas';
 export * from './resources';
 export * from './names';

@@ -1,3 +1,4 @@
+import { EnvVars } from './env';
 import { WorkloadState } from './workloads';
 
 /**
@@ -61,7 +62,8 @@ export interface ModelBuild {
   runtimeId: string;
   comment: string;
   examples: ModelExample[];
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   state: BuildState;
   /** Why it failed ("ImportError: no module named sklearn", "build.sh exited with 2"). */
   reason?: string;
@@ -98,7 +100,8 @@ export interface ModelDeployment {
   buildNumber: number;
   replicas: number;
   profile: string;
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   state: DeploymentState;
   reason?: string;
   replicaStatus: ModelReplica[];
@@ -202,7 +205,8 @@ export interface Application {
   script: string;
   runtimeId: string;
   profile: string;
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   /** Anyone who can reach the portal may open it (needs an admin config flag). */
   bypassAuthentication: boolean;
   /** The current (or last) workload running the app. */

@@ -5,11 +5,20 @@ import {
   createProfileSchema,
 } from './schemas';
 
-const group = { name: 'cpu', cpu: 4, memoryMiB: '16Gi', minNodes: 1, maxNodes: 3 };
+const group = {
+  name: 'cpu',
+  cpu: 4,
+  memoryMiB: '16Gi',
+  minNodes: 1,
+  maxNodes: 3,
+};
 
 describe('schemas', () => {
   it('normalises quantities and fills defaults', () => {
-    const parsed = createWorkspaceSchema.parse({ name: 'ws', nodeGroups: [group] });
+    const parsed = createWorkspaceSchema.parse({
+      name: 'ws',
+      nodeGroups: [group],
+    });
     expect(parsed.nodeGroups[0]).toEqual({
       name: 'cpu',
       cpu: 4,
@@ -20,8 +29,13 @@ describe('schemas', () => {
       scaleUpDelaySeconds: 30,
     });
     expect(parsed.driver).toBe('local');
-    expect(createProfileSchema.parse({ name: 'small', cpu: '500m', memoryMiB: '1Gi' }))
-      .toMatchObject({ cpu: 0.5, memoryMiB: 1024, gpu: 0 });
+    expect(
+      createProfileSchema.parse({
+        name: 'small',
+        cpu: '500m',
+        memoryMiB: '1Gi',
+      }),
+    ).toMatchObject({ cpu: 0.5, memoryMiB: 1024, gpu: 0 });
   });
 
   it('names the field that is wrong', () => {
@@ -30,20 +44,89 @@ describe('schemas', () => {
       nodeGroups: [{ ...group, minNodes: 4 }],
     });
     expect(result.success).toBe(false);
-    const paths = result.success ? [] : result.error.issues.map(i => i.path.join('.'));
-    expect(paths).toEqual(expect.arrayContaining(['name', 'nodeGroups.0.maxNodes']));
+    const paths = result.success
+      ? []
+      : result.error.issues.map(i => i.path.join('.'));
+    expect(paths).toEqual(
+      expect.arrayContaining(['name', 'nodeGroups.0.maxNodes']),
+    );
   });
 
   it('refuses unknown fields, bad refs and bad env names', () => {
-    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', extra: 1 }).success).toBe(false);
-    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', owner: 'jane' }).success).toBe(false);
-    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', env: { '1X': 'y' } }).success).toBe(false);
-    expect(createProjectSchema.safeParse({ workspace: 'w', name: 'p', owner: 'group:default/team-a' }).success).toBe(true);
+    expect(
+      createProjectSchema.safeParse({ workspace: 'w', name: 'p', extra: 1 })
+        .success,
+    ).toBe(false);
+    expect(
+      createProjectSchema.safeParse({
+        workspace: 'w',
+        name: 'p',
+        owner: 'jane',
+      }).success,
+    ).toBe(false);
+    expect(
+      createProjectSchema.safeParse({
+        workspace: 'w',
+        name: 'p',
+        env: { '1X': 'y' },
+      }).success,
+    ).toBe(false);
+    expect(
+      createProjectSchema.safeParse({
+        workspace: 'w',
+        name: 'p',
+        owner: 'group:default/team-a',
+      }).success,
+    ).toBe(true);
+  });
+
+  it('takes plain values, secrets with a value, and secrets to keep', () => {
+    const env = {
+      PLAIN: 'x',
+      TOKEN: { secret: true, value: 's3cr3t' },
+      KEPT: { secret: true },
+    };
+    expect(
+      createProjectSchema.parse({ workspace: 'w', name: 'p', env }).env,
+    ).toEqual(env);
+    const refused = [
+      1,
+      null,
+      { secret: false, value: 'x' },
+      { secret: true, value: 2 },
+      { secret: true, extra: 1 },
+    ];
+    for (const value of refused) {
+      const result = createProjectSchema.safeParse({
+        workspace: 'w',
+        name: 'p',
+        env: { A: value },
+      });
+      expect([value, result.success]).toEqual([value, false]);
+      const issue = result.success ? undefined : result.error.issues[0];
+      expect(issue?.path.join('.')).toBe('env.A');
+    }
+    const notString = createProjectSchema.safeParse({
+      workspace: 'w',
+      name: 'p',
+      env: { A: 1 },
+    });
+    expect(notString.success ? '' : notString.error.issues[0].message).toMatch(
+      /must be a string, or \{"secret": true/,
+    );
   });
 
   it('requires an image or a command for a runtime', () => {
-    const base = { editor: 'Workbench', kernel: 'Python 3.11', edition: 'Standard', shortVersion: '2026.11', maintenanceVersion: 1 };
+    const base = {
+      editor: 'Workbench',
+      kernel: 'Python 3.11',
+      edition: 'Standard',
+      shortVersion: '2026.11',
+      maintenanceVersion: 1,
+    };
     expect(createRuntimeSchema.safeParse(base).success).toBe(false);
-    expect(createRuntimeSchema.safeParse({ ...base, command: 'python3' }).success).toBe(true);
+    expect(
+      createRuntimeSchema.safeParse({ ...base, command: 'python3' }).success,
+    ).toBe(true);
   });
 });

@@ -50,7 +50,8 @@ export const cpuSchema = z
     if (millis === undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: 'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
+        message:
+          'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
       });
       return z.NEVER;
     }
@@ -66,29 +67,71 @@ export const memorySchema = z
     if (mib === undefined) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
-        message: 'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
+        message:
+          'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
       });
       return z.NEVER;
     }
     return mib;
   })
-  .pipe(z.number().int().min(0).max(1024 * 1024 * 1024));
+  .pipe(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(1024 * 1024 * 1024),
+  );
 
 const gpuSchema = z.number().int().min(0).max(64);
+
+/**
+ * One variable as written: a plain string, `{ secret: true, value }` to set a
+ * secret, or `{ secret: true }` to keep the secret stored under that name.
+ *
+ * @public
+ */
+export const envValueSchema = z.union(
+  [
+    z.string().max(MAX_ENV_VALUE),
+    z
+      .object({
+        secret: z.literal(true),
+        value: z.string().max(MAX_ENV_VALUE).optional(),
+      })
+      .strict(),
+  ],
+  {
+    error: () =>
+      'must be a string, or {"secret": true, "value": "..."} for a secret ({"secret": true} alone keeps the stored value)',
+  },
+);
 
 /** @public */
 export const envSchema = z
   .record(
-    z.string().regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
-    z.string().max(MAX_ENV_VALUE),
+    z
+      .string()
+      .regex(ENV_NAME_PATTERN, 'must be a valid environment variable name'),
+    envValueSchema,
   )
   .refine(env => Object.keys(env).length <= MAX_ENV_VARS, {
     message: `at most ${MAX_ENV_VARS} variables`,
   });
 
+/**
+ * Variables as a request writes them.
+ *
+ * @public
+ */
+export type EnvVarsInput = z.input<typeof envSchema>;
+
 /** @public */
 export const resourceLimitsSchema = z
-  .object({ cpu: cpuSchema, memoryMiB: memorySchema, gpu: gpuSchema.default(0) })
+  .object({
+    cpu: cpuSchema,
+    memoryMiB: memorySchema,
+    gpu: gpuSchema.default(0),
+  })
   .strict();
 
 /** @public */
@@ -148,7 +191,10 @@ const versionPart = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/, 'must be letters, digits, spaces or ". _ + -"');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9 ._+-]*$/,
+    'must be letters, digits, spaces or ". _ + -"',
+  );
 
 /** @public */
 export const createRuntimeSchema = z
@@ -165,7 +211,8 @@ export const createRuntimeSchema = z
   })
   .strict()
   .refine(r => Boolean(r.image || r.command), {
-    message: 'a runtime needs an image (Kubernetes) or a command (local driver)',
+    message:
+      'a runtime needs an image (Kubernetes) or a command (local driver)',
     path: ['command'],
   });
 

@@ -1,3 +1,5 @@
+import { EnvVars } from './env';
+
 /**
  * Domain types as the REST API returns them. Resource amounts are shown as
  * `cpu` (vCPU, fractional), `memoryMiB` and `gpu` (whole devices).
@@ -39,8 +41,8 @@ export interface Workspace {
   owner: string;
   driver: ComputeDriverName;
   nodeGroups: NodeGroup[];
-  /** Site-level environment variables, the lowest precedence. */
-  env: Record<string, string>;
+  /** Site-level environment variables, the lowest precedence (secrets masked). */
+  env: EnvVars;
   /** Quota for users that have none of their own (CML: 2 vCPU / 8 GiB). */
   defaultUserQuota: ResourceLimits;
   createdAt: string;
@@ -150,7 +152,8 @@ export interface Project {
    * (CML's team role); ignored when a user owns the project.
    */
   teamRole: CollaboratorRole;
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   templateRef?: string;
   createdBy: string;
   createdAt: string;

@@ -1,3 +1,4 @@
+import { EnvVars } from './env';
 import { ResourceLimits } from './types';
 
 /**
@@ -24,10 +25,19 @@ export const TERMINAL_STATES: readonly WorkloadState[] = [
 ];
 
 /** @public */
-export const ACTIVE_STATES: readonly WorkloadState[] = ['queued', 'starting', 'running'];
+export const ACTIVE_STATES: readonly WorkloadState[] = [
+  'queued',
+  'starting',
+  'running',
+];
 
 /** @public */
-export type WorkloadKindName = 'session' | 'job' | 'model' | 'application' | 'build';
+export type WorkloadKindName =
+  | 'session'
+  | 'job'
+  | 'model'
+  | 'application'
+  | 'build';
 
 /** @public */
 export type WorkloadTrigger = 'manual' | 'schedule' | 'dependency' | 'api';
@@ -92,7 +102,8 @@ export interface Job {
   name: string;
   script: string;
   args: string[];
-  env: Record<string, string>;
+  /** Secrets masked. */
+  env: EnvVars;
   runtimeId: string;
   profile: string;
   timeoutSeconds?: number;
@@ -107,5 +118,8 @@ export interface Job {
   updatedAt: string;
   /** The next (up to three) times a cron schedule fires. */
   nextRuns?: string[];
-  lastRun?: Pick<Workload, 'id' | 'state' | 'attempt' | 'startedAt' | 'endedAt' | 'exitCode'>;
+  lastRun?: Pick<
+    Workload,
+    'id' | 'state' | 'attempt' | 'startedAt' | 'endedAt' | 'exitCode'
+  >;
 }

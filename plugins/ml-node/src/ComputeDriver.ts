@@ -1,7 +1,12 @@
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 
 /** @public */
-export type WorkloadKind = 'session' | 'job' | 'model' | 'application' | 'build';
+export type WorkloadKind =
+  | 'session'
+  | 'job'
+  | 'model'
+  | 'application'
+  | 'build';
 
 /**
  * What a driver needs to start one workload. The engine builds it; drivers
@@ -30,6 +35,13 @@ export interface WorkloadSpec {
    */
   args: string[];
   env: Record<string, string>;
+  /**
+   * Secret variables (decrypted), to be set in the workload's environment
+   * beside `env`; no name is in both. Kept apart so that drivers keep them
+   * out of what others can read: never in a plain pod spec, a state file or
+   * a log line (the Kubernetes driver passes them through a Secret).
+   */
+  secretEnv?: Record<string, string>;
   /**
    * Named TCP ports the workload listens on. The driver picks each port and
    * passes it as `ML_<NAME>_PORT` (upper case), e.g. `kernel` →
@@ -94,7 +106,10 @@ export interface ComputeDriver {
     options: { follow: boolean; signal?: AbortSignal },
   ): AsyncIterable<string>;
   /** Where a named port of a running workload is reachable, if it is. */
-  endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
+  endpoint(
+    ref: WorkloadRef,
+    port: string,
+  ): Promise<{ url: string } | undefined>;
   /**
    * Runs code in a running session's kernel and yields the kernel's output
    * events (NDJSON lines, as its `POST /execute` answers). The kernel
@@ -151,6 +166,8 @@ export class StartDeferredError extends Error {
  *
  * @public
  */
-export function isStartDeferredError(error: unknown): error is StartDeferredError {
+export function isStartDeferredError(
+  error: unknown,
+): error is StartDeferredError {
   return (error as Error | undefined)?.name === 'StartDeferredError';
 }

@@ -85,10 +85,15 @@ describe('ML object entities', () => {
       owner: 'user:default/jane',
       project: 'project:demo/churn',
       mlModelId: 'm1',
-      dependsOn: ['resource:demo/warehouse.customer_events', 'resource:demo/holidays'],
+      dependsOn: [
+        'resource:demo/warehouse.customer_events',
+        'resource:demo/holidays',
+      ],
       providesApis: ['api:demo/churn.classifier'],
     });
-    await expect(new MlEntitiesProcessor().validateEntityKind(entity)).resolves.toBe(true);
+    await expect(
+      new MlEntitiesProcessor().validateEntityKind(entity),
+    ).resolves.toBe(true);
   });
 
   it('gives models on Kubernetes the Kubernetes tab annotation', () => {
@@ -142,17 +147,29 @@ describe('ML object entities', () => {
         title: 'warehouse.customer events',
       }),
     );
-    expect(dataset.spec).toEqual({ type: 'dataset', owner: 'group:default/guests' });
-    await expect(resourceEntityV1alpha1Validator.check(dataset)).resolves.toBe(true);
+    expect(dataset.spec).toEqual({
+      type: 'dataset',
+      owner: 'group:default/guests',
+    });
+    await expect(resourceEntityV1alpha1Validator.check(dataset)).resolves.toBe(
+      true,
+    );
 
     const runtime = runtimeToEntity(python, {
       locationRef: context.locationRef,
       owner: 'group:default/admins',
     });
     expect(runtime.metadata.name).toBe('workbench-python-3-standard-2026.11.1');
-    expect(runtime.metadata.annotations!['ml-platform.io/runtime-id']).toBe(python.id);
-    expect(runtime.spec).toEqual({ type: 'ml-runtime', owner: 'group:default/admins' });
-    await expect(resourceEntityV1alpha1Validator.check(runtime)).resolves.toBe(true);
+    expect(runtime.metadata.annotations!['ml-platform.io/runtime-id']).toBe(
+      python.id,
+    );
+    expect(runtime.spec).toEqual({
+      type: 'ml-runtime',
+      owner: 'group:default/admins',
+    });
+    await expect(resourceEntityV1alpha1Validator.check(runtime)).resolves.toBe(
+      true,
+    );
   });
 });
 
@@ -160,7 +177,12 @@ describe('application entities', () => {
   it('reads the models an application calls from its env', () => {
     expect(
       modelsCalledBy(
-        { env: { ML_MODEL_NAME: 'classifier', ML_MODEL_NAMES: ' a, forecast/b ,,classifier' } },
+        {
+          env: {
+            ML_MODEL_NAME: 'classifier',
+            ML_MODEL_NAMES: ' a, forecast/b ,,classifier',
+          },
+        },
         'churn',
       ),
     ).toEqual([
@@ -169,6 +191,23 @@ describe('application entities', () => {
       { project: 'forecast', name: 'b' },
     ]);
     expect(modelsCalledBy({ env: {} }, 'churn')).toEqual([]);
+  });
+
+  it('reads no model from a secret variable (the ML API shows it masked)', () => {
+    expect(
+      modelsCalledBy(
+        { env: { ML_MODEL_NAME: { secret: true }, ML_MODEL_NAMES: 'a' } },
+        'churn',
+      ),
+    ).toEqual([{ project: 'churn', name: 'a' }]);
+    const entity = applicationToEntity(
+      application('a2', churn.id, 'vault-app', {
+        env: { ML_MODEL_NAME: { secret: true }, TOKEN: { secret: true } },
+      }),
+      context,
+    );
+    expect(entity.spec).not.toHaveProperty('consumesApis');
+    expect(JSON.stringify(entity)).not.toMatch(/TOKEN|secret/);
   });
 
   it('makes an ml-application Component that consumes the APIs of the models it calls', async () => {
@@ -206,6 +245,8 @@ describe('application entities', () => {
       consumesApis: ['api:demo/churn.classifier'],
       dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
     });
-    await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(true);
+    await expect(componentEntityV1alpha1Validator.check(entity)).resolves.toBe(
+      true,
+    );
   });
 });

@@ -24,7 +24,7 @@ describe('KubernetesDriver against a fake API server', () => {
 
   it('runs a job as a labelled batch/v1 Job in the project namespace, once, and maps its phases', async () => {
     h = await startHarness();
-    const spec = specFor('job', { quota: { cpu: 4, memoryMiB: 8192, gpu: 0 } });
+    const spec = specFor('job', { quota: { cpu: 4, memoryMiB: 8192, gpu: 0 }, secretEnv: { API_KEY: 's3cret-api-key' } });
     await h.driver.start(spec);
     await h.driver.start(spec); // a second start finds the first (409 → get)
 
@@ -53,10 +53,15 @@ describe('KubernetesDriver against a fake API server', () => {
       { name: 'ML_SNAPSHOT_URL', value: 'http://ml.example:7007/api/ml/workload-api/v1/snapshot' },
       { name: 'ML_WORKLOAD_TOKEN', valueFrom: { secretKeyRef: { name: `job-${spec.workloadId}-1-token`, key: 'ML_WORKLOAD_TOKEN' } } },
     ]));
-    // The token is in a Secret the Job owns, not in the pod spec.
+    // The token and the secret env are in a Secret the Job owns, not in the pod spec.
+    expect(main.env).toEqual(expect.arrayContaining([
+      { name: 'API_KEY', valueFrom: { secretKeyRef: { name: `job-${spec.workloadId}-1-token`, key: 'API_KEY' } } },
+    ]));
+    expect(init.env.map((e: any) => e.name)).not.toContain('API_KEY');
     expect(JSON.stringify(job)).not.toContain('wt-1');
+    expect(JSON.stringify(job)).not.toContain('s3cret-api-key');
     const secret = h.server.get('secrets', NS, `job-${spec.workloadId}-1-token`);
-    expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt-1' });
+    expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt-1', API_KEY: 's3cret-api-key' });
     expect(secret.metadata.ownerReferences).toEqual([expect.objectContaining({ kind: 'Job', uid: job.metadata.uid })]);
     new Secret(secret).validate();
     expect(job.spec.template.spec.imagePullSecrets).toEqual([{ name: 'registry' }]);

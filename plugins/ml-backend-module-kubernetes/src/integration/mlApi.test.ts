@@ -119,9 +119,22 @@ describeIfCluster('the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubele
 
   it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
     const job = await ok('POST', `/projects/${projectId}/jobs`, { name: 'train', script: 'train.py', runtimeId, profile: 'small' });
-    const good = await ok('POST', `/projects/${projectId}/jobs/${job.id}/runs`, {});
+    const good = await ok('POST', `/projects/${projectId}/jobs/${job.id}/runs`, {
+      env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
+    });
     expect(await ended(good.id)).toMatchObject({ state: 'succeeded', exitCode: 0 });
     const [k8sJob] = await objects(`ml-${projectId}`, 'jobs', good.id);
+    // The run's secret reaches the pod through the attempt's Secret only.
+    const main = k8sJob.spec.template.spec.containers[0];
+    const secretName = `job-${good.id}-1-token`;
+    expect(main.env).toEqual(expect.arrayContaining([
+      { name: 'API_KEY', valueFrom: { secretKeyRef: { name: secretName, key: 'API_KEY' } } },
+    ]));
+    const [pod] = await objects(`ml-${projectId}`, 'pods', good.id);
+    expect(JSON.stringify([k8sJob, pod])).not.toContain('kube-secret-value');
+    const secret = await admin.get(`/api/v1/namespaces/ml-${projectId}/secrets/${secretName}`);
+    expect(Buffer.from(secret.data.API_KEY, 'base64').toString()).toBe('kube-secret-value');
+    expect(JSON.stringify(await workload(good.id))).not.toContain('kube-secret-value');
     expect(k8sJob.status.conditions).toEqual([expect.objectContaining({ type: 'Complete', status: 'True' })]);
     expect(k8sJob.metadata.labels).toMatchObject({
       'app.kubernetes.io/managed-by': 'ml-platform',

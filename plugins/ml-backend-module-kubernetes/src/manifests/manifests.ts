@@ -33,8 +33,9 @@ export interface Manifests {
   /** Sessions, models and applications with ports get one. */
   service?: any;
   /**
-   * Holds the attempt's ML_WORKLOAD_TOKEN (and a session's ML_KERNEL_SECRET),
-   * so they are not in the pod spec for anyone who may read pods.
+   * Holds the attempt's ML_WORKLOAD_TOKEN, its secret env vars and a
+   * session's ML_KERNEL_SECRET, so none of them is in the pod spec for anyone
+   * who may read pods.
    */
   secret: any;
 }
@@ -49,13 +50,14 @@ export function tokenSecretName(workloadName: string): string {
 /** The session kernel's secret (see session_kernel.py), in the same Secret. */
 export const KERNEL_SECRET_KEY = 'ML_KERNEL_SECRET';
 
-function fromSecret(workloadName: string, key: string) {
-  return {
-    name: key,
-    valueFrom: {
-      secretKeyRef: { name: tokenSecretName(workloadName), key },
-    },
-  };
+/** An env entry that reads its value from the attempt's Secret (whose keys are the variables' names). */
+function fromSecret(workloadName: string, name: string) {
+  return { name, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: name } } };
+}
+
+/** What the attempt's Secret holds: the secret env vars and the token (which wins a clash of names). */
+function secretData(spec: WorkloadSpec): Record<string, string> {
+  return { ...spec.secretEnv, [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' };
 }
 
 /** Nothing a container could gain: no setuid escalation, no capabilities. */
@@ -163,11 +165,14 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
   const image = imageFor(settings, spec);
   const ports = containerPorts(spec);
   const apiUrl = `${settings.backendUrl}/api/ml`;
-  const token = fromSecret(objectName(spec.kind, spec), TOKEN_KEY);
-  const secrets = spec.ports.includes('kernel')
-    ? [token, fromSecret(objectName(spec.kind, spec), KERNEL_SECRET_KEY)]
-    : [token];
-  const { [TOKEN_KEY]: _token, ...plainEnv } = spec.env;
+  const workloadName = objectName(spec.kind, spec);
+  const token = fromSecret(workloadName, TOKEN_KEY);
+  const kernelSecret = spec.ports.includes('kernel')
+    ? [fromSecret(workloadName, KERNEL_SECRET_KEY)]
+    : [];
+  // Names in the Secret never also appear with a plain value.
+  const secretNames = Object.keys(secretData(spec));
+  const plainEnv = Object.fromEntries(Object.entries(spec.env).filter(([n]) => !secretNames.includes(n)));
   const vars: Record<string, string> = {
     ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
@@ -176,8 +181,9 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
     // The image's home may not be the uid's; the work folder is (as locally).
     HOME: WORKDIR,
   };
-  for (const [name, port] of Object.entries(ports))
-    vars[portVariable(name)] = String(port);
+  for (const [portName, port] of Object.entries(ports)) vars[portVariable(portName)] = String(port);
+  // The platform's own variables (above) win over a secret of the same name.
+  const secretVars = secretNames.filter(n => n !== TOKEN_KEY && !(n in vars)).map(n => fromSecret(workloadName, n));
   return {
     // The engine owns retries; a failed container ends the attempt.
     restartPolicy:
@@ -218,7 +224,7 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
         image,
         command: [spec.runtime.command ?? 'python3', ...spec.args],
         workingDir: WORKDIR,
-        env: [...env(vars), ...secrets],
+        env: [...env(vars), ...secretVars, token, ...kernelSecret],
         securityContext: CONTAINER_SECURITY,
         ports: Object.entries(ports).map(([name, containerPort]) => ({
           name: dnsPortName(name),
@@ -315,7 +321,7 @@ export function workloadManifests(
     metadata: { name: tokenSecretName(name), namespace, labels },
     type: 'Opaque',
     stringData: {
-      [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '',
+      ...secretData(spec),
       // A new one per attempt; a second start of the attempt finds the
       // Secret it made first, so the pod and the exec client agree.
       ...(spec.ports.includes('kernel')

@@ -1,4 +1,8 @@
-import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { NodeGroup } from '@ml-platform/plugin-ml-common';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -17,10 +21,20 @@ import { Reconciler } from '../engine/Reconciler';
 import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { FakeDriver } from './FakeDriver';
 
+/** The secret key of the harness's engine. */
+export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
+
 export const GROUP: NodeGroup = {
-  name: 'standard', cpu: 4, memoryMiB: 16384, gpu: 0, minNodes: 1, maxNodes: 2, scaleUpDelaySeconds: 20,
+  name: 'standard',
+  cpu: 4,
+  memoryMiB: 16384,
+  gpu: 0,
+  minNodes: 1,
+  maxNodes: 2,
+  scaleUpDelaySeconds: 20,
 };
 
 /** An engine on a real database with a fake driver and a hand-moved clock. */
@@ -42,31 +56,65 @@ export async function createEngineHarness(
   const quotas = new QuotaStore(knex);
   const driver = new FakeDriver();
   const logger = mockServices.logger.mock();
+  // A fixed key, so that tests can seal secrets for the engine themselves.
+  const secrets = new EnvSecrets({
+    key: TEST_SECRET_KEY,
+    settings: { getOrCreate: async () => '' },
+  });
   await workspaces.create({
-    name: 'ws', title: 'ws', description: '', owner: 'group:default/admins', driver: 'local',
-    nodeGroups: options.nodeGroups ?? [GROUP], env: {},
+    name: 'ws',
+    title: 'ws',
+    description: '',
+    owner: 'group:default/admins',
+    driver: 'local',
+    nodeGroups: options.nodeGroups ?? [GROUP],
+    env: {},
     defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
   });
   const runtime = await runtimes.create({
-    editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1',
-    maintenanceVersion: 1, description: '', command: 'python3', enabled: true,
+    editor: 'Workbench',
+    kernel: 'Python 3',
+    edition: 'Standard',
+    shortVersion: '1',
+    maintenanceVersion: 1,
+    description: '',
+    command: 'python3',
+    enabled: true,
   });
-  const admission = new AdmissionService({ queue, starvationMs: options.starvationMs ?? 600_000, now });
+  const admission = new AdmissionService({
+    queue,
+    starvationMs: options.starvationMs ?? 600_000,
+    now,
+  });
   const engine = new WorkloadEngine({
-    workloads, workspaces, runtimes, admission, logger,
+    workloads,
+    workspaces,
+    runtimes,
+    admission,
+    logger,
     files: new ProjectFiles(storage),
     driverFor: () => driver,
     apiUrl: 'http://127.0.0.1:7007/api/ml',
-      // A fixed signing key: nothing here verifies tokens across restarts.
-      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+    // A fixed signing key: nothing here verifies tokens across restarts.
+    tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+    secrets,
     now,
     quotas,
   });
   const reconciler = new Reconciler({
-    engine, workloads, workspaces, queue, logger, now,
+    engine,
+    workloads,
+    workspaces,
+    queue,
+    logger,
+    now,
     drivers: () => [driver],
     driverFor: () => driver,
-    options: { maxBackoffSeconds: 60, nodeIdleMs: 300_000, startGraceMs: 30_000 },
+    options: {
+      maxBackoffSeconds: 60,
+      nodeIdleMs: 300_000,
+      startGraceMs: 30_000,
+    },
   });
   const ended: string[] = [];
   engine.onEnded(w => {
@@ -75,8 +123,15 @@ export async function createEngineHarness(
 
   const project = async (name: string, owner: string) => {
     const p = await projects.create({
-      workspace: 'ws', name, title: name, description: '', owner, visibility: 'private', teamRole: 'contributor',
-      env: {}, createdBy: owner,
+      workspace: 'ws',
+      name,
+      title: name,
+      description: '',
+      owner,
+      visibility: 'private',
+      teamRole: 'contributor',
+      env: {},
+      createdBy: owner,
     });
     return { id: p.id, name: p.name, workspace: 'ws', owner };
   };
@@ -86,14 +141,36 @@ export async function createEngineHarness(
     extra: Partial<SubmitWorkload> = {},
   ) =>
     engine.submit({
-      kind: 'job', project: proj, runtimeId: runtime.id,
+      kind: 'job',
+      project: proj,
+      runtimeId: runtime.id,
       resources: { cpu, memoryMiB: 1024, gpu: 0 },
-      requester: proj.owner, args: ['main.py'], env: {}, ...extra,
+      requester: proj.owner,
+      args: ['main.py'],
+      env: {},
+      ...extra,
     });
 
   return {
-    knex, clock, driver, engine, reconciler, workloads, queue, quotas, ended, project, submit,
+    knex,
+    clock,
+    driver,
+    engine,
+    reconciler,
+    workloads,
+    queue,
+    quotas,
+    ended,
+    project,
+    submit,
+    secrets,
     state: async (id: string) => (await workloads.get(id))!,
-    cleanup: () => fs.rm(storage, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+    cleanup: () =>
+      fs.rm(storage, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+        retryDelay: 100,
+      }),
   };
 }

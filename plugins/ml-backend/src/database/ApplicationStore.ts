@@ -1,5 +1,7 @@
 import { Knex } from 'knex';
-import { nowIso, parseJson } from './listing';
+import { EnvVars } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
+import { nowIso } from './listing';
 
 type ApplicationRow = {
   id: string;
@@ -28,7 +30,8 @@ export interface StoredApplication {
   script: string;
   runtimeId: string;
   profile: string;
-  env: Record<string, string>;
+  /** Secrets sealed. */
+  env: EnvVars;
   bypassAuthentication: boolean;
   workloadId?: string;
   createdBy: string;
@@ -65,7 +68,7 @@ function toApplication(row: ApplicationRow): StoredApplication {
     script: row.script,
     runtimeId: row.runtime_id,
     profile: row.profile,
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     bypassAuthentication: Boolean(row.bypass_authentication),
     workloadId: row.workload_id ?? undefined,
     createdBy: row.created_by,
@@ -126,7 +129,7 @@ export class ApplicationStore {
       script: app.script,
       runtime_id: app.runtimeId,
       profile: app.profile,
-      env: JSON.stringify(app.env),
+      env: envToColumn(app.env),
       bypass_authentication: app.bypassAuthentication,
       workload_id: null,
       created_by: app.createdBy,
@@ -145,7 +148,8 @@ export class ApplicationStore {
     for (const [from, to] of COLUMNS) {
       const value = patch[from];
       if (value !== undefined) {
-        (changes as any)[to] = from === 'env' ? JSON.stringify(value) : value;
+        (changes as any)[to] =
+          from === 'env' ? envToColumn(value as EnvVars) : value;
       }
     }
     const updated = await this.db('applications').where({ id }).update(changes);

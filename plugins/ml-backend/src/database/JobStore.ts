@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { Job } from '@ml-platform/plugin-ml-common';
+import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
 import { nowIso, parseJson } from './listing';
 
 type JobRow = {
@@ -25,12 +26,15 @@ type JobRow = {
 };
 
 export type StoredJob = Job & { lastTickAt?: string };
-export type NewJob = Omit<Job, 'createdAt' | 'updatedAt' | 'nextRuns' | 'lastRun'>;
+export type NewJob = Omit<
+  Job,
+  'createdAt' | 'updatedAt' | 'nextRuns' | 'lastRun'
+>;
 export type JobPatch = Partial<{
   name: string;
   script: string;
   args: string[];
-  env: Record<string, string>;
+  env: EnvVars;
   runtimeId: string;
   profile: string;
   timeoutSeconds: number | null;
@@ -49,7 +53,7 @@ function toJob(row: JobRow): StoredJob {
     name: row.name,
     script: row.script,
     args: parseJson<string[]>(row.args, []),
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     runtimeId: row.runtime_id,
     profile: row.profile,
     timeoutSeconds: row.timeout_seconds ?? undefined,
@@ -71,17 +75,23 @@ export class JobStore {
   constructor(private readonly db: Knex) {}
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').where({ project_id: projectId }).orderBy('name');
+    const rows = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId })
+      .orderBy('name');
     return rows.map(toJob);
   }
 
   async listScheduled(): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').whereNotNull('schedule').where({ enabled: true });
+    const rows = await this.db<JobRow>('jobs')
+      .whereNotNull('schedule')
+      .where({ enabled: true });
     return rows.map(toJob);
   }
 
   async children(parentJobId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').where({ parent_job_id: parentJobId });
+    const rows = await this.db<JobRow>('jobs').where({
+      parent_job_id: parentJobId,
+    });
     return rows.map(toJob);
   }
 
@@ -90,8 +100,13 @@ export class JobStore {
     return row ? toJob(row) : undefined;
   }
 
-  async findByName(projectId: string, name: string): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs').where({ project_id: projectId, name }).first();
+  async findByName(
+    projectId: string,
+    name: string,
+  ): Promise<StoredJob | undefined> {
+    const row = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId, name })
+      .first();
     return row ? toJob(row) : undefined;
   }
 
@@ -103,7 +118,7 @@ export class JobStore {
       name: job.name,
       script: job.script,
       args: JSON.stringify(job.args),
-      env: JSON.stringify(job.env),
+      env: envToColumn(job.env),
       runtime_id: job.runtimeId,
       profile: job.profile,
       timeout_seconds: job.timeoutSeconds ?? null,
@@ -129,7 +144,7 @@ export class JobStore {
       ['name', 'name', v => v],
       ['script', 'script', v => v],
       ['args', 'args', v => JSON.stringify(v)],
-      ['env', 'env', v => JSON.stringify(v)],
+      ['env', 'env', v => envToColumn(v as EnvVars)],
       ['runtimeId', 'runtime_id', v => v],
       ['profile', 'profile', v => v],
       ['timeoutSeconds', 'timeout_seconds', v => v],
@@ -141,7 +156,8 @@ export class JobStore {
       ['enabled', 'enabled', v => v],
     ];
     for (const [from, to, convert] of map) {
-      if (patch[from] !== undefined) (changes as any)[to] = convert(patch[from]);
+      if (patch[from] !== undefined)
+        (changes as any)[to] = convert(patch[from]);
     }
     const updated = await this.db('jobs').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
@@ -150,7 +166,9 @@ export class JobStore {
   async delete(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       // Children keep existing, as manual jobs.
-      await tx('jobs').where({ parent_job_id: id }).update({ parent_job_id: null });
+      await tx('jobs')
+        .where({ parent_job_id: id })
+        .update({ parent_job_id: null });
       return (await tx('jobs').where({ id }).delete()) > 0;
     });
   }
@@ -162,7 +180,9 @@ export class JobStore {
   async claimTick(id: string, tick: string): Promise<boolean> {
     const updated = await this.db('jobs')
       .where({ id })
-      .where(q => q.whereNull('last_tick_at').orWhere('last_tick_at', '<', tick))
+      .where(q =>
+        q.whereNull('last_tick_at').orWhere('last_tick_at', '<', tick),
+      )
       .update({ last_tick_at: tick });
     return updated === 1;
   }

@@ -1,5 +1,10 @@
 import { Knex } from 'knex';
-import { BuildState, ModelBuild, ModelExample } from '@ml-platform/plugin-ml-common';
+import {
+  BuildState,
+  ModelBuild,
+  ModelExample,
+} from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
 import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
 
@@ -27,7 +32,10 @@ type BuildRow = {
 /** A build as the service keeps it: the public shape plus the build workload's profile. */
 export type StoredModelBuild = ModelBuild & { profile: string };
 
-export type NewModelBuild = Omit<StoredModelBuild, 'number' | 'state' | 'reason' | 'workloadId' | 'createdAt' | 'builtAt'>;
+export type NewModelBuild = Omit<
+  StoredModelBuild,
+  'number' | 'state' | 'reason' | 'workloadId' | 'createdAt' | 'builtAt'
+>;
 
 function toBuild(row: BuildRow): StoredModelBuild {
   return {
@@ -40,12 +48,15 @@ function toBuild(row: BuildRow): StoredModelBuild {
     profile: row.profile,
     comment: row.comment,
     examples: parseJson<ModelExample[]>(row.examples, []),
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     state: row.state as BuildState,
     reason: row.reason ?? undefined,
     workloadId: row.workload_id ?? undefined,
     datasets: parseJson<string[]>(row.datasets, []),
-    lineageMetadata: parseJson<Record<string, unknown>>(row.lineage_metadata, {}),
+    lineageMetadata: parseJson<Record<string, unknown>>(
+      row.lineage_metadata,
+      {},
+    ),
     createdBy: row.created_by,
     createdAt: row.created_at,
     builtAt: row.built_at ?? undefined,
@@ -75,7 +86,7 @@ export class ModelBuildStore {
         profile: build.profile,
         comment: build.comment,
         examples: JSON.stringify(build.examples),
-        env: JSON.stringify(build.env),
+        env: envToColumn(build.env),
         state: 'queued',
         reason: null,
         workload_id: null,
@@ -90,7 +101,8 @@ export class ModelBuildStore {
         return toBuild(row);
       } catch (error) {
         // Two builds of one model at once: the loser takes the next number.
-        if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS) throw error;
+        if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS)
+          throw error;
       }
     }
   }
@@ -100,32 +112,51 @@ export class ModelBuildStore {
     return row ? toBuild(row) : undefined;
   }
 
-  async findByWorkload(workloadId: string): Promise<StoredModelBuild | undefined> {
-    const row = await this.db<BuildRow>('model_builds').where({ workload_id: workloadId }).first();
+  async findByWorkload(
+    workloadId: string,
+  ): Promise<StoredModelBuild | undefined> {
+    const row = await this.db<BuildRow>('model_builds')
+      .where({ workload_id: workloadId })
+      .first();
     return row ? toBuild(row) : undefined;
   }
 
   async listByModel(modelId: string): Promise<StoredModelBuild[]> {
-    const rows = await this.db<BuildRow>('model_builds').where({ model_id: modelId }).orderBy('number', 'desc');
+    const rows = await this.db<BuildRow>('model_builds')
+      .where({ model_id: modelId })
+      .orderBy('number', 'desc');
     return rows.map(toBuild);
   }
 
   /** Builds that have not ended yet, of every model. */
   async listUnfinished(): Promise<StoredModelBuild[]> {
-    const rows = await this.db<BuildRow>('model_builds').whereIn('state', ['queued', 'building']);
+    const rows = await this.db<BuildRow>('model_builds').whereIn('state', [
+      'queued',
+      'building',
+    ]);
     return rows.map(toBuild);
   }
 
   async setWorkload(id: string, workloadId: string): Promise<void> {
-    await this.db('model_builds').where({ id }).update({ workload_id: workloadId, state: 'building' });
+    await this.db('model_builds')
+      .where({ id })
+      .update({ workload_id: workloadId, state: 'building' });
   }
 
   /** Ends a build unless it has ended already; true when this call ended it. */
-  async finish(id: string, state: 'built' | 'failed' | 'stopped', reason?: string): Promise<boolean> {
+  async finish(
+    id: string,
+    state: 'built' | 'failed' | 'stopped',
+    reason?: string,
+  ): Promise<boolean> {
     const updated = await this.db('model_builds')
       .where({ id })
       .whereIn('state', ['queued', 'building'])
-      .update({ state, reason: reason ?? null, built_at: state === 'built' ? nowIso() : null });
+      .update({
+        state,
+        reason: reason ?? null,
+        built_at: state === 'built' ? nowIso() : null,
+      });
     return updated === 1;
   }
 

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
-import { DeploymentState } from '@ml-platform/plugin-ml-common';
-import { nowIso, parseJson } from './listing';
+import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from './envColumn';
+import { nowIso } from './listing';
 
 type DeploymentRow = {
   id: string;
@@ -26,7 +27,8 @@ export interface StoredDeployment {
   buildId: string;
   replicas: number;
   profile: string;
-  env: Record<string, string>;
+  /** Secrets sealed. */
+  env: EnvVars;
   state: DeploymentState;
   reason?: string;
   /** When a newer deployment took its traffic; it stops after the drain period. */
@@ -45,7 +47,10 @@ export interface ReplicaSlot {
   workloadId: string;
 }
 
-export type NewDeployment = Pick<StoredDeployment, 'id' | 'modelId' | 'buildId' | 'replicas' | 'profile' | 'env' | 'createdBy'>;
+export type NewDeployment = Pick<
+  StoredDeployment,
+  'id' | 'modelId' | 'buildId' | 'replicas' | 'profile' | 'env' | 'createdBy'
+>;
 
 function toDeployment(row: DeploymentRow): StoredDeployment {
   return {
@@ -54,7 +59,7 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
     buildId: row.build_id,
     replicas: row.replicas,
     profile: row.profile,
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     state: row.state as DeploymentState,
     reason: row.reason ?? undefined,
     replacedAt: row.replaced_at ?? undefined,
@@ -80,7 +85,7 @@ export class ModelDeploymentStore {
       build_id: d.buildId,
       replicas: d.replicas,
       profile: d.profile,
-      env: JSON.stringify(d.env),
+      env: envToColumn(d.env),
       state: 'deploying',
       reason: null,
       replaced_at: null,
@@ -95,7 +100,9 @@ export class ModelDeploymentStore {
   }
 
   async get(id: string): Promise<StoredDeployment | undefined> {
-    const row = await this.db<DeploymentRow>('model_deployments').where({ id }).first();
+    const row = await this.db<DeploymentRow>('model_deployments')
+      .where({ id })
+      .first();
     return row ? toDeployment(row) : undefined;
   }
 
@@ -139,22 +146,36 @@ export class ModelDeploymentStore {
         ...(to === 'stopped' || to === 'failed' ? { stopped_at: now } : {}),
       });
     if (updated === 1 && to === 'deployed') {
-      await this.db('model_deployments').where({ id }).whereNull('deployed_at').update({ deployed_at: now });
+      await this.db('model_deployments')
+        .where({ id })
+        .whereNull('deployed_at')
+        .update({ deployed_at: now });
     }
     return updated === 1;
   }
 
   async setReplicaCount(id: string, replicas: number): Promise<void> {
-    await this.db('model_deployments').where({ id }).update({ replicas, updated_at: nowIso() });
+    await this.db('model_deployments')
+      .where({ id })
+      .update({ replicas, updated_at: nowIso() });
   }
 
   async markReplaced(id: string): Promise<void> {
-    await this.db('model_deployments').where({ id }).whereNull('replaced_at').update({ replaced_at: nowIso() });
+    await this.db('model_deployments')
+      .where({ id })
+      .whereNull('replaced_at')
+      .update({ replaced_at: nowIso() });
   }
 
   async replicas(deploymentId: string): Promise<ReplicaSlot[]> {
-    const rows = await this.db('model_replicas').where({ deployment_id: deploymentId }).orderBy('replica_index');
-    return rows.map(r => ({ deploymentId: r.deployment_id, index: r.replica_index, workloadId: r.workload_id }));
+    const rows = await this.db('model_replicas')
+      .where({ deployment_id: deploymentId })
+      .orderBy('replica_index');
+    return rows.map(r => ({
+      deploymentId: r.deployment_id,
+      index: r.replica_index,
+      workloadId: r.workload_id,
+    }));
   }
 
   async addReplica(slot: ReplicaSlot): Promise<void> {
@@ -166,12 +187,24 @@ export class ModelDeploymentStore {
   }
 
   async removeReplica(deploymentId: string, index: number): Promise<void> {
-    await this.db('model_replicas').where({ deployment_id: deploymentId, replica_index: index }).delete();
+    await this.db('model_replicas')
+      .where({ deployment_id: deploymentId, replica_index: index })
+      .delete();
   }
 
-  async findReplicaByWorkload(workloadId: string): Promise<ReplicaSlot | undefined> {
-    const r = await this.db('model_replicas').where({ workload_id: workloadId }).first();
-    return r && { deploymentId: r.deployment_id, index: r.replica_index, workloadId: r.workload_id };
+  async findReplicaByWorkload(
+    workloadId: string,
+  ): Promise<ReplicaSlot | undefined> {
+    const r = await this.db('model_replicas')
+      .where({ workload_id: workloadId })
+      .first();
+    return (
+      r && {
+        deploymentId: r.deployment_id,
+        index: r.replica_index,
+        workloadId: r.workload_id,
+      }
+    );
   }
 
   /** Removes a deployment that never started (its first replica was refused). */
@@ -184,8 +217,11 @@ export class ModelDeploymentStore {
 
   async deleteByModel(modelId: string): Promise<void> {
     await this.db.transaction(async tx => {
-      const ids = (await tx('model_deployments').where({ model_id: modelId }).select('id')).map(r => r.id);
-      if (ids.length) await tx('model_replicas').whereIn('deployment_id', ids).delete();
+      const ids = (
+        await tx('model_deployments').where({ model_id: modelId }).select('id')
+      ).map(r => r.id);
+      if (ids.length)
+        await tx('model_replicas').whereIn('deployment_id', ids).delete();
       await tx('model_deployments').where({ model_id: modelId }).delete();
     });
   }

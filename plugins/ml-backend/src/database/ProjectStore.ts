@@ -8,7 +8,8 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
-import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+import { envFromColumn, envToColumn } from './envColumn';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
 
 type ProjectRow = {
@@ -65,7 +66,7 @@ function toProject(row: ProjectRow): Project {
     owner: row.owner,
     visibility: row.visibility as ProjectVisibility,
     teamRole: (row.team_role ?? 'contributor') as CollaboratorRole,
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     templateRef: row.template_ref ?? undefined,
     createdBy: row.created_by,
     createdAt: row.created_at,
@@ -123,7 +124,10 @@ export class ProjectStore {
     return row ? toProject(row) : undefined;
   }
 
-  async findByName(workspace: string, name: string): Promise<Project | undefined> {
+  async findByName(
+    workspace: string,
+    name: string,
+  ): Promise<Project | undefined> {
     const row = await this.db<ProjectRow>('projects')
       .where({ workspace, name })
       .first();
@@ -141,7 +145,7 @@ export class ProjectStore {
       owner: project.owner,
       visibility: project.visibility,
       team_role: project.teamRole,
-      env: JSON.stringify(project.env),
+      env: envToColumn(project.env),
       template_ref: project.templateRef ?? null,
       created_by: project.createdBy,
       created_at: now,
@@ -154,11 +158,12 @@ export class ProjectStore {
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
     const changes: Partial<ProjectRow> = { updated_at: nowIso() };
     if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.description !== undefined)
+      changes.description = patch.description;
     if (patch.owner !== undefined) changes.owner = patch.owner;
     if (patch.visibility !== undefined) changes.visibility = patch.visibility;
     if (patch.teamRole !== undefined) changes.team_role = patch.teamRole;
-    if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
+    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
     const updated = await this.db('projects').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }
@@ -193,7 +198,10 @@ export class ProjectStore {
     return toCollaborator(row!);
   }
 
-  async deleteCollaborator(projectId: string, subject: string): Promise<boolean> {
+  async deleteCollaborator(
+    projectId: string,
+    subject: string,
+  ): Promise<boolean> {
     const deleted = await this.db('project_collaborators')
       .where({ project_id: projectId, subject })
       .delete();

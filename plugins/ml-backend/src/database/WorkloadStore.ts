@@ -7,9 +7,15 @@ import {
   WorkloadState,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
+import { SealedSecret } from '../secrets/SealedSecret';
+import { secretsFromColumn, secretsToColumn } from './envColumn';
 import { isUniqueViolation } from './errors';
 import { nowIso, parseJson } from './listing';
-import { ResourceColumns, fromResourceColumns, toResourceColumns } from './resourceColumns';
+import {
+  ResourceColumns,
+  fromResourceColumns,
+  toResourceColumns,
+} from './resourceColumns';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -29,6 +35,7 @@ export type WorkloadRow = ResourceColumns & {
   retry_backoff_seconds: number;
   args: string;
   env: string;
+  secret_env: string;
   ports: string;
   timeout_seconds: number | null;
   idle_timeout_seconds: number | null;
@@ -43,13 +50,18 @@ export type WorkloadRow = ResourceColumns & {
   ended_at: string | null;
   last_activity_at: string | null;
   work_dir: string | null;
+  model_id: string | null;
+  deployment_id: string | null;
   created_at: string;
   updated_at: string;
 };
 
 /** What the engine needs of a workload besides its public shape. */
 export interface StoredWorkload extends Workload {
+  /** The plain variables of its merged env. */
   env: Record<string, string>;
+  /** The secret ones, sealed; opened only for the driver (specFor). */
+  secretEnv: Record<string, SealedSecret>;
   ports: string[];
   priority: number;
   retryBackoffSeconds: number;
@@ -58,6 +70,12 @@ export interface StoredWorkload extends Workload {
   lastActivityAt?: string;
   /** The folder it runs in (a build snapshot); the project folder when absent. */
   workDir?: string;
+  /**
+   * The model a build or model replica belongs to (and a replica's
+   * deployment), as the platform set it: what the workload API scopes by.
+   */
+  modelId?: string;
+  deploymentId?: string;
 }
 
 export interface NewWorkload {
@@ -76,6 +94,7 @@ export interface NewWorkload {
   retryBackoffSeconds: number;
   args: string[];
   env: Record<string, string>;
+  secretEnv?: Record<string, SealedSecret>;
   ports: string[];
   timeoutSeconds?: number;
   idleTimeoutSeconds?: number;
@@ -84,13 +103,23 @@ export interface NewWorkload {
   idempotencyKey?: string;
   reason?: string;
   workDir?: string;
+  modelId?: string;
+  deploymentId?: string;
 }
 
 /** Columns a transition may change together with the state. */
 export type WorkloadPatch = Partial<
   Pick<
     WorkloadRow,
-    'reason' | 'node_id' | 'attempt' | 'exit_code' | 'retry_at' | 'started_at' | 'ended_at' | 'queued_at' | 'last_activity_at'
+    | 'reason'
+    | 'node_id'
+    | 'attempt'
+    | 'exit_code'
+    | 'retry_at'
+    | 'started_at'
+    | 'ended_at'
+    | 'queued_at'
+    | 'last_activity_at'
   >
 >;
 
@@ -114,6 +143,7 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     retryBackoffSeconds: row.retry_backoff_seconds,
     args: parseJson<string[]>(row.args, []),
     env: parseJson<Record<string, string>>(row.env, {}),
+    secretEnv: secretsFromColumn(row.secret_env),
     ports: parseJson<string[]>(row.ports, []),
     timeoutSeconds: row.timeout_seconds ?? undefined,
     idleTimeoutSeconds: row.idle_timeout_seconds ?? undefined,
@@ -127,6 +157,8 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     endedAt: row.ended_at ?? undefined,
     lastActivityAt: row.last_activity_at ?? undefined,
     workDir: row.work_dir ?? undefined,
+    modelId: row.model_id ?? undefined,
+    deploymentId: row.deployment_id ?? undefined,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -136,6 +168,9 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
 export function publicWorkload(w: StoredWorkload): Workload {
   const {
     env: _env,
+    secretEnv: _secretEnv,
+    modelId: _modelId,
+    deploymentId: _deploymentId,
     ports: _ports,
     priority: _priority,
     retryBackoffSeconds: _backoff,
@@ -161,7 +196,10 @@ export class WorkloadStore {
    * Inserts a queued workload. With an idempotency key that exists already,
    * returns the existing workload instead (`created: false`).
    */
-  async insert(w: NewWorkload, tx?: Knex): Promise<{ workload: StoredWorkload; created: boolean }> {
+  async insert(
+    w: NewWorkload,
+    tx?: Knex,
+  ): Promise<{ workload: StoredWorkload; created: boolean }> {
     const db = tx ?? this.db;
     const now = nowIso();
     const row = {
@@ -183,6 +221,7 @@ export class WorkloadStore {
       retry_backoff_seconds: w.retryBackoffSeconds,
       args: JSON.stringify(w.args),
       env: JSON.stringify(w.env),
+      secret_env: secretsToColumn(w.secretEnv ?? {}),
       ports: JSON.stringify(w.ports),
       timeout_seconds: w.timeoutSeconds ?? null,
       idle_timeout_seconds: w.idleTimeoutSeconds ?? null,
@@ -197,6 +236,8 @@ export class WorkloadStore {
       ended_at: null,
       last_activity_at: null,
       work_dir: w.workDir ?? null,
+      model_id: w.modelId ?? null,
+      deployment_id: w.deploymentId ?? null,
       created_at: now,
       updated_at: now,
     };
@@ -204,13 +245,20 @@ export class WorkloadStore {
       await db.transaction(async trx => {
         await trx('workloads').insert(row);
         await trx('workload_events').insert({
-          workload_id: w.id, attempt: 1, at: now, from_state: null, to_state: 'queued', reason: row.reason,
+          workload_id: w.id,
+          attempt: 1,
+          at: now,
+          from_state: null,
+          to_state: 'queued',
+          reason: row.reason,
         });
       });
       return { workload: toWorkload(row as WorkloadRow), created: true };
     } catch (error) {
       if (w.idempotencyKey && isUniqueViolation(error)) {
-        const existing = await db<WorkloadRow>('workloads').where({ idempotency_key: w.idempotencyKey }).first();
+        const existing = await db<WorkloadRow>('workloads')
+          .where({ idempotency_key: w.idempotencyKey })
+          .first();
         if (existing) return { workload: toWorkload(existing), created: false };
       }
       throw error;
@@ -238,7 +286,9 @@ export class WorkloadStore {
       if (filter.workspace) q.where('workspace', filter.workspace);
       if (filter.states) q.whereIn('state', filter.states as string[]);
     });
-    const [{ count }] = await query.clone().count<{ count: string | number }[]>({ count: '*' });
+    const [{ count }] = await query
+      .clone()
+      .count<{ count: string | number }[]>({ count: '*' });
     const rows = await query
       .orderBy('created_at', 'desc')
       .orderBy('id', 'desc')
@@ -248,13 +298,20 @@ export class WorkloadStore {
   }
 
   /** Active workloads of every workspace, for the reconcile loop. */
-  async listByStates(states: readonly WorkloadState[]): Promise<StoredWorkload[]> {
-    const rows = await this.db<WorkloadRow>('workloads').whereIn('state', states as string[]);
+  async listByStates(
+    states: readonly WorkloadState[],
+  ): Promise<StoredWorkload[]> {
+    const rows = await this.db<WorkloadRow>('workloads').whereIn(
+      'state',
+      states as string[],
+    );
     return rows.map(toWorkload);
   }
 
   async events(id: string): Promise<WorkloadEvent[]> {
-    const rows = await this.db('workload_events').where({ workload_id: id }).orderBy('id');
+    const rows = await this.db('workload_events')
+      .where({ workload_id: id })
+      .orderBy('id');
     return rows.map(r => ({
       at: r.at,
       attempt: r.attempt,
@@ -276,7 +333,9 @@ export class WorkloadStore {
     tx?: Knex,
   ): Promise<boolean> {
     const run = async (trx: Knex) => {
-      const current = await trx<WorkloadRow>('workloads').where({ id }).first('state', 'attempt');
+      const current = await trx<WorkloadRow>('workloads')
+        .where({ id })
+        .first('state', 'attempt');
       if (!current) return false;
       const now = nowIso();
       const updated = await trx('workloads')
@@ -301,6 +360,8 @@ export class WorkloadStore {
   }
 
   async touchActivity(id: string): Promise<void> {
-    await this.db('workloads').where({ id }).update({ last_activity_at: nowIso() });
+    await this.db('workloads')
+      .where({ id })
+      .update({ last_activity_at: nowIso() });
   }
 }

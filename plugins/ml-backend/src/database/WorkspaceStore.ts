@@ -4,7 +4,14 @@ import {
   ResourceLimits,
   Workspace,
 } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso, parseJson } from './listing';
+import { envFromColumn, envToColumn } from './envColumn';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  nowIso,
+  parseJson,
+} from './listing';
 
 type WorkspaceRow = {
   name: string;
@@ -46,7 +53,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
     owner: row.owner,
     driver: row.driver as Workspace['driver'],
     nodeGroups: parseJson<NodeGroup[]>(row.node_groups, []),
-    env: parseJson<Record<string, string>>(row.env, {}),
+    env: envFromColumn(row.env),
     defaultUserQuota: {
       cpu: row.default_quota_cpu_millis / 1000,
       memoryMiB: row.default_quota_memory_mib,
@@ -107,7 +114,7 @@ export class WorkspaceStore {
       owner: workspace.owner,
       driver: workspace.driver,
       node_groups: JSON.stringify(workspace.nodeGroups),
-      env: JSON.stringify(workspace.env),
+      env: envToColumn(workspace.env),
       ...quotaColumns(workspace.defaultUserQuota),
       created_at: now,
       updated_at: now,
@@ -129,7 +136,7 @@ export class WorkspaceStore {
     if (patch.nodeGroups !== undefined) {
       changes.node_groups = JSON.stringify(patch.nodeGroups);
     }
-    if (patch.env !== undefined) changes.env = JSON.stringify(patch.env);
+    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
     if (patch.defaultUserQuota !== undefined) {
       Object.assign(changes, quotaColumns(patch.defaultUserQuota));
     }

@@ -7,9 +7,21 @@ import {
   WorkloadKindName,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver, WorkloadSpec, isStartDeferredError } from '@ml-platform/plugin-ml-node';
+import {
+  ComputeDriver,
+  WorkloadSpec,
+  isStartDeferredError,
+} from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
-import { QuotaStore, RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import {
+  QuotaStore,
+  RuntimeStore,
+  StoredWorkload,
+  WorkloadStore,
+  WorkspaceStore,
+} from '../database';
+import { EnvSecrets } from '../secrets/EnvSecrets';
+import { SealedSecret } from '../secrets/SealedSecret';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
@@ -26,8 +38,10 @@ export interface SubmitWorkload {
   resources: ResourceLimits;
   requester: string;
   args: string[];
-  /** Already merged in precedence order by the caller. */
+  /** Already merged in precedence order by the caller (mergeEnvLayers). */
   env: Record<string, string>;
+  /** The secret variables of the merge, sealed. */
+  secretEnv?: Record<string, SealedSecret>;
   ports?: string[];
   priority?: number;
   maxAttempts?: number;
@@ -39,6 +53,10 @@ export interface SubmitWorkload {
   idempotencyKey?: string;
   /** Runs in this folder (a build snapshot) instead of the project's files. */
   workDir?: string;
+  /** The model a build or replica belongs to; the workload API trusts only this. */
+  modelId?: string;
+  /** The deployment a model replica serves. */
+  deploymentId?: string;
 }
 
 /** How long a workload whose driver deferred its start waits before admission tries again. */
@@ -58,6 +76,8 @@ export interface EngineDeps {
   apiUrl: string;
   /** Signs the token each workload attempt gets as ML_WORKLOAD_TOKEN. */
   tokens: WorkloadTokens;
+  /** Opens the sealed secret env of a workload for its driver. */
+  secrets: Pick<EnvSecrets, 'open'>;
   /** The clock (tests move it by hand). */
   now?: () => number;
   /**
@@ -85,7 +105,10 @@ export class WorkloadEngine {
       try {
         await listener(w);
       } catch (error) {
-        this.deps.logger.error(`Workload ${w.id} end listener failed`, error as Error);
+        this.deps.logger.error(
+          `Workload ${w.id} end listener failed`,
+          error as Error,
+        );
       }
     }
   }
@@ -102,13 +125,19 @@ export class WorkloadEngine {
    * Like submit, but says whether the workload is new or an earlier one with
    * the same idempotency key.
    */
-  async enqueue(input: SubmitWorkload): Promise<{ workload: StoredWorkload; created: boolean }> {
+  async enqueue(
+    input: SubmitWorkload,
+  ): Promise<{ workload: StoredWorkload; created: boolean }> {
     const workspace = await this.deps.workspaces.get(input.project.workspace);
     if (!workspace) {
-      throw new NotFoundError(`No workspace named '${input.project.workspace}'`);
+      throw new NotFoundError(
+        `No workspace named '${input.project.workspace}'`,
+      );
     }
     if (!fitsSomeNode(input.resources, workspace.nodeGroups)) {
-      throw new InputError(`profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`);
+      throw new InputError(
+        `profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`,
+      );
     }
     const { workload, created } = await this.deps.workloads.insert({
       id: uuid(),
@@ -126,6 +155,7 @@ export class WorkloadEngine {
       retryBackoffSeconds: input.retryBackoffSeconds ?? 10,
       args: input.args,
       env: input.env,
+      secretEnv: input.secretEnv,
       ports: input.ports ?? [],
       timeoutSeconds: input.timeoutSeconds,
       idleTimeoutSeconds: input.idleTimeoutSeconds,
@@ -133,11 +163,16 @@ export class WorkloadEngine {
       trigger: input.trigger,
       idempotencyKey: input.idempotencyKey,
       workDir: input.workDir,
+      modelId: input.modelId,
+      deploymentId: input.deploymentId,
     });
     if (created) {
       await this.admit(workspace);
     }
-    return { workload: (await this.deps.workloads.get(workload.id)) ?? workload, created };
+    return {
+      workload: (await this.deps.workloads.get(workload.id)) ?? workload,
+      created,
+    };
   }
 
   /** One admission pass for a workspace, then starts what it admitted. */
@@ -147,12 +182,42 @@ export class WorkloadEngine {
     return admitted.length;
   }
 
-  async specFor(w: StoredWorkload, workspace?: Workspace): Promise<WorkloadSpec> {
+  /** The folder a workload runs in: its build snapshot, or its project's files. */
+  workDirFor(w: StoredWorkload): string {
+    return w.workDir ?? this.deps.files.dirFor(w.projectId);
+  }
+
+  /**
+   * What the driver gets to start an attempt. The only place secret env is
+   * decrypted: a key that does not open it fails the start with the reason.
+   */
+  async specFor(
+    w: StoredWorkload,
+    workspace?: Workspace,
+  ): Promise<WorkloadSpec> {
     const runtime = await this.deps.runtimes.get(w.runtimeId);
     if (!runtime) {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
     }
     const quota = await this.chargedLimit(w, workspace);
+    const env = {
+      ...w.env,
+      ML_WORKLOAD_ID: w.id,
+      ML_WORKLOAD_KIND: w.kind,
+      ML_ATTEMPT: String(w.attempt),
+      ML_PROJECT_ID: w.projectId,
+      ML_WORKSPACE: w.workspace,
+      ML_API_URL: this.deps.apiUrl,
+      ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({
+        workloadId: w.id,
+        attempt: w.attempt,
+      }),
+    };
+    // The platform's variables win over a secret of the same name too.
+    const sealed = Object.fromEntries(
+      Object.entries(w.secretEnv).filter(([name]) => !(name in env)),
+    );
+    const secretEnv = await this.deps.secrets.open(sealed);
     return {
       workloadId: w.id,
       attempt: w.attempt,
@@ -160,31 +225,34 @@ export class WorkloadEngine {
       workspace: w.workspace,
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
-      projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
-      runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
+      projectDir: this.workDirFor(w),
+      runtime: {
+        id: runtime.id,
+        image: runtime.image,
+        command: runtime.command,
+      },
       resources: w.resources,
       args: w.args,
-      env: {
-        ...w.env,
-        ML_WORKLOAD_ID: w.id,
-        ML_WORKLOAD_KIND: w.kind,
-        ML_ATTEMPT: String(w.attempt),
-        ML_PROJECT_ID: w.projectId,
-        ML_WORKSPACE: w.workspace,
-        ML_API_URL: this.deps.apiUrl,
-        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
-      },
+      env,
+      ...(Object.keys(secretEnv).length > 0 ? { secretEnv } : {}),
       ports: w.ports,
       ...(quota ? { quota } : {}),
     };
   }
 
   /** The limit of the subject the workload is charged to, as admission sees it. */
-  private async chargedLimit(w: StoredWorkload, workspace?: Workspace): Promise<ResourceLimits | undefined> {
+  private async chargedLimit(
+    w: StoredWorkload,
+    workspace?: Workspace,
+  ): Promise<ResourceLimits | undefined> {
     if (!this.deps.quotas) return undefined;
     const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
     if (!ws) return undefined;
-    return subjectLimit(w.chargedSubject, await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject), ws);
+    return subjectLimit(
+      w.chargedSubject,
+      await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject),
+      ws,
+    );
   }
 
   /**
@@ -194,7 +262,8 @@ export class WorkloadEngine {
   async start(w: StoredWorkload, workspace?: Workspace): Promise<void> {
     try {
       const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
-      if (!ws) throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
+      if (!ws)
+        throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
       await this.deps.driverFor(ws).start(await this.specFor(w, ws));
     } catch (error) {
       const message = (error as Error).message;
@@ -202,15 +271,28 @@ export class WorkloadEngine {
         // Same attempt: nothing ran. Back to queued frees its reservation.
         const delaySeconds = error.retryAfterSeconds ?? DEFERRED_RETRY_SECONDS;
         await this.deps.workloads.transition(
-          w.id, { from: ['starting'], attempt: w.attempt }, 'queued',
-          { reason: message, node_id: null, retry_at: new Date((this.deps.now?.() ?? Date.now()) + delaySeconds * 1000).toISOString() },
+          w.id,
+          { from: ['starting'], attempt: w.attempt },
+          'queued',
+          {
+            reason: message,
+            node_id: null,
+            retry_at: new Date(
+              (this.deps.now?.() ?? Date.now()) + delaySeconds * 1000,
+            ).toISOString(),
+          },
         );
         return;
       }
       this.deps.logger.warn(`Could not start workload ${w.id}: ${message}`);
       const moved = await this.deps.workloads.transition(
-        w.id, { from: ['starting'], attempt: w.attempt }, 'failed',
-        { reason: `could not start: ${message}`, ended_at: new Date().toISOString() },
+        w.id,
+        { from: ['starting'], attempt: w.attempt },
+        'failed',
+        {
+          reason: `could not start: ${message}`,
+          ended_at: new Date().toISOString(),
+        },
       );
       if (moved) await this.notifyEnded({ ...w, state: 'failed' });
     }
@@ -221,18 +303,25 @@ export class WorkloadEngine {
    * state changes first, so the reconciler, seeing the process die, does not
    * take the stop for a crash.
    */
-  async stop(id: string, reason = 'stopped by a user'): Promise<StoredWorkload> {
+  async stop(
+    id: string,
+    reason = 'stopped by a user',
+  ): Promise<StoredWorkload> {
     const w = await this.deps.workloads.get(id);
     if (!w) throw new NotFoundError(`No workload with id '${id}'`);
     if (TERMINAL_STATES.includes(w.state)) return w;
     const moved = await this.deps.workloads.transition(
-      id, { from: ['queued', 'starting', 'running'], attempt: w.attempt }, 'stopped',
+      id,
+      { from: ['queued', 'starting', 'running'], attempt: w.attempt },
+      'stopped',
       { reason, ended_at: new Date().toISOString() },
     );
     if (!moved) return (await this.deps.workloads.get(id))!;
     const ws = await this.deps.workspaces.get(w.workspace);
     if (ws && w.state !== 'queued') {
-      await this.deps.driverFor(ws).stop({ workloadId: w.id, attempt: w.attempt });
+      await this.deps
+        .driverFor(ws)
+        .stop({ workloadId: w.id, attempt: w.attempt });
     }
     const after = (await this.deps.workloads.get(id))!;
     await this.notifyEnded(after);

@@ -24,7 +24,7 @@ export function createWorkloadApiRouter(options: {
   router.get('/workload-api/v1/snapshot', async (_req, res) => {
     const { workload } = res.locals as WorkloadLocals;
     // The directory the workload runs in: the project, or a build snapshot.
-    const { projectDir } = await options.engine.specFor(workload);
+    const projectDir = options.engine.workDirFor(workload);
     if (!(await fs.stat(projectDir).catch(() => undefined))?.isDirectory()) {
       throw new NotFoundError('This workload has no files yet');
     }

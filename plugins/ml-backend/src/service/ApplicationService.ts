@@ -21,7 +21,9 @@ import {
   WorkspaceStore,
 } from '../database';
 import { isUniqueViolation } from '../database/errors';
+import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from './ProjectFiles';
 import { ProjectService } from './ProjectService';
 
@@ -60,6 +62,8 @@ export class ApplicationService {
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of an app's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
       allowBypassAuthentication: boolean;
       /** The ML API's path on the portal ("/api/ml"), for the app's own links. */
@@ -167,10 +171,12 @@ export class ApplicationService {
     await this.validate(project, fields);
     if (await this.deps.applications.getBySlug(fields.slug))
       throw this.slugTaken(fields.slug);
+    const env = await this.deps.secrets.seal(fields.env);
     let app: StoredApplication;
     try {
       app = await this.deps.applications.create({
         ...fields,
+        env,
         id: uuid(),
         projectId: project.id,
         createdBy: actor,
@@ -189,6 +195,9 @@ export class ApplicationService {
   ): Promise<Application> {
     const current = await this.load(project.id, appId);
     await this.validate(project, { ...current, ...patch });
+    const sealed = patch.env
+      ? { ...patch, env: await this.deps.secrets.seal(patch.env, current.env) }
+      : patch;
     if (
       patch.slug &&
       patch.slug !== current.slug &&
@@ -197,7 +206,9 @@ export class ApplicationService {
       throw this.slugTaken(patch.slug);
     }
     try {
-      return this.present((await this.deps.applications.update(appId, patch))!);
+      return this.present(
+        (await this.deps.applications.update(appId, sealed))!,
+      );
     } catch (error) {
       throw isUniqueViolation(error)
         ? this.slugTaken(patch.slug ?? current.slug)
@@ -254,14 +265,11 @@ export class ApplicationService {
       requester: actor,
       args: [app.script],
       // Precedence: workspace < project < application.
-      env: {
-        ...workspace.env,
-        ...project.env,
-        ...app.env,
+      ...mergeEnvLayers([workspace.env, project.env, app.env], {
         ML_PROJECT_NAME: project.name,
         ML_APP_SLUG: app.slug,
         ML_APP_BASE_PATH: `${this.deps.apiBasePath}/apps/${app.slug}/`,
-      },
+      }),
       ports: [APPLICATION_PORT],
       // Long-running: no timeout; a crash is started again a few times.
       maxAttempts: APPLICATION_MAX_ATTEMPTS,

@@ -10,14 +10,20 @@ import {
 import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from './WorkspaceService';
 
 export type ProjectInput = z.output<typeof createProjectSchema>;
 export type ProjectUpdate = z.output<typeof updateProjectSchema>;
 
-function starterReadme(project: { title: string; description: string }): string {
-  return `# ${project.title}\n\n${project.description || 'A new ML project.'}\n`;
+function starterReadme(project: {
+  title: string;
+  description: string;
+}): string {
+  return `# ${project.title}\n\n${
+    project.description || 'A new ML project.'
+  }\n`;
 }
 
 /**
@@ -25,13 +31,16 @@ function starterReadme(project: { title: string; description: string }): string 
  * team.
  */
 export class ProjectService {
-  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> = [];
+  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> =
+    [];
 
   constructor(
     private readonly deps: {
       projects: ProjectStore;
       workspaces: WorkspaceService;
       files: ProjectFiles;
+      /** Seals the project env's secrets before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
     },
   ) {}
 
@@ -73,6 +82,7 @@ export class ProjectService {
     if (await this.deps.projects.findByName(input.workspace, input.name)) {
       throw conflict;
     }
+    const env = await this.deps.secrets.seal(input.env);
     let project: Project;
     try {
       project = await this.deps.projects.create({
@@ -83,7 +93,7 @@ export class ProjectService {
         owner: input.owner ?? actor,
         visibility: input.visibility,
         teamRole: input.teamRole ?? 'contributor',
-        env: input.env,
+        env,
         templateRef: input.templateRef,
         createdBy: actor,
       });
@@ -109,8 +119,12 @@ export class ProjectService {
     return project;
   }
 
+  /** `{ secret: true }` in `env` keeps the secret stored under that name. */
   async update(id: string, patch: ProjectUpdate): Promise<Project> {
-    const updated = await this.deps.projects.update(id, patch);
+    const env =
+      patch.env &&
+      (await this.deps.secrets.seal(patch.env, (await this.get(id)).env));
+    const updated = await this.deps.projects.update(id, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No project with id '${id}'`);
     }
@@ -151,7 +165,9 @@ export class ProjectService {
   async deleteCollaborator(id: string, subject: string): Promise<void> {
     await this.get(id);
     if (!(await this.deps.projects.deleteCollaborator(id, subject))) {
-      throw new NotFoundError(`${subject} is not a collaborator of this project`);
+      throw new NotFoundError(
+        `${subject} is not a collaborator of this project`,
+      );
     }
   }
 }

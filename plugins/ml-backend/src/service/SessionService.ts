@@ -9,7 +9,9 @@ import {
   WorkloadStore,
   WorkspaceStore,
 } from '../database';
+import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectService } from './ProjectService';
 
 export type SessionInput = z.output<typeof launchSessionSchema>;
@@ -31,6 +33,8 @@ export class SessionService {
       profiles: ProfileStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a launch's env. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
       idleTimeoutSeconds: number;
       maxDurationSeconds: number;
@@ -62,6 +66,7 @@ export class SessionService {
         `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`,
       );
     }
+    const sessionEnv = await this.deps.secrets.seal(input.env);
     return this.deps.engine.submit({
       kind: 'session',
       name: input.name ?? `${runtime.kernel} session`,
@@ -80,12 +85,10 @@ export class SessionService {
       },
       requester: actor,
       args: ['-m', 'ml_platform.session_kernel'],
-      env: {
-        ...workspace.env,
-        ...project.env,
-        ...input.env,
+      // Precedence: workspace < project < session.
+      ...mergeEnvLayers([workspace.env, project.env, sessionEnv], {
         ML_PROJECT_NAME: project.name,
-      },
+      }),
       ports: ['kernel', 'app'],
       idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
       timeoutSeconds: this.deps.maxDurationSeconds,

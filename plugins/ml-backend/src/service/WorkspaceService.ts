@@ -24,6 +24,7 @@ import {
   minimumCapacity,
 } from './capacity';
 import { isUniqueViolation } from '../database/errors';
+import { EnvSecrets } from '../secrets/EnvSecrets';
 
 /** CML's default quota for users without one of their own. */
 export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
@@ -33,7 +34,9 @@ export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
 };
 
 /** Reports what running work holds in a workspace (the engine's reservations). */
-export type WorkspaceUsageSource = (workspace: string) => Promise<ResourceLimits>;
+export type WorkspaceUsageSource = (
+  workspace: string,
+) => Promise<ResourceLimits>;
 
 /** A validated create request. */
 export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
@@ -48,19 +51,26 @@ export class WorkspaceService {
   constructor(
     private readonly deps: {
       workspaces: WorkspaceStore;
+      /** Seals the site env's secrets before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       profiles: ProfileStore;
       projects: ProjectStore;
       installedDrivers: () => string[];
       defaultUserQuota?: ResourceLimits;
       usage?: WorkspaceUsageSource;
       /** Whether the workspace's driver can run work now (undefined: it cannot tell). */
-      availability?: (workspace: Workspace) => Promise<WorkspaceAvailability | undefined>;
+      availability?: (
+        workspace: Workspace,
+      ) => Promise<WorkspaceAvailability | undefined>;
     },
   ) {}
 
   async list(options: ListOptions): Promise<ListResult<Workspace>> {
     const page = await this.deps.workspaces.list(options);
-    return { ...page, items: await Promise.all(page.items.map(w => this.withAvailability(w))) };
+    return {
+      ...page,
+      items: await Promise.all(page.items.map(w => this.withAvailability(w))),
+    };
   }
 
   async get(name: string): Promise<Workspace> {
@@ -80,12 +90,17 @@ export class WorkspaceService {
     const drivers = this.deps.installedDrivers();
     if (!drivers.includes(input.driver)) {
       throw new InputError(
-        `driver: '${input.driver}' is not installed in this backend (installed: ${drivers.join(', ')})`,
+        `driver: '${
+          input.driver
+        }' is not installed in this backend (installed: ${drivers.join(', ')})`,
       );
     }
     if (await this.deps.workspaces.get(input.name)) {
-      throw new ConflictError(`A workspace named '${input.name}' already exists`);
+      throw new ConflictError(
+        `A workspace named '${input.name}' already exists`,
+      );
     }
+    const env = await this.deps.secrets.seal(input.env);
     try {
       return await this.deps.workspaces.create({
         name: input.name,
@@ -94,7 +109,7 @@ export class WorkspaceService {
         owner: input.owner ?? actor,
         driver: input.driver,
         nodeGroups: input.nodeGroups,
-        env: input.env,
+        env,
         defaultUserQuota:
           input.defaultUserQuota ??
           this.deps.defaultUserQuota ??
@@ -102,18 +117,22 @@ export class WorkspaceService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError(`A workspace named '${input.name}' already exists`);
+        throw new ConflictError(
+          `A workspace named '${input.name}' already exists`,
+        );
       }
       throw error;
     }
   }
 
   async update(name: string, patch: WorkspaceUpdate): Promise<Workspace> {
-    await this.get(name);
+    const current = await this.get(name);
     if (patch.nodeGroups) {
       await this.assertProfilesStillFit(name, patch.nodeGroups);
     }
-    const updated = await this.deps.workspaces.update(name, patch);
+    const env =
+      patch.env && (await this.deps.secrets.seal(patch.env, current.env));
+    const updated = await this.deps.workspaces.update(name, { ...patch, env });
     if (!updated) {
       throw new NotFoundError(`No workspace named '${name}'`);
     }
@@ -125,7 +144,9 @@ export class WorkspaceService {
     const projects = await this.deps.projects.countInWorkspace(name);
     if (projects > 0) {
       throw new ConflictError(
-        `Workspace '${name}' still has ${projects} project${projects === 1 ? '' : 's'}; delete or move them first`,
+        `Workspace '${name}' still has ${projects} project${
+          projects === 1 ? '' : 's'
+        }; delete or move them first`,
       );
     }
     await this.deps.workspaces.delete(name);
@@ -151,7 +172,10 @@ export class WorkspaceService {
       throw new InputError(
         `nodeGroups: resource profile ${orphaned
           .map(p => `'${p.name}'`)
-          .join(', ')} would no longer fit: ${explainNoFit(orphaned[0], groups)}. Change or delete the profile first`,
+          .join(', ')} would no longer fit: ${explainNoFit(
+          orphaned[0],
+          groups,
+        )}. Change or delete the profile first`,
       );
     }
   }

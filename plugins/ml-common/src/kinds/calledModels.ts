@@ -1,3 +1,4 @@
+import { EnvVars } from '../env';
 import { ML_APPLICATION_MODEL_ENV_VARS } from './constants';
 
 /**
@@ -15,17 +16,19 @@ export interface CalledModel {
  * `ML_MODEL_NAMES` (comma-separated). A bare name is a model of the
  * application's own project; `<project>/<model>` one of another project in
  * the same workspace. The catalog and the lineage API relate the
- * application to those models.
+ * application to those models. A secret variable names nothing: its value
+ * is not readable here, and lineage must not hint at it.
  *
  * @public
  */
 export function modelsCalledBy(
-  application: { env: Record<string, string> },
+  application: { env: EnvVars },
   ownProject: string,
 ): CalledModel[] {
   const called = new Map<string, CalledModel>();
   for (const variable of ML_APPLICATION_MODEL_ENV_VARS) {
-    for (const item of (application.env[variable] ?? '').split(',')) {
+    const value = application.env[variable];
+    for (const item of (typeof value === 'string' ? value : '').split(',')) {
       const trimmed = item.trim();
       if (!trimmed) {
         continue;

@@ -288,7 +288,8 @@ export class LocalProcessDriver implements ComputeDriver {
     // The backend's home is not the project uid's (root's is closed); the
     // work folder is, as in CML, where HOME is the project.
     if (identity) env.HOME = spec.projectDir;
-    Object.assign(env, spec.env);
+    // Secrets go to the process only: the run state on disk has no env.
+    Object.assign(env, spec.env, spec.secretEnv);
     env.PYTHONPATH = [this.options.sdkPath, spec.env.PYTHONPATH]
       .filter(Boolean)
       .join(path.delimiter);

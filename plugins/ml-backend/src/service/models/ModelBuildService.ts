@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { ModelBuild, TERMINAL_STATES, Workspace, createModelBuildSchema } from '@ml-platform/plugin-ml-common';
+import {
+  ModelBuild,
+  TERMINAL_STATES,
+  Workspace,
+  createModelBuildSchema,
+} from '@ml-platform/plugin-ml-common';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -16,7 +21,9 @@ import {
   WorkloadStore,
   WorkspaceStore,
 } from '../../database';
+import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { removeTree } from '../confinedFs';
 import { ProjectService } from '../ProjectService';
@@ -43,7 +50,9 @@ export function publicBuild(build: StoredModelBuild): ModelBuild {
  * Lineage comes from lineage.yaml at build time.
  */
 export class ModelBuildService {
-  private readonly endedListeners: Array<(build: StoredModelBuild) => Promise<void> | void> = [];
+  private readonly endedListeners: Array<
+    (build: StoredModelBuild) => Promise<void> | void
+  > = [];
 
   constructor(
     private readonly deps: {
@@ -56,6 +65,8 @@ export class ModelBuildService {
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a build's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
       buildsRoot: string;
       logger: LoggerService;
@@ -67,7 +78,11 @@ export class ModelBuildService {
     this.endedListeners.push(listener);
   }
 
-  private async finish(buildId: string, state: 'built' | 'failed' | 'stopped', reason?: string) {
+  private async finish(
+    buildId: string,
+    state: 'built' | 'failed' | 'stopped',
+    reason?: string,
+  ) {
     if (!(await this.deps.builds.finish(buildId, state, reason))) return;
     if (state !== 'built') {
       // Only a built build can be deployed: the files of the others are not needed again.
@@ -78,7 +93,9 @@ export class ModelBuildService {
       try {
         if (build) await listener(build);
       } catch (error) {
-        this.deps.logger.warn(`A listener for the end of build ${buildId} failed: ${error}`);
+        this.deps.logger.warn(
+          `A listener for the end of build ${buildId} failed: ${error}`,
+        );
       }
     }
   }
@@ -89,36 +106,76 @@ export class ModelBuildService {
   }
 
   async list(projectId: string, modelIdOrName: string): Promise<ModelBuild[]> {
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     return (await this.deps.builds.listByModel(model.id)).map(publicBuild);
   }
 
-  async get(projectId: string, modelIdOrName: string, buildId: string): Promise<StoredModelBuild> {
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+  async get(
+    projectId: string,
+    modelIdOrName: string,
+    buildId: string,
+  ): Promise<StoredModelBuild> {
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     const build = await this.deps.builds.get(buildId);
     if (!build || build.modelId !== model.id) {
-      throw new NotFoundError(`No build with id '${buildId}' of model '${model.name}'`);
+      throw new NotFoundError(
+        `No build with id '${buildId}' of model '${model.name}'`,
+      );
     }
     return build;
   }
 
-  async create(projectId: string, modelIdOrName: string, input: BuildInput, actor: string): Promise<StoredModelBuild> {
+  async create(
+    projectId: string,
+    modelIdOrName: string,
+    input: BuildInput,
+    actor: string,
+  ): Promise<StoredModelBuild> {
     const project = await this.deps.projects.get(projectId);
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     const workspace = await this.deps.workspaces.get(project.workspace);
-    if (!workspace) throw new NotFoundError(`No workspace named '${project.workspace}'`);
+    if (!workspace)
+      throw new NotFoundError(`No workspace named '${project.workspace}'`);
 
-    const entry = await this.deps.files.stat(projectId, input.filePath).catch(error => {
-      const message = (error as Error).message.replace(/^path: /, '');
+    const entry = await this.deps.files
+      .stat(projectId, input.filePath)
+      .catch(error => {
+        const message = (error as Error).message.replace(/^path: /, '');
+        throw new InputError(
+          `filePath: ${
+            message.startsWith('No file')
+              ? `no file '${input.filePath}' in this project`
+              : message
+          }`,
+        );
+      });
+    if (entry.type !== 'file')
+      throw new InputError(`filePath: '${input.filePath}' is a folder`);
+    if (!entry.path.endsWith('.py'))
       throw new InputError(
-        `filePath: ${message.startsWith('No file') ? `no file '${input.filePath}' in this project` : message}`,
+        `filePath: '${input.filePath}' is not a Python file (.py)`,
       );
-    });
-    if (entry.type !== 'file') throw new InputError(`filePath: '${input.filePath}' is a folder`);
-    if (!entry.path.endsWith('.py')) throw new InputError(`filePath: '${input.filePath}' is not a Python file (.py)`);
     const runtime = await this.deps.runtimes.get(input.runtimeId);
-    if (!runtime) throw new InputError(`runtimeId: no runtime with id '${input.runtimeId}'`);
-    if (!runtime.enabled) throw new InputError(`runtimeId: runtime '${input.runtimeId}' is disabled`);
+    if (!runtime)
+      throw new InputError(
+        `runtimeId: no runtime with id '${input.runtimeId}'`,
+      );
+    if (!runtime.enabled)
+      throw new InputError(
+        `runtimeId: runtime '${input.runtimeId}' is disabled`,
+      );
     const profile = input.profile
       ? await this.deps.profiles.get(project.workspace, input.profile)
       : await this.smallestProfile(project.workspace);
@@ -130,6 +187,7 @@ export class ModelBuildService {
       );
     }
 
+    const env = await this.deps.secrets.seal(input.env);
     const id = uuid();
     const dir = this.snapshotDir(id);
     let lineage: BuildLineage;
@@ -149,7 +207,7 @@ export class ModelBuildService {
       profile: profile.name,
       comment: input.comment,
       examples: input.examples as StoredModelBuild['examples'],
-      env: input.env,
+      env,
       datasets: lineage.datasets,
       lineageMetadata: lineage.metadata,
       createdBy: actor,
@@ -158,30 +216,38 @@ export class ModelBuildService {
       const workload = await this.deps.engine.submit({
         kind: 'build',
         name: `${model.name} build #${build.number}`,
-        project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+        project: {
+          id: project.id,
+          name: project.name,
+          workspace: project.workspace,
+          owner: project.owner,
+        },
         runtimeId: runtime.id,
         profile: profile.name,
-        resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+        resources: {
+          cpu: profile.cpu,
+          memoryMiB: profile.memoryMiB,
+          gpu: profile.gpu,
+        },
         requester: actor,
         args: ['-m', 'ml_platform.model_build'],
         // Precedence: workspace < project < build.
-        env: {
-          ...workspace.env,
-          ...project.env,
-          ...input.env,
+        ...mergeEnvLayers([workspace.env, project.env, build.env], {
           ML_PROJECT_NAME: project.name,
           ML_MODEL_ID: model.id,
           ML_MODEL_NAME: model.name,
           ML_BUILD_ID: build.id,
           ML_MODEL_FILE: entry.path,
           ML_MODEL_FUNCTION: input.functionName,
-        },
+        }),
+        modelId: model.id,
         timeoutSeconds: BUILD_TIMEOUT_SECONDS,
         idempotencyKey: `model-build:${build.id}`,
         workDir: dir,
       });
       await this.deps.builds.setWorkload(build.id, workload.id);
-      if (TERMINAL_STATES.includes(workload.state)) await this.onWorkloadEnded(workload);
+      if (TERMINAL_STATES.includes(workload.state))
+        await this.onWorkloadEnded(workload);
     } catch (error) {
       // Refused (e.g. the profile fits no node): the request changes nothing.
       await this.deps.builds.delete(build.id);
@@ -193,21 +259,29 @@ export class ModelBuildService {
 
   private async smallestProfile(workspace: string) {
     const profiles = await this.deps.profiles.listAll(workspace);
-    return [...profiles].sort((a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu)[0];
+    return [...profiles].sort(
+      (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
+    )[0];
   }
 
-  private async readLineage(dir: string, modelName: string): Promise<BuildLineage> {
+  private async readLineage(
+    dir: string,
+    modelName: string,
+  ): Promise<BuildLineage> {
     let text: string;
     try {
       text = await fs.readFile(path.join(dir, LINEAGE_FILE), 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { datasets: [], metadata: {} };
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { datasets: [], metadata: {} };
       throw error;
     }
     try {
       return readModelLineage(text, modelName);
     } catch (error) {
-      throw new InputError(`${LINEAGE_FILE} is not valid YAML: ${(error as Error).message}`);
+      throw new InputError(
+        `${LINEAGE_FILE} is not valid YAML: ${(error as Error).message}`,
+      );
     }
   }
 
@@ -222,7 +296,10 @@ export class ModelBuildService {
       await this.finish(build.id, 'stopped', w.reason);
     } else {
       const last = await lastLogLine(this.deps, w);
-      const reason = w.state === 'timed_out' ? w.reason : last ?? w.reason ?? 'the build failed';
+      const reason =
+        w.state === 'timed_out'
+          ? w.reason
+          : last ?? w.reason ?? 'the build failed';
       await this.finish(build.id, 'failed', reason);
     }
   }
@@ -240,7 +317,10 @@ export class ModelBuildService {
   async deleteAllOf(modelId: string): Promise<void> {
     const builds = await this.deps.builds.listByModel(modelId);
     for (const build of builds) {
-      if ((build.state === 'queued' || build.state === 'building') && build.workloadId) {
+      if (
+        (build.state === 'queued' || build.state === 'building') &&
+        build.workloadId
+      ) {
         await this.deps.engine.stop(build.workloadId, 'its model was deleted');
       }
     }

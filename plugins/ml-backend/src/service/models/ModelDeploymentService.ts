@@ -1,5 +1,8 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { ModelDeployment, createModelDeploymentSchema } from '@ml-platform/plugin-ml-common';
+import {
+  ModelDeployment,
+  createModelDeploymentSchema,
+} from '@ml-platform/plugin-ml-common';
 import fs from 'node:fs/promises';
 import { v4 as uuid } from 'uuid';
 import { z } from 'zod';
@@ -13,6 +16,7 @@ import {
   WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../ProjectService';
 import { findProjectModel } from './modelLookup';
 import { ReplicaLauncher } from './ReplicaLauncher';
@@ -39,6 +43,8 @@ export class ModelDeploymentService {
       profiles: ProfileStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      /** Seals the secrets of a deployment's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
       readiness: ReplicaReadiness;
       launcher: ReplicaLauncher;
     },
@@ -53,22 +59,47 @@ export class ModelDeploymentService {
     this.changeListeners.forEach(l => l(modelId));
   }
 
-  async list(projectId: string, modelIdOrName: string): Promise<ModelDeployment[]> {
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+  async list(
+    projectId: string,
+    modelIdOrName: string,
+  ): Promise<ModelDeployment[]> {
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     const deployments = await this.deps.deployments.listByModel(model.id);
     return Promise.all(deployments.map(d => this.present(d)));
   }
 
-  async get(projectId: string, modelIdOrName: string, deploymentId: string): Promise<ModelDeployment> {
-    const { deployment } = await this.load(projectId, modelIdOrName, deploymentId);
+  async get(
+    projectId: string,
+    modelIdOrName: string,
+    deploymentId: string,
+  ): Promise<ModelDeployment> {
+    const { deployment } = await this.load(
+      projectId,
+      modelIdOrName,
+      deploymentId,
+    );
     return this.present(deployment);
   }
 
-  private async load(projectId: string, modelIdOrName: string, deploymentId: string) {
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+  private async load(
+    projectId: string,
+    modelIdOrName: string,
+    deploymentId: string,
+  ) {
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     const deployment = await this.deps.deployments.get(deploymentId);
     if (!deployment || deployment.modelId !== model.id) {
-      throw new NotFoundError(`No deployment with id '${deploymentId}' of model '${model.name}'`);
+      throw new NotFoundError(
+        `No deployment with id '${deploymentId}' of model '${model.name}'`,
+      );
     }
     return { model, deployment };
   }
@@ -84,39 +115,64 @@ export class ModelDeploymentService {
         index: slot.index,
         state: w?.state ?? 'stopped',
         reason: w?.reason,
-        ready: w ? this.deps.readiness.isReady(d.id, slot.index, w.id, w.attempt) : false,
+        ready: w
+          ? this.deps.readiness.isReady(d.id, slot.index, w.id, w.attempt)
+          : false,
       });
     }
     const { replacedAt: _replaced, ...rest } = d;
     return { ...rest, buildNumber: build?.number ?? 0, replicaStatus };
   }
 
-  async create(projectId: string, modelIdOrName: string, input: DeploymentInput, actor: string): Promise<ModelDeployment> {
+  async create(
+    projectId: string,
+    modelIdOrName: string,
+    input: DeploymentInput,
+    actor: string,
+  ): Promise<ModelDeployment> {
     const project = await this.deps.projects.get(projectId);
-    const model = await findProjectModel(this.deps.models, projectId, modelIdOrName);
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
     const build = await this.deps.builds.get(input.buildId);
     if (!build || build.modelId !== model.id) {
-      throw new InputError(`buildId: no build with id '${input.buildId}' of model '${model.name}'`);
+      throw new InputError(
+        `buildId: no build with id '${input.buildId}' of model '${model.name}'`,
+      );
     }
     if (build.state !== 'built') {
-      throw new InputError(`buildId: build #${build.number} is ${build.state}; only a built build can be deployed`);
+      throw new InputError(
+        `buildId: build #${build.number} is ${build.state}; only a built build can be deployed`,
+      );
     }
-    if (!(await fs.stat(this.deps.snapshotDir(build.id)).catch(() => undefined))) {
-      throw new InputError(`buildId: the files of build #${build.number} are gone; build the model again`);
+    if (
+      !(await fs.stat(this.deps.snapshotDir(build.id)).catch(() => undefined))
+    ) {
+      throw new InputError(
+        `buildId: the files of build #${build.number} are gone; build the model again`,
+      );
     }
     const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(project.workspace, input.profile);
+    const profile = await this.deps.profiles.get(
+      project.workspace,
+      input.profile,
+    );
     if (!workspace || !profile) {
-      throw new InputError(`profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`,
+      );
     }
 
+    const env = await this.deps.secrets.seal(input.env);
     const d = await this.deps.deployments.create({
       id: uuid(),
       modelId: model.id,
       buildId: build.id,
       replicas: input.replicas,
       profile: profile.name,
-      env: input.env,
+      env,
       createdBy: actor,
     });
     const context = { project, workspace, model, build, profile, actor };
@@ -130,12 +186,18 @@ export class ModelDeploymentService {
     // Earlier deployments still on their way in are superseded by this one.
     for (const other of await this.deps.deployments.listLive(model.id)) {
       if (other.id !== d.id && other.id !== model.activeDeploymentId) {
-        await this.stopDeployment(other, 'replaced by a newer deployment before it was ready');
+        await this.stopDeployment(
+          other,
+          'replaced by a newer deployment before it was ready',
+        );
       }
     }
     // The first deployment serves as soon as a replica is ready; later ones
     // take over once all their replicas are (reconcile).
-    if (!model.activeDeploymentId && (await this.deps.models.switchActiveDeployment(model.id, undefined, d.id))) {
+    if (
+      !model.activeDeploymentId &&
+      (await this.deps.models.switchActiveDeployment(model.id, undefined, d.id))
+    ) {
       this.notifyActiveChanged(model.id);
     }
     for (let index = 1; index < input.replicas; index++) {
@@ -152,9 +214,15 @@ export class ModelDeploymentService {
     replicas: number,
     actor: string,
   ): Promise<ModelDeployment> {
-    const { model, deployment: d } = await this.load(projectId, modelIdOrName, deploymentId);
+    const { model, deployment: d } = await this.load(
+      projectId,
+      modelIdOrName,
+      deploymentId,
+    );
     if (d.state !== 'deploying' && d.state !== 'deployed') {
-      throw new ConflictError(`Deployment is ${d.state}; only a running deployment can be scaled`);
+      throw new ConflictError(
+        `Deployment is ${d.state}; only a running deployment can be scaled`,
+      );
     }
     const slots = await this.deps.deployments.replicas(d.id);
     await this.deps.deployments.setReplicaCount(d.id, replicas);
@@ -162,9 +230,15 @@ export class ModelDeploymentService {
       const context = await this.deps.launcher.context(d, actor);
       const taken = new Set(slots.map(s => s.index));
       for (let index = 0; index < replicas; index++) {
-        if (!taken.has(index)) await this.deps.launcher.start(context, d, index);
+        if (!taken.has(index))
+          await this.deps.launcher.start(context, d, index);
       }
-      await this.deps.deployments.transition(d.id, ['deployed'], 'deploying', `scaling to ${replicas} replicas`);
+      await this.deps.deployments.transition(
+        d.id,
+        ['deployed'],
+        'deploying',
+        `scaling to ${replicas} replicas`,
+      );
     } else {
       for (const slot of slots.filter(s => s.index >= replicas)) {
         await this.deps.launcher.retire(model.id, slot, 'scaled down');
@@ -173,8 +247,16 @@ export class ModelDeploymentService {
     return this.present((await this.deps.deployments.get(d.id))!);
   }
 
-  async stop(projectId: string, modelIdOrName: string, deploymentId: string): Promise<ModelDeployment> {
-    const { deployment } = await this.load(projectId, modelIdOrName, deploymentId);
+  async stop(
+    projectId: string,
+    modelIdOrName: string,
+    deploymentId: string,
+  ): Promise<ModelDeployment> {
+    const { deployment } = await this.load(
+      projectId,
+      modelIdOrName,
+      deploymentId,
+    );
     if (deployment.state === 'deploying' || deployment.state === 'deployed') {
       await this.stopDeployment(deployment, 'stopped by a user');
     }
@@ -182,14 +264,31 @@ export class ModelDeploymentService {
   }
 
   /** Ends a deployment: out of service at once, then its replicas stop. */
-  async stopDeployment(d: StoredDeployment, reason: string, to: 'stopped' | 'failed' = 'stopped') {
-    if (!(await this.deps.deployments.transition(d.id, ['deploying', 'deployed'], to, reason))) return;
+  async stopDeployment(
+    d: StoredDeployment,
+    reason: string,
+    to: 'stopped' | 'failed' = 'stopped',
+  ) {
+    if (
+      !(await this.deps.deployments.transition(
+        d.id,
+        ['deploying', 'deployed'],
+        to,
+        reason,
+      ))
+    )
+      return;
     this.deps.readiness.markGone(d.modelId, d.id);
-    if (await this.deps.models.switchActiveDeployment(d.modelId, d.id, undefined)) {
+    if (
+      await this.deps.models.switchActiveDeployment(d.modelId, d.id, undefined)
+    ) {
       this.notifyActiveChanged(d.modelId);
     }
     for (const slot of await this.deps.deployments.replicas(d.id)) {
-      await this.deps.engine.stop(slot.workloadId, `deployment ${to}: ${reason}`);
+      await this.deps.engine.stop(
+        slot.workloadId,
+        `deployment ${to}: ${reason}`,
+      );
     }
   }
 
@@ -200,5 +299,4 @@ export class ModelDeploymentService {
     }
     await this.deps.deployments.deleteByModel(modelId);
   }
-
 }

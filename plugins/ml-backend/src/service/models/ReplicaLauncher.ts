@@ -1,6 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Model, Project, ResourceProfile, Workspace } from '@ml-platform/plugin-ml-common';
+import {
+  Model,
+  Project,
+  ResourceProfile,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
 import {
   ModelBuildStore,
   ModelDeploymentStore,
@@ -12,6 +17,7 @@ import {
   StoredWorkload,
   WorkspaceStore,
 } from '../../database';
+import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { ProjectService } from '../ProjectService';
 import { ReplicaReadiness } from './ReplicaReadiness';
@@ -68,18 +74,23 @@ export class ReplicaLauncher {
     const workload = await this.deps.engine.submit({
       kind: 'model',
       name: `${model.name} #${build.number} replica ${index}`,
-      project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+      project: {
+        id: project.id,
+        name: project.name,
+        workspace: project.workspace,
+        owner: project.owner,
+      },
       runtimeId: build.runtimeId,
       profile: profile.name,
-      resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+      resources: {
+        cpu: profile.cpu,
+        memoryMiB: profile.memoryMiB,
+        gpu: profile.gpu,
+      },
       requester: c.actor,
       args: ['-m', 'ml_platform.model_server'],
       // Precedence: workspace < project < build < deployment.
-      env: {
-        ...workspace.env,
-        ...project.env,
-        ...build.env,
-        ...d.env,
+      ...mergeEnvLayers([workspace.env, project.env, build.env, d.env], {
         ML_PROJECT_NAME: project.name,
         ML_MODEL_ID: model.id,
         ML_MODEL_NAME: model.name,
@@ -88,14 +99,20 @@ export class ReplicaLauncher {
         ML_REPLICA_INDEX: String(index),
         ML_MODEL_FILE: build.filePath,
         ML_MODEL_FUNCTION: build.functionName,
-      },
+      }),
+      modelId: model.id,
+      deploymentId: d.id,
       ports: ['model'],
       maxAttempts: REPLICA_MAX_ATTEMPTS,
       retryBackoffSeconds: REPLICA_RETRY_BACKOFF_SECONDS,
       workDir: this.deps.snapshotDir(build.id),
     });
     try {
-      await this.deps.deployments.addReplica({ deploymentId: d.id, index, workloadId: workload.id });
+      await this.deps.deployments.addReplica({
+        deploymentId: d.id,
+        index,
+        workloadId: workload.id,
+      });
     } catch (error) {
       await this.deps.engine.stop(workload.id, 'its replica slot was taken');
       throw error;
@@ -107,12 +124,15 @@ export class ReplicaLauncher {
   async context(d: StoredDeployment, actor: string): Promise<ReplicaContext> {
     const model = await this.deps.models.get(d.modelId);
     const build = await this.deps.builds.get(d.buildId);
-    if (!model || !build) throw new NotFoundError(`Deployment ${d.id} lost its model or build`);
+    if (!model || !build)
+      throw new NotFoundError(`Deployment ${d.id} lost its model or build`);
     const project = await this.deps.projects.get(model.projectId);
     const workspace = await this.deps.workspaces.get(project.workspace);
     const profile = await this.deps.profiles.get(project.workspace, d.profile);
     if (!workspace || !profile) {
-      throw new ConflictError(`Resource profile '${d.profile}' no longer exists in workspace '${project.workspace}'`);
+      throw new ConflictError(
+        `Resource profile '${d.profile}' no longer exists in workspace '${project.workspace}'`,
+      );
     }
     return { project, workspace, model, build, profile, actor };
   }
@@ -125,7 +145,11 @@ export class ReplicaLauncher {
     const timer = setTimeout(() => {
       this.deps.engine
         .stop(slot.workloadId, reason)
-        .catch(error => this.deps.logger.warn(`Could not stop replica workload ${slot.workloadId}: ${error}`))
+        .catch(error =>
+          this.deps.logger.warn(
+            `Could not stop replica workload ${slot.workloadId}: ${error}`,
+          ),
+        )
         .finally(() => this.retiring.delete(slot.workloadId));
     }, this.deps.drainMs);
     timer.unref?.();

@@ -15,6 +15,7 @@ import {
   WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
 import { ModelAccessKeyService } from './ModelAccessKeyService';
@@ -43,13 +44,17 @@ export function createModelServices(options: {
   workloadStore: WorkloadStore;
   files: ProjectFiles;
   engine: WorkloadEngine;
+  secrets: Pick<EnvSecrets, 'seal'>;
   driverFor: (workspace: Workspace) => ComputeDriver;
 }) {
-  const { db, logger, projects, engine, driverFor } = options;
+  const { db, logger, projects, engine, secrets, driverFor } = options;
   const modelStore = new ModelStore(db);
   const buildStore = new ModelBuildStore(db);
   const readiness = new ReplicaReadiness();
-  const modelKeys = new ModelAccessKeyService({ keys: new ModelAccessKeyStore(db), logger });
+  const modelKeys = new ModelAccessKeyService({
+    keys: new ModelAccessKeyStore(db),
+    logger,
+  });
   const modelDirectory = new ServingDirectory({
     models: modelStore,
     projects: new ProjectStore(db),
@@ -66,6 +71,7 @@ export function createModelServices(options: {
     files: options.files,
     workloads: options.workloadStore,
     engine,
+    secrets,
     driverFor,
     buildsRoot: path.join(options.storageRoot, 'builds'),
     logger,
@@ -95,6 +101,7 @@ export function createModelServices(options: {
     profiles: options.profileStore,
     workloads: options.workloadStore,
     engine,
+    secrets,
     readiness,
     launcher,
   });
@@ -123,5 +130,12 @@ export function createModelServices(options: {
   engine.onEnded(w => modelBuilds.onWorkloadEnded(w));
   projects.onDelete(projectId => models.deleteAllOfProject(projectId));
 
-  return { models, modelBuilds, modelDeployments, modelDeploymentReconciler, modelKeys, modelDirectory };
+  return {
+    models,
+    modelBuilds,
+    modelDeployments,
+    modelDeploymentReconciler,
+    modelKeys,
+    modelDirectory,
+  };
 }

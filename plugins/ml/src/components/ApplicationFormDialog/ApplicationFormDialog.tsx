@@ -11,6 +11,7 @@ import Alert from '@material-ui/lab/Alert';
 import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   Application,
+  EnvVarsInput,
   Project,
   explainInvalidName,
 } from '@ml-platform/plugin-ml-common';
@@ -41,7 +42,7 @@ interface FormState {
   script: string;
   runtimeId: string;
   profile: string;
-  env: Record<string, string>;
+  env: EnvVarsInput;
   envValid: boolean;
   bypassAuthentication: boolean;
 }

@@ -124,6 +124,8 @@ export function BuildFormFields(props: BuildFormFieldsProps) {
         title="Environment variables"
         description="For this build and its replicas; they win over the project's"
         env={form.env}
+        // A new build: the secrets of the build it starts from are not copied.
+        keepsSecrets={false}
         onChange={(env, envValid) => onChange({ env, envValid })}
       />
     </>

@@ -1,3 +1,4 @@
+import { EnvVarsInput } from '@ml-platform/plugin-ml-common';
 import { MlCreateBuildRequest } from '../../api';
 import { parseExamples } from '../../lib/models';
 
@@ -8,7 +9,7 @@ export interface BuildFormState {
   runtimeId: string;
   comment: string;
   examples: string;
-  env: Record<string, string>;
+  env: EnvVarsInput;
   envValid: boolean;
 }
 

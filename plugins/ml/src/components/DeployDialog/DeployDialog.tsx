@@ -10,6 +10,7 @@ import {
   Model,
   ModelBuild,
   ModelDeployment,
+  EnvVarsInput,
   Project,
   formatMemory,
 } from '@ml-platform/plugin-ml-common';
@@ -18,7 +19,7 @@ import { useModelChoices } from '../../hooks/useModelChoices';
 import { describeError, fieldErrors } from '../../lib/errors';
 import { formatVcpu } from '../../lib/resources';
 import { DialogSubmitActions } from '../DialogSubmitActions';
-import { EnvVarsEditor } from '../EnvVarsEditor';
+import { EnvVarsEditor, secretsToReenter } from '../EnvVarsEditor';
 import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
@@ -56,7 +57,7 @@ export function DeployDialog(props: DeployDialogProps) {
   const [replicas, setReplicas] = useState('1');
   const [profile, setProfile] = useState('');
   const [env, setEnv] = useState<{
-    vars: Record<string, string>;
+    vars: EnvVarsInput;
     valid: boolean;
   }>({ vars: {}, valid: true });
   const [generation, setGeneration] = useState(0);
@@ -68,7 +69,9 @@ export function DeployDialog(props: DeployDialogProps) {
     if (open) {
       setReplicas(String(current?.replicas ?? 1));
       setProfile(current?.profile ?? '');
-      setEnv({ vars: current?.env ?? {}, valid: true });
+      // A new deployment has no secrets stored: those of the current one are typed again.
+      const vars = current?.env ?? {};
+      setEnv({ vars, valid: secretsToReenter(vars).length === 0 });
       setGeneration(g => g + 1);
       setServerErrors({});
       setGeneral(undefined);
@@ -187,6 +190,7 @@ export function DeployDialog(props: DeployDialogProps) {
             title="Environment variables"
             description="For the replicas; they win over the build's"
             env={env.vars}
+            keepsSecrets={false}
             onChange={(vars, valid) => setEnv({ vars, valid })}
           />
           <ErrorAlert

@@ -2,6 +2,7 @@ import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EnvVarsEditor } from './EnvVarsEditor';
+import { secretsToReenter } from './envRows';
 
 describe('EnvVarsEditor', () => {
   it('adds, edits and removes variables, then saves them all', async () => {
@@ -63,5 +64,131 @@ describe('EnvVarsEditor', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'env: at most 200 variables',
     );
+  });
+
+  describe('secrets', () => {
+    it('shows a stored secret masked and not editable, and keeps it when other variables are saved', async () => {
+      const onSave = jest.fn().mockResolvedValue(undefined);
+      await renderInTestApp(
+        <EnvVarsEditor
+          title="Environment"
+          env={{ TOKEN: { secret: true }, MODEL: 'xgb' }}
+          onSave={onSave}
+        />,
+      );
+      expect(screen.getByLabelText('Name 1')).toHaveValue('TOKEN');
+      expect(screen.getByLabelText('Name 1')).toBeDisabled();
+      expect(screen.getByLabelText('Value 1')).toHaveValue('••••••••');
+      expect(screen.getByLabelText('Value 1')).toBeDisabled();
+      expect(screen.getByLabelText('Secret TOKEN')).toBeChecked();
+      expect(screen.getByLabelText('Secret MODEL')).not.toBeChecked();
+
+      await userEvent.clear(screen.getByLabelText('Value 2'));
+      await userEvent.type(screen.getByLabelText('Value 2'), 'lgbm');
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() =>
+        expect(onSave).toHaveBeenCalledWith({
+          TOKEN: { secret: true },
+          MODEL: 'lgbm',
+        }),
+      );
+    });
+
+    it('replaces a stored secret with a new value typed like a password', async () => {
+      const onSave = jest.fn().mockResolvedValue(undefined);
+      await renderInTestApp(
+        <EnvVarsEditor
+          title="Environment"
+          env={{ TOKEN: { secret: true } }}
+          onSave={onSave}
+        />,
+      );
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Replace secret TOKEN' }),
+      );
+      const value = screen.getByLabelText('Value 1');
+      expect(value).toHaveAttribute('type', 'password');
+      expect(value).toHaveValue('');
+      expect(screen.getByText("Enter the secret's value")).toBeInTheDocument();
+      expect(screen.getByRole('button', { name: 'Save' })).toBeDisabled();
+      await userEvent.type(value, 'new-token');
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() =>
+        expect(onSave).toHaveBeenCalledWith({
+          TOKEN: { secret: true, value: 'new-token' },
+        }),
+      );
+    });
+
+    it('marks a new variable secret, and a stored secret made plain starts empty', async () => {
+      const onSave = jest.fn().mockResolvedValue(undefined);
+      await renderInTestApp(
+        <EnvVarsEditor
+          title="Environment"
+          env={{ OLD: { secret: true } }}
+          onSave={onSave}
+        />,
+      );
+      await userEvent.click(
+        screen.getByRole('button', { name: 'Add variable' }),
+      );
+      await userEvent.type(screen.getByLabelText('Name 2'), 'API_KEY');
+      await userEvent.type(screen.getByLabelText('Value 2'), 'k-123');
+      expect(screen.getByLabelText('Value 2')).toHaveAttribute('type', 'text');
+      await userEvent.click(screen.getByLabelText('Secret API_KEY'));
+      expect(screen.getByLabelText('Value 2')).toHaveAttribute(
+        'type',
+        'password',
+      );
+
+      await userEvent.click(screen.getByLabelText('Secret OLD'));
+      expect(screen.getByLabelText('Value 1')).toHaveValue('');
+      expect(screen.getByLabelText('Value 1')).not.toBeDisabled();
+      await userEvent.type(screen.getByLabelText('Value 1'), 'now-plain');
+      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() =>
+        expect(onSave).toHaveBeenCalledWith({
+          OLD: 'now-plain',
+          API_KEY: { secret: true, value: 'k-123' },
+        }),
+      );
+    });
+
+    it('asks again for the secrets of variables copied from elsewhere', async () => {
+      const onChange = jest.fn();
+      await renderInTestApp(
+        <EnvVarsEditor
+          title="Environment"
+          env={{ TOKEN: { secret: true }, MODEL: 'xgb' }}
+          keepsSecrets={false}
+          onChange={onChange}
+        />,
+      );
+      expect(
+        screen.getByText('Secrets are not copied: enter its value again'),
+      ).toBeInTheDocument();
+      const value = screen.getByLabelText('Value 1');
+      expect(value).toHaveAttribute('type', 'password');
+      await userEvent.type(value, 't');
+      expect(onChange).toHaveBeenLastCalledWith(
+        { TOKEN: { secret: true, value: 't' }, MODEL: 'xgb' },
+        true,
+      );
+      await userEvent.clear(value);
+      expect(onChange).toHaveBeenLastCalledWith(
+        { TOKEN: { secret: true, value: '' }, MODEL: 'xgb' },
+        false,
+      );
+    });
+  });
+
+  it('finds the secrets a form must have typed again', () => {
+    expect(
+      secretsToReenter({
+        A: 'plain',
+        B: { secret: true },
+        C: { secret: true, value: 'typed' },
+      }),
+    ).toEqual(['B']);
   });
 });

@@ -1,4 +1,4 @@
-import { Job } from '@ml-platform/plugin-ml-common';
+import { EnvVarsInput, Job } from '@ml-platform/plugin-ml-common';
 import { joinArgs } from '../../lib/args';
 import { JobTriggerValue } from '../JobTriggerFields';
 
@@ -7,7 +7,7 @@ export interface FormState {
   name: string;
   script: string;
   args: string;
-  env: Record<string, string>;
+  env: EnvVarsInput;
   envValid: boolean;
   runtimeId: string;
   profile: string;

@@ -14,6 +14,7 @@ import {
   emptyBuildForm,
 } from '../BuildFormFields';
 import { DialogSubmitActions } from '../DialogSubmitActions';
+import { secretsToReenter } from '../EnvVarsEditor';
 import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
@@ -40,6 +41,8 @@ function formFrom(previous?: ModelBuild): BuildFormState {
       ? JSON.stringify(previous.examples, null, 2)
       : '',
     env: previous.env,
+    // Its secrets must be typed again: the new build has none stored.
+    envValid: secretsToReenter(previous.env).length === 0,
   };
 }
 
