@@ -1,5 +1,6 @@
 import {
   Application,
+  Collaborator,
   Job,
   Model,
   ModelBuild,
@@ -26,10 +27,13 @@ export class FakeMlBackend {
   deployments = new Map<string, ModelDeployment[]>();
   applications = new Map<string, Application[]>();
   jobs = new Map<string, Job[]>();
+  collaborators = new Map<string, Collaborator[]>();
   modelRoutes = true;
   failProjects = false;
   /** Applications only for users (401 to the catalog's service token). */
   applicationsForUsersOnly = false;
+  /** Collaborators only for users (403 to the catalog's service token). */
+  collaboratorsForUsersOnly = false;
   readonly requests: string[] = [];
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
 
@@ -55,9 +59,11 @@ export class FakeMlBackend {
     this.deployments.clear();
     this.applications.clear();
     this.jobs.clear();
+    this.collaborators.clear();
     this.modelRoutes = true;
     this.failProjects = false;
     this.applicationsForUsersOnly = false;
+    this.collaboratorsForUsersOnly = false;
     this.requests.length = 0;
   }
 
@@ -109,6 +115,14 @@ export class FakeMlBackend {
         send(200, project);
       } else if (parts.length === 3 && parts[2] === 'jobs') {
         list(this.jobs.get(project.id) ?? []);
+      } else if (parts.length === 3 && parts[2] === 'collaborators') {
+        if (this.collaboratorsForUsersOnly) {
+          send(403, {
+            error: { name: 'NotAllowedError', message: 'users only' },
+          });
+        } else {
+          unpaged(this.collaborators.get(project.id) ?? []);
+        }
       } else if (!this.modelRoutes) {
         notFound();
       } else if (parts.length === 3 && parts[2] === 'models') {
@@ -118,7 +132,9 @@ export class FakeMlBackend {
         parts[2] === 'applications' &&
         this.applicationsForUsersOnly
       ) {
-        send(401, { error: { name: 'AuthenticationError', message: 'users only' } });
+        send(401, {
+          error: { name: 'AuthenticationError', message: 'users only' },
+        });
       } else if (parts.length === 3 && parts[2] === 'applications') {
         unpaged(this.applications.get(project.id) ?? []);
       } else if (parts.length === 5 && parts[2] === 'models') {
