@@ -233,7 +233,7 @@ export class MlEntityProvider implements EntityProvider {
       logger.warn(
         `The ML backend refused the catalog's service token for the ${lists.join(
           ', ',
-        )} of projects; they are left out of the catalog until it lets services read them`,
+        )} of projects; they are left out of the catalog (collaborators: of the readers of private and team projects) until it lets services read them`,
       );
     }
   }

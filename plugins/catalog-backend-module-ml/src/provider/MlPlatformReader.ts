@@ -144,9 +144,7 @@ export class MlPlatformReader {
   }
 
   /** One project and its contents; undefined when it no longer exists. */
-  async readProject(
-    projectId: string,
-  ): Promise<{
+  async readProject(projectId: string): Promise<{
     baseUrl: string;
     view?: MlProjectView;
     refusedLists: string[];
@@ -182,71 +180,41 @@ export class MlPlatformReader {
     refused: Set<string>,
   ): Promise<MlProjectView> {
     const base = `projects/${encodeURIComponent(project.id)}`;
-    const optional = { missing: 'empty', refused } as const;
+    // Lists of a project: a 404 (a route this ML backend does not have, or
+    // the project just deleted) or a refused token reads as no items.
+    const list = <T>(resource: string, key: (item: T) => string) =>
+      this.#listAll<T>(
+        baseUrl,
+        `${base}/${resource}`,
+        token,
+        key,
+        {},
+        {
+          missing: 'empty',
+          refused,
+        },
+      );
     const [models, applications, jobs, collaborators] = await Promise.all([
-      this.#listAll<Model>(
-        baseUrl,
-        `${base}/models`,
-        token,
-        m => m.id,
-        {},
-        optional,
-      ),
-      this.#listAll<Application>(
-        baseUrl,
-        `${base}/applications`,
-        token,
-        a => a.id,
-        {},
-        optional,
-      ),
-      this.#listAll<Job>(
-        baseUrl,
-        `${base}/jobs`,
-        token,
-        j => j.id,
-        {},
-        optional,
-      ),
-      // Who may read it; everyone reads a public project. A list this ML
-      // backend does not have or refuses reads as no collaborators: fewer
-      // readers, never more.
+      list<Model>('models', m => m.id),
+      list<Application>('applications', a => a.id),
+      list<Job>('jobs', j => j.id),
+      // Who may read it; everyone reads a public project. No collaborators
+      // read means fewer readers, never more.
       project.visibility === 'public'
         ? Promise.resolve([])
-        : this.#listAll<Collaborator>(
-            baseUrl,
-            `${base}/collaborators`,
-            token,
-            c => c.subject,
-            {},
-            optional,
-          ),
+        : list<Collaborator>('collaborators', c => c.subject),
     ]);
     const modelViews = await mapConcurrently(
       models,
       CONCURRENCY,
       async model => {
-        const modelBase = `${base}/models/${encodeURIComponent(model.id)}`;
+        const modelBase = `models/${encodeURIComponent(model.id)}`;
         const [builds, deployments] = await Promise.all([
-          this.#listAll<ModelBuild>(
-            baseUrl,
-            `${modelBase}/builds`,
-            token,
-            b => b.id,
-            {},
-            optional,
-          ),
+          list<ModelBuild>(`${modelBase}/builds`, b => b.id),
           // Only the active deployment matters; a model without one needs
           // no request for them.
           model.activeDeploymentId
-            ? this.#listAll<ModelDeployment>(
-                baseUrl,
-                `${modelBase}/deployments`,
-                token,
-                d => d.id,
-                {},
-                optional,
-              )
+            ? list<ModelDeployment>(`${modelBase}/deployments`, d => d.id)
             : Promise.resolve([]),
         ]);
         const activeDeployment = deployments.find(
