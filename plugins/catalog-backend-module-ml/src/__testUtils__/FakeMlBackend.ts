@@ -13,7 +13,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /**
- * A fake ML backend on a loopback port. Lists answer in pages (projects in
+ * A fake ML backend on a loopback port, or mounted in a test backend. Lists answer in pages (projects in
  * the pages given, everything else in one page); only requests with a
  * service token for `ml` are answered. With `modelRoutes: false` it is an
  * ML backend from before models and applications existed (404 for them).
@@ -36,6 +36,13 @@ export class FakeMlBackend {
   collaboratorsForUsersOnly = false;
   readonly requests: string[] = [];
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
+
+  /**
+   * The fake as a request handler, to mount as the `ml` plugin's router of
+   * a test backend (so that discovery finds it there).
+   */
+  readonly handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    this.#handle(req, res);
 
   async start(): Promise<string> {
     await new Promise<void>(resolve =>
