@@ -35,7 +35,8 @@ async function waitFor<T>(
  * The real ML backend plugin and the catalog with this module in one
  * backend, as packages/backend runs them: a project created through the ML
  * API reaches the catalog through the ml.changes event, although the
- * scheduled full read runs only once an hour here.
+ * scheduled full read runs only once an hour here, and so do changes of
+ * who reads it (collaborators, visibility).
  */
 describe('the ML backend and the catalog in one backend', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
@@ -72,7 +73,12 @@ describe('the ML backend and the catalog in one backend', () => {
 
   afterAll(async () => {
     await backend?.stop();
-    await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await fs.rm(storageRoot, {
+      recursive: true,
+      force: true,
+      maxRetries: 10,
+      retryDelay: 100,
+    });
   });
 
   const asUser = (req: request.Test) =>
@@ -81,7 +87,9 @@ describe('the ML backend and the catalog in one backend', () => {
   async function entity(ref: string) {
     const [kind, rest] = ref.split(':');
     const res = await asUser(
-      request(backend.server).get(`/api/catalog/entities/by-name/${kind}/${rest}`),
+      request(backend.server).get(
+        `/api/catalog/entities/by-name/${kind}/${rest}`,
+      ),
     );
     return res.status === 200 ? res.body : undefined;
   }
@@ -90,10 +98,20 @@ describe('the ML backend and the catalog in one backend', () => {
     await asUser(request(backend.server).post('/api/ml/workspaces'))
       .send({
         name: 'lab',
-        nodeGroups: [{ name: 'standard', cpu: 4, memoryMiB: 8192, minNodes: 1, maxNodes: 1 }],
+        nodeGroups: [
+          {
+            name: 'standard',
+            cpu: 4,
+            memoryMiB: 8192,
+            minNodes: 1,
+            maxNodes: 1,
+          },
+        ],
       })
       .expect(201);
-    const created = await asUser(request(backend.server).post('/api/ml/projects'))
+    const created = await asUser(
+      request(backend.server).post('/api/ml/projects'),
+    )
       .send({ workspace: 'lab', name: 'churn' })
       .expect(201);
 
@@ -101,16 +119,76 @@ describe('the ML backend and the catalog in one backend', () => {
       () => entity('project:lab/churn'),
       'the project in the catalog',
     );
-    expect(project.metadata.annotations['ml-platform.io/project-id']).toBe(created.body.id);
+    expect(project.metadata.annotations['ml-platform.io/project-id']).toBe(
+      created.body.id,
+    );
     expect(project.relations).toEqual(
-      expect.arrayContaining([{ type: 'partOf', targetRef: 'workspace:default/lab' }]),
+      expect.arrayContaining([
+        { type: 'partOf', targetRef: 'workspace:default/lab' },
+      ]),
     );
     expect(await entity('workspace:default/lab')).toBeDefined();
 
-    await asUser(request(backend.server).delete(`/api/ml/projects/${created.body.id}`)).expect(204);
+    await asUser(
+      request(backend.server).delete(`/api/ml/projects/${created.body.id}`),
+    ).expect(204);
     await waitFor(
       async () => ((await entity('project:lab/churn')) ? undefined : true),
       'the deleted project to leave the catalog',
     );
+  });
+
+  it("carries a private project's readers into the catalog as they change through the ML API", async () => {
+    const created = await asUser(
+      request(backend.server).post('/api/ml/projects'),
+    )
+      .send({ workspace: 'lab', name: 'secret', visibility: 'private' })
+      .expect(201);
+    const id = created.body.id;
+    const readersOf = async () => {
+      const project = await entity('project:lab/secret');
+      return (
+        project && {
+          visibility: project.metadata.annotations['ml-platform.io/visibility'],
+          readers: project.metadata.mlReaders,
+        }
+      );
+    };
+    await waitFor(
+      async () =>
+        (await readersOf())?.visibility === 'private' ? true : undefined,
+      'the private project in the catalog',
+    );
+
+    await asUser(
+      request(backend.server).put(
+        `/api/ml/projects/${id}/collaborators/${encodeURIComponent(
+          'user:default/vera',
+        )}`,
+      ),
+    )
+      .send({ role: 'viewer' })
+      .expect(200);
+    expect(
+      await waitFor(async () => {
+        const marks = await readersOf();
+        return marks?.readers?.includes('user:default/vera')
+          ? marks
+          : undefined;
+      }, 'the new collaborator among the readers'),
+    ).toEqual({
+      visibility: 'private',
+      readers: ['user:default/mock', 'user:default/vera'],
+    });
+
+    await asUser(request(backend.server).patch(`/api/ml/projects/${id}`))
+      .send({ visibility: 'public' })
+      .expect(200);
+    expect(
+      await waitFor(async () => {
+        const marks = await readersOf();
+        return marks && !marks.visibility ? marks : undefined;
+      }, 'the project made public to lose its marks'),
+    ).toEqual({ visibility: undefined, readers: undefined });
   });
 });
