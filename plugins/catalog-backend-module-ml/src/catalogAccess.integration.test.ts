@@ -8,6 +8,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -19,10 +20,6 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import {
-  createTestDatabases,
-  membershipUserInfoFactory,
-} from '@ml-platform/plugin-ml-backend/testUtils';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
@@ -34,12 +31,18 @@ import {
   project,
   python,
 } from './__testUtils__/fixtures';
+import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
 import { catalogModuleMl } from './module';
 
 jest.setTimeout(120_000);
-const databases = createTestDatabases();
+// SQLite always; Postgres 15 when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
+// names one (scripts/postgres.sh run): there is no Docker to start one.
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15'],
+  disableDocker: true,
+});
 
 const user = (name: string) => `user:default/${name}`;
 const DATA_SCIENCE = 'group:default/data-science';
