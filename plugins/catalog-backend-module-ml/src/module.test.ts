@@ -1,19 +1,22 @@
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { catalogModuleMl } from './module';
+import { isMlProjectReader } from './permissions/isMlProjectReader';
 import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './provider/MlEntityProvider';
 
 describe('catalogModuleMl', () => {
-  it('adds the ML processor and entity provider to the catalog', async () => {
+  it('adds the ML processor, entity provider and permission rule to the catalog', async () => {
     const extensionPoint = {
       addProcessor: jest.fn(),
       addEntityProvider: jest.fn(),
     };
+    const permissionsRegistry = mockServices.permissionsRegistry.mock();
     await startTestBackend({
       extensionPoints: [[catalogProcessingExtensionPoint, extensionPoint]],
       features: [
         catalogModuleMl,
+        permissionsRegistry.factory,
         mockServices.rootConfig.factory({
           data: {
             catalog: {
@@ -38,5 +41,8 @@ describe('catalogModuleMl', () => {
     const [[provider]] = extensionPoint.addEntityProvider.mock.calls;
     expect(provider).toBeInstanceOf(MlEntityProvider);
     expect(provider.getProviderName()).toBe('MlEntityProvider:default');
+    expect(permissionsRegistry.addPermissionRules).toHaveBeenCalledWith([
+      isMlProjectReader,
+    ]);
   });
 });

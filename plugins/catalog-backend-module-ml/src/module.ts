@@ -2,16 +2,22 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { mlCatalogPermissionRules } from './permissions/conditionExports';
 import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './provider/MlEntityProvider';
 
 /**
  * The ML platform in the catalog: validation and relations of the
- * `Workspace`, `Project` and `Model` kinds, and a provider that mirrors the
+ * `Workspace`, `Project` and `Model` kinds, a provider that mirrors the
  * ML backend (workspaces, runtimes, projects, models with their APIs and
- * datasets, applications) on a schedule and on its `ml.changes` events.
+ * datasets, applications) on a schedule and on its `ml.changes` events, and
+ * the `IS_ML_PROJECT_READER` rule on catalog entities for policies that keep
+ * private projects to their readers.
  *
  * @public
  */
@@ -21,7 +27,9 @@ export const catalogModuleMl = createBackendModule({
   register(reg) {
     reg.registerInit({
       deps: {
-        catalog: catalogProcessingExtensionPoint,
+        catalogProcessing: catalogProcessingExtensionPoint,
+        catalog: catalogServiceRef,
+        permissionsRegistry: coreServices.permissionsRegistry,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
@@ -30,7 +38,9 @@ export const catalogModuleMl = createBackendModule({
         events: eventsServiceRef,
       },
       async init({
+        catalogProcessing,
         catalog,
+        permissionsRegistry,
         config,
         logger,
         scheduler,
@@ -38,14 +48,20 @@ export const catalogModuleMl = createBackendModule({
         auth,
         events,
       }) {
-        catalog.addProcessor(new MlEntitiesProcessor());
-        catalog.addEntityProvider(
+        // Rules of the catalog's resource type may come from its modules;
+        // the catalog adds the type itself, before or after.
+        permissionsRegistry.addPermissionRules(
+          Object.values(mlCatalogPermissionRules),
+        );
+        catalogProcessing.addProcessor(new MlEntitiesProcessor());
+        catalogProcessing.addEntityProvider(
           MlEntityProvider.fromConfig(config, {
             logger,
             scheduler,
             discovery,
             auth,
             events,
+            catalog,
           }),
         );
       },

@@ -35,7 +35,8 @@ async function waitFor<T>(
  * The real ML backend plugin and the catalog with this module in one
  * backend, as packages/backend runs them: a project created through the ML
  * API reaches the catalog through the ml.changes event, although the
- * scheduled full read runs only once an hour here.
+ * scheduled full read runs only once an hour here, and so do changes of
+ * who reads it (collaborators, visibility).
  */
 describe('the ML backend and the catalog in one backend', () => {
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
@@ -173,5 +174,59 @@ describe('the ML backend and the catalog in one backend', () => {
     ).expect(200);
     expect(JSON.stringify(all.body)).toContain('"hidden"');
     expect(JSON.stringify(all.body)).not.toContain(value);
+  });
+
+  it("carries a private project's readers into the catalog as they change through the ML API", async () => {
+    const created = await asUser(
+      request(backend.server).post('/api/ml/projects'),
+    )
+      .send({ workspace: 'lab', name: 'secret', visibility: 'private' })
+      .expect(201);
+    const id = created.body.id;
+    const readersOf = async () => {
+      const project = await entity('project:lab/secret');
+      return (
+        project && {
+          visibility: project.metadata.annotations['ml-platform.io/visibility'],
+          readers: project.metadata.mlReaders,
+        }
+      );
+    };
+    await waitFor(
+      async () =>
+        (await readersOf())?.visibility === 'private' ? true : undefined,
+      'the private project in the catalog',
+    );
+
+    await asUser(
+      request(backend.server).put(
+        `/api/ml/projects/${id}/collaborators/${encodeURIComponent(
+          'user:default/vera',
+        )}`,
+      ),
+    )
+      .send({ role: 'viewer' })
+      .expect(200);
+    expect(
+      await waitFor(async () => {
+        const marks = await readersOf();
+        return marks?.readers?.includes('user:default/vera')
+          ? marks
+          : undefined;
+      }, 'the new collaborator among the readers'),
+    ).toEqual({
+      visibility: 'private',
+      readers: ['user:default/mock', 'user:default/vera'],
+    });
+
+    await asUser(request(backend.server).patch(`/api/ml/projects/${id}`))
+      .send({ visibility: 'public' })
+      .expect(200);
+    expect(
+      await waitFor(async () => {
+        const marks = await readersOf();
+        return marks && !marks.visibility ? marks : undefined;
+      }, 'the project made public to lose its marks'),
+    ).toEqual({ visibility: undefined, readers: undefined });
   });
 });

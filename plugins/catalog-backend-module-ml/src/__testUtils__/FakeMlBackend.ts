@@ -1,5 +1,6 @@
 import {
   Application,
+  Collaborator,
   Job,
   Model,
   ModelBuild,
@@ -12,7 +13,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 
 /**
- * A fake ML backend on a loopback port. Lists answer in pages (projects in
+ * A fake ML backend on a loopback port, or mounted in a test backend. Lists answer in pages (projects in
  * the pages given, everything else in one page); only requests with a
  * service token for `ml` are answered. With `modelRoutes: false` it is an
  * ML backend from before models and applications existed (404 for them).
@@ -26,12 +27,22 @@ export class FakeMlBackend {
   deployments = new Map<string, ModelDeployment[]>();
   applications = new Map<string, Application[]>();
   jobs = new Map<string, Job[]>();
+  collaborators = new Map<string, Collaborator[]>();
   modelRoutes = true;
   failProjects = false;
   /** Applications only for users (401 to the catalog's service token). */
   applicationsForUsersOnly = false;
+  /** Collaborators only for users (403 to the catalog's service token). */
+  collaboratorsForUsersOnly = false;
   readonly requests: string[] = [];
   readonly #server = http.createServer((req, res) => this.#handle(req, res));
+
+  /**
+   * The fake as a request handler, to mount as the `ml` plugin's router of
+   * a test backend (so that discovery finds it there).
+   */
+  readonly handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
+    this.#handle(req, res);
 
   async start(): Promise<string> {
     await new Promise<void>(resolve =>
@@ -55,9 +66,11 @@ export class FakeMlBackend {
     this.deployments.clear();
     this.applications.clear();
     this.jobs.clear();
+    this.collaborators.clear();
     this.modelRoutes = true;
     this.failProjects = false;
     this.applicationsForUsersOnly = false;
+    this.collaboratorsForUsersOnly = false;
     this.requests.length = 0;
   }
 
@@ -109,6 +122,14 @@ export class FakeMlBackend {
         send(200, project);
       } else if (parts.length === 3 && parts[2] === 'jobs') {
         list(this.jobs.get(project.id) ?? []);
+      } else if (parts.length === 3 && parts[2] === 'collaborators') {
+        if (this.collaboratorsForUsersOnly) {
+          send(403, {
+            error: { name: 'NotAllowedError', message: 'users only' },
+          });
+        } else {
+          unpaged(this.collaborators.get(project.id) ?? []);
+        }
       } else if (!this.modelRoutes) {
         notFound();
       } else if (parts.length === 3 && parts[2] === 'models') {
@@ -118,7 +139,9 @@ export class FakeMlBackend {
         parts[2] === 'applications' &&
         this.applicationsForUsersOnly
       ) {
-        send(401, { error: { name: 'AuthenticationError', message: 'users only' } });
+        send(401, {
+          error: { name: 'AuthenticationError', message: 'users only' },
+        });
       } else if (parts.length === 3 && parts[2] === 'applications') {
         unpaged(this.applications.get(project.id) ?? []);
       } else if (parts.length === 5 && parts[2] === 'models') {

@@ -32,6 +32,9 @@ describe('MlEntityProvider', () => {
     ml.workspaces = [demo];
     ml.projectPages = [[churn], [forecast]];
     ml.modelRoutes = false;
+    ml.collaborators.set(forecast.id, [
+      { subject: 'user:default/Vera', role: 'viewer', addedAt: '' },
+    ]);
   });
 
   /** A provider on the fake backend, with its scheduled task captured. */
@@ -117,8 +120,9 @@ describe('MlEntityProvider', () => {
       '/api/ml/projects?page_size=500',
       '/api/ml/projects?page_size=500&page_token=1',
     ]);
-    // Each project's models, applications and jobs: the first two are not
-    // routes of this ML backend, which reads as "none".
+    // Each project's models, applications and jobs (the first two are not
+    // routes of this ML backend, which reads as "none"), and the
+    // collaborators of the project that is not public.
     expect(ml.requests.slice(4).sort()).toEqual(
       [churn, forecast]
         .flatMap(p => [
@@ -126,6 +130,7 @@ describe('MlEntityProvider', () => {
           `/api/ml/projects/${p.id}/applications?page_size=500`,
           `/api/ml/projects/${p.id}/jobs?page_size=500`,
         ])
+        .concat(`/api/ml/projects/${forecast.id}/collaborators?page_size=500`)
         .sort(),
     );
     const location = `ml-platform:${baseUrl}`;
@@ -204,7 +209,10 @@ describe('MlEntityProvider', () => {
                 ...locationAnnotations,
                 'ml-platform.io/workspace': 'demo',
                 'ml-platform.io/project-id': forecast.id,
+                'ml-platform.io/visibility': 'team',
               },
+              // No catalog here: the owner's groups are unknown.
+              mlReaders: ['user:default/jane', 'user:default/vera'],
             },
             spec: {
               owner: 'user:default/jane',

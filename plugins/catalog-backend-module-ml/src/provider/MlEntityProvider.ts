@@ -8,17 +8,23 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
+  CatalogService,
   DeferredEntity,
   EntityProvider,
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
 import { randomUUID } from 'node:crypto';
-import { catalogImpactOf, ML_CHANGES_TOPIC, MlChangeEvent } from './changedPaths';
+import {
+  catalogImpactOf,
+  ML_CHANGES_TOPIC,
+  MlChangeEvent,
+} from './changedPaths';
 import { ChangeQueue, PendingChanges } from './changeQueue';
 import { MlPlatformReader, MlPlatformSnapshot } from './MlPlatformReader';
 import { projectEntities } from './platformEntities';
 import { MirrorState } from './MirrorState';
+import { OwnerGroupsLookup } from './OwnerGroupsLookup';
 import { DEFAULT_RUNTIME_OWNER, readProviderConfig } from './readSchedule';
 
 function count(items: unknown[], noun: string): string {
@@ -33,6 +39,12 @@ export interface MlEntityProviderOptions {
   auth: Pick<AuthService, 'getOwnServiceCredentials' | 'getPluginRequestToken'>;
   /** Where the ML backend announces its changes; without it, only the schedule. */
   events?: Pick<EventsService, 'subscribe'>;
+  /**
+   * The catalog, for the groups of the owners of `team` projects (read with
+   * the module's service credentials); without it, users are in no group and
+   * their `team` projects are restricted to owner and collaborators.
+   */
+  catalog?: Pick<CatalogService, 'getEntitiesByRefs'>;
   /** Replaces the global `fetch` for calls to the ML backend (tests). */
   fetch?: typeof fetch;
 }
@@ -53,6 +65,8 @@ export type PlatformReader = Pick<
  * - On each `ml.changes` event (a successful write to the ML API) it re-reads
  *   the project concerned and applies a `delta` mutation within a second, so
  *   a new project or model is in the catalog within seconds.
+ * - The entities of private and team projects carry their readers, for the
+ *   `IS_ML_PROJECT_READER` rule (`permissions/isMlProjectReader.ts`).
  *
  * A failed read changes nothing in the catalog.
  */
@@ -71,6 +85,13 @@ export class MlEntityProvider implements EntityProvider {
         discovery: options.discovery,
         auth: options.auth,
         fetch: options.fetch,
+        ownerGroups: options.catalog
+          ? new OwnerGroupsLookup({
+              catalog: options.catalog,
+              auth: options.auth,
+              logger: options.logger,
+            })
+          : undefined,
       }),
       events: options.events,
       runtimeOwner: providerConfig.runtimeOwner,
@@ -136,7 +157,10 @@ export class MlEntityProvider implements EntityProvider {
         const payload = params.eventPayload as Partial<MlChangeEvent>;
         if (typeof payload?.path === 'string') {
           this.#changes.add(
-            catalogImpactOf({ method: String(payload.method), path: payload.path }),
+            catalogImpactOf({
+              method: String(payload.method),
+              path: payload.path,
+            }),
           );
         }
       },
@@ -209,7 +233,7 @@ export class MlEntityProvider implements EntityProvider {
       logger.warn(
         `The ML backend refused the catalog's service token for the ${lists.join(
           ', ',
-        )} of projects; they are left out of the catalog until it lets services read them`,
+        )} of projects; they are left out of the catalog (collaborators: of the readers of private and team projects) until it lets services read them`,
       );
     }
   }

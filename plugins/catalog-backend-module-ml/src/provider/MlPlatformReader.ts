@@ -2,6 +2,7 @@ import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { ForwardedError, ResponseError } from '@backstage/errors';
 import {
   Application,
+  Collaborator,
   Job,
   Model,
   ModelBuild,
@@ -13,6 +14,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ModelView, pickShownBuild } from '../entities/modelEntities';
 import { mapConcurrently } from './mapConcurrently';
+import { OwnerGroupsLookup } from './OwnerGroupsLookup';
 
 /** The largest page the ML backend's list endpoints return. */
 const PAGE_SIZE = 500;
@@ -30,6 +32,13 @@ export interface MlProjectView {
   applications: Application[];
   /** The runtimes its jobs run in. */
   jobRuntimeIds: string[];
+  /** Who collaborates on it; read only for projects that are not public. */
+  collaborators: Collaborator[];
+  /**
+   * For a `team` project: the owning group itself, or the groups the owning
+   * user belongs to (from the catalog). Empty otherwise.
+   */
+  ownerGroups: string[];
 }
 
 /** Everything the entity provider mirrors, read at one point in time. */
@@ -54,13 +63,20 @@ export interface MlPlatformReaderOptions {
   fetch?: typeof fetch;
   /** Defaults to 500, the most the ML backend allows. */
   pageSize?: number;
+  /**
+   * Where the groups of project owners come from; without it, owners are in
+   * no group (`team` projects of users are readable by owner and
+   * collaborators only).
+   */
+  ownerGroups?: Pick<OwnerGroupsLookup, 'ofTeamProjects'>;
 }
 
 /**
  * Reads the ML platform from the ML backend's REST API (`/api/ml`), as the
  * catalog's own service principal, following `next_page_token` to the last
  * page: workspaces, runtimes and projects, and per project its models (with
- * their builds and deployments), applications and jobs. Lists of routes that
+ * their builds and deployments), applications, jobs and, unless it is
+ * public, its collaborators. Lists of routes that
  * this ML backend does not have (404) read as empty, so the provider works
  * with an older ML backend.
  */
@@ -69,12 +85,14 @@ export class MlPlatformReader {
   readonly #auth: MlPlatformReaderOptions['auth'];
   readonly #fetch: typeof fetch;
   readonly #pageSize: number;
+  readonly #ownerGroups?: Pick<OwnerGroupsLookup, 'ofTeamProjects'>;
 
   constructor(options: MlPlatformReaderOptions) {
     this.#discovery = options.discovery;
     this.#auth = options.auth;
     this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#pageSize = options.pageSize ?? PAGE_SIZE;
+    this.#ownerGroups = options.ownerGroups;
   }
 
   async read(): Promise<MlPlatformSnapshot> {
@@ -99,8 +117,10 @@ export class MlPlatformReader {
       p => p.id,
     );
     const refused = new Set<string>();
-    const projects = await mapConcurrently(projectList, CONCURRENCY, project =>
-      this.#readProjectContents(baseUrl, token, project, refused),
+    const projects = await this.#withOwnerGroups(
+      await mapConcurrently(projectList, CONCURRENCY, project =>
+        this.#readProjectContents(baseUrl, token, project, refused),
+      ),
     );
     return {
       baseUrl,
@@ -124,17 +144,23 @@ export class MlPlatformReader {
   }
 
   /** One project and its contents; undefined when it no longer exists. */
-  async readProject(
-    projectId: string,
-  ): Promise<{ baseUrl: string; view?: MlProjectView; refusedLists: string[] }> {
+  async readProject(projectId: string): Promise<{
+    baseUrl: string;
+    view?: MlProjectView;
+    refusedLists: string[];
+  }> {
     const { baseUrl, token } = await this.#connect();
     const url = new URL(`${baseUrl}/projects/${encodeURIComponent(projectId)}`);
-    const project = await this.#get<Project>(url, token, { missing: 'undefined' });
+    const project = await this.#get<Project>(url, token, {
+      missing: 'undefined',
+    });
     if (!project || project === REFUSED) {
       return { baseUrl, refusedLists: [] };
     }
     const refused = new Set<string>();
-    const view = await this.#readProjectContents(baseUrl, token, project, refused);
+    const [view] = await this.#withOwnerGroups([
+      await this.#readProjectContents(baseUrl, token, project, refused),
+    ]);
     return { baseUrl, view, refusedLists: [...refused].sort() };
   }
 
@@ -154,58 +180,72 @@ export class MlPlatformReader {
     refused: Set<string>,
   ): Promise<MlProjectView> {
     const base = `projects/${encodeURIComponent(project.id)}`;
-    const optional = { missing: 'empty', refused } as const;
-    const [models, applications, jobs] = await Promise.all([
-      this.#listAll<Model>(baseUrl, `${base}/models`, token, m => m.id, {}, optional),
-      this.#listAll<Application>(
+    // Lists of a project: a 404 (a route this ML backend does not have, or
+    // the project just deleted) or a refused token reads as no items.
+    const list = <T>(resource: string, key: (item: T) => string) =>
+      this.#listAll<T>(
         baseUrl,
-        `${base}/applications`,
+        `${base}/${resource}`,
         token,
-        a => a.id,
+        key,
         {},
-        optional,
-      ),
-      this.#listAll<Job>(baseUrl, `${base}/jobs`, token, j => j.id, {}, optional),
-    ]);
-    const modelViews = await mapConcurrently(models, CONCURRENCY, async model => {
-      const modelBase = `${base}/models/${encodeURIComponent(model.id)}`;
-      const [builds, deployments] = await Promise.all([
-        this.#listAll<ModelBuild>(
-          baseUrl,
-          `${modelBase}/builds`,
-          token,
-          b => b.id,
-          {},
-          optional,
-        ),
-        // Only the active deployment matters; a model without one needs
-        // no request for them.
-        model.activeDeploymentId
-          ? this.#listAll<ModelDeployment>(
-              baseUrl,
-              `${modelBase}/deployments`,
-              token,
-              d => d.id,
-              {},
-              optional,
-            )
-          : Promise.resolve([]),
-      ]);
-      const activeDeployment = deployments.find(
-        d => d.id === model.activeDeploymentId,
+        {
+          missing: 'empty',
+          refused,
+        },
       );
-      return {
-        model,
-        activeDeployment,
-        build: pickShownBuild(builds, activeDeployment),
-      };
-    });
+    const [models, applications, jobs, collaborators] = await Promise.all([
+      list<Model>('models', m => m.id),
+      list<Application>('applications', a => a.id),
+      list<Job>('jobs', j => j.id),
+      // Who may read it; everyone reads a public project. No collaborators
+      // read means fewer readers, never more.
+      project.visibility === 'public'
+        ? Promise.resolve([])
+        : list<Collaborator>('collaborators', c => c.subject),
+    ]);
+    const modelViews = await mapConcurrently(
+      models,
+      CONCURRENCY,
+      async model => {
+        const modelBase = `models/${encodeURIComponent(model.id)}`;
+        const [builds, deployments] = await Promise.all([
+          list<ModelBuild>(`${modelBase}/builds`, b => b.id),
+          // Only the active deployment matters; a model without one needs
+          // no request for them.
+          model.activeDeploymentId
+            ? list<ModelDeployment>(`${modelBase}/deployments`, d => d.id)
+            : Promise.resolve([]),
+        ]);
+        const activeDeployment = deployments.find(
+          d => d.id === model.activeDeploymentId,
+        );
+        return {
+          model,
+          activeDeployment,
+          build: pickShownBuild(builds, activeDeployment),
+        };
+      },
+    );
     return {
       project,
       models: modelViews,
       applications,
       jobRuntimeIds: [...new Set(jobs.map(j => j.runtimeId))],
+      collaborators,
+      ownerGroups: [],
     };
+  }
+
+  /** The views with the owner groups of their `team` projects. */
+  async #withOwnerGroups(views: MlProjectView[]): Promise<MlProjectView[]> {
+    const groups = this.#ownerGroups
+      ? await this.#ownerGroups.ofTeamProjects(views.map(v => v.project))
+      : new Map<string, string[]>();
+    return views.map(view => ({
+      ...view,
+      ownerGroups: groups.get(view.project.id) ?? [],
+    }));
   }
 
   /**

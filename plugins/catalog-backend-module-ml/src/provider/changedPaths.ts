@@ -14,11 +14,13 @@ export type CatalogImpact =
   /** Workspaces or runtimes: re-read everything. */
   | { type: 'all' };
 
-/** Sub-resources of a project that no entity shows. */
+/**
+ * Sub-resources of a project that no entity shows. Collaborators are not
+ * among them: they are the readers of a restricted project's entities.
+ */
 const INVISIBLE_PROJECT_PARTS = new Set([
   'sessions',
   'files',
-  'collaborators',
   'quota',
   'experiments',
 ]);

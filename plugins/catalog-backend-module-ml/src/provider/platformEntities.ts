@@ -6,6 +6,7 @@ import {
   Runtime,
   Workspace,
 } from '@ml-platform/plugin-ml-common';
+import { withAccessMarks } from '../entities/accessMarks';
 import { applicationToEntity } from '../entities/applicationEntity';
 import {
   datasetToEntity,
@@ -15,6 +16,7 @@ import {
 import { runtimeToEntity } from '../entities/runtimeEntity';
 import { projectToEntity, workspaceToEntity } from './entities';
 import { MlPlatformSnapshot, MlProjectView } from './MlPlatformReader';
+import { projectAccessOf } from './projectAccess';
 
 /** What maps ML objects to entities besides the objects themselves. */
 export interface PlatformContext {
@@ -29,9 +31,15 @@ export interface PlatformContext {
 
 /** The entities of one project, and the datasets its models use. */
 export interface ProjectEntities {
-  /** The project, its models, their APIs and its applications. */
+  /**
+   * The project, its models, their APIs and its applications; restricted to
+   * the project's readers unless it is public.
+   */
   entities: Entity[];
-  /** Dataset Resources; projects of a workspace may share them. */
+  /**
+   * Dataset Resources; projects of a workspace may share them, so they are
+   * never restricted (a table name is all they say).
+   */
   datasets: Entity[];
 }
 
@@ -52,7 +60,9 @@ function invalidName(
  * The entities of a project: the `Project`, its `Model`s and their `API`s,
  * its applications' `Component`s, and the `dataset` Resources its models
  * were trained on. Undefined when the project cannot be in the catalog (its
- * workspace is unknown, or a name is not a DNS label).
+ * workspace is unknown, or a name is not a DNS label). The entities of a
+ * private or team project carry its readers (`accessMarks.ts`); the
+ * datasets do not.
  */
 export function projectEntities(
   view: MlProjectView,
@@ -106,7 +116,11 @@ export function projectEntities(
       driver: workspace.driver,
     }),
   );
-  return { entities, datasets: [...datasets.values()] };
+  const access = projectAccessOf(view);
+  return {
+    entities: entities.map(entity => withAccessMarks(entity, access)),
+    datasets: [...datasets.values()],
+  };
 }
 
 /** The entities of workspaces and runtimes: the platform's frame. */
@@ -117,7 +131,11 @@ export function frameEntities(
   const entities: Entity[] = [];
   for (const workspace of snapshot.workspaces) {
     if (
-      !invalidName(context.logger, `workspace '${workspace.name}'`, workspace.name)
+      !invalidName(
+        context.logger,
+        `workspace '${workspace.name}'`,
+        workspace.name,
+      )
     ) {
       entities.push(workspaceToEntity(workspace, context.locationRef));
     }

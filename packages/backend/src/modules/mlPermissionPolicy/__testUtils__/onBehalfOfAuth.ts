@@ -25,15 +25,15 @@ export const onBehalfOfAuthFactory = createServiceFactory({
       getLimitedUserToken: base.getLimitedUserToken.bind(base),
       listPublicServiceKeys: base.listPublicServiceKeys.bind(base),
       async getPluginRequestToken(options) {
-        const principal = options.onBehalfOf.principal as {
-          type: string;
-          userEntityRef?: string;
-        };
-        if (principal.type === 'user' && principal.userEntityRef) {
+        const { onBehalfOf } = options;
+        if (base.isPrincipal(onBehalfOf, 'user')) {
           return {
-            token: mockCredentials.user.token(principal.userEntityRef, {
-              actor: { subject: `plugin:${plugin.getId()}` },
-            }),
+            token: mockCredentials.user.token(
+              onBehalfOf.principal.userEntityRef,
+              {
+                actor: { subject: `plugin:${plugin.getId()}` },
+              },
+            ),
           };
         }
         return base.getPluginRequestToken(options);

@@ -1,0 +1,136 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  application,
+  build,
+  demoWorkspace,
+  deployment,
+  model,
+  project,
+  python,
+} from '../__testUtils__/fixtures';
+import { MlProjectView } from './MlPlatformReader';
+import {
+  frameEntities,
+  PlatformContext,
+  projectEntities,
+} from './platformEntities';
+
+const SECRET = 'sk-live-do-not-mirror';
+
+const context: PlatformContext = {
+  baseUrl: 'http://ml.test/api/ml',
+  locationRef: 'ml-platform:http://ml.test/api/ml',
+  workspaces: new Map([
+    ['demo', { ...demoWorkspace, env: { SITE_TOKEN: SECRET } }],
+  ]),
+  runtimes: new Map([[python.id, python]]),
+  runtimeOwner: 'group:default/ml-platform-admins',
+  logger: mockServices.logger.mock(),
+};
+
+function viewOf(visibility: 'private' | 'team' | 'public'): MlProjectView {
+  const churn = project('p1', 'churn', {
+    visibility,
+    env: { DB_PASSWORD: SECRET },
+  });
+  return {
+    project: churn,
+    models: [
+      {
+        model: model('m1', churn.id, 'classifier', {
+          activeDeploymentId: 'd1',
+        }),
+        build: build('b1', 'm1', 1, { env: { API_KEY: SECRET } }),
+        activeDeployment: deployment('d1', 'm1', 'b1', {
+          env: { API_KEY: SECRET },
+        }),
+      },
+    ],
+    applications: [
+      application('a1', churn.id, 'churn-dashboard', {
+        env: { ML_MODEL_NAME: 'classifier', TOKEN: SECRET },
+      }),
+    ],
+    jobRuntimeIds: [python.id],
+    collaborators: [
+      { subject: 'user:default/vera', role: 'viewer', addedAt: '' },
+    ],
+    ownerGroups: visibility === 'team' ? ['group:default/data-science'] : [],
+  };
+}
+
+const marksOf = (entity: Entity) => ({
+  visibility: entity.metadata.annotations?.['ml-platform.io/visibility'],
+  readers: entity.metadata.mlReaders,
+});
+
+describe('projectEntities', () => {
+  it("marks the project, its model, the model's API and its application, not the dataset", () => {
+    const mapped = projectEntities(viewOf('private'), context)!;
+    const marks = Object.fromEntries(
+      mapped.entities.map(e => [stringifyEntityRef(e), marksOf(e)]),
+    );
+    const restricted = {
+      visibility: 'private',
+      readers: ['user:default/jane', 'user:default/vera'],
+    };
+    expect(marks).toEqual({
+      'project:demo/churn': restricted,
+      'model:demo/churn.classifier': restricted,
+      'api:demo/churn.classifier': restricted,
+      'component:demo/churn-dashboard': restricted,
+    });
+    expect(
+      mapped.datasets.map(d => [stringifyEntityRef(d), marksOf(d)]),
+    ).toEqual([
+      [
+        'resource:demo/warehouse.customer_events',
+        { visibility: undefined, readers: undefined },
+      ],
+    ]);
+  });
+
+  it("gives a team project's entities the owner's groups as readers too", () => {
+    const mapped = projectEntities(viewOf('team'), context)!;
+    for (const entity of mapped.entities) {
+      expect(marksOf(entity)).toEqual({
+        visibility: 'team',
+        readers: [
+          'group:default/data-science',
+          'user:default/jane',
+          'user:default/vera',
+        ],
+      });
+    }
+  });
+
+  it('leaves the entities of a public project unmarked', () => {
+    const mapped = projectEntities(viewOf('public'), context)!;
+    expect(mapped.entities).toHaveLength(4);
+    for (const entity of mapped.entities) {
+      expect(marksOf(entity)).toEqual({
+        visibility: undefined,
+        readers: undefined,
+      });
+      expect(Object.keys(entity.metadata)).not.toContain('mlReaders');
+    }
+  });
+
+  it('puts no env value of the workspace, project, build, deployment or application in any entity', () => {
+    const entities = [
+      ...frameEntities(
+        { workspaces: [...context.workspaces.values()], runtimes: [python] },
+        context,
+      ),
+      ...projectEntities(viewOf('private'), context)!.entities,
+      ...projectEntities(viewOf('private'), context)!.datasets,
+    ];
+    expect(entities.length).toBeGreaterThan(5);
+    for (const entity of entities) {
+      const json = JSON.stringify(entity);
+      expect(json).not.toContain(SECRET);
+      expect(json).not.toMatch(/DB_PASSWORD|API_KEY|SITE_TOKEN|"env"/);
+    }
+  });
+});
