@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { GitignoreMatcher } from './gitignore';
+import { NestedGitignore } from './nestedGitignore';
 
 /**
  * Copies a project's files into `target`, leaving out what its .gitignore
@@ -10,9 +10,12 @@ import { GitignoreMatcher } from './gitignore';
  * never carries files from elsewhere on the machine (or loops). Returns the
  * number of files copied.
  */
-export async function copyProjectSnapshot(source: string, target: string): Promise<number> {
+export async function copyProjectSnapshot(
+  source: string,
+  target: string,
+): Promise<number> {
   const realSource = await fs.realpath(source);
-  const matcher = new GitignoreMatcher();
+  const matcher = new NestedGitignore();
   let copied = 0;
   const walk = async (relative: string) => {
     const from = path.join(source, relative);
@@ -21,7 +24,10 @@ export async function copyProjectSnapshot(source: string, target: string): Promi
     const entries = await fs.readdir(from, { withFileTypes: true });
     const ignoreFile = entries.find(e => e.name === '.gitignore' && e.isFile());
     if (ignoreFile) {
-      matcher.add(await fs.readFile(path.join(from, '.gitignore'), 'utf8'), relative.split(path.sep).join('/'));
+      matcher.add(
+        await fs.readFile(path.join(from, '.gitignore'), 'utf8'),
+        relative.split(path.sep).join('/'),
+      );
     }
     entries.sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {
