@@ -69,34 +69,73 @@ export class JobService {
 
   private async present(job: StoredJob): Promise<Job> {
     const { lastTickAt: _tick, ...rest } = job;
-    const last = (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).items[0];
+    const last = (await this.deps.workloads.list({ jobId: job.id, limit: 1 }))
+      .items[0];
     return {
       ...rest,
-      nextRuns: job.schedule && job.enabled ? nextRuns(job.schedule, job.timezone, new Date(), 3) : undefined,
+      nextRuns: job.schedule && job.enabled ? this.nextRunsOf(job) : undefined,
       lastRun: last && {
-        id: last.id, state: last.state, attempt: last.attempt,
-        startedAt: last.startedAt, endedAt: last.endedAt, exitCode: last.exitCode,
+        id: last.id,
+        state: last.state,
+        attempt: last.attempt,
+        startedAt: last.startedAt,
+        endedAt: last.endedAt,
+        exitCode: last.exitCode,
       },
     };
   }
 
+  /**
+   * When a stored job fires next. Databases from before schedules were
+   * checked for firing at all may hold one that never does ('0 0 30 2 *'):
+   * such a job has no next runs, and the project's job list still loads.
+   */
+  private nextRunsOf(job: StoredJob): string[] {
+    try {
+      return nextRuns(job.schedule!, job.timezone, new Date(), 3);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Job ${job.id} has a schedule that cannot fire: ${
+          (error as Error).message
+        }`,
+      );
+      return [];
+    }
+  }
+
   /** Checks what a job refers to; every problem names its field. */
-  private async validate(project: Project, job: Omit<StoredJob, 'createdAt' | 'updatedAt' | 'createdBy'>) {
+  private async validate(
+    project: Project,
+    job: Omit<StoredJob, 'createdAt' | 'updatedAt' | 'createdBy'>,
+  ) {
     try {
       const entry = await this.deps.files.stat(project.id, job.script);
-      if (entry.type !== 'file') throw new InputError(`'${job.script}' is a folder`);
+      if (entry.type !== 'file')
+        throw new InputError(`'${job.script}' is a folder`);
     } catch (error) {
       const message = (error as Error).message.replace(/^path: /, '');
-      throw new InputError(`script: ${message.startsWith('No file') ? `no file '${job.script}' in this project` : message}`);
+      throw new InputError(
+        `script: ${
+          message.startsWith('No file')
+            ? `no file '${job.script}' in this project`
+            : message
+        }`,
+      );
     }
     const runtime = await this.deps.runtimes.get(job.runtimeId);
-    if (!runtime) throw new InputError(`runtimeId: no runtime with id '${job.runtimeId}'`);
-    if (!runtime.enabled) throw new InputError(`runtimeId: runtime '${job.runtimeId}' is disabled`);
+    if (!runtime)
+      throw new InputError(`runtimeId: no runtime with id '${job.runtimeId}'`);
+    if (!runtime.enabled)
+      throw new InputError(`runtimeId: runtime '${job.runtimeId}' is disabled`);
     if (!(await this.deps.profiles.get(project.workspace, job.profile))) {
-      throw new InputError(`profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`,
+      );
     }
     if (job.schedule && job.parentJobId) {
-      throw new InputError('schedule: a job has either a cron schedule or a parent job, not both');
+      throw new InputError(
+        'schedule: a job has either a cron schedule or a parent job, not both',
+      );
     }
     if (job.schedule) parseSchedule(job.schedule, job.timezone);
     if (job.parentJobId) {
@@ -105,28 +144,44 @@ export class JobService {
       for (let depth = 0; cursor; depth++) {
         const parent: StoredJob | undefined = await this.deps.jobs.get(cursor);
         if (!parent || parent.projectId !== project.id) {
-          throw new InputError(`parentJobId: no job with id '${cursor}' in this project`);
+          throw new InputError(
+            `parentJobId: no job with id '${cursor}' in this project`,
+          );
         }
         chain.push(parent.name);
         if (parent.id === job.id || depth > 1000) {
-          throw new InputError(`parentJobId: this would make a dependency cycle: ${chain.join(' → ')}`);
+          throw new InputError(
+            `parentJobId: this would make a dependency cycle: ${chain.join(
+              ' → ',
+            )}`,
+          );
         }
         cursor = parent.parentJobId;
       }
     }
   }
 
-  async create(projectId: string, input: JobInput, actor: string): Promise<Job> {
+  async create(
+    projectId: string,
+    input: JobInput,
+    actor: string,
+  ): Promise<Job> {
     const project = await this.deps.projects.get(projectId);
     const job = { ...input, id: uuid(), projectId, createdBy: actor };
     await this.validate(project, job);
     if (await this.deps.jobs.findByName(projectId, input.name)) {
-      throw new ConflictError(`A job named '${input.name}' already exists in this project`);
+      throw new ConflictError(
+        `A job named '${input.name}' already exists in this project`,
+      );
     }
     return this.present(await this.deps.jobs.create(job));
   }
 
-  async update(projectId: string, jobId: string, patch: JobUpdate): Promise<Job> {
+  async update(
+    projectId: string,
+    jobId: string,
+    patch: JobUpdate,
+  ): Promise<Job> {
     const project = await this.deps.projects.get(projectId);
     const current = await this.load(projectId, jobId);
     const next = { ...current };
@@ -134,16 +189,26 @@ export class JobService {
       (next as any)[k] = v === null ? undefined : v;
     }
     await this.validate(project, next);
-    if (patch.name && patch.name !== current.name && (await this.deps.jobs.findByName(projectId, patch.name))) {
-      throw new ConflictError(`A job named '${patch.name}' already exists in this project`);
+    if (
+      patch.name &&
+      patch.name !== current.name &&
+      (await this.deps.jobs.findByName(projectId, patch.name))
+    ) {
+      throw new ConflictError(
+        `A job named '${patch.name}' already exists in this project`,
+      );
     }
     return this.present((await this.deps.jobs.update(jobId, patch))!);
   }
 
   async delete(projectId: string, jobId: string): Promise<void> {
     await this.load(projectId, jobId);
-    const active = await this.deps.workloads.list({ jobId, states: ACTIVE_STATES });
-    for (const run of active.items) await this.deps.engine.stop(run.id, 'its job was deleted');
+    const active = await this.deps.workloads.list({
+      jobId,
+      states: ACTIVE_STATES,
+    });
+    for (const run of active.items)
+      await this.deps.engine.stop(run.id, 'its job was deleted');
     await this.deps.jobs.delete(jobId);
   }
 
@@ -173,31 +238,58 @@ export class JobService {
     trigger: WorkloadTrigger,
     refuseIfActive: boolean,
   ): Promise<StoredWorkload> {
-    const active = await this.deps.workloads.list({ jobId: job.id, states: ACTIVE_STATES, limit: 1 });
+    const active = await this.deps.workloads.list({
+      jobId: job.id,
+      states: ACTIVE_STATES,
+      limit: 1,
+    });
     const busy = () =>
       new ConflictError(
-        `Job '${job.name}' already has an active run (${active.items[0]?.state ?? 'just started'}); stop it or wait for it to end`,
+        `Job '${job.name}' already has an active run (${
+          active.items[0]?.state ?? 'just started'
+        }); stop it or wait for it to end`,
       );
     if (active.totalSize > 0) throw busy();
     const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(project.workspace, job.profile);
+    const profile = await this.deps.profiles.get(
+      project.workspace,
+      job.profile,
+    );
     if (!workspace || !profile) {
-      throw new InputError(`profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`);
+      throw new InputError(
+        `profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`,
+      );
     }
-    const runNumber = (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).totalSize + 1;
+    const runNumber =
+      (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).totalSize +
+      1;
     const { workload, created } = await this.deps.engine.enqueue({
       kind: 'job',
       name: `${job.name} #${runNumber}`,
-      project: { id: project.id, name: project.name, workspace: project.workspace, owner: project.owner },
+      project: {
+        id: project.id,
+        name: project.name,
+        workspace: project.workspace,
+        owner: project.owner,
+      },
       runtimeId: job.runtimeId,
       profile: job.profile,
-      resources: { cpu: profile.cpu, memoryMiB: profile.memoryMiB, gpu: profile.gpu },
+      resources: {
+        cpu: profile.cpu,
+        memoryMiB: profile.memoryMiB,
+        gpu: profile.gpu,
+      },
       requester: actor,
       args: [job.script, ...(input.args ?? job.args)],
       // Precedence: workspace < project < job < run.
       env: {
-        ...workspace.env, ...project.env, ...job.env, ...input.env,
-        ML_PROJECT_NAME: project.name, ML_JOB_ID: job.id, ML_JOB_NAME: job.name,
+        ...workspace.env,
+        ...project.env,
+        ...job.env,
+        ...input.env,
+        ML_PROJECT_NAME: project.name,
+        ML_JOB_ID: job.id,
+        ML_JOB_NAME: job.name,
       },
       maxAttempts: job.maxRetries + 1,
       retryBackoffSeconds: job.retryBackoffSeconds,
@@ -216,13 +308,31 @@ export class JobService {
     let enqueued = 0;
     for (const job of await this.deps.jobs.listScheduled()) {
       try {
-        const due = latestDueTime(job.schedule!, job.timezone, new Date(job.lastTickAt ?? job.createdAt), now);
-        if (!due || !(await this.deps.jobs.claimTick(job.id, due.toISOString()))) continue;
+        const due = latestDueTime(
+          job.schedule!,
+          job.timezone,
+          new Date(job.lastTickAt ?? job.createdAt),
+          now,
+        );
+        if (
+          !due ||
+          !(await this.deps.jobs.claimTick(job.id, due.toISOString()))
+        )
+          continue;
         const project = await this.deps.projects.get(job.projectId);
-        await this.startRun(project, job, { env: {} }, project.owner, 'schedule', false);
+        await this.startRun(
+          project,
+          job,
+          { env: {} },
+          project.owner,
+          'schedule',
+          false,
+        );
         enqueued += 1;
       } catch (error) {
-        this.deps.logger.warn(`Scheduled run of job ${job.id} skipped: ${(error as Error).message}`);
+        this.deps.logger.warn(
+          `Scheduled run of job ${job.id} skipped: ${(error as Error).message}`,
+        );
       }
     }
     return enqueued;
@@ -235,9 +345,20 @@ export class JobService {
       if (!child.enabled) continue;
       try {
         const project = await this.deps.projects.get(child.projectId);
-        await this.startRun(project, child, { env: {} }, w.requester, 'dependency', false);
+        await this.startRun(
+          project,
+          child,
+          { env: {} },
+          w.requester,
+          'dependency',
+          false,
+        );
       } catch (error) {
-        this.deps.logger.warn(`Dependent job ${child.id} did not start: ${(error as Error).message}`);
+        this.deps.logger.warn(
+          `Dependent job ${child.id} did not start: ${
+            (error as Error).message
+          }`,
+        );
       }
     }
   }
