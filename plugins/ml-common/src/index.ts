@@ -17,3 +17,4 @@ export * from './lineage';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
+export * from './timeSchemas';

@@ -1,9 +1,17 @@
 import { InputError, NotFoundError } from '@backstage/errors';
-import { ModelMetrics, ModelMetricsBucket, PredictionRecord } from '@ml-platform/plugin-ml-common';
+import {
+  MAX_TIMESTAMP_MS,
+  ModelMetrics,
+  ModelMetricsBucket,
+  PredictionRecord,
+} from '@ml-platform/plugin-ml-common';
 import { MetricPoint, MetricPointStore } from '../database/MetricPointStore';
 import { PredictionRow, PredictionStore } from '../database/PredictionStore';
 import { ReplicaUsageStore } from '../database/ReplicaUsageStore';
-import { ModelDirectory, ServingTarget } from '../service/models/ModelDirectory';
+import {
+  ModelDirectory,
+  ServingTarget,
+} from '../service/models/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
 
 /** The part of a calling workload the workload API scopes by. */
@@ -68,9 +76,15 @@ export class MonitoringService {
     return this.deps.now ? this.deps.now() : Date.now();
   }
 
-  private async model(projectId: string, modelIdOrName: string): Promise<ServingTarget> {
+  private async model(
+    projectId: string,
+    modelIdOrName: string,
+  ): Promise<ServingTarget> {
     const target = await this.deps.directory.byId(projectId, modelIdOrName);
-    if (!target) throw new NotFoundError(`No model '${modelIdOrName}' in project '${projectId}'`);
+    if (!target)
+      throw new NotFoundError(
+        `No model '${modelIdOrName}' in project '${projectId}'`,
+      );
     return target;
   }
 
@@ -78,8 +92,17 @@ export class MonitoringService {
   async listPredictions(
     projectId: string,
     modelIdOrName: string,
-    query: TimeRange & { deploymentId?: string; uuid?: string; pageSize: number; offset: number },
-  ): Promise<{ items: PredictionRecord[]; totalSize: number; nextOffset?: number }> {
+    query: TimeRange & {
+      deploymentId?: string;
+      uuid?: string;
+      pageSize: number;
+      offset: number;
+    },
+  ): Promise<{
+    items: PredictionRecord[];
+    totalSize: number;
+    nextOffset?: number;
+  }> {
     const model = await this.model(projectId, modelIdOrName);
     // Recent predictions may still wait in the recorder's buffer.
     await this.deps.recorder.flush();
@@ -92,7 +115,9 @@ export class MonitoringService {
       limit: query.pageSize,
       offset: query.offset,
     });
-    const points = await this.deps.points.forPredictions(page.items.map(p => p.uuid));
+    const points = await this.deps.points.forPredictions(
+      page.items.map(p => p.uuid),
+    );
     const byUuid = new Map<string, MetricPoint[]>();
     for (const point of points) {
       const list = byUuid.get(point.predictionUuid!) ?? [];
@@ -110,12 +135,20 @@ export class MonitoringService {
         latencyMs: p.latencyMs,
         status: p.status,
         success: p.success,
-        metrics: Object.fromEntries(own.filter(x => x.kind === 'tracked').map(x => [x.name, x.value])),
-        delayedMetrics: Object.fromEntries(own.filter(x => x.kind === 'delayed').map(x => [x.name, x.value])),
+        metrics: Object.fromEntries(
+          own.filter(x => x.kind === 'tracked').map(x => [x.name, x.value]),
+        ),
+        delayedMetrics: Object.fromEntries(
+          own.filter(x => x.kind === 'delayed').map(x => [x.name, x.value]),
+        ),
       };
     });
     const end = query.offset + items.length;
-    return { items, totalSize: page.totalSize, nextOffset: end < page.totalSize ? end : undefined };
+    return {
+      items,
+      totalSize: page.totalSize,
+      nextOffset: end < page.totalSize ? end : undefined,
+    };
   }
 
   /** Throughput, latency percentiles, errors, metric means per bucket, and replica usage. */
@@ -127,8 +160,11 @@ export class MonitoringService {
     const model = await this.model(projectId, modelIdOrName);
     const toMs = query.toMs ?? this.now();
     const fromMs = query.fromMs ?? toMs - DEFAULT_RANGE_MS;
-    if (fromMs >= toMs) throw new InputError('Invalid request query: from: must be before to');
-    const stepMs = (query.stepSeconds ?? Math.max(1, Math.ceil((toMs - fromMs) / 60 / 1000))) * 1000;
+    if (fromMs >= toMs)
+      throw new InputError('Invalid request query: from: must be before to');
+    const stepMs =
+      (query.stepSeconds ??
+        Math.max(1, Math.ceil((toMs - fromMs) / 60 / 1000))) * 1000;
     const count = Math.ceil((toMs - fromMs) / stepMs);
     if (count > MAX_BUCKETS) {
       throw new InputError(
@@ -136,7 +172,12 @@ export class MonitoringService {
       );
     }
     await this.deps.recorder.flush();
-    const filter = { modelId: model.modelId, deploymentId: query.deploymentId, fromMs, toMs };
+    const filter = {
+      modelId: model.modelId,
+      deploymentId: query.deploymentId,
+      fromMs,
+      toMs,
+    };
     const [latencies, means, usage] = await Promise.all([
       this.deps.predictions.latencies(filter),
       this.deps.points.bucketMeans({ ...filter, stepMs }),
@@ -162,7 +203,10 @@ export class MonitoringService {
     }
     for (const m of means) {
       const bucket = buckets[Math.floor((m.bucketMs - fromMs) / stepMs)];
-      if (bucket) (m.kind === 'delayed' ? bucket.delayedMetrics : bucket.metrics)[m.name] = m.mean;
+      if (bucket)
+        (m.kind === 'delayed' ? bucket.delayedMetrics : bucket.metrics)[
+          m.name
+        ] = m.mean;
     }
     return {
       from: new Date(fromMs).toISOString(),
@@ -187,7 +231,10 @@ export class MonitoringService {
   }
 
   /** track_metric outside a prediction (or with an explicit prediction uuid). */
-  async track(workload: CallingWorkload, values: TrackedValue[]): Promise<number> {
+  async track(
+    workload: CallingWorkload,
+    values: TrackedValue[],
+  ): Promise<number> {
     const points: MetricPoint[] = [];
     for (const v of values) {
       if (v.predictionUuid) {
@@ -204,7 +251,10 @@ export class MonitoringService {
         });
         continue;
       }
-      const { modelId, deploymentId } = await this.ownOrNamedModel(workload, v.model);
+      const { modelId, deploymentId } = await this.ownOrNamedModel(
+        workload,
+        v.model,
+      );
       points.push({
         projectId: workload.projectId,
         modelId,
@@ -220,7 +270,11 @@ export class MonitoringService {
   }
 
   /** track_delayed_metrics: joined to the prediction by uuid; sending again replaces. */
-  async trackDelayed(workload: CallingWorkload, predictionUuid: string, metrics: Record<string, number>): Promise<void> {
+  async trackDelayed(
+    workload: CallingWorkload,
+    predictionUuid: string,
+    metrics: Record<string, number>,
+  ): Promise<void> {
     const prediction = await this.prediction(workload, predictionUuid);
     await this.deps.points.insert(
       Object.entries(metrics).map(([name, value]) => ({
@@ -239,17 +293,29 @@ export class MonitoringService {
   /** read_metrics: a model's values in a range (or of one prediction), grouped by prediction. */
   async read(
     workload: CallingWorkload,
-    query: TimeRange & { model?: string; deploymentId?: string; uuid?: string; name?: string },
+    query: TimeRange & {
+      model?: string;
+      deploymentId?: string;
+      uuid?: string;
+      name?: string;
+    },
   ): Promise<MetricsEntry[]> {
     let points: MetricPoint[];
     if (query.uuid) {
       const prediction = await this.prediction(workload, query.uuid);
       await this.deps.recorder.flush();
-      points = (await this.deps.points.forPredictions([prediction.uuid])).filter(
-        p => !query.name || p.name === query.name,
-      );
+      points = (
+        await this.deps.points.forPredictions([prediction.uuid])
+      ).filter(p => !query.name || p.name === query.name);
       if (points.length === 0) {
-        return [this.entry(prediction.uuid, prediction.modelId, prediction.deploymentId, prediction.atMs)];
+        return [
+          this.entry(
+            prediction.uuid,
+            prediction.modelId,
+            prediction.deploymentId,
+            prediction.atMs,
+          ),
+        ];
       }
     } else {
       const { modelId } = await this.ownOrNamedModel(workload, query.model);
@@ -259,7 +325,9 @@ export class MonitoringService {
         deploymentId: query.deploymentId,
         name: query.name,
         fromMs: query.fromMs,
-        toMs: query.toMs,
+        // Rows tracked before times were range-checked may lie past what a
+        // date can format; they are left out rather than failing every read.
+        toMs: query.toMs ?? MAX_TIMESTAMP_MS + 1,
         limit: MAX_READ_POINTS,
       });
     }
@@ -268,24 +336,49 @@ export class MonitoringService {
     for (const p of points) {
       let entry = p.predictionUuid ? byUuid.get(p.predictionUuid) : undefined;
       if (!entry) {
-        entry = this.entry(p.predictionUuid ?? null, p.modelId, p.deploymentId ?? null, p.atMs);
+        entry = this.entry(
+          p.predictionUuid ?? null,
+          p.modelId,
+          p.deploymentId ?? null,
+          p.atMs,
+        );
         entries.push(entry);
         if (p.predictionUuid) byUuid.set(p.predictionUuid, entry);
       }
-      (p.kind === 'delayed' ? entry.delayedMetrics : entry.metrics)[p.name] = p.value;
+      (p.kind === 'delayed' ? entry.delayedMetrics : entry.metrics)[p.name] =
+        p.value;
     }
     return entries;
   }
 
-  private entry(uuid: string | null, modelId: string, deploymentId: string | null, atMs: number): MetricsEntry {
-    return { predictionUuid: uuid, modelId, deploymentId, at: new Date(atMs).toISOString(), metrics: {}, delayedMetrics: {} };
+  private entry(
+    uuid: string | null,
+    modelId: string,
+    deploymentId: string | null,
+    atMs: number,
+  ): MetricsEntry {
+    return {
+      predictionUuid: uuid,
+      modelId,
+      deploymentId,
+      at: new Date(atMs).toISOString(),
+      metrics: {},
+      delayedMetrics: {},
+    };
   }
 
   /** A prediction of a model in the workload's project (buffered or stored). */
-  private async prediction(workload: CallingWorkload, uuid: string): Promise<Omit<PredictionRow, 'metrics'>> {
-    const prediction = this.deps.recorder.pending(uuid) ?? (await this.deps.predictions.get(uuid));
+  private async prediction(
+    workload: CallingWorkload,
+    uuid: string,
+  ): Promise<Omit<PredictionRow, 'metrics'>> {
+    const prediction =
+      this.deps.recorder.pending(uuid) ??
+      (await this.deps.predictions.get(uuid));
     if (!prediction || prediction.projectId !== workload.projectId) {
-      throw new NotFoundError(`No prediction '${uuid}' of a model in this workload's project`);
+      throw new NotFoundError(
+        `No prediction '${uuid}' of a model in this workload's project`,
+      );
     }
     return prediction;
   }
@@ -297,14 +390,17 @@ export class MonitoringService {
     const own = workload.env.ML_MODEL_ID;
     if (!model) {
       if (!own) {
-        throw new InputError("Invalid request: model: required outside a model replica (the model's name or id)");
+        throw new InputError(
+          "Invalid request: model: required outside a model replica (the model's name or id)",
+        );
       }
       return { modelId: own, deploymentId: workload.env.ML_DEPLOYMENT_ID };
     }
     const target = await this.model(workload.projectId, model);
     return {
       modelId: target.modelId,
-      deploymentId: target.modelId === own ? workload.env.ML_DEPLOYMENT_ID : undefined,
+      deploymentId:
+        target.modelId === own ? workload.env.ML_DEPLOYMENT_ID : undefined,
     };
   }
 }
