@@ -29,6 +29,7 @@ import { QuotaService } from './service/QuotaService';
 import { RuntimeService } from './service/RuntimeService';
 import { SessionService } from './service/SessionService';
 import { WorkloadService } from './service/WorkloadService';
+import { FollowStreamLimiter } from './service/FollowStreamLimiter';
 import { WorkloadTokens } from './service/WorkloadTokens';
 import { WorkspaceService } from './service/WorkspaceService';
 import { createModelServices } from './service/models/createModelServices';
@@ -70,7 +71,9 @@ export function createMlServices(options: {
   const driverFor = (workspace: Workspace): ComputeDriver => {
     const driver = drivers().find(d => d.name === workspace.driver);
     if (!driver) {
-      throw new InputError(`The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`);
+      throw new InputError(
+        `The '${workspace.driver}' driver of workspace '${workspace.name}' is not installed`,
+      );
     }
     return driver;
   };
@@ -90,7 +93,11 @@ export function createMlServices(options: {
       }
     },
   });
-  const projects = new ProjectService({ projects: projectStore, workspaces, files });
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+  });
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up. A cluster that is away must not block the deletion: log and go on.
   projects.onDelete(async projectId => {
@@ -100,7 +107,9 @@ export function createMlServices(options: {
     try {
       await driverFor(workspace).deleteProject?.(workspace.name, projectId);
     } catch (error) {
-      logger.warn(`Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`);
+      logger.warn(
+        `Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`,
+      );
     }
   });
   const admission = new AdmissionService({
@@ -202,6 +211,10 @@ export function createMlServices(options: {
       quotas: quotaStore,
       engine,
       driverFor,
+      maxLogReadBytes: config.logs.maxReadBytes,
+      followStreams: new FollowStreamLimiter(
+        config.logs.maxFollowStreamsPerUser,
+      ),
     }),
     projectMembership: new ProjectMembership({ projects }),
     applications: new ApplicationService({

@@ -1,7 +1,12 @@
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
 
 /** @public */
-export type WorkloadKind = 'session' | 'job' | 'model' | 'application' | 'build';
+export type WorkloadKind =
+  | 'session'
+  | 'job'
+  | 'model'
+  | 'application'
+  | 'build';
 
 /**
  * What a driver needs to start one workload. The engine builds it; drivers
@@ -54,6 +59,25 @@ export interface WorkloadRef {
   attempt: number;
 }
 
+/**
+ * How to read a workload's log.
+ *
+ * @public
+ */
+export interface LogReadOptions {
+  /** Keep yielding new lines until the workload ends or `signal` aborts. */
+  follow: boolean;
+  signal?: AbortSignal;
+  /**
+   * Only the end of the log is wanted (reads without `follow`). A driver that
+   * can seek starts at the first line that begins within the last `bytes`
+   * bytes, and calls `skipped()` before the first line when that leaves
+   * something out. A driver may ignore it and read from the start: callers
+   * keep only the end themselves, so it saves reading, nothing else.
+   */
+  tail?: { bytes: number; skipped(): void };
+}
+
 /** @public */
 export type ObservedPhase = 'pending' | 'running' | 'succeeded' | 'failed';
 
@@ -89,12 +113,12 @@ export interface ComputeDriver {
   /** Frees what the driver keeps for a finished workload (not its logs). */
   forget(ref: WorkloadRef): Promise<void>;
   /** Log lines so far; with `follow`, keeps yielding until the workload ends or `signal` aborts. */
-  logs(
-    ref: WorkloadRef,
-    options: { follow: boolean; signal?: AbortSignal },
-  ): AsyncIterable<string>;
+  logs(ref: WorkloadRef, options: LogReadOptions): AsyncIterable<string>;
   /** Where a named port of a running workload is reachable, if it is. */
-  endpoint(ref: WorkloadRef, port: string): Promise<{ url: string } | undefined>;
+  endpoint(
+    ref: WorkloadRef,
+    port: string,
+  ): Promise<{ url: string } | undefined>;
   /**
    * Runs code in a running session's kernel and yields the kernel's output
    * events (NDJSON lines, as its `POST /execute` answers). Optional: drivers
@@ -150,6 +174,8 @@ export class StartDeferredError extends Error {
  *
  * @public
  */
-export function isStartDeferredError(error: unknown): error is StartDeferredError {
+export function isStartDeferredError(
+  error: unknown,
+): error is StartDeferredError {
   return (error as Error | undefined)?.name === 'StartDeferredError';
 }

@@ -1,3 +1,8 @@
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { dnsNameSchema } from '@ml-platform/plugin-ml-common';
@@ -7,15 +12,40 @@ import { streamLines } from './sse';
 import { parseInput } from './validation';
 
 const workloadParams = z.object({ workloadId: z.string().uuid() });
+const MAX_TAIL_LINES = 1_000_000;
 const logsQuery = z
   .object({
-    follow: z.enum(['true', 'false']).default('false').transform(v => v === 'true'),
+    follow: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform(v => v === 'true'),
     attempt: z.coerce.number().int().min(1).optional(),
+    tail: z.coerce.number().int().min(1).max(MAX_TAIL_LINES).optional(),
   })
-  .strict();
+  .strict()
+  .refine(q => !(q.follow && q.tail), {
+    path: ['tail'],
+    message:
+      'only for reads without follow=true (a followed log starts at its beginning)',
+  });
+
+/** Whom a follow stream counts against: the user, or the calling service. */
+function callerOf(
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+) {
+  const { principal } = credentials;
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
+}
 
 /** Any workload: state, event history, logs (SSE when following), stop; the queue. */
-export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: WorkloadService }) {
+export function createWorkloadsRouter(deps: {
+  access: RequestAccess;
+  workloads: WorkloadService;
+}) {
   const { access, workloads } = deps;
   const router = Router();
 
@@ -32,20 +62,24 @@ export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: 
   });
 
   router.get('/workloads/:workloadId/logs', async (req, res) => {
-    await access.reader(req);
+    const credentials = await access.reader(req);
     const { workloadId } = parseInput(workloadParams, req.params, 'path');
-    const { follow, attempt } = parseInput(logsQuery, req.query, 'query');
+    const { follow, attempt, tail } = parseInput(logsQuery, req.query, 'query');
     if (follow) {
       // Validate before the stream starts so errors are still JSON.
       await workloads.load(workloadId);
-      await streamLines(req, res, signal => workloads.logs(workloadId, { attempt, follow, signal }));
+      const release = workloads.openFollowStream(callerOf(credentials));
+      res.on('close', release);
+      try {
+        await streamLines(req, res, signal =>
+          workloads.logs(workloadId, { attempt, follow, signal }),
+        );
+      } finally {
+        release();
+      }
       return;
     }
-    const lines: string[] = [];
-    for await (const line of await workloads.logs(workloadId, { attempt, follow: false })) {
-      lines.push(line);
-    }
-    res.json({ lines });
+    res.json(await workloads.readLog(workloadId, { attempt, tail }));
   });
 
   router.post('/workloads/:workloadId/stop', async (req, res) => {
@@ -56,7 +90,11 @@ export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: 
 
   router.get('/workspaces/:workspace/queue', async (req, res) => {
     await access.reader(req);
-    const { workspace } = parseInput(z.object({ workspace: dnsNameSchema }), req.params, 'path');
+    const { workspace } = parseInput(
+      z.object({ workspace: dnsNameSchema }),
+      req.params,
+      'path',
+    );
     res.json(await workloads.queue(workspace));
   });
 

@@ -2,6 +2,7 @@ import { LoggerService, resolvePackagePath } from '@backstage/backend-plugin-api
 import { ForwardedError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ComputeDriver,
+  LogReadOptions,
   ObservedWorkload,
   WorkloadRef,
   WorkloadSpec,
@@ -207,10 +208,7 @@ export class LocalProcessDriver implements ComputeDriver {
     });
   }
 
-  logs(
-    ref: WorkloadRef,
-    options: { follow: boolean; signal?: AbortSignal },
-  ): AsyncIterable<string> {
+  logs(ref: WorkloadRef, options: LogReadOptions): AsyncIterable<string> {
     const runs = this.runs;
     const hasEnded = () => this.hasEnded(ref);
     return (async function* lines() {
