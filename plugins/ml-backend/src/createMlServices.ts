@@ -93,25 +93,6 @@ export function createMlServices(options: {
       }
     },
   });
-  const projects = new ProjectService({
-    projects: projectStore,
-    workspaces,
-    files,
-  });
-  // Drivers that keep per-project things (a Kubernetes namespace) clean them
-  // up. A cluster that is away must not block the deletion: log and go on.
-  projects.onDelete(async projectId => {
-    const project = await projectStore.get(projectId);
-    const workspace = project && (await workspaceStore.get(project.workspace));
-    if (!workspace) return;
-    try {
-      await driverFor(workspace).deleteProject?.(workspace.name, projectId);
-    } catch (error) {
-      logger.warn(
-        `Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`,
-      );
-    }
-  });
   const admission = new AdmissionService({
     queue,
     starvationMs: config.engine.starvationSeconds * 1000,
@@ -128,6 +109,26 @@ export function createMlServices(options: {
     tokens,
     quotas: quotaStore,
   });
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+    engine,
+  });
+  // Drivers that keep per-project things (a Kubernetes namespace) clean them
+  // up once the project's work is stopped. A cluster that is away must not
+  // block the deletion: log and go on.
+  projects.afterDelete(async project => {
+    const workspace = await workspaceStore.get(project.workspace);
+    if (!workspace) return;
+    try {
+      await driverFor(workspace).deleteProject?.(workspace.name, project.id);
+    } catch (error) {
+      logger.warn(
+        `Could not clean up project ${project.id} in workspace ${workspace.name}: ${error}`,
+      );
+    }
+  });
   const reconciler = new Reconciler({
     engine,
     workloads: workloadStore,
@@ -142,8 +143,16 @@ export function createMlServices(options: {
       startGraceMs: 30_000,
     },
   });
+  // No cron tick, dependent run or app start may begin new work of a
+  // project being deleted: its jobs and apps go before its work is stopped.
+  const jobStore = new JobStore(db);
+  const applicationStore = new ApplicationStore(db);
+  projects.onDelete(async projectId => {
+    await jobStore.deleteAllOfProject(projectId);
+    await applicationStore.deleteAllOfProject(projectId);
+  });
   const jobs = new JobService({
-    jobs: new JobStore(db),
+    jobs: jobStore,
     projects,
     workspaces: workspaceStore,
     runtimes: runtimeStore,
@@ -218,7 +227,7 @@ export function createMlServices(options: {
     }),
     projectMembership: new ProjectMembership({ projects }),
     applications: new ApplicationService({
-      applications: new ApplicationStore(db),
+      applications: applicationStore,
       projects,
       workspaces: workspaceStore,
       runtimes: runtimeStore,

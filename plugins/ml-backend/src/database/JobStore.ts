@@ -25,7 +25,10 @@ type JobRow = {
 };
 
 export type StoredJob = Job & { lastTickAt?: string };
-export type NewJob = Omit<Job, 'createdAt' | 'updatedAt' | 'nextRuns' | 'lastRun'>;
+export type NewJob = Omit<
+  Job,
+  'createdAt' | 'updatedAt' | 'nextRuns' | 'lastRun'
+>;
 export type JobPatch = Partial<{
   name: string;
   script: string;
@@ -71,17 +74,23 @@ export class JobStore {
   constructor(private readonly db: Knex) {}
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').where({ project_id: projectId }).orderBy('name');
+    const rows = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId })
+      .orderBy('name');
     return rows.map(toJob);
   }
 
   async listScheduled(): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').whereNotNull('schedule').where({ enabled: true });
+    const rows = await this.db<JobRow>('jobs')
+      .whereNotNull('schedule')
+      .where({ enabled: true });
     return rows.map(toJob);
   }
 
   async children(parentJobId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs').where({ parent_job_id: parentJobId });
+    const rows = await this.db<JobRow>('jobs').where({
+      parent_job_id: parentJobId,
+    });
     return rows.map(toJob);
   }
 
@@ -90,8 +99,13 @@ export class JobStore {
     return row ? toJob(row) : undefined;
   }
 
-  async findByName(projectId: string, name: string): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs').where({ project_id: projectId, name }).first();
+  async findByName(
+    projectId: string,
+    name: string,
+  ): Promise<StoredJob | undefined> {
+    const row = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId, name })
+      .first();
     return row ? toJob(row) : undefined;
   }
 
@@ -141,16 +155,24 @@ export class JobStore {
       ['enabled', 'enabled', v => v],
     ];
     for (const [from, to, convert] of map) {
-      if (patch[from] !== undefined) (changes as any)[to] = convert(patch[from]);
+      if (patch[from] !== undefined)
+        (changes as any)[to] = convert(patch[from]);
     }
     const updated = await this.db('jobs').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }
 
+  /** Removes every job of a project (the project is being deleted). */
+  async deleteAllOfProject(projectId: string): Promise<number> {
+    return this.db('jobs').where({ project_id: projectId }).delete();
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       // Children keep existing, as manual jobs.
-      await tx('jobs').where({ parent_job_id: id }).update({ parent_job_id: null });
+      await tx('jobs')
+        .where({ parent_job_id: id })
+        .update({ parent_job_id: null });
       return (await tx('jobs').where({ id }).delete()) > 0;
     });
   }
@@ -162,7 +184,9 @@ export class JobStore {
   async claimTick(id: string, tick: string): Promise<boolean> {
     const updated = await this.db('jobs')
       .where({ id })
-      .where(q => q.whereNull('last_tick_at').orWhere('last_tick_at', '<', tick))
+      .where(q =>
+        q.whereNull('last_tick_at').orWhere('last_tick_at', '<', tick),
+      )
       .update({ last_tick_at: tick });
     return updated === 1;
   }

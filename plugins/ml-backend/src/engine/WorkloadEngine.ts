@@ -1,15 +1,26 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  ACTIVE_STATES,
   ResourceLimits,
   TERMINAL_STATES,
   Workspace,
   WorkloadKindName,
   WorkloadTrigger,
 } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver, WorkloadSpec, isStartDeferredError } from '@ml-platform/plugin-ml-node';
+import {
+  ComputeDriver,
+  WorkloadSpec,
+  isStartDeferredError,
+} from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
-import { QuotaStore, RuntimeStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import {
+  QuotaStore,
+  RuntimeStore,
+  StoredWorkload,
+  WorkloadStore,
+  WorkspaceStore,
+} from '../database';
 import { explainNoFit, fitsSomeNode } from '../service/capacity';
 import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
@@ -85,7 +96,10 @@ export class WorkloadEngine {
       try {
         await listener(w);
       } catch (error) {
-        this.deps.logger.error(`Workload ${w.id} end listener failed`, error as Error);
+        this.deps.logger.error(
+          `Workload ${w.id} end listener failed`,
+          error as Error,
+        );
       }
     }
   }
@@ -102,13 +116,19 @@ export class WorkloadEngine {
    * Like submit, but says whether the workload is new or an earlier one with
    * the same idempotency key.
    */
-  async enqueue(input: SubmitWorkload): Promise<{ workload: StoredWorkload; created: boolean }> {
+  async enqueue(
+    input: SubmitWorkload,
+  ): Promise<{ workload: StoredWorkload; created: boolean }> {
     const workspace = await this.deps.workspaces.get(input.project.workspace);
     if (!workspace) {
-      throw new NotFoundError(`No workspace named '${input.project.workspace}'`);
+      throw new NotFoundError(
+        `No workspace named '${input.project.workspace}'`,
+      );
     }
     if (!fitsSomeNode(input.resources, workspace.nodeGroups)) {
-      throw new InputError(`profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`);
+      throw new InputError(
+        `profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`,
+      );
     }
     const { workload, created } = await this.deps.workloads.insert({
       id: uuid(),
@@ -137,7 +157,10 @@ export class WorkloadEngine {
     if (created) {
       await this.admit(workspace);
     }
-    return { workload: (await this.deps.workloads.get(workload.id)) ?? workload, created };
+    return {
+      workload: (await this.deps.workloads.get(workload.id)) ?? workload,
+      created,
+    };
   }
 
   /** One admission pass for a workspace, then starts what it admitted. */
@@ -147,7 +170,10 @@ export class WorkloadEngine {
     return admitted.length;
   }
 
-  async specFor(w: StoredWorkload, workspace?: Workspace): Promise<WorkloadSpec> {
+  async specFor(
+    w: StoredWorkload,
+    workspace?: Workspace,
+  ): Promise<WorkloadSpec> {
     const runtime = await this.deps.runtimes.get(w.runtimeId);
     if (!runtime) {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
@@ -161,7 +187,11 @@ export class WorkloadEngine {
       projectId: w.projectId,
       projectName: w.env.ML_PROJECT_NAME ?? '',
       projectDir: w.workDir ?? this.deps.files.dirFor(w.projectId),
-      runtime: { id: runtime.id, image: runtime.image, command: runtime.command },
+      runtime: {
+        id: runtime.id,
+        image: runtime.image,
+        command: runtime.command,
+      },
       resources: w.resources,
       args: w.args,
       env: {
@@ -172,7 +202,10 @@ export class WorkloadEngine {
         ML_PROJECT_ID: w.projectId,
         ML_WORKSPACE: w.workspace,
         ML_API_URL: this.deps.apiUrl,
-        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({ workloadId: w.id, attempt: w.attempt }),
+        ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({
+          workloadId: w.id,
+          attempt: w.attempt,
+        }),
       },
       ports: w.ports,
       ...(quota ? { quota } : {}),
@@ -180,11 +213,18 @@ export class WorkloadEngine {
   }
 
   /** The limit of the subject the workload is charged to, as admission sees it. */
-  private async chargedLimit(w: StoredWorkload, workspace?: Workspace): Promise<ResourceLimits | undefined> {
+  private async chargedLimit(
+    w: StoredWorkload,
+    workspace?: Workspace,
+  ): Promise<ResourceLimits | undefined> {
     if (!this.deps.quotas) return undefined;
     const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
     if (!ws) return undefined;
-    return subjectLimit(w.chargedSubject, await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject), ws);
+    return subjectLimit(
+      w.chargedSubject,
+      await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject),
+      ws,
+    );
   }
 
   /**
@@ -194,7 +234,8 @@ export class WorkloadEngine {
   async start(w: StoredWorkload, workspace?: Workspace): Promise<void> {
     try {
       const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
-      if (!ws) throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
+      if (!ws)
+        throw new NotFoundError(`workspace ${w.workspace} no longer exists`);
       await this.deps.driverFor(ws).start(await this.specFor(w, ws));
     } catch (error) {
       const message = (error as Error).message;
@@ -202,18 +243,67 @@ export class WorkloadEngine {
         // Same attempt: nothing ran. Back to queued frees its reservation.
         const delaySeconds = error.retryAfterSeconds ?? DEFERRED_RETRY_SECONDS;
         await this.deps.workloads.transition(
-          w.id, { from: ['starting'], attempt: w.attempt }, 'queued',
-          { reason: message, node_id: null, retry_at: new Date((this.deps.now?.() ?? Date.now()) + delaySeconds * 1000).toISOString() },
+          w.id,
+          { from: ['starting'], attempt: w.attempt },
+          'queued',
+          {
+            reason: message,
+            node_id: null,
+            retry_at: new Date(
+              (this.deps.now?.() ?? Date.now()) + delaySeconds * 1000,
+            ).toISOString(),
+          },
         );
         return;
       }
       this.deps.logger.warn(`Could not start workload ${w.id}: ${message}`);
       const moved = await this.deps.workloads.transition(
-        w.id, { from: ['starting'], attempt: w.attempt }, 'failed',
-        { reason: `could not start: ${message}`, ended_at: new Date().toISOString() },
+        w.id,
+        { from: ['starting'], attempt: w.attempt },
+        'failed',
+        {
+          reason: `could not start: ${message}`,
+          ended_at: new Date().toISOString(),
+        },
       );
       if (moved) await this.notifyEnded({ ...w, state: 'failed' });
     }
+  }
+
+  /**
+   * Stops every queued, starting or running workload of a project (sessions,
+   * job runs, builds, model replicas, apps), so their reservations, and the
+   * quota they charge, are released. A driver that fails to stop one is
+   * logged: its state has moved already and the rest still stop. Returns how
+   * many it stopped.
+   */
+  async stopAllOfProject(projectId: string, reason: string): Promise<number> {
+    let stopped = 0;
+    const failed = new Set<string>();
+    // A few rounds: stopping admits queued work, and a trigger may still add some.
+    for (let round = 0; round < 5; round++) {
+      const { items } = await this.deps.workloads.list({
+        projectId,
+        states: ACTIVE_STATES,
+        limit: 500,
+      });
+      const left = items.filter(w => !failed.has(w.id));
+      if (left.length === 0) break;
+      for (const w of left) {
+        try {
+          await this.stop(w.id, reason);
+          stopped += 1;
+        } catch (error) {
+          failed.add(w.id);
+          this.deps.logger.warn(
+            `Could not stop workload ${w.id} of project ${projectId}: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }
+    }
+    return stopped;
   }
 
   /**
@@ -221,18 +311,25 @@ export class WorkloadEngine {
    * state changes first, so the reconciler, seeing the process die, does not
    * take the stop for a crash.
    */
-  async stop(id: string, reason = 'stopped by a user'): Promise<StoredWorkload> {
+  async stop(
+    id: string,
+    reason = 'stopped by a user',
+  ): Promise<StoredWorkload> {
     const w = await this.deps.workloads.get(id);
     if (!w) throw new NotFoundError(`No workload with id '${id}'`);
     if (TERMINAL_STATES.includes(w.state)) return w;
     const moved = await this.deps.workloads.transition(
-      id, { from: ['queued', 'starting', 'running'], attempt: w.attempt }, 'stopped',
+      id,
+      { from: ['queued', 'starting', 'running'], attempt: w.attempt },
+      'stopped',
       { reason, ended_at: new Date().toISOString() },
     );
     if (!moved) return (await this.deps.workloads.get(id))!;
     const ws = await this.deps.workspaces.get(w.workspace);
     if (ws && w.state !== 'queued') {
-      await this.deps.driverFor(ws).stop({ workloadId: w.id, attempt: w.attempt });
+      await this.deps
+        .driverFor(ws)
+        .stop({ workloadId: w.id, attempt: w.attempt });
     }
     const after = (await this.deps.workloads.get(id))!;
     await this.notifyEnded(after);

@@ -52,6 +52,7 @@ function replica(knex: Knex, storage: string) {
     projects: projectStore,
     files,
     workspaces: new WorkspaceService({ workspaces, profiles, projects: projectStore, installedDrivers: () => ['local'] }),
+    engine,
   });
   const jobs = new JobService({
     jobs: new JobStore(knex), projects, workspaces, runtimes, profiles, files, workloads, engine, logger,

@@ -9,14 +9,20 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
+import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from './WorkspaceService';
 
 export type ProjectInput = z.output<typeof createProjectSchema>;
 export type ProjectUpdate = z.output<typeof updateProjectSchema>;
 
-function starterReadme(project: { title: string; description: string }): string {
-  return `# ${project.title}\n\n${project.description || 'A new ML project.'}\n`;
+function starterReadme(project: {
+  title: string;
+  description: string;
+}): string {
+  return `# ${project.title}\n\n${
+    project.description || 'A new ML project.'
+  }\n`;
 }
 
 /**
@@ -24,13 +30,19 @@ function starterReadme(project: { title: string; description: string }): string 
  * team.
  */
 export class ProjectService {
-  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> = [];
+  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> =
+    [];
+  private readonly afterDeleteHooks: Array<
+    (project: Project) => Promise<void>
+  > = [];
 
   constructor(
     private readonly deps: {
       projects: ProjectStore;
       workspaces: WorkspaceService;
       files: ProjectFiles;
+      /** Stops a project's work through the engine (which releases its quota). */
+      engine: Pick<WorkloadEngine, 'stopAllOfProject'>;
     },
   ) {}
 
@@ -103,19 +115,36 @@ export class ProjectService {
   }
 
   /**
-   * Runs before a project is deleted, to end what belongs to it (its models'
-   * deployments). A hook that fails stops the deletion.
+   * Runs before a project is deleted, to remove what could start more of its
+   * work (its models' deployments, its jobs, its apps). A hook that fails
+   * stops the deletion.
    */
   onDelete(hook: (projectId: string) => Promise<void>) {
     this.deleteHooks.push(hook);
   }
 
+  /** Runs once the project is gone and its work stopped (a driver's own clean-up). */
+  afterDelete(hook: (project: Project) => Promise<void>) {
+    this.afterDeleteHooks.push(hook);
+  }
+
+  /**
+   * Deletes a project: what would start more work first, then every running
+   * or queued workload of it through the engine (so its quota is released),
+   * then the project.
+   */
   async delete(id: string): Promise<void> {
-    await this.get(id);
+    const project = await this.get(id);
     for (const hook of this.deleteHooks) await hook(id);
+    const reason = 'its project was deleted';
+    await this.deps.engine.stopAllOfProject(id, reason);
     if (!(await this.deps.projects.delete(id))) {
       throw new NotFoundError(`No project with id '${id}'`);
     }
+    // A trigger that read the project just before it went (a cron tick, a
+    // dependent job) may have queued one more run.
+    await this.deps.engine.stopAllOfProject(id, reason);
+    for (const hook of this.afterDeleteHooks) await hook(project);
     await this.deps.files.remove(id);
   }
 
@@ -136,7 +165,9 @@ export class ProjectService {
   async deleteCollaborator(id: string, subject: string): Promise<void> {
     await this.get(id);
     if (!(await this.deps.projects.deleteCollaborator(id, subject))) {
-      throw new NotFoundError(`${subject} is not a collaborator of this project`);
+      throw new NotFoundError(
+        `${subject} is not a collaborator of this project`,
+      );
     }
   }
 }
