@@ -82,6 +82,7 @@ export function createMlServices(options: {
     workspaces: workspaceStore,
     profiles: profileStore,
     projects: projectStore,
+    workloads: workloadStore,
     installedDrivers: () => drivers().map(d => d.name),
     defaultUserQuota: config.defaultUserQuota,
     usage: workspace => queue.usage(workspace),

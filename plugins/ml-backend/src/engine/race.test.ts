@@ -51,7 +51,7 @@ function replica(knex: Knex, storage: string) {
   const projects = new ProjectService({
     projects: projectStore,
     files,
-    workspaces: new WorkspaceService({ workspaces, profiles, projects: projectStore, installedDrivers: () => ['local'] }),
+    workspaces: new WorkspaceService({ workspaces, profiles, projects: projectStore, workloads, installedDrivers: () => ['local'] }),
     engine,
   });
   const jobs = new JobService({

@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import {
+  ACTIVE_STATES,
   NodeGroup,
   ResourceLimits,
   createWorkspaceSchema,
@@ -14,8 +15,10 @@ import {
   ListResult,
   ProfileStore,
   ProjectStore,
+  WorkloadStore,
   WorkspaceStore,
 } from '../database';
+import { describeActiveWork } from './describeActiveWork';
 import {
   explainNoFit,
   fitsSomeNode,
@@ -33,7 +36,9 @@ export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
 };
 
 /** Reports what running work holds in a workspace (the engine's reservations). */
-export type WorkspaceUsageSource = (workspace: string) => Promise<ResourceLimits>;
+export type WorkspaceUsageSource = (
+  workspace: string,
+) => Promise<ResourceLimits>;
 
 /** A validated create request. */
 export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
@@ -50,17 +55,24 @@ export class WorkspaceService {
       workspaces: WorkspaceStore;
       profiles: ProfileStore;
       projects: ProjectStore;
+      /** Queued, starting and running work (for refusing to delete a workspace in use). */
+      workloads: Pick<WorkloadStore, 'list'>;
       installedDrivers: () => string[];
       defaultUserQuota?: ResourceLimits;
       usage?: WorkspaceUsageSource;
       /** Whether the workspace's driver can run work now (undefined: it cannot tell). */
-      availability?: (workspace: Workspace) => Promise<WorkspaceAvailability | undefined>;
+      availability?: (
+        workspace: Workspace,
+      ) => Promise<WorkspaceAvailability | undefined>;
     },
   ) {}
 
   async list(options: ListOptions): Promise<ListResult<Workspace>> {
     const page = await this.deps.workspaces.list(options);
-    return { ...page, items: await Promise.all(page.items.map(w => this.withAvailability(w))) };
+    return {
+      ...page,
+      items: await Promise.all(page.items.map(w => this.withAvailability(w))),
+    };
   }
 
   async get(name: string): Promise<Workspace> {
@@ -80,11 +92,15 @@ export class WorkspaceService {
     const drivers = this.deps.installedDrivers();
     if (!drivers.includes(input.driver)) {
       throw new InputError(
-        `driver: '${input.driver}' is not installed in this backend (installed: ${drivers.join(', ')})`,
+        `driver: '${
+          input.driver
+        }' is not installed in this backend (installed: ${drivers.join(', ')})`,
       );
     }
     if (await this.deps.workspaces.get(input.name)) {
-      throw new ConflictError(`A workspace named '${input.name}' already exists`);
+      throw new ConflictError(
+        `A workspace named '${input.name}' already exists`,
+      );
     }
     try {
       return await this.deps.workspaces.create({
@@ -102,7 +118,9 @@ export class WorkspaceService {
       });
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw new ConflictError(`A workspace named '${input.name}' already exists`);
+        throw new ConflictError(
+          `A workspace named '${input.name}' already exists`,
+        );
       }
       throw error;
     }
@@ -122,10 +140,36 @@ export class WorkspaceService {
 
   async delete(name: string): Promise<void> {
     await this.get(name);
+    // Work first: it may belong to projects deleted before their work was
+    // stopped with them, and it says best what is in the way.
+    const active = await this.deps.workloads.list({
+      workspace: name,
+      states: ACTIVE_STATES,
+      limit: 500,
+    });
+    if (active.totalSize > 0) {
+      const work = await Promise.all(
+        active.items.map(async w => ({
+          kind: w.kind,
+          project:
+            (await this.deps.projects.get(w.projectId))?.name ??
+            w.env.ML_PROJECT_NAME ??
+            w.projectId,
+        })),
+      );
+      const more = active.totalSize - active.items.length;
+      throw new ConflictError(
+        `Workspace '${name}' still runs ${describeActiveWork(work)}${
+          more > 0 ? ` (and ${more} more)` : ''
+        }; stop them first`,
+      );
+    }
     const projects = await this.deps.projects.countInWorkspace(name);
     if (projects > 0) {
       throw new ConflictError(
-        `Workspace '${name}' still has ${projects} project${projects === 1 ? '' : 's'}; delete or move them first`,
+        `Workspace '${name}' still has ${projects} project${
+          projects === 1 ? '' : 's'
+        }; delete or move them first`,
       );
     }
     await this.deps.workspaces.delete(name);
@@ -151,7 +195,10 @@ export class WorkspaceService {
       throw new InputError(
         `nodeGroups: resource profile ${orphaned
           .map(p => `'${p.name}'`)
-          .join(', ')} would no longer fit: ${explainNoFit(orphaned[0], groups)}. Change or delete the profile first`,
+          .join(', ')} would no longer fit: ${explainNoFit(
+          orphaned[0],
+          groups,
+        )}. Change or delete the profile first`,
       );
     }
   }

@@ -28,7 +28,7 @@ const alive = (pgid: number) => {
  * and apps stop (their processes too), the quota they charged is free again,
  * and nothing of the project starts afterwards.
  */
-describe('deleting a project with work running in it', () => {
+describe('deleting a project or a workspace with work running in it', () => {
   let backend: MlTestBackend;
   let runtimeId: string;
 
@@ -174,5 +174,83 @@ describe('deleting a project with work running in it', () => {
         profile: 'small',
       })
       .expect(201);
+  });
+
+  it('refuses to delete a workspace while work runs in it, saying what runs where', async () => {
+    const { server } = backend;
+    await request(server)
+      .post('/api/ml/workspaces')
+      .send({ name: 'busy', nodeGroups: [STANDARD_NODE_GROUP] })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/busy/profiles')
+      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
+      .expect(201);
+    const project = async (name: string) =>
+      (
+        await request(server)
+          .post('/api/ml/projects')
+          .send({ workspace: 'busy', name })
+          .expect(201)
+      ).body.id as string;
+    const churn = await project('churn');
+    const fraud = await project('fraud');
+    await request(server)
+      .put(`/api/ml/projects/${fraud}/files/content?path=wait.py`)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from('import time\ntime.sleep(120)\n'))
+      .expect(200);
+    for (let i = 0; i < 2; i++) {
+      await request(server)
+        .post(`/api/ml/projects/${churn}/sessions`)
+        .send({ runtimeId, profile: 'small' })
+        .expect(201);
+    }
+    const job = await request(server)
+      .post(`/api/ml/projects/${fraud}/jobs`)
+      .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })
+      .expect(201);
+    await request(server)
+      .post(`/api/ml/projects/${fraud}/jobs/${job.body.id}/runs`)
+      .send({})
+      .expect(201);
+
+    const before = await backend.snapshot(['workspaces', 'projects']);
+    const refused = await request(server)
+      .delete('/api/ml/workspaces/busy')
+      .expect(409);
+    expect(refused.body.error.message).toBe(
+      "Workspace 'busy' still runs 2 sessions and 1 job run in projects churn, fraud; stop them first",
+    );
+    expect(await backend.snapshot(['workspaces', 'projects'])).toEqual(before);
+
+    // With the projects (and so their work) gone, it may go.
+    await request(server).delete(`/api/ml/projects/${churn}`).expect(204);
+    await request(server).delete(`/api/ml/projects/${fraud}`).expect(204);
+    // A database may still hold work of a project deleted before projects
+    // stopped their work: that blocks the deletion too, named as it ran.
+    const [row] = await backend
+      .knex('workloads')
+      .where({ workspace: 'busy', kind: 'session' })
+      .limit(1);
+    await backend.knex('workloads').insert({
+      ...row,
+      id: '3b241101-e2bb-4255-8caf-4136c566a962',
+      idempotency_key: null,
+      // Starting and just updated: the reconciler leaves it alone for a while.
+      state: 'starting',
+      updated_at: new Date().toISOString(),
+      env: JSON.stringify({ ML_PROJECT_NAME: 'legacy' }),
+    });
+    const orphan = await request(server)
+      .delete('/api/ml/workspaces/busy')
+      .expect(409);
+    expect(orphan.body.error.message).toBe(
+      "Workspace 'busy' still runs 1 session in project legacy; stop them first",
+    );
+    await request(server)
+      .post('/api/ml/workloads/3b241101-e2bb-4255-8caf-4136c566a962/stop')
+      .expect(200);
+    await request(server).delete('/api/ml/workspaces/busy').expect(204);
   });
 });
