@@ -310,6 +310,14 @@ describe('jobs API with the local driver', () => {
         400,
         'timezone:',
       ],
+      // Without a schedule too (one may be added later).
+      [
+        'post',
+        job({ name: 'x', timezone: '../../etc/passwd' }),
+        400,
+        'timezone:',
+      ],
+      ['patch', { timezone: 'Mars/Base' }, 400, 'timezone:'],
       [
         'post',
         job({ name: 'x', schedule: '0 * * * *', parentJobId: a }),

@@ -159,15 +159,32 @@ describe('models API', () => {
         /filePath: .*'\.\.'/,
       ],
       [
-        'build function name',
+        'build function name too long',
         () =>
           request(server)
             .post(`${base}/churn/builds`)
             .send({
               filePath: 'model.py',
-              functionName: 'pre dict',
+              functionName: 'f'.repeat(201),
               runtimeId,
             }),
+        400,
+        /functionName: Too big/,
+      ],
+      [
+        'NUL in a model id',
+        () => request(server).get(`${base}/a%00b`),
+        400,
+        /must not contain the NUL character/,
+      ],
+      [
+        'build function name',
+        () =>
+          request(server).post(`${base}/churn/builds`).send({
+            filePath: 'model.py',
+            functionName: 'pre dict',
+            runtimeId,
+          }),
         400,
         /functionName: must be a Python function name/,
       ],
@@ -211,25 +228,21 @@ describe('models API', () => {
       [
         'deploy unknown build',
         () =>
-          request(server)
-            .post(`${base}/churn/deployments`)
-            .send({
-              buildId: '00000000-0000-4000-8000-000000000000',
-              profile: 'small',
-            }),
+          request(server).post(`${base}/churn/deployments`).send({
+            buildId: '00000000-0000-4000-8000-000000000000',
+            profile: 'small',
+          }),
         400,
         /buildId: no build/,
       ],
       [
         'deploy replicas',
         () =>
-          request(server)
-            .post(`${base}/churn/deployments`)
-            .send({
-              buildId: '00000000-0000-4000-8000-000000000000',
-              profile: 'small',
-              replicas: 0,
-            }),
+          request(server).post(`${base}/churn/deployments`).send({
+            buildId: '00000000-0000-4000-8000-000000000000',
+            profile: 'small',
+            replicas: 0,
+          }),
         400,
         /replicas/,
       ],

@@ -21,7 +21,7 @@ import {
   WorkspaceStore,
 } from '../database';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
-import { latestDueTime, nextRuns, parseSchedule } from './cron';
+import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from './ProjectFiles';
 import { ProjectService } from './ProjectService';
 
@@ -137,7 +137,9 @@ export class JobService {
         'schedule: a job has either a cron schedule or a parent job, not both',
       );
     }
+    // Checked without a schedule too: one may be added later.
     if (job.schedule) parseSchedule(job.schedule, job.timezone);
+    else checkTimezone(job.timezone);
     if (job.parentJobId) {
       const chain = [job.name];
       let cursor: string | undefined = job.parentJobId;

@@ -2,16 +2,21 @@ import { InputError } from '@backstage/errors';
 import { CronTime } from 'cron';
 import { IANAZone } from 'luxon';
 
-/**
- * Checks a five-field cron expression and a time zone, naming what is wrong.
- * Seconds fields are refused: schedules are minutes apart, as in CML.
- */
-export function parseSchedule(expression: string, timezone: string): CronTime {
+/** Refuses a time zone that is not an IANA one, naming the field. */
+export function checkTimezone(timezone: string): void {
   if (!IANAZone.isValidZone(timezone)) {
     throw new InputError(
       `timezone: '${timezone}' is not an IANA time zone such as 'Europe/Berlin' or 'UTC'`,
     );
   }
+}
+
+/**
+ * Checks a five-field cron expression and a time zone, naming what is wrong.
+ * Seconds fields are refused: schedules are minutes apart, as in CML.
+ */
+export function parseSchedule(expression: string, timezone: string): CronTime {
+  checkTimezone(timezone);
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 5) {
     throw new InputError(

@@ -92,7 +92,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function pathParams(req: Request): { projectId: string; modelId: string } {
   const { projectId, modelId } = req.params;
-  if (UUID.test(projectId) && modelId.length > 0 && modelId.length <= 100) {
+  const plain =
+    modelId.length > 0 && modelId.length <= 100 && !modelId.includes('\0');
+  if (UUID.test(projectId) && plain) {
     return { projectId, modelId };
   }
   return parseInput(predictParams, req.params, 'path');
@@ -133,6 +135,8 @@ export function createServingRouter(deps: {
         cmlBody,
         parseJson(await readBody(req, maxBodyBytes)),
         'body',
+        // The request is the model's input, passed on and never stored.
+        { allowNul: true },
       );
       const token = bearer(req);
       const target = await gateway.targetByAccessKey(
