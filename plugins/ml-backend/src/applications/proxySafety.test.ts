@@ -43,11 +43,15 @@ function send(
         agent: false,
       },
       res => {
-        let body = '';
+        let text = '';
         res.setEncoding('utf8');
-        res.on('data', chunk => (body += chunk));
+        res.on('data', chunk => (text += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body }),
+          resolve({
+            status: res.statusCode!,
+            headers: res.headers,
+            body: text,
+          }),
         );
       },
     );
