@@ -71,6 +71,20 @@ export interface Config {
        */
       allowBypassAuthentication?: boolean;
     };
+    /** Reading workload logs (`GET /workloads/:workloadId/logs`). */
+    logs?: {
+      /**
+       * The most of a log one read without `follow` answers, in KiB: its
+       * last lines up to this size (the answer says `truncated`). Default:
+       * 1024.
+       */
+      maxReadKiB?: number;
+      /**
+       * How many logs one user (or service) may follow (`follow=true`) at
+       * once on one backend; one more is answered 429. Default: 10.
+       */
+      maxFollowStreamsPerUser?: number;
+    };
     /** Model serving. */
     serving?: {
       /**

@@ -43,6 +43,7 @@ export interface MlConfig {
     usageSampleSeconds: number;
   };
   applications: { allowBypassAuthentication: boolean };
+  logs: { maxReadBytes: number; maxFollowStreamsPerUser: number };
   defaultUserQuota?: ResourceLimits;
   /** `ml.secrets.key`: seals secret env; generated and stored when absent. */
   secretKey?: Buffer;
@@ -137,6 +138,15 @@ export function readMlConfig(config: Config): MlConfig {
       throw new InputError(`Invalid config ml.${key}: must be more than 0`);
     return value;
   };
+  const wholeAt = (key: string, fallback: number) => {
+    const value = ml?.getOptionalNumber(key) ?? fallback;
+    if (!Number.isInteger(value) || value < 1) {
+      throw new InputError(
+        `Invalid config ml.${key}: must be a whole number of 1 or more`,
+      );
+    }
+    return value;
+  };
   const sdk = ml?.getOptionalString('sdk.path');
   return {
     storageRoot: path.resolve(
@@ -175,6 +185,10 @@ export function readMlConfig(config: Config): MlConfig {
       allowBypassAuthentication:
         ml?.getOptionalBoolean('applications.allowBypassAuthentication') ??
         false,
+    },
+    logs: {
+      maxReadBytes: positiveAt('logs.maxReadKiB', 1024) * 1024,
+      maxFollowStreamsPerUser: wholeAt('logs.maxFollowStreamsPerUser', 10),
     },
     defaultUserQuota:
       quota === undefined

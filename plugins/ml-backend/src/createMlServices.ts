@@ -30,6 +30,7 @@ import { QuotaService } from './service/QuotaService';
 import { RuntimeService } from './service/RuntimeService';
 import { SessionService } from './service/SessionService';
 import { WorkloadService } from './service/WorkloadService';
+import { FollowStreamLimiter } from './service/FollowStreamLimiter';
 import { WorkloadTokens } from './service/WorkloadTokens';
 import { WorkspaceService } from './service/WorkspaceService';
 import { createModelServices } from './service/models/createModelServices';
@@ -101,6 +102,7 @@ export function createMlServices(options: {
     secrets,
     profiles: profileStore,
     projects: projectStore,
+    workloads: workloadStore,
     installedDrivers: () => drivers().map(d => d.name),
     defaultUserQuota: config.defaultUserQuota,
     usage: workspace => queue.usage(workspace),
@@ -111,26 +113,6 @@ export function createMlServices(options: {
         return { available: false, message: (error as Error).message };
       }
     },
-  });
-  const projects = new ProjectService({
-    projects: projectStore,
-    workspaces,
-    files,
-    secrets,
-  });
-  // Drivers that keep per-project things (a Kubernetes namespace) clean them
-  // up. A cluster that is away must not block the deletion: log and go on.
-  projects.onDelete(async projectId => {
-    const project = await projectStore.get(projectId);
-    const workspace = project && (await workspaceStore.get(project.workspace));
-    if (!workspace) return;
-    try {
-      await driverFor(workspace).deleteProject?.(workspace.name, projectId);
-    } catch (error) {
-      logger.warn(
-        `Could not clean up project ${projectId} in workspace ${workspace.name}: ${error}`,
-      );
-    }
   });
   const admission = new AdmissionService({
     queue,
@@ -149,6 +131,27 @@ export function createMlServices(options: {
     secrets,
     quotas: quotaStore,
   });
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+    secrets,
+    engine,
+  });
+  // Drivers that keep per-project things (a Kubernetes namespace) clean them
+  // up once the project's work is stopped. A cluster that is away must not
+  // block the deletion: log and go on.
+  projects.afterDelete(async project => {
+    const workspace = await workspaceStore.get(project.workspace);
+    if (!workspace) return;
+    try {
+      await driverFor(workspace).deleteProject?.(workspace.name, project.id);
+    } catch (error) {
+      logger.warn(
+        `Could not clean up project ${project.id} in workspace ${workspace.name}: ${error}`,
+      );
+    }
+  });
   const reconciler = new Reconciler({
     engine,
     workloads: workloadStore,
@@ -163,8 +166,16 @@ export function createMlServices(options: {
       startGraceMs: 30_000,
     },
   });
+  // No cron tick, dependent run or app start may begin new work of a
+  // project being deleted: its jobs and apps go before its work is stopped.
+  const jobStore = new JobStore(db);
+  const applicationStore = new ApplicationStore(db);
+  projects.onDelete(async projectId => {
+    await jobStore.deleteAllOfProject(projectId);
+    await applicationStore.deleteAllOfProject(projectId);
+  });
   const jobs = new JobService({
-    jobs: new JobStore(db),
+    jobs: jobStore,
     projects,
     workspaces: workspaceStore,
     runtimes: runtimeStore,
@@ -237,9 +248,13 @@ export function createMlServices(options: {
       quotas: quotaStore,
       engine,
       driverFor,
+      maxLogReadBytes: config.logs.maxReadBytes,
+      followStreams: new FollowStreamLimiter(
+        config.logs.maxFollowStreamsPerUser,
+      ),
     }),
     applications: new ApplicationService({
-      applications: new ApplicationStore(db),
+      applications: applicationStore,
       projects,
       workspaces: workspaceStore,
       runtimes: runtimeStore,

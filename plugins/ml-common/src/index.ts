@@ -18,3 +18,4 @@ export * from './lineage';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
+export * from './timeSchemas';

@@ -30,13 +30,22 @@ export const updateModelSchema = z
 export const modelExampleSchema = z
   .object({ request: z.unknown(), response: z.unknown().optional() })
   .strict()
-  .refine(e => e.request !== undefined, { message: 'request is required', path: ['request'] });
+  .refine(e => e.request !== undefined, {
+    message: 'request is required',
+    path: ['request'],
+  });
 
 /** @public */
 export const createModelBuildSchema = z
   .object({
     filePath: z.string().min(1).max(1024),
-    functionName: z.string().regex(PYTHON_IDENTIFIER, 'must be a Python function name such as "predict"'),
+    functionName: z
+      .string()
+      .max(200)
+      .regex(
+        PYTHON_IDENTIFIER,
+        'must be a Python function name such as "predict"',
+      ),
     runtimeId: z.string().uuid(),
     /** The build workload's profile; the workspace's smallest when absent. */
     profile: dnsNameSchema.optional(),
@@ -73,8 +82,14 @@ export type UpdateModelRequest = z.input<typeof updateModelSchema>;
 /** @public */
 export type CreateModelBuildRequest = z.input<typeof createModelBuildSchema>;
 /** @public */
-export type CreateModelDeploymentRequest = z.input<typeof createModelDeploymentSchema>;
+export type CreateModelDeploymentRequest = z.input<
+  typeof createModelDeploymentSchema
+>;
 /** @public */
-export type UpdateModelDeploymentRequest = z.input<typeof updateModelDeploymentSchema>;
+export type UpdateModelDeploymentRequest = z.input<
+  typeof updateModelDeploymentSchema
+>;
 /** @public */
-export type CreateModelAccessKeyRequest = z.input<typeof createModelAccessKeySchema>;
+export type CreateModelAccessKeyRequest = z.input<
+  typeof createModelAccessKeySchema
+>;

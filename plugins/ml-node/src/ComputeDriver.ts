@@ -66,6 +66,25 @@ export interface WorkloadRef {
   attempt: number;
 }
 
+/**
+ * How to read a workload's log.
+ *
+ * @public
+ */
+export interface LogReadOptions {
+  /** Keep yielding new lines until the workload ends or `signal` aborts. */
+  follow: boolean;
+  signal?: AbortSignal;
+  /**
+   * Only the end of the log is wanted (reads without `follow`). A driver that
+   * can seek starts at the first line that begins within the last `bytes`
+   * bytes, and calls `skipped()` before the first line when that leaves
+   * something out. A driver may ignore it and read from the start: callers
+   * keep only the end themselves, so it saves reading, nothing else.
+   */
+  tail?: { bytes: number; skipped(): void };
+}
+
 /** @public */
 export type ObservedPhase = 'pending' | 'running' | 'succeeded' | 'failed';
 
@@ -101,10 +120,7 @@ export interface ComputeDriver {
   /** Frees what the driver keeps for a finished workload (not its logs). */
   forget(ref: WorkloadRef): Promise<void>;
   /** Log lines so far; with `follow`, keeps yielding until the workload ends or `signal` aborts. */
-  logs(
-    ref: WorkloadRef,
-    options: { follow: boolean; signal?: AbortSignal },
-  ): AsyncIterable<string>;
+  logs(ref: WorkloadRef, options: LogReadOptions): AsyncIterable<string>;
   /** Where a named port of a running workload is reachable, if it is. */
   endpoint(
     ref: WorkloadRef,

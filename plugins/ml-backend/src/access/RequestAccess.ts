@@ -24,7 +24,7 @@ import { ProjectAccess } from './ProjectAccess';
 
 /** Who is calling, as the routers need it. */
 export interface Caller {
-  credentials: BackstageCredentials;
+  credentials: BackstageCredentials<BackstageUserPrincipal>;
   /** The user's entity ref, or the service's subject for service calls. */
   ref: string;
   /** The user's ref and the groups they belong to. */

@@ -8,10 +8,12 @@ import http, { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
 import { RequestAccess } from '../access/RequestAccess';
 import { ApplicationService } from '../service/ApplicationService';
+import { crossSiteRefusal } from './crossSite';
 import {
   downstreamResponseHeaders,
   rawResponseHead,
   upstreamRequestHeaders,
+  withAppCookies,
 } from './proxyHeaders';
 import { statusPage } from './statusPage';
 
@@ -161,7 +163,15 @@ export class ApplicationProxy {
       res.redirect(302, `${prefix}/${rest}`);
       return;
     }
-    const route = await this.route(req, slug, prefix);
+    // Refused before anything reaches the app, whoever the caller is.
+    const crossSite = crossSiteRefusal(req);
+    const route = crossSite
+      ? {
+          status: 403,
+          title: 'Refused a cross-site request',
+          message: crossSite,
+        }
+      : await this.route(req, slug, prefix);
     if (isRefusal(route)) {
       res
         .status(route.status)
@@ -291,7 +301,7 @@ export class ApplicationProxy {
       socket.write(
         rawResponseHead(
           `101 ${upstreamRes.statusMessage || 'Switching Protocols'}`,
-          upstreamRes.headers,
+          withAppCookies(upstreamRes.headers, route.prefix),
         ),
       );
       if (upstreamHead.length) socket.write(upstreamHead);

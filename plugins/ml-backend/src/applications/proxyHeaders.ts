@@ -1,9 +1,9 @@
 import { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 
+import { cookiesForApp, setCookiesForBrowser } from './appCookies';
+
 /** The header that tells an application who is using it. */
 export const USER_HEADER = 'x-ml-user';
-/** The portal's own session cookie (backend-defaults' httpAuth); never an app's business. */
-const PORTAL_COOKIE = 'backstage-auth';
 
 // Hop-by-hop headers (RFC 9110 §7.6.1) belong to one connection, not the message.
 const HOP_BY_HOP = new Set([
@@ -36,14 +36,6 @@ function withoutHopByHop(
   return out;
 }
 
-function withoutPortalCookie(cookie: string): string | undefined {
-  const kept = cookie
-    .split(';')
-    .map(part => part.trim())
-    .filter(part => part && part.split('=')[0].trim() !== PORTAL_COOKIE);
-  return kept.length ? kept.join('; ') : undefined;
-}
-
 export interface UpstreamContext {
   /** The app's replica, `http://host:port`. */
   target: URL;
@@ -72,7 +64,7 @@ export function upstreamRequestHeaders(
   delete headers.authorization;
   delete headers.host;
   if (typeof incoming.cookie === 'string') {
-    const cookie = withoutPortalCookie(incoming.cookie);
+    const cookie = cookiesForApp(incoming.cookie);
     if (cookie) headers.cookie = cookie;
     else delete headers.cookie;
   }
@@ -96,15 +88,33 @@ export function upstreamRequestHeaders(
 }
 
 /**
+ * The app's `Set-Cookie` headers as the browser may get them (see
+ * appCookies.ts); the other headers as they are.
+ */
+export function withAppCookies<H extends IncomingHttpHeaders>(
+  headers: H,
+  prefix: string,
+): H {
+  const setCookie = headers['set-cookie'];
+  if (!setCookie) return headers;
+  const out = { ...headers };
+  const kept = setCookiesForBrowser(setCookie, prefix);
+  if (kept.length) out['set-cookie'] = kept;
+  else delete out['set-cookie'];
+  return out;
+}
+
+/**
  * The app's response headers for the browser. A redirect to a path of the
  * app's own (`/login`, or its replica's address) is rewritten to stay under
- * the app's prefix.
+ * the app's prefix; cookies stay under it too, and never replace the
+ * portal's.
  */
 export function downstreamResponseHeaders(
   incoming: IncomingHttpHeaders,
   context: Pick<UpstreamContext, 'target' | 'prefix'>,
 ): Record<string, string | string[]> {
-  const headers = withoutHopByHop(incoming);
+  const headers = withoutHopByHop(withAppCookies(incoming, context.prefix));
   const location = headers.location;
   if (typeof location === 'string') {
     if (location.startsWith(context.target.origin)) {

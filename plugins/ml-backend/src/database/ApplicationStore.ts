@@ -179,4 +179,9 @@ export class ApplicationStore {
   async delete(id: string): Promise<boolean> {
     return (await this.db('applications').where({ id }).delete()) > 0;
   }
+
+  /** Removes every app of a project (the project is being deleted); frees their slugs. */
+  async deleteAllOfProject(projectId: string): Promise<number> {
+    return this.db('applications').where({ project_id: projectId }).delete();
+  }
 }

@@ -163,6 +163,11 @@ export class JobStore {
     return updated ? this.get(id) : undefined;
   }
 
+  /** Removes every job of a project (the project is being deleted). */
+  async deleteAllOfProject(projectId: string): Promise<number> {
+    return this.db('jobs').where({ project_id: projectId }).delete();
+  }
+
   async delete(id: string): Promise<boolean> {
     return this.db.transaction(async tx => {
       // Children keep existing, as manual jobs.

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  ACTIVE_STATES,
   ResourceLimits,
   TERMINAL_STATES,
   Workspace,
@@ -296,6 +297,42 @@ export class WorkloadEngine {
       );
       if (moved) await this.notifyEnded({ ...w, state: 'failed' });
     }
+  }
+
+  /**
+   * Stops every queued, starting or running workload of a project (sessions,
+   * job runs, builds, model replicas, apps), so their reservations, and the
+   * quota they charge, are released. A driver that fails to stop one is
+   * logged: its state has moved already and the rest still stop. Returns how
+   * many it stopped.
+   */
+  async stopAllOfProject(projectId: string, reason: string): Promise<number> {
+    let stopped = 0;
+    const failed = new Set<string>();
+    // A few rounds: stopping admits queued work, and a trigger may still add some.
+    for (let round = 0; round < 5; round++) {
+      const { items } = await this.deps.workloads.list({
+        projectId,
+        states: ACTIVE_STATES,
+        limit: 500,
+      });
+      const left = items.filter(w => !failed.has(w.id));
+      if (left.length === 0) break;
+      for (const w of left) {
+        try {
+          await this.stop(w.id, reason);
+          stopped += 1;
+        } catch (error) {
+          failed.add(w.id);
+          this.deps.logger.warn(
+            `Could not stop workload ${w.id} of project ${projectId}: ${
+              (error as Error).message
+            }`,
+          );
+        }
+      }
+    }
+    return stopped;
   }
 
   /**

@@ -69,8 +69,10 @@ function replica(knex: Knex, storage: string) {
       secrets,
       profiles,
       projects: projectStore,
+      workloads,
       installedDrivers: () => ['local'],
     }),
+    engine,
   });
   const jobs = new JobService({
     jobs: new JobStore(knex),

@@ -1,12 +1,25 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  STANDARD_NODE_GROUP,
+  startMlBackend,
+} from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
 
-const MODEL_TABLES = ['models', 'model_builds', 'model_deployments', 'model_replicas', 'model_access_keys', 'workloads'];
+const MODEL_TABLES = [
+  'models',
+  'model_builds',
+  'model_deployments',
+  'model_replicas',
+  'model_access_keys',
+  'workloads',
+];
 
 describe('models API', () => {
   let backend: MlTestBackend;
@@ -19,19 +32,44 @@ describe('models API', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         serving: { drainSeconds: 0 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [
+          {
+            editor: 'Workbench',
+            kernel: 'Python 3',
+            edition: 'Standard',
+            shortVersion: '1',
+            maintenanceVersion: 1,
+            command: 'python3',
+          },
+        ],
       },
     });
     const { server } = backend;
-    await request(server).post('/api/ml/workspaces').send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
-    projectId = (await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'scoring' }).expect(201)).body.id;
+    await request(server)
+      .post('/api/ml/workspaces')
+      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/ws/profiles')
+      .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
+      .expect(201);
+    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body
+      .items[0].id;
+    projectId = (
+      await request(server)
+        .post('/api/ml/projects')
+        .send({ workspace: 'ws', name: 'scoring' })
+        .expect(201)
+    ).body.id;
     base = `/api/ml/projects/${projectId}/models`;
     await request(server)
       .put(`/api/ml/projects/${projectId}/files/content?path=model.py`)
       .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('def predict(args):\n    return {"double": args["x"] * 2}\n'))
+      .send(
+        Buffer.from(
+          'def predict(args):\n    return {"double": args["x"] * 2}\n',
+        ),
+      )
       .expect(200);
   });
 
@@ -43,88 +81,373 @@ describe('models API', () => {
     const before = await backend.snapshot(MODEL_TABLES);
 
     const cases: Array<[string, () => request.Test, number, RegExp]> = [
-      ['bad name', () => request(server).post(base).send({ name: 'Not A Name' }), 400, /name: must use only lowercase/],
-      ['unknown field', () => request(server).post(base).send({ name: 'x', owner: 'me' }), 400, /Unrecognized key.*owner/i],
-      ['duplicate', () => request(server).post(base).send({ name: 'churn' }), 409, /already exists/],
-      ['no project', () => request(server).post('/api/ml/projects/00000000-0000-4000-8000-000000000000/models').send({ name: 'x' }), 404, /No project/],
-      ['bad project id', () => request(server).get('/api/ml/projects/nope/models'), 400, /projectId/],
-      ['unknown model', () => request(server).get(`${base}/ghost`), 404, /No model 'ghost'/],
-      ['update type', () => request(server).patch(`${base}/churn`).send({ disableAuthentication: 'yes' }), 400, /disableAuthentication/],
-      ['build without file', () => request(server).post(`${base}/churn/builds`).send({ functionName: 'predict', runtimeId }), 400, /filePath/],
-      ['build missing file', () => request(server).post(`${base}/churn/builds`).send({ filePath: 'gone.py', functionName: 'predict', runtimeId }), 400, /filePath: no file 'gone.py'/],
-      ['build escaping path', () => request(server).post(`${base}/churn/builds`).send({ filePath: '../x.py', functionName: 'predict', runtimeId }), 400, /filePath: .*'\.\.'/],
-      ['build function name', () => request(server).post(`${base}/churn/builds`).send({ filePath: 'model.py', functionName: 'pre dict', runtimeId }), 400, /functionName: must be a Python function name/],
-      ['build examples', () => request(server).post(`${base}/churn/builds`).send({ filePath: 'model.py', functionName: 'predict', runtimeId, examples: [{}] }), 400, /examples\[0\]\.request/],
-      ['build env', () => request(server).post(`${base}/churn/builds`).send({ filePath: 'model.py', functionName: 'predict', runtimeId, env: { '1BAD': 'x' } }), 400, /env/],
-      ['deploy bad build id', () => request(server).post(`${base}/churn/deployments`).send({ buildId: 'x', profile: 'small' }), 400, /buildId/],
-      ['deploy unknown build', () => request(server).post(`${base}/churn/deployments`).send({ buildId: '00000000-0000-4000-8000-000000000000', profile: 'small' }), 400, /buildId: no build/],
-      ['deploy replicas', () => request(server).post(`${base}/churn/deployments`).send({ buildId: '00000000-0000-4000-8000-000000000000', profile: 'small', replicas: 0 }), 400, /replicas/],
-      ['scale unknown', () => request(server).patch(`${base}/churn/deployments/00000000-0000-4000-8000-000000000000`).send({ replicas: 2 }), 404, /No deployment/],
-      ['scale bad count', () => request(server).patch(`${base}/churn/deployments/00000000-0000-4000-8000-000000000000`).send({ replicas: 100 }), 400, /replicas/],
-      ['revoke unknown key', () => request(server).delete(`${base}/churn/keys/00000000-0000-4000-8000-000000000000`), 404, /No access key/],
-      ['key name', () => request(server).post(`${base}/churn/keys`).send({ name: '' }), 400, /name/],
+      [
+        'bad name',
+        () => request(server).post(base).send({ name: 'Not A Name' }),
+        400,
+        /name: must use only lowercase/,
+      ],
+      [
+        'unknown field',
+        () => request(server).post(base).send({ name: 'x', owner: 'me' }),
+        400,
+        /Unrecognized key.*owner/i,
+      ],
+      [
+        'duplicate',
+        () => request(server).post(base).send({ name: 'churn' }),
+        409,
+        /already exists/,
+      ],
+      [
+        'no project',
+        () =>
+          request(server)
+            .post(
+              '/api/ml/projects/00000000-0000-4000-8000-000000000000/models',
+            )
+            .send({ name: 'x' }),
+        404,
+        /No project/,
+      ],
+      [
+        'bad project id',
+        () => request(server).get('/api/ml/projects/nope/models'),
+        400,
+        /projectId/,
+      ],
+      [
+        'unknown model',
+        () => request(server).get(`${base}/ghost`),
+        404,
+        /No model 'ghost'/,
+      ],
+      [
+        'update type',
+        () =>
+          request(server)
+            .patch(`${base}/churn`)
+            .send({ disableAuthentication: 'yes' }),
+        400,
+        /disableAuthentication/,
+      ],
+      [
+        'build without file',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({ functionName: 'predict', runtimeId }),
+        400,
+        /filePath/,
+      ],
+      [
+        'build missing file',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({ filePath: 'gone.py', functionName: 'predict', runtimeId }),
+        400,
+        /filePath: no file 'gone.py'/,
+      ],
+      [
+        'build escaping path',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({ filePath: '../x.py', functionName: 'predict', runtimeId }),
+        400,
+        /filePath: .*'\.\.'/,
+      ],
+      [
+        'build function name too long',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({
+              filePath: 'model.py',
+              functionName: 'f'.repeat(201),
+              runtimeId,
+            }),
+        400,
+        /functionName: Too big/,
+      ],
+      [
+        'NUL in a model id',
+        () => request(server).get(`${base}/a%00b`),
+        400,
+        /must not contain the NUL character/,
+      ],
+      [
+        'build function name',
+        () =>
+          request(server).post(`${base}/churn/builds`).send({
+            filePath: 'model.py',
+            functionName: 'pre dict',
+            runtimeId,
+          }),
+        400,
+        /functionName: must be a Python function name/,
+      ],
+      [
+        'build examples',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({
+              filePath: 'model.py',
+              functionName: 'predict',
+              runtimeId,
+              examples: [{}],
+            }),
+        400,
+        /examples\[0\]\.request/,
+      ],
+      [
+        'build env',
+        () =>
+          request(server)
+            .post(`${base}/churn/builds`)
+            .send({
+              filePath: 'model.py',
+              functionName: 'predict',
+              runtimeId,
+              env: { '1BAD': 'x' },
+            }),
+        400,
+        /env/,
+      ],
+      [
+        'deploy bad build id',
+        () =>
+          request(server)
+            .post(`${base}/churn/deployments`)
+            .send({ buildId: 'x', profile: 'small' }),
+        400,
+        /buildId/,
+      ],
+      [
+        'deploy unknown build',
+        () =>
+          request(server).post(`${base}/churn/deployments`).send({
+            buildId: '00000000-0000-4000-8000-000000000000',
+            profile: 'small',
+          }),
+        400,
+        /buildId: no build/,
+      ],
+      [
+        'deploy replicas',
+        () =>
+          request(server).post(`${base}/churn/deployments`).send({
+            buildId: '00000000-0000-4000-8000-000000000000',
+            profile: 'small',
+            replicas: 0,
+          }),
+        400,
+        /replicas/,
+      ],
+      [
+        'scale unknown',
+        () =>
+          request(server)
+            .patch(
+              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
+            )
+            .send({ replicas: 2 }),
+        404,
+        /No deployment/,
+      ],
+      [
+        'scale bad count',
+        () =>
+          request(server)
+            .patch(
+              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
+            )
+            .send({ replicas: 100 }),
+        400,
+        /replicas/,
+      ],
+      [
+        'revoke unknown key',
+        () =>
+          request(server).delete(
+            `${base}/churn/keys/00000000-0000-4000-8000-000000000000`,
+          ),
+        404,
+        /No access key/,
+      ],
+      [
+        'key name',
+        () => request(server).post(`${base}/churn/keys`).send({ name: '' }),
+        400,
+        /name/,
+      ],
     ];
     for (const [what, send, status, message] of cases) {
       const res = await send();
-      expect([what, res.status, res.body.error?.message]).toEqual([what, status, expect.stringMatching(message)]);
+      expect([what, res.status, res.body.error?.message]).toEqual([
+        what,
+        status,
+        expect.stringMatching(message),
+      ]);
     }
     expect(await backend.snapshot(MODEL_TABLES)).toEqual(before);
   });
 
   it('builds, deploys and scales through the API; keys are shown once', async () => {
     const { server } = backend;
-    await request(server).post(base).send({ name: 'doubler', description: 'x2' }).expect(201);
+    await request(server)
+      .post(base)
+      .send({ name: 'doubler', description: 'x2' })
+      .expect(201);
     const build = await request(server)
       .post(`${base}/doubler/builds`)
-      .send({ filePath: 'model.py', functionName: 'predict', runtimeId, examples: [{ request: { x: 2 }, response: { double: 4 } }] })
+      .send({
+        filePath: 'model.py',
+        functionName: 'predict',
+        runtimeId,
+        examples: [{ request: { x: 2 }, response: { double: 4 } }],
+      })
       .expect(201);
-    expect(build.body).toMatchObject({ number: 1, filePath: 'model.py', examples: [{ request: { x: 2 } }] });
+    expect(build.body).toMatchObject({
+      number: 1,
+      filePath: 'model.py',
+      examples: [{ request: { x: 2 } }],
+    });
     expect(build.body.profile).toBeUndefined();
     const built = await waitFor(async () => {
-      const res = await request(server).get(`${base}/doubler/builds/${build.body.id}`).expect(200);
-      return res.body.state !== 'queued' && res.body.state !== 'building' && res.body;
+      const res = await request(server)
+        .get(`${base}/doubler/builds/${build.body.id}`)
+        .expect(200);
+      return (
+        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
+      );
     }, 'the build');
     expect(built.state).toBe('built');
-    const logs = await request(server).get(`/api/ml/workloads/${built.workloadId}/logs`).expect(200);
+    const logs = await request(server)
+      .get(`/api/ml/workloads/${built.workloadId}/logs`)
+      .expect(200);
     expect(logs.body.lines.join('\n')).toContain('Build succeeded');
 
-    const deployment = await request(server).post(`${base}/doubler/deployments`).send({ buildId: built.id, profile: 'small' }).expect(201);
-    expect(deployment.body).toMatchObject({ state: 'deploying', replicas: 1, buildNumber: 1 });
+    const deployment = await request(server)
+      .post(`${base}/doubler/deployments`)
+      .send({ buildId: built.id, profile: 'small' })
+      .expect(201);
+    expect(deployment.body).toMatchObject({
+      state: 'deploying',
+      replicas: 1,
+      buildNumber: 1,
+    });
     const deployed = await waitFor(async () => {
-      const res = await request(server).get(`${base}/doubler/deployments/${deployment.body.id}`).expect(200);
+      const res = await request(server)
+        .get(`${base}/doubler/deployments/${deployment.body.id}`)
+        .expect(200);
       return res.body.state === 'deployed' && res.body;
     }, 'the deployment');
-    expect(deployed.replicaStatus).toEqual([expect.objectContaining({ index: 0, state: 'running', ready: true })]);
+    expect(deployed.replicaStatus).toEqual([
+      expect.objectContaining({ index: 0, state: 'running', ready: true }),
+    ]);
     const model = await request(server).get(`${base}/doubler`).expect(200);
     expect(model.body.activeDeploymentId).toBe(deployment.body.id);
 
-    const scaled = await request(server).patch(`${base}/doubler/deployments/${deployment.body.id}`).send({ replicas: 2 }).expect(200);
+    const scaled = await request(server)
+      .patch(`${base}/doubler/deployments/${deployment.body.id}`)
+      .send({ replicas: 2 })
+      .expect(200);
     expect(scaled.body).toMatchObject({ replicas: 2, state: 'deploying' });
     await waitFor(async () => {
-      const res = await request(server).get(`${base}/doubler/deployments/${deployment.body.id}`).expect(200);
-      return res.body.state === 'deployed' && res.body.replicaStatus.filter((r: any) => r.ready).length === 2;
+      const res = await request(server)
+        .get(`${base}/doubler/deployments/${deployment.body.id}`)
+        .expect(200);
+      return (
+        res.body.state === 'deployed' &&
+        res.body.replicaStatus.filter((r: any) => r.ready).length === 2
+      );
     }, 'two replicas');
 
-    const key = await request(server).post(`${base}/doubler/keys`).send({ name: 'ci' }).expect(201);
+    const key = await request(server)
+      .post(`${base}/doubler/keys`)
+      .send({ name: 'ci' })
+      .expect(201);
     expect(key.headers['cache-control']).toBe('no-store');
     expect(key.body.key).toMatch(/^mk_[0-9a-f]{40}$/);
     const keys = await request(server).get(`${base}/doubler/keys`).expect(200);
-    expect(keys.body.items).toEqual([expect.objectContaining({ id: key.body.id, name: 'ci', masked: `${key.body.key.slice(0, 7)}…` })]);
+    expect(keys.body.items).toEqual([
+      expect.objectContaining({
+        id: key.body.id,
+        name: 'ci',
+        masked: `${key.body.key.slice(0, 7)}…`,
+      }),
+    ]);
     expect(JSON.stringify(keys.body)).not.toContain(key.body.key);
-    await request(server).delete(`${base}/doubler/keys/${key.body.id}`).expect(204);
-    expect((await request(server).get(`${base}/doubler/keys`).expect(200)).body.items).toEqual([]);
+    await request(server)
+      .delete(`${base}/doubler/keys/${key.body.id}`)
+      .expect(204);
+    expect(
+      (await request(server).get(`${base}/doubler/keys`).expect(200)).body
+        .items,
+    ).toEqual([]);
 
-    const stopped = await request(server).post(`${base}/doubler/deployments/${deployment.body.id}/stop`).expect(200);
-    expect(stopped.body).toMatchObject({ state: 'stopped', reason: 'stopped by a user' });
-    expect((await request(server).get(`${base}/doubler`).expect(200)).body.activeDeploymentId).toBeUndefined();
-    await request(server).patch(`${base}/doubler/deployments/${deployment.body.id}`).send({ replicas: 1 }).expect(409);
+    const stopped = await request(server)
+      .post(`${base}/doubler/deployments/${deployment.body.id}/stop`)
+      .expect(200);
+    expect(stopped.body).toMatchObject({
+      state: 'stopped',
+      reason: 'stopped by a user',
+    });
+    expect(
+      (await request(server).get(`${base}/doubler`).expect(200)).body
+        .activeDeploymentId,
+    ).toBeUndefined();
+    await request(server)
+      .patch(`${base}/doubler/deployments/${deployment.body.id}`)
+      .send({ replicas: 1 })
+      .expect(409);
+  });
+
+  it('builds past .gitignore lines that are slow or invalid as regular expressions', async () => {
+    const { server } = backend;
+    const put = (file: string, content: string) =>
+      request(server)
+        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.from(content))
+        .expect(200);
+    const long = 'a'.repeat(200);
+    await put('.gitignore', '*a*a*a*a*b\n[z-a]\n*.tmp\n');
+    await put(long, 'kept');
+    await put(`${long}b`, 'left out');
+    await put('scratch.tmp', 'left out');
+    await request(server).post(base).send({ name: 'patterns' }).expect(201);
+    const build = await request(server)
+      .post(`${base}/patterns/builds`)
+      .send({ filePath: 'model.py', functionName: 'predict', runtimeId })
+      .expect(201);
+    const snapshot = path.join(backend.storageRoot, 'builds', build.body.id);
+    expect((await fs.readdir(snapshot)).sort()).toEqual(
+      ['.gitignore', 'README.md', long, 'model.py'].sort(),
+    );
+    await request(server)
+      .delete(`/api/ml/projects/${projectId}/files?path=.gitignore`)
+      .expect(204);
   });
 
   it('deleting the project deletes its models first', async () => {
     const { server } = backend;
-    const other = (await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'temp' }).expect(201)).body.id;
-    await request(server).post(`/api/ml/projects/${other}/models`).send({ name: 'gone' }).expect(201);
+    const other = (
+      await request(server)
+        .post('/api/ml/projects')
+        .send({ workspace: 'ws', name: 'temp' })
+        .expect(201)
+    ).body.id;
+    await request(server)
+      .post(`/api/ml/projects/${other}/models`)
+      .send({ name: 'gone' })
+      .expect(201);
     await request(server).delete(`/api/ml/projects/${other}`).expect(204);
-    expect(await backend.knex('models').where({ project_id: other })).toEqual([]);
+    expect(await backend.knex('models').where({ project_id: other })).toEqual(
+      [],
+    );
   });
 });

@@ -65,7 +65,16 @@ const SPEC_PATH = path.resolve(__dirname, '../../openapi.yaml');
 const specText = fs.readFileSync(SPEC_PATH, 'utf8');
 const spec = parse(specText);
 
-const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const HTTP_METHODS = [
+  'get',
+  'put',
+  'post',
+  'delete',
+  'options',
+  'head',
+  'patch',
+  'trace',
+];
 const UNAUTHENTICATED = new Set([
   'GET /openapi.json',
   'GET /openapi.yaml',
@@ -74,7 +83,13 @@ const UNAUTHENTICATED = new Set([
   'POST /projects/{projectId}/models/{modelId}/predict',
 ]);
 
-type Operation = { key: string; path: string; method: string; op: any; pathItem: any };
+type Operation = {
+  key: string;
+  path: string;
+  method: string;
+  op: any;
+  pathItem: any;
+};
 
 function operations(): Operation[] {
   return Object.entries<any>(spec.paths).flatMap(([p, pathItem]) =>
@@ -116,7 +131,11 @@ function deref(schema: any): any {
   return schema;
 }
 
-function collectRefs(node: unknown, at: string, out: Array<{ at: string; ref: string }>) {
+function collectRefs(
+  node: unknown,
+  at: string,
+  out: Array<{ at: string; ref: string }>,
+) {
   if (Array.isArray(node)) {
     node.forEach((child, i) => collectRefs(child, `${at}/${i}`, out));
   } else if (node && typeof node === 'object') {
@@ -135,7 +154,9 @@ function collectRefs(node: unknown, at: string, out: Array<{ at: string; ref: st
 function toOpenApiPath(expressPath: string): string {
   const converted = expressPath.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
   if (/[:?*+()]/.test(converted)) {
-    throw new Error(`Route '${expressPath}' uses express path syntax this test cannot map to OpenAPI`);
+    throw new Error(
+      `Route '${expressPath}' uses express path syntax this test cannot map to OpenAPI`,
+    );
   }
   return converted;
 }
@@ -145,22 +166,30 @@ function routesOf(router: any): string[] {
   const routes: string[] = [];
   for (const layer of router.stack) {
     if (layer.route) {
-      const paths = Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path];
+      const paths = Array.isArray(layer.route.path)
+        ? layer.route.path
+        : [layer.route.path];
       for (const routePath of paths) {
         if (typeof routePath !== 'string') {
-          throw new Error(`Route path ${String(routePath)} is not a string; extend this test`);
+          throw new Error(
+            `Route path ${String(routePath)} is not a string; extend this test`,
+          );
         }
         for (const [method, enabled] of Object.entries(layer.route.methods)) {
           if (!enabled) continue;
           if (!HTTP_METHODS.includes(method)) {
-            throw new Error(`Route ${routePath} uses '${method}'; document each method instead`);
+            throw new Error(
+              `Route ${routePath} uses '${method}'; document each method instead`,
+            );
           }
           routes.push(`${method.toUpperCase()} ${toOpenApiPath(routePath)}`);
         }
       }
     } else if (Array.isArray(layer.handle?.stack)) {
       if (!layer.regexp?.fast_slash) {
-        throw new Error(`A sub-router is mounted at ${layer.regexp}; teach this test to prefix its routes`);
+        throw new Error(
+          `A sub-router is mounted at ${layer.regexp}; teach this test to prefix its routes`,
+        );
       }
       routes.push(...routesOf(layer.handle));
     }
@@ -173,7 +202,12 @@ const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 describe('openapi.yaml', () => {
   it('is an OpenAPI 3 document served at /api/ml with bearer auth', () => {
     expect(spec.openapi).toMatch(/^3\./);
-    expect(spec.info).toEqual(expect.objectContaining({ title: expect.any(String), version: expect.any(String) }));
+    expect(spec.info).toEqual(
+      expect.objectContaining({
+        title: expect.any(String),
+        version: expect.any(String),
+      }),
+    );
     expect(spec.servers).toEqual([expect.objectContaining({ url: '/api/ml' })]);
     expect(spec.components.securitySchemes.bearerAuth).toEqual(
       expect.objectContaining({ type: 'http', scheme: 'bearer' }),
@@ -189,14 +223,18 @@ describe('openapi.yaml', () => {
   it('resolves every $ref to an existing component, and uses every component', () => {
     const refs = collectRefs(spec, '#', []);
     expect(refs.length).toBeGreaterThan(0);
-    const broken = refs.filter(({ ref }) => !ref.startsWith('#/components/') || resolveRef(ref) === undefined);
+    const broken = refs.filter(
+      ({ ref }) =>
+        !ref.startsWith('#/components/') || resolveRef(ref) === undefined,
+    );
     expect(broken).toEqual([]);
 
     const used = new Set(refs.map(r => r.ref));
     const unused: string[] = [];
     for (const kind of ['schemas', 'parameters', 'responses'] as const) {
       for (const name of Object.keys(spec.components[kind] ?? {})) {
-        if (!used.has(`#/components/${kind}/${name}`)) unused.push(`${kind}/${name}`);
+        if (!used.has(`#/components/${kind}/${name}`))
+          unused.push(`${kind}/${name}`);
       }
     }
     expect(unused).toEqual([]);
@@ -208,42 +246,59 @@ describe('openapi.yaml', () => {
     for (const { key, path: p, op, pathItem } of operations()) {
       const problem = (what: string) => problems.push(`${key}: ${what}`);
       if (typeof op.operationId !== 'string') problem('no operationId');
-      else if (ids.has(op.operationId)) problem(`operationId '${op.operationId}' is used twice`);
+      else if (ids.has(op.operationId))
+        problem(`operationId '${op.operationId}' is used twice`);
       ids.add(op.operationId);
       if (typeof op.summary !== 'string' || !op.summary) problem('no summary');
 
       const statuses = Object.keys(op.responses ?? {});
       if (!statuses.some(s => /^2\d\d$/.test(s))) problem('no 2xx response');
       for (const status of statuses) {
-        if (!deref(op.responses[status])?.description) problem(`response ${status} has no description`);
+        if (!deref(op.responses[status])?.description)
+          problem(`response ${status} has no description`);
       }
 
       // Path parameters, declared on the path or the operation, match the template.
-      const params = [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref);
-      const declared = params.filter(x => x.in === 'path').map(x => x.name).sort();
+      const params = [
+        ...(pathItem.parameters ?? []),
+        ...(op.parameters ?? []),
+      ].map(deref);
+      const declared = params
+        .filter(x => x.in === 'path')
+        .map(x => x.name)
+        .sort();
       const inTemplate = [...p.matchAll(/\{([^}]+)\}/g)].map(m => m[1]).sort();
       if (declared.join() !== inTemplate.join()) {
-        problem(`path parameters [${declared}] do not match the template's [${inTemplate}]`);
+        problem(
+          `path parameters [${declared}] do not match the template's [${inTemplate}]`,
+        );
       }
       for (const param of params) {
         if (!param.schema) problem(`parameter '${param.name}' has no schema`);
-        if (param.in === 'path' && param.required !== true) problem(`path parameter '${param.name}' is not required`);
+        if (param.in === 'path' && param.required !== true)
+          problem(`path parameter '${param.name}' is not required`);
       }
 
-      if (op.requestBody && Object.keys(op.requestBody.content ?? {}).length === 0) {
+      if (
+        op.requestBody &&
+        Object.keys(op.requestBody.content ?? {}).length === 0
+      ) {
         problem('request body without content');
       }
 
       const security = JSON.stringify(op.security ?? spec.security);
       if (UNAUTHENTICATED.has(key)) {
-        if (security !== '[]') problem('must not require a token (security: [])');
+        if (security !== '[]')
+          problem('must not require a token (security: [])');
       } else if (p.startsWith('/workload-api/')) {
         // Workloads call with their own token, never a Backstage one.
-        if (security !== JSON.stringify([{ workloadToken: [] }])) problem(`security is ${security}`);
+        if (security !== JSON.stringify([{ workloadToken: [] }]))
+          problem(`security is ${security}`);
         if (!statuses.includes('401')) problem('no 401 response');
       } else {
         // Inherits the document's bearerAuth and may not turn it off.
-        if (security !== JSON.stringify([{ bearerAuth: [] }])) problem(`security is ${security}`);
+        if (security !== JSON.stringify([{ bearerAuth: [] }]))
+          problem(`security is ${security}`);
         if (!statuses.includes('401')) problem('no 401 response');
       }
     }
@@ -277,7 +332,9 @@ describe('openapi.yaml', () => {
 
     // createRouter mounts the routers above (and registers the upload body
     // parser itself); a route or router added there must be documented too.
-    const fromCreateRouter = sorted(routesOf(await createRouter({ ...deps, maxUploadBytes: 1024 })));
+    const fromCreateRouter = sorted(
+      routesOf(await createRouter({ ...deps, maxUploadBytes: 1024 })),
+    );
     expect(fromCreateRouter).toEqual(fromFactories);
   });
 
@@ -294,33 +351,60 @@ describe('openapi.yaml', () => {
     // Prediction records page by token in time order (monitoringRouter's predictionsQuery).
     const timePaged = ['listModelPredictions'];
     const paged = operations().filter(({ op, pathItem }) =>
-      [...(pathItem.parameters ?? []), ...(op.parameters ?? [])].map(deref).some(p => p.name === 'page_size'),
+      [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]
+        .map(deref)
+        .some(p => p.name === 'page_size'),
     );
     expect(sorted(paged.map(o => o.op.operationId))).toEqual(
       sorted([...Object.keys(sortFields), ...offsetPaged, ...timePaged]),
     );
 
     const queryOf = (op: any): string[] =>
-      sorted((op.parameters ?? []).map(deref).filter((p: any) => p.in === 'query').map((p: any) => p.name));
-    for (const { op } of paged.filter(o => offsetPaged.includes(o.op.operationId))) {
-      expect([op.operationId, queryOf(op)]).toEqual([op.operationId, ['offset', 'page_size']]);
+      sorted(
+        (op.parameters ?? [])
+          .map(deref)
+          .filter((p: any) => p.in === 'query')
+          .map((p: any) => p.name),
+      );
+    for (const { op } of paged.filter(o =>
+      offsetPaged.includes(o.op.operationId),
+    )) {
+      expect([op.operationId, queryOf(op)]).toEqual([
+        op.operationId,
+        ['offset', 'page_size'],
+      ]);
     }
-    for (const { op } of paged.filter(o => timePaged.includes(o.op.operationId))) {
-      expect(queryOf(op)).toEqual(expect.arrayContaining(['page_size', 'page_token']));
+    for (const { op } of paged.filter(o =>
+      timePaged.includes(o.op.operationId),
+    )) {
+      expect(queryOf(op)).toEqual(
+        expect.arrayContaining(['page_size', 'page_token']),
+      );
       expect(queryOf(op)).not.toContain('offset');
     }
     for (const { op } of paged.filter(
-      o => !offsetPaged.includes(o.op.operationId) && !timePaged.includes(o.op.operationId),
+      o =>
+        !offsetPaged.includes(o.op.operationId) &&
+        !timePaged.includes(o.op.operationId),
     )) {
-      expect(queryOf(op)).toEqual(expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']));
+      expect(queryOf(op)).toEqual(
+        expect.arrayContaining(['filter', 'page_size', 'page_token', 'sort']),
+      );
       expect(queryOf(op)).not.toContain('offset');
-      const sort = (op.parameters ?? []).map(deref).find((p: any) => p.name === 'sort');
+      const sort = (op.parameters ?? [])
+        .map(deref)
+        .find((p: any) => p.name === 'sort');
       const pattern: string = sort.schema.items.pattern;
       const fields = /\(([^)]*)\)/.exec(pattern)![1].split('|');
-      expect([op.operationId, sorted(fields)]).toEqual([op.operationId, sorted(sortFields[op.operationId])]);
+      expect([op.operationId, sorted(fields)]).toEqual([
+        op.operationId,
+        sorted(sortFields[op.operationId]),
+      ]);
     }
     for (const { op } of paged) {
-      expect(deref(op.responses['200'].content['application/json'].schema).required).toEqual(['items', 'total_size']);
+      expect(
+        deref(op.responses['200'].content['application/json'].schema).required,
+      ).toEqual(['items', 'total_size']);
     }
   });
 
@@ -335,7 +419,10 @@ describe('openapi.yaml', () => {
       ['UpdateWorkspaceRequest', updateWorkspaceSchema],
       ['NodeGroupInput', nodeGroupSchema as unknown as z.ZodObject<any>],
       ['ResourceLimitsInput', resourceLimitsSchema],
-      ['CreateRuntimeRequest', createRuntimeSchema as unknown as z.ZodObject<any>],
+      [
+        'CreateRuntimeRequest',
+        createRuntimeSchema as unknown as z.ZodObject<any>,
+      ],
       ['UpdateRuntimeRequest', updateRuntimeSchema],
       ['CreateProfileRequest', createProfileSchema],
       ['UpdateProfileRequest', updateProfileSchema],
@@ -362,11 +449,16 @@ describe('openapi.yaml', () => {
       expect(component).toBeDefined();
       const shape: Record<string, z.ZodType> = zodSchema.shape;
 
-      expect(sorted(Object.keys(component.properties))).toEqual(sorted(Object.keys(shape)));
-      const required = Object.keys(shape).filter(key => !shape[key].safeParse(undefined).success);
+      expect(sorted(Object.keys(component.properties))).toEqual(
+        sorted(Object.keys(shape)),
+      );
+      const required = Object.keys(shape).filter(
+        key => !shape[key].safeParse(undefined).success,
+      );
       expect(sorted(component.required ?? [])).toEqual(sorted(required));
       // .strict() refuses unknown fields.
-      const strict = (zodSchema as any)._zod.def.catchall?._zod?.def?.type === 'never';
+      const strict =
+        (zodSchema as any)._zod.def.catchall?._zod?.def?.type === 'never';
       expect(component.additionalProperties === false).toBe(strict);
 
       const enums = Object.entries(shape)
@@ -382,7 +474,9 @@ describe('openapi.yaml', () => {
     });
 
     it('knows every collaborator role', () => {
-      expect(spec.components.schemas.CollaboratorRole.enum).toEqual([...COLLABORATOR_ROLES]);
+      expect(spec.components.schemas.CollaboratorRole.enum).toEqual([
+        ...COLLABORATOR_ROLES,
+      ]);
     });
   });
 
@@ -391,16 +485,24 @@ describe('openapi.yaml', () => {
     const id = '3b241101-e2bb-4255-8caf-4136c566a962';
     const access = {
       user: async () => ({ ref: 'user:default/jane', credentials: {} }),
-      reader: async () => ({}),
+      reader: async () => ({
+        principal: { type: 'user', userEntityRef: 'user:default/jane' },
+      }),
       readProject: async () => ({ project: {}, credentials: {} }),
       projectFor: async () => ({ project: {}, caller: { ref: 'user:default/jane' } }),
       authorizeProject: async () => ({}),
     } as any;
-    const opById = (operationId: string) => operations().find(o => o.op.operationId === operationId)!.op;
-    const documentedTypes = (operationId: string) => sorted(Object.keys(opById(operationId).responses['200'].content));
-    const mediaType = (res: request.Response) => String(res.headers['content-type']).split(';')[0].trim();
+    const opById = (operationId: string) =>
+      operations().find(o => o.op.operationId === operationId)!.op;
+    const documentedTypes = (operationId: string) =>
+      sorted(Object.keys(opById(operationId).responses['200'].content));
+    const mediaType = (res: request.Response) =>
+      String(res.headers['content-type']).split(';')[0].trim();
     // Collects any body as text, however it is typed.
-    const asText = (res: any, done: (error: Error | null, body: string) => void) => {
+    const asText = (
+      res: any,
+      done: (error: Error | null, body: string) => void,
+    ) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -418,19 +520,32 @@ describe('openapi.yaml', () => {
             .map(line => /^([a-z]+): ?(.*)$/.exec(line)!);
           return {
             event: fields.find(f => f[1] === 'event')?.[2] ?? 'message',
-            data: JSON.parse(fields.filter(f => f[1] === 'data').map(f => f[2]).join('\n')),
+            data: JSON.parse(
+              fields
+                .filter(f => f[1] === 'data')
+                .map(f => f[2])
+                .join('\n'),
+            ),
           };
         });
 
     it('are documented for exactly the operations that stream', () => {
       const streaming = operations().filter(({ op }) =>
-        Object.values<any>(op.responses).some(r => Object.keys(deref(r).content ?? {}).some(t => STREAMING.includes(t))),
+        Object.values<any>(op.responses).some(r =>
+          Object.keys(deref(r).content ?? {}).some(t => STREAMING.includes(t)),
+        ),
       );
-      expect(sorted(streaming.map(o => o.op.operationId))).toEqual(['executeSessionCode', 'getWorkloadLogs']);
+      expect(sorted(streaming.map(o => o.op.operationId))).toEqual([
+        'executeSessionCode',
+        'getWorkloadLogs',
+      ]);
     });
 
     it('documents the NDJSON that running code in a session answers', async () => {
-      const lines = [{ stream: 'stdout', text: '2\n' }, { done: true, error: null }];
+      const lines = [
+        { stream: 'stdout', text: '2\n' },
+        { done: true, error: null },
+      ];
       const sessions = {
         async *execute() {
           yield* lines.map(line => JSON.stringify(line));
@@ -438,7 +553,14 @@ describe('openapi.yaml', () => {
       };
       const app = express()
         .use(express.json())
-        .use(createSessionsRouter({ access, sessions, workloads: {}, projects: {} } as any));
+        .use(
+          createSessionsRouter({
+            access,
+            sessions,
+            workloads: {},
+            projects: {},
+          } as any),
+        );
       const res = await request(app)
         .post(`/projects/${id}/sessions/${id}/execute`)
         .send({ code: '1 + 1' })
@@ -446,20 +568,31 @@ describe('openapi.yaml', () => {
         .parse(asText)
         .expect(200);
       expect(documentedTypes('executeSessionCode')).toEqual([mediaType(res)]);
-      expect(res.body).toBe(lines.map(line => `${JSON.stringify(line)}\n`).join(''));
+      expect(res.body).toBe(
+        lines.map(line => `${JSON.stringify(line)}\n`).join(''),
+      );
 
       // The example is NDJSON whose lines are the documented events, the last one `done`.
-      const content = opById('executeSessionCode').responses['200'].content['application/x-ndjson'];
+      const content =
+        opById('executeSessionCode').responses['200'].content[
+          'application/x-ndjson'
+        ];
       const variants = deref(content.schema).oneOf.map(deref);
-      const example = (content.example as string).trim().split('\n').map(line => JSON.parse(line));
+      const example = (content.example as string)
+        .trim()
+        .split('\n')
+        .map(line => JSON.parse(line));
       for (const event of example) {
         const matching = variants.filter(
           (v: any) =>
-            v.required.every((k: string) => k in event) && Object.keys(event).every(k => k in v.properties),
+            v.required.every((k: string) => k in event) &&
+            Object.keys(event).every(k => k in v.properties),
         );
         expect([event, matching.length]).toEqual([event, 1]);
       }
-      expect(example[example.length - 1]).toEqual(expect.objectContaining({ done: true }));
+      expect(example[example.length - 1]).toEqual(
+        expect.objectContaining({ done: true }),
+      );
     });
 
     it("documents a workload's log as JSON, and as server-sent events when following", async () => {
@@ -470,20 +603,49 @@ describe('openapi.yaml', () => {
           (async function* lines() {
             yield* logLines;
           })(),
+        readLog: async () => ({ lines: logLines, truncated: false }),
+        openFollowStream: () => () => {},
       };
-      const app = express().use(createWorkloadsRouter({ access, workloads } as any));
+      const app = express().use(
+        createWorkloadsRouter({ access, workloads } as any),
+      );
       const json = await request(app).get(`/workloads/${id}/logs`).expect(200);
-      expect(json.body).toEqual({ lines: logLines });
-      const sse = await request(app).get(`/workloads/${id}/logs?follow=true`).buffer(true).parse(asText).expect(200);
-      expect(documentedTypes('getWorkloadLogs')).toEqual(sorted([mediaType(json), mediaType(sse)]));
+      expect(json.body).toEqual({ lines: logLines, truncated: false });
+      expect(sorted(Object.keys(json.body))).toEqual(
+        sorted(
+          Object.keys(
+            deref(
+              opById('getWorkloadLogs').responses['200'].content[
+                'application/json'
+              ].schema,
+            ).properties,
+          ),
+        ),
+      );
+      const sse = await request(app)
+        .get(`/workloads/${id}/logs?follow=true`)
+        .buffer(true)
+        .parse(asText)
+        .expect(200);
+      expect(documentedTypes('getWorkloadLogs')).toEqual(
+        sorted([mediaType(json), mediaType(sse)]),
+      );
 
       const events = parseSse(sse.body);
-      expect(events).toEqual([...logLines.map(data => ({ event: 'message', data })), { event: 'end', data: {} }]);
+      expect(events).toEqual([
+        ...logLines.map(data => ({ event: 'message', data })),
+        { event: 'end', data: {} },
+      ]);
       // The example has the same form: lines as JSON strings, then `end`.
       const example = parseSse(
-        opById('getWorkloadLogs').responses['200'].content['text/event-stream'].example,
+        opById('getWorkloadLogs').responses['200'].content['text/event-stream']
+          .example,
       );
-      expect(example.slice(0, -1).every(e => e.event === 'message' && typeof e.data === 'string')).toBe(true);
+      expect(
+        example
+          .slice(0, -1)
+          .every(e => e.event === 'message' && typeof e.data === 'string'),
+      ).toBe(true);
       expect(example[example.length - 1]).toEqual({ event: 'end', data: {} });
     });
   });

@@ -1,3 +1,8 @@
+import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
+  BackstageUserPrincipal,
+} from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
 import { Request } from 'express';
 import Router from 'express-promise-router';
@@ -15,12 +20,34 @@ import { streamLines } from './sse';
 import { parseInput } from './validation';
 
 const workloadParams = z.object({ workloadId: z.string().uuid() });
+const MAX_TAIL_LINES = 1_000_000;
 const logsQuery = z
   .object({
-    follow: z.enum(['true', 'false']).default('false').transform(v => v === 'true'),
+    follow: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform(v => v === 'true'),
     attempt: z.coerce.number().int().min(1).optional(),
+    tail: z.coerce.number().int().min(1).max(MAX_TAIL_LINES).optional(),
   })
-  .strict();
+  .strict()
+  .refine(q => !(q.follow && q.tail), {
+    path: ['tail'],
+    message:
+      'only for reads without follow=true (a followed log starts at its beginning)',
+  });
+
+/** Whom a follow stream counts against: the user, or the calling service. */
+function callerOf(
+  credentials: BackstageCredentials<
+    BackstageUserPrincipal | BackstageServicePrincipal
+  >,
+) {
+  const { principal } = credentials;
+  return principal.type === 'user'
+    ? principal.userEntityRef
+    : `service:${principal.subject}`;
+}
 
 /**
  * Stopping is starting's counterpart: operators start and stop job runs,
@@ -35,7 +62,10 @@ const STOP_PERMISSION: Record<WorkloadKindName, typeof mlProjectWritePermission>
 };
 
 /** Any workload: state, event history, logs (SSE when following), stop; the queue. */
-export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: WorkloadService }) {
+export function createWorkloadsRouter(deps: {
+  access: RequestAccess;
+  workloads: WorkloadService;
+}) {
   const { access, workloads } = deps;
   const router = Router();
 
@@ -45,7 +75,8 @@ export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: 
    * project they may not read is reported missing, like the project.
    */
   async function authorized(req: Request, action: 'read' | 'stop') {
-    const credentials = action === 'read' ? await access.reader(req) : (await access.user(req)).credentials;
+    const credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal> =
+      action === 'read' ? await access.reader(req) : (await access.user(req)).credentials;
     const { workloadId } = parseInput(workloadParams, req.params, 'path');
     const workload = await workloads.load(workloadId);
     const permission = action === 'read' ? mlProjectReadPermission : STOP_PERMISSION[workload.kind];
@@ -57,9 +88,9 @@ export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: 
       }
       throw error;
     }
-    return workload;
+    return { workload, credentials };
   }
-  const readable = (req: Request) => authorized(req, 'read');
+  const readable = async (req: Request) => (await authorized(req, 'read')).workload;
 
   router.get('/workloads/:workloadId', async (req, res) => {
     res.json(await workloads.present(await readable(req)));
@@ -71,21 +102,25 @@ export function createWorkloadsRouter(deps: { access: RequestAccess; workloads: 
   });
 
   router.get('/workloads/:workloadId/logs', async (req, res) => {
-    const workload = await readable(req);
-    const { follow, attempt } = parseInput(logsQuery, req.query, 'query');
+    const { workload, credentials } = await authorized(req, 'read');
+    const { follow, attempt, tail } = parseInput(logsQuery, req.query, 'query');
     if (follow) {
-      await streamLines(req, res, signal => workloads.logs(workload.id, { attempt, follow, signal }));
+      const release = workloads.openFollowStream(callerOf(credentials));
+      res.on('close', release);
+      try {
+        await streamLines(req, res, signal =>
+          workloads.logs(workload.id, { attempt, follow, signal }),
+        );
+      } finally {
+        release();
+      }
       return;
     }
-    const lines: string[] = [];
-    for await (const line of await workloads.logs(workload.id, { attempt, follow: false })) {
-      lines.push(line);
-    }
-    res.json({ lines });
+    res.json(await workloads.readLog(workload.id, { attempt, tail }));
   });
 
   router.post('/workloads/:workloadId/stop', async (req, res) => {
-    const workload = await authorized(req, 'stop');
+    const { workload } = await authorized(req, 'stop');
     res.json(await workloads.stop(workload.id));
   });
 

@@ -23,7 +23,7 @@ import {
 import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { EnvSecrets } from '../secrets/EnvSecrets';
-import { latestDueTime, nextRuns, parseSchedule } from './cron';
+import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from './ProjectFiles';
 import { ProjectService } from './ProjectService';
 
@@ -77,10 +77,7 @@ export class JobService {
       .items[0];
     return {
       ...rest,
-      nextRuns:
-        job.schedule && job.enabled
-          ? nextRuns(job.schedule, job.timezone, new Date(), 3)
-          : undefined,
+      nextRuns: job.schedule && job.enabled ? this.nextRunsOf(job) : undefined,
       lastRun: last && {
         id: last.id,
         state: last.state,
@@ -90,6 +87,24 @@ export class JobService {
         exitCode: last.exitCode,
       },
     };
+  }
+
+  /**
+   * When a stored job fires next. Databases from before schedules were
+   * checked for firing at all may hold one that never does ('0 0 30 2 *'):
+   * such a job has no next runs, and the project's job list still loads.
+   */
+  private nextRunsOf(job: StoredJob): string[] {
+    try {
+      return nextRuns(job.schedule!, job.timezone, new Date(), 3);
+    } catch (error) {
+      this.deps.logger.warn(
+        `Job ${job.id} has a schedule that cannot fire: ${
+          (error as Error).message
+        }`,
+      );
+      return [];
+    }
   }
 
   /** Checks what a job refers to; every problem names its field. */
@@ -126,7 +141,9 @@ export class JobService {
         'schedule: a job has either a cron schedule or a parent job, not both',
       );
     }
+    // Checked without a schedule too: one may be added later.
     if (job.schedule) parseSchedule(job.schedule, job.timezone);
+    else checkTimezone(job.timezone);
     if (job.parentJobId) {
       const chain = [job.name];
       let cursor: string | undefined = job.parentJobId;

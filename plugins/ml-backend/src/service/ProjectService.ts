@@ -11,6 +11,7 @@ import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
 import { EnvSecrets } from '../secrets/EnvSecrets';
+import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from './WorkspaceService';
 
@@ -33,6 +34,9 @@ function starterReadme(project: {
 export class ProjectService {
   private readonly deleteHooks: Array<(projectId: string) => Promise<void>> =
     [];
+  private readonly afterDeleteHooks: Array<
+    (project: Project) => Promise<void>
+  > = [];
 
   constructor(
     private readonly deps: {
@@ -41,6 +45,8 @@ export class ProjectService {
       files: ProjectFiles;
       /** Seals the project env's secrets before they are stored. */
       secrets: Pick<EnvSecrets, 'seal'>;
+      /** Stops a project's work through the engine (which releases its quota). */
+      engine: Pick<WorkloadEngine, 'stopAllOfProject'>;
     },
   ) {}
 
@@ -132,19 +138,36 @@ export class ProjectService {
   }
 
   /**
-   * Runs before a project is deleted, to end what belongs to it (its models'
-   * deployments). A hook that fails stops the deletion.
+   * Runs before a project is deleted, to remove what could start more of its
+   * work (its models' deployments, its jobs, its apps). A hook that fails
+   * stops the deletion.
    */
   onDelete(hook: (projectId: string) => Promise<void>) {
     this.deleteHooks.push(hook);
   }
 
+  /** Runs once the project is gone and its work stopped (a driver's own clean-up). */
+  afterDelete(hook: (project: Project) => Promise<void>) {
+    this.afterDeleteHooks.push(hook);
+  }
+
+  /**
+   * Deletes a project: what would start more work first, then every running
+   * or queued workload of it through the engine (so its quota is released),
+   * then the project.
+   */
   async delete(id: string): Promise<void> {
-    await this.get(id);
+    const project = await this.get(id);
     for (const hook of this.deleteHooks) await hook(id);
+    const reason = 'its project was deleted';
+    await this.deps.engine.stopAllOfProject(id, reason);
     if (!(await this.deps.projects.delete(id))) {
       throw new NotFoundError(`No project with id '${id}'`);
     }
+    // A trigger that read the project just before it went (a cron tick, a
+    // dependent job) may have queued one more run.
+    await this.deps.engine.stopAllOfProject(id, reason);
+    for (const hook of this.afterDeleteHooks) await hook(project);
     await this.deps.files.remove(id);
   }
 

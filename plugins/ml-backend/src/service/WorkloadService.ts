@@ -1,6 +1,12 @@
 import { NotFoundError } from '@backstage/errors';
-import { Project, ResourceLimits, Workload, Workspace, WorkspaceNode } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import {
+  Project,
+  ResourceLimits,
+  Workload,
+  Workspace,
+  WorkspaceNode,
+} from '@ml-platform/plugin-ml-common';
+import { ComputeDriver, LogReadOptions } from '@ml-platform/plugin-ml-node';
 import {
   QueueStore,
   QuotaStore,
@@ -10,6 +16,8 @@ import {
   publicWorkload,
 } from '../database';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { FollowStreamLimiter } from './FollowStreamLimiter';
+import { LogTail, LogWindow } from './LogWindow';
 
 /** What the workspace queue page shows. */
 export interface WorkspaceQueue {
@@ -36,6 +44,9 @@ export class WorkloadService {
       quotas: QuotaStore;
       engine: WorkloadEngine;
       driverFor: (workspace: Workspace) => ComputeDriver;
+      /** The most of a log a read without `follow` holds and answers. */
+      maxLogReadBytes: number;
+      followStreams: FollowStreamLimiter;
     },
   ) {}
 
@@ -49,7 +60,9 @@ export class WorkloadService {
   async present(w: StoredWorkload): Promise<Workload> {
     const out = publicWorkload(w);
     if (w.state === 'queued') {
-      out.queuePosition = (await this.deps.queue.queuePositions(w.workspace)).get(w.id);
+      out.queuePosition = (
+        await this.deps.queue.queuePositions(w.workspace)
+      ).get(w.id);
     }
     return out;
   }
@@ -61,7 +74,10 @@ export class WorkloadService {
       const p = publicWorkload(w);
       if (w.state === 'queued') {
         if (!positions.has(w.workspace)) {
-          positions.set(w.workspace, await this.deps.queue.queuePositions(w.workspace));
+          positions.set(
+            w.workspace,
+            await this.deps.queue.queuePositions(w.workspace),
+          );
         }
         p.queuePosition = positions.get(w.workspace)!.get(w.id);
       }
@@ -80,31 +96,67 @@ export class WorkloadService {
   }
 
   /** Log lines of an attempt (the current one by default). */
-  async logs(id: string, options: { attempt?: number; follow: boolean; signal?: AbortSignal }) {
+  async logs(id: string, options: { attempt?: number } & LogReadOptions) {
     const w = await this.load(id);
     const workspace = await this.deps.workspaces.get(w.workspace);
-    if (!workspace) throw new NotFoundError(`No workspace named '${w.workspace}'`);
+    if (!workspace)
+      throw new NotFoundError(`No workspace named '${w.workspace}'`);
     const attempt = options.attempt ?? w.attempt;
     if (attempt < 1 || attempt > w.attempt) {
       throw new NotFoundError(`Workload '${id}' has no attempt ${attempt}`);
     }
-    return this.deps.driverFor(workspace).logs(
-      { workloadId: id, attempt },
-      { follow: options.follow, signal: options.signal },
-    );
+    const { attempt: _attempt, ...read } = options;
+    return this.deps
+      .driverFor(workspace)
+      .logs({ workloadId: id, attempt }, read);
+  }
+
+  /**
+   * The end of an attempt's log as it is now: its last `tail` lines (all by
+   * default), never more than the configured byte limit, and whether
+   * anything before them was left out.
+   */
+  async readLog(
+    id: string,
+    options: { attempt?: number; tail?: number },
+  ): Promise<LogTail> {
+    const window = new LogWindow({
+      maxBytes: this.deps.maxLogReadBytes,
+      maxLines: options.tail,
+    });
+    const lines = await this.logs(id, {
+      attempt: options.attempt,
+      follow: false,
+      tail: {
+        bytes: this.deps.maxLogReadBytes,
+        skipped: () => window.markTruncated(),
+      },
+    });
+    for await (const line of lines) window.push(line);
+    return window.result();
+  }
+
+  /** Takes one of the caller's follow-stream slots (429 when none is left). */
+  openFollowStream(caller: string): () => void {
+    return this.deps.followStreams.acquire(caller);
   }
 
   /** Work of a project is charged to its owner (CML's rule). */
   async projectQuota(project: Project): Promise<ProjectQuota> {
     const { queue } = this.deps;
-    const usage = await queue.transaction(tx => queue.usageBySubject(tx, project.workspace));
-    const own = await this.deps.quotas.findBySubject(project.workspace, project.owner);
+    const usage = await queue.transaction(tx =>
+      queue.usageBySubject(tx, project.workspace),
+    );
+    const own = await this.deps.quotas.findBySubject(
+      project.workspace,
+      project.owner,
+    );
     const workspace = await this.deps.workspaces.get(project.workspace);
     const limit = own
       ? { cpu: own.cpu, memoryMiB: own.memoryMiB, gpu: own.gpu }
       : project.owner.startsWith('user:')
-        ? workspace?.defaultUserQuota
-        : undefined;
+      ? workspace?.defaultUserQuota
+      : undefined;
     return {
       subject: project.owner,
       limit,
@@ -121,13 +173,26 @@ export class WorkloadService {
     mayRead: (projectId: string) => Promise<boolean>,
   ): Promise<WorkspaceQueue> {
     const workspace = await this.deps.workspaces.get(workspaceName);
-    if (!workspace) throw new NotFoundError(`No workspace named '${workspaceName}'`);
+    if (!workspace)
+      throw new NotFoundError(`No workspace named '${workspaceName}'`);
     const { queue, workloads } = this.deps;
-    const queued = await workloads.list({ workspace: workspaceName, states: ['queued'], limit: 500 });
-    const running = await workloads.list({ workspace: workspaceName, states: ['starting', 'running'], limit: 500 });
-    const allocations = await queue.transaction(tx => queue.allocationsByNode(tx, workspaceName));
+    const queued = await workloads.list({
+      workspace: workspaceName,
+      states: ['queued'],
+      limit: 500,
+    });
+    const running = await workloads.list({
+      workspace: workspaceName,
+      states: ['starting', 'running'],
+      limit: 500,
+    });
+    const allocations = await queue.transaction(tx =>
+      queue.allocationsByNode(tx, workspaceName),
+    );
     const now = Date.now();
-    const nodes: WorkspaceNode[] = (await queue.nodes(undefined, workspaceName)).map(n => {
+    const nodes: WorkspaceNode[] = (
+      await queue.nodes(undefined, workspaceName)
+    ).map(n => {
       const group = workspace.nodeGroups.find(g => g.name === n.node_group);
       return {
         id: n.id,
@@ -136,7 +201,11 @@ export class WorkloadService {
         ready: Date.parse(n.ready_at) <= now,
         readyAt: n.ready_at,
         allocated: allocations.get(n.id) ?? { cpu: 0, memoryMiB: 0, gpu: 0 },
-        capacity: { cpu: group?.cpu ?? 0, memoryMiB: group?.memoryMiB ?? 0, gpu: group?.gpu ?? 0 },
+        capacity: {
+          cpu: group?.cpu ?? 0,
+          memoryMiB: group?.memoryMiB ?? 0,
+          gpu: group?.gpu ?? 0,
+        },
       };
     });
     const visible = async (items: StoredWorkload[]) => {

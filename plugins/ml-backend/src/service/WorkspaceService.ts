@@ -1,6 +1,7 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import {
+  ACTIVE_STATES,
   NodeGroup,
   ResourceLimits,
   createWorkspaceSchema,
@@ -14,8 +15,10 @@ import {
   ListResult,
   ProfileStore,
   ProjectStore,
+  WorkloadStore,
   WorkspaceStore,
 } from '../database';
+import { describeActiveWork } from './describeActiveWork';
 import {
   explainNoFit,
   fitsSomeNode,
@@ -55,6 +58,8 @@ export class WorkspaceService {
       secrets: Pick<EnvSecrets, 'seal'>;
       profiles: ProfileStore;
       projects: ProjectStore;
+      /** Queued, starting and running work (for refusing to delete a workspace in use). */
+      workloads: Pick<WorkloadStore, 'list'>;
       installedDrivers: () => string[];
       defaultUserQuota?: ResourceLimits;
       usage?: WorkspaceUsageSource;
@@ -141,6 +146,30 @@ export class WorkspaceService {
 
   async delete(name: string): Promise<void> {
     await this.get(name);
+    // Work first: it may belong to projects deleted before their work was
+    // stopped with them, and it says best what is in the way.
+    const active = await this.deps.workloads.list({
+      workspace: name,
+      states: ACTIVE_STATES,
+      limit: 500,
+    });
+    if (active.totalSize > 0) {
+      const work = await Promise.all(
+        active.items.map(async w => ({
+          kind: w.kind,
+          project:
+            (await this.deps.projects.get(w.projectId))?.name ??
+            w.env.ML_PROJECT_NAME ??
+            w.projectId,
+        })),
+      );
+      const more = active.totalSize - active.items.length;
+      throw new ConflictError(
+        `Workspace '${name}' still runs ${describeActiveWork(work)}${
+          more > 0 ? ` (and ${more} more)` : ''
+        }; stop them first`,
+      );
+    }
     const projects = await this.deps.projects.countInWorkspace(name);
     if (projects > 0) {
       throw new ConflictError(

@@ -3,6 +3,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const MAX_PATH_LENGTH = 1024;
+/** What file systems allow for one name (NAME_MAX); longer ones fail as ENAMETOOLONG. */
+const MAX_NAME_BYTES = 255;
 
 /**
  * Turns a path from a request into an absolute path inside `root`, or throws.
@@ -33,6 +35,17 @@ export function resolveProjectPath(
   if (segments.includes('..')) {
     throw new InputError(`path: '${requested}' must not contain '..'`);
   }
+  const long = segments.find(
+    s => Buffer.byteLength(s, 'utf8') > MAX_NAME_BYTES,
+  );
+  if (long) {
+    throw new InputError(
+      `path: the name '${long.slice(
+        0,
+        40,
+      )}…' is longer than ${MAX_NAME_BYTES} bytes, the most a file or folder name may have`,
+    );
+  }
   if (segments.length === 0 && !options.allowRoot) {
     throw new InputError('path: must name a file or folder inside the project');
   }
@@ -49,7 +62,10 @@ function isInside(root: string, candidate: string): boolean {
  * The deepest part of the path that exists is resolved with realpath; what
  * does not exist yet cannot be a link.
  */
-export async function assertNoEscape(root: string, absolute: string): Promise<void> {
+export async function assertNoEscape(
+  root: string,
+  absolute: string,
+): Promise<void> {
   const realRoot = await fs.realpath(root);
   let existing = absolute;
   for (;;) {

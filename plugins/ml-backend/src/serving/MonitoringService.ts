@@ -1,5 +1,6 @@
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  MAX_TIMESTAMP_MS,
   ModelMetrics,
   ModelMetricsBucket,
   PredictionRecord,
@@ -329,7 +330,9 @@ export class MonitoringService {
         deploymentId: query.deploymentId,
         name: query.name,
         fromMs: query.fromMs,
-        toMs: query.toMs,
+        // Rows tracked before times were range-checked may lie past what a
+        // date can format; they are left out rather than failing every read.
+        toMs: query.toMs ?? MAX_TIMESTAMP_MS + 1,
         limit: MAX_READ_POINTS,
       });
     }

@@ -1,6 +1,7 @@
 import express from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { timestampSchema } from '@ml-platform/plugin-ml-common';
 import { RequestAccess } from '../access/RequestAccess';
 import { decodePageToken, toPage } from '../router/listQuery';
 import { parseInput } from '../router/validation';
@@ -11,15 +12,10 @@ const modelParams = z.object({
   modelId: z.string().min(1).max(63),
 });
 
-/** A time as ISO 8601 or epoch milliseconds. */
-export const timeParam = z
-  .union([z.coerce.number().int().min(0), z.iso.datetime({ offset: true })])
-  .transform(value => (typeof value === 'number' ? value : Date.parse(value)));
-
 const range = {
   deploymentId: z.string().uuid().optional(),
-  from: timeParam.optional(),
-  to: timeParam.optional(),
+  from: timestampSchema.optional(),
+  to: timestampSchema.optional(),
 };
 
 const predictionsQuery = z
@@ -32,42 +28,62 @@ const predictionsQuery = z
   .strict();
 
 const metricsQuery = z
-  .object({ ...range, stepSeconds: z.coerce.number().int().min(1).max(86_400).optional() })
+  .object({
+    ...range,
+    stepSeconds: z.coerce.number().int().min(1).max(86_400).optional(),
+  })
   .strict();
 
 /** The model monitoring read API: prediction records and aggregated metrics. */
-export function createMonitoringRouter(deps: { access: RequestAccess; monitoring: MonitoringService }): express.Router {
+export function createMonitoringRouter(deps: {
+  access: RequestAccess;
+  monitoring: MonitoringService;
+}): express.Router {
   const { access, monitoring } = deps;
   const router = Router();
 
-  router.get('/projects/:projectId/models/:modelId/predictions', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    const query = parseInput(predictionsQuery, req.query, 'query');
-    const page = await monitoring.listPredictions(projectId, modelId, {
-      deploymentId: query.deploymentId,
-      uuid: query.uuid,
-      fromMs: query.from,
-      toMs: query.to,
-      pageSize: query.page_size,
-      offset: decodePageToken(query.page_token),
-    });
-    res.json(toPage(page));
-  });
-
-  router.get('/projects/:projectId/models/:modelId/metrics', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    const query = parseInput(metricsQuery, req.query, 'query');
-    res.json(
-      await monitoring.metrics(projectId, modelId, {
+  router.get(
+    '/projects/:projectId/models/:modelId/predictions',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      const query = parseInput(predictionsQuery, req.query, 'query');
+      const page = await monitoring.listPredictions(projectId, modelId, {
         deploymentId: query.deploymentId,
+        uuid: query.uuid,
         fromMs: query.from,
         toMs: query.to,
-        stepSeconds: query.stepSeconds,
-      }),
-    );
-  });
+        pageSize: query.page_size,
+        offset: decodePageToken(query.page_token),
+      });
+      res.json(toPage(page));
+    },
+  );
+
+  router.get(
+    '/projects/:projectId/models/:modelId/metrics',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      const query = parseInput(metricsQuery, req.query, 'query');
+      res.json(
+        await monitoring.metrics(projectId, modelId, {
+          deploymentId: query.deploymentId,
+          fromMs: query.from,
+          toMs: query.to,
+          stepSeconds: query.stepSeconds,
+        }),
+      );
+    },
+  );
 
   return router;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { RequestAccess } from '../access/RequestAccess';
 import { parseInput } from '../router/validation';
 import { PayloadTooLargeError } from './errors';
+import { refuseAccessKeyInQuery } from './queryAccessKey';
 import { ModelGateway, PredictionCredential } from './ModelGateway';
 
 /** CML's request shape for `POST /model`. */
@@ -16,7 +17,8 @@ const predictParams = z.object({
   projectId: z.string().uuid(),
   modelId: z.string().min(1).max(100),
 });
-const predictQuery = z.object({ accessKey: z.string().min(1).max(200).optional() }).strict();
+// Access keys come as a Bearer token only (never in the query string).
+const predictQuery = z.object({}).strict();
 
 /** Access keys are told apart from Backstage tokens by this prefix. */
 const ACCESS_KEY_PREFIX = 'mk_';
@@ -25,7 +27,11 @@ const ACCESS_KEY_PREFIX = 'mk_';
 function readBody(req: Request, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length']);
   if (declared > limit) {
-    return Promise.reject(new PayloadTooLargeError(`The request body is ${declared} bytes; the limit is ${limit}`));
+    return Promise.reject(
+      new PayloadTooLargeError(
+        `The request body is ${declared} bytes; the limit is ${limit}`,
+      ),
+    );
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -35,12 +41,18 @@ function readBody(req: Request, limit: number): Promise<Buffer> {
       if (size > limit) {
         req.removeAllListeners('data');
         req.resume();
-        reject(new PayloadTooLargeError(`The request body is over the limit of ${limit} bytes`));
+        reject(
+          new PayloadTooLargeError(
+            `The request body is over the limit of ${limit} bytes`,
+          ),
+        );
         return;
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('end', () =>
+      resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+    );
     req.on('error', reject);
   });
 }
@@ -52,13 +64,17 @@ function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8'));
   } catch (error) {
-    throw new InputError(`The request body is not valid JSON: ${(error as Error).message}`);
+    throw new InputError(
+      `The request body is not valid JSON: ${(error as Error).message}`,
+    );
   }
 }
 
 function bearer(req: Request): string | undefined {
   const header = req.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice(7).trim() || undefined : undefined;
+  return header?.startsWith('Bearer ')
+    ? header.slice(7).trim() || undefined
+    : undefined;
 }
 
 function send(res: Response, json: string) {
@@ -76,16 +92,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function pathParams(req: Request): { projectId: string; modelId: string } {
   const { projectId, modelId } = req.params;
-  if (UUID.test(projectId) && modelId.length > 0 && modelId.length <= 100) {
+  const plain =
+    modelId.length > 0 && modelId.length <= 100 && !modelId.includes('\0');
+  if (UUID.test(projectId) && plain) {
     return { projectId, modelId };
   }
   return parseInput(predictParams, req.params, 'path');
 }
 
-function queryAccessKey(req: Request): string | undefined {
+function checkQuery(req: Request): void {
   // Most calls have no query string: skip its validation.
-  if (!req.url.includes('?')) return undefined;
-  return parseInput(predictQuery, req.query, 'query').accessKey;
+  if (req.url.includes('?')) parseInput(predictQuery, req.query, 'query');
 }
 
 /** Plain express handlers (no promise wrapper on the hot path): errors go to `next`. */
@@ -113,32 +130,41 @@ export function createServingRouter(deps: {
   router.post(
     '/model',
     handle(async (req, res) => {
-      const body = parseInput(cmlBody, parseJson(await readBody(req, maxBodyBytes)), 'body');
+      refuseAccessKeyInQuery(req);
+      const body = parseInput(
+        cmlBody,
+        parseJson(await readBody(req, maxBodyBytes)),
+        'body',
+        // The request is the model's input, passed on and never stored.
+        { allowNul: true },
+      );
       const token = bearer(req);
       const target = await gateway.targetByAccessKey(
-        body.accessKey ?? (token?.startsWith(ACCESS_KEY_PREFIX) ? token : undefined),
+        body.accessKey ??
+          (token?.startsWith(ACCESS_KEY_PREFIX) ? token : undefined),
       );
       const request = Buffer.from(JSON.stringify(body.request ?? null));
       send(res, await gateway.predict(target, request));
     }),
   );
 
-  // The body is the request itself, forwarded as sent; the key is a Bearer token (or ?accessKey=).
+  // The body is the request itself, forwarded as sent; the key is a Bearer token.
   router.post(
     '/projects/:projectId/models/:modelId/predict',
     handle(async (req, res) => {
+      refuseAccessKeyInQuery(req);
       const { projectId, modelId } = pathParams(req);
-      const accessKey = queryAccessKey(req);
+      checkQuery(req);
       const body = await readBody(req, maxBodyBytes);
       parseJson(body);
       const token = bearer(req);
       let credential: PredictionCredential;
-      if (token?.startsWith(ACCESS_KEY_PREFIX)) credential = { accessKey: token };
+      if (token?.startsWith(ACCESS_KEY_PREFIX))
+        credential = { accessKey: token };
       else if (token) {
         // A portal user (the model page's Test panel): readers of the project may call it.
         credential = { authenticate: () => access.readProject(req, projectId) };
       }
-      else if (accessKey) credential = { accessKey };
       const target = await gateway.targetById(projectId, modelId, credential);
       send(res, await gateway.predict(target, body));
     }),

@@ -1,10 +1,13 @@
 import express, { RequestHandler } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import {
+  epochMillisSchema,
+  timestampSchema,
+} from '@ml-platform/plugin-ml-common';
 import { WorkloadLocals } from '../router/workloadAuth';
 import { parseInput } from '../router/validation';
 import { MonitoringService } from './MonitoringService';
-import { timeParam } from './monitoringRouter';
 
 const metricName = z.string().min(1).max(200);
 const pointSchema = z
@@ -13,16 +16,20 @@ const pointSchema = z
     value: z.number(),
     model: z.string().min(1).max(63).optional(),
     predictionUuid: z.string().uuid().optional(),
-    at: z.number().int().min(0).optional(),
+    at: epochMillisSchema.optional(),
   })
   .strict();
 
-const trackBody = z.object({ points: z.array(pointSchema).min(1).max(10_000) }).strict();
+const trackBody = z
+  .object({ points: z.array(pointSchema).min(1).max(10_000) })
+  .strict();
 
 const delayedBody = z
   .object({
     predictionUuid: z.string().uuid(),
-    metrics: z.record(metricName, z.number()).refine(m => Object.keys(m).length > 0, 'give at least one metric'),
+    metrics: z
+      .record(metricName, z.number())
+      .refine(m => Object.keys(m).length > 0, 'give at least one metric'),
   })
   .strict();
 
@@ -30,8 +37,8 @@ const readQuery = z
   .object({
     model: z.string().min(1).max(63).optional(),
     deploymentId: z.string().uuid().optional(),
-    start: timeParam.optional(),
-    end: timeParam.optional(),
+    start: timestampSchema.optional(),
+    end: timestampSchema.optional(),
     uuid: z.string().uuid().optional(),
     name: metricName.optional(),
   })
@@ -50,7 +57,9 @@ export function createWorkloadMetricsRouter(deps: {
   const router = Router();
   // The workload API router may have checked the token already on this request.
   const guard: RequestHandler = (req, res, next) =>
-    (res.locals as Partial<WorkloadLocals>).workload ? next() : deps.requireWorkload(req, res, next);
+    (res.locals as Partial<WorkloadLocals>).workload
+      ? next()
+      : deps.requireWorkload(req, res, next);
 
   router.post('/workload-api/v1/metrics', guard, async (req, res) => {
     const { workload } = res.locals as WorkloadLocals;
@@ -64,7 +73,11 @@ export function createWorkloadMetricsRouter(deps: {
 
   router.post('/workload-api/v1/delayed-metrics', guard, async (req, res) => {
     const { workload } = res.locals as WorkloadLocals;
-    const { predictionUuid, metrics } = parseInput(delayedBody, req.body, 'body');
+    const { predictionUuid, metrics } = parseInput(
+      delayedBody,
+      req.body,
+      'body',
+    );
     await monitoring.trackDelayed(workload, predictionUuid, metrics);
     res.status(204).end();
   });

@@ -252,7 +252,10 @@ export interface MlApi extends MlModelsApi, MlApplicationsApi {
 
   getWorkload(workloadId: string): Promise<Workload>;
   listWorkloadEvents(workloadId: string): Promise<WorkloadEvent[]>;
-  /** The log lines stored so far. */
+  /**
+   * The log lines stored so far: the end of the log, up to the backend's
+   * read limit (`ml.logs.maxReadKiB`).
+   */
   getWorkloadLogs(
     workloadId: string,
     options?: MlLogOptions,

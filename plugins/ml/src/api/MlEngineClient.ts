@@ -148,7 +148,8 @@ export class MlEngineClient extends MlHttp {
   }
 
   async getWorkloadLogs(workloadId: string, options?: MlLogOptions) {
-    const { lines } = await this.json<{ lines: string[] }>(
+    // `truncated` says the start was left out; the viewer shows the end.
+    const { lines } = await this.json<{ lines: string[]; truncated?: boolean }>(
       'GET',
       `/workloads/${seg(workloadId)}/logs`,
       { query: { attempt: options?.attempt }, signal: options?.signal },

@@ -82,3 +82,50 @@ port = int(os.environ["ML_APP_PORT"])
 print(f"serving on {port}", flush=True)
 ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
 `;
+
+/**
+ * Sets the cookies a careless (or hostile) app might on GET /cookies: the
+ * portal's own session and refresh cookies, and one of its own for the whole
+ * site; answers every other request with its method and cookie header.
+ */
+export const COOKIE_APP = String.raw`
+import json, os
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        pass
+
+    def answer(self):
+        body = json.dumps({"method": self.command, "cookie": self.headers.get("Cookie")}).encode()
+        self.send_response(200)
+        if self.path == "/cookies":
+            self.send_header("Set-Cookie", "backstage-auth=forged; Path=/; HttpOnly")
+            self.send_header("Set-Cookie", "github-refresh-token=forged; Path=/api/auth/github")
+            self.send_header("Set-Cookie", "github-refresh-token-0=forged")
+            self.send_header("Set-Cookie", "__Host-backstage-auth=forged; Path=/; Secure")
+            self.send_header("Set-Cookie", "theme=dark; Domain=localhost; Path=/; SameSite=Lax")
+            self.send_header("Set-Cookie", "cart=3; Path=/checkout")
+            self.send_header("Set-Cookie", "mine=1; Path=" + os.environ["ML_APP_BASE_PATH"] + "x")
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self):
+        self.answer()
+
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.answer()
+
+    do_PUT = do_POST
+    do_PATCH = do_POST
+    do_DELETE = do_POST
+
+port = int(os.environ["ML_APP_PORT"])
+print(f"serving on {port}", flush=True)
+ThreadingHTTPServer(("127.0.0.1", port), Handler).serve_forever()
+`;

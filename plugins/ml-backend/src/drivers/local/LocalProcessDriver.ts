@@ -5,6 +5,7 @@ import {
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import {
   ComputeDriver,
+  LogReadOptions,
   ObservedWorkload,
   WorkloadRef,
   WorkloadSpec,
@@ -216,10 +217,7 @@ export class LocalProcessDriver implements ComputeDriver {
     });
   }
 
-  logs(
-    ref: WorkloadRef,
-    options: { follow: boolean; signal?: AbortSignal },
-  ): AsyncIterable<string> {
+  logs(ref: WorkloadRef, options: LogReadOptions): AsyncIterable<string> {
     const runs = this.runs;
     const hasEnded = () => this.hasEnded(ref);
     return (async function* lines() {

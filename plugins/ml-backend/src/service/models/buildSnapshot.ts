@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { copyFileInside, readFileInside } from '../confinedFs';
-import { GitignoreMatcher } from './gitignore';
+import { NestedGitignore } from './nestedGitignore';
 
 /**
  * Copies a project's files into `target`, leaving out what its .gitignore
@@ -25,7 +25,7 @@ export async function copyProjectSnapshot(
   const owner = { uid, gid };
   await fs.mkdir(target, { recursive: true });
   await fs.chmod(target, 0o700);
-  const matcher = new GitignoreMatcher();
+  const matcher = new NestedGitignore();
   let copied = 0;
   const walk = async (relative: string) => {
     const from = path.join(source, relative);

@@ -1,12 +1,12 @@
-import { GitignoreMatcher, parseGitignoreLine } from './gitignore';
+import { NestedGitignore } from './nestedGitignore';
 
-const matcher = (text: string) => new GitignoreMatcher().add(text);
+const matcher = (text: string) => new NestedGitignore().add(text);
 
-describe('GitignoreMatcher', () => {
+describe('NestedGitignore', () => {
   it('skips blank lines and comments, and honours escaped # and !', () => {
-    expect(parseGitignoreLine('')).toBeUndefined();
-    expect(parseGitignoreLine('   ')).toBeUndefined();
-    expect(parseGitignoreLine('# a comment')).toBeUndefined();
+    expect(matcher('\n   \n# a comment\n').ignores('a comment', false)).toBe(
+      false,
+    );
     const m = matcher('# data.csv\n\\#notes\n\\!bang');
     expect(m.ignores('data.csv', false)).toBe(false);
     expect(m.ignores('#notes', false)).toBe(true);
@@ -63,17 +63,35 @@ describe('GitignoreMatcher', () => {
   });
 
   it('always leaves out .git', () => {
-    expect(new GitignoreMatcher().ignores('.git', true)).toBe(true);
-    expect(new GitignoreMatcher().ignores('sub/.git', true)).toBe(true);
+    expect(new NestedGitignore().ignores('.git', true)).toBe(true);
+    expect(new NestedGitignore().ignores('sub/.git', true)).toBe(true);
     expect(matcher('!.git').ignores('.git', true)).toBe(true);
   });
 
   it('scopes the rules of a nested .gitignore to its folder', () => {
-    const m = new GitignoreMatcher().add('*.tmp').add('/cache\n*.log', 'pkg');
+    const m = new NestedGitignore().add('*.tmp').add('/cache\n*.log', 'pkg');
     expect(m.ignores('pkg/cache', true)).toBe(true);
     expect(m.ignores('cache', true)).toBe(false);
     expect(m.ignores('pkg/x/run.log', false)).toBe(true);
     expect(m.ignores('run.log', false)).toBe(false);
     expect(m.ignores('pkg/a.tmp', false)).toBe(true);
+  });
+
+  it('matches patterns that made the old hand-written matcher backtrack for seconds', () => {
+    // `*a*a*a*a*b` against a long name of a's took the RegExp it was turned
+    // into more than 14 s per name; `ignore` answers at once.
+    const m = matcher('*a*a*a*a*b\n*a*a*a*a*a*a*a*a*a*a*a*a*c\n');
+    expect(m.ignores('a'.repeat(250), false)).toBe(false);
+    expect(m.ignores(`${'a'.repeat(250)}b`, false)).toBe(true);
+    expect(m.ignores(`dir/${'a'.repeat(200)}`, true)).toBe(false);
+  });
+
+  it('keeps going past an invalid range such as [z-a]', () => {
+    // `new RegExp('[z-a]')` threw, which failed the build with a 500. (`ignore`
+    // reads the range as `[z]`; git matches nothing with it.)
+    const m = matcher('[z-a]\n*.tmp\n');
+    expect(m.ignores('a', false)).toBe(false);
+    expect(m.ignores('m', false)).toBe(false);
+    expect(m.ignores('x.tmp', false)).toBe(true);
   });
 });
