@@ -1,0 +1,73 @@
+import { ReactNode, useMemo } from 'react';
+import {
+  AuthorizeResult,
+  EvaluatePermissionRequest,
+} from '@backstage/plugin-permission-common';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { mockApis, TestApiProvider } from '@backstage/test-utils';
+import {
+  CollaboratorRole,
+  ML_PROJECT_RESOURCE_TYPE,
+  roleAtLeast,
+  roleForProjectPermission,
+} from '@ml-platform/plugin-ml-common';
+import { SWRConfig } from 'swr';
+
+/** A user's standing on every project of a test: a role, or none at all. */
+export type TestProjectRole = CollaboratorRole | 'none';
+
+type Decision = AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+
+/**
+ * The decision of a policy that gives the user `role` on every project (and
+ * every permission that is not a project's).
+ */
+export function decideAs(role: TestProjectRole) {
+  return (request: EvaluatePermissionRequest): Decision => {
+    const { permission } = request;
+    if (
+      permission.type !== 'resource' ||
+      permission.resourceType !== ML_PROJECT_RESOURCE_TYPE
+    ) {
+      return AuthorizeResult.ALLOW;
+    }
+    return role !== 'none' &&
+      roleAtLeast(role, roleForProjectPermission(permission.name))
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  };
+}
+
+/** @public */
+export interface WithProjectRoleProps {
+  /** The user's role on the projects; by default everything is allowed. */
+  role?: TestProjectRole;
+  /** Or decide each request yourself. */
+  authorize?: (request: EvaluatePermissionRequest) => Decision;
+  children: ReactNode;
+}
+
+/**
+ * Provides the permission API the project components ask (`usePermission`),
+ * allowing everything or what a role holds, with its own answer cache: the
+ * permission hook caches answers for the whole test file otherwise, and a
+ * test would see the answers of the test before it.
+ */
+export function WithProjectRole(props: WithProjectRoleProps) {
+  const { role, authorize, children } = props;
+  const permissionApi = useMemo(() => {
+    if (authorize) {
+      return mockApis.permission({ authorize });
+    }
+    return role
+      ? mockApis.permission({ authorize: decideAs(role) })
+      : mockApis.permission();
+  }, [role, authorize]);
+  return (
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider apis={[[permissionApiRef, permissionApi]]}>
+        {children}
+      </TestApiProvider>
+    </SWRConfig>
+  );
+}
