@@ -44,6 +44,8 @@ export interface WithProjectRoleProps {
   role?: TestProjectRole;
   /** Or decide each request yourself. */
   authorize?: (request: EvaluatePermissionRequest) => Decision;
+  /** Never answers: what the user sees while the permissions load. */
+  pending?: boolean;
   children: ReactNode;
 }
 
@@ -54,15 +56,18 @@ export interface WithProjectRoleProps {
  * test would see the answers of the test before it.
  */
 export function WithProjectRole(props: WithProjectRoleProps) {
-  const { role, authorize, children } = props;
+  const { role, authorize, pending, children } = props;
   const permissionApi = useMemo(() => {
+    if (pending) {
+      return { authorize: () => new Promise<never>(() => {}) };
+    }
     if (authorize) {
       return mockApis.permission({ authorize });
     }
     return role
       ? mockApis.permission({ authorize: decideAs(role) })
       : mockApis.permission();
-  }, [role, authorize]);
+  }, [role, authorize, pending]);
   return (
     <SWRConfig value={{ provider: () => new Map() }}>
       <TestApiProvider apis={[[permissionApiRef, permissionApi]]}>
