@@ -3,23 +3,21 @@ import {
   ProjectVisibility,
 } from '@ml-platform/plugin-ml-common';
 
-/** What each project role may do, one line each, weakest first (CML's roles). */
+/** What each project role may do, one line each (CML's roles). */
 export const ROLE_DESCRIPTIONS: Record<CollaboratorRole, string> = {
   viewer:
-    'Reads the project: files, sessions, jobs and their logs, models, applications.',
-  operator:
-    'Also starts and stops job runs, applications and model deployments.',
+    'reads the project: files, sessions, jobs and their logs, models, applications',
+  operator: 'also starts and stops job runs, applications and model deployments',
   contributor:
-    'Also changes files, sessions and their console, jobs, models, builds, access keys and applications.',
-  admin:
-    'Also changes the settings and collaborators, and may delete the project.',
+    'also changes files, sessions and their console, jobs, models, builds, access keys and applications',
+  admin: 'also changes the settings and collaborators, and may delete the project',
 };
 
 /** Who may see a project of each visibility, one line each. */
 export const VISIBILITY_DESCRIPTIONS: Record<ProjectVisibility, string> = {
-  private: 'The owner and collaborators.',
-  team: "Also the members of the owner's groups.",
-  public: 'Every signed-in user may read it.',
+  private: 'the owner and collaborators',
+  team: "also the members of the owner's groups",
+  public: 'every signed-in user may read it',
 };
 
 /** The visibilities in the order a select offers them. */
@@ -29,11 +27,24 @@ export const VISIBILITIES: readonly ProjectVisibility[] = [
   'public',
 ];
 
-/** Helper text for the team role: only a group owner gives it to anyone. */
-export const TEAM_ROLE_HELP =
-  'The role members of the owning group get; only used when a group owns the project.';
+/** "role: what it may do", for a role's option or its helper text. */
+export function describeRole(role: CollaboratorRole): string {
+  return `${role}: ${ROLE_DESCRIPTIONS[role]}`;
+}
+
+/** "visibility: who sees it", for an option of a visibility select. */
+export function describeVisibility(visibility: ProjectVisibility): string {
+  return `${visibility}: ${VISIBILITY_DESCRIPTIONS[visibility]}`;
+}
 
 /** Whether an owner ref names a group (and so the team role applies). */
 export function isGroupRef(ref: string): boolean {
   return ref.toLocaleLowerCase('en-US').startsWith('group:');
+}
+
+/** Helper text of a team role select for a project of this owner. */
+export function teamRoleHelp(owner: string, role: CollaboratorRole): string {
+  return isGroupRef(owner)
+    ? `Members of ${owner} get this role; ${describeRole(role)}.`
+    : 'The role members of the owning group get; only used when a group owns the project.';
 }

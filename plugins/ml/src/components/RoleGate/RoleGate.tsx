@@ -24,13 +24,21 @@ export interface RoleGateProps {
  */
 export function RoleGate(props: RoleGateProps) {
   const { access, role, children } = props;
-  if (holdsRole(access, role)) {
-    return children;
+  const allowed = holdsRole(access, role);
+  let reason = '';
+  if (!allowed) {
+    reason = access.loading ? CHECKING_ACCESS : needsRole(role);
   }
+  // The same elements either way, so that the control stays mounted when the
+  // answer arrives. An empty title shows no tooltip.
   return (
-    <Tooltip title={access.loading ? CHECKING_ACCESS : needsRole(role)}>
+    <Tooltip title={reason}>
       {/* A disabled button gets no mouse events; its wrapper does. */}
-      <span>{cloneElement(children, { disabled: true })}</span>
+      <span>
+        {cloneElement(children, {
+          disabled: !allowed || children.props.disabled,
+        })}
+      </span>
     </Tooltip>
   );
 }
