@@ -11,6 +11,7 @@ import {
   roleAtLeast,
   roleForProjectPermission,
 } from '@ml-platform/plugin-ml-common';
+import { screen, waitFor } from '@testing-library/react';
 import { SWRConfig } from 'swr';
 
 /** A user's standing on every project of a test: a role, or none at all. */
@@ -75,4 +76,14 @@ export function WithProjectRole(props: WithProjectRoleProps) {
       </TestApiProvider>
     </SWRConfig>
   );
+}
+
+/**
+ * The button of that name once it is enabled: project actions stay disabled
+ * until the permissions are known.
+ */
+export async function findEnabledButton(name: string | RegExp) {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
 }
