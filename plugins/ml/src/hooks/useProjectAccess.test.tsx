@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { renderHook, waitFor } from '@testing-library/react';
-import { TestProjectRole, WithProjectRole } from '../testing/permissions';
+import { TestProjectRole, WithProjectRole } from '../__testUtils__/permissions';
 import {
   ProjectAccess,
   holdsRole,
@@ -11,7 +11,7 @@ import {
 
 function renderAccess(role?: TestProjectRole) {
   const wrapper = ({ children }: { children: ReactNode }) => (
-    <WithProjectRole role={role}>{children}</WithProjectRole>
+    <WithProjectRole projectRole={role}>{children}</WithProjectRole>
   );
   return renderHook(() => useProjectAccess('p-1'), { wrapper });
 }

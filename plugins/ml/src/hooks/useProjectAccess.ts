@@ -27,10 +27,22 @@ export interface ProjectAccess {
  * resource. Repeated calls for one project share their requests.
  */
 export function useProjectAccess(projectId: string): ProjectAccess {
-  const read = usePermission({ permission: mlProjectReadPermission, resourceRef: projectId });
-  const operate = usePermission({ permission: mlProjectOperatePermission, resourceRef: projectId });
-  const write = usePermission({ permission: mlProjectWritePermission, resourceRef: projectId });
-  const admin = usePermission({ permission: mlProjectAdminPermission, resourceRef: projectId });
+  const read = usePermission({
+    permission: mlProjectReadPermission,
+    resourceRef: projectId,
+  });
+  const operate = usePermission({
+    permission: mlProjectOperatePermission,
+    resourceRef: projectId,
+  });
+  const write = usePermission({
+    permission: mlProjectWritePermission,
+    resourceRef: projectId,
+  });
+  const admin = usePermission({
+    permission: mlProjectAdminPermission,
+    resourceRef: projectId,
+  });
   return {
     loading: read.loading || operate.loading || write.loading || admin.loading,
     // Nothing is allowed before every answer is in, so that no action shows
@@ -43,7 +55,10 @@ export function useProjectAccess(projectId: string): ProjectAccess {
 }
 
 /** Whether the user holds a role (or a stronger one) on the project. */
-export function holdsRole(access: ProjectAccess, role: CollaboratorRole): boolean {
+export function holdsRole(
+  access: ProjectAccess,
+  role: CollaboratorRole,
+): boolean {
   if (access.loading) {
     return false;
   }
@@ -62,8 +77,15 @@ export function holdsRole(access: ProjectAccess, role: CollaboratorRole): boolea
 }
 
 /** The strongest role the user holds on the project, if any. */
-export function strongestRole(access: ProjectAccess): CollaboratorRole | undefined {
-  const roles: CollaboratorRole[] = ['admin', 'contributor', 'operator', 'viewer'];
+export function strongestRole(
+  access: ProjectAccess,
+): CollaboratorRole | undefined {
+  const roles: CollaboratorRole[] = [
+    'admin',
+    'contributor',
+    'operator',
+    'viewer',
+  ];
   return roles.find(role => holdsRole(access, role));
 }
 

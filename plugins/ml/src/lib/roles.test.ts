@@ -1,4 +1,9 @@
-import { describeRole, describeVisibility, isGroupRef, teamRoleHelp } from './roles';
+import {
+  describeRole,
+  describeVisibility,
+  isGroupRef,
+  teamRoleHelp,
+} from './roles';
 
 describe('roles', () => {
   it('says what a role may do and who sees a visibility, in one line', () => {

@@ -7,10 +7,12 @@ import {
 export const ROLE_DESCRIPTIONS: Record<CollaboratorRole, string> = {
   viewer:
     'reads the project: files, sessions, jobs and their logs, models, applications',
-  operator: 'also starts and stops job runs, applications and model deployments',
+  operator:
+    'also starts and stops job runs, applications and model deployments',
   contributor:
     'also changes files, sessions and their console, jobs, models, builds, access keys and applications',
-  admin: 'also changes the settings and collaborators, and may delete the project',
+  admin:
+    'also changes the settings and collaborators, and may delete the project',
 };
 
 /** Who may see a project of each visibility, one line each. */

@@ -4,7 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { Collaborator } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { CollaboratorsCard } from './CollaboratorsCard';
 
 const bob: Collaborator = {
@@ -19,7 +22,7 @@ async function renderCard(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <CollaboratorsCard projectId="p-1" />
       </WithProjectRole>
     </TestApiProvider>,

@@ -33,7 +33,9 @@ describe('FileEditor', () => {
         readOnly
       />,
     );
-    const editor = screen.getByRole('textbox', { name: 'Contents of README.md' });
+    const editor = screen.getByRole('textbox', {
+      name: 'Contents of README.md',
+    });
     expect(editor).toHaveTextContent('# Churn');
     expect(editor).toHaveAttribute('aria-readonly', 'true');
   });

@@ -18,7 +18,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import { JobPage } from './JobPage';
 
 function renderPage(
@@ -31,7 +31,7 @@ function renderPage(
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <Routes>
           <Route
             path="/ml/projects/:projectId/jobs/:jobId"
@@ -129,9 +129,7 @@ describe('JobPage', () => {
     await renderPage(api, 'viewer');
 
     expect(await screen.findByText('Job train')).toBeInTheDocument();
-    expect(
-      await screen.findByTitle(needsRole('operator')),
-    ).toBeInTheDocument();
+    expect(await screen.findByTitle(needsRole('operator'))).toBeInTheDocument();
     for (const name of ['Run now', 'Edit', 'Delete']) {
       expect(screen.getByRole('button', { name })).toBeDisabled();
     }

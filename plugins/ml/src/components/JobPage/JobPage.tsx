@@ -119,7 +119,7 @@ export function JobPage(props: JobPageProps) {
           title={`Job ${job.name}`}
           action={
             <Box display="flex">
-              <RoleGate access={access} role="operator">
+              <RoleGate access={access} requires="operator">
                 <Button
                   color="primary"
                   variant="contained"
@@ -131,7 +131,7 @@ export function JobPage(props: JobPageProps) {
                 </Button>
               </RoleGate>
               <Box marginLeft={1}>
-                <RoleGate access={access} role="contributor">
+                <RoleGate access={access} requires="contributor">
                   <Button
                     startIcon={<EditIcon />}
                     onClick={() => setEditing(true)}
@@ -140,7 +140,7 @@ export function JobPage(props: JobPageProps) {
                   </Button>
                 </RoleGate>
               </Box>
-              <RoleGate access={access} role="contributor">
+              <RoleGate access={access} requires="contributor">
                 <Button
                   startIcon={<DeleteIcon />}
                   onClick={() => setDeleting(true)}

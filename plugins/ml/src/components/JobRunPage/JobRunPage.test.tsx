@@ -18,7 +18,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import { JobRunPage } from './JobRunPage';
 
 jest.mock('react-virtualized-auto-sizer', () => ({
@@ -36,7 +36,7 @@ function renderPage(
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <JobRunPage
           project={churnProject}
           jobId={trainJob.id}
@@ -125,9 +125,7 @@ describe('JobRunPage', () => {
     await renderPage(api, 'viewer');
 
     expect(await screen.findByText('epoch 1')).toBeInTheDocument();
-    expect(
-      await screen.findByTitle(needsRole('operator')),
-    ).toBeInTheDocument();
+    expect(await screen.findByTitle(needsRole('operator'))).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
   });
 });

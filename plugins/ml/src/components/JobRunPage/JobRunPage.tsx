@@ -114,7 +114,7 @@ export function JobRunPage(props: JobRunPageProps) {
           subheader={`Queued ${formatTime(value.queuedAt)}`}
           action={
             active ? (
-              <RoleGate access={access} role="operator">
+              <RoleGate access={access} requires="operator">
                 <Button
                   startIcon={<StopIcon />}
                   onClick={stop}

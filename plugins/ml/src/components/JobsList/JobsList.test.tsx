@@ -14,7 +14,7 @@ import {
 import {
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import { JobsList } from './JobsList';
 
 describe('JobsList', () => {
@@ -84,14 +84,16 @@ describe('JobsList', () => {
     api.listJobs.mockResolvedValue([trainJob]);
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole role="operator">
+        <WithProjectRole projectRole="operator">
           <JobsList project={churnProject} />
         </WithProjectRole>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef } },
     );
 
-    expect(await screen.findByRole('link', { name: 'train' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'train' }),
+    ).toBeInTheDocument();
     expect(
       await screen.findByTitle(needsRole('contributor')),
     ).toBeInTheDocument();

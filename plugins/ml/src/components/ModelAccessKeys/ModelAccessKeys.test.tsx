@@ -3,7 +3,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { churnKey, churnModel } from '../../testing/mockModelsApi';
 import { ModelAccessKeys } from './ModelAccessKeys';
 
@@ -13,7 +16,7 @@ function renderKeys(
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <ModelAccessKeys project={churnProject} model={churnModel} />
       </WithProjectRole>
     </TestApiProvider>,
@@ -92,7 +95,9 @@ describe('ModelAccessKeys', () => {
     await renderKeys(api, 'operator');
 
     expect(
-      await screen.findByText(/Access keys need the contributor role on this project/),
+      await screen.findByText(
+        /Access keys need the contributor role on this project/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.queryByRole('button', { name: 'New key' }),

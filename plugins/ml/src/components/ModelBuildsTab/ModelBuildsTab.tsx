@@ -76,7 +76,7 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
             Logs
           </Button>
           {b.state === 'built' && (
-            <RoleGate access={access} role="operator">
+            <RoleGate access={access} requires="operator">
               <Button
                 size="small"
                 color="primary"

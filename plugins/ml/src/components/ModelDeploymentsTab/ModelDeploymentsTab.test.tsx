@@ -8,7 +8,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
 
@@ -28,7 +28,7 @@ function renderTab(
     reload,
     rendered: renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole role={role}>
+        <WithProjectRole projectRole={role}>
           <ModelDeploymentsTab
             project={churnProject}
             state={{

@@ -60,7 +60,7 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
       render: d =>
         isRunning(d) ? (
           <Box display="flex">
-            <RoleGate access={access} role="operator">
+            <RoleGate access={access} requires="operator">
               <Button
                 size="small"
                 onClick={() => setScaling(d)}
@@ -69,7 +69,7 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
                 Replicas
               </Button>
             </RoleGate>
-            <RoleGate access={access} role="operator">
+            <RoleGate access={access} requires="operator">
               <Button
                 size="small"
                 onClick={() => setStopping(d)}

@@ -17,7 +17,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import {
   churnBuild,
   churnDeployment,
@@ -62,11 +62,13 @@ function renderAt(
         [discoveryApiRef, { getBaseUrl: async () => baseUrl }],
       ]}
     >
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <Routes>
           <Route
             path="/ml/projects/:projectId/models/:modelId/*"
-            element={<ModelPage project={churnProject} modelId={churnModel.id} />}
+            element={
+              <ModelPage project={churnProject} modelId={churnModel.id} />
+            }
           />
           <Route
             path="/ml/projects/:projectId/models"
@@ -188,7 +190,13 @@ describe('ModelPage', () => {
 
   it('lets an operator deploy a build but not build, delete or see keys', async () => {
     const api = createMockMlApi();
-    await renderAt(`${modelPath}/builds`, api, undefined, churnDeployment, 'operator');
+    await renderAt(
+      `${modelPath}/builds`,
+      api,
+      undefined,
+      churnDeployment,
+      'operator',
+    );
 
     expect(await findEnabledButton('Deploy build 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New build' })).toBeDisabled();
@@ -198,7 +206,13 @@ describe('ModelPage', () => {
 
   it('tells a viewer that access keys need the contributor role, without asking for them', async () => {
     const api = createMockMlApi();
-    await renderAt(`${modelPath}/keys`, api, undefined, churnDeployment, 'viewer');
+    await renderAt(
+      `${modelPath}/keys`,
+      api,
+      undefined,
+      churnDeployment,
+      'viewer',
+    );
 
     expect(
       await screen.findByText(/Access keys need the contributor role/),

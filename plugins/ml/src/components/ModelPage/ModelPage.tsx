@@ -126,7 +126,7 @@ export function ModelPage(props: ModelPageProps) {
             />
           </Box>
           <Box flexGrow={1} />
-          <RoleGate access={access} role="contributor">
+          <RoleGate access={access} requires="contributor">
             <Button
               startIcon={<DeleteIcon />}
               onClick={() => setDeleting(true)}

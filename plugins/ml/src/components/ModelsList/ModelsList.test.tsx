@@ -18,7 +18,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import {
   churnBuild,
   churnDeployment,
@@ -39,7 +39,7 @@ function renderList(
   api.listProfiles.mockResolvedValue(page([smallProfile]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <Routes>
           <Route
             path="/ml/projects/:projectId/models"

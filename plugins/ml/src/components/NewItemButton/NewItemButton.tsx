@@ -36,7 +36,7 @@ export function NewItemButton(props: NewItemButtonProps) {
   return (
     <Box display="flex" justifyContent="flex-end" marginBottom={2}>
       {requires ? (
-        <RoleGate access={requires.access} role={requires.role}>
+        <RoleGate access={requires.access} requires={requires.role}>
           {button}
         </RoleGate>
       ) : (

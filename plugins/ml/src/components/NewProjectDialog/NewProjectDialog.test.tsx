@@ -128,9 +128,7 @@ describe('NewProjectDialog', () => {
     await renderDialog(api, onCreated);
 
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
-    await waitFor(() =>
-      expect(screen.getByLabelText('Owner')).toBeEnabled(),
-    );
+    await waitFor(() => expect(screen.getByLabelText('Owner')).toBeEnabled());
     await userEvent.selectOptions(
       screen.getByLabelText('Owner'),
       'group:default/ml-team',

@@ -16,7 +16,7 @@ import {
   TestProjectRole,
   WithProjectRole,
   findEnabledButton,
-} from '../../testing/permissions';
+} from '../../__testUtils__/permissions';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
 
 function setup(options: { allowBypass?: boolean } = {}) {
@@ -50,7 +50,7 @@ async function renderTab(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <ProjectApplicationsTab project={churnProject} />
       </WithProjectRole>
     </TestApiProvider>,
@@ -207,7 +207,9 @@ describe('ProjectApplicationsTab', () => {
     const api = setup();
     await renderTab(api, 'viewer');
 
-    expect(await findEnabledButton('Logs of Churn dashboard')).toBeInTheDocument();
+    expect(
+      await findEnabledButton('Logs of Churn dashboard'),
+    ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'Open Churn dashboard' }),
     ).toBeEnabled();

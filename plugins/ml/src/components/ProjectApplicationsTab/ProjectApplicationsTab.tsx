@@ -93,7 +93,7 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
     onClick: () => void,
     role: CollaboratorRole = 'viewer',
   ) => (
-    <RoleGate access={access} role={role}>
+    <RoleGate access={access} requires={role}>
       <IconButton
         size="small"
         aria-label={label}

@@ -5,7 +5,10 @@ import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
 
 describe('ProjectDetailsCard', () => {
@@ -87,7 +90,9 @@ describe('ProjectDetailsCard', () => {
     const teamRole = screen.getByLabelText('Team role');
     expect(teamRole).toHaveValue('contributor');
     expect(
-      screen.getByText(/^Members of group:default\/ml-team get this role; contributor: also changes files/),
+      screen.getByText(
+        /^Members of group:default\/ml-team get this role; contributor: also changes files/,
+      ),
     ).toBeInTheDocument();
     await userEvent.selectOptions(teamRole, 'viewer');
     expect(
@@ -118,9 +123,7 @@ describe('ProjectDetailsCard', () => {
     const api = createMockMlApi();
     await renderCard(api, churnProject, 'contributor');
 
-    expect(
-      await screen.findByTitle(needsRole('admin')),
-    ).toBeInTheDocument();
+    expect(await screen.findByTitle(needsRole('admin'))).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save details' })).toBeDisabled();
     for (const label of ['Title', 'Description', 'Visibility', 'Team role']) {
       expect(screen.getByLabelText(label)).toBeDisabled();
@@ -136,7 +139,7 @@ function renderCard(
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />
       </WithProjectRole>
     </TestApiProvider>,

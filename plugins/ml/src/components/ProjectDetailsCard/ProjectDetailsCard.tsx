@@ -181,7 +181,7 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           ))}
         </TextField>
         <Box display="flex" justifyContent="flex-end" marginTop={2}>
-          <RoleGate access={access} role="admin">
+          <RoleGate access={access} requires="admin">
             <Button
               type="submit"
               color="primary"

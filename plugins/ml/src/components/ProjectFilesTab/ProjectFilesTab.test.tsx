@@ -8,7 +8,10 @@ import {
   createMockMlApi,
   fileEntry,
 } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectFilesTab } from './ProjectFilesTab';
 
 const listing = [
@@ -23,14 +26,20 @@ async function renderTab(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <ProjectFilesTab project={churnProject} />
       </WithProjectRole>
     </TestApiProvider>,
   );
 }
 
-const changingButtons = ['New file', 'New folder', 'Upload', 'Rename', 'Delete'];
+const changingButtons = [
+  'New file',
+  'New folder',
+  'Upload',
+  'Rename',
+  'Delete',
+];
 
 /** Types into CodeMirror the way its own input handling would. */
 function replaceEditorContent(path: string, text: string) {

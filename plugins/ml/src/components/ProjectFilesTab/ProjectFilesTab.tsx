@@ -215,7 +215,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
       <Grid item xs={12} md={4}>
         <Paper variant="outlined">
           <div className={classes.toolbar}>
-            <RoleGate access={access} role="contributor">
+            <RoleGate access={access} requires="contributor">
               <Button
                 size="small"
                 startIcon={<NoteAddIcon />}
@@ -224,7 +224,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 New file
               </Button>
             </RoleGate>
-            <RoleGate access={access} role="contributor">
+            <RoleGate access={access} requires="contributor">
               <Button
                 size="small"
                 startIcon={<CreateNewFolderIcon />}
@@ -233,7 +233,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 New folder
               </Button>
             </RoleGate>
-            <RoleGate access={access} role="contributor">
+            <RoleGate access={access} requires="contributor">
               <Button
                 size="small"
                 startIcon={<CloudUploadIcon />}
@@ -255,7 +255,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 e.target.value = '';
               }}
             />
-            <RoleGate access={access} role="contributor">
+            <RoleGate access={access} requires="contributor">
               <Button
                 size="small"
                 startIcon={<EditIcon />}
@@ -265,7 +265,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 Rename
               </Button>
             </RoleGate>
-            <RoleGate access={access} role="contributor">
+            <RoleGate access={access} requires="contributor">
               <Button
                 size="small"
                 startIcon={<DeleteIcon />}

@@ -10,7 +10,7 @@ import {
   trainJob,
   trainRun,
 } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../testing/permissions';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectJobsTab } from './ProjectJobsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

@@ -6,7 +6,10 @@ import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectOverview } from './ProjectOverview';
 
 function renderOverview(
@@ -17,7 +20,7 @@ function renderOverview(
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <ProjectOverview project={project} onDeleted={onDeleted} />
       </WithProjectRole>
     </TestApiProvider>,

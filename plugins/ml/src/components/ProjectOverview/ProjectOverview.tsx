@@ -41,7 +41,7 @@ export function ProjectOverview(props: ProjectOverviewProps) {
         <InfoCard
           title="About"
           action={
-            <RoleGate access={access} role="admin">
+            <RoleGate access={access} requires="admin">
               <Button
                 startIcon={<DeleteIcon />}
                 onClick={() => setDeleting(true)}

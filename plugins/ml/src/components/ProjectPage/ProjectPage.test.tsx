@@ -9,7 +9,10 @@ import {
   createMockMlApi,
   fileEntry,
 } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectPage } from './ProjectPage';
 
 function renderAt(
@@ -19,7 +22,7 @@ function renderAt(
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <Routes>
           <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
         </Routes>
@@ -62,12 +65,18 @@ describe('ProjectPage', () => {
     const api = createMockMlApi();
     api.getProject.mockResolvedValue(churnProject);
     api.listFiles.mockResolvedValue([fileEntry('README.md')]);
-    await renderAt(`/ml/projects/churn-${churnProject.id}/files`, api, 'viewer');
+    await renderAt(
+      `/ml/projects/churn-${churnProject.id}/files`,
+      api,
+      'viewer',
+    );
 
     expect(await screen.findByText('Your role')).toBeInTheDocument();
     expect(screen.getByText('viewer')).toBeInTheDocument();
     expect(
-      await screen.findByText(/Read-only: changing files needs the contributor role/),
+      await screen.findByText(
+        /Read-only: changing files needs the contributor role/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -13,10 +13,7 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { useEditableAsync } from '../../hooks/useEditableAsync';
-import {
-  strongestRole,
-  useProjectAccess,
-} from '../../hooks/useProjectAccess';
+import { strongestRole, useProjectAccess } from '../../hooks/useProjectAccess';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';

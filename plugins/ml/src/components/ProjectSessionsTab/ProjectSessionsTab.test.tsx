@@ -10,7 +10,7 @@ import {
   runningSession,
   streamOf,
 } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../testing/permissions';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

@@ -3,7 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../testing/permissions';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
 
 describe('ProjectSettingsTab', () => {
@@ -50,7 +50,7 @@ describe('ProjectSettingsTab', () => {
     ]);
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole role="contributor">
+        <WithProjectRole projectRole="contributor">
           <ProjectSettingsTab
             project={churnProject}
             onProjectChange={jest.fn()}

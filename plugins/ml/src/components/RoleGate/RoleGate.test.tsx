@@ -6,13 +6,16 @@ import {
   needsRole,
   useProjectAccess,
 } from '../../hooks/useProjectAccess';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { RoleGate } from './RoleGate';
 
 function Action(props: { onClick: () => void }) {
   const access = useProjectAccess('p-1');
   return (
-    <RoleGate access={access} role="contributor">
+    <RoleGate access={access} requires="contributor">
       <Button onClick={props.onClick}>Rename</Button>
     </RoleGate>
   );
@@ -20,7 +23,7 @@ function Action(props: { onClick: () => void }) {
 
 function renderAction(role: TestProjectRole, onClick = jest.fn()) {
   render(
-    <WithProjectRole role={role}>
+    <WithProjectRole projectRole={role}>
       <Action onClick={onClick} />
     </WithProjectRole>,
   );

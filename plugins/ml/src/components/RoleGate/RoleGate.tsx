@@ -12,7 +12,7 @@ import {
 export interface RoleGateProps {
   access: ProjectAccess;
   /** The weakest role that may use the action. */
-  role: CollaboratorRole;
+  requires: CollaboratorRole;
   /** One control (a button, an icon button) with a `disabled` prop. */
   children: ReactElement<{ disabled?: boolean }>;
 }
@@ -23,11 +23,11 @@ export interface RoleGateProps {
  * being checked), the way Backstage's own plugins show a refused permission.
  */
 export function RoleGate(props: RoleGateProps) {
-  const { access, role, children } = props;
-  const allowed = holdsRole(access, role);
+  const { access, requires, children } = props;
+  const allowed = holdsRole(access, requires);
   let reason = '';
   if (!allowed) {
-    reason = access.loading ? CHECKING_ACCESS : needsRole(role);
+    reason = access.loading ? CHECKING_ACCESS : needsRole(requires);
   }
   // The same elements either way, so that the control stays mounted when the
   // answer arrives. An empty title shows no tooltip.

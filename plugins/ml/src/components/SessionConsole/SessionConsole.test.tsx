@@ -8,7 +8,10 @@ import {
   responseError,
   streamOf,
 } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionConsole } from './SessionConsole';
 
 async function renderConsole(
@@ -18,7 +21,7 @@ async function renderConsole(
 ) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <SessionConsole projectId="p-1" sessionId="s-1" running={running} />
       </WithProjectRole>
     </TestApiProvider>,
@@ -143,9 +146,7 @@ describe('SessionConsole', () => {
     expect(input).toBeDisabled();
     expect(input).toHaveAttribute('placeholder', 'Needs the contributor role');
     expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
-    expect(
-      screen.getByTitle(needsRole('contributor')),
-    ).toBeInTheDocument();
+    expect(screen.getByTitle(needsRole('contributor'))).toBeInTheDocument();
     expect(api.executeSession).not.toHaveBeenCalled();
   });
 

@@ -308,7 +308,7 @@ export function SessionConsole(props: SessionConsoleProps) {
             }}
           />
         </Box>
-        <RoleGate access={access} role="contributor">
+        <RoleGate access={access} requires="contributor">
           <Button
             variant="contained"
             color="primary"

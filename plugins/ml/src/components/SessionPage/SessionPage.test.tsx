@@ -10,7 +10,10 @@ import {
   runningSession,
   streamOf,
 } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionPage } from './SessionPage';
 
 function renderPage(
@@ -20,7 +23,7 @@ function renderPage(
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <SessionPage project={churnProject} sessionId={runningSession.id} />
       </WithProjectRole>
     </TestApiProvider>,

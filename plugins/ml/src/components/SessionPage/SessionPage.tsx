@@ -101,7 +101,7 @@ export function SessionPage(props: SessionPageProps) {
           title={session.name || 'Session'}
           action={
             active ? (
-              <RoleGate access={access} role="contributor">
+              <RoleGate access={access} requires="contributor">
                 <Button
                   startIcon={<StopIcon />}
                   onClick={stop}

@@ -11,7 +11,10 @@ import {
   pythonRuntime,
   runningSession,
 } from '../../testing/mockMlApi';
-import { TestProjectRole, WithProjectRole } from '../../testing/permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionsList } from './SessionsList';
 
 const queuedSession = {
@@ -113,7 +116,7 @@ function renderList(
 ) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole role={role}>
+      <WithProjectRole projectRole={role}>
         <SessionsList project={churnProject} />
       </WithProjectRole>
     </TestApiProvider>,

@@ -90,7 +90,7 @@ export function SessionsList(props: SessionsListProps) {
       sorting: false,
       render: s =>
         isActiveState(s.state) ? (
-          <RoleGate access={access} role="contributor">
+          <RoleGate access={access} requires="contributor">
             <IconButton
               size="small"
               aria-label={`Stop session ${s.name || s.id}`}

@@ -42,7 +42,7 @@ export function decideAs(role: TestProjectRole) {
 /** @public */
 export interface WithProjectRoleProps {
   /** The user's role on the projects; by default everything is allowed. */
-  role?: TestProjectRole;
+  projectRole?: TestProjectRole;
   /** Or decide each request yourself. */
   authorize?: (request: EvaluatePermissionRequest) => Decision;
   /** Never answers: what the user sees while the permissions load. */
@@ -57,7 +57,7 @@ export interface WithProjectRoleProps {
  * test would see the answers of the test before it.
  */
 export function WithProjectRole(props: WithProjectRoleProps) {
-  const { role, authorize, pending, children } = props;
+  const { projectRole: role, authorize, pending, children } = props;
   const permissionApi = useMemo(() => {
     if (pending) {
       return { authorize: () => new Promise<never>(() => {}) };
