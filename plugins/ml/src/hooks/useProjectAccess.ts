@@ -27,12 +27,26 @@ export interface ProjectAccess {
  * resource. Repeated calls for one project share their requests.
  */
 export function useProjectAccess(projectId: string): ProjectAccess {
-  const read = usePermission({ permission: mlProjectReadPermission, resourceRef: projectId });
-  const operate = usePermission({ permission: mlProjectOperatePermission, resourceRef: projectId });
-  const write = usePermission({ permission: mlProjectWritePermission, resourceRef: projectId });
-  const admin = usePermission({ permission: mlProjectAdminPermission, resourceRef: projectId });
+  const read = usePermission({
+    permission: mlProjectReadPermission,
+    resourceRef: projectId,
+  });
+  const operate = usePermission({
+    permission: mlProjectOperatePermission,
+    resourceRef: projectId,
+  });
+  const write = usePermission({
+    permission: mlProjectWritePermission,
+    resourceRef: projectId,
+  });
+  const admin = usePermission({
+    permission: mlProjectAdminPermission,
+    resourceRef: projectId,
+  });
   return {
     loading: read.loading || operate.loading || write.loading || admin.loading,
+    // Nothing is allowed before every answer is in, so that no action shows
+    // enabled and then turns off.
     canRead: read.allowed,
     canOperate: operate.allowed,
     canWrite: write.allowed,
@@ -40,7 +54,45 @@ export function useProjectAccess(projectId: string): ProjectAccess {
   };
 }
 
+/** Whether the user holds a role (or a stronger one) on the project. */
+export function holdsRole(
+  access: ProjectAccess,
+  role: CollaboratorRole,
+): boolean {
+  if (access.loading) {
+    return false;
+  }
+  switch (role) {
+    case 'viewer':
+      return access.canRead;
+    case 'operator':
+      return access.canOperate;
+    case 'contributor':
+      return access.canWrite;
+    case 'admin':
+      return access.canAdmin;
+    default:
+      return false;
+  }
+}
+
+/** The strongest role the user holds on the project, if any. */
+export function strongestRole(
+  access: ProjectAccess,
+): CollaboratorRole | undefined {
+  const roles: CollaboratorRole[] = [
+    'admin',
+    'contributor',
+    'operator',
+    'viewer',
+  ];
+  return roles.find(role => holdsRole(access, role));
+}
+
 /** Why an action is disabled, for a tooltip: the role it needs. */
 export function needsRole(role: CollaboratorRole): string {
   return `You need the ${role} role on this project to do this`;
 }
+
+/** Why an action is disabled while the permissions are still being asked. */
+export const CHECKING_ACCESS = 'Checking your access to this project…';

@@ -4,6 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { Collaborator } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { createMockMlApi } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { CollaboratorsCard } from './CollaboratorsCard';
 
 const bob: Collaborator = {
@@ -12,10 +16,15 @@ const bob: Collaborator = {
   addedAt: '2026-01-10T10:00:00.000Z',
 };
 
-async function renderCard(api: ReturnType<typeof createMockMlApi>) {
+async function renderCard(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <CollaboratorsCard projectId="p-1" />
+      <WithProjectRole projectRole={role}>
+        <CollaboratorsCard projectId="p-1" />
+      </WithProjectRole>
     </TestApiProvider>,
   );
 }
@@ -96,5 +105,39 @@ describe('CollaboratorsCard', () => {
         'user:default/bob',
       ),
     );
+  });
+
+  it('says what each role may do, one line each', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([]);
+    await renderCard(api);
+
+    const legend = await screen.findByRole('list', { name: 'Roles' });
+    const lines = within(legend).getAllByRole('listitem');
+    expect(lines.map(l => l.textContent)).toEqual([
+      expect.stringMatching(/^viewer: reads the project/),
+      expect.stringMatching(/^operator: also starts and stops job runs/),
+      expect.stringMatching(/^contributor: also changes files/),
+      expect.stringMatching(/^admin: also changes the settings/),
+    ]);
+  });
+
+  it('lists the collaborators without add, change or remove for a non-admin', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([bob]);
+    await renderCard(api, 'contributor');
+
+    expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
+    expect(screen.getByText('viewer')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Subject')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Add' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByLabelText('Role of user:default/bob'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remove user:default/bob' }),
+    ).not.toBeInTheDocument();
   });
 });

@@ -11,6 +11,7 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
 import PersonAddIcon from '@material-ui/icons/PersonAdd';
 import {
@@ -22,7 +23,9 @@ import {
 import { DateTime } from 'luxon';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
+import { describeRole } from '../../lib/roles';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -58,10 +61,32 @@ function RoleSelect(props: {
   );
 }
 
-/** Who besides the owner may work on the project, and how. */
+/** What each role may do, one line each, beside where roles are picked. */
+function RoleLegend() {
+  return (
+    <Box marginTop={2} component="ul" paddingLeft={2} aria-label="Roles">
+      {COLLABORATOR_ROLES.map(role => (
+        <Typography
+          key={role}
+          component="li"
+          variant="body2"
+          color="textSecondary"
+        >
+          {describeRole(role)}
+        </Typography>
+      ))}
+    </Box>
+  );
+}
+
+/**
+ * Who besides the owner may work on the project, and how; only admins add,
+ * change and remove collaborators, the others see the list.
+ */
 export function CollaboratorsCard(props: CollaboratorsCardProps) {
   const { projectId } = props;
   const api = useApi(mlApiRef);
+  const { canAdmin } = useProjectAccess(projectId);
   const [subject, setSubject] = useState('');
   const [role, setRole] = useState<CollaboratorRole>('contributor');
   const [touched, setTouched] = useState(false);
@@ -109,24 +134,29 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
     {
       title: 'Role',
       field: 'role',
-      render: c => (
-        <RoleSelect
-          id={`ml-role-${c.subject}`}
-          label={`Role of ${c.subject}`}
-          value={c.role}
-          disabled={busy}
-          onChange={next =>
-            run(() => api.setCollaborator(projectId, c.subject, next))
-          }
-        />
-      ),
+      render: c =>
+        canAdmin ? (
+          <RoleSelect
+            id={`ml-role-${c.subject}`}
+            label={`Role of ${c.subject}`}
+            value={c.role}
+            disabled={busy}
+            onChange={next =>
+              run(() => api.setCollaborator(projectId, c.subject, next))
+            }
+          />
+        ) : (
+          c.role
+        ),
     },
     {
       title: 'Added',
       field: 'addedAt',
       render: c => DateTime.fromISO(c.addedAt).toRelative(),
     },
-    {
+  ];
+  if (canAdmin) {
+    columns.push({
       title: 'Actions',
       sorting: false,
       render: c => (
@@ -138,8 +168,8 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
           <DeleteIcon fontSize="small" />
         </IconButton>
       ),
-    },
-  ];
+    });
+  }
 
   let table;
   if (loading && !value) {
@@ -165,53 +195,56 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
   return (
     <InfoCard title="Collaborators">
       <ErrorAlert message={error} />
-      <Box
-        component="form"
-        display="flex"
-        alignItems="flex-start"
-        marginBottom={2}
-        onSubmit={(e: { preventDefault: () => void }) => {
-          e.preventDefault();
-          add();
-        }}
-      >
-        <Box flex={1} marginRight={1}>
-          <TextField
-            id="ml-collaborator-subject"
-            label="Subject"
-            value={subject}
-            onChange={e => setSubject(e.target.value)}
-            error={touched && Boolean(subjectProblem)}
-            helperText={
-              touched && subjectProblem
-                ? subjectProblem
-                : 'A user or group, e.g. user:default/jane'
-            }
-            fullWidth
-            size="small"
-          />
-        </Box>
-        <Box marginRight={1}>
-          <RoleSelect
-            id="ml-collaborator-role"
-            label="Role"
-            value={role}
-            onChange={setRole}
-          />
-        </Box>
-        <Button
-          type="submit"
-          variant="contained"
-          color="primary"
-          startIcon={<PersonAddIcon />}
-          disabled={busy}
+      {canAdmin && (
+        <Box
+          component="form"
+          display="flex"
+          alignItems="flex-start"
+          marginBottom={2}
+          onSubmit={(e: { preventDefault: () => void }) => {
+            e.preventDefault();
+            add();
+          }}
         >
-          Add
-        </Button>
-      </Box>
+          <Box flex={1} marginRight={1}>
+            <TextField
+              id="ml-collaborator-subject"
+              label="Subject"
+              value={subject}
+              onChange={e => setSubject(e.target.value)}
+              error={touched && Boolean(subjectProblem)}
+              helperText={
+                touched && subjectProblem
+                  ? subjectProblem
+                  : 'A user or group, e.g. user:default/jane'
+              }
+              fullWidth
+              size="small"
+            />
+          </Box>
+          <Box marginRight={1}>
+            <RoleSelect
+              id="ml-collaborator-role"
+              label="Role"
+              value={role}
+              onChange={setRole}
+            />
+          </Box>
+          <Button
+            type="submit"
+            variant="contained"
+            color="primary"
+            startIcon={<PersonAddIcon />}
+            disabled={busy}
+          >
+            Add
+          </Button>
+        </Box>
+      )}
       {table}
+      <RoleLegend />
       <ConfirmDialog
-        open={Boolean(removing)}
+        open={Boolean(removing) && canAdmin}
         title={`Remove ${removing?.subject ?? ''}?`}
         confirmLabel="Remove"
         onConfirm={async () => {

@@ -23,4 +23,20 @@ describe('FileEditor', () => {
     expect(editor).toHaveTextContent('import pandas as pd');
     expect(editor).toHaveTextContent('print(pd.__version__)');
   });
+
+  it('shows the content read-only when asked', () => {
+    render(
+      <FileEditor
+        path="README.md"
+        value="# Churn"
+        onChange={jest.fn()}
+        readOnly
+      />,
+    );
+    const editor = screen.getByRole('textbox', {
+      name: 'Contents of README.md',
+    });
+    expect(editor).toHaveTextContent('# Churn');
+    expect(editor).toHaveAttribute('aria-readonly', 'true');
+  });
 });

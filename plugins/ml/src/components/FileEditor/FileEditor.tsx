@@ -41,21 +41,27 @@ export interface FileEditorProps {
   readOnly?: boolean;
 }
 
-/** A code editor for one project file, highlighted by its extension. */
+/**
+ * A code editor for one project file, highlighted by its extension; read-only
+ * shows the content with no way to change it.
+ */
 export function FileEditor(props: FileEditorProps) {
   const { path, value, onChange, readOnly } = props;
   const theme = useTheme();
   const extensions = useMemo(() => {
     const language = languageOf(path);
     const result: Extension[] = [
-      EditorView.contentAttributes.of({ 'aria-label': `Contents of ${path}` }),
+      EditorView.contentAttributes.of({
+        'aria-label': `Contents of ${path}`,
+        ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+      }),
       EditorView.lineWrapping,
     ];
     if (language) {
       result.push(MODES[language]());
     }
     return result;
-  }, [path]);
+  }, [path, readOnly]);
 
   return (
     <CodeMirror

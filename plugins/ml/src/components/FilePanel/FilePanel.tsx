@@ -21,13 +21,15 @@ const MAX_EDITABLE_BYTES = 2 * 1024 * 1024;
 export interface FilePanelProps {
   projectId: string;
   file: FileTreeNode;
+  /** Shows the content without a way to change it (no contributor role). */
+  readOnly?: boolean;
   /** Tells the parent whether leaving this file would lose edits. */
   onDirtyChange: (dirty: boolean) => void;
 }
 
 /** One open file: its content in the editor and a way to save it. */
 export function FilePanel(props: FilePanelProps) {
-  const { projectId, file, onDirtyChange } = props;
+  const { projectId, file, readOnly, onDirtyChange } = props;
   const api = useApi(mlApiRef);
   const tooLarge = file.size > MAX_EDITABLE_BYTES;
   const { value, loading, error } = useAsync(
@@ -87,7 +89,14 @@ export function FilePanel(props: FilePanelProps) {
       </Alert>
     );
   } else {
-    body = <FileEditor path={file.path} value={text} onChange={setDraft} />;
+    body = (
+      <FileEditor
+        path={file.path}
+        value={text}
+        onChange={setDraft}
+        readOnly={readOnly}
+      />
+    );
   }
 
   return (
@@ -102,15 +111,17 @@ export function FilePanel(props: FilePanelProps) {
           </Box>
         )}
         <Box flexGrow={1} />
-        <Button
-          color="primary"
-          variant="contained"
-          startIcon={<SaveIcon />}
-          onClick={save}
-          disabled={busy || !dirty}
-        >
-          Save
-        </Button>
+        {!readOnly && (
+          <Button
+            color="primary"
+            variant="contained"
+            startIcon={<SaveIcon />}
+            onClick={save}
+            disabled={busy || !dirty}
+          >
+            Save
+          </Button>
+        )}
       </Box>
       <ErrorAlert message={status.error} />
       {status.ok && <Alert severity="success">{status.ok}</Alert>}

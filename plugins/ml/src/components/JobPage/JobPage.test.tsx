@@ -3,6 +3,7 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -13,25 +14,35 @@ import {
   trainJob,
   trainRun,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import { JobPage } from './JobPage';
 
-function renderPage(api: ReturnType<typeof createMockMlApi>) {
+function renderPage(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   api.getJob.mockResolvedValue(trainJob);
   api.listJobs.mockResolvedValue([trainJob, reportJob]);
   api.listJobRuns.mockResolvedValue(page([trainRun]));
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route
-          path="/ml/projects/:projectId/jobs/:jobId"
-          element={<JobPage project={churnProject} jobId={trainJob.id} />}
-        />
-        <Route
-          path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
-          element={<div>run page</div>}
-        />
-      </Routes>
+      <WithProjectRole projectRole={role}>
+        <Routes>
+          <Route
+            path="/ml/projects/:projectId/jobs/:jobId"
+            element={<JobPage project={churnProject} jobId={trainJob.id} />}
+          />
+          <Route
+            path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
+            element={<div>run page</div>}
+          />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     {
       mountedRoutes: { '/ml': rootRouteRef },
@@ -61,9 +72,7 @@ describe('JobPage', () => {
     });
     await renderPage(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Run now' }),
-    );
+    await userEvent.click(await findEnabledButton('Run now'));
 
     expect(await screen.findByText('run page')).toBeInTheDocument();
     expect(api.runJob).toHaveBeenCalledWith(churnProject.id, trainJob.id);
@@ -79,9 +88,7 @@ describe('JobPage', () => {
     );
     await renderPage(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Run now' }),
-    );
+    await userEvent.click(await findEnabledButton('Run now'));
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       "Job 'train' already has an active run (queued)",
@@ -93,9 +100,7 @@ describe('JobPage', () => {
     api.deleteJob.mockResolvedValue();
     await renderPage(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete' }),
-    );
+    await userEvent.click(await findEnabledButton('Delete'));
     expect(
       await screen.findByText(
         /The jobs that run after it \(report\) become manual jobs/,
@@ -107,5 +112,27 @@ describe('JobPage', () => {
     );
 
     expect(api.deleteJob).toHaveBeenCalledWith(churnProject.id, trainJob.id);
+  });
+
+  it('lets an operator run the job, not change it', async () => {
+    const api = createMockMlApi();
+    await renderPage(api, 'operator');
+
+    expect(await findEnabledButton('Run now')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Edit' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(2);
+  });
+
+  it('shows a viewer the job with no action', async () => {
+    const api = createMockMlApi();
+    await renderPage(api, 'viewer');
+
+    expect(await screen.findByText('Job train')).toBeInTheDocument();
+    expect(await screen.findByTitle(needsRole('operator'))).toBeInTheDocument();
+    for (const name of ['Run now', 'Edit', 'Delete']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(await screen.findByText('1 of 2')).toBeInTheDocument();
   });
 });

@@ -18,6 +18,7 @@ import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { joinArgs } from '../../lib/args';
 import { describeError } from '../../lib/errors';
@@ -30,6 +31,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
 import { JobFormDialog } from '../JobFormDialog';
 import { JobRunsTable } from '../JobRunsTable';
+import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface JobPageProps {
@@ -37,7 +39,10 @@ export interface JobPageProps {
   jobId: string;
 }
 
-/** One job: what it runs and when, "Run now", edit, delete, and its runs. */
+/**
+ * One job: what it runs and when, "Run now" (operators), edit and delete
+ * (contributors), and its runs.
+ */
 export function JobPage(props: JobPageProps) {
   const { project, jobId } = props;
   const api = useApi(mlApiRef);
@@ -45,6 +50,7 @@ export function JobPage(props: JobPageProps) {
   const projectLink = useRouteRef(projectRouteRef);
   const runLink = useRouteRef(jobRunRouteRef);
   const runtimes = useRuntimes();
+  const access = useProjectAccess(project.id);
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [starting, setStarting] = useState(false);
@@ -113,29 +119,35 @@ export function JobPage(props: JobPageProps) {
           title={`Job ${job.name}`}
           action={
             <Box display="flex">
-              <Button
-                color="primary"
-                variant="contained"
-                startIcon={<PlayArrowIcon />}
-                onClick={runNow}
-                disabled={starting}
-              >
-                Run now
-              </Button>
-              <Box marginLeft={1}>
+              <RoleGate access={access} requires="operator">
                 <Button
-                  startIcon={<EditIcon />}
-                  onClick={() => setEditing(true)}
+                  color="primary"
+                  variant="contained"
+                  startIcon={<PlayArrowIcon />}
+                  onClick={runNow}
+                  disabled={starting}
                 >
-                  Edit
+                  Run now
                 </Button>
+              </RoleGate>
+              <Box marginLeft={1}>
+                <RoleGate access={access} requires="contributor">
+                  <Button
+                    startIcon={<EditIcon />}
+                    onClick={() => setEditing(true)}
+                  >
+                    Edit
+                  </Button>
+                </RoleGate>
               </Box>
-              <Button
-                startIcon={<DeleteIcon />}
-                onClick={() => setDeleting(true)}
-              >
-                Delete
-              </Button>
+              <RoleGate access={access} requires="contributor">
+                <Button
+                  startIcon={<DeleteIcon />}
+                  onClick={() => setDeleting(true)}
+                >
+                  Delete
+                </Button>
+              </RoleGate>
             </Box>
           }
         >
@@ -175,7 +187,7 @@ export function JobPage(props: JobPageProps) {
         )}
       </Grid>
       <JobFormDialog
-        open={editing}
+        open={editing && access.canWrite}
         project={project}
         job={job}
         jobs={jobs}
@@ -187,7 +199,7 @@ export function JobPage(props: JobPageProps) {
         }}
       />
       <ConfirmDialog
-        open={deleting}
+        open={deleting && access.canWrite}
         title={`Delete job ${job.name}?`}
         onConfirm={async () => {
           await api.deleteJob(project.id, job.id);

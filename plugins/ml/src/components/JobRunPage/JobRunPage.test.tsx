@@ -3,6 +3,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -13,6 +14,11 @@ import {
   trainRun,
   trainRunEvents,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import { JobRunPage } from './JobRunPage';
 
 jest.mock('react-virtualized-auto-sizer', () => ({
@@ -22,16 +28,21 @@ jest.mock('react-virtualized-auto-sizer', () => ({
   }) => <>{props.children({ width: 800, height: 400 })}</>,
 }));
 
-function renderPage(api: ReturnType<typeof createMockMlApi>) {
+function renderPage(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   api.getJob.mockResolvedValue(trainJob);
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <JobRunPage
-        project={churnProject}
-        jobId={trainJob.id}
-        runId={trainRun.id}
-      />
+      <WithProjectRole projectRole={role}>
+        <JobRunPage
+          project={churnProject}
+          jobId={trainJob.id}
+          runId={trainRun.id}
+        />
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef } },
   );
@@ -90,7 +101,7 @@ describe('JobRunPage', () => {
       signal: expect.any(AbortSignal),
     });
 
-    await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+    await userEvent.click(await findEnabledButton('Stop'));
 
     expect(api.stopWorkload).toHaveBeenCalledWith(trainRun.id);
     expect(await screen.findByText('stopped by a user')).toBeInTheDocument();
@@ -99,5 +110,22 @@ describe('JobRunPage', () => {
     await waitFor(() =>
       expect(api.listWorkloadEvents).toHaveBeenCalledTimes(2),
     );
+  });
+
+  it('shows a running run to a viewer without Stop', async () => {
+    const api = createMockMlApi();
+    api.getWorkload.mockResolvedValue({
+      ...trainRun,
+      state: 'running',
+      endedAt: undefined,
+      exitCode: undefined,
+    });
+    api.listWorkloadEvents.mockResolvedValue(trainRunEvents.slice(0, 2));
+    api.followWorkloadLogs.mockReturnValue(streamOf('epoch 1'));
+    await renderPage(api, 'viewer');
+
+    expect(await screen.findByText('epoch 1')).toBeInTheDocument();
+    expect(await screen.findByTitle(needsRole('operator'))).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
   });
 });

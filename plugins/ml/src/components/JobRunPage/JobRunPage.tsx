@@ -17,6 +17,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import { useNow } from '../../hooks/useNow';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { joinArgs } from '../../lib/args';
 import { describeError } from '../../lib/errors';
@@ -30,6 +31,7 @@ import {
 import { jobRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { ErrorAlert } from '../ErrorAlert';
+import { RoleGate } from '../RoleGate';
 import { WorkloadEventsTable } from '../WorkloadEventsTable';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -43,13 +45,15 @@ export interface JobRunPageProps {
 
 /**
  * One run of a job: its state and why, its logs (live while it runs), and
- * its event history. Notifications about runs link here.
+ * its event history, and Stop for operators. Notifications about runs link
+ * here.
  */
 export function JobRunPage(props: JobRunPageProps) {
   const { project, jobId, runId } = props;
   const api = useApi(mlApiRef);
   const jobLink = useRouteRef(jobRouteRef);
   const runtimes = useRuntimes();
+  const access = useProjectAccess(project.id);
   const [stopping, setStopping] = useState(false);
   const [stopError, setStopError] = useState<string>();
   const run = usePolledAsync(
@@ -110,13 +114,15 @@ export function JobRunPage(props: JobRunPageProps) {
           subheader={`Queued ${formatTime(value.queuedAt)}`}
           action={
             active ? (
-              <Button
-                startIcon={<StopIcon />}
-                onClick={stop}
-                disabled={stopping}
-              >
-                Stop
-              </Button>
+              <RoleGate access={access} requires="operator">
+                <Button
+                  startIcon={<StopIcon />}
+                  onClick={stop}
+                  disabled={stopping}
+                >
+                  Stop
+                </Button>
+              </RoleGate>
             ) : undefined
           }
         >

@@ -2,6 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -10,6 +11,10 @@ import {
   reportJob,
   trainJob,
 } from '../../testing/mockMlApi';
+import {
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import { JobsList } from './JobsList';
 
 describe('JobsList', () => {
@@ -25,7 +30,9 @@ describe('JobsList', () => {
     api.listJobs.mockResolvedValue([trainJob, reportJob]);
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <JobsList project={churnProject} />
+        <WithProjectRole>
+          <JobsList project={churnProject} />
+        </WithProjectRole>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef } },
     );
@@ -55,18 +62,41 @@ describe('JobsList', () => {
     api.listFiles.mockResolvedValue([]);
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <JobsList project={churnProject} />
+        <WithProjectRole>
+          <JobsList project={churnProject} />
+        </WithProjectRole>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef } },
     );
 
     expect(await screen.findByText(/No jobs yet/)).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'New job' }));
+    await userEvent.click(await findEnabledButton('New job'));
     expect(
       await screen.findByRole('dialog', { name: 'New job' }),
     ).toBeInTheDocument();
     expect(api.listFiles).toHaveBeenCalledWith(churnProject.id, {
       recursive: true,
     });
+  });
+
+  it('offers a new job to contributors only', async () => {
+    const api = createMockMlApi();
+    api.listJobs.mockResolvedValue([trainJob]);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WithProjectRole projectRole="operator">
+          <JobsList project={churnProject} />
+        </WithProjectRole>
+      </TestApiProvider>,
+      { mountedRoutes: { '/ml': rootRouteRef } },
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'train' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByTitle(needsRole('contributor')),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New job' })).toBeDisabled();
   });
 });

@@ -14,6 +14,7 @@ import { Job, Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeTrigger } from '../../lib/jobs';
 import { projectSlug } from '../../lib/projectSlug';
 import {
@@ -38,6 +39,7 @@ export function JobsList(props: JobsListProps) {
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const jobLink = useRouteRef(jobRouteRef);
+  const access = useProjectAccess(project.id);
   const [creating, setCreating] = useState(false);
   const {
     value: jobs,
@@ -126,10 +128,14 @@ export function JobsList(props: JobsListProps) {
 
   return (
     <>
-      <NewItemButton label="New job" onClick={() => setCreating(true)} />
+      <NewItemButton
+        label="New job"
+        onClick={() => setCreating(true)}
+        requires={{ access, role: 'contributor' }}
+      />
       {body}
       <JobFormDialog
-        open={creating}
+        open={creating && access.canWrite}
         project={project}
         jobs={all}
         onClose={() => setCreating(false)}

@@ -3,13 +3,22 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { churnKey, churnModel } from '../../testing/mockModelsApi';
 import { ModelAccessKeys } from './ModelAccessKeys';
 
-function renderKeys(api: ReturnType<typeof createMockMlApi>) {
+function renderKeys(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ModelAccessKeys project={churnProject} model={churnModel} />
+      <WithProjectRole projectRole={role}>
+        <ModelAccessKeys project={churnProject} model={churnModel} />
+      </WithProjectRole>
     </TestApiProvider>,
   );
 }
@@ -79,5 +88,20 @@ describe('ModelAccessKeys', () => {
         churnKey.id,
       ),
     );
+  });
+
+  it('does not list keys for an operator, and says why', async () => {
+    const api = createMockMlApi();
+    await renderKeys(api, 'operator');
+
+    expect(
+      await screen.findByText(
+        /Access keys need the contributor role on this project/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'New key' }),
+    ).not.toBeInTheDocument();
+    expect(api.listAccessKeys).not.toHaveBeenCalled();
   });
 });

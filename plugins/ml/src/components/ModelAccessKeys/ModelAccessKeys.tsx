@@ -12,6 +12,7 @@ import Alert from '@material-ui/lab/Alert';
 import { Model, ModelAccessKey, Project } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { formatTime } from '../../lib/workloads';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
@@ -23,8 +24,28 @@ export interface ModelAccessKeysProps {
   model: Model;
 }
 
-/** The model's access keys, masked; create one (shown once) or revoke one. */
+/**
+ * The model's access keys, masked; create one (shown once) or revoke one.
+ * Keys are contributors' business: the others are told so, and the keys are
+ * not even listed for them.
+ */
 export function ModelAccessKeys(props: ModelAccessKeysProps) {
+  const access = useProjectAccess(props.project.id);
+  if (access.loading) {
+    return <Progress />;
+  }
+  if (!access.canWrite) {
+    return (
+      <Alert severity="info">
+        Access keys need the contributor role on this project. You can still
+        call the model from the Test tab.
+      </Alert>
+    );
+  }
+  return <AccessKeysTable {...props} />;
+}
+
+function AccessKeysTable(props: ModelAccessKeysProps) {
   const { project, model } = props;
   const api = useApi(mlApiRef);
   const [creating, setCreating] = useState(false);

@@ -9,6 +9,7 @@ import {
   Project,
   WorkloadState,
 } from '@ml-platform/plugin-ml-common';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { activeDeployment, latestBuild } from '../../lib/models';
 import { formatTime } from '../../lib/workloads';
@@ -17,6 +18,7 @@ import { ModelState } from '../ModelPage/modelState';
 import { BuildStatus } from '../ModelStatus';
 import { NewBuildDialog } from '../NewBuildDialog';
 import { NewItemButton } from '../NewItemButton';
+import { RoleGate } from '../RoleGate';
 import { WorkloadLogs } from '../WorkloadLogs';
 
 /** @public */
@@ -37,13 +39,14 @@ const WORKLOAD_STATE: Record<BuildState, WorkloadState> = {
 
 /**
  * The model's builds with their state and why one failed, the logs of the
- * chosen build (live while it builds), "New build", and "Deploy" on a built
- * one.
+ * chosen build (live while it builds), "New build" (contributors), and
+ * "Deploy" on a built one (operators).
  */
 export function ModelBuildsTab(props: ModelBuildsTabProps) {
   const { project, state } = props;
   const { model, builds, deployments, reload } = state;
   const runtimes = useRuntimes();
+  const access = useProjectAccess(project.id);
   const [creating, setCreating] = useState(false);
   const [deploying, setDeploying] = useState<ModelBuild>();
   const [chosenId, setChosenId] = useState<string>();
@@ -73,14 +76,16 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
             Logs
           </Button>
           {b.state === 'built' && (
-            <Button
-              size="small"
-              color="primary"
-              onClick={() => setDeploying(b)}
-              aria-label={`Deploy build ${b.number}`}
-            >
-              Deploy
-            </Button>
+            <RoleGate access={access} requires="operator">
+              <Button
+                size="small"
+                color="primary"
+                onClick={() => setDeploying(b)}
+                aria-label={`Deploy build ${b.number}`}
+              >
+                Deploy
+              </Button>
+            </RoleGate>
           )}
         </Box>
       ),
@@ -89,7 +94,11 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
 
   return (
     <>
-      <NewItemButton label="New build" onClick={() => setCreating(true)} />
+      <NewItemButton
+        label="New build"
+        onClick={() => setCreating(true)}
+        requires={{ access, role: 'contributor' }}
+      />
       <Grid container spacing={3}>
         <Grid item xs={12}>
           <Table<ModelBuild>
@@ -120,7 +129,7 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
         )}
       </Grid>
       <NewBuildDialog
-        open={creating}
+        open={creating && access.canWrite}
         project={project}
         model={model}
         previous={latestBuild(builds)}
@@ -132,7 +141,7 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
         }}
       />
       <DeployDialog
-        build={deploying}
+        build={access.canOperate ? deploying : undefined}
         project={project}
         model={model}
         current={activeDeployment(model, deployments)}

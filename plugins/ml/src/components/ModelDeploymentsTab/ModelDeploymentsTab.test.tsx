@@ -2,11 +2,20 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
 
-function renderTab(api: ReturnType<typeof createMockMlApi>) {
+function renderTab(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   const reload = jest.fn();
   const stopped = {
     ...churnDeployment,
@@ -19,15 +28,17 @@ function renderTab(api: ReturnType<typeof createMockMlApi>) {
     reload,
     rendered: renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ModelDeploymentsTab
-          project={churnProject}
-          state={{
-            model: churnModel,
-            builds: [],
-            deployments: [churnDeployment, stopped],
-            reload,
-          }}
-        />
+        <WithProjectRole projectRole={role}>
+          <ModelDeploymentsTab
+            project={churnProject}
+            state={{
+              model: churnModel,
+              builds: [],
+              deployments: [churnDeployment, stopped],
+              reload,
+            }}
+          />
+        </WithProjectRole>
       </TestApiProvider>,
     ),
   };
@@ -46,7 +57,7 @@ describe('ModelDeploymentsTab', () => {
       screen.queryByRole('button', { name: 'Stop build 1' }),
     ).not.toBeInTheDocument();
     await userEvent.click(
-      screen.getByRole('button', { name: 'Change replicas of build 2' }),
+      await findEnabledButton('Change replicas of build 2'),
     );
     const dialog = await screen.findByRole('dialog');
     const field = within(dialog).getByRole('textbox', { name: 'Replicas' });
@@ -75,7 +86,7 @@ describe('ModelDeploymentsTab', () => {
     const { reload, rendered } = renderTab(api);
     await rendered;
 
-    await userEvent.click(screen.getByRole('button', { name: 'Stop build 2' }));
+    await userEvent.click(await findEnabledButton('Stop build 2'));
     const dialog = await screen.findByRole('dialog');
     expect(
       within(dialog).getByText(/answers no more requests/),
@@ -88,5 +99,18 @@ describe('ModelDeploymentsTab', () => {
       churnModel.id,
       churnDeployment.id,
     );
+  });
+
+  it('shows the deployments to a viewer without replicas or stop', async () => {
+    const api = createMockMlApi();
+    await renderTab(api, 'viewer').rendered;
+
+    await waitFor(() =>
+      expect(screen.getAllByTitle(needsRole('operator'))).toHaveLength(2),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Change replicas of build 2' }),
+    ).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Stop build 2' })).toBeDisabled();
   });
 });

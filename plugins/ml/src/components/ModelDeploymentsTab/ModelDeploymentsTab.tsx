@@ -5,11 +5,13 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import { ModelDeployment, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { replicasReady } from '../../lib/models';
 import { formatTime } from '../../lib/workloads';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
+import { RoleGate } from '../RoleGate';
 import { ScaleDialog } from './ScaleDialog';
 
 /** @public */
@@ -21,11 +23,15 @@ export interface ModelDeploymentsTabProps {
 const isRunning = (d: ModelDeployment) =>
   d.state === 'deploying' || d.state === 'deployed';
 
-/** Every deployment of the model; change the replicas of one, or stop it. */
+/**
+ * Every deployment of the model; operators change the replicas of one, or
+ * stop it.
+ */
 export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
   const { project, state } = props;
   const { model, deployments, reload } = state;
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(project.id);
   const [scaling, setScaling] = useState<ModelDeployment>();
   const [stopping, setStopping] = useState<ModelDeployment>();
 
@@ -54,20 +60,24 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
       render: d =>
         isRunning(d) ? (
           <Box display="flex">
-            <Button
-              size="small"
-              onClick={() => setScaling(d)}
-              aria-label={`Change replicas of build ${d.buildNumber}`}
-            >
-              Replicas
-            </Button>
-            <Button
-              size="small"
-              onClick={() => setStopping(d)}
-              aria-label={`Stop build ${d.buildNumber}`}
-            >
-              Stop
-            </Button>
+            <RoleGate access={access} requires="operator">
+              <Button
+                size="small"
+                onClick={() => setScaling(d)}
+                aria-label={`Change replicas of build ${d.buildNumber}`}
+              >
+                Replicas
+              </Button>
+            </RoleGate>
+            <RoleGate access={access} requires="operator">
+              <Button
+                size="small"
+                onClick={() => setStopping(d)}
+                aria-label={`Stop build ${d.buildNumber}`}
+              >
+                Stop
+              </Button>
+            </RoleGate>
           </Box>
         ) : null,
     },
@@ -87,7 +97,7 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
         }
       />
       <ScaleDialog
-        deployment={scaling}
+        deployment={access.canOperate ? scaling : undefined}
         onClose={() => setScaling(undefined)}
         onScale={async replicas => {
           await api.scaleDeployment(
@@ -101,7 +111,7 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
         }}
       />
       <ConfirmDialog
-        open={Boolean(stopping)}
+        open={Boolean(stopping) && access.canOperate}
         title={`Stop the deployment of build #${stopping?.buildNumber ?? ''}?`}
         confirmLabel="Stop"
         onConfirm={async () => {

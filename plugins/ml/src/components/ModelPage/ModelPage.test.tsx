@@ -4,6 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -12,6 +13,11 @@ import {
   pythonRuntime,
   smallProfile,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import {
   churnBuild,
   churnDeployment,
@@ -36,6 +42,7 @@ function renderAt(
   api: ReturnType<typeof createMockMlApi>,
   failure?: Error,
   deployment = churnDeployment,
+  role?: TestProjectRole,
 ) {
   if (failure) {
     api.getModel.mockRejectedValue(failure);
@@ -55,16 +62,20 @@ function renderAt(
         [discoveryApiRef, { getBaseUrl: async () => baseUrl }],
       ]}
     >
-      <Routes>
-        <Route
-          path="/ml/projects/:projectId/models/:modelId/*"
-          element={<ModelPage project={churnProject} modelId={churnModel.id} />}
-        />
-        <Route
-          path="/ml/projects/:projectId/models"
-          element={<div>models list</div>}
-        />
-      </Routes>
+      <WithProjectRole projectRole={role}>
+        <Routes>
+          <Route
+            path="/ml/projects/:projectId/models/:modelId/*"
+            element={
+              <ModelPage project={churnProject} modelId={churnModel.id} />
+            }
+          />
+          <Route
+            path="/ml/projects/:projectId/models"
+            element={<div>models list</div>}
+          />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
   );
@@ -127,9 +138,7 @@ describe('ModelPage', () => {
     // Every replica ready: nothing polls and redraws the table mid-click.
     await renderAt(`${modelPath}/builds`, api, undefined, readyDeployment);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Deploy build 2' }),
-    );
+    await userEvent.click(await findEnabledButton('Deploy build 2'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/Build 2 serves now/)).toBeInTheDocument();
     const replicas = within(dialog).getByRole('textbox', { name: 'Replicas' });
@@ -158,9 +167,7 @@ describe('ModelPage', () => {
     api.deleteModel.mockResolvedValue();
     await renderAt(modelPath, api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Delete' }),
-    );
+    await userEvent.click(await findEnabledButton('Delete'));
     const dialog = await screen.findByRole('dialog');
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Delete' }),
@@ -179,5 +186,37 @@ describe('ModelPage', () => {
     expect(
       await screen.findByRole('heading', { name: 'Error: Model not found' }),
     ).toBeInTheDocument();
+  });
+
+  it('lets an operator deploy a build but not build, delete or see keys', async () => {
+    const api = createMockMlApi();
+    await renderAt(
+      `${modelPath}/builds`,
+      api,
+      undefined,
+      churnDeployment,
+      'operator',
+    );
+
+    expect(await findEnabledButton('Deploy build 2')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New build' })).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(2);
+  });
+
+  it('tells a viewer that access keys need the contributor role, without asking for them', async () => {
+    const api = createMockMlApi();
+    await renderAt(
+      `${modelPath}/keys`,
+      api,
+      undefined,
+      churnDeployment,
+      'viewer',
+    );
+
+    expect(
+      await screen.findByText(/Access keys need the contributor role/),
+    ).toBeInTheDocument();
+    expect(api.listAccessKeys).not.toHaveBeenCalled();
   });
 });

@@ -19,6 +19,7 @@ import {
 } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import {
   activeDeployment,
   isBuildLive,
@@ -36,6 +37,7 @@ import { ModelMonitoring } from '../ModelMonitoring';
 import { ModelOverview } from '../ModelOverview';
 import { DeploymentStatus } from '../ModelStatus';
 import { ModelTestPanel } from '../ModelTestPanel';
+import { RoleGate } from '../RoleGate';
 import { ModelState } from './modelState';
 
 /** @public */
@@ -65,6 +67,7 @@ export function ModelPage(props: ModelPageProps) {
   const projectLink = useRouteRef(projectRouteRef);
   const modelLink = useRouteRef(modelRouteRef);
   const tab = (useParams()['*'] ?? '').split('/')[0];
+  const access = useProjectAccess(project.id);
   const [deleting, setDeleting] = useState(false);
 
   const loaded = usePolledAsync(
@@ -123,9 +126,14 @@ export function ModelPage(props: ModelPageProps) {
             />
           </Box>
           <Box flexGrow={1} />
-          <Button startIcon={<DeleteIcon />} onClick={() => setDeleting(true)}>
-            Delete
-          </Button>
+          <RoleGate access={access} requires="contributor">
+            <Button
+              startIcon={<DeleteIcon />}
+              onClick={() => setDeleting(true)}
+            >
+              Delete
+            </Button>
+          </RoleGate>
         </Box>
         <Tabs
           value={selected}
@@ -174,7 +182,7 @@ export function ModelPage(props: ModelPageProps) {
         </Routes>
       </Grid>
       <ConfirmDialog
-        open={deleting}
+        open={deleting && access.canWrite}
         title={`Delete model ${model.name}?`}
         onConfirm={async () => {
           await api.deleteModel(project.id, model.id);

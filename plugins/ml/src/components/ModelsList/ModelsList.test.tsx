@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -14,6 +15,11 @@ import {
   smallProfile,
 } from '../../testing/mockMlApi';
 import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
+import {
   churnBuild,
   churnDeployment,
   churnModel,
@@ -21,7 +27,10 @@ import {
 } from '../../testing/mockModelsApi';
 import { ModelsList } from './ModelsList';
 
-function renderList(api: ReturnType<typeof createMockMlApi>) {
+function renderList(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   api.listFiles.mockResolvedValue([
     fileEntry('README.md'),
     fileEntry('predict.py'),
@@ -30,16 +39,18 @@ function renderList(api: ReturnType<typeof createMockMlApi>) {
   api.listProfiles.mockResolvedValue(page([smallProfile]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route
-          path="/ml/projects/:projectId/models"
-          element={<ModelsList project={churnProject} />}
-        />
-        <Route
-          path="/ml/projects/:projectId/models/:modelId"
-          element={<div>model page</div>}
-        />
-      </Routes>
+      <WithProjectRole projectRole={role}>
+        <Routes>
+          <Route
+            path="/ml/projects/:projectId/models"
+            element={<ModelsList project={churnProject} />}
+          />
+          <Route
+            path="/ml/projects/:projectId/models/:modelId"
+            element={<div>model page</div>}
+          />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     {
       mountedRoutes: { '/ml': rootRouteRef },
@@ -70,9 +81,7 @@ describe('ModelsList', () => {
     api.createBuild.mockResolvedValue(churnBuild);
     await renderList(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New model' }),
-    );
+    await userEvent.click(await findEnabledButton('New model'));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: 'Name' }),
@@ -129,9 +138,7 @@ describe('ModelsList', () => {
       .mockResolvedValueOnce(churnBuild);
     await renderList(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New model' }),
-    );
+    await userEvent.click(await findEnabledButton('New model'));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: 'Name' }),
@@ -174,9 +181,7 @@ describe('ModelsList', () => {
     api.listModels.mockResolvedValue([]);
     await renderList(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New model' }),
-    );
+    await userEvent.click(await findEnabledButton('New model'));
     const dialog = await screen.findByRole('dialog');
     await userEvent.type(
       within(dialog).getByRole('textbox', { name: 'Name' }),
@@ -191,5 +196,16 @@ describe('ModelsList', () => {
       within(dialog).getByText('A Python function name'),
     ).toBeInTheDocument();
     expect(api.createModel).not.toHaveBeenCalled();
+  });
+
+  it('offers a new model to contributors only', async () => {
+    const api = createMockMlApi();
+    api.listModels.mockResolvedValue([]);
+    await renderList(api, 'operator');
+
+    expect(
+      await screen.findByTitle(needsRole('contributor')),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'New model' })).toBeDisabled();
   });
 });

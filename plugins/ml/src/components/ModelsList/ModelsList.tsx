@@ -17,6 +17,7 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import {
   activeDeployment,
   isBuildLive,
@@ -48,6 +49,7 @@ export function ModelsList(props: ModelsListProps) {
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const modelLink = useRouteRef(modelRouteRef);
+  const access = useProjectAccess(project.id);
   const [creating, setCreating] = useState(false);
   const { value, loading, error } = usePolledAsync(
     async () => {
@@ -132,10 +134,14 @@ export function ModelsList(props: ModelsListProps) {
 
   return (
     <>
-      <NewItemButton label="New model" onClick={() => setCreating(true)} />
+      <NewItemButton
+        label="New model"
+        onClick={() => setCreating(true)}
+        requires={{ access, role: 'contributor' }}
+      />
       {body}
       <NewModelDialog
-        open={creating}
+        open={creating && access.canWrite}
         project={project}
         onClose={() => setCreating(false)}
         onCreated={model => {

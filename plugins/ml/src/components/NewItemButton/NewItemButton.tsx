@@ -1,12 +1,20 @@
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
+import { CollaboratorRole } from '@ml-platform/plugin-ml-common';
+import { ProjectAccess } from '../../hooks/useProjectAccess';
+import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface NewItemButtonProps {
   /** The button's text, e.g. "New job"; also its accessible name. */
   label: string;
   onClick: () => void;
+  /**
+   * The project role creating needs: without it the button is disabled,
+   * with the role in a tooltip.
+   */
+  requires?: { access: ProjectAccess; role: CollaboratorRole };
 }
 
 /**
@@ -14,17 +22,26 @@ export interface NewItemButtonProps {
  * plugin offers creation in the same place and style.
  */
 export function NewItemButton(props: NewItemButtonProps) {
-  const { label, onClick } = props;
+  const { label, onClick, requires } = props;
+  const button = (
+    <Button
+      variant="contained"
+      color="primary"
+      startIcon={<AddIcon />}
+      onClick={onClick}
+    >
+      {label}
+    </Button>
+  );
   return (
     <Box display="flex" justifyContent="flex-end" marginBottom={2}>
-      <Button
-        variant="contained"
-        color="primary"
-        startIcon={<AddIcon />}
-        onClick={onClick}
-      >
-        {label}
-      </Button>
+      {requires ? (
+        <RoleGate access={requires.access} requires={requires.role}>
+          {button}
+        </RoleGate>
+      ) : (
+        button
+      )}
     </Box>
   );
 }

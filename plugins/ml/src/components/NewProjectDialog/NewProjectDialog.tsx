@@ -5,6 +5,7 @@ import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import {
+  CollaboratorRole,
   Project,
   ProjectVisibility,
   Workspace,
@@ -12,8 +13,10 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
+import { VISIBILITIES, describeVisibility } from '../../lib/roles';
 import { DialogSubmitActions } from '../DialogSubmitActions';
 import { ErrorAlert } from '../ErrorAlert';
+import { OwnerFields } from './OwnerFields';
 
 /** @public */
 export interface NewProjectDialogProps {
@@ -25,9 +28,10 @@ export interface NewProjectDialogProps {
   onCreated: (project: Project) => void;
 }
 
-const VISIBILITIES: ProjectVisibility[] = ['private', 'team', 'public'];
-
-/** Creates a project; the name becomes a URL segment, hence the DNS rules. */
+/**
+ * Creates a project; the name becomes a URL segment, hence the DNS rules. The
+ * user owns it, or gives it to one of their groups with a team role.
+ */
 export function NewProjectDialog(props: NewProjectDialogProps) {
   const { open, workspaces, defaultWorkspace, onClose, onCreated } = props;
   const api = useApi(mlApiRef);
@@ -36,6 +40,9 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
   const [description, setDescription] = useState('');
   const [chosenWorkspace, setWorkspace] = useState('');
   const [visibility, setVisibility] = useState<ProjectVisibility>('private');
+  // Undefined: the user, whom the backend makes the owner by default.
+  const [owner, setOwner] = useState<string>();
+  const [teamRole, setTeamRole] = useState<CollaboratorRole>('contributor');
   const [touched, setTouched] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -46,6 +53,8 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       setTitle('');
       setDescription('');
       setVisibility('private');
+      setOwner(undefined);
+      setTeamRole('contributor');
       setTouched(false);
       setError(undefined);
       setWorkspace('');
@@ -74,6 +83,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
         title: title.trim() || undefined,
         description,
         visibility,
+        ...(owner ? { owner, teamRole } : {}),
       });
       onCreated(project);
     } catch (e) {
@@ -158,6 +168,12 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
               </option>
             ))}
           </TextField>
+          <OwnerFields
+            owner={owner}
+            teamRole={teamRole}
+            onOwnerChange={setOwner}
+            onTeamRoleChange={setTeamRole}
+          />
           <TextField
             id="ml-new-project-visibility"
             label="Visibility"
@@ -170,7 +186,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
           >
             {VISIBILITIES.map(v => (
               <option key={v} value={v}>
-                {v}
+                {describeVisibility(v)}
               </option>
             ))}
           </TextField>

@@ -2,6 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { dashboardApp } from '../../testing/mockApplicationsApi';
 import {
   churnProject,
@@ -11,6 +12,11 @@ import {
   pythonRuntime,
   smallProfile,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  findEnabledButton,
+} from '../../__testUtils__/permissions';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
 
 function setup(options: { allowBypass?: boolean } = {}) {
@@ -38,10 +44,15 @@ function setup(options: { allowBypass?: boolean } = {}) {
   return api;
 }
 
-async function renderTab(api: ReturnType<typeof createMockMlApi>) {
+async function renderTab(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ProjectApplicationsTab project={churnProject} />
+      <WithProjectRole projectRole={role}>
+        <ProjectApplicationsTab project={churnProject} />
+      </WithProjectRole>
     </TestApiProvider>,
   );
 }
@@ -100,9 +111,7 @@ describe('ProjectApplicationsTab', () => {
     });
     await renderTab(api);
 
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Stop Churn dashboard' }),
-    );
+    fireEvent.click(await findEnabledButton('Stop Churn dashboard'));
     expect(api.stopApplication).toHaveBeenCalledWith(
       churnProject.id,
       dashboardApp.id,
@@ -116,9 +125,7 @@ describe('ProjectApplicationsTab', () => {
     api.createApplication.mockResolvedValue({ ...dashboardApp, id: 'a3' });
     await renderTab(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New application' }),
-    );
+    await userEvent.click(await findEnabledButton('New application'));
     const dialog = await screen.findByRole('dialog');
     expect(
       within(dialog).queryByText(/without signing in/),
@@ -154,9 +161,7 @@ describe('ProjectApplicationsTab', () => {
     );
     await renderTab(api);
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'New application' }),
-    );
+    await userEvent.click(await findEnabledButton('New application'));
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByText(/without signing in/)).toBeInTheDocument();
     await userEvent.type(within(dialog).getByLabelText('Name'), 'x');
@@ -170,5 +175,53 @@ describe('ProjectApplicationsTab', () => {
     expect(
       await within(dialog).findByText('must use only lowercase letters'),
     ).toBeInTheDocument();
+  });
+
+  it('lets an operator start, stop and restart apps, not create, edit or delete them', async () => {
+    const api = setup();
+    await renderTab(api, 'operator');
+
+    expect(await findEnabledButton('Stop Churn dashboard')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Start Old report' }),
+    ).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Restart Churn dashboard' }),
+    ).toBeEnabled();
+    expect(
+      screen.getByRole('button', { name: 'Logs of Churn dashboard' }),
+    ).toBeEnabled();
+    for (const name of [
+      'New application',
+      'Edit Churn dashboard',
+      'Delete Churn dashboard',
+      'Edit Old report',
+      'Delete Old report',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(5);
+  });
+
+  it('lets a viewer open an app and read its logs, nothing else', async () => {
+    const api = setup();
+    await renderTab(api, 'viewer');
+
+    expect(
+      await findEnabledButton('Logs of Churn dashboard'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Open Churn dashboard' }),
+    ).toBeEnabled();
+    for (const name of [
+      'Stop Churn dashboard',
+      'Start Old report',
+      'Restart Churn dashboard',
+      'Edit Churn dashboard',
+      'Delete Churn dashboard',
+    ]) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(screen.getAllByTitle(needsRole('operator'))).toHaveLength(4);
   });
 });

@@ -16,16 +16,22 @@ import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import ReplayIcon from '@material-ui/icons/Replay';
 import StopIcon from '@material-ui/icons/Stop';
 import SubjectIcon from '@material-ui/icons/Subject';
-import { Application, Project } from '@ml-platform/plugin-ml-common';
+import {
+  Application,
+  CollaboratorRole,
+  Project,
+} from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
 import { isActiveState } from '../../lib/workloads';
 import { ApplicationFormDialog } from '../ApplicationFormDialog';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { NewItemButton } from '../NewItemButton';
+import { RoleGate } from '../RoleGate';
 import { WorkloadStatus } from '../WorkloadStatus';
 import { ApplicationLogsDialog } from './ApplicationLogsDialog';
 
@@ -52,10 +58,15 @@ async function openInNewTab(prepare: () => Promise<string>) {
   }
 }
 
-/** The Applications tab: a project's web apps, their state, and what to do with them. */
+/**
+ * The Applications tab: a project's web apps, their state, and what to do
+ * with them: readers open them and read their logs, operators start and stop
+ * them, contributors create, edit and delete them.
+ */
 export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
   const { project } = props;
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(project.id);
   const [editing, setEditing] = useState<Application | 'new'>();
   const [deleting, setDeleting] = useState<Application>();
   const [logsOf, setLogsOf] = useState<Application>();
@@ -80,15 +91,18 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
     label: string,
     icon: JSX.Element,
     onClick: () => void,
+    role: CollaboratorRole = 'viewer',
   ) => (
-    <IconButton
-      size="small"
-      aria-label={label}
-      title={label.split(' ')[0]}
-      onClick={onClick}
-    >
-      {icon}
-    </IconButton>
+    <RoleGate access={access} requires={role}>
+      <IconButton
+        size="small"
+        aria-label={label}
+        title={label.split(' ')[0]}
+        onClick={onClick}
+      >
+        {icon}
+      </IconButton>
+    </RoleGate>
   );
 
   const columns: TableColumn<Application>[] = [
@@ -129,29 +143,40 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
       render: a => (
         <Box display="flex">
           {isActiveState(a.state)
-            ? iconButton(`Stop ${a.name}`, <StopIcon fontSize="small" />, () =>
-                act(() => api.stopApplication(project.id, a.id)),
+            ? iconButton(
+                `Stop ${a.name}`,
+                <StopIcon fontSize="small" />,
+                () => act(() => api.stopApplication(project.id, a.id)),
+                'operator',
               )
             : iconButton(
                 `Start ${a.name}`,
                 <PlayArrowIcon fontSize="small" />,
                 () => act(() => api.startApplication(project.id, a.id)),
+                'operator',
               )}
           {iconButton(
             `Restart ${a.name}`,
             <ReplayIcon fontSize="small" />,
             () => act(() => api.restartApplication(project.id, a.id)),
+            'operator',
           )}
           {iconButton(
             `Logs of ${a.name}`,
             <SubjectIcon fontSize="small" />,
             () => setLogsOf(a),
           )}
-          {iconButton(`Edit ${a.name}`, <EditIcon fontSize="small" />, () =>
-            setEditing(a),
+          {iconButton(
+            `Edit ${a.name}`,
+            <EditIcon fontSize="small" />,
+            () => setEditing(a),
+            'contributor',
           )}
-          {iconButton(`Delete ${a.name}`, <DeleteIcon fontSize="small" />, () =>
-            setDeleting(a),
+          {iconButton(
+            `Delete ${a.name}`,
+            <DeleteIcon fontSize="small" />,
+            () => setDeleting(a),
+            'contributor',
           )}
         </Box>
       ),
@@ -185,10 +210,11 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
       <NewItemButton
         label="New application"
         onClick={() => setEditing('new')}
+        requires={{ access, role: 'contributor' }}
       />
       {table}
       <ApplicationFormDialog
-        open={editing !== undefined}
+        open={editing !== undefined && access.canWrite}
         project={project}
         application={editing === 'new' ? undefined : editing}
         allowBypassAuthentication={
@@ -201,7 +227,7 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
         }}
       />
       <ConfirmDialog
-        open={Boolean(deleting)}
+        open={Boolean(deleting) && access.canWrite}
         title={`Delete application ${deleting?.name ?? ''}?`}
         onConfirm={async () => {
           await api.deleteApplication(project.id, deleting!.id);

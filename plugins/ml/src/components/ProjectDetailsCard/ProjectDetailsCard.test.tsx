@@ -1,8 +1,14 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
 
 describe('ProjectDetailsCard', () => {
@@ -17,10 +23,12 @@ describe('ProjectDetailsCard', () => {
     const onProjectChange = jest.fn();
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ProjectDetailsCard
-          project={churnProject}
-          onProjectChange={onProjectChange}
-        />
+        <WithProjectRole>
+          <ProjectDetailsCard
+            project={churnProject}
+            onProjectChange={onProjectChange}
+          />
+        </WithProjectRole>
       </TestApiProvider>,
     );
 
@@ -48,10 +56,12 @@ describe('ProjectDetailsCard', () => {
     );
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ProjectDetailsCard
-          project={churnProject}
-          onProjectChange={jest.fn()}
-        />
+        <WithProjectRole>
+          <ProjectDetailsCard
+            project={churnProject}
+            onProjectChange={jest.fn()}
+          />
+        </WithProjectRole>
       </TestApiProvider>,
     );
 
@@ -66,4 +76,72 @@ describe('ProjectDetailsCard', () => {
       await screen.findByText('String must contain at most 4000 character(s)'),
     ).toBeInTheDocument();
   });
+
+  it("edits the team role, explained by the owning group's members", async () => {
+    const api = createMockMlApi();
+    const teamProject = {
+      ...churnProject,
+      owner: 'group:default/ml-team',
+      visibility: 'team' as const,
+    };
+    api.updateProject.mockResolvedValue({ ...teamProject, teamRole: 'viewer' });
+    await renderCard(api, teamProject);
+
+    const teamRole = screen.getByLabelText('Team role');
+    expect(teamRole).toHaveValue('contributor');
+    expect(
+      screen.getByText(
+        /^Members of group:default\/ml-team get this role; contributor: also changes files/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.selectOptions(teamRole, 'viewer');
+    expect(
+      screen.getByText(/get this role; viewer: reads the project/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Save details' }),
+    );
+
+    await waitFor(() =>
+      expect(api.updateProject).toHaveBeenCalledWith(churnProject.id, {
+        title: 'Churn model',
+        description: 'Predicts who leaves',
+        visibility: 'team',
+        teamRole: 'viewer',
+      }),
+    );
+  });
+
+  it('says the team role only counts for a group owner', async () => {
+    await renderCard(createMockMlApi(), churnProject);
+    expect(
+      screen.getByText(/only used when a group owns the project/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the details read-only to someone who is not an admin', async () => {
+    const api = createMockMlApi();
+    await renderCard(api, churnProject, 'contributor');
+
+    expect(await screen.findByTitle(needsRole('admin'))).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save details' })).toBeDisabled();
+    for (const label of ['Title', 'Description', 'Visibility', 'Team role']) {
+      expect(screen.getByLabelText(label)).toBeDisabled();
+    }
+    expect(screen.getByLabelText('Title')).toHaveValue('Churn model');
+  });
 });
+
+function renderCard(
+  api: ReturnType<typeof createMockMlApi>,
+  project: Project,
+  role?: TestProjectRole,
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <WithProjectRole projectRole={role}>
+        <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />
+      </WithProjectRole>
+    </TestApiProvider>,
+  );
+}

@@ -5,9 +5,21 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { Project, ProjectVisibility } from '@ml-platform/plugin-ml-common';
+import {
+  COLLABORATOR_ROLES,
+  CollaboratorRole,
+  Project,
+  ProjectVisibility,
+} from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { fieldErrors } from '../../lib/errors';
+import {
+  VISIBILITIES,
+  describeVisibility,
+  teamRoleHelp,
+} from '../../lib/roles';
+import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface ProjectDetailsCardProps {
@@ -16,19 +28,19 @@ export interface ProjectDetailsCardProps {
   onProjectChange: (project: Project) => void;
 }
 
-const VISIBILITIES: { value: ProjectVisibility; label: string }[] = [
-  { value: 'private', label: 'private: collaborators only' },
-  { value: 'team', label: "team: the owner's team" },
-  { value: 'public', label: 'public: everybody can read' },
-];
-
-/** Edits what a project is called, what it is about and who may see it. */
+/**
+ * Edits what a project is called, what it is about, who may see it and the
+ * role of its owning group's members; read-only without the admin role.
+ */
 export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
   const { project, onProjectChange } = props;
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(project.id);
+  const readOnly = !access.canAdmin;
   const [title, setTitle] = useState(project.title);
   const [description, setDescription] = useState(project.description);
   const [visibility, setVisibility] = useState(project.visibility);
+  const [teamRole, setTeamRole] = useState(project.teamRole);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -39,15 +51,20 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
     setTitle(project.title);
     setDescription(project.description);
     setVisibility(project.visibility);
+    setTeamRole(project.teamRole);
   }, [project]);
 
   const dirty =
     title !== project.title ||
     description !== project.description ||
-    visibility !== project.visibility;
+    visibility !== project.visibility ||
+    teamRole !== project.teamRole;
   const titleProblem = title.trim() ? undefined : 'Title must not be empty';
 
   const save = async () => {
+    if (readOnly) {
+      return;
+    }
     setBusy(true);
     setSaved(false);
     setServerErrors({});
@@ -58,6 +75,8 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           title: title.trim(),
           description,
           visibility,
+          // Only when changed: the team role is new to the form.
+          ...(teamRole !== project.teamRole ? { teamRole } : {}),
         }),
       );
       setSaved(true);
@@ -95,6 +114,7 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           }}
           error={Boolean(serverErrors.title ?? titleProblem)}
           helperText={serverErrors.title ?? titleProblem}
+          disabled={readOnly}
           fullWidth
           margin="normal"
         />
@@ -108,6 +128,7 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           }}
           error={Boolean(serverErrors.description)}
           helperText={serverErrors.description}
+          disabled={readOnly}
           fullWidth
           multiline
           minRows={3}
@@ -125,24 +146,51 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           }}
           error={Boolean(serverErrors.visibility)}
           helperText={serverErrors.visibility}
+          disabled={readOnly}
           fullWidth
           margin="normal"
         >
           {VISIBILITIES.map(v => (
-            <option key={v.value} value={v.value}>
-              {v.label}
+            <option key={v} value={v}>
+              {describeVisibility(v)}
+            </option>
+          ))}
+        </TextField>
+        <TextField
+          id="ml-project-team-role"
+          label="Team role"
+          select
+          SelectProps={{ native: true }}
+          value={teamRole}
+          onChange={e => {
+            setTeamRole(e.target.value as CollaboratorRole);
+            setSaved(false);
+          }}
+          error={Boolean(serverErrors.teamRole)}
+          helperText={
+            serverErrors.teamRole ?? teamRoleHelp(project.owner, teamRole)
+          }
+          disabled={readOnly}
+          fullWidth
+          margin="normal"
+        >
+          {COLLABORATOR_ROLES.map(role => (
+            <option key={role} value={role}>
+              {role}
             </option>
           ))}
         </TextField>
         <Box display="flex" justifyContent="flex-end" marginTop={2}>
-          <Button
-            type="submit"
-            color="primary"
-            variant="contained"
-            disabled={busy || !dirty || Boolean(titleProblem)}
-          >
-            Save details
-          </Button>
+          <RoleGate access={access} requires="admin">
+            <Button
+              type="submit"
+              color="primary"
+              variant="contained"
+              disabled={busy || !dirty || Boolean(titleProblem)}
+            >
+              Save details
+            </Button>
+          </RoleGate>
         </Box>
       </form>
     </InfoCard>

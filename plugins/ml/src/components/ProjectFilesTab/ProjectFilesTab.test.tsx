@@ -8,6 +8,10 @@ import {
   createMockMlApi,
   fileEntry,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectFilesTab } from './ProjectFilesTab';
 
 const listing = [
@@ -16,13 +20,26 @@ const listing = [
   fileEntry('src/train.py'),
 ];
 
-async function renderTab(api: ReturnType<typeof createMockMlApi>) {
+async function renderTab(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ProjectFilesTab project={churnProject} />
+      <WithProjectRole projectRole={role}>
+        <ProjectFilesTab project={churnProject} />
+      </WithProjectRole>
     </TestApiProvider>,
   );
 }
+
+const changingButtons = [
+  'New file',
+  'New folder',
+  'Upload',
+  'Rename',
+  'Delete',
+];
 
 /** Types into CodeMirror the way its own input handling would. */
 function replaceEditorContent(path: string, text: string) {
@@ -152,5 +169,64 @@ describe('ProjectFilesTab', () => {
     expect(
       await screen.findByText('Choose a file to view or edit it.'),
     ).toBeInTheDocument();
+  });
+
+  it('shows a reader the files read-only, with no way to change them', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    api.readFile.mockResolvedValue('# Churn\n');
+    await renderTab(api, 'operator');
+
+    await userEvent.click(await screen.findByText('README.md'));
+    const editor = await screen.findByRole('textbox', {
+      name: 'Contents of README.md',
+    });
+    expect(editor).toHaveTextContent('# Churn');
+    expect(editor).toHaveAttribute('aria-readonly', 'true');
+    expect(EditorView.findFromDOM(editor)!.state.readOnly).toBe(true);
+
+    const notice = screen.getByText(/Read-only/);
+    expect(notice).toHaveTextContent(
+      'Read-only: changing files needs the contributor role on this project.',
+    );
+    for (const name of changingButtons) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(
+      screen.getAllByTitle(
+        'You need the contributor role on this project to do this',
+      ),
+    ).toHaveLength(changingButtons.length);
+    expect(
+      screen.queryByRole('button', { name: 'Save' }),
+    ).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Upload files')).toBeDisabled();
+    // Reading stays: the archive and a refresh.
+    expect(
+      screen.getByRole('button', { name: 'Download archive' }),
+    ).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Refresh files' })).toBeEnabled();
+    expect(api.writeFile).not.toHaveBeenCalled();
+  });
+
+  it('keeps the changing buttons off until the permissions are known', async () => {
+    const api = createMockMlApi();
+    api.listFiles.mockResolvedValue(listing);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WithProjectRole pending>
+          <ProjectFilesTab project={churnProject} />
+        </WithProjectRole>
+      </TestApiProvider>,
+    );
+    await screen.findByText('README.md');
+    for (const name of changingButtons) {
+      expect(screen.getByRole('button', { name })).toBeDisabled();
+    }
+    expect(
+      screen.getAllByTitle('Checking your access to this project…'),
+    ).toHaveLength(changingButtons.length);
+    // Not read-only either: that is not known yet.
+    expect(screen.queryByText(/Read-only/)).not.toBeInTheDocument();
   });
 });

@@ -14,9 +14,11 @@ import EditIcon from '@material-ui/icons/Edit';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import NoteAddIcon from '@material-ui/icons/NoteAdd';
 import RefreshIcon from '@material-ui/icons/Refresh';
+import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
 import {
   FileTreeNode,
@@ -29,6 +31,7 @@ import { ErrorSnackbar } from '../ErrorSnackbar';
 import { FilePanel } from '../FilePanel';
 import { FileTree } from '../FileTree';
 import { PathDialog } from '../PathDialog';
+import { RoleGate } from '../RoleGate';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -52,11 +55,15 @@ export interface ProjectFilesTabProps {
 
 type PathAction = 'file' | 'folder' | 'rename';
 
-/** Browse, edit, upload and download the files of a project. */
+/**
+ * Browse, edit, upload and download the files of a project; changing them
+ * needs the contributor role, the others see them read-only.
+ */
 export function ProjectFilesTab(props: ProjectFilesTabProps) {
   const projectId = props.project.id;
   const classes = useStyles();
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(projectId);
   const uploadInput = useRef<HTMLInputElement>(null);
   const [selected, setSelected] = useState<FileTreeNode>();
   const [openFile, setOpenFile] = useState<FileTreeNode>();
@@ -197,58 +204,77 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
 
   return (
     <Grid container spacing={3}>
+      {!access.loading && !access.canWrite && (
+        <Grid item xs={12}>
+          <Alert severity="info">
+            Read-only: changing files needs the contributor role on this
+            project.
+          </Alert>
+        </Grid>
+      )}
       <Grid item xs={12} md={4}>
         <Paper variant="outlined">
           <div className={classes.toolbar}>
-            <Button
-              size="small"
-              startIcon={<NoteAddIcon />}
-              onClick={() => setPathAction('file')}
-            >
-              New file
-            </Button>
-            <Button
-              size="small"
-              startIcon={<CreateNewFolderIcon />}
-              onClick={() => setPathAction('folder')}
-            >
-              New folder
-            </Button>
-            <Button
-              size="small"
-              startIcon={<CloudUploadIcon />}
-              onClick={() => uploadInput.current?.click()}
-              disabled={busy}
-            >
-              Upload
-            </Button>
+            <RoleGate access={access} requires="contributor">
+              <Button
+                size="small"
+                startIcon={<NoteAddIcon />}
+                onClick={() => setPathAction('file')}
+              >
+                New file
+              </Button>
+            </RoleGate>
+            <RoleGate access={access} requires="contributor">
+              <Button
+                size="small"
+                startIcon={<CreateNewFolderIcon />}
+                onClick={() => setPathAction('folder')}
+              >
+                New folder
+              </Button>
+            </RoleGate>
+            <RoleGate access={access} requires="contributor">
+              <Button
+                size="small"
+                startIcon={<CloudUploadIcon />}
+                onClick={() => uploadInput.current?.click()}
+                disabled={busy}
+              >
+                Upload
+              </Button>
+            </RoleGate>
             <input
               ref={uploadInput}
               type="file"
               multiple
               hidden
+              disabled={!access.canWrite}
               aria-label="Upload files"
               onChange={e => {
                 upload(e.target.files);
                 e.target.value = '';
               }}
             />
-            <Button
-              size="small"
-              startIcon={<EditIcon />}
-              onClick={() => setPathAction('rename')}
-              disabled={!selected}
-            >
-              Rename
-            </Button>
-            <Button
-              size="small"
-              startIcon={<DeleteIcon />}
-              onClick={() => setDeleting(true)}
-              disabled={!selected}
-            >
-              Delete
-            </Button>
+            <RoleGate access={access} requires="contributor">
+              <Button
+                size="small"
+                startIcon={<EditIcon />}
+                onClick={() => setPathAction('rename')}
+                disabled={!selected}
+              >
+                Rename
+              </Button>
+            </RoleGate>
+            <RoleGate access={access} requires="contributor">
+              <Button
+                size="small"
+                startIcon={<DeleteIcon />}
+                onClick={() => setDeleting(true)}
+                disabled={!selected}
+              >
+                Delete
+              </Button>
+            </RoleGate>
             <Button
               size="small"
               startIcon={<GetAppIcon />}
@@ -274,6 +300,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
           <FilePanel
             projectId={projectId}
             file={openFile}
+            readOnly={!access.canWrite}
             onDirtyChange={onDirtyChange}
           />
         ) : (
@@ -285,7 +312,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
         )}
       </Grid>
       <PathDialog
-        open={Boolean(pathAction)}
+        open={Boolean(pathAction) && access.canWrite}
         title={pathAction ? pathDialogs[pathAction].title : ''}
         submitLabel={pathAction ? pathDialogs[pathAction].label : ''}
         initialPath={
@@ -297,7 +324,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
         onClose={() => setPathAction(undefined)}
       />
       <ConfirmDialog
-        open={deleting}
+        open={deleting && access.canWrite}
         title={`Delete ${selected?.path ?? ''}?`}
         onConfirm={deleteSelected}
         onClose={() => setDeleting(false)}

@@ -10,6 +10,7 @@ import {
   trainJob,
   trainRun,
 } from '../../testing/mockMlApi';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectJobsTab } from './ProjectJobsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
@@ -18,12 +19,14 @@ function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listJobs.mockResolvedValue([trainJob]);
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route
-          path="/ml/projects/:projectId/jobs/*"
-          element={<ProjectJobsTab project={churnProject} />}
-        />
-      </Routes>
+      <WithProjectRole>
+        <Routes>
+          <Route
+            path="/ml/projects/:projectId/jobs/*"
+            element={<ProjectJobsTab project={churnProject} />}
+          />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
   );

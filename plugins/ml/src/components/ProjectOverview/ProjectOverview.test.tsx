@@ -1,22 +1,39 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectOverview } from './ProjectOverview';
+
+function renderOverview(
+  api: ReturnType<typeof createMockMlApi>,
+  project: Project,
+  onDeleted = jest.fn(),
+  role?: TestProjectRole,
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <WithProjectRole projectRole={role}>
+        <ProjectOverview project={project} onDeleted={onDeleted} />
+      </WithProjectRole>
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef } },
+  );
+}
 
 describe('ProjectOverview', () => {
   it('shows the project and deletes it after confirmation', async () => {
     const api = createMockMlApi();
     api.deleteProject.mockResolvedValue();
     const onDeleted = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ProjectOverview project={churnProject} onDeleted={onDeleted} />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderOverview(api, churnProject, onDeleted);
 
     expect(screen.getByText('Predicts who leaves')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'demo' })).toHaveAttribute(
@@ -25,7 +42,7 @@ describe('ProjectOverview', () => {
     );
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'Delete project' }),
+      await screen.findByRole('button', { name: 'Delete project' }),
     );
     expect(api.deleteProject).not.toHaveBeenCalled();
     await userEvent.click(
@@ -36,5 +53,26 @@ describe('ProjectOverview', () => {
 
     await waitFor(() => expect(onDeleted).toHaveBeenCalled());
     expect(api.deleteProject).toHaveBeenCalledWith(churnProject.id);
+  });
+
+  it('offers deleting only to admins', async () => {
+    const api = createMockMlApi();
+    await renderOverview(api, churnProject, jest.fn(), 'contributor');
+
+    expect(await screen.findByTitle(needsRole('admin'))).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Delete project' });
+    expect(button).toBeDisabled();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  it("shows the team role of a group's project", async () => {
+    await renderOverview(createMockMlApi(), {
+      ...churnProject,
+      owner: 'group:default/ml-team',
+      teamRole: 'operator',
+    });
+    expect(
+      screen.getByText('operator (members of the owner)'),
+    ).toBeInTheDocument();
   });
 });

@@ -11,8 +11,11 @@ import DeleteIcon from '@material-ui/icons/Delete';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { DateTime } from 'luxon';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
+import { isGroupRef } from '../../lib/roles';
 import { workspaceRouteRef } from '../../routes';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface ProjectOverviewProps {
@@ -24,10 +27,11 @@ function when(iso: string) {
   return DateTime.fromISO(iso).toLocaleString(DateTime.DATETIME_MED);
 }
 
-/** What a project is, who owns it, and the way to delete it. */
+/** What a project is, who owns it, and the way to delete it (admins). */
 export function ProjectOverview(props: ProjectOverviewProps) {
   const { project, onDeleted } = props;
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(project.id);
   const workspaceLink = useRouteRef(workspaceRouteRef);
   const [deleting, setDeleting] = useState(false);
 
@@ -37,12 +41,14 @@ export function ProjectOverview(props: ProjectOverviewProps) {
         <InfoCard
           title="About"
           action={
-            <Button
-              startIcon={<DeleteIcon />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete project
-            </Button>
+            <RoleGate access={access} requires="admin">
+              <Button
+                startIcon={<DeleteIcon />}
+                onClick={() => setDeleting(true)}
+              >
+                Delete project
+              </Button>
+            </RoleGate>
           }
         >
           <StructuredMetadataTable
@@ -57,6 +63,9 @@ export function ProjectOverview(props: ProjectOverviewProps) {
               ),
               owner: project.owner,
               visibility: project.visibility,
+              ...(isGroupRef(project.owner)
+                ? { 'team role': `${project.teamRole} (members of the owner)` }
+                : {}),
               'created by': project.createdBy,
               created: when(project.createdAt),
               updated: when(project.updatedAt),
@@ -65,7 +74,7 @@ export function ProjectOverview(props: ProjectOverviewProps) {
         </InfoCard>
       </Grid>
       <ConfirmDialog
-        open={deleting}
+        open={deleting && access.canAdmin}
         title={`Delete project ${project.name}?`}
         onConfirm={async () => {
           await api.deleteProject(project.id);

@@ -9,14 +9,24 @@ import {
   createMockMlApi,
   fileEntry,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { ProjectPage } from './ProjectPage';
 
-function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
+function renderAt(
+  path: string,
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
-      </Routes>
+      <WithProjectRole projectRole={role}>
+        <Routes>
+          <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
   );
@@ -48,6 +58,25 @@ describe('ProjectPage', () => {
 
     expect(
       await screen.findByRole('heading', { name: 'Error: Project not found' }),
+    ).toBeInTheDocument();
+  });
+
+  it("shows the user's role in the header and gates the tabs by it", async () => {
+    const api = createMockMlApi();
+    api.getProject.mockResolvedValue(churnProject);
+    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    await renderAt(
+      `/ml/projects/churn-${churnProject.id}/files`,
+      api,
+      'viewer',
+    );
+
+    expect(await screen.findByText('Your role')).toBeInTheDocument();
+    expect(screen.getByText('viewer')).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /Read-only: changing files needs the contributor role/,
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -13,6 +13,7 @@ import {
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { useEditableAsync } from '../../hooks/useEditableAsync';
+import { strongestRole, useProjectAccess } from '../../hooks/useProjectAccess';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
@@ -32,6 +33,8 @@ export function ProjectPage() {
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const rootLink = useRouteRef(rootRouteRef);
+  const access = useProjectAccess(projectId);
+  const role = strongestRole(access);
   const {
     value: project,
     loading,
@@ -100,6 +103,7 @@ export function ProjectPage() {
         {project && (
           <HeaderLabel label="Visibility" value={project.visibility} />
         )}
+        {project && role && <HeaderLabel label="Your role" value={role} />}
       </Header>
       {body}
     </Page>

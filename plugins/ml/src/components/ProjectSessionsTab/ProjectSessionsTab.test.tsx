@@ -10,18 +10,21 @@ import {
   runningSession,
   streamOf,
 } from '../../testing/mockMlApi';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route
-          path="/ml/projects/:projectId/sessions/*"
-          element={<ProjectSessionsTab project={churnProject} />}
-        />
-      </Routes>
+      <WithProjectRole>
+        <Routes>
+          <Route
+            path="/ml/projects/:projectId/sessions/*"
+            element={<ProjectSessionsTab project={churnProject} />}
+          />
+        </Routes>
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
   );

@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
 
 describe('ProjectSettingsTab', () => {
@@ -14,14 +15,17 @@ describe('ProjectSettingsTab', () => {
     const onProjectChange = jest.fn();
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ProjectSettingsTab
-          project={churnProject}
-          onProjectChange={onProjectChange}
-        />
+        <WithProjectRole>
+          <ProjectSettingsTab
+            project={churnProject}
+            onProjectChange={onProjectChange}
+          />
+        </WithProjectRole>
       </TestApiProvider>,
     );
 
-    expect(screen.getByLabelText('Name 1')).toHaveValue('MODEL');
+    // The editor replaces the read-only list once the admin role is known.
+    expect(await screen.findByLabelText('Name 1')).toHaveValue('MODEL');
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
     await userEvent.type(screen.getByLabelText('Name 2'), 'SEED');
     await userEvent.type(screen.getByLabelText('Value 2'), '42');
@@ -48,11 +52,13 @@ describe('ProjectSettingsTab', () => {
     });
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />
+        <WithProjectRole>
+          <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />
+        </WithProjectRole>
       </TestApiProvider>,
     );
 
-    expect(screen.getByLabelText('Value 1')).toHaveValue('••••••••');
+    expect(await screen.findByLabelText('Value 1')).toHaveValue('••••••••');
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
     await userEvent.type(screen.getByLabelText('Name 3'), 'SEED');
     await userEvent.type(screen.getByLabelText('Value 3'), '42');
@@ -63,5 +69,54 @@ describe('ProjectSettingsTab', () => {
         env: { DB_PASSWORD: { secret: true }, MODEL: 'xgb', SEED: '42' },
       }),
     );
+  });
+
+  it('shows the settings read-only to someone who is not an admin', async () => {
+    const api = createMockMlApi();
+    api.listCollaborators.mockResolvedValue([
+      {
+        subject: 'user:default/bob',
+        role: 'contributor',
+        addedAt: '2026-01-10T10:00:00.000Z',
+      },
+    ]);
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WithProjectRole projectRole="contributor">
+          <ProjectSettingsTab
+            project={churnProject}
+            onProjectChange={jest.fn()}
+          />
+        </WithProjectRole>
+      </TestApiProvider>,
+    );
+
+    expect(await screen.findByText(/Read-only/)).toHaveTextContent(
+      'Read-only: changing the settings and collaborators needs the admin role on this project.',
+    );
+    // Details: shown, not changeable.
+    expect(screen.getByLabelText('Title')).toHaveValue('Churn model');
+    expect(screen.getByLabelText('Title')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save details' })).toBeDisabled();
+    // Environment: the variables, no editor.
+    expect(screen.getByText('MODEL')).toBeInTheDocument();
+    expect(screen.getByText('xgb')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Name 1')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Add variable' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Save' }),
+    ).not.toBeInTheDocument();
+    // Collaborators: listed, no add, change or remove.
+    expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
+    expect(screen.queryByLabelText('Subject')).not.toBeInTheDocument();
+    expect(
+      screen.queryByLabelText('Role of user:default/bob'),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Remove user:default/bob' }),
+    ).not.toBeInTheDocument();
+    expect(api.updateProject).not.toHaveBeenCalled();
   });
 });

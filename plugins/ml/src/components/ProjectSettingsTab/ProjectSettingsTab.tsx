@@ -1,10 +1,13 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
+import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { CollaboratorsCard } from '../CollaboratorsCard';
 import { ProjectDetailsCard } from '../ProjectDetailsCard';
 import { EnvVarsEditor } from '../EnvVarsEditor';
+import { ProjectEnvView } from './ProjectEnvView';
 
 /** @public */
 export interface ProjectSettingsTabProps {
@@ -13,12 +16,28 @@ export interface ProjectSettingsTabProps {
   onProjectChange: (project: Project) => void;
 }
 
-/** Details, environment variables and collaborators of a project. */
+const ENV_TITLE = 'Environment variables';
+const ENV_DESCRIPTION =
+  "Override the workspace's site environment for this project's workloads";
+
+/**
+ * Details, environment variables and collaborators of a project; only its
+ * admins change them, the others see them read-only.
+ */
 export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
   const { project, onProjectChange } = props;
   const api = useApi(mlApiRef);
+  const access = useProjectAccess(project.id);
   return (
     <Grid container spacing={3}>
+      {!access.loading && !access.canAdmin && (
+        <Grid item xs={12}>
+          <Alert severity="info">
+            Read-only: changing the settings and collaborators needs the admin
+            role on this project.
+          </Alert>
+        </Grid>
+      )}
       <Grid item xs={12} lg={6}>
         <ProjectDetailsCard
           project={project}
@@ -26,14 +45,22 @@ export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
         />
       </Grid>
       <Grid item xs={12} lg={6}>
-        <EnvVarsEditor
-          title="Environment variables"
-          description="Override the workspace's site environment for this project's workloads"
-          env={project.env}
-          onSave={async env => {
-            onProjectChange(await api.updateProject(project.id, { env }));
-          }}
-        />
+        {access.canAdmin ? (
+          <EnvVarsEditor
+            title={ENV_TITLE}
+            description={ENV_DESCRIPTION}
+            env={project.env}
+            onSave={async env => {
+              onProjectChange(await api.updateProject(project.id, { env }));
+            }}
+          />
+        ) : (
+          <ProjectEnvView
+            title={ENV_TITLE}
+            description={ENV_DESCRIPTION}
+            env={project.env}
+          />
+        )}
       </Grid>
       <Grid item xs={12} lg={6}>
         <CollaboratorsCard projectId={project.id} />

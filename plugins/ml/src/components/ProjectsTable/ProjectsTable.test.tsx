@@ -1,4 +1,9 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { identityApiRef } from '@backstage/core-plugin-api';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes, useLocation } from 'react-router-dom';
@@ -23,7 +28,12 @@ describe('ProjectsTable', () => {
     api.createProject.mockResolvedValue(churnProject);
 
     await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
+      <TestApiProvider
+        apis={[
+          [mlApiRef, api],
+          [identityApiRef, mockApis.identity()],
+        ]}
+      >
         <Routes>
           <Route
             path="/ml"

@@ -2,22 +2,37 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MlExecuteEvent, mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import {
   createMockMlApi,
   responseError,
   streamOf,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionConsole } from './SessionConsole';
 
-function renderConsole(
+async function renderConsole(
   api: ReturnType<typeof createMockMlApi>,
   running = true,
+  role?: TestProjectRole,
 ) {
-  return renderInTestApp(
+  await renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <SessionConsole projectId="p-1" sessionId="s-1" running={running} />
+      <WithProjectRole projectRole={role}>
+        <SessionConsole projectId="p-1" sessionId="s-1" running={running} />
+      </WithProjectRole>
     </TestApiProvider>,
   );
+}
+
+/** The input, once the contributor role is known. */
+async function enabledInput() {
+  const input = screen.getByLabelText('Console input');
+  await waitFor(() => expect(input).toBeEnabled());
+  return input;
 }
 
 describe('SessionConsole', () => {
@@ -36,7 +51,7 @@ describe('SessionConsole', () => {
     });
     await renderConsole(api);
 
-    const input = screen.getByLabelText('Console input');
+    const input = await enabledInput();
     await userEvent.type(input, 'train()');
     await userEvent.keyboard('{Enter}');
 
@@ -76,7 +91,7 @@ describe('SessionConsole', () => {
     );
     await renderConsole(api);
 
-    await userEvent.type(screen.getByLabelText('Console input'), '1/0{Enter}');
+    await userEvent.type(await enabledInput(), '1/0{Enter}');
 
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('ZeroDivisionError: division by zero');
@@ -92,7 +107,7 @@ describe('SessionConsole', () => {
     });
     await renderConsole(api);
 
-    const input = screen.getByLabelText('Console input');
+    const input = await enabledInput();
     await userEvent.type(input, 'a = 1{Shift>}{Enter}{/Shift}b = 2');
     expect(input).toHaveValue('a = 1\nb = 2');
     expect(api.executeSession).not.toHaveBeenCalled();
@@ -115,6 +130,38 @@ describe('SessionConsole', () => {
     expect(screen.getByLabelText('Console input')).toBeDisabled();
     expect(
       screen.getByText('The console works while the session is running.'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the console off for someone who may not run code', async () => {
+    const api = createMockMlApi();
+    await renderConsole(api, true, 'operator');
+
+    expect(
+      await screen.findByText(
+        'Running code in the session needs the contributor role on this project.',
+      ),
+    ).toBeInTheDocument();
+    const input = screen.getByLabelText('Console input');
+    expect(input).toBeDisabled();
+    expect(input).toHaveAttribute('placeholder', 'Needs the contributor role');
+    expect(screen.getByRole('button', { name: 'Run' })).toBeDisabled();
+    expect(screen.getByTitle(needsRole('contributor'))).toBeInTheDocument();
+    expect(api.executeSession).not.toHaveBeenCalled();
+  });
+
+  it('keeps the console off while the role is checked', async () => {
+    const api = createMockMlApi();
+    await renderInTestApp(
+      <TestApiProvider apis={[[mlApiRef, api]]}>
+        <WithProjectRole pending>
+          <SessionConsole projectId="p-1" sessionId="s-1" running />
+        </WithProjectRole>
+      </TestApiProvider>,
+    );
+    expect(screen.getByLabelText('Console input')).toBeDisabled();
+    expect(
+      screen.getByText('Output of the code you run appears here.'),
     ).toBeInTheDocument();
   });
 });

@@ -8,7 +8,9 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { MlExecuteError, mlApiRef } from '../../api';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
+import { RoleGate } from '../RoleGate';
 
 const useStyles = makeStyles(theme => ({
   output: {
@@ -73,6 +75,22 @@ function tracebackBody(error: MlExecuteError): string {
     : error.traceback;
 }
 
+function emptyText(running: boolean, mayRun: boolean): string {
+  if (!mayRun) {
+    return 'Running code in the session needs the contributor role on this project.';
+  }
+  return running
+    ? 'Output of the code you run appears here.'
+    : 'The console works while the session is running.';
+}
+
+function placeholderText(running: boolean, mayRun: boolean): string {
+  if (!mayRun) {
+    return 'Needs the contributor role';
+  }
+  return running ? 'print("hello")' : 'Session not running';
+}
+
 function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
   const last = output[output.length - 1];
   // Consecutive text of one stream reads as one block.
@@ -88,12 +106,17 @@ function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
 /**
  * The session's console, like CML's workbench: code typed below runs in the
  * session's kernel, and its output streams into the transcript above while it
- * runs. The transcript lives as long as the page.
+ * runs. The transcript lives as long as the page. Running code needs the
+ * contributor role.
  */
 export function SessionConsole(props: SessionConsoleProps) {
   const { projectId, sessionId, running } = props;
   const api = useApi(mlApiRef);
   const classes = useStyles();
+  const access = useProjectAccess(projectId);
+  // While the role is still checked, say nothing about it.
+  const mayRun = access.loading || access.canWrite;
+  const usable = running && access.canWrite;
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [code, setCode] = useState('');
   // Position while browsing earlier inputs with the arrow keys.
@@ -165,7 +188,7 @@ export function SessionConsole(props: SessionConsoleProps) {
   };
 
   const submit = () => {
-    if (!running || !code.trim()) {
+    if (!usable || !code.trim()) {
       return;
     }
     run(code);
@@ -217,9 +240,7 @@ export function SessionConsole(props: SessionConsoleProps) {
       >
         {entries.length === 0 && (
           <Typography variant="body2" color="textSecondary">
-            {running
-              ? 'Output of the code you run appears here.'
-              : 'The console works while the session is running.'}
+            {emptyText(running, mayRun)}
           </Typography>
         )}
         {entries.map((entry, index) => (
@@ -274,8 +295,8 @@ export function SessionConsole(props: SessionConsoleProps) {
               setRecall(undefined);
             }}
             onKeyDown={onKeyDown}
-            disabled={!running}
-            placeholder={running ? 'print("hello")' : 'Session not running'}
+            disabled={!usable}
+            placeholder={placeholderText(running, mayRun)}
             multiline
             minRows={2}
             maxRows={12}
@@ -287,15 +308,17 @@ export function SessionConsole(props: SessionConsoleProps) {
             }}
           />
         </Box>
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<PlayArrowIcon />}
-          onClick={submit}
-          disabled={!running || !code.trim()}
-        >
-          Run
-        </Button>
+        <RoleGate access={access} requires="contributor">
+          <Button
+            variant="contained"
+            color="primary"
+            startIcon={<PlayArrowIcon />}
+            onClick={submit}
+            disabled={!running || !code.trim()}
+          >
+            Run
+          </Button>
+        </RoleGate>
       </Box>
     </InfoCard>
   );

@@ -10,13 +10,22 @@ import {
   runningSession,
   streamOf,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionPage } from './SessionPage';
 
-function renderPage(api: ReturnType<typeof createMockMlApi>) {
+function renderPage(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
   api.listRuntimes.mockResolvedValue(page([]));
   return renderInTestApp(
     <TestApiProvider apis={[[mlApiRef, api]]}>
-      <SessionPage project={churnProject} sessionId={runningSession.id} />
+      <WithProjectRole projectRole={role}>
+        <SessionPage project={churnProject} sessionId={runningSession.id} />
+      </WithProjectRole>
     </TestApiProvider>,
     { mountedRoutes: { '/ml': rootRouteRef } },
   );
@@ -58,7 +67,8 @@ describe('SessionPage', () => {
     api.stopSession.mockResolvedValue({ ...runningSession, state: 'stopped' });
     await renderPage(api);
 
-    expect(await screen.findByLabelText('Console input')).toBeEnabled();
+    const input = await screen.findByLabelText('Console input');
+    await waitFor(() => expect(input).toBeEnabled());
     await waitFor(() =>
       expect(api.followWorkloadLogs).toHaveBeenCalledWith(runningSession.id, {
         attempt: 1,
@@ -77,5 +87,20 @@ describe('SessionPage', () => {
     expect(
       screen.queryByRole('button', { name: 'Stop' }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows a running session to a viewer without Stop or the console', async () => {
+    const api = createMockMlApi();
+    api.getSession.mockResolvedValue(runningSession);
+    api.followWorkloadLogs.mockReturnValue(streamOf('kernel ready'));
+    await renderPage(api, 'viewer');
+
+    expect(
+      await screen.findByText(/needs the contributor role on this project/),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
+    expect(screen.getByLabelText('Console input')).toBeDisabled();
+    // Reading stays: the logs are followed.
+    await waitFor(() => expect(api.followWorkloadLogs).toHaveBeenCalled());
   });
 });

@@ -15,6 +15,7 @@ import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import { useNow } from '../../hooks/useNow';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { describeError } from '../../lib/errors';
 import { projectSlug } from '../../lib/projectSlug';
@@ -27,6 +28,7 @@ import {
 import { projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { ErrorAlert } from '../ErrorAlert';
+import { RoleGate } from '../RoleGate';
 import { SessionConsole } from '../SessionConsole';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -43,6 +45,7 @@ export function SessionPage(props: SessionPageProps) {
   const api = useApi(mlApiRef);
   const projectLink = useRouteRef(projectRouteRef);
   const runtimes = useRuntimes();
+  const access = useProjectAccess(project.id);
   const [stopping, setStopping] = useState(false);
   const [stopError, setStopError] = useState<string>();
   const {
@@ -98,13 +101,15 @@ export function SessionPage(props: SessionPageProps) {
           title={session.name || 'Session'}
           action={
             active ? (
-              <Button
-                startIcon={<StopIcon />}
-                onClick={stop}
-                disabled={stopping}
-              >
-                Stop
-              </Button>
+              <RoleGate access={access} requires="contributor">
+                <Button
+                  startIcon={<StopIcon />}
+                  onClick={stop}
+                  disabled={stopping}
+                >
+                  Stop
+                </Button>
+              </RoleGate>
             ) : undefined
           }
         >

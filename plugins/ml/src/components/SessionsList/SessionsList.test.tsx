@@ -2,6 +2,7 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { mlApiRef } from '../../api';
+import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
   churnProject,
@@ -10,6 +11,10 @@ import {
   pythonRuntime,
   runningSession,
 } from '../../testing/mockMlApi';
+import {
+  TestProjectRole,
+  WithProjectRole,
+} from '../../__testUtils__/permissions';
 import { SessionsList } from './SessionsList';
 
 const queuedSession = {
@@ -28,7 +33,9 @@ describe('SessionsList', () => {
     api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <SessionsList project={churnProject} />
+        <WithProjectRole>
+          <SessionsList project={churnProject} />
+        </WithProjectRole>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef } },
     );
@@ -59,14 +66,18 @@ describe('SessionsList', () => {
     });
     await renderInTestApp(
       <TestApiProvider apis={[[mlApiRef, api]]}>
-        <SessionsList project={churnProject} />
+        <WithProjectRole>
+          <SessionsList project={churnProject} />
+        </WithProjectRole>
       </TestApiProvider>,
       { mountedRoutes: { '/ml': rootRouteRef } },
     );
 
-    await userEvent.click(
-      await screen.findByRole('button', { name: 'Stop session Exploration' }),
-    );
+    const stopButton = await screen.findByRole('button', {
+      name: 'Stop session Exploration',
+    });
+    await waitFor(() => expect(stopButton).toBeEnabled());
+    await userEvent.click(stopButton);
 
     expect(api.stopSession).toHaveBeenCalledWith(
       churnProject.id,
@@ -79,4 +90,36 @@ describe('SessionsList', () => {
       ).not.toBeInTheDocument(),
     );
   });
+
+  it('lets an operator see the sessions but not start or stop them', async () => {
+    const api = createMockMlApi();
+    api.listSessions.mockResolvedValue(page([runningSession]));
+    api.listRuntimes.mockResolvedValue(page([]));
+    await renderList(api, 'operator');
+
+    expect(
+      await screen.findByRole('link', { name: 'Exploration' }),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(2),
+    );
+    expect(screen.getByRole('button', { name: 'New session' })).toBeDisabled();
+    expect(
+      screen.getByRole('button', { name: 'Stop session Exploration' }),
+    ).toBeDisabled();
+  });
 });
+
+function renderList(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <WithProjectRole projectRole={role}>
+        <SessionsList project={churnProject} />
+      </WithProjectRole>
+    </TestApiProvider>,
+    { mountedRoutes: { '/ml': rootRouteRef } },
+  );
+}

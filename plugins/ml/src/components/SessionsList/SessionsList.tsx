@@ -14,6 +14,7 @@ import { Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useNow } from '../../hooks/useNow';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { describeError } from '../../lib/errors';
@@ -28,19 +29,24 @@ import { sessionRouteRef } from '../../routes';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { NewItemButton } from '../NewItemButton';
 import { NewSessionDialog } from '../NewSessionDialog';
+import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface SessionsListProps {
   project: Project;
 }
 
-/** A project's sessions, newest first, refreshed while any is active. */
+/**
+ * A project's sessions, newest first, refreshed while any is active;
+ * contributors start and stop them.
+ */
 export function SessionsList(props: SessionsListProps) {
   const { project } = props;
   const api = useApi(mlApiRef);
   const navigate = useNavigate();
   const sessionLink = useRouteRef(sessionRouteRef);
   const runtimes = useRuntimes();
+  const access = useProjectAccess(project.id);
   const [creating, setCreating] = useState(false);
   const [actionError, setActionError] = useState<string>();
   const { value, loading, error, retry } = usePolledAsync(
@@ -84,14 +90,16 @@ export function SessionsList(props: SessionsListProps) {
       sorting: false,
       render: s =>
         isActiveState(s.state) ? (
-          <IconButton
-            size="small"
-            aria-label={`Stop session ${s.name || s.id}`}
-            title="Stop"
-            onClick={() => stop(s)}
-          >
-            <StopIcon fontSize="small" />
-          </IconButton>
+          <RoleGate access={access} requires="contributor">
+            <IconButton
+              size="small"
+              aria-label={`Stop session ${s.name || s.id}`}
+              title="Stop"
+              onClick={() => stop(s)}
+            >
+              <StopIcon fontSize="small" />
+            </IconButton>
+          </RoleGate>
         ) : null,
     },
   ];
@@ -120,10 +128,14 @@ export function SessionsList(props: SessionsListProps) {
 
   return (
     <>
-      <NewItemButton label="New session" onClick={() => setCreating(true)} />
+      <NewItemButton
+        label="New session"
+        onClick={() => setCreating(true)}
+        requires={{ access, role: 'contributor' }}
+      />
       {table}
       <NewSessionDialog
-        open={creating}
+        open={creating && access.canWrite}
         project={project}
         onClose={() => setCreating(false)}
         onStarted={session => {

@@ -1,0 +1,2 @@
+export { RoleGate } from './RoleGate';
+export type { RoleGateProps } from './RoleGate';
