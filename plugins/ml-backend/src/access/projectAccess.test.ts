@@ -157,6 +157,19 @@ describe.each(databases.eachSupportedId())('project access (%s)', databaseId => 
     await request(backend.server).get(`/api/ml/projects/${project.id}`).expect(401);
   });
 
+  it("leaves the work of a deleted project to the workspace admins", async () => {
+    const { body: project } = await api('post', '/projects', ALICE).send({ workspace: 'ws', name: 'gone' }).expect(201);
+    await api('put', `/projects/${project.id}/files/content?path=train.py`, ALICE).send('print(1)').expect(200);
+    const { body: job } = await api('post', `/projects/${project.id}/jobs`, ALICE)
+      .send({ name: 'train', script: 'train.py', runtimeId, profile: 'small' })
+      .expect(201);
+    const { body: run } = await api('post', `/projects/${project.id}/jobs/${job.id}/runs`, ALICE).send({}).expect(201);
+    await api('delete', `/projects/${project.id}`, ALICE).expect(204);
+    await api('get', `/workloads/${run.id}`, ALICE).expect(404);
+    const seen = await api('get', `/workloads/${run.id}`, WANDA).expect(200);
+    expect(seen.body.state).toBe('stopped');
+  });
+
   it('shows workspace admins every project', async () => {
     const all = await names(WANDA);
     expect(all).toEqual(expect.arrayContaining(['mine', 'ours', 'secret', 'team-ops', 'shared', 'open']));

@@ -12,6 +12,7 @@ import {
   mlProjectOperatePermission,
   mlProjectReadPermission,
   mlProjectWritePermission,
+  mlWorkspaceManagePermission,
   WorkloadKindName,
 } from '@ml-platform/plugin-ml-common';
 import { WorkloadService } from '../service/WorkloadService';
@@ -83,10 +84,11 @@ export function createWorkloadsRouter(deps: {
     try {
       await access.authorizeProject(credentials, workload.projectId, permission);
     } catch (error) {
-      if (error instanceof NotFoundError) {
+      if (!(error instanceof NotFoundError)) throw error;
+      // Work left from a deleted project is nobody's but the workspace admins'.
+      if (!(await access.holds(credentials, mlWorkspaceManagePermission))) {
         throw new NotFoundError(`No workload with id '${workloadId}'`);
       }
-      throw error;
     }
     return { workload, credentials };
   }
