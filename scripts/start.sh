@@ -4,6 +4,18 @@
 source "$(dirname "$0")/env.sh"
 cd "$REPO_ROOT"
 mkdir -p .ml-data
+# As root, workloads run under per-project uids that must pass every folder
+# above .ml-data (README, Local workload isolation).
+if [ "$(id -u)" = 0 ]; then
+  dir="$REPO_ROOT"
+  while [ "$dir" != / ]; do
+    if [ "$(( 0$(stat -c %a "$dir") & 01 ))" = 0 ]; then
+      log "warning: $dir is closed to other users, so isolated workloads cannot reach .ml-data; give it o+x (chmod o+x $dir) or set ml.storage.root elsewhere"
+      break
+    fi
+    dir="$(dirname "$dir")"
+  done
+fi
 # A second portal (or anything else) on these ports would make the backend
 # die with EADDRINUSE while the frontend keeps running: say so up front.
 for port in 3000 7007; do

@@ -189,6 +189,9 @@ export async function startPortal({
   }
   reapStalePortals();
   const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ml-e2e-'));
+  // Passable (not listable): a backend running as root runs workloads under
+  // project uids, which must reach their folders in the storage below.
+  fs.chmodSync(tmpDir, 0o711);
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataDir = path.join(tmpDir, 'data');

@@ -288,7 +288,10 @@ export class LocalProcessDriver implements ComputeDriver {
     if (identity) env.HOME = spec.projectDir;
     // Secrets go to the process only: the run state on disk has no env.
     Object.assign(env, spec.env, spec.secretEnv);
-    env.PYTHONPATH = [this.options.sdkPath, spec.env.PYTHONPATH]
+    env.PYTHONPATH = [
+      this.isolation.sdkPathFor(this.options.sdkPath),
+      spec.env.PYTHONPATH,
+    ]
       .filter(Boolean)
       .join(path.delimiter);
     env.PYTHONUNBUFFERED = '1';

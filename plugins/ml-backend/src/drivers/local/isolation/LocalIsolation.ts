@@ -7,7 +7,7 @@ import {
   UidRange,
   WorkloadIdentity,
 } from './ProjectIdentities';
-import { layOutStorage } from './storageLayout';
+import { layOutStorage, PUBLIC_SDK_FOLDER } from './storageLayout';
 import { adoptWorkDir, unsearchableAncestor } from './workDir';
 
 /** @public */
@@ -29,6 +29,24 @@ export interface LocalIsolationOptions {
 
 const DEFAULT_RANGE: UidRange = { first: 200_000, count: 50_000 };
 
+/** Copies a tree (no caches) with folders 0755 and files 0644. */
+async function copyReadable(from: string, to: string): Promise<void> {
+  await fs.rm(to, { recursive: true, force: true });
+  await fs.cp(from, to, {
+    recursive: true,
+    filter: source => path.basename(source) !== '__pycache__',
+  });
+  const walk = async (dir: string) => {
+    await fs.chmod(dir, 0o755);
+    for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.isFile()) await fs.chmod(full, 0o644);
+    }
+  };
+  await walk(to);
+}
+
 /**
  * Per-project uids for the local driver: who a project's workloads run as,
  * and the folders that go with it. Active only when the backend is root
@@ -42,6 +60,7 @@ export class LocalIsolation {
   readonly active: boolean;
   private readonly identities?: ProjectIdentities;
   private storageReady?: Promise<void>;
+  private sdkCopy?: string;
 
   constructor(private readonly options: LocalIsolationOptions) {
     const isRoot = options.isRoot ?? (() => process.getuid?.() === 0);
@@ -127,10 +146,25 @@ export class LocalIsolation {
     const ancestor = await unsearchableAncestor(sdkPath);
     const readable = ((await fs.stat(sdkPath)).mode & 0o005) === 0o005;
     const blocked = ancestor ?? (readable ? undefined : sdkPath);
-    if (blocked) {
+    if (!blocked) return;
+    if (!storageRoot) {
       logger.warn(
         `Local workloads run under project uids, which cannot read the SDK at ${sdkPath} (${blocked} is closed to other users); 'import ml_platform' will fail in them`,
       );
+      return;
     }
+    // A checkout under a closed folder (root's home) is common: workloads
+    // get a readable copy in the storage root instead.
+    const copy = path.join(storageRoot, PUBLIC_SDK_FOLDER);
+    await copyReadable(sdkPath, copy);
+    this.sdkCopy = copy;
+    logger.info(
+      `The SDK at ${sdkPath} is closed to project uids (${blocked}); workloads use a copy at ${copy}`,
+    );
+  }
+
+  /** Where workloads find the SDK: the original, or its readable copy. */
+  sdkPathFor(sdkPath: string): string {
+    return this.sdkCopy && sdkPath === this.options.sdkPath ? this.sdkCopy : sdkPath;
   }
 }

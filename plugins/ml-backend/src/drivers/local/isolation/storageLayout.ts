@@ -8,6 +8,12 @@ import path from 'node:path';
  */
 export const SHARED_STORAGE_FOLDERS = ['projects', 'builds'];
 
+/**
+ * A readable copy of the SDK, made when the SDK itself is closed to project
+ * uids (see LocalIsolation); readable by every workload.
+ */
+export const PUBLIC_SDK_FOLDER = 'sdk';
+
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT';
 }
@@ -38,6 +44,8 @@ export async function layOutStorage(root: string): Promise<void> {
     const full = path.join(root, entry.name);
     if (SHARED_STORAGE_FOLDERS.includes(entry.name)) {
       await closeUnclaimed(full, self);
+    } else if (entry.name === PUBLIC_SDK_FOLDER) {
+      // Left as LocalIsolation made it (0755).
     } else if (entry.isDirectory()) {
       await fs.chmod(full, 0o700);
     } else if (entry.isFile()) {
