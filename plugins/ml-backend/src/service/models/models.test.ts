@@ -114,7 +114,15 @@ describe.each(databases.eachSupportedId())('models with the local driver on %s',
     const importError = await build({ filePath: 'broken.py' });
     expect(importError).toMatchObject({ state: 'failed', reason: "ImportError: No module named 'no_such_module_for_ml_tests'" });
 
-    await expect(fs.stat(h.services.modelBuilds.snapshotDir(importError.id))).rejects.toThrow(/ENOENT/);
+    // The failed build's snapshot goes right after its state is recorded.
+    await waitFor(
+      () =>
+        fs.stat(h.services.modelBuilds.snapshotDir(importError.id)).then(
+          () => undefined,
+          error => (error as NodeJS.ErrnoException).code === 'ENOENT',
+        ),
+      'the failed build to lose its snapshot',
+    );
     const missing = await build({ functionName: 'score' });
     expect(missing).toMatchObject({ state: 'failed', reason: "function 'score' not found in model.py" });
 

@@ -147,15 +147,11 @@ export class LocalIsolation {
     const readable = ((await fs.stat(sdkPath)).mode & 0o005) === 0o005;
     const blocked = ancestor ?? (readable ? undefined : sdkPath);
     if (!blocked) return;
-    if (!storageRoot) {
-      logger.warn(
-        `Local workloads run under project uids, which cannot read the SDK at ${sdkPath} (${blocked} is closed to other users); 'import ml_platform' will fail in them`,
-      );
-      return;
-    }
     // A checkout under a closed folder (root's home) is common: workloads
-    // get a readable copy in the storage root instead.
-    const copy = path.join(storageRoot, PUBLIC_SDK_FOLDER);
+    // get a readable copy in the storage root instead (a bare driver's:
+    // the folder of its state).
+    const root = storageRoot ?? path.dirname(this.options.stateDir);
+    const copy = path.join(root, PUBLIC_SDK_FOLDER);
     await copyReadable(sdkPath, copy);
     this.sdkCopy = copy;
     logger.info(
