@@ -3,7 +3,7 @@
 // reads its log.
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -21,8 +21,9 @@ async function pickOption(page, label, optionName) {
 }
 
 async function openDemoProject(page) {
-  await signInAsGuest(page, portal.baseUrl);
-  await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+  const signIn = p => signInAsGuest(p, portal.baseUrl);
+  await signIn(page);
+  await openMlHome(page, signIn);
   await page.getByRole('link', { name: 'demo-project', exact: true }).first().click();
   await page.waitForURL(/\/ml\/projects\/[^/]+/);
 }

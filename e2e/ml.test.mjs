@@ -2,7 +2,7 @@
 // workspace, creates a project in it and finds the project's files.
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -26,9 +26,10 @@ test('guest creates a project in the demo workspace and sees its files', async t
   const name = `e2e-${randomBytes(3).toString('hex')}`;
   const title = `E2E project ${name}`;
   await withPage(t, async page => {
-    await signInAsGuest(page, portal.baseUrl);
+    const signIn = p => signInAsGuest(p, portal.baseUrl);
+    await signIn(page);
 
-    await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+    await openMlHome(page, signIn);
     // The demo workspace, seeded on an empty database (ml.seed.demo).
     await page.getByText('Demo workspace').first().waitFor();
 

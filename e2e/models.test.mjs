@@ -1,7 +1,7 @@
 // Models end to end: the demo project's demo model (seeded, built and
 // deployed at start-up) answers the Test panel's prefilled example.
 import { test } from 'node:test';
-import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -39,8 +39,9 @@ async function openReadyTestPanel(page) {
 
 test('guest tests the demo model from its Test panel and gets a prediction', async t => {
   await withPage(t, async page => {
-    await signInAsGuest(page, portal.baseUrl);
-    await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+    const signIn = p => signInAsGuest(p, portal.baseUrl);
+    await signIn(page);
+    await openMlHome(page, signIn);
     // The ML home page can take a while on a busy machine (seen past 30 s).
     const demoProject = page.getByRole('link', { name: 'demo-project', exact: true }).first();
     await demoProject.waitFor({ timeout: 90_000 });

@@ -7,8 +7,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import {
+  openMlHome,
   proxiedUserToken,
-  sidebar,
   signInBehindProxy,
   withPage,
 } from './lib/browser.mjs';
@@ -30,8 +30,9 @@ const name = `private-${randomBytes(3).toString('hex')}`;
 let projectUrl;
 
 async function openProjects(page) {
-  await signInBehindProxy(page, portal.baseUrl);
-  await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+  const signIn = p => signInBehindProxy(p, portal.baseUrl);
+  await signIn(page);
+  await openMlHome(page, signIn);
   await page.getByText('Demo workspace').first().waitFor();
 }
 

@@ -89,6 +89,7 @@ export async function withPage(t, fn, browserOptions) {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', err => consoleErrors.push(`pageerror: ${err.message}`));
+  trackPendingRequests(page);
   try {
     await fn(page);
     if (process.env.E2E_SCREENSHOTS === 'always') {
@@ -113,10 +114,40 @@ export async function withPage(t, fn, browserOptions) {
       );
     }
     process.stderr.write(`[e2e] page URL at the failure: ${page.url()}\n`);
+    const pending = describePendingRequests(page);
+    if (pending) {
+      process.stderr.write(`[e2e] requests still pending:\n  ${pending}\n`);
+    }
     throw error;
   } finally {
     await browser.close();
   }
+}
+
+const pendingRequests = new WeakMap();
+
+/** Remembers the page's unanswered requests, for the failure report. */
+function trackPendingRequests(page) {
+  const pending = new Map();
+  pendingRequests.set(page, pending);
+  page.on('request', request => pending.set(request, Date.now()));
+  page.on('requestfinished', request => pending.delete(request));
+  page.on('requestfailed', request => pending.delete(request));
+}
+
+/** The page's unanswered requests with their age, oldest first ('' if none). */
+export function describePendingRequests(page) {
+  const pending = pendingRequests.get(page);
+  if (!pending) return '';
+  const now = Date.now();
+  return [...pending.entries()]
+    .sort((a, b) => a[1] - b[1])
+    .slice(0, 20)
+    .map(([request, since]) => {
+      const age = ((now - since) / 1000).toFixed(1);
+      return `${request.method()} ${request.url()} (${age} s)`;
+    })
+    .join('\n  ');
 }
 
 /**
@@ -140,6 +171,34 @@ export async function signInAsGuest(page, baseUrl) {
   await enter.click();
   await enter.waitFor({ state: 'detached' });
   await sidebar(page).waitFor({ state: 'attached' });
+}
+
+/**
+ * Opens the ML home page from the sidebar and waits until it has rendered
+ * its header. CI saw this page stay on a bare progress bar for minutes a few
+ * times (not reproduced on an idle machine): a stalled request, most likely a
+ * code-split chunk, since the page's own header never appeared. Then it
+ * reports what was still pending and opens the portal once more, with a new
+ * sign-in (`signIn`, a reload loses the guest session), instead of failing
+ * on what the test is not about.
+ */
+export async function openMlHome(page, signIn, { attemptMs = 45_000 } = {}) {
+  const header = page.getByRole('heading', { name: 'Machine Learning' });
+  for (let attempt = 1; ; attempt++) {
+    await sidebar(page).getByRole('link', { name: 'ML', exact: true }).click();
+    try {
+      await header.waitFor({ timeout: attemptMs });
+      return;
+    } catch (error) {
+      if (attempt === 2) throw error;
+      process.stderr.write(
+        `[e2e] the ML home page did not render in ${attemptMs / 1000} s; ` +
+          `pending requests:\n  ${describePendingRequests(page) || '(none)'}\n` +
+          '[e2e] opening the portal again\n',
+      );
+      await signIn(page);
+    }
+  }
 }
 
 /**
