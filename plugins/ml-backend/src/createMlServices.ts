@@ -21,6 +21,7 @@ import { LocalIsolation } from './drivers/local/isolation';
 import { AdmissionService } from './engine/AdmissionService';
 import { Reconciler } from './engine/Reconciler';
 import { WorkloadEngine } from './engine/WorkloadEngine';
+import { WorkloadLauncher } from './engine/WorkloadLauncher';
 import { JobService } from './service/JobService';
 import { createJobNotifications } from './service/notifications';
 import { ProfileService } from './service/ProfileService';
@@ -152,6 +153,13 @@ export function createMlServices(options: {
       );
     }
   });
+  const launcher = new WorkloadLauncher({
+    projects,
+    workspaces: workspaceStore,
+    runtimes: runtimeStore,
+    profiles: profileStore,
+    engine,
+  });
   const reconciler = new Reconciler({
     engine,
     workloads: workloadStore,
@@ -177,12 +185,10 @@ export function createMlServices(options: {
   const jobs = new JobService({
     jobs: jobStore,
     projects,
-    workspaces: workspaceStore,
-    runtimes: runtimeStore,
-    profiles: profileStore,
     files,
     workloads: workloadStore,
     engine,
+    launcher,
     secrets,
     logger,
   });
@@ -195,11 +201,10 @@ export function createMlServices(options: {
     logger,
     projects,
     workspaceStore,
-    runtimeStore,
-    profileStore,
     workloadStore,
     files,
     engine,
+    launcher,
     secrets,
     driverFor,
   });
@@ -232,10 +237,8 @@ export function createMlServices(options: {
     sessions: new SessionService({
       projects,
       workspaces: workspaceStore,
-      runtimes: runtimeStore,
-      profiles: profileStore,
       workloads: workloadStore,
-      engine,
+      launcher,
       secrets,
       driverFor,
       idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
@@ -257,11 +260,10 @@ export function createMlServices(options: {
       applications: applicationStore,
       projects,
       workspaces: workspaceStore,
-      runtimes: runtimeStore,
-      profiles: profileStore,
       files,
       workloads: workloadStore,
       engine,
+      launcher,
       secrets,
       driverFor,
       allowBypassAuthentication: config.applications.allowBypassAuthentication,

@@ -28,6 +28,7 @@ import { ProjectFiles } from '../service/ProjectFiles';
 import { WorkloadTokens } from '../service/WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 import { subjectLimit } from './subjectLimit';
+import { withIdentityEnv } from './workloadEnv';
 
 /** What a caller asks the engine to run. */
 export interface SubmitWorkload {
@@ -39,7 +40,7 @@ export interface SubmitWorkload {
   resources: ResourceLimits;
   requester: string;
   args: string[];
-  /** Already merged in precedence order by the caller (mergeEnvLayers). */
+  /** Already merged in precedence order (workloadEnv.ts). */
   env: Record<string, string>;
   /** The secret variables of the merge, sealed. */
   secretEnv?: Record<string, SealedSecret>;
@@ -201,8 +202,7 @@ export class WorkloadEngine {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
     }
     const quota = await this.chargedLimit(w, workspace);
-    const env = {
-      ...w.env,
+    const { env, secretEnv: sealed } = withIdentityEnv(w, {
       ML_WORKLOAD_ID: w.id,
       ML_WORKLOAD_KIND: w.kind,
       ML_ATTEMPT: String(w.attempt),
@@ -213,11 +213,7 @@ export class WorkloadEngine {
         workloadId: w.id,
         attempt: w.attempt,
       }),
-    };
-    // The platform's variables win over a secret of the same name too.
-    const sealed = Object.fromEntries(
-      Object.entries(w.secretEnv).filter(([name]) => !(name in env)),
-    );
+    });
     const secretEnv = await this.deps.secrets.open(sealed);
     return {
       workloadId: w.id,

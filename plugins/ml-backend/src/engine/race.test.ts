@@ -24,6 +24,7 @@ import { EnvSecrets } from '../secrets/EnvSecrets';
 import { WorkspaceService } from '../service/WorkspaceService';
 import { AdmissionService } from './AdmissionService';
 import { WorkloadEngine } from './WorkloadEngine';
+import { WorkloadLauncher } from './WorkloadLauncher';
 
 jest.setTimeout(240_000);
 const databases = createTestDatabases();
@@ -77,12 +78,16 @@ function replica(knex: Knex, storage: string) {
   const jobs = new JobService({
     jobs: new JobStore(knex),
     projects,
-    workspaces,
-    runtimes,
-    profiles,
     files,
     workloads,
     engine,
+    launcher: new WorkloadLauncher({
+      projects,
+      workspaces,
+      runtimes,
+      profiles,
+      engine,
+    }),
     secrets,
     logger,
   });

@@ -2,7 +2,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { createEngineHarness } from '../__testUtils__/engineHarness';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { SealedSecret } from '../secrets/SealedSecret';
-import { mergeEnvLayers } from './envLayers';
+import { mergeEnvLayers } from './workloadEnv';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();

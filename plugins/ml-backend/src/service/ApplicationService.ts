@@ -13,16 +13,14 @@ import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
 import {
   ApplicationStore,
-  ProfileStore,
-  RuntimeStore,
   StoredApplication,
   StoredWorkload,
   WorkloadStore,
   WorkspaceStore,
 } from '../database';
 import { isUniqueViolation } from '../database/errors';
-import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from './ProjectFiles';
 import { ProjectService } from './ProjectService';
@@ -57,11 +55,10 @@ export class ApplicationService {
       applications: ApplicationStore;
       projects: ProjectService;
       workspaces: WorkspaceStore;
-      runtimes: RuntimeStore;
-      profiles: ProfileStore;
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      launcher: WorkloadLauncher;
       /** Seals the secrets of an app's env before they are stored. */
       secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
@@ -144,16 +141,12 @@ export class ApplicationService {
         }`,
       );
     }
-    const runtime = await this.deps.runtimes.get(app.runtimeId);
-    if (!runtime)
-      throw new InputError(`runtimeId: no runtime with id '${app.runtimeId}'`);
-    if (!runtime.enabled)
-      throw new InputError(`runtimeId: runtime '${app.runtimeId}' is disabled`);
-    if (!(await this.deps.profiles.get(project.workspace, app.profile))) {
-      throw new InputError(
-        `profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`,
-      );
-    }
+    await this.deps.launcher.place({
+      project,
+      runtimeId: app.runtimeId,
+      checkRuntime: true,
+      profile: app.profile,
+    });
   }
 
   private slugTaken(slug: string) {
@@ -236,40 +229,21 @@ export class ApplicationService {
     if (current && ACTIVE_STATES.includes(current.state))
       return this.present(app, current);
 
-    const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(
-      project.workspace,
-      app.profile,
-    );
-    if (!workspace || !profile) {
-      throw new InputError(
-        `profile: no resource profile '${app.profile}' in workspace '${project.workspace}'`,
-      );
-    }
-    const { workload } = await this.deps.engine.enqueue({
-      kind: 'application',
-      name: app.name,
-      project: {
-        id: project.id,
-        name: project.name,
-        workspace: project.workspace,
-        owner: project.owner,
-      },
+    const placement = await this.deps.launcher.place({
+      project,
       runtimeId: app.runtimeId,
       profile: app.profile,
-      resources: {
-        cpu: profile.cpu,
-        memoryMiB: profile.memoryMiB,
-        gpu: profile.gpu,
-      },
+    });
+    const { workload } = await this.deps.launcher.launch(placement, {
+      kind: 'application',
+      name: app.name,
       requester: actor,
       args: [app.script],
-      // Precedence: workspace < project < application.
-      ...mergeEnvLayers([workspace.env, project.env, app.env], {
-        ML_PROJECT_NAME: project.name,
+      env: [app.env],
+      platformEnv: {
         ML_APP_SLUG: app.slug,
         ML_APP_BASE_PATH: `${this.deps.apiBasePath}/apps/${app.slug}/`,
-      }),
+      },
       ports: [APPLICATION_PORT],
       // Long-running: no timeout; a crash is started again a few times.
       maxAttempts: APPLICATION_MAX_ATTEMPTS,

@@ -13,15 +13,12 @@ import {
 import { v4 as uuid } from 'uuid';
 import {
   JobStore,
-  ProfileStore,
-  RuntimeStore,
   StoredJob,
   StoredWorkload,
   WorkloadStore,
-  WorkspaceStore,
 } from '../database';
-import { mergeEnvLayers } from '../engine/envLayers';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from './ProjectFiles';
@@ -41,12 +38,10 @@ export class JobService {
     private readonly deps: {
       jobs: JobStore;
       projects: ProjectService;
-      workspaces: WorkspaceStore;
-      runtimes: RuntimeStore;
-      profiles: ProfileStore;
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      launcher: WorkloadLauncher;
       /** Seals the secrets of job and run env before they are stored. */
       secrets: Pick<EnvSecrets, 'seal'>;
       logger: LoggerService;
@@ -126,16 +121,12 @@ export class JobService {
         }`,
       );
     }
-    const runtime = await this.deps.runtimes.get(job.runtimeId);
-    if (!runtime)
-      throw new InputError(`runtimeId: no runtime with id '${job.runtimeId}'`);
-    if (!runtime.enabled)
-      throw new InputError(`runtimeId: runtime '${job.runtimeId}' is disabled`);
-    if (!(await this.deps.profiles.get(project.workspace, job.profile))) {
-      throw new InputError(
-        `profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`,
-      );
-    }
+    await this.deps.launcher.place({
+      project,
+      runtimeId: job.runtimeId,
+      checkRuntime: true,
+      profile: job.profile,
+    });
     if (job.schedule && job.parentJobId) {
       throw new InputError(
         'schedule: a job has either a cron schedule or a parent job, not both',
@@ -260,43 +251,22 @@ export class JobService {
         }); stop it or wait for it to end`,
       );
     if (active.totalSize > 0) throw busy();
-    const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(
-      project.workspace,
-      job.profile,
-    );
-    if (!workspace || !profile) {
-      throw new InputError(
-        `profile: no resource profile '${job.profile}' in workspace '${project.workspace}'`,
-      );
-    }
+    const placement = await this.deps.launcher.place({
+      project,
+      runtimeId: job.runtimeId,
+      profile: job.profile,
+    });
     const runEnv = await this.deps.secrets.seal(input.env);
     const runNumber =
       (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).totalSize +
       1;
-    const { workload, created } = await this.deps.engine.enqueue({
+    const { workload, created } = await this.deps.launcher.launch(placement, {
       kind: 'job',
       name: `${job.name} #${runNumber}`,
-      project: {
-        id: project.id,
-        name: project.name,
-        workspace: project.workspace,
-        owner: project.owner,
-      },
-      runtimeId: job.runtimeId,
-      profile: job.profile,
-      resources: {
-        cpu: profile.cpu,
-        memoryMiB: profile.memoryMiB,
-        gpu: profile.gpu,
-      },
       requester: actor,
       args: [job.script, ...(input.args ?? job.args)],
-      ...mergeEnvLayers([workspace.env, project.env, job.env, runEnv], {
-        ML_PROJECT_NAME: project.name,
-        ML_JOB_ID: job.id,
-        ML_JOB_NAME: job.name,
-      }),
+      env: [job.env, runEnv],
+      platformEnv: { ML_JOB_ID: job.id, ML_JOB_NAME: job.name },
       maxAttempts: job.maxRetries + 1,
       retryBackoffSeconds: job.retryBackoffSeconds,
       timeoutSeconds: job.timeoutSeconds,

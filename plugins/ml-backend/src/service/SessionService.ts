@@ -1,16 +1,9 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, NotFoundError } from '@backstage/errors';
 import { z } from 'zod';
 import { Workspace, launchSessionSchema } from '@ml-platform/plugin-ml-common';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
-import {
-  ProfileStore,
-  RuntimeStore,
-  StoredWorkload,
-  WorkloadStore,
-  WorkspaceStore,
-} from '../database';
-import { mergeEnvLayers } from '../engine/envLayers';
-import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectService } from './ProjectService';
 
@@ -29,10 +22,8 @@ export class SessionService {
     private readonly deps: {
       projects: ProjectService;
       workspaces: WorkspaceStore;
-      runtimes: RuntimeStore;
-      profiles: ProfileStore;
       workloads: WorkloadStore;
-      engine: WorkloadEngine;
+      launcher: WorkloadLauncher;
       /** Seals the secrets of a launch's env. */
       secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
@@ -46,53 +37,24 @@ export class SessionService {
     input: SessionInput,
     actor: string,
   ): Promise<StoredWorkload> {
-    const project = await this.deps.projects.get(projectId);
-    const workspace = (await this.deps.workspaces.get(project.workspace))!;
-    const runtime = await this.deps.runtimes.get(input.runtimeId);
-    if (!runtime)
-      throw new InputError(
-        `runtimeId: no runtime with id '${input.runtimeId}'`,
-      );
-    if (!runtime.enabled)
-      throw new InputError(
-        `runtimeId: runtime '${input.runtimeId}' is disabled`,
-      );
-    const profile = await this.deps.profiles.get(
-      project.workspace,
-      input.profile,
-    );
-    if (!profile) {
-      throw new InputError(
-        `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`,
-      );
-    }
+    const placement = await this.deps.launcher.place({
+      project: projectId,
+      runtimeId: input.runtimeId,
+      checkRuntime: true,
+      profile: input.profile,
+    });
     const sessionEnv = await this.deps.secrets.seal(input.env);
-    return this.deps.engine.submit({
+    const { workload } = await this.deps.launcher.launch(placement, {
       kind: 'session',
-      name: input.name ?? `${runtime.kernel} session`,
-      project: {
-        id: project.id,
-        name: project.name,
-        workspace: project.workspace,
-        owner: project.owner,
-      },
-      runtimeId: runtime.id,
-      profile: profile.name,
-      resources: {
-        cpu: profile.cpu,
-        memoryMiB: profile.memoryMiB,
-        gpu: profile.gpu,
-      },
+      name: input.name ?? `${placement.runtime!.kernel} session`,
       requester: actor,
       args: ['-m', 'ml_platform.session_kernel'],
-      // Precedence: workspace < project < session.
-      ...mergeEnvLayers([workspace.env, project.env, sessionEnv], {
-        ML_PROJECT_NAME: project.name,
-      }),
+      env: [sessionEnv],
       ports: ['kernel', 'app'],
       idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
       timeoutSeconds: this.deps.maxDurationSeconds,
     });
+    return workload;
   }
 
   async list(projectId: string, limit = 50, offset = 0) {

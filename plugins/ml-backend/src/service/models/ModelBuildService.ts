@@ -14,15 +14,13 @@ import { z } from 'zod';
 import {
   ModelBuildStore,
   ModelStore,
-  ProfileStore,
-  RuntimeStore,
   StoredModelBuild,
   StoredWorkload,
   WorkloadStore,
   WorkspaceStore,
 } from '../../database';
-import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { removeTree } from '../confinedFs';
@@ -60,11 +58,10 @@ export class ModelBuildService {
       builds: ModelBuildStore;
       projects: ProjectService;
       workspaces: WorkspaceStore;
-      runtimes: RuntimeStore;
-      profiles: ProfileStore;
       files: ProjectFiles;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
+      launcher: WorkloadLauncher;
       /** Seals the secrets of a build's env before they are stored. */
       secrets: Pick<EnvSecrets, 'seal'>;
       driverFor: (workspace: Workspace) => ComputeDriver;
@@ -145,9 +142,6 @@ export class ModelBuildService {
       projectId,
       modelIdOrName,
     );
-    const workspace = await this.deps.workspaces.get(project.workspace);
-    if (!workspace)
-      throw new NotFoundError(`No workspace named '${project.workspace}'`);
 
     const entry = await this.deps.files
       .stat(projectId, input.filePath)
@@ -167,25 +161,12 @@ export class ModelBuildService {
       throw new InputError(
         `filePath: '${input.filePath}' is not a Python file (.py)`,
       );
-    const runtime = await this.deps.runtimes.get(input.runtimeId);
-    if (!runtime)
-      throw new InputError(
-        `runtimeId: no runtime with id '${input.runtimeId}'`,
-      );
-    if (!runtime.enabled)
-      throw new InputError(
-        `runtimeId: runtime '${input.runtimeId}' is disabled`,
-      );
-    const profile = input.profile
-      ? await this.deps.profiles.get(project.workspace, input.profile)
-      : await this.smallestProfile(project.workspace);
-    if (!profile) {
-      throw new InputError(
-        input.profile
-          ? `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`
-          : `profile: workspace '${project.workspace}' has no resource profiles`,
-      );
-    }
+    const placement = await this.deps.launcher.place({
+      project,
+      runtimeId: input.runtimeId,
+      checkRuntime: true,
+      profile: input.profile,
+    });
 
     const env = await this.deps.secrets.seal(input.env);
     const id = uuid();
@@ -203,8 +184,8 @@ export class ModelBuildService {
       modelId: model.id,
       filePath: entry.path,
       functionName: input.functionName,
-      runtimeId: runtime.id,
-      profile: profile.name,
+      runtimeId: placement.runtimeId,
+      profile: placement.profile.name,
       comment: input.comment,
       examples: input.examples as StoredModelBuild['examples'],
       env,
@@ -213,33 +194,19 @@ export class ModelBuildService {
       createdBy: actor,
     });
     try {
-      const workload = await this.deps.engine.submit({
+      const { workload } = await this.deps.launcher.launch(placement, {
         kind: 'build',
         name: `${model.name} build #${build.number}`,
-        project: {
-          id: project.id,
-          name: project.name,
-          workspace: project.workspace,
-          owner: project.owner,
-        },
-        runtimeId: runtime.id,
-        profile: profile.name,
-        resources: {
-          cpu: profile.cpu,
-          memoryMiB: profile.memoryMiB,
-          gpu: profile.gpu,
-        },
         requester: actor,
         args: ['-m', 'ml_platform.model_build'],
-        // Precedence: workspace < project < build.
-        ...mergeEnvLayers([workspace.env, project.env, build.env], {
-          ML_PROJECT_NAME: project.name,
+        env: [build.env],
+        platformEnv: {
           ML_MODEL_ID: model.id,
           ML_MODEL_NAME: model.name,
           ML_BUILD_ID: build.id,
           ML_MODEL_FILE: entry.path,
           ML_MODEL_FUNCTION: input.functionName,
-        }),
+        },
         modelId: model.id,
         timeoutSeconds: BUILD_TIMEOUT_SECONDS,
         idempotencyKey: `model-build:${build.id}`,
@@ -255,13 +222,6 @@ export class ModelBuildService {
       throw error;
     }
     return (await this.deps.builds.get(build.id))!;
-  }
-
-  private async smallestProfile(workspace: string) {
-    const profiles = await this.deps.profiles.listAll(workspace);
-    return [...profiles].sort(
-      (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
-    )[0];
   }
 
   private async readLineage(

@@ -10,10 +10,8 @@ import {
   ModelBuildStore,
   ModelDeploymentStore,
   ModelStore,
-  ProfileStore,
   StoredDeployment,
   WorkloadStore,
-  WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
@@ -39,8 +37,6 @@ export class ModelDeploymentService {
       builds: ModelBuildStore;
       snapshotDir: (buildId: string) => string;
       projects: ProjectService;
-      workspaces: WorkspaceStore;
-      profiles: ProfileStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
       /** Seals the secrets of a deployment's env before they are stored. */
@@ -154,16 +150,13 @@ export class ModelDeploymentService {
         `buildId: the files of build #${build.number} are gone; build the model again`,
       );
     }
-    const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(
-      project.workspace,
-      input.profile,
-    );
-    if (!workspace || !profile) {
-      throw new InputError(
-        `profile: no resource profile '${input.profile}' in workspace '${project.workspace}'`,
-      );
-    }
+    const context = await this.deps.launcher.newContext({
+      project,
+      model,
+      build,
+      profile: input.profile,
+      actor,
+    });
 
     const env = await this.deps.secrets.seal(input.env);
     const d = await this.deps.deployments.create({
@@ -171,11 +164,10 @@ export class ModelDeploymentService {
       modelId: model.id,
       buildId: build.id,
       replicas: input.replicas,
-      profile: profile.name,
+      profile: context.placement.profile.name,
       env,
       createdBy: actor,
     });
-    const context = { project, workspace, model, build, profile, actor };
     try {
       await this.deps.launcher.start(context, d, 0);
     } catch (error) {

@@ -1,25 +1,17 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import {
-  Model,
-  Project,
-  ResourceProfile,
-  Workspace,
-} from '@ml-platform/plugin-ml-common';
+import { Model, Project } from '@ml-platform/plugin-ml-common';
 import {
   ModelBuildStore,
   ModelDeploymentStore,
   ModelStore,
-  ProfileStore,
   ReplicaSlot,
   StoredDeployment,
   StoredModelBuild,
   StoredWorkload,
-  WorkspaceStore,
 } from '../../database';
-import { mergeEnvLayers } from '../../engine/envLayers';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
-import { ProjectService } from '../ProjectService';
+import { Placement, WorkloadLauncher } from '../../engine/WorkloadLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
 
 /** The engine restarts a crashed replica this many times before its deployment notices. */
@@ -27,11 +19,10 @@ const REPLICA_MAX_ATTEMPTS = 3;
 const REPLICA_RETRY_BACKOFF_SECONDS = 2;
 
 export interface ReplicaContext {
-  project: Project;
-  workspace: Workspace;
+  /** The deployment's project, workspace, build runtime and profile. */
+  placement: Placement;
   model: Model;
   build: StoredModelBuild;
-  profile: ResourceProfile;
   actor: string;
 }
 
@@ -50,10 +41,8 @@ export class ReplicaLauncher {
       deployments: ModelDeploymentStore;
       builds: ModelBuildStore;
       snapshotDir: (buildId: string) => string;
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
-      profiles: ProfileStore;
-      engine: WorkloadEngine;
+      engine: Pick<WorkloadEngine, 'stop'>;
+      launcher: WorkloadLauncher;
       readiness: ReplicaReadiness;
       drainMs: number;
       logger: LoggerService;
@@ -70,28 +59,14 @@ export class ReplicaLauncher {
     d: StoredDeployment,
     index: number,
   ): Promise<StoredWorkload> {
-    const { project, workspace, model, build, profile } = c;
-    const workload = await this.deps.engine.submit({
+    const { model, build } = c;
+    const { workload } = await this.deps.launcher.launch(c.placement, {
       kind: 'model',
       name: `${model.name} #${build.number} replica ${index}`,
-      project: {
-        id: project.id,
-        name: project.name,
-        workspace: project.workspace,
-        owner: project.owner,
-      },
-      runtimeId: build.runtimeId,
-      profile: profile.name,
-      resources: {
-        cpu: profile.cpu,
-        memoryMiB: profile.memoryMiB,
-        gpu: profile.gpu,
-      },
       requester: c.actor,
       args: ['-m', 'ml_platform.model_server'],
-      // Precedence: workspace < project < build < deployment.
-      ...mergeEnvLayers([workspace.env, project.env, build.env, d.env], {
-        ML_PROJECT_NAME: project.name,
+      env: [build.env, d.env],
+      platformEnv: {
         ML_MODEL_ID: model.id,
         ML_MODEL_NAME: model.name,
         ML_BUILD_ID: build.id,
@@ -99,7 +74,7 @@ export class ReplicaLauncher {
         ML_REPLICA_INDEX: String(index),
         ML_MODEL_FILE: build.filePath,
         ML_MODEL_FUNCTION: build.functionName,
-      }),
+      },
       modelId: model.id,
       deploymentId: d.id,
       ports: ['model'],
@@ -120,21 +95,39 @@ export class ReplicaLauncher {
     return workload;
   }
 
+  /** What starting a new deployment's replicas needs; 400 naming `profile` when it is not there. */
+  async newContext(request: {
+    project: Project;
+    model: Model;
+    build: StoredModelBuild;
+    profile: string;
+    actor: string;
+  }): Promise<ReplicaContext> {
+    const { project, model, build, profile, actor } = request;
+    const placement = await this.deps.launcher.place({
+      project,
+      runtimeId: build.runtimeId,
+      profile,
+    });
+    return { placement, model, build, actor };
+  }
+
   /** What starting more replicas of a deployment needs; 409 when its profile is gone. */
   async context(d: StoredDeployment, actor: string): Promise<ReplicaContext> {
     const model = await this.deps.models.get(d.modelId);
     const build = await this.deps.builds.get(d.buildId);
     if (!model || !build)
       throw new NotFoundError(`Deployment ${d.id} lost its model or build`);
-    const project = await this.deps.projects.get(model.projectId);
-    const workspace = await this.deps.workspaces.get(project.workspace);
-    const profile = await this.deps.profiles.get(project.workspace, d.profile);
-    if (!workspace || !profile) {
-      throw new ConflictError(
-        `Resource profile '${d.profile}' no longer exists in workspace '${project.workspace}'`,
-      );
-    }
-    return { project, workspace, model, build, profile, actor };
+    const placement = await this.deps.launcher.place({
+      project: model.projectId,
+      runtimeId: build.runtimeId,
+      profile: d.profile,
+      missingProfile: (profile, workspace) =>
+        new ConflictError(
+          `Resource profile '${profile}' no longer exists in workspace '${workspace}'`,
+        ),
+    });
+    return { placement, model, build, actor };
   }
 
   /** Takes a replica out of service now and stops it after the drain period. */

@@ -8,13 +8,12 @@ import {
   ModelBuildStore,
   ModelDeploymentStore,
   ModelStore,
-  ProfileStore,
   ProjectStore,
-  RuntimeStore,
   WorkloadStore,
   WorkspaceStore,
 } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../ProjectFiles';
 import { ProjectService } from '../ProjectService';
@@ -39,15 +38,15 @@ export function createModelServices(options: {
   logger: LoggerService;
   projects: ProjectService;
   workspaceStore: WorkspaceStore;
-  runtimeStore: RuntimeStore;
-  profileStore: ProfileStore;
   workloadStore: WorkloadStore;
   files: ProjectFiles;
   engine: WorkloadEngine;
+  launcher: WorkloadLauncher;
   secrets: Pick<EnvSecrets, 'seal'>;
   driverFor: (workspace: Workspace) => ComputeDriver;
 }) {
-  const { db, logger, projects, engine, secrets, driverFor } = options;
+  const { db, logger, projects, engine, launcher, secrets, driverFor } =
+    options;
   const modelStore = new ModelStore(db);
   const buildStore = new ModelBuildStore(db);
   const readiness = new ReplicaReadiness();
@@ -66,11 +65,10 @@ export function createModelServices(options: {
     builds: buildStore,
     projects,
     workspaces: options.workspaceStore,
-    runtimes: options.runtimeStore,
-    profiles: options.profileStore,
     files: options.files,
     workloads: options.workloadStore,
     engine,
+    launcher,
     secrets,
     driverFor,
     buildsRoot: path.join(options.storageRoot, 'builds'),
@@ -78,15 +76,13 @@ export function createModelServices(options: {
   });
   const deploymentStore = new ModelDeploymentStore(db);
   const drainMs = options.drainSeconds * 1000;
-  const launcher = new ReplicaLauncher({
+  const replicas = new ReplicaLauncher({
     models: modelStore,
     deployments: deploymentStore,
     builds: buildStore,
     snapshotDir: id => modelBuilds.snapshotDir(id),
-    projects,
-    workspaces: options.workspaceStore,
-    profiles: options.profileStore,
     engine,
+    launcher,
     readiness,
     drainMs,
     logger,
@@ -97,13 +93,11 @@ export function createModelServices(options: {
     builds: buildStore,
     snapshotDir: id => modelBuilds.snapshotDir(id),
     projects,
-    workspaces: options.workspaceStore,
-    profiles: options.profileStore,
     workloads: options.workloadStore,
     engine,
     secrets,
     readiness,
-    launcher,
+    launcher: replicas,
   });
   const modelDeploymentReconciler = new DeploymentReconciler({
     models: modelStore,
@@ -113,7 +107,7 @@ export function createModelServices(options: {
     engine,
     driverFor,
     readiness,
-    launcher,
+    launcher: replicas,
     service: modelDeployments,
     drainMs,
     logger,

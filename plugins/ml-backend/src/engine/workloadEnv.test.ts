@@ -1,5 +1,5 @@
 import { SealedSecret } from '../secrets/SealedSecret';
-import { mergeEnvLayers } from './envLayers';
+import { mergeEnvLayers, withIdentityEnv } from './workloadEnv';
 
 const sealed = (name: string) => new SealedSecret(`v1.test.${name}`);
 
@@ -78,5 +78,43 @@ describe('mergeEnvLayers', () => {
 
   it('merges nothing into nothing', () => {
     expect(mergeEnvLayers([])).toEqual({ env: {}, secretEnv: {} });
+  });
+});
+
+describe('withIdentityEnv', () => {
+  it("puts the attempt's identity over plain variables of the same name", () => {
+    const merged = withIdentityEnv(
+      { env: { OWN: 'x', ML_WORKLOAD_ID: 'spoof' }, secretEnv: {} },
+      { ML_WORKLOAD_ID: 'w-1', ML_WORKLOAD_TOKEN: 'tok' },
+    );
+    expect(merged).toEqual({
+      env: { OWN: 'x', ML_WORKLOAD_ID: 'w-1', ML_WORKLOAD_TOKEN: 'tok' },
+      secretEnv: {},
+    });
+  });
+
+  it('drops a secret that names an identity variable and keeps the others', () => {
+    const kept = sealed('kept');
+    const merged = withIdentityEnv(
+      {
+        env: { OWN: 'x' },
+        secretEnv: { ML_WORKLOAD_TOKEN: sealed('spoof'), KEPT: kept },
+      },
+      { ML_WORKLOAD_TOKEN: 'tok' },
+    );
+    expect(merged.env).toEqual({ OWN: 'x', ML_WORKLOAD_TOKEN: 'tok' });
+    expect(merged.secretEnv).toEqual({ KEPT: kept });
+    expect(merged.secretEnv.KEPT).toBe(kept);
+  });
+
+  it('keeps the layered env as it is when the identity names none of it', () => {
+    const secret = sealed('s');
+    const stored = mergeEnvLayers([{ A: 'a', S: secret }], {
+      ML_PROJECT_NAME: 'churn',
+    });
+    expect(withIdentityEnv(stored, { ML_ATTEMPT: '1' })).toEqual({
+      env: { A: 'a', ML_PROJECT_NAME: 'churn', ML_ATTEMPT: '1' },
+      secretEnv: { S: secret },
+    });
   });
 });
