@@ -8,3 +8,4 @@ export * from './ComputeDriver';
 export * from './extensions';
 export * from './notifiers';
 export * from './permissions';
+export * from './service';

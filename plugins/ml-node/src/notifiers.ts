@@ -37,6 +37,7 @@ export interface MlNotifierExtensionPoint {
 }
 
 /** @public */
-export const mlNotifierExtensionPoint = createExtensionPoint<MlNotifierExtensionPoint>({
-  id: 'ml.notifier',
-});
+export const mlNotifierExtensionPoint =
+  createExtensionPoint<MlNotifierExtensionPoint>({
+    id: 'ml.notifier',
+  });

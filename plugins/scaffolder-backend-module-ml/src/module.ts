@@ -1,10 +1,7 @@
-import {
-  coreServices,
-  createBackendModule,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { mlServiceRef } from '@ml-platform/plugin-ml-node';
 import { createMlActions } from './actions';
-import { MlApiClient } from './client/MlApiClient';
 
 /**
  * The ML template actions (`ml:project:create`, `ml:job:create`, …) for the
@@ -19,12 +16,10 @@ export const scaffolderModuleMl = createBackendModule({
     reg.registerInit({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
-        discovery: coreServices.discovery,
-        auth: coreServices.auth,
+        ml: mlServiceRef,
       },
-      async init({ scaffolder, discovery, auth }) {
-        const client = new MlApiClient({ discovery, auth });
-        scaffolder.addActions(...createMlActions({ client }));
+      async init({ scaffolder, ml }) {
+        scaffolder.addActions(...createMlActions({ ml }));
       },
     });
   },

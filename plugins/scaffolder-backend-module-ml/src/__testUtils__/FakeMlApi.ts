@@ -2,7 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { MlApiClient } from '../client/MlApiClient';
+import { DefaultMlService, MlService } from '@ml-platform/plugin-ml-node';
 
 /** One request the fake ML API received. */
 export interface RecordedRequest {
@@ -168,10 +168,10 @@ export class FakeMlApi {
     return `http://127.0.0.1:${port}/api/ml`;
   }
 
-  /** A client whose discovery points at this server and whose auth is the mock auth service. */
-  client(): MlApiClient {
+  /** An ML service whose discovery points at this server and whose auth is the mock auth service. */
+  client(): MlService {
     const baseUrl = this.baseUrl;
-    return new MlApiClient({
+    return new DefaultMlService({
       discovery: {
         getBaseUrl: async () => baseUrl,
         getExternalBaseUrl: async () => 'https://portal.example.com/api/ml',

@@ -1,4 +1,7 @@
-import { coreServices, createServiceFactory } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   TestDatabaseId,
   TestDatabases,
@@ -154,7 +157,12 @@ export async function startPortal(
       await new Promise(resolve => setTimeout(resolve, 2_500));
       await backend.stop();
       await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      await fs.rm(storageRoot, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+        retryDelay: 100,
+      });
     },
   };
 }

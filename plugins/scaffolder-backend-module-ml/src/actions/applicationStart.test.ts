@@ -26,7 +26,7 @@ describe('ml:application:start', () => {
 
   const action = () =>
     createMlApplicationStartAction({
-      client: api.client(),
+      ml: api.client(),
       pollIntervalMs: 10,
     });
   const starts = () =>

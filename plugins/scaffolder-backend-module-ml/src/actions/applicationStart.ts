@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import {
   defined,
   envField,
@@ -54,10 +54,10 @@ export const applicationStartInput = {
  * web application in the project and starts it.
  */
 export function createMlApplicationStartAction(options: {
-  client: MlApiClient;
+  ml: MlService;
   pollIntervalMs?: number;
 }) {
-  const { client } = options;
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:application:start',
     description:
@@ -74,11 +74,13 @@ export function createMlApplicationStartAction(options: {
     },
     async handler(ctx) {
       const { projectId, waitForRunning, timeoutSeconds, ...app } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const created = await ctx.checkpoint({
         key: `application.${projectId}.${app.slug}`,
         fn: async () => {
-          const result = await api.createApplication(projectId, defined(app));
+          const result = await ml.createApplication(projectId, defined(app), {
+            credentials,
+          });
           return {
             id: result.id,
             state: result.state as string,
@@ -91,10 +93,14 @@ export function createMlApplicationStartAction(options: {
       const started = await ctx.checkpoint({
         key: `application-start.${created.id}`,
         fn: async () => {
-          const current = await api.getApplication(projectId, created.id);
+          const current = await ml.getApplication(projectId, created.id, {
+            credentials,
+          });
           if (current.state !== 'stopped')
             return { state: current.state as string };
-          const result = await api.startApplication(projectId, created.id);
+          const result = await ml.startApplication(projectId, created.id, {
+            credentials,
+          });
           return { state: result.state as string };
         },
       });
@@ -106,7 +112,9 @@ export function createMlApplicationStartAction(options: {
           intervalMs: options.pollIntervalMs,
           signal: ctx.signal,
           probe: async () => {
-            const current = await api.getApplication(projectId, created.id);
+            const current = await ml.getApplication(projectId, created.id, {
+              credentials,
+            });
             if (current.state === 'running')
               return { done: true, value: current.state };
             if (ENDED.includes(current.state)) {
@@ -121,7 +129,7 @@ export function createMlApplicationStartAction(options: {
         });
         ctx.logger.info(`Application ${app.slug} is ${state}`);
       }
-      const base = await api.externalBaseUrl();
+      const base = await ml.getExternalBaseUrl();
       ctx.output('appId', created.id);
       ctx.output('state', state);
       ctx.output('url', `${base}/${created.url.replace(/^\//, '')}`);

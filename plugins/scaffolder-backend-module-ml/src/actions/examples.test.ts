@@ -52,17 +52,17 @@ describe('action examples', () => {
 
   const actions = () =>
     createMlActions({
-      client: FakeMlApi.prototype.client.call(api),
+      ml: FakeMlApi.prototype.client.call(api),
       pollIntervalMs: 10,
     });
-  const cases = createMlActions({ client: {} as any }).flatMap(action =>
+  const cases = createMlActions({ ml: {} as any }).flatMap(action =>
     (action.examples ?? []).map(
       example => [action.id, example.description, example.example] as const,
     ),
   );
 
   it('every action has at least one example and a described input field for each field', () => {
-    for (const action of createMlActions({ client: {} as any })) {
+    for (const action of createMlActions({ ml: {} as any })) {
       expect(action.examples?.length).toBeGreaterThan(0);
       const properties = (action.schema?.input as any).properties as Record<
         string,

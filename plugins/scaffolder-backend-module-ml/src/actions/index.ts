@@ -1,4 +1,4 @@
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { createMlApplicationStartAction } from './applicationStart';
 import { createMlJobCreateAction } from './jobCreate';
 import { createMlJobRunAction } from './jobRun';
@@ -19,9 +19,9 @@ export {
   createMlProjectUploadAction,
 };
 
-/** All ML template actions, sharing one client. */
+/** All ML template actions, sharing one ML service. */
 export function createMlActions(options: {
-  client: MlApiClient;
+  ml: MlService;
   pollIntervalMs?: number;
 }) {
   return [

@@ -17,7 +17,7 @@ describe('ml:job:create', () => {
   afterEach(() => api.stop());
 
   it('creates a scheduled job with only the fields given, as the initiating user', async () => {
-    const action = createMlJobCreateAction({ client: api.client() });
+    const action = createMlJobCreateAction({ ml: api.client() });
     const input = {
       projectId,
       name: 'Train',
@@ -46,7 +46,7 @@ describe('ml:job:create', () => {
   });
 
   it('a retried task does not create the job twice', async () => {
-    const action = createMlJobCreateAction({ client: api.client() });
+    const action = createMlJobCreateAction({ ml: api.client() });
     const checkpoints = new CheckpointStore();
     const input = {
       projectId,
@@ -64,7 +64,7 @@ describe('ml:job:create', () => {
   });
 
   it("fails with the ML API's reason when it refuses the job", async () => {
-    const action = createMlJobCreateAction({ client: api.client() });
+    const action = createMlJobCreateAction({ ml: api.client() });
     api.failNext = {
       method: 'POST',
       pathPattern: /\/jobs$/,

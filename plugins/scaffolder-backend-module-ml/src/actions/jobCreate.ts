@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import {
   defined,
   envField,
@@ -70,8 +70,8 @@ export const jobCreateInput = {
 };
 
 /** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */
-export function createMlJobCreateAction(options: { client: MlApiClient }) {
-  const { client } = options;
+export function createMlJobCreateAction(options: { ml: MlService }) {
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:job:create',
     description:
@@ -86,11 +86,13 @@ export function createMlJobCreateAction(options: { client: MlApiClient }) {
     },
     async handler(ctx) {
       const { projectId, ...job } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const created = await ctx.checkpoint({
         key: `job.${projectId}.${job.name}`,
         fn: async () => {
-          const result = await api.createJob(projectId, defined(job));
+          const result = await ml.createJob(projectId, defined(job), {
+            credentials,
+          });
           return { id: result.id, name: result.name };
         },
       });

@@ -13,7 +13,7 @@ describe('ml:job:run', () => {
   afterEach(() => api.stop());
 
   const action = () =>
-    createMlJobRunAction({ client: api.client(), pollIntervalMs: 10 });
+    createMlJobRunAction({ ml: api.client(), pollIntervalMs: 10 });
   const polls = () =>
     api.requests.filter(
       r => r.method === 'GET' && r.path.startsWith('/workloads/'),

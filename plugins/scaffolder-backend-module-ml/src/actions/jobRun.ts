@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { defined, envField, projectIdField, timeoutField, Z } from './fields';
 import { jobRunExamples } from './jobRun.examples';
 import { pollUntil } from './waitFor';
@@ -30,10 +30,10 @@ export const jobRunInput = {
 
 /** `ml:job:run` (AMP `run_job`): starts a run and by default waits for it to end. */
 export function createMlJobRunAction(options: {
-  client: MlApiClient;
+  ml: MlService;
   pollIntervalMs?: number;
 }) {
-  const { client } = options;
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:job:run',
     description:
@@ -53,14 +53,15 @@ export function createMlJobRunAction(options: {
     },
     async handler(ctx) {
       const { projectId, jobId, env, args } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const run = await ctx.checkpoint({
         key: `run.${projectId}.${jobId}`,
         fn: async () => {
-          const started = await api.runJob(
+          const started = await ml.runJob(
             projectId,
             jobId,
             defined({ env, args }),
+            { credentials },
           );
           return { id: started.id, state: started.state as string };
         },
@@ -74,7 +75,7 @@ export function createMlJobRunAction(options: {
           intervalMs: options.pollIntervalMs,
           signal: ctx.signal,
           probe: async () => {
-            const workload = await api.getWorkload(run.id);
+            const workload = await ml.getWorkload(run.id, { credentials });
             if (workload.state === 'succeeded')
               return { done: true, value: workload.state };
             if (FAILED_STATES.includes(workload.state)) {

@@ -22,7 +22,7 @@ describe('ml:model:build', () => {
   afterEach(() => api.stop());
 
   const action = () =>
-    createMlModelBuildAction({ client: api.client(), pollIntervalMs: 10 });
+    createMlModelBuildAction({ ml: api.client(), pollIntervalMs: 10 });
 
   it('starts a build and waits until it is built', async () => {
     const { ctx, outputs } = actionContext(input);

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import {
   defined,
   envField,
@@ -62,10 +62,10 @@ export const modelBuildInput = {
  * function from the project's files as they are now.
  */
 export function createMlModelBuildAction(options: {
-  client: MlApiClient;
+  ml: MlService;
   pollIntervalMs?: number;
 }) {
-  const { client } = options;
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:model:build',
     description:
@@ -84,14 +84,15 @@ export function createMlModelBuildAction(options: {
     async handler(ctx) {
       const { projectId, modelId, waitForBuilt, timeoutSeconds, ...build } =
         ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const created = await ctx.checkpoint({
         key: `build.${projectId}.${modelId}`,
         fn: async () => {
-          const result = await api.buildModel(
+          const result = await ml.buildModel(
             projectId,
             modelId,
             defined(build),
+            { credentials },
           );
           return {
             id: result.id,
@@ -111,7 +112,9 @@ export function createMlModelBuildAction(options: {
           intervalMs: options.pollIntervalMs,
           signal: ctx.signal,
           probe: async () => {
-            const current = await api.getBuild(projectId, modelId, created.id);
+            const current = await ml.getBuild(projectId, modelId, created.id, {
+              credentials,
+            });
             if (current.state === 'built')
               return { done: true, value: current.state };
             if (current.state === 'failed' || current.state === 'stopped') {

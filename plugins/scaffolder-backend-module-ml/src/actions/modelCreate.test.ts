@@ -16,7 +16,7 @@ describe('ml:model:create', () => {
   afterEach(() => api.stop());
 
   it('creates the model as the initiating user', async () => {
-    const action = createMlModelCreateAction({ client: api.client() });
+    const action = createMlModelCreateAction({ ml: api.client() });
     const { ctx, outputs } = actionContext({
       projectId,
       name: 'price',
@@ -34,7 +34,7 @@ describe('ml:model:create', () => {
   });
 
   it('a retried task does not create the model twice', async () => {
-    const action = createMlModelCreateAction({ client: api.client() });
+    const action = createMlModelCreateAction({ ml: api.client() });
     const checkpoints = new CheckpointStore();
     const first = actionContext({ projectId, name: 'price' }, { checkpoints });
     await action.handler(first.ctx as any);
@@ -45,7 +45,7 @@ describe('ml:model:create', () => {
   });
 
   it('reports a name conflict from the ML API', async () => {
-    const action = createMlModelCreateAction({ client: api.client() });
+    const action = createMlModelCreateAction({ ml: api.client() });
     api.failNext = {
       method: 'POST',
       pathPattern: /\/models$/,

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { defined, projectIdField, Z } from './fields';
 import { modelCreateExamples } from './modelCreate.examples';
 
@@ -23,8 +23,8 @@ export const modelCreateInput = {
 };
 
 /** `ml:model:create`: the model a build and deployment belong to. */
-export function createMlModelCreateAction(options: { client: MlApiClient }) {
-  const { client } = options;
+export function createMlModelCreateAction(options: { ml: MlService }) {
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:model:create',
     description:
@@ -39,11 +39,13 @@ export function createMlModelCreateAction(options: { client: MlApiClient }) {
     },
     async handler(ctx) {
       const { projectId, ...model } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const created = await ctx.checkpoint({
         key: `model.${projectId}.${model.name}`,
         fn: async () => {
-          const result = await api.createModel(projectId, defined(model));
+          const result = await ml.createModel(projectId, defined(model), {
+            credentials,
+          });
           return { id: result.id, name: result.name };
         },
       });

@@ -14,7 +14,7 @@ describe('ml:model:deploy', () => {
   afterEach(() => api.stop());
 
   const action = () =>
-    createMlModelDeployAction({ client: api.client(), pollIntervalMs: 10 });
+    createMlModelDeployAction({ ml: api.client(), pollIntervalMs: 10 });
   const polls = () =>
     api.requests.filter(
       r => r.method === 'GET' && r.path.includes('/deployments/'),

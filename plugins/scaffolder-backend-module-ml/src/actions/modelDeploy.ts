@@ -1,6 +1,6 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ModelDeployment } from '@ml-platform/plugin-ml-common';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import {
   defined,
   envField,
@@ -55,10 +55,10 @@ export const modelDeployInput = {
  * with `waitForReady` a template can end on a live endpoint.
  */
 export function createMlModelDeployAction(options: {
-  client: MlApiClient;
+  ml: MlService;
   pollIntervalMs?: number;
 }) {
-  const { client } = options;
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:model:deploy',
     description:
@@ -90,14 +90,15 @@ export function createMlModelDeployAction(options: {
         timeoutSeconds,
         ...deployment
       } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const created = await ctx.checkpoint({
         key: `deployment.${projectId}.${modelId}.${deployment.buildId}`,
         fn: async () => {
-          const result = await api.deployModel(
+          const result = await ml.deployModel(
             projectId,
             modelId,
             defined(deployment),
+            { credentials },
           );
           return { id: result.id, state: result.state as string };
         },
@@ -113,10 +114,11 @@ export function createMlModelDeployAction(options: {
           intervalMs: options.pollIntervalMs,
           signal: ctx.signal,
           probe: async () => {
-            const current = await api.getDeployment(
+            const current = await ml.getDeployment(
               projectId,
               modelId,
               created.id,
+              { credentials },
             );
             if (isReady(current)) return { done: true, value: current.state };
             if (current.state === 'failed' || current.state === 'stopped') {
@@ -131,7 +133,7 @@ export function createMlModelDeployAction(options: {
         });
         ctx.logger.info(`Deployment ${created.id} is ${state}`);
       }
-      const base = await api.externalBaseUrl();
+      const base = await ml.getExternalBaseUrl();
       ctx.output('deploymentId', created.id);
       ctx.output('state', state);
       ctx.output(

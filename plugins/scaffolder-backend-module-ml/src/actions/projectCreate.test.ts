@@ -22,7 +22,7 @@ describe('ml:project:create', () => {
   afterEach(() => api.stop());
 
   it('creates the project as the initiating user and uploads every file byte for byte', async () => {
-    const action = createMlProjectCreateAction({ client: api.client() });
+    const action = createMlProjectCreateAction({ ml: api.client() });
     const { ctx, outputs } = actionContext(
       { workspace: 'demo', name: 'churn', title: 'Churn', env: { A: '1' } },
       { workspacePath: dir.path },
@@ -55,7 +55,7 @@ describe('ml:project:create', () => {
   });
 
   it('uploads only the sub-folder given as sourcePath, with paths relative to it', async () => {
-    const action = createMlProjectCreateAction({ client: api.client() });
+    const action = createMlProjectCreateAction({ ml: api.client() });
     const { ctx, outputs } = actionContext(
       { workspace: 'demo', name: 'churn', sourcePath: 'src' },
       { workspacePath: dir.path },
@@ -69,7 +69,7 @@ describe('ml:project:create', () => {
   });
 
   it('refuses a sourcePath outside the workspace and creates nothing', async () => {
-    const action = createMlProjectCreateAction({ client: api.client() });
+    const action = createMlProjectCreateAction({ ml: api.client() });
     const { ctx } = actionContext(
       { workspace: 'demo', name: 'churn', sourcePath: '../..' },
       { workspacePath: dir.path },
@@ -79,7 +79,7 @@ describe('ml:project:create', () => {
   });
 
   it('a retried task creates the project once and finishes the upload', async () => {
-    const action = createMlProjectCreateAction({ client: api.client() });
+    const action = createMlProjectCreateAction({ ml: api.client() });
     const checkpoints = new CheckpointStore();
     api.failNext = {
       method: 'PUT',
@@ -106,7 +106,7 @@ describe('ml:project:create', () => {
   });
 
   it("passes the ML API's refusal on with its message", async () => {
-    const action = createMlProjectCreateAction({ client: api.client() });
+    const action = createMlProjectCreateAction({ ml: api.client() });
     api.failNext = {
       method: 'POST',
       pathPattern: /^\/projects$/,

@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { defined, envField, Z } from './fields';
 import { listFiles, sourceRoot, uploadFiles } from './uploadFiles';
 import { projectCreateExamples } from './projectCreate.examples';
@@ -47,8 +47,8 @@ export const projectCreateInput = {
  * `ml:project:create`: creates an ML project and uploads the files in the
  * task's workspace (what `fetch:template` wrote) as the project's files.
  */
-export function createMlProjectCreateAction(options: { client: MlApiClient }) {
-  const { client } = options;
+export function createMlProjectCreateAction(options: { ml: MlService }) {
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:project:create',
     description:
@@ -65,7 +65,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
     },
     async handler(ctx) {
       const { input } = ctx;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const root = sourceRoot(ctx.workspacePath, input.sourcePath);
       // Read before creating anything: a wrong sourcePath must not leave an empty project behind.
       const files = await listFiles(root);
@@ -73,7 +73,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
       const project = await ctx.checkpoint({
         key: `project.${input.workspace}.${input.name}`,
         fn: async () => {
-          const created = await api.createProject(
+          const created = await ml.createProject(
             defined({
               workspace: input.workspace,
               name: input.name,
@@ -84,6 +84,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
               env: input.env,
               templateRef: ctx.templateInfo?.entityRef,
             }),
+            { credentials },
           );
           return {
             id: created.id,
@@ -98,7 +99,7 @@ export function createMlProjectCreateAction(options: { client: MlApiClient }) {
 
       await ctx.checkpoint({
         key: `files.${project.id}`,
-        fn: () => uploadFiles(api, project.id, root, files),
+        fn: () => uploadFiles(ml, credentials, project.id, root, files),
       });
       ctx.logger.info(
         `Uploaded ${files.length} files to project ${project.name}`,

@@ -28,7 +28,7 @@ describe('ml:project:upload', () => {
   afterEach(() => api.stop());
 
   it('uploads the files of sourcePath into the existing project as the initiating user', async () => {
-    const action = createMlProjectUploadAction({ client: api.client() });
+    const action = createMlProjectUploadAction({ ml: api.client() });
     const { ctx, outputs } = actionContext(
       { projectId, sourcePath: 'dashboard' },
       { workspacePath: dir.path },
@@ -47,7 +47,7 @@ describe('ml:project:upload', () => {
   });
 
   it('uploads nothing to a project that does not exist', async () => {
-    const action = createMlProjectUploadAction({ client: api.client() });
+    const action = createMlProjectUploadAction({ ml: api.client() });
     const missing = '00000000-0000-4000-8000-000000000000';
     const { ctx } = actionContext(
       { projectId: missing },
@@ -58,7 +58,7 @@ describe('ml:project:upload', () => {
   });
 
   it('a retried task does not upload again once the upload succeeded', async () => {
-    const action = createMlProjectUploadAction({ client: api.client() });
+    const action = createMlProjectUploadAction({ ml: api.client() });
     const checkpoints = new CheckpointStore();
     await action.handler(
       actionContext({ projectId }, { checkpoints, workspacePath: dir.path })

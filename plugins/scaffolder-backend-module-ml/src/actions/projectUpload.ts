@@ -1,5 +1,5 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlApiClient } from '../client/MlApiClient';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { projectIdField, Z } from './fields';
 import { projectUploadExamples } from './projectUpload.examples';
 import { listFiles, sourceRoot, uploadFiles } from './uploadFiles';
@@ -20,8 +20,8 @@ export const projectUploadInput = {
  * `ml:project:upload`: adds the files of the task workspace to an existing
  * project (e.g. an application's files), overwriting files of the same path.
  */
-export function createMlProjectUploadAction(options: { client: MlApiClient }) {
-  const { client } = options;
+export function createMlProjectUploadAction(options: { ml: MlService }) {
+  const { ml } = options;
   return createTemplateAction({
     id: 'ml:project:upload',
     description:
@@ -35,14 +35,14 @@ export function createMlProjectUploadAction(options: { client: MlApiClient }) {
     },
     async handler(ctx) {
       const { projectId, sourcePath } = ctx.input;
-      const api = client.as(await ctx.getInitiatorCredentials());
+      const credentials = await ctx.getInitiatorCredentials();
       const root = sourceRoot(ctx.workspacePath, sourcePath);
       const files = await listFiles(root);
       // Only the check is skipped on a retry; the project must still exist.
-      await api.getProject(projectId);
+      await ml.getProject(projectId, { credentials });
       await ctx.checkpoint({
         key: `upload.${projectId}.${sourcePath ?? '.'}`,
-        fn: () => uploadFiles(api, projectId, root, files),
+        fn: () => uploadFiles(ml, credentials, projectId, root, files),
       });
       ctx.logger.info(`Uploaded ${files.length} files to project ${projectId}`);
       ctx.output('fileCount', files.length);

@@ -1,7 +1,8 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { MlApi } from '../client/MlApi';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { MlService } from '@ml-platform/plugin-ml-node';
 import { listFiles } from './projectFiles';
 
 /** The folder of the task workspace whose files are uploaded. */
@@ -17,14 +18,15 @@ export function sourceRoot(workspacePath: string, sourcePath?: string) {
  * upload is harmless.
  */
 export async function uploadFiles(
-  api: MlApi,
+  ml: MlService,
+  credentials: BackstageCredentials,
   projectId: string,
   root: string,
   files: string[],
 ) {
   for (const file of files) {
     const content = await fs.readFile(path.join(root, ...file.split('/')));
-    await api.writeFile(projectId, file, content);
+    await ml.writeFile(projectId, file, content, { credentials });
   }
 }
 
