@@ -70,7 +70,15 @@ import {
 } from '../plugins/catalog-backend-module-ml/src/__testUtils__/fixtures';
 import { catalogModuleMl } from '../plugins/catalog-backend-module-ml/src/module';
 import { MlPlatformReader } from '../plugins/catalog-backend-module-ml/src/provider/MlPlatformReader';
-import { Deadline, fmt, header, machine, numberArg, parseArgs } from './lib/util';
+import {
+  Deadline,
+  fmt,
+  header,
+  machine,
+  numberArg,
+  parseArgs,
+} from './lib/util';
+import { DefaultMlService } from '@ml-platform/plugin-ml-node';
 
 const args = parseArgs();
 const PROJECTS = numberArg(args, 'projects', 500);
@@ -118,7 +126,9 @@ function fillMl(ml: FakeMlBackend): number {
       const id = uuid(2, p * MODELS + m);
       const buildId = uuid(3, p * MODELS + m);
       const deploymentId = uuid(4, p * MODELS + m);
-      models.push(model(id, proj.id, `model-${m}`, { activeDeploymentId: deploymentId }));
+      models.push(
+        model(id, proj.id, `model-${m}`, { activeDeploymentId: deploymentId }),
+      );
       ml.builds.set(id, [build(buildId, id, 1, { datasets: tables })]);
       ml.deployments.set(id, [deployment(deploymentId, id, buildId)]);
     }
@@ -235,7 +245,9 @@ async function run(
         }
         if (at - lastPrint >= 30) {
           lastPrint = at;
-          console.log(`  ${name}: ${fmt(count, 0)} queryable after ${fmt(at, 0)} s`);
+          console.log(
+            `  ${name}: ${fmt(count, 0)} queryable after ${fmt(at, 0)} s`,
+          );
         }
         if (count >= expected) break;
       }
@@ -245,18 +257,31 @@ async function run(
     await backend.stop();
   }
   const seconds = (Date.now() - started) / 1000;
-  return { name, entities: count, seconds, complete: count >= expected, samples };
+  return {
+    name,
+    entities: count,
+    seconds,
+    complete: count >= expected,
+    samples,
+  };
 }
 
 function describe(result: RunResult, expected: number) {
   const rate = result.entities / result.seconds;
   console.log(
-    `${result.name.padEnd(6)} ${fmt(result.entities, 0)}/${fmt(expected, 0)} entities queryable after ${fmt(
-      result.seconds,
-    )} s: ${fmt(rate, 0)} entities/s${result.complete ? '' : ' (budget ran out)'}`,
+    `${result.name.padEnd(6)} ${fmt(result.entities, 0)}/${fmt(
+      expected,
+      0,
+    )} entities queryable after ${fmt(result.seconds)} s: ${fmt(
+      rate,
+      0,
+    )} entities/s${result.complete ? '' : ' (budget ran out)'}`,
   );
   const curve = result.samples
-    .filter((_, i, all) => i % Math.ceil(all.length / 8) === 0 || i === all.length - 1)
+    .filter(
+      (_, i, all) =>
+        i % Math.ceil(all.length / 8) === 0 || i === all.length - 1,
+    )
     .map(([s, n]) => `${fmt(s)}s:${n}`)
     .join(' ');
   console.log(`       curve ${curve}`);
@@ -279,7 +304,13 @@ async function main() {
 
   // The reading alone, with the module's reader, over loopback HTTP.
   const reader = new MlPlatformReader({
-    discovery: { getBaseUrl: async () => mlUrl },
+    ml: new DefaultMlService({
+      discovery: {
+        getBaseUrl: async () => mlUrl,
+        getExternalBaseUrl: async () => mlUrl,
+      },
+      auth: mockServices.auth(),
+    }),
     auth: mockServices.auth(),
   });
   ml.requests.length = 0;
@@ -338,7 +369,10 @@ async function main() {
   const mlRate = mlRun ? describe(mlRun, expected) : NaN;
   if (plain && mlRun) {
     console.log(
-      `\nml / plain time: ${fmt(mlRun.seconds / plain.seconds, 2)}x (goal <= 1.5x); ml rate is ${fmt(
+      `\nml / plain time: ${fmt(
+        mlRun.seconds / plain.seconds,
+        2,
+      )}x (goal <= 1.5x); ml rate is ${fmt(
         (100 * mlRate) / plainRate,
         0,
       )} % of plain; ml total ${fmt(mlRun.seconds)} s (goal <= 60 s)`,

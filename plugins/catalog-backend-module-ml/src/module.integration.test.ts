@@ -223,7 +223,10 @@ describe('catalogModuleMl with the catalog', () => {
   });
 
   it('shows a new model after its change event, well before the next scheduled read', async () => {
-    await waitFor(() => entity('model:demo/churn.classifier'), 'the first read');
+    await waitFor(
+      () => entity('model:demo/churn.classifier'),
+      'the first read',
+    );
     ml.models.get(churn.id)!.push(model('m2', churn.id, 'uplift'));
     await events.publish({
       topic: 'ml.changes',

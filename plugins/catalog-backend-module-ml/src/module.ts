@@ -7,6 +7,7 @@ import {
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { mlServiceRef } from '@ml-platform/plugin-ml-node';
 import { mlCatalogPermissionRules } from './permissions/conditionExports';
 import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './provider/MlEntityProvider';
@@ -33,7 +34,7 @@ export const catalogModuleMl = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
-        discovery: coreServices.discovery,
+        ml: mlServiceRef,
         auth: coreServices.auth,
         events: eventsServiceRef,
       },
@@ -44,7 +45,7 @@ export const catalogModuleMl = createBackendModule({
         config,
         logger,
         scheduler,
-        discovery,
+        ml,
         auth,
         events,
       }) {
@@ -58,7 +59,7 @@ export const catalogModuleMl = createBackendModule({
           MlEntityProvider.fromConfig(config, {
             logger,
             scheduler,
-            discovery,
+            ml,
             auth,
             events,
             catalog,

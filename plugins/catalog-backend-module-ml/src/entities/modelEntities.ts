@@ -103,7 +103,11 @@ export function datasetRefsOf(
   workspace: string,
   build: ModelBuild | undefined,
 ): string[] {
-  return [...new Set((build?.datasets ?? []).map(t => mlDatasetEntityRef(workspace, t)))];
+  return [
+    ...new Set(
+      (build?.datasets ?? []).map(t => mlDatasetEntityRef(workspace, t)),
+    ),
+  ];
 }
 
 /**
@@ -155,7 +159,10 @@ export function modelToEntity(
  * from the examples of the build it shows. Its lifecycle is `production`
  * while a deployment serves it and `experimental` otherwise.
  */
-export function modelApiToEntity(view: ModelView, context: ModelContext): Entity {
+export function modelApiToEntity(
+  view: ModelView,
+  context: ModelContext,
+): Entity {
   const { model, build, activeDeployment } = view;
   const serving = activeDeployment?.state === 'deployed';
   const definition = openApiFromExamples({

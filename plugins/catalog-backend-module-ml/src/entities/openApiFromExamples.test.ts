@@ -3,7 +3,9 @@ import { openApiFromExamples, schemaFromExamples } from './openApiFromExamples';
 describe('schemaFromExamples', () => {
   it('describes one example', () => {
     expect(
-      schemaFromExamples([{ tenure: 3, plan: 'basic', score: 0.5, tags: ['a'] }]),
+      schemaFromExamples([
+        { tenure: 3, plan: 'basic', score: 0.5, tags: ['a'] },
+      ]),
     ).toEqual({
       type: 'object',
       properties: {
@@ -37,7 +39,10 @@ describe('schemaFromExamples', () => {
   it('leaves values of different types unconstrained, and no examples too', () => {
     expect(schemaFromExamples([1, 'one'])).toEqual({});
     expect(schemaFromExamples([])).toEqual({});
-    expect(schemaFromExamples([[1, 'a']])).toEqual({ type: 'array', items: {} });
+    expect(schemaFromExamples([[1, 'a']])).toEqual({
+      type: 'array',
+      items: {},
+    });
   });
 });
 
@@ -65,7 +70,8 @@ describe('openApiFromExamples', () => {
     expect(doc.info).toEqual({
       title: 'classifier (churn)',
       version: 'build 2',
-      description: 'Predictions of the model classifier of the ML project churn.',
+      description:
+        'Predictions of the model classifier of the ML project churn.',
     });
     expect(doc.servers).toEqual([{ url: 'http://localhost:7007/api/ml' }]);
     const predict = doc.paths['/projects/p1/models/m1/predict'].post;
@@ -93,7 +99,9 @@ describe('openApiFromExamples', () => {
 
     const cml = doc.paths['/model'].post;
     expect(cml.security).toEqual([]);
-    expect(cml.requestBody.content['application/json'].examples.example1.value).toEqual({
+    expect(
+      cml.requestBody.content['application/json'].examples.example1.value,
+    ).toEqual({
       accessKey: '<access key>',
       request: { tenure: 3 },
     });
@@ -103,7 +111,11 @@ describe('openApiFromExamples', () => {
 
   it('needs no credentials for a model without authentication', () => {
     const doc = openApiFromExamples({
-      model: { ...model, disableAuthentication: true, description: 'Scores churn.' },
+      model: {
+        ...model,
+        disableAuthentication: true,
+        description: 'Scores churn.',
+      },
       projectName: 'churn',
       baseUrl: 'http://x/api/ml',
       version: 'not built',
@@ -112,6 +124,8 @@ describe('openApiFromExamples', () => {
     const predict = doc.paths['/projects/p1/models/m1/predict'].post;
     expect(predict.security).toEqual([]);
     expect(doc.info.description).toBe('Scores churn.');
-    expect(predict.requestBody.content['application/json']).toEqual({ schema: {} });
+    expect(predict.requestBody.content['application/json']).toEqual({
+      schema: {},
+    });
   });
 });

@@ -20,10 +20,12 @@ function schemaOfValue(value: unknown): ExampleSchema {
     return { type: 'string' };
   }
   if (Array.isArray(value)) {
-    const items = value.map(schemaOfValue).reduce<ExampleSchema | undefined>(
-      (merged, item) => (merged ? mergeSchemas(merged, item) : item),
-      undefined,
-    );
+    const items = value
+      .map(schemaOfValue)
+      .reduce<ExampleSchema | undefined>(
+        (merged, item) => (merged ? mergeSchemas(merged, item) : item),
+        undefined,
+      );
     return { type: 'array', items: items ?? {} };
   }
   const entries = Object.entries(value as Record<string, unknown>);
@@ -51,7 +53,10 @@ function mergeSchemas(a: ExampleSchema, b: ExampleSchema): ExampleSchema {
   const nullable = a.nullable || b.nullable ? { nullable: true } : {};
   const numeric = ['integer', 'number'];
   if (a.type !== b.type) {
-    if (numeric.includes(a.type as string) && numeric.includes(b.type as string)) {
+    if (
+      numeric.includes(a.type as string) &&
+      numeric.includes(b.type as string)
+    ) {
       return { type: 'number', ...nullable };
     }
     return {};
@@ -96,16 +101,16 @@ export function schemaFromExamples(values: unknown[]): ExampleSchema {
 
 function namedExamples(values: unknown[]): JsonObject {
   return Object.fromEntries(
-    values.map((value, i) => [
-      `example${i + 1}`,
-      { value: value ?? null },
-    ]),
+    values.map((value, i) => [`example${i + 1}`, { value: value ?? null }]),
   );
 }
 
 /** What the spec describes: the model, where it is served, its examples. */
 export interface ModelApiSpecInput {
-  model: Pick<Model, 'id' | 'projectId' | 'name' | 'description' | 'disableAuthentication'>;
+  model: Pick<
+    Model,
+    'id' | 'projectId' | 'name' | 'description' | 'disableAuthentication'
+  >;
   /** The project's name, for the title. */
   projectName: string;
   /** The ML backend's REST base URL, e.g. `http://localhost:7007/api/ml`. */
@@ -198,7 +203,10 @@ export function openApiFromExamples(input: ModelApiSpecInput): JsonObject {
               },
             },
           },
-          responses: { '200': okResponse(predictionResponse), ...errorResponses },
+          responses: {
+            '200': okResponse(predictionResponse),
+            ...errorResponses,
+          },
         },
       },
       '/model': {
@@ -234,7 +242,10 @@ export function openApiFromExamples(input: ModelApiSpecInput): JsonObject {
               },
             },
           },
-          responses: { '200': okResponse(predictionResponse), ...errorResponses },
+          responses: {
+            '200': okResponse(predictionResponse),
+            ...errorResponses,
+          },
         },
       },
     },

@@ -152,7 +152,9 @@ describe('MlEntitiesProcessor', () => {
           ...project,
           spec: {
             ...project.spec,
-            dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
+            dependsOn: [
+              'resource:default/workbench-python-3-standard-2026.11.1',
+            ],
           },
         }),
       ).toEqual(

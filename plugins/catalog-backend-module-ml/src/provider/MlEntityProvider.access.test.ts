@@ -16,6 +16,7 @@ import {
   python,
 } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
+import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
 const secret = project('11111111-1111-4111-8111-111111111111', 'secret', {
   owner: 'user:default/olivia',
@@ -94,7 +95,7 @@ describe('MlEntityProvider access marks', () => {
           run: async t => void (task = t),
         }),
       },
-      discovery: { getBaseUrl: async () => baseUrl },
+      ml: mlServiceAt(baseUrl),
       auth: mockServices.auth(),
       events,
       catalog,

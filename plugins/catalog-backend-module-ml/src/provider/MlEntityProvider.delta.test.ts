@@ -17,6 +17,7 @@ import {
 } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
 import { MlPlatformReader } from './MlPlatformReader';
+import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
 const churn = project('11111111-1111-4111-8111-111111111111', 'churn');
 const forecast = project('22222222-2222-4222-8222-222222222222', 'forecast');
@@ -44,7 +45,9 @@ describe('MlEntityProvider mutations', () => {
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
     ]);
     ml.builds.set('m1', [
-      build('b1', 'm1', 1, { datasets: ['warehouse.customers', 'warehouse.events'] }),
+      build('b1', 'm1', 1, {
+        datasets: ['warehouse.customers', 'warehouse.events'],
+      }),
     ]);
     ml.deployments.set('m1', [deployment('d1', 'm1', 'b1')]);
     ml.applications.set(churn.id, [
@@ -54,7 +57,9 @@ describe('MlEntityProvider mutations', () => {
     ]);
     // forecast shares one dataset with churn.
     ml.models.set(forecast.id, [model('m2', forecast.id, 'prophet')]);
-    ml.builds.set('m2', [build('b2', 'm2', 1, { datasets: ['warehouse.events'] })]);
+    ml.builds.set('m2', [
+      build('b2', 'm2', 1, { datasets: ['warehouse.events'] }),
+    ]);
   });
 
   async function connect() {
@@ -66,7 +71,7 @@ describe('MlEntityProvider mutations', () => {
       logger,
       taskRunner: { run: async t => void (task = t) },
       reader: new MlPlatformReader({
-        discovery: { getBaseUrl: async () => baseUrl },
+        ml: mlServiceAt(baseUrl),
         auth: mockServices.auth(),
       }),
       events,
@@ -108,7 +113,8 @@ describe('MlEntityProvider mutations', () => {
       'resource:demo/warehouse.events',
       'workspace:default/demo',
     ]);
-    const churnEntity = full.type === 'full' &&
+    const churnEntity =
+      full.type === 'full' &&
       full.entities.find(e => e.entity.metadata.name === 'churn')!.entity;
     expect(churnEntity && churnEntity.spec!.dependsOn).toEqual([
       'resource:default/workbench-python-3-standard-2026.11.1',
@@ -141,7 +147,13 @@ describe('MlEntityProvider mutations', () => {
     ]);
     expect(delta.removed).toEqual([]);
     // Two events, one read of that one project.
-    expect(ml.requests.filter(r => r.startsWith(`/api/ml/projects/${churn.id}?`) || r === `/api/ml/projects/${churn.id}`)).toHaveLength(1);
+    expect(
+      ml.requests.filter(
+        r =>
+          r.startsWith(`/api/ml/projects/${churn.id}?`) ||
+          r === `/api/ml/projects/${churn.id}`,
+      ),
+    ).toHaveLength(1);
     expect(ml.requests.some(r => r.includes(forecast.id))).toBe(false);
   });
 
@@ -157,14 +169,18 @@ describe('MlEntityProvider mutations', () => {
     const delta = mutations[1];
     if (delta.type !== 'delta') throw new Error('expected a delta');
     expect(refsOf(delta.added)).toEqual(['project:demo/churn']);
-    expect(delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort()).toEqual([
+    expect(
+      delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
+    ).toEqual([
       'api:demo/churn.classifier',
       'component:demo/churn-dashboard',
       'model:demo/churn.classifier',
       // warehouse.events stays: forecast's model was trained on it too.
       'resource:demo/warehouse.customers',
     ]);
-    expect(delta.removed.every(r => r.locationKey === 'MlEntityProvider:default')).toBe(true);
+    expect(
+      delta.removed.every(r => r.locationKey === 'MlEntityProvider:default'),
+    ).toBe(true);
   });
 
   it('removes a deleted project with everything in it', async () => {
@@ -178,7 +194,9 @@ describe('MlEntityProvider mutations', () => {
     const delta = mutations[1];
     if (delta.type !== 'delta') throw new Error('expected a delta');
     expect(delta.added).toEqual([]);
-    expect(delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort()).toEqual([
+    expect(
+      delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
+    ).toEqual([
       'api:demo/forecast.prophet',
       'model:demo/forecast.prophet',
       'project:demo/forecast',
@@ -190,9 +208,9 @@ describe('MlEntityProvider mutations', () => {
     await provider.flushChanges();
     const next = mutations[2];
     if (next.type !== 'delta') throw new Error('expected a delta');
-    expect(next.removed.map(r => ('entityRef' in r ? r.entityRef : ''))).toEqual(
-      expect.arrayContaining(['resource:demo/warehouse.events']),
-    );
+    expect(
+      next.removed.map(r => ('entityRef' in r ? r.entityRef : '')),
+    ).toEqual(expect.arrayContaining(['resource:demo/warehouse.events']));
   });
 
   it('finds a new project after POST /projects and adds it as a delta', async () => {
@@ -220,7 +238,12 @@ describe('MlEntityProvider mutations', () => {
     await provider.flushChanges();
     await change('POST', '/runtimes');
     await provider.flushChanges();
-    expect(mutations.map(m => m.type)).toEqual(['full', 'full', 'full', 'full']);
+    expect(mutations.map(m => m.type)).toEqual([
+      'full',
+      'full',
+      'full',
+      'full',
+    ]);
   });
 
   it('ignores traffic and changes no entity shows', async () => {
@@ -252,13 +275,19 @@ describe('MlEntityProvider mutations', () => {
     await refresh();
     const [full] = mutations;
     expect(full.type === 'full' && refsOf(full.entities)).toEqual(
-      expect.arrayContaining(['model:demo/churn.classifier', 'api:demo/churn.classifier']),
+      expect.arrayContaining([
+        'model:demo/churn.classifier',
+        'api:demo/churn.classifier',
+      ]),
     );
     expect(
-      full.type === 'full' && refsOf(full.entities).filter(r => r.startsWith('component:')),
+      full.type === 'full' &&
+        refsOf(full.entities).filter(r => r.startsWith('component:')),
     ).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/refused the catalog's service token for the applications of projects/),
+      expect.stringMatching(
+        /refused the catalog's service token for the applications of projects/,
+      ),
     );
   });
 
@@ -283,10 +312,9 @@ describe('MlEntityProvider mutations', () => {
     await provider.flushChanges();
     const delta = mutations[1];
     if (delta.type !== 'delta') throw new Error('expected a delta');
-    expect(delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort()).toEqual([
-      'api:demo/forecast.prophet',
-      'model:demo/forecast.prophet',
-    ]);
+    expect(
+      delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
+    ).toEqual(['api:demo/forecast.prophet', 'model:demo/forecast.prophet']);
   });
 
   it('keeps the catalog as it is when a delta read fails', async () => {

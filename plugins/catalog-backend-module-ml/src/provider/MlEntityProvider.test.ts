@@ -6,6 +6,7 @@ import { demoWorkspace as demo, project } from '../__testUtils__/fixtures';
 import { MlEntitiesProcessor } from '../processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './MlEntityProvider';
 import { DEFAULT_SCHEDULE } from './readSchedule';
+import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
 const churn = project('11111111-1111-4111-8111-111111111111', 'churn', {
   title: 'Churn prediction',
@@ -56,12 +57,8 @@ describe('MlEntityProvider', () => {
       {
         logger,
         scheduler,
-        discovery: {
-          getBaseUrl: async (pluginId: string) =>
-            pluginId === 'ml' ? baseUrl : '',
-        },
+        ml: mlServiceAt(baseUrl, options.fetch),
         auth: mockServices.auth(),
-        fetch: options.fetch,
       },
     );
     const connection: jest.Mocked<EntityProviderConnection> = {

@@ -1,6 +1,5 @@
 import {
   AuthService,
-  DiscoveryService,
   LoggerService,
   SchedulerService,
   SchedulerServiceTaskRunner,
@@ -21,7 +20,11 @@ import {
   MlChangeEvent,
 } from './changedPaths';
 import { ChangeQueue, PendingChanges } from './changeQueue';
-import { MlPlatformReader, MlPlatformSnapshot } from './MlPlatformReader';
+import {
+  MlPlatformApi,
+  MlPlatformReader,
+  MlPlatformSnapshot,
+} from './MlPlatformReader';
 import { projectEntities } from './platformEntities';
 import { MirrorState } from './MirrorState';
 import { OwnerGroupsLookup } from './OwnerGroupsLookup';
@@ -35,7 +38,8 @@ function count(items: unknown[], noun: string): string {
 export interface MlEntityProviderOptions {
   logger: LoggerService;
   scheduler: Pick<SchedulerService, 'createScheduledTaskRunner'>;
-  discovery: Pick<DiscoveryService, 'getBaseUrl'>;
+  /** The ML backend's API (`mlServiceRef`). */
+  ml: MlPlatformApi;
   auth: Pick<AuthService, 'getOwnServiceCredentials' | 'getPluginRequestToken'>;
   /** Where the ML backend announces its changes; without it, only the schedule. */
   events?: Pick<EventsService, 'subscribe'>;
@@ -45,8 +49,6 @@ export interface MlEntityProviderOptions {
    * their `team` projects are restricted to owner and collaborators.
    */
   catalog?: Pick<CatalogService, 'getEntitiesByRefs'>;
-  /** Replaces the global `fetch` for calls to the ML backend (tests). */
-  fetch?: typeof fetch;
 }
 
 /** The reader as the provider uses it. */
@@ -82,9 +84,8 @@ export class MlEntityProvider implements EntityProvider {
         providerConfig.schedule,
       ),
       reader: new MlPlatformReader({
-        discovery: options.discovery,
+        ml: options.ml,
         auth: options.auth,
-        fetch: options.fetch,
         ownerGroups: options.catalog
           ? new OwnerGroupsLookup({
               catalog: options.catalog,

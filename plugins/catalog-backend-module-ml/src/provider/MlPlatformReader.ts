@@ -1,5 +1,7 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ForwardedError, ResponseError } from '@backstage/errors';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import {
   Application,
   Collaborator,
@@ -7,11 +9,16 @@ import {
   Model,
   ModelBuild,
   ModelDeployment,
-  Page,
   Project,
   Runtime,
   Workspace,
 } from '@ml-platform/plugin-ml-common';
+import {
+  isMlResponseError,
+  MlListPage,
+  MlListQuery,
+  MlService,
+} from '@ml-platform/plugin-ml-node';
 import { ModelView, pickShownBuild } from '../entities/modelEntities';
 import { mapConcurrently } from './mapConcurrently';
 import { OwnerGroupsLookup } from './OwnerGroupsLookup';
@@ -55,12 +62,27 @@ export interface MlPlatformSnapshot {
   refusedLists: string[];
 }
 
-/** How the reader finds and calls the ML backend; replaceable in tests. */
+/** The calls of the ML backend's API that the reader makes. */
+export type MlPlatformApi = Pick<
+  MlService,
+  | 'getBaseUrl'
+  | 'listWorkspaces'
+  | 'listRuntimes'
+  | 'listProjects'
+  | 'getProject'
+  | 'listModels'
+  | 'listBuilds'
+  | 'listDeployments'
+  | 'listApplications'
+  | 'listJobs'
+  | 'listCollaborators'
+>;
+
+/** How the reader reaches the ML backend; replaceable in tests. */
 export interface MlPlatformReaderOptions {
-  discovery: Pick<DiscoveryService, 'getBaseUrl'>;
-  auth: Pick<AuthService, 'getOwnServiceCredentials' | 'getPluginRequestToken'>;
-  /** Defaults to the global `fetch`. */
-  fetch?: typeof fetch;
+  ml: MlPlatformApi;
+  /** The reader acts as the catalog's own service principal. */
+  auth: Pick<AuthService, 'getOwnServiceCredentials'>;
   /** Defaults to 500, the most the ML backend allows. */
   pageSize?: number;
   /**
@@ -81,45 +103,35 @@ export interface MlPlatformReaderOptions {
  * with an older ML backend.
  */
 export class MlPlatformReader {
-  readonly #discovery: MlPlatformReaderOptions['discovery'];
+  readonly #ml: MlPlatformApi;
   readonly #auth: MlPlatformReaderOptions['auth'];
-  readonly #fetch: typeof fetch;
   readonly #pageSize: number;
   readonly #ownerGroups?: Pick<OwnerGroupsLookup, 'ofTeamProjects'>;
 
   constructor(options: MlPlatformReaderOptions) {
-    this.#discovery = options.discovery;
+    this.#ml = options.ml;
     this.#auth = options.auth;
-    this.#fetch = options.fetch ?? ((input, init) => fetch(input, init));
     this.#pageSize = options.pageSize ?? PAGE_SIZE;
     this.#ownerGroups = options.ownerGroups;
   }
 
   async read(): Promise<MlPlatformSnapshot> {
-    const { baseUrl, token } = await this.#connect();
+    const { baseUrl, credentials } = await this.#connect();
     const workspaces = await this.#listAll<Workspace>(
-      baseUrl,
       'workspaces',
-      token,
       w => w.name,
+      query => this.#ml.listWorkspaces(query, { credentials }),
     );
     const runtimes = await this.#listAll<Runtime>(
-      baseUrl,
       'runtimes',
-      token,
       r => r.id,
-      { all: 'true' },
+      query => this.#ml.listRuntimes({ all: true, ...query }, { credentials }),
     );
-    const projectList = await this.#listAll<Project>(
-      baseUrl,
-      'projects',
-      token,
-      p => p.id,
-    );
+    const projectList = await this.#listProjects(credentials);
     const refused = new Set<string>();
     const projects = await this.#withOwnerGroups(
       await mapConcurrently(projectList, CONCURRENCY, project =>
-        this.#readProjectContents(baseUrl, token, project, refused),
+        this.#readProjectContents(credentials, project, refused),
       ),
     );
     return {
@@ -133,14 +145,17 @@ export class MlPlatformReader {
 
   /** The ids of all projects. */
   async readProjectIds(): Promise<string[]> {
-    const { baseUrl, token } = await this.#connect();
-    const projects = await this.#listAll<Project>(
-      baseUrl,
-      'projects',
-      token,
-      p => p.id,
-    );
+    const { credentials } = await this.#connect();
+    const projects = await this.#listProjects(credentials);
     return projects.map(p => p.id);
+  }
+
+  #listProjects(credentials: BackstageCredentials) {
+    return this.#listAll<Project>(
+      'projects',
+      p => p.id,
+      query => this.#ml.listProjects(query, { credentials }),
+    );
   }
 
   /** One project and its contents; undefined when it no longer exists. */
@@ -149,72 +164,89 @@ export class MlPlatformReader {
     view?: MlProjectView;
     refusedLists: string[];
   }> {
-    const { baseUrl, token } = await this.#connect();
-    const url = new URL(`${baseUrl}/projects/${encodeURIComponent(projectId)}`);
-    const project = await this.#get<Project>(url, token, {
-      missing: 'undefined',
-    });
+    const { baseUrl, credentials } = await this.#connect();
+    const project = await this.#orMissing(
+      () => this.#ml.getProject(projectId, { credentials }),
+      { missing: true, refused: false },
+    );
     if (!project || project === REFUSED) {
       return { baseUrl, refusedLists: [] };
     }
     const refused = new Set<string>();
     const [view] = await this.#withOwnerGroups([
-      await this.#readProjectContents(baseUrl, token, project, refused),
+      await this.#readProjectContents(credentials, project, refused),
     ]);
     return { baseUrl, view, refusedLists: [...refused].sort() };
   }
 
-  async #connect(): Promise<{ baseUrl: string; token: string }> {
-    const baseUrl = await this.#discovery.getBaseUrl('ml');
-    const { token } = await this.#auth.getPluginRequestToken({
-      onBehalfOf: await this.#auth.getOwnServiceCredentials(),
-      targetPluginId: 'ml',
-    });
-    return { baseUrl, token };
+  async #connect(): Promise<{
+    baseUrl: string;
+    credentials: BackstageCredentials;
+  }> {
+    return {
+      baseUrl: await this.#ml.getBaseUrl(),
+      credentials: await this.#auth.getOwnServiceCredentials(),
+    };
   }
 
   async #readProjectContents(
-    baseUrl: string,
-    token: string,
+    credentials: BackstageCredentials,
     project: Project,
     refused: Set<string>,
   ): Promise<MlProjectView> {
-    const base = `projects/${encodeURIComponent(project.id)}`;
+    const id = project.id;
+    const as = { credentials };
     // Lists of a project: a 404 (a route this ML backend does not have, or
     // the project just deleted) or a refused token reads as no items.
-    const list = <T>(resource: string, key: (item: T) => string) =>
-      this.#listAll<T>(
-        baseUrl,
-        `${base}/${resource}`,
-        token,
-        key,
-        {},
-        {
-          missing: 'empty',
-          refused,
-        },
-      );
+    const list = <T>(
+      resource: string,
+      key: (item: T) => string,
+      fetchPage: (query: MlListQuery) => Promise<MlListPage<T>>,
+    ) => this.#listAll<T>(resource, key, fetchPage, { refused });
     const [models, applications, jobs, collaborators] = await Promise.all([
-      list<Model>('models', m => m.id),
-      list<Application>('applications', a => a.id),
-      list<Job>('jobs', j => j.id),
+      list<Model>(
+        'models',
+        m => m.id,
+        q => this.#ml.listModels(id, q, as),
+      ),
+      list<Application>(
+        'applications',
+        a => a.id,
+        q => this.#ml.listApplications(id, q, as),
+      ),
+      list<Job>(
+        'jobs',
+        j => j.id,
+        q => this.#ml.listJobs(id, q, as),
+      ),
       // Who may read it; everyone reads a public project. No collaborators
       // read means fewer readers, never more.
       project.visibility === 'public'
         ? Promise.resolve([])
-        : list<Collaborator>('collaborators', c => c.subject),
+        : list<Collaborator>(
+            'collaborators',
+            c => c.subject,
+            q => this.#ml.listCollaborators(id, q, as),
+          ),
     ]);
     const modelViews = await mapConcurrently(
       models,
       CONCURRENCY,
       async model => {
-        const modelBase = `models/${encodeURIComponent(model.id)}`;
         const [builds, deployments] = await Promise.all([
-          list<ModelBuild>(`${modelBase}/builds`, b => b.id),
+          list<ModelBuild>(
+            'builds',
+            b => b.id,
+            q => this.#ml.listBuilds(id, model.id, q, as),
+          ),
           // Only the active deployment matters; a model without one needs
           // no request for them.
           model.activeDeploymentId
-            ? list<ModelDeployment>(`${modelBase}/deployments`, d => d.id)
+            ? list<ModelDeployment>(
+                'deployments',
+                d => d.id,
+                q => this.#ml.listDeployments(id, model.id, q, as),
+              )
             : Promise.resolve([]),
         ]);
         const activeDeployment = deployments.find(
@@ -255,15 +287,14 @@ export class MlPlatformReader {
    * (and removed from the catalog) by accident.
    */
   async #listAll<T>(
-    baseUrl: string,
     resource: string,
-    token: string,
     key: (item: T) => string,
-    query: Record<string, string> = {},
+    fetchPage: (query: MlListQuery) => Promise<MlListPage<T>>,
     options: {
-      /** `empty`: a 404 or a refused token (401/403) reads as no items. */
-      missing?: 'error' | 'empty';
-      /** Collects the lists that refused the token. */
+      /**
+       * Collects the lists that refused the token (401/403); with it, such a
+       * list and a 404 read as no items.
+       */
       refused?: Set<string>;
     } = {},
   ): Promise<T[]> {
@@ -274,24 +305,14 @@ export class MlPlatformReader {
       const seenTokens = new Set<string>();
       let pageToken: string | undefined;
       do {
-        const url = new URL(`${baseUrl}/${resource}`);
-        for (const [name, value] of Object.entries(query)) {
-          url.searchParams.set(name, value);
-        }
-        url.searchParams.set('page_size', String(this.#pageSize));
-        if (pageToken) {
-          url.searchParams.set('page_token', pageToken);
-        }
-        const page = await this.#get<
-          Omit<Page<T>, 'total_size'> & { total_size?: number }
-        >(url, token, {
-          missing: options.missing === 'empty' ? 'undefined' : 'error',
-          refused: options.missing === 'empty' ? 'undefined' : 'error',
-        });
+        const page = await this.#orMissing(
+          () => fetchPage({ pageSize: this.#pageSize, pageToken }),
+          { missing: !!options.refused, refused: !!options.refused },
+        );
         if (page === REFUSED) {
           // This ML backend lets only users read the list: the catalog
           // cannot mirror it (the provider warns).
-          options.refused?.add(resource.split('/').pop()!);
+          options.refused?.add(resource);
           return [];
         }
         if (!page) {
@@ -307,7 +328,7 @@ export class MlPlatformReader {
         if (pageToken) {
           if (seenTokens.has(pageToken)) {
             throw new Error(
-              `The ML backend returned the page token '${pageToken}' of ${url.pathname} twice`,
+              `The ML backend returned the page token '${pageToken}' of its ${resource} twice`,
             );
           }
           seenTokens.add(pageToken);
@@ -325,42 +346,24 @@ export class MlPlatformReader {
     );
   }
 
-  async #get<T>(
-    url: URL,
-    token: string,
-    options: {
-      missing?: 'error' | 'undefined';
-      refused?: 'error' | 'undefined';
-    } = {},
+  /**
+   * The answer of `call`, or where the options allow: undefined for a 404,
+   * REFUSED for a refused token (401/403).
+   */
+  async #orMissing<T>(
+    call: () => Promise<T>,
+    options: { missing: boolean; refused: boolean },
   ): Promise<T | undefined | typeof REFUSED> {
-    let response: Response;
     try {
-      response = await this.#fetch(url.toString(), {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          Accept: 'application/json',
-        },
-      });
+      return await call();
     } catch (error) {
-      throw new ForwardedError(
-        `Could not reach the ML backend at ${url.origin}`,
-        error,
-      );
+      if (options.missing && isMlResponseError(error, 404)) {
+        return undefined;
+      }
+      if (options.refused && isMlResponseError(error, 401, 403)) {
+        return REFUSED;
+      }
+      throw error;
     }
-    if (response.status === 404 && options.missing === 'undefined') {
-      await response.body?.cancel();
-      return undefined;
-    }
-    if (
-      (response.status === 401 || response.status === 403) &&
-      options.refused === 'undefined'
-    ) {
-      await response.body?.cancel();
-      return REFUSED;
-    }
-    if (!response.ok) {
-      throw await ResponseError.fromResponse(response);
-    }
-    return (await response.json()) as T;
   }
 }

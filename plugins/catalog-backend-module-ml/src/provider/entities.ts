@@ -32,7 +32,10 @@ export function locationAnnotations(locationRef: string) {
 }
 
 /** Title and description, left out when the ML platform has none. */
-export function titleAndDescription(item: { title: string; description: string }) {
+export function titleAndDescription(item: {
+  title: string;
+  description: string;
+}) {
   return {
     ...(item.title ? { title: item.title } : {}),
     ...(item.description ? { description: item.description } : {}),
