@@ -41,24 +41,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 import {
+  AdmissionService,
+  EnvSecrets,
+  admit,
   NewWorkload,
+  NodeSlot,
+  ProjectFiles,
   ProjectStore,
+  QueuedWorkload,
   QueueStore,
   QuotaStore,
   RuntimeStore,
-  WorkloadStore,
-  WorkspaceStore,
   toWorkload,
-} from '../plugins/ml-backend/src/database';
-import { AdmissionService } from '../plugins/ml-backend/src/engine/AdmissionService';
-import {
-  NodeSlot,
-  QueuedWorkload,
-  admit,
-} from '../plugins/ml-backend/src/engine/admission';
-import { WorkloadEngine } from '../plugins/ml-backend/src/engine/WorkloadEngine';
-import { ProjectFiles } from '../plugins/ml-backend/src/service/ProjectFiles';
-import { WorkloadTokens } from '../plugins/ml-backend/src/service/WorkloadTokens';
+  WorkloadEngine,
+  WorkloadStore,
+  WorkloadTokens,
+  WorkspaceStore,
+} from '@ml-platform/plugin-ml-backend/testUtils';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
   Deadline,
@@ -284,6 +283,7 @@ async function setup(db: BenchDb, opts: Options) {
       description: '',
       owner: subject,
       visibility: 'private',
+      teamRole: 'contributor',
       env: {},
       createdBy: subject,
     });
@@ -346,7 +346,14 @@ async function runScenario(
       driverFor: () => driver,
       apiUrl: 'http://127.0.0.1:7007/api/ml',
       // A fixed signing key: nothing here verifies tokens across restarts.
-      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+      tokens: new WorkloadTokens({
+        getOrCreate: async () => 'c2lnbmluZy1rZXk=',
+      }),
+      // A fixed key: the bench's env holds no secrets to open.
+      secrets: new EnvSecrets({
+        key: Buffer.alloc(32, 7),
+        settings: { getOrCreate: async () => '' },
+      }),
     });
 
     // Instrumentation: what each part of a pass costs.

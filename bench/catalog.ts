@@ -58,18 +58,18 @@ import {
   EntityProvider,
 } from '@backstage/plugin-catalog-node';
 import { AddressInfo } from 'node:net';
-import { FakeMlBackend } from '../plugins/catalog-backend-module-ml/src/__testUtils__/FakeMlBackend';
 import {
   application,
   build,
+  catalogModuleMl,
   demoWorkspace,
   deployment,
+  FakeMlBackend,
+  MlPlatformReader,
   model,
   project,
   python,
-} from '../plugins/catalog-backend-module-ml/src/__testUtils__/fixtures';
-import { catalogModuleMl } from '../plugins/catalog-backend-module-ml/src/module';
-import { MlPlatformReader } from '../plugins/catalog-backend-module-ml/src/provider/MlPlatformReader';
+} from '@ml-platform/plugin-catalog-backend-module-ml/testUtils';
 import {
   Deadline,
   fmt,

@@ -27,24 +27,25 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { NodeGroup, WorkloadState } from '@ml-platform/plugin-ml-common';
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  AdmissionService,
+  EnvSecrets,
+  LocalProcessDriver,
+  ProjectFiles,
   ProjectStore,
   QueueStore,
+  Reconciler,
   RuntimeStore,
+  WorkloadEngine,
   WorkloadStore,
+  WorkloadTokens,
   WorkspaceStore,
-} from '../plugins/ml-backend/src/database';
-import { LocalProcessDriver } from '../plugins/ml-backend/src/drivers/local';
-import { AdmissionService } from '../plugins/ml-backend/src/engine/AdmissionService';
-import { Reconciler } from '../plugins/ml-backend/src/engine/Reconciler';
-import { WorkloadEngine } from '../plugins/ml-backend/src/engine/WorkloadEngine';
-import { ProjectFiles } from '../plugins/ml-backend/src/service/ProjectFiles';
-import { WorkloadTokens } from '../plugins/ml-backend/src/service/WorkloadTokens';
+} from '@ml-platform/plugin-ml-backend/testUtils';
 import { sqliteOpener } from './lib/db';
 import {
   Deadline,
@@ -128,6 +129,33 @@ async function bareSpawn(
   return firstLine;
 }
 
+/** Whether every folder above `file` lets other users through (o+x). */
+function reachableByOthers(file: string): boolean {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === path.dirname(dir)) return true;
+  }
+}
+
+/**
+ * `interpreter`, or the system's python3 when the bench runs as root and
+ * `interpreter` sits in a folder closed to the project uids the driver then
+ * starts workloads as (a pyenv under /root): both sides of the comparison
+ * must run the same interpreter.
+ */
+function interpreterWorkloadsCanRun(interpreter: string): string {
+  if (process.getuid?.() !== 0 || reachableByOthers(interpreter)) {
+    return interpreter;
+  }
+  const system = '/usr/bin/python3';
+  if (!existsSync(system)) {
+    throw new Error(
+      `${interpreter} is in a folder closed to other users, and ${system} is missing`,
+    );
+  }
+  return system;
+}
+
 async function main() {
   const args = parseArgs();
   const iterations = numberArg(args, 'iterations', 30);
@@ -142,7 +170,7 @@ async function main() {
     })}`,
   );
 
-  const real = realInterpreter('python3');
+  const real = interpreterWorkloadsCanRun(realInterpreter('python3'));
   const which = (() => {
     try {
       return execFileSync('sh', ['-c', 'command -v python3'], {
@@ -161,6 +189,9 @@ async function main() {
   );
 
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-bench-jobstart-'));
+  // Run as root, the driver starts each project's work as its own uid, which
+  // must reach the project folder below this one.
+  await fs.chmod(root, 0o755);
   const db = await sqliteOpener()('jobstart');
   try {
     const knex = db.knex;
@@ -201,6 +232,7 @@ async function main() {
       description: '',
       owner: OWNER,
       visibility: 'private',
+      teamRole: 'contributor',
       env: {},
       createdBy: OWNER,
     });
@@ -226,7 +258,14 @@ async function main() {
       driverFor: () => driver,
       apiUrl: 'http://127.0.0.1:7007/api/ml',
       // A fixed signing key: nothing here verifies tokens across restarts.
-      tokens: new WorkloadTokens({ getOrCreate: async () => 'c2lnbmluZy1rZXk=' }),
+      tokens: new WorkloadTokens({
+        getOrCreate: async () => 'c2lnbmluZy1rZXk=',
+      }),
+      // A fixed key: the bench's env holds no secrets to open.
+      secrets: new EnvSecrets({
+        key: Buffer.alloc(32, 7),
+        settings: { getOrCreate: async () => '' },
+      }),
     });
     const reconciler = new Reconciler({
       engine,

@@ -37,20 +37,20 @@ import express from 'express';
 import { Knex } from 'knex';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { SettingsStore } from '../plugins/ml-backend/src/database';
-import { insertJsonRows } from '../plugins/ml-backend/src/database/jsonRowsInsert';
 import {
+  createWorkloadMetricsRouter,
+  FakeModelDirectory,
+  insertJsonRows,
   METRIC_POINT_COLUMNS,
   MetricPointStore,
-} from '../plugins/ml-backend/src/database/MetricPointStore';
-import { PredictionStore } from '../plugins/ml-backend/src/database/PredictionStore';
-import { ReplicaUsageStore } from '../plugins/ml-backend/src/database/ReplicaUsageStore';
-import { requireWorkload } from '../plugins/ml-backend/src/router/workloadAuth';
-import { WorkloadTokens } from '../plugins/ml-backend/src/service/WorkloadTokens';
-import { FakeModelDirectory } from '../plugins/ml-backend/src/serving/__testUtils__/modelReplicas';
-import { MonitoringService } from '../plugins/ml-backend/src/serving/MonitoringService';
-import { PredictionRecorder } from '../plugins/ml-backend/src/serving/PredictionRecorder';
-import { createWorkloadMetricsRouter } from '../plugins/ml-backend/src/serving/workloadMetricsRouter';
+  MonitoringService,
+  PredictionRecorder,
+  PredictionStore,
+  ReplicaUsageStore,
+  requireWorkload,
+  SettingsStore,
+  WorkloadTokens,
+} from '@ml-platform/plugin-ml-backend/testUtils';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
   collectGarbage,

@@ -37,17 +37,17 @@ import fs from 'node:fs/promises';
 import http from 'node:http';
 import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
-import { PredictionStore } from '../plugins/ml-backend/src/database/PredictionStore';
 import {
+  createServingRouter,
   FakeModelDirectory,
+  ModelGateway,
   ModelReplicas,
+  PREDICTION_RECORDER_OPTIONS,
+  PredictionRecorder,
+  PredictionStore,
+  ReplicaClient,
   RunningReplica,
-} from '../plugins/ml-backend/src/serving/__testUtils__/modelReplicas';
-import { ModelGateway } from '../plugins/ml-backend/src/serving/ModelGateway';
-import { PREDICTION_RECORDER_OPTIONS } from '../plugins/ml-backend/src/serving/createServing';
-import { PredictionRecorder } from '../plugins/ml-backend/src/serving/PredictionRecorder';
-import { ReplicaClient } from '../plugins/ml-backend/src/serving/ReplicaClient';
-import { createServingRouter } from '../plugins/ml-backend/src/serving/servingRouter';
+} from '@ml-platform/plugin-ml-backend/testUtils';
 import { sqliteOpener } from './lib/db';
 import { LoadGenerator, LoadResult, LoadTarget } from './lib/loadClient';
 import {

@@ -1,0 +1,20 @@
+/**
+ * Test helpers of the catalog module, for the catalog bench (bench/catalog.ts)
+ * and packages that test against it: a fake ML backend, fixtures, and the
+ * reader the entity provider uses.
+ *
+ * @packageDocumentation
+ */
+
+export { FakeMlBackend } from './__testUtils__/FakeMlBackend';
+export {
+  application,
+  build,
+  demoWorkspace,
+  deployment,
+  model,
+  project,
+  python,
+} from './__testUtils__/fixtures';
+export { catalogModuleMl } from './module';
+export { MlPlatformReader } from './provider/MlPlatformReader';
