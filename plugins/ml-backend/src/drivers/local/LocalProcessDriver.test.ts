@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { LocalProcessDriver } from './LocalProcessDriver';
+import { PUBLIC_SDK_FOLDER } from './isolation/storageLayout';
 import {
   LocalRuns,
   collectLines,
@@ -28,6 +29,14 @@ beforeEach(async () => {
 afterEach(async () => {
   await runs.cleanup();
 });
+
+/** Whether a project uid would be kept out of `dir` by a folder above it. */
+async function isClosedToOthers(dir: string): Promise<boolean> {
+  for (let d = path.dirname(dir); d !== path.dirname(d); d = path.dirname(d)) {
+    if (((await fs.stat(d)).mode & 0o001) === 0) return true;
+  }
+  return false;
+}
 
 async function observed(ref: WorkloadRef, on = driver) {
   return (await on.observe()).find(
@@ -179,10 +188,14 @@ describe('LocalProcessDriver', () => {
       await driver.start(spec);
       await finished(spec);
       const env = JSON.parse((await logText(spec))[0]);
+      // In a checkout under a closed folder (a clone in root's home) the
+      // driver hands out its readable copy of the SDK, next to its state.
+      const sdkCopy = path.join(runs.root, PUBLIC_SDK_FOLDER);
+      const workloadSdk = (await isClosedToOthers(sdkPath)) ? sdkCopy : sdkPath;
       expect(env).toMatchObject({
         GREETING: 'hello',
         PATH: process.env.PATH,
-        PYTHONPATH: `${sdkPath}:/extra`,
+        PYTHONPATH: `${workloadSdk}:/extra`,
         PYTHONUNBUFFERED: '1',
       });
       // Python itself adds LC_CTYPE when it coerces a C locale (PEP 538).
