@@ -27,11 +27,21 @@ export class KubeClient {
 
   get server(): string {
     const cluster = this.kubeConfig.getCurrentCluster();
-    if (!cluster) throw new KubeApiError('The kubeconfig has no current cluster', 0, 'NoCluster');
+    if (!cluster)
+      throw new KubeApiError(
+        'The kubeconfig has no current cluster',
+        0,
+        'NoCluster',
+      );
     return cluster.server.replace(/\/+$/, '');
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+  ): Promise<T> {
     const response = await this.open(method, path, query, body);
     const text = await readAll(response);
     if ((response.statusCode ?? 0) >= 400) throw toError(response, text);
@@ -47,9 +57,21 @@ export class KubeClient {
    * (rejects; an ERROR event with a Status becomes a KubeApiError, so 410
    * Gone can be told apart). Aborting `signal` resolves.
    */
-  async watch(path: string, query: Query, onEvent: (event: WatchEvent) => void, signal: AbortSignal): Promise<void> {
-    const response = await this.open('GET', path, { ...query, watch: true }, undefined, signal);
-    if ((response.statusCode ?? 0) >= 400) throw toError(response, await readAll(response));
+  async watch(
+    path: string,
+    query: Query,
+    onEvent: (event: WatchEvent) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const response = await this.open(
+      'GET',
+      path,
+      { ...query, watch: true },
+      undefined,
+      signal,
+    );
+    if ((response.statusCode ?? 0) >= 400)
+      throw toError(response, await readAll(response));
     const lines = createInterface({ input: response, crlfDelay: Infinity });
     // readline waits for 'end', which a destroyed stream never emits.
     const abort = () => {
@@ -64,7 +86,11 @@ export class KubeClient {
         const event = JSON.parse(line) as WatchEvent;
         if (event.type === 'ERROR') {
           const status = event.object ?? {};
-          throw new KubeApiError(status.message ?? 'watch error', status.code ?? 500, status.reason);
+          throw new KubeApiError(
+            status.message ?? 'watch error',
+            status.code ?? 500,
+            status.reason,
+          );
         }
         onEvent(event);
       }
@@ -77,9 +103,14 @@ export class KubeClient {
   }
 
   /** The body of a streaming GET (pod logs) as lines, until it ends or `signal` aborts. */
-  async *lines(path: string, query: Query, signal?: AbortSignal): AsyncIterable<string> {
+  async *lines(
+    path: string,
+    query: Query,
+    signal?: AbortSignal,
+  ): AsyncIterable<string> {
     const response = await this.open('GET', path, query, undefined, signal);
-    if ((response.statusCode ?? 0) >= 400) throw toError(response, await readAll(response));
+    if ((response.statusCode ?? 0) >= 400)
+      throw toError(response, await readAll(response));
     const reader = createInterface({ input: response, crlfDelay: Infinity });
     const abort = () => {
       reader.close();
@@ -114,18 +145,35 @@ export class KubeClient {
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const options: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
+    const options: https.RequestOptions = {
+      method,
+      headers: { Accept: 'application/json' },
+    };
     await this.kubeConfig.applyToHTTPSOptions(options);
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const payload =
+      body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     if (payload) {
-      const contentType = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
-      options.headers = { ...options.headers, 'Content-Type': contentType, 'Content-Length': payload.length };
+      const contentType =
+        method === 'PATCH'
+          ? 'application/merge-patch+json'
+          : 'application/json';
+      options.headers = {
+        ...options.headers,
+        'Content-Type': contentType,
+        'Content-Length': payload.length,
+      };
     }
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, options, resolve);
       const timer = setTimeout(() => {
-        req.destroy(new KubeApiError(`${method} ${url.pathname}: no answer within ${this.timeoutMs} ms`, 0, 'Timeout'));
+        req.destroy(
+          new KubeApiError(
+            `${method} ${url.pathname}: no answer within ${this.timeoutMs} ms`,
+            0,
+            'Timeout',
+          ),
+        );
       }, this.timeoutMs);
       req.on('response', () => clearTimeout(timer));
       req.on('error', error => {
@@ -133,7 +181,11 @@ export class KubeClient {
         reject(
           error instanceof KubeApiError
             ? error
-            : new KubeApiError(`${method} ${url.pathname}: ${error.message}`, 0, (error as NodeJS.ErrnoException).code),
+            : new KubeApiError(
+                `${method} ${url.pathname}: ${error.message}`,
+                0,
+                (error as NodeJS.ErrnoException).code,
+              ),
         );
       });
       signal?.addEventListener('abort', () => req.destroy(), { once: true });

@@ -33,16 +33,26 @@ export class ClusterCache {
   private readonly abort = new AbortController();
   private loops: Promise<void>[] = [];
   /** Full lists done per kind (tests count resyncs). */
-  readonly lists: Record<WatchedKind, number> = { pods: 0, jobs: 0, deployments: 0 };
+  readonly lists: Record<WatchedKind, number> = {
+    pods: 0,
+    jobs: 0,
+    deployments: 0,
+  };
 
   constructor(
     private readonly client: KubeClient,
-    private readonly options: { resyncSeconds: number; logger: LoggerService; backoff?: () => Backoff },
+    private readonly options: {
+      resyncSeconds: number;
+      logger: LoggerService;
+      backoff?: () => Backoff;
+    },
   ) {}
 
   start(): void {
     if (this.loops.length) return;
-    this.loops = (Object.keys(WATCHED) as WatchedKind[]).map(kind => this.run(kind));
+    this.loops = (Object.keys(WATCHED) as WatchedKind[]).map(kind =>
+      this.run(kind),
+    );
   }
 
   async stop(): Promise<void> {
@@ -95,19 +105,29 @@ export class ClusterCache {
         if (signal.aborted) return;
         if (hasStatus(error, 410)) {
           // The resourceVersion is too old: start over from a fresh list.
-          this.options.logger.debug(`Watch of ${kind} expired (410); listing again`);
+          this.options.logger.debug(
+            `Watch of ${kind} expired (410); listing again`,
+          );
           continue;
         }
-        this.lastError = `the cluster cannot be reached: ${(error as Error).message}`;
+        this.lastError = `the cluster cannot be reached: ${
+          (error as Error).message
+        }`;
         const delay = backoff.next();
-        this.options.logger.warn(`Kubernetes ${kind}: ${(error as Error).message}; retrying in ${delay} ms`);
+        this.options.logger.warn(
+          `Kubernetes ${kind}: ${
+            (error as Error).message
+          }; retrying in ${delay} ms`,
+        );
         await sleep(delay, undefined, { signal }).catch(() => {});
       }
     }
   }
 
   private async relist(kind: WatchedKind): Promise<string> {
-    const list = await this.client.get(WATCHED[kind], { labelSelector: MANAGED_SELECTOR });
+    const list = await this.client.get(WATCHED[kind], {
+      labelSelector: MANAGED_SELECTOR,
+    });
     const fresh = new Map<string, any>();
     for (const item of list.items ?? []) fresh.set(key(item), item);
     this.objects[kind].clear();

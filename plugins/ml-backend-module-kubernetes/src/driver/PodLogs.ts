@@ -16,11 +16,18 @@ export class PodLogs {
     private readonly hasEnded: () => Promise<boolean>,
   ) {}
 
-  async *lines(options: { follow: boolean; signal?: AbortSignal }): AsyncIterable<string> {
+  async *lines(options: {
+    follow: boolean;
+    signal?: AbortSignal;
+  }): AsyncIterable<string> {
     for (;;) {
       const found = this.pod();
       if (!found) {
-        if (options.follow && !(await this.hasEnded()) && !options.signal?.aborted) {
+        if (
+          options.follow &&
+          !(await this.hasEnded()) &&
+          !options.signal?.aborted
+        ) {
           await sleep(WAIT_MS);
           continue;
         }
@@ -29,16 +36,26 @@ export class PodLogs {
       const { metadata } = found.pod;
       const path = `/api/v1/namespaces/${metadata.namespace}/pods/${metadata.name}/log`;
       try {
-        yield* found.cluster.client.lines(path, { container: 'main', follow: options.follow }, options.signal);
+        yield* found.cluster.client.lines(
+          path,
+          { container: 'main', follow: options.follow },
+          options.signal,
+        );
         return;
       } catch (error) {
         // 400: the container has not started yet.
-        if (!hasStatus(error, 400) || !options.follow || options.signal?.aborted) {
+        if (
+          !hasStatus(error, 400) ||
+          !options.follow ||
+          options.signal?.aborted
+        ) {
           if (hasStatus(error, 400)) return;
           throw error;
         }
         if (await this.hasEnded()) return;
-        await sleep(WAIT_MS, undefined, { signal: options.signal }).catch(() => {});
+        await sleep(WAIT_MS, undefined, { signal: options.signal }).catch(
+          () => {},
+        );
       }
     }
   }

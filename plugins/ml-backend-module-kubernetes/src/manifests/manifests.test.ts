@@ -221,17 +221,23 @@ describe('the namespace NetworkPolicy', () => {
 describe('secret env in manifests', () => {
   const settings = settingsFor('https://k8s.example:6443');
 
-  it('passes secret env only through the attempt\'s Secret, never as a value in the pod spec', () => {
+  it("passes secret env only through the attempt's Secret, never as a value in the pod spec", () => {
     const spec = specFor('application', {
       ports: ['app'],
       env: { ML_WORKLOAD_TOKEN: 'wt', PLAIN: 'shown' },
-      secretEnv: { DB_PASSWORD: 'hunter2-db', ML_APP_PORT: 'not-the-port', ML_WORKLOAD_TOKEN: 'not-the-token' },
+      secretEnv: {
+        DB_PASSWORD: 'hunter2-db',
+        ML_APP_PORT: 'not-the-port',
+        ML_WORKLOAD_TOKEN: 'not-the-token',
+      },
     });
     const { workload, secret, name } = workloadManifests(settings, spec);
     new Deployment(workload).validate();
     new Secret(secret).validate();
     const main = workload.spec.template.spec.containers[0];
-    const ref = (key: string) => ({ secretKeyRef: { name: `${name}-token`, key } });
+    const ref = (key: string) => ({
+      secretKeyRef: { name: `${name}-token`, key },
+    });
     expect(main.env).toEqual(
       expect.arrayContaining([
         { name: 'PLAIN', value: 'shown' },
@@ -243,14 +249,24 @@ describe('secret env in manifests', () => {
     );
     const names = main.env.map((e: any) => e.name);
     expect(names.length).toBe(new Set(names).size);
-    expect(JSON.stringify(workload)).not.toMatch(/hunter2-db|not-the-port|not-the-token/);
-    expect(secret.stringData).toMatchObject({ DB_PASSWORD: 'hunter2-db', ML_WORKLOAD_TOKEN: 'wt' });
+    expect(JSON.stringify(workload)).not.toMatch(
+      /hunter2-db|not-the-port|not-the-token/,
+    );
+    expect(secret.stringData).toMatchObject({
+      DB_PASSWORD: 'hunter2-db',
+      ML_WORKLOAD_TOKEN: 'wt',
+    });
   });
 
   it('keeps the Secret to the token when there is no secret env', () => {
-    const { secret, workload } = workloadManifests(settings, specFor('job', { env: { ML_WORKLOAD_TOKEN: 'wt' } }));
+    const { secret, workload } = workloadManifests(
+      settings,
+      specFor('job', { env: { ML_WORKLOAD_TOKEN: 'wt' } }),
+    );
     expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt' });
     const main = workload.spec.template.spec.containers[0];
-    expect(main.env.filter((e: any) => e.valueFrom).map((e: any) => e.name)).toEqual(['ML_WORKLOAD_TOKEN']);
+    expect(
+      main.env.filter((e: any) => e.valueFrom).map((e: any) => e.name),
+    ).toEqual(['ML_WORKLOAD_TOKEN']);
   });
 });

@@ -52,7 +52,12 @@ export const KERNEL_SECRET_KEY = 'ML_KERNEL_SECRET';
 
 /** An env entry that reads its value from the attempt's Secret (whose keys are the variables' names). */
 function fromSecret(workloadName: string, name: string) {
-  return { name, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: name } } };
+  return {
+    name,
+    valueFrom: {
+      secretKeyRef: { name: tokenSecretName(workloadName), key: name },
+    },
+  };
 }
 
 /** What the attempt's Secret holds: the secret env vars and the token (which wins a clash of names). */
@@ -172,7 +177,9 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
     : [];
   // Names in the Secret never also appear with a plain value.
   const secretNames = Object.keys(secretData(spec));
-  const plainEnv = Object.fromEntries(Object.entries(spec.env).filter(([n]) => !secretNames.includes(n)));
+  const plainEnv = Object.fromEntries(
+    Object.entries(spec.env).filter(([n]) => !secretNames.includes(n)),
+  );
   const vars: Record<string, string> = {
     ...plainEnv,
     // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
@@ -181,9 +188,12 @@ export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
     // The image's home may not be the uid's; the work folder is (as locally).
     HOME: WORKDIR,
   };
-  for (const [portName, port] of Object.entries(ports)) vars[portVariable(portName)] = String(port);
+  for (const [portName, port] of Object.entries(ports))
+    vars[portVariable(portName)] = String(port);
   // The platform's own variables (above) win over a secret of the same name.
-  const secretVars = secretNames.filter(n => n !== TOKEN_KEY && !(n in vars)).map(n => fromSecret(workloadName, n));
+  const secretVars = secretNames
+    .filter(n => n !== TOKEN_KEY && !(n in vars))
+    .map(n => fromSecret(workloadName, n));
   return {
     // The engine owns retries; a failed container ends the attempt.
     restartPolicy:

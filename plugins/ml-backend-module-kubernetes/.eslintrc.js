@@ -1,0 +1,5 @@
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  rules: {
+    '@typescript-eslint/no-explicit-any': 'error',
+  },
+});
