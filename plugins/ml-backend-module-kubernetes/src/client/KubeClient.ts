@@ -1,14 +1,19 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import type { V1Status } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
+import { Json } from './json';
 import { KubeApiError } from './KubeApiError';
 
-/** One event of a watch stream. */
-export interface WatchEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: any;
+/** One event of a watch stream of `T`s (a BOOKMARK's holds only a resourceVersion). */
+export interface WatchEvent<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+  object: T;
 }
+
+/** A line of a watch stream: an event, or the Status of an ERROR. */
+type WatchLine<T> = WatchEvent<T> | { type: 'ERROR'; object?: Json<V1Status> };
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -36,7 +41,7 @@ export class KubeClient {
     return cluster.server.replace(/\/+$/, '');
   }
 
-  async request<T = any>(
+  async request<T = unknown>(
     method: string,
     path: string,
     body?: unknown,
@@ -48,7 +53,7 @@ export class KubeClient {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  get<T = any>(path: string, query?: Query) {
+  get<T = unknown>(path: string, query?: Query) {
     return this.request<T>('GET', path, undefined, query);
   }
 
@@ -57,10 +62,10 @@ export class KubeClient {
    * (rejects; an ERROR event with a Status becomes a KubeApiError, so 410
    * Gone can be told apart). Aborting `signal` resolves.
    */
-  async watch(
+  async watch<T>(
     path: string,
     query: Query,
-    onEvent: (event: WatchEvent) => void,
+    onEvent: (event: WatchEvent<T>) => void,
     signal: AbortSignal,
   ): Promise<void> {
     const response = await this.open(
@@ -83,7 +88,7 @@ export class KubeClient {
     try {
       for await (const line of lines) {
         if (!line.trim()) continue;
-        const event = JSON.parse(line) as WatchEvent;
+        const event = JSON.parse(line) as WatchLine<T>;
         if (event.type === 'ERROR') {
           const status = event.object ?? {};
           throw new KubeApiError(
@@ -200,18 +205,25 @@ async function readAll(response: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function toError(response: http.IncomingMessage, text: string): KubeApiError {
-  let status: any = {};
+/** The message and reason of an error body: a Status, or plain text. */
+function statusOf(text: string): { message?: unknown; reason?: unknown } {
+  let parsed: unknown;
   try {
-    status = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
-    status = { message: text.slice(0, 300) };
+    return { message: text.slice(0, 300) };
   }
+  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+}
+
+function toError(response: http.IncomingMessage, text: string): KubeApiError {
+  const status = statusOf(text);
   const retryAfter = Number(response.headers['retry-after']);
   return new KubeApiError(
-    status.message || `HTTP ${response.statusCode}`,
+    (status.message ? String(status.message) : '') ||
+      `HTTP ${response.statusCode}`,
     response.statusCode ?? 0,
-    status.reason,
+    typeof status.reason === 'string' ? status.reason : undefined,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }

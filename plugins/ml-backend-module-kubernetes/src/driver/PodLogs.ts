@@ -1,7 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
+import type { V1Pod } from '@kubernetes/client-node';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Json } from '../client/json';
 import { hasStatus } from '../client/KubeApiError';
-import type { Cluster } from './KubernetesDriver';
+import type { Cluster } from './Cluster';
 
 const WAIT_MS = 500;
 
@@ -12,7 +14,9 @@ const WAIT_MS = 500;
  */
 export class PodLogs {
   constructor(
-    private readonly pod: () => { cluster: Cluster; pod: any } | undefined,
+    private readonly pod: () =>
+      | { cluster: Cluster; pod: Json<V1Pod> }
+      | undefined,
     private readonly hasEnded: () => Promise<boolean>,
   ) {}
 
@@ -34,7 +38,7 @@ export class PodLogs {
         throw new NotFoundError('No pod (and so no logs) for this workload');
       }
       const { metadata } = found.pod;
-      const path = `/api/v1/namespaces/${metadata.namespace}/pods/${metadata.name}/log`;
+      const path = `/api/v1/namespaces/${metadata?.namespace}/pods/${metadata?.name}/log`;
       try {
         yield* found.cluster.client.lines(
           path,

@@ -1,4 +1,12 @@
+import type {
+  V1ContainerStateTerminated,
+  V1Deployment,
+  V1Job,
+  V1Pod,
+  V1PodStatus,
+} from '@kubernetes/client-node';
 import { ObservedPhase } from '@ml-platform/plugin-ml-node';
+import { Json } from '../client/json';
 
 export interface PhaseReport {
   phase: ObservedPhase;
@@ -15,7 +23,10 @@ const STUCK = new Set([
   'CreateContainerConfigError',
 ]);
 
-function describeTerminated(t: any, container: string): PhaseReport {
+function describeTerminated(
+  t: Json<V1ContainerStateTerminated>,
+  container: string,
+): PhaseReport {
   const exitCode = typeof t.exitCode === 'number' ? t.exitCode : undefined;
   if (t.reason === 'OOMKilled') {
     return {
@@ -37,15 +48,15 @@ function describeTerminated(t: any, container: string): PhaseReport {
 }
 
 /** What a pod says about the attempt it runs. */
-export function podPhase(pod: any): PhaseReport {
-  const status = pod?.status ?? {};
+export function podPhase(pod: Json<V1Pod> | undefined): PhaseReport {
+  const status: Json<V1PodStatus> = pod?.status ?? {};
   const statuses = [
     ...(status.initContainerStatuses ?? []),
     ...(status.containerStatuses ?? []),
   ];
   for (const c of statuses) {
     const waiting = c.state?.waiting;
-    if (waiting && STUCK.has(waiting.reason)) {
+    if (waiting && STUCK.has(waiting.reason ?? '')) {
       return {
         phase: 'failed',
         reason: `${waiting.reason}${
@@ -74,7 +85,7 @@ export function podPhase(pod: any): PhaseReport {
     }
     case 'Running': {
       const main = (status.containerStatuses ?? []).find(
-        (c: any) => c.name === 'main',
+        c => c.name === 'main',
       );
       const t = main?.state?.terminated;
       if (t)
@@ -85,7 +96,7 @@ export function podPhase(pod: any): PhaseReport {
     }
     default: {
       const unschedulable = (status.conditions ?? []).find(
-        (c: any) =>
+        c =>
           c.type === 'PodScheduled' &&
           c.status === 'False' &&
           c.reason === 'Unschedulable',
@@ -106,8 +117,11 @@ export function podPhase(pod: any): PhaseReport {
 }
 
 /** A batch/v1 Job, with its pods for the details (exit code, OOMKilled). */
-export function jobPhase(job: any, pods: any[]): PhaseReport {
-  const conditions: any[] = job?.status?.conditions ?? [];
+export function jobPhase(
+  job: Json<V1Job> | undefined,
+  pods: Json<V1Pod>[],
+): PhaseReport {
+  const conditions = job?.status?.conditions ?? [];
   const failedPod = pods.map(podPhase).find(p => p.phase === 'failed');
   const failed = conditions.find(
     c => c.type === 'Failed' && c.status === 'True',
@@ -142,7 +156,10 @@ export function jobPhase(job: any, pods: any[]): PhaseReport {
  * pod is ready. A crashing pod is brought back by Kubernetes, so only
  * what waiting cannot fix (no image) fails the attempt.
  */
-export function deploymentPhase(deployment: any, pods: any[]): PhaseReport {
+export function deploymentPhase(
+  deployment: Json<V1Deployment> | undefined,
+  pods: Json<V1Pod>[],
+): PhaseReport {
   const reports = pods
     .filter(p => !p.metadata?.deletionTimestamp)
     .map(podPhase);
@@ -156,7 +173,7 @@ export function deploymentPhase(deployment: any, pods: any[]): PhaseReport {
   if (crashed)
     return { phase: 'pending', reason: `restarting: ${crashed.reason}` };
   const waiting = (pods[0]?.status?.containerStatuses ?? []).find(
-    (c: any) => c.state?.waiting?.reason === 'CrashLoopBackOff',
+    c => c.state?.waiting?.reason === 'CrashLoopBackOff',
   );
   if (waiting) return { phase: 'pending', reason: 'CrashLoopBackOff' };
   return reports.find(r => r.reason) ?? { phase: 'pending' };

@@ -2,7 +2,7 @@ import { Exec } from '@kubernetes/client-node';
 import { PassThrough, Readable } from 'node:stream';
 import { createInterface } from 'node:readline';
 import { kubeConfigFor } from '../client/kubeConfigFor';
-import type { PodExec } from './KubernetesDriver';
+import type { PodExec } from './Cluster';
 
 /**
  * The exec API through client-node (a WebSocket to the apiserver, which

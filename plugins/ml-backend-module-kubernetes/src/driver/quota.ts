@@ -1,4 +1,6 @@
+import type { V1ResourceQuota } from '@kubernetes/client-node';
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
+import { Json, JsonList } from '../client/json';
 
 /** A Kubernetes quantity ("500m", "2", "1Gi", "1G") as a number (cores, bytes). */
 export function parseQuantity(value: string | number | undefined): number {
@@ -28,7 +30,7 @@ export function parseQuantity(value: string | number | undefined): number {
  * apiserver gives a pod.
  */
 export function checkQuota(
-  list: { items?: any[] } | undefined,
+  list: JsonList<Json<V1ResourceQuota>> | undefined,
   request: ResourceLimits,
 ): string | undefined {
   const wants: Record<string, number> = {
@@ -49,23 +51,25 @@ export function checkQuota(
         parseQuantity(hard[resource]) - parseQuantity(used[resource]);
       // A little slack for rounding millicores and MiB.
       if (amount > left + 1e-6) {
+        const requested = `${request[profileField(resource)]}${
+          resource.includes('memory') ? 'Mi' : ''
+        }`;
         return `the cluster quota of namespace ${
           quota.metadata?.namespace
         } is used up: exceeded quota: ${
           quota.metadata?.name
-        }, requested: ${resource}=${
-          request[
-            resource.includes('cpu')
-              ? 'cpu'
-              : resource.includes('gpu')
-              ? 'gpu'
-              : 'memoryMiB'
-          ]
-        }${resource.includes('memory') ? 'Mi' : ''}, used: ${resource}=${
+        }, requested: ${resource}=${requested}, used: ${resource}=${
           used[resource] ?? 0
         }, limited: ${resource}=${hard[resource]}`;
       }
     }
   }
   return undefined;
+}
+
+/** The field of a resource profile a quota resource counts. */
+function profileField(resource: string): keyof ResourceLimits {
+  if (resource.includes('cpu')) return 'cpu';
+  if (resource.includes('gpu')) return 'gpu';
+  return 'memoryMiB';
 }

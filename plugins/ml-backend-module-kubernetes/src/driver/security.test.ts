@@ -4,7 +4,7 @@ import path from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { specFor, startHarness } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
-import { PodExec } from './KubernetesDriver';
+import { PodExec } from './Cluster';
 
 jest.setTimeout(30_000);
 

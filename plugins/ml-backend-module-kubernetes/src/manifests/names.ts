@@ -75,3 +75,7 @@ export function refFromLabels(
 export function refKey(ref: WorkloadRef): string {
   return `${ref.workloadId}#${ref.attempt}`;
 }
+
+/** Marks an attempt the engine is done with (its objects stay for their logs). */
+export const FORGOTTEN = 'ml-platform.io/forgotten';
+export const FORGOTTEN_AT = 'ml-platform.io/forgotten-at';
