@@ -8,6 +8,7 @@ import {
 } from 'kubernetes-models/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { validateAs } from '../__testUtils__/validateAs';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
@@ -41,37 +42,37 @@ describe('KubernetesDriver against a fake API server', () => {
     await h.driver.start(spec);
     await h.driver.start(spec); // a second start finds the first (409 → get)
 
-    const ns = h.server.get('namespaces', undefined, NS);
-    expect(ns.metadata.labels).toMatchObject({
+    const ns = h.server.get('namespaces', undefined, NS)!;
+    expect(ns.metadata!.labels).toMatchObject({
       'app.kubernetes.io/managed-by': 'ml-platform',
       'backstage.io/kubernetes-id': `ml-project-${spec.projectId}`,
       'ml-platform.io/project-name': 'churn',
     });
-    new Namespace(ns).validate();
-    const quota = h.server.get('resourcequotas', NS, 'ml-platform-quota');
-    expect(quota.spec.hard).toMatchObject({
+    validateAs(Namespace, ns);
+    const quota = h.server.get('resourcequotas', NS, 'ml-platform-quota')!;
+    expect(quota.spec!.hard).toMatchObject({
       'requests.cpu': '4000m',
       'requests.memory': '8192Mi',
     });
-    new ResourceQuota(quota).validate();
+    validateAs(ResourceQuota, quota);
 
     const jobs = h.server.list('jobs', NS);
     expect(jobs).toHaveLength(1);
     const job = jobs[0];
-    expect(job.metadata.name).toBe(`job-${spec.workloadId}-1`);
-    expect(job.spec.backoffLimit).toBe(0);
-    expect(job.metadata.labels).toMatchObject({
+    expect(job.metadata!.name).toBe(`job-${spec.workloadId}-1`);
+    expect(job.spec!.backoffLimit).toBe(0);
+    expect(job.metadata!.labels).toMatchObject({
       'ml-platform.io/workload-id': spec.workloadId,
       'ml-platform.io/attempt': '1',
     });
-    const main = job.spec.template.spec.containers[0];
-    expect(main.resources.limits).toEqual({ cpu: '1000m', memory: '512Mi' });
+    const main = job.spec!.template.spec!.containers[0];
+    expect(main.resources!.limits).toEqual({ cpu: '1000m', memory: '512Mi' });
     expect(main.env).toEqual(
       expect.arrayContaining([
         { name: 'ML_API_URL', value: 'http://ml.example:7007/api/ml' },
       ]),
     );
-    const init = job.spec.template.spec.initContainers[0];
+    const init = job.spec!.template.spec!.initContainers![0];
     expect(init.env).toEqual(
       expect.arrayContaining([
         {
@@ -103,26 +104,26 @@ describe('KubernetesDriver against a fake API server', () => {
         },
       ]),
     );
-    expect(init.env.map((e: any) => e.name)).not.toContain('API_KEY');
+    expect(init.env!.map(e => e.name)).not.toContain('API_KEY');
     expect(JSON.stringify(job)).not.toContain('wt-1');
     expect(JSON.stringify(job)).not.toContain('s3cret-api-key');
     const secret = h.server.get(
       'secrets',
       NS,
       `job-${spec.workloadId}-1-token`,
-    );
+    )!;
     expect(secret.stringData).toEqual({
       ML_WORKLOAD_TOKEN: 'wt-1',
       API_KEY: 's3cret-api-key',
     });
-    expect(secret.metadata.ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'Job', uid: job.metadata.uid }),
+    expect(secret.metadata!.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'Job', uid: job.metadata!.uid }),
     ]);
-    new Secret(secret).validate();
-    expect(job.spec.template.spec.imagePullSecrets).toEqual([
+    validateAs(Secret, secret);
+    expect(job.spec!.template.spec!.imagePullSecrets).toEqual([
       { name: 'registry' },
     ]);
-    new Job(job).validate();
+    validateAs(Job, job);
     expect(
       h.server.requests.filter(
         r => r === `POST /apis/batch/v1/namespaces/${NS}/jobs`,
@@ -133,14 +134,14 @@ describe('KubernetesDriver against a fake API server', () => {
       phase: 'pending',
     });
     const pod = h.server.list('pods', NS)[0];
-    h.server.setStatus('pods', NS, pod.metadata.name, {
+    h.server.setStatus('pods', NS, pod.metadata!.name!, {
       phase: 'Running',
       containerStatuses: [{ name: 'main', state: { running: {} } }],
     });
     await waitFor(
       async () => (await observed(spec.workloadId))?.phase === 'running',
     );
-    h.server.setStatus('pods', NS, pod.metadata.name, {
+    h.server.setStatus('pods', NS, pod.metadata!.name!, {
       phase: 'Failed',
       containerStatuses: [
         {
@@ -149,7 +150,7 @@ describe('KubernetesDriver against a fake API server', () => {
         },
       ],
     });
-    h.server.setStatus('jobs', NS, job.metadata.name, {
+    h.server.setStatus('jobs', NS, job.metadata!.name!, {
       conditions: [
         { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' },
       ],
@@ -177,10 +178,10 @@ describe('KubernetesDriver against a fake API server', () => {
       args: ['-m', 'ml_platform.session_kernel'],
     });
     await h.driver.start(spec);
-    const pod = h.server.get('pods', NS, `session-${spec.workloadId}-1`);
-    new Pod(pod).validate();
-    expect(pod.spec.restartPolicy).toBe('Never');
-    expect(pod.spec.containers[0].env).toEqual(
+    const pod = h.server.get('pods', NS, `session-${spec.workloadId}-1`)!;
+    validateAs(Pod, pod);
+    expect(pod.spec!.restartPolicy).toBe('Never');
+    expect(pod.spec!.containers[0].env).toEqual(
       expect.arrayContaining([
         { name: 'ML_KERNEL_PORT', value: '8080' },
         { name: 'ML_APP_PORT', value: '8081' },
@@ -190,13 +191,13 @@ describe('KubernetesDriver against a fake API server', () => {
       'services',
       NS,
       `session-${spec.workloadId}-1`,
-    );
-    new Service(service).validate();
-    expect(service.metadata.ownerReferences).toEqual([
-      expect.objectContaining({ kind: 'Pod', uid: pod.metadata.uid }),
+    )!;
+    validateAs(Service, service);
+    expect(service.metadata!.ownerReferences).toEqual([
+      expect.objectContaining({ kind: 'Pod', uid: pod.metadata!.uid }),
     ]);
 
-    h.server.setStatus('pods', NS, pod.metadata.name, {
+    h.server.setStatus('pods', NS, pod.metadata!.name!, {
       phase: 'Pending',
       conditions: [
         {
@@ -212,7 +213,7 @@ describe('KubernetesDriver against a fake API server', () => {
         await observed(spec.workloadId)
       )?.reason?.startsWith('the cluster has no room'),
     );
-    h.server.setStatus('pods', NS, pod.metadata.name, {
+    h.server.setStatus('pods', NS, pod.metadata!.name!, {
       phase: 'Running',
       containerStatuses: [{ name: 'main', state: { running: {} } }],
     });
@@ -322,21 +323,21 @@ describe('KubernetesDriver against a fake API server', () => {
     const spec = specFor('job');
     await h.driver.start(spec);
     const pod = await waitFor(() => h.server.list('pods', NS)[0]);
-    h.server.logs.set(`${NS}/${pod.metadata.name}`, ['epoch 1']);
+    h.server.logs.set(`${NS}/${pod.metadata!.name}`, ['epoch 1']);
     const lines: string[] = [];
     const reading = (async () => {
       for await (const line of h.driver.logs(spec, { follow: true }))
         lines.push(line);
     })();
     await new Promise(r => setTimeout(r, 100)); // pending: waits for the container
-    h.server.setStatus('pods', NS, pod.metadata.name, {
+    h.server.setStatus('pods', NS, pod.metadata!.name!, {
       phase: 'Running',
       containerStatuses: [{ name: 'main', state: { running: {} } }],
     });
     await waitFor(() => lines.length === 1);
-    h.server.logs.get(`${NS}/${pod.metadata.name}`)!.push('epoch 2');
+    h.server.logs.get(`${NS}/${pod.metadata!.name}`)!.push('epoch 2');
     await waitFor(() => lines.length === 2);
-    h.server.setStatus('pods', NS, pod.metadata.name, { phase: 'Succeeded' });
+    h.server.setStatus('pods', NS, pod.metadata!.name!, { phase: 'Succeeded' });
     await reading;
     expect(lines).toEqual(['epoch 1', 'epoch 2']);
   });

@@ -39,9 +39,9 @@ describe('cleanup of forgotten workloads', () => {
     const jobPod = h.server
       .list('pods', NS)
       .find(
-        p => p.metadata.labels['ml-platform.io/workload-id'] === job.workloadId,
-      );
-    h.server.setStatus('pods', NS, jobPod.metadata.name, {
+        p => p.metadata!.labels!['ml-platform.io/workload-id'] === job.workloadId,
+      )!;
+    h.server.setStatus('pods', NS, jobPod.metadata!.name!, {
       phase: 'Succeeded',
     });
     h.server.setStatus('jobs', NS, `job-${job.workloadId}-1`, {
@@ -53,12 +53,12 @@ describe('cleanup of forgotten workloads', () => {
 
     await h.driver.forget(job);
     await h.driver.forget(session);
-    const forgottenJob = h.server.get('jobs', NS, `job-${job.workloadId}-1`);
-    expect(forgottenJob.metadata.labels['ml-platform.io/forgotten']).toBe(
+    const forgottenJob = h.server.get('jobs', NS, `job-${job.workloadId}-1`)!;
+    expect(forgottenJob.metadata!.labels!['ml-platform.io/forgotten']).toBe(
       'true',
     );
     expect(
-      forgottenJob.metadata.annotations['ml-platform.io/forgotten-at'],
+      forgottenJob.metadata!.annotations!['ml-platform.io/forgotten-at'],
     ).toBe('2026-11-22T10:00:00.000Z');
 
     // forget puts the marked objects into the driver's mirror at once.
@@ -69,12 +69,12 @@ describe('cleanup of forgotten workloads', () => {
     clock.now += 60_000;
     expect(await h.driver.sweepForgotten()).toBe(2);
     expect(await h.driver.sweepForgotten()).toBe(0);
-    expect(h.server.list('jobs', NS).map(j => j.metadata.name)).toEqual([
+    expect(h.server.list('jobs', NS).map(j => j.metadata!.name)).toEqual([
       `job-${running.workloadId}-1`,
     ]);
     const left = h.server
       .list('pods', NS)
-      .map(p => p.metadata.labels['ml-platform.io/workload-id']);
+      .map(p => p.metadata!.labels!['ml-platform.io/workload-id']);
     expect(left).toEqual([running.workloadId]);
     expect(h.server.list('services', NS)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { ResourceQuota } from 'kubernetes-models/v1';
 import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { validateAs } from '../__testUtils__/validateAs';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
@@ -68,12 +69,12 @@ describe('the namespace quota mirror', () => {
       }),
     );
     expect(puts()).toBe(1);
-    const quota = h.server.get('resourcequotas', NS, 'ml-platform-quota');
-    expect(quota.spec.hard).toMatchObject({
+    const quota = h.server.get('resourcequotas', NS, 'ml-platform-quota')!;
+    expect(quota.spec!.hard).toMatchObject({
       'requests.cpu': '3000m',
       'limits.cpu': '3000m',
       'requests.nvidia.com/gpu': '1',
     });
-    new ResourceQuota(quota).validate();
+    validateAs(ResourceQuota, quota);
   });
 });
