@@ -39,7 +39,8 @@ describe('cleanup of forgotten workloads', () => {
     const jobPod = h.server
       .list('pods', NS)
       .find(
-        p => p.metadata!.labels!['ml-platform.io/workload-id'] === job.workloadId,
+        p =>
+          p.metadata!.labels!['ml-platform.io/workload-id'] === job.workloadId,
       )!;
     h.server.setStatus('pods', NS, jobPod.metadata!.name!, {
       phase: 'Succeeded',

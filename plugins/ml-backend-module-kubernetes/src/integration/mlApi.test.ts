@@ -1,16 +1,28 @@
+import type { V1ResourceQuota, V1Secret } from '@kubernetes/client-node';
 import {
+  Job,
+  ModelBuild,
+  ModelDeployment,
+  Workload,
+  WorkloadEvent,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- end to end: the ML backend this module plugs into
+import {
+  createTestDatabases,
   MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
 } from '@ml-platform/plugin-ml-backend/testUtils';
-import { createTestDatabases } from '@ml-platform/plugin-ml-backend/testUtils';
-import { AddressInfo } from 'node:net';
+import { Json } from '../client/json';
+import { hasStatus } from '../client/KubeApiError';
 import { KubeClient } from '../client/KubeClient';
 import { kubeConfigFor } from '../client/kubeConfigFor';
 import { settingsFor } from '../__testUtils__/driverHarness';
 import { TestKubelet } from '../__testUtils__/TestKubelet';
+import { MlApiClient } from '../__testUtils__/mlApiClient';
+import { startMlBackendOnCluster } from '../__testUtils__/mlBackendOnCluster';
 import { waitFor } from '../__testUtils__/waitFor';
-import { mlModuleKubernetes } from '../module';
+import { workloadObjects } from '../__testUtils__/workloadObjects';
+import { WatchedKind } from '../driver/ClusterCache';
 import { kubeletTls, readClusterEnv } from './clusterEnv';
 
 /**
@@ -50,144 +62,20 @@ describeIfCluster(
     let runtimeId: string;
     let projectId: string;
 
-    async function api(
-      method: string,
-      path: string,
-      body?: unknown,
-    ): Promise<{ status: number; body: any }> {
-      const res = await fetch(`${baseUrl}/api/ml${path}`, {
-        method,
-        headers:
-          body === undefined ? {} : { 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
-    }
-    async function ok(
-      method: string,
-      path: string,
-      body?: unknown,
-      status = [200, 201, 204],
-    ) {
-      const res = await api(method, path, body);
-      if (!status.includes(res.status))
-        throw new Error(
-          `${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`,
-        );
-      return res.body;
-    }
-    const workload = (id: string) => ok('GET', `/workloads/${id}`);
-    const ended = (id: string) =>
-      waitFor(
-        async () => {
-          const w = await workload(id);
-          return (
-            ['succeeded', 'failed', 'stopped', 'timed_out'].includes(w.state) &&
-            w
-          );
-        },
-        90_000,
-        `workload ${id} to end`,
-      );
-    const objects = async (
+    const { ok, workload, ended, newProject } = new MlApiClient(() => baseUrl);
+    const objects = <Kind extends WatchedKind>(
       ns: string,
-      kind: 'pods' | 'jobs' | 'deployments',
+      kind: Kind,
       workloadId: string,
-    ) => {
-      const path =
-        kind === 'pods'
-          ? `/api/v1/namespaces/${ns}/pods`
-          : `/apis/${
-              kind === 'jobs' ? 'batch' : 'apps'
-            }/v1/namespaces/${ns}/${kind}`;
-      return (
-        await admin.get(path, {
-          labelSelector: `ml-platform.io/workload-id=${workloadId}`,
-        })
-      ).items as any[];
-    };
-    async function putFile(project: string, file: string, content: string) {
-      const res = await fetch(
-        `${baseUrl}/api/ml/projects/${project}/files/content?path=${file}`,
-        {
-          method: 'PUT',
-          headers: { 'Content-Type': 'application/octet-stream' },
-          body: content,
-        },
-      );
-      if (!res.ok)
-        throw new Error(`PUT ${file}: ${res.status} ${await res.text()}`);
-    }
-    /** A project with a train.py (the jobs' script) and a model.py (the model's). */
-    async function newProject(name: string): Promise<string> {
-      const id = (await ok('POST', '/projects', { workspace: 'k8s', name }))
-        .id as string;
-      await putFile(id, 'train.py', 'print("training")\n');
-      await putFile(
-        id,
-        'model.py',
-        'def predict(args):\n    return {"double": args["x"] * 2}\n',
-      );
-      return id;
-    }
+    ) => workloadObjects(admin, ns, kind, workloadId);
 
     beforeAll(async () => {
       await kubelet.start();
-      backend = await startMlBackend(databases, 'SQLITE_3', {
-        config: {
-          engine: { reconcileIntervalSeconds: 0.3 },
-          serving: { drainSeconds: 0 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
-          kubernetes: {
-            backendUrl: 'http://127.0.0.1:7007',
-            workspaces: {
-              k8s: {
-                cluster: {
-                  url: env!.KUBE_API_URL,
-                  serviceAccountToken: env!.KUBE_TOKEN,
-                  caFile: env!.KUBE_CA_FILE,
-                },
-                defaultImage: 'python:3.12-slim',
-                resyncSeconds: 10,
-              },
-            },
-          },
-        },
-        features: [mlModuleKubernetes],
-      });
-      const server = backend.server as any;
-      baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      await ok('POST', '/workspaces', {
-        name: 'k8s',
-        driver: 'kubernetes',
-        nodeGroups: [STANDARD_NODE_GROUP],
-        defaultUserQuota: { cpu: 6, memoryMiB: 16384, gpu: 0 },
-      });
-      await ok('POST', '/workspaces/k8s/profiles', {
-        name: 'small',
-        cpu: 1,
-        memoryMiB: 1024,
-      });
-      runtimeId = (await ok('GET', '/runtimes')).items[0].id;
+      ({ backend, baseUrl, runtimeId } = await startMlBackendOnCluster(
+        databases,
+        env!,
+      ));
       projectId = await newProject('churn');
-      await waitFor(
-        async () =>
-          (
-            await ok('GET', '/workspaces/k8s')
-          ).availability?.available,
-        30_000,
-        'the cluster to be in sync',
-      );
     });
 
     afterAll(async () => {
@@ -196,19 +84,21 @@ describeIfCluster(
     });
 
     it('shows the workspace available, with the cluster in sync', async () => {
-      expect((await ok('GET', '/workspaces/k8s')).availability).toEqual({
+      expect(
+        (await ok<Workspace>('GET', '/workspaces/k8s')).availability,
+      ).toEqual({
         available: true,
       });
     });
 
     it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
-      const job = await ok('POST', `/projects/${projectId}/jobs`, {
+      const job = await ok<Job>('POST', `/projects/${projectId}/jobs`, {
         name: 'train',
         script: 'train.py',
         runtimeId,
         profile: 'small',
       });
-      const good = await ok(
+      const good = await ok<Workload>(
         'POST',
         `/projects/${projectId}/jobs/${job.id}/runs`,
         {
@@ -221,7 +111,7 @@ describeIfCluster(
       });
       const [k8sJob] = await objects(`ml-${projectId}`, 'jobs', good.id);
       // The run's secret reaches the pod through the attempt's Secret only.
-      const main = k8sJob.spec.template.spec.containers[0];
+      const main = k8sJob.spec!.template.spec!.containers[0];
       const secretName = `job-${good.id}-1-token`;
       expect(main.env).toEqual(
         expect.arrayContaining([
@@ -233,39 +123,42 @@ describeIfCluster(
       );
       const [pod] = await objects(`ml-${projectId}`, 'pods', good.id);
       expect(JSON.stringify([k8sJob, pod])).not.toContain('kube-secret-value');
-      const secret = await admin.get(
+      const secret = await admin.get<Json<V1Secret>>(
         `/api/v1/namespaces/ml-${projectId}/secrets/${secretName}`,
       );
-      expect(Buffer.from(secret.data.API_KEY, 'base64').toString()).toBe(
+      expect(Buffer.from(secret.data!.API_KEY, 'base64').toString()).toBe(
         'kube-secret-value',
       );
       expect(JSON.stringify(await workload(good.id))).not.toContain(
         'kube-secret-value',
       );
-      expect(k8sJob.status.conditions).toEqual([
+      expect(k8sJob.status!.conditions).toEqual([
         expect.objectContaining({ type: 'Complete', status: 'True' }),
       ]);
-      expect(k8sJob.metadata.labels).toMatchObject({
+      expect(k8sJob.metadata!.labels).toMatchObject({
         'app.kubernetes.io/managed-by': 'ml-platform',
         'backstage.io/kubernetes-id': `ml-project-${projectId}`,
       });
       // The engine passes the charged quota (the workspace's default user quota here); the namespace mirrors it.
-      const quota = await admin.get(
+      const quota = await admin.get<Json<V1ResourceQuota>>(
         `/api/v1/namespaces/ml-${projectId}/resourcequotas/ml-platform-quota`,
       );
-      expect(quota.spec.hard).toMatchObject({
+      expect(quota.spec!.hard).toMatchObject({
         'requests.cpu': '6',
         'limits.cpu': '6',
         'requests.memory': '16Gi',
         'limits.memory': '16Gi',
       });
-      const logs = await ok('GET', `/workloads/${good.id}/logs`);
+      const logs = await ok<{ lines: string[] }>(
+        'GET',
+        `/workloads/${good.id}/logs`,
+      );
       expect(logs.lines).toEqual(
         expect.arrayContaining(['test kubelet: exited with code 0']),
       );
 
       // One run of a job at a time; the test kubelet ends this one with exit code 3.
-      const bad = await ok(
+      const bad = await ok<Workload>(
         'POST',
         `/projects/${projectId}/jobs/${job.id}/runs`,
         { env: { ML_TEST_EXIT_CODE: '3' } },
@@ -275,8 +168,11 @@ describeIfCluster(
         exitCode: 3,
         reason: 'the workload exited with code 3',
       });
-      const events = await ok('GET', `/workloads/${bad.id}/events`);
-      expect(events.items.map((e: any) => e.to)).toEqual([
+      const events = await ok<{ items: WorkloadEvent[] }>(
+        'GET',
+        `/workloads/${bad.id}/events`,
+      );
+      expect(events.items.map(e => e.to)).toEqual([
         'queued',
         'starting',
         'running',
@@ -285,21 +181,25 @@ describeIfCluster(
     });
 
     it('starts a session as a Pod (running once the pod is), and stopping it deletes the pod', async () => {
-      const session = await ok('POST', `/projects/${projectId}/sessions`, {
-        runtimeId,
-        profile: 'small',
-      });
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${projectId}/sessions`,
+        { runtimeId, profile: 'small' },
+      );
       await waitFor(
         async () =>
           (
-            await ok('GET', `/projects/${projectId}/sessions/${session.id}`)
+            await ok<Workload>(
+              'GET',
+              `/projects/${projectId}/sessions/${session.id}`,
+            )
           ).state === 'running',
         60_000,
         'the session to run',
       );
       const [pod] = await objects(`ml-${projectId}`, 'pods', session.id);
-      expect(pod.status.phase).toBe('Running');
-      expect(pod.spec.nodeName).toBe('ml-e2e-node');
+      expect(pod.status!.phase).toBe('Running');
+      expect(pod.spec!.nodeName).toBe('ml-e2e-node');
       await ok('POST', `/projects/${projectId}/sessions/${session.id}/stop`);
       expect((await workload(session.id)).state).toBe('stopped');
       await waitFor(
@@ -313,7 +213,7 @@ describeIfCluster(
     it('deploys a model with 2 replicas as 2 Deployments, and a scale to 1 leaves 1', async () => {
       const base = `/projects/${projectId}/models`;
       await ok('POST', base, { name: 'doubler' });
-      const build = await ok('POST', `${base}/doubler/builds`, {
+      const build = await ok<ModelBuild>('POST', `${base}/doubler/builds`, {
         filePath: 'model.py',
         functionName: 'predict',
         runtimeId,
@@ -321,7 +221,10 @@ describeIfCluster(
       // The build is a Job; the test kubelet ends it with exit code 0.
       const built = await waitFor(
         async () => {
-          const b = await ok('GET', `${base}/doubler/builds/${build.id}`);
+          const b = await ok<ModelBuild>(
+            'GET',
+            `${base}/doubler/builds/${build.id}`,
+          );
           return b.state !== 'queued' && b.state !== 'building' && b;
         },
         90_000,
@@ -329,36 +232,38 @@ describeIfCluster(
       );
       expect(built.state).toBe('built');
       expect(
-        await objects(`ml-${projectId}`, 'jobs', built.workloadId),
+        await objects(`ml-${projectId}`, 'jobs', built.workloadId!),
       ).toHaveLength(1);
 
-      const deployment = await ok('POST', `${base}/doubler/deployments`, {
-        buildId: built.id,
-        profile: 'small',
-        replicas: 2,
-      });
+      const deployment = await ok<ModelDeployment>(
+        'POST',
+        `${base}/doubler/deployments`,
+        {
+          buildId: built.id,
+          profile: 'small',
+          replicas: 2,
+        },
+      );
       const running = await waitFor(
         async () => {
-          const d = await ok(
+          const d = await ok<ModelDeployment>(
             'GET',
             `${base}/doubler/deployments/${deployment.id}`,
           );
           return (
             d.replicaStatus?.length === 2 &&
-            d.replicaStatus.every((r: any) => r.state === 'running') &&
+            d.replicaStatus.every(r => r.state === 'running') &&
             d
           );
         },
         90_000,
         'two running replicas',
       );
-      const replicaIds: string[] = running.replicaStatus.map(
-        (r: any) => r.workloadId,
-      );
+      const replicaIds: string[] = running.replicaStatus.map(r => r.workloadId);
       for (const id of replicaIds) {
         const [d] = await objects(`ml-${projectId}`, 'deployments', id);
-        expect(d.status.readyReplicas).toBe(1);
-        expect(d.metadata.labels['backstage.io/kubernetes-id']).toMatch(
+        expect(d.status!.readyReplicas).toBe(1);
+        expect(d.metadata!.labels!['backstage.io/kubernetes-id']).toMatch(
           /^ml-model-/,
         );
       }
@@ -368,7 +273,7 @@ describeIfCluster(
       });
       const scaled = await waitFor(
         async () => {
-          const d = await ok(
+          const d = await ok<ModelDeployment>(
             'GET',
             `${base}/doubler/deployments/${deployment.id}`,
           );
@@ -422,7 +327,7 @@ describeIfCluster(
       await waitFor(
         async () =>
           (
-            await admin.get(
+            await admin.get<Json<V1ResourceQuota>>(
               `/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`,
             )
           ).status?.hard,
@@ -431,10 +336,14 @@ describeIfCluster(
       );
 
       // A session is a Pod: the apiserver's ResourceQuota admission refuses it (403).
-      const session = await ok('POST', `/projects/${tight}/sessions`, {
-        runtimeId,
-        profile: 'small',
-      });
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${tight}/sessions`,
+        {
+          runtimeId,
+          profile: 'small',
+        },
+      );
       const refused = await waitFor(
         async () => {
           const w = await workload(session.id);
@@ -451,13 +360,13 @@ describeIfCluster(
       await ok('POST', `/projects/${tight}/sessions/${session.id}/stop`);
 
       // A job is a Job, whose pods would be refused out of sight: the driver checks the quota first.
-      const job = await ok('POST', `/projects/${tight}/jobs`, {
+      const job = await ok<Job>('POST', `/projects/${tight}/jobs`, {
         name: 'train',
         script: 'train.py',
         runtimeId,
         profile: 'small',
       });
-      const run = await ok(
+      const run = await ok<Workload>(
         'POST',
         `/projects/${tight}/jobs/${job.id}/runs`,
         {},
@@ -483,8 +392,11 @@ describeIfCluster(
         `/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`,
       );
       expect(await ended(run.id)).toMatchObject({ state: 'succeeded' });
-      const events = await ok('GET', `/workloads/${run.id}/events`);
-      expect(events.items.map((e: any) => e.to)).toEqual([
+      const events = await ok<{ items: WorkloadEvent[] }>(
+        'GET',
+        `/workloads/${run.id}/events`,
+      );
+      expect(events.items.map(e => e.to)).toEqual([
         'queued',
         'starting',
         'queued',
@@ -496,10 +408,14 @@ describeIfCluster(
 
     it('deleting a project deletes its namespace', async () => {
       const doomed = await newProject('doomed');
-      const session = await ok('POST', `/projects/${doomed}/sessions`, {
-        runtimeId,
-        profile: 'small',
-      });
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${doomed}/sessions`,
+        {
+          runtimeId,
+          profile: 'small',
+        },
+      );
       await waitFor(
         async () => (await workload(session.id)).state === 'running',
         60_000,
@@ -508,9 +424,12 @@ describeIfCluster(
       await ok('DELETE', `/projects/${doomed}`);
       await waitFor(
         async () =>
-          (
-            await admin.get(`/api/v1/namespaces/ml-${doomed}`).catch(e => e)
-          ).status === 404,
+          hasStatus(
+            await admin
+              .get(`/api/v1/namespaces/ml-${doomed}`)
+              .catch((e: unknown) => e),
+            404,
+          ),
         90_000,
         'the namespace to go',
       );

@@ -1,8 +1,15 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type {
+  V1Namespace,
+  V1ResourceQuota,
+  V1Service,
+} from '@kubernetes/client-node';
 import { isStartDeferredError } from '@ml-platform/plugin-ml-node';
 import fs from 'node:fs';
 import { createKubernetesDriver } from '../driver/createKubernetesDriver';
+import { Json } from '../client/json';
 import { KubeClient } from '../client/KubeClient';
+import { hasStatus } from '../client/KubeApiError';
 import { kubeConfigFor } from '../client/kubeConfigFor';
 import { settingsFor, specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
@@ -59,14 +66,14 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
       quota: { cpu: 4, memoryMiB: 4096, gpu: 0 },
     });
     await driver.start(spec);
-    const ns = await admin.get(`/api/v1/namespaces/${NS}`);
-    expect(ns.metadata.labels['app.kubernetes.io/managed-by']).toBe(
+    const ns = await admin.get<Json<V1Namespace>>(`/api/v1/namespaces/${NS}`);
+    expect(ns.metadata!.labels!['app.kubernetes.io/managed-by']).toBe(
       'ml-platform',
     );
-    const quota = await admin.get(
+    const quota = await admin.get<Json<V1ResourceQuota>>(
       `/api/v1/namespaces/${NS}/resourcequotas/ml-platform-quota`,
     );
-    expect(quota.spec.hard['requests.cpu']).toBe('4');
+    expect(quota.spec!.hard!['requests.cpu']).toBe('4');
     const observed = await waitFor(
       async () =>
         (
@@ -101,16 +108,19 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
     await driver.start(spec);
     await driver.start(spec);
     const name = `session-${spec.workloadId}-1`;
-    const service = await admin.get(
+    const service = await admin.get<Json<V1Service>>(
       `/api/v1/namespaces/${NS}/services/${name}`,
     );
-    expect(service.metadata.ownerReferences[0].kind).toBe('Pod');
+    expect(service.metadata!.ownerReferences![0].kind).toBe('Pod');
     await driver.stop(spec);
     await waitFor(
       async () =>
-        (
-          await admin.get(`/api/v1/namespaces/${NS}/pods/${name}`).catch(e => e)
-        ).status === 404,
+        hasStatus(
+          await admin
+            .get(`/api/v1/namespaces/${NS}/pods/${name}`)
+            .catch((e: unknown) => e),
+          404,
+        ),
       30_000,
       'pod deletion',
     );
@@ -118,7 +128,13 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
 
   it('deletes the project namespace', async () => {
     await driver.deleteProject('k8s', projectId);
-    const ns = await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e);
-    expect(ns.status === 404 || ns.status?.phase === 'Terminating').toBe(true);
+    // Gone (404), or still going.
+    const phase = await admin
+      .get<Json<V1Namespace>>(`/api/v1/namespaces/${NS}`)
+      .then(
+        ns => ns.status?.phase,
+        (e: unknown) => e,
+      );
+    expect(hasStatus(phase, 404) || phase === 'Terminating').toBe(true);
   });
 });

@@ -62,7 +62,9 @@ describe('Deployment manifests', () => {
 
     validateAs(Service, service!);
     expect(service!.metadata!.name).toBe(name);
-    expect(service!.spec!.selector).toEqual(workload.spec!.selector.matchLabels);
+    expect(service!.spec!.selector).toEqual(
+      workload.spec!.selector.matchLabels,
+    );
     expect(service!.spec!.ports).toEqual([
       { name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' },
     ]);
@@ -279,8 +281,8 @@ describe('secret env in manifests', () => {
     );
     expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt' });
     const main = workload.spec!.template.spec!.containers[0];
-    expect(
-      main.env!.filter(e => e.valueFrom).map(e => e.name),
-    ).toEqual(['ML_WORKLOAD_TOKEN']);
+    expect(main.env!.filter(e => e.valueFrom).map(e => e.name)).toEqual([
+      'ML_WORKLOAD_TOKEN',
+    ]);
   });
 });
