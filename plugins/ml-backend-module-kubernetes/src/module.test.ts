@@ -1,6 +1,8 @@
-
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { ComputeDriver, mlComputeDriverExtensionPoint } from '@ml-platform/plugin-ml-node';
+import {
+  ComputeDriver,
+  mlComputeDriverExtensionPoint,
+} from '@ml-platform/plugin-ml-node';
 import { mlModuleKubernetes } from './module';
 
 jest.setTimeout(30_000);
@@ -8,8 +10,16 @@ jest.setTimeout(30_000);
 async function driversWith(config: object) {
   const added: ComputeDriver[] = [];
   const backend = await startTestBackend({
-    extensionPoints: [[mlComputeDriverExtensionPoint, { addDriver: (d: ComputeDriver) => added.push(d) }]],
-    features: [mlModuleKubernetes, mockServices.rootConfig.factory({ data: config })],
+    extensionPoints: [
+      [
+        mlComputeDriverExtensionPoint,
+        { addDriver: (d: ComputeDriver) => added.push(d) },
+      ],
+    ],
+    features: [
+      mlModuleKubernetes,
+      mockServices.rootConfig.factory({ data: config }),
+    ],
   });
   return { added, backend };
 }
@@ -26,7 +36,12 @@ describe('mlModuleKubernetes', () => {
       ml: {
         kubernetes: {
           backendUrl: 'http://ml.example:7007',
-          workspaces: { k8s: { cluster: { url: 'https://127.0.0.1:1', serviceAccountToken: 't' }, requestTimeoutMs: 200 } },
+          workspaces: {
+            k8s: {
+              cluster: { url: 'https://127.0.0.1:1', serviceAccountToken: 't' },
+              requestTimeoutMs: 200,
+            },
+          },
         },
       },
     });

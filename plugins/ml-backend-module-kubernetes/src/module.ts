@@ -1,4 +1,7 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { mlComputeDriverExtensionPoint } from '@ml-platform/plugin-ml-node';
 import { readKubernetesConfig } from './config';
 import { createKubernetesDriver } from './driver/createKubernetesDriver';
@@ -24,7 +27,9 @@ export const mlModuleKubernetes = createBackendModule({
       async init({ config, logger, lifecycle, drivers }) {
         const clusters = readKubernetesConfig(config);
         if (!clusters) {
-          logger.info('No ml.kubernetes config: the Kubernetes driver is not added');
+          logger.info(
+            'No ml.kubernetes config: the Kubernetes driver is not added',
+          );
           return;
         }
         const driver = createKubernetesDriver(clusters, logger);

@@ -1,7 +1,17 @@
+import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { randomUUID } from 'node:crypto';
-import { restrictedViolations } from './podSecurity';
+import { Json } from '../client/json';
+import { podSecurityRefusal, quotaRefusal } from './fakeApi/admission';
+import { jobPod, withControllerStatus } from './fakeApi/controllers';
+import { ObjectStore } from './fakeApi/ObjectStore';
+import {
+  matchesSelector,
+  ResourceObject,
+  StoredObject,
+} from './fakeApi/resources';
+import { sendJson, sendStatus } from './fakeApi/responses';
+import { servePodLog, serveWatch } from './fakeApi/streams';
 
 /** A fault the next matching requests get instead of an answer. */
 export interface Fault {
@@ -12,39 +22,36 @@ export interface Fault {
   times: number;
 }
 
-interface Watcher {
+/** What a request may send: an object, or DeleteOptions. */
+type RequestBody = StoredObject & { propagationPolicy?: string };
+
+/** Where a request goes: /api/v1/... or /apis/group/version/... */
+interface Target {
   resource: string;
   namespace?: string;
-  selector: string;
-  res: http.ServerResponse;
-}
-
-interface Stored {
-  resource: string;
-  object: any;
+  name?: string;
+  sub?: string;
 }
 
 const CLUSTER_SCOPED = new Set(['namespaces', 'nodes']);
 
-function matches(
-  selector: string,
-  labels: Record<string, string> = {},
-): boolean {
-  return selector
-    .split(',')
-    .filter(Boolean)
-    .every(term => {
-      const [k, v] = term.split('=');
-      return v === undefined ? k in labels : labels[k] === v;
-    });
+function targetOf(pathname: string): Target {
+  const parts = pathname.split('/').filter(Boolean);
+  const rest = parts[0] === 'api' ? parts.slice(2) : parts.slice(3);
+  if (rest[0] === 'namespaces' && rest.length >= 3) {
+    const [, namespace, resource, name, sub] = rest;
+    return { resource, namespace, name, sub };
+  }
+  const [resource, name] = rest;
+  return { resource, name };
 }
 
-function quantity(v: string | undefined): number {
-  if (!v) return 0;
-  const m = /^([0-9.]+)(m|Mi|Gi)?$/.exec(v);
-  if (!m) return 0;
-  const n = Number(m[1]);
-  return m[2] === 'm' ? n / 1000 : m[2] === 'Gi' ? n * 1024 : n;
+function parseBody(text: string): RequestBody | undefined {
+  if (!text) return undefined;
+  const parsed: unknown = JSON.parse(text);
+  return typeof parsed === 'object' && parsed !== null
+    ? (parsed as RequestBody)
+    : undefined;
 }
 
 /**
@@ -60,17 +67,7 @@ export class FakeKubeApiServer {
   private readonly server = http.createServer((req, res) =>
     this.handle(req, res),
   );
-  private readonly objects = new Map<string, Stored>();
-  private readonly events: Array<{
-    rv: number;
-    type: string;
-    resource: string;
-    object: any;
-  }> = [];
-  private readonly watchers = new Set<Watcher>();
-  private rv = 100;
-  /** Events at or below this resourceVersion are gone: older watches get 410. */
-  compactedRv = 0;
+  private readonly store = new ObjectStore();
   readonly faults: Fault[] = [];
   /** Every request as "METHOD path". */
   readonly requests: string[] = [];
@@ -95,28 +92,27 @@ export class FakeKubeApiServer {
   }
 
   async stop(): Promise<void> {
-    for (const w of this.watchers) w.res.destroy();
+    for (const w of this.store.watchers) w.res.destroy();
     this.server.closeAllConnections();
     await new Promise(resolve => this.server.close(resolve));
   }
 
-  /** Objects of one resource ("pods", "jobs"...), optionally in one namespace. */
-  list(resource: string, namespace?: string): any[] {
-    return [...this.objects.values()]
-      .filter(
-        s =>
-          s.resource === resource &&
-          (!namespace || s.object.metadata.namespace === namespace),
-      )
-      .map(s => s.object);
+  /** Events at or below this resourceVersion are gone: older watches get 410. */
+  get compactedRv(): number {
+    return this.store.compactedRv;
   }
 
-  get(
-    resource: string,
+  /** Objects of one resource ("pods", "jobs"...), optionally in one namespace. */
+  list<R extends string>(resource: R, namespace?: string): ResourceObject<R>[] {
+    return this.store.list(resource, namespace);
+  }
+
+  get<R extends string>(
+    resource: R,
     namespace: string | undefined,
     name: string,
-  ): any | undefined {
-    return this.objects.get(this.key(resource, namespace, name))?.object;
+  ): ResourceObject<R> | undefined {
+    return this.store.get(resource, namespace, name);
   }
 
   /** Changes an object's status as a controller or kubelet would. */
@@ -124,109 +120,32 @@ export class FakeKubeApiServer {
     resource: string,
     namespace: string | undefined,
     name: string,
-    status: any,
+    status: unknown,
   ): void {
-    const stored = this.objects.get(this.key(resource, namespace, name));
+    const stored = this.store.get(resource, namespace, name);
     if (!stored) throw new Error(`no ${resource} ${namespace}/${name}`);
-    this.write(resource, { ...stored.object, status }, 'MODIFIED');
+    this.store.write(resource, { ...stored, status }, 'MODIFIED');
   }
 
   /** Ends every open watch (as an apiserver restart would). */
   dropWatches(): void {
-    for (const w of this.watchers) w.res.destroy();
-    this.watchers.clear();
+    for (const w of this.store.watchers) w.res.destroy();
+    this.store.watchers.clear();
   }
 
   /** Forgets history: every watch from before now gets 410 Gone. */
   compact(): void {
-    this.compactedRv = this.rv;
-    this.events.length = 0;
+    this.store.compact();
   }
 
   /** Creates an object directly (as another client would). */
-  put(resource: string, object: any): any {
-    return this.write(
+  put<T extends StoredObject>(resource: string, object: T): T {
+    const { namespace, name = '' } = object.metadata ?? {};
+    return this.store.write(
       resource,
       object,
-      this.objects.has(
-        this.key(resource, object.metadata.namespace, object.metadata.name),
-      )
-        ? 'MODIFIED'
-        : 'ADDED',
+      this.store.has(resource, namespace, name) ? 'MODIFIED' : 'ADDED',
     );
-  }
-
-  private key(resource: string, namespace: string | undefined, name: string) {
-    return `${resource}/${namespace ?? ''}/${name}`;
-  }
-
-  private write(resource: string, object: any, type: string): any {
-    const rv = ++this.rv;
-    const stored = {
-      ...object,
-      metadata: {
-        uid: randomUUID(),
-        creationTimestamp: new Date().toISOString(),
-        ...object.metadata,
-        resourceVersion: String(rv),
-      },
-    };
-    const k = this.key(
-      resource,
-      stored.metadata.namespace,
-      stored.metadata.name,
-    );
-    if (type === 'DELETED') this.objects.delete(k);
-    else this.objects.set(k, { resource, object: stored });
-    this.events.push({ rv, type, resource, object: stored });
-    for (const w of this.watchers) {
-      if (w.resource !== resource) continue;
-      if (w.namespace && w.namespace !== stored.metadata.namespace) continue;
-      if (!matches(w.selector, stored.metadata.labels)) continue;
-      w.res.write(`${JSON.stringify({ type, object: stored })}\n`);
-    }
-    return stored;
-  }
-
-  private remove(resource: string, object: any): void {
-    this.write(resource, object, 'DELETED');
-    // Garbage collection: dependents of the removed owner go too.
-    for (const s of [...this.objects.values()]) {
-      if (
-        (s.object.metadata.ownerReferences ?? []).some(
-          (o: any) => o.uid === object.metadata.uid,
-        )
-      ) {
-        this.remove(s.resource, s.object);
-      }
-    }
-    if (resource === 'namespaces') {
-      for (const s of [...this.objects.values()]) {
-        if (s.object.metadata.namespace === object.metadata.name)
-          this.remove(s.resource, s.object);
-      }
-    }
-  }
-
-  private send(res: http.ServerResponse, code: number, body: any) {
-    res.writeHead(code, { 'Content-Type': 'application/json' });
-    res.end(JSON.stringify(body));
-  }
-
-  private status(
-    res: http.ServerResponse,
-    code: number,
-    reason: string,
-    message: string,
-  ) {
-    this.send(res, code, {
-      kind: 'Status',
-      apiVersion: 'v1',
-      status: 'Failure',
-      code,
-      reason,
-      message,
-    });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse) {
@@ -242,7 +161,7 @@ export class FakeKubeApiServer {
     if (fault) {
       fault.times--;
       if (fault.answer === 'timeout') return; // hold the request; stop() ends it
-      this.status(
+      sendStatus(
         res,
         fault.answer,
         fault.answer === 409 ? 'Conflict' : 'InternalError',
@@ -252,90 +171,62 @@ export class FakeKubeApiServer {
     }
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const body = chunks.length
-      ? JSON.parse(Buffer.concat(chunks).toString('utf8'))
-      : undefined;
+    const body = parseBody(Buffer.concat(chunks).toString('utf8'));
+    this.route(req, res, method, url, body);
+  }
 
-    // /api/v1/... or /apis/group/version/...
-    const parts = url.pathname.split('/').filter(Boolean);
-    const rest = parts[0] === 'api' ? parts.slice(2) : parts.slice(3);
-    let namespace: string | undefined;
-    let resource: string;
-    let name: string | undefined;
-    let sub: string | undefined;
-    if (rest[0] === 'namespaces' && rest.length >= 3) {
-      [, namespace, resource, name, sub] = rest;
-    } else {
-      [resource, name] = rest;
-    }
+  private route(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    url: URL,
+    body: RequestBody | undefined,
+  ): void {
+    const { resource, namespace, name, sub } = targetOf(url.pathname);
     const q = url.searchParams;
     const selector = q.get('labelSelector') ?? '';
 
     if (method === 'GET' && sub === 'log')
-      return this.serveLog(res, namespace!, name!, q.get('follow') === 'true');
+      return servePodLog(this.store, this.logs, res, {
+        namespace: namespace!,
+        name: name!,
+        follow: q.get('follow') === 'true',
+      });
     if (method === 'GET' && !name && q.get('watch') === 'true')
-      return this.watch(req, res, resource, namespace, selector, q);
+      return serveWatch(this.store, req, res, {
+        resource,
+        namespace,
+        selector,
+        query: q,
+      });
     if (method === 'GET' && !name) {
       const items = this.list(resource, namespace).filter(o =>
-        matches(selector, o.metadata.labels),
+        matchesSelector(selector, o.metadata?.labels),
       );
-      return this.send(res, 200, {
+      return sendJson(res, 200, {
         kind: 'List',
-        metadata: { resourceVersion: String(this.rv) },
-        items: items.map(o => this.decorate(resource, o)),
+        metadata: { resourceVersion: String(this.store.rv) },
+        items: items.map(o => withControllerStatus(this.store, resource, o)),
       });
     }
     const existing = name ? this.get(resource, namespace, name) : undefined;
     if (method === 'GET') {
       if (!existing)
-        return this.status(
+        return sendStatus(
           res,
           404,
           'NotFound',
           `${resource} "${name}" not found`,
         );
-      return this.send(res, 200, this.decorate(resource, existing));
-    }
-    if (method === 'POST') {
-      if (!body?.metadata?.name)
-        return this.status(
-          res,
-          422,
-          'Invalid',
-          `${resource}: metadata.name: Required value`,
-        );
-      const ns = CLUSTER_SCOPED.has(resource) ? undefined : namespace;
-      if (ns && !this.get('namespaces', undefined, ns))
-        return this.status(
-          res,
-          404,
-          'NotFound',
-          `namespaces "${ns}" not found`,
-        );
-      if (this.get(resource, ns, body.metadata.name)) {
-        return this.status(
-          res,
-          409,
-          'AlreadyExists',
-          `${resource} "${body.metadata.name}" already exists`,
-        );
-      }
-      const refused = this.podSecurityRefusal(resource, body);
-      if (refused) return this.status(res, 403, 'Forbidden', refused);
-      if (resource === 'pods') {
-        const refusal = this.quotaRefusal(ns!, body);
-        if (refusal) return this.status(res, 403, 'Forbidden', refusal);
-      }
-      const created = this.write(
-        resource,
-        { ...body, metadata: { ...body.metadata, namespace: ns } },
-        'ADDED',
+      return sendJson(
+        res,
+        200,
+        withControllerStatus(this.store, resource, existing),
       );
-      if (resource === 'jobs') this.startJob(created);
-      return this.send(res, 201, created);
     }
+    if (method === 'POST') return this.create(res, resource, namespace, body);
     if (!existing)
-      return this.status(
+      return sendStatus(
         res,
         404,
         'NotFound',
@@ -343,21 +234,21 @@ export class FakeKubeApiServer {
       );
     if (method === 'PUT') {
       if (
-        body?.metadata?.resourceVersion !== existing.metadata.resourceVersion
+        body?.metadata?.resourceVersion !== existing.metadata?.resourceVersion
       ) {
-        return this.status(
+        return sendStatus(
           res,
           409,
           'Conflict',
           'the object has been modified; please apply your changes to the latest version',
         );
       }
-      return this.send(
+      return sendJson(
         res,
         200,
-        this.write(
+        this.store.write(
           resource,
-          { ...body, metadata: { ...existing.metadata, ...body.metadata } },
+          { ...body, metadata: { ...existing.metadata, ...body?.metadata } },
           'MODIFIED',
         ),
       );
@@ -365,20 +256,20 @@ export class FakeKubeApiServer {
     if (method === 'PATCH') {
       const metadata = {
         ...existing.metadata,
-        labels: { ...existing.metadata.labels, ...body?.metadata?.labels },
+        labels: { ...existing.metadata?.labels, ...body?.metadata?.labels },
         annotations: {
-          ...existing.metadata.annotations,
+          ...existing.metadata?.annotations,
           ...body?.metadata?.annotations,
         },
         ownerReferences:
-          body?.metadata?.ownerReferences ?? existing.metadata.ownerReferences,
+          body?.metadata?.ownerReferences ?? existing.metadata?.ownerReferences,
       };
       const merged = { ...existing, metadata };
-      return this.send(res, 200, this.write(resource, merged, 'MODIFIED'));
+      return sendJson(res, 200, this.store.write(resource, merged, 'MODIFIED'));
     }
     if (method === 'DELETE') {
-      this.remove(resource, existing);
-      return this.send(res, 200, {
+      this.store.remove(resource, existing);
+      return sendJson(res, 200, {
         kind: 'Status',
         status: 'Success',
         details: {
@@ -388,179 +279,49 @@ export class FakeKubeApiServer {
         },
       });
     }
-    return this.status(res, 405, 'MethodNotAllowed', method);
+    return sendStatus(res, 405, 'MethodNotAllowed', method);
   }
 
-  /** A Job controller in one line: each new Job gets its pod. */
-  private startJob(job: any) {
-    const labels = job.spec.template.metadata.labels;
-    this.write(
-      'pods',
-      {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: {
-          name: `${job.metadata.name}-abcde`,
-          namespace: job.metadata.namespace,
-          labels: { ...labels, 'job-name': job.metadata.name },
-          ownerReferences: [
-            {
-              apiVersion: 'batch/v1',
-              kind: 'Job',
-              name: job.metadata.name,
-              uid: job.metadata.uid,
-              controller: true,
-            },
-          ],
-        },
-        spec: job.spec.template.spec,
-        status: { phase: 'Pending' },
-      },
-      'ADDED',
-    );
-  }
-
-  private podSecurityRefusal(resource: string, body: any) {
-    if (this.podSecurity === 'off') return undefined;
-    let spec: any;
-    if (resource === 'pods') spec = body.spec;
-    else if (resource === 'jobs' || resource === 'deployments') {
-      spec = body.spec?.template?.spec;
-    } else return undefined;
-    const violations = restrictedViolations(spec);
-    if (violations.length === 0) return undefined;
-    return `${resource} "${
-      body.metadata.name
-    }" is forbidden: violates PodSecurity "restricted:latest": ${violations.join(
-      ', ',
-    )}`;
-  }
-
-  private quotaRefusal(namespace: string, pod: any): string | undefined {
-    for (const quota of this.list('resourcequotas', namespace)) {
-      const limit = quantity(quota.spec?.hard?.['requests.cpu']);
-      if (!limit) continue;
-      const cpuOf = (p: any) =>
-        (p.spec?.containers ?? []).reduce(
-          (n: number, c: any) => n + quantity(c.resources?.requests?.cpu),
-          0,
-        );
-      const used = this.list('pods', namespace)
-        .filter(p => !['Succeeded', 'Failed'].includes(p.status?.phase))
-        .reduce((n, p) => n + cpuOf(p), 0);
-      if (used + cpuOf(pod) > limit + 1e-9) {
-        return `pods "${pod.metadata.name}" is forbidden: exceeded quota: ${
-          quota.metadata.name
-        }, requested: requests.cpu=${cpuOf(
-          pod,
-        )}, used: requests.cpu=${used}, limited: requests.cpu=${
-          quota.spec.hard['requests.cpu']
-        }`;
-      }
-    }
-    return undefined;
-  }
-
-  /** ResourceQuotas get their status as the quota controller would keep it. */
-  private decorate(resource: string, object: any) {
-    if (resource !== 'resourcequotas') return object;
-    const cpu = this.list('pods', object.metadata.namespace)
-      .filter(p => !['Succeeded', 'Failed'].includes(p.status?.phase))
-      .flatMap(p => p.spec?.containers ?? [])
-      .reduce(
-        (n: number, c: any) => n + quantity(c.resources?.requests?.cpu),
-        0,
-      );
-    return {
-      ...object,
-      status: {
-        hard: object.spec.hard,
-        used: { 'requests.cpu': `${Math.round(cpu * 1000)}m` },
-      },
-    };
-  }
-
-  private watch(
-    req: http.IncomingMessage,
+  private create(
     res: http.ServerResponse,
     resource: string,
     namespace: string | undefined,
-    selector: string,
-    q: URLSearchParams,
-  ) {
-    const from = Number(q.get('resourceVersion') ?? this.rv);
-    res.writeHead(200, { 'Content-Type': 'application/json' });
-    if (from < this.compactedRv) {
-      res.end(
-        `${JSON.stringify({
-          type: 'ERROR',
-          object: {
-            kind: 'Status',
-            code: 410,
-            reason: 'Expired',
-            message: `too old resource version: ${from} (${this.compactedRv})`,
-          },
-        })}\n`,
-      );
-      return;
-    }
-    for (const e of this.events) {
-      if (
-        e.rv > from &&
-        e.resource === resource &&
-        (!namespace || e.object.metadata.namespace === namespace) &&
-        matches(selector, e.object.metadata.labels)
-      ) {
-        res.write(`${JSON.stringify({ type: e.type, object: e.object })}\n`);
-      }
-    }
-    const watcher: Watcher = { resource, namespace, selector, res };
-    this.watchers.add(watcher);
-    const timeout = Number(q.get('timeoutSeconds') ?? 0);
-    const timer = timeout
-      ? setTimeout(() => res.end(), timeout * 1000)
-      : undefined;
-    const done = () => {
-      this.watchers.delete(watcher);
-      if (timer) clearTimeout(timer);
-    };
-    res.on('close', done);
-    req.on('close', done);
-  }
-
-  private serveLog(
-    res: http.ServerResponse,
-    namespace: string,
-    name: string,
-    follow: boolean,
-  ) {
-    const pod = this.get('pods', namespace, name);
-    if (!pod)
-      return this.status(res, 404, 'NotFound', `pods "${name}" not found`);
-    if (pod.status?.phase === 'Pending') {
-      return this.status(
+    body: RequestBody | undefined,
+  ): void {
+    if (!body?.metadata?.name)
+      return sendStatus(
         res,
-        400,
-        'BadRequest',
-        `container "main" in pod "${name}" is waiting to start: PodInitializing`,
+        422,
+        'Invalid',
+        `${resource}: metadata.name: Required value`,
+      );
+    const ns = CLUSTER_SCOPED.has(resource) ? undefined : namespace;
+    if (ns && !this.get('namespaces', undefined, ns))
+      return sendStatus(res, 404, 'NotFound', `namespaces "${ns}" not found`);
+    if (this.get(resource, ns, body.metadata.name)) {
+      return sendStatus(
+        res,
+        409,
+        'AlreadyExists',
+        `${resource} "${body.metadata.name}" already exists`,
       );
     }
-    res.writeHead(200, { 'Content-Type': 'text/plain' });
-    const lines = this.logs.get(`${namespace}/${name}`) ?? [];
-    let sent = 0;
-    const flush = () => {
-      while (sent < lines.length) res.write(`${lines[sent++]}\n`);
-    };
-    flush();
-    if (!follow) return res.end();
-    const timer = setInterval(() => {
-      flush();
-      const phase = this.get('pods', namespace, name)?.status?.phase;
-      if (phase !== 'Running') {
-        clearInterval(timer);
-        res.end();
-      }
-    }, 20);
-    res.on('close', () => clearInterval(timer));
+    const refused =
+      this.podSecurity === 'off'
+        ? undefined
+        : podSecurityRefusal(resource, body);
+    if (refused) return sendStatus(res, 403, 'Forbidden', refused);
+    if (resource === 'pods') {
+      const refusal = quotaRefusal(this.store, ns!, body as Json<V1Pod>);
+      if (refusal) return sendStatus(res, 403, 'Forbidden', refusal);
+    }
+    const created = this.store.write(
+      resource,
+      { ...body, metadata: { ...body.metadata, namespace: ns } },
+      'ADDED',
+    );
+    if (resource === 'jobs')
+      this.store.write('pods', jobPod(created as Json<V1Job>), 'ADDED');
+    return sendJson(res, 201, created);
   }
 }

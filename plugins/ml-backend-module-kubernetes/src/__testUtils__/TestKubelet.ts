@@ -1,8 +1,23 @@
+import type { V1Pod } from '@kubernetes/client-node';
 import https from 'node:https';
 import { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Json, JsonList } from '../client/json';
 import { KubeClient } from '../client/KubeClient';
 import { hasStatus } from '../client/KubeApiError';
+import {
+  leaseSpec,
+  NodeCapacity,
+  nodeConditions,
+  nodeManifest,
+} from './testKubelet/node';
+import {
+  finishedStatus,
+  Refusal,
+  refusedStatus,
+  rootRefusal,
+  runningStatus,
+} from './testKubelet/podStatuses';
 
 /**
  * Environment variables of a pod's `main` container that tell the test
@@ -19,7 +34,7 @@ export interface TestKubeletOptions {
   client: KubeClient;
   nodeName?: string;
   /** Node capacity; default 8 CPU, 32Gi, 110 pods, no GPU. */
-  capacity?: { cpu: string; memory: string; pods: string; gpu?: string };
+  capacity?: NodeCapacity;
   /** How long a finishing pod runs. Default 300 ms. */
   runMs?: number;
   /** Node status and Lease renewal period. Default 10 s (1.20's kubelet default). */
@@ -27,11 +42,6 @@ export interface TestKubeletOptions {
   /** Certificate and key for the log endpoint the apiserver calls (any: 1.20 does not verify it without --kubelet-certificate-authority). */
   tls: { cert: Buffer | string; key: Buffer | string };
 }
-
-const microTime = (ms = Date.now()) =>
-  new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
-const isoSeconds = (ms = Date.now()) =>
-  new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /**
  * A stand-in for a kubelet, for tests against a real control plane without
@@ -83,50 +93,11 @@ export class TestKubelet {
   }
 
   private async register(kubeletPort: number) {
-    const c = this.options.capacity ?? {
-      cpu: '8',
-      memory: '32Gi',
-      pods: '110',
-    };
-    const resources: Record<string, string> = {
-      cpu: c.cpu,
-      memory: c.memory,
-      pods: c.pods,
-    };
-    if (c.gpu) resources['nvidia.com/gpu'] = c.gpu;
-    const node = {
-      apiVersion: 'v1',
-      kind: 'Node',
-      metadata: {
-        name: this.nodeName,
-        labels: {
-          'kubernetes.io/hostname': this.nodeName,
-          'kubernetes.io/os': 'linux',
-          'kubernetes.io/arch': 'amd64',
-        },
-      },
-      spec: {},
-      status: {
-        capacity: resources,
-        allocatable: resources,
-        conditions: this.conditions(),
-        // Only an InternalIP: the apiserver reaches the log endpoint there.
-        addresses: [{ type: 'InternalIP', address: '127.0.0.1' }],
-        daemonEndpoints: { kubeletEndpoint: { Port: kubeletPort } },
-        nodeInfo: {
-          machineID: 'ml-test',
-          systemUUID: 'ml-test',
-          bootID: 'ml-test',
-          kernelVersion: 'test',
-          osImage: 'test kubelet',
-          containerRuntimeVersion: 'test://0',
-          kubeletVersion: 'v1.20.2',
-          kubeProxyVersion: 'v1.20.2',
-          operatingSystem: 'linux',
-          architecture: 'amd64',
-        },
-      },
-    };
+    const node = nodeManifest(
+      this.nodeName,
+      this.options.capacity ?? { cpu: '8', memory: '32Gi', pods: '110' },
+      kubeletPort,
+    );
     try {
       await this.client.request('POST', '/api/v1/nodes', node);
     } catch (error) {
@@ -140,32 +111,10 @@ export class TestKubelet {
     await this.renewLease();
   }
 
-  private conditions() {
-    const now = isoSeconds();
-    const condition = (type: string, status: string, reason: string) => ({
-      type,
-      status,
-      reason,
-      message: `test kubelet: ${reason}`,
-      lastHeartbeatTime: now,
-      lastTransitionTime: now,
-    });
-    return [
-      condition('MemoryPressure', 'False', 'KubeletHasSufficientMemory'),
-      condition('DiskPressure', 'False', 'KubeletHasNoDiskPressure'),
-      condition('PIDPressure', 'False', 'KubeletHasSufficientPID'),
-      condition('Ready', 'True', 'KubeletReady'),
-    ];
-  }
-
   /** The node lifecycle controller reads the Lease (and the status heartbeat) to decide the node is alive. */
   private async renewLease() {
     const path = `/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/${this.nodeName}`;
-    const spec = {
-      holderIdentity: this.nodeName,
-      leaseDurationSeconds: 40,
-      renewTime: microTime(),
-    };
+    const spec = leaseSpec(this.nodeName);
     try {
       await this.client.request('PATCH', path, { spec });
     } catch (error) {
@@ -196,7 +145,7 @@ export class TestKubelet {
           'PATCH',
           `/api/v1/nodes/${this.nodeName}/status`,
           {
-            status: { conditions: this.conditions() },
+            status: { conditions: nodeConditions() },
           },
         );
       } catch {
@@ -211,13 +160,16 @@ export class TestKubelet {
     const fieldSelector = `spec.nodeName=${this.nodeName}`;
     while (!signal.aborted) {
       try {
-        const list = await this.client.get('/api/v1/pods', { fieldSelector });
+        const list = await this.client.get<JsonList<Json<V1Pod>>>(
+          '/api/v1/pods',
+          { fieldSelector },
+        );
         for (const pod of list.items ?? []) this.handle(pod);
-        await this.client.watch(
+        await this.client.watch<Json<V1Pod>>(
           '/api/v1/pods',
           {
             fieldSelector,
-            resourceVersion: list.metadata.resourceVersion,
+            resourceVersion: list.metadata?.resourceVersion,
             timeoutSeconds: 30,
           },
           event => {
@@ -233,186 +185,101 @@ export class TestKubelet {
     }
   }
 
-  private handle(pod: any) {
+  private handle(pod: Json<V1Pod>) {
     const act = async () => {
-      if (pod.metadata.deletionTimestamp) return this.finalize(pod);
+      if (pod.metadata?.deletionTimestamp) return this.finalize(pod);
       const phase = pod.status?.phase;
-      if (
-        (!phase || phase === 'Pending') &&
-        !this.started.has(pod.metadata.uid)
-      )
+      if ((!phase || phase === 'Pending') && !this.started.has(uidOf(pod)))
         return this.run(pod);
       return undefined;
     };
     act().catch(() => undefined);
   }
 
-  private forget(pod: any) {
-    const timer = this.timers.get(pod.metadata.uid);
+  private forget(pod: Json<V1Pod>) {
+    const timer = this.timers.get(uidOf(pod));
     if (timer) clearTimeout(timer);
-    this.timers.delete(pod.metadata.uid);
+    this.timers.delete(uidOf(pod));
   }
 
-  private statusPath(pod: any) {
-    return `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}/status`;
+  private statusPath(pod: Json<V1Pod>) {
+    return `/api/v1/namespaces/${pod.metadata?.namespace}/pods/${pod.metadata?.name}/status`;
   }
 
-  private async run(pod: any) {
-    this.started.add(pod.metadata.uid);
+  private async run(pod: Json<V1Pod>): Promise<void> {
+    this.started.add(uidOf(pod));
     const refusal = rootRefusal(pod);
-    if (refusal) return this.refuse(pod, refusal);
-    const now = isoSeconds();
-    const main =
-      pod.spec.containers.find((c: any) => c.name === 'main') ??
-      pod.spec.containers[0];
-    this.logs.set(`${pod.metadata.namespace}/${pod.metadata.name}`, [
-      `test kubelet: started ${[...(main.command ?? []), ...(main.args ?? [])]
+    if (refusal) {
+      await this.refuse(pod, refusal);
+      return;
+    }
+    const containers = pod.spec?.containers ?? [];
+    const main = containers.find(c => c.name === 'main') ?? containers[0];
+    this.logs.set(logKey(pod), [
+      `test kubelet: started ${[...(main?.command ?? []), ...(main?.args ?? [])]
         .join(' ')
         .slice(0, 200)}`,
     ]);
-    const condition = (type: string) => ({
-      type,
-      status: 'True',
-      lastProbeTime: null,
-      lastTransitionTime: now,
-    });
-    const status = {
-      phase: 'Running',
-      hostIP: '127.0.0.1',
-      podIP: '127.0.0.1',
-      podIPs: [{ ip: '127.0.0.1' }],
-      startTime: now,
-      conditions: [
-        'Initialized',
-        'Ready',
-        'ContainersReady',
-        'PodScheduled',
-      ].map(condition),
-      initContainerStatuses: (pod.spec.initContainers ?? []).map((c: any) => ({
-        ...containerBase(c),
-        ready: true,
-        state: {
-          terminated: {
-            exitCode: 0,
-            reason: 'Completed',
-            startedAt: now,
-            finishedAt: now,
-            containerID: `test://${c.name}`,
-          },
-        },
-      })),
-      containerStatuses: pod.spec.containers.map((c: any) => ({
-        ...containerBase(c),
-        ready: true,
-        started: true,
-        state: { running: { startedAt: now } },
-      })),
-    };
     try {
-      await this.client.request('PATCH', this.statusPath(pod), { status });
+      await this.client.request('PATCH', this.statusPath(pod), {
+        status: runningStatus(pod),
+      });
     } catch (error) {
-      this.started.delete(pod.metadata.uid); // the next event or relist tries again
+      this.started.delete(uidOf(pod)); // the next event or relist tries again
       throw error;
     }
-    const env: Record<string, string> = Object.fromEntries(
-      (main.env ?? []).map((e: any) => [e.name, e.value]),
+    const env: Record<string, string | undefined> = Object.fromEntries(
+      (main?.env ?? []).map(e => [e.name, e.value]),
     );
-    const ownedByJob = (pod.metadata.ownerReferences ?? []).some(
-      (o: any) => o.kind === 'Job',
+    const ownedByJob = (pod.metadata?.ownerReferences ?? []).some(
+      o => o.kind === 'Job',
     );
     if (!ownedByJob && env[TEST_EXIT_CODE] === undefined) return;
     const exitCode = Number(env[TEST_EXIT_CODE] ?? 0);
     const timer = setTimeout(() => {
-      this.timers.delete(pod.metadata.uid);
+      this.timers.delete(uidOf(pod));
       this.finish(pod, exitCode, env[TEST_EXIT_REASON]).catch(() => undefined);
     }, this.options.runMs ?? 300);
-    this.timers.set(pod.metadata.uid, timer);
+    this.timers.set(uidOf(pod), timer);
   }
 
   /** Leaves the pod Pending with the container waiting, as the kubelet would. */
-  private async refuse(
-    pod: any,
-    refusal: { container: string; message: string },
-  ) {
-    const waiting = (c: any) => ({
-      ...containerBase(c),
-      ready: false,
-      state:
-        c.name === refusal.container
-          ? {
-              waiting: {
-                reason: 'CreateContainerConfigError',
-                message: refusal.message,
-              },
-            }
-          : { waiting: { reason: 'PodInitializing' } },
-    });
+  private async refuse(pod: Json<V1Pod>, refusal: Refusal) {
     await this.client.request('PATCH', this.statusPath(pod), {
-      status: {
-        phase: 'Pending',
-        initContainerStatuses: (pod.spec.initContainers ?? []).map(waiting),
-        containerStatuses: pod.spec.containers.map(waiting),
-      },
+      status: refusedStatus(pod, refusal),
     });
   }
 
-  private async finish(pod: any, exitCode: number, reason: string | undefined) {
-    const now = isoSeconds();
-    const terminatedReason = reason ?? (exitCode === 0 ? 'Completed' : 'Error');
+  private async finish(
+    pod: Json<V1Pod>,
+    exitCode: number,
+    reason: string | undefined,
+  ) {
     this.logs
-      .get(`${pod.metadata.namespace}/${pod.metadata.name}`)
+      .get(logKey(pod))
       ?.push(
         `test kubelet: exited with code ${exitCode}${
           reason ? ` (${reason})` : ''
         }`,
       );
-    const condition = (type: string, status: string) => ({
-      type,
-      status,
-      lastProbeTime: null,
-      lastTransitionTime: now,
-      ...(status === 'False' ? { reason: 'PodCompleted' } : {}),
-    });
     await this.client.request('PATCH', this.statusPath(pod), {
-      status: {
-        phase: exitCode === 0 ? 'Succeeded' : 'Failed',
-        conditions: [
-          condition('Initialized', 'True'),
-          condition('Ready', 'False'),
-          condition('ContainersReady', 'False'),
-          condition('PodScheduled', 'True'),
-        ],
-        containerStatuses: pod.spec.containers.map((c: any) => ({
-          ...containerBase(c),
-          ready: false,
-          started: false,
-          state: {
-            terminated: {
-              exitCode,
-              reason: terminatedReason,
-              startedAt: now,
-              finishedAt: now,
-              containerID: `test://${c.name}`,
-            },
-          },
-        })),
-      },
+      status: finishedStatus(pod, exitCode, reason),
     });
   }
 
   /** What a kubelet does once a deleted pod's containers are gone. */
-  private async finalize(pod: any) {
+  private async finalize(pod: Json<V1Pod>) {
     this.forget(pod);
-    this.logs.delete(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    this.logs.delete(logKey(pod));
     try {
       await this.client.request(
         'DELETE',
-        `/api/v1/namespaces/${pod.metadata.namespace}/pods/${pod.metadata.name}`,
+        `/api/v1/namespaces/${pod.metadata?.namespace}/pods/${pod.metadata?.name}`,
         {
           apiVersion: 'v1',
           kind: 'DeleteOptions',
           gracePeriodSeconds: 0,
-          preconditions: { uid: pod.metadata.uid },
+          preconditions: { uid: pod.metadata?.uid },
         },
       );
     } catch (error) {
@@ -449,38 +316,10 @@ export class TestKubelet {
   }
 }
 
-/**
- * What a real kubelet says when a container must not run as root but
- * would: its image's user is unknown here, and runtime images run as root,
- * so runAsNonRoot needs a numeric runAsUser other than 0.
- */
-function rootRefusal(
-  pod: any,
-): { container: string; message: string } | undefined {
-  const podContext = pod.spec.securityContext ?? {};
-  for (const c of [
-    ...(pod.spec.initContainers ?? []),
-    ...pod.spec.containers,
-  ]) {
-    const own = c.securityContext ?? {};
-    const nonRoot = own.runAsNonRoot ?? podContext.runAsNonRoot;
-    const user = own.runAsUser ?? podContext.runAsUser;
-    if (nonRoot && (user === undefined || user === 0)) {
-      return {
-        container: c.name,
-        message: `container has runAsNonRoot and image will run as root (pod: "${pod.metadata.name}_${pod.metadata.namespace}", container: ${c.name})`,
-      };
-    }
-  }
-  return undefined;
+function uidOf(pod: Json<V1Pod>): string {
+  return pod.metadata?.uid ?? '';
 }
 
-function containerBase(c: any) {
-  return {
-    name: c.name,
-    image: c.image,
-    imageID: `test://${c.image}`,
-    containerID: `test://${c.name}`,
-    restartCount: 0,
-  };
+function logKey(pod: Json<V1Pod>): string {
+  return `${pod.metadata?.namespace}/${pod.metadata?.name}`;
 }

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { WorkloadKind, WorkloadSpec } from '@ml-platform/plugin-ml-node';
 import { Backoff } from '../client/backoff';
 import { ClusterSettings } from '../config';
 import { createKubernetesDriver } from '../driver/createKubernetesDriver';
@@ -33,10 +33,10 @@ export function settingsFor(
   };
 }
 
-export function specFor(
-  kind: WorkloadSpec['kind'],
-  extra: Partial<WorkloadSpec> = {},
-): WorkloadSpec {
+export function specFor<K extends WorkloadKind>(
+  kind: K,
+  extra: Partial<Omit<WorkloadSpec, 'kind'>> = {},
+): WorkloadSpec & { kind: K } {
   return {
     workloadId: `0f8e4c1a-0000-4000-8000-00000000000${Math.floor(
       Math.random() * 10,

@@ -1,9 +1,14 @@
+import type { V1PodSpec } from '@kubernetes/client-node';
+import { Json } from '../client/json';
+
 /**
  * What Kubernetes' Pod Security "restricted" profile finds wrong with a pod
  * spec (the checks a pod of this driver can fail), plus a service-account
  * token mounted, which the driver promises not to do. Empty: admitted.
  */
-export function restrictedViolations(pod: any): string[] {
+export function restrictedViolations(
+  pod: Json<V1PodSpec> | undefined,
+): string[] {
   const found: string[] = [];
   const podContext = pod?.securityContext ?? {};
   if (pod?.automountServiceAccountToken !== false) {

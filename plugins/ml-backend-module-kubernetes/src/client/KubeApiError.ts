@@ -31,5 +31,7 @@ export function hasStatus(error: unknown, status: number): boolean {
 
 /** A 403 from the ResourceQuota admission plugin ("exceeded quota: ..."). */
 export function isQuotaExceeded(error: unknown): boolean {
-  return hasStatus(error, 403) && /exceeded quota/i.test((error as Error).message);
+  return (
+    hasStatus(error, 403) && /exceeded quota/i.test((error as Error).message)
+  );
 }

@@ -1,14 +1,19 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import type { V1Status } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
 import { createInterface } from 'node:readline';
+import { Json } from './json';
 import { KubeApiError } from './KubeApiError';
 
-/** One event of a watch stream. */
-export interface WatchEvent {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: any;
+/** One event of a watch stream of `T`s (a BOOKMARK's holds only a resourceVersion). */
+export interface WatchEvent<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK';
+  object: T;
 }
+
+/** A line of a watch stream: an event, or the Status of an ERROR. */
+type WatchLine<T> = WatchEvent<T> | { type: 'ERROR'; object?: Json<V1Status> };
 
 type Query = Record<string, string | number | boolean | undefined>;
 
@@ -27,18 +32,28 @@ export class KubeClient {
 
   get server(): string {
     const cluster = this.kubeConfig.getCurrentCluster();
-    if (!cluster) throw new KubeApiError('The kubeconfig has no current cluster', 0, 'NoCluster');
+    if (!cluster)
+      throw new KubeApiError(
+        'The kubeconfig has no current cluster',
+        0,
+        'NoCluster',
+      );
     return cluster.server.replace(/\/+$/, '');
   }
 
-  async request<T = any>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    query?: Query,
+  ): Promise<T> {
     const response = await this.open(method, path, query, body);
     const text = await readAll(response);
     if ((response.statusCode ?? 0) >= 400) throw toError(response, text);
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  get<T = any>(path: string, query?: Query) {
+  get<T = unknown>(path: string, query?: Query) {
     return this.request<T>('GET', path, undefined, query);
   }
 
@@ -47,9 +62,21 @@ export class KubeClient {
    * (rejects; an ERROR event with a Status becomes a KubeApiError, so 410
    * Gone can be told apart). Aborting `signal` resolves.
    */
-  async watch(path: string, query: Query, onEvent: (event: WatchEvent) => void, signal: AbortSignal): Promise<void> {
-    const response = await this.open('GET', path, { ...query, watch: true }, undefined, signal);
-    if ((response.statusCode ?? 0) >= 400) throw toError(response, await readAll(response));
+  async watch<T>(
+    path: string,
+    query: Query,
+    onEvent: (event: WatchEvent<T>) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    const response = await this.open(
+      'GET',
+      path,
+      { ...query, watch: true },
+      undefined,
+      signal,
+    );
+    if ((response.statusCode ?? 0) >= 400)
+      throw toError(response, await readAll(response));
     const lines = createInterface({ input: response, crlfDelay: Infinity });
     // readline waits for 'end', which a destroyed stream never emits.
     const abort = () => {
@@ -61,10 +88,14 @@ export class KubeClient {
     try {
       for await (const line of lines) {
         if (!line.trim()) continue;
-        const event = JSON.parse(line) as WatchEvent;
+        const event = JSON.parse(line) as WatchLine<T>;
         if (event.type === 'ERROR') {
           const status = event.object ?? {};
-          throw new KubeApiError(status.message ?? 'watch error', status.code ?? 500, status.reason);
+          throw new KubeApiError(
+            status.message ?? 'watch error',
+            status.code ?? 500,
+            status.reason,
+          );
         }
         onEvent(event);
       }
@@ -77,9 +108,14 @@ export class KubeClient {
   }
 
   /** The body of a streaming GET (pod logs) as lines, until it ends or `signal` aborts. */
-  async *lines(path: string, query: Query, signal?: AbortSignal): AsyncIterable<string> {
+  async *lines(
+    path: string,
+    query: Query,
+    signal?: AbortSignal,
+  ): AsyncIterable<string> {
     const response = await this.open('GET', path, query, undefined, signal);
-    if ((response.statusCode ?? 0) >= 400) throw toError(response, await readAll(response));
+    if ((response.statusCode ?? 0) >= 400)
+      throw toError(response, await readAll(response));
     const reader = createInterface({ input: response, crlfDelay: Infinity });
     const abort = () => {
       reader.close();
@@ -114,18 +150,35 @@ export class KubeClient {
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
-    const options: https.RequestOptions = { method, headers: { Accept: 'application/json' } };
+    const options: https.RequestOptions = {
+      method,
+      headers: { Accept: 'application/json' },
+    };
     await this.kubeConfig.applyToHTTPSOptions(options);
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    const payload =
+      body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     if (payload) {
-      const contentType = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
-      options.headers = { ...options.headers, 'Content-Type': contentType, 'Content-Length': payload.length };
+      const contentType =
+        method === 'PATCH'
+          ? 'application/merge-patch+json'
+          : 'application/json';
+      options.headers = {
+        ...options.headers,
+        'Content-Type': contentType,
+        'Content-Length': payload.length,
+      };
     }
     const transport = url.protocol === 'https:' ? https : http;
     return new Promise((resolve, reject) => {
       const req = transport.request(url, options, resolve);
       const timer = setTimeout(() => {
-        req.destroy(new KubeApiError(`${method} ${url.pathname}: no answer within ${this.timeoutMs} ms`, 0, 'Timeout'));
+        req.destroy(
+          new KubeApiError(
+            `${method} ${url.pathname}: no answer within ${this.timeoutMs} ms`,
+            0,
+            'Timeout',
+          ),
+        );
       }, this.timeoutMs);
       req.on('response', () => clearTimeout(timer));
       req.on('error', error => {
@@ -133,7 +186,11 @@ export class KubeClient {
         reject(
           error instanceof KubeApiError
             ? error
-            : new KubeApiError(`${method} ${url.pathname}: ${error.message}`, 0, (error as NodeJS.ErrnoException).code),
+            : new KubeApiError(
+                `${method} ${url.pathname}: ${error.message}`,
+                0,
+                (error as NodeJS.ErrnoException).code,
+              ),
         );
       });
       signal?.addEventListener('abort', () => req.destroy(), { once: true });
@@ -148,18 +205,25 @@ async function readAll(response: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function toError(response: http.IncomingMessage, text: string): KubeApiError {
-  let status: any = {};
+/** The message and reason of an error body: a Status, or plain text. */
+function statusOf(text: string): { message?: unknown; reason?: unknown } {
+  let parsed: unknown;
   try {
-    status = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
-    status = { message: text.slice(0, 300) };
+    return { message: text.slice(0, 300) };
   }
+  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+}
+
+function toError(response: http.IncomingMessage, text: string): KubeApiError {
+  const status = statusOf(text);
   const retryAfter = Number(response.headers['retry-after']);
   return new KubeApiError(
-    status.message || `HTTP ${response.statusCode}`,
+    (status.message ? String(status.message) : '') ||
+      `HTTP ${response.statusCode}`,
     response.statusCode ?? 0,
-    status.reason,
+    typeof status.reason === 'string' ? status.reason : undefined,
     Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
   );
 }

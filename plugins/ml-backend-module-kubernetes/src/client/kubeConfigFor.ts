@@ -20,7 +20,10 @@ export function kubeConfigFor(settings: ClusterSettings): KubeConfig {
       caFile: settings.caFile,
       skipTLSVerify: settings.skipTLSVerify,
     },
-    { name: `${settings.workspace}-ml-driver`, token: settings.serviceAccountToken },
+    {
+      name: `${settings.workspace}-ml-driver`,
+      token: settings.serviceAccountToken,
+    },
   );
   return kc;
 }

@@ -21,5 +21,10 @@ export function createKubernetesDriver(
     });
     return { settings: s, client, cache };
   });
-  return new KubernetesDriver({ clusters, logger, exec: clientNodeExec, ...extra });
+  return new KubernetesDriver({
+    clusters,
+    logger,
+    exec: clientNodeExec,
+    ...extra,
+  });
 }

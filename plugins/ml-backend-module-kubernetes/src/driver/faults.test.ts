@@ -20,7 +20,11 @@ describe('KubernetesDriver when the API server misbehaves', () => {
     const spec = specFor('job');
     await h.driver.start(spec);
     expect(h.server.list('jobs', NS)).toHaveLength(1);
-    expect(h.server.requests.filter(r => r.startsWith('POST') && r.endsWith('/jobs'))).toHaveLength(6);
+    expect(
+      h.server.requests.filter(
+        r => r.startsWith('POST') && r.endsWith('/jobs'),
+      ),
+    ).toHaveLength(6);
   });
 
   it('defers a start the cluster keeps refusing; the next start creates it exactly once', async () => {
@@ -42,15 +46,36 @@ describe('KubernetesDriver when the API server misbehaves', () => {
     const spec = specFor('session');
     await h.driver.start(spec);
     await waitFor(async () => (await h.driver.status('k8s')).available);
-    h.server.faults.push({ method: 'GET', path: /^\/api\/v1\/pods$/, answer: 500, times: 5 });
-    h.server.dropWatches();
-    await waitFor(async () => (await h.driver.status('k8s')).message?.includes('cannot be reached'), 5000, 'unavailable');
-    expect((await h.driver.observe()).map(o => o.workloadId)).toContain(spec.workloadId);
-    h.server.setStatus('pods', NS, `session-${spec.workloadId}-1`, {
-      phase: 'Running', containerStatuses: [{ name: 'main', state: { running: {} } }],
+    h.server.faults.push({
+      method: 'GET',
+      path: /^\/api\/v1\/pods$/,
+      answer: 500,
+      times: 5,
     });
-    await waitFor(async () => (await h.driver.status('k8s')).available, 10_000, 'available again');
-    await waitFor(async () => (await h.driver.observe()).find(o => o.workloadId === spec.workloadId)?.phase === 'running');
+    h.server.dropWatches();
+    await waitFor(
+      async () =>
+        (await h.driver.status('k8s')).message?.includes('cannot be reached'),
+      5000,
+      'unavailable',
+    );
+    expect((await h.driver.observe()).map(o => o.workloadId)).toContain(
+      spec.workloadId,
+    );
+    h.server.setStatus('pods', NS, `session-${spec.workloadId}-1`, {
+      phase: 'Running',
+      containerStatuses: [{ name: 'main', state: { running: {} } }],
+    });
+    await waitFor(
+      async () => (await h.driver.status('k8s')).available,
+      10_000,
+      'available again',
+    );
+    await waitFor(
+      async () =>
+        (await h.driver.observe()).find(o => o.workloadId === spec.workloadId)
+          ?.phase === 'running',
+    );
   });
 
   it('reports an unreachable cluster as unavailable with the error', async () => {
@@ -59,6 +84,12 @@ describe('KubernetesDriver when the API server misbehaves', () => {
     const { driver } = h;
     h = { ...h, stop: () => driver.shutdown() };
     h.driver.startWatching();
-    await waitFor(async () => /ECONNREFUSED|cannot be reached/.test((await driver.status('k8s')).message ?? ''), 5000);
+    await waitFor(
+      async () =>
+        /ECONNREFUSED|cannot be reached/.test(
+          (await driver.status('k8s')).message ?? '',
+        ),
+      5000,
+    );
   });
 });

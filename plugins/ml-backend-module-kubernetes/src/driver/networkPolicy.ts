@@ -1,4 +1,6 @@
+import type { V1NetworkPolicy } from '@kubernetes/client-node';
 import { WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { Json } from '../client/json';
 import { ClusterSettings } from '../config';
 import { KubeClient } from '../client/KubeClient';
 import { hasStatus } from '../client/KubeApiError';
@@ -22,14 +24,14 @@ export async function applyNetworkPolicy(
   const desired = networkPolicyManifest(settings, spec, settings.networkPolicy);
   const collection = `/apis/networking.k8s.io/v1/namespaces/${desired.metadata.namespace}/networkpolicies`;
   const path = `${collection}/${desired.metadata.name}`;
-  let current: any;
+  let current: Json<V1NetworkPolicy>;
   try {
     await client.request('POST', collection, desired);
     return;
   } catch (error) {
     if (!hasStatus(error, 409)) throw error;
     try {
-      current = await client.get(path);
+      current = await client.get<Json<V1NetworkPolicy>>(path);
     } catch (getError) {
       // Deleted in between: the 409 is retried as a conflict.
       if (hasStatus(getError, 404)) throw error;
@@ -41,7 +43,7 @@ export async function applyNetworkPolicy(
     ...desired,
     metadata: {
       ...desired.metadata,
-      resourceVersion: current.metadata.resourceVersion,
+      resourceVersion: current.metadata?.resourceVersion,
     },
   });
 }

@@ -3,8 +3,9 @@ import net from 'node:net';
 import path from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { specFor, startHarness } from '../__testUtils__/driverHarness';
+import { validateAs } from '../__testUtils__/validateAs';
 import { waitFor } from '../__testUtils__/waitFor';
-import { PodExec } from './KubernetesDriver';
+import { PodExec } from './Cluster';
 
 jest.setTimeout(30_000);
 
@@ -24,10 +25,10 @@ describe('KubernetesDriver: pod security and network isolation', () => {
     const policies = h.server.list('networkpolicies', NS);
     expect(policies).toHaveLength(1);
     const [policy] = policies;
-    new NetworkPolicy(policy).validate();
-    expect(policy.metadata.name).toBe('ml-platform-ingress');
-    expect(policy.metadata.labels).toEqual(
-      h.server.get('namespaces', undefined, NS).metadata.labels,
+    validateAs(NetworkPolicy, policy);
+    expect(policy.metadata!.name).toBe('ml-platform-ingress');
+    expect(policy.metadata!.labels).toEqual(
+      h.server.get('namespaces', undefined, NS)!.metadata!.labels,
     );
     expect(policy.spec).toEqual({
       podSelector: {},
@@ -58,21 +59,21 @@ describe('KubernetesDriver: pod security and network isolation', () => {
     await h.driver.start(specFor('job'));
     // No backend configured: no ingress at all.
     expect(
-      h.server.get('networkpolicies', NS, 'ml-platform-ingress').spec.ingress,
+      h.server.get('networkpolicies', NS, 'ml-platform-ingress')!.spec!.ingress,
     ).toEqual([]);
     await h.stop();
 
     const server = h.server;
     h = await startHarness({ networkPolicy: { cidrs: ['192.168.1.0/24'] } });
     // Same namespace, new cluster state: put the old policy there.
-    h.server.put('namespaces', server.get('namespaces', undefined, NS));
+    h.server.put('namespaces', server.get('namespaces', undefined, NS)!);
     h.server.put(
       'networkpolicies',
-      server.get('networkpolicies', NS, 'ml-platform-ingress'),
+      server.get('networkpolicies', NS, 'ml-platform-ingress')!,
     );
     await h.driver.start(specFor('job'));
     expect(
-      h.server.get('networkpolicies', NS, 'ml-platform-ingress').spec.ingress,
+      h.server.get('networkpolicies', NS, 'ml-platform-ingress')!.spec!.ingress,
     ).toEqual([{ from: [{ ipBlock: { cidr: '192.168.1.0/24' } }] }]);
     await h.stop();
 
@@ -115,22 +116,20 @@ describe('KubernetesDriver: pod security and network isolation', () => {
 
     /** Runs the exec command here, with the pod's main container environment. */
     const localExec = (
-      h: Harness,
+      harness: Harness,
       port: number,
       override: Record<string, string> = {},
     ): PodExec =>
       async function* run(_cluster, pod, command, stdin) {
-        const spec = h.server.get('pods', pod.namespace, pod.name).spec;
+        const spec = harness.server.get('pods', pod.namespace, pod.name)!.spec!;
         const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
-        for (const e of spec.containers.find(
-          (c: any) => c.name === pod.container,
-        ).env) {
+        for (const e of spec.containers.find(c => c.name === pod.container)!
+          .env!) {
           const ref = e.valueFrom?.secretKeyRef;
           env[e.name] = ref
-            ? h.server.get('secrets', pod.namespace, ref.name).stringData[
-                ref.key
-              ]
-            : e.value;
+            ? harness.server.get('secrets', pod.namespace, ref.name!)!
+                .stringData![ref.key]
+            : e.value!;
         }
         Object.assign(env, { ML_KERNEL_PORT: String(port) }, override);
         const child = spawn(command[0], command.slice(1), { env });
@@ -159,12 +158,12 @@ describe('KubernetesDriver: pod security and network isolation', () => {
       });
       await h.driver.start(spec);
       const name = `session-${spec.workloadId}-1`;
-      const secret = h.server.get('secrets', NS, `${name}-token`).stringData
+      const secret = h.server.get('secrets', NS, `${name}-token`)!.stringData!
         .ML_KERNEL_SECRET;
       expect(secret).toMatch(/^[A-Za-z0-9_-]{40,}$/);
-      const pod = h.server.get('pods', NS, name);
+      const pod = h.server.get('pods', NS, name)!;
       expect(JSON.stringify(pod)).not.toContain(secret);
-      expect(pod.spec.containers[0].env).toEqual(
+      expect(pod.spec!.containers[0].env).toEqual(
         expect.arrayContaining([
           {
             name: 'ML_KERNEL_SECRET',

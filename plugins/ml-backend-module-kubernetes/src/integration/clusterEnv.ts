@@ -21,5 +21,8 @@ export function readClusterEnv(): Record<string, string> | undefined {
 /** A certificate for the test kubelet's log endpoint: the apiserver's own (it names 127.0.0.1). */
 export function kubeletTls(env: Record<string, string>) {
   const pki = path.dirname(env.KUBE_CA_FILE);
-  return { cert: fs.readFileSync(path.join(pki, 'apiserver.crt')), key: fs.readFileSync(path.join(pki, 'apiserver.key')) };
+  return {
+    cert: fs.readFileSync(path.join(pki, 'apiserver.crt')),
+    key: fs.readFileSync(path.join(pki, 'apiserver.key')),
+  };
 }

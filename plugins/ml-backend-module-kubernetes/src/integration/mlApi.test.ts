@@ -1,12 +1,28 @@
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '@ml-platform/plugin-ml-backend/testUtils';
-import { createTestDatabases } from '@ml-platform/plugin-ml-backend/testUtils';
-import { AddressInfo } from 'node:net';
+import type { V1ResourceQuota, V1Secret } from '@kubernetes/client-node';
+import {
+  Job,
+  ModelBuild,
+  ModelDeployment,
+  Workload,
+  WorkloadEvent,
+  Workspace,
+} from '@ml-platform/plugin-ml-common';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- end to end: the ML backend this module plugs into
+import {
+  createTestDatabases,
+  MlTestBackend,
+} from '@ml-platform/plugin-ml-backend/testUtils';
+import { Json } from '../client/json';
+import { hasStatus } from '../client/KubeApiError';
 import { KubeClient } from '../client/KubeClient';
 import { kubeConfigFor } from '../client/kubeConfigFor';
 import { settingsFor } from '../__testUtils__/driverHarness';
 import { TestKubelet } from '../__testUtils__/TestKubelet';
+import { MlApiClient } from '../__testUtils__/mlApiClient';
+import { startMlBackendOnCluster } from '../__testUtils__/mlBackendOnCluster';
 import { waitFor } from '../__testUtils__/waitFor';
-import { mlModuleKubernetes } from '../module';
+import { workloadObjects } from '../__testUtils__/workloadObjects';
+import { WatchedKind } from '../driver/ClusterCache';
 import { kubeletTls, readClusterEnv } from './clusterEnv';
 
 /**
@@ -23,231 +39,400 @@ const describeIfCluster = env ? describe : describe.skip;
 jest.setTimeout(180_000);
 const databases = createTestDatabases();
 
-describeIfCluster('the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubelet)', () => {
-  const admin = new KubeClient(
-    kubeConfigFor(settingsFor(env?.KUBE_API_URL ?? '', { serviceAccountToken: env?.KUBE_TOKEN, caFile: env?.KUBE_CA_FILE, skipTLSVerify: false })),
-    10_000,
-  );
-  const kubelet = new TestKubelet({ client: admin, nodeName: 'ml-e2e-node', tls: env ? kubeletTls(env) : { cert: '', key: '' } });
-  let backend: MlTestBackend;
-  let baseUrl: string;
-  let runtimeId: string;
-  let projectId: string;
-
-  async function api(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-    const res = await fetch(`${baseUrl}/api/ml${path}`, {
-      method,
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  }
-  async function ok(method: string, path: string, body?: unknown, status = [200, 201, 204]) {
-    const res = await api(method, path, body);
-    if (!status.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body;
-  }
-  const workload = (id: string) => ok('GET', `/workloads/${id}`);
-  const ended = (id: string) =>
-    waitFor(async () => {
-      const w = await workload(id);
-      return ['succeeded', 'failed', 'stopped', 'timed_out'].includes(w.state) && w;
-    }, 90_000, `workload ${id} to end`);
-  const objects = async (ns: string, kind: 'pods' | 'jobs' | 'deployments', workloadId: string) => {
-    const path = kind === 'pods' ? `/api/v1/namespaces/${ns}/pods` : `/apis/${kind === 'jobs' ? 'batch' : 'apps'}/v1/namespaces/${ns}/${kind}`;
-    return (await admin.get(path, { labelSelector: `ml-platform.io/workload-id=${workloadId}` })).items as any[];
-  };
-  async function putFile(project: string, file: string, content: string) {
-    const res = await fetch(`${baseUrl}/api/ml/projects/${project}/files/content?path=${file}`, {
-      method: 'PUT',
-      headers: { 'Content-Type': 'application/octet-stream' },
-      body: content,
-    });
-    if (!res.ok) throw new Error(`PUT ${file}: ${res.status} ${await res.text()}`);
-  }
-  /** A project with a train.py (the jobs' script) and a model.py (the model's). */
-  async function newProject(name: string): Promise<string> {
-    const id = (await ok('POST', '/projects', { workspace: 'k8s', name })).id as string;
-    await putFile(id, 'train.py', 'print("training")\n');
-    await putFile(id, 'model.py', 'def predict(args):\n    return {"double": args["x"] * 2}\n');
-    return id;
-  }
-
-  beforeAll(async () => {
-    await kubelet.start();
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.3 },
-        serving: { drainSeconds: 0 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
-        kubernetes: {
-          backendUrl: 'http://127.0.0.1:7007',
-          workspaces: {
-            k8s: {
-              cluster: { url: env!.KUBE_API_URL, serviceAccountToken: env!.KUBE_TOKEN, caFile: env!.KUBE_CA_FILE },
-              defaultImage: 'python:3.12-slim',
-              resyncSeconds: 10,
-            },
-          },
-        },
-      },
-      features: [mlModuleKubernetes],
-    });
-    const server = backend.server as any;
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    await ok('POST', '/workspaces', {
-      name: 'k8s',
-      driver: 'kubernetes',
-      nodeGroups: [STANDARD_NODE_GROUP],
-      defaultUserQuota: { cpu: 6, memoryMiB: 16384, gpu: 0 },
-    });
-    await ok('POST', '/workspaces/k8s/profiles', { name: 'small', cpu: 1, memoryMiB: 1024 });
-    runtimeId = (await ok('GET', '/runtimes')).items[0].id;
-    projectId = await newProject('churn');
-    await waitFor(async () => (await ok('GET', '/workspaces/k8s')).availability?.available, 30_000, 'the cluster to be in sync');
-  });
-
-  afterAll(async () => {
-    await backend?.stop();
-    await kubelet.stop();
-  });
-
-  it('shows the workspace available, with the cluster in sync', async () => {
-    expect((await ok('GET', '/workspaces/k8s')).availability).toEqual({ available: true });
-  });
-
-  it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
-    const job = await ok('POST', `/projects/${projectId}/jobs`, { name: 'train', script: 'train.py', runtimeId, profile: 'small' });
-    const good = await ok('POST', `/projects/${projectId}/jobs/${job.id}/runs`, {
-      env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
-    });
-    expect(await ended(good.id)).toMatchObject({ state: 'succeeded', exitCode: 0 });
-    const [k8sJob] = await objects(`ml-${projectId}`, 'jobs', good.id);
-    // The run's secret reaches the pod through the attempt's Secret only.
-    const main = k8sJob.spec.template.spec.containers[0];
-    const secretName = `job-${good.id}-1-token`;
-    expect(main.env).toEqual(expect.arrayContaining([
-      { name: 'API_KEY', valueFrom: { secretKeyRef: { name: secretName, key: 'API_KEY' } } },
-    ]));
-    const [pod] = await objects(`ml-${projectId}`, 'pods', good.id);
-    expect(JSON.stringify([k8sJob, pod])).not.toContain('kube-secret-value');
-    const secret = await admin.get(`/api/v1/namespaces/ml-${projectId}/secrets/${secretName}`);
-    expect(Buffer.from(secret.data.API_KEY, 'base64').toString()).toBe('kube-secret-value');
-    expect(JSON.stringify(await workload(good.id))).not.toContain('kube-secret-value');
-    expect(k8sJob.status.conditions).toEqual([expect.objectContaining({ type: 'Complete', status: 'True' })]);
-    expect(k8sJob.metadata.labels).toMatchObject({
-      'app.kubernetes.io/managed-by': 'ml-platform',
-      'backstage.io/kubernetes-id': `ml-project-${projectId}`,
-    });
-    // The engine passes the charged quota (the workspace's default user quota here); the namespace mirrors it.
-    const quota = await admin.get(`/api/v1/namespaces/ml-${projectId}/resourcequotas/ml-platform-quota`);
-    expect(quota.spec.hard).toMatchObject({ 'requests.cpu': '6', 'limits.cpu': '6', 'requests.memory': '16Gi', 'limits.memory': '16Gi' });
-    const logs = await ok('GET', `/workloads/${good.id}/logs`);
-    expect(logs.lines).toEqual(expect.arrayContaining(['test kubelet: exited with code 0']));
-
-    // One run of a job at a time; the test kubelet ends this one with exit code 3.
-    const bad = await ok('POST', `/projects/${projectId}/jobs/${job.id}/runs`, { env: { ML_TEST_EXIT_CODE: '3' } });
-    expect(await ended(bad.id)).toMatchObject({ state: 'failed', exitCode: 3, reason: 'the workload exited with code 3' });
-    const events = await ok('GET', `/workloads/${bad.id}/events`);
-    expect(events.items.map((e: any) => e.to)).toEqual(['queued', 'starting', 'running', 'failed']);
-  });
-
-  it('starts a session as a Pod (running once the pod is), and stopping it deletes the pod', async () => {
-    const session = await ok('POST', `/projects/${projectId}/sessions`, { runtimeId, profile: 'small' });
-    await waitFor(async () => (await ok('GET', `/projects/${projectId}/sessions/${session.id}`)).state === 'running', 60_000, 'the session to run');
-    const [pod] = await objects(`ml-${projectId}`, 'pods', session.id);
-    expect(pod.status.phase).toBe('Running');
-    expect(pod.spec.nodeName).toBe('ml-e2e-node');
-    await ok('POST', `/projects/${projectId}/sessions/${session.id}/stop`);
-    expect((await workload(session.id)).state).toBe('stopped');
-    await waitFor(async () => (await objects(`ml-${projectId}`, 'pods', session.id)).length === 0, 60_000, 'the session pod to go');
-  });
-
-  it('deploys a model with 2 replicas as 2 Deployments, and a scale to 1 leaves 1', async () => {
-    const base = `/projects/${projectId}/models`;
-    await ok('POST', base, { name: 'doubler' });
-    const build = await ok('POST', `${base}/doubler/builds`, { filePath: 'model.py', functionName: 'predict', runtimeId });
-    // The build is a Job; the test kubelet ends it with exit code 0.
-    const built = await waitFor(async () => {
-      const b = await ok('GET', `${base}/doubler/builds/${build.id}`);
-      return b.state !== 'queued' && b.state !== 'building' && b;
-    }, 90_000, 'the build');
-    expect(built.state).toBe('built');
-    expect(await objects(`ml-${projectId}`, 'jobs', built.workloadId)).toHaveLength(1);
-
-    const deployment = await ok('POST', `${base}/doubler/deployments`, { buildId: built.id, profile: 'small', replicas: 2 });
-    const running = await waitFor(async () => {
-      const d = await ok('GET', `${base}/doubler/deployments/${deployment.id}`);
-      return d.replicaStatus?.length === 2 && d.replicaStatus.every((r: any) => r.state === 'running') && d;
-    }, 90_000, 'two running replicas');
-    const replicaIds: string[] = running.replicaStatus.map((r: any) => r.workloadId);
-    for (const id of replicaIds) {
-      const [d] = await objects(`ml-${projectId}`, 'deployments', id);
-      expect(d.status.readyReplicas).toBe(1);
-      expect(d.metadata.labels['backstage.io/kubernetes-id']).toMatch(/^ml-model-/);
-    }
-
-    await ok('PATCH', `${base}/doubler/deployments/${deployment.id}`, { replicas: 1 });
-    const scaled = await waitFor(async () => {
-      const d = await ok('GET', `${base}/doubler/deployments/${deployment.id}`);
-      return d.replicaStatus?.length === 1 && d;
-    }, 60_000, 'one replica');
-    const kept = scaled.replicaStatus[0].workloadId;
-    const dropped = replicaIds.find(id => id !== kept)!;
-    await waitFor(async () => (await workload(dropped)).state === 'stopped', 60_000, 'the dropped replica to stop');
-    await waitFor(async () => (await objects(`ml-${projectId}`, 'deployments', dropped)).length === 0, 60_000, 'its Deployment to go');
-    expect(await objects(`ml-${projectId}`, 'deployments', kept)).toHaveLength(1);
-
-    await ok('POST', `${base}/doubler/deployments/${deployment.id}/stop`);
-    await waitFor(async () => (await objects(`ml-${projectId}`, 'deployments', kept)).length === 0, 60_000, 'the last Deployment to go');
-  });
-
-  it('keeps work queued with the cluster quota as the reason while a ResourceQuota refuses it, then runs it', async () => {
-    const tight = await newProject('tight');
-    const ns = `ml-${tight}`;
-    // A cluster admin's limit below what the ML quota allows.
-    await admin.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } });
-    await admin.request('POST', `/api/v1/namespaces/${ns}/resourcequotas`, {
-      apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'cluster-admin-limit' }, spec: { hard: { 'requests.cpu': '500m' } },
-    });
-    await waitFor(async () => (await admin.get(`/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`)).status?.hard, 30_000, 'the quota status');
-
-    // A session is a Pod: the apiserver's ResourceQuota admission refuses it (403).
-    const session = await ok('POST', `/projects/${tight}/sessions`, { runtimeId, profile: 'small' });
-    const refused = await waitFor(async () => {
-      const w = await workload(session.id);
-      return w.state === 'queued' && w.reason?.includes('exceeded quota') && w;
-    }, 60_000, 'the session to be refused');
-    expect(refused.reason).toMatch(/the cluster quota of namespace ml-.* is used up: .*exceeded quota: cluster-admin-limit/);
-    await ok('POST', `/projects/${tight}/sessions/${session.id}/stop`);
-
-    // A job is a Job, whose pods would be refused out of sight: the driver checks the quota first.
-    const job = await ok('POST', `/projects/${tight}/jobs`, { name: 'train', script: 'train.py', runtimeId, profile: 'small' });
-    const run = await ok('POST', `/projects/${tight}/jobs/${job.id}/runs`, {});
-    const queued = await waitFor(async () => {
-      const w = await workload(run.id);
-      return w.state === 'queued' && w.reason?.includes('cluster-admin-limit') && w;
-    }, 60_000, 'the run to be refused');
-    expect(queued.reason).toMatch(/used up/);
-    expect(await objects(ns, 'jobs', run.id)).toEqual([]);
-
-    // Room again: the deferred start is tried again and runs.
-    await admin.request('DELETE', `/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`);
-    expect(await ended(run.id)).toMatchObject({ state: 'succeeded' });
-    const events = await ok('GET', `/workloads/${run.id}/events`);
-    expect(events.items.map((e: any) => e.to)).toEqual(['queued', 'starting', 'queued', 'starting', 'running', 'succeeded']);
-  });
-
-  it('deleting a project deletes its namespace', async () => {
-    const doomed = await newProject('doomed');
-    const session = await ok('POST', `/projects/${doomed}/sessions`, { runtimeId, profile: 'small' });
-    await waitFor(async () => (await workload(session.id)).state === 'running', 60_000, 'the session to run');
-    await ok('DELETE', `/projects/${doomed}`);
-    await waitFor(
-      async () => (await admin.get(`/api/v1/namespaces/ml-${doomed}`).catch(e => e)).status === 404,
-      90_000,
-      'the namespace to go',
+describeIfCluster(
+  'the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubelet)',
+  () => {
+    const admin = new KubeClient(
+      kubeConfigFor(
+        settingsFor(env?.KUBE_API_URL ?? '', {
+          serviceAccountToken: env?.KUBE_TOKEN,
+          caFile: env?.KUBE_CA_FILE,
+          skipTLSVerify: false,
+        }),
+      ),
+      10_000,
     );
-  });
-});
+    const kubelet = new TestKubelet({
+      client: admin,
+      nodeName: 'ml-e2e-node',
+      tls: env ? kubeletTls(env) : { cert: '', key: '' },
+    });
+    let backend: MlTestBackend;
+    let baseUrl: string;
+    let runtimeId: string;
+    let projectId: string;
+
+    const { ok, workload, ended, newProject } = new MlApiClient(() => baseUrl);
+    const objects = <Kind extends WatchedKind>(
+      ns: string,
+      kind: Kind,
+      workloadId: string,
+    ) => workloadObjects(admin, ns, kind, workloadId);
+
+    beforeAll(async () => {
+      await kubelet.start();
+      ({ backend, baseUrl, runtimeId } = await startMlBackendOnCluster(
+        databases,
+        env!,
+      ));
+      projectId = await newProject('churn');
+    });
+
+    afterAll(async () => {
+      await backend?.stop();
+      await kubelet.stop();
+    });
+
+    it('shows the workspace available, with the cluster in sync', async () => {
+      expect(
+        (await ok<Workspace>('GET', '/workspaces/k8s')).availability,
+      ).toEqual({
+        available: true,
+      });
+    });
+
+    it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
+      const job = await ok<Job>('POST', `/projects/${projectId}/jobs`, {
+        name: 'train',
+        script: 'train.py',
+        runtimeId,
+        profile: 'small',
+      });
+      const good = await ok<Workload>(
+        'POST',
+        `/projects/${projectId}/jobs/${job.id}/runs`,
+        {
+          env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
+        },
+      );
+      expect(await ended(good.id)).toMatchObject({
+        state: 'succeeded',
+        exitCode: 0,
+      });
+      const [k8sJob] = await objects(`ml-${projectId}`, 'jobs', good.id);
+      // The run's secret reaches the pod through the attempt's Secret only.
+      const main = k8sJob.spec!.template.spec!.containers[0];
+      const secretName = `job-${good.id}-1-token`;
+      expect(main.env).toEqual(
+        expect.arrayContaining([
+          {
+            name: 'API_KEY',
+            valueFrom: { secretKeyRef: { name: secretName, key: 'API_KEY' } },
+          },
+        ]),
+      );
+      const [pod] = await objects(`ml-${projectId}`, 'pods', good.id);
+      expect(JSON.stringify([k8sJob, pod])).not.toContain('kube-secret-value');
+      const secret = await admin.get<Json<V1Secret>>(
+        `/api/v1/namespaces/ml-${projectId}/secrets/${secretName}`,
+      );
+      expect(Buffer.from(secret.data!.API_KEY, 'base64').toString()).toBe(
+        'kube-secret-value',
+      );
+      expect(JSON.stringify(await workload(good.id))).not.toContain(
+        'kube-secret-value',
+      );
+      expect(k8sJob.status!.conditions).toEqual([
+        expect.objectContaining({ type: 'Complete', status: 'True' }),
+      ]);
+      expect(k8sJob.metadata!.labels).toMatchObject({
+        'app.kubernetes.io/managed-by': 'ml-platform',
+        'backstage.io/kubernetes-id': `ml-project-${projectId}`,
+      });
+      // The engine passes the charged quota (the workspace's default user quota here); the namespace mirrors it.
+      const quota = await admin.get<Json<V1ResourceQuota>>(
+        `/api/v1/namespaces/ml-${projectId}/resourcequotas/ml-platform-quota`,
+      );
+      expect(quota.spec!.hard).toMatchObject({
+        'requests.cpu': '6',
+        'limits.cpu': '6',
+        'requests.memory': '16Gi',
+        'limits.memory': '16Gi',
+      });
+      const logs = await ok<{ lines: string[] }>(
+        'GET',
+        `/workloads/${good.id}/logs`,
+      );
+      expect(logs.lines).toEqual(
+        expect.arrayContaining(['test kubelet: exited with code 0']),
+      );
+
+      // One run of a job at a time; the test kubelet ends this one with exit code 3.
+      const bad = await ok<Workload>(
+        'POST',
+        `/projects/${projectId}/jobs/${job.id}/runs`,
+        { env: { ML_TEST_EXIT_CODE: '3' } },
+      );
+      expect(await ended(bad.id)).toMatchObject({
+        state: 'failed',
+        exitCode: 3,
+        reason: 'the workload exited with code 3',
+      });
+      const events = await ok<{ items: WorkloadEvent[] }>(
+        'GET',
+        `/workloads/${bad.id}/events`,
+      );
+      expect(events.items.map(e => e.to)).toEqual([
+        'queued',
+        'starting',
+        'running',
+        'failed',
+      ]);
+    });
+
+    it('starts a session as a Pod (running once the pod is), and stopping it deletes the pod', async () => {
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${projectId}/sessions`,
+        { runtimeId, profile: 'small' },
+      );
+      await waitFor(
+        async () =>
+          (
+            await ok<Workload>(
+              'GET',
+              `/projects/${projectId}/sessions/${session.id}`,
+            )
+          ).state === 'running',
+        60_000,
+        'the session to run',
+      );
+      const [pod] = await objects(`ml-${projectId}`, 'pods', session.id);
+      expect(pod.status!.phase).toBe('Running');
+      expect(pod.spec!.nodeName).toBe('ml-e2e-node');
+      await ok('POST', `/projects/${projectId}/sessions/${session.id}/stop`);
+      expect((await workload(session.id)).state).toBe('stopped');
+      await waitFor(
+        async () =>
+          (await objects(`ml-${projectId}`, 'pods', session.id)).length === 0,
+        60_000,
+        'the session pod to go',
+      );
+    });
+
+    it('deploys a model with 2 replicas as 2 Deployments, and a scale to 1 leaves 1', async () => {
+      const base = `/projects/${projectId}/models`;
+      await ok('POST', base, { name: 'doubler' });
+      const build = await ok<ModelBuild>('POST', `${base}/doubler/builds`, {
+        filePath: 'model.py',
+        functionName: 'predict',
+        runtimeId,
+      });
+      // The build is a Job; the test kubelet ends it with exit code 0.
+      const built = await waitFor(
+        async () => {
+          const b = await ok<ModelBuild>(
+            'GET',
+            `${base}/doubler/builds/${build.id}`,
+          );
+          return b.state !== 'queued' && b.state !== 'building' && b;
+        },
+        90_000,
+        'the build',
+      );
+      expect(built.state).toBe('built');
+      expect(
+        await objects(`ml-${projectId}`, 'jobs', built.workloadId!),
+      ).toHaveLength(1);
+
+      const deployment = await ok<ModelDeployment>(
+        'POST',
+        `${base}/doubler/deployments`,
+        {
+          buildId: built.id,
+          profile: 'small',
+          replicas: 2,
+        },
+      );
+      const running = await waitFor(
+        async () => {
+          const d = await ok<ModelDeployment>(
+            'GET',
+            `${base}/doubler/deployments/${deployment.id}`,
+          );
+          return (
+            d.replicaStatus?.length === 2 &&
+            d.replicaStatus.every(r => r.state === 'running') &&
+            d
+          );
+        },
+        90_000,
+        'two running replicas',
+      );
+      const replicaIds: string[] = running.replicaStatus.map(r => r.workloadId);
+      for (const id of replicaIds) {
+        const [d] = await objects(`ml-${projectId}`, 'deployments', id);
+        expect(d.status!.readyReplicas).toBe(1);
+        expect(d.metadata!.labels!['backstage.io/kubernetes-id']).toMatch(
+          /^ml-model-/,
+        );
+      }
+
+      await ok('PATCH', `${base}/doubler/deployments/${deployment.id}`, {
+        replicas: 1,
+      });
+      const scaled = await waitFor(
+        async () => {
+          const d = await ok<ModelDeployment>(
+            'GET',
+            `${base}/doubler/deployments/${deployment.id}`,
+          );
+          return d.replicaStatus?.length === 1 && d;
+        },
+        60_000,
+        'one replica',
+      );
+      const kept = scaled.replicaStatus[0].workloadId;
+      const dropped = replicaIds.find(id => id !== kept)!;
+      await waitFor(
+        async () => (await workload(dropped)).state === 'stopped',
+        60_000,
+        'the dropped replica to stop',
+      );
+      await waitFor(
+        async () =>
+          (await objects(`ml-${projectId}`, 'deployments', dropped)).length ===
+          0,
+        60_000,
+        'its Deployment to go',
+      );
+      expect(
+        await objects(`ml-${projectId}`, 'deployments', kept),
+      ).toHaveLength(1);
+
+      await ok('POST', `${base}/doubler/deployments/${deployment.id}/stop`);
+      await waitFor(
+        async () =>
+          (await objects(`ml-${projectId}`, 'deployments', kept)).length === 0,
+        60_000,
+        'the last Deployment to go',
+      );
+    });
+
+    it('keeps work queued with the cluster quota as the reason while a ResourceQuota refuses it, then runs it', async () => {
+      const tight = await newProject('tight');
+      const ns = `ml-${tight}`;
+      // A cluster admin's limit below what the ML quota allows.
+      await admin.request('POST', '/api/v1/namespaces', {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: ns },
+      });
+      await admin.request('POST', `/api/v1/namespaces/${ns}/resourcequotas`, {
+        apiVersion: 'v1',
+        kind: 'ResourceQuota',
+        metadata: { name: 'cluster-admin-limit' },
+        spec: { hard: { 'requests.cpu': '500m' } },
+      });
+      await waitFor(
+        async () =>
+          (
+            await admin.get<Json<V1ResourceQuota>>(
+              `/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`,
+            )
+          ).status?.hard,
+        30_000,
+        'the quota status',
+      );
+
+      // A session is a Pod: the apiserver's ResourceQuota admission refuses it (403).
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${tight}/sessions`,
+        {
+          runtimeId,
+          profile: 'small',
+        },
+      );
+      const refused = await waitFor(
+        async () => {
+          const w = await workload(session.id);
+          return (
+            w.state === 'queued' && w.reason?.includes('exceeded quota') && w
+          );
+        },
+        60_000,
+        'the session to be refused',
+      );
+      expect(refused.reason).toMatch(
+        /the cluster quota of namespace ml-.* is used up: .*exceeded quota: cluster-admin-limit/,
+      );
+      await ok('POST', `/projects/${tight}/sessions/${session.id}/stop`);
+
+      // A job is a Job, whose pods would be refused out of sight: the driver checks the quota first.
+      const job = await ok<Job>('POST', `/projects/${tight}/jobs`, {
+        name: 'train',
+        script: 'train.py',
+        runtimeId,
+        profile: 'small',
+      });
+      const run = await ok<Workload>(
+        'POST',
+        `/projects/${tight}/jobs/${job.id}/runs`,
+        {},
+      );
+      const queued = await waitFor(
+        async () => {
+          const w = await workload(run.id);
+          return (
+            w.state === 'queued' &&
+            w.reason?.includes('cluster-admin-limit') &&
+            w
+          );
+        },
+        60_000,
+        'the run to be refused',
+      );
+      expect(queued.reason).toMatch(/used up/);
+      expect(await objects(ns, 'jobs', run.id)).toEqual([]);
+
+      // Room again: the deferred start is tried again and runs.
+      await admin.request(
+        'DELETE',
+        `/api/v1/namespaces/${ns}/resourcequotas/cluster-admin-limit`,
+      );
+      expect(await ended(run.id)).toMatchObject({ state: 'succeeded' });
+      const events = await ok<{ items: WorkloadEvent[] }>(
+        'GET',
+        `/workloads/${run.id}/events`,
+      );
+      expect(events.items.map(e => e.to)).toEqual([
+        'queued',
+        'starting',
+        'queued',
+        'starting',
+        'running',
+        'succeeded',
+      ]);
+    });
+
+    it('deleting a project deletes its namespace', async () => {
+      const doomed = await newProject('doomed');
+      const session = await ok<Workload>(
+        'POST',
+        `/projects/${doomed}/sessions`,
+        {
+          runtimeId,
+          profile: 'small',
+        },
+      );
+      await waitFor(
+        async () => (await workload(session.id)).state === 'running',
+        60_000,
+        'the session to run',
+      );
+      await ok('DELETE', `/projects/${doomed}`);
+      await waitFor(
+        async () =>
+          hasStatus(
+            await admin
+              .get(`/api/v1/namespaces/ml-${doomed}`)
+              .catch((e: unknown) => e),
+            404,
+          ),
+        90_000,
+        'the namespace to go',
+      );
+    });
+  },
+);

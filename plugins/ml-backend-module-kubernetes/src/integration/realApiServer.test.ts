@@ -1,8 +1,15 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type {
+  V1Namespace,
+  V1ResourceQuota,
+  V1Service,
+} from '@kubernetes/client-node';
 import { isStartDeferredError } from '@ml-platform/plugin-ml-node';
 import fs from 'node:fs';
 import { createKubernetesDriver } from '../driver/createKubernetesDriver';
+import { Json } from '../client/json';
 import { KubeClient } from '../client/KubeClient';
+import { hasStatus } from '../client/KubeApiError';
 import { kubeConfigFor } from '../client/kubeConfigFor';
 import { settingsFor, specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
@@ -18,7 +25,11 @@ const describeIfCluster = envFile ? describe : describe.skip;
 
 function readEnv(file: string): Record<string, string> {
   return Object.fromEntries(
-    fs.readFileSync(file, 'utf8').split('\n').filter(Boolean).map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
   );
 }
 
@@ -33,7 +44,11 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
     requestTimeoutMs: 10_000,
     resyncSeconds: 5,
   });
-  const driver = createKubernetesDriver([settings], mockServices.logger.mock(), { startTries: 30 });
+  const driver = createKubernetesDriver(
+    [settings],
+    mockServices.logger.mock(),
+    { startTries: 30 },
+  );
   const admin = new KubeClient(kubeConfigFor(settings), 10_000);
   const projectId = `it${Date.now()}`;
   const NS = `ml-${projectId}`;
@@ -41,15 +56,33 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
   afterAll(() => driver.shutdown());
 
   it('creates the namespace, quota and a Job the apiserver accepts, and maps the scheduler verdict', async () => {
-    await waitFor(async () => (await driver.status('k8s')).available, 30_000, 'sync');
-    const spec = specFor('job', { projectId, quota: { cpu: 4, memoryMiB: 4096, gpu: 0 } });
+    await waitFor(
+      async () => (await driver.status('k8s')).available,
+      30_000,
+      'sync',
+    );
+    const spec = specFor('job', {
+      projectId,
+      quota: { cpu: 4, memoryMiB: 4096, gpu: 0 },
+    });
     await driver.start(spec);
-    const ns = await admin.get(`/api/v1/namespaces/${NS}`);
-    expect(ns.metadata.labels['app.kubernetes.io/managed-by']).toBe('ml-platform');
-    const quota = await admin.get(`/api/v1/namespaces/${NS}/resourcequotas/ml-platform-quota`);
-    expect(quota.spec.hard['requests.cpu']).toBe('4');
+    const ns = await admin.get<Json<V1Namespace>>(`/api/v1/namespaces/${NS}`);
+    expect(ns.metadata!.labels!['app.kubernetes.io/managed-by']).toBe(
+      'ml-platform',
+    );
+    const quota = await admin.get<Json<V1ResourceQuota>>(
+      `/api/v1/namespaces/${NS}/resourcequotas/ml-platform-quota`,
+    );
+    expect(quota.spec!.hard!['requests.cpu']).toBe('4');
     const observed = await waitFor(
-      async () => (await driver.observe()).find(o => o.workloadId === spec.workloadId && o.reason?.startsWith('the cluster has no room')),
+      async () =>
+        (
+          await driver.observe()
+        ).find(
+          o =>
+            o.workloadId === spec.workloadId &&
+            o.reason?.startsWith('the cluster has no room'),
+        ),
       60_000,
       'the scheduler to find no node',
     );
@@ -57,26 +90,51 @@ describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
   });
 
   it('turns a quota refusal into a deferred start', async () => {
-    const spec = specFor('session', { projectId, workloadId: 'c0000000-0000-4000-8000-000000000001', resources: { cpu: 5, memoryMiB: 512, gpu: 0 } });
+    const spec = specFor('session', {
+      projectId,
+      workloadId: 'c0000000-0000-4000-8000-000000000001',
+      resources: { cpu: 5, memoryMiB: 512, gpu: 0 },
+    });
     const error = await driver.start(spec).catch(e => e);
     expect(isStartDeferredError(error)).toBe(true);
     expect(error.message).toMatch(/used up/);
   });
 
   it('runs a session as a Pod with its Service, and stops it', async () => {
-    const spec = specFor('session', { projectId, workloadId: 'c0000000-0000-4000-8000-000000000002' });
+    const spec = specFor('session', {
+      projectId,
+      workloadId: 'c0000000-0000-4000-8000-000000000002',
+    });
     await driver.start(spec);
     await driver.start(spec);
     const name = `session-${spec.workloadId}-1`;
-    const service = await admin.get(`/api/v1/namespaces/${NS}/services/${name}`);
-    expect(service.metadata.ownerReferences[0].kind).toBe('Pod');
+    const service = await admin.get<Json<V1Service>>(
+      `/api/v1/namespaces/${NS}/services/${name}`,
+    );
+    expect(service.metadata!.ownerReferences![0].kind).toBe('Pod');
     await driver.stop(spec);
-    await waitFor(async () => (await admin.get(`/api/v1/namespaces/${NS}/pods/${name}`).catch(e => e)).status === 404, 30_000, 'pod deletion');
+    await waitFor(
+      async () =>
+        hasStatus(
+          await admin
+            .get(`/api/v1/namespaces/${NS}/pods/${name}`)
+            .catch((e: unknown) => e),
+          404,
+        ),
+      30_000,
+      'pod deletion',
+    );
   });
 
   it('deletes the project namespace', async () => {
     await driver.deleteProject('k8s', projectId);
-    const ns = await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e);
-    expect(ns.status === 404 || ns.status?.phase === 'Terminating').toBe(true);
+    // Gone (404), or still going.
+    const phase = await admin
+      .get<Json<V1Namespace>>(`/api/v1/namespaces/${NS}`)
+      .then(
+        ns => ns.status?.phase,
+        (e: unknown) => e,
+      );
+    expect(hasStatus(phase, 404) || phase === 'Terminating').toBe(true);
   });
 });

@@ -1,4 +1,13 @@
 import { mockServices } from '@backstage/backend-test-utils';
+import type {
+  V1Job,
+  V1Lease,
+  V1NetworkPolicy,
+  V1Node,
+  V1Pod,
+} from '@kubernetes/client-node';
+import { Json, JsonList } from '../client/json';
+import { hasStatus } from '../client/KubeApiError';
 import { createKubernetesDriver } from '../driver/createKubernetesDriver';
 import { KubeClient } from '../client/KubeClient';
 import { kubeConfigFor } from '../client/kubeConfigFor';
@@ -58,16 +67,21 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
   });
 
   it('registers a Ready node the node lifecycle controller leaves untainted', async () => {
-    const node = await admin.get('/api/v1/nodes/kubelet-test-node');
-    expect(
-      node.status.conditions.find((c: any) => c.type === 'Ready').status,
-    ).toBe('True');
-    expect(node.status.allocatable).toMatchObject({ cpu: '8', memory: '32Gi' });
-    const lease = await admin.get(
+    const node = await admin.get<Json<V1Node>>(
+      '/api/v1/nodes/kubelet-test-node',
+    );
+    expect(node.status!.conditions!.find(c => c.type === 'Ready')!.status).toBe(
+      'True',
+    );
+    expect(node.status!.allocatable).toMatchObject({
+      cpu: '8',
+      memory: '32Gi',
+    });
+    const lease = await admin.get<Json<V1Lease>>(
       '/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/kubelet-test-node',
     );
-    expect(lease.spec.holderIdentity).toBe('kubelet-test-node');
-    expect(node.spec.taints ?? []).toEqual([]);
+    expect(lease.spec!.holderIdentity).toBe('kubelet-test-node');
+    expect(node.spec!.taints ?? []).toEqual([]);
   });
 
   it('runs a Job to success: Job controller, scheduler, kubelet, Complete', async () => {
@@ -82,10 +96,10 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
       'the job to complete',
     );
     expect(done.exitCode).toBe(0);
-    const job = await admin.get(
+    const job = await admin.get<Json<V1Job>>(
       `/apis/batch/v1/namespaces/${NS}/jobs/job-${spec.workloadId}-1`,
     );
-    expect(job.status.conditions).toEqual([
+    expect(job.status!.conditions).toEqual([
       expect.objectContaining({ type: 'Complete', status: 'True' }),
     ]);
     const lines: string[] = [];
@@ -145,28 +159,28 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
       60_000,
       'the session pod',
     );
-    const pod = await admin.get(
+    const pod = await admin.get<Json<V1Pod>>(
       `/api/v1/namespaces/${NS}/pods/session-${spec.workloadId}-1`,
     );
-    expect(pod.spec.securityContext).toMatchObject({
+    expect(pod.spec!.securityContext).toMatchObject({
       runAsNonRoot: true,
       runAsUser: 1000,
       runAsGroup: 1000,
       fsGroup: 1000,
     });
-    expect(pod.spec.containers[0].securityContext).toMatchObject({
+    expect(pod.spec!.containers[0].securityContext).toMatchObject({
       allowPrivilegeEscalation: false,
       capabilities: { drop: ['ALL'] },
     });
-    expect(pod.spec.automountServiceAccountToken).toBe(false);
-    const policy = await admin.get(
+    expect(pod.spec!.automountServiceAccountToken).toBe(false);
+    const policy = await admin.get<Json<V1NetworkPolicy>>(
       `/apis/networking.k8s.io/v1/namespaces/${NS}/networkpolicies/ml-platform-ingress`,
     );
     expect(policy.spec).toMatchObject({
       podSelector: {},
       policyTypes: ['Ingress'],
     });
-    expect(policy.spec.ingress[0].from).toHaveLength(2);
+    expect(policy.spec!.ingress![0].from).toHaveLength(2);
     await driver.stop(spec);
 
     await admin.request('POST', `/api/v1/namespaces/${NS}/pods`, {
@@ -182,7 +196,9 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
     });
     const refused = await waitFor(
       async () => {
-        const p = await admin.get(`/api/v1/namespaces/${NS}/pods/no-uid`);
+        const p = await admin.get<Json<V1Pod>>(
+          `/api/v1/namespaces/${NS}/pods/no-uid`,
+        );
         return (
           p.status?.containerStatuses?.[0]?.state?.waiting?.reason ===
             'CreateContainerConfigError' && p
@@ -191,9 +207,9 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
       30_000,
       'the kubelet to refuse the pod',
     );
-    expect(refused.status.containerStatuses[0].state.waiting.message).toContain(
-      'runAsNonRoot and image will run as root',
-    );
+    expect(
+      refused.status!.containerStatuses![0].state!.waiting!.message,
+    ).toContain('runAsNonRoot and image will run as root');
     await admin.request('DELETE', `/api/v1/namespaces/${NS}/pods/no-uid`, {
       gracePeriodSeconds: 0,
     });
@@ -211,18 +227,24 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
       60_000,
       'the replica to be ready',
     );
-    const pods = await admin.get(`/api/v1/namespaces/${NS}/pods`, {
-      labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
-    });
+    const pods = await admin.get<JsonList<Json<V1Pod>>>(
+      `/api/v1/namespaces/${NS}/pods`,
+      {
+        labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
+      },
+    );
     expect(pods.items).toHaveLength(1);
-    expect(pods.items[0].spec.nodeName).toBe('kubelet-test-node');
+    expect(pods.items![0].spec!.nodeName).toBe('kubelet-test-node');
     await driver.stop(spec);
     await waitFor(
       async () => {
-        const left = await admin.get(`/api/v1/namespaces/${NS}/pods`, {
-          labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
-        });
-        return left.items.length === 0;
+        const left = await admin.get<JsonList<Json<V1Pod>>>(
+          `/api/v1/namespaces/${NS}/pods`,
+          {
+            labelSelector: `ml-platform.io/workload-id=${spec.workloadId}`,
+          },
+        );
+        return left.items!.length === 0;
       },
       60_000,
       'the replica pod to be gone',
@@ -241,8 +263,10 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
     await driver.deleteProject('k8s', projectId);
     await waitFor(
       async () =>
-        (await admin.get(`/api/v1/namespaces/${NS}`).catch(e => e)).status ===
-        404,
+        hasStatus(
+          await admin.get(`/api/v1/namespaces/${NS}`).catch((e: unknown) => e),
+          404,
+        ),
       90_000,
       'the namespace to go',
     );

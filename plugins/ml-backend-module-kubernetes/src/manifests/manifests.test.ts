@@ -1,8 +1,10 @@
+import { WorkloadKind } from '@ml-platform/plugin-ml-node';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { Pod, Secret, Service } from 'kubernetes-models/v1';
 import { restrictedViolations } from '../__testUtils__/podSecurity';
+import { validateAs } from '../__testUtils__/validateAs';
 import { settingsFor, specFor } from '../__testUtils__/driverHarness';
 import { namespaceManifest, workloadManifests } from './manifests';
 import { networkPolicyManifest, sameNetworkPolicy } from './networkPolicy';
@@ -26,29 +28,29 @@ describe('Deployment manifests', () => {
       settings,
       spec,
     );
-    new Deployment(workload).validate();
+    validateAs(Deployment, workload);
     expect(workload).toMatchObject({
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: { name, namespace },
     });
     expect(name).toBe('model-b0000000-0000-4000-8000-000000000001-2');
-    expect(workload.metadata.labels).toMatchObject({
+    expect(workload.metadata!.labels).toMatchObject({
       'backstage.io/kubernetes-id': `ml-model-${MODEL_ID}`,
       'app.kubernetes.io/managed-by': 'ml-platform',
       'ml-platform.io/workload-id': spec.workloadId,
       'ml-platform.io/attempt': '2',
       'ml-platform.io/kind': 'model',
     });
-    expect(workload.spec.replicas).toBe(1);
+    expect(workload.spec!.replicas).toBe(1);
     // The selector picks exactly this attempt's pods, which carry the same labels.
-    for (const [k, v] of Object.entries(workload.spec.selector.matchLabels)) {
-      expect(workload.spec.template.metadata.labels[k]).toBe(v);
+    for (const [k, v] of Object.entries(workload.spec!.selector.matchLabels!)) {
+      expect(workload.spec!.template.metadata!.labels![k]).toBe(v);
     }
-    const pod = workload.spec.template.spec;
+    const pod = workload.spec!.template.spec!;
     expect(pod.restartPolicy).toBe('Always');
     const main = pod.containers[0];
-    expect(main.resources.limits).toEqual({
+    expect(main.resources!.limits).toEqual({
       cpu: '2000m',
       memory: '2048Mi',
       'nvidia.com/gpu': '1',
@@ -58,10 +60,12 @@ describe('Deployment manifests', () => {
       expect.arrayContaining([{ name: 'ML_MODEL_PORT', value: '8080' }]),
     );
 
-    new Service(service).validate();
-    expect(service.metadata.name).toBe(name);
-    expect(service.spec.selector).toEqual(workload.spec.selector.matchLabels);
-    expect(service.spec.ports).toEqual([
+    validateAs(Service, service!);
+    expect(service!.metadata!.name).toBe(name);
+    expect(service!.spec!.selector).toEqual(
+      workload.spec!.selector.matchLabels,
+    );
+    expect(service!.spec!.ports).toEqual([
       { name: 'model', port: 8080, targetPort: 8080, protocol: 'TCP' },
     ]);
   });
@@ -72,15 +76,15 @@ describe('Deployment manifests', () => {
       ports: ['app', 'metrics'],
     });
     const { workload, service } = workloadManifests(settings, spec);
-    new Deployment(workload).validate();
-    new Service(service).validate();
-    expect(workload.metadata.name).toBe(
+    validateAs(Deployment, workload);
+    validateAs(Service, service!);
+    expect(workload.metadata!.name).toBe(
       'app-b0000000-0000-4000-8000-000000000002-1',
     );
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toBe(
+    expect(workload.metadata!.labels!['backstage.io/kubernetes-id']).toBe(
       `ml-project-${spec.projectId}`,
     );
-    expect(service.spec.ports.map((p: any) => [p.name, p.port])).toEqual([
+    expect(service!.spec!.ports!.map(p => [p.name, p.port])).toEqual([
       ['app', 8080],
       ['metrics', 8081],
     ]);
@@ -91,9 +95,9 @@ describe('Deployment manifests', () => {
       settings,
       specFor('model', { ports: [] }),
     );
-    new Deployment(workload).validate();
+    validateAs(Deployment, workload);
     expect(service).toBeUndefined();
-    expect(workload.metadata.labels['backstage.io/kubernetes-id']).toMatch(
+    expect(workload.metadata!.labels!['backstage.io/kubernetes-id']).toMatch(
       /^ml-project-/,
     );
   });
@@ -105,15 +109,27 @@ describe('pod security in every manifest', () => {
   });
   const kinds = ['session', 'job', 'build', 'model', 'application'] as const;
 
+  /** The pod spec a kind's workload runs, which is valid as its kind of object. */
+  const validPodSpec = (kind: WorkloadKind) => {
+    if (kind === 'session') {
+      const { workload } = workloadManifests(settings, specFor(kind));
+      validateAs(Pod, workload);
+      return workload.spec!;
+    }
+    if (kind === 'job' || kind === 'build') {
+      const { workload } = workloadManifests(settings, specFor(kind));
+      validateAs(Job, workload);
+      return workload.spec!.template.spec!;
+    }
+    const { workload } = workloadManifests(settings, specFor(kind));
+    validateAs(Deployment, workload);
+    return workload.spec!.template.spec!;
+  };
+
   it.each(kinds)(
     'runs a %s as the configured non-root uid, without privileges or a service-account token',
     kind => {
-      const { workload } = workloadManifests(settings, specFor(kind));
-      if (kind === 'session') new Pod(workload).validate();
-      else if (kind === 'job' || kind === 'build') new Job(workload).validate();
-      else new Deployment(workload).validate();
-      const pod =
-        kind === 'session' ? workload.spec : workload.spec.template.spec;
+      const pod = validPodSpec(kind);
       expect(pod.automountServiceAccountToken).toBe(false);
       expect(pod.securityContext).toEqual({
         runAsNonRoot: true,
@@ -122,7 +138,7 @@ describe('pod security in every manifest', () => {
         fsGroup: 4444,
         seccompProfile: { type: 'RuntimeDefault' },
       });
-      for (const container of [...pod.initContainers, ...pod.containers]) {
+      for (const container of [...pod.initContainers!, ...pod.containers]) {
         expect(container.securityContext).toEqual({
           allowPrivilegeEscalation: false,
           capabilities: { drop: ['ALL'] },
@@ -138,11 +154,11 @@ describe('pod security in every manifest', () => {
   it("keeps a session's kernel secret in the attempt's Secret, new for each attempt", () => {
     const spec = specFor('session', { env: { ML_WORKLOAD_TOKEN: 'wt' } });
     const first = workloadManifests(settings, spec);
-    const secret = first.secret.stringData.ML_KERNEL_SECRET;
+    const secret = first.secret.stringData!.ML_KERNEL_SECRET;
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    new Secret(first.secret).validate();
+    validateAs(Secret, first.secret);
     expect(JSON.stringify(first.workload)).not.toContain(secret);
-    expect(first.workload.spec.containers[0].env).toEqual(
+    expect(first.workload.spec!.containers[0].env).toEqual(
       expect.arrayContaining([
         {
           name: 'ML_KERNEL_SECRET',
@@ -156,7 +172,7 @@ describe('pod security in every manifest', () => {
       ]),
     );
     const next = workloadManifests(settings, { ...spec, attempt: 2 });
-    expect(next.secret.stringData.ML_KERNEL_SECRET).not.toBe(secret);
+    expect(next.secret.stringData!.ML_KERNEL_SECRET).not.toBe(secret);
     // Jobs have no kernel.
     expect(
       workloadManifests(settings, specFor('job')).secret.stringData,
@@ -177,7 +193,7 @@ describe('the namespace NetworkPolicy', () => {
       namespaceLabels: { team: 'platform' },
       cidrs: ['10.1.0.0/16', '10.2.0.7/32'],
     });
-    new NetworkPolicy(p).validate();
+    validateAs(NetworkPolicy, p);
     expect(p.metadata).toEqual({
       name: 'ml-platform-ingress',
       namespace: 'ml-5d1b2d7e-1111-4222-8333-444455556666',
@@ -200,7 +216,7 @@ describe('the namespace NetworkPolicy', () => {
 
   it('admits nothing when no backend is configured', () => {
     const p = policy({ cidrs: [], namespaceLabels: {}, podLabels: undefined });
-    new NetworkPolicy(p).validate();
+    validateAs(NetworkPolicy, p);
     expect(p.spec.ingress).toEqual([]);
     // The apiserver leaves the empty list out: still the same policy.
     expect(
@@ -221,17 +237,23 @@ describe('the namespace NetworkPolicy', () => {
 describe('secret env in manifests', () => {
   const settings = settingsFor('https://k8s.example:6443');
 
-  it('passes secret env only through the attempt\'s Secret, never as a value in the pod spec', () => {
+  it("passes secret env only through the attempt's Secret, never as a value in the pod spec", () => {
     const spec = specFor('application', {
       ports: ['app'],
       env: { ML_WORKLOAD_TOKEN: 'wt', PLAIN: 'shown' },
-      secretEnv: { DB_PASSWORD: 'hunter2-db', ML_APP_PORT: 'not-the-port', ML_WORKLOAD_TOKEN: 'not-the-token' },
+      secretEnv: {
+        DB_PASSWORD: 'hunter2-db',
+        ML_APP_PORT: 'not-the-port',
+        ML_WORKLOAD_TOKEN: 'not-the-token',
+      },
     });
     const { workload, secret, name } = workloadManifests(settings, spec);
-    new Deployment(workload).validate();
-    new Secret(secret).validate();
-    const main = workload.spec.template.spec.containers[0];
-    const ref = (key: string) => ({ secretKeyRef: { name: `${name}-token`, key } });
+    validateAs(Deployment, workload);
+    validateAs(Secret, secret);
+    const main = workload.spec!.template.spec!.containers[0];
+    const ref = (key: string) => ({
+      secretKeyRef: { name: `${name}-token`, key },
+    });
     expect(main.env).toEqual(
       expect.arrayContaining([
         { name: 'PLAIN', value: 'shown' },
@@ -241,16 +263,26 @@ describe('secret env in manifests', () => {
         { name: 'ML_APP_PORT', value: '8080' },
       ]),
     );
-    const names = main.env.map((e: any) => e.name);
+    const names = main.env!.map(e => e.name);
     expect(names.length).toBe(new Set(names).size);
-    expect(JSON.stringify(workload)).not.toMatch(/hunter2-db|not-the-port|not-the-token/);
-    expect(secret.stringData).toMatchObject({ DB_PASSWORD: 'hunter2-db', ML_WORKLOAD_TOKEN: 'wt' });
+    expect(JSON.stringify(workload)).not.toMatch(
+      /hunter2-db|not-the-port|not-the-token/,
+    );
+    expect(secret.stringData).toMatchObject({
+      DB_PASSWORD: 'hunter2-db',
+      ML_WORKLOAD_TOKEN: 'wt',
+    });
   });
 
   it('keeps the Secret to the token when there is no secret env', () => {
-    const { secret, workload } = workloadManifests(settings, specFor('job', { env: { ML_WORKLOAD_TOKEN: 'wt' } }));
+    const { secret, workload } = workloadManifests(
+      settings,
+      specFor('job', { env: { ML_WORKLOAD_TOKEN: 'wt' } }),
+    );
     expect(secret.stringData).toEqual({ ML_WORKLOAD_TOKEN: 'wt' });
-    const main = workload.spec.template.spec.containers[0];
-    expect(main.env.filter((e: any) => e.valueFrom).map((e: any) => e.name)).toEqual(['ML_WORKLOAD_TOKEN']);
+    const main = workload.spec!.template.spec!.containers[0];
+    expect(main.env!.filter(e => e.valueFrom).map(e => e.name)).toEqual([
+      'ML_WORKLOAD_TOKEN',
+    ]);
   });
 });

@@ -1,8 +1,22 @@
-import { WorkloadSpec } from '@ml-platform/plugin-ml-node';
-import { randomBytes } from 'node:crypto';
+import type {
+  KubernetesObject,
+  V1Deployment,
+  V1Job,
+  V1LabelSelector,
+  V1Namespace,
+  V1ObjectMeta,
+  V1OwnerReference,
+  V1Pod,
+  V1PodTemplateSpec,
+  V1ResourceQuota,
+  V1Secret,
+  V1Service,
+} from '@kubernetes/client-node';
 import { ResourceLimits } from '@ml-platform/plugin-ml-common';
+import { WorkloadKind, WorkloadSpec } from '@ml-platform/plugin-ml-node';
+import { randomBytes } from 'node:crypto';
+import { Json } from '../client/json';
 import { ClusterSettings } from '../config';
-import { FETCH_FILES_SCRIPT, snapshotUrl } from './initContainer';
 import {
   ATTEMPT,
   KIND,
@@ -18,62 +32,40 @@ import {
   namespaceFor,
   objectName,
 } from './names';
+import {
+  KERNEL_SECRET_KEY,
+  containerPorts,
+  dnsPortName,
+  podSpec,
+  quantities,
+  secretData,
+  tokenSecretName,
+} from './podSpec';
 
-/** The project files inside every container. */
-export const WORKDIR = '/home/ml/project';
-/** Named ports get fixed container ports from here on, in spec order. */
-const FIRST_PORT = 8080;
 export const QUOTA_NAME = 'ml-platform-quota';
 
-export interface Manifests {
+/** What runs an attempt of each kind of workload. */
+export interface WorkloadObjects {
+  session: Json<V1Pod>;
+  job: Json<V1Job>;
+  build: Json<V1Job>;
+  model: Json<V1Deployment>;
+  application: Json<V1Deployment>;
+}
+
+export interface Manifests<K extends WorkloadKind = WorkloadKind> {
   namespace: string;
   name: string;
   /** The Pod, Job or Deployment. */
-  workload: any;
+  workload: WorkloadObjects[K];
   /** Sessions, models and applications with ports get one. */
-  service?: any;
+  service?: Json<V1Service>;
   /**
    * Holds the attempt's ML_WORKLOAD_TOKEN, its secret env vars and a
    * session's ML_KERNEL_SECRET, so none of them is in the pod spec for anyone
    * who may read pods.
    */
-  secret: any;
-}
-
-/** The key of the token in the attempt's Secret. */
-const TOKEN_KEY = 'ML_WORKLOAD_TOKEN';
-
-export function tokenSecretName(workloadName: string): string {
-  return `${workloadName}-token`;
-}
-
-/** The session kernel's secret (see session_kernel.py), in the same Secret. */
-export const KERNEL_SECRET_KEY = 'ML_KERNEL_SECRET';
-
-/** An env entry that reads its value from the attempt's Secret (whose keys are the variables' names). */
-function fromSecret(workloadName: string, name: string) {
-  return { name, valueFrom: { secretKeyRef: { name: tokenSecretName(workloadName), key: name } } };
-}
-
-/** What the attempt's Secret holds: the secret env vars and the token (which wins a clash of names). */
-function secretData(spec: WorkloadSpec): Record<string, string> {
-  return { ...spec.secretEnv, [TOKEN_KEY]: spec.env[TOKEN_KEY] ?? '' };
-}
-
-/** Nothing a container could gain: no setuid escalation, no capabilities. */
-const CONTAINER_SECURITY = {
-  allowPrivilegeEscalation: false,
-  capabilities: { drop: ['ALL'] },
-};
-
-export function containerPorts(spec: WorkloadSpec): Record<string, number> {
-  return Object.fromEntries(
-    spec.ports.map((name, i) => [name, FIRST_PORT + i]),
-  );
-}
-
-export function portVariable(name: string): string {
-  return `ML_${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_PORT`;
+  secret: Json<V1Secret>;
 }
 
 export function namespaceManifest(
@@ -93,17 +85,7 @@ export function namespaceManifest(
         [WORKSPACE]: labelValue(spec.workspace),
       },
     },
-  };
-}
-
-/** Kubernetes quantities for a resource profile; requests equal limits (guaranteed QoS). */
-export function quantities(resources: ResourceLimits): Record<string, string> {
-  const out: Record<string, string> = {
-    cpu: `${Math.round(resources.cpu * 1000)}m`,
-    memory: `${Math.round(resources.memoryMiB)}Mi`,
-  };
-  if (resources.gpu > 0) out['nvidia.com/gpu'] = String(resources.gpu);
-  return out;
+  } satisfies Json<V1Namespace>;
 }
 
 export function quotaManifest(namespace: string, quota: ResourceLimits) {
@@ -124,7 +106,7 @@ export function quotaManifest(namespace: string, quota: ResourceLimits) {
       labels: { [MANAGED_BY]: MANAGER },
     },
     spec: { hard },
-  };
+  } satisfies Json<V1ResourceQuota>;
 }
 
 function labelsFor(spec: WorkloadSpec): Record<string, string> {
@@ -143,156 +125,42 @@ function labelsFor(spec: WorkloadSpec): Record<string, string> {
   };
 }
 
-function imageFor(settings: ClusterSettings, spec: WorkloadSpec): string {
-  const image =
-    settings.images[spec.runtime.id] ??
-    spec.runtime.image ??
-    settings.defaultImage;
-  if (!image) {
-    throw new Error(
-      `No image for runtime ${spec.runtime.id}: set ml.kubernetes.workspaces.${settings.workspace}.images or the runtime's image`,
-    );
-  }
-  return image;
-}
-
-function env(vars: Record<string, string>) {
-  return Object.entries(vars).map(([name, value]) => ({ name, value }));
-}
-
-/** The pod template every kind shares: init container for the files, then the workload. */
-export function podSpec(settings: ClusterSettings, spec: WorkloadSpec) {
-  const image = imageFor(settings, spec);
-  const ports = containerPorts(spec);
-  const apiUrl = `${settings.backendUrl}/api/ml`;
-  const workloadName = objectName(spec.kind, spec);
-  const token = fromSecret(workloadName, TOKEN_KEY);
-  const kernelSecret = spec.ports.includes('kernel')
-    ? [fromSecret(workloadName, KERNEL_SECRET_KEY)]
-    : [];
-  // Names in the Secret never also appear with a plain value.
-  const secretNames = Object.keys(secretData(spec));
-  const plainEnv = Object.fromEntries(Object.entries(spec.env).filter(([n]) => !secretNames.includes(n)));
-  const vars: Record<string, string> = {
-    ...plainEnv,
-    // The backend's own ML_API_URL is where it listens; pods reach it elsewhere.
-    ML_API_URL: apiUrl,
-    PYTHONUNBUFFERED: '1',
-    // The image's home may not be the uid's; the work folder is (as locally).
-    HOME: WORKDIR,
-  };
-  for (const [portName, port] of Object.entries(ports)) vars[portVariable(portName)] = String(port);
-  // The platform's own variables (above) win over a secret of the same name.
-  const secretVars = secretNames.filter(n => n !== TOKEN_KEY && !(n in vars)).map(n => fromSecret(workloadName, n));
-  return {
-    // The engine owns retries; a failed container ends the attempt.
-    restartPolicy:
-      spec.kind === 'model' || spec.kind === 'application' ? 'Always' : 'Never',
-    // Workloads call the ML API with their own token, never the cluster's.
-    automountServiceAccountToken: false,
-    enableServiceLinks: false,
-    securityContext: {
-      runAsNonRoot: true,
-      ...settings.podIdentity,
-      seccompProfile: { type: 'RuntimeDefault' },
-    },
-    imagePullSecrets: settings.imagePullSecrets.map(name => ({ name })),
-    volumes: [{ name: 'project', emptyDir: {} }],
-    initContainers: [
-      {
-        name: 'fetch-files',
-        image,
-        command: ['python3', '-c', FETCH_FILES_SCRIPT],
-        env: [
-          ...env({
-            ML_SNAPSHOT_URL: snapshotUrl(settings.backendUrl),
-            ML_WORKDIR: WORKDIR,
-          }),
-          token,
-        ],
-        securityContext: CONTAINER_SECURITY,
-        volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
-        resources: {
-          requests: { cpu: '100m', memory: '128Mi' },
-          limits: { cpu: '500m', memory: '256Mi' },
-        },
-      },
-    ],
-    containers: [
-      {
-        name: 'main',
-        image,
-        command: [spec.runtime.command ?? 'python3', ...spec.args],
-        workingDir: WORKDIR,
-        env: [...env(vars), ...secretVars, token, ...kernelSecret],
-        securityContext: CONTAINER_SECURITY,
-        ports: Object.entries(ports).map(([name, containerPort]) => ({
-          name: dnsPortName(name),
-          containerPort,
-        })),
-        resources: {
-          requests: quantities(spec.resources),
-          limits: quantities(spec.resources),
-        },
-        volumeMounts: [{ name: 'project', mountPath: WORKDIR }],
-      },
-    ],
-  };
-}
-
 /**
  * What one attempt becomes: sessions a Pod, jobs and builds a batch/v1 Job
  * without Kubernetes retries, model replicas and applications a one-replica
  * Deployment (the engine runs one workload per replica; the Deployment only
  * brings a lost pod back), plus a Service where there are ports.
  */
-export function workloadManifests(
+export function workloadManifests<K extends WorkloadKind>(
   settings: ClusterSettings,
-  spec: WorkloadSpec,
-): Manifests {
+  spec: WorkloadSpec & { kind: K },
+): Manifests<K> {
   const namespace = namespaceFor(settings.namespacePrefix, spec.projectId);
   const name = objectName(spec.kind, spec);
   const labels = labelsFor(spec);
   const metadata = { name, namespace, labels };
   const template = { metadata: { labels }, spec: podSpec(settings, spec) };
-  let workload: any;
-  switch (spec.kind) {
-    case 'session':
-      workload = {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata,
-        spec: template.spec,
-      };
-      break;
-    case 'job':
-    case 'build':
-      workload = {
-        apiVersion: 'batch/v1',
-        kind: 'Job',
-        metadata,
-        spec: { backoffLimit: 0, completions: 1, parallelism: 1, template },
-      };
-      break;
-    default:
-      workload = {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata,
-        spec: {
-          replicas: 1,
-          selector: {
-            matchLabels: {
-              [WORKLOAD_ID]: labels[WORKLOAD_ID],
-              [ATTEMPT]: labels[ATTEMPT],
-            },
-          },
-          template,
-        },
-      };
-  }
+  const selector = {
+    matchLabels: {
+      [WORKLOAD_ID]: labels[WORKLOAD_ID],
+      [ATTEMPT]: labels[ATTEMPT],
+    },
+  };
+  const objects: { [Kind in WorkloadKind]: () => WorkloadObjects[Kind] } = {
+    session: () => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata,
+      spec: template.spec,
+    }),
+    job: () => jobManifest(metadata, template),
+    build: () => jobManifest(metadata, template),
+    model: () => deploymentManifest(metadata, selector, template),
+    application: () => deploymentManifest(metadata, selector, template),
+  };
+  const workload = objects[spec.kind]();
   const ports = containerPorts(spec);
-  const service =
+  const service: Json<V1Service> | undefined =
     Object.keys(ports).length === 0 ||
     spec.kind === 'job' ||
     spec.kind === 'build'
@@ -315,7 +183,7 @@ export function workloadManifests(
             })),
           },
         };
-  const secret = {
+  const secret: Json<V1Secret> = {
     apiVersion: 'v1',
     kind: 'Secret',
     metadata: { name: tokenSecretName(name), namespace, labels },
@@ -332,20 +200,40 @@ export function workloadManifests(
   return { namespace, name, workload, service, secret };
 }
 
-function dnsPortName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^a-z0-9-]/g, '-')
-    .slice(0, 15);
+function jobManifest(
+  metadata: Json<V1ObjectMeta>,
+  template: Json<V1PodTemplateSpec>,
+): Json<V1Job> {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata,
+    spec: { backoffLimit: 0, completions: 1, parallelism: 1, template },
+  };
+}
+
+function deploymentManifest(
+  metadata: Json<V1ObjectMeta>,
+  selector: Json<V1LabelSelector>,
+  template: Json<V1PodTemplateSpec>,
+): Json<V1Deployment> {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata,
+    spec: { replicas: 1, selector, template },
+  };
 }
 
 /** Owner reference to the object that runs the attempt, so its Service goes with it. */
-export function ownerReference(owner: any) {
+export function ownerReference(
+  owner: Json<KubernetesObject>,
+): V1OwnerReference {
   return {
-    apiVersion: owner.apiVersion,
-    kind: owner.kind,
-    name: owner.metadata.name,
-    uid: owner.metadata.uid,
+    apiVersion: owner.apiVersion ?? '',
+    kind: owner.kind ?? '',
+    name: owner.metadata?.name ?? '',
+    uid: owner.metadata?.uid ?? '',
     controller: false,
     blockOwnerDeletion: false,
   };

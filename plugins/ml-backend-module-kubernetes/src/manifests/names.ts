@@ -58,10 +58,14 @@ export function objectName(kind: WorkloadKind, ref: WorkloadRef): string {
  * carry their model's id when the engine passes ML_MODEL_ID.
  */
 export function kubernetesIdFor(projectId: string, modelId?: string): string {
-  return labelValue(modelId ? `ml-model-${modelId}` : `ml-project-${projectId}`);
+  return labelValue(
+    modelId ? `ml-model-${modelId}` : `ml-project-${projectId}`,
+  );
 }
 
-export function refFromLabels(labels: Record<string, string> | undefined): WorkloadRef | undefined {
+export function refFromLabels(
+  labels: Record<string, string> | undefined,
+): WorkloadRef | undefined {
   const workloadId = labels?.[WORKLOAD_ID];
   const attempt = Number(labels?.[ATTEMPT]);
   if (!workloadId || !Number.isInteger(attempt)) return undefined;
@@ -71,3 +75,7 @@ export function refFromLabels(labels: Record<string, string> | undefined): Workl
 export function refKey(ref: WorkloadRef): string {
   return `${ref.workloadId}#${ref.attempt}`;
 }
+
+/** Marks an attempt the engine is done with (its objects stay for their logs). */
+export const FORGOTTEN = 'ml-platform.io/forgotten';
+export const FORGOTTEN_AT = 'ml-platform.io/forgotten-at';

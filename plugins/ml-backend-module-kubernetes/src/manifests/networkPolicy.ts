@@ -1,11 +1,17 @@
+import type {
+  V1NetworkPolicy,
+  V1NetworkPolicyPeer,
+  V1NetworkPolicySpec,
+} from '@kubernetes/client-node';
+import { Json } from '../client/json';
 import { BackendPeers, ClusterSettings } from '../config';
 import { namespaceManifest } from './manifests';
 
 export const NETWORK_POLICY_NAME = 'ml-platform-ingress';
 
 /** The NetworkPolicy peers a BackendPeers setting names. */
-function peers(backend: BackendPeers) {
-  const out: any[] = [];
+function peers(backend: BackendPeers): Json<V1NetworkPolicyPeer>[] {
+  const out: Json<V1NetworkPolicyPeer>[] = [];
   const matchLabels = (labels?: Record<string, string>) =>
     labels && Object.keys(labels).length > 0
       ? { matchLabels: labels }
@@ -51,15 +57,18 @@ export function networkPolicyManifest(
       policyTypes: ['Ingress' as const],
       ingress: from.length > 0 ? [{ from }] : [],
     },
-  };
+  } satisfies Json<V1NetworkPolicy>;
 }
 
 /**
  * Whether a NetworkPolicy from the server says what `desired` says; the
  * apiserver leaves out an empty `ingress` list and empty selectors.
  */
-export function sameNetworkPolicy(current: any, desired: any): boolean {
-  const normal = (spec: any) =>
+export function sameNetworkPolicy(
+  current: Json<V1NetworkPolicy> | undefined,
+  desired: Json<V1NetworkPolicy>,
+): boolean {
+  const normal = (spec: Json<V1NetworkPolicySpec> | undefined) =>
     JSON.stringify({
       podSelector: spec?.podSelector ?? {},
       policyTypes: spec?.policyTypes ?? [],
