@@ -6,6 +6,10 @@
  * @packageDocumentation
  */
 
+// This entry point exists to publish the helpers of __testUtils__, which the
+// rule keeps out of production code.
+/* eslint-disable no-restricted-imports */
+
 export {
   startMlBackend,
   STANDARD_NODE_GROUP,

@@ -305,8 +305,9 @@ export class MlPlatformReader {
       const seenTokens = new Set<string>();
       let pageToken: string | undefined;
       do {
+        const query = { pageSize: this.#pageSize, pageToken };
         const page = await this.#orMissing(
-          () => fetchPage({ pageSize: this.#pageSize, pageToken }),
+          () => fetchPage(query),
           { missing: !!options.refused, refused: !!options.refused },
         );
         if (page === REFUSED) {
