@@ -25,8 +25,8 @@ export interface DialogFormOptions<T, R> {
 
 export interface DialogFormState<T> {
   values: T;
-  /** Merges a change into the values. */
-  setValues: (change: Partial<T>) => void;
+  /** Merges a change (or one made from the latest values) into the values. */
+  setValues: (change: Partial<T> | ((values: T) => Partial<T>)) => void;
   /** Whether submit was tried (or a field left): problems show from then. */
   touched: boolean;
   setTouched: (touched: boolean) => void;
@@ -77,7 +77,11 @@ export function useDialogForm<T, R = void>(
   }, [open]);
 
   const setValues = useCallback(
-    (change: Partial<T>) => setAllValues(v => ({ ...v, ...change })),
+    (change: Partial<T> | ((values: T) => Partial<T>)) =>
+      setAllValues(v => ({
+        ...v,
+        ...(typeof change === 'function' ? change(v) : change),
+      })),
     [],
   );
 
