@@ -2,9 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   Application,
   EnvVarsInput,
@@ -17,7 +15,12 @@ import { useModelChoices } from '../../hooks/useModelChoices';
 import { runtimeLabel } from '../../lib/runtimes';
 import { ErrorAlert } from '../ErrorAlert';
 import { FormDialog } from '../FormDialog';
-import { EnvVarsField, FormTextField, SelectField } from '../FormFields';
+import {
+  EnvVarsField,
+  FileField,
+  FormTextField,
+  SelectField,
+} from '../FormFields';
 
 /** @public */
 export interface ApplicationFormDialogProps {
@@ -165,26 +168,14 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
         problem={shown('description')}
         multiline
       />
-      <Autocomplete
+      <FileField
         id="ml-app-script"
-        freeSolo
-        openOnFocus
-        options={choices.files}
+        label="Script"
         value={values.script}
-        onChange={(_, script) => set({ script: script ?? '' })}
-        inputValue={values.script}
-        onInputChange={(_, script) => set({ script })}
-        renderInput={params => (
-          <TextField
-            {...params}
-            label="Script"
-            error={Boolean(shown('script'))}
-            helperText={
-              shown('script') ?? 'Serves HTTP on the port in ML_APP_PORT'
-            }
-            margin="normal"
-          />
-        )}
+        onChange={script => set({ script })}
+        files={choices.files}
+        problem={shown('script')}
+        help="Serves HTTP on the port in ML_APP_PORT"
       />
       <Box display="flex">
         <Box flex={1} marginRight={1}>

@@ -21,6 +21,7 @@ export type FormTextFieldProps = {
   | 'minRows'
   | 'multiline'
   | 'onBlur'
+  | 'placeholder'
 >;
 
 /** A full-width text field of a form, with its problem or help under it. */

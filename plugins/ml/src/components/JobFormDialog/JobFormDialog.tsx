@@ -2,8 +2,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
@@ -16,7 +14,12 @@ import {
 import { splitArgs } from '../../lib/args';
 import { runtimeLabel } from '../../lib/runtimes';
 import { FormDialog } from '../FormDialog';
-import { EnvVarsField, FormTextField, SelectField } from '../FormFields';
+import {
+  EnvVarsField,
+  FileField,
+  FormTextField,
+  SelectField,
+} from '../FormFields';
 import { JobTriggerFields } from '../JobTriggerFields';
 import { FormState, checkForm, initialState } from './jobForm';
 
@@ -138,31 +141,17 @@ export function JobFormDialog(props: JobFormDialogProps) {
         onChange={name => set({ name })}
         problem={shown('name')}
       />
-      <Autocomplete
+      <FileField
         id="ml-job-script"
-        freeSolo
-        openOnFocus
-        options={(files.value ?? [])
+        label="Script"
+        value={values.script}
+        onChange={script => set({ script })}
+        files={(files.value ?? [])
           .filter(f => f.type === 'file')
           .map(f => f.path)
           .sort()}
-        // Both controlled: with only the input controlled, the
-        // Autocomplete resets it to its (empty) value on mount.
-        value={values.script}
-        onChange={(_, script) => set({ script: script ?? '' })}
-        inputValue={values.script}
-        onInputChange={(_, script) => set({ script })}
-        renderInput={params => (
-          <TextField
-            {...params}
-            label="Script"
-            error={Boolean(shown('script'))}
-            helperText={
-              shown('script') ?? 'A file of the project, run with the runtime'
-            }
-            margin="normal"
-          />
-        )}
+        problem={shown('script')}
+        help="A file of the project, run with the runtime"
       />
       <FormTextField
         id="ml-job-args"

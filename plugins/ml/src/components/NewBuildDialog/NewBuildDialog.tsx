@@ -11,7 +11,6 @@ import {
   emptyBuildForm,
 } from '../BuildFormFields';
 import { secretsToReenter } from '../EnvVarsEditor';
-import { ErrorAlert } from '../ErrorAlert';
 import { FormDialog } from '../FormDialog';
 
 /** @public */
@@ -95,11 +94,6 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
         runtimeId={runtimeOf(form.values)}
         errorOf={form.errorOf}
         envKey={form.generation}
-      />
-      <ErrorAlert
-        message={
-          form.serverErrors.env && `Environment: ${form.serverErrors.env}`
-        }
       />
     </FormDialog>
   );
