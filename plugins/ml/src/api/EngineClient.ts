@@ -40,9 +40,13 @@ export class EngineClient {
   }
 
   launchSession(projectId: string, request: LaunchSessionRequest) {
-    return this.http.json<Workload>('POST', `/projects/${seg(projectId)}/sessions`, {
-      body: request,
-    });
+    return this.http.json<Workload>(
+      'POST',
+      `/projects/${seg(projectId)}/sessions`,
+      {
+        body: request,
+      },
+    );
   }
 
   getSession(projectId: string, sessionId: string) {
@@ -107,7 +111,10 @@ export class EngineClient {
   }
 
   async deleteJob(projectId: string, jobId: string) {
-    await this.http.send('DELETE', `/projects/${seg(projectId)}/jobs/${seg(jobId)}`);
+    await this.http.send(
+      'DELETE',
+      `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
+    );
   }
 
   runJob(projectId: string, jobId: string, request?: RunJobRequest) {
@@ -149,11 +156,13 @@ export class EngineClient {
 
   async getWorkloadLogs(workloadId: string, options?: MlLogOptions) {
     // `truncated` says the start was left out; the viewer shows the end.
-    const { lines } = await this.http.json<{ lines: string[]; truncated?: boolean }>(
-      'GET',
-      `/workloads/${seg(workloadId)}/logs`,
-      { query: { attempt: options?.attempt }, signal: options?.signal },
-    );
+    const { lines } = await this.http.json<{
+      lines: string[];
+      truncated?: boolean;
+    }>('GET', `/workloads/${seg(workloadId)}/logs`, {
+      query: { attempt: options?.attempt },
+      signal: options?.signal,
+    });
     return lines;
   }
 
@@ -186,7 +195,10 @@ export class EngineClient {
   }
 
   stopWorkload(workloadId: string) {
-    return this.http.json<Workload>('POST', `/workloads/${seg(workloadId)}/stop`);
+    return this.http.json<Workload>(
+      'POST',
+      `/workloads/${seg(workloadId)}/stop`,
+    );
   }
 
   getWorkspaceQueue(workspace: string) {

@@ -42,9 +42,13 @@ export class FilesClient {
   }
 
   async createDirectory(projectId: string, path: string) {
-    await this.http.send('POST', `/projects/${seg(projectId)}/files/directories`, {
-      body: { path },
-    });
+    await this.http.send(
+      'POST',
+      `/projects/${seg(projectId)}/files/directories`,
+      {
+        body: { path },
+      },
+    );
   }
 
   async renameFile(projectId: string, from: string, to: string) {

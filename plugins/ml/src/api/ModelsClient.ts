@@ -134,9 +134,7 @@ export class ModelsClient implements MlModelsApi {
   stopDeployment(projectId: string, modelId: string, deploymentId: string) {
     return this.http.json<ModelDeployment>(
       'POST',
-      `${modelPath(projectId, modelId)}/deployments/${seg(
-        deploymentId,
-      )}/stop`,
+      `${modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}/stop`,
     );
   }
 

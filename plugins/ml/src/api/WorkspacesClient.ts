@@ -93,9 +93,13 @@ export class WorkspacesClient {
   }
 
   createQuota(workspace: string, request: CreateQuotaRequest) {
-    return this.http.json<Quota>('POST', `/workspaces/${seg(workspace)}/quotas`, {
-      body: request,
-    });
+    return this.http.json<Quota>(
+      'POST',
+      `/workspaces/${seg(workspace)}/quotas`,
+      {
+        body: request,
+      },
+    );
   }
 
   updateQuota(workspace: string, quotaId: string, request: UpdateQuotaRequest) {

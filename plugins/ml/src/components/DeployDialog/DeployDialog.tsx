@@ -82,8 +82,7 @@ export function DeployDialog(props: DeployDialogProps) {
         parseReplicas(values.replicas) === undefined &&
         `A whole number from 1 to ${MAX_REPLICAS}`,
     }),
-    canSubmit: values =>
-      Boolean(build && profileOf(values)) && values.envValid,
+    canSubmit: values => Boolean(build && profileOf(values)) && values.envValid,
     onSubmit: values =>
       api.createDeployment(project.id, model.id, {
         buildId: build!.id,

@@ -85,6 +85,8 @@ export function NewAccessKeyDialog(props: NewAccessKeyDialogProps) {
             onChange={name => form.setValues({ name })}
             problem={form.errorOf('name')}
             help='Who or what uses it, e.g. "crm-service"'
+            // The dialog asks for this one field, so typing can start at once.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
           />
         </DialogForm>

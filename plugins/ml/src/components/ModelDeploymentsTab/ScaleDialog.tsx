@@ -50,6 +50,8 @@ export function ScaleDialog(props: ScaleDialogProps) {
         problem={problem}
         help="Each serves one request at a time"
         inputProps={{ inputMode: 'numeric' }}
+        // The dialog asks for this one field, so typing can start at once.
+        // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
       />
     </FormDialog>

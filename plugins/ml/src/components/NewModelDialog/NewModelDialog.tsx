@@ -114,7 +114,9 @@ export function NewModelDialog(props: NewModelDialogProps) {
       const parsed = fieldErrors(e.buildError);
       return {
         fields: parsed.fields,
-        general: `Model ${e.model.name} was created, but its build was refused: ${
+        general: `Model ${
+          e.model.name
+        } was created, but its build was refused: ${
           parsed.general ?? 'see the fields below'
         }`,
       };
@@ -182,9 +184,7 @@ export function NewModelDialog(props: NewModelDialogProps) {
       {values.withBuild && (
         <BuildFormFields
           form={values.build}
-          onChange={change =>
-            set(v => ({ build: { ...v.build, ...change } }))
-          }
+          onChange={change => set(v => ({ build: { ...v.build, ...change } }))}
           files={choices.files}
           runtimes={choices.runtimes}
           runtimeId={runtimeOf(values.build)}

@@ -192,7 +192,9 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
         onChange={owner => set({ owner })}
         problem={shown('owner')}
         help={
-          editing ? 'A user or group ref' : 'A user or group ref; you when empty'
+          editing
+            ? 'A user or group ref'
+            : 'A user or group ref; you when empty'
         }
       />
       <NodeGroupsEditor
