@@ -128,10 +128,9 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
       title={
         application ? `Edit application ${application.name}` : 'New application'
       }
-      error={form.generalError ?? choices.error?.message}
+      otherError={choices.error?.message}
       submitLabel={application ? 'Save' : 'Create'}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       {application && application.state !== 'stopped' && (
         <Alert severity="info">

@@ -104,14 +104,10 @@ export function DeployDialog(props: DeployDialogProps) {
       onClose={onClose}
       titleId="ml-deploy-title"
       title={`Deploy build ${build?.number ?? ''} of ${model.name}`}
-      error={
-        form.generalError ??
-        (choices.error ? describeError(choices.error) : undefined)
-      }
+      otherError={choices.error ? describeError(choices.error) : undefined}
       submitLabel="Deploy"
-      busy={form.busy}
+      form={form}
       submitDisabled={!chosenProfile}
-      onSubmit={form.handleSubmit}
     >
       {current && current.state !== 'stopped' && (
         <DialogContentText>

@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
+import { DialogFormState } from '../../hooks/useDialogForm';
 import { DialogSubmitActions } from '../DialogSubmitActions';
 import { ErrorAlert } from '../ErrorAlert';
 
@@ -9,13 +10,18 @@ export interface DialogFormProps {
   title: ReactNode;
   /** The title's id, which names the dialog for assistive technology. */
   titleId?: string;
-  /** What the last submit said that names no field, above the fields. */
-  error?: string;
+  /** The state of the form, from `useDialogForm`. */
+  form: Pick<
+    DialogFormState<unknown>,
+    'busy' | 'generalError' | 'handleSubmit'
+  >;
+  /**
+   * Shown above the fields while the last submit said nothing: e.g. that the
+   * choices did not load.
+   */
+  otherError?: string;
   submitLabel: string;
-  busy: boolean;
   submitDisabled?: boolean;
-  /** Usually `handleSubmit` of `useDialogForm`. */
-  onSubmit: (event: { preventDefault: () => void }) => void;
   onCancel: () => void;
   children?: ReactNode;
 }
@@ -25,17 +31,17 @@ export interface DialogFormProps {
  * Enter in a field submits. For a dialog that shows more than the form.
  */
 export function DialogForm(props: DialogFormProps) {
-  const { title, titleId, error, children, onSubmit } = props;
+  const { title, titleId, form, children } = props;
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={form.handleSubmit}>
       <DialogTitle id={titleId}>{title}</DialogTitle>
       <DialogContent>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={form.generalError ?? props.otherError} />
         {children}
       </DialogContent>
       <DialogSubmitActions
         submitLabel={props.submitLabel}
-        busy={props.busy}
+        busy={form.busy}
         submitDisabled={props.submitDisabled}
         onCancel={props.onCancel}
       />

@@ -13,8 +13,7 @@ describe('FormDialog', () => {
         titleId="test-title"
         title="New thing"
         submitLabel="Create"
-        busy={false}
-        onSubmit={onSubmit}
+        form={{ busy: false, handleSubmit: onSubmit }}
       >
         <input aria-label="Name" />
       </FormDialog>,
@@ -34,10 +33,12 @@ describe('FormDialog', () => {
         open
         onClose={jest.fn()}
         title="New thing"
-        error="name is taken"
+        form={{
+          busy: true,
+          generalError: 'name is taken',
+          handleSubmit: jest.fn(),
+        }}
         submitLabel="Create"
-        busy
-        onSubmit={jest.fn()}
       />,
     );
     expect(screen.getByRole('alert')).toHaveTextContent('name is taken');

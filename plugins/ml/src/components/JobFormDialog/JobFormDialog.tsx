@@ -129,10 +129,8 @@ export function JobFormDialog(props: JobFormDialogProps) {
       maxWidth="md"
       titleId="ml-job-form-title"
       title={job ? `Edit job ${job.name}` : 'New job'}
-      error={form.generalError}
       submitLabel={job ? 'Save' : 'Create'}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       <FormTextField
         id="ml-job-name"

@@ -72,10 +72,8 @@ export function NewAccessKeyDialog(props: NewAccessKeyDialogProps) {
         <DialogForm
           titleId="ml-key-title"
           title="New access key"
-          error={form.generalError}
           submitLabel="Create"
-          busy={form.busy}
-          onSubmit={form.handleSubmit}
+          form={form}
           onCancel={onClose}
         >
           <FormTextField

@@ -36,11 +36,9 @@ export function ScaleDialog(props: ScaleDialogProps) {
       fullWidth={false}
       titleId="ml-scale-title"
       title={`Replicas of build #${deployment?.buildNumber ?? ''}`}
-      error={form.generalError}
       submitLabel="Save"
-      busy={form.busy}
+      form={form}
       submitDisabled={Boolean(problem)}
-      onSubmit={form.handleSubmit}
     >
       <FormTextField
         id="ml-scale-replicas"

@@ -78,13 +78,9 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
       maxWidth="md"
       titleId="ml-build-form-title"
       title={`New build of ${model.name}`}
-      error={
-        form.generalError ??
-        (choices.error ? describeError(choices.error) : undefined)
-      }
+      otherError={choices.error ? describeError(choices.error) : undefined}
       submitLabel="Build"
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       <BuildFormFields
         form={form.values}

@@ -132,13 +132,9 @@ export function NewModelDialog(props: NewModelDialogProps) {
       maxWidth="md"
       titleId="ml-model-form-title"
       title="New model"
-      error={
-        form.generalError ??
-        (choices.error ? describeError(choices.error) : undefined)
-      }
+      otherError={choices.error ? describeError(choices.error) : undefined}
       submitLabel={created ? 'Build' : 'Create'}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       <FormTextField
         id="ml-model-name"

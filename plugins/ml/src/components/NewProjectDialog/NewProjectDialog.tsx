@@ -86,11 +86,9 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       onClose={onClose}
       titleId="ml-new-project-title"
       title="New project"
-      error={form.generalError}
       submitLabel="Create"
-      busy={form.busy}
+      form={form}
       submitDisabled={!workspace}
-      onSubmit={form.handleSubmit}
     >
       <FormTextField
         id="ml-new-project-name"

@@ -105,13 +105,10 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
       onClose={onClose}
       titleId="ml-new-session-title"
       title="New session"
-      error={
-        form.generalError ?? (loadError ? describeError(loadError) : undefined)
-      }
+      otherError={loadError ? describeError(loadError) : undefined}
       submitLabel="Start"
-      busy={form.busy}
+      form={form}
       submitDisabled={loading || !runtime || !profile}
-      onSubmit={form.handleSubmit}
     >
       <FormTextField
         id="ml-new-session-name"

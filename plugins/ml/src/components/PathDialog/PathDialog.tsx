@@ -43,10 +43,9 @@ export function PathDialog(props: PathDialogProps) {
       onClose={onClose}
       title={title}
       // Above the field, like the server's refusals of a path.
-      error={form.generalError ?? form.errorOf('path')}
+      otherError={form.errorOf('path')}
       submitLabel={submitLabel}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       <FormTextField
         id="ml-path"

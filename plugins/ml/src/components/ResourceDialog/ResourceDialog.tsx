@@ -113,10 +113,8 @@ export function ResourceDialog(props: ResourceDialogProps) {
       open={open}
       onClose={props.onClose}
       title={title}
-      error={form.generalError}
       submitLabel={submitLabel}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       {keyField && (
         <FormTextField

@@ -118,10 +118,8 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
       open={open}
       onClose={onClose}
       title={runtime ? 'Edit runtime' : 'New runtime'}
-      error={form.generalError}
       submitLabel={runtime ? 'Save' : 'Create'}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       <Grid container spacing={2}>
         <Grid item xs={6}>

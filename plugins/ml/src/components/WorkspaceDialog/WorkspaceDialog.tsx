@@ -154,10 +154,8 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
       maxWidth="md"
       titleId="ml-workspace-dialog-title"
       title={workspace ? `Edit workspace ${workspace.name}` : 'New workspace'}
-      error={form.generalError}
       submitLabel={workspace ? 'Save' : 'Create'}
-      busy={form.busy}
-      onSubmit={form.handleSubmit}
+      form={form}
     >
       {!editing && (
         <FormTextField
