@@ -1,26 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { MlClient } from './MlClient';
-
-const baseUrl = 'http://localhost:7007/api/ml';
-
-function jsonResponse(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
-function setup(...responses: Response[]) {
-  const fetch = jest.fn<Promise<Response>, [string, RequestInit?]>();
-  for (const response of responses) {
-    fetch.mockResolvedValueOnce(response);
-  }
-  const client = new MlClient({
-    discoveryApi: { getBaseUrl: jest.fn().mockResolvedValue(baseUrl) },
-    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
-  });
-  return { client, fetch };
-}
+import { baseUrl, jsonResponse, setup } from '../__testUtils__/mlClient';
 
 describe('MlClient', () => {
   it('passes list options as query parameters and skips empty ones', async () => {

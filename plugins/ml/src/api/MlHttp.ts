@@ -1,5 +1,6 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
+import type { MlListOptions } from './MlApi';
 
 /** Query parameters; undefined ones are left out. */
 export type Query = Record<string, string | number | boolean | undefined>;
@@ -15,10 +16,20 @@ interface RequestOptions {
   credentials?: RequestCredentials;
 }
 
+/** The query parameters of the API's paged lists. */
+export function listQuery(options?: MlListOptions): Query {
+  return {
+    filter: options?.filter || undefined,
+    sort: options?.sort,
+    page_size: options?.pageSize,
+    page_token: options?.pageToken,
+  };
+}
+
 /**
- * The transport under the ML client: requests go through the Backstage
- * `fetchApi`, so that they carry the user's token, and failures become
- * `ResponseError`s that keep the server's message.
+ * The request core that every part of the ML client shares: requests go
+ * through the Backstage `fetchApi`, so that they carry the user's token, and
+ * failures become `ResponseError`s that keep the server's message.
  */
 export class MlHttp {
   private readonly discoveryApi: DiscoveryApi;
@@ -30,11 +41,11 @@ export class MlHttp {
   }
 
   /** The ML API's base URL (e.g. to open an application in a new tab). */
-  protected apiBaseUrl(): Promise<string> {
+  apiBaseUrl(): Promise<string> {
     return this.discoveryApi.getBaseUrl('ml');
   }
 
-  protected async json<T>(
+  async json<T>(
     method: string,
     path: string,
     options?: { query?: Query; body?: unknown; signal?: AbortSignal },
@@ -43,7 +54,7 @@ export class MlHttp {
     return (await response.json()) as T;
   }
 
-  protected async send(
+  async send(
     method: string,
     path: string,
     options?: RequestOptions,
@@ -56,7 +67,7 @@ export class MlHttp {
   }
 
   /** The response whatever its status, for callers that read error bodies. */
-  protected async fetchRaw(
+  async fetchRaw(
     method: string,
     path: string,
     options?: RequestOptions,

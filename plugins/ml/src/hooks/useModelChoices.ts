@@ -1,11 +1,11 @@
-import { useApi } from '@backstage/core-plugin-api';
 import {
   Project,
   ResourceProfile,
   Runtime,
 } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
-import { mlApiRef } from '../api';
+import { useMlApi } from './useMlApi';
+import { useProjectFiles } from './useProjectFiles';
+import { smallestFirst, useWorkspaceProfiles } from './useWorkspaceProfiles';
 
 export interface ModelChoices {
   /** Files of the project, Python files first. */
@@ -17,34 +17,26 @@ export interface ModelChoices {
   error?: Error;
 }
 
+const isPython = (path: string) => (path.endsWith('.py') ? 0 : 1);
+
 /** What the build and deploy dialogs offer, loaded while one is open. */
 export function useModelChoices(project: Project, open: boolean): ModelChoices {
-  const api = useApi(mlApiRef);
-  const { value, error } = useAsync(async () => {
-    if (!open) {
-      return undefined;
-    }
-    const [files, runtimes, profiles] = await Promise.all([
-      api.listFiles(project.id, { recursive: true }),
-      api.listRuntimes({ enabled: true, pageSize: 500 }),
-      api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
-    ]);
-    const paths = files.filter(f => f.type === 'file').map(f => f.path);
-    const isPython = (p: string) => (p.endsWith('.py') ? 0 : 1);
-    return {
-      files: paths.sort(
-        (a, b) => isPython(a) - isPython(b) || a.localeCompare(b),
-      ),
-      runtimes: runtimes.items.filter(r => r.enabled),
-      profiles: [...profiles.items].sort(
-        (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
-      ),
-    };
-  }, [api, open, project.id, project.workspace]);
+  const files = useProjectFiles(project.id, open);
+  const profiles = useWorkspaceProfiles(project.workspace, open);
+  const runtimes = useMlApi(
+    async api =>
+      open
+        ? (await api.listRuntimes({ enabled: true, pageSize: 500 })).items
+        : undefined,
+    [open],
+  );
   return {
-    files: value?.files ?? [],
-    runtimes: value?.runtimes ?? [],
-    profiles: value?.profiles ?? [],
-    error,
+    files: (files.value ?? [])
+      .filter(f => f.type === 'file')
+      .map(f => f.path)
+      .sort((a, b) => isPython(a) - isPython(b) || a.localeCompare(b)),
+    runtimes: (runtimes.value ?? []).filter(r => r.enabled),
+    profiles: smallestFirst(profiles.value ?? []),
+    error: files.error ?? runtimes.error ?? profiles.error,
   };
 }

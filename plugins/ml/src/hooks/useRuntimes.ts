@@ -1,21 +1,20 @@
-import { useApi } from '@backstage/core-plugin-api';
 import { Runtime } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
-import { mlApiRef } from '../api';
 import { runtimeLabel } from '../lib/runtimes';
+import { useMlApi } from './useMlApi';
 
 /**
  * Every runtime, disabled and superseded ones included, because existing
- * workloads may use them; plus a labeller for ids.
+ * workloads may use them; plus a labeller for ids. Only while `enabled` (a
+ * dialog that is open), loaded again each time it becomes so.
  */
-export function useRuntimes(): {
+export function useRuntimes(enabled = true): {
   runtimes: Runtime[];
   label: (runtimeId: string) => string;
 } {
-  const api = useApi(mlApiRef);
-  const { value } = useAsync(
-    () => api.listRuntimes({ all: true, pageSize: 500 }),
-    [api],
+  const { value } = useMlApi(
+    async api =>
+      enabled ? api.listRuntimes({ all: true, pageSize: 500 }) : undefined,
+    [enabled],
   );
   const runtimes = value?.items ?? [];
   return {

@@ -57,3 +57,11 @@ export function fieldErrors(error: unknown): FieldErrors {
     general: rest.length > 0 ? rest.join('; ') : undefined,
   };
 }
+
+/**
+ * The whole message above the form, for forms whose fields do not match
+ * the API's names (or that have no fields).
+ */
+export function wholeError(error: unknown): FieldErrors {
+  return { fields: {}, general: describeError(error) };
+}

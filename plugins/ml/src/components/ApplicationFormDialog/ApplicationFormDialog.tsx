@@ -1,14 +1,8 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import {
   Application,
   EnvVarsInput,
@@ -16,12 +10,17 @@ import {
   explainInvalidName,
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
-import { fieldErrors } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { EnvVarsEditor } from '../EnvVarsEditor';
 import { ErrorAlert } from '../ErrorAlert';
+import { FormDialog } from '../FormDialog';
+import {
+  EnvVarsField,
+  FileField,
+  FormTextField,
+  SelectField,
+} from '../FormFields';
 
 /** @public */
 export interface ApplicationFormDialogProps {
@@ -45,6 +44,8 @@ interface FormState {
   env: EnvVarsInput;
   envValid: boolean;
   bypassAuthentication: boolean;
+  /** Whether the slug was typed; until then it follows the name. */
+  slugEdited: boolean;
 }
 
 function initialState(app?: Application): FormState {
@@ -58,6 +59,7 @@ function initialState(app?: Application): FormState {
     env: app?.env ?? {},
     envValid: true,
     bypassAuthentication: app?.bypassAuthentication ?? false,
+    slugEdited: Boolean(app),
   };
 }
 
@@ -80,246 +82,152 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
   const { open, project, application, onClose, onSaved } = props;
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
-  const [form, setForm] = useState<FormState>(() => initialState(application));
-  const [slugEdited, setSlugEdited] = useState(Boolean(application));
-  const [generation, setGeneration] = useState(0);
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
+  const runtimeOf = (form: FormState) =>
+    form.runtimeId || choices.runtimes[0]?.id || '';
+  const profileOf = (form: FormState) =>
+    form.profile || choices.profiles[0]?.name || '';
 
-  useEffect(() => {
-    if (open) {
-      setForm(initialState(application));
-      setSlugEdited(Boolean(application));
-      setGeneration(g => g + 1);
-      setTouched(false);
-      setServerErrors({});
-      setGeneral(undefined);
-    }
-    // Only when opened: the app object changes as the list polls.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const runtimeId = form.runtimeId || choices.runtimes[0]?.id || '';
-  const profile = form.profile || choices.profiles[0]?.name || '';
-  const set = (change: Partial<FormState>) =>
-    setForm(f => ({ ...f, ...change }));
-  const problems: Record<string, string | undefined> = {
-    name: form.name.trim() ? undefined : 'A name is required',
-    slug: explainInvalidName(form.slug),
-    script: form.script.trim() ? undefined : 'A script is required',
-  };
-  const invalid = Object.values(problems).some(Boolean) || !form.envValid;
-  const shown = (field: string) =>
-    serverErrors[field] ?? (touched ? problems[field] : undefined);
-
-  const submit = async () => {
-    setTouched(true);
-    if (invalid || !runtimeId || !profile) {
-      return;
-    }
-    setBusy(true);
-    setServerErrors({});
-    setGeneral(undefined);
+  const save = (form: FormState) => {
     const fields = {
       name: form.name.trim(),
       slug: form.slug,
       description: form.description,
       script: form.script.trim(),
-      runtimeId,
-      profile,
+      runtimeId: runtimeOf(form),
+      profile: profileOf(form),
       env: form.env,
       bypassAuthentication: form.bypassAuthentication,
     };
-    try {
-      onSaved(
-        application
-          ? await api.updateApplication(project.id, application.id, fields)
-          : await api.createApplication(project.id, fields),
-      );
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setServerErrors(parsed.fields);
-      setGeneral(parsed.general);
-    } finally {
-      setBusy(false);
-    }
+    return application
+      ? api.updateApplication(project.id, application.id, fields)
+      : api.createApplication(project.id, fields);
   };
 
-  const select = (
-    field: 'runtimeId' | 'profile',
-    label: string,
-    value: string,
-    options: Array<{ value: string; label: string }>,
-  ) => (
-    <Box flex={1} marginRight={field === 'runtimeId' ? 1 : 0}>
-      <TextField
-        id={`ml-app-${field}`}
-        label={label}
-        select
-        SelectProps={{ native: true }}
-        value={value}
-        onChange={e => set({ [field]: e.target.value })}
-        error={Boolean(shown(field))}
-        helperText={shown(field)}
-        fullWidth
-        margin="normal"
-      >
-        {options.map(o => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </TextField>
-    </Box>
-  );
+  const form = useDialogForm({
+    open,
+    // Only when opened: the app object changes as the list polls.
+    initialValues: () => initialState(application),
+    validate: values => ({
+      name: values.name.trim() ? undefined : 'A name is required',
+      slug: explainInvalidName(values.slug),
+      script: values.script.trim() ? undefined : 'A script is required',
+    }),
+    canSubmit: values =>
+      values.envValid && Boolean(runtimeOf(values) && profileOf(values)),
+    onSubmit: save,
+    onSuccess: onSaved,
+  });
+  const { values, setValues: set, errorOf: shown } = form;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
-      fullWidth
       maxWidth="md"
-      aria-labelledby="ml-app-form-title"
+      titleId="ml-app-form-title"
+      title={
+        application ? `Edit application ${application.name}` : 'New application'
+      }
+      otherError={choices.error?.message}
+      submitLabel={application ? 'Save' : 'Create'}
+      form={form}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle id="ml-app-form-title">
-          {application
-            ? `Edit application ${application.name}`
-            : 'New application'}
-        </DialogTitle>
-        <DialogContent>
-          <ErrorAlert message={general ?? choices.error?.message} />
-          {application && application.state !== 'stopped' && (
-            <Alert severity="info">
-              Changes apply when the application restarts.
-            </Alert>
-          )}
-          <TextField
-            id="ml-app-name"
-            label="Name"
-            value={form.name}
-            onChange={e =>
-              set({
-                name: e.target.value,
-                ...(slugEdited ? {} : { slug: slugFromName(e.target.value) }),
-              })
-            }
-            error={Boolean(shown('name'))}
-            helperText={shown('name')}
-            fullWidth
-            margin="normal"
+      {application && application.state !== 'stopped' && (
+        <Alert severity="info">
+          Changes apply when the application restarts.
+        </Alert>
+      )}
+      <FormTextField
+        id="ml-app-name"
+        label="Name"
+        value={values.name}
+        onChange={name =>
+          set({
+            name,
+            ...(values.slugEdited ? {} : { slug: slugFromName(name) }),
+          })
+        }
+        problem={shown('name')}
+      />
+      <FormTextField
+        id="ml-app-slug"
+        label="Slug"
+        value={values.slug}
+        onChange={slug => set({ slug, slugEdited: true })}
+        problem={shown('slug')}
+        help={`Served at …/apps/${
+          values.slug || '<slug>'
+        }/ — unique across the portal`}
+      />
+      <FormTextField
+        id="ml-app-description"
+        label="Description"
+        value={values.description}
+        onChange={description => set({ description })}
+        problem={shown('description')}
+        multiline
+      />
+      <FileField
+        id="ml-app-script"
+        label="Script"
+        value={values.script}
+        onChange={script => set({ script })}
+        files={choices.files}
+        problem={shown('script')}
+        help="Serves HTTP on the port in ML_APP_PORT"
+      />
+      <Box display="flex">
+        <Box flex={1} marginRight={1}>
+          <SelectField
+            id="ml-app-runtimeId"
+            label="Runtime"
+            value={runtimeOf(values)}
+            onChange={runtimeId => set({ runtimeId })}
+            problem={shown('runtimeId')}
+            options={choices.runtimes.map(r => ({
+              value: r.id,
+              label: runtimeLabel(r),
+            }))}
           />
-          <TextField
-            id="ml-app-slug"
-            label="Slug"
-            value={form.slug}
-            onChange={e => {
-              setSlugEdited(true);
-              set({ slug: e.target.value });
-            }}
-            error={Boolean(shown('slug'))}
-            helperText={
-              shown('slug') ??
-              `Served at …/apps/${
-                form.slug || '<slug>'
-              }/ — unique across the portal`
-            }
-            fullWidth
-            margin="normal"
+        </Box>
+        <Box flex={1}>
+          <SelectField
+            id="ml-app-profile"
+            label="Profile"
+            value={profileOf(values)}
+            onChange={profile => set({ profile })}
+            problem={shown('profile')}
+            options={choices.profiles.map(p => ({
+              value: p.name,
+              label: p.name,
+            }))}
           />
-          <TextField
-            id="ml-app-description"
-            label="Description"
-            value={form.description}
-            onChange={e => set({ description: e.target.value })}
-            error={Boolean(shown('description'))}
-            helperText={shown('description')}
-            fullWidth
-            multiline
-            margin="normal"
-          />
-          <Autocomplete
-            id="ml-app-script"
-            freeSolo
-            openOnFocus
-            options={choices.files}
-            value={form.script}
-            onChange={(_, script) => set({ script: script ?? '' })}
-            inputValue={form.script}
-            onInputChange={(_, script) => set({ script })}
-            renderInput={params => (
-              <TextField
-                {...params}
-                label="Script"
-                error={Boolean(shown('script'))}
-                helperText={
-                  shown('script') ?? 'Serves HTTP on the port in ML_APP_PORT'
+        </Box>
+      </Box>
+      {(props.allowBypassAuthentication || values.bypassAuthentication) && (
+        <Box>
+          <FormControlLabel
+            control={
+              <Switch
+                checked={values.bypassAuthentication}
+                onChange={(_, bypassAuthentication) =>
+                  set({ bypassAuthentication })
                 }
-                margin="normal"
+                color="primary"
               />
-            )}
+            }
+            label="Anyone may open it, without signing in"
           />
-          <Box display="flex">
-            {select(
-              'runtimeId',
-              'Runtime',
-              runtimeId,
-              choices.runtimes.map(r => ({
-                value: r.id,
-                label: runtimeLabel(r),
-              })),
-            )}
-            {select(
-              'profile',
-              'Profile',
-              profile,
-              choices.profiles.map(p => ({ value: p.name, label: p.name })),
-            )}
-          </Box>
-          {(props.allowBypassAuthentication || form.bypassAuthentication) && (
-            <Box>
-              <FormControlLabel
-                control={
-                  <Switch
-                    checked={form.bypassAuthentication}
-                    onChange={(_, bypassAuthentication) =>
-                      set({ bypassAuthentication })
-                    }
-                    color="primary"
-                  />
-                }
-                label="Anyone may open it, without signing in"
-              />
-              {shown('bypassAuthentication') && (
-                <Alert severity="error">{shown('bypassAuthentication')}</Alert>
-              )}
-            </Box>
-          )}
-          <EnvVarsEditor
-            key={generation}
-            title="Environment variables"
-            description="Override the project's environment for this application"
-            env={form.env}
-            onChange={(env, envValid) => set({ env, envValid })}
-          />
-          {serverErrors.env && (
-            <Alert severity="error">{`Environment: ${serverErrors.env}`}</Alert>
-          )}
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={application ? 'Save' : 'Create'}
-          busy={busy}
-          onCancel={onClose}
-        />
-      </form>
-    </Dialog>
+          <ErrorAlert message={shown('bypassAuthentication')} />
+        </Box>
+      )}
+      <EnvVarsField
+        generation={form.generation}
+        description="Override the project's environment for this application"
+        env={values.env}
+        onChange={(env, envValid) => set({ env, envValid })}
+        problem={form.serverErrors.env}
+      />
+    </FormDialog>
   );
 }

@@ -1,11 +1,12 @@
-import { ReactNode, useState } from 'react';
+import { ReactNode } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import { describeError } from '../../lib/errors';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { wholeError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
 
 /** @public */
@@ -25,40 +26,32 @@ export interface ConfirmDialogProps {
  */
 export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel = 'Delete', onConfirm } = props;
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  const close = () => {
-    setError(undefined);
-    props.onClose();
-  };
-
-  const confirm = async () => {
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-      props.onClose();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  // A form without fields: the busy flag and the error of the action.
+  const { busy, generalError, submit } = useDialogForm({
+    open,
+    initialValues: () => ({}),
+    onSubmit: onConfirm,
+    onSuccess: props.onClose,
+    describeFailure: wholeError,
+  });
 
   return (
-    <Dialog open={open} onClose={close} aria-labelledby="ml-confirm-title">
+    <Dialog
+      open={open}
+      onClose={props.onClose}
+      aria-labelledby="ml-confirm-title"
+    >
       <DialogTitle id="ml-confirm-title">{title}</DialogTitle>
       <DialogContent>
         <DialogContentText component="div">{children}</DialogContentText>
-        <ErrorAlert message={error} />
+        <ErrorAlert message={generalError} />
       </DialogContent>
       <DialogActions>
-        <Button onClick={close} disabled={busy}>
+        <Button onClick={props.onClose} disabled={busy}>
           Cancel
         </Button>
         <Button
-          onClick={confirm}
+          onClick={submit}
           disabled={busy}
           color="secondary"
           variant="contained"

@@ -1,11 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import {
   Model,
   ModelBuild,
@@ -15,12 +10,13 @@ import {
   formatMemory,
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
 import { formatVcpu } from '../../lib/resources';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { EnvVarsEditor, secretsToReenter } from '../EnvVarsEditor';
-import { ErrorAlert } from '../ErrorAlert';
+import { secretsToReenter } from '../EnvVarsEditor';
+import { FormDialog } from '../FormDialog';
+import { EnvVarsField, FormTextField, SelectField } from '../FormFields';
 
 /** @public */
 export interface DeployDialogProps {
@@ -45,6 +41,24 @@ export function parseReplicas(text: string): number | undefined {
   return n >= 1 && n <= MAX_REPLICAS ? n : undefined;
 }
 
+interface FormState {
+  replicas: string;
+  profile: string;
+  env: EnvVarsInput;
+  envValid: boolean;
+}
+
+function initialState(current?: ModelDeployment): FormState {
+  // A new deployment has no secrets stored: those of the current one are typed again.
+  const env = current?.env ?? {};
+  return {
+    replicas: String(current?.replicas ?? 1),
+    profile: current?.profile ?? '',
+    env,
+    envValid: secretsToReenter(env).length === 0,
+  };
+}
+
 /**
  * Deploys a built build with N replicas of a profile. A deployment that
  * serves already is replaced once the new replicas are ready.
@@ -54,156 +68,89 @@ export function DeployDialog(props: DeployDialogProps) {
   const open = Boolean(build);
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
-  const [replicas, setReplicas] = useState('1');
-  const [profile, setProfile] = useState('');
-  const [env, setEnv] = useState<{
-    vars: EnvVarsInput;
-    valid: boolean;
-  }>({ vars: {}, valid: true });
-  const [generation, setGeneration] = useState(0);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setReplicas(String(current?.replicas ?? 1));
-      setProfile(current?.profile ?? '');
-      // A new deployment has no secrets stored: those of the current one are typed again.
-      const vars = current?.env ?? {};
-      setEnv({ vars, valid: secretsToReenter(vars).length === 0 });
-      setGeneration(g => g + 1);
-      setServerErrors({});
-      setGeneral(undefined);
-    }
-    // Only when opened: the deployments are polled while the page is open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const chosenProfile =
-    profile && choices.profiles.some(p => p.name === profile)
-      ? profile
+  const profileOf = (form: FormState) =>
+    form.profile && choices.profiles.some(p => p.name === form.profile)
+      ? form.profile
       : choices.profiles[0]?.name ?? '';
-  const count = parseReplicas(replicas);
-  const replicasProblem =
-    serverErrors.replicas ??
-    (count === undefined
-      ? `A whole number from 1 to ${MAX_REPLICAS}`
-      : undefined);
 
-  const submit = async () => {
-    if (!build || count === undefined || !chosenProfile || !env.valid) {
-      return;
-    }
-    setBusy(true);
-    setServerErrors({});
-    setGeneral(undefined);
-    try {
-      onDeployed(
-        await api.createDeployment(project.id, model.id, {
-          buildId: build.id,
-          replicas: count,
-          profile: chosenProfile,
-          env: env.vars,
-        }),
-      );
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setServerErrors(parsed.fields);
-      setGeneral(parsed.general);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useDialogForm({
+    open,
+    // Only when opened: the deployments are polled while the page is open.
+    initialValues: () => initialState(current),
+    validate: values => ({
+      replicas:
+        parseReplicas(values.replicas) === undefined &&
+        `A whole number from 1 to ${MAX_REPLICAS}`,
+    }),
+    canSubmit: values => Boolean(build && profileOf(values)) && values.envValid,
+    onSubmit: values =>
+      api.createDeployment(project.id, model.id, {
+        buildId: build!.id,
+        replicas: parseReplicas(values.replicas)!,
+        profile: profileOf(values),
+        env: values.env,
+      }),
+    onSuccess: onDeployed,
+  });
+  const { values, setValues: set, serverErrors } = form;
+  const chosenProfile = profileOf(values);
+  // Shown as soon as typed: the field starts valid.
+  const replicasProblem =
+    serverErrors.replicas || form.problems.replicas || undefined;
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="ml-deploy-title"
+      titleId="ml-deploy-title"
+      title={`Deploy build ${build?.number ?? ''} of ${model.name}`}
+      otherError={choices.error ? describeError(choices.error) : undefined}
+      submitLabel="Deploy"
+      form={form}
+      submitDisabled={!chosenProfile}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle id="ml-deploy-title">
-          {`Deploy build ${build?.number ?? ''} of ${model.name}`}
-        </DialogTitle>
-        <DialogContent>
-          {current && current.state !== 'stopped' && (
-            <DialogContentText>
-              {`Build ${current.buildNumber} serves now; its replicas stop once the new ones are ready.`}
-            </DialogContentText>
-          )}
-          <ErrorAlert
-            message={
-              general ??
-              (choices.error ? describeError(choices.error) : undefined)
-            }
+      {current && current.state !== 'stopped' && (
+        <DialogContentText>
+          {`Build ${current.buildNumber} serves now; its replicas stop once the new ones are ready.`}
+        </DialogContentText>
+      )}
+      <Box display="flex">
+        <Box flex={1} marginRight={1}>
+          <FormTextField
+            id="ml-deploy-replicas"
+            label="Replicas"
+            value={values.replicas}
+            onChange={replicas => set({ replicas })}
+            problem={replicasProblem}
+            help="Each serves one request at a time"
+            inputProps={{ inputMode: 'numeric' }}
           />
-          <Box display="flex">
-            <Box flex={1} marginRight={1}>
-              <TextField
-                id="ml-deploy-replicas"
-                label="Replicas"
-                value={replicas}
-                onChange={e => setReplicas(e.target.value)}
-                error={Boolean(replicasProblem)}
-                helperText={
-                  replicasProblem ?? 'Each serves one request at a time'
-                }
-                inputProps={{ inputMode: 'numeric' }}
-                fullWidth
-                margin="normal"
-              />
-            </Box>
-            <Box flex={2}>
-              <TextField
-                id="ml-deploy-profile"
-                label="Profile"
-                select
-                SelectProps={{ native: true }}
-                value={chosenProfile}
-                onChange={e => setProfile(e.target.value)}
-                error={Boolean(serverErrors.profile)}
-                helperText={serverErrors.profile ?? 'Per replica'}
-                fullWidth
-                margin="normal"
-              >
-                {choices.profiles.map(p => (
-                  <option key={p.name} value={p.name}>
-                    {`${p.name} (${formatVcpu(p.cpu)}, ${formatMemory(
-                      p.memoryMiB,
-                    )})`}
-                  </option>
-                ))}
-              </TextField>
-            </Box>
-          </Box>
-          <EnvVarsEditor
-            key={generation}
-            title="Environment variables"
-            description="For the replicas; they win over the build's"
-            env={env.vars}
-            keepsSecrets={false}
-            onChange={(vars, valid) => setEnv({ vars, valid })}
+        </Box>
+        <Box flex={2}>
+          <SelectField
+            id="ml-deploy-profile"
+            label="Profile"
+            value={chosenProfile}
+            onChange={profile => set({ profile })}
+            problem={serverErrors.profile}
+            help="Per replica"
+            options={choices.profiles.map(p => ({
+              value: p.name,
+              label: `${p.name} (${formatVcpu(p.cpu)}, ${formatMemory(
+                p.memoryMiB,
+              )})`,
+            }))}
           />
-          <ErrorAlert
-            message={serverErrors.env && `Environment: ${serverErrors.env}`}
-          />
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel="Deploy"
-          busy={busy}
-          submitDisabled={!chosenProfile}
-          onCancel={onClose}
-        />
-      </form>
-    </Dialog>
+        </Box>
+      </Box>
+      <EnvVarsField
+        generation={form.generation}
+        description="For the replicas; they win over the build's"
+        env={values.env}
+        keepsSecrets={false}
+        onChange={(env, envValid) => set({ env, envValid })}
+        problem={serverErrors.env}
+      />
+    </FormDialog>
   );
 }

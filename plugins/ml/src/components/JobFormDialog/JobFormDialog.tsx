@@ -1,23 +1,25 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
-import Autocomplete from '@material-ui/lab/Autocomplete';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { useProjectFiles } from '../../hooks/useProjectFiles';
+import { useRuntimes } from '../../hooks/useRuntimes';
+import {
+  smallestFirst,
+  useWorkspaceProfiles,
+} from '../../hooks/useWorkspaceProfiles';
 import { splitArgs } from '../../lib/args';
-import { fieldErrors } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { EnvVarsEditor } from '../EnvVarsEditor';
-import { ErrorAlert } from '../ErrorAlert';
+import { FormDialog } from '../FormDialog';
+import {
+  EnvVarsField,
+  FileField,
+  FormTextField,
+  SelectField,
+} from '../FormFields';
 import { JobTriggerFields } from '../JobTriggerFields';
 import { FormState, checkForm, initialState } from './jobForm';
 
@@ -40,77 +42,28 @@ export interface JobFormDialogProps {
 export function JobFormDialog(props: JobFormDialogProps) {
   const { open, project, job, jobs, onClose, onSaved } = props;
   const api = useApi(mlApiRef);
-  const [form, setForm] = useState<FormState>(() => initialState(job));
-  // Remounts the env editor with the job's variables each time it opens.
-  const [generation, setGeneration] = useState(0);
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
+  const files = useProjectFiles(project.id, open);
+  const profiles = smallestFirst(
+    useWorkspaceProfiles(project.workspace, open).value ?? [],
+  );
+  // All runtimes: a job may still use one that was disabled since.
+  const { runtimes } = useRuntimes(open);
 
-  useEffect(() => {
-    if (open) {
-      setForm(initialState(job));
-      setGeneration(g => g + 1);
-      setTouched(false);
-      setServerErrors({});
-      setGeneral(undefined);
-    }
-    // Only when opened: the job object changes as the page polls.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
+  const runtimeOf = (form: FormState) =>
+    form.runtimeId || runtimes.find(r => r.enabled)?.id || '';
+  const profileOf = (form: FormState) =>
+    form.profile || profiles[0]?.name || '';
 
-  const choices = useAsync(async () => {
-    if (!open) {
-      return undefined;
-    }
-    // All runtimes: a job may still use one that was disabled since.
-    const [files, profiles, runtimes] = await Promise.all([
-      api.listFiles(project.id, { recursive: true }),
-      api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
-      api.listRuntimes({ all: true, pageSize: 500 }),
-    ]);
-    return {
-      runtimes: runtimes.items,
-      scripts: files
-        .filter(f => f.type === 'file')
-        .map(f => f.path)
-        .sort(),
-      // Smallest first: the default is the cheapest profile.
-      profiles: [...profiles.items].sort(
-        (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
-      ),
-    };
-  }, [api, open, project.id, project.workspace]);
-
-  const runtimes = choices.value?.runtimes ?? [];
-  const usable = runtimes.filter(r => r.enabled || r.id === form.runtimeId);
-  const runtimeId = form.runtimeId || usable.find(r => r.enabled)?.id || '';
-  const profiles = choices.value?.profiles ?? [];
-  const profile = form.profile || profiles[0]?.name || '';
-  const set = (change: Partial<FormState>) => setForm({ ...form, ...change });
-
-  const { trigger } = form;
-  const { timeout, retries, backoff, problems } = checkForm(form);
-  const invalid = Object.values(problems).some(Boolean) || !form.envValid;
-  const shown = (field: string) =>
-    serverErrors[field] ?? (touched ? problems[field] : undefined);
-
-  const submit = async () => {
-    setTouched(true);
-    if (invalid || !runtimeId || !profile) {
-      return;
-    }
-    setBusy(true);
-    setServerErrors({});
-    setGeneral(undefined);
+  const save = async (form: FormState) => {
+    const { trigger } = form;
+    const { timeout, retries, backoff } = checkForm(form);
     const fields = {
       name: form.name.trim(),
       script: form.script.trim(),
       args: splitArgs(form.args),
       env: form.env,
-      runtimeId,
-      profile,
+      runtimeId: runtimeOf(form),
+      profile: profileOf(form),
       maxRetries: retries!,
       retryBackoffSeconds: backoff!,
       enabled: form.enabled,
@@ -120,30 +73,35 @@ export function JobFormDialog(props: JobFormDialogProps) {
       trigger.kind === 'schedule' ? trigger.schedule.trim() : null;
     const parentJobId =
       trigger.kind === 'dependency' ? trigger.parentJobId : null;
-    try {
-      const saved = job
-        ? await api.updateJob(project.id, job.id, {
-            ...fields,
-            // null clears what the job had: the API's PATCH semantics.
-            timeoutSeconds: timeout,
-            schedule,
-            parentJobId,
-          })
-        : await api.createJob(project.id, {
-            ...fields,
-            timeoutSeconds: timeout ?? undefined,
-            schedule: schedule ?? undefined,
-            parentJobId: parentJobId ?? undefined,
-          });
-      onSaved(saved);
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setServerErrors(parsed.fields);
-      setGeneral(parsed.general);
-    } finally {
-      setBusy(false);
-    }
+    return job
+      ? api.updateJob(project.id, job.id, {
+          ...fields,
+          // null clears what the job had: the API's PATCH semantics.
+          timeoutSeconds: timeout,
+          schedule,
+          parentJobId,
+        })
+      : api.createJob(project.id, {
+          ...fields,
+          timeoutSeconds: timeout ?? undefined,
+          schedule: schedule ?? undefined,
+          parentJobId: parentJobId ?? undefined,
+        });
   };
+
+  const form = useDialogForm({
+    open,
+    // Only when opened: the job object changes as the page polls.
+    initialValues: () => initialState(job),
+    validate: values => checkForm(values).problems,
+    canSubmit: values =>
+      values.envValid && Boolean(runtimeOf(values) && profileOf(values)),
+    onSubmit: save,
+    onSuccess: onSaved,
+  });
+  const { values, setValues: set, errorOf: shown } = form;
+  const runtimeId = runtimeOf(values);
+  const usable = runtimes.filter(r => r.enabled || r.id === values.runtimeId);
 
   const numberField = (
     field: 'timeout' | 'retries' | 'backoff',
@@ -152,185 +110,124 @@ export function JobFormDialog(props: JobFormDialogProps) {
     help: string,
   ) => (
     <Box flex={1} marginRight={1}>
-      <TextField
+      <FormTextField
         id={`ml-job-${field}`}
         label={label}
-        value={form[field]}
-        onChange={e => set({ [field]: e.target.value })}
-        error={Boolean(shown(apiField))}
-        helperText={shown(apiField) ?? help}
+        value={values[field]}
+        onChange={value => set({ [field]: value })}
+        problem={shown(apiField)}
+        help={help}
         inputProps={{ inputMode: 'numeric' }}
-        fullWidth
-        margin="normal"
       />
     </Box>
   );
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
-      fullWidth
       maxWidth="md"
-      aria-labelledby="ml-job-form-title"
+      titleId="ml-job-form-title"
+      title={job ? `Edit job ${job.name}` : 'New job'}
+      submitLabel={job ? 'Save' : 'Create'}
+      form={form}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
+      <FormTextField
+        id="ml-job-name"
+        label="Name"
+        value={values.name}
+        onChange={name => set({ name })}
+        problem={shown('name')}
+      />
+      <FileField
+        id="ml-job-script"
+        label="Script"
+        value={values.script}
+        onChange={script => set({ script })}
+        files={(files.value ?? [])
+          .filter(f => f.type === 'file')
+          .map(f => f.path)
+          .sort()}
+        problem={shown('script')}
+        help="A file of the project, run with the runtime"
+      />
+      <FormTextField
+        id="ml-job-args"
+        label="Arguments"
+        value={values.args}
+        onChange={args => set({ args })}
+        problem={shown('args')}
+        help="As on a command line; quote arguments with spaces"
+      />
+      <Box display="flex">
+        <Box flex={1} marginRight={1}>
+          <SelectField
+            id="ml-job-runtime"
+            label="Runtime"
+            value={runtimeId}
+            onChange={value => set({ runtimeId: value })}
+            problem={shown('runtimeId')}
+            options={usable.map(r => ({
+              value: r.id,
+              label: `${runtimeLabel(r)}${r.enabled ? '' : ' (disabled)'}`,
+            }))}
+          />
+        </Box>
+        <Box flex={1}>
+          <SelectField
+            id="ml-job-profile"
+            label="Profile"
+            value={profileOf(values)}
+            onChange={profile => set({ profile })}
+            problem={shown('profile')}
+            options={profiles.map(p => ({ value: p.name, label: p.name }))}
+          />
+        </Box>
+      </Box>
+      <Box display="flex">
+        {numberField(
+          'timeout',
+          'timeoutSeconds',
+          'Timeout (seconds)',
+          'Empty for no limit',
+        )}
+        {numberField('retries', 'maxRetries', 'Retries', 'After a failure')}
+        {numberField(
+          'backoff',
+          'retryBackoffSeconds',
+          'Retry backoff (seconds)',
+          'Doubles each retry',
+        )}
+      </Box>
+      <JobTriggerFields
+        value={values.trigger}
+        onChange={trigger => set({ trigger })}
+        parents={jobs.filter(j => j.id !== job?.id)}
+        errors={{
+          schedule: shown('schedule'),
+          timezone: shown('timezone'),
+          parentJobId: shown('parentJobId'),
         }}
-      >
-        <DialogTitle id="ml-job-form-title">
-          {job ? `Edit job ${job.name}` : 'New job'}
-        </DialogTitle>
-        <DialogContent>
-          <ErrorAlert message={general} />
-          <TextField
-            id="ml-job-name"
-            label="Name"
-            value={form.name}
-            onChange={e => set({ name: e.target.value })}
-            error={Boolean(shown('name'))}
-            helperText={shown('name')}
-            fullWidth
-            margin="normal"
-          />
-          <Autocomplete
-            id="ml-job-script"
-            freeSolo
-            openOnFocus
-            options={choices.value?.scripts ?? []}
-            // Both controlled: with only the input controlled, the
-            // Autocomplete resets it to its (empty) value on mount.
-            value={form.script}
-            onChange={(_, script) => set({ script: script ?? '' })}
-            inputValue={form.script}
-            onInputChange={(_, script) => set({ script })}
-            renderInput={params => (
-              <TextField
-                {...params}
-                label="Script"
-                error={Boolean(shown('script'))}
-                helperText={
-                  shown('script') ??
-                  'A file of the project, run with the runtime'
-                }
-                margin="normal"
-              />
-            )}
-          />
-          <TextField
-            id="ml-job-args"
-            label="Arguments"
-            value={form.args}
-            onChange={e => set({ args: e.target.value })}
-            error={Boolean(shown('args'))}
-            helperText={
-              shown('args') ??
-              'As on a command line; quote arguments with spaces'
-            }
-            fullWidth
-            margin="normal"
-          />
-          <Box display="flex">
-            <Box flex={1} marginRight={1}>
-              <TextField
-                id="ml-job-runtime"
-                label="Runtime"
-                select
-                SelectProps={{ native: true }}
-                value={runtimeId}
-                onChange={e => set({ runtimeId: e.target.value })}
-                error={Boolean(shown('runtimeId'))}
-                helperText={shown('runtimeId')}
-                fullWidth
-                margin="normal"
-              >
-                {usable.map(r => (
-                  <option key={r.id} value={r.id}>
-                    {`${runtimeLabel(r)}${r.enabled ? '' : ' (disabled)'}`}
-                  </option>
-                ))}
-              </TextField>
-            </Box>
-            <Box flex={1}>
-              <TextField
-                id="ml-job-profile"
-                label="Profile"
-                select
-                SelectProps={{ native: true }}
-                value={profile}
-                onChange={e => set({ profile: e.target.value })}
-                error={Boolean(shown('profile'))}
-                helperText={shown('profile')}
-                fullWidth
-                margin="normal"
-              >
-                {profiles.map(p => (
-                  <option key={p.name} value={p.name}>
-                    {p.name}
-                  </option>
-                ))}
-              </TextField>
-            </Box>
-          </Box>
-          <Box display="flex">
-            {numberField(
-              'timeout',
-              'timeoutSeconds',
-              'Timeout (seconds)',
-              'Empty for no limit',
-            )}
-            {numberField('retries', 'maxRetries', 'Retries', 'After a failure')}
-            {numberField(
-              'backoff',
-              'retryBackoffSeconds',
-              'Retry backoff (seconds)',
-              'Doubles each retry',
-            )}
-          </Box>
-          <JobTriggerFields
-            value={trigger}
-            onChange={value => set({ trigger: value })}
-            parents={jobs.filter(j => j.id !== job?.id)}
-            errors={{
-              schedule: shown('schedule'),
-              timezone: shown('timezone'),
-              parentJobId: shown('parentJobId'),
-            }}
-          />
-          <Box>
-            <FormControlLabel
-              control={
-                <Switch
-                  checked={form.enabled}
-                  onChange={(_, enabled) => set({ enabled })}
-                  color="primary"
-                />
-              }
-              label="Enabled"
+      />
+      <Box>
+        <FormControlLabel
+          control={
+            <Switch
+              checked={values.enabled}
+              onChange={(_, enabled) => set({ enabled })}
+              color="primary"
             />
-          </Box>
-          <EnvVarsEditor
-            key={generation}
-            title="Environment variables"
-            description="Override the project's environment for this job's runs"
-            env={form.env}
-            onChange={(env, envValid) =>
-              setForm(f => ({ ...f, env, envValid }))
-            }
-          />
-          {serverErrors.env && (
-            <Alert severity="error">{`Environment: ${serverErrors.env}`}</Alert>
-          )}
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={job ? 'Save' : 'Create'}
-          busy={busy}
-          onCancel={onClose}
+          }
+          label="Enabled"
         />
-      </form>
-    </Dialog>
+      </Box>
+      <EnvVarsField
+        generation={form.generation}
+        description="Override the project's environment for this job's runs"
+        env={values.env}
+        onChange={(env, envValid) => set({ env, envValid })}
+        problem={form.serverErrors.env}
+      />
+    </FormDialog>
   );
 }

@@ -5,12 +5,11 @@ import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import { CreatedModelAccessKey } from '@ml-platform/plugin-ml-common';
-import { fieldErrors } from '../../lib/errors';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { ErrorAlert } from '../ErrorAlert';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { DialogForm } from '../FormDialog';
+import { FormTextField } from '../FormFields';
 
 export interface NewAccessKeyDialogProps {
   open: boolean;
@@ -24,39 +23,21 @@ export interface NewAccessKeyDialogProps {
  */
 export function NewAccessKeyDialog(props: NewAccessKeyDialogProps) {
   const { open, onCreate, onClose } = props;
-  const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedModelAccessKey>();
-  const [busy, setBusy] = useState(false);
-  const [nameError, setNameError] = useState<string>();
-  const [general, setGeneral] = useState<string>();
-
   useEffect(() => {
     if (open) {
-      setName('');
       setCreated(undefined);
-      setNameError(undefined);
-      setGeneral(undefined);
     }
   }, [open]);
-
-  const submit = async () => {
-    if (!name.trim()) {
-      setNameError('Say what the key is for');
-      return;
-    }
-    setBusy(true);
-    setNameError(undefined);
-    setGeneral(undefined);
-    try {
-      setCreated(await onCreate(name.trim()));
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setNameError(parsed.fields.name);
-      setGeneral(parsed.general);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useDialogForm({
+    open,
+    initialValues: () => ({ name: '' }),
+    validate: values => ({
+      name: !values.name.trim() && 'Say what the key is for',
+    }),
+    onSubmit: values => onCreate(values.name.trim()),
+    onSuccess: setCreated,
+  });
 
   return (
     // Closing by clicking outside would lose a key that is shown only once.
@@ -88,36 +69,25 @@ export function NewAccessKeyDialog(props: NewAccessKeyDialogProps) {
           </DialogActions>
         </>
       ) : (
-        <form
-          noValidate
-          onSubmit={e => {
-            e.preventDefault();
-            submit();
-          }}
+        <DialogForm
+          titleId="ml-key-title"
+          title="New access key"
+          submitLabel="Create"
+          form={form}
+          onCancel={onClose}
         >
-          <DialogTitle id="ml-key-title">New access key</DialogTitle>
-          <DialogContent>
-            <ErrorAlert message={general} />
-            <TextField
-              id="ml-key-name"
-              label="Name"
-              value={name}
-              onChange={e => setName(e.target.value)}
-              error={Boolean(nameError)}
-              helperText={
-                nameError ?? 'Who or what uses it, e.g. "crm-service"'
-              }
-              autoFocus
-              fullWidth
-              margin="normal"
-            />
-          </DialogContent>
-          <DialogSubmitActions
-            submitLabel="Create"
-            busy={busy}
-            onCancel={onClose}
+          <FormTextField
+            id="ml-key-name"
+            label="Name"
+            value={form.values.name}
+            onChange={name => form.setValues({ name })}
+            problem={form.errorOf('name')}
+            help='Who or what uses it, e.g. "crm-service"'
+            // The dialog asks for this one field, so typing can start at once.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
           />
-        </form>
+        </DialogForm>
       )}
     </Dialog>
   );

@@ -1,21 +1,17 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import { Model, ModelBuild, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
-import { describeError, fieldErrors } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
 import {
   BuildFormFields,
   BuildFormState,
   checkBuildForm,
   emptyBuildForm,
 } from '../BuildFormFields';
-import { DialogSubmitActions } from '../DialogSubmitActions';
 import { secretsToReenter } from '../EnvVarsEditor';
-import { ErrorAlert } from '../ErrorAlert';
+import { FormDialog } from '../FormDialog';
 
 /** @public */
 export interface NewBuildDialogProps {
@@ -54,94 +50,47 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
   const { open, project, model, previous, onClose, onCreated } = props;
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
-  const [form, setForm] = useState(() => formFrom(previous));
-  const [generation, setGeneration] = useState(0);
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setForm(formFrom(previous));
-      setGeneration(g => g + 1);
-      setTouched(false);
-      setServerErrors({});
-      setGeneral(undefined);
-    }
-    // Only when opened: the builds are polled while the page is open.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const runtimeId =
+  const runtimeOf = (form: BuildFormState) =>
     form.runtimeId && choices.runtimes.some(r => r.id === form.runtimeId)
       ? form.runtimeId
       : choices.runtimes[0]?.id ?? '';
-  const { problems, request } = checkBuildForm(form, runtimeId);
-  const errorOf = (field: string) =>
-    serverErrors[field] ?? (touched ? problems[field] : undefined);
 
-  const submit = async () => {
-    setTouched(true);
-    if (!request) {
-      return;
-    }
-    setBusy(true);
-    setServerErrors({});
-    setGeneral(undefined);
-    try {
-      onCreated(await api.createBuild(project.id, model.id, request));
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setServerErrors(parsed.fields);
-      setGeneral(parsed.general);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useDialogForm({
+    open,
+    // Only when opened: the builds are polled while the page is open.
+    initialValues: () => formFrom(previous),
+    validate: values => checkBuildForm(values, runtimeOf(values)).problems,
+    canSubmit: values =>
+      Boolean(checkBuildForm(values, runtimeOf(values)).request),
+    onSubmit: values =>
+      api.createBuild(
+        project.id,
+        model.id,
+        checkBuildForm(values, runtimeOf(values)).request!,
+      ),
+    onSuccess: onCreated,
+  });
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
-      fullWidth
       maxWidth="md"
-      aria-labelledby="ml-build-form-title"
+      titleId="ml-build-form-title"
+      title={`New build of ${model.name}`}
+      otherError={choices.error ? describeError(choices.error) : undefined}
+      submitLabel="Build"
+      form={form}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle id="ml-build-form-title">{`New build of ${model.name}`}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert
-            message={
-              general ??
-              (choices.error ? describeError(choices.error) : undefined)
-            }
-          />
-          <BuildFormFields
-            form={form}
-            onChange={change => setForm(f => ({ ...f, ...change }))}
-            files={choices.files}
-            runtimes={choices.runtimes}
-            runtimeId={runtimeId}
-            errorOf={errorOf}
-            envKey={generation}
-          />
-          <ErrorAlert
-            message={serverErrors.env && `Environment: ${serverErrors.env}`}
-          />
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel="Build"
-          busy={busy}
-          onCancel={onClose}
-        />
-      </form>
-    </Dialog>
+      <BuildFormFields
+        form={form.values}
+        onChange={form.setValues}
+        files={choices.files}
+        runtimes={choices.runtimes}
+        runtimeId={runtimeOf(form.values)}
+        errorOf={form.errorOf}
+        envKey={form.generation}
+      />
+    </FormDialog>
   );
 }

@@ -1,26 +1,24 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import TextField from '@material-ui/core/TextField';
 import {
   Model,
   Project,
   explainInvalidName,
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
 import { describeError, fieldErrors } from '../../lib/errors';
 import {
   BuildFormFields,
+  BuildFormState,
   checkBuildForm,
   emptyBuildForm,
 } from '../BuildFormFields';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { ErrorAlert } from '../ErrorAlert';
+import { FormDialog } from '../FormDialog';
+import { FormTextField } from '../FormFields';
 
 /** @public */
 export interface NewModelDialogProps {
@@ -28,6 +26,31 @@ export interface NewModelDialogProps {
   project: Project;
   onClose: () => void;
   onCreated: (model: Model) => void;
+}
+
+interface FormState {
+  name: string;
+  description: string;
+  disableAuthentication: boolean;
+  withBuild: boolean;
+  build: BuildFormState;
+}
+
+function initialState(): FormState {
+  return {
+    name: '',
+    description: '',
+    disableAuthentication: false,
+    withBuild: true,
+    build: emptyBuildForm(),
+  };
+}
+
+/** The model was created; its first build was not. */
+class BuildRefusedError extends Error {
+  constructor(readonly model: Model, readonly buildError: unknown) {
+    super(describeError(buildError));
+  }
 }
 
 /**
@@ -39,170 +62,132 @@ export function NewModelDialog(props: NewModelDialogProps) {
   const { open, project, onClose, onCreated } = props;
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
-  const [name, setName] = useState('');
-  const [description, setDescription] = useState('');
-  const [disableAuthentication, setDisableAuthentication] = useState(false);
-  const [withBuild, setWithBuild] = useState(true);
-  const [build, setBuild] = useState(emptyBuildForm);
   const [created, setCreated] = useState<Model>();
-  const [generation, setGeneration] = useState(0);
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
-  const [general, setGeneral] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setName('');
-      setDescription('');
-      setDisableAuthentication(false);
-      setWithBuild(true);
-      setBuild(emptyBuildForm());
-      setCreated(undefined);
-      setGeneration(g => g + 1);
-      setTouched(false);
-      setServerErrors({});
-      setGeneral(undefined);
-    }
-  }, [open]);
-
-  const runtimeId =
+  const runtimeOf = (build: BuildFormState) =>
     build.runtimeId && choices.runtimes.some(r => r.id === build.runtimeId)
       ? build.runtimeId
       : choices.runtimes[0]?.id ?? '';
-  const checked = checkBuildForm(build, runtimeId);
-  const problems: Record<string, string | undefined> = {
-    name: explainInvalidName(name.trim()),
-    ...(withBuild ? checked.problems : {}),
-  };
-  const errorOf = (field: string) =>
-    serverErrors[field] ?? (touched ? problems[field] : undefined);
+  const checkBuild = (build: BuildFormState) =>
+    checkBuildForm(build, runtimeOf(build));
 
-  const submit = async () => {
-    setTouched(true);
-    if (problems.name || (withBuild && !checked.request)) {
-      return;
+  useEffect(() => {
+    if (open) {
+      setCreated(undefined);
     }
-    setBusy(true);
-    setServerErrors({});
-    setGeneral(undefined);
-    let model = created;
-    try {
-      if (!model) {
-        model = await api.createModel(project.id, {
-          name: name.trim(),
-          description: description.trim(),
-          disableAuthentication,
-        });
-        setCreated(model);
+  }, [open]);
+
+  const save = async (values: FormState) => {
+    const model =
+      created ??
+      (await api.createModel(project.id, {
+        name: values.name.trim(),
+        description: values.description.trim(),
+        disableAuthentication: values.disableAuthentication,
+      }));
+    setCreated(model);
+    const { request } = checkBuild(values.build);
+    if (values.withBuild && request) {
+      try {
+        await api.createBuild(project.id, model.id, request);
+      } catch (e) {
+        throw new BuildRefusedError(model, e);
       }
-      if (withBuild && checked.request) {
-        await api.createBuild(project.id, model.id, checked.request);
-      }
-      onCreated(model);
-    } catch (e) {
-      const parsed = fieldErrors(e);
-      setServerErrors(parsed.fields);
-      setGeneral(
-        model
-          ? `Model ${model.name} was created, but its build was refused: ${
-              parsed.general ?? 'see the fields below'
-            }`
-          : parsed.general,
-      );
-    } finally {
-      setBusy(false);
     }
+    return model;
   };
+
+  const form = useDialogForm({
+    open,
+    initialValues: initialState,
+    validate: values => ({
+      name: explainInvalidName(values.name.trim()),
+      ...(values.withBuild ? checkBuild(values.build).problems : {}),
+    }),
+    canSubmit: values =>
+      !values.withBuild || Boolean(checkBuild(values.build).request),
+    onSubmit: save,
+    onSuccess: onCreated,
+    describeFailure: e => {
+      if (!(e instanceof BuildRefusedError)) {
+        return fieldErrors(e);
+      }
+      const parsed = fieldErrors(e.buildError);
+      return {
+        fields: parsed.fields,
+        general: `Model ${
+          e.model.name
+        } was created, but its build was refused: ${
+          parsed.general ?? 'see the fields below'
+        }`,
+      };
+    },
+  });
+  const { values, setValues: set, errorOf } = form;
+  const close = () => (created ? onCreated(created) : onClose());
 
   return (
-    <Dialog
+    <FormDialog
       open={open}
-      onClose={() => (created ? onCreated(created) : onClose())}
-      fullWidth
+      onClose={close}
       maxWidth="md"
-      aria-labelledby="ml-model-form-title"
+      titleId="ml-model-form-title"
+      title="New model"
+      otherError={choices.error ? describeError(choices.error) : undefined}
+      submitLabel={created ? 'Build' : 'Create'}
+      form={form}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle id="ml-model-form-title">New model</DialogTitle>
-        <DialogContent>
-          <ErrorAlert
-            message={
-              general ??
-              (choices.error ? describeError(choices.error) : undefined)
-            }
-          />
-          <TextField
-            id="ml-model-name"
-            label="Name"
-            value={name}
-            onChange={e => setName(e.target.value)}
-            error={Boolean(errorOf('name'))}
-            helperText={
-              errorOf('name') ??
-              'Lower-case letters, digits and "-"; used in URLs'
+      <FormTextField
+        id="ml-model-name"
+        label="Name"
+        value={values.name}
+        onChange={name => set({ name })}
+        problem={errorOf('name')}
+        help='Lower-case letters, digits and "-"; used in URLs'
+        disabled={Boolean(created)}
+      />
+      <FormTextField
+        id="ml-model-description"
+        label="Description"
+        value={values.description}
+        onChange={description => set({ description })}
+        problem={errorOf('description')}
+        disabled={Boolean(created)}
+        multiline
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={values.disableAuthentication}
+            onChange={(_, disableAuthentication) =>
+              set({ disableAuthentication })
             }
             disabled={Boolean(created)}
-            fullWidth
-            margin="normal"
+            color="primary"
           />
-          <TextField
-            id="ml-model-description"
-            label="Description"
-            value={description}
-            onChange={e => setDescription(e.target.value)}
-            error={Boolean(errorOf('description'))}
-            helperText={errorOf('description')}
-            disabled={Boolean(created)}
-            fullWidth
-            multiline
-            margin="normal"
+        }
+        label="Disable authentication (anyone who can reach the portal may call it)"
+      />
+      <FormControlLabel
+        control={
+          <Switch
+            checked={values.withBuild}
+            onChange={(_, withBuild) => set({ withBuild })}
+            color="primary"
           />
-          <FormControlLabel
-            control={
-              <Switch
-                checked={disableAuthentication}
-                onChange={(_, value) => setDisableAuthentication(value)}
-                disabled={Boolean(created)}
-                color="primary"
-              />
-            }
-            label="Disable authentication (anyone who can reach the portal may call it)"
-          />
-          <FormControlLabel
-            control={
-              <Switch
-                checked={withBuild}
-                onChange={(_, value) => setWithBuild(value)}
-                color="primary"
-              />
-            }
-            label="Build it now"
-          />
-          {withBuild && (
-            <BuildFormFields
-              form={build}
-              onChange={change => setBuild(b => ({ ...b, ...change }))}
-              files={choices.files}
-              runtimes={choices.runtimes}
-              runtimeId={runtimeId}
-              errorOf={errorOf}
-              envKey={generation}
-            />
-          )}
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={created ? 'Build' : 'Create'}
-          busy={busy}
-          onCancel={() => (created ? onCreated(created) : onClose())}
+        }
+        label="Build it now"
+      />
+      {values.withBuild && (
+        <BuildFormFields
+          form={values.build}
+          onChange={change => set(v => ({ build: { ...v.build, ...change } }))}
+          files={choices.files}
+          runtimes={choices.runtimes}
+          runtimeId={runtimeOf(values.build)}
+          errorOf={errorOf}
+          envKey={form.generation}
         />
-      </form>
-    </Dialog>
+      )}
+    </FormDialog>
   );
 }

@@ -1,18 +1,18 @@
-import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import Alert from '@material-ui/lab/Alert';
 import { Project, Workload } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { useMlApi } from '../../hooks/useMlApi';
+import {
+  smallestFirst,
+  useWorkspaceProfiles,
+} from '../../hooks/useWorkspaceProfiles';
 import { describeError, fieldErrors } from '../../lib/errors';
 import { quotaFit } from '../../lib/quota';
 import { runtimeLabel } from '../../lib/runtimes';
 import { describeResources } from '../../lib/workloads';
-import { DialogSubmitActions } from '../DialogSubmitActions';
+import { FormDialog } from '../FormDialog';
+import { FormTextField, SelectField } from '../FormFields';
 
 /** @public */
 export interface NewSessionDialogProps {
@@ -22,6 +22,14 @@ export interface NewSessionDialogProps {
   onStarted: (session: Workload) => void;
 }
 
+interface FormState {
+  name: string;
+  runtimeId: string;
+  profile: string;
+}
+
+const emptyForm = (): FormState => ({ name: '', runtimeId: '', profile: '' });
+
 /**
  * Starts a session: a runtime, a resource profile and an optional name. Each
  * profile says whether it fits what is left of the owner's quota now, so
@@ -30,177 +38,118 @@ export interface NewSessionDialogProps {
 export function NewSessionDialog(props: NewSessionDialogProps) {
   const { open, project, onClose, onStarted } = props;
   const api = useApi(mlApiRef);
-  const [name, setName] = useState('');
-  const [runtimeId, setRuntimeId] = useState('');
-  const [profileName, setProfileName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-  const [fieldProblems, setFieldProblems] = useState<Record<string, string>>(
-    {},
+  // The quota is read each time the dialog opens: usage changes.
+  const choices = useMlApi(
+    async mlApi => {
+      if (!open) {
+        return undefined;
+      }
+      const [runtimes, quota] = await Promise.all([
+        mlApi.listRuntimes({
+          enabled: true,
+          sort: '+kernel,-short_version',
+          pageSize: 200,
+        }),
+        mlApi.getProjectQuota(project.id),
+      ]);
+      return { runtimes: runtimes.items, quota };
+    },
+    [open, project.id],
   );
-
-  const choices = useAsync(async () => {
-    if (!open) {
-      return undefined;
-    }
-    // The quota is read each time the dialog opens: usage changes.
-    const [runtimes, profiles, quota] = await Promise.all([
-      api.listRuntimes({
-        enabled: true,
-        sort: '+kernel,-short_version',
-        pageSize: 200,
-      }),
-      api.listProfiles(project.workspace, { sort: '+name', pageSize: 100 }),
-      api.getProjectQuota(project.id),
-    ]);
-    // Smallest first, so the preselected profile is the smallest that fits.
-    const bySize = [...profiles.items].sort(
-      (a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB || a.gpu - b.gpu,
-    );
-    return { runtimes: runtimes.items, profiles: bySize, quota };
-  }, [api, open, project.id, project.workspace]);
-
-  useEffect(() => {
-    if (open) {
-      setName('');
-      setRuntimeId('');
-      setProfileName('');
-      setError(undefined);
-      setFieldProblems({});
-    }
-  }, [open]);
-
+  const profileList = useWorkspaceProfiles(project.workspace, open);
+  const loading = choices.loading || profileList.loading;
+  const loadError = choices.error ?? profileList.error;
   const runtimes = choices.value?.runtimes ?? [];
-  const profiles = choices.value?.profiles ?? [];
+  // Smallest first, so the preselected profile is the smallest that fits.
+  const profiles = smallestFirst(profileList.value ?? []);
   const quota = choices.value?.quota;
   // Derived so that lists arriving after the dialog opened preselect the first.
-  const runtime = runtimeId || runtimes[0]?.id || '';
-  const profile =
-    profileName ||
+  const runtimeOf = (form: FormState) =>
+    form.runtimeId || runtimes[0]?.id || '';
+  const profileOf = (form: FormState) =>
+    form.profile ||
     profiles.find(p => quotaFit(p, quota).fits)?.name ||
     profiles[0]?.name ||
     '';
+
+  const form = useDialogForm({
+    open,
+    initialValues: emptyForm,
+    canSubmit: values => Boolean(runtimeOf(values) && profileOf(values)),
+    onSubmit: values =>
+      api.launchSession(project.id, {
+        runtimeId: runtimeOf(values),
+        profile: profileOf(values),
+        name: values.name.trim() || undefined,
+      }),
+    onSuccess: onStarted,
+    describeFailure: e => {
+      const { fields, general } = fieldErrors(e);
+      return {
+        fields,
+        general:
+          general ??
+          (Object.keys(fields).length ? undefined : describeError(e)),
+      };
+    },
+  });
+  const { values, setValues: set, serverErrors } = form;
+  const runtime = runtimeOf(values);
+  const profile = profileOf(values);
   const selectedProfile = profiles.find(p => p.name === profile);
   const selectedFit = selectedProfile && quotaFit(selectedProfile, quota);
 
-  const start = async () => {
-    if (!runtime || !profile) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    setFieldProblems({});
-    try {
-      const session = await api.launchSession(project.id, {
-        runtimeId: runtime,
-        profile,
-        name: name.trim() || undefined,
-      });
-      onStarted(session);
-    } catch (e) {
-      const { fields, general } = fieldErrors(e);
-      setFieldProblems(fields);
-      setError(
-        general ?? (Object.keys(fields).length ? undefined : describeError(e)),
-      );
-    } finally {
-      setBusy(false);
-    }
-  };
-
   return (
-    <Dialog
+    <FormDialog
       open={open}
       onClose={onClose}
-      fullWidth
-      maxWidth="sm"
-      aria-labelledby="ml-new-session-title"
+      titleId="ml-new-session-title"
+      title="New session"
+      otherError={loadError ? describeError(loadError) : undefined}
+      submitLabel="Start"
+      form={form}
+      submitDisabled={loading || !runtime || !profile}
     >
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          start();
-        }}
-      >
-        <DialogTitle id="ml-new-session-title">New session</DialogTitle>
-        <DialogContent>
-          {(error || choices.error) && (
-            <Alert severity="error" role="alert">
-              {error ?? describeError(choices.error)}
-            </Alert>
-          )}
-          <TextField
-            id="ml-new-session-name"
-            label="Name"
-            value={name}
-            onChange={e => setName(e.target.value)}
-            helperText={
-              fieldProblems.name ?? 'Optional; defaults to the kernel'
-            }
-            error={Boolean(fieldProblems.name)}
-            fullWidth
-            margin="normal"
-          />
-          <TextField
-            id="ml-new-session-runtime"
-            label="Runtime"
-            select
-            SelectProps={{ native: true }}
-            value={runtime}
-            onChange={e => setRuntimeId(e.target.value)}
-            error={Boolean(fieldProblems.runtimeId)}
-            helperText={
-              fieldProblems.runtimeId ??
-              (!choices.loading && runtimes.length === 0
-                ? 'No runtime is enabled; ask an administrator'
-                : undefined)
-            }
-            fullWidth
-            margin="normal"
-          >
-            {runtimes.map(r => (
-              <option key={r.id} value={r.id}>
-                {runtimeLabel(r)}
-              </option>
-            ))}
-          </TextField>
-          <TextField
-            id="ml-new-session-profile"
-            label="Profile"
-            select
-            SelectProps={{ native: true }}
-            value={profile}
-            onChange={e => setProfileName(e.target.value)}
-            error={Boolean(fieldProblems.profile)}
-            helperText={
-              fieldProblems.profile ??
-              (selectedFit && quota
-                ? `Quota of ${quota.subject}: ${selectedFit.text}`
-                : undefined)
-            }
-            FormHelperTextProps={{
-              'aria-live': 'polite',
-            }}
-            fullWidth
-            margin="normal"
-          >
-            {profiles.map(p => (
-              <option key={p.name} value={p.name}>
-                {`${p.name} (${describeResources(p)}) — ${
-                  quotaFit(p, quota).text
-                }`}
-              </option>
-            ))}
-          </TextField>
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel="Start"
-          busy={busy}
-          onCancel={onClose}
-          submitDisabled={choices.loading || !runtime || !profile}
-        />
-      </form>
-    </Dialog>
+      <FormTextField
+        id="ml-new-session-name"
+        label="Name"
+        value={values.name}
+        onChange={name => set({ name })}
+        problem={serverErrors.name}
+        help="Optional; defaults to the kernel"
+      />
+      <SelectField
+        id="ml-new-session-runtime"
+        label="Runtime"
+        value={runtime}
+        onChange={runtimeId => set({ runtimeId })}
+        problem={serverErrors.runtimeId}
+        help={
+          !loading && runtimes.length === 0
+            ? 'No runtime is enabled; ask an administrator'
+            : undefined
+        }
+        options={runtimes.map(r => ({ value: r.id, label: runtimeLabel(r) }))}
+      />
+      <SelectField
+        id="ml-new-session-profile"
+        label="Profile"
+        value={profile}
+        onChange={name => set({ profile: name })}
+        problem={serverErrors.profile}
+        help={
+          selectedFit && quota
+            ? `Quota of ${quota.subject}: ${selectedFit.text}`
+            : undefined
+        }
+        FormHelperTextProps={{ 'aria-live': 'polite' }}
+        options={profiles.map(p => ({
+          value: p.name,
+          label: `${p.name} (${describeResources(p)}) — ${
+            quotaFit(p, quota).text
+          }`,
+        }))}
+      />
+    </FormDialog>
   );
 }

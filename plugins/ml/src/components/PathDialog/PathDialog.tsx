@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
-import { describeError } from '../../lib/errors';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { wholeError } from '../../lib/errors';
 import { normalizePath } from '../../lib/files';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { ErrorAlert } from '../ErrorAlert';
+import { FormDialog } from '../FormDialog';
+import { FormTextField } from '../FormFields';
 
 /** @public */
 export interface PathDialogProps {
@@ -32,64 +28,32 @@ export function explainInvalidPath(path: string): string | undefined {
 /** Asks for a path relative to the project root: new file, folder, rename. */
 export function PathDialog(props: PathDialogProps) {
   const { open, title, submitLabel, initialPath, onSubmit, onClose } = props;
-  const [path, setPath] = useState(initialPath);
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (open) {
-      setPath(initialPath);
-      setError(undefined);
-    }
-  }, [open, initialPath]);
-
-  const problem = explainInvalidPath(path);
-
-  const submit = async () => {
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await onSubmit(normalizePath(path));
-      onClose();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const form = useDialogForm({
+    open,
+    initialValues: () => ({ path: initialPath }),
+    validate: values => ({ path: explainInvalidPath(values.path) }),
+    onSubmit: values => onSubmit(normalizePath(values.path)),
+    onSuccess: onClose,
+    describeFailure: wholeError,
+  });
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert message={error} />
-          <TextField
-            id="ml-path"
-            label="Path"
-            value={path}
-            onChange={e => setPath(e.target.value)}
-            helperText="Relative to the project root, with / between folders"
-            fullWidth
-            margin="normal"
-          />
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={submitLabel}
-          busy={busy}
-          onCancel={onClose}
-        />
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      // Above the field, like the server's refusals of a path.
+      otherError={form.errorOf('path')}
+      submitLabel={submitLabel}
+      form={form}
+    >
+      <FormTextField
+        id="ml-path"
+        label="Path"
+        value={form.values.path}
+        onChange={path => form.setValues({ path })}
+        help="Relative to the project root, with / between folders"
+      />
+    </FormDialog>
   );
 }

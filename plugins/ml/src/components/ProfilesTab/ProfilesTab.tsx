@@ -15,8 +15,8 @@ import {
   explainInvalidName,
   formatMemory,
 } from '@ml-platform/plugin-ml-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
+import { useWorkspaceProfiles } from '../../hooks/useWorkspaceProfiles';
 import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
@@ -37,10 +37,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<ResourceProfile>();
   const [deleting, setDeleting] = useState<ResourceProfile>();
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listProfiles(workspace, { sort: '+name', pageSize: 100 }),
-    [api, workspace],
-  );
+  const { value, loading, error, retry } = useWorkspaceProfiles(workspace);
 
   if (loading && !value) {
     return <Progress />;
@@ -90,7 +87,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
         title="Resource profiles"
         options={{ search: false, paging: false, padding: 'dense' }}
         columns={columns}
-        data={value?.items ?? []}
+        data={value ?? []}
         emptyContent={<Box padding={2}>No resource profiles yet.</Box>}
       />
       <ResourceDialog

@@ -16,8 +16,8 @@ import NoteAddIcon from '@material-ui/icons/NoteAdd';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
+import { useProjectFiles } from '../../hooks/useProjectFiles';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
 import {
@@ -73,10 +73,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
   const [actionError, setActionError] = useState<string>();
-  const listing = useAsyncRetry(
-    () => api.listFiles(projectId, { recursive: true }),
-    [api, projectId],
-  );
+  const listing = useProjectFiles(projectId);
   const nodes = useMemo(
     () => buildFileTree(listing.value ?? []),
     [listing.value],

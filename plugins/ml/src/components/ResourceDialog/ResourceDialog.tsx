@@ -1,12 +1,8 @@
-import { useEffect, useState } from 'react';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
 import { parseCpuMillis, parseMemoryMiB } from '@ml-platform/plugin-ml-common';
-import { describeError } from '../../lib/errors';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { ErrorAlert } from '../ErrorAlert';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { wholeError } from '../../lib/errors';
+import { FormDialog } from '../FormDialog';
+import { FormTextField } from '../FormFields';
 
 /** What the dialog hands back: CPU in vCPU and memory in MiB, as the API wants. */
 export interface ResourceDialogValues {
@@ -44,6 +40,22 @@ function memoryText(mib: number | undefined): string {
   return mib >= 1024 && mib % 1024 === 0 ? `${mib / 1024}Gi` : `${mib}Mi`;
 }
 
+interface FormState {
+  key: string;
+  description: string;
+  cpu: string;
+  memory: string;
+  gpu: string;
+}
+
+function parseAmounts(form: FormState) {
+  return {
+    cpuMillis: parseCpuMillis(form.cpu),
+    memoryMiB: parseMemoryMiB(form.memory),
+    gpu: /^\d+$/.test(form.gpu.trim()) ? Number(form.gpu) : undefined,
+  };
+}
+
 /**
  * Edits an amount of compute. Accepts the quantities people type in
  * Kubernetes ("500m", "2Gi") as well as plain numbers.
@@ -51,150 +63,102 @@ function memoryText(mib: number | undefined): string {
 export function ResourceDialog(props: ResourceDialogProps) {
   const { open, title, submitLabel, keyField, withDescription, initial } =
     props;
-  const [key, setKey] = useState('');
-  const [description, setDescription] = useState('');
-  const [cpu, setCpu] = useState('');
-  const [memory, setMemory] = useState('');
-  const [gpu, setGpu] = useState('0');
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setKey(initial?.key ?? '');
-      setDescription(initial?.description ?? '');
-      setCpu(initial?.cpu !== undefined ? String(initial.cpu) : '');
-      setMemory(memoryText(initial?.memoryMiB));
-      setGpu(String(initial?.gpu ?? 0));
-      setTouched(false);
-      setError(undefined);
-    }
-    // Only reset when the dialog opens, not when the parent re-renders.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const cpuMillis = parseCpuMillis(cpu);
-  const memoryMiB = parseMemoryMiB(memory);
-  const gpuCount = /^\d+$/.test(gpu.trim()) ? Number(gpu) : undefined;
   const minimum = props.requirePositive ? 1 : 0;
 
-  const problems = {
-    key: keyField && !keyField.readOnly ? keyField.validate(key) : undefined,
-    cpu:
-      cpuMillis === undefined
-        ? 'CPU must be a number of vCPU such as 0.5, or a quantity such as 500m'
-        : cpuMillis < minimum && 'CPU must be more than 0',
-    memory:
-      memoryMiB === undefined
-        ? 'Memory must be a number of MiB, or a quantity such as 2Gi'
-        : memoryMiB < minimum && 'Memory must be more than 0',
-    gpu: gpuCount === undefined ? 'GPU must be a whole number' : undefined,
-  };
-  const invalid = Object.values(problems).some(Boolean);
-
-  const submit = async () => {
-    setTouched(true);
-    if (invalid) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await props.onSubmit({
-        key,
-        description,
+  const form = useDialogForm({
+    open,
+    // Only reset when the dialog opens, not when the parent re-renders.
+    initialValues: (): FormState => ({
+      key: initial?.key ?? '',
+      description: initial?.description ?? '',
+      cpu: initial?.cpu !== undefined ? String(initial.cpu) : '',
+      memory: memoryText(initial?.memoryMiB),
+      gpu: String(initial?.gpu ?? 0),
+    }),
+    validate: values => {
+      const { cpuMillis, memoryMiB, gpu } = parseAmounts(values);
+      return {
+        key:
+          keyField && !keyField.readOnly
+            ? keyField.validate(values.key)
+            : undefined,
+        cpu:
+          cpuMillis === undefined
+            ? 'CPU must be a number of vCPU such as 0.5, or a quantity such as 500m'
+            : cpuMillis < minimum && 'CPU must be more than 0',
+        memory:
+          memoryMiB === undefined
+            ? 'Memory must be a number of MiB, or a quantity such as 2Gi'
+            : memoryMiB < minimum && 'Memory must be more than 0',
+        gpu: gpu === undefined ? 'GPU must be a whole number' : undefined,
+      };
+    },
+    onSubmit: values => {
+      const { cpuMillis, memoryMiB, gpu } = parseAmounts(values);
+      return props.onSubmit({
+        key: values.key,
+        description: values.description,
         cpu: cpuMillis! / 1000,
         memoryMiB: memoryMiB!,
-        gpu: gpuCount!,
+        gpu: gpu!,
       });
-      props.onClose();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const shown = (problem: string | false | undefined) =>
-    touched && problem ? problem : undefined;
+    },
+    onSuccess: props.onClose,
+    describeFailure: wholeError,
+  });
+  const { values, setValues: set, errorOf: shown } = form;
 
   return (
-    <Dialog open={open} onClose={props.onClose} fullWidth maxWidth="sm">
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle>{title}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert message={error} />
-          {keyField && (
-            <TextField
-              id="ml-resource-key"
-              label={keyField.label}
-              value={key}
-              onChange={e => setKey(e.target.value)}
-              disabled={keyField.readOnly}
-              error={Boolean(shown(problems.key))}
-              helperText={shown(problems.key) ?? keyField.helperText}
-              fullWidth
-              margin="normal"
-            />
-          )}
-          {withDescription && (
-            <TextField
-              id="ml-resource-description"
-              label="Description"
-              value={description}
-              onChange={e => setDescription(e.target.value)}
-              fullWidth
-              margin="normal"
-            />
-          )}
-          <TextField
-            id="ml-resource-cpu"
-            label="CPU"
-            value={cpu}
-            onChange={e => setCpu(e.target.value)}
-            error={Boolean(shown(problems.cpu))}
-            helperText={shown(problems.cpu) ?? 'vCPU, e.g. 2 or 500m'}
-            fullWidth
-            margin="normal"
-          />
-          <TextField
-            id="ml-resource-memory"
-            label="Memory"
-            value={memory}
-            onChange={e => setMemory(e.target.value)}
-            error={Boolean(shown(problems.memory))}
-            helperText={
-              shown(problems.memory) ??
-              'e.g. 4Gi or 512Mi; a plain number is MiB'
-            }
-            fullWidth
-            margin="normal"
-          />
-          <TextField
-            id="ml-resource-gpu"
-            label="GPU"
-            value={gpu}
-            onChange={e => setGpu(e.target.value)}
-            error={Boolean(shown(problems.gpu))}
-            helperText={shown(problems.gpu)}
-            inputProps={{ inputMode: 'numeric' }}
-            fullWidth
-            margin="normal"
-          />
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={submitLabel}
-          busy={busy}
-          onCancel={props.onClose}
+    <FormDialog
+      open={open}
+      onClose={props.onClose}
+      title={title}
+      submitLabel={submitLabel}
+      form={form}
+    >
+      {keyField && (
+        <FormTextField
+          id="ml-resource-key"
+          label={keyField.label}
+          value={values.key}
+          onChange={key => set({ key })}
+          disabled={keyField.readOnly}
+          problem={shown('key')}
+          help={keyField.helperText}
         />
-      </form>
-    </Dialog>
+      )}
+      {withDescription && (
+        <FormTextField
+          id="ml-resource-description"
+          label="Description"
+          value={values.description}
+          onChange={description => set({ description })}
+        />
+      )}
+      <FormTextField
+        id="ml-resource-cpu"
+        label="CPU"
+        value={values.cpu}
+        onChange={cpu => set({ cpu })}
+        problem={shown('cpu')}
+        help="vCPU, e.g. 2 or 500m"
+      />
+      <FormTextField
+        id="ml-resource-memory"
+        label="Memory"
+        value={values.memory}
+        onChange={memory => set({ memory })}
+        problem={shown('memory')}
+        help="e.g. 4Gi or 512Mi; a plain number is MiB"
+      />
+      <FormTextField
+        id="ml-resource-gpu"
+        label="GPU"
+        value={values.gpu}
+        onChange={gpu => set({ gpu })}
+        problem={shown('gpu')}
+        inputProps={{ inputMode: 'numeric' }}
+      />
+    </FormDialog>
   );
 }

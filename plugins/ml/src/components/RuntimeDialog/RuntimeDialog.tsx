@@ -1,13 +1,9 @@
-import { useEffect, useState } from 'react';
-import Dialog from '@material-ui/core/Dialog';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import { CreateRuntimeRequest, Runtime } from '@ml-platform/plugin-ml-common';
-import { describeError } from '../../lib/errors';
-import { DialogSubmitActions } from '../DialogSubmitActions';
-import { ErrorAlert } from '../ErrorAlert';
+import { useDialogForm } from '../../hooks/useDialogForm';
+import { wholeError } from '../../lib/errors';
+import { FormDialog } from '../FormDialog';
+import { FormTextField } from '../FormFields';
 
 /** @public */
 export interface RuntimeDialogProps {
@@ -61,22 +57,7 @@ function emptyValues(runtime?: Runtime): Record<Field, string> {
   };
 }
 
-/** Registers a runtime, or edits how an existing one is started. */
-export function RuntimeDialog(props: RuntimeDialogProps) {
-  const { open, runtime, onClose } = props;
-  const [values, setValues] = useState(emptyValues(runtime));
-  const [touched, setTouched] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string>();
-
-  useEffect(() => {
-    if (open) {
-      setValues(emptyValues(runtime));
-      setTouched(false);
-      setError(undefined);
-    }
-  }, [open, runtime]);
-
+function checkValues(values: Record<Field, string>) {
   const problems: Partial<Record<Field, string>> = {};
   for (const field of [
     'editor',
@@ -94,16 +75,18 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
   if (!values.image.trim() && !values.command.trim()) {
     problems.command = 'Give an image (Kubernetes) or a command (local driver)';
   }
+  return problems;
+}
 
-  const submit = async () => {
-    setTouched(true);
-    if (Object.keys(problems).length > 0) {
-      return;
-    }
-    setBusy(true);
-    setError(undefined);
-    try {
-      await props.onSubmit({
+/** Registers a runtime, or edits how an existing one is started. */
+export function RuntimeDialog(props: RuntimeDialogProps) {
+  const { open, runtime, onClose } = props;
+  const form = useDialogForm({
+    open,
+    initialValues: () => emptyValues(runtime),
+    validate: checkValues,
+    onSubmit: values =>
+      props.onSubmit({
         editor: values.editor.trim(),
         kernel: values.kernel.trim(),
         edition: values.edition.trim(),
@@ -112,71 +95,52 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
         description: values.description,
         image: values.image.trim() || undefined,
         command: values.command.trim() || undefined,
-      });
-      onClose();
-    } catch (e) {
-      setError(describeError(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+      }),
+    onSuccess: onClose,
+    describeFailure: wholeError,
+  });
 
-  const field = (name: Field, helperText?: string) => {
-    const problem = touched ? problems[name] : undefined;
-    return (
-      <TextField
-        id={`ml-runtime-${name}`}
-        label={LABELS[name]}
-        value={values[name]}
-        onChange={e => setValues({ ...values, [name]: e.target.value })}
-        disabled={Boolean(runtime) && IDENTITY.includes(name)}
-        error={Boolean(problem)}
-        helperText={problem ?? helperText}
-        fullWidth
-        margin="dense"
-      />
-    );
-  };
+  const field = (name: Field, helperText?: string) => (
+    <FormTextField
+      id={`ml-runtime-${name}`}
+      label={LABELS[name]}
+      value={form.values[name]}
+      onChange={value => form.setValues({ [name]: value })}
+      disabled={Boolean(runtime) && IDENTITY.includes(name)}
+      problem={form.errorOf(name)}
+      help={helperText}
+      margin="dense"
+    />
+  );
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm">
-      <form
-        noValidate
-        onSubmit={e => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <DialogTitle>{runtime ? 'Edit runtime' : 'New runtime'}</DialogTitle>
-        <DialogContent>
-          <ErrorAlert message={error} />
-          <Grid container spacing={2}>
-            <Grid item xs={6}>
-              {field('editor')}
-            </Grid>
-            <Grid item xs={6}>
-              {field('kernel', 'e.g. Python 3.11')}
-            </Grid>
-            <Grid item xs={4}>
-              {field('edition')}
-            </Grid>
-            <Grid item xs={4}>
-              {field('shortVersion', 'e.g. 2026.01')}
-            </Grid>
-            <Grid item xs={4}>
-              {field('maintenanceVersion')}
-            </Grid>
-          </Grid>
-          {field('description')}
-          {field('image', 'Container image, for the Kubernetes driver')}
-          {field('command', 'Interpreter, for the local driver, e.g. python3')}
-        </DialogContent>
-        <DialogSubmitActions
-          submitLabel={runtime ? 'Save' : 'Create'}
-          busy={busy}
-          onCancel={onClose}
-        />
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={runtime ? 'Edit runtime' : 'New runtime'}
+      submitLabel={runtime ? 'Save' : 'Create'}
+      form={form}
+    >
+      <Grid container spacing={2}>
+        <Grid item xs={6}>
+          {field('editor')}
+        </Grid>
+        <Grid item xs={6}>
+          {field('kernel', 'e.g. Python 3.11')}
+        </Grid>
+        <Grid item xs={4}>
+          {field('edition')}
+        </Grid>
+        <Grid item xs={4}>
+          {field('shortVersion', 'e.g. 2026.01')}
+        </Grid>
+        <Grid item xs={4}>
+          {field('maintenanceVersion')}
+        </Grid>
+      </Grid>
+      {field('description')}
+      {field('image', 'Container image, for the Kubernetes driver')}
+      {field('command', 'Interpreter, for the local driver, e.g. python3')}
+    </FormDialog>
   );
 }

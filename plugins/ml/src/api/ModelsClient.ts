@@ -10,7 +10,6 @@ import {
   PredictionRecord,
   PredictionResponse,
 } from '@ml-platform/plugin-ml-common';
-import { MlEngineClient } from './MlEngineClient';
 import {
   MlCreateBuildRequest,
   MlCreateDeploymentRequest,
@@ -20,7 +19,7 @@ import {
   MlModelsApi,
   MlUpdateModelRequest,
 } from './MlModelsApi';
-import { seg } from './MlHttp';
+import { MlHttp, seg } from './MlHttp';
 
 function isPredictionResponse(body: unknown): body is PredictionResponse {
   return (
@@ -31,30 +30,29 @@ function isPredictionResponse(body: unknown): body is PredictionResponse {
   );
 }
 
-/**
- * The models part of the client. Kept apart from the other calls only to
- * keep files small; `MlClient` has all of them.
- */
-export class MlModelsClient extends MlEngineClient implements MlModelsApi {
-  private modelPath(projectId: string, modelId?: string) {
-    const base = `/projects/${seg(projectId)}/models`;
-    return modelId ? `${base}/${seg(modelId)}` : base;
-  }
+function modelPath(projectId: string, modelId?: string) {
+  const base = `/projects/${seg(projectId)}/models`;
+  return modelId ? `${base}/${seg(modelId)}` : base;
+}
+
+/** Models: their builds, deployments, access keys and predictions. */
+export class ModelsClient implements MlModelsApi {
+  constructor(private readonly http: MlHttp) {}
 
   async listModels(projectId: string) {
-    const { items } = await this.json<{ items: Model[] }>(
+    const { items } = await this.http.json<{ items: Model[] }>(
       'GET',
-      this.modelPath(projectId),
+      modelPath(projectId),
     );
     return items;
   }
 
   getModel(projectId: string, modelId: string) {
-    return this.json<Model>('GET', this.modelPath(projectId, modelId));
+    return this.http.json<Model>('GET', modelPath(projectId, modelId));
   }
 
   createModel(projectId: string, request: MlCreateModelRequest) {
-    return this.json<Model>('POST', this.modelPath(projectId), {
+    return this.http.json<Model>('POST', modelPath(projectId), {
       body: request,
     });
   }
@@ -64,27 +62,27 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     modelId: string,
     request: MlUpdateModelRequest,
   ) {
-    return this.json<Model>('PATCH', this.modelPath(projectId, modelId), {
+    return this.http.json<Model>('PATCH', modelPath(projectId, modelId), {
       body: request,
     });
   }
 
   async deleteModel(projectId: string, modelId: string) {
-    await this.send('DELETE', this.modelPath(projectId, modelId));
+    await this.http.send('DELETE', modelPath(projectId, modelId));
   }
 
   async listBuilds(projectId: string, modelId: string) {
-    const { items } = await this.json<{ items: ModelBuild[] }>(
+    const { items } = await this.http.json<{ items: ModelBuild[] }>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/builds`,
+      `${modelPath(projectId, modelId)}/builds`,
     );
     return items;
   }
 
   getBuild(projectId: string, modelId: string, buildId: string) {
-    return this.json<ModelBuild>(
+    return this.http.json<ModelBuild>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/builds/${seg(buildId)}`,
+      `${modelPath(projectId, modelId)}/builds/${seg(buildId)}`,
     );
   }
 
@@ -93,17 +91,17 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     modelId: string,
     request: MlCreateBuildRequest,
   ) {
-    return this.json<ModelBuild>(
+    return this.http.json<ModelBuild>(
       'POST',
-      `${this.modelPath(projectId, modelId)}/builds`,
+      `${modelPath(projectId, modelId)}/builds`,
       { body: request },
     );
   }
 
   async listDeployments(projectId: string, modelId: string) {
-    const { items } = await this.json<{ items: ModelDeployment[] }>(
+    const { items } = await this.http.json<{ items: ModelDeployment[] }>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/deployments`,
+      `${modelPath(projectId, modelId)}/deployments`,
     );
     return items;
   }
@@ -113,9 +111,9 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     modelId: string,
     request: MlCreateDeploymentRequest,
   ) {
-    return this.json<ModelDeployment>(
+    return this.http.json<ModelDeployment>(
       'POST',
-      `${this.modelPath(projectId, modelId)}/deployments`,
+      `${modelPath(projectId, modelId)}/deployments`,
       { body: request },
     );
   }
@@ -126,49 +124,47 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     deploymentId: string,
     replicas: number,
   ) {
-    return this.json<ModelDeployment>(
+    return this.http.json<ModelDeployment>(
       'PATCH',
-      `${this.modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}`,
+      `${modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}`,
       { body: { replicas } },
     );
   }
 
   stopDeployment(projectId: string, modelId: string, deploymentId: string) {
-    return this.json<ModelDeployment>(
+    return this.http.json<ModelDeployment>(
       'POST',
-      `${this.modelPath(projectId, modelId)}/deployments/${seg(
-        deploymentId,
-      )}/stop`,
+      `${modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}/stop`,
     );
   }
 
   async listAccessKeys(projectId: string, modelId: string) {
-    const { items } = await this.json<{ items: ModelAccessKey[] }>(
+    const { items } = await this.http.json<{ items: ModelAccessKey[] }>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/keys`,
+      `${modelPath(projectId, modelId)}/keys`,
     );
     return items;
   }
 
   createAccessKey(projectId: string, modelId: string, name: string) {
-    return this.json<CreatedModelAccessKey>(
+    return this.http.json<CreatedModelAccessKey>(
       'POST',
-      `${this.modelPath(projectId, modelId)}/keys`,
+      `${modelPath(projectId, modelId)}/keys`,
       { body: { name } },
     );
   }
 
   async revokeAccessKey(projectId: string, modelId: string, keyId: string) {
-    await this.send(
+    await this.http.send(
       'DELETE',
-      `${this.modelPath(projectId, modelId)}/keys/${seg(keyId)}`,
+      `${modelPath(projectId, modelId)}/keys/${seg(keyId)}`,
     );
   }
 
   async predict(projectId: string, modelId: string, request: unknown) {
-    const response = await this.fetchRaw(
+    const response = await this.http.fetchRaw(
       'POST',
-      `${this.modelPath(projectId, modelId)}/predict`,
+      `${modelPath(projectId, modelId)}/predict`,
       { body: request },
     );
     if (response.ok) {
@@ -194,9 +190,9 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     modelId: string,
     options?: MlListPredictionsOptions,
   ) {
-    return this.json<Page<PredictionRecord>>(
+    return this.http.json<Page<PredictionRecord>>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/predictions`,
+      `${modelPath(projectId, modelId)}/predictions`,
       {
         query: {
           deploymentId: options?.deploymentId,
@@ -215,9 +211,9 @@ export class MlModelsClient extends MlEngineClient implements MlModelsApi {
     modelId: string,
     options?: MlModelMetricsOptions,
   ) {
-    return this.json<ModelMetrics>(
+    return this.http.json<ModelMetrics>(
       'GET',
-      `${this.modelPath(projectId, modelId)}/metrics`,
+      `${modelPath(projectId, modelId)}/metrics`,
       {
         query: {
           deploymentId: options?.deploymentId,

@@ -19,34 +19,38 @@ import { MlHttp, seg } from './MlHttp';
 import { readLines, readServerSentEvents } from './streams';
 
 /**
- * The workload engine's part of the client: sessions and their console,
- * jobs and runs, any workload's events and logs, and the workspace queue.
- * Kept apart from the admin and project calls only to keep files small;
- * `MlClient` has both.
+ * The workload engine: sessions and their console, jobs and runs, any
+ * workload's events and logs, and the workspace queue.
  */
-export class MlEngineClient extends MlHttp {
+export class EngineClient {
+  constructor(private readonly http: MlHttp) {}
+
   getProjectQuota(projectId: string) {
-    return this.json<MlProjectQuota>(
+    return this.http.json<MlProjectQuota>(
       'GET',
       `/projects/${seg(projectId)}/quota`,
     );
   }
 
   listSessions(projectId: string) {
-    return this.json<Page<Workload>>(
+    return this.http.json<Page<Workload>>(
       'GET',
       `/projects/${seg(projectId)}/sessions`,
     );
   }
 
   launchSession(projectId: string, request: LaunchSessionRequest) {
-    return this.json<Workload>('POST', `/projects/${seg(projectId)}/sessions`, {
-      body: request,
-    });
+    return this.http.json<Workload>(
+      'POST',
+      `/projects/${seg(projectId)}/sessions`,
+      {
+        body: request,
+      },
+    );
   }
 
   getSession(projectId: string, sessionId: string) {
-    return this.json<Workload>(
+    return this.http.json<Workload>(
       'GET',
       `/projects/${seg(projectId)}/sessions/${seg(sessionId)}`,
     );
@@ -58,7 +62,7 @@ export class MlEngineClient extends MlHttp {
     code: string,
     options?: { signal?: AbortSignal },
   ): AsyncGenerator<MlExecuteEvent> {
-    const response = await this.send(
+    const response = await this.http.send(
       'POST',
       `/projects/${seg(projectId)}/sessions/${seg(sessionId)}/execute`,
       { body: { code }, signal: options?.signal },
@@ -71,14 +75,14 @@ export class MlEngineClient extends MlHttp {
   }
 
   stopSession(projectId: string, sessionId: string) {
-    return this.json<Workload>(
+    return this.http.json<Workload>(
       'POST',
       `/projects/${seg(projectId)}/sessions/${seg(sessionId)}/stop`,
     );
   }
 
   async listJobs(projectId: string) {
-    const { items } = await this.json<{ items: Job[] }>(
+    const { items } = await this.http.json<{ items: Job[] }>(
       'GET',
       `/projects/${seg(projectId)}/jobs`,
     );
@@ -86,20 +90,20 @@ export class MlEngineClient extends MlHttp {
   }
 
   getJob(projectId: string, jobId: string) {
-    return this.json<Job>(
+    return this.http.json<Job>(
       'GET',
       `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
     );
   }
 
   createJob(projectId: string, request: CreateJobRequest) {
-    return this.json<Job>('POST', `/projects/${seg(projectId)}/jobs`, {
+    return this.http.json<Job>('POST', `/projects/${seg(projectId)}/jobs`, {
       body: request,
     });
   }
 
   updateJob(projectId: string, jobId: string, request: UpdateJobRequest) {
-    return this.json<Job>(
+    return this.http.json<Job>(
       'PATCH',
       `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
       { body: request },
@@ -107,11 +111,14 @@ export class MlEngineClient extends MlHttp {
   }
 
   async deleteJob(projectId: string, jobId: string) {
-    await this.send('DELETE', `/projects/${seg(projectId)}/jobs/${seg(jobId)}`);
+    await this.http.send(
+      'DELETE',
+      `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
+    );
   }
 
   runJob(projectId: string, jobId: string, request?: RunJobRequest) {
-    return this.json<Workload>(
+    return this.http.json<Workload>(
       'POST',
       `/projects/${seg(projectId)}/jobs/${seg(jobId)}/runs`,
       { body: request ?? {} },
@@ -119,7 +126,7 @@ export class MlEngineClient extends MlHttp {
   }
 
   listJobRuns(projectId: string, jobId: string, options?: MlListRunsOptions) {
-    return this.json<Page<Workload>>(
+    return this.http.json<Page<Workload>>(
       'GET',
       `/projects/${seg(projectId)}/jobs/${seg(jobId)}/runs`,
       { query: { page_size: options?.pageSize, offset: options?.offset } },
@@ -127,7 +134,7 @@ export class MlEngineClient extends MlHttp {
   }
 
   async getCronNextRuns(schedule: string, timezone: string, count?: number) {
-    const { nextRuns } = await this.json<{ nextRuns: string[] }>(
+    const { nextRuns } = await this.http.json<{ nextRuns: string[] }>(
       'GET',
       '/cron/next',
       { query: { schedule, timezone, count } },
@@ -136,11 +143,11 @@ export class MlEngineClient extends MlHttp {
   }
 
   getWorkload(workloadId: string) {
-    return this.json<Workload>('GET', `/workloads/${seg(workloadId)}`);
+    return this.http.json<Workload>('GET', `/workloads/${seg(workloadId)}`);
   }
 
   async listWorkloadEvents(workloadId: string) {
-    const { items } = await this.json<{ items: WorkloadEvent[] }>(
+    const { items } = await this.http.json<{ items: WorkloadEvent[] }>(
       'GET',
       `/workloads/${seg(workloadId)}/events`,
     );
@@ -149,11 +156,13 @@ export class MlEngineClient extends MlHttp {
 
   async getWorkloadLogs(workloadId: string, options?: MlLogOptions) {
     // `truncated` says the start was left out; the viewer shows the end.
-    const { lines } = await this.json<{ lines: string[]; truncated?: boolean }>(
-      'GET',
-      `/workloads/${seg(workloadId)}/logs`,
-      { query: { attempt: options?.attempt }, signal: options?.signal },
-    );
+    const { lines } = await this.http.json<{
+      lines: string[];
+      truncated?: boolean;
+    }>('GET', `/workloads/${seg(workloadId)}/logs`, {
+      query: { attempt: options?.attempt },
+      signal: options?.signal,
+    });
     return lines;
   }
 
@@ -161,7 +170,7 @@ export class MlEngineClient extends MlHttp {
     workloadId: string,
     options?: MlLogOptions,
   ): AsyncGenerator<string> {
-    const response = await this.send(
+    const response = await this.http.send(
       'GET',
       `/workloads/${seg(workloadId)}/logs`,
       {
@@ -186,11 +195,14 @@ export class MlEngineClient extends MlHttp {
   }
 
   stopWorkload(workloadId: string) {
-    return this.json<Workload>('POST', `/workloads/${seg(workloadId)}/stop`);
+    return this.http.json<Workload>(
+      'POST',
+      `/workloads/${seg(workloadId)}/stop`,
+    );
   }
 
   getWorkspaceQueue(workspace: string) {
-    return this.json<MlWorkspaceQueue>(
+    return this.http.json<MlWorkspaceQueue>(
       'GET',
       `/workspaces/${seg(workspace)}/queue`,
     );

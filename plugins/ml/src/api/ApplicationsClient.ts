@@ -7,46 +7,41 @@ import {
   MlCreateApplicationRequest,
   MlUpdateApplicationRequest,
 } from './MlApplicationsApi';
-import { seg } from './MlHttp';
-import { MlModelsClient } from './MlModelsClient';
+import { MlHttp, seg } from './MlHttp';
 
 /** Backstage's own endpoint that sets the user cookie for a plugin's paths. */
 const COOKIE_PATH = '/.backstage/auth/v1/cookie';
 
-/**
- * The applications part of the client. Kept apart from the other calls only
- * to keep files small; `MlClient` has all of them.
- */
-export class MlApplicationsClient
-  extends MlModelsClient
-  implements MlApplicationsApi
-{
-  private applicationPath(projectId: string, appId?: string) {
-    const base = `/projects/${seg(projectId)}/applications`;
-    return appId ? `${base}/${seg(appId)}` : base;
-  }
+function applicationPath(projectId: string, appId?: string) {
+  const base = `/projects/${seg(projectId)}/applications`;
+  return appId ? `${base}/${seg(appId)}` : base;
+}
+
+/** Applications: long-running web apps served from a project's files. */
+export class ApplicationsClient implements MlApplicationsApi {
+  constructor(private readonly http: MlHttp) {}
 
   getApplicationSettings() {
-    return this.json<ApplicationSettings>('GET', '/applications/settings');
+    return this.http.json<ApplicationSettings>('GET', '/applications/settings');
   }
 
   async listApplications(projectId: string) {
-    const { items } = await this.json<{ items: Application[] }>(
+    const { items } = await this.http.json<{ items: Application[] }>(
       'GET',
-      this.applicationPath(projectId),
+      applicationPath(projectId),
     );
     return items;
   }
 
   getApplication(projectId: string, appId: string) {
-    return this.json<Application>(
+    return this.http.json<Application>(
       'GET',
-      this.applicationPath(projectId, appId),
+      applicationPath(projectId, appId),
     );
   }
 
   createApplication(projectId: string, request: MlCreateApplicationRequest) {
-    return this.json<Application>('POST', this.applicationPath(projectId), {
+    return this.http.json<Application>('POST', applicationPath(projectId), {
       body: request,
     });
   }
@@ -56,21 +51,21 @@ export class MlApplicationsClient
     appId: string,
     request: MlUpdateApplicationRequest,
   ) {
-    return this.json<Application>(
+    return this.http.json<Application>(
       'PATCH',
-      this.applicationPath(projectId, appId),
+      applicationPath(projectId, appId),
       { body: request },
     );
   }
 
   async deleteApplication(projectId: string, appId: string) {
-    await this.send('DELETE', this.applicationPath(projectId, appId));
+    await this.http.send('DELETE', applicationPath(projectId, appId));
   }
 
   private action(projectId: string, appId: string, verb: string) {
-    return this.json<Application>(
+    return this.http.json<Application>(
       'POST',
-      `${this.applicationPath(projectId, appId)}/${verb}`,
+      `${applicationPath(projectId, appId)}/${verb}`,
     );
   }
 
@@ -87,7 +82,7 @@ export class MlApplicationsClient
   }
 
   async prepareApplicationUrl(app: Application) {
-    await this.send('GET', COOKIE_PATH, { credentials: 'include' });
-    return `${await this.apiBaseUrl()}${app.url}`;
+    await this.http.send('GET', COOKIE_PATH, { credentials: 'include' });
+    return `${await this.http.apiBaseUrl()}${app.url}`;
   }
 }
