@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: every test tier of the monorepo, in order, then a summary.
 #
+#   lint       the house style: prettier --check on the whole repo, the
+#              OpenAPI types generated from openapi.yaml up to date (yarn
+#              openapi:check, once that script exists), and backstage-cli repo
+#              lint with no warnings (the Kubernetes module also forbids any)
 #   typecheck  yarn tsc
 #   unit       every package's jest tests (backstage-cli repo test) on SQLite
 #   postgres   the tests of the packages that use TestDatabases again, with a
@@ -18,7 +22,7 @@
 #              port with a temp data folder, drives Debian's chromium with
 #              playwright-core (e2e/*.test.mjs)
 #
-# Usage: bash scripts/test.sh [TIER...]   (default: all four, in that order)
+# Usage: bash scripts/test.sh [TIER...]   (default: all of them, in that order)
 # Ends with a line `N passed, N failed` counting tiers; exits non-zero if any
 # tier failed. Logs of each tier: $ML_TEST_LOG_DIR (default a temp folder).
 
@@ -41,7 +45,7 @@ set -uo pipefail
 cd "$REPO_ROOT"
 SETUP_SECONDS=$(($(date +%s) - T0))
 
-ALL_TIERS=(typecheck unit postgres kubernetes browser)
+ALL_TIERS=(lint typecheck unit postgres kubernetes browser)
 if [ $# -gt 0 ]; then
   TIERS=("$@")
   for t in "${TIERS[@]}"; do
@@ -91,6 +95,20 @@ jest_counts() {
 # --watchAll=false: `backstage-cli repo test` adds --watch when CI is unset;
 # --ci: never write snapshots.
 JEST_ARGS=(--watchAll=false --ci)
+
+# Every check runs, so one run names every problem; the tier fails if any did.
+tier_lint() {
+  local status=0
+  echo "prettier --check ."
+  yarn prettier --check --loglevel warn . || status=1
+  if node -e "process.exit(require('./package.json').scripts['openapi:check'] ? 0 : 1)"; then
+    echo "yarn openapi:check"
+    yarn openapi:check || status=1
+  fi
+  echo "backstage-cli repo lint --max-warnings 0"
+  yarn backstage-cli repo lint --max-warnings 0 || status=1
+  return $status
+}
 
 tier_typecheck() {
   yarn tsc
