@@ -10,6 +10,8 @@ import BubbleChartIcon from '@material-ui/icons/BubbleChart';
 import { MlClient, mlApiRef } from './api';
 import { mlEntityExtensions } from './alpha/entity';
 import { mlScaffolderFormFields } from './alpha/scaffolderFields';
+import { mlHomeWidgets } from './alpha/homeWidgets';
+import { scaffolderTemplateRouteRef } from './externalRoutes';
 import {
   jobRouteRef,
   jobRunRouteRef,
@@ -65,5 +67,14 @@ export default createFrontendPlugin({
     jobRun: jobRunRouteRef,
     model: modelRouteRef,
   },
-  extensions: [mlApi, mlPage, ...mlEntityExtensions, ...mlScaffolderFormFields],
+  externalRoutes: {
+    scaffolderTemplate: scaffolderTemplateRouteRef,
+  },
+  extensions: [
+    mlApi,
+    mlPage,
+    ...mlEntityExtensions,
+    ...mlScaffolderFormFields,
+    ...mlHomeWidgets,
+  ],
 });

@@ -1,52 +1,50 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
-const content = `
-## Welcome to Backstage! 👋
+const gettingStarted = `
+1. **Start from a template**: the training template makes a project with a
+   nightly training job, an evaluation after it and a model, and ends on a
+   live endpoint.
+2. **Work in a session**: open the project in [ML](/ml), start a session
+   and run code in its console.
+3. **Run jobs and pipelines**: a job runs a script on a schedule, or after
+   another job.
+4. **Serve a model**: build it from \`model.py\`, deploy it, and try it from
+   its Test tab; its Monitoring tab charts every prediction.
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
-
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+Everything is also in the [catalog](/catalog): workspaces, projects and
+models, owned by teams.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
   name: 'getting-started',
   params: {
     name: 'GettingStarted',
-    title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    title: 'Getting started with ML',
+    description: 'From a template to a deployed model, step by step',
     components: async () => ({
-      Content: () => <MarkdownContent content={content} />,
+      Content: () => <MarkdownContent content={gettingStarted} />,
     }),
+  },
+});
+
+/**
+ * The home page in view mode: the widgets in a fixed grid, ML first,
+ * rather than the customizable grid that opens in edit mode when a user
+ * has no layout of their own.
+ */
+const homeLayout = HomePageLayoutBlueprint.make({
+  name: 'ml-portal',
+  params: {
+    loader: () => import('./HomeLayout').then(m => m.HomeLayout),
   },
 });
 
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, homeLayout],
 });

@@ -1,0 +1,4 @@
+export { YourMlCard } from './YourMlCard';
+export { WorkspaceCapacityCard } from './WorkspaceCapacityCard';
+export { StartFromTemplateCard } from './StartFromTemplateCard';
+export { RecentActivityCard } from './RecentActivityCard';
