@@ -1964,6 +1964,16 @@ export interface components {
       defaultUserQuota: components['schemas']['ResourceLimits'];
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
+      availability?: components['schemas']['WorkspaceAvailability'];
+    };
+    /** @description Whether the workspace's driver can run work now (e.g. its Kubernetes
+     *     cluster answers). Absent when the driver cannot tell, as the local
+     *     driver.
+     *      */
+    WorkspaceAvailability: {
+      available: boolean;
+      /** @description Why not, e.g. the cluster's connection error. */
+      message?: string;
     };
     WorkspaceCapacity: {
       /** @description What the nodes that exist now provide (every group at its minimum until autoscaling runs). */
@@ -2895,6 +2905,8 @@ export interface components {
       createdBy: string;
       createdAt: components['schemas']['Timestamp'];
       updatedAt: components['schemas']['Timestamp'];
+      /** @description When all its replicas were first ready. Absent until then. */
+      deployedAt?: components['schemas']['Timestamp'];
       stoppedAt?: components['schemas']['Timestamp'];
     };
     ModelDeploymentList: {
