@@ -39,7 +39,11 @@ const HEADER = `/*
 `;
 
 async function render() {
-  const ast = await openapiTS(pathToFileURL(specPath));
+  const ast = await openapiTS(pathToFileURL(specPath), {
+    // A property with a default is optional to whoever sends it (the zod
+    // schemas fill it in), and response schemas declare no defaults.
+    defaultNonNullable: false,
+  });
   const source = HEADER + astToString(ast);
   const config = (await prettier.resolveConfig(outputPath)) ?? {};
   return prettier.format(source, { ...config, parser: 'typescript' });

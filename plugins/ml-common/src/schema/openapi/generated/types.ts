@@ -2397,7 +2397,7 @@ export interface components {
       cpu: components['schemas']['CpuQuantity'];
       memoryMiB: components['schemas']['MemoryQuantity'];
       /** @default 0 */
-      gpu: components['schemas']['GpuCount'];
+      gpu?: components['schemas']['GpuCount'];
     };
     /** @description A node group; `maxNodes` must be at least `minNodes`. */
     NodeGroupInput: {
@@ -2407,11 +2407,11 @@ export interface components {
       /** @description MiB per node; must be more than 0. */
       memoryMiB: components['schemas']['MemoryQuantity'];
       /** @default 0 */
-      gpu: components['schemas']['GpuCount'];
+      gpu?: components['schemas']['GpuCount'];
       minNodes: number;
       maxNodes: number;
       /** @default 30 */
-      scaleUpDelaySeconds: number;
+      scaleUpDelaySeconds?: number;
     };
     /** @description At least one node group, at most 20, with unique names. */
     NodeGroupsInput: components['schemas']['NodeGroupInput'][];
@@ -2420,7 +2420,7 @@ export interface components {
       /** @description Defaults to the name. */
       title?: components['schemas']['Title'];
       /** @default  */
-      description: components['schemas']['Description'];
+      description?: components['schemas']['Description'];
       /** @description Defaults to the caller. */
       owner?: components['schemas']['OwnerRef'];
       /**
@@ -2428,10 +2428,10 @@ export interface components {
        * @default local
        * @enum {string}
        */
-      driver: 'local' | 'kubernetes';
+      driver?: 'local' | 'kubernetes';
       nodeGroups: components['schemas']['NodeGroupsInput'];
       /** @default {} */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
       /** @description Defaults to `ml.defaultUserQuota` from config, or 2 vCPU / 8192 MiB / 0 GPU. */
       defaultUserQuota?: components['schemas']['ResourceLimitsInput'];
     };
@@ -2453,13 +2453,13 @@ export interface components {
       shortVersion: components['schemas']['RuntimeVersionPart'];
       maintenanceVersion: number;
       /** @default  */
-      description: components['schemas']['Description'];
+      description?: components['schemas']['Description'];
       /** @description Container image, used by the Kubernetes driver. */
       image?: string;
       /** @description Interpreter command, used by the local-process driver. */
       command?: string;
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
     };
     UpdateRuntimeRequest: {
       description?: components['schemas']['Description'];
@@ -2472,13 +2472,13 @@ export interface components {
     CreateProfileRequest: {
       name: components['schemas']['DnsName'];
       /** @default  */
-      description: components['schemas']['Description'];
+      description?: components['schemas']['Description'];
       /** @description vCPU; must be more than 0. */
       cpu: components['schemas']['CpuQuantity'];
       /** @description MiB; must be more than 0. */
       memoryMiB: components['schemas']['MemoryQuantity'];
       /** @default 0 */
-      gpu: components['schemas']['GpuCount'];
+      gpu?: components['schemas']['GpuCount'];
     };
     UpdateProfileRequest: {
       description?: components['schemas']['Description'];
@@ -2494,7 +2494,7 @@ export interface components {
       cpu: components['schemas']['CpuQuantity'];
       memoryMiB: components['schemas']['MemoryQuantity'];
       /** @default 0 */
-      gpu: components['schemas']['GpuCount'];
+      gpu?: components['schemas']['GpuCount'];
     };
     UpdateQuotaRequest: {
       cpu?: components['schemas']['CpuQuantity'];
@@ -2508,21 +2508,21 @@ export interface components {
       /** @description Defaults to the name. */
       title?: components['schemas']['Title'];
       /** @default  */
-      description: components['schemas']['Description'];
+      description?: components['schemas']['Description'];
       /** @description Defaults to the caller. Must be the caller or a group the caller belongs to (workspace admins may name anyone): the project's work is charged to its owner's quota. */
       owner?: components['schemas']['OwnerRef'];
       /**
        * @default private
        * @enum {string}
        */
-      visibility: 'private' | 'team' | 'public';
+      visibility?: 'private' | 'team' | 'public';
       /**
        * @description The role members of an owning group get.
        * @default contributor
        */
-      teamRole: components['schemas']['CollaboratorRole'];
+      teamRole?: components['schemas']['CollaboratorRole'];
       /** @default {} */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
       /** @description The template the project is made from. */
       templateRef?: string;
     };
@@ -2561,7 +2561,7 @@ export interface components {
        * @description Session environment variables, above the project's and the workspace's. A secret needs its value (there is none stored to keep).
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
     };
     ExecuteRequest: {
       /**
@@ -2638,7 +2638,7 @@ export interface components {
       /** @description The app's path segment, unique across the portal. */
       slug: components['schemas']['DnsName'];
       /** @default  */
-      description: string;
+      description?: string;
       /**
        * @description A file of the project that serves HTTP on `ML_APP_PORT`.
        * @example app.py
@@ -2655,17 +2655,17 @@ export interface components {
        * @description App environment variables, above the project's and the workspace's.
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
       /**
        * @description Open the app to anyone; only when the portal allows it (`GET /applications/settings`).
        * @default false
        */
-      bypassAuthentication: boolean;
+      bypassAuthentication?: boolean;
       /**
        * @description Start the app right away.
        * @default true
        */
-      start: boolean;
+      start?: boolean;
     };
     UpdateApplicationRequest: {
       name?: string;
@@ -2691,12 +2691,12 @@ export interface components {
        */
       script: string;
       /** @default [] */
-      args: components['schemas']['ScriptArgs'];
+      args?: components['schemas']['ScriptArgs'];
       /**
        * @description Job environment variables, above the project's and the workspace's.
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
       /**
        * Format: uuid
        * @description An enabled runtime of the catalog.
@@ -2710,12 +2710,12 @@ export interface components {
        * @description How often a failed run is tried again.
        * @default 0
        */
-      maxRetries: number;
+      maxRetries?: number;
       /**
        * @description The wait before the first retry; each further retry waits twice as long.
        * @default 30
        */
-      retryBackoffSeconds: number;
+      retryBackoffSeconds?: number;
       /** @description Runs the job at these times. Each time runs once across all
        *     backends; times missed while no backend ran are coalesced into
        *     one run. A time at which the job's previous run is still active is
@@ -2726,7 +2726,7 @@ export interface components {
        * @description The time zone the schedule is read in.
        * @default UTC
        */
-      timezone: components['schemas']['TimeZone'];
+      timezone?: components['schemas']['TimeZone'];
       /**
        * Format: uuid
        * @description Runs the job after each successful run of this job of the same project.
@@ -2736,7 +2736,7 @@ export interface components {
        * @description A disabled job does not run on its schedule or after its parent; it can still be run by hand.
        * @default true
        */
-      enabled: boolean;
+      enabled?: boolean;
     };
     /** @description A job has a `schedule` or a `parentJobId`, not both. */
     UpdateJobRequest: {
@@ -2772,7 +2772,7 @@ export interface components {
        * @description Run environment variables, above the job's. A secret needs its value (there is none stored to keep).
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
       /** @description Replace the job's arguments for this run. */
       args?: components['schemas']['ScriptArgs'];
     };
@@ -2934,9 +2934,9 @@ export interface components {
     CreateModelRequest: {
       name: components['schemas']['DnsName'];
       /** @default  */
-      description: string;
+      description?: string;
       /** @default false */
-      disableAuthentication: boolean;
+      disableAuthentication?: boolean;
     };
     UpdateModelRequest: {
       description?: string;
@@ -2950,33 +2950,33 @@ export interface components {
       /** @description The build workload's profile; the workspace's smallest when absent. */
       profile?: components['schemas']['DnsName'];
       /** @default  */
-      comment: string;
+      comment?: string;
       /** @default [] */
-      examples: components['schemas']['ModelExample'][];
+      examples?: components['schemas']['ModelExample'][];
       /**
        * @description Build environment variables, above the project's (replicas get them too).
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
     };
     CreateModelDeploymentRequest: {
       /** Format: uuid */
       buildId: string;
       /** @default 1 */
-      replicas: number;
+      replicas?: number;
       profile: components['schemas']['DnsName'];
       /**
        * @description Deployment environment variables, above the build's.
        * @default {}
        */
-      env: components['schemas']['EnvVars'];
+      env?: components['schemas']['EnvVars'];
     };
     UpdateModelDeploymentRequest: {
       replicas: number;
     };
     CreateModelAccessKeyRequest: {
       /** @default default */
-      name: string;
+      name?: string;
     };
     /** @description Backstage's standard error response body. */
     Error: {
