@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MlApiComponents } from './schema/openapi';
 import { dnsNameSchema, envSchema } from './schemas';
 
 /** Request bodies of the applications API. */
@@ -48,6 +49,5 @@ export type UpdateApplicationRequest = z.input<typeof updateApplicationSchema>;
  *
  * @public
  */
-export interface ApplicationSettings {
-  allowBypassAuthentication: boolean;
-}
+export type ApplicationSettings =
+  MlApiComponents['schemas']['ApplicationSettings'];

@@ -1,3 +1,5 @@
+import type { MlApiComponents } from './schema/openapi';
+
 /**
  * Environment variables as the API shows and takes them. Any variable, at
  * any level (workspace, project, job, run, build, deployment, application),
@@ -9,9 +11,7 @@
  *
  * @public
  */
-export interface SecretEnvValue {
-  secret: true;
-}
+export type SecretEnvValue = MlApiComponents['schemas']['SecretEnvMasked'];
 
 /**
  * One variable as read: its value, or a masked secret.
@@ -25,7 +25,7 @@ export type EnvValue = string | SecretEnvValue;
  *
  * @public
  */
-export type EnvVars = Record<string, EnvValue>;
+export type EnvVars = MlApiComponents['schemas']['EnvVarsRead'];
 
 /**
  * One variable as written: a plain value, a secret with its value, or

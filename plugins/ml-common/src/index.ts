@@ -19,3 +19,4 @@ export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
 export * from './timeSchemas';
+export * from './schema/openapi';

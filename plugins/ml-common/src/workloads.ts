@@ -1,20 +1,15 @@
-import { EnvVars } from './env';
-import { ResourceLimits } from './types';
+import type { MlApiComponents } from './schema/openapi';
 
 /**
- * Types of the workload engine's API: sessions, job runs and, later, model
- * replicas, applications and builds are all workloads.
+ * Types of the workload engine's API: sessions, job runs, model replicas,
+ * applications and builds are all workloads. Aliases of openapi.yaml's
+ * schemas.
  */
 
+type Schemas = MlApiComponents['schemas'];
+
 /** @public */
-export type WorkloadState =
-  | 'queued'
-  | 'starting'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'stopped'
-  | 'timed_out';
+export type WorkloadState = Schemas['WorkloadState'];
 
 /** @public */
 export const TERMINAL_STATES: readonly WorkloadState[] = [
@@ -32,94 +27,19 @@ export const ACTIVE_STATES: readonly WorkloadState[] = [
 ];
 
 /** @public */
-export type WorkloadKindName =
-  | 'session'
-  | 'job'
-  | 'model'
-  | 'application'
-  | 'build';
+export type WorkloadKindName = Schemas['WorkloadKind'];
 
 /** @public */
-export type WorkloadTrigger = 'manual' | 'schedule' | 'dependency' | 'api';
+export type WorkloadTrigger = Schemas['WorkloadTrigger'];
 
 /** @public */
-export interface Workload {
-  id: string;
-  kind: WorkloadKindName;
-  name?: string;
-  projectId: string;
-  workspace: string;
-  runtimeId: string;
-  profile?: string;
-  resources: ResourceLimits;
-  /** The user or team whose quota this counts against (the project owner). */
-  chargedSubject: string;
-  requester: string;
-  state: WorkloadState;
-  /** Why it is in this state: why it waits, why it failed. */
-  reason?: string;
-  /** 1-based place in its workspace's queue while queued. */
-  queuePosition?: number;
-  attempt: number;
-  maxAttempts: number;
-  jobId?: string;
-  trigger?: WorkloadTrigger;
-  args: string[];
-  exitCode?: number;
-  nodeId?: string;
-  queuedAt: string;
-  retryAt?: string;
-  startedAt?: string;
-  endedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Workload = Schemas['Workload'];
 
 /** @public */
-export interface WorkloadEvent {
-  at: string;
-  attempt: number;
-  from?: WorkloadState;
-  to: WorkloadState;
-  reason?: string;
-}
+export type WorkloadEvent = Schemas['WorkloadEvent'];
 
 /** @public */
-export interface WorkspaceNode {
-  id: string;
-  workspace: string;
-  group: string;
-  ready: boolean;
-  readyAt: string;
-  allocated: ResourceLimits;
-  capacity: ResourceLimits;
-}
+export type WorkspaceNode = Schemas['WorkspaceNode'];
 
 /** @public */
-export interface Job {
-  id: string;
-  projectId: string;
-  name: string;
-  script: string;
-  args: string[];
-  /** Secrets masked. */
-  env: EnvVars;
-  runtimeId: string;
-  profile: string;
-  timeoutSeconds?: number;
-  maxRetries: number;
-  retryBackoffSeconds: number;
-  schedule?: string;
-  timezone: string;
-  parentJobId?: string;
-  enabled: boolean;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The next (up to three) times a cron schedule fires. */
-  nextRuns?: string[];
-  lastRun?: Pick<
-    Workload,
-    'id' | 'state' | 'attempt' | 'startedAt' | 'endedAt' | 'exitCode'
-  >;
-}
+export type Job = Schemas['Job'];
