@@ -19,8 +19,8 @@ import {
 import { AdmissionService } from '../engine/AdmissionService';
 import { Reconciler } from '../engine/Reconciler';
 import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
-import { ProjectFiles } from '../service/ProjectFiles';
-import { WorkloadTokens } from '../service/WorkloadTokens';
+import { ProjectFiles } from '../projects/ProjectFiles';
+import { WorkloadTokens } from '../engine/WorkloadTokens';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { FakeDriver } from './FakeDriver';
 

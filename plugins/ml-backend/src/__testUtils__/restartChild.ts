@@ -10,7 +10,7 @@ import { ConfigReader } from '@backstage/config';
 import knexFactory from 'knex';
 import path from 'node:path';
 import { readMlConfig } from '../config';
-import { createMlServices } from '../createMlServices';
+import { createMlServices } from '../createMlBackend';
 import { ProjectStore, RuntimeStore, WorkspaceStore, migrationsDir } from '../database';
 
 /** Logs to stderr, which the test shows if the child fails. */

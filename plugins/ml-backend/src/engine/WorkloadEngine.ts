@@ -23,9 +23,9 @@ import {
 } from '../database';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { SealedSecret } from '../secrets/SealedSecret';
-import { explainNoFit, fitsSomeNode } from '../service/capacity';
-import { ProjectFiles } from '../service/ProjectFiles';
-import { WorkloadTokens } from '../service/WorkloadTokens';
+import { explainNoFit, fitsSomeNode } from './capacity';
+import { ProjectFiles } from '../projects/ProjectFiles';
+import { WorkloadTokens } from './WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 import { subjectLimit } from './subjectLimit';
 import { withIdentityEnv } from './workloadEnv';
