@@ -18,7 +18,7 @@ import {
   mlNotifierExtensionPoint,
 } from '@ml-platform/plugin-ml-node';
 import { readMlConfig } from './config';
-import { createMlServices } from './createMlBackend';
+import { createMlBackend } from './createMlBackend';
 import { openMlDatabase } from './database';
 import { createRequestAccess } from './access/createRequestAccess';
 import { createChangeEventsMiddleware } from './http/changeEvents';
@@ -77,7 +77,7 @@ export const mlPlugin = createBackendPlugin({
         ]);
 
         const db = await openMlDatabase(deps.database);
-        const services = createMlServices({
+        const services = createMlBackend({
           db,
           config: mlConfig,
           logger,

@@ -57,7 +57,7 @@ export type {
 } from './models/serving/__testUtils__/modelReplicas';
 export { ModelGateway } from './models/serving/ModelGateway';
 export { MonitoringService } from './models/monitoring/MonitoringService';
-export { PREDICTION_RECORDER_OPTIONS } from './models/serving/createServing';
+export { PREDICTION_RECORDER_OPTIONS } from './models/monitoring/PredictionRecorder';
 export { PredictionRecorder } from './models/monitoring/PredictionRecorder';
 export { ReplicaClient } from './models/serving/ReplicaClient';
 export { createServingRouter } from './models/serving/servingRouter';

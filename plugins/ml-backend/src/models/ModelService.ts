@@ -1,7 +1,12 @@
 import { ConflictError } from '@backstage/errors';
-import { Model, createModelSchema, updateModelSchema } from '@ml-platform/plugin-ml-common';
+import {
+  Model,
+  createModelSchema,
+  updateModelSchema,
+} from '@ml-platform/plugin-ml-common';
 import { v4 as uuid } from 'uuid';
 import { z } from 'zod';
+import { PlatformEvents } from '../engine/PlatformEvents';
 import { ModelStore } from './ModelStore';
 import { isUniqueViolation } from '../database/errors';
 import { ProjectService } from '../projects/ProjectService';
@@ -15,8 +20,6 @@ export type ModelUpdate = z.output<typeof updateModelSchema>;
 
 /** Models of a project; deleting one stops its deployments and builds and removes its keys. */
 export class ModelService {
-  private readonly listeners: Array<(modelId: string) => void> = [];
-
   constructor(
     private readonly deps: {
       models: ModelStore;
@@ -24,13 +27,10 @@ export class ModelService {
       builds: ModelBuildService;
       deployments: ModelDeploymentService;
       keys: ModelAccessKeyService;
+      /** Where a model's change or deletion is told (`modelChanged`). */
+      events: PlatformEvents;
     },
   ) {}
-
-  /** Called when a model's settings change or it is deleted. */
-  onChange(listener: (modelId: string) => void) {
-    this.listeners.push(listener);
-  }
 
   async list(projectId: string): Promise<Model[]> {
     await this.deps.projects.get(projectId);
@@ -42,10 +42,17 @@ export class ModelService {
     return findProjectModel(this.deps.models, projectId, modelIdOrName);
   }
 
-  async create(projectId: string, input: ModelInput, actor: string): Promise<Model> {
+  async create(
+    projectId: string,
+    input: ModelInput,
+    actor: string,
+  ): Promise<Model> {
     await this.deps.projects.get(projectId);
-    const conflict = new ConflictError(`A model named '${input.name}' already exists in this project`);
-    if (await this.deps.models.findByName(projectId, input.name)) throw conflict;
+    const conflict = new ConflictError(
+      `A model named '${input.name}' already exists in this project`,
+    );
+    if (await this.deps.models.findByName(projectId, input.name))
+      throw conflict;
     try {
       return await this.deps.models.create({
         id: uuid(),
@@ -60,10 +67,14 @@ export class ModelService {
     }
   }
 
-  async update(projectId: string, modelIdOrName: string, patch: ModelUpdate): Promise<Model> {
+  async update(
+    projectId: string,
+    modelIdOrName: string,
+    patch: ModelUpdate,
+  ): Promise<Model> {
     const model = await this.get(projectId, modelIdOrName);
     const updated = (await this.deps.models.update(model.id, patch))!;
-    this.listeners.forEach(l => l(model.id));
+    await this.deps.events.emit('modelChanged', model.id);
     return updated;
   }
 
@@ -84,6 +95,6 @@ export class ModelService {
     await this.deps.builds.deleteAllOf(modelId);
     await this.deps.keys.deleteAllOf(modelId);
     await this.deps.models.delete(modelId);
-    this.listeners.forEach(l => l(modelId));
+    await this.deps.events.emit('modelChanged', modelId);
   }
 }

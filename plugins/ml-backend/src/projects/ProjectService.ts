@@ -11,6 +11,7 @@ import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
 import { EnvSecrets } from '../secrets/EnvSecrets';
+import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from '../platform/WorkspaceService';
@@ -32,12 +33,6 @@ function starterReadme(project: {
  * team.
  */
 export class ProjectService {
-  private readonly deleteHooks: Array<(projectId: string) => Promise<void>> =
-    [];
-  private readonly afterDeleteHooks: Array<
-    (project: Project) => Promise<void>
-  > = [];
-
   constructor(
     private readonly deps: {
       projects: ProjectStore;
@@ -47,6 +42,8 @@ export class ProjectService {
       secrets: Pick<EnvSecrets, 'seal'>;
       /** Stops a project's work through the engine (which releases its quota). */
       engine: Pick<WorkloadEngine, 'stopAllOfProject'>;
+      /** Tells the other features `projectDeleting` and `projectDeleted`. */
+      events: PlatformEvents;
     },
   ) {}
 
@@ -108,7 +105,10 @@ export class ProjectService {
     }
     // Whoever creates a project for a group keeps running it, whatever the
     // team role gives the group's other members.
-    if (project.owner.toLocaleLowerCase('en-US') !== actor.toLocaleLowerCase('en-US')) {
+    if (
+      project.owner.toLocaleLowerCase('en-US') !==
+      actor.toLocaleLowerCase('en-US')
+    ) {
       await this.deps.projects.putCollaborator(project.id, actor, 'admin');
     }
     try {
@@ -138,27 +138,14 @@ export class ProjectService {
   }
 
   /**
-   * Runs before a project is deleted, to remove what could start more of its
-   * work (its models' deployments, its jobs, its apps). A hook that fails
-   * stops the deletion.
-   */
-  onDelete(hook: (projectId: string) => Promise<void>) {
-    this.deleteHooks.push(hook);
-  }
-
-  /** Runs once the project is gone and its work stopped (a driver's own clean-up). */
-  afterDelete(hook: (project: Project) => Promise<void>) {
-    this.afterDeleteHooks.push(hook);
-  }
-
-  /**
-   * Deletes a project: what would start more work first, then every running
-   * or queued workload of it through the engine (so its quota is released),
-   * then the project.
+   * Deletes a project: what would start more work first (`projectDeleting`;
+   * a listener that fails stops the deletion), then every running or queued
+   * workload of it through the engine (so its quota is released), then the
+   * project (`projectDeleted` once it is gone).
    */
   async delete(id: string): Promise<void> {
     const project = await this.get(id);
-    for (const hook of this.deleteHooks) await hook(id);
+    await this.deps.events.emit('projectDeleting', id);
     const reason = 'its project was deleted';
     await this.deps.engine.stopAllOfProject(id, reason);
     if (!(await this.deps.projects.delete(id))) {
@@ -167,7 +154,7 @@ export class ProjectService {
     // A trigger that read the project just before it went (a cron tick, a
     // dependent job) may have queued one more run.
     await this.deps.engine.stopAllOfProject(id, reason);
-    for (const hook of this.afterDeleteHooks) await hook(project);
+    await this.deps.events.emit('projectDeleted', project);
     await this.deps.files.remove(id);
   }
 

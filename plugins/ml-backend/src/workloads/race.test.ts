@@ -4,7 +4,16 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { JobStore } from './jobs/JobStore';
-import { ProfileStore, ProjectStore, QueueStore, RuntimeStore, SettingsStore, WorkloadStore, WorkspaceStore, migrationsDir } from '../database';
+import {
+  ProfileStore,
+  ProjectStore,
+  QueueStore,
+  RuntimeStore,
+  SettingsStore,
+  WorkloadStore,
+  WorkspaceStore,
+  migrationsDir,
+} from '../database';
 import { FakeDriver } from '../__testUtils__/FakeDriver';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { JobService } from './jobs/JobService';
@@ -14,6 +23,7 @@ import { WorkloadTokens } from '../engine/WorkloadTokens';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { WorkspaceService } from '../platform/WorkspaceService';
 import { AdmissionService } from '../engine/AdmissionService';
+import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 
@@ -65,6 +75,7 @@ function replica(knex: Knex, storage: string) {
       installedDrivers: () => ['local'],
     }),
     engine,
+    events: new PlatformEvents(),
   });
   const jobs = new JobService({
     jobs: new JobStore(knex),

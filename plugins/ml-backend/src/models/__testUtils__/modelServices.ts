@@ -1,4 +1,8 @@
-import { TestDatabaseId, TestDatabases, mockServices } from '@backstage/backend-test-utils';
+import {
+  TestDatabaseId,
+  TestDatabases,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import {
   createProfileSchema,
@@ -10,7 +14,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { readMlConfig } from '../../config';
-import { createMlServices } from '../../createMlBackend';
+import { createMlBackend } from '../../createMlBackend';
 import { migrationsDir } from '../../database';
 
 export const sdkPath = path.resolve(__dirname, '../../../../../sdk/python');
@@ -29,9 +33,14 @@ export async function startModelServices(
   await knex.migrate.latest({ directory: migrationsDir });
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-models-'));
   const config = readMlConfig(
-    new ConfigReader({ ml: { storage: { root: storageRoot }, serving: { drainSeconds: options.drainSeconds ?? 1 } } }),
+    new ConfigReader({
+      ml: {
+        storage: { root: storageRoot },
+        serving: { drainSeconds: options.drainSeconds ?? 1 },
+      },
+    }),
   );
-  const services = createMlServices({
+  const services = createMlBackend({
     db: knex,
     config,
     logger: mockServices.logger.mock(),
@@ -42,25 +51,51 @@ export async function startModelServices(
   });
   await services.runtimes.seed([
     createRuntimeSchema.parse({
-      editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3',
+      editor: 'Workbench',
+      kernel: 'Python 3',
+      edition: 'Standard',
+      shortVersion: '1',
+      maintenanceVersion: 1,
+      command: 'python3',
     }),
   ]);
   const actor = 'user:default/jane';
   await services.workspaces.create(
     createWorkspaceSchema.parse({
       name: 'ws',
-      nodeGroups: [{ name: 'standard', cpu: 16, memoryMiB: 65536, minNodes: 1, maxNodes: 1 }],
+      nodeGroups: [
+        {
+          name: 'standard',
+          cpu: 16,
+          memoryMiB: 65536,
+          minNodes: 1,
+          maxNodes: 1,
+        },
+      ],
       env: { LEVEL: 'workspace' },
     }),
     actor,
   );
-  await services.profiles.create('ws', createProfileSchema.parse({ name: 'small', cpu: 0.5, memoryMiB: 512 }));
-  await services.profiles.create('ws', createProfileSchema.parse({ name: 'tiny', cpu: 0.25, memoryMiB: 256 }));
+  await services.profiles.create(
+    'ws',
+    createProfileSchema.parse({ name: 'small', cpu: 0.5, memoryMiB: 512 }),
+  );
+  await services.profiles.create(
+    'ws',
+    createProfileSchema.parse({ name: 'tiny', cpu: 0.25, memoryMiB: 256 }),
+  );
   const project = await services.projects.create(
-    createProjectSchema.parse({ workspace: 'ws', name: 'models', owner: actor, env: { LEVEL: 'project' } }),
+    createProjectSchema.parse({
+      workspace: 'ws',
+      name: 'models',
+      owner: actor,
+      env: { LEVEL: 'project' },
+    }),
     actor,
   );
-  const runtimeId = (await services.runtimes.list({ sort: [], pageSize: 1, offset: 0 } as any)).items[0].id;
+  const runtimeId = (
+    await services.runtimes.list({ sort: [], pageSize: 1, offset: 0 } as any)
+  ).items[0].id;
 
   let stopped = false;
   let busy = false;
@@ -86,19 +121,27 @@ export async function startModelServices(
     project,
     runtimeId,
     actor,
-    write: (file: string, content: string) => services.files.write(project.id, file, Buffer.from(content)),
+    write: (file: string, content: string) =>
+      services.files.write(project.id, file, Buffer.from(content)),
     async stop() {
       stopped = true;
       clearInterval(timer);
       while (busy) await new Promise(r => setTimeout(r, 20));
       await killWorkloads(storageRoot);
       await knex.destroy();
-      await fs.rm(storageRoot, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      await fs.rm(storageRoot, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+        retryDelay: 100,
+      });
     },
   };
 }
 
-export type ModelServicesHarness = Awaited<ReturnType<typeof startModelServices>>;
+export type ModelServicesHarness = Awaited<
+  ReturnType<typeof startModelServices>
+>;
 
 /** Ends every process group the local driver started (they outlive a backend by design, not a test). */
 async function killWorkloads(storageRoot: string) {
@@ -106,7 +149,9 @@ async function killWorkloads(storageRoot: string) {
   for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
     if (!name.endsWith('.json')) continue;
     try {
-      const state = JSON.parse(await fs.readFile(path.join(runs, name), 'utf8'));
+      const state = JSON.parse(
+        await fs.readFile(path.join(runs, name), 'utf8'),
+      );
       process.kill(-state.pgid, 'SIGKILL');
     } catch {
       // already gone

@@ -10,6 +10,7 @@ import { ModelBuildStore } from '../builds/ModelBuildStore';
 import { ModelDeploymentStore, StoredDeployment } from './ModelDeploymentStore';
 import { ModelStore } from '../ModelStore';
 import { WorkloadStore } from '../../database';
+import { PlatformEvents } from '../../engine/PlatformEvents';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
@@ -25,8 +26,6 @@ export type DeploymentInput = z.output<typeof createModelDeploymentSchema>;
  * switches traffic between them.
  */
 export class ModelDeploymentService {
-  private readonly changeListeners: Array<(modelId: string) => void> = [];
-
   constructor(
     private readonly deps: {
       models: ModelStore;
@@ -40,17 +39,10 @@ export class ModelDeploymentService {
       secrets: Pick<EnvSecrets, 'seal'>;
       readiness: ReplicaReadiness;
       launcher: ReplicaLauncher;
+      /** Where a change of a model's active deployment is told (`modelChanged`). */
+      events: PlatformEvents;
     },
   ) {}
-
-  /** Called when a model's active deployment changes (the directory drops its cache). */
-  onActiveChange(listener: (modelId: string) => void) {
-    this.changeListeners.push(listener);
-  }
-
-  notifyActiveChanged(modelId: string) {
-    this.changeListeners.forEach(l => l(modelId));
-  }
 
   async list(
     projectId: string,
@@ -187,7 +179,7 @@ export class ModelDeploymentService {
       !model.activeDeploymentId &&
       (await this.deps.models.switchActiveDeployment(model.id, undefined, d.id))
     ) {
-      this.notifyActiveChanged(model.id);
+      await this.deps.events.emit('modelChanged', model.id);
     }
     for (let index = 1; index < input.replicas; index++) {
       await this.deps.launcher.start(context, d, index);
@@ -271,7 +263,7 @@ export class ModelDeploymentService {
     if (
       await this.deps.models.switchActiveDeployment(d.modelId, d.id, undefined)
     ) {
-      this.notifyActiveChanged(d.modelId);
+      await this.deps.events.emit('modelChanged', d.modelId);
     }
     for (const slot of await this.deps.deployments.replicas(d.id)) {
       await this.deps.engine.stop(

@@ -13,6 +13,18 @@ export interface PredictionRecorderOptions {
   maxBuffered: number;
 }
 
+/**
+ * How the plugin batches predictions. On SQLite a write blocks the event
+ * loop (better-sqlite3 is synchronous) and each commit syncs the file: at up
+ * to ~2k predictions/s, the interval rather than the size ends a batch, so
+ * it is about one commit per second.
+ */
+export const PREDICTION_RECORDER_OPTIONS: PredictionRecorderOptions = {
+  batchSize: 2000,
+  flushIntervalMs: 1000,
+  maxBuffered: 100_000,
+};
+
 const MAX_FLUSH_FAILURES = 3;
 
 /**
@@ -50,7 +62,10 @@ export class PredictionRecorder {
 
   /** A record not yet written (delayed metrics may arrive before the flush). */
   pending(uuid: string): PredictionRow | undefined {
-    return this.buffer.find(r => r.uuid === uuid) ?? this.inFlight.find(r => r.uuid === uuid);
+    return (
+      this.buffer.find(r => r.uuid === uuid) ??
+      this.inFlight.find(r => r.uuid === uuid)
+    );
   }
 
   /** Writes everything recorded so far; resolves when it is stored. */
@@ -60,7 +75,9 @@ export class PredictionRecorder {
       if (!this.writing) this.kick();
       await this.writing;
       if (this.failures - failuresBefore >= MAX_FLUSH_FAILURES) {
-        throw new Error(`Could not write ${this.buffer.length} prediction records`);
+        throw new Error(
+          `Could not write ${this.buffer.length} prediction records`,
+        );
       }
     }
   }
@@ -86,7 +103,10 @@ export class PredictionRecorder {
       // What arrived while writing goes in the next batch, now if it is full.
       if (this.buffer.length >= this.options.batchSize) this.kick();
       else if (this.buffer.length > 0 && !this.timer && !this.stopped) {
-        this.timer = setTimeout(() => this.kick(), this.options.flushIntervalMs);
+        this.timer = setTimeout(
+          () => this.kick(),
+          this.options.flushIntervalMs,
+        );
         this.timer.unref();
       }
     });
@@ -94,18 +114,25 @@ export class PredictionRecorder {
 
   private async write(batch: PredictionRow[]) {
     if (this.dropped > 0) {
-      this.deps.logger.warn(`Dropped ${this.dropped} prediction records: the database did not keep up`);
+      this.deps.logger.warn(
+        `Dropped ${this.dropped} prediction records: the database did not keep up`,
+      );
       this.dropped = 0;
     }
     try {
       await this.deps.store.insertBatch(batch);
     } catch (error) {
       this.failures += 1;
-      this.deps.logger.error(`Writing ${batch.length} prediction records failed; retrying with the next batch`, error as Error);
+      this.deps.logger.error(
+        `Writing ${batch.length} prediction records failed; retrying with the next batch`,
+        error as Error,
+      );
       // Back to the front of the buffer, within its bound.
       const room = Math.max(0, this.options.maxBuffered - this.buffer.length);
       this.buffer = [...(room > 0 ? batch.slice(-room) : []), ...this.buffer];
-      await new Promise(resolve => setTimeout(resolve, this.options.flushIntervalMs).unref());
+      await new Promise(resolve =>
+        setTimeout(resolve, this.options.flushIntervalMs).unref(),
+      );
     }
   }
 }
