@@ -50,15 +50,17 @@ export { requireWorkload } from './workloads/api/workloadAuth';
 export { EnvSecrets } from './secrets/EnvSecrets';
 export { ProjectFiles } from './projects/ProjectFiles';
 export { WorkloadTokens } from './engine/WorkloadTokens';
-export { FakeModelDirectory } from './models/serving/__testUtils__/modelReplicas';
-export type {
+export {
+  FakeModelDirectory,
   ModelReplicas,
-  RunningReplica,
 } from './models/serving/__testUtils__/modelReplicas';
+export type { RunningReplica } from './models/serving/__testUtils__/modelReplicas';
 export { ModelGateway } from './models/serving/ModelGateway';
 export { MonitoringService } from './models/monitoring/MonitoringService';
-export { PREDICTION_RECORDER_OPTIONS } from './models/monitoring/PredictionRecorder';
-export { PredictionRecorder } from './models/monitoring/PredictionRecorder';
+export {
+  PREDICTION_RECORDER_OPTIONS,
+  PredictionRecorder,
+} from './models/monitoring/PredictionRecorder';
 export { ReplicaClient } from './models/serving/ReplicaClient';
 export { createServingRouter } from './models/serving/servingRouter';
 export { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';
