@@ -18,15 +18,15 @@ import {
   mlNotifierExtensionPoint,
 } from '@ml-platform/plugin-ml-node';
 import { readMlConfig } from './config';
-import { createMlServices } from './createMlServices';
+import { createMlBackend } from './createMlBackend';
 import { openMlDatabase } from './database';
 import { createRequestAccess } from './access/createRequestAccess';
-import { createChangeEventsMiddleware } from './router/changeEvents';
-import { createRouter } from './router/createRouter';
-import { closeSqliteFolders } from './drivers/local/isolation';
-import { DemoSeeder } from './service/DemoSeeder';
-import { DemoModelSeeder } from './service/models/DemoModelSeeder';
-import { BackstageNotificationsNotifier } from './service/notifications';
+import { createChangeEventsMiddleware } from './http/changeEvents';
+import { createRouter } from './createRouter';
+import { closeSqliteFolders } from './engine/drivers/local/isolation';
+import { DemoSeeder } from './demo/DemoSeeder';
+import { DemoModelSeeder } from './demo/DemoModelSeeder';
+import { BackstageNotificationsNotifier } from './workloads/jobs/notifications';
 
 /**
  * The ML platform backend plugin, served at `/api/ml`.
@@ -77,7 +77,7 @@ export const mlPlugin = createBackendPlugin({
         ]);
 
         const db = await openMlDatabase(deps.database);
-        const services = createMlServices({
+        const services = createMlBackend({
           db,
           config: mlConfig,
           logger,

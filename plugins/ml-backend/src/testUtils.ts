@@ -41,28 +41,30 @@ export { insertJsonRows } from './database/jsonRowsInsert';
 export {
   METRIC_POINT_COLUMNS,
   MetricPointStore,
-} from './database/MetricPointStore';
-export { PredictionStore } from './database/PredictionStore';
-export { ReplicaUsageStore } from './database/ReplicaUsageStore';
-export { LocalProcessDriver } from './drivers/local';
+} from './models/monitoring/MetricPointStore';
+export { PredictionStore } from './models/monitoring/PredictionStore';
+export { ReplicaUsageStore } from './models/monitoring/ReplicaUsageStore';
+export { LocalProcessDriver } from './engine/drivers/local';
 export { AdmissionService } from './engine/AdmissionService';
 export { admit } from './engine/admission';
 export type { NodeSlot, QueuedWorkload } from './engine/admission';
 export { Reconciler } from './engine/Reconciler';
 export { WorkloadEngine } from './engine/WorkloadEngine';
-export { requireWorkload } from './router/workloadAuth';
+export { requireWorkload } from './workloads/api/workloadAuth';
 export { EnvSecrets } from './secrets/EnvSecrets';
-export { ProjectFiles } from './service/ProjectFiles';
-export { WorkloadTokens } from './service/WorkloadTokens';
-export { FakeModelDirectory } from './serving/__testUtils__/modelReplicas';
-export type {
+export { ProjectFiles } from './projects/ProjectFiles';
+export { WorkloadTokens } from './engine/WorkloadTokens';
+export {
+  FakeModelDirectory,
   ModelReplicas,
-  RunningReplica,
-} from './serving/__testUtils__/modelReplicas';
-export { ModelGateway } from './serving/ModelGateway';
-export { MonitoringService } from './serving/MonitoringService';
-export { PREDICTION_RECORDER_OPTIONS } from './serving/createServing';
-export { PredictionRecorder } from './serving/PredictionRecorder';
-export { ReplicaClient } from './serving/ReplicaClient';
-export { createServingRouter } from './serving/servingRouter';
-export { createWorkloadMetricsRouter } from './serving/workloadMetricsRouter';
+} from './models/serving/__testUtils__/modelReplicas';
+export type { RunningReplica } from './models/serving/__testUtils__/modelReplicas';
+export { ModelGateway } from './models/serving/ModelGateway';
+export { MonitoringService } from './models/monitoring/MonitoringService';
+export {
+  PREDICTION_RECORDER_OPTIONS,
+  PredictionRecorder,
+} from './models/monitoring/PredictionRecorder';
+export { ReplicaClient } from './models/serving/ReplicaClient';
+export { createServingRouter } from './models/serving/servingRouter';
+export { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';

@@ -17,10 +17,11 @@ import {
   migrationsDir,
 } from '../database';
 import { AdmissionService } from '../engine/AdmissionService';
+import { PlatformEvents } from '../engine/PlatformEvents';
 import { Reconciler } from '../engine/Reconciler';
 import { SubmitWorkload, WorkloadEngine } from '../engine/WorkloadEngine';
-import { ProjectFiles } from '../service/ProjectFiles';
-import { WorkloadTokens } from '../service/WorkloadTokens';
+import { ProjectFiles } from '../projects/ProjectFiles';
+import { WorkloadTokens } from '../engine/WorkloadTokens';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { FakeDriver } from './FakeDriver';
 
@@ -86,7 +87,9 @@ export async function createEngineHarness(
     starvationMs: options.starvationMs ?? 600_000,
     now,
   });
+  const events = new PlatformEvents();
   const engine = new WorkloadEngine({
+    events,
     workloads,
     workspaces,
     runtimes,
@@ -117,7 +120,7 @@ export async function createEngineHarness(
     },
   });
   const ended: string[] = [];
-  engine.onEnded(w => {
+  events.on('workloadEnded', w => {
     ended.push(`${w.id}:${w.state}`);
   });
 

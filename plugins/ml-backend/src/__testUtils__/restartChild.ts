@@ -10,8 +10,13 @@ import { ConfigReader } from '@backstage/config';
 import knexFactory from 'knex';
 import path from 'node:path';
 import { readMlConfig } from '../config';
-import { createMlServices } from '../createMlServices';
-import { ProjectStore, RuntimeStore, WorkspaceStore, migrationsDir } from '../database';
+import { createMlBackend } from '../createMlBackend';
+import {
+  ProjectStore,
+  RuntimeStore,
+  WorkspaceStore,
+  migrationsDir,
+} from '../database';
 
 /** Logs to stderr, which the test shows if the child fails. */
 const logger: LoggerService = {
@@ -30,8 +35,10 @@ async function main() {
     useNullAsDefault: true,
   });
   await knex.migrate.latest({ directory: migrationsDir });
-  const config = readMlConfig(new ConfigReader({ ml: { storage: { root: path.join(dir, 'data') } } }));
-  const services = createMlServices({
+  const config = readMlConfig(
+    new ConfigReader({ ml: { storage: { root: path.join(dir, 'data') } } }),
+  );
+  const services = createMlBackend({
     db: knex,
     config,
     logger,
@@ -43,17 +50,45 @@ async function main() {
 
   if (mode === 'submit') {
     await new WorkspaceStore(knex).create({
-      name: 'ws', title: 'ws', description: '', owner: 'group:default/a', driver: 'local', env: {},
-      nodeGroups: [{ name: 'g', cpu: 16, memoryMiB: 65536, gpu: 0, minNodes: 1, maxNodes: 1, scaleUpDelaySeconds: 0 }],
+      name: 'ws',
+      title: 'ws',
+      description: '',
+      owner: 'group:default/a',
+      driver: 'local',
+      env: {},
+      nodeGroups: [
+        {
+          name: 'g',
+          cpu: 16,
+          memoryMiB: 65536,
+          gpu: 0,
+          minNodes: 1,
+          maxNodes: 1,
+          scaleUpDelaySeconds: 0,
+        },
+      ],
       defaultUserQuota: { cpu: 16, memoryMiB: 65536, gpu: 0 },
     });
     const runtime = await new RuntimeStore(knex).create({
-      editor: 'e', kernel: 'k', edition: 'x', shortVersion: '1', maintenanceVersion: 1,
-      description: '', command: 'python3', enabled: true,
+      editor: 'e',
+      kernel: 'k',
+      edition: 'x',
+      shortVersion: '1',
+      maintenanceVersion: 1,
+      description: '',
+      command: 'python3',
+      enabled: true,
     });
     const project = await new ProjectStore(knex).create({
-      workspace: 'ws', name: 'p', title: 'p', description: '', owner: 'group:default/a',
-      visibility: 'team', teamRole: 'contributor', env: {}, createdBy: 'user:default/a',
+      workspace: 'ws',
+      name: 'p',
+      title: 'p',
+      description: '',
+      owner: 'group:default/a',
+      visibility: 'team',
+      teamRole: 'contributor',
+      env: {},
+      createdBy: 'user:default/a',
     });
     await services.files.init(project.id, {
       // Writes its id once it finishes, so a second execution would show.
@@ -66,19 +101,30 @@ async function main() {
     });
     for (let i = 0; i < 4; i++) {
       await services.engine.submit({
-        kind: 'job', name: `w${i}`,
-        project: { id: project.id, name: 'p', workspace: 'ws', owner: 'group:default/a' },
-        runtimeId: runtime.id, resources: { cpu: 1, memoryMiB: 64, gpu: 0 },
-        requester: 'user:default/a', args: ['work.py'],
+        kind: 'job',
+        name: `w${i}`,
+        project: {
+          id: project.id,
+          name: 'p',
+          workspace: 'ws',
+          owner: 'group:default/a',
+        },
+        runtimeId: runtime.id,
+        resources: { cpu: 1, memoryMiB: 64, gpu: 0 },
+        requester: 'user:default/a',
+        args: ['work.py'],
         env: { SLEEP: '3', OUT: path.join(dir, 'out.txt') },
-        maxAttempts: 2, retryBackoffSeconds: 0,
+        maxAttempts: 2,
+        retryBackoffSeconds: 0,
       });
     }
   }
   const loop = async () => {
     for (;;) {
       await services.reconciler.reconcile();
-      const states = (await knex('workloads').select('state')).map(r => r.state);
+      const states = (await knex('workloads').select('state')).map(
+        r => r.state,
+      );
       process.stdout.write(`${JSON.stringify(states)}\n`);
       await new Promise(r => setTimeout(r, 100));
     }

@@ -7,7 +7,7 @@ import { Request, RequestHandler, Response } from 'express';
 import http, { IncomingMessage, Server } from 'node:http';
 import { Duplex } from 'node:stream';
 import { RequestAccess } from '../access/RequestAccess';
-import { ApplicationService } from '../service/ApplicationService';
+import { ApplicationService } from './ApplicationService';
 import { crossSiteRefusal } from './crossSite';
 import {
   downstreamResponseHeaders,

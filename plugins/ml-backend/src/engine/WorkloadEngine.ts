@@ -23,10 +23,11 @@ import {
 } from '../database';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { SealedSecret } from '../secrets/SealedSecret';
-import { explainNoFit, fitsSomeNode } from '../service/capacity';
-import { ProjectFiles } from '../service/ProjectFiles';
-import { WorkloadTokens } from '../service/WorkloadTokens';
+import { explainNoFit, fitsSomeNode } from './capacity';
+import { WorkloadTokens } from './WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
+import { PlatformEvents } from './PlatformEvents';
+import { ProjectFolders } from './ports';
 import { subjectLimit } from './subjectLimit';
 import { withIdentityEnv } from './workloadEnv';
 
@@ -64,13 +65,11 @@ export interface SubmitWorkload {
 /** How long a workload whose driver deferred its start waits before admission tries again. */
 const DEFERRED_RETRY_SECONDS = 15;
 
-export type WorkloadEndedListener = (w: StoredWorkload) => Promise<void> | void;
-
 export interface EngineDeps {
   workloads: WorkloadStore;
   workspaces: WorkspaceStore;
   runtimes: RuntimeStore;
-  files: ProjectFiles;
+  files: ProjectFolders;
   admission: AdmissionService;
   driverFor: (workspace: Workspace) => ComputeDriver;
   logger: LoggerService;
@@ -87,6 +86,11 @@ export interface EngineDeps {
    * (WorkloadSpec.quota); without them specs carry none.
    */
   quotas?: Pick<QuotaStore, 'findBySubject'>;
+  /**
+   * Where the engine tells that a workload ended (`workloadEnded`); without
+   * them nothing listens.
+   */
+  events?: PlatformEvents;
 }
 
 /**
@@ -94,25 +98,20 @@ export interface EngineDeps {
  * The reconciler (Reconciler.ts) moves states from what drivers observe.
  */
 export class WorkloadEngine {
-  private readonly listeners: WorkloadEndedListener[] = [];
+  private readonly events: PlatformEvents;
 
-  constructor(private readonly deps: EngineDeps) {}
-
-  onEnded(listener: WorkloadEndedListener) {
-    this.listeners.push(listener);
+  constructor(private readonly deps: EngineDeps) {
+    this.events = deps.events ?? new PlatformEvents();
   }
 
+  /** Tells the `workloadEnded` listeners; one that fails does not stop the others. */
   async notifyEnded(w: StoredWorkload) {
-    for (const listener of this.listeners) {
-      try {
-        await listener(w);
-      } catch (error) {
-        this.deps.logger.error(
-          `Workload ${w.id} end listener failed`,
-          error as Error,
-        );
-      }
-    }
+    await this.events.emitToAll('workloadEnded', w, error =>
+      this.deps.logger.error(
+        `Workload ${w.id} end listener failed`,
+        error as Error,
+      ),
+    );
   }
 
   /**

@@ -1,5 +1,5 @@
 import { NodeGroup, ResourceLimits } from '@ml-platform/plugin-ml-common';
-import { describeResources } from '../service/capacity';
+import { describeResources } from './capacity';
 
 /** A workload waiting for admission, in queue order (priority, then age). */
 export interface QueuedWorkload {

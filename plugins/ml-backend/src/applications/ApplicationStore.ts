@@ -1,0 +1,187 @@
+import { Knex } from 'knex';
+import { EnvVars } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from '../database/envColumn';
+import { nowIso } from '../database/listing';
+
+type ApplicationRow = {
+  id: string;
+  project_id: string;
+  name: string;
+  slug: string;
+  description: string;
+  script: string;
+  runtime_id: string;
+  profile: string;
+  env: string;
+  bypass_authentication: boolean | number;
+  workload_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+/** An application as stored: what to run; its state comes from its workload. */
+export interface StoredApplication {
+  id: string;
+  projectId: string;
+  name: string;
+  slug: string;
+  description: string;
+  script: string;
+  runtimeId: string;
+  profile: string;
+  /** Secrets sealed. */
+  env: EnvVars;
+  bypassAuthentication: boolean;
+  workloadId?: string;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type NewApplication = Omit<
+  StoredApplication,
+  'workloadId' | 'createdAt' | 'updatedAt'
+>;
+
+export type ApplicationPatch = Partial<
+  Pick<
+    StoredApplication,
+    | 'name'
+    | 'slug'
+    | 'description'
+    | 'script'
+    | 'runtimeId'
+    | 'profile'
+    | 'env'
+    | 'bypassAuthentication'
+  >
+>;
+
+function toApplication(row: ApplicationRow): StoredApplication {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    script: row.script,
+    runtimeId: row.runtime_id,
+    profile: row.profile,
+    env: envFromColumn(row.env),
+    bypassAuthentication: Boolean(row.bypass_authentication),
+    workloadId: row.workload_id ?? undefined,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+const COLUMNS: Array<[keyof ApplicationPatch, keyof ApplicationRow]> = [
+  ['name', 'name'],
+  ['slug', 'slug'],
+  ['description', 'description'],
+  ['script', 'script'],
+  ['runtimeId', 'runtime_id'],
+  ['profile', 'profile'],
+  ['env', 'env'],
+  ['bypassAuthentication', 'bypass_authentication'],
+];
+
+/**
+ * Applications of projects. The slug is unique across the portal (a unique
+ * index), so two creates racing for one slug cannot both win.
+ */
+export class ApplicationStore {
+  constructor(private readonly db: Knex) {}
+
+  async listByProject(projectId: string): Promise<StoredApplication[]> {
+    const rows = await this.db<ApplicationRow>('applications')
+      .where({ project_id: projectId })
+      .orderBy('name')
+      .orderBy('id');
+    return rows.map(toApplication);
+  }
+
+  async get(id: string): Promise<StoredApplication | undefined> {
+    const row = await this.db<ApplicationRow>('applications')
+      .where({ id })
+      .first();
+    return row ? toApplication(row) : undefined;
+  }
+
+  async getBySlug(slug: string): Promise<StoredApplication | undefined> {
+    const row = await this.db<ApplicationRow>('applications')
+      .where({ slug })
+      .first();
+    return row ? toApplication(row) : undefined;
+  }
+
+  /** Throws the database's unique violation when the slug is taken. */
+  async create(app: NewApplication): Promise<StoredApplication> {
+    const now = nowIso();
+    const row: ApplicationRow = {
+      id: app.id,
+      project_id: app.projectId,
+      name: app.name,
+      slug: app.slug,
+      description: app.description,
+      script: app.script,
+      runtime_id: app.runtimeId,
+      profile: app.profile,
+      env: envToColumn(app.env),
+      bypass_authentication: app.bypassAuthentication,
+      workload_id: null,
+      created_by: app.createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('applications').insert(row);
+    return toApplication(row);
+  }
+
+  async update(
+    id: string,
+    patch: ApplicationPatch,
+  ): Promise<StoredApplication | undefined> {
+    const changes: Partial<ApplicationRow> = { updated_at: nowIso() };
+    for (const [from, to] of COLUMNS) {
+      const value = patch[from];
+      if (value !== undefined) {
+        (changes as any)[to] =
+          from === 'env' ? envToColumn(value as EnvVars) : value;
+      }
+    }
+    const updated = await this.db('applications').where({ id }).update(changes);
+    return updated ? this.get(id) : undefined;
+  }
+
+  /**
+   * Points the app at a new workload, only if it still points at `expected`
+   * (undefined: none): of two starts racing, one wins.
+   */
+  async swapWorkload(
+    id: string,
+    expected: string | undefined,
+    workloadId: string,
+  ): Promise<boolean> {
+    const updated = await this.db('applications')
+      .where({ id })
+      .modify(q =>
+        expected
+          ? q.where('workload_id', expected)
+          : q.whereNull('workload_id'),
+      )
+      .update({ workload_id: workloadId, updated_at: nowIso() });
+    return updated === 1;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.db('applications').where({ id }).delete()) > 0;
+  }
+
+  /** Removes every app of a project (the project is being deleted); frees their slugs. */
+  async deleteAllOfProject(projectId: string): Promise<number> {
+    return this.db('applications').where({ project_id: projectId }).delete();
+  }
+}

@@ -1,0 +1,417 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { ComputeDriver, MlNotifier } from '@ml-platform/plugin-ml-node';
+import { Knex } from 'knex';
+import path from 'node:path';
+import { ApplicationService } from './applications/ApplicationService';
+import { ApplicationStore } from './applications/ApplicationStore';
+import { MlConfig } from './config';
+import {
+  ProfileStore,
+  ProjectStore,
+  QueueStore,
+  QuotaStore,
+  RuntimeStore,
+  SettingsStore,
+  WorkloadStore,
+  WorkspaceStore,
+} from './database';
+import { AdmissionService } from './engine/AdmissionService';
+import { LocalProcessDriver } from './engine/drivers/local';
+import { LocalIsolation } from './engine/drivers/local/isolation';
+import { installedDrivers } from './engine/drivers/installedDrivers';
+import { PlatformEvents } from './engine/PlatformEvents';
+import { Reconciler } from './engine/Reconciler';
+import { WorkloadEngine } from './engine/WorkloadEngine';
+import { WorkloadLauncher } from './engine/WorkloadLauncher';
+import { WorkloadTokens } from './engine/WorkloadTokens';
+import { ModelBuildService } from './models/builds/ModelBuildService';
+import { ModelBuildStore } from './models/builds/ModelBuildStore';
+import { DeploymentReconciler } from './models/deployments/DeploymentReconciler';
+import { ModelDeploymentService } from './models/deployments/ModelDeploymentService';
+import { ModelDeploymentStore } from './models/deployments/ModelDeploymentStore';
+import { ReplicaLauncher } from './models/deployments/ReplicaLauncher';
+import { ReplicaReadiness } from './models/deployments/ReplicaReadiness';
+import { ModelAccessKeyService } from './models/keys/ModelAccessKeyService';
+import { ModelAccessKeyStore } from './models/keys/ModelAccessKeyStore';
+import { ModelService } from './models/ModelService';
+import { ModelStore } from './models/ModelStore';
+import { MetricPointStore } from './models/monitoring/MetricPointStore';
+import { MonitoringService } from './models/monitoring/MonitoringService';
+import {
+  PREDICTION_RECORDER_OPTIONS,
+  PredictionRecorder,
+} from './models/monitoring/PredictionRecorder';
+import { PredictionStore } from './models/monitoring/PredictionStore';
+import { ReplicaUsageSampler } from './models/monitoring/ReplicaUsageSampler';
+import { ReplicaUsageStore } from './models/monitoring/ReplicaUsageStore';
+import { ModelGateway } from './models/serving/ModelGateway';
+import { ReplicaClient } from './models/serving/ReplicaClient';
+import { ServingDirectory } from './models/serving/ServingDirectory';
+import { ProfileService } from './platform/ProfileService';
+import { QuotaService } from './platform/QuotaService';
+import { RuntimeService } from './platform/RuntimeService';
+import { WorkspaceService } from './platform/WorkspaceService';
+import { ProjectFiles } from './projects/ProjectFiles';
+import { ProjectService } from './projects/ProjectService';
+import { EnvSecrets } from './secrets/EnvSecrets';
+import { FollowStreamLimiter } from './workloads/FollowStreamLimiter';
+import { JobService } from './workloads/jobs/JobService';
+import { JobStore } from './workloads/jobs/JobStore';
+import { createJobNotifications } from './workloads/jobs/notifications';
+import { SessionService } from './workloads/sessions/SessionService';
+import { WorkloadService } from './workloads/WorkloadService';
+
+/**
+ * Builds the whole plugin: stores, the engine and its drivers, then each
+ * feature on top of them, then who listens to which platform event. The
+ * local-process driver is built in; modules add drivers and notifiers
+ * through ml-node. Build snapshots live in `<storageRoot>/builds/<build id>`.
+ */
+export function createMlBackend(options: {
+  db: Knex;
+  config: MlConfig;
+  logger: LoggerService;
+  extraDrivers: ComputeDriver[];
+  notifiers: MlNotifier[];
+  apiUrl: string;
+  sdkPath: string;
+}) {
+  const { db, config, logger } = options;
+  const events = new PlatformEvents();
+
+  // Stores the engine and several features share.
+  const workspaceStore = new WorkspaceStore(db);
+  const runtimeStore = new RuntimeStore(db);
+  const profileStore = new ProfileStore(db);
+  const projectStore = new ProjectStore(db);
+  const workloadStore = new WorkloadStore(db);
+  const queue = new QueueStore(db);
+  const quotaStore = new QuotaStore(db);
+  const settings = new SettingsStore(db);
+  const tokens = new WorkloadTokens(settings);
+  const secrets = new EnvSecrets({ key: config.secretKey, settings });
+
+  // Drivers. The isolation is shared by the local driver and the project
+  // files: both hand a project's folders to the project's uid.
+  const stateDir = path.join(config.storageRoot, 'local-driver');
+  const localLogger = logger.child({ driver: 'local' });
+  const isolation = new LocalIsolation({
+    stateDir,
+    logger: localLogger,
+    enabled: config.localDriver.isolation.enabled,
+    uidRange: config.localDriver.isolation.uidRange,
+    storageRoot: config.storageRoot,
+    sdkPath: options.sdkPath,
+  });
+  const local = new LocalProcessDriver({
+    stateDir,
+    sdkPath: options.sdkPath,
+    logger: localLogger,
+    isolation,
+  });
+  const { drivers, driverFor } = installedDrivers(() => [
+    local,
+    ...options.extraDrivers,
+  ]);
+  const files = new ProjectFiles(
+    path.join(config.storageRoot, 'projects'),
+    isolation,
+  );
+
+  // Platform: workspaces and what is configured per workspace.
+  const workspaces = new WorkspaceService({
+    workspaces: workspaceStore,
+    secrets,
+    profiles: profileStore,
+    projects: projectStore,
+    workloads: workloadStore,
+    installedDrivers: () => drivers().map(d => d.name),
+    defaultUserQuota: config.defaultUserQuota,
+    usage: workspace => queue.usage(workspace),
+    availability: async workspace => {
+      try {
+        return await driverFor(workspace).status?.(workspace.name);
+      } catch (error) {
+        return { available: false, message: (error as Error).message };
+      }
+    },
+  });
+
+  // The engine: queue, admission, start and stop, reconcile.
+  const engine = new WorkloadEngine({
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    runtimes: runtimeStore,
+    files,
+    admission: new AdmissionService({
+      queue,
+      starvationMs: config.engine.starvationSeconds * 1000,
+    }),
+    driverFor,
+    logger,
+    apiUrl: options.apiUrl,
+    tokens,
+    secrets,
+    quotas: quotaStore,
+    events,
+  });
+  const reconciler = new Reconciler({
+    engine,
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    queue,
+    drivers,
+    driverFor,
+    logger,
+    options: {
+      maxBackoffSeconds: config.engine.maxBackoffSeconds,
+      nodeIdleMs: config.engine.nodeIdleSeconds * 1000,
+      startGraceMs: 30_000,
+    },
+  });
+
+  // Projects, and how their work is launched.
+  const projects = new ProjectService({
+    projects: projectStore,
+    workspaces,
+    files,
+    secrets,
+    engine,
+    events,
+  });
+  const launcher = new WorkloadLauncher({
+    projects,
+    workspaces: workspaceStore,
+    runtimes: runtimeStore,
+    profiles: profileStore,
+    engine,
+  });
+
+  // Workloads: jobs, sessions, the workloads themselves.
+  const jobStore = new JobStore(db);
+  const jobs = new JobService({
+    jobs: jobStore,
+    projects,
+    files,
+    workloads: workloadStore,
+    engine,
+    launcher,
+    secrets,
+    logger,
+  });
+  const sessions = new SessionService({
+    projects,
+    workspaces: workspaceStore,
+    workloads: workloadStore,
+    launcher,
+    secrets,
+    driverFor,
+    idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
+    maxDurationSeconds: config.engine.sessionMaxHours * 3600,
+  });
+  const workloads = new WorkloadService({
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    queue,
+    quotas: quotaStore,
+    engine,
+    driverFor,
+    maxLogReadBytes: config.logs.maxReadBytes,
+    followStreams: new FollowStreamLimiter(config.logs.maxFollowStreamsPerUser),
+  });
+
+  // Applications.
+  const applicationStore = new ApplicationStore(db);
+  const applications = new ApplicationService({
+    applications: applicationStore,
+    projects,
+    workspaces: workspaceStore,
+    files,
+    workloads: workloadStore,
+    engine,
+    launcher,
+    secrets,
+    driverFor,
+    allowBypassAuthentication: config.applications.allowBypassAuthentication,
+    apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
+  });
+
+  // Models: builds, deployments and their replicas, access keys.
+  const modelStore = new ModelStore(db);
+  const buildStore = new ModelBuildStore(db);
+  const deploymentStore = new ModelDeploymentStore(db);
+  const readiness = new ReplicaReadiness();
+  const modelKeys = new ModelAccessKeyService({
+    keys: new ModelAccessKeyStore(db),
+    logger,
+  });
+  const modelBuilds = new ModelBuildService({
+    models: modelStore,
+    builds: buildStore,
+    projects,
+    workspaces: workspaceStore,
+    files,
+    workloads: workloadStore,
+    engine,
+    launcher,
+    secrets,
+    driverFor,
+    buildsRoot: path.join(config.storageRoot, 'builds'),
+    logger,
+  });
+  const drainMs = config.serving.drainSeconds * 1000;
+  const replicas = new ReplicaLauncher({
+    models: modelStore,
+    deployments: deploymentStore,
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    engine,
+    launcher,
+    readiness,
+    drainMs,
+    logger,
+  });
+  const modelDeployments = new ModelDeploymentService({
+    models: modelStore,
+    deployments: deploymentStore,
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    projects,
+    workloads: workloadStore,
+    engine,
+    secrets,
+    readiness,
+    launcher: replicas,
+    events,
+  });
+  const modelDeploymentReconciler = new DeploymentReconciler({
+    models: modelStore,
+    deployments: deploymentStore,
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    engine,
+    driverFor,
+    readiness,
+    launcher: replicas,
+    service: modelDeployments,
+    events,
+    drainMs,
+    logger,
+  });
+  const models = new ModelService({
+    models: modelStore,
+    projects,
+    builds: modelBuilds,
+    deployments: modelDeployments,
+    keys: modelKeys,
+    events,
+  });
+
+  // Serving: the directory the gateway routes by, and the gateway.
+  const modelDirectory = new ServingDirectory({
+    models: modelStore,
+    projects: projectStore,
+    readiness,
+    keys: modelKeys,
+  });
+  const servingLogger = logger.child({ component: 'serving' });
+  const predictionStore = new PredictionStore(db);
+  const predictionRecorder = new PredictionRecorder(
+    {
+      store: predictionStore,
+      logger: servingLogger.child({ component: 'prediction-recorder' }),
+    },
+    PREDICTION_RECORDER_OPTIONS,
+  );
+  const gateway = new ModelGateway({
+    directory: modelDirectory,
+    client: new ReplicaClient({
+      timeoutMs: config.serving.predictionTimeoutMs,
+    }),
+    recorder: config.serving.recordPredictions ? predictionRecorder : undefined,
+    options: {
+      queueTimeoutMs: config.serving.queueTimeoutMs,
+      failureRestMs: 1000,
+    },
+  });
+
+  // Monitoring: predictions, metrics and replica usage.
+  const replicaUsage = new ReplicaUsageStore(db);
+  const monitoring = new MonitoringService({
+    directory: modelDirectory,
+    predictions: predictionStore,
+    points: new MetricPointStore(db),
+    usage: replicaUsage,
+    recorder: predictionRecorder,
+  });
+  const replicaUsageSampler = new ReplicaUsageSampler({
+    workloads: workloadStore,
+    drivers,
+    store: replicaUsage,
+  });
+
+  // Who listens to what, in the order the listeners run.
+  events.on('workloadEnded', w => jobs.onWorkloadEnded(w));
+  events.on(
+    'workloadEnded',
+    createJobNotifications(() => options.notifiers, logger),
+  );
+  events.on('workloadEnded', w => modelBuilds.onWorkloadEnded(w));
+  // No cron tick, dependent run, app start or deployment may begin new work
+  // of a project being deleted: they go before its work is stopped.
+  events.on('projectDeleting', async projectId => {
+    await jobStore.deleteAllOfProject(projectId);
+    await applicationStore.deleteAllOfProject(projectId);
+  });
+  events.on('projectDeleting', projectId =>
+    models.deleteAllOfProject(projectId),
+  );
+  // Drivers that keep per-project things (a Kubernetes namespace) clean them
+  // up once the project's work is stopped. A cluster that is away must not
+  // block the deletion: log and go on.
+  events.on('projectDeleted', async project => {
+    const workspace = await workspaceStore.get(project.workspace);
+    if (!workspace) return;
+    try {
+      await driverFor(workspace).deleteProject?.(workspace.name, project.id);
+    } catch (error) {
+      logger.warn(
+        `Could not clean up project ${project.id} in workspace ${workspace.name}: ${error}`,
+      );
+    }
+  });
+  events.on('modelChanged', modelId => modelDirectory.changed(modelId));
+
+  return {
+    events,
+    workspaceStore,
+    workloadStore,
+    projectStore,
+    tokens,
+    files,
+    isolation,
+    engine,
+    reconciler,
+    workspaces,
+    runtimes: new RuntimeService({ runtimes: runtimeStore, logger }),
+    profiles: new ProfileService({ profiles: profileStore, workspaces }),
+    quotas: new QuotaService({ quotas: quotaStore, workspaces }),
+    projects,
+    jobs,
+    sessions,
+    workloads,
+    applications,
+    models,
+    modelBuilds,
+    modelDeployments,
+    modelDeploymentReconciler,
+    modelKeys,
+    modelDirectory,
+    gateway,
+    predictionRecorder,
+    monitoring,
+    replicaUsageSampler,
+  };
+}
+
+export type MlBackend = ReturnType<typeof createMlBackend>;

@@ -1,0 +1,100 @@
+import { ConflictError } from '@backstage/errors';
+import {
+  Model,
+  createModelSchema,
+  updateModelSchema,
+} from '@ml-platform/plugin-ml-common';
+import { v4 as uuid } from 'uuid';
+import { z } from 'zod';
+import { PlatformEvents } from '../engine/PlatformEvents';
+import { ModelStore } from './ModelStore';
+import { isUniqueViolation } from '../database/errors';
+import { ProjectService } from '../projects/ProjectService';
+import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
+import { ModelBuildService } from './builds/ModelBuildService';
+import { ModelDeploymentService } from './deployments/ModelDeploymentService';
+import { findProjectModel } from './modelLookup';
+
+export type ModelInput = z.output<typeof createModelSchema>;
+export type ModelUpdate = z.output<typeof updateModelSchema>;
+
+/** Models of a project; deleting one stops its deployments and builds and removes its keys. */
+export class ModelService {
+  constructor(
+    private readonly deps: {
+      models: ModelStore;
+      projects: ProjectService;
+      builds: ModelBuildService;
+      deployments: ModelDeploymentService;
+      keys: ModelAccessKeyService;
+      /** Where a model's change or deletion is told (`modelChanged`). */
+      events: PlatformEvents;
+    },
+  ) {}
+
+  async list(projectId: string): Promise<Model[]> {
+    await this.deps.projects.get(projectId);
+    return this.deps.models.listByProject(projectId);
+  }
+
+  async get(projectId: string, modelIdOrName: string): Promise<Model> {
+    await this.deps.projects.get(projectId);
+    return findProjectModel(this.deps.models, projectId, modelIdOrName);
+  }
+
+  async create(
+    projectId: string,
+    input: ModelInput,
+    actor: string,
+  ): Promise<Model> {
+    await this.deps.projects.get(projectId);
+    const conflict = new ConflictError(
+      `A model named '${input.name}' already exists in this project`,
+    );
+    if (await this.deps.models.findByName(projectId, input.name))
+      throw conflict;
+    try {
+      return await this.deps.models.create({
+        id: uuid(),
+        projectId,
+        name: input.name,
+        description: input.description,
+        disableAuthentication: input.disableAuthentication,
+        createdBy: actor,
+      });
+    } catch (error) {
+      throw isUniqueViolation(error) ? conflict : error;
+    }
+  }
+
+  async update(
+    projectId: string,
+    modelIdOrName: string,
+    patch: ModelUpdate,
+  ): Promise<Model> {
+    const model = await this.get(projectId, modelIdOrName);
+    const updated = (await this.deps.models.update(model.id, patch))!;
+    await this.deps.events.emit('modelChanged', model.id);
+    return updated;
+  }
+
+  async delete(projectId: string, modelIdOrName: string): Promise<void> {
+    const model = await this.get(projectId, modelIdOrName);
+    await this.remove(model.id);
+  }
+
+  /** Removes every model of a project (the project is being deleted). */
+  async deleteAllOfProject(projectId: string): Promise<void> {
+    for (const model of await this.deps.models.listByProject(projectId)) {
+      await this.remove(model.id);
+    }
+  }
+
+  private async remove(modelId: string) {
+    await this.deps.deployments.deleteAllOf(modelId);
+    await this.deps.builds.deleteAllOf(modelId);
+    await this.deps.keys.deleteAllOf(modelId);
+    await this.deps.models.delete(modelId);
+    await this.deps.events.emit('modelChanged', modelId);
+  }
+}

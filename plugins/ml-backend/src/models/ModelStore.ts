@@ -1,0 +1,107 @@
+import { Knex } from 'knex';
+import { Model } from '@ml-platform/plugin-ml-common';
+import { nowIso } from '../database/listing';
+
+type ModelRow = {
+  id: string;
+  project_id: string;
+  name: string;
+  description: string;
+  disable_authentication: boolean | number;
+  active_deployment_id: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+function toModel(row: ModelRow): Model {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    description: row.description,
+    disableAuthentication: Boolean(row.disable_authentication),
+    activeDeploymentId: row.active_deployment_id ?? undefined,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export type NewModel = Pick<Model, 'id' | 'projectId' | 'name' | 'description' | 'disableAuthentication' | 'createdBy'>;
+
+/** Models: a name in a project, and which deployment serves it. */
+export class ModelStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(model: NewModel): Promise<Model> {
+    const now = nowIso();
+    const row: ModelRow = {
+      id: model.id,
+      project_id: model.projectId,
+      name: model.name,
+      description: model.description,
+      disable_authentication: model.disableAuthentication,
+      active_deployment_id: null,
+      created_by: model.createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('models').insert(row);
+    return toModel(row);
+  }
+
+  async get(id: string): Promise<Model | undefined> {
+    const row = await this.db<ModelRow>('models').where({ id }).first();
+    return row ? toModel(row) : undefined;
+  }
+
+  async findByName(projectId: string, name: string): Promise<Model | undefined> {
+    const row = await this.db<ModelRow>('models').where({ project_id: projectId, name }).first();
+    return row ? toModel(row) : undefined;
+  }
+
+  async listByProject(projectId: string): Promise<Model[]> {
+    const rows = await this.db<ModelRow>('models').where({ project_id: projectId }).orderBy('name');
+    return rows.map(toModel);
+  }
+
+  async listAll(): Promise<Model[]> {
+    const rows = await this.db<ModelRow>('models').orderBy('id');
+    return rows.map(toModel);
+  }
+
+  async update(
+    id: string,
+    patch: Partial<Pick<Model, 'description' | 'disableAuthentication'>>,
+  ): Promise<Model | undefined> {
+    const changes: Partial<ModelRow> = { updated_at: nowIso() };
+    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.disableAuthentication !== undefined) changes.disable_authentication = patch.disableAuthentication;
+    await this.db('models').where({ id }).update(changes);
+    return this.get(id);
+  }
+
+  /**
+   * Points the model at a deployment (or at none) if it still points at
+   * `expected`: two backends switching at once cannot both win.
+   */
+  async switchActiveDeployment(
+    id: string,
+    expected: string | undefined,
+    next: string | undefined,
+  ): Promise<boolean> {
+    const updated = await this.db('models')
+      .where({ id })
+      .modify(q => {
+        if (expected) q.where('active_deployment_id', expected);
+        else q.whereNull('active_deployment_id');
+      })
+      .update({ active_deployment_id: next ?? null, updated_at: nowIso() });
+    return updated === 1;
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return (await this.db('models').where({ id }).delete()) > 0;
+  }
+}

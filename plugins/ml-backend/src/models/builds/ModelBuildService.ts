@@ -1,0 +1,287 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  ModelBuild,
+  TERMINAL_STATES,
+  Workspace,
+  createModelBuildSchema,
+} from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { v4 as uuid } from 'uuid';
+import { z } from 'zod';
+import { ModelBuildStore, StoredModelBuild } from './ModelBuildStore';
+import { ModelStore } from '../ModelStore';
+import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
+import { WorkloadEngine } from '../../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
+import { ProjectFiles } from '../../projects/ProjectFiles';
+import { removeTree } from '../../projects/confinedFs';
+import { ProjectService } from '../../projects/ProjectService';
+import { copyProjectSnapshot } from './buildSnapshot';
+import { BuildLineage, readModelLineage } from './lineage';
+import { lastLogLine } from '../deployments/lastLogLine';
+import { findProjectModel } from '../modelLookup';
+
+export type BuildInput = z.output<typeof createModelBuildSchema>;
+
+const LINEAGE_FILE = 'lineage.yaml';
+const BUILD_TIMEOUT_SECONDS = 3600;
+
+/** The public shape: the build profile stays internal. */
+export function publicBuild(build: StoredModelBuild): ModelBuild {
+  const { profile: _profile, ...rest } = build;
+  return rest;
+}
+
+/**
+ * Builds: an immutable snapshot of the project's files (honouring
+ * .gitignore) in `<buildsRoot>/<build id>`, plus a build workload that runs
+ * build.sh and checks the model function (ml_platform.model_build) in it.
+ * Lineage comes from lineage.yaml at build time.
+ */
+export class ModelBuildService {
+  private readonly endedListeners: Array<
+    (build: StoredModelBuild) => Promise<void> | void
+  > = [];
+
+  constructor(
+    private readonly deps: {
+      models: ModelStore;
+      builds: ModelBuildStore;
+      projects: ProjectService;
+      workspaces: WorkspaceStore;
+      files: ProjectFiles;
+      workloads: WorkloadStore;
+      engine: WorkloadEngine;
+      launcher: WorkloadLauncher;
+      /** Seals the secrets of a build's env before they are stored. */
+      secrets: Pick<EnvSecrets, 'seal'>;
+      driverFor: (workspace: Workspace) => ComputeDriver;
+      buildsRoot: string;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Called once when a build ends (built, failed or stopped). */
+  onBuildEnded(listener: (build: StoredModelBuild) => Promise<void> | void) {
+    this.endedListeners.push(listener);
+  }
+
+  private async finish(
+    buildId: string,
+    state: 'built' | 'failed' | 'stopped',
+    reason?: string,
+  ) {
+    if (!(await this.deps.builds.finish(buildId, state, reason))) return;
+    if (state !== 'built') {
+      // Only a built build can be deployed: the files of the others are not needed again.
+      await removeTree(this.snapshotDir(buildId));
+    }
+    const build = await this.deps.builds.get(buildId);
+    for (const listener of this.endedListeners) {
+      try {
+        if (build) await listener(build);
+      } catch (error) {
+        this.deps.logger.warn(
+          `A listener for the end of build ${buildId} failed: ${error}`,
+        );
+      }
+    }
+  }
+
+  /** The folder of a build's snapshot; builds and replicas run in it. */
+  snapshotDir(buildId: string): string {
+    return path.join(this.deps.buildsRoot, buildId);
+  }
+
+  async list(projectId: string, modelIdOrName: string): Promise<ModelBuild[]> {
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
+    return (await this.deps.builds.listByModel(model.id)).map(publicBuild);
+  }
+
+  async get(
+    projectId: string,
+    modelIdOrName: string,
+    buildId: string,
+  ): Promise<StoredModelBuild> {
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
+    const build = await this.deps.builds.get(buildId);
+    if (!build || build.modelId !== model.id) {
+      throw new NotFoundError(
+        `No build with id '${buildId}' of model '${model.name}'`,
+      );
+    }
+    return build;
+  }
+
+  async create(
+    projectId: string,
+    modelIdOrName: string,
+    input: BuildInput,
+    actor: string,
+  ): Promise<StoredModelBuild> {
+    const project = await this.deps.projects.get(projectId);
+    const model = await findProjectModel(
+      this.deps.models,
+      projectId,
+      modelIdOrName,
+    );
+
+    const entry = await this.deps.files
+      .stat(projectId, input.filePath)
+      .catch(error => {
+        const message = (error as Error).message.replace(/^path: /, '');
+        throw new InputError(
+          `filePath: ${
+            message.startsWith('No file')
+              ? `no file '${input.filePath}' in this project`
+              : message
+          }`,
+        );
+      });
+    if (entry.type !== 'file')
+      throw new InputError(`filePath: '${input.filePath}' is a folder`);
+    if (!entry.path.endsWith('.py'))
+      throw new InputError(
+        `filePath: '${input.filePath}' is not a Python file (.py)`,
+      );
+    const placement = await this.deps.launcher.place({
+      project,
+      runtimeId: input.runtimeId,
+      checkRuntime: true,
+      profile: input.profile,
+    });
+
+    const env = await this.deps.secrets.seal(input.env);
+    const id = uuid();
+    const dir = this.snapshotDir(id);
+    let lineage: BuildLineage;
+    try {
+      await copyProjectSnapshot(this.deps.files.dirFor(projectId), dir);
+      lineage = await this.readLineage(dir, model.name);
+    } catch (error) {
+      await fs.rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    const build = await this.deps.builds.create({
+      id,
+      modelId: model.id,
+      filePath: entry.path,
+      functionName: input.functionName,
+      runtimeId: placement.runtimeId,
+      profile: placement.profile.name,
+      comment: input.comment,
+      examples: input.examples as StoredModelBuild['examples'],
+      env,
+      datasets: lineage.datasets,
+      lineageMetadata: lineage.metadata,
+      createdBy: actor,
+    });
+    try {
+      const { workload } = await this.deps.launcher.launch(placement, {
+        kind: 'build',
+        name: `${model.name} build #${build.number}`,
+        requester: actor,
+        args: ['-m', 'ml_platform.model_build'],
+        env: [build.env],
+        platformEnv: {
+          ML_MODEL_ID: model.id,
+          ML_MODEL_NAME: model.name,
+          ML_BUILD_ID: build.id,
+          ML_MODEL_FILE: entry.path,
+          ML_MODEL_FUNCTION: input.functionName,
+        },
+        modelId: model.id,
+        timeoutSeconds: BUILD_TIMEOUT_SECONDS,
+        idempotencyKey: `model-build:${build.id}`,
+        workDir: dir,
+      });
+      await this.deps.builds.setWorkload(build.id, workload.id);
+      if (TERMINAL_STATES.includes(workload.state))
+        await this.onWorkloadEnded(workload);
+    } catch (error) {
+      // Refused (e.g. the profile fits no node): the request changes nothing.
+      await this.deps.builds.delete(build.id);
+      await fs.rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    return (await this.deps.builds.get(build.id))!;
+  }
+
+  private async readLineage(
+    dir: string,
+    modelName: string,
+  ): Promise<BuildLineage> {
+    let text: string;
+    try {
+      text = await fs.readFile(path.join(dir, LINEAGE_FILE), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return { datasets: [], metadata: {} };
+      throw error;
+    }
+    try {
+      return readModelLineage(text, modelName);
+    } catch (error) {
+      throw new InputError(
+        `${LINEAGE_FILE} is not valid YAML: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /** A build ends with its workload; a failure's reason is the last line it printed. */
+  async onWorkloadEnded(w: StoredWorkload): Promise<void> {
+    if (w.kind !== 'build') return;
+    const build = await this.deps.builds.findByWorkload(w.id);
+    if (!build) return;
+    if (w.state === 'succeeded') {
+      await this.finish(build.id, 'built');
+    } else if (w.state === 'stopped') {
+      await this.finish(build.id, 'stopped', w.reason);
+    } else {
+      const last = await lastLogLine(this.deps, w);
+      const reason =
+        w.state === 'timed_out'
+          ? w.reason
+          : last ?? w.reason ?? 'the build failed';
+      await this.finish(build.id, 'failed', reason);
+    }
+  }
+
+  /** Ends builds whose workload ended while no listener heard it (e.g. a restart). */
+  async sweep(): Promise<void> {
+    for (const build of await this.deps.builds.listUnfinished()) {
+      if (!build.workloadId) continue;
+      const w = await this.deps.workloads.get(build.workloadId);
+      if (w && TERMINAL_STATES.includes(w.state)) await this.onWorkloadEnded(w);
+    }
+  }
+
+  /** Stops the model's running builds and removes its builds and their snapshots. */
+  async deleteAllOf(modelId: string): Promise<void> {
+    const builds = await this.deps.builds.listByModel(modelId);
+    for (const build of builds) {
+      if (
+        (build.state === 'queued' || build.state === 'building') &&
+        build.workloadId
+      ) {
+        await this.deps.engine.stop(build.workloadId, 'its model was deleted');
+      }
+    }
+    await this.deps.builds.deleteByModel(modelId);
+    for (const build of builds) {
+      await removeTree(this.snapshotDir(build.id));
+    }
+  }
+}

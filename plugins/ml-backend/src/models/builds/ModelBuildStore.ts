@@ -1,0 +1,170 @@
+import { Knex } from 'knex';
+import {
+  BuildState,
+  ModelBuild,
+  ModelExample,
+} from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from '../../database/envColumn';
+import { isUniqueViolation } from '../../database/errors';
+import { nowIso, parseJson } from '../../database/listing';
+
+type BuildRow = {
+  id: string;
+  model_id: string;
+  number: number;
+  file_path: string;
+  function_name: string;
+  runtime_id: string;
+  profile: string;
+  comment: string;
+  examples: string;
+  env: string;
+  state: string;
+  reason: string | null;
+  workload_id: string | null;
+  datasets: string;
+  lineage_metadata: string;
+  created_by: string;
+  created_at: string;
+  built_at: string | null;
+};
+
+/** A build as the service keeps it: the public shape plus the build workload's profile. */
+export type StoredModelBuild = ModelBuild & { profile: string };
+
+export type NewModelBuild = Omit<
+  StoredModelBuild,
+  'number' | 'state' | 'reason' | 'workloadId' | 'createdAt' | 'builtAt'
+>;
+
+function toBuild(row: BuildRow): StoredModelBuild {
+  return {
+    id: row.id,
+    modelId: row.model_id,
+    number: row.number,
+    filePath: row.file_path,
+    functionName: row.function_name,
+    runtimeId: row.runtime_id,
+    profile: row.profile,
+    comment: row.comment,
+    examples: parseJson<ModelExample[]>(row.examples, []),
+    env: envFromColumn(row.env),
+    state: row.state as BuildState,
+    reason: row.reason ?? undefined,
+    workloadId: row.workload_id ?? undefined,
+    datasets: parseJson<string[]>(row.datasets, []),
+    lineageMetadata: parseJson<Record<string, unknown>>(
+      row.lineage_metadata,
+      {},
+    ),
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    builtAt: row.built_at ?? undefined,
+  };
+}
+
+const NUMBER_ATTEMPTS = 5;
+
+/** Builds of models, numbered per model. */
+export class ModelBuildStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Inserts a queued build with the model's next number. */
+  async create(build: NewModelBuild): Promise<StoredModelBuild> {
+    for (let attempt = 1; ; attempt++) {
+      const [{ max }] = await this.db('model_builds')
+        .where({ model_id: build.modelId })
+        .max<{ max: number | null }[]>({ max: 'number' });
+      const now = nowIso();
+      const row: BuildRow = {
+        id: build.id,
+        model_id: build.modelId,
+        number: Number(max ?? 0) + 1,
+        file_path: build.filePath,
+        function_name: build.functionName,
+        runtime_id: build.runtimeId,
+        profile: build.profile,
+        comment: build.comment,
+        examples: JSON.stringify(build.examples),
+        env: envToColumn(build.env),
+        state: 'queued',
+        reason: null,
+        workload_id: null,
+        datasets: JSON.stringify(build.datasets),
+        lineage_metadata: JSON.stringify(build.lineageMetadata),
+        created_by: build.createdBy,
+        created_at: now,
+        built_at: null,
+      };
+      try {
+        await this.db('model_builds').insert(row);
+        return toBuild(row);
+      } catch (error) {
+        // Two builds of one model at once: the loser takes the next number.
+        if (!isUniqueViolation(error) || attempt >= NUMBER_ATTEMPTS)
+          throw error;
+      }
+    }
+  }
+
+  async get(id: string): Promise<StoredModelBuild | undefined> {
+    const row = await this.db<BuildRow>('model_builds').where({ id }).first();
+    return row ? toBuild(row) : undefined;
+  }
+
+  async findByWorkload(
+    workloadId: string,
+  ): Promise<StoredModelBuild | undefined> {
+    const row = await this.db<BuildRow>('model_builds')
+      .where({ workload_id: workloadId })
+      .first();
+    return row ? toBuild(row) : undefined;
+  }
+
+  async listByModel(modelId: string): Promise<StoredModelBuild[]> {
+    const rows = await this.db<BuildRow>('model_builds')
+      .where({ model_id: modelId })
+      .orderBy('number', 'desc');
+    return rows.map(toBuild);
+  }
+
+  /** Builds that have not ended yet, of every model. */
+  async listUnfinished(): Promise<StoredModelBuild[]> {
+    const rows = await this.db<BuildRow>('model_builds').whereIn('state', [
+      'queued',
+      'building',
+    ]);
+    return rows.map(toBuild);
+  }
+
+  async setWorkload(id: string, workloadId: string): Promise<void> {
+    await this.db('model_builds')
+      .where({ id })
+      .update({ workload_id: workloadId, state: 'building' });
+  }
+
+  /** Ends a build unless it has ended already; true when this call ended it. */
+  async finish(
+    id: string,
+    state: 'built' | 'failed' | 'stopped',
+    reason?: string,
+  ): Promise<boolean> {
+    const updated = await this.db('model_builds')
+      .where({ id })
+      .whereIn('state', ['queued', 'building'])
+      .update({
+        state,
+        reason: reason ?? null,
+        built_at: state === 'built' ? nowIso() : null,
+      });
+    return updated === 1;
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db('model_builds').where({ id }).delete();
+  }
+
+  async deleteByModel(modelId: string): Promise<void> {
+    await this.db('model_builds').where({ model_id: modelId }).delete();
+  }
+}

@@ -1,0 +1,426 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import request from 'supertest';
+import { SettingsStore } from '../../database';
+import { WorkloadTokens } from '../../engine/WorkloadTokens';
+import {
+  MlTestBackend,
+  STANDARD_NODE_GROUP,
+  startMlBackend,
+} from '../../__testUtils__/startMlBackend';
+import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { waitFor } from '../../__testUtils__/waitFor';
+
+jest.setTimeout(180_000);
+const databases = createTestDatabases();
+
+const MODEL = `
+import ml_platform
+
+def predict(args):
+    ml_platform.track_metric("input_a", args["a"])
+    return {"sum": args["a"] + args["b"]}
+`;
+
+/** Runs in a job: the SDK with the job's own ML_API_URL and ML_WORKLOAD_TOKEN. */
+const SDK_CHECK = `
+import json, os
+import ml_platform
+
+uuid = os.environ["PREDICTION_UUID"]
+ml_platform.track_delayed_metrics({"actual": 5}, uuid)
+ml_platform.track_delayed_metrics({"actual": 7, "ok": 1}, uuid)  # replaces "actual"
+ml_platform.track_metric("drift", 0.25, model="summer")
+answer = ml_platform.call_model(os.environ["ACCESS_KEY"], {"a": 20, "b": 1})
+one = ml_platform.read_metrics(model="summer", uuid=uuid)
+everything = ml_platform.read_metrics(model="summer")
+try:
+    ml_platform.track_delayed_metrics({"actual": 1}, "00000000-0000-4000-8000-000000000000")
+    missing = "stored"
+except ml_platform.MlApiError as error:
+    missing = error.status
+print("RESULT " + json.dumps({"one": one, "everything": everything, "answer": answer, "missing": missing}))
+`;
+
+/**
+ * Runs in a job of another project that claims summer's model id in its own
+ * env: the workload API must take the model from the workload's row.
+ */
+const SPOOF = `
+import json, os
+import ml_platform
+
+claimed = os.environ["ML_MODEL_ID"]
+result = {}
+def attempt(name, call):
+    try:
+        call()
+        result[name] = "allowed"
+    except ml_platform.MlApiError as error:
+        result[name] = error.status
+attempt("track_own", lambda: ml_platform.track_metric("stolen", 1))
+attempt("track_named", lambda: ml_platform.track_metric("stolen", 1, model=claimed))
+attempt("read_own", lambda: ml_platform.read_metrics())
+attempt("read_named", lambda: ml_platform.read_metrics(model=claimed))
+print("RESULT " + json.dumps(result))
+`;
+
+const user = mockCredentials.user.header();
+
+describe.each(databases.eachSupportedId())(
+  'serving through the plugin on %p',
+  databaseId => {
+    let backend: MlTestBackend;
+    let projectId: string;
+    let runtimeId: string;
+    let accessKey: string;
+
+    const api = (method: 'get' | 'post' | 'put', path: string) =>
+      request(backend.server)
+        [method](`/api/ml${path}`)
+        .set('Authorization', user);
+
+    beforeAll(async () => {
+      backend = await startMlBackend(databases, databaseId, {
+        config: {
+          engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
+          runtimes: [
+            {
+              editor: 'Workbench',
+              kernel: 'Python 3',
+              edition: 'Standard',
+              shortVersion: '1',
+              maintenanceVersion: 1,
+              command: 'python3',
+            },
+          ],
+        },
+        // Requests without a token are unauthenticated (the mock's default is a user).
+        features: [
+          mockServices.httpAuth.factory({
+            defaultCredentials: mockCredentials.none(),
+          }),
+        ],
+      });
+      await api('post', '/workspaces')
+        .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
+        .expect(201);
+      await api('post', '/workspaces/ws/profiles')
+        .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
+        .expect(201);
+      projectId = (
+        await api('post', '/projects')
+          .send({ workspace: 'ws', name: 'serving' })
+          .expect(201)
+      ).body.id;
+      for (const [file, content] of [
+        ['model.py', MODEL],
+        ['sdk_check.py', SDK_CHECK],
+      ]) {
+        await api('put', `/projects/${projectId}/files/content?path=${file}`)
+          .set('Content-Type', 'application/octet-stream')
+          .send(Buffer.from(content))
+          .expect(200);
+      }
+      runtimeId = (await api('get', '/runtimes').expect(200)).body.items[0].id;
+
+      const models = `/projects/${projectId}/models`;
+      await api('post', models).send({ name: 'summer' }).expect(201);
+      const build = await api('post', `${models}/summer/builds`)
+        .send({ filePath: 'model.py', functionName: 'predict', runtimeId })
+        .expect(201);
+      await waitFor(
+        async () => {
+          const b = (
+            await api('get', `${models}/summer/builds/${build.body.id}`)
+          ).body;
+          if (b.state === 'failed')
+            throw new Error(`build failed: ${b.reason}`);
+          return b.state === 'built';
+        },
+        'the build',
+        90_000,
+      );
+      const deployment = await api('post', `${models}/summer/deployments`)
+        .send({ buildId: build.body.id, replicas: 1, profile: 'small' })
+        .expect(201);
+      await waitFor(
+        async () =>
+          (
+            await api(
+              'get',
+              `${models}/summer/deployments/${deployment.body.id}`,
+            )
+          ).body.state === 'deployed',
+        'the deployment',
+        90_000,
+      );
+      accessKey = (
+        await api('post', `${models}/summer/keys`)
+          .send({ name: 'test' })
+          .expect(201)
+      ).body.key;
+    });
+
+    afterAll(() => backend?.stop());
+
+    it('opens only the two prediction routes to callers without a Backstage token', async () => {
+      const cml = await request(backend.server)
+        .post('/api/ml/model')
+        .send({ accessKey, request: { a: 1, b: 2 } })
+        .expect(200);
+      expect(cml.body).toMatchObject({
+        success: true,
+        response: { sum: 3 },
+        replica: 0,
+      });
+      const predict = await request(backend.server)
+        .post(`/api/ml/projects/${projectId}/models/summer/predict`)
+        .set('Authorization', `Bearer ${accessKey}`)
+        .send({ a: 2, b: 2 })
+        .expect(200);
+      expect(predict.body.response).toEqual({ sum: 4 });
+      await request(backend.server)
+        .post(`/api/ml/projects/${projectId}/models/summer/predict`)
+        .send({ a: 1, b: 1 })
+        .expect(401);
+
+      // Everything else still needs a token, next to the open paths too.
+      await request(backend.server).get('/api/ml/projects').expect(401);
+      await request(backend.server)
+        .get(`/api/ml/projects/${projectId}/models/summer`)
+        .expect(401);
+      await request(backend.server)
+        .get(`/api/ml/projects/${projectId}/models/summer/predictions`)
+        .expect(401);
+      await request(backend.server)
+        .get(`/api/ml/projects/${projectId}/models/summer/metrics`)
+        .expect(401);
+      await request(backend.server)
+        .post(`/api/ml/projects/${projectId}/models/summer/keys`)
+        .send({})
+        .expect(401);
+      // A portal user may call the model with their own token (the Test panel).
+      await api('post', `/projects/${projectId}/models/summer/predict`)
+        .send({ a: 0, b: 0 })
+        .expect(200);
+    });
+
+    it('round-trips tracked and delayed metrics through the Python SDK in a job', async () => {
+      const prediction = await request(backend.server)
+        .post('/api/ml/model')
+        .send({ accessKey, request: { a: 40, b: 2 } })
+        .expect(200);
+      const uuid = prediction.body.uuid;
+
+      const job = await api('post', `/projects/${projectId}/jobs`)
+        .send({
+          name: 'sdk-check',
+          script: 'sdk_check.py',
+          runtimeId,
+          profile: 'small',
+        })
+        .expect(201);
+      const run = await api(
+        'post',
+        `/projects/${projectId}/jobs/${job.body.id}/runs`,
+      )
+        .send({ env: { PREDICTION_UUID: uuid, ACCESS_KEY: accessKey } })
+        .expect(201);
+      const ended = await waitFor(
+        async () => {
+          const w = (await api('get', `/workloads/${run.body.id}`)).body;
+          return ['succeeded', 'failed'].includes(w.state) && w;
+        },
+        'the SDK job',
+        60_000,
+      );
+      const lines: string[] = (
+        await api('get', `/workloads/${run.body.id}/logs`).expect(200)
+      ).body.lines;
+      expect([ended.state, lines.join('\n')]).toEqual([
+        'succeeded',
+        expect.stringContaining('RESULT '),
+      ]);
+      const result = JSON.parse(
+        lines.find(l => l.startsWith('RESULT '))!.slice(7),
+      );
+
+      expect(result.one).toEqual([
+        expect.objectContaining({
+          predictionUuid: uuid,
+          metrics: { input_a: 40 },
+          delayedMetrics: { actual: 7, ok: 1 },
+        }),
+      ]);
+      expect(result.everything).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            predictionUuid: uuid,
+            delayedMetrics: { actual: 7, ok: 1 },
+          }),
+          expect.objectContaining({
+            predictionUuid: null,
+            metrics: { drift: 0.25 },
+          }),
+        ]),
+      );
+      expect(result.answer).toMatchObject({
+        success: true,
+        response: { sum: 21 },
+      });
+      expect(result.missing).toBe(404);
+
+      // The portal's read API shows the same, by uuid and in the metrics buckets.
+      const records = await api(
+        'get',
+        `/projects/${projectId}/models/summer/predictions?uuid=${uuid}`,
+      ).expect(200);
+      expect(records.body.items).toEqual([
+        expect.objectContaining({
+          uuid,
+          status: 200,
+          success: true,
+          metrics: { input_a: 40 },
+          delayedMetrics: { actual: 7, ok: 1 },
+        }),
+      ]);
+      const metrics = await api(
+        'get',
+        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
+          Date.now() - 3_600_000
+        }`,
+      ).expect(200);
+      const requests = metrics.body.buckets.reduce(
+        (sum: number, b: any) => sum + b.requests,
+        0,
+      );
+      expect(requests).toBeGreaterThanOrEqual(5);
+      const withDelayed = metrics.body.buckets.find(
+        (b: any) => b.delayedMetrics.actual !== undefined,
+      );
+      expect(withDelayed.delayedMetrics).toEqual({ actual: 7, ok: 1 });
+      expect(withDelayed.p50Ms).toBeGreaterThan(0);
+    });
+
+    it("does not let a workload that sets ML_MODEL_ID to another project's model read or write its metrics", async () => {
+      const summer = (
+        await api('get', `/projects/${projectId}/models/summer`).expect(200)
+      ).body;
+      await api('post', '/model')
+        .send({ accessKey, request: { a: 3, b: 4 } })
+        .expect(200);
+      const intruder = (
+        await api('post', '/projects')
+          .send({ workspace: 'ws', name: 'intruder' })
+          .expect(201)
+      ).body.id;
+      await api('put', `/projects/${intruder}/files/content?path=spoof.py`)
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.from(SPOOF))
+        .expect(200);
+      const job = await api('post', `/projects/${intruder}/jobs`)
+        .send({
+          name: 'spoof',
+          script: 'spoof.py',
+          runtimeId,
+          profile: 'small',
+          env: {
+            ML_MODEL_ID: summer.id,
+            ML_DEPLOYMENT_ID: summer.activeDeploymentId ?? summer.id,
+          },
+        })
+        .expect(201);
+      const run = (
+        await api('post', `/projects/${intruder}/jobs/${job.body.id}/runs`)
+          .send({})
+          .expect(201)
+      ).body;
+      const ended = await waitFor(
+        async () => {
+          const w = (await api('get', `/workloads/${run.id}`)).body;
+          return ['succeeded', 'failed'].includes(w.state) && w;
+        },
+        'the spoofing job',
+        60_000,
+      );
+      const lines: string[] = (
+        await api('get', `/workloads/${run.id}/logs`).expect(200)
+      ).body.lines;
+      expect([ended.state, lines.join('\n')]).toEqual([
+        'succeeded',
+        expect.stringContaining('RESULT '),
+      ]);
+      const result = JSON.parse(
+        lines.find(l => l.startsWith('RESULT '))!.slice(7),
+      );
+      // Its own model: it has none (it is a job). A named one: not in its project.
+      expect(result).toEqual({
+        track_own: 400,
+        track_named: 404,
+        read_own: 400,
+        read_named: 404,
+      });
+
+      // Nothing reached summer's metrics.
+      const metrics = await api(
+        'get',
+        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
+          Date.now() - 3_600_000
+        }`,
+      ).expect(200);
+      expect(
+        metrics.body.buckets.every((b: any) => b.metrics.stolen === undefined),
+      ).toBe(true);
+      expect(
+        await backend.knex('model_metric_points').where({ name: 'stolen' }),
+      ).toEqual([]);
+    });
+
+    it("refuses metrics of another project's predictions to a workload", async () => {
+      const other = (
+        await api('post', '/projects')
+          .send({ workspace: 'ws', name: 'other' })
+          .expect(201)
+      ).body.id;
+      await api('put', `/projects/${other}/files/content?path=wait.py`)
+        .set('Content-Type', 'application/octet-stream')
+        .send(Buffer.from('import time\ntime.sleep(60)\n'))
+        .expect(200);
+      const job = await api('post', `/projects/${other}/jobs`)
+        .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })
+        .expect(201);
+      const run = (
+        await api('post', `/projects/${other}/jobs/${job.body.id}/runs`)
+          .send({})
+          .expect(201)
+      ).body;
+      const token = await new WorkloadTokens(
+        new SettingsStore(backend.knex),
+      ).issue({ workloadId: run.id, attempt: run.attempt });
+      const mine = await request(backend.server)
+        .post('/api/ml/model')
+        .send({ accessKey, request: { a: 1, b: 1 } })
+        .expect(200);
+
+      const delayed = await request(backend.server)
+        .post('/api/ml/workload-api/v1/delayed-metrics')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ predictionUuid: mine.body.uuid, metrics: { actual: 1 } })
+        .expect(404);
+      expect(delayed.body.error.message).toMatch(/this workload's project/);
+      await request(backend.server)
+        .get('/api/ml/workload-api/v1/metrics?model=summer')
+        .set('Authorization', `Bearer ${token}`)
+        .expect(404);
+      // Without a workload token the workload API answers 401.
+      await request(backend.server)
+        .get('/api/ml/workload-api/v1/metrics?model=summer')
+        .expect(401);
+      await request(backend.server)
+        .post('/api/ml/workload-api/v1/metrics')
+        .set('Authorization', `Bearer ${token}`)
+        .send({ points: [{ name: 'x', value: 'high' }] })
+        .expect(400);
+    });
+  },
+);

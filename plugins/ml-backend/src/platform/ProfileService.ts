@@ -1,0 +1,86 @@
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import {
+  ResourceProfile,
+  createProfileSchema,
+  updateProfileSchema,
+} from '@ml-platform/plugin-ml-common';
+import { ListOptions, ListResult, ProfileStore } from '../database';
+import { explainNoFit, fitsSomeNode } from '../engine/capacity';
+import { isUniqueViolation } from '../database/errors';
+import { WorkspaceService } from './WorkspaceService';
+
+export type ProfileInput = z.output<typeof createProfileSchema>;
+export type ProfileUpdate = z.output<typeof updateProfileSchema>;
+
+/**
+ * Resource profiles. A profile must fit at least one node of its workspace,
+ * otherwise work asking for it could never run.
+ */
+export class ProfileService {
+  constructor(
+    private readonly deps: {
+      profiles: ProfileStore;
+      workspaces: WorkspaceService;
+    },
+  ) {}
+
+  async list(
+    workspace: string,
+    options: ListOptions,
+  ): Promise<ListResult<ResourceProfile>> {
+    await this.deps.workspaces.get(workspace);
+    return this.deps.profiles.list(workspace, options);
+  }
+
+  async get(workspace: string, name: string): Promise<ResourceProfile> {
+    const profile = await this.deps.profiles.get(workspace, name);
+    if (!profile) {
+      throw new NotFoundError(
+        `No resource profile named '${name}' in workspace '${workspace}'`,
+      );
+    }
+    return profile;
+  }
+
+  async create(workspace: string, input: ProfileInput): Promise<ResourceProfile> {
+    const ws = await this.deps.workspaces.get(workspace);
+    if (!fitsSomeNode(input, ws.nodeGroups)) {
+      throw new InputError(`Resource profile '${input.name}': ${explainNoFit(input, ws.nodeGroups)}`);
+    }
+    const conflict = new ConflictError(
+      `A resource profile named '${input.name}' already exists in workspace '${workspace}'`,
+    );
+    if (await this.deps.profiles.get(workspace, input.name)) {
+      throw conflict;
+    }
+    try {
+      return await this.deps.profiles.create({ workspace, ...input });
+    } catch (error) {
+      throw isUniqueViolation(error) ? conflict : error;
+    }
+  }
+
+  async update(
+    workspace: string,
+    name: string,
+    patch: ProfileUpdate,
+  ): Promise<ResourceProfile> {
+    const ws = await this.deps.workspaces.get(workspace);
+    const current = await this.get(workspace, name);
+    const next = { ...current, ...patch };
+    if (!fitsSomeNode(next, ws.nodeGroups)) {
+      throw new InputError(`Resource profile '${name}': ${explainNoFit(next, ws.nodeGroups)}`);
+    }
+    return (await this.deps.profiles.update(workspace, name, patch))!;
+  }
+
+  async delete(workspace: string, name: string): Promise<void> {
+    await this.deps.workspaces.get(workspace);
+    if (!(await this.deps.profiles.delete(workspace, name))) {
+      throw new NotFoundError(
+        `No resource profile named '${name}' in workspace '${workspace}'`,
+      );
+    }
+  }
+}

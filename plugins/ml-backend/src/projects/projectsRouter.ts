@@ -1,0 +1,88 @@
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import {
+  collaboratorRoleSchema,
+  createProjectSchema,
+  dnsNameSchema,
+  mlProjectAdminPermission,
+  mlProjectCreatePermission,
+  ownerRefSchema,
+  updateProjectSchema,
+} from '@ml-platform/plugin-ml-common';
+import { PROJECT_SORT_FIELDS } from '../database';
+import { ProjectService } from './ProjectService';
+import { RequestAccess } from '../access/RequestAccess';
+import { parseListQuery, toPage } from '../http/listQuery';
+import { parseInput } from '../http/validation';
+
+export const projectParams = z.object({ projectId: z.string().uuid() });
+const collaboratorParams = projectParams.extend({ subject: ownerRefSchema });
+const roleBody = z.object({ role: collaboratorRoleSchema }).strict();
+
+/** Projects and their collaborators. */
+export function createProjectsRouter(deps: {
+  access: RequestAccess;
+  projects: ProjectService;
+}) {
+  const { access, projects } = deps;
+  const router = Router();
+
+  router.get('/projects', async (req, res) => {
+    const credentials = await access.reader(req);
+    const options = parseListQuery(req.query, PROJECT_SORT_FIELDS, {
+      workspace: dnsNameSchema.optional(),
+      owner: ownerRefSchema.optional(),
+    });
+    const readable = await access.readableProjects(credentials);
+    res.json(toPage(await projects.list(options, readable)));
+  });
+
+  router.post('/projects', async (req, res) => {
+    const caller = await access.require(req, mlProjectCreatePermission);
+    const input = parseInput(createProjectSchema, req.body, 'body');
+    if (input.owner) await access.assertMayOwn(caller, input.owner);
+    res.status(201).json(await projects.create(input, caller.ref));
+  });
+
+  router.get('/projects/:projectId', async (req, res) => {
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    const { project } = await access.readProject(req, projectId);
+    res.json(project);
+  });
+
+  router.patch('/projects/:projectId', async (req, res) => {
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    const patch = parseInput(updateProjectSchema, req.body, 'body');
+    res.json(await projects.update(projectId, patch));
+  });
+
+  router.delete('/projects/:projectId', async (req, res) => {
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    await projects.delete(projectId);
+    res.status(204).end();
+  });
+
+  router.get('/projects/:projectId/collaborators', async (req, res) => {
+    const { projectId } = parseInput(projectParams, req.params, 'path');
+    await access.readProject(req, projectId);
+    res.json({ items: await projects.listCollaborators(projectId) });
+  });
+
+  router.put('/projects/:projectId/collaborators/:subject', async (req, res) => {
+    const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    const { role } = parseInput(roleBody, req.body, 'body');
+    res.json(await projects.putCollaborator(projectId, subject, role));
+  });
+
+  router.delete('/projects/:projectId/collaborators/:subject', async (req, res) => {
+    const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
+    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    await projects.deleteCollaborator(projectId, subject);
+    res.status(204).end();
+  });
+
+  return router;
+}

@@ -1,0 +1,194 @@
+import { Knex } from 'knex';
+import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
+import { envFromColumn, envToColumn } from '../../database/envColumn';
+import { nowIso, parseJson } from '../../database/listing';
+
+type JobRow = {
+  id: string;
+  project_id: string;
+  name: string;
+  script: string;
+  args: string;
+  env: string;
+  runtime_id: string;
+  profile: string;
+  timeout_seconds: number | null;
+  max_retries: number;
+  retry_backoff_seconds: number;
+  schedule: string | null;
+  timezone: string;
+  parent_job_id: string | null;
+  enabled: boolean | number;
+  last_tick_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+};
+
+export type StoredJob = Job & { lastTickAt?: string };
+export type NewJob = Omit<
+  Job,
+  'createdAt' | 'updatedAt' | 'nextRuns' | 'lastRun'
+>;
+export type JobPatch = Partial<{
+  name: string;
+  script: string;
+  args: string[];
+  env: EnvVars;
+  runtimeId: string;
+  profile: string;
+  timeoutSeconds: number | null;
+  maxRetries: number;
+  retryBackoffSeconds: number;
+  schedule: string | null;
+  timezone: string;
+  parentJobId: string | null;
+  enabled: boolean;
+}>;
+
+function toJob(row: JobRow): StoredJob {
+  return {
+    id: row.id,
+    projectId: row.project_id,
+    name: row.name,
+    script: row.script,
+    args: parseJson<string[]>(row.args, []),
+    env: envFromColumn(row.env),
+    runtimeId: row.runtime_id,
+    profile: row.profile,
+    timeoutSeconds: row.timeout_seconds ?? undefined,
+    maxRetries: row.max_retries,
+    retryBackoffSeconds: row.retry_backoff_seconds,
+    schedule: row.schedule ?? undefined,
+    timezone: row.timezone,
+    parentJobId: row.parent_job_id ?? undefined,
+    enabled: Boolean(row.enabled),
+    lastTickAt: row.last_tick_at ?? undefined,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Jobs: what to run, how, and when (cron or after a parent job). */
+export class JobStore {
+  constructor(private readonly db: Knex) {}
+
+  async listByProject(projectId: string): Promise<StoredJob[]> {
+    const rows = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId })
+      .orderBy('name');
+    return rows.map(toJob);
+  }
+
+  async listScheduled(): Promise<StoredJob[]> {
+    const rows = await this.db<JobRow>('jobs')
+      .whereNotNull('schedule')
+      .where({ enabled: true });
+    return rows.map(toJob);
+  }
+
+  async children(parentJobId: string): Promise<StoredJob[]> {
+    const rows = await this.db<JobRow>('jobs').where({
+      parent_job_id: parentJobId,
+    });
+    return rows.map(toJob);
+  }
+
+  async get(id: string): Promise<StoredJob | undefined> {
+    const row = await this.db<JobRow>('jobs').where({ id }).first();
+    return row ? toJob(row) : undefined;
+  }
+
+  async findByName(
+    projectId: string,
+    name: string,
+  ): Promise<StoredJob | undefined> {
+    const row = await this.db<JobRow>('jobs')
+      .where({ project_id: projectId, name })
+      .first();
+    return row ? toJob(row) : undefined;
+  }
+
+  async create(job: NewJob): Promise<StoredJob> {
+    const now = nowIso();
+    const row: JobRow = {
+      id: job.id,
+      project_id: job.projectId,
+      name: job.name,
+      script: job.script,
+      args: JSON.stringify(job.args),
+      env: envToColumn(job.env),
+      runtime_id: job.runtimeId,
+      profile: job.profile,
+      timeout_seconds: job.timeoutSeconds ?? null,
+      max_retries: job.maxRetries,
+      retry_backoff_seconds: job.retryBackoffSeconds,
+      schedule: job.schedule ?? null,
+      timezone: job.timezone,
+      parent_job_id: job.parentJobId ?? null,
+      enabled: job.enabled,
+      // Cron starts from creation: no backfill of earlier times.
+      last_tick_at: now,
+      created_by: job.createdBy,
+      created_at: now,
+      updated_at: now,
+    };
+    await this.db('jobs').insert(row);
+    return toJob(row);
+  }
+
+  async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
+    const changes: Partial<JobRow> = { updated_at: nowIso() };
+    const map: Array<[keyof JobPatch, keyof JobRow, (v: any) => any]> = [
+      ['name', 'name', v => v],
+      ['script', 'script', v => v],
+      ['args', 'args', v => JSON.stringify(v)],
+      ['env', 'env', v => envToColumn(v as EnvVars)],
+      ['runtimeId', 'runtime_id', v => v],
+      ['profile', 'profile', v => v],
+      ['timeoutSeconds', 'timeout_seconds', v => v],
+      ['maxRetries', 'max_retries', v => v],
+      ['retryBackoffSeconds', 'retry_backoff_seconds', v => v],
+      ['schedule', 'schedule', v => v],
+      ['timezone', 'timezone', v => v],
+      ['parentJobId', 'parent_job_id', v => v],
+      ['enabled', 'enabled', v => v],
+    ];
+    for (const [from, to, convert] of map) {
+      if (patch[from] !== undefined)
+        (changes as any)[to] = convert(patch[from]);
+    }
+    const updated = await this.db('jobs').where({ id }).update(changes);
+    return updated ? this.get(id) : undefined;
+  }
+
+  /** Removes every job of a project (the project is being deleted). */
+  async deleteAllOfProject(projectId: string): Promise<number> {
+    return this.db('jobs').where({ project_id: projectId }).delete();
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.db.transaction(async tx => {
+      // Children keep existing, as manual jobs.
+      await tx('jobs')
+        .where({ parent_job_id: id })
+        .update({ parent_job_id: null });
+      return (await tx('jobs').where({ id }).delete()) > 0;
+    });
+  }
+
+  /**
+   * Claims cron time `tick` for a job: true for exactly one caller per tick,
+   * however many backends evaluate the schedule at once.
+   */
+  async claimTick(id: string, tick: string): Promise<boolean> {
+    const updated = await this.db('jobs')
+      .where({ id })
+      .where(q =>
+        q.whereNull('last_tick_at').orWhere('last_tick_at', '<', tick),
+      )
+      .update({ last_tick_at: tick });
+    return updated === 1;
+  }
+}

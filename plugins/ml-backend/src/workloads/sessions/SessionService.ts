@@ -1,0 +1,112 @@
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { z } from 'zod';
+import { Workspace, launchSessionSchema } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
+import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
+import { EnvSecrets } from '../../secrets/EnvSecrets';
+import { ProjectService } from '../../projects/ProjectService';
+
+export type SessionInput = z.output<typeof launchSessionSchema>;
+
+/** CML's defaults: 60 minutes idle, 7 days at most. */
+export const DEFAULT_SESSION_IDLE_SECONDS = 60 * 60;
+export const DEFAULT_SESSION_MAX_SECONDS = 7 * 24 * 3600;
+
+/**
+ * Interactive sessions: a Python kernel per session (the console talks to
+ * it) plus a port for a web UI of the user's own.
+ */
+export class SessionService {
+  constructor(
+    private readonly deps: {
+      projects: ProjectService;
+      workspaces: WorkspaceStore;
+      workloads: WorkloadStore;
+      launcher: WorkloadLauncher;
+      /** Seals the secrets of a launch's env. */
+      secrets: Pick<EnvSecrets, 'seal'>;
+      driverFor: (workspace: Workspace) => ComputeDriver;
+      idleTimeoutSeconds: number;
+      maxDurationSeconds: number;
+    },
+  ) {}
+
+  async launch(
+    projectId: string,
+    input: SessionInput,
+    actor: string,
+  ): Promise<StoredWorkload> {
+    const placement = await this.deps.launcher.place({
+      project: projectId,
+      runtimeId: input.runtimeId,
+      checkRuntime: true,
+      profile: input.profile,
+    });
+    const sessionEnv = await this.deps.secrets.seal(input.env);
+    const { workload } = await this.deps.launcher.launch(placement, {
+      kind: 'session',
+      name: input.name ?? `${placement.runtime!.kernel} session`,
+      requester: actor,
+      args: ['-m', 'ml_platform.session_kernel'],
+      env: [sessionEnv],
+      ports: ['kernel', 'app'],
+      idleTimeoutSeconds: this.deps.idleTimeoutSeconds,
+      timeoutSeconds: this.deps.maxDurationSeconds,
+    });
+    return workload;
+  }
+
+  async list(projectId: string, limit = 50, offset = 0) {
+    await this.deps.projects.get(projectId);
+    return this.deps.workloads.list({
+      projectId,
+      kind: 'session',
+      limit,
+      offset,
+    });
+  }
+
+  async get(projectId: string, sessionId: string): Promise<StoredWorkload> {
+    const w = await this.deps.workloads.get(sessionId);
+    if (!w || w.projectId !== projectId || w.kind !== 'session') {
+      throw new NotFoundError(
+        `No session with id '${sessionId}' in this project`,
+      );
+    }
+    return w;
+  }
+
+  /**
+   * Runs code in the session's kernel and yields its output events (NDJSON
+   * lines) as they come.
+   */
+  async *execute(
+    projectId: string,
+    sessionId: string,
+    code: string,
+    signal?: AbortSignal,
+  ): AsyncIterable<string> {
+    const session = await this.get(projectId, sessionId);
+    if (session.state !== 'running') {
+      throw new ConflictError(
+        `Session is ${session.state}${
+          session.reason ? ` (${session.reason})` : ''
+        }; code runs only in a running session`,
+      );
+    }
+    const workspace = (await this.deps.workspaces.get(session.workspace))!;
+    const driver = this.deps.driverFor(workspace);
+    // Only the driver can reach the kernel: it holds the kernel's secret
+    // (and, on Kubernetes, the way into the pod).
+    if (!driver.exec) {
+      throw new ConflictError(
+        `The '${driver.name}' driver of workspace '${workspace.name}' has no console`,
+      );
+    }
+    const ref = { workloadId: session.id, attempt: session.attempt };
+    await this.deps.workloads.touchActivity(session.id);
+    yield* driver.exec(ref, code, { signal });
+    await this.deps.workloads.touchActivity(session.id);
+  }
+}
