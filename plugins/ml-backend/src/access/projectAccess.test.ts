@@ -56,9 +56,9 @@ describe.each(databases.eachSupportedId())('project access (%s)', databaseId => 
         }),
       ],
     });
-    // No quota for anyone: job runs wait, nothing starts.
+    // No node until an hour-long scale-up: job runs wait, nothing starts.
     await api('post', '/workspaces', WANDA)
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP], defaultUserQuota: { cpu: 0, memoryMiB: 0, gpu: 0 } })
+      .send({ name: 'ws', nodeGroups: [{ ...STANDARD_NODE_GROUP, minNodes: 0, scaleUpDelaySeconds: 3600 }] })
       .expect(201);
     await api('post', '/workspaces/ws/profiles', WANDA).send({ name: 'small', cpu: 0.5, memoryMiB: 512 }).expect(201);
     runtimeId = (await api('get', '/runtimes', WANDA).expect(200)).body.items[0].id;

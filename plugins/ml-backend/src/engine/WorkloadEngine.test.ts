@@ -40,6 +40,28 @@ describe.each(databases.eachSupportedId())('workload engine (%s)', databaseId =>
     expect(Number(n)).toBe(0);
   });
 
+  it('refuses at submit work beyond its subject\'s whole quota, naming the limit', async () => {
+    h = await createEngineHarness(databases, databaseId, { nodeGroups: [{ ...GROUP, cpu: 16, memoryMiB: 65536 }] });
+    await h.knex('quotas').insert({
+      id: 'q1', workspace: 'ws', subject: 'group:default/ml-research', cpu_millis: 8000,
+      memory_mib: 65536, gpu: 0, created_at: '', updated_at: '',
+    });
+    const mine = await h.project('mine', 'user:default/jane');
+    const team = await h.project('team', 'group:default/ml-research');
+    // jane's default quota is 2 vCPU in all; the team's own quota is 8.
+    await expect(h.submit(mine, 4)).rejects.toThrow(
+      'profile: this needs 4 vCPU, more than the whole quota of user jane (2 vCPU), so it could never start',
+    );
+    await expect(h.submit(team, 12)).rejects.toThrow(
+      'profile: this needs 12 vCPU, more than the whole quota of team ml-research (8 vCPU), so it could never start',
+    );
+    const [{ n }] = await h.knex('workloads').count({ n: '*' });
+    expect(Number(n)).toBe(0);
+    // The whole quota still fits, even when it has to wait for it.
+    expect((await h.submit(mine, 2)).state).toBe('starting');
+    expect((await h.submit(team, 8)).state).toBe('starting');
+  });
+
   it('charges a user project to the user and a team project to the team', async () => {
     h = await createEngineHarness(databases, databaseId, { nodeGroups: [{ ...GROUP, cpu: 16, memoryMiB: 65536 }] });
     await h.knex('quotas').insert({

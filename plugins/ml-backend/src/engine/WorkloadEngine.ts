@@ -28,6 +28,7 @@ import { WorkloadTokens } from './WorkloadTokens';
 import { AdmissionService } from './AdmissionService';
 import { PlatformEvents } from './PlatformEvents';
 import { ProjectFolders } from './ports';
+import { explainOverQuota } from './quotaFit';
 import { subjectLimit } from './subjectLimit';
 import { withIdentityEnv } from './workloadEnv';
 
@@ -140,6 +141,14 @@ export class WorkloadEngine {
         `profile: ${explainNoFit(input.resources, workspace.nodeGroups)}`,
       );
     }
+    // Work that asks more than its subject's whole quota would wait for
+    // ever: refuse it now, as work that fits no node is.
+    const limit = await this.limitOf(input.project.owner, workspace);
+    const overQuota =
+      limit && explainOverQuota(input.resources, input.project.owner, limit);
+    if (overQuota) {
+      throw new InputError(`profile: ${overQuota}`);
+    }
     const { workload, created } = await this.deps.workloads.insert({
       id: uuid(),
       kind: input.kind,
@@ -241,13 +250,20 @@ export class WorkloadEngine {
     w: StoredWorkload,
     workspace?: Workspace,
   ): Promise<ResourceLimits | undefined> {
-    if (!this.deps.quotas) return undefined;
     const ws = workspace ?? (await this.deps.workspaces.get(w.workspace));
     if (!ws) return undefined;
+    return this.limitOf(w.chargedSubject, ws);
+  }
+
+  private async limitOf(
+    subject: string,
+    workspace: Workspace,
+  ): Promise<ResourceLimits | undefined> {
+    if (!this.deps.quotas) return undefined;
     return subjectLimit(
-      w.chargedSubject,
-      await this.deps.quotas.findBySubject(w.workspace, w.chargedSubject),
-      ws,
+      subject,
+      await this.deps.quotas.findBySubject(workspace.name, subject),
+      workspace,
     );
   }
 

@@ -141,13 +141,14 @@ describe.each(databases.eachSupportedId())('the ML API access matrix (%s)', data
     const api = (method: 'get' | 'post' | 'put', path: string, caller = owner) =>
       request(server)[method](`/api/ml${path}`).set(as(caller));
 
-    // A workspace whose users have no quota: every workload waits in the
-    // queue, so the matrix starts no process.
+    // A workspace without a node until an hour-long scale-up: every
+    // workload waits in the queue, so the matrix starts no process.
     await api('post', '/workspaces', wanda)
       .send({
         name: 'ws',
-        nodeGroups: [STANDARD_NODE_GROUP],
-        defaultUserQuota: { cpu: 0, memoryMiB: 0, gpu: 0 },
+        nodeGroups: [
+          { ...STANDARD_NODE_GROUP, minNodes: 0, scaleUpDelaySeconds: 3600 },
+        ],
       })
       .expect(status(201));
     await api('post', '/workspaces/ws/profiles', wanda)

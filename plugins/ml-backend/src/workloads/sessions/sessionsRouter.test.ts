@@ -25,6 +25,7 @@ describe('sessions API with the local driver', () => {
     const { server } = backend;
     await request(server).post('/api/ml/workspaces').send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
     await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
+    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'medium', cpu: 2, memoryMiB: 2048 }).expect(201);
     await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'large', cpu: 4, memoryMiB: 8192 }).expect(201);
     runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
     const project = await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'notebook' }).expect(201);
@@ -64,21 +65,33 @@ describe('sessions API with the local driver', () => {
     expect(refused.body.error.message).toContain('Session is stopped');
   });
 
-  it('queues a session beyond the quota and says why and where', async () => {
+  it('queues a session while the quota is in use and says why and where', async () => {
     const { server } = backend;
-    // The mock user's default quota is 2 vCPU; a 4 vCPU session never fits it.
-    const big = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'large' }).expect(201);
-    expect(big.body).toMatchObject({ state: 'queued', queuePosition: 1, reason: 'user mock uses 0 of 2 vCPU; this needs 4' });
+    // The mock user's default quota is 2 vCPU: with 1 in use, a 2 vCPU session waits.
+    const small = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'small' }).expect(201);
+    const medium = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'medium' }).expect(201);
+    expect(medium.body).toMatchObject({ state: 'queued', queuePosition: 1, reason: 'user mock uses 1 of 2 vCPU; this needs 2' });
     const queue = await request(server).get('/api/ml/workspaces/ws/queue').expect(200);
-    expect(queue.body.queued.map((w: any) => w.id)).toEqual([big.body.id]);
+    expect(queue.body.queued.map((w: any) => w.id)).toEqual([medium.body.id]);
     expect(queue.body.nodes[0]).toMatchObject({ group: 'standard', ready: true, capacity: { cpu: 4 } });
     const quota = await request(server).get(`${base}/quota`).expect(200);
     expect(quota.body).toEqual({
       subject: 'user:default/mock',
       limit: { cpu: 2, memoryMiB: 8192, gpu: 0 },
-      used: { cpu: 0, memoryMiB: 0, gpu: 0 },
+      used: { cpu: 1, memoryMiB: 1024, gpu: 0 },
     });
-    await request(server).post(`/api/ml/workloads/${big.body.id}/stop`).expect(200);
+    await request(server).post(`/api/ml/workloads/${medium.body.id}/stop`).expect(200);
+    await request(server).post(`/api/ml/workloads/${small.body.id}/stop`).expect(200);
+  });
+
+  it('refuses a session beyond the whole quota, naming the limit, and queues nothing', async () => {
+    const before = await backend.snapshot(['workloads']);
+    // A 4 vCPU session could never fit the mock user's 2 vCPU in all.
+    const res = await request(backend.server).post(`${base}/sessions`).send({ runtimeId, profile: 'large' }).expect(400);
+    expect(res.body.error.message).toBe(
+      'profile: this needs 4 vCPU, more than the whole quota of user mock (2 vCPU), so it could never start',
+    );
+    expect(await backend.snapshot(['workloads'])).toEqual(before);
   });
 
   it.each([
