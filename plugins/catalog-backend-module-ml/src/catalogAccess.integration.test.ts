@@ -23,14 +23,7 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
-import {
-  application,
-  build,
-  demoWorkspace,
-  model,
-  project,
-  python,
-} from './__testUtils__/fixtures';
+import { application, build, model, project } from './__testUtils__/fixtures';
 import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
@@ -154,9 +147,7 @@ describe.each(databases.eachSupportedId())(
     let events: EventsService;
 
     beforeAll(async () => {
-      ml.workspaces = [demoWorkspace];
-      ml.runtimes = [python];
-      ml.projectPages = [[secret, shared, open]];
+      ml.seedDemoPlatform([secret, shared, open]);
       ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
       ml.builds.set('m1', [build('b1', 'm1', 1)]);
       ml.applications.set(secret.id, [

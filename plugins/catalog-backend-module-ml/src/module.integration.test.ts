@@ -20,11 +20,9 @@ import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
 import {
   application,
   build,
-  demoWorkspace,
   deployment,
   model,
   project,
-  python,
 } from './__testUtils__/fixtures';
 import { catalogModuleMl } from './module';
 
@@ -59,9 +57,7 @@ describe('catalogModuleMl with the catalog', () => {
 
   beforeAll(async () => {
     const mlUrl = await ml.start();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[churn]];
+    ml.seedDemoPlatform([churn]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
     ]);

@@ -7,14 +7,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
-import {
-  application,
-  build,
-  demoWorkspace,
-  model,
-  project,
-  python,
-} from '../__testUtils__/fixtures';
+import { application, build, model, project } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
 import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
@@ -67,9 +60,7 @@ describe('MlEntityProvider access marks', () => {
 
   beforeEach(() => {
     ml.reset();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[secret, shared, open]];
+    ml.seedDemoPlatform([secret, shared, open]);
     ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
     ml.builds.set('m1', [build('b1', 'm1', 1)]);
     ml.applications.set(secret.id, [

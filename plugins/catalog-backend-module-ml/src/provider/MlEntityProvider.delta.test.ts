@@ -9,11 +9,9 @@ import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
 import {
   application,
   build,
-  demoWorkspace,
   deployment,
   model,
   project,
-  python,
 } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
 import { MlPlatformReader } from './MlPlatformReader';
@@ -38,9 +36,7 @@ describe('MlEntityProvider mutations', () => {
 
   beforeEach(() => {
     ml.reset();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[churn, forecast]];
+    ml.seedDemoPlatform([churn, forecast]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
     ]);
