@@ -28,6 +28,7 @@ import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
 import { catalogModuleMl } from './module';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 jest.setTimeout(120_000);
 // SQLite always; Postgres 15 when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
@@ -225,16 +226,7 @@ describe.each(databases.eachSupportedId())(
             data: {
               permission: { enabled: true },
               events: { useEventBus: 'never' },
-              catalog: {
-                providers: {
-                  ml: {
-                    schedule: {
-                      frequency: { minutes: 10 },
-                      timeout: { minutes: 1 },
-                    },
-                  },
-                },
-              },
+              ...providerConfig(),
             },
           }),
         ],

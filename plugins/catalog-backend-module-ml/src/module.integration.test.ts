@@ -25,6 +25,7 @@ import {
   project,
 } from './__testUtils__/fixtures';
 import { catalogModuleMl } from './module';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 jest.setTimeout(60_000);
 
@@ -102,16 +103,7 @@ describe('catalogModuleMl with the catalog', () => {
         mockServices.rootConfig.factory({
           data: {
             events: { useEventBus: 'never' },
-            catalog: {
-              providers: {
-                ml: {
-                  schedule: {
-                    frequency: { minutes: 10 },
-                    timeout: { minutes: 1 },
-                  },
-                },
-              },
-            },
+            ...providerConfig(),
           },
         }),
       ],

@@ -5,7 +5,7 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
+import { fakeMlBackendPerSuite } from '../__testUtils__/fakeMlBackendPerSuite';
 import {
   application,
   build,
@@ -26,16 +26,9 @@ function refsOf(entities: { entity: any }[]) {
 }
 
 describe('MlEntityProvider mutations', () => {
-  const ml = new FakeMlBackend();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = await ml.start();
-  });
-  afterAll(() => ml.stop());
+  const { ml, baseUrl } = fakeMlBackendPerSuite();
 
   beforeEach(() => {
-    ml.reset();
     ml.seedDemoPlatform([churn, forecast]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
@@ -67,7 +60,7 @@ describe('MlEntityProvider mutations', () => {
       logger,
       taskRunner: { run: async t => void (task = t) },
       reader: new MlPlatformReader({
-        ml: mlServiceAt(baseUrl),
+        ml: mlServiceAt(baseUrl()),
         auth: mockServices.auth(),
       }),
       events,
