@@ -94,7 +94,7 @@ export function createMlApplicationStartAction({
         failedStates: ENDED,
         timeoutSeconds: timeoutSeconds ?? 600,
         intervalMs: pollIntervalMs,
-        ended: running => `Application ${app.slug} is ${running}`,
+        ended: reached => `Application ${app.slug} is ${reached}`,
       });
       const base = await ml.getExternalBaseUrl();
       ctx.output('appId', created.id);

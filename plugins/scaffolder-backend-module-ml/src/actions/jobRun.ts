@@ -70,7 +70,7 @@ export function createMlJobRunAction({ ml, pollIntervalMs }: MlActionOptions) {
         failedStates: FAILED_STATES,
         timeoutSeconds: ctx.input.timeoutSeconds ?? 1800,
         intervalMs: pollIntervalMs,
-        ended: ended => `Run ${run.id} ${ended}`,
+        ended: reached => `Run ${run.id} ${reached}`,
       });
       ctx.output('runId', run.id);
       ctx.output('state', state);

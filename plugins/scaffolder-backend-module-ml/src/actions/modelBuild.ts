@@ -95,7 +95,7 @@ export function createMlModelBuildAction({
         failedStates: ['failed', 'stopped'],
         timeoutSeconds: timeoutSeconds ?? 1800,
         intervalMs: pollIntervalMs,
-        ended: built => `Build ${created.number} is ${built}`,
+        ended: reached => `Build ${created.number} is ${reached}`,
       });
       ctx.output('buildId', created.id);
       ctx.output('buildNumber', created.number);

@@ -108,7 +108,7 @@ export function createMlModelDeployAction({
         pending: current => `${current.state} with no ready replica`,
         timeoutSeconds: timeoutSeconds ?? 600,
         intervalMs: pollIntervalMs,
-        ended: ready => `Deployment ${created.id} is ${ready}`,
+        ended: reached => `Deployment ${created.id} is ${reached}`,
       });
       const base = await ml.getExternalBaseUrl();
       ctx.output('deploymentId', created.id);
