@@ -23,18 +23,12 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
-import {
-  application,
-  build,
-  demoWorkspace,
-  model,
-  project,
-  python,
-} from './__testUtils__/fixtures';
+import { application, build, model, project } from './__testUtils__/fixtures';
 import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
 import { catalogModuleMl } from './module';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 jest.setTimeout(120_000);
 // SQLite always; Postgres 15 when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
@@ -154,9 +148,7 @@ describe.each(databases.eachSupportedId())(
     let events: EventsService;
 
     beforeAll(async () => {
-      ml.workspaces = [demoWorkspace];
-      ml.runtimes = [python];
-      ml.projectPages = [[secret, shared, open]];
+      ml.seedDemoPlatform([secret, shared, open]);
       ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
       ml.builds.set('m1', [build('b1', 'm1', 1)]);
       ml.applications.set(secret.id, [
@@ -234,16 +226,7 @@ describe.each(databases.eachSupportedId())(
             data: {
               permission: { enabled: true },
               events: { useEventBus: 'never' },
-              catalog: {
-                providers: {
-                  ml: {
-                    schedule: {
-                      frequency: { minutes: 10 },
-                      timeout: { minutes: 1 },
-                    },
-                  },
-                },
-              },
+              ...providerConfig(),
             },
           }),
         ],

@@ -20,13 +20,12 @@ import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
 import {
   application,
   build,
-  demoWorkspace,
   deployment,
   model,
   project,
-  python,
 } from './__testUtils__/fixtures';
 import { catalogModuleMl } from './module';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 jest.setTimeout(60_000);
 
@@ -59,9 +58,7 @@ describe('catalogModuleMl with the catalog', () => {
 
   beforeAll(async () => {
     const mlUrl = await ml.start();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[churn]];
+    ml.seedDemoPlatform([churn]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
     ]);
@@ -106,16 +103,7 @@ describe('catalogModuleMl with the catalog', () => {
         mockServices.rootConfig.factory({
           data: {
             events: { useEventBus: 'never' },
-            catalog: {
-              providers: {
-                ml: {
-                  schedule: {
-                    frequency: { minutes: 10 },
-                    timeout: { minutes: 1 },
-                  },
-                },
-              },
-            },
+            ...providerConfig(),
           },
         }),
       ],

@@ -4,6 +4,7 @@ import { catalogModuleMl } from './module';
 import { isMlProjectReader } from './permissions/isMlProjectReader';
 import { MlEntitiesProcessor } from './processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './provider/MlEntityProvider';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 describe('catalogModuleMl', () => {
   it('adds the ML processor, entity provider and permission rule to the catalog', async () => {
@@ -19,16 +20,7 @@ describe('catalogModuleMl', () => {
         permissionsRegistry.factory,
         mockServices.rootConfig.factory({
           data: {
-            catalog: {
-              providers: {
-                ml: {
-                  schedule: {
-                    frequency: { minutes: 10 },
-                    timeout: { minutes: 1 },
-                  },
-                },
-              },
-            },
+            ...providerConfig(),
           },
         }),
       ],

@@ -11,14 +11,6 @@
 /* eslint-disable no-restricted-imports */
 
 export { FakeMlBackend } from './__testUtils__/FakeMlBackend';
-export {
-  application,
-  build,
-  demoWorkspace,
-  deployment,
-  model,
-  project,
-  python,
-} from './__testUtils__/fixtures';
+export * from './__testUtils__/fixtures';
 export { catalogModuleMl } from './module';
 export { MlPlatformReader } from './provider/MlPlatformReader';

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleMl } from './module';
+import { providerConfig } from './__testUtils__/providerConfig';
 
 jest.setTimeout(90_000);
 
@@ -54,17 +55,11 @@ describe('the ML backend and the catalog in one backend', () => {
           data: {
             events: { useEventBus: 'never' },
             ml: { storage: { root: storageRoot } },
-            catalog: {
-              providers: {
-                ml: {
-                  schedule: {
-                    frequency: { hours: 1 },
-                    timeout: { minutes: 1 },
-                    initialDelay: { hours: 1 },
-                  },
-                },
-              },
-            },
+            ...providerConfig({
+              frequency: { hours: 1 },
+              timeout: { minutes: 1 },
+              initialDelay: { hours: 1 },
+            }),
           },
         }),
       ],

@@ -10,6 +10,7 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import http from 'node:http';
+import { demoWorkspace, python } from './fixtures';
 import { AddressInfo } from 'node:net';
 
 /**
@@ -55,6 +56,13 @@ export class FakeMlBackend {
   async stop() {
     this.#server.closeAllConnections();
     await new Promise(resolve => this.#server.close(resolve));
+  }
+
+  /** The demo workspace and its Python runtime, with `projects` in one page. */
+  seedDemoPlatform(projects: Project[]) {
+    this.workspaces = [demoWorkspace];
+    this.runtimes = [python];
+    this.projectPages = [projects];
   }
 
   reset() {

@@ -29,6 +29,17 @@ import {
   workspaceEntityV1alpha1Validator,
 } from '@ml-platform/plugin-ml-common';
 
+/** A relation type and its reverse. */
+type RelationPair = readonly [outgoing: string, incoming: string];
+
+const OWNERSHIP: RelationPair = [RELATION_OWNED_BY, RELATION_OWNER_OF];
+const PART: RelationPair = [RELATION_PART_OF, RELATION_HAS_PART];
+const DEPENDENCY: RelationPair = [RELATION_DEPENDS_ON, RELATION_DEPENDENCY_OF];
+const PROVIDES_API: RelationPair = [
+  RELATION_PROVIDES_API,
+  RELATION_API_PROVIDED_BY,
+];
+
 /**
  * Validates the ML platform's kinds (`Workspace`, `Project`, `Model`) and
  * emits their relations, each in both directions:
@@ -79,17 +90,24 @@ export class MlEntitiesProcessor implements CatalogProcessor {
     const selfRef = getCompoundEntityRef(entity);
     const ownNamespace = selfRef.namespace;
 
+    /**
+     * Emits `relation` from this entity to each target and its reverse back;
+     * a bare name in `targets` is a `defaultKind` in `defaultNamespace`.
+     */
     const emitBothWays = (
       targets: string | string[] | undefined,
-      context: { defaultKind: string; defaultNamespace: string },
-      outgoing: string,
-      incoming: string,
+      defaultKind: string,
+      [outgoing, incoming]: RelationPair,
+      defaultNamespace: string = ownNamespace,
     ) => {
       if (!targets) {
         return;
       }
       for (const target of [targets].flat()) {
-        const targetRef = parseEntityRef(target, context);
+        const targetRef = parseEntityRef(target, {
+          defaultKind,
+          defaultNamespace,
+        });
         emit(
           processingResult.relation({
             source: selfRef,
@@ -112,27 +130,12 @@ export class MlEntitiesProcessor implements CatalogProcessor {
       isMlProjectEntity(entity) ||
       isMlModelEntity(entity)
     ) {
-      emitBothWays(
-        entity.spec.owner,
-        { defaultKind: 'Group', defaultNamespace: ownNamespace },
-        RELATION_OWNED_BY,
-        RELATION_OWNER_OF,
-      );
+      emitBothWays(entity.spec.owner, 'Group', OWNERSHIP);
     }
 
     if (isMlProjectEntity(entity)) {
-      emitBothWays(
-        entity.spec.workspace,
-        { defaultKind: 'Workspace', defaultNamespace: DEFAULT_NAMESPACE },
-        RELATION_PART_OF,
-        RELATION_HAS_PART,
-      );
-      emitBothWays(
-        entity.spec.dependsOn,
-        { defaultKind: 'Resource', defaultNamespace: ownNamespace },
-        RELATION_DEPENDS_ON,
-        RELATION_DEPENDENCY_OF,
-      );
+      emitBothWays(entity.spec.workspace, 'Workspace', PART, DEFAULT_NAMESPACE);
+      emitBothWays(entity.spec.dependsOn, 'Resource', DEPENDENCY);
     }
 
     if (
@@ -141,31 +144,15 @@ export class MlEntitiesProcessor implements CatalogProcessor {
     ) {
       emitBothWays(
         entity.metadata.annotations?.[ANNOTATION_ML_PROJECT_REF],
-        { defaultKind: 'Project', defaultNamespace: ownNamespace },
-        RELATION_PART_OF,
-        RELATION_HAS_PART,
+        'Project',
+        PART,
       );
     }
 
     if (isMlModelEntity(entity)) {
-      emitBothWays(
-        entity.spec.project,
-        { defaultKind: 'Project', defaultNamespace: ownNamespace },
-        RELATION_PART_OF,
-        RELATION_HAS_PART,
-      );
-      emitBothWays(
-        entity.spec.dependsOn,
-        { defaultKind: 'Resource', defaultNamespace: ownNamespace },
-        RELATION_DEPENDS_ON,
-        RELATION_DEPENDENCY_OF,
-      );
-      emitBothWays(
-        entity.spec.providesApis,
-        { defaultKind: 'API', defaultNamespace: ownNamespace },
-        RELATION_PROVIDES_API,
-        RELATION_API_PROVIDED_BY,
-      );
+      emitBothWays(entity.spec.project, 'Project', PART);
+      emitBothWays(entity.spec.dependsOn, 'Resource', DEPENDENCY);
+      emitBothWays(entity.spec.providesApis, 'API', PROVIDES_API);
     }
 
     return entity;

@@ -6,15 +6,8 @@ import {
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
-import {
-  application,
-  build,
-  demoWorkspace,
-  model,
-  project,
-  python,
-} from '../__testUtils__/fixtures';
+import { fakeMlBackendPerSuite } from '../__testUtils__/fakeMlBackendPerSuite';
+import { application, build, model, project } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
 import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
@@ -57,19 +50,10 @@ function marks(entities: { entity: Entity }[]) {
  * read and on the deltas of the changes that alter it.
  */
 describe('MlEntityProvider access marks', () => {
-  const ml = new FakeMlBackend();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = await ml.start();
-  });
-  afterAll(() => ml.stop());
+  const { ml, baseUrl } = fakeMlBackendPerSuite();
 
   beforeEach(() => {
-    ml.reset();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[secret, shared, open]];
+    ml.seedDemoPlatform([secret, shared, open]);
     ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
     ml.builds.set('m1', [build('b1', 'm1', 1)]);
     ml.applications.set(secret.id, [
@@ -95,7 +79,7 @@ describe('MlEntityProvider access marks', () => {
           run: async t => void (task = t),
         }),
       },
-      ml: mlServiceAt(baseUrl),
+      ml: mlServiceAt(baseUrl()),
       auth: mockServices.auth(),
       events,
       catalog,

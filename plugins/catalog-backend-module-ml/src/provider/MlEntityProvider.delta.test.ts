@@ -5,15 +5,13 @@ import {
   EntityProviderConnection,
   EntityProviderMutation,
 } from '@backstage/plugin-catalog-node';
-import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
+import { fakeMlBackendPerSuite } from '../__testUtils__/fakeMlBackendPerSuite';
 import {
   application,
   build,
-  demoWorkspace,
   deployment,
   model,
   project,
-  python,
 } from '../__testUtils__/fixtures';
 import { MlEntityProvider } from './MlEntityProvider';
 import { MlPlatformReader } from './MlPlatformReader';
@@ -28,19 +26,10 @@ function refsOf(entities: { entity: any }[]) {
 }
 
 describe('MlEntityProvider mutations', () => {
-  const ml = new FakeMlBackend();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = await ml.start();
-  });
-  afterAll(() => ml.stop());
+  const { ml, baseUrl } = fakeMlBackendPerSuite();
 
   beforeEach(() => {
-    ml.reset();
-    ml.workspaces = [demoWorkspace];
-    ml.runtimes = [python];
-    ml.projectPages = [[churn, forecast]];
+    ml.seedDemoPlatform([churn, forecast]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
     ]);
@@ -71,7 +60,7 @@ describe('MlEntityProvider mutations', () => {
       logger,
       taskRunner: { run: async t => void (task = t) },
       reader: new MlPlatformReader({
-        ml: mlServiceAt(baseUrl),
+        ml: mlServiceAt(baseUrl()),
         auth: mockServices.auth(),
       }),
       events,

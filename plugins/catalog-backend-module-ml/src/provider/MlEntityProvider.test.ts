@@ -1,7 +1,7 @@
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { FakeMlBackend } from '../__testUtils__/FakeMlBackend';
+import { fakeMlBackendPerSuite } from '../__testUtils__/fakeMlBackendPerSuite';
 import { demoWorkspace as demo, project } from '../__testUtils__/fixtures';
 import { MlEntitiesProcessor } from '../processor/MlEntitiesProcessor';
 import { MlEntityProvider } from './MlEntityProvider';
@@ -16,20 +16,10 @@ const churn = project('11111111-1111-4111-8111-111111111111', 'churn', {
 const forecast = project('22222222-2222-4222-8222-222222222222', 'forecast');
 
 describe('MlEntityProvider', () => {
-  const ml = new FakeMlBackend();
-  let baseUrl: string;
-
-  beforeAll(async () => {
-    baseUrl = await ml.start();
-  });
-
-  afterAll(async () => {
-    await ml.stop();
-  });
+  const { ml, baseUrl } = fakeMlBackendPerSuite();
 
   beforeEach(() => {
     // An ML backend without models and applications (404 for their routes).
-    ml.reset();
     ml.workspaces = [demo];
     ml.projectPages = [[churn], [forecast]];
     ml.modelRoutes = false;
@@ -57,7 +47,7 @@ describe('MlEntityProvider', () => {
       {
         logger,
         scheduler,
-        ml: mlServiceAt(baseUrl, options.fetch),
+        ml: mlServiceAt(baseUrl(), options.fetch),
         auth: mockServices.auth(),
       },
     );
@@ -130,7 +120,7 @@ describe('MlEntityProvider', () => {
         .concat(`/api/ml/projects/${forecast.id}/collaborators?page_size=500`)
         .sort(),
     );
-    const location = `ml-platform:${baseUrl}`;
+    const location = `ml-platform:${baseUrl()}`;
     const locationAnnotations = {
       'backstage.io/managed-by-location': location,
       'backstage.io/managed-by-origin-location': location,

@@ -306,10 +306,10 @@ export class MlPlatformReader {
       let pageToken: string | undefined;
       do {
         const query = { pageSize: this.#pageSize, pageToken };
-        const page = await this.#orMissing(
-          () => fetchPage(query),
-          { missing: !!options.refused, refused: !!options.refused },
-        );
+        const page = await this.#orMissing(() => fetchPage(query), {
+          missing: !!options.refused,
+          refused: !!options.refused,
+        });
         if (page === REFUSED) {
           // This ML backend lets only users read the list: the catalog
           // cannot mirror it (the provider warns).

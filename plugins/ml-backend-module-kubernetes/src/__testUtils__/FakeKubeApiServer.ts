@@ -210,14 +210,10 @@ export class FakeKubeApiServer {
       });
     }
     const existing = name ? this.get(resource, namespace, name) : undefined;
+    const notFound = () =>
+      sendStatus(res, 404, 'NotFound', `${resource} "${name}" not found`);
     if (method === 'GET') {
-      if (!existing)
-        return sendStatus(
-          res,
-          404,
-          'NotFound',
-          `${resource} "${name}" not found`,
-        );
+      if (!existing) return notFound();
       return sendJson(
         res,
         200,
@@ -225,13 +221,7 @@ export class FakeKubeApiServer {
       );
     }
     if (method === 'POST') return this.create(res, resource, namespace, body);
-    if (!existing)
-      return sendStatus(
-        res,
-        404,
-        'NotFound',
-        `${resource} "${name}" not found`,
-      );
+    if (!existing) return notFound();
     if (method === 'PUT') {
       if (
         body?.metadata?.resourceVersion !== existing.metadata?.resourceVersion

@@ -5,6 +5,12 @@ import { ClusterSettings } from '../config';
 import { createKubernetesDriver } from '../driver/createKubernetesDriver';
 import { KubernetesDriverOptions } from '../driver/KubernetesDriver';
 import { FakeKubeApiServer } from './FakeKubeApiServer';
+import { waitFor } from './waitFor';
+
+/** The project of every `specFor` spec. */
+export const PROJECT_ID = '5d1b2d7e-1111-4222-8333-444455556666';
+/** The namespace the driver gives that project. */
+export const NS = `ml-${PROJECT_ID}`;
 
 export function settingsFor(
   url: string,
@@ -44,7 +50,7 @@ export function specFor<K extends WorkloadKind>(
     attempt: 1,
     kind,
     workspace: 'k8s',
-    projectId: '5d1b2d7e-1111-4222-8333-444455556666',
+    projectId: PROJECT_ID,
     projectName: 'churn',
     projectDir: '/unused',
     runtime: { id: 'python' },
@@ -78,6 +84,14 @@ export async function startHarness(
   return {
     server,
     driver,
+    /** Resolves once the driver has listed everything of the workspace. */
+    untilAvailable(timeoutMs = 5000, what = 'sync') {
+      return waitFor(
+        async () => (await driver.status('k8s')).available,
+        timeoutMs,
+        what,
+      );
+    },
     async stop() {
       await driver.shutdown();
       await server.stop();

@@ -68,24 +68,8 @@ export class KubeClient {
     onEvent: (event: WatchEvent<T>) => void,
     signal: AbortSignal,
   ): Promise<void> {
-    const response = await this.open(
-      'GET',
-      path,
-      { ...query, watch: true },
-      undefined,
-      signal,
-    );
-    if ((response.statusCode ?? 0) >= 400)
-      throw toError(response, await readAll(response));
-    const lines = createInterface({ input: response, crlfDelay: Infinity });
-    // readline waits for 'end', which a destroyed stream never emits.
-    const abort = () => {
-      lines.close();
-      response.destroy();
-    };
-    response.on('close', () => lines.close());
-    signal.addEventListener('abort', abort, { once: true });
     try {
+      const lines = this.lines(path, { ...query, watch: true }, signal);
       for await (const line of lines) {
         if (!line.trim()) continue;
         const event = JSON.parse(line) as WatchLine<T>;
@@ -102,8 +86,6 @@ export class KubeClient {
     } catch (error) {
       if (signal.aborted) return;
       throw error;
-    } finally {
-      signal.removeEventListener('abort', abort);
     }
   }
 
@@ -117,6 +99,7 @@ export class KubeClient {
     if ((response.statusCode ?? 0) >= 400)
       throw toError(response, await readAll(response));
     const reader = createInterface({ input: response, crlfDelay: Infinity });
+    // readline waits for 'end', which a destroyed stream never emits.
     const abort = () => {
       reader.close();
       response.destroy();

@@ -7,14 +7,13 @@ import {
   ResourceQuota,
 } from 'kubernetes-models/v1';
 import { Job } from 'kubernetes-models/batch/v1';
-import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { startHarness, specFor, NS } from '../__testUtils__/driverHarness';
 import { validateAs } from '../__testUtils__/validateAs';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
-const NS = 'ml-5d1b2d7e-1111-4222-8333-444455556666';
 
 describe('KubernetesDriver against a fake API server', () => {
   let h: Harness;
@@ -22,14 +21,17 @@ describe('KubernetesDriver against a fake API server', () => {
 
   const observed = async (workloadId: string) =>
     (await h.driver.observe()).find(o => o.workloadId === workloadId);
+  /** The workload's observation once the driver sees it failed. */
+  const observedFailed = (workloadId: string) =>
+    waitFor(
+      async () =>
+        (await observed(workloadId))?.phase === 'failed' &&
+        observed(workloadId),
+    );
 
   it('reports the workspace unavailable until it has listed everything, then available', async () => {
     h = await startHarness();
-    await waitFor(
-      async () => (await h.driver.status('k8s')).available,
-      5000,
-      'sync',
-    );
+    await h.untilAvailable();
     expect(await h.driver.status('other')).toMatchObject({ available: false });
   });
 
@@ -155,13 +157,7 @@ describe('KubernetesDriver against a fake API server', () => {
         { type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' },
       ],
     });
-    expect(
-      await waitFor(
-        async () =>
-          (await observed(spec.workloadId))?.phase === 'failed' &&
-          observed(spec.workloadId),
-      ),
-    ).toMatchObject({
+    expect(await observedFailed(spec.workloadId)).toMatchObject({
       exitCode: 137,
       reason: 'OOMKilled: the workload ran out of memory',
     });
@@ -249,13 +245,7 @@ describe('KubernetesDriver against a fake API server', () => {
         },
       ],
     });
-    expect(
-      await waitFor(
-        async () =>
-          (await observed(spec.workloadId))?.phase === 'failed' &&
-          observed(spec.workloadId),
-      ),
-    ).toMatchObject({
+    expect(await observedFailed(spec.workloadId)).toMatchObject({
       reason: 'ImagePullBackOff: Back-off pulling image "nope"',
     });
   });

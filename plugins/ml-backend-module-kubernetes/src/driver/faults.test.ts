@@ -1,10 +1,8 @@
 import { isStartDeferredError } from '@ml-platform/plugin-ml-node';
-import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { startHarness, specFor, NS } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
-
-const NS = 'ml-5d1b2d7e-1111-4222-8333-444455556666';
 
 describe('KubernetesDriver when the API server misbehaves', () => {
   let h: Awaited<ReturnType<typeof startHarness>>;
@@ -66,11 +64,7 @@ describe('KubernetesDriver when the API server misbehaves', () => {
       phase: 'Running',
       containerStatuses: [{ name: 'main', state: { running: {} } }],
     });
-    await waitFor(
-      async () => (await h.driver.status('k8s')).available,
-      10_000,
-      'available again',
-    );
+    await h.untilAvailable(10_000, 'available again');
     await waitFor(
       async () =>
         (await h.driver.observe()).find(o => o.workloadId === spec.workloadId)

@@ -1,9 +1,7 @@
-import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { startHarness, specFor, NS } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
-
-const NS = 'ml-5d1b2d7e-1111-4222-8333-444455556666';
 
 /** Finished Jobs and session Pods the engine forgot stay for their logs, then go. */
 describe('cleanup of forgotten workloads', () => {
@@ -16,11 +14,7 @@ describe('cleanup of forgotten workloads', () => {
       { keepFinishedMinutes: 30 },
       { now: () => clock.now },
     );
-    await waitFor(
-      async () => (await h.driver.status('k8s')).available,
-      5000,
-      'sync',
-    );
+    await h.untilAvailable();
     const job = specFor('job', {
       workloadId: 'f0000000-0000-4000-8000-000000000001',
     });

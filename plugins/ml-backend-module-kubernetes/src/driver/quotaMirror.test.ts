@@ -1,11 +1,9 @@
 import { ResourceQuota } from 'kubernetes-models/v1';
-import { startHarness, specFor } from '../__testUtils__/driverHarness';
+import { startHarness, specFor, NS } from '../__testUtils__/driverHarness';
 import { validateAs } from '../__testUtils__/validateAs';
-import { waitFor } from '../__testUtils__/waitFor';
 
 jest.setTimeout(30_000);
 
-const NS = 'ml-5d1b2d7e-1111-4222-8333-444455556666';
 const QUOTA_PATH = `/api/v1/namespaces/${NS}/resourcequotas/ml-platform-quota`;
 
 /** ResourceQuota ml-platform-quota mirrors WorkloadSpec.quota (the engine's charged limit). */
@@ -17,11 +15,7 @@ describe('the namespace quota mirror', () => {
 
   it('leaves an equal quota alone, even in the canonical form the apiserver returns', async () => {
     h = await startHarness();
-    await waitFor(
-      async () => (await h.driver.status('k8s')).available,
-      5000,
-      'sync',
-    );
+    await h.untilAvailable();
     h.server.put('namespaces', {
       apiVersion: 'v1',
       kind: 'Namespace',
@@ -50,11 +44,7 @@ describe('the namespace quota mirror', () => {
 
   it('updates the quota when the charged limit changes', async () => {
     h = await startHarness();
-    await waitFor(
-      async () => (await h.driver.status('k8s')).available,
-      5000,
-      'sync',
-    );
+    await h.untilAvailable();
     await h.driver.start(
       specFor('job', {
         workloadId: 'e0000000-0000-4000-8000-000000000001',

@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
-import { specFor, startHarness } from '../__testUtils__/driverHarness';
+import { specFor, startHarness, NS } from '../__testUtils__/driverHarness';
 import { validateAs } from '../__testUtils__/validateAs';
 import { waitFor } from '../__testUtils__/waitFor';
 import { PodExec } from './Cluster';
@@ -10,7 +10,7 @@ import { PodExec } from './Cluster';
 jest.setTimeout(30_000);
 
 type Harness = Awaited<ReturnType<typeof startHarness>>;
-const NS = 'ml-5d1b2d7e-1111-4222-8333-444455556666';
+
 const POLICIES = `/apis/networking.k8s.io/v1/namespaces/${NS}/networkpolicies`;
 const sdkPath = path.resolve(__dirname, '../../../../sdk/python');
 

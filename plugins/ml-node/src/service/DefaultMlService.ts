@@ -52,156 +52,125 @@ export class DefaultMlService implements MlService {
     return this.#discovery.getExternalBaseUrl('ml');
   }
 
-  readonly listWorkspaces: MlService['listWorkspaces'] = (
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly listWorkspaces: MlService['listWorkspaces'] = (query, options) => {
     return this.#list('/workspaces', query, {}, options);
   };
 
-  readonly listRuntimes: MlService['listRuntimes'] = (
-    query: MlListQuery & { all?: boolean },
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly listRuntimes: MlService['listRuntimes'] = (query, options) => {
     const filters: Record<string, string> = query.all ? { all: 'true' } : {};
     return this.#list('/runtimes', query, filters, options);
   };
 
-  readonly listProjects: MlService['listProjects'] = (
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly listProjects: MlService['listProjects'] = (query, options) => {
     return this.#list('/projects', query, {}, options);
   };
 
-  readonly getProject: MlService['getProject'] = (
-    projectId: string,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly getProject: MlService['getProject'] = (projectId, options) => {
     return this.#call('GET', projectPath(projectId), options);
   };
 
-  readonly createProject: MlService['createProject'] = (
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly createProject: MlService['createProject'] = (body, options) => {
     return this.#call('POST', '/projects', options, body);
   };
 
   readonly listCollaborators: MlService['listCollaborators'] = (
-    projectId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
+    projectId,
+    query,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/collaborators`;
     return this.#list(path, query, {}, options);
   };
 
   readonly writeFile: MlService['writeFile'] = (
-    projectId: string,
-    path: string,
-    content: Buffer,
-    options: MlServiceRequestOptions,
+    projectId,
+    path,
+    content,
+    options,
   ) => {
     const url = `${projectPath(projectId)}/files/content?path=${seg(path)}`;
     return this.#call('PUT', url, options, content);
   };
 
-  readonly listJobs: MlService['listJobs'] = (
-    projectId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly listJobs: MlService['listJobs'] = (projectId, query, options) => {
     return this.#list(`${projectPath(projectId)}/jobs`, query, {}, options);
   };
 
-  readonly createJob: MlService['createJob'] = (
-    projectId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly createJob: MlService['createJob'] = (projectId, body, options) => {
     return this.#call('POST', `${projectPath(projectId)}/jobs`, options, body);
   };
 
-  readonly runJob: MlService['runJob'] = (
-    projectId: string,
-    jobId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly runJob: MlService['runJob'] = (projectId, jobId, body, options) => {
     const path = `${projectPath(projectId)}/jobs/${seg(jobId)}/runs`;
     return this.#call('POST', path, options, body);
   };
 
-  readonly getWorkload: MlService['getWorkload'] = (
-    workloadId: string,
-    options: MlServiceRequestOptions,
-  ) => {
+  readonly getWorkload: MlService['getWorkload'] = (workloadId, options) => {
     return this.#call('GET', `/workloads/${seg(workloadId)}`, options);
   };
 
   readonly listModels: MlService['listModels'] = (
-    projectId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
+    projectId,
+    query,
+    options,
   ) => {
     return this.#list(`${projectPath(projectId)}/models`, query, {}, options);
   };
 
   readonly createModel: MlService['createModel'] = (
-    projectId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
+    projectId,
+    body,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/models`;
     return this.#call('POST', path, options, body);
   };
 
   readonly listBuilds: MlService['listBuilds'] = (
-    projectId: string,
-    modelId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    query,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/builds`;
     return this.#list(path, query, {}, options);
   };
 
   readonly getBuild: MlService['getBuild'] = (
-    projectId: string,
-    modelId: string,
-    buildId: string,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    buildId,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/builds/${seg(buildId)}`;
     return this.#call('GET', path, options);
   };
 
   readonly buildModel: MlService['buildModel'] = (
-    projectId: string,
-    modelId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    body,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/builds`;
     return this.#call('POST', path, options, body);
   };
 
   readonly listDeployments: MlService['listDeployments'] = (
-    projectId: string,
-    modelId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    query,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/deployments`;
     return this.#list(path, query, {}, options);
   };
 
   readonly getDeployment: MlService['getDeployment'] = (
-    projectId: string,
-    modelId: string,
-    deploymentId: string,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    deploymentId,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/deployments/${seg(
       deploymentId,
@@ -210,46 +179,46 @@ export class DefaultMlService implements MlService {
   };
 
   readonly deployModel: MlService['deployModel'] = (
-    projectId: string,
-    modelId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
+    projectId,
+    modelId,
+    body,
+    options,
   ) => {
     const path = `${modelPath(projectId, modelId)}/deployments`;
     return this.#call('POST', path, options, body);
   };
 
   readonly listApplications: MlService['listApplications'] = (
-    projectId: string,
-    query: MlListQuery,
-    options: MlServiceRequestOptions,
+    projectId,
+    query,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/applications`;
     return this.#list(path, query, {}, options);
   };
 
   readonly getApplication: MlService['getApplication'] = (
-    projectId: string,
-    applicationId: string,
-    options: MlServiceRequestOptions,
+    projectId,
+    applicationId,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/applications/${seg(applicationId)}`;
     return this.#call('GET', path, options);
   };
 
   readonly createApplication: MlService['createApplication'] = (
-    projectId: string,
-    body: MlRequestBody,
-    options: MlServiceRequestOptions,
+    projectId,
+    body,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/applications`;
     return this.#call('POST', path, options, body);
   };
 
   readonly startApplication: MlService['startApplication'] = (
-    projectId: string,
-    applicationId: string,
-    options: MlServiceRequestOptions,
+    projectId,
+    applicationId,
+    options,
   ) => {
     const path = `${projectPath(projectId)}/applications/${seg(
       applicationId,

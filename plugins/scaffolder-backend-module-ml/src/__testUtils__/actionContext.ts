@@ -46,3 +46,14 @@ export function actionContext<TInput extends Record<string, any>>(
   };
   return { ctx, outputs, checkpoints };
 }
+
+/** Runs an action's handler once in a fresh `actionContext`. */
+export async function runAction<TInput extends Record<string, any>>(
+  action: { handler(ctx: any): Promise<void> },
+  input: TInput,
+  options: { checkpoints?: CheckpointStore; workspacePath?: string } = {},
+) {
+  const run = actionContext(input, options);
+  await action.handler(run.ctx);
+  return run;
+}

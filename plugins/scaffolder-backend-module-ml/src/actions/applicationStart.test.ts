@@ -1,13 +1,13 @@
-import { FakeMlApi } from '../__testUtils__/FakeMlApi';
+import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
   CheckpointStore,
   INITIATOR,
-  actionContext,
+  runAction,
 } from '../__testUtils__/actionContext';
 import { createMlApplicationStartAction } from './applicationStart';
+import { exampleIds } from './stepExample';
 
-const projectId = '6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01';
-const runtimeId = '0b7e3d0a-8f6c-4d6e-a1f2-5c3b9e7d4a10';
+const { projectId, runtimeId } = exampleIds;
 const input = {
   projectId,
   name: 'Dashboard',
@@ -18,24 +18,21 @@ const input = {
 };
 
 describe('ml:application:start', () => {
-  let api: FakeMlApi;
-  beforeEach(async () => {
-    api = await FakeMlApi.start();
-  });
-  afterEach(() => api.stop());
+  const api = fakeMlApiPerTest();
 
   const action = () =>
     createMlApplicationStartAction({
-      ml: api.client(),
+      ml: api().client(),
       pollIntervalMs: 10,
     });
   const starts = () =>
-    api.requests.filter(r => r.method === 'POST' && r.path.endsWith('/start'));
+    api().requests.filter(
+      r => r.method === 'POST' && r.path.endsWith('/start'),
+    );
 
   it('creates the application, starts it, waits until it runs and outputs its URL', async () => {
-    const { ctx, outputs } = actionContext(input);
-    await action().handler(ctx as any);
-    const [create] = api.creations(/\/applications$/);
+    const { outputs } = await runAction(action(), input);
+    const [create] = api().creations(/\/applications$/);
     expect(create.body).toEqual({
       name: 'Dashboard',
       slug: 'dash',
@@ -53,26 +50,24 @@ describe('ml:application:start', () => {
   });
 
   it('does not start an application that creating already started', async () => {
-    api.createStartsApplications = true;
-    const { ctx, outputs } = actionContext(input);
-    await action().handler(ctx as any);
+    api().createStartsApplications = true;
+    const { outputs } = await runAction(action(), input);
     expect(starts()).toHaveLength(0);
     expect(outputs.state).toBe('running');
   });
 
   it('fails when the application ends instead of running', async () => {
-    api.finalStates.application = 'failed';
-    const { ctx } = actionContext(input);
-    await expect(action().handler(ctx as any)).rejects.toThrow(
+    api().finalStates.application = 'failed';
+    await expect(runAction(action(), input)).rejects.toThrow(
       /application dash failed/,
     );
   });
 
   it('a retried task neither creates nor starts the application twice', async () => {
     const checkpoints = new CheckpointStore();
-    await action().handler(actionContext(input, { checkpoints }).ctx as any);
-    await action().handler(actionContext(input, { checkpoints }).ctx as any);
-    expect(api.creations(/\/applications$/)).toHaveLength(1);
+    await runAction(action(), input, { checkpoints });
+    await runAction(action(), input, { checkpoints });
+    expect(api().creations(/\/applications$/)).toHaveLength(1);
     expect(starts()).toHaveLength(1);
   });
 });

@@ -1,8 +1,11 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
+import { createOnce } from './createOnce';
 import {
   defined,
   envField,
+  nonEmptyString,
+  optionalFlag,
+  optionalString,
   profileField,
   projectIdField,
   runtimeIdField,
@@ -10,42 +13,28 @@ import {
   Z,
 } from './fields';
 import { applicationStartExamples } from './applicationStart.examples';
-import { pollUntil } from './waitFor';
+import { MlActionOptions } from './MlActionOptions';
+import { stateWhenStepEnds } from './waitFor';
 
 const ENDED = ['failed', 'stopped', 'timed_out', 'succeeded'];
 
 /** Input of the action, exported for the examples test. */
 export const applicationStartInput = {
   projectId: projectIdField,
-  name: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe('Name of the application, e.g. "Model dashboard"'),
-  slug: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe(
-        'Unique DNS-style slug; the app is served at /api/ml/apps/<slug>/',
-      ),
-  description: (z: Z) =>
-    z.string().optional().describe('What the application shows'),
-  script: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe(
-        'Script that serves HTTP on the port in $ML_APP_PORT (or CDSW_APP_PORT), e.g. "app.py"',
-      ),
+  name: nonEmptyString('Name of the application, e.g. "Model dashboard"'),
+  slug: nonEmptyString(
+    'Unique DNS-style slug; the app is served at /api/ml/apps/<slug>/',
+  ),
+  description: optionalString('What the application shows'),
+  script: nonEmptyString(
+    'Script that serves HTTP on the port in $ML_APP_PORT (or CDSW_APP_PORT), e.g. "app.py"',
+  ),
   runtimeId: runtimeIdField,
   profile: profileField,
   env: envField,
-  waitForRunning: (z: Z) =>
-    z
-      .boolean()
-      .optional()
-      .describe('Wait until the application is running (default true)'),
+  waitForRunning: optionalFlag(
+    'Wait until the application is running (default true)',
+  ),
   timeoutSeconds: (z: Z) => timeoutField(z, 'the application', 600),
 };
 
@@ -53,11 +42,10 @@ export const applicationStartInput = {
  * `ml:application:start` (AMP `start_application`): creates a long-running
  * web application in the project and starts it.
  */
-export function createMlApplicationStartAction(options: {
-  ml: MlService;
-  pollIntervalMs?: number;
-}) {
-  const { ml } = options;
+export function createMlApplicationStartAction({
+  ml,
+  pollIntervalMs,
+}: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:application:start',
     description:
@@ -75,19 +63,12 @@ export function createMlApplicationStartAction(options: {
     async handler(ctx) {
       const { projectId, waitForRunning, timeoutSeconds, ...app } = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      const created = await ctx.checkpoint({
-        key: `application.${projectId}.${app.slug}`,
-        fn: async () => {
-          const result = await ml.createApplication(projectId, defined(app), {
-            credentials,
-          });
-          return {
-            id: result.id,
-            state: result.state as string,
-            url: result.url,
-          };
-        },
-      });
+      const created = await createOnce(
+        ctx,
+        `application.${projectId}.${app.slug}`,
+        ['id', 'state', 'url'],
+        () => ml.createApplication(projectId, defined(app), { credentials }),
+      );
       ctx.logger.info(`Created application ${app.slug} (${created.id})`);
       // Creating may already start it; only a stopped application is started.
       const started = await ctx.checkpoint({
@@ -104,31 +85,17 @@ export function createMlApplicationStartAction(options: {
           return { state: result.state as string };
         },
       });
-      let state = started.state;
-      if (waitForRunning ?? true) {
-        state = await pollUntil({
-          what: `application ${app.slug}`,
-          timeoutSeconds: timeoutSeconds ?? 600,
-          intervalMs: options.pollIntervalMs,
-          signal: ctx.signal,
-          probe: async () => {
-            const current = await ml.getApplication(projectId, created.id, {
-              credentials,
-            });
-            if (current.state === 'running')
-              return { done: true, value: current.state };
-            if (ENDED.includes(current.state)) {
-              return {
-                failed: `${current.state}${
-                  current.reason ? `: ${current.reason}` : ''
-                }`,
-              };
-            }
-            return { pending: current.state };
-          },
-        });
-        ctx.logger.info(`Application ${app.slug} is ${state}`);
-      }
+      const state = await stateWhenStepEnds(ctx, {
+        initial: started.state,
+        wait: waitForRunning,
+        what: `application ${app.slug}`,
+        get: () => ml.getApplication(projectId, created.id, { credentials }),
+        isDone: current => current.state === 'running',
+        failedStates: ENDED,
+        timeoutSeconds: timeoutSeconds ?? 600,
+        intervalMs: pollIntervalMs,
+        ended: reached => `Application ${app.slug} is ${reached}`,
+      });
       const base = await ml.getExternalBaseUrl();
       ctx.output('appId', created.id);
       ctx.output('state', state);

@@ -1,8 +1,8 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import yaml from 'yaml';
 import { z } from 'zod/v3';
-import { FakeMlApi } from '../__testUtils__/FakeMlApi';
-import { actionContext } from '../__testUtils__/actionContext';
+import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
+import { runAction } from '../__testUtils__/actionContext';
 import { createMlActions } from '.';
 import { applicationStartInput } from './applicationStart';
 import { jobCreateInput } from './jobCreate';
@@ -36,23 +36,21 @@ function strictSchema(fields: Record<string, (zod: typeof z) => z.ZodTypeAny>) {
 }
 
 describe('action examples', () => {
-  let api: FakeMlApi;
+  const api = fakeMlApiPerTest();
   const dir = createMockDirectory();
   beforeEach(async () => {
-    api = await FakeMlApi.start();
-    api.pendingPolls = 0;
-    api.addProject('6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01');
+    api().pendingPolls = 0;
+    api().addProject('6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01');
     dir.setContent({
       'train.py': 'print(1)\n',
       project: { 'model.py': 'def predict(a): return a\n' },
       dashboard: { 'app.py': 'print(2)\n' },
     });
   });
-  afterEach(() => api.stop());
 
   const actions = () =>
     createMlActions({
-      ml: FakeMlApi.prototype.client.call(api),
+      ml: api().client(),
       pollIntervalMs: 10,
     });
   const cases = createMlActions({ ml: {} as any }).flatMap(action =>
@@ -90,10 +88,9 @@ describe('action examples', () => {
         const parsed = strictSchema(inputs[id]).safeParse(step.input);
         expect(parsed.error?.issues ?? []).toEqual([]);
         const action = actions().find(a => a.id === id)!;
-        const { ctx, outputs } = actionContext(step.input, {
+        const { outputs } = await runAction(action, step.input, {
           workspacePath: dir.path,
         });
-        await action.handler(ctx as any);
         expect(Object.keys(outputs).length).toBeGreaterThan(0);
       }
     },

@@ -6,29 +6,33 @@ import type { z as zod } from 'zod/v3';
  */
 export type Z = typeof zod;
 
-export const projectIdField = (z: Z) =>
-  z
-    .string()
-    .uuid()
-    .describe(
-      'Id of the ML project, e.g. the `projectId` output of ml:project:create',
-    );
+/** A string that must not be empty. */
+export const nonEmptyString = (description: string) => (z: Z) =>
+  z.string().min(1).describe(description);
 
-export const runtimeIdField = (z: Z) =>
-  z
-    .string()
-    .uuid()
-    .describe(
-      'Id of the runtime to run in (the MlRuntimePicker field gives one)',
-    );
+/** A string that may be left out. */
+export const optionalString = (description: string) => (z: Z) =>
+  z.string().optional().describe(description);
 
-export const profileField = (z: Z) =>
-  z
-    .string()
-    .min(1)
-    .describe(
-      'Name of a resource profile of the project\'s workspace, e.g. "small"',
-    );
+/** The id of something in the ML platform. */
+export const uuidString = (description: string) => (z: Z) =>
+  z.string().uuid().describe(description);
+
+/** A yes/no input that may be left out (the handler applies its default). */
+export const optionalFlag = (description: string) => (z: Z) =>
+  z.boolean().optional().describe(description);
+
+export const projectIdField = uuidString(
+  'Id of the ML project, e.g. the `projectId` output of ml:project:create',
+);
+
+export const runtimeIdField = uuidString(
+  'Id of the runtime to run in (the MlRuntimePicker field gives one)',
+);
+
+export const profileField = nonEmptyString(
+  'Name of a resource profile of the project\'s workspace, e.g. "small"',
+);
 
 export const envField = (z: Z) =>
   z

@@ -1,10 +1,10 @@
-import { MlService } from '@ml-platform/plugin-ml-node';
 import { createMlApplicationStartAction } from './applicationStart';
 import { createMlJobCreateAction } from './jobCreate';
 import { createMlJobRunAction } from './jobRun';
 import { createMlModelBuildAction } from './modelBuild';
 import { createMlModelCreateAction } from './modelCreate';
 import { createMlModelDeployAction } from './modelDeploy';
+import { MlActionOptions } from './MlActionOptions';
 import { createMlProjectCreateAction } from './projectCreate';
 import { createMlProjectUploadAction } from './projectUpload';
 
@@ -20,10 +20,7 @@ export {
 };
 
 /** All ML template actions, sharing one ML service. */
-export function createMlActions(options: {
-  ml: MlService;
-  pollIntervalMs?: number;
-}) {
+export function createMlActions(options: MlActionOptions) {
   return [
     createMlProjectCreateAction(options),
     createMlProjectUploadAction(options),

@@ -1,23 +1,20 @@
-import { FakeMlApi } from '../__testUtils__/FakeMlApi';
+import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
   CheckpointStore,
   INITIATOR,
   actionContext,
+  runAction,
 } from '../__testUtils__/actionContext';
 import { createMlJobCreateAction } from './jobCreate';
+import { exampleIds } from './stepExample';
 
-const projectId = '6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01';
-const runtimeId = '0b7e3d0a-8f6c-4d6e-a1f2-5c3b9e7d4a10';
+const { projectId, runtimeId } = exampleIds;
 
 describe('ml:job:create', () => {
-  let api: FakeMlApi;
-  beforeEach(async () => {
-    api = await FakeMlApi.start();
-  });
-  afterEach(() => api.stop());
+  const api = fakeMlApiPerTest();
 
   it('creates a scheduled job with only the fields given, as the initiating user', async () => {
-    const action = createMlJobCreateAction({ ml: api.client() });
+    const action = createMlJobCreateAction({ ml: api().client() });
     const input = {
       projectId,
       name: 'Train',
@@ -26,10 +23,9 @@ describe('ml:job:create', () => {
       profile: 'small',
       schedule: '0 3 * * *',
     };
-    const { ctx, outputs } = actionContext(input);
-    await action.handler(ctx as any);
+    const { outputs } = await runAction(action, input);
 
-    const [request] = api.creations(/\/jobs$/);
+    const [request] = api().creations(/\/jobs$/);
     expect(request.path).toBe(`/projects/${projectId}/jobs`);
     expect(request.body).toEqual({
       name: 'Train',
@@ -40,13 +36,13 @@ describe('ml:job:create', () => {
     });
     expect(request.onBehalfOf).toBe(INITIATOR);
     expect(outputs).toEqual({
-      jobId: api.thing(outputs.jobId as string).id,
+      jobId: api().thing(outputs.jobId as string).id,
       jobName: 'Train',
     });
   });
 
   it('a retried task does not create the job twice', async () => {
-    const action = createMlJobCreateAction({ ml: api.client() });
+    const action = createMlJobCreateAction({ ml: api().client() });
     const checkpoints = new CheckpointStore();
     const input = {
       projectId,
@@ -55,17 +51,15 @@ describe('ml:job:create', () => {
       runtimeId,
       profile: 'small',
     };
-    const first = actionContext(input, { checkpoints });
-    await action.handler(first.ctx as any);
-    const second = actionContext(input, { checkpoints });
-    await action.handler(second.ctx as any);
-    expect(api.creations(/\/jobs$/)).toHaveLength(1);
+    const first = await runAction(action, input, { checkpoints });
+    const second = await runAction(action, input, { checkpoints });
+    expect(api().creations(/\/jobs$/)).toHaveLength(1);
     expect(second.outputs.jobId).toBe(first.outputs.jobId);
   });
 
   it("fails with the ML API's reason when it refuses the job", async () => {
-    const action = createMlJobCreateAction({ ml: api.client() });
-    api.failNext = {
+    const action = createMlJobCreateAction({ ml: api().client() });
+    api().failNext = {
       method: 'POST',
       pathPattern: /\/jobs$/,
       status: 400,

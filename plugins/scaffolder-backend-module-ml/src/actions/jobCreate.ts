@@ -1,25 +1,26 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
+import { createOnce } from './createOnce';
 import {
   defined,
   envField,
+  nonEmptyString,
+  optionalFlag,
+  optionalString,
   profileField,
   projectIdField,
   runtimeIdField,
   Z,
 } from './fields';
 import { jobCreateExamples } from './jobCreate.examples';
+import { MlActionOptions } from './MlActionOptions';
 
 /** Input of the action, exported for the examples test. */
 export const jobCreateInput = {
   projectId: projectIdField,
-  name: (z: Z) =>
-    z.string().min(1).describe('Name of the job, e.g. "Retrain nightly"'),
-  script: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe('Script to run, relative to the project root, e.g. "train.py"'),
+  name: nonEmptyString('Name of the job, e.g. "Retrain nightly"'),
+  script: nonEmptyString(
+    'Script to run, relative to the project root, e.g. "train.py"',
+  ),
   args: (z: Z) =>
     z.array(z.string()).optional().describe('Arguments passed to the script'),
   env: envField,
@@ -40,20 +41,12 @@ export const jobCreateInput = {
       .max(10)
       .optional()
       .describe('Retries of a failed run (default 0)'),
-  schedule: (z: Z) =>
-    z
-      .string()
-      .optional()
-      .describe(
-        'Cron schedule, e.g. "0 3 * * *"; not together with parentJobId',
-      ),
-  timezone: (z: Z) =>
-    z
-      .string()
-      .optional()
-      .describe(
-        'Time zone of the schedule, e.g. "Europe/Berlin" (default UTC)',
-      ),
+  schedule: optionalString(
+    'Cron schedule, e.g. "0 3 * * *"; not together with parentJobId',
+  ),
+  timezone: optionalString(
+    'Time zone of the schedule, e.g. "Europe/Berlin" (default UTC)',
+  ),
   parentJobId: (z: Z) =>
     z
       .string()
@@ -62,16 +55,13 @@ export const jobCreateInput = {
       .describe(
         'Run after this job succeeds (a dependent job); not together with schedule',
       ),
-  enabled: (z: Z) =>
-    z
-      .boolean()
-      .optional()
-      .describe('Whether schedule and dependency start runs (default true)'),
+  enabled: optionalFlag(
+    'Whether schedule and dependency start runs (default true)',
+  ),
 };
 
 /** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */
-export function createMlJobCreateAction(options: { ml: MlService }) {
-  const { ml } = options;
+export function createMlJobCreateAction({ ml }: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:job:create',
     description:
@@ -87,15 +77,12 @@ export function createMlJobCreateAction(options: { ml: MlService }) {
     async handler(ctx) {
       const { projectId, ...job } = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      const created = await ctx.checkpoint({
-        key: `job.${projectId}.${job.name}`,
-        fn: async () => {
-          const result = await ml.createJob(projectId, defined(job), {
-            credentials,
-          });
-          return { id: result.id, name: result.name };
-        },
-      });
+      const created = await createOnce(
+        ctx,
+        `job.${projectId}.${job.name}`,
+        ['id', 'name'],
+        () => ml.createJob(projectId, defined(job), { credentials }),
+      );
       ctx.logger.info(`Created job "${created.name}" (${created.id})`);
       ctx.output('jobId', created.id);
       ctx.output('jobName', created.name);

@@ -1,39 +1,38 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
-import { defined, envField, projectIdField, timeoutField, Z } from './fields';
+import { createOnce } from './createOnce';
+import {
+  defined,
+  envField,
+  optionalFlag,
+  projectIdField,
+  timeoutField,
+  uuidString,
+  Z,
+} from './fields';
 import { jobRunExamples } from './jobRun.examples';
-import { pollUntil } from './waitFor';
+import { MlActionOptions } from './MlActionOptions';
+import { stateWhenStepEnds } from './waitFor';
 
 const FAILED_STATES = ['failed', 'stopped', 'timed_out'];
 
 /** Input of the action, exported for the examples test. */
 export const jobRunInput = {
   projectId: projectIdField,
-  jobId: (z: Z) =>
-    z
-      .string()
-      .uuid()
-      .describe('Id of the job, e.g. the `jobId` output of ml:job:create'),
+  jobId: uuidString('Id of the job, e.g. the `jobId` output of ml:job:create'),
   env: envField,
   args: (z: Z) =>
     z
       .array(z.string())
       .optional()
       .describe("Arguments for this run instead of the job's"),
-  waitForCompletion: (z: Z) =>
-    z
-      .boolean()
-      .optional()
-      .describe('Wait until the run has ended (default true)'),
+  waitForCompletion: optionalFlag(
+    'Wait until the run has ended (default true)',
+  ),
   timeoutSeconds: (z: Z) => timeoutField(z, 'the run', 1800),
 };
 
 /** `ml:job:run` (AMP `run_job`): starts a run and by default waits for it to end. */
-export function createMlJobRunAction(options: {
-  ml: MlService;
-  pollIntervalMs?: number;
-}) {
-  const { ml } = options;
+export function createMlJobRunAction({ ml, pollIntervalMs }: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:job:run',
     description:
@@ -54,42 +53,25 @@ export function createMlJobRunAction(options: {
     async handler(ctx) {
       const { projectId, jobId, env, args } = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      const run = await ctx.checkpoint({
-        key: `run.${projectId}.${jobId}`,
-        fn: async () => {
-          const started = await ml.runJob(
-            projectId,
-            jobId,
-            defined({ env, args }),
-            { credentials },
-          );
-          return { id: started.id, state: started.state as string };
-        },
-      });
+      const run = await createOnce(
+        ctx,
+        `run.${projectId}.${jobId}`,
+        ['id', 'state'],
+        () =>
+          ml.runJob(projectId, jobId, defined({ env, args }), { credentials }),
+      );
       ctx.logger.info(`Started run ${run.id} of job ${jobId}`);
-      let state = run.state;
-      if (ctx.input.waitForCompletion ?? true) {
-        state = await pollUntil({
-          what: `run ${run.id}`,
-          timeoutSeconds: ctx.input.timeoutSeconds ?? 1800,
-          intervalMs: options.pollIntervalMs,
-          signal: ctx.signal,
-          probe: async () => {
-            const workload = await ml.getWorkload(run.id, { credentials });
-            if (workload.state === 'succeeded')
-              return { done: true, value: workload.state };
-            if (FAILED_STATES.includes(workload.state)) {
-              return {
-                failed: `${workload.state}${
-                  workload.reason ? `: ${workload.reason}` : ''
-                }`,
-              };
-            }
-            return { pending: workload.state };
-          },
-        });
-        ctx.logger.info(`Run ${run.id} ${state}`);
-      }
+      const state = await stateWhenStepEnds(ctx, {
+        initial: run.state,
+        wait: ctx.input.waitForCompletion,
+        what: `run ${run.id}`,
+        get: () => ml.getWorkload(run.id, { credentials }),
+        isDone: workload => workload.state === 'succeeded',
+        failedStates: FAILED_STATES,
+        timeoutSeconds: ctx.input.timeoutSeconds ?? 1800,
+        intervalMs: pollIntervalMs,
+        ended: reached => `Run ${run.id} ${reached}`,
+      });
       ctx.output('runId', run.id);
       ctx.output('state', state);
     },

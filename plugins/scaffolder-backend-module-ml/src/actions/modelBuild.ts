@@ -1,41 +1,35 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
+import { createOnce } from './createOnce';
 import {
   defined,
   envField,
+  nonEmptyString,
+  optionalFlag,
+  optionalString,
   projectIdField,
   runtimeIdField,
   timeoutField,
+  uuidString,
   Z,
 } from './fields';
+import { MlActionOptions } from './MlActionOptions';
 import { modelBuildExamples } from './modelBuild.examples';
-import { pollUntil } from './waitFor';
+import { stateWhenStepEnds } from './waitFor';
 
 /** Input of the action, exported for the examples test. */
 export const modelBuildInput = {
   projectId: projectIdField,
-  modelId: (z: Z) =>
-    z
-      .string()
-      .uuid()
-      .describe(
-        'Id of the model, e.g. the `modelId` output of ml:model:create',
-      ),
-  filePath: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe(
-        'File with the model function, relative to the project root, e.g. "model.py"',
-      ),
-  functionName: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe('Name of the function that takes the request, e.g. "predict"'),
+  modelId: uuidString(
+    'Id of the model, e.g. the `modelId` output of ml:model:create',
+  ),
+  filePath: nonEmptyString(
+    'File with the model function, relative to the project root, e.g. "model.py"',
+  ),
+  functionName: nonEmptyString(
+    'Name of the function that takes the request, e.g. "predict"',
+  ),
   runtimeId: runtimeIdField,
-  comment: (z: Z) =>
-    z.string().optional().describe('Note stored with the build'),
+  comment: optionalString('Note stored with the build'),
   examples: (z: Z) =>
     z
       .array(
@@ -49,11 +43,9 @@ export const modelBuildInput = {
         'Example requests, shown on the model page and used for its API entity',
       ),
   env: envField,
-  waitForBuilt: (z: Z) =>
-    z
-      .boolean()
-      .optional()
-      .describe('Wait until the build has finished (default true)'),
+  waitForBuilt: optionalFlag(
+    'Wait until the build has finished (default true)',
+  ),
   timeoutSeconds: (z: Z) => timeoutField(z, 'the build', 1800),
 };
 
@@ -61,11 +53,10 @@ export const modelBuildInput = {
  * `ml:model:build` (AMP `build_model`): an immutable build of the model
  * function from the project's files as they are now.
  */
-export function createMlModelBuildAction(options: {
-  ml: MlService;
-  pollIntervalMs?: number;
-}) {
-  const { ml } = options;
+export function createMlModelBuildAction({
+  ml,
+  pollIntervalMs,
+}: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:model:build',
     description:
@@ -85,50 +76,27 @@ export function createMlModelBuildAction(options: {
       const { projectId, modelId, waitForBuilt, timeoutSeconds, ...build } =
         ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      const created = await ctx.checkpoint({
-        key: `build.${projectId}.${modelId}`,
-        fn: async () => {
-          const result = await ml.buildModel(
-            projectId,
-            modelId,
-            defined(build),
-            { credentials },
-          );
-          return {
-            id: result.id,
-            number: result.number,
-            state: result.state as string,
-          };
-        },
-      });
+      const created = await createOnce(
+        ctx,
+        `build.${projectId}.${modelId}`,
+        ['id', 'number', 'state'],
+        () =>
+          ml.buildModel(projectId, modelId, defined(build), { credentials }),
+      );
       ctx.logger.info(
         `Started build ${created.number} (${created.id}) of model ${modelId}`,
       );
-      let state = created.state;
-      if (waitForBuilt ?? true) {
-        state = await pollUntil({
-          what: `build ${created.number} of model ${modelId}`,
-          timeoutSeconds: timeoutSeconds ?? 1800,
-          intervalMs: options.pollIntervalMs,
-          signal: ctx.signal,
-          probe: async () => {
-            const current = await ml.getBuild(projectId, modelId, created.id, {
-              credentials,
-            });
-            if (current.state === 'built')
-              return { done: true, value: current.state };
-            if (current.state === 'failed' || current.state === 'stopped') {
-              return {
-                failed: `${current.state}${
-                  current.reason ? `: ${current.reason}` : ''
-                }`,
-              };
-            }
-            return { pending: current.state };
-          },
-        });
-        ctx.logger.info(`Build ${created.number} is ${state}`);
-      }
+      const state = await stateWhenStepEnds(ctx, {
+        initial: created.state,
+        wait: waitForBuilt,
+        what: `build ${created.number} of model ${modelId}`,
+        get: () => ml.getBuild(projectId, modelId, created.id, { credentials }),
+        isDone: current => current.state === 'built',
+        failedStates: ['failed', 'stopped'],
+        timeoutSeconds: timeoutSeconds ?? 1800,
+        intervalMs: pollIntervalMs,
+        ended: reached => `Build ${created.number} is ${reached}`,
+      });
       ctx.output('buildId', created.id);
       ctx.output('buildNumber', created.number);
       ctx.output('state', state);

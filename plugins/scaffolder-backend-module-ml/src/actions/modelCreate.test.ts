@@ -1,29 +1,25 @@
-import { FakeMlApi } from '../__testUtils__/FakeMlApi';
+import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
   CheckpointStore,
   INITIATOR,
-  actionContext,
+  runAction,
 } from '../__testUtils__/actionContext';
 import { createMlModelCreateAction } from './modelCreate';
+import { exampleIds } from './stepExample';
 
-const projectId = '6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01';
+const { projectId } = exampleIds;
 
 describe('ml:model:create', () => {
-  let api: FakeMlApi;
-  beforeEach(async () => {
-    api = await FakeMlApi.start();
-  });
-  afterEach(() => api.stop());
+  const api = fakeMlApiPerTest();
 
   it('creates the model as the initiating user', async () => {
-    const action = createMlModelCreateAction({ ml: api.client() });
-    const { ctx, outputs } = actionContext({
+    const action = createMlModelCreateAction({ ml: api().client() });
+    const { outputs } = await runAction(action, {
       projectId,
       name: 'price',
       description: 'Prices',
     });
-    await action.handler(ctx as any);
-    const [request] = api.creations(/\/models$/);
+    const [request] = api().creations(/\/models$/);
     expect(request.path).toBe(`/projects/${projectId}/models`);
     expect(request.body).toEqual({ name: 'price', description: 'Prices' });
     expect(request.onBehalfOf).toBe(INITIATOR);
@@ -34,27 +30,32 @@ describe('ml:model:create', () => {
   });
 
   it('a retried task does not create the model twice', async () => {
-    const action = createMlModelCreateAction({ ml: api.client() });
+    const action = createMlModelCreateAction({ ml: api().client() });
     const checkpoints = new CheckpointStore();
-    const first = actionContext({ projectId, name: 'price' }, { checkpoints });
-    await action.handler(first.ctx as any);
-    const second = actionContext({ projectId, name: 'price' }, { checkpoints });
-    await action.handler(second.ctx as any);
-    expect(api.creations(/\/models$/)).toHaveLength(1);
+    const first = await runAction(
+      action,
+      { projectId, name: 'price' },
+      { checkpoints },
+    );
+    const second = await runAction(
+      action,
+      { projectId, name: 'price' },
+      { checkpoints },
+    );
+    expect(api().creations(/\/models$/)).toHaveLength(1);
     expect(second.outputs).toEqual(first.outputs);
   });
 
   it('reports a name conflict from the ML API', async () => {
-    const action = createMlModelCreateAction({ ml: api.client() });
-    api.failNext = {
+    const action = createMlModelCreateAction({ ml: api().client() });
+    api().failNext = {
       method: 'POST',
       pathPattern: /\/models$/,
       status: 409,
       message: 'model "price" exists',
     };
-    const { ctx } = actionContext({ projectId, name: 'price' });
-    await expect(action.handler(ctx as any)).rejects.toThrow(
-      /\(409\); caused by ConflictError: model "price" exists/,
-    );
+    await expect(
+      runAction(action, { projectId, name: 'price' }),
+    ).rejects.toThrow(/\(409\); caused by ConflictError: model "price" exists/);
   });
 });

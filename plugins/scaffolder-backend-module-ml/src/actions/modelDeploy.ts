@@ -1,16 +1,19 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { ModelDeployment } from '@ml-platform/plugin-ml-common';
-import { MlService } from '@ml-platform/plugin-ml-node';
+import { createOnce } from './createOnce';
 import {
   defined,
   envField,
+  optionalFlag,
   profileField,
   projectIdField,
   timeoutField,
+  uuidString,
   Z,
 } from './fields';
+import { MlActionOptions } from './MlActionOptions';
 import { modelDeployExamples } from './modelDeploy.examples';
-import { pollUntil } from './waitFor';
+import { stateWhenStepEnds } from './waitFor';
 
 function isReady(deployment: ModelDeployment) {
   return (
@@ -22,14 +25,10 @@ function isReady(deployment: ModelDeployment) {
 /** Input of the action, exported for the examples test. */
 export const modelDeployInput = {
   projectId: projectIdField,
-  modelId: (z: Z) => z.string().uuid().describe('Id of the model'),
-  buildId: (z: Z) =>
-    z
-      .string()
-      .uuid()
-      .describe(
-        'Id of the build to serve, e.g. the `buildId` output of ml:model:build',
-      ),
+  modelId: uuidString('Id of the model'),
+  buildId: uuidString(
+    'Id of the build to serve, e.g. the `buildId` output of ml:model:build',
+  ),
   replicas: (z: Z) =>
     z
       .number()
@@ -40,13 +39,9 @@ export const modelDeployInput = {
       .describe('Number of replicas (default 1)'),
   profile: profileField,
   env: envField,
-  waitForReady: (z: Z) =>
-    z
-      .boolean()
-      .optional()
-      .describe(
-        'Wait until the deployment is deployed and a replica is ready (default true)',
-      ),
+  waitForReady: optionalFlag(
+    'Wait until the deployment is deployed and a replica is ready (default true)',
+  ),
   timeoutSeconds: (z: Z) => timeoutField(z, 'the deployment', 600),
 };
 
@@ -54,11 +49,10 @@ export const modelDeployInput = {
  * `ml:model:deploy` (AMP `deploy_model`): serves a build with N replicas;
  * with `waitForReady` a template can end on a live endpoint.
  */
-export function createMlModelDeployAction(options: {
-  ml: MlService;
-  pollIntervalMs?: number;
-}) {
-  const { ml } = options;
+export function createMlModelDeployAction({
+  ml,
+  pollIntervalMs,
+}: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:model:deploy',
     description:
@@ -91,48 +85,31 @@ export function createMlModelDeployAction(options: {
         ...deployment
       } = ctx.input;
       const credentials = await ctx.getInitiatorCredentials();
-      const created = await ctx.checkpoint({
-        key: `deployment.${projectId}.${modelId}.${deployment.buildId}`,
-        fn: async () => {
-          const result = await ml.deployModel(
-            projectId,
-            modelId,
-            defined(deployment),
-            { credentials },
-          );
-          return { id: result.id, state: result.state as string };
-        },
-      });
+      const created = await createOnce(
+        ctx,
+        `deployment.${projectId}.${modelId}.${deployment.buildId}`,
+        ['id', 'state'],
+        () =>
+          ml.deployModel(projectId, modelId, defined(deployment), {
+            credentials,
+          }),
+      );
       ctx.logger.info(
         `Deploying build ${deployment.buildId} as deployment ${created.id}`,
       );
-      let state = created.state;
-      if (waitForReady ?? true) {
-        state = await pollUntil({
-          what: `deployment ${created.id} of model ${modelId}`,
-          timeoutSeconds: timeoutSeconds ?? 600,
-          intervalMs: options.pollIntervalMs,
-          signal: ctx.signal,
-          probe: async () => {
-            const current = await ml.getDeployment(
-              projectId,
-              modelId,
-              created.id,
-              { credentials },
-            );
-            if (isReady(current)) return { done: true, value: current.state };
-            if (current.state === 'failed' || current.state === 'stopped') {
-              return {
-                failed: `${current.state}${
-                  current.reason ? `: ${current.reason}` : ''
-                }`,
-              };
-            }
-            return { pending: `${current.state} with no ready replica` };
-          },
-        });
-        ctx.logger.info(`Deployment ${created.id} is ${state}`);
-      }
+      const state = await stateWhenStepEnds(ctx, {
+        initial: created.state,
+        wait: waitForReady,
+        what: `deployment ${created.id} of model ${modelId}`,
+        get: () =>
+          ml.getDeployment(projectId, modelId, created.id, { credentials }),
+        isDone: isReady,
+        failedStates: ['failed', 'stopped'],
+        pending: current => `${current.state} with no ready replica`,
+        timeoutSeconds: timeoutSeconds ?? 600,
+        intervalMs: pollIntervalMs,
+        ended: reached => `Deployment ${created.id} is ${reached}`,
+      });
       const base = await ml.getExternalBaseUrl();
       ctx.output('deploymentId', created.id);
       ctx.output('state', state);

@@ -1,42 +1,41 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { FakeMlApi } from '../__testUtils__/FakeMlApi';
+import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
   CheckpointStore,
   INITIATOR,
   actionContext,
+  runAction,
 } from '../__testUtils__/actionContext';
 import { createMlProjectCreateAction } from './projectCreate';
 
 describe('ml:project:create', () => {
-  let api: FakeMlApi;
+  const api = fakeMlApiPerTest();
   const dir = createMockDirectory();
 
   beforeEach(async () => {
-    api = await FakeMlApi.start();
     dir.setContent({
       'README.md': '# Churn',
       'train.py': 'print("training")\n',
       src: { 'util.py': 'X = 1\n', 'data.bin': Buffer.from([0, 1, 2, 255]) },
     });
   });
-  afterEach(() => api.stop());
 
   it('creates the project as the initiating user and uploads every file byte for byte', async () => {
-    const action = createMlProjectCreateAction({ ml: api.client() });
-    const { ctx, outputs } = actionContext(
+    const action = createMlProjectCreateAction({ ml: api().client() });
+    const { outputs } = await runAction(
+      action,
       { workspace: 'demo', name: 'churn', title: 'Churn', env: { A: '1' } },
       { workspacePath: dir.path },
     );
-    await action.handler(ctx as any);
 
-    const [create] = api.creations(/^\/projects$/);
+    const [create] = api().creations(/^\/projects$/);
     expect(create.body).toEqual({
       workspace: 'demo',
       name: 'churn',
       title: 'Churn',
       env: { A: '1' },
     });
-    expect(api.requests.every(r => r.onBehalfOf === INITIATOR)).toBe(true);
+    expect(api().requests.every(r => r.onBehalfOf === INITIATOR)).toBe(true);
     const id = outputs.projectId as string;
     expect(outputs).toEqual({
       projectId: id,
@@ -44,44 +43,46 @@ describe('ml:project:create', () => {
       workspace: 'demo',
       fileCount: 4,
     });
-    expect([...api.files.keys()].sort()).toEqual(
+    expect([...api().files.keys()].sort()).toEqual(
       ['README.md', 'src/data.bin', 'src/util.py', 'train.py'].map(
         f => `${id}:${f}`,
       ),
     );
-    expect(api.files.get(`${id}:src/data.bin`)).toEqual(
+    expect(api().files.get(`${id}:src/data.bin`)).toEqual(
       Buffer.from([0, 1, 2, 255]),
     );
   });
 
   it('uploads only the sub-folder given as sourcePath, with paths relative to it', async () => {
-    const action = createMlProjectCreateAction({ ml: api.client() });
-    const { ctx, outputs } = actionContext(
+    const action = createMlProjectCreateAction({ ml: api().client() });
+    const { outputs } = await runAction(
+      action,
       { workspace: 'demo', name: 'churn', sourcePath: 'src' },
       { workspacePath: dir.path },
     );
-    await action.handler(ctx as any);
     expect(outputs.fileCount).toBe(2);
-    expect([...api.files.keys()].map(k => k.split(':')[1]).sort()).toEqual([
+    expect([...api().files.keys()].map(k => k.split(':')[1]).sort()).toEqual([
       'data.bin',
       'util.py',
     ]);
   });
 
   it('refuses a sourcePath outside the workspace and creates nothing', async () => {
-    const action = createMlProjectCreateAction({ ml: api.client() });
-    const { ctx } = actionContext(
-      { workspace: 'demo', name: 'churn', sourcePath: '../..' },
-      { workspacePath: dir.path },
-    );
-    await expect(action.handler(ctx as any)).rejects.toThrow(/outside/i);
-    expect(api.requests).toEqual([]);
+    const action = createMlProjectCreateAction({ ml: api().client() });
+    await expect(
+      runAction(
+        action,
+        { workspace: 'demo', name: 'churn', sourcePath: '../..' },
+        { workspacePath: dir.path },
+      ),
+    ).rejects.toThrow(/outside/i);
+    expect(api().requests).toEqual([]);
   });
 
   it('a retried task creates the project once and finishes the upload', async () => {
-    const action = createMlProjectCreateAction({ ml: api.client() });
+    const action = createMlProjectCreateAction({ ml: api().client() });
     const checkpoints = new CheckpointStore();
-    api.failNext = {
+    api().failNext = {
       method: 'PUT',
       pathPattern: /files\/content/,
       status: 503,
@@ -93,33 +94,33 @@ describe('ml:project:create', () => {
     );
     await expect(action.handler(first.ctx as any)).rejects.toThrow(/disk busy/);
 
-    const second = actionContext(
+    const second = await runAction(
+      action,
       { workspace: 'demo', name: 'churn' },
       { checkpoints, workspacePath: dir.path },
     );
-    await action.handler(second.ctx as any);
-    expect(api.creations(/^\/projects$/)).toHaveLength(1);
-    expect(api.files.size).toBe(4);
+    expect(api().creations(/^\/projects$/)).toHaveLength(1);
+    expect(api().files.size).toBe(4);
     expect(second.outputs.projectId).toBe(
       (checkpoints.saved.get('project.demo.churn') as any).id,
     );
   });
 
   it("passes the ML API's refusal on with its message", async () => {
-    const action = createMlProjectCreateAction({ ml: api.client() });
-    api.failNext = {
+    const action = createMlProjectCreateAction({ ml: api().client() });
+    api().failNext = {
       method: 'POST',
       pathPattern: /^\/projects$/,
       status: 400,
       message: 'name: must be a DNS name',
     };
-    const { ctx } = actionContext(
-      { workspace: 'demo', name: 'Bad Name' },
-      { workspacePath: dir.path },
-    );
-    await expect(action.handler(ctx as any)).rejects.toThrow(
-      /must be a DNS name/,
-    );
-    expect(api.files.size).toBe(0);
+    await expect(
+      runAction(
+        action,
+        { workspace: 'demo', name: 'Bad Name' },
+        { workspacePath: dir.path },
+      ),
+    ).rejects.toThrow(/must be a DNS name/);
+    expect(api().files.size).toBe(0);
   });
 });

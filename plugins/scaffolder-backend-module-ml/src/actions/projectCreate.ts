@@ -1,54 +1,39 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
-import { defined, envField, Z } from './fields';
+import { createOnce } from './createOnce';
+import { defined, envField, nonEmptyString, optionalString, Z } from './fields';
 import { listFiles, sourceRoot, uploadFiles } from './uploadFiles';
+import { MlActionOptions } from './MlActionOptions';
 import { projectCreateExamples } from './projectCreate.examples';
 
 /** Input of the action, exported for the examples test. */
 export const projectCreateInput = {
-  workspace: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe('Name of the ML workspace to create the project in'),
-  name: (z: Z) =>
-    z
-      .string()
-      .min(1)
-      .describe(
-        'DNS-style project name, unique in the workspace, e.g. "churn-model"',
-      ),
-  title: (z: Z) => z.string().optional().describe('Human title of the project'),
-  description: (z: Z) =>
-    z.string().optional().describe('What the project is for'),
-  owner: (z: Z) =>
-    z
-      .string()
-      .optional()
-      .describe(
-        'Owning user or group ref, e.g. "group:default/ml-research"; the initiating user when left out',
-      ),
+  workspace: nonEmptyString(
+    'Name of the ML workspace to create the project in',
+  ),
+  name: nonEmptyString(
+    'DNS-style project name, unique in the workspace, e.g. "churn-model"',
+  ),
+  title: optionalString('Human title of the project'),
+  description: optionalString('What the project is for'),
+  owner: optionalString(
+    'Owning user or group ref, e.g. "group:default/ml-research"; the initiating user when left out',
+  ),
   visibility: (z: Z) =>
     z
       .enum(['private', 'team', 'public'])
       .optional()
       .describe('Who can see the project (default private)'),
   env: envField,
-  sourcePath: (z: Z) =>
-    z
-      .string()
-      .optional()
-      .describe(
-        'Folder of the task workspace whose files become the project files; the whole workspace when left out',
-      ),
+  sourcePath: optionalString(
+    'Folder of the task workspace whose files become the project files; the whole workspace when left out',
+  ),
 };
 
 /**
  * `ml:project:create`: creates an ML project and uploads the files in the
  * task's workspace (what `fetch:template` wrote) as the project's files.
  */
-export function createMlProjectCreateAction(options: { ml: MlService }) {
-  const { ml } = options;
+export function createMlProjectCreateAction({ ml }: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:project:create',
     description:
@@ -70,10 +55,12 @@ export function createMlProjectCreateAction(options: { ml: MlService }) {
       // Read before creating anything: a wrong sourcePath must not leave an empty project behind.
       const files = await listFiles(root);
 
-      const project = await ctx.checkpoint({
-        key: `project.${input.workspace}.${input.name}`,
-        fn: async () => {
-          const created = await ml.createProject(
+      const project = await createOnce(
+        ctx,
+        `project.${input.workspace}.${input.name}`,
+        ['id', 'name', 'workspace'],
+        () =>
+          ml.createProject(
             defined({
               workspace: input.workspace,
               name: input.name,
@@ -85,14 +72,8 @@ export function createMlProjectCreateAction(options: { ml: MlService }) {
               templateRef: ctx.templateInfo?.entityRef,
             }),
             { credentials },
-          );
-          return {
-            id: created.id,
-            name: created.name,
-            workspace: created.workspace,
-          };
-        },
-      });
+          ),
+      );
       ctx.logger.info(
         `Created ML project ${project.workspace}/${project.name} (${project.id})`,
       );

@@ -1,27 +1,22 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { MlService } from '@ml-platform/plugin-ml-node';
-import { projectIdField, Z } from './fields';
+import { optionalString, projectIdField } from './fields';
+import { MlActionOptions } from './MlActionOptions';
 import { projectUploadExamples } from './projectUpload.examples';
 import { listFiles, sourceRoot, uploadFiles } from './uploadFiles';
 
 /** Input of the action, exported for the examples test. */
 export const projectUploadInput = {
   projectId: projectIdField,
-  sourcePath: (z: Z) =>
-    z
-      .string()
-      .optional()
-      .describe(
-        'Folder of the task workspace whose files are added; the whole workspace when left out',
-      ),
+  sourcePath: optionalString(
+    'Folder of the task workspace whose files are added; the whole workspace when left out',
+  ),
 };
 
 /**
  * `ml:project:upload`: adds the files of the task workspace to an existing
  * project (e.g. an application's files), overwriting files of the same path.
  */
-export function createMlProjectUploadAction(options: { ml: MlService }) {
-  const { ml } = options;
+export function createMlProjectUploadAction({ ml }: MlActionOptions) {
   return createTemplateAction({
     id: 'ml:project:upload',
     description:
