@@ -3,7 +3,12 @@
 // reads its log.
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import {
+  openMlHome,
+  signInAsGuest,
+  usePortal,
+  withPage,
+} from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -12,7 +17,10 @@ async function pickOption(page, label, optionName) {
   const field = page.getByLabel(label, { exact: true });
   const tag = await field.evaluate(el => el.tagName.toLowerCase());
   if (tag === 'select') {
-    const value = await field.locator('option', { hasText: optionName }).first().getAttribute('value');
+    const value = await field
+      .locator('option', { hasText: optionName })
+      .first()
+      .getAttribute('value');
     await field.selectOption(value);
     return;
   }
@@ -24,7 +32,10 @@ async function openDemoProject(page) {
   const signIn = p => signInAsGuest(p, portal.baseUrl);
   await signIn(page);
   await openMlHome(page, signIn);
-  await page.getByRole('link', { name: 'demo-project', exact: true }).first().click();
+  await page
+    .getByRole('link', { name: 'demo-project', exact: true })
+    .first()
+    .click();
   await page.waitForURL(/\/ml\/projects\/[^/]+/);
 }
 
@@ -44,7 +55,10 @@ test('guest runs print(6*7) in a session console and sees 42', async t => {
     await input.press('Enter');
     const output = page.getByLabel('Console output');
     await output.getByText('print(6*7)').waitFor();
-    await output.locator('pre', { hasText: /^\s*42\s*$/ }).first().waitFor({ timeout: 30_000 });
+    await output
+      .locator('pre', { hasText: /^\s*42\s*$/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 });
 
@@ -63,6 +77,9 @@ test('guest creates a job, runs it and reads its log', async t => {
     await page.getByText(name).first().click();
     await page.getByRole('button', { name: 'Run now' }).click();
     // analysis.py fits a line and prints its slope and intercept.
-    await page.getByText(/slope=3\.\d+ intercept=/).first().waitFor({ timeout: 60_000 });
+    await page
+      .getByText(/slope=3\.\d+ intercept=/)
+      .first()
+      .waitFor({ timeout: 60_000 });
   });
 });

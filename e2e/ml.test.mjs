@@ -2,7 +2,12 @@
 // workspace, creates a project in it and finds the project's files.
 import { test } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import {
+  openMlHome,
+  signInAsGuest,
+  usePortal,
+  withPage,
+} from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -33,7 +38,8 @@ test('guest creates a project in the demo workspace and sees its files', async t
     // The demo workspace, seeded on an empty database (ml.seed.demo).
     await page.getByText('Demo workspace').first().waitFor();
 
-    await page.getByRole('button', { name: 'New project' })
+    await page
+      .getByRole('button', { name: 'New project' })
       .or(page.getByRole('link', { name: 'New project' }))
       .first()
       .click();

@@ -1,12 +1,19 @@
 // Models end to end: the demo project's demo model (seeded, built and
 // deployed at start-up) answers the Test panel's prefilled example.
 import { test } from 'node:test';
-import { openMlHome, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import {
+  openMlHome,
+  signInAsGuest,
+  usePortal,
+  withPage,
+} from './lib/browser.mjs';
 
 const portal = usePortal();
 
 /** Build plus replica start take a while on a busy machine. */
-const READY_TIMEOUT_MS = Number(process.env.E2E_MODEL_READY_TIMEOUT_MS ?? 300_000);
+const READY_TIMEOUT_MS = Number(
+  process.env.E2E_MODEL_READY_TIMEOUT_MS ?? 300_000,
+);
 
 /**
  * Opens the demo model's Test panel and waits until it can be used: deployed,
@@ -26,10 +33,14 @@ async function openReadyTestPanel(page) {
     // Give the page's own polling a chance before opening it again.
     for (let i = 0; i < 6; i++) {
       const enabled = await button.isEnabled();
-      const waiting = await page.getByText(/not deployed|No replica is ready yet/).count();
+      const waiting = await page
+        .getByText(/not deployed|No replica is ready yet/)
+        .count();
       if (enabled && waiting === 0) return;
       if (Date.now() > deadline) {
-        throw new Error(`The demo model was not ready within ${READY_TIMEOUT_MS / 1000} s`);
+        throw new Error(
+          `The demo model was not ready within ${READY_TIMEOUT_MS / 1000} s`,
+        );
       }
       await page.waitForTimeout(2_500);
     }
@@ -43,7 +54,9 @@ test('guest tests the demo model from its Test panel and gets a prediction', asy
     await signIn(page);
     await openMlHome(page, signIn);
     // The ML home page can take a while on a busy machine (seen past 30 s).
-    const demoProject = page.getByRole('link', { name: 'demo-project', exact: true }).first();
+    const demoProject = page
+      .getByRole('link', { name: 'demo-project', exact: true })
+      .first();
     await demoProject.waitFor({ timeout: 90_000 });
     await demoProject.click();
     await page.waitForURL(/\/ml\/projects\/[^/]+/);
@@ -54,11 +67,15 @@ test('guest tests the demo model from its Test panel and gets a prediction', asy
     const request = page.getByLabel('Request (JSON)');
     const prefilled = JSON.parse(await request.inputValue());
     if (prefilled.a !== 1 || prefilled.b !== 2) {
-      throw new Error(`Unexpected prefilled request: ${JSON.stringify(prefilled)}`);
+      throw new Error(
+        `Unexpected prefilled request: ${JSON.stringify(prefilled)}`,
+      );
     }
     await page.getByRole('button', { name: 'Test', exact: true }).click();
 
-    await page.getByText('Success', { exact: true }).waitFor({ timeout: 60_000 });
+    await page
+      .getByText('Success', { exact: true })
+      .waitFor({ timeout: 60_000 });
     const response = page.getByLabel('Response JSON');
     const answer = JSON.parse(await response.textContent());
     if (answer.sum !== 3) {
@@ -66,7 +83,9 @@ test('guest tests the demo model from its Test panel and gets a prediction', asy
     }
     // The uuid of the prediction and the replica that served it.
     await page
-      .getByText(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
+      .getByText(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
+      )
       .waitFor();
     await page.getByText('Time In The Model').waitFor();
   });

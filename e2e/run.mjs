@@ -17,7 +17,13 @@ if (files.length === 0) {
   files = fs
     .readdirSync(dir)
     .filter(f => f.endsWith('.test.mjs'))
-    .sort((a, b) => (a === 'smoke.test.mjs' ? -1 : b === 'smoke.test.mjs' ? 1 : a.localeCompare(b)))
+    .sort((a, b) =>
+      a === 'smoke.test.mjs'
+        ? -1
+        : b === 'smoke.test.mjs'
+        ? 1
+        : a.localeCompare(b),
+    )
     .map(f => path.join(dir, f));
 }
 
@@ -64,7 +70,9 @@ try {
       `tests ${((tDone - tReady) / 1000).toFixed(1)} s\n`,
   );
   if (exitCode !== 0) {
-    process.stderr.write(`[e2e] backend log: ${portal.logFile} (kept: E2E_KEEP_TMP=1)\n`);
+    process.stderr.write(
+      `[e2e] backend log: ${portal.logFile} (kept: E2E_KEEP_TMP=1)\n`,
+    );
   }
 } catch (error) {
   process.stderr.write(`[e2e] ${error.stack ?? error}\n`);

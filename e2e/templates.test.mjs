@@ -20,12 +20,17 @@ async function chooseOption(page, label, optionText) {
   await page.waitForFunction(
     ([id, text]) => {
       const el = document.getElementById(id);
-      return el && [...el.options].some(o => (text ? o.text.includes(text) : o.value));
+      return (
+        el &&
+        [...el.options].some(o => (text ? o.text.includes(text) : o.value))
+      );
     },
     [await select.getAttribute('id'), optionText],
   );
   const value = await select.evaluate(
-    (el, text) => [...el.options].find(o => (text ? o.text.includes(text) : o.value))?.value,
+    (el, text) =>
+      [...el.options].find(o => (text ? o.text.includes(text) : o.value))
+        ?.value,
     optionText,
   );
   await select.selectOption(value);
@@ -35,7 +40,10 @@ test('a guest creates a training project from its template and ends on a live mo
   await withPage(t, async page => {
     const name = `flats-${Date.now().toString(36)}`;
     await signInAsGuest(page, portal.baseUrl);
-    await sidebar(page).getByRole('link', { name: /Create/ }).first().click();
+    await sidebar(page)
+      .getByRole('link', { name: /Create/ })
+      .first()
+      .click();
     await page.waitForURL(/\/create/);
 
     // The card whose own title is the template's (cards sit in containers that hold them all).
@@ -64,16 +72,24 @@ test('a guest creates a training project from its template and ends on a live mo
 
     // The model answers its first example from the Test panel.
     await openModel.click();
-    await page.getByRole('heading', { name: 'Model price-predictor' }).waitFor();
+    await page
+      .getByRole('heading', { name: 'Model price-predictor' })
+      .waitFor();
     await page.getByRole('tab', { name: 'Test' }).click();
     const request = page.getByLabel('Request (JSON)');
     await request.waitFor();
     if (JSON.parse(await request.inputValue()).size !== 40) {
-      throw new Error(`Unexpected prefilled request: ${await request.inputValue()}`);
+      throw new Error(
+        `Unexpected prefilled request: ${await request.inputValue()}`,
+      );
     }
     await page.getByRole('button', { name: 'Test', exact: true }).click();
-    await page.getByText('Success', { exact: true }).waitFor({ timeout: 60_000 });
-    const answer = JSON.parse(await page.getByLabel('Response JSON').textContent());
+    await page
+      .getByText('Success', { exact: true })
+      .waitFor({ timeout: 60_000 });
+    const answer = JSON.parse(
+      await page.getByLabel('Response JSON').textContent(),
+    );
     // Trained in the build on 45,000 + 3,200 per m² with noise: about 173,000 for 40 m².
     if (!(answer.price > 140_000 && answer.price < 210_000)) {
       throw new Error(`Unexpected prediction: ${JSON.stringify(answer)}`);
@@ -94,11 +110,18 @@ test('a guest creates a training project from its template and ends on a live mo
         .getByText('Lineage', { exact: true })
         .first()
         .waitFor({ timeout: 10_000 })
-        .then(() => true, () => false);
+        .then(
+          () => true,
+          () => false,
+        );
       if (found) break;
-      if (Date.now() > deadline) throw new Error('The model did not appear in the catalog');
+      if (Date.now() > deadline)
+        throw new Error('The model did not appear in the catalog');
     }
     // The dataset of lineage.yaml is a node of the graph, next to the model.
-    await page.getByText(`${name}.flats@ml-platform`).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(`${name}.flats@ml-platform`)
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 });

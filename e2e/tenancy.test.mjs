@@ -66,7 +66,10 @@ test('Bob, of another team, cannot see it', async t => {
       await page.getByText('demo-project').first().waitFor();
       assert.equal(await page.getByText(name).count(), 0);
       await page.goto(projectUrl);
-      await page.getByText(/not found/i).first().waitFor();
+      await page
+        .getByText(/not found/i)
+        .first()
+        .waitFor();
       assert.equal(await page.getByText(name).count(), 0);
     },
     as('bob'),
@@ -100,17 +103,27 @@ test('Bob now reads the project, and as a viewer cannot edit its files', async t
         .getByRole('treeitem', { name: 'README.md' })
         .click();
       // The file's content is shown, read-only.
-      await page.getByRole('textbox', { name: 'Contents of README.md' }).waitFor();
-      await page.getByText(/Read-only.*contributor/).first().waitFor();
+      await page
+        .getByRole('textbox', { name: 'Contents of README.md' })
+        .waitFor();
+      await page
+        .getByText(/Read-only.*contributor/)
+        .first()
+        .waitFor();
       for (const action of ['Save', 'Upload', 'Rename', 'Delete']) {
-        const enabled = page.getByRole('button', { name: action, exact: true }).and(page.locator(':enabled'));
+        const enabled = page
+          .getByRole('button', { name: action, exact: true })
+          .and(page.locator(':enabled'));
         assert.equal(await enabled.count(), 0, `an enabled ${action} button`);
       }
 
       // And the API refuses the change the page does not offer.
       const token = await proxiedUserToken(page, portal.baseUrl);
       // The URL names the project `<name>-<id>`.
-      const projectId = new URL(projectUrl).pathname.split('/').pop().slice(-36);
+      const projectId = new URL(projectUrl).pathname
+        .split('/')
+        .pop()
+        .slice(-36);
       const status = await page.evaluate(
         async ({ url, token: bearer }) =>
           (

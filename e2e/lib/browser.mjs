@@ -61,7 +61,9 @@ export async function launchBrowser({ extraHTTPHeaders } = {}) {
       '--no-first-run',
     ],
   });
-  context.setDefaultTimeout(Number(process.env.E2E_ACTION_TIMEOUT_MS ?? 30_000));
+  context.setDefaultTimeout(
+    Number(process.env.E2E_ACTION_TIMEOUT_MS ?? 30_000),
+  );
   context.setDefaultNavigationTimeout(60_000);
   return {
     context,
@@ -95,13 +97,19 @@ export async function withPage(t, fn, browserOptions) {
     if (process.env.E2E_SCREENSHOTS === 'always') {
       fs.mkdirSync(screenshotDir, { recursive: true });
       await page.screenshot({
-        path: path.join(screenshotDir, `${safeName(t.fullName ?? t.name)}.passed.png`),
+        path: path.join(
+          screenshotDir,
+          `${safeName(t.fullName ?? t.name)}.passed.png`,
+        ),
         fullPage: true,
       });
     }
   } catch (error) {
     fs.mkdirSync(screenshotDir, { recursive: true });
-    const file = path.join(screenshotDir, `${safeName(t.fullName ?? t.name)}.png`);
+    const file = path.join(
+      screenshotDir,
+      `${safeName(t.fullName ?? t.name)}.png`,
+    );
     try {
       await page.screenshot({ path: file, fullPage: true });
       process.stderr.write(`[e2e] screenshot of the failure: ${file}\n`);
@@ -110,7 +118,9 @@ export async function withPage(t, fn, browserOptions) {
     }
     if (consoleErrors.length) {
       process.stderr.write(
-        `[e2e] browser console errors:\n  ${consoleErrors.slice(-20).join('\n  ')}\n`,
+        `[e2e] browser console errors:\n  ${consoleErrors
+          .slice(-20)
+          .join('\n  ')}\n`,
       );
     }
     process.stderr.write(`[e2e] page URL at the failure: ${page.url()}\n`);
@@ -193,7 +203,9 @@ export async function openMlHome(page, signIn, { attemptMs = 45_000 } = {}) {
       if (attempt === 2) throw error;
       process.stderr.write(
         `[e2e] the ML home page did not render in ${attemptMs / 1000} s; ` +
-          `pending requests:\n  ${describePendingRequests(page) || '(none)'}\n` +
+          `pending requests:\n  ${
+            describePendingRequests(page) || '(none)'
+          }\n` +
           '[e2e] opening the portal again\n',
       );
       await signIn(page);

@@ -16,7 +16,10 @@ export const repoRoot = path.resolve(
 );
 const appDir = path.join(repoRoot, 'packages/app');
 const backendDir = path.join(repoRoot, 'packages/backend');
-const cliBin = path.join(repoRoot, 'node_modules/@backstage/cli/bin/backstage-cli');
+const cliBin = path.join(
+  repoRoot,
+  'node_modules/@backstage/cli/bin/backstage-cli',
+);
 // What `backstage-cli package start` loads the backend's TypeScript with.
 const nodeTransform = path.join(
   repoRoot,
@@ -38,7 +41,10 @@ export async function freePort() {
   });
 }
 
-function newestMtime(p, skip = new Set(['node_modules', 'dist', 'dist-types'])) {
+function newestMtime(
+  p,
+  skip = new Set(['node_modules', 'dist', 'dist-types']),
+) {
   let newest = 0;
   let st;
   try {
@@ -162,7 +168,10 @@ function reapStalePortals() {
     if (pidAlive(owner.ownerPid)) continue;
     stopWorkloads(path.join(dir, 'data'));
     try {
-      const cmdline = fs.readFileSync(`/proc/${owner.backendPid}/cmdline`, 'utf8');
+      const cmdline = fs.readFileSync(
+        `/proc/${owner.backendPid}/cmdline`,
+        'utf8',
+      );
       if (cmdline.includes(dir)) {
         process.kill(-owner.backendPid, 'SIGKILL');
         log(`ended the portal of a run that is gone (pid ${owner.backendPid})`);
@@ -297,7 +306,9 @@ export async function startPortal({
       }
       if (Date.now() > deadline) {
         throw new Error(
-          `the portal was not ready within ${timeoutMs / 1000} s (readiness: ${lastReadiness})`,
+          `the portal was not ready within ${
+            timeoutMs / 1000
+          } s (readiness: ${lastReadiness})`,
         );
       }
       try {
@@ -305,13 +316,18 @@ export async function startPortal({
           signal: AbortSignal.timeout(5000),
         });
         if (res.ok) break;
-        lastReadiness = `HTTP ${res.status} ${(await res.text()).slice(0, 300)}`;
+        lastReadiness = `HTTP ${res.status} ${(await res.text()).slice(
+          0,
+          300,
+        )}`;
       } catch (error) {
         lastReadiness = String(error.cause?.code ?? error.message);
       }
       await sleep(500);
     }
-    const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(10_000) });
+    const res = await fetch(`${baseUrl}/`, {
+      signal: AbortSignal.timeout(10_000),
+    });
     const html = await res.text();
     if (!res.ok || !html.includes('<div id="root">')) {
       throw new Error(
@@ -319,7 +335,9 @@ export async function startPortal({
       );
     }
   } catch (error) {
-    process.stderr.write(`--- last lines of ${logFile} ---\n${tail(logFile)}\n---\n`);
+    process.stderr.write(
+      `--- last lines of ${logFile} ---\n${tail(logFile)}\n---\n`,
+    );
     await stop();
     throw error;
   }

@@ -113,7 +113,9 @@ export const mlProjectPermissions: ReadonlyArray<
  *
  * @public
  */
-export function roleForProjectPermission(permissionName: string): CollaboratorRole {
+export function roleForProjectPermission(
+  permissionName: string,
+): CollaboratorRole {
   const index = mlProjectPermissions.findIndex(p => p.name === permissionName);
   if (index < 0) {
     throw new Error(`'${permissionName}' is not an ML project permission`);
@@ -127,8 +129,13 @@ export function roleForProjectPermission(permissionName: string): CollaboratorRo
  *
  * @public
  */
-export function roleAtLeast(role: CollaboratorRole, minimum: CollaboratorRole): boolean {
-  return COLLABORATOR_ROLES.indexOf(role) >= COLLABORATOR_ROLES.indexOf(minimum);
+export function roleAtLeast(
+  role: CollaboratorRole,
+  minimum: CollaboratorRole,
+): boolean {
+  return (
+    COLLABORATOR_ROLES.indexOf(role) >= COLLABORATOR_ROLES.indexOf(minimum)
+  );
 }
 
 /**

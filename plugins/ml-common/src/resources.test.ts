@@ -51,7 +51,11 @@ describe('resources', () => {
   it('adds and compares amounts on every dimension', () => {
     const a = { cpuMillis: 500, memoryMiB: 1024, gpu: 0 };
     const b = { cpuMillis: 1500, memoryMiB: 1024, gpu: 1 };
-    expect(addResources(a, b)).toEqual({ cpuMillis: 2000, memoryMiB: 2048, gpu: 1 });
+    expect(addResources(a, b)).toEqual({
+      cpuMillis: 2000,
+      memoryMiB: 2048,
+      gpu: 1,
+    });
     expect(fitsWithin(a, b)).toBe(true);
     expect(fitsWithin(b, a)).toBe(false);
     expect(fitsWithin({ ...a, gpu: 1 }, { ...b, gpu: 0 })).toBe(false);

@@ -63,7 +63,11 @@ export function parseMemoryMiB(value: string | number): number | undefined {
  */
 export function formatCpu(millis: number): string {
   const vcpu = millis / 1000;
-  return `${Number.isInteger(vcpu) ? vcpu : vcpu.toFixed(vcpu < 1 ? 2 : 1).replace(/0+$/, '')} vCPU`;
+  return `${
+    Number.isInteger(vcpu)
+      ? vcpu
+      : vcpu.toFixed(vcpu < 1 ? 2 : 1).replace(/0+$/, '')
+  } vCPU`;
 }
 
 /**

@@ -11,7 +11,8 @@ export const EntityMlWorkspaceCard = mlPlugin.provide(
   createComponentExtension({
     name: 'EntityMlWorkspaceCard',
     component: {
-      lazy: () => import('./components/entity').then(m => m.WorkspaceOverviewCard),
+      lazy: () =>
+        import('./components/entity').then(m => m.WorkspaceOverviewCard),
     },
   }),
 );
@@ -25,7 +26,8 @@ export const EntityMlProjectCard = mlPlugin.provide(
   createComponentExtension({
     name: 'EntityMlProjectCard',
     component: {
-      lazy: () => import('./components/entity').then(m => m.ProjectOverviewCard),
+      lazy: () =>
+        import('./components/entity').then(m => m.ProjectOverviewCard),
     },
   }),
 );

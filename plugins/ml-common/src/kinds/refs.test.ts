@@ -41,9 +41,9 @@ describe('entity names and refs of ML objects', () => {
     const model = { workspace: 'demo', project: 'churn', name: 'classifier' };
     expect(mlModelEntityRef(model)).toBe('model:demo/churn.classifier');
     expect(mlModelApiEntityRef(model)).toBe('api:demo/churn.classifier');
-    expect(
-      mlModelEntityRef({ ...model, project: 'forecast' }),
-    ).not.toBe(mlModelEntityRef(model));
+    expect(mlModelEntityRef({ ...model, project: 'forecast' })).not.toBe(
+      mlModelEntityRef(model),
+    );
   });
 
   it('puts datasets in the workspace namespace and runtimes in the default one', () => {

@@ -163,7 +163,9 @@ export function mlKubernetesId(ids: {
   projectId: string;
   modelId?: string;
 }): string {
-  return ids.modelId ? `ml-model-${ids.modelId}` : `ml-project-${ids.projectId}`;
+  return ids.modelId
+    ? `ml-model-${ids.modelId}`
+    : `ml-project-${ids.projectId}`;
 }
 
 /**
@@ -172,6 +174,9 @@ export function mlKubernetesId(ids: {
  *
  * @public
  */
-export function mlApplicationEntityRef(workspace: string, slug: string): string {
+export function mlApplicationEntityRef(
+  workspace: string,
+  slug: string,
+): string {
   return `component:${workspace}/${toEntityName(slug)}`;
 }

@@ -8,7 +8,10 @@ import {
   RELATION_PART_OF,
   RELATION_PROVIDES_API,
 } from '@backstage/catalog-model';
-import { Direction, EntityCatalogGraphCard } from '@backstage/plugin-catalog-graph';
+import {
+  Direction,
+  EntityCatalogGraphCard,
+} from '@backstage/plugin-catalog-graph';
 
 /**
  * The relations that make a model's lineage in the catalog: datasets and
@@ -27,7 +30,13 @@ export const LINEAGE_RELATIONS = [
 ];
 
 /** Kinds on the lineage graph (owners and workspaces are left out). */
-export const LINEAGE_KINDS = ['Model', 'Resource', 'API', 'Component', 'Project'];
+export const LINEAGE_KINDS = [
+  'Model',
+  'Resource',
+  'API',
+  'Component',
+  'Project',
+];
 
 /**
  * A Model entity's lineage on the catalog graph: datasets → model → endpoint

@@ -67,12 +67,22 @@ export function ModelOverviewCard() {
   return (
     <InfoCard title="Model" deepLink={{ title: 'Open in ML', link }}>
       {!value ? (
-        <AsyncFallback loading={loading} error={error} notFound="No such model" />
+        <AsyncFallback
+          loading={loading}
+          error={error}
+          notFound="No such model"
+        />
       ) : (
         <>
           <Grid container spacing={2}>
-            <Figure label="requests, last hour" value={String(value.summary.requests)} />
-            <Figure label="errors, last hour" value={String(value.summary.errors)} />
+            <Figure
+              label="requests, last hour"
+              value={String(value.summary.requests)}
+            />
+            <Figure
+              label="errors, last hour"
+              value={String(value.summary.errors)}
+            />
             <Figure
               label="p95 latency"
               value={
@@ -84,7 +94,12 @@ export function ModelOverviewCard() {
           </Grid>
           <Table
             title="Deployments"
-            options={{ search: false, paging: false, padding: 'dense', toolbar: false }}
+            options={{
+              search: false,
+              paging: false,
+              padding: 'dense',
+              toolbar: false,
+            }}
             columns={columns}
             data={value.deployments}
             emptyContent={

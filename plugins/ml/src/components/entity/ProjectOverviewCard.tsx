@@ -1,4 +1,8 @@
-import { InfoCard, Link, MissingAnnotationEmptyState } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  MissingAnnotationEmptyState,
+} from '@backstage/core-components';
 import {
   discoveryApiRef,
   fetchApiRef,
@@ -39,7 +43,9 @@ export function ProjectOverviewCard() {
   const discoveryApi = useApi(discoveryApiRef);
   const fetchApi = useApi(fetchApiRef);
   const projectLink = useRouteRef(projectRouteRef);
-  const { value, loading, error } = useAsync(async (): Promise<Row[] | undefined> => {
+  const { value, loading, error } = useAsync(async (): Promise<
+    Row[] | undefined
+  > => {
     if (!projectId) return undefined;
     const [sessions, jobs, models, applications] = await Promise.all([
       api.listSessions(projectId),
@@ -52,7 +58,9 @@ export function ProjectOverviewCard() {
         label: 'Sessions',
         tab: 'sessions',
         total: sessions.total_size,
-        detail: `${sessions.items.filter(s => ACTIVE.has(s.state)).length} running or waiting`,
+        detail: `${
+          sessions.items.filter(s => ACTIVE.has(s.state)).length
+        } running or waiting`,
       },
       {
         label: 'Jobs',
@@ -72,20 +80,28 @@ export function ProjectOverviewCard() {
         label: 'Applications',
         tab: 'applications',
         total: applications.length,
-        detail: `${applications.filter(a => a.state === 'running').length} running`,
+        detail: `${
+          applications.filter(a => a.state === 'running').length
+        } running`,
       });
     }
     return rows;
   }, [api, discoveryApi, fetchApi, projectId]);
 
   if (!projectId) {
-    return <MissingAnnotationEmptyState annotation={ANNOTATION_ML_PROJECT_ID} />;
+    return (
+      <MissingAnnotationEmptyState annotation={ANNOTATION_ML_PROJECT_ID} />
+    );
   }
   const base = projectLink({ projectId });
   return (
     <InfoCard title="ML project" deepLink={{ title: 'Open in ML', link: base }}>
       {!value ? (
-        <AsyncFallback loading={loading} error={error} notFound="No such project" />
+        <AsyncFallback
+          loading={loading}
+          error={error}
+          notFound="No such project"
+        />
       ) : (
         <Table size="small">
           <TableBody>

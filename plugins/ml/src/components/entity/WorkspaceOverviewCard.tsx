@@ -1,4 +1,8 @@
-import { InfoCard, Link, MissingAnnotationEmptyState } from '@backstage/core-components';
+import {
+  InfoCard,
+  Link,
+  MissingAnnotationEmptyState,
+} from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { ANNOTATION_ML_WORKSPACE } from '@ml-platform/plugin-ml-common';
@@ -41,15 +45,25 @@ export function WorkspaceOverviewCard() {
   return (
     <InfoCard title="Usage and queue" deepLink={link}>
       {!value ? (
-        <AsyncFallback loading={loading} error={error} notFound="No such workspace" />
+        <AsyncFallback
+          loading={loading}
+          error={error}
+          notFound="No such workspace"
+        />
       ) : (
         <>
           <CapacityBars capacity={value.capacity} />
           <Typography variant="body2" style={{ marginTop: 16 }}>
-            {value.queue.running.length} running, {value.queue.queued.length} queued
+            {value.queue.running.length} running, {value.queue.queued.length}{' '}
+            queued
           </Typography>
           {value.queue.queued.slice(0, REASONS_SHOWN).map(w => (
-            <Typography key={w.id} variant="caption" component="p" color="textSecondary">
+            <Typography
+              key={w.id}
+              variant="caption"
+              component="p"
+              color="textSecondary"
+            >
               {w.name ?? w.kind}: {w.reason ?? 'waiting'}
             </Typography>
           ))}

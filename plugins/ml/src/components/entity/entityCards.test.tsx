@@ -36,7 +36,10 @@ import { WorkspaceOverviewCard } from './WorkspaceOverviewCard';
 const workspaceEntity: Entity = {
   apiVersion: 'ml-platform.io/v1alpha1',
   kind: 'Workspace',
-  metadata: { name: 'demo', annotations: { 'ml-platform.io/workspace': 'demo' } },
+  metadata: {
+    name: 'demo',
+    annotations: { 'ml-platform.io/workspace': 'demo' },
+  },
   spec: { owner: 'group:default/ml-platform' },
 };
 
@@ -78,17 +81,22 @@ const modelEntity: Entity = {
   ],
 };
 
-function workload(id: string, state: Workload['state'], reason?: string): Workload {
+function workload(
+  id: string,
+  state: Workload['state'],
+  reason?: string,
+): Workload {
   return { id, kind: 'job', name: `run ${id}`, state, reason } as Workload;
 }
 
 function fetchReturning(status: number, body: unknown) {
   return {
-    fetch: jest.fn(async () =>
-      new Response(JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
+    fetch: jest.fn(
+      async () =>
+        new Response(JSON.stringify(body), {
+          status,
+          headers: { 'Content-Type': 'application/json' },
+        }),
     ),
   };
 }
@@ -103,7 +111,10 @@ async function render(entity: Entity, card: ReactNode, extra: any[] = []) {
         <TestApiProvider
           apis={[
             [mlApiRef, api],
-            [discoveryApiRef, { getBaseUrl: async () => 'http://ml.test/api/ml' }],
+            [
+              discoveryApiRef,
+              { getBaseUrl: async () => 'http://ml.test/api/ml' },
+            ],
             [fetchApiRef, setup.fetchApi],
             ...extra,
           ]}
@@ -123,7 +134,10 @@ async function render(entity: Entity, card: ReactNode, extra: any[] = []) {
 
 describe('ML entity cards', () => {
   it('shows a workspace usage against capacity and its queue', async () => {
-    const { api, show } = await render(workspaceEntity, <WorkspaceOverviewCard />);
+    const { api, show } = await render(
+      workspaceEntity,
+      <WorkspaceOverviewCard />,
+    );
     api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
     api.getWorkspaceQueue.mockResolvedValue({
       queued: [workload('w2', 'queued', 'team ml uses 6/8 vCPU; needs 4')],
@@ -131,7 +145,9 @@ describe('ML entity cards', () => {
     } as any);
     await show();
     expect(await screen.findByText('1 running, 1 queued')).toBeInTheDocument();
-    expect(screen.getByText('run w2: team ml uses 6/8 vCPU; needs 4')).toBeInTheDocument();
+    expect(
+      screen.getByText('run w2: team ml uses 6/8 vCPU; needs 4'),
+    ).toBeInTheDocument();
     expect(screen.getByText('1.5 vCPU / 4 vCPU (12 vCPU)')).toBeInTheDocument();
     expect(api.getWorkspaceCapacity).toHaveBeenCalledWith('demo');
     expect(screen.getByRole('link', { name: 'See the queue' })).toHaveAttribute(
@@ -141,14 +157,23 @@ describe('ML entity cards', () => {
   });
 
   it('shows a project at a glance with links into its ML pages', async () => {
-    const { api, show, fetchApi } = await render(projectEntity, <ProjectOverviewCard />);
+    const { api, show, fetchApi } = await render(
+      projectEntity,
+      <ProjectOverviewCard />,
+    );
     api.listSessions.mockResolvedValue(
       page([workload('s1', 'running'), workload('s2', 'succeeded')]),
     );
-    api.listJobs.mockResolvedValue([{ id: 'j1', schedule: '0 * * * *' } as any, { id: 'j2' } as any]);
+    api.listJobs.mockResolvedValue([
+      { id: 'j1', schedule: '0 * * * *' } as any,
+      { id: 'j2' } as any,
+    ]);
     api.listModels.mockResolvedValue([churnModel]);
     fetchApi.fetch.mockResolvedValue(
-      new Response(JSON.stringify({ items: [{ id: 'a1', state: 'running' }] }), { status: 200 }),
+      new Response(
+        JSON.stringify({ items: [{ id: 'a1', state: 'running' }] }),
+        { status: 200 },
+      ),
     );
     await show();
     expect(await screen.findByText('1 running or waiting')).toBeInTheDocument();
@@ -162,7 +187,10 @@ describe('ML entity cards', () => {
       ['Models', 'models'],
       ['Applications', 'applications'],
     ]) {
-      expect(screen.getByRole('link', { name })).toHaveAttribute('href', `${base}/${tab}`);
+      expect(screen.getByRole('link', { name })).toHaveAttribute(
+        'href',
+        `${base}/${tab}`,
+      );
     }
     expect(fetchApi.fetch).toHaveBeenCalledWith(
       `http://ml.test/api/ml/projects/${churnProject.id}/applications`,
@@ -175,8 +203,12 @@ describe('ML entity cards', () => {
     api.listJobs.mockResolvedValue([]);
     api.listModels.mockResolvedValue([]);
     await show();
-    expect(await screen.findByRole('link', { name: 'Models' })).toBeInTheDocument();
-    expect(screen.queryByRole('link', { name: 'Applications' })).not.toBeInTheDocument();
+    expect(
+      await screen.findByRole('link', { name: 'Models' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: 'Applications' }),
+    ).not.toBeInTheDocument();
   });
 
   it("shows a model's deployments and last hour's traffic", async () => {
@@ -191,7 +223,10 @@ describe('ML entity cards', () => {
     expect(screen.getByText('#2')).toBeInTheDocument();
     expect(screen.getByText('Deployed')).toBeInTheDocument();
     expect(screen.getByText('Yes')).toBeInTheDocument();
-    expect(api.getModelMetrics).toHaveBeenCalledWith(churnProject.id, churnModel.id);
+    expect(api.getModelMetrics).toHaveBeenCalledWith(
+      churnProject.id,
+      churnModel.id,
+    );
   });
 
   it('asks for the annotation an entity lacks', async () => {
@@ -213,14 +248,29 @@ describe('ML entity cards', () => {
           kind: 'Resource',
           metadata: { name: 'warehouse.events', namespace: 'demo' },
           spec: { type: 'dataset', owner: 'group:default/guests' },
-          relations: [{ type: 'dependencyOf', targetRef: 'model:demo/churn.churn-predictor' }],
+          relations: [
+            {
+              type: 'dependencyOf',
+              targetRef: 'model:demo/churn.churn-predictor',
+            },
+          ],
         },
         {
           apiVersion: 'backstage.io/v1alpha1',
           kind: 'API',
           metadata: { name: 'churn.churn-predictor', namespace: 'demo' },
-          spec: { type: 'openapi', lifecycle: 'production', owner: 'user:default/jane', definition: '{}' },
-          relations: [{ type: 'apiProvidedBy', targetRef: 'model:demo/churn.churn-predictor' }],
+          spec: {
+            type: 'openapi',
+            lifecycle: 'production',
+            owner: 'user:default/jane',
+            definition: '{}',
+          },
+          relations: [
+            {
+              type: 'apiProvidedBy',
+              targetRef: 'model:demo/churn.churn-predictor',
+            },
+          ],
         },
       ],
     });
@@ -243,7 +293,8 @@ describe('ML entity cards', () => {
       ),
     );
     const fullGraph = screen.getByRole('link', { name: /view graph/i });
-    const query = new URL(fullGraph.getAttribute('href')!, 'http://x').searchParams;
+    const query = new URL(fullGraph.getAttribute('href')!, 'http://x')
+      .searchParams;
     expect(query.getAll('selectedRelations[]')).toEqual(
       expect.arrayContaining(['dependsOn', 'providesApi', 'apiConsumedBy']),
     );

@@ -13,8 +13,19 @@ describe('summarizeMetrics', () => {
   it('has no p95 without traffic', () => {
     const quiet = {
       ...churnMetrics,
-      buckets: [{ ...churnMetrics.buckets[0], requests: 0, errors: 0, p95Ms: undefined }],
+      buckets: [
+        {
+          ...churnMetrics.buckets[0],
+          requests: 0,
+          errors: 0,
+          p95Ms: undefined,
+        },
+      ],
     };
-    expect(summarizeMetrics(quiet)).toEqual({ requests: 0, errors: 0, latestP95Ms: undefined });
+    expect(summarizeMetrics(quiet)).toEqual({
+      requests: 0,
+      errors: 0,
+      latestP95Ms: undefined,
+    });
   });
 });

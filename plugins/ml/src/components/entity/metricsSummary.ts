@@ -17,7 +17,11 @@ export function summarizeMetrics(metrics: ModelMetrics): MetricsSummary {
   for (const bucket of metrics.buckets) {
     requests += bucket.requests;
     errors += bucket.errors;
-    if (bucket.requests > 0 && bucket.p95Ms !== undefined && bucket.at >= latestAt) {
+    if (
+      bucket.requests > 0 &&
+      bucket.p95Ms !== undefined &&
+      bucket.at >= latestAt
+    ) {
       latestAt = bucket.at;
       latestP95Ms = bucket.p95Ms;
     }

@@ -123,8 +123,10 @@ export const ML_ROUTE_NEEDS: Record<string, RouteNeed> = {
   'GET /projects/{projectId}/models/{modelId}/deployments': read,
   'GET /projects/{projectId}/models/{modelId}/deployments/{deploymentId}': read,
   'POST /projects/{projectId}/models/{modelId}/deployments': operate,
-  'PATCH /projects/{projectId}/models/{modelId}/deployments/{deploymentId}': operate,
-  'POST /projects/{projectId}/models/{modelId}/deployments/{deploymentId}/stop': operate,
+  'PATCH /projects/{projectId}/models/{modelId}/deployments/{deploymentId}':
+    operate,
+  'POST /projects/{projectId}/models/{modelId}/deployments/{deploymentId}/stop':
+    operate,
   'GET /projects/{projectId}/models/{modelId}/keys': write,
   'POST /projects/{projectId}/models/{modelId}/keys': write,
   'DELETE /projects/{projectId}/models/{modelId}/keys/{keyId}': write,
