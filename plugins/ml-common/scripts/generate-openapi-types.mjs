@@ -13,6 +13,7 @@
  *   node scripts/generate-openapi-types.mjs          write the file
  *   node scripts/generate-openapi-types.mjs --check  exit 1 when it is stale
  */
+/* eslint-disable no-console -- a command-line tool: the console is its output */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

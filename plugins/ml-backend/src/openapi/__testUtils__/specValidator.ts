@@ -1,7 +1,7 @@
 import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import fs from 'node:fs';
-import path from 'node:path';
 import { parse } from 'yaml';
 
 /**
@@ -13,7 +13,10 @@ import { parse } from 'yaml';
  * required one.
  */
 
-export const SPEC_PATH = path.resolve(__dirname, '../../openapi.yaml');
+export const SPEC_PATH = resolvePackagePath(
+  '@ml-platform/plugin-ml-backend',
+  'openapi.yaml',
+);
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
