@@ -12,6 +12,7 @@ import {
 import { policyServiceFactories } from '../__testUtils__/testPolicy';
 import { waitFor } from '../__testUtils__/waitFor';
 import { ECHO_APP } from './__testUtils__/testApps';
+import { PYTHON_RUNTIME } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -76,16 +77,7 @@ describe('applications with the local driver, through the proxy', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       // Requests carry no user unless a test gives one. Alice manages the
       // workspace; project access is the default policy's.
@@ -280,9 +272,14 @@ describe('applications with the local driver, through the proxy', () => {
     // Backend plugins (the catalog's mirror) read every project's apps, but change none.
     const asService = { Authorization: mockCredentials.service.header() };
     const listed = await request(server).get(base).set(asService).expect(200);
-    expect(listed.body.items.map((a: { slug: string }) => a.slug)).toEqual(['echo']);
+    expect(listed.body.items.map((a: { slug: string }) => a.slug)).toEqual([
+      'echo',
+    ]);
     await request(server).get(`${base}/${app.id}`).set(asService).expect(200);
-    await request(server).post(`${base}/${app.id}/stop`).set(asService).expect(403);
+    await request(server)
+      .post(`${base}/${app.id}/stop`)
+      .set(asService)
+      .expect(403);
     await request(server)
       .post(`${base}/${app.id}/stop`)
       .set(asUser(BOB))
@@ -568,16 +565,7 @@ describe('applications that bypass authentication', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         applications: { allowBypassAuthentication: true },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       features: [
         mockServices.httpAuth.factory({

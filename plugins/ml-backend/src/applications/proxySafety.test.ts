@@ -10,6 +10,7 @@ import {
 import { waitFor } from '../__testUtils__/waitFor';
 import request from 'supertest';
 import { COOKIE_APP } from './__testUtils__/testApps';
+import { PYTHON_RUNTIME } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -73,16 +74,7 @@ describe('the application proxy keeps apps apart from the portal', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       features: [
         mockServices.httpAuth.factory({

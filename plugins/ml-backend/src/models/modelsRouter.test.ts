@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -32,29 +33,16 @@ describe('models API', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         serving: { drainSeconds: 0 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body
-      .items[0].id;
+    await createWorkspaceWithProfile(server, {
+      name: 'small',
+      cpu: 1,
+      memoryMiB: 1024,
+    });
+    runtimeId = await firstRuntimeId(server);
     projectId = (
       await request(server)
         .post('/api/ml/projects')

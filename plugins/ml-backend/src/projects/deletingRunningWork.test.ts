@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -36,29 +37,16 @@ describe('deleting a project or a workspace with work running in it', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes')).body.items[0]
-      .id;
+    await createWorkspaceWithProfile(server, {
+      name: 'small',
+      cpu: 0.5,
+      memoryMiB: 256,
+    });
+    runtimeId = await firstRuntimeId(server);
   });
 
   afterAll(() => backend?.stop());
@@ -178,14 +166,11 @@ describe('deleting a project or a workspace with work running in it', () => {
 
   it('refuses to delete a workspace while work runs in it, saying what runs where', async () => {
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'busy', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/busy/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
+    await createWorkspaceWithProfile(
+      server,
+      { name: 'small', cpu: 0.5, memoryMiB: 256 },
+      'busy',
+    );
     const project = async (name: string) =>
       (
         await request(server)

@@ -2,13 +2,14 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -85,16 +86,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
         logs: { maxReadKiB: 64, maxFollowStreamsPerUser: 2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     server = backend.server as http.Server;
@@ -103,16 +95,12 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
         server.listen(0, '127.0.0.1', resolve),
       );
     }
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes')).body.items[0]
-      .id;
+    await createWorkspaceWithProfile(server, {
+      name: 'small',
+      cpu: 0.5,
+      memoryMiB: 256,
+    });
+    runtimeId = await firstRuntimeId(server);
     const projectId = (
       await request(server)
         .post('/api/ml/projects')

@@ -7,6 +7,10 @@ import {
   startMlBackend,
 } from '../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import {
+  PYTHON_RUNTIME,
+  firstRuntimeId,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -34,16 +38,7 @@ describe.each(databases.eachSupportedId())(
         // token is valid while it is queued, and nothing runs.
         config: {
           engine: { reconcileIntervalSeconds: 3600, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
       });
       const { server } = backend;
@@ -80,8 +75,7 @@ describe.each(databases.eachSupportedId())(
         .post(`/api/ml/projects/${projectId}/models`)
         .send({ name: 'scorer' })
         .expect(201);
-      const runtimeId = (await request(server).get('/api/ml/runtimes')).body
-        .items[0].id;
+      const runtimeId = await firstRuntimeId(server);
       const job = await request(server)
         .post(`/api/ml/projects/${projectId}/jobs`)
         .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })

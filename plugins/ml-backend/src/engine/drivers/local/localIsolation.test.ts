@@ -5,11 +5,15 @@ import request from 'supertest';
 import { PROBE, SLEEPER } from './__testUtils__/probe';
 import {
   MlTestBackend,
-  STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../../__testUtils__/testDatabases';
 import { waitFor } from '../../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+} from '../../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -95,29 +99,16 @@ describeAsRoot(
         },
         config: {
           engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
       });
       const { server } = backend;
-      await request(server)
-        .post('/api/ml/workspaces')
-        .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-        .expect(201);
-      await request(server)
-        .post('/api/ml/workspaces/ws/profiles')
-        .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-        .expect(201);
-      runtimeId = (await request(server).get('/api/ml/runtimes').expect(200))
-        .body.items[0].id;
+      await createWorkspaceWithProfile(server, {
+        name: 'small',
+        cpu: 1,
+        memoryMiB: 1024,
+      });
+      runtimeId = await firstRuntimeId(server);
       for (const key of ['a', 'b'] as const) {
         projects[key] = (
           await request(server)

@@ -1,0 +1,42 @@
+import request from 'supertest';
+import { MlTestBackend, STANDARD_NODE_GROUP } from './startMlBackend';
+
+/**
+ * The runtime most API tests configure: the local driver starts it as the
+ * machine's `python3`, so workloads really run.
+ */
+export const PYTHON_RUNTIME = {
+  editor: 'Workbench',
+  kernel: 'Python 3',
+  edition: 'Standard',
+  shortVersion: '1',
+  maintenanceVersion: 1,
+  command: 'python3',
+};
+
+type Server = MlTestBackend['server'];
+
+/**
+ * Creates a workspace on the standard node group and one compute profile in
+ * it, through the API, as an admin would before anyone can run work.
+ */
+export async function createWorkspaceWithProfile(
+  server: Server,
+  profile: { name: string; cpu: number; memoryMiB: number },
+  workspace = 'ws',
+): Promise<void> {
+  await request(server)
+    .post('/api/ml/workspaces')
+    .send({ name: workspace, nodeGroups: [STANDARD_NODE_GROUP] })
+    .expect(201);
+  await request(server)
+    .post(`/api/ml/workspaces/${workspace}/profiles`)
+    .send(profile)
+    .expect(201);
+}
+
+/** The id of the first configured runtime (the tests configure one). */
+export async function firstRuntimeId(server: Server): Promise<string> {
+  const response = await request(server).get('/api/ml/runtimes').expect(200);
+  return response.body.items[0].id;
+}
