@@ -40,3 +40,30 @@ export async function firstRuntimeId(server: Server): Promise<string> {
   const response = await request(server).get('/api/ml/runtimes').expect(200);
   return response.body.items[0].id;
 }
+
+/** Creates a project through the API and returns its id. */
+export async function createProject(
+  server: Server,
+  name: string,
+  workspace = 'ws',
+): Promise<string> {
+  const response = await request(server)
+    .post('/api/ml/projects')
+    .send({ workspace, name })
+    .expect(201);
+  return response.body.id;
+}
+
+/** Writes one file of a project through the files API. */
+export async function putProjectFile(
+  server: Server,
+  projectId: string,
+  filePath: string,
+  content: string | Buffer,
+): Promise<void> {
+  await request(server)
+    .put(`/api/ml/projects/${projectId}/files/content?path=${filePath}`)
+    .set('Content-Type', 'application/octet-stream')
+    .send(typeof content === 'string' ? Buffer.from(content) : content)
+    .expect(200);
+}

@@ -6,8 +6,10 @@ import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -43,22 +45,14 @@ describe('models API', () => {
       memoryMiB: 1024,
     });
     runtimeId = await firstRuntimeId(server);
-    projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'scoring' })
-        .expect(201)
-    ).body.id;
+    projectId = await createProject(server, 'scoring');
     base = `/api/ml/projects/${projectId}/models`;
-    await request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=model.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(
-        Buffer.from(
-          'def predict(args):\n    return {"double": args["x"] * 2}\n',
-        ),
-      )
-      .expect(200);
+    await putProjectFile(
+      server,
+      projectId,
+      'model.py',
+      'def predict(args):\n    return {"double": args["x"] * 2}\n',
+    );
   });
 
   afterAll(() => backend.stop());
@@ -397,11 +391,7 @@ describe('models API', () => {
   it('builds past .gitignore lines that are slow or invalid as regular expressions', async () => {
     const { server } = backend;
     const put = (file: string, content: string) =>
-      request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+      putProjectFile(server, projectId, file, content);
     const long = 'a'.repeat(200);
     await put('.gitignore', '*a*a*a*a*b\n[z-a]\n*.tmp\n');
     await put(long, 'kept');
@@ -423,12 +413,7 @@ describe('models API', () => {
 
   it('deleting the project deletes its models first', async () => {
     const { server } = backend;
-    const other = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'temp' })
-        .expect(201)
-    ).body.id;
+    const other = await createProject(server, 'temp');
     await request(server)
       .post(`/api/ml/projects/${other}/models`)
       .send({ name: 'gone' })

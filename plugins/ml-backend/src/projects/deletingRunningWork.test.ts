@@ -6,8 +6,10 @@ import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -53,12 +55,7 @@ describe('deleting a project or a workspace with work running in it', () => {
 
   it('stops its sessions, job runs and apps, and gives their quota back', async () => {
     const { server } = backend;
-    const projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'churn' })
-        .expect(201)
-    ).body.id;
+    const projectId = await createProject(server, 'churn');
     const base = `/api/ml/projects/${projectId}`;
     await request(server)
       .put(`${base}/files/content?path=wait.py`)
@@ -128,12 +125,7 @@ describe('deleting a project or a workspace with work running in it', () => {
     const free = await request(server).get('/api/ml/workspaces/ws/capacity');
     expect(free.body.used).toEqual(NO_USAGE);
     // The owner's quota in another project of theirs shows nothing in use.
-    const other = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'fraud' })
-        .expect(201)
-    ).body.id;
+    const other = await createProject(server, 'fraud');
     const quota = await request(server).get(`/api/ml/projects/${other}/quota`);
     expect(quota.body.used).toEqual(NO_USAGE);
 
@@ -147,11 +139,7 @@ describe('deleting a project or a workspace with work running in it', () => {
     expect(await backend.knex('jobs').where({ project_id: projectId })).toEqual(
       [],
     );
-    await request(server)
-      .put(`/api/ml/projects/${other}/files/content?path=app.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('print(1)\n'))
-      .expect(200);
+    await putProjectFile(server, other, 'app.py', 'print(1)\n');
     await request(server)
       .post(`/api/ml/projects/${other}/applications`)
       .send({
@@ -180,11 +168,12 @@ describe('deleting a project or a workspace with work running in it', () => {
       ).body.id as string;
     const churn = await project('churn');
     const fraud = await project('fraud');
-    await request(server)
-      .put(`/api/ml/projects/${fraud}/files/content?path=wait.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('import time\ntime.sleep(120)\n'))
-      .expect(200);
+    await putProjectFile(
+      server,
+      fraud,
+      'wait.py',
+      'import time\ntime.sleep(120)\n',
+    );
     for (let i = 0; i < 2; i++) {
       await request(server)
         .post(`/api/ml/projects/${churn}/sessions`)

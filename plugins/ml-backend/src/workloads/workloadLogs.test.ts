@@ -7,8 +7,10 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -55,11 +57,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
   let runtimeId: string;
 
   const put = (projectId: string, file: string, content: string) =>
-    request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(content))
-      .expect(200);
+    putProjectFile(server, projectId, file, content);
 
   let jobs = 0;
   const run = async (script: string) => {
@@ -101,12 +99,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
       memoryMiB: 256,
     });
     runtimeId = await firstRuntimeId(server);
-    const projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'logs' })
-        .expect(201)
-    ).body.id;
+    const projectId = await createProject(server, 'logs');
     base = `/api/ml/projects/${projectId}/jobs`;
     // 2 MB of output: 20,000 lines of 100 bytes.
     await put(

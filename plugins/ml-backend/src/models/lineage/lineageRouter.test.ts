@@ -7,8 +7,10 @@ import {
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -39,19 +41,10 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
       memoryMiB: 1024,
     });
     runtimeId = await firstRuntimeId(server);
-    projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'churn' })
-        .expect(201)
-    ).body.id;
+    projectId = await createProject(server, 'churn');
     base = `/api/ml/projects/${projectId}/models`;
     const put = (file: string, text: string) =>
-      request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(text))
-        .expect(200);
+      putProjectFile(server, projectId, file, text);
     await put(
       'model.py',
       'def predict(args):\n    return {"churn": args["tenure"] < 12}\n',

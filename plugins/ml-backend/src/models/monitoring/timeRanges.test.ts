@@ -9,7 +9,9 @@ import {
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import {
   PYTHON_RUNTIME,
+  createProject,
   firstRuntimeId,
+  putProjectFile,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
@@ -60,17 +62,13 @@ describe.each(databases.eachSupportedId())(
         .post('/api/ml/workspaces/ws/profiles')
         .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
         .expect(201);
-      projectId = (
-        await request(server)
-          .post('/api/ml/projects')
-          .send({ workspace: 'ws', name: 'times' })
-          .expect(201)
-      ).body.id;
-      await request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=wait.py`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from('import time\ntime.sleep(60)\n'))
-        .expect(200);
+      projectId = await createProject(server, 'times');
+      await putProjectFile(
+        server,
+        projectId,
+        'wait.py',
+        'import time\ntime.sleep(60)\n',
+      );
       await request(server)
         .post(`/api/ml/projects/${projectId}/models`)
         .send({ name: 'scorer' })

@@ -13,8 +13,10 @@ import {
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -38,21 +40,12 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
       cpu: 1,
       memoryMiB: 1024,
     });
-    projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'snap' })
-        .expect(201)
-    ).body.id;
+    projectId = await createProject(server, 'snap');
     for (const [file, content] of [
       ['wait.py', 'import time\ntime.sleep(60)\n'],
       ['data/rows.csv', 'a,b\n1,2\n'],
     ]) {
-      await request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+      await putProjectFile(server, projectId, file, content);
     }
     // The backend keeps the signing key in its database; so does this test.
     tokens = new WorkloadTokens(new SettingsStore(backend.knex));
@@ -169,15 +162,12 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
   });
 
   it('gives each workload its token in ML_WORKLOAD_TOKEN', async () => {
-    await request(backend.server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=token.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(
-        Buffer.from(
-          'import os\nprint("token", os.environ["ML_WORKLOAD_TOKEN"])\n',
-        ),
-      )
-      .expect(200);
+    await putProjectFile(
+      backend.server,
+      projectId,
+      'token.py',
+      'import os\nprint("token", os.environ["ML_WORKLOAD_TOKEN"])\n',
+    );
     const runtimeId = await firstRuntimeId(backend.server);
     const job = await request(backend.server)
       .post(`/api/ml/projects/${projectId}/jobs`)

@@ -9,6 +9,7 @@ import { waitFor } from '../../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
   firstRuntimeId,
+  putProjectFile,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -21,11 +22,7 @@ describe('jobs API with the local driver', () => {
   let projectId: string;
 
   const put = (path: string, content: string) =>
-    request(backend.server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=${path}`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(content))
-      .expect(200);
+    putProjectFile(backend.server, projectId, path, content);
 
   const runUntilEnd = async (runId: string) =>
     waitFor(async () => {

@@ -11,8 +11,10 @@ import { createTestDatabases } from '../../../__testUtils__/testDatabases';
 import { waitFor } from '../../../__testUtils__/waitFor';
 import {
   PYTHON_RUNTIME,
+  createProject,
   createWorkspaceWithProfile,
   firstRuntimeId,
+  putProjectFile,
 } from '../../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -40,11 +42,7 @@ describeAsRoot(
     const projects: Record<'a' | 'b', string> = { a: '', b: '' };
 
     const put = (project: string, file: string, content: string) =>
-      request(backend.server)
-        .put(`/api/ml/projects/${project}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+      putProjectFile(backend.server, project, file, content);
 
     const runJob = async (project: string, script: string, env = {}) => {
       const base = `/api/ml/projects/${project}/jobs`;
@@ -110,12 +108,7 @@ describeAsRoot(
       });
       runtimeId = await firstRuntimeId(server);
       for (const key of ['a', 'b'] as const) {
-        projects[key] = (
-          await request(server)
-            .post('/api/ml/projects')
-            .send({ workspace: 'ws', name: `iso-${key}` })
-            .expect(201)
-        ).body.id;
+        projects[key] = await createProject(server, `iso-${key}`);
       }
       await put(projects.a, 'probe.py', PROBE);
       await put(projects.a, 'mine.txt', 'uploaded\n');
