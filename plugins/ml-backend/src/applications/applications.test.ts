@@ -359,7 +359,7 @@ describe('applications with the local driver, through the proxy', () => {
         ws.once('error', () => undefined);
       });
     expect(await refusedWith({})).toBe(401);
-    expect(await refusedWith({ cookie: cookieOf(BOB + 'x') })).toBe(404);
+    expect(await refusedWith({ cookie: cookieOf(`${BOB}x`) })).toBe(404);
     // Another site's page cannot use the user's cookie for a websocket.
     expect(
       await refusedWith({

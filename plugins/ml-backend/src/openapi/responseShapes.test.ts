@@ -6,7 +6,7 @@ import {
   startMlBackend,
 } from '../testUtils';
 import { waitFor } from '../__testUtils__/waitFor';
-import { ResponseCheck, SpecValidator } from './specValidator';
+import { ResponseCheck, SpecValidator } from './__testUtils__/specValidator';
 
 /**
  * Proves that the server answers what openapi.yaml describes: a real backend

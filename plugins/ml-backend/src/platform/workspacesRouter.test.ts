@@ -402,7 +402,7 @@ describe.each(databases.eachSupportedId())(
         if (body !== undefined) req = req.send(body as object);
         const res = await req;
         expect(res.status).toBe(status);
-        if (message) expect(res.body.error.message).toContain(message);
+        expect(res.body.error.message).toContain(message);
         expect(await backend.snapshot()).toEqual(before);
       },
     );

@@ -13,7 +13,7 @@ import { parse } from 'yaml';
  * required one.
  */
 
-export const SPEC_PATH = path.resolve(__dirname, '../../openapi.yaml');
+export const SPEC_PATH = path.resolve(__dirname, '../../../openapi.yaml');
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
