@@ -15,6 +15,8 @@ export const PYTHON_RUNTIME = {
 };
 
 type Server = MlTestBackend['server'];
+/** Headers every request of a helper carries, such as a user's token. */
+type Headers = Record<string, string>;
 
 /**
  * Creates a workspace on the standard node group and one compute profile in
@@ -23,21 +25,30 @@ type Server = MlTestBackend['server'];
 export async function createWorkspaceWithProfile(
   server: Server,
   profile: { name: string; cpu: number; memoryMiB: number },
-  workspace = 'ws',
+  options: { workspace?: string; headers?: Headers } = {},
 ): Promise<void> {
+  const { workspace = 'ws', headers = {} } = options;
   await request(server)
     .post('/api/ml/workspaces')
+    .set(headers)
     .send({ name: workspace, nodeGroups: [STANDARD_NODE_GROUP] })
     .expect(201);
   await request(server)
     .post(`/api/ml/workspaces/${workspace}/profiles`)
+    .set(headers)
     .send(profile)
     .expect(201);
 }
 
 /** The id of the first configured runtime (the tests configure one). */
-export async function firstRuntimeId(server: Server): Promise<string> {
-  const response = await request(server).get('/api/ml/runtimes').expect(200);
+export async function firstRuntimeId(
+  server: Server,
+  headers: Headers = {},
+): Promise<string> {
+  const response = await request(server)
+    .get('/api/ml/runtimes')
+    .set(headers)
+    .expect(200);
   return response.body.items[0].id;
 }
 
@@ -45,10 +56,12 @@ export async function firstRuntimeId(server: Server): Promise<string> {
 export async function createProject(
   server: Server,
   name: string,
-  workspace = 'ws',
+  options: { workspace?: string; headers?: Headers } = {},
 ): Promise<string> {
+  const { workspace = 'ws', headers = {} } = options;
   const response = await request(server)
     .post('/api/ml/projects')
+    .set(headers)
     .send({ workspace, name })
     .expect(201);
   return response.body.id;
@@ -60,9 +73,11 @@ export async function putProjectFile(
   projectId: string,
   filePath: string,
   content: string | Buffer,
+  headers: Headers = {},
 ): Promise<void> {
   await request(server)
     .put(`/api/ml/projects/${projectId}/files/content?path=${filePath}`)
+    .set(headers)
     .set('Content-Type', 'application/octet-stream')
     .send(typeof content === 'string' ? Buffer.from(content) : content)
     .expect(200);

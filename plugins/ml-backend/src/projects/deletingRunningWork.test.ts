@@ -157,7 +157,7 @@ describe('deleting a project or a workspace with work running in it', () => {
     await createWorkspaceWithProfile(
       server,
       { name: 'small', cpu: 0.5, memoryMiB: 256 },
-      'busy',
+      { workspace: 'busy' },
     );
     const project = async (name: string) =>
       (
