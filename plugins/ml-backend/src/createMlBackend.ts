@@ -214,18 +214,8 @@ export function createMlBackend(options: {
     apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
   });
 
-  const {
-    models,
-    modelBuilds,
-    modelDeployments,
-    modelDeploymentReconciler,
-    modelKeys,
-    modelDirectory,
-    gateway,
-    predictionRecorder,
-    monitoring,
-    replicaUsageSampler,
-  } = createModelFeature({
+  // Models: builds, deployments, access keys, serving and monitoring.
+  const modelFeature = createModelFeature({
     db,
     config,
     logger,
@@ -248,7 +238,7 @@ export function createMlBackend(options: {
     'workloadEnded',
     createJobNotifications(() => options.notifiers, logger),
   );
-  events.on('workloadEnded', w => modelBuilds.onWorkloadEnded(w));
+  events.on('workloadEnded', w => modelFeature.modelBuilds.onWorkloadEnded(w));
   // No cron tick, dependent run, app start or deployment may begin new work
   // of a project being deleted: they go before its work is stopped.
   events.on('projectDeleting', async projectId => {
@@ -256,7 +246,7 @@ export function createMlBackend(options: {
     await applicationStore.deleteAllOfProject(projectId);
   });
   events.on('projectDeleting', projectId =>
-    models.deleteAllOfProject(projectId),
+    modelFeature.models.deleteAllOfProject(projectId),
   );
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up once the project's work is stopped. A cluster that is away must not
@@ -272,7 +262,9 @@ export function createMlBackend(options: {
       );
     }
   });
-  events.on('modelChanged', modelId => modelDirectory.changed(modelId));
+  events.on('modelChanged', modelId =>
+    modelFeature.modelDirectory.changed(modelId),
+  );
 
   return {
     events,
@@ -293,16 +285,7 @@ export function createMlBackend(options: {
     sessions,
     workloads,
     applications,
-    models,
-    modelBuilds,
-    modelDeployments,
-    modelDeploymentReconciler,
-    modelKeys,
-    modelDirectory,
-    gateway,
-    predictionRecorder,
-    monitoring,
-    replicaUsageSampler,
+    ...modelFeature,
   };
 }
 
