@@ -18,13 +18,16 @@ type Server = MlTestBackend['server'];
 /** Headers every request of a helper carries, such as a user's token. */
 type Headers = Record<string, string>;
 
+/** The profile most tests run their work with. */
+export const SMALL_PROFILE = { name: 'small', cpu: 1, memoryMiB: 1024 };
+
 /**
  * Creates a workspace on the standard node group and one compute profile in
  * it, through the API, as an admin would before anyone can run work.
  */
 export async function createWorkspaceWithProfile(
   server: Server,
-  profile: { name: string; cpu: number; memoryMiB: number },
+  profile: { name: string; cpu: number; memoryMiB: number } = SMALL_PROFILE,
   options: { workspace?: string; headers?: Headers } = {},
 ): Promise<void> {
   const { workspace = 'ws', headers = {} } = options;

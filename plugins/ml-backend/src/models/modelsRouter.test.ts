@@ -39,11 +39,7 @@ describe('models API', () => {
       },
     });
     const { server } = backend;
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 1,
-      memoryMiB: 1024,
-    });
+    await createWorkspaceWithProfile(server);
     runtimeId = await firstRuntimeId(server);
     projectId = await createProject(server, 'scoring');
     base = `/api/ml/projects/${projectId}/models`;

@@ -35,11 +35,7 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
       },
     });
     const { server } = backend;
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 1,
-      memoryMiB: 1024,
-    });
+    await createWorkspaceWithProfile(server);
     runtimeId = await firstRuntimeId(server);
     projectId = await createProject(server, 'churn');
     base = `/api/ml/projects/${projectId}/models`;

@@ -35,11 +35,7 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
       },
     });
     const { server } = backend;
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 1,
-      memoryMiB: 1024,
-    });
+    await createWorkspaceWithProfile(server);
     projectId = await createProject(server, 'snap');
     for (const [file, content] of [
       ['wait.py', 'import time\ntime.sleep(60)\n'],

@@ -34,11 +34,7 @@ describe('sessions API with the local driver', () => {
       },
     });
     const { server } = backend;
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 1,
-      memoryMiB: 1024,
-    });
+    await createWorkspaceWithProfile(server);
     await request(server)
       .post('/api/ml/workspaces/ws/profiles')
       .send({ name: 'large', cpu: 4, memoryMiB: 8192 })

@@ -101,11 +101,7 @@ describeAsRoot(
         },
       });
       const { server } = backend;
-      await createWorkspaceWithProfile(server, {
-        name: 'small',
-        cpu: 1,
-        memoryMiB: 1024,
-      });
+      await createWorkspaceWithProfile(server);
       runtimeId = await firstRuntimeId(server);
       for (const key of ['a', 'b'] as const) {
         projects[key] = await createProject(server, `iso-${key}`);
