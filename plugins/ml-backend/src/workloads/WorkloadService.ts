@@ -215,9 +215,9 @@ export class WorkloadService {
       const seen = await Promise.all(items.map(w => mayRead(w.projectId)));
       return items.filter((_, i) => seen[i]);
     };
-    const presentedQueue = (await this.presentMany(await visible(queued.items))).sort(
-      (a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0),
-    );
+    const presentedQueue = (
+      await this.presentMany(await visible(queued.items))
+    ).sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0));
     return {
       queued: presentedQueue,
       running: await this.presentMany(await visible(running.items)),
