@@ -14,7 +14,10 @@ exports.up = async function up(knex) {
     table.text('description').notNullable();
     table.string('owner', 200).notNullable();
     table.string('driver', 32).notNullable();
-    table.text('node_groups').notNullable().comment('JSON array of node groups');
+    table
+      .text('node_groups')
+      .notNullable()
+      .comment('JSON array of node groups');
     table.text('env').notNullable().comment('JSON object of site env vars');
     table.integer('default_quota_cpu_millis').notNullable();
     table.integer('default_quota_memory_mib').notNullable();

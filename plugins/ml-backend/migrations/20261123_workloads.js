@@ -16,7 +16,10 @@ exports.up = async function up(knex) {
     table.string('workspace', 63).notNullable();
     table.string('node_group', 63).notNullable();
     table.string('created_at', 32).notNullable();
-    table.string('ready_at', 32).notNullable().comment('usable from this time on');
+    table
+      .string('ready_at', 32)
+      .notNullable()
+      .comment('usable from this time on');
     table.string('idle_since', 32).nullable();
     table.index(['workspace'], 'workspace_nodes_workspace_idx');
   });
@@ -37,7 +40,10 @@ exports.up = async function up(knex) {
     table.string('timezone', 64).notNullable();
     table.string('parent_job_id', 36).nullable();
     table.boolean('enabled').notNullable();
-    table.string('last_tick_at', 32).nullable().comment('last cron time enqueued');
+    table
+      .string('last_tick_at', 32)
+      .nullable()
+      .comment('last cron time enqueued');
     table.string('created_by', 200).notNullable();
     table.string('created_at', 32).notNullable();
     table.string('updated_at', 32).notNullable();
@@ -72,10 +78,16 @@ exports.up = async function up(knex) {
     table.string('node_id', 36).nullable();
     table.string('job_id', 36).nullable();
     table.string('trigger', 16).nullable();
-    table.string('idempotency_key', 300).nullable().unique({ indexName: 'workloads_idempotency_idx' });
+    table
+      .string('idempotency_key', 300)
+      .nullable()
+      .unique({ indexName: 'workloads_idempotency_idx' });
     table.integer('exit_code').nullable();
     table.string('queued_at', 32).notNullable();
-    table.string('retry_at', 32).nullable().comment('not admitted before this time');
+    table
+      .string('retry_at', 32)
+      .nullable()
+      .comment('not admitted before this time');
     table.string('started_at', 32).nullable();
     table.string('ended_at', 32).nullable();
     table.string('last_activity_at', 32).nullable();

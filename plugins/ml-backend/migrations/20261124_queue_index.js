@@ -8,13 +8,19 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.alterTable('workloads', table => {
-    table.index(['workspace', 'state', 'priority', 'queued_at', 'id'], 'workloads_admission_idx');
+    table.index(
+      ['workspace', 'state', 'priority', 'queued_at', 'id'],
+      'workloads_admission_idx',
+    );
   });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('workloads', table => {
-    table.dropIndex(['workspace', 'state', 'priority', 'queued_at', 'id'], 'workloads_admission_idx');
+    table.dropIndex(
+      ['workspace', 'state', 'priority', 'queued_at', 'id'],
+      'workloads_admission_idx',
+    );
   });
 };

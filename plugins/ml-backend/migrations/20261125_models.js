@@ -16,7 +16,10 @@ exports.up = async function up(knex) {
     table.string('name', 63).notNullable();
     table.text('description').notNullable();
     table.boolean('disable_authentication').notNullable();
-    table.string('active_deployment_id', 36).nullable().comment('the deployment that serves traffic');
+    table
+      .string('active_deployment_id', 36)
+      .nullable()
+      .comment('the deployment that serves traffic');
     table.string('created_by', 200).notNullable();
     table.string('created_at', 32).notNullable();
     table.string('updated_at', 32).notNullable();
@@ -32,17 +35,28 @@ exports.up = async function up(knex) {
     table.string('runtime_id', 36).notNullable();
     table.string('profile', 63).notNullable();
     table.text('comment').notNullable();
-    table.text('examples').notNullable().comment('JSON array of {request, response}');
+    table
+      .text('examples')
+      .notNullable()
+      .comment('JSON array of {request, response}');
     table.text('env').notNullable().comment('JSON object');
     table.string('state', 16).notNullable();
     table.text('reason').nullable();
     table.string('workload_id', 36).nullable();
-    table.text('datasets').notNullable().comment('JSON array, from lineage.yaml');
-    table.text('lineage_metadata').notNullable().comment('JSON object, from lineage.yaml');
+    table
+      .text('datasets')
+      .notNullable()
+      .comment('JSON array, from lineage.yaml');
+    table
+      .text('lineage_metadata')
+      .notNullable()
+      .comment('JSON object, from lineage.yaml');
     table.string('created_by', 200).notNullable();
     table.string('created_at', 32).notNullable();
     table.string('built_at', 32).nullable();
-    table.unique(['model_id', 'number'], { indexName: 'model_builds_number_idx' });
+    table.unique(['model_id', 'number'], {
+      indexName: 'model_builds_number_idx',
+    });
     table.index(['workload_id'], 'model_builds_workload_idx');
   });
 
@@ -55,7 +69,12 @@ exports.up = async function up(knex) {
     table.text('env').notNullable().comment('JSON object');
     table.string('state', 16).notNullable();
     table.text('reason').nullable();
-    table.string('replaced_at', 32).nullable().comment('lost traffic to a newer deployment; stops after the drain period');
+    table
+      .string('replaced_at', 32)
+      .nullable()
+      .comment(
+        'lost traffic to a newer deployment; stops after the drain period',
+      );
     table.string('created_by', 200).notNullable();
     table.string('created_at', 32).notNullable();
     table.string('updated_at', 32).notNullable();
@@ -76,7 +95,10 @@ exports.up = async function up(knex) {
     table.string('id', 36).primary();
     table.string('model_id', 36).notNullable();
     table.string('name', 100).notNullable();
-    table.string('key_hash', 64).notNullable().comment('hex SHA-256 of the key; the key itself is never stored');
+    table
+      .string('key_hash', 64)
+      .notNullable()
+      .comment('hex SHA-256 of the key; the key itself is never stored');
     table.string('masked', 32).notNullable();
     table.string('created_by', 200).notNullable();
     table.string('created_at', 32).notNullable();
@@ -86,7 +108,10 @@ exports.up = async function up(knex) {
   });
 
   await knex.schema.alterTable('workloads', table => {
-    table.string('work_dir', 1024).nullable().comment('folder the workload runs in; null: the project folder');
+    table
+      .string('work_dir', 1024)
+      .nullable()
+      .comment('folder the workload runs in; null: the project folder');
   });
 };
 

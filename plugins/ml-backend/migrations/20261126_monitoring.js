@@ -22,7 +22,10 @@ exports.up = async function up(knex) {
     table.bigInteger('at_ms').notNullable();
     table.double('latency_ms').notNullable();
     table.double('model_ms').nullable();
-    table.integer('status').notNullable().comment('HTTP status returned to the caller');
+    table
+      .integer('status')
+      .notNullable()
+      .comment('HTTP status returned to the caller');
     table.boolean('success').notNullable();
     table.string('error_name', 200).nullable();
     table.index(['deployment_id', 'at_ms'], 'model_predictions_deployment_idx');
@@ -38,11 +41,19 @@ exports.up = async function up(knex) {
     table.string('kind', 8).notNullable().comment("'tracked' or 'delayed'");
     table.string('name', 200).notNullable();
     table.double('value').notNullable();
-    table.bigInteger('at_ms').notNullable().comment("for delayed metrics, the prediction's time");
-    table.index(['model_id', 'name', 'at_ms'], 'model_metric_points_series_idx');
+    table
+      .bigInteger('at_ms')
+      .notNullable()
+      .comment("for delayed metrics, the prediction's time");
+    table.index(
+      ['model_id', 'name', 'at_ms'],
+      'model_metric_points_series_idx',
+    );
     // A delayed metric sent twice replaces itself; NULL uuids (points outside
     // a prediction) never collide.
-    table.unique(['prediction_uuid', 'kind', 'name'], { indexName: 'model_metric_points_prediction_idx' });
+    table.unique(['prediction_uuid', 'kind', 'name'], {
+      indexName: 'model_metric_points_prediction_idx',
+    });
   });
 
   await knex.schema.createTable('model_replica_usage', table => {

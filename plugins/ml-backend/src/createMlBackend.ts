@@ -5,6 +5,7 @@ import path from 'node:path';
 import { ApplicationService } from './applications/ApplicationService';
 import { ApplicationStore } from './applications/ApplicationStore';
 import { MlConfig } from './config';
+import { createModelFeature } from './models/createModelFeature';
 import {
   ProfileStore,
   ProjectStore,
@@ -24,29 +25,6 @@ import { Reconciler } from './engine/Reconciler';
 import { WorkloadEngine } from './engine/WorkloadEngine';
 import { WorkloadLauncher } from './engine/WorkloadLauncher';
 import { WorkloadTokens } from './engine/WorkloadTokens';
-import { ModelBuildService } from './models/builds/ModelBuildService';
-import { ModelBuildStore } from './models/builds/ModelBuildStore';
-import { DeploymentReconciler } from './models/deployments/DeploymentReconciler';
-import { ModelDeploymentService } from './models/deployments/ModelDeploymentService';
-import { ModelDeploymentStore } from './models/deployments/ModelDeploymentStore';
-import { ReplicaLauncher } from './models/deployments/ReplicaLauncher';
-import { ReplicaReadiness } from './models/deployments/ReplicaReadiness';
-import { ModelAccessKeyService } from './models/keys/ModelAccessKeyService';
-import { ModelAccessKeyStore } from './models/keys/ModelAccessKeyStore';
-import { ModelService } from './models/ModelService';
-import { ModelStore } from './models/ModelStore';
-import { MetricPointStore } from './models/monitoring/MetricPointStore';
-import { MonitoringService } from './models/monitoring/MonitoringService';
-import {
-  PREDICTION_RECORDER_OPTIONS,
-  PredictionRecorder,
-} from './models/monitoring/PredictionRecorder';
-import { PredictionStore } from './models/monitoring/PredictionStore';
-import { ReplicaUsageSampler } from './models/monitoring/ReplicaUsageSampler';
-import { ReplicaUsageStore } from './models/monitoring/ReplicaUsageStore';
-import { ModelGateway } from './models/serving/ModelGateway';
-import { ReplicaClient } from './models/serving/ReplicaClient';
-import { ServingDirectory } from './models/serving/ServingDirectory';
 import { ProfileService } from './platform/ProfileService';
 import { QuotaService } from './platform/QuotaService';
 import { RuntimeService } from './platform/RuntimeService';
@@ -65,7 +43,7 @@ import { WorkloadService } from './workloads/WorkloadService';
  * Builds the whole plugin: stores, the engine and its drivers, then each
  * feature on top of them, then who listens to which platform event. The
  * local-process driver is built in; modules add drivers and notifiers
- * through ml-node. Build snapshots live in `<storageRoot>/builds/<build id>`.
+ * through ml-node.
  */
 export function createMlBackend(options: {
   db: Knex;
@@ -236,118 +214,22 @@ export function createMlBackend(options: {
     apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
   });
 
-  // Models: builds, deployments and their replicas, access keys.
-  const modelStore = new ModelStore(db);
-  const buildStore = new ModelBuildStore(db);
-  const deploymentStore = new ModelDeploymentStore(db);
-  const readiness = new ReplicaReadiness();
-  const modelKeys = new ModelAccessKeyService({
-    keys: new ModelAccessKeyStore(db),
+  // Models: builds, deployments, access keys, serving and monitoring.
+  const modelFeature = createModelFeature({
+    db,
+    config,
     logger,
-  });
-  const modelBuilds = new ModelBuildService({
-    models: modelStore,
-    builds: buildStore,
+    events,
     projects,
-    workspaces: workspaceStore,
+    projectStore,
+    workspaceStore,
+    workloadStore,
     files,
-    workloads: workloadStore,
     engine,
     launcher,
     secrets,
-    driverFor,
-    buildsRoot: path.join(config.storageRoot, 'builds'),
-    logger,
-  });
-  const drainMs = config.serving.drainSeconds * 1000;
-  const replicas = new ReplicaLauncher({
-    models: modelStore,
-    deployments: deploymentStore,
-    builds: buildStore,
-    snapshotDir: id => modelBuilds.snapshotDir(id),
-    engine,
-    launcher,
-    readiness,
-    drainMs,
-    logger,
-  });
-  const modelDeployments = new ModelDeploymentService({
-    models: modelStore,
-    deployments: deploymentStore,
-    builds: buildStore,
-    snapshotDir: id => modelBuilds.snapshotDir(id),
-    projects,
-    workloads: workloadStore,
-    engine,
-    secrets,
-    readiness,
-    launcher: replicas,
-    events,
-  });
-  const modelDeploymentReconciler = new DeploymentReconciler({
-    models: modelStore,
-    deployments: deploymentStore,
-    workloads: workloadStore,
-    workspaces: workspaceStore,
-    engine,
-    driverFor,
-    readiness,
-    launcher: replicas,
-    service: modelDeployments,
-    events,
-    drainMs,
-    logger,
-  });
-  const models = new ModelService({
-    models: modelStore,
-    projects,
-    builds: modelBuilds,
-    deployments: modelDeployments,
-    keys: modelKeys,
-    events,
-  });
-
-  // Serving: the directory the gateway routes by, and the gateway.
-  const modelDirectory = new ServingDirectory({
-    models: modelStore,
-    projects: projectStore,
-    readiness,
-    keys: modelKeys,
-  });
-  const servingLogger = logger.child({ component: 'serving' });
-  const predictionStore = new PredictionStore(db);
-  const predictionRecorder = new PredictionRecorder(
-    {
-      store: predictionStore,
-      logger: servingLogger.child({ component: 'prediction-recorder' }),
-    },
-    PREDICTION_RECORDER_OPTIONS,
-  );
-  const gateway = new ModelGateway({
-    directory: modelDirectory,
-    client: new ReplicaClient({
-      timeoutMs: config.serving.predictionTimeoutMs,
-    }),
-    recorder: config.serving.recordPredictions ? predictionRecorder : undefined,
-    options: {
-      queueTimeoutMs: config.serving.queueTimeoutMs,
-      failureRestMs: 1000,
-    },
-  });
-
-  // Monitoring: predictions, metrics and replica usage.
-  const replicaUsage = new ReplicaUsageStore(db);
-  const monitoring = new MonitoringService({
-    directory: modelDirectory,
-    predictions: predictionStore,
-    points: new MetricPointStore(db),
-    usage: replicaUsage,
-    recorder: predictionRecorder,
-  });
-  const replicaUsageSampler = new ReplicaUsageSampler({
-    workloads: workloadStore,
     drivers,
-    store: replicaUsage,
+    driverFor,
   });
 
   // Who listens to what, in the order the listeners run.
@@ -356,7 +238,7 @@ export function createMlBackend(options: {
     'workloadEnded',
     createJobNotifications(() => options.notifiers, logger),
   );
-  events.on('workloadEnded', w => modelBuilds.onWorkloadEnded(w));
+  events.on('workloadEnded', w => modelFeature.modelBuilds.onWorkloadEnded(w));
   // No cron tick, dependent run, app start or deployment may begin new work
   // of a project being deleted: they go before its work is stopped.
   events.on('projectDeleting', async projectId => {
@@ -364,7 +246,7 @@ export function createMlBackend(options: {
     await applicationStore.deleteAllOfProject(projectId);
   });
   events.on('projectDeleting', projectId =>
-    models.deleteAllOfProject(projectId),
+    modelFeature.models.deleteAllOfProject(projectId),
   );
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up once the project's work is stopped. A cluster that is away must not
@@ -380,7 +262,9 @@ export function createMlBackend(options: {
       );
     }
   });
-  events.on('modelChanged', modelId => modelDirectory.changed(modelId));
+  events.on('modelChanged', modelId =>
+    modelFeature.modelDirectory.changed(modelId),
+  );
 
   return {
     events,
@@ -401,16 +285,7 @@ export function createMlBackend(options: {
     sessions,
     workloads,
     applications,
-    models,
-    modelBuilds,
-    modelDeployments,
-    modelDeploymentReconciler,
-    modelKeys,
-    modelDirectory,
-    gateway,
-    predictionRecorder,
-    monitoring,
-    replicaUsageSampler,
+    ...modelFeature,
   };
 }
 

@@ -71,15 +71,22 @@ export interface RouterOptions {
 }
 
 /** @internal */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const router = Router();
   // Predictions first: the hot path reads its own body (up to 5 MB) and
   // needs nothing of what follows.
-  router.use(createServingRouter({ ...options, maxBodyBytes: MAX_PREDICTION_BODY }));
+  router.use(
+    createServingRouter({ ...options, maxBodyBytes: MAX_PREDICTION_BODY }),
+  );
   if (options.changes) router.use(options.changes);
   // The upload parser runs first so that a JSON file is stored as sent rather
   // than parsed by the JSON body parser below.
-  router.put('/projects/:projectId/files/content', uploadBodyParser(options.maxUploadBytes));
+  router.put(
+    '/projects/:projectId/files/content',
+    uploadBodyParser(options.maxUploadBytes),
+  );
   // Applications get their request bodies untouched: ahead of the JSON parser.
   router.use(new ApplicationProxy(options).middleware);
   router.use(express.json({ limit: MAX_JSON_BODY }));
@@ -93,14 +100,22 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
   router.use(createJobsRouter(options));
   router.use(createWorkloadsRouter(options));
   router.use(createModelsRouter(options));
-  router.use(createLineageRouter({ access: options.access, lineage: new LineageService(options) }));
+  router.use(
+    createLineageRouter({
+      access: options.access,
+      lineage: new LineageService(options),
+    }),
+  );
   router.use(createApplicationsRouter(options));
   router.use(createWorkloadApiRouter(options));
   router.use(createMonitoringRouter(options));
   router.use(
     createWorkloadMetricsRouter({
       monitoring: options.monitoring,
-      requireWorkload: requireWorkload({ tokens: options.tokens, workloads: options.workloadStore }),
+      requireWorkload: requireWorkload({
+        tokens: options.tokens,
+        workloads: options.workloadStore,
+      }),
     }),
   );
   return router;

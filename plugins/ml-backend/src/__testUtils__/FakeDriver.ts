@@ -43,7 +43,11 @@ export class FakeDriver implements ComputeDriver {
     const run = this.runs.get(this.key(ref));
     this.stopped.push(this.key(ref));
     if (run && (run.phase === 'running' || run.phase === 'pending')) {
-      Object.assign(run, { phase: 'failed', exitCode: 143, reason: 'killed by signal 15' });
+      Object.assign(run, {
+        phase: 'failed',
+        exitCode: 143,
+        reason: 'killed by signal 15',
+      });
     }
   }
 
@@ -62,7 +66,9 @@ export class FakeDriver implements ComputeDriver {
   }
 
   async status() {
-    return this.unavailable ? { available: false, message: this.unavailable } : { available: true };
+    return this.unavailable
+      ? { available: false, message: this.unavailable }
+      : { available: true };
   }
 
   async *logs(): AsyncIterable<string> {}

@@ -18,7 +18,8 @@ export const intervalSchedulerFactory = createServiceFactory({
     const running = new Set<string>();
     lifecycle.addShutdownHook(() => timers.forEach(clearInterval));
     const scheduleTask = async (
-      task: SchedulerServiceTaskScheduleDefinition & SchedulerServiceTaskInvocationDefinition,
+      task: SchedulerServiceTaskScheduleDefinition &
+        SchedulerServiceTaskInvocationDefinition,
     ) => {
       const frequency = task.frequency as object;
       if ('cron' in frequency || 'trigger' in frequency) return;
@@ -38,8 +39,11 @@ export const intervalSchedulerFactory = createServiceFactory({
     };
     return {
       scheduleTask,
-      createScheduledTaskRunner: (schedule: SchedulerServiceTaskScheduleDefinition) => ({
-        run: (task: SchedulerServiceTaskInvocationDefinition) => scheduleTask({ ...schedule, ...task }),
+      createScheduledTaskRunner: (
+        schedule: SchedulerServiceTaskScheduleDefinition,
+      ) => ({
+        run: (task: SchedulerServiceTaskInvocationDefinition) =>
+          scheduleTask({ ...schedule, ...task }),
       }),
       triggerTask: async () => {},
       cancelTask: async () => {},

@@ -24,10 +24,19 @@ import { createMlProjectRoleDecision } from '../access/projectRoleConditions';
  */
 export type TestMemberships = Record<string, string[]>;
 
-function infoOf(credentials: BackstageCredentials, groups: TestMemberships): BackstageUserInfo {
-  const principal = credentials.principal as { type: string; userEntityRef?: string };
+function infoOf(
+  credentials: BackstageCredentials,
+  groups: TestMemberships,
+): BackstageUserInfo {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+  };
   const ref = principal.userEntityRef!;
-  return { userEntityRef: ref, ownershipEntityRefs: [ref, ...(groups[ref] ?? [])] };
+  return {
+    userEntityRef: ref,
+    ownershipEntityRefs: [ref, ...(groups[ref] ?? [])],
+  };
 }
 
 /**
@@ -38,7 +47,9 @@ function infoOf(credentials: BackstageCredentials, groups: TestMemberships): Bac
 export function testPolicy(admins: string[]): PermissionPolicy {
   return {
     async handle(request, user) {
-      const isAdmin = (user?.info.ownershipEntityRefs ?? []).some(ref => admins.includes(ref));
+      const isAdmin = (user?.info.ownershipEntityRefs ?? []).some(ref =>
+        admins.includes(ref),
+      );
       if (isResourcePermission(request.permission, ML_PROJECT_RESOURCE_TYPE)) {
         if (isAdmin) return { result: AuthorizeResult.ALLOW };
         return createMlProjectRoleDecision(request.permission, user!.info);
@@ -47,7 +58,9 @@ export function testPolicy(admins: string[]): PermissionPolicy {
         request.permission.name === mlWorkspaceManagePermission.name ||
         request.permission.name === mlRuntimeManagePermission.name
       ) {
-        return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+        return {
+          result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+        };
       }
       return { result: AuthorizeResult.ALLOW };
     },
@@ -60,7 +73,8 @@ export function membershipUserInfoFactory(memberships: TestMemberships) {
     service: coreServices.userInfo,
     deps: {},
     factory: () => ({
-      getUserInfo: async (credentials: BackstageCredentials) => infoOf(credentials, memberships),
+      getUserInfo: async (credentials: BackstageCredentials) =>
+        infoOf(credentials, memberships),
     }),
   });
 }
@@ -81,7 +95,10 @@ export function policyServiceFactories(options: {
     requests: Array<{ permission: any }>,
     credentials: BackstageCredentials,
   ): Promise<PolicyDecision[]> => {
-    if (credentials.principal && (credentials.principal as any).type === 'service') {
+    if (
+      credentials.principal &&
+      (credentials.principal as any).type === 'service'
+    ) {
       return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
     }
     if ((credentials.principal as any)?.type !== 'user') {
@@ -90,17 +107,24 @@ export function policyServiceFactories(options: {
     const info = infoOf(credentials, memberships);
     return Promise.all(
       requests.map(r =>
-        policy.handle({ permission: r.permission }, { identity: undefined as any, info, token: '' } as any),
+        policy.handle({ permission: r.permission }, {
+          identity: undefined as any,
+          info,
+          token: '',
+        } as any),
       ),
     );
   };
   const permissions: PermissionsService = {
-    authorizeConditional: (queries, { credentials }: any) => decide(queries, credentials) as any,
+    authorizeConditional: (queries, { credentials }: any) =>
+      decide(queries, credentials) as any,
     async authorize(requests, { credentials }: any) {
       const decisions = await decide(requests, credentials);
       return decisions.map(d => {
         if (d.result === AuthorizeResult.CONDITIONAL) {
-          throw new Error('The test permissions service decides resource permissions only conditionally');
+          throw new Error(
+            'The test permissions service decides resource permissions only conditionally',
+          );
         }
         return d;
       }) as any;

@@ -12,8 +12,14 @@ const CACHE_MS = 30_000;
  * projects of users then behave as `private` ones, which fails closed.
  */
 export class OwnerGroups {
-  private readonly groupsOf = new Map<string, { at: number; value: Promise<string[]> }>();
-  private readonly membersOf = new Map<string, { at: number; value: Promise<string[]> }>();
+  private readonly groupsOf = new Map<
+    string,
+    { at: number; value: Promise<string[]> }
+  >();
+  private readonly membersOf = new Map<
+    string,
+    { at: number; value: Promise<string[]> }
+  >();
   private warned = false;
 
   constructor(
@@ -40,7 +46,10 @@ export class OwnerGroups {
 
   /** The users who are direct members of any of the groups. */
   async members(groups: string[]): Promise<string[]> {
-    const key = [...groups].map(g => g.toLocaleLowerCase('en-US')).sort().join(',');
+    const key = [...groups]
+      .map(g => g.toLocaleLowerCase('en-US'))
+      .sort()
+      .join(',');
     if (!key) return [];
     return this.cached(this.membersOf, key, async () => {
       const { items } = await this.deps.catalog.getEntities(

@@ -20,7 +20,10 @@ import {
   Project,
   roleForProjectPermission,
 } from '@ml-platform/plugin-ml-common';
-import { MlProjectFilter, MlProjectResource } from '@ml-platform/plugin-ml-node';
+import {
+  MlProjectFilter,
+  MlProjectResource,
+} from '@ml-platform/plugin-ml-node';
 import { ProjectStore } from '../database';
 import { OwnerGroups } from './OwnerGroups';
 import { ProjectResources } from './ProjectResources';
@@ -49,7 +52,10 @@ function mentionsRule(decision: PolicyDecision, ruleName: string): boolean {
  * (or, for lists, turned into a query).
  */
 export class ProjectAccess {
-  private readonly authorizer: (decision: PolicyDecision, resource?: MlProjectResource) => boolean;
+  private readonly authorizer: (
+    decision: PolicyDecision,
+    resource?: MlProjectResource,
+  ) => boolean;
   private readonly transform: (
     conditions: PermissionCriteria<any>,
   ) => PermissionCriteria<MlProjectFilter>;
@@ -86,13 +92,18 @@ export class ProjectAccess {
       wanted.map(p => ({ permission: p })),
       { credentials },
     );
-    const project = await this.deps.projects.get(projectId).catch(() => undefined);
+    const project = await this.deps.projects
+      .get(projectId)
+      .catch(() => undefined);
     const missing = new NotFoundError(`No project with id '${projectId}'`);
     if (!project) throw missing;
-    if (decisions.every(d => d.result === AuthorizeResult.ALLOW)) return project;
+    if (decisions.every(d => d.result === AuthorizeResult.ALLOW))
+      return project;
 
     const resource = await this.deps.resources.resource(project, {
-      ownerGroups: decisions.some(d => mentionsRule(d, isOwnerGroupMember.name)),
+      ownerGroups: decisions.some(d =>
+        mentionsRule(d, isOwnerGroupMember.name),
+      ),
     });
     if (!this.authorizer(decisions[0], resource)) throw missing;
     if (decisions.length > 1 && !this.authorizer(decisions[1], resource)) {
@@ -142,7 +153,9 @@ export class ProjectAccess {
       let answer = answers.get(projectId);
       if (!answer) {
         answer = (async () => {
-          const project = await this.deps.projects.get(projectId).catch(() => undefined);
+          const project = await this.deps.projects
+            .get(projectId)
+            .catch(() => undefined);
           if (!project) return false;
           const resource = await this.deps.resources.resource(project, {
             ownerGroups: needsGroups,
@@ -156,13 +169,17 @@ export class ProjectAccess {
   }
 
   /** Which projects the caller may read, for list queries. */
-  async readable(credentials: BackstageCredentials): Promise<ProjectListAccess> {
+  async readable(
+    credentials: BackstageCredentials,
+  ): Promise<ProjectListAccess> {
     const [decision] = await this.deps.permissions.authorizeConditional(
       [{ permission: mlProjectReadPermission }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.CONDITIONAL) {
-      return decision.result === AuthorizeResult.ALLOW ? { all: true } : { none: true };
+      return decision.result === AuthorizeResult.ALLOW
+        ? { all: true }
+        : { none: true };
     }
     return { criteria: await this.expand(this.transform(decision.conditions)) };
   }
@@ -176,7 +193,10 @@ export class ProjectAccess {
   ): Promise<PermissionCriteria<MlProjectFilter>> {
     const all = (items: PermissionCriteria<MlProjectFilter>[]) =>
       Promise.all(items.map(c => this.expand(c))) as Promise<
-        [PermissionCriteria<MlProjectFilter>, ...PermissionCriteria<MlProjectFilter>[]]
+        [
+          PermissionCriteria<MlProjectFilter>,
+          ...PermissionCriteria<MlProjectFilter>[],
+        ]
       >;
     if ('allOf' in criteria) return { allOf: await all(criteria.allOf) };
     if ('anyOf' in criteria) return { anyOf: await all(criteria.anyOf) };
@@ -184,7 +204,9 @@ export class ProjectAccess {
       return { not: await this.expand(criteria.not) };
     }
     if ('ownerGroupIn' in criteria) {
-      const members = await this.deps.ownerGroups.members(criteria.ownerGroupIn);
+      const members = await this.deps.ownerGroups.members(
+        criteria.ownerGroupIn,
+      );
       return { owner: [...criteria.ownerGroupIn, ...members] };
     }
     return criteria;

@@ -30,7 +30,9 @@ export class ProjectResources {
   async byRefs(refs: string[]): Promise<Array<MlProjectResource | undefined>> {
     return Promise.all(
       refs.map(async ref => {
-        const project = await this.deps.projects.get(ref).catch(() => undefined);
+        const project = await this.deps.projects
+          .get(ref)
+          .catch(() => undefined);
         return project && this.resource(project, { ownerGroups: true });
       }),
     );

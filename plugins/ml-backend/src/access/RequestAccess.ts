@@ -69,7 +69,9 @@ export class RequestAccess {
   /** A user, or another backend plugin reading on someone's behalf. */
   async reader(
     req: Request,
-  ): Promise<BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>> {
+  ): Promise<
+    BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal>
+  > {
     return this.deps.httpAuth.credentials(req, { allow: ['user', 'service'] });
   }
 
@@ -85,7 +87,10 @@ export class RequestAccess {
   }
 
   /** Whether the credentials hold a (non-project) permission. */
-  async holds(credentials: BackstageCredentials, permission: BasicPermission): Promise<boolean> {
+  async holds(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ): Promise<boolean> {
     const [decision] = await this.deps.permissions.authorize([{ permission }], {
       credentials,
     });
@@ -143,15 +148,21 @@ export class RequestAccess {
    */
   async assertMayOwn(caller: Caller, owner: string): Promise<void> {
     const mine = caller.ownershipRefs.some(
-      ref => ref.toLocaleLowerCase('en-US') === owner.toLocaleLowerCase('en-US'),
+      ref =>
+        ref.toLocaleLowerCase('en-US') === owner.toLocaleLowerCase('en-US'),
     );
-    if (mine || (await this.holds(caller.credentials, mlWorkspaceManagePermission))) {
+    if (
+      mine ||
+      (await this.holds(caller.credentials, mlWorkspaceManagePermission))
+    ) {
       return;
     }
     const groups = caller.ownershipRefs.filter(ref => ref.startsWith('group:'));
     throw new NotAllowedError(
       `You may own projects yourself (${caller.ref})${
-        groups.length ? ` or give them to a group you belong to (${groups.join(', ')})` : ''
+        groups.length
+          ? ` or give them to a group you belong to (${groups.join(', ')})`
+          : ''
       }; '${owner}' is neither`,
     );
   }
@@ -166,7 +177,9 @@ export class RequestAccess {
     return this.deps.projects.readTest(credentials);
   }
 
-  private async callerOf(credentials: BackstageCredentials<BackstageUserPrincipal>): Promise<Caller> {
+  private async callerOf(
+    credentials: BackstageCredentials<BackstageUserPrincipal>,
+  ): Promise<Caller> {
     const info = await this.deps.userInfo.getUserInfo(credentials);
     return {
       credentials,

@@ -32,7 +32,10 @@ export function createRequestAccess(deps: {
   projects: ProjectStore;
 }): RequestAccess {
   const ownerGroups = new OwnerGroups(deps);
-  const resources = new ProjectResources({ projects: deps.projects, ownerGroups });
+  const resources = new ProjectResources({
+    projects: deps.projects,
+    ownerGroups,
+  });
   deps.permissionsRegistry.addResourceType({
     resourceRef: mlProjectPermissionResourceRef,
     permissions: [...mlProjectPermissions],
@@ -41,7 +44,9 @@ export function createRequestAccess(deps: {
   });
   const projectAccess = new ProjectAccess({
     permissions: deps.permissions,
-    ruleset: deps.permissionsRegistry.getPermissionRuleset(mlProjectPermissionResourceRef),
+    ruleset: deps.permissionsRegistry.getPermissionRuleset(
+      mlProjectPermissionResourceRef,
+    ),
     projects: deps.projects,
     resources,
     ownerGroups,

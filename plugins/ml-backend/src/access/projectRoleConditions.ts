@@ -59,7 +59,9 @@ export function mlProjectRoleConditions(
     });
   }
   if (role === 'viewer') {
-    criteria.push(conditions.hasProjectVisibility({ visibilities: ['public'] }));
+    criteria.push(
+      conditions.hasProjectVisibility({ visibilities: ['public'] }),
+    );
     if (groups.length > 0) {
       criteria.push({
         allOf: [

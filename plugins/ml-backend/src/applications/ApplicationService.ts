@@ -19,6 +19,7 @@ import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from '../projects/ProjectFiles';
 import { ProjectService } from '../projects/ProjectService';
+import { projectFileToRun } from '../projects/projectFileToRun';
 
 export type ApplicationInput = z.output<typeof createApplicationSchema>;
 export type ApplicationUpdate = z.output<typeof updateApplicationSchema>;
@@ -122,20 +123,7 @@ export class ApplicationService {
         'bypassAuthentication: this portal does not allow applications without authentication (an admin enables ml.applications.allowBypassAuthentication)',
       );
     }
-    try {
-      const entry = await this.deps.files.stat(project.id, app.script);
-      if (entry.type !== 'file')
-        throw new InputError(`'${app.script}' is a folder`);
-    } catch (error) {
-      const message = (error as Error).message.replace(/^path: /, '');
-      throw new InputError(
-        `script: ${
-          message.startsWith('No file')
-            ? `no file '${app.script}' in this project`
-            : message
-        }`,
-      );
-    }
+    await projectFileToRun(this.deps.files, project.id, 'script', app.script);
     await this.deps.launcher.place({
       project,
       runtimeId: app.runtimeId,

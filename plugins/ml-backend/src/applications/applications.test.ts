@@ -4,14 +4,16 @@ import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { policyServiceFactories } from '../__testUtils__/testPolicy';
 import { waitFor } from '../__testUtils__/waitFor';
 import { ECHO_APP } from './__testUtils__/testApps';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -76,16 +78,7 @@ describe('applications with the local driver, through the proxy', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       // Requests carry no user unless a test gives one. Alice manages the
       // workspace; project access is the default policy's.
@@ -98,19 +91,12 @@ describe('applications with the local driver, through the proxy', () => {
     });
     server = backend.server as http.Server;
     const admin = asUser(ALICE);
-    await request(server)
-      .post('/api/ml/workspaces')
-      .set(admin)
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .set(admin)
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
-      .expect(201);
-    runtimeId = (
-      await request(server).get('/api/ml/runtimes').set(admin).expect(200)
-    ).body.items[0].id;
+    await createWorkspaceWithProfile(
+      server,
+      { name: 'small', cpu: 0.5, memoryMiB: 512 },
+      { headers: admin },
+    );
+    runtimeId = await firstRuntimeId(server, admin);
     const project = await request(server)
       .post('/api/ml/projects')
       .set(admin)
@@ -118,12 +104,7 @@ describe('applications with the local driver, through the proxy', () => {
       .expect(201);
     projectId = project.body.id;
     base = `/api/ml/projects/${projectId}/applications`;
-    await request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=app.py`)
-      .set(admin)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(ECHO_APP))
-      .expect(200);
+    await putProjectFile(server, projectId, 'app.py', ECHO_APP, admin);
   });
 
   afterAll(() => backend?.stop());
@@ -280,9 +261,14 @@ describe('applications with the local driver, through the proxy', () => {
     // Backend plugins (the catalog's mirror) read every project's apps, but change none.
     const asService = { Authorization: mockCredentials.service.header() };
     const listed = await request(server).get(base).set(asService).expect(200);
-    expect(listed.body.items.map((a: { slug: string }) => a.slug)).toEqual(['echo']);
+    expect(listed.body.items.map((a: { slug: string }) => a.slug)).toEqual([
+      'echo',
+    ]);
     await request(server).get(`${base}/${app.id}`).set(asService).expect(200);
-    await request(server).post(`${base}/${app.id}/stop`).set(asService).expect(403);
+    await request(server)
+      .post(`${base}/${app.id}/stop`)
+      .set(asService)
+      .expect(403);
     await request(server)
       .post(`${base}/${app.id}/stop`)
       .set(asUser(BOB))
@@ -362,7 +348,7 @@ describe('applications with the local driver, through the proxy', () => {
         ws.once('error', () => undefined);
       });
     expect(await refusedWith({})).toBe(401);
-    expect(await refusedWith({ cookie: cookieOf(BOB + 'x') })).toBe(404);
+    expect(await refusedWith({ cookie: cookieOf(`${BOB}x`) })).toBe(404);
     // Another site's page cannot use the user's cookie for a websocket.
     expect(
       await refusedWith({
@@ -568,16 +554,7 @@ describe('applications that bypass authentication', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         applications: { allowBypassAuthentication: true },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       features: [
         mockServices.httpAuth.factory({
@@ -592,19 +569,12 @@ describe('applications that bypass authentication', () => {
   it('are open to anyone when the portal allows it, still without a made-up user', async () => {
     const server = backend.server as http.Server;
     const admin = asUser(ALICE);
-    await request(server)
-      .post('/api/ml/workspaces')
-      .set(admin)
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .set(admin)
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
-      .expect(201);
-    const runtimeId = (
-      await request(server).get('/api/ml/runtimes').set(admin).expect(200)
-    ).body.items[0].id;
+    await createWorkspaceWithProfile(
+      server,
+      { name: 'small', cpu: 0.5, memoryMiB: 512 },
+      { headers: admin },
+    );
+    const runtimeId = await firstRuntimeId(server, admin);
     const project = (
       await request(server)
         .post('/api/ml/projects')
@@ -612,12 +582,7 @@ describe('applications that bypass authentication', () => {
         .send({ workspace: 'ws', name: 'open' })
         .expect(201)
     ).body;
-    await request(server)
-      .put(`/api/ml/projects/${project.id}/files/content?path=app.py`)
-      .set(admin)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(ECHO_APP))
-      .expect(200);
+    await putProjectFile(server, project.id, 'app.py', ECHO_APP, admin);
     expect(
       (
         await request(server)

@@ -81,31 +81,54 @@ export function createApplicationsRouter(deps: {
     req: Request,
     permission = mlProjectOperatePermission,
   ) => {
-    const { projectId, appId } = parseInput(applicationParams, req.params, 'path');
-    const { caller, project } = await access.projectFor(req, projectId, permission);
+    const { projectId, appId } = parseInput(
+      applicationParams,
+      req.params,
+      'path',
+    );
+    const { caller, project } = await access.projectFor(
+      req,
+      projectId,
+      permission,
+    );
     return { caller, project, appId };
   };
 
-  router.delete('/projects/:projectId/applications/:appId', async (req, res) => {
-    const { project, appId } = await changeable(req, mlProjectWritePermission);
-    await applications.delete(project, appId);
-    res.status(204).end();
-  });
+  router.delete(
+    '/projects/:projectId/applications/:appId',
+    async (req, res) => {
+      const { project, appId } = await changeable(
+        req,
+        mlProjectWritePermission,
+      );
+      await applications.delete(project, appId);
+      res.status(204).end();
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/start', async (req, res) => {
-    const { caller, project, appId } = await changeable(req);
-    res.json(await applications.start(project, appId, caller.ref));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/start',
+    async (req, res) => {
+      const { caller, project, appId } = await changeable(req);
+      res.json(await applications.start(project, appId, caller.ref));
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/stop', async (req, res) => {
-    const { project, appId } = await changeable(req);
-    res.json(await applications.stop(project, appId));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/stop',
+    async (req, res) => {
+      const { project, appId } = await changeable(req);
+      res.json(await applications.stop(project, appId));
+    },
+  );
 
-  router.post('/projects/:projectId/applications/:appId/restart', async (req, res) => {
-    const { caller, project, appId } = await changeable(req);
-    res.json(await applications.restart(project, appId, caller.ref));
-  });
+  router.post(
+    '/projects/:projectId/applications/:appId/restart',
+    async (req, res) => {
+      const { caller, project, appId } = await changeable(req);
+      res.json(await applications.restart(project, appId, caller.ref));
+    },
+  );
 
   return router;
 }

@@ -2,14 +2,17 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import request from 'supertest';
 import { COOKIE_APP } from './__testUtils__/testApps';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -73,16 +76,7 @@ describe('the application proxy keeps apps apart from the portal', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
       features: [
         mockServices.httpAuth.factory({
@@ -92,32 +86,14 @@ describe('the application proxy keeps apps apart from the portal', () => {
     });
     server = backend.server as http.Server;
     const admin = { Authorization: mockCredentials.user.header(ALICE) };
-    await request(server)
-      .post('/api/ml/workspaces')
-      .set(admin)
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .set(admin)
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
-      .expect(201);
-    const runtimeId = (
-      await request(server).get('/api/ml/runtimes').set(admin).expect(200)
-    ).body.items[0].id;
-    const projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .set(admin)
-        .send({ workspace: 'ws', name: 'shop' })
-        .expect(201)
-    ).body.id;
-    await request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=app.py`)
-      .set(admin)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(COOKIE_APP))
-      .expect(200);
+    await createWorkspaceWithProfile(
+      server,
+      { name: 'small', cpu: 0.5, memoryMiB: 512 },
+      { headers: admin },
+    );
+    const runtimeId = await firstRuntimeId(server, admin);
+    const projectId = await createProject(server, 'shop', { headers: admin });
+    await putProjectFile(server, projectId, 'app.py', COOKIE_APP, admin);
     const app = await request(server)
       .post(`/api/ml/projects/${projectId}/applications`)
       .set(admin)

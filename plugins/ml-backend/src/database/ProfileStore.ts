@@ -18,7 +18,10 @@ type ProfileRow = ResourceColumns & {
 };
 
 /** @internal */
-export type NewProfile = Omit<ResourceProfile, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewProfile = Omit<
+  ResourceProfile,
+  'id' | 'createdAt' | 'updatedAt'
+>;
 
 /** @internal */
 export type ProfilePatch = Partial<
@@ -63,7 +66,11 @@ export class ProfileStore {
     return listPage<ProfileRow, ResourceProfile>(
       this.db('resource_profiles').select('*').where({ workspace }),
       options,
-      { searchColumns: ['name', 'description'], tiebreaker: 'id', map: toProfile },
+      {
+        searchColumns: ['name', 'description'],
+        tiebreaker: 'id',
+        map: toProfile,
+      },
     );
   }
 
@@ -74,7 +81,10 @@ export class ProfileStore {
     return rows.map(toProfile);
   }
 
-  async get(workspace: string, name: string): Promise<ResourceProfile | undefined> {
+  async get(
+    workspace: string,
+    name: string,
+  ): Promise<ResourceProfile | undefined> {
     const row = await this.db<ProfileRow>('resource_profiles')
       .where({ workspace, name })
       .first();
@@ -105,7 +115,8 @@ export class ProfileStore {
       ...toResourceColumns(patch),
       updated_at: nowIso(),
     };
-    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.description !== undefined)
+      changes.description = patch.description;
     const updated = await this.db('resource_profiles')
       .where({ workspace, name })
       .update(changes);

@@ -102,7 +102,8 @@ export class ProjectStore {
     },
   ): Promise<ListResult<Project>> {
     let query = this.db('projects').select('projects.*');
-    if (options.workspace) query = query.where({ workspace: options.workspace });
+    if (options.workspace)
+      query = query.where({ workspace: options.workspace });
     if (options.owner) query = query.where({ owner: options.owner });
     if (options.readable) query = whereProjectMatches(query, options.readable);
     return listPage<ProjectRow, Project>(query, options, {

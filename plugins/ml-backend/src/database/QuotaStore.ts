@@ -51,7 +51,10 @@ function toQuota(row: QuotaRow): Quota {
 export class QuotaStore {
   constructor(private readonly db: Knex) {}
 
-  async list(workspace: string, options: ListOptions): Promise<ListResult<Quota>> {
+  async list(
+    workspace: string,
+    options: ListOptions,
+  ): Promise<ListResult<Quota>> {
     return listPage<QuotaRow, Quota>(
       this.db('quotas').select('*').where({ workspace }),
       options,
@@ -60,11 +63,16 @@ export class QuotaStore {
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {
-    const row = await this.db<QuotaRow>('quotas').where({ workspace, id }).first();
+    const row = await this.db<QuotaRow>('quotas')
+      .where({ workspace, id })
+      .first();
     return row ? toQuota(row) : undefined;
   }
 
-  async findBySubject(workspace: string, subject: string): Promise<Quota | undefined> {
+  async findBySubject(
+    workspace: string,
+    subject: string,
+  ): Promise<Quota | undefined> {
     const row = await this.db<QuotaRow>('quotas')
       .where({ workspace, subject })
       .first();

@@ -141,7 +141,8 @@ export class RuntimeStore {
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
     const changes: Partial<RuntimeRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined) changes.description = patch.description;
+    if (patch.description !== undefined)
+      changes.description = patch.description;
     if (patch.image !== undefined) changes.image = patch.image;
     if (patch.command !== undefined) changes.command = patch.command;
     if (patch.enabled !== undefined) changes.enabled = patch.enabled;

@@ -68,7 +68,9 @@ export async function listPage<Row, T>(
   if (!options.sort.some(s => s.field === config.tiebreaker)) {
     paged = paged.orderBy(config.tiebreaker, 'asc');
   }
-  const rows: Row[] = await paged.offset(options.offset).limit(options.pageSize);
+  const rows: Row[] = await paged
+    .offset(options.offset)
+    .limit(options.pageSize);
 
   const totalSize = Number(count);
   const end = options.offset + rows.length;

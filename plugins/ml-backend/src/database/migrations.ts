@@ -16,9 +16,7 @@ export const migrationsDir = resolvePackagePath(
  *
  * @internal
  */
-export async function openMlDatabase(
-  database: DatabaseService,
-): Promise<Knex> {
+export async function openMlDatabase(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: migrationsDir });

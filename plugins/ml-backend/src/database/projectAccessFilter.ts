@@ -2,7 +2,8 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { Knex } from 'knex';
 
-const lower = (refs: string[]) => refs.map(ref => ref.toLocaleLowerCase('en-US'));
+const lower = (refs: string[]) =>
+  refs.map(ref => ref.toLocaleLowerCase('en-US'));
 
 /**
  * Narrows a `projects` query to the projects that match a permission
@@ -15,13 +16,15 @@ export function whereProjectMatches(
 ): Knex.QueryBuilder {
   if ('allOf' in criteria) {
     return query.where(inner => {
-      for (const c of criteria.allOf) inner.andWhere(q => whereProjectMatches(q, c));
+      for (const c of criteria.allOf)
+        inner.andWhere(q => whereProjectMatches(q, c));
     });
   }
   if ('anyOf' in criteria) {
     if (criteria.anyOf.length === 0) return query.whereRaw('1 = 0');
     return query.where(inner => {
-      for (const c of criteria.anyOf) inner.orWhere(q => whereProjectMatches(q, c));
+      for (const c of criteria.anyOf)
+        inner.orWhere(q => whereProjectMatches(q, c));
     });
   }
   if ('not' in criteria) {
@@ -30,7 +33,9 @@ export function whereProjectMatches(
   if ('owner' in criteria) {
     return query.whereRaw(
       criteria.owner.length
-        ? `lower(projects.owner) in (${criteria.owner.map(() => '?').join(',')})`
+        ? `lower(projects.owner) in (${criteria.owner
+            .map(() => '?')
+            .join(',')})`
         : '1 = 0',
       lower(criteria.owner),
     );
@@ -51,7 +56,9 @@ export function whereProjectMatches(
         .whereIn('project_collaborators.role', roles)
         .whereRaw(
           subjects.length
-            ? `lower(project_collaborators.subject) in (${subjects.map(() => '?').join(',')})`
+            ? `lower(project_collaborators.subject) in (${subjects
+                .map(() => '?')
+                .join(',')})`
             : '1 = 0',
           lower(subjects),
         );

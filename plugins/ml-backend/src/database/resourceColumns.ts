@@ -12,7 +12,8 @@ export function toResourceColumns(
   limits: Partial<ResourceLimits>,
 ): Partial<ResourceColumns> {
   const columns: Partial<ResourceColumns> = {};
-  if (limits.cpu !== undefined) columns.cpu_millis = Math.round(limits.cpu * 1000);
+  if (limits.cpu !== undefined)
+    columns.cpu_millis = Math.round(limits.cpu * 1000);
   if (limits.memoryMiB !== undefined) columns.memory_mib = limits.memoryMiB;
   if (limits.gpu !== undefined) columns.gpu = limits.gpu;
   return columns;
@@ -20,5 +21,9 @@ export function toResourceColumns(
 
 /** @internal */
 export function fromResourceColumns(row: ResourceColumns): ResourceLimits {
-  return { cpu: row.cpu_millis / 1000, memoryMiB: row.memory_mib, gpu: row.gpu };
+  return {
+    cpu: row.cpu_millis / 1000,
+    memoryMiB: row.memory_mib,
+    gpu: row.gpu,
+  };
 }

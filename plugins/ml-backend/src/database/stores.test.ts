@@ -7,7 +7,15 @@ jest.setTimeout(60_000);
 const databases = createTestDatabases();
 
 const nodeGroups = [
-  { name: 'g', cpu: 4, memoryMiB: 8192, gpu: 0, minNodes: 1, maxNodes: 2, scaleUpDelaySeconds: 5 },
+  {
+    name: 'g',
+    cpu: 4,
+    memoryMiB: 8192,
+    gpu: 0,
+    minNodes: 1,
+    maxNodes: 2,
+    scaleUpDelaySeconds: 5,
+  },
 ];
 
 describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
@@ -45,8 +53,14 @@ describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
     const knex = await open();
     const store = new ProjectStore(knex);
     await new WorkspaceStore(knex).create({
-      name: 'w', title: 'W', description: '', owner: 'user:default/a', driver: 'local',
-      nodeGroups, env: {}, defaultUserQuota: { cpu: 1, memoryMiB: 1, gpu: 0 },
+      name: 'w',
+      title: 'W',
+      description: '',
+      owner: 'user:default/a',
+      driver: 'local',
+      nodeGroups,
+      env: {},
+      defaultUserQuota: { cpu: 1, memoryMiB: 1, gpu: 0 },
     });
     for (let i = 0; i < 25; i++) {
       await store.create({
@@ -55,7 +69,8 @@ describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
         title: i % 2 ? 'same title' : '50%_off',
         description: '',
         owner: 'user:default/a',
-        visibility: 'private', teamRole: 'contributor',
+        visibility: 'private',
+        teamRole: 'contributor',
         env: {},
         createdBy: 'user:default/a',
       });
@@ -74,7 +89,12 @@ describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
     expect(seen).toHaveLength(25);
     expect(new Set(seen).size).toBe(25);
 
-    const wild = await store.list({ filter: '%_', sort: [], pageSize: 50, offset: 0 });
+    const wild = await store.list({
+      filter: '%_',
+      sort: [],
+      pageSize: 50,
+      offset: 0,
+    });
     expect(wild.totalSize).toBe(13);
     expect(wild.items.every(p => p.title === '50%_off')).toBe(true);
   });
@@ -82,8 +102,14 @@ describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
   it('has a unique index on the runtime tuple', async () => {
     const knex = await open();
     const indexes: string[] = databaseId.startsWith('POSTGRES')
-      ? (await knex.raw("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'runtimes'")).rows.map((r: any) => r.name)
-      : (await knex.raw("PRAGMA index_list('runtimes')")).filter((r: any) => r.unique).map((r: any) => r.name);
+      ? (
+          await knex.raw(
+            "SELECT indexname AS name FROM pg_indexes WHERE tablename = 'runtimes'",
+          )
+        ).rows.map((r: any) => r.name)
+      : (await knex.raw("PRAGMA index_list('runtimes')"))
+          .filter((r: any) => r.unique)
+          .map((r: any) => r.name);
     expect(indexes).toContain('runtimes_tuple_idx');
   });
 });

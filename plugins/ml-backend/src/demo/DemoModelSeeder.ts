@@ -45,19 +45,44 @@ export class DemoModelSeeder {
     const project = await this.demoProject();
     if (!project) return;
     const owner = project.owner;
-    const hasFile = await this.deps.files.stat(project.id, DEMO_MODEL_FILE).then(() => true, () => false);
-    const model = (await this.deps.models.list(project.id)).find(m => m.name === DEMO_MODEL);
+    const hasFile = await this.deps.files
+      .stat(project.id, DEMO_MODEL_FILE)
+      .then(
+        () => true,
+        () => false,
+      );
+    const model = (await this.deps.models.list(project.id)).find(
+      m => m.name === DEMO_MODEL,
+    );
     if (!model) {
       if (hasFile) return;
-      const runtime = (await this.deps.runtimes.list({ sort: [], pageSize: 1, offset: 0, all: false, enabled: true })).items[0];
+      const runtime = (
+        await this.deps.runtimes.list({
+          sort: [],
+          pageSize: 1,
+          offset: 0,
+          all: false,
+          enabled: true,
+        })
+      ).items[0];
       if (!runtime) {
-        this.deps.logger.info('No runtime is configured; the demo model is not seeded');
+        this.deps.logger.info(
+          'No runtime is configured; the demo model is not seeded',
+        );
         return;
       }
-      await this.deps.files.write(project.id, DEMO_MODEL_FILE, Buffer.from(DEMO_MODEL_PY));
+      await this.deps.files.write(
+        project.id,
+        DEMO_MODEL_FILE,
+        Buffer.from(DEMO_MODEL_PY),
+      );
       const created = await this.deps.models.create(
         project.id,
-        { name: DEMO_MODEL, description: 'Adds two numbers (the demo; no access key needed).', disableAuthentication: true },
+        {
+          name: DEMO_MODEL,
+          description: 'Adds two numbers (the demo; no access key needed).',
+          disableAuthentication: true,
+        },
         owner,
       );
       this.deployWhenBuilt(project.id, created.id, owner);
@@ -74,40 +99,63 @@ export class DemoModelSeeder {
         },
         owner,
       );
-      this.deps.logger.info('Seeded the demo model; it deploys when its build ends');
+      this.deps.logger.info(
+        'Seeded the demo model; it deploys when its build ends',
+      );
       return;
     }
-    if ((await this.deps.modelDeployments.list(project.id, model.id)).length > 0) return;
+    if (
+      (await this.deps.modelDeployments.list(project.id, model.id)).length > 0
+    )
+      return;
     const builds = await this.deps.modelBuilds.list(project.id, model.id);
     const built = builds.find(b => b.state === 'built');
     if (built) {
       await this.deploy(project.id, model.id, built.id, owner);
-    } else if (builds.some(b => b.state === 'queued' || b.state === 'building')) {
+    } else if (
+      builds.some(b => b.state === 'queued' || b.state === 'building')
+    ) {
       this.deployWhenBuilt(project.id, model.id, owner);
     }
   }
 
   private async demoProject(): Promise<Project | undefined> {
-    const page = await this.deps.projects.list({
-      filter: DEMO_PROJECT,
-      sort: [],
-      pageSize: 50,
-      offset: 0,
-      workspace: DEMO_WORKSPACE,
-    }, { all: true });
+    const page = await this.deps.projects.list(
+      {
+        filter: DEMO_PROJECT,
+        sort: [],
+        pageSize: 50,
+        offset: 0,
+        workspace: DEMO_WORKSPACE,
+      },
+      { all: true },
+    );
     return page.items.find(p => p.name === DEMO_PROJECT);
   }
 
   private deployWhenBuilt(projectId: string, modelId: string, owner: string) {
     this.deps.modelBuilds.onBuildEnded(async build => {
       if (build.modelId !== modelId || build.state !== 'built') return;
-      if ((await this.deps.modelDeployments.list(projectId, modelId)).length > 0) return;
+      if (
+        (await this.deps.modelDeployments.list(projectId, modelId)).length > 0
+      )
+        return;
       await this.deploy(projectId, modelId, build.id, owner);
     });
   }
 
-  private async deploy(projectId: string, modelId: string, buildId: string, owner: string) {
-    await this.deps.modelDeployments.create(projectId, modelId, { buildId, replicas: 1, profile: DEMO_PROFILE, env: {} }, owner);
+  private async deploy(
+    projectId: string,
+    modelId: string,
+    buildId: string,
+    owner: string,
+  ) {
+    await this.deps.modelDeployments.create(
+      projectId,
+      modelId,
+      { buildId, replicas: 1, profile: DEMO_PROFILE, env: {} },
+      owner,
+    );
     this.deps.logger.info('Deployed the demo model with one replica');
   }
 }

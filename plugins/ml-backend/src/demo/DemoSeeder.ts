@@ -53,7 +53,8 @@ export class DemoSeeder {
       {
         name: 'demo',
         title: 'Demo workspace',
-        description: 'Local processes on this machine, with simulated autoscaling.',
+        description:
+          'Local processes on this machine, with simulated autoscaling.',
         owner: DEMO_OWNER,
         driver: 'local',
         nodeGroups: [

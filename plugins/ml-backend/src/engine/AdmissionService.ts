@@ -28,14 +28,26 @@ export class AdmissionService {
   }
 
   /** Makes sure each node group has its minimum number of nodes. */
-  async ensureMinimumNodes(tx: any, workspace: Workspace, nodes: NodeRow[], nowMs: number): Promise<NodeRow[]> {
+  async ensureMinimumNodes(
+    tx: any,
+    workspace: Workspace,
+    nodes: NodeRow[],
+    nowMs: number,
+  ): Promise<NodeRow[]> {
     const created: NodeRow[] = [];
     // The pass's own clock: a node made now is ready in this very pass.
     const now = iso(nowMs);
     for (const group of workspace.nodeGroups) {
       const have = nodes.filter(n => n.node_group === group.name).length;
       for (let i = have; i < group.minNodes; i++) {
-        const node = { id: uuid(), workspace: workspace.name, node_group: group.name, created_at: now, ready_at: now, idle_since: null };
+        const node = {
+          id: uuid(),
+          workspace: workspace.name,
+          node_group: group.name,
+          created_at: now,
+          ready_at: now,
+          idle_since: null,
+        };
         await this.deps.queue.insertNode(tx, node);
         created.push(node);
       }
@@ -52,20 +64,35 @@ export class AdmissionService {
       const queued = await queue.queued(tx, workspace.name, iso(nowMs));
       if (queued.length === 0) return [];
 
-      const nodes = await this.ensureMinimumNodes(tx, workspace, await queue.nodes(tx, workspace.name), nowMs);
+      const nodes = await this.ensureMinimumNodes(
+        tx,
+        workspace,
+        await queue.nodes(tx, workspace.name),
+        nowMs,
+      );
       const allocations = await queue.allocationsByNode(tx, workspace.name);
       const groups = new Map(workspace.nodeGroups.map(g => [g.name, g]));
       const slots: NodeSlot[] = nodes.flatMap(n => {
         const group = groups.get(n.node_group);
         if (!group) return [];
         const readyAtMs = Date.parse(n.ready_at);
-        return [{
-          id: n.id,
-          group: n.node_group,
-          capacity: { cpu: group.cpu, memoryMiB: group.memoryMiB, gpu: group.gpu },
-          allocated: allocations.get(n.id) ?? { cpu: 0, memoryMiB: 0, gpu: 0 },
-          readyAtMs: readyAtMs > nowMs ? readyAtMs : undefined,
-        }];
+        return [
+          {
+            id: n.id,
+            group: n.node_group,
+            capacity: {
+              cpu: group.cpu,
+              memoryMiB: group.memoryMiB,
+              gpu: group.gpu,
+            },
+            allocated: allocations.get(n.id) ?? {
+              cpu: 0,
+              memoryMiB: 0,
+              gpu: 0,
+            },
+            readyAtMs: readyAtMs > nowMs ? readyAtMs : undefined,
+          },
+        ];
       });
 
       const quotas = await queue.quotas(tx, workspace.name);
@@ -78,7 +105,8 @@ export class AdmissionService {
           queuedAtMs: Date.parse(w.queuedAt),
         })),
         usageBySubject: await queue.usageBySubject(tx, workspace.name),
-        limitFor: subject => subjectLimit(subject, quotas.get(subject), workspace),
+        limitFor: subject =>
+          subjectLimit(subject, quotas.get(subject), workspace),
         nodes: slots,
         groups: workspace.nodeGroups,
         starvationMs: this.deps.starvationMs,
@@ -86,17 +114,26 @@ export class AdmissionService {
 
       for (const node of result.newNodes) {
         await queue.insertNode(tx, {
-          id: uuid(), workspace: workspace.name, node_group: node.group,
-          created_at: iso(nowMs), ready_at: iso(node.readyAtMs), idle_since: null,
+          id: uuid(),
+          workspace: workspace.name,
+          node_group: node.group,
+          created_at: iso(nowMs),
+          ready_at: iso(node.readyAtMs),
+          idle_since: null,
         });
       }
       const byId = new Map(queued.map(w => [w.id, w]));
-      const admissions: Array<{ id: string; attempt: number; nodeId: string }> = [];
+      const admissions: Array<{ id: string; attempt: number; nodeId: string }> =
+        [];
       const reasons: Array<{ id: string; reason: string }> = [];
       for (const decision of result.decisions) {
         const w = byId.get(decision.workloadId)!;
         if (decision.kind === 'admit') {
-          admissions.push({ id: w.id, attempt: w.attempt, nodeId: decision.nodeId });
+          admissions.push({
+            id: w.id,
+            attempt: w.attempt,
+            nodeId: decision.nodeId,
+          });
         } else if (w.reason !== decision.reason) {
           reasons.push({ id: w.id, reason: decision.reason });
         }

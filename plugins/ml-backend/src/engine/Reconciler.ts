@@ -1,7 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Workspace } from '@ml-platform/plugin-ml-common';
 import { ComputeDriver, ObservedWorkload } from '@ml-platform/plugin-ml-node';
-import { QueueStore, StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import {
+  QueueStore,
+  StoredWorkload,
+  WorkloadStore,
+  WorkspaceStore,
+} from '../database';
 import { retryDelaySeconds } from './backoff';
 import { WorkloadEngine } from './WorkloadEngine';
 
@@ -52,13 +57,18 @@ export class Reconciler {
         observedBy.set(key(o.workloadId, o.attempt), driver);
       }
     }
-    const workspaces = new Map((await this.deps.workspaces.listAll()).map(w => [w.name, w]));
+    const workspaces = new Map(
+      (await this.deps.workspaces.listAll()).map(w => [w.name, w]),
+    );
     // What the driver of an unavailable workspace observes may be stale or
     // missing: acting on it would fail running work as lost. Leave it be.
     for (const ws of [...workspaces.values()]) {
       if (!(await this.isAvailable(ws))) workspaces.delete(ws.name);
     }
-    const active = await this.deps.workloads.listByStates(['starting', 'running']);
+    const active = await this.deps.workloads.listByStates([
+      'starting',
+      'running',
+    ]);
     const expected = new Set<string>();
     for (const w of active) {
       expected.add(key(w.id, w.attempt));
@@ -67,7 +77,10 @@ export class Reconciler {
       try {
         await this.reconcileOne(w, ws, observed.get(key(w.id, w.attempt)));
       } catch (error) {
-        this.deps.logger.error(`Reconciling workload ${w.id} failed`, error as Error);
+        this.deps.logger.error(
+          `Reconciling workload ${w.id} failed`,
+          error as Error,
+        );
       }
     }
     // What drivers still remember but no active workload expects has ended:
@@ -98,7 +111,11 @@ export class Reconciler {
     }
   }
 
-  private async reconcileOne(current: StoredWorkload, ws: Workspace, o: ObservedWorkload | undefined) {
+  private async reconcileOne(
+    current: StoredWorkload,
+    ws: Workspace,
+    o: ObservedWorkload | undefined,
+  ) {
     let w = current;
     const { workloads } = this.deps;
     const nowIso = new Date(this.now()).toISOString();
@@ -108,7 +125,10 @@ export class Reconciler {
       if (w.state === 'starting') {
         // Admitted but not (yet) known to the driver: the backend may have
         // died between admission and start. Starting is idempotent.
-        if (this.now() - Date.parse(w.updatedAt) > this.deps.options.startGraceMs) {
+        if (
+          this.now() - Date.parse(w.updatedAt) >
+          this.deps.options.startGraceMs
+        ) {
           await this.deps.engine.start(w, ws);
         }
         return;
@@ -116,9 +136,15 @@ export class Reconciler {
       await this.endAttempt(w, 'failed', LOST_REASON, undefined);
       return;
     }
-    if (w.state === 'starting' && (o.phase === 'succeeded' || o.phase === 'failed')) {
+    if (
+      w.state === 'starting' &&
+      (o.phase === 'succeeded' || o.phase === 'failed')
+    ) {
       // It ran and ended between two observations: its history still says so.
-      await workloads.transition(w.id, guard, 'running', { reason: 'running', started_at: nowIso });
+      await workloads.transition(w.id, guard, 'running', {
+        reason: 'running',
+        started_at: nowIso,
+      });
       w = { ...w, state: 'running', startedAt: nowIso };
     }
     switch (o.phase) {
@@ -127,20 +153,40 @@ export class Reconciler {
       case 'running': {
         if (w.state === 'starting') {
           await workloads.transition(w.id, guard, 'running', {
-            reason: 'running', started_at: nowIso, last_activity_at: nowIso,
+            reason: 'running',
+            started_at: nowIso,
+            last_activity_at: nowIso,
           });
           return;
         }
         const startedMs = Date.parse(w.startedAt ?? w.updatedAt);
-        if (w.timeoutSeconds && this.now() - startedMs > w.timeoutSeconds * 1000) {
+        if (
+          w.timeoutSeconds &&
+          this.now() - startedMs > w.timeoutSeconds * 1000
+        ) {
           await this.deps.driverFor(ws).stop(o);
-          await this.endAttempt(w, 'timed_out', `ran longer than its timeout of ${w.timeoutSeconds} s`, undefined);
+          await this.endAttempt(
+            w,
+            'timed_out',
+            `ran longer than its timeout of ${w.timeoutSeconds} s`,
+            undefined,
+          );
           return;
         }
-        const activeMs = Date.parse(w.lastActivityAt ?? w.startedAt ?? w.updatedAt);
-        if (w.idleTimeoutSeconds && this.now() - activeMs > w.idleTimeoutSeconds * 1000) {
+        const activeMs = Date.parse(
+          w.lastActivityAt ?? w.startedAt ?? w.updatedAt,
+        );
+        if (
+          w.idleTimeoutSeconds &&
+          this.now() - activeMs > w.idleTimeoutSeconds * 1000
+        ) {
           await this.deps.driverFor(ws).stop(o);
-          await this.endAttempt(w, 'stopped', `idle for more than ${Math.round(w.idleTimeoutSeconds / 60)} min`, undefined);
+          await this.endAttempt(
+            w,
+            'stopped',
+            `idle for more than ${Math.round(w.idleTimeoutSeconds / 60)} min`,
+            undefined,
+          );
         }
         return;
       }
@@ -180,30 +226,48 @@ export class Reconciler {
     );
     if (!moved) return;
     if (retry) {
-      const delay = retryDelaySeconds(w.retryBackoffSeconds, w.attempt + 1, this.deps.options.maxBackoffSeconds);
-      await workloads.transition(w.id, { from: ['failed'], attempt: w.attempt }, 'queued', {
-        attempt: w.attempt + 1,
-        reason: `attempt ${w.attempt} ${reason}; retrying in ${delay} s`,
-        retry_at: new Date(nowMs + delay * 1000).toISOString(),
-        node_id: null,
-        exit_code: null,
-        started_at: null,
-        ended_at: null,
-        queued_at: nowIso,
-      });
+      const delay = retryDelaySeconds(
+        w.retryBackoffSeconds,
+        w.attempt + 1,
+        this.deps.options.maxBackoffSeconds,
+      );
+      await workloads.transition(
+        w.id,
+        { from: ['failed'], attempt: w.attempt },
+        'queued',
+        {
+          attempt: w.attempt + 1,
+          reason: `attempt ${w.attempt} ${reason}; retrying in ${delay} s`,
+          retry_at: new Date(nowMs + delay * 1000).toISOString(),
+          node_id: null,
+          exit_code: null,
+          started_at: null,
+          ended_at: null,
+          queued_at: nowIso,
+        },
+      );
       return;
     }
-    await this.deps.engine.notifyEnded({ ...w, state: to, reason, exitCode, endedAt: nowIso });
+    await this.deps.engine.notifyEnded({
+      ...w,
+      state: to,
+      reason,
+      exitCode,
+      endedAt: nowIso,
+    });
   }
 
   /** Marks empty nodes idle and removes those idle too long above the minimum. */
   private async ageNodes(ws: Workspace) {
     const { queue } = this.deps;
     const nodes = await queue.nodes(undefined, ws.name);
-    const allocations = await queue.transaction(tx => queue.allocationsByNode(tx, ws.name));
+    const allocations = await queue.transaction(tx =>
+      queue.allocationsByNode(tx, ws.name),
+    );
     const nowMs = this.now();
     const counts = new Map<string, number>();
-    for (const n of nodes) counts.set(n.node_group, (counts.get(n.node_group) ?? 0) + 1);
+    for (const n of nodes)
+      counts.set(n.node_group, (counts.get(n.node_group) ?? 0) + 1);
     for (const node of nodes) {
       const group = ws.nodeGroups.find(g => g.name === node.node_group);
       const busy = allocations.has(node.id);
@@ -216,7 +280,8 @@ export class Reconciler {
         continue;
       }
       const minimum = group?.minNodes ?? 0;
-      const idleLongEnough = nowMs - Date.parse(node.idle_since) > this.deps.options.nodeIdleMs;
+      const idleLongEnough =
+        nowMs - Date.parse(node.idle_since) > this.deps.options.nodeIdleMs;
       if (idleLongEnough && (counts.get(node.node_group) ?? 0) > minimum) {
         if (await queue.deleteIdleNode(node.id)) {
           counts.set(node.node_group, counts.get(node.node_group)! - 1);

@@ -14,7 +14,10 @@ function memorySettings() {
 }
 
 describe('WorkloadTokens', () => {
-  const ref = { workloadId: '6f1c2a4e-8d1b-4c55-9e0a-3b7f1d2c9a10', attempt: 2 };
+  const ref = {
+    workloadId: '6f1c2a4e-8d1b-4c55-9e0a-3b7f1d2c9a10',
+    attempt: 2,
+  };
 
   it('verifies what it issued, naming the workload attempt', async () => {
     const tokens = new WorkloadTokens(memorySettings());
@@ -26,7 +29,9 @@ describe('WorkloadTokens', () => {
   it('is verified by another replica that shares the settings', async () => {
     const settings = memorySettings();
     const token = await new WorkloadTokens(settings).issue(ref);
-    await expect(new WorkloadTokens(settings).verify(token)).resolves.toEqual(ref);
+    await expect(new WorkloadTokens(settings).verify(token)).resolves.toEqual(
+      ref,
+    );
   });
 
   it('refuses tokens signed with another key, altered or malformed', async () => {
@@ -34,7 +39,15 @@ describe('WorkloadTokens', () => {
     const foreign = await new WorkloadTokens(memorySettings()).issue(ref);
     const token = await tokens.issue(ref);
     const otherAttempt = token.replace('.2.', '.3.');
-    for (const bad of [foreign, otherAttempt, `${token}x`, 'mlw_a.b', 'mlw_x.0.sig', 'Bearer', '']) {
+    for (const bad of [
+      foreign,
+      otherAttempt,
+      `${token}x`,
+      'mlw_a.b',
+      'mlw_x.0.sig',
+      'Bearer',
+      '',
+    ]) {
       await expect(tokens.verify(bad)).resolves.toBeUndefined();
     }
   });
@@ -42,7 +55,11 @@ describe('WorkloadTokens', () => {
   it('reads the signing key once', async () => {
     const settings = memorySettings();
     const tokens = new WorkloadTokens(settings);
-    await Promise.all([tokens.issue(ref), tokens.issue(ref), tokens.verify('mlw_a.1.b')]);
+    await Promise.all([
+      tokens.issue(ref),
+      tokens.issue(ref),
+      tokens.verify('mlw_a.1.b'),
+    ]);
     expect(settings.calls).toBe(1);
   });
 

@@ -29,7 +29,9 @@ export class WorkloadTokens {
     const [workloadId, attemptText, signature] = parts;
     const attempt = Number(attemptText);
     if (!Number.isSafeInteger(attempt) || attempt < 1) return undefined;
-    const expected = Buffer.from(await this.sign(`${workloadId}.${attemptText}`));
+    const expected = Buffer.from(
+      await this.sign(`${workloadId}.${attemptText}`),
+    );
     const given = Buffer.from(signature);
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return undefined;
@@ -39,12 +41,16 @@ export class WorkloadTokens {
 
   private async sign(body: string): Promise<string> {
     this.key ??= this.settings
-      .getOrCreate(SIGNING_KEY_SETTING, () => randomBytes(32).toString('base64'))
+      .getOrCreate(SIGNING_KEY_SETTING, () =>
+        randomBytes(32).toString('base64'),
+      )
       .then(value => Buffer.from(value, 'base64'))
       .catch(error => {
         this.key = undefined; // try the database again next time
         throw error;
       });
-    return createHmac('sha256', await this.key).update(body).digest('base64url');
+    return createHmac('sha256', await this.key)
+      .update(body)
+      .digest('base64url');
   }
 }

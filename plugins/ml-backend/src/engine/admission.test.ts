@@ -2,7 +2,13 @@ import { NodeGroup } from '@ml-platform/plugin-ml-common';
 import { AdmissionInput, NodeSlot, QueuedWorkload, admit } from './admission';
 
 const group: NodeGroup = {
-  name: 'standard', cpu: 4, memoryMiB: 16384, gpu: 0, minNodes: 1, maxNodes: 2, scaleUpDelaySeconds: 20,
+  name: 'standard',
+  cpu: 4,
+  memoryMiB: 16384,
+  gpu: 0,
+  minNodes: 1,
+  maxNodes: 2,
+  scaleUpDelaySeconds: 20,
 };
 const node = (id: string, cpuUsed = 0): NodeSlot => ({
   id,
@@ -10,8 +16,16 @@ const node = (id: string, cpuUsed = 0): NodeSlot => ({
   capacity: { cpu: 4, memoryMiB: 16384, gpu: 0 },
   allocated: { cpu: cpuUsed, memoryMiB: cpuUsed * 1024, gpu: 0 },
 });
-const job = (id: string, cpu: number, subject = 'user:default/jane', queuedAtMs = 0): QueuedWorkload => ({
-  id, subject, request: { cpu, memoryMiB: cpu * 1024, gpu: 0 }, queuedAtMs,
+const job = (
+  id: string,
+  cpu: number,
+  subject = 'user:default/jane',
+  queuedAtMs = 0,
+): QueuedWorkload => ({
+  id,
+  subject,
+  request: { cpu, memoryMiB: cpu * 1024, gpu: 0 },
+  queuedAtMs,
 });
 
 function run(partial: Partial<AdmissionInput>) {
@@ -40,11 +54,21 @@ describe('admit', () => {
   it('charges quota per subject and explains a refusal', () => {
     const result = run({
       queued: [job('a', 4, 'group:default/ml-research')],
-      usageBySubject: new Map([['group:default/ml-research', { cpu: 6, memoryMiB: 0, gpu: 0 }]]),
-      limitFor: s => (s === 'group:default/ml-research' ? { cpu: 8, memoryMiB: 1e6, gpu: 0 } : undefined),
+      usageBySubject: new Map([
+        ['group:default/ml-research', { cpu: 6, memoryMiB: 0, gpu: 0 }],
+      ]),
+      limitFor: s =>
+        s === 'group:default/ml-research'
+          ? { cpu: 8, memoryMiB: 1e6, gpu: 0 }
+          : undefined,
     });
     expect(result.decisions).toEqual([
-      { kind: 'wait', workloadId: 'a', position: 1, reason: 'team ml-research uses 6 of 8 vCPU; this needs 4' },
+      {
+        kind: 'wait',
+        workloadId: 'a',
+        position: 1,
+        reason: 'team ml-research uses 6 of 8 vCPU; this needs 4',
+      },
     ]);
   });
 
@@ -68,20 +92,44 @@ describe('admit', () => {
       nowMs: 120_000,
       nodes: [node('n1', 3)],
       groups: [{ ...group, maxNodes: 1 }],
-      queued: [job('big', 4, 'user:default/a', 0), job('small', 1, 'user:default/b', 100_000)],
+      queued: [
+        job('big', 4, 'user:default/a', 0),
+        job('small', 1, 'user:default/b', 100_000),
+      ],
     });
     expect(result.decisions.map(d => d.kind)).toEqual(['wait', 'wait']);
-    expect((result.decisions[1] as any).reason).toContain('waited too long for capacity');
+    expect((result.decisions[1] as any).reason).toContain(
+      'waited too long for capacity',
+    );
   });
 
   it('bounds starvation inside one quota too', () => {
     const limit = { cpu: 4, memoryMiB: 1e6, gpu: 0 };
-    const usage = new Map([['user:default/a', { cpu: 3, memoryMiB: 0, gpu: 0 }]]);
-    const young = run({ usageBySubject: usage, limitFor: () => limit, queued: [job('big', 2, 'user:default/a', 0), job('small', 1, 'user:default/a', 0)] });
+    const usage = new Map([
+      ['user:default/a', { cpu: 3, memoryMiB: 0, gpu: 0 }],
+    ]);
+    const young = run({
+      usageBySubject: usage,
+      limitFor: () => limit,
+      queued: [
+        job('big', 2, 'user:default/a', 0),
+        job('small', 1, 'user:default/a', 0),
+      ],
+    });
     expect(young.decisions.map(d => d.kind)).toEqual(['wait', 'admit']);
-    const old = run({ nowMs: 61_000, usageBySubject: usage, limitFor: () => limit, queued: [job('big', 2, 'user:default/a', 0), job('small', 1, 'user:default/a', 0)] });
+    const old = run({
+      nowMs: 61_000,
+      usageBySubject: usage,
+      limitFor: () => limit,
+      queued: [
+        job('big', 2, 'user:default/a', 0),
+        job('small', 1, 'user:default/a', 0),
+      ],
+    });
     expect(old.decisions.map(d => d.kind)).toEqual(['wait', 'wait']);
-    expect((old.decisions[1] as any).reason).toBe('waiting behind older work of user a that has waited too long');
+    expect((old.decisions[1] as any).reason).toBe(
+      'waiting behind older work of user a that has waited too long',
+    );
   });
 
   it('scales up when nothing fits and counts on the new node for later work', () => {
@@ -90,7 +138,9 @@ describe('admit', () => {
       queued: [job('a', 2), job('b', 2), job('c', 2)],
     });
     expect(result.newNodes).toEqual([{ group: 'standard', readyAtMs: 21_000 }]);
-    expect(result.decisions.map(d => (d.kind === 'wait' ? d.reason : 'admit'))).toEqual([
+    expect(
+      result.decisions.map(d => (d.kind === 'wait' ? d.reason : 'admit')),
+    ).toEqual([
       'scaling up node group standard: a new node is ready in ~20 s',
       'waiting for a new standard node to start (ready in ~20 s)',
       expect.stringContaining('maximum size'),
@@ -103,19 +153,34 @@ describe('admit', () => {
       nodes: [node('n1', 4), { ...node('n2'), readyAtMs: undefined }],
       queued: [job('a', 2)],
     });
-    expect(result.decisions).toEqual([{ kind: 'admit', workloadId: 'a', nodeId: 'n2' }]);
+    expect(result.decisions).toEqual([
+      { kind: 'admit', workloadId: 'a', nodeId: 'n2' },
+    ]);
   });
 
   it('picks the best-fitting node to keep large holes free', () => {
-    const result = run({ nodes: [node('roomy', 0), node('tight', 3)], queued: [job('a', 1)] });
-    expect(result.decisions).toEqual([{ kind: 'admit', workloadId: 'a', nodeId: 'tight' }]);
+    const result = run({
+      nodes: [node('roomy', 0), node('tight', 3)],
+      queued: [job('a', 1)],
+    });
+    expect(result.decisions).toEqual([
+      { kind: 'admit', workloadId: 'a', nodeId: 'tight' },
+    ]);
   });
 
   it('needs a GPU node for GPU work', () => {
-    const gpuGroup = { ...group, name: 'gpu', gpu: 1, minNodes: 0, maxNodes: 1 };
+    const gpuGroup = {
+      ...group,
+      name: 'gpu',
+      gpu: 1,
+      minNodes: 0,
+      maxNodes: 1,
+    };
     const result = run({
       groups: [group, gpuGroup],
-      queued: [{ ...job('g', 1), request: { cpu: 1, memoryMiB: 1024, gpu: 1 } }],
+      queued: [
+        { ...job('g', 1), request: { cpu: 1, memoryMiB: 1024, gpu: 1 } },
+      ],
     });
     expect(result.newNodes).toEqual([{ group: 'gpu', readyAtMs: 21_000 }]);
   });

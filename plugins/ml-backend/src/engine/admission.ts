@@ -50,10 +50,18 @@ const ZERO: ResourceLimits = { cpu: 0, memoryMiB: 0, gpu: 0 };
 const EPSILON = 1e-9;
 
 function add(a: ResourceLimits, b: ResourceLimits): ResourceLimits {
-  return { cpu: a.cpu + b.cpu, memoryMiB: a.memoryMiB + b.memoryMiB, gpu: a.gpu + b.gpu };
+  return {
+    cpu: a.cpu + b.cpu,
+    memoryMiB: a.memoryMiB + b.memoryMiB,
+    gpu: a.gpu + b.gpu,
+  };
 }
 
-function fits(request: ResourceLimits, used: ResourceLimits, limit: ResourceLimits) {
+function fits(
+  request: ResourceLimits,
+  used: ResourceLimits,
+  limit: ResourceLimits,
+) {
   return (
     used.cpu + request.cpu <= limit.cpu + EPSILON &&
     used.memoryMiB + request.memoryMiB <= limit.memoryMiB &&
@@ -76,7 +84,12 @@ export function describeSubject(subject: string): string {
   return `${kind === 'group' ? 'team' : 'user'} ${name}`;
 }
 
-function explainQuota(subject: string, used: ResourceLimits, limit: ResourceLimits, req: ResourceLimits) {
+function explainQuota(
+  subject: string,
+  used: ResourceLimits,
+  limit: ResourceLimits,
+  req: ResourceLimits,
+) {
   const who = describeSubject(subject);
   if (used.cpu + req.cpu > limit.cpu + EPSILON) {
     return `${who} uses ${used.cpu} of ${limit.cpu} vCPU; this needs ${req.cpu}`;
@@ -121,7 +134,13 @@ export function admit(input: AdmissionInput): AdmissionResult {
     const limit = input.limitFor(w.subject);
 
     if (starvedSubjects.has(w.subject)) {
-      wait(w, `waiting behind older work of ${describeSubject(w.subject)} that has waited too long`, false);
+      wait(
+        w,
+        `waiting behind older work of ${describeSubject(
+          w.subject,
+        )} that has waited too long`,
+        false,
+      );
       continue;
     }
     if (limit && !fits(w.request, used, limit)) {
@@ -131,14 +150,22 @@ export function admit(input: AdmissionInput): AdmissionResult {
       continue;
     }
     if (capacityBarrier) {
-      wait(w, 'waiting behind older work that has waited too long for capacity', false);
+      wait(
+        w,
+        'waiting behind older work that has waited too long for capacity',
+        false,
+      );
       continue;
     }
 
     // Best fit among ready nodes: the least room left over.
     let best: NodeSlot | undefined;
     for (const node of nodes) {
-      if (node.readyAtMs !== undefined || !fits(w.request, node.allocated, node.capacity)) continue;
+      if (
+        node.readyAtMs !== undefined ||
+        !fits(w.request, node.allocated, node.capacity)
+      )
+        continue;
       if (!best || free(node).cpu < free(best).cpu) best = node;
     }
     if (best) {
@@ -150,33 +177,57 @@ export function admit(input: AdmissionInput): AdmissionResult {
 
     // A node that is still starting may already have room planned for it.
     const pending = nodes.find(
-      n => n.readyAtMs !== undefined && fits(w.request, n.allocated, n.capacity),
+      n =>
+        n.readyAtMs !== undefined && fits(w.request, n.allocated, n.capacity),
     );
     if (pending) {
       pending.allocated = add(pending.allocated, w.request);
-      const seconds = Math.max(0, Math.ceil((pending.readyAtMs! - input.nowMs) / 1000));
-      if (wait(w, `waiting for a new ${pending.group} node to start (ready in ~${seconds} s)`, starved)) {
+      const seconds = Math.max(
+        0,
+        Math.ceil((pending.readyAtMs! - input.nowMs) / 1000),
+      );
+      if (
+        wait(
+          w,
+          `waiting for a new ${pending.group} node to start (ready in ~${seconds} s)`,
+          starved,
+        )
+      ) {
         capacityBarrier = true;
       }
       continue;
     }
 
     const group = input.groups
-      .filter(g => (groupCounts.get(g.name) ?? 0) < g.maxNodes && fits(w.request, ZERO, g))
+      .filter(
+        g =>
+          (groupCounts.get(g.name) ?? 0) < g.maxNodes &&
+          fits(w.request, ZERO, g),
+      )
       .sort((a, b) => a.cpu - b.cpu || a.memoryMiB - b.memoryMiB)[0];
     if (group) {
       const readyAtMs = input.nowMs + group.scaleUpDelaySeconds * 1000;
       const node: NodeSlot = {
         id: `new-${newNodes.length}`,
         group: group.name,
-        capacity: { cpu: group.cpu, memoryMiB: group.memoryMiB, gpu: group.gpu },
+        capacity: {
+          cpu: group.cpu,
+          memoryMiB: group.memoryMiB,
+          gpu: group.gpu,
+        },
         allocated: { ...w.request },
         readyAtMs,
       };
       nodes.push(node);
       newNodes.push({ group: group.name, readyAtMs });
       groupCounts.set(group.name, (groupCounts.get(group.name) ?? 0) + 1);
-      if (wait(w, `scaling up node group ${group.name}: a new node is ready in ~${group.scaleUpDelaySeconds} s`, starved)) {
+      if (
+        wait(
+          w,
+          `scaling up node group ${group.name}: a new node is ready in ~${group.scaleUpDelaySeconds} s`,
+          starved,
+        )
+      ) {
         capacityBarrier = true;
       }
       continue;
@@ -186,8 +237,12 @@ export function admit(input: AdmissionInput): AdmissionResult {
       .filter(n => n.readyAtMs === undefined)
       .map(free)
       .sort((a, b) => b.cpu - a.cpu)[0];
-    const reason = `the workspace is at its maximum size; this needs ${describeResources(w.request)}${
-      roomiest ? `, the most free on one node is ${describeResources(roomiest)}` : ''
+    const reason = `the workspace is at its maximum size; this needs ${describeResources(
+      w.request,
+    )}${
+      roomiest
+        ? `, the most free on one node is ${describeResources(roomiest)}`
+        : ''
     }`;
     if (wait(w, reason, starved)) capacityBarrier = true;
   }

@@ -5,7 +5,10 @@ import {
   formatMemory,
 } from '@ml-platform/plugin-ml-common';
 
-function sumNodes(groups: NodeGroup[], count: (g: NodeGroup) => number): ResourceLimits {
+function sumNodes(
+  groups: NodeGroup[],
+  count: (g: NodeGroup) => number,
+): ResourceLimits {
   return groups.reduce(
     (total, g) => ({
       cpu: total.cpu + g.cpu * count(g),
@@ -39,7 +42,10 @@ export function largestNode(groups: NodeGroup[]): ResourceLimits {
 }
 
 /** True when some node group has nodes big enough for `request`. */
-export function fitsSomeNode(request: ResourceLimits, groups: NodeGroup[]): boolean {
+export function fitsSomeNode(
+  request: ResourceLimits,
+  groups: NodeGroup[],
+): boolean {
   return groups.some(
     g =>
       g.maxNodes > 0 &&
@@ -51,15 +57,23 @@ export function fitsSomeNode(request: ResourceLimits, groups: NodeGroup[]): bool
 
 /** A person-readable size: "4 vCPU, 16 GiB, 1 GPU". */
 export function describeResources(r: ResourceLimits): string {
-  const parts = [formatCpu(Math.round(r.cpu * 1000)), formatMemory(r.memoryMiB)];
+  const parts = [
+    formatCpu(Math.round(r.cpu * 1000)),
+    formatMemory(r.memoryMiB),
+  ];
   if (r.gpu > 0) parts.push(`${r.gpu} GPU`);
   return parts.join(', ');
 }
 
 /** Why `request` fits no node, naming the node groups. */
-export function explainNoFit(request: ResourceLimits, groups: NodeGroup[]): string {
+export function explainNoFit(
+  request: ResourceLimits,
+  groups: NodeGroup[],
+): string {
   const sizes = groups
     .map(g => `${g.name} (${describeResources(g)} per node)`)
     .join('; ');
-  return `${describeResources(request)} fits no node of this workspace: ${sizes}`;
+  return `${describeResources(
+    request,
+  )} fits no node of this workspace: ${sizes}`;
 }

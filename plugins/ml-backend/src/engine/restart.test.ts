@@ -9,10 +9,24 @@ jest.setTimeout(120_000);
 const child = path.resolve(__dirname, '../__testUtils__/restartChild.ts');
 
 /** Starts the stand-in backend and resolves once `ready(states)` holds. */
-function startBackend(dir: string, mode: string, ready: (states: string[]) => boolean) {
-  const proc = spawn(process.execPath, ['-r', require.resolve('@backstage/cli/config/nodeTransform.cjs'), child, dir, mode], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+function startBackend(
+  dir: string,
+  mode: string,
+  ready: (states: string[]) => boolean,
+) {
+  const proc = spawn(
+    process.execPath,
+    [
+      '-r',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+      child,
+      dir,
+      mode,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   proc.stderr.on('data', d => (stderr += d));
   const reached = new Promise<void>((resolve, reject) => {
@@ -23,7 +37,9 @@ function startBackend(dir: string, mode: string, ready: (states: string[]) => bo
       buffer = lines.pop()!;
       if (lines.some(line => ready(JSON.parse(line)))) resolve();
     });
-    proc.on('exit', code => reject(new Error(`backend exited with ${code}: ${stderr}`)));
+    proc.on('exit', code =>
+      reject(new Error(`backend exited with ${code}: ${stderr}`)),
+    );
   });
   return { proc, reached };
 }
@@ -47,18 +63,29 @@ describe('a backend killed with SIGKILL mid-run', () => {
     const runs = path.join(dir, 'data/local-driver/runs');
     for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
       if (!name.endsWith('.json')) continue;
-      const state = JSON.parse(await fs.readFile(path.join(runs, name), 'utf8'));
+      const state = JSON.parse(
+        await fs.readFile(path.join(runs, name), 'utf8'),
+      );
       try {
         process.kill(-state.pgid, 'SIGKILL');
       } catch {
         // already gone
       }
     }
-    await fs.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await fs.rm(dir, {
+      recursive: true,
+      force: true,
+      maxRetries: 10,
+      retryDelay: 100,
+    });
   });
 
   it('re-adopts live work, retries lost work, and runs nothing twice', async () => {
-    const first = startBackend(dir, 'submit', states => states.length === 4 && states.every(s => s === 'running'));
+    const first = startBackend(
+      dir,
+      'submit',
+      states => states.length === 4 && states.every(s => s === 'running'),
+    );
     proc = first.proc;
     await first.reached;
     first.proc.kill('SIGKILL');
@@ -66,32 +93,68 @@ describe('a backend killed with SIGKILL mid-run', () => {
 
     // While the backend is down, one workload's processes die without a trace.
     const runs = path.join(dir, 'data/local-driver/runs');
-    const states = (await fs.readdir(runs)).filter(n => n.endsWith('.json')).sort();
-    const victim = JSON.parse(await fs.readFile(path.join(runs, states[0]), 'utf8'));
+    const states = (await fs.readdir(runs))
+      .filter(n => n.endsWith('.json'))
+      .sort();
+    const victim = JSON.parse(
+      await fs.readFile(path.join(runs, states[0]), 'utf8'),
+    );
     process.kill(-victim.pgid, 'SIGKILL');
 
-    const second = startBackend(dir, 'resume', s => s.length === 4 && s.every(x => x === 'succeeded'));
+    const second = startBackend(
+      dir,
+      'resume',
+      s => s.length === 4 && s.every(x => x === 'succeeded'),
+    );
     proc = second.proc;
     await second.reached;
     second.proc.kill('SIGKILL');
 
-    const knex = knexFactory({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'ml.sqlite') }, useNullAsDefault: true });
-    const workloads = await knex('workloads').select('id', 'state', 'attempt', 'reason');
-    const out = (await fs.readFile(path.join(dir, 'out.txt'), 'utf8')).trim().split('\n');
+    const knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'ml.sqlite') },
+      useNullAsDefault: true,
+    });
+    const workloads = await knex('workloads').select(
+      'id',
+      'state',
+      'attempt',
+      'reason',
+    );
+    const out = (await fs.readFile(path.join(dir, 'out.txt'), 'utf8'))
+      .trim()
+      .split('\n');
     // Every workload finished once: no duplicate execution after the restart.
-    expect(out.map(l => l.split(' ')[0]).sort()).toEqual(workloads.map(w => w.id).sort());
+    expect(out.map(l => l.split(' ')[0]).sort()).toEqual(
+      workloads.map(w => w.id).sort(),
+    );
     const killed = workloads.find(w => w.attempt === 2)!;
     expect(workloads.filter(w => w.attempt === 2)).toHaveLength(1);
-    const events = await knex('workload_events').where({ workload_id: killed.id }).orderBy('id');
+    const events = await knex('workload_events')
+      .where({ workload_id: killed.id })
+      .orderBy('id');
     expect(events.map(e => `${e.attempt}:${e.to_state}`)).toEqual([
-      '1:queued', '1:starting', '1:running', '1:failed', '2:queued', '2:starting', '2:running', '2:succeeded',
+      '1:queued',
+      '1:starting',
+      '1:running',
+      '1:failed',
+      '2:queued',
+      '2:starting',
+      '2:running',
+      '2:succeeded',
     ]);
-    expect(events[3].reason).toMatch(/disappeared|lost when the backend restarted|killed/);
+    expect(events[3].reason).toMatch(
+      /disappeared|lost when the backend restarted|killed/,
+    );
     // Each workload was started exactly once per attempt.
-    const starts = await knex('workload_events').where({ to_state: 'starting' }).count({ n: '*' });
+    const starts = await knex('workload_events')
+      .where({ to_state: 'starting' })
+      .count({ n: '*' });
     expect(Number(starts[0].n)).toBe(5);
     // Reservations equal what really runs: nothing.
-    const holding = await knex('workloads').whereIn('state', ['starting', 'running']).count({ n: '*' });
+    const holding = await knex('workloads')
+      .whereIn('state', ['starting', 'running'])
+      .count({ n: '*' });
     expect(Number(holding[0].n)).toBe(0);
     await knex.destroy();
   });

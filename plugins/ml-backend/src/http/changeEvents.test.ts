@@ -76,7 +76,12 @@ describe('createChangeEventsMiddleware', () => {
     await request(server).delete('/api/ml/projects/p1').expect(204);
     await settle();
     expect(events.publish.mock.calls).toEqual([
-      [{ topic: 'ml.changes', eventPayload: { method: 'POST', path: '/projects' } }],
+      [
+        {
+          topic: 'ml.changes',
+          eventPayload: { method: 'POST', path: '/projects' },
+        },
+      ],
       [
         {
           topic: 'ml.changes',
@@ -95,8 +100,14 @@ describe('createChangeEventsMiddleware', () => {
   it('publishes nothing for reads, failed writes and unknown routes', async () => {
     const server = app();
     await request(server).get('/api/ml/projects').expect(200);
-    await request(server).patch('/api/ml/projects/p1').send({ name: 'taken' }).expect(409);
-    await request(server).patch('/api/ml/projects/p1').send({ name: 7 }).expect(400);
+    await request(server)
+      .patch('/api/ml/projects/p1')
+      .send({ name: 'taken' })
+      .expect(409);
+    await request(server)
+      .patch('/api/ml/projects/p1')
+      .send({ name: 7 })
+      .expect(400);
     await request(server).post('/api/ml/nothing-here').send({}).expect(404);
     await settle();
     expect(events.publish).not.toHaveBeenCalled();
@@ -104,9 +115,15 @@ describe('createChangeEventsMiddleware', () => {
 
   it('publishes nothing for prediction and workload traffic', async () => {
     const server = app();
-    await request(server).post('/api/ml/projects/p1/models/m1/predict').send({}).expect(200);
+    await request(server)
+      .post('/api/ml/projects/p1/models/m1/predict')
+      .send({})
+      .expect(200);
     await request(server).post('/api/ml/model').send({}).expect(200);
-    await request(server).post('/api/ml/workload-api/v1/metrics').send({}).expect(204);
+    await request(server)
+      .post('/api/ml/workload-api/v1/metrics')
+      .send({})
+      .expect(204);
     await settle();
     expect(events.publish).not.toHaveBeenCalled();
   });
@@ -117,7 +134,9 @@ describe('createChangeEventsMiddleware', () => {
     await settle();
     await settle();
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/Could not announce POST \/projects on ml\.changes: Error: bus down/),
+      expect.stringMatching(
+        /Could not announce POST \/projects on ml\.changes: Error: bus down/,
+      ),
     );
   });
 });

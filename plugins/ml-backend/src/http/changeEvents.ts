@@ -1,9 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { EventsService } from '@backstage/plugin-events-node';
-import {
-  ML_CHANGES_TOPIC,
-  MlChangeEvent,
-} from '@ml-platform/plugin-ml-common';
+import { ML_CHANGES_TOPIC, MlChangeEvent } from '@ml-platform/plugin-ml-common';
 import { RequestHandler } from 'express';
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);

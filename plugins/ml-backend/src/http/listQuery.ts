@@ -23,7 +23,9 @@ function parseSort(sort: string | undefined, allowed: string[]): SortField[] {
     const field = trimmed.replace(/^[-+ ]/, '');
     if (!allowed.includes(field)) {
       throw new InputError(
-        `Invalid request query: sort: cannot sort by '${field}'; use one of ${allowed.join(', ')}`,
+        `Invalid request query: sort: cannot sort by '${field}'; use one of ${allowed.join(
+          ', ',
+        )}`,
       );
     }
     return { field, direction };
@@ -31,7 +33,9 @@ function parseSort(sort: string | undefined, allowed: string[]): SortField[] {
 }
 
 /** Page tokens are opaque to clients: an encoded offset. */
-export function encodePageToken(offset: number | undefined): string | undefined {
+export function encodePageToken(
+  offset: number | undefined,
+): string | undefined {
   return offset === undefined
     ? undefined
     : Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
@@ -64,7 +68,9 @@ export function parseListQuery<E extends z.ZodRawShape>(
   extra?: E,
 ): ListOptions & z.output<z.ZodObject<E>> {
   const schema = baseListQuery.extend(extra ?? ({} as E)).strict();
-  const parsed = parseInput(schema, query, 'query') as z.output<typeof baseListQuery> &
+  const parsed = parseInput(schema, query, 'query') as z.output<
+    typeof baseListQuery
+  > &
     z.output<z.ZodObject<E>>;
   const { filter, sort, page_size, page_token, ...rest } = parsed;
   return {
@@ -77,7 +83,11 @@ export function parseListQuery<E extends z.ZodRawShape>(
 }
 
 /** The JSON shape of a list response. */
-export function toPage<T>(result: { items: T[]; totalSize: number; nextOffset?: number }) {
+export function toPage<T>(result: {
+  items: T[];
+  totalSize: number;
+  nextOffset?: number;
+}) {
   return {
     items: result.items,
     total_size: result.totalSize,

@@ -27,7 +27,9 @@ export async function streamLines(
     res.write('event: end\ndata: {}\n\n');
   } catch (error) {
     if (!controller.signal.aborted) {
-      res.write(`event: error\ndata: ${JSON.stringify((error as Error).message)}\n\n`);
+      res.write(
+        `event: error\ndata: ${JSON.stringify((error as Error).message)}\n\n`,
+      );
     }
   }
   res.end();

@@ -28,7 +28,15 @@ function toModel(row: ModelRow): Model {
   };
 }
 
-export type NewModel = Pick<Model, 'id' | 'projectId' | 'name' | 'description' | 'disableAuthentication' | 'createdBy'>;
+export type NewModel = Pick<
+  Model,
+  | 'id'
+  | 'projectId'
+  | 'name'
+  | 'description'
+  | 'disableAuthentication'
+  | 'createdBy'
+>;
 
 /** Models: a name in a project, and which deployment serves it. */
 export class ModelStore {
@@ -56,13 +64,20 @@ export class ModelStore {
     return row ? toModel(row) : undefined;
   }
 
-  async findByName(projectId: string, name: string): Promise<Model | undefined> {
-    const row = await this.db<ModelRow>('models').where({ project_id: projectId, name }).first();
+  async findByName(
+    projectId: string,
+    name: string,
+  ): Promise<Model | undefined> {
+    const row = await this.db<ModelRow>('models')
+      .where({ project_id: projectId, name })
+      .first();
     return row ? toModel(row) : undefined;
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
-    const rows = await this.db<ModelRow>('models').where({ project_id: projectId }).orderBy('name');
+    const rows = await this.db<ModelRow>('models')
+      .where({ project_id: projectId })
+      .orderBy('name');
     return rows.map(toModel);
   }
 
@@ -76,8 +91,10 @@ export class ModelStore {
     patch: Partial<Pick<Model, 'description' | 'disableAuthentication'>>,
   ): Promise<Model | undefined> {
     const changes: Partial<ModelRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined) changes.description = patch.description;
-    if (patch.disableAuthentication !== undefined) changes.disable_authentication = patch.disableAuthentication;
+    if (patch.description !== undefined)
+      changes.description = patch.description;
+    if (patch.disableAuthentication !== undefined)
+      changes.disable_authentication = patch.disableAuthentication;
     await this.db('models').where({ id }).update(changes);
     return this.get(id);
   }

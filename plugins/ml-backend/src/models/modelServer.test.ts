@@ -49,12 +49,21 @@ function send(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any; socket: unknown }> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, agent, headers }, res => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', c => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : undefined, socket: req.socket }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method, path: urlPath, agent, headers },
+      res => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', c => (text += c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body: text ? JSON.parse(text) : undefined,
+            socket: req.socket,
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -80,7 +89,12 @@ describe('ml_platform.model_server with real python3', () => {
       }
     }
     child = undefined;
-    await fs.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    await fs.rm(dir, {
+      recursive: true,
+      force: true,
+      maxRetries: 10,
+      retryDelay: 100,
+    });
   });
 
   const start = async (env: Record<string, string>) => {
@@ -97,27 +111,80 @@ describe('ml_platform.model_server with real python3', () => {
 
   it('serves predictions one at a time over keep-alive, with errors answered and served on', async () => {
     const port = await freePort();
-    await start({ ML_MODEL_PORT: String(port), ML_MODEL_FILE: 'model.py', ML_MODEL_FUNCTION: 'predict' });
-    await waitFor(async () => (await send(false, port, 'GET', '/health').catch(() => undefined))?.status === 200, 'health');
+    await start({
+      ML_MODEL_PORT: String(port),
+      ML_MODEL_FILE: 'model.py',
+      ML_MODEL_FUNCTION: 'predict',
+    });
+    await waitFor(
+      async () =>
+        (
+          await send(false, port, 'GET', '/health').catch(() => undefined)
+        )?.status === 200,
+      'health',
+    );
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
-      const first = await send(agent, port, 'POST', '/predict', JSON.stringify({ x: 1.5 }), { 'X-ML-Prediction-Id': 'uuid-1' });
+      const first = await send(
+        agent,
+        port,
+        'POST',
+        '/predict',
+        JSON.stringify({ x: 1.5 }),
+        { 'X-ML-Prediction-Id': 'uuid-1' },
+      );
       expect(first.status).toBe(200);
-      expect(first.body).toMatchObject({ success: true, response: { id: 'uuid-1', most: 1 }, metrics: { x: 1.5 } });
+      expect(first.body).toMatchObject({
+        success: true,
+        response: { id: 'uuid-1', most: 1 },
+        metrics: { x: 1.5 },
+      });
       expect(typeof first.body.modelMs).toBe('number');
-      const second = await send(agent, port, 'POST', '/predict', JSON.stringify({}));
+      const second = await send(
+        agent,
+        port,
+        'POST',
+        '/predict',
+        JSON.stringify({}),
+      );
       // Same connection, and no prediction id without the header.
       expect(second.socket).toBe(first.socket);
       expect(second.body.response.id).toBeNull();
 
-      const failed = await send(agent, port, 'POST', '/predict', JSON.stringify({ fail: true }));
-      expect(failed).toMatchObject({ status: 200, body: { success: false, error: { name: 'KeyError', message: "'missing'" } } });
-      const odd = await send(agent, port, 'POST', '/predict', JSON.stringify({ odd: true }));
-      expect(odd.body).toMatchObject({ success: false, error: { name: 'TypeError' } });
+      const failed = await send(
+        agent,
+        port,
+        'POST',
+        '/predict',
+        JSON.stringify({ fail: true }),
+      );
+      expect(failed).toMatchObject({
+        status: 200,
+        body: {
+          success: false,
+          error: { name: 'KeyError', message: "'missing'" },
+        },
+      });
+      const odd = await send(
+        agent,
+        port,
+        'POST',
+        '/predict',
+        JSON.stringify({ odd: true }),
+      );
+      expect(odd.body).toMatchObject({
+        success: false,
+        error: { name: 'TypeError' },
+      });
       const invalid = await send(agent, port, 'POST', '/predict', '{"x":');
-      expect(invalid).toMatchObject({ status: 400, body: { success: false, error: { name: 'InvalidJSON' } } });
-      expect((await send(agent, port, 'POST', '/nothing', '{}')).status).toBe(404);
+      expect(invalid).toMatchObject({
+        status: 400,
+        body: { success: false, error: { name: 'InvalidJSON' } },
+      });
+      expect((await send(agent, port, 'POST', '/nothing', '{}')).status).toBe(
+        404,
+      );
       expect((await send(agent, port, 'GET', '/health')).status).toBe(200);
     } finally {
       agent.destroy();
@@ -125,18 +192,34 @@ describe('ml_platform.model_server with real python3', () => {
 
     // Concurrent requests on separate connections still run one at a time.
     const answers = await Promise.all(
-      [0, 1, 2].map(() => send(false, port, 'POST', '/predict', JSON.stringify({ sleep: 0.05 }))),
+      [0, 1, 2].map(() =>
+        send(false, port, 'POST', '/predict', JSON.stringify({ sleep: 0.05 })),
+      ),
     );
     expect(answers.map(a => a.body.success)).toEqual([true, true, true]);
-    const after = await send(false, port, 'POST', '/predict', JSON.stringify({}));
+    const after = await send(
+      false,
+      port,
+      'POST',
+      '/predict',
+      JSON.stringify({}),
+    );
     expect(after.body.response.most).toBe(1);
     expect(output).toContain("KeyError: 'missing'");
   });
 
   it('exits non-zero with the reason when the function cannot be loaded', async () => {
-    const proc = await start({ ML_MODEL_PORT: String(await freePort()), ML_MODEL_FILE: 'model.py', ML_MODEL_FUNCTION: 'score' });
-    const [code] = await new Promise<[number | null]>(resolve => proc.on('close', c => resolve([c])));
+    const proc = await start({
+      ML_MODEL_PORT: String(await freePort()),
+      ML_MODEL_FILE: 'model.py',
+      ML_MODEL_FUNCTION: 'score',
+    });
+    const [code] = await new Promise<[number | null]>(resolve =>
+      proc.on('close', c => resolve([c])),
+    );
     expect(code).toBe(1);
-    expect(output.trim().split('\n').pop()).toBe("function 'score' not found in model.py");
+    expect(output.trim().split('\n').pop()).toBe(
+      "function 'score' not found in model.py",
+    );
   });
 });

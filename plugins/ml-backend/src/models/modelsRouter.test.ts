@@ -2,12 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -32,45 +35,20 @@ describe('models API', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         serving: { drainSeconds: 0 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body
-      .items[0].id;
-    projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'scoring' })
-        .expect(201)
-    ).body.id;
+    await createWorkspaceWithProfile(server);
+    runtimeId = await firstRuntimeId(server);
+    projectId = await createProject(server, 'scoring');
     base = `/api/ml/projects/${projectId}/models`;
-    await request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=model.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(
-        Buffer.from(
-          'def predict(args):\n    return {"double": args["x"] * 2}\n',
-        ),
-      )
-      .expect(200);
+    await putProjectFile(
+      server,
+      projectId,
+      'model.py',
+      'def predict(args):\n    return {"double": args["x"] * 2}\n',
+    );
   });
 
   afterAll(() => backend.stop());
@@ -409,11 +387,7 @@ describe('models API', () => {
   it('builds past .gitignore lines that are slow or invalid as regular expressions', async () => {
     const { server } = backend;
     const put = (file: string, content: string) =>
-      request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+      putProjectFile(server, projectId, file, content);
     const long = 'a'.repeat(200);
     await put('.gitignore', '*a*a*a*a*b\n[z-a]\n*.tmp\n');
     await put(long, 'kept');
@@ -435,12 +409,7 @@ describe('models API', () => {
 
   it('deleting the project deletes its models first', async () => {
     const { server } = backend;
-    const other = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'temp' })
-        .expect(201)
-    ).body.id;
+    const other = await createProject(server, 'temp');
     await request(server)
       .post(`/api/ml/projects/${other}/models`)
       .send({ name: 'gone' })

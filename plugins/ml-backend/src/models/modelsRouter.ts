@@ -19,9 +19,13 @@ import { projectParams } from '../projects/projectsRouter';
 import { parseInput } from '../http/validation';
 
 /** A model by id or by its name in the project. */
-const modelParams = projectParams.extend({ modelId: z.string().min(1).max(63) });
+const modelParams = projectParams.extend({
+  modelId: z.string().min(1).max(63),
+});
 const buildParams = modelParams.extend({ buildId: z.string().uuid() });
-const deploymentParams = modelParams.extend({ deploymentId: z.string().uuid() });
+const deploymentParams = modelParams.extend({
+  deploymentId: z.string().uuid(),
+});
 const keyParams = modelParams.extend({ keyId: z.string().uuid() });
 
 /** Models of a project, their builds, deployments and access keys. */
@@ -43,7 +47,11 @@ export function createModelsRouter(deps: {
 
   router.post('/projects/:projectId/models', async (req, res) => {
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
+    const { caller } = await access.projectFor(
+      req,
+      projectId,
+      mlProjectWritePermission,
+    );
     const input = parseInput(createModelSchema, req.body, 'body');
     res.status(201).json(await models.create(projectId, input, caller.ref));
   });
@@ -68,56 +76,146 @@ export function createModelsRouter(deps: {
     res.status(204).end();
   });
 
-  router.get('/projects/:projectId/models/:modelId/builds', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json({ items: await modelBuilds.list(projectId, modelId) });
-  });
+  router.get(
+    '/projects/:projectId/models/:modelId/builds',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json({ items: await modelBuilds.list(projectId, modelId) });
+    },
+  );
 
-  router.post('/projects/:projectId/models/:modelId/builds', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
-    const input = parseInput(createModelBuildSchema, req.body, 'body');
-    res.status(201).json(publicBuild(await modelBuilds.create(projectId, modelId, input, caller.ref)));
-  });
+  router.post(
+    '/projects/:projectId/models/:modelId/builds',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      const { caller } = await access.projectFor(
+        req,
+        projectId,
+        mlProjectWritePermission,
+      );
+      const input = parseInput(createModelBuildSchema, req.body, 'body');
+      res
+        .status(201)
+        .json(
+          publicBuild(
+            await modelBuilds.create(projectId, modelId, input, caller.ref),
+          ),
+        );
+    },
+  );
 
-  router.get('/projects/:projectId/models/:modelId/builds/:buildId', async (req, res) => {
-    const { projectId, modelId, buildId } = parseInput(buildParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
-  });
+  router.get(
+    '/projects/:projectId/models/:modelId/builds/:buildId',
+    async (req, res) => {
+      const { projectId, modelId, buildId } = parseInput(
+        buildParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
+    },
+  );
 
-  router.get('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json({ items: await modelDeployments.list(projectId, modelId) });
-  });
+  router.get(
+    '/projects/:projectId/models/:modelId/deployments',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json({ items: await modelDeployments.list(projectId, modelId) });
+    },
+  );
 
-  router.post('/projects/:projectId/models/:modelId/deployments', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
-    const input = parseInput(createModelDeploymentSchema, req.body, 'body');
-    res.status(201).json(await modelDeployments.create(projectId, modelId, input, caller.ref));
-  });
+  router.post(
+    '/projects/:projectId/models/:modelId/deployments',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      const { caller } = await access.projectFor(
+        req,
+        projectId,
+        mlProjectOperatePermission,
+      );
+      const input = parseInput(createModelDeploymentSchema, req.body, 'body');
+      res
+        .status(201)
+        .json(
+          await modelDeployments.create(projectId, modelId, input, caller.ref),
+        );
+    },
+  );
 
-  router.get('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
-    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json(await modelDeployments.get(projectId, modelId, deploymentId));
-  });
+  router.get(
+    '/projects/:projectId/models/:modelId/deployments/:deploymentId',
+    async (req, res) => {
+      const { projectId, modelId, deploymentId } = parseInput(
+        deploymentParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json(await modelDeployments.get(projectId, modelId, deploymentId));
+    },
+  );
 
-  router.patch('/projects/:projectId/models/:modelId/deployments/:deploymentId', async (req, res) => {
-    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
-    const { replicas } = parseInput(updateModelDeploymentSchema, req.body, 'body');
-    res.json(await modelDeployments.scale(projectId, modelId, deploymentId, replicas, caller.ref));
-  });
+  router.patch(
+    '/projects/:projectId/models/:modelId/deployments/:deploymentId',
+    async (req, res) => {
+      const { projectId, modelId, deploymentId } = parseInput(
+        deploymentParams,
+        req.params,
+        'path',
+      );
+      const { caller } = await access.projectFor(
+        req,
+        projectId,
+        mlProjectOperatePermission,
+      );
+      const { replicas } = parseInput(
+        updateModelDeploymentSchema,
+        req.body,
+        'body',
+      );
+      res.json(
+        await modelDeployments.scale(
+          projectId,
+          modelId,
+          deploymentId,
+          replicas,
+          caller.ref,
+        ),
+      );
+    },
+  );
 
-  router.post('/projects/:projectId/models/:modelId/deployments/:deploymentId/stop', async (req, res) => {
-    const { projectId, modelId, deploymentId } = parseInput(deploymentParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectOperatePermission);
-    res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
-  });
+  router.post(
+    '/projects/:projectId/models/:modelId/deployments/:deploymentId/stop',
+    async (req, res) => {
+      const { projectId, modelId, deploymentId } = parseInput(
+        deploymentParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectOperatePermission);
+      res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
+    },
+  );
 
   router.get('/projects/:projectId/models/:modelId/keys', async (req, res) => {
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
@@ -128,21 +226,36 @@ export function createModelsRouter(deps: {
 
   router.post('/projects/:projectId/models/:modelId/keys', async (req, res) => {
     const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
-    const { name } = parseInput(createModelAccessKeySchema, req.body ?? {}, 'body');
+    const { caller } = await access.projectFor(
+      req,
+      projectId,
+      mlProjectWritePermission,
+    );
+    const { name } = parseInput(
+      createModelAccessKeySchema,
+      req.body ?? {},
+      'body',
+    );
     const model = await models.get(projectId, modelId);
     // The only response that ever holds the key; it must not be cached on the way.
     res.setHeader('Cache-Control', 'no-store');
     res.status(201).json(await modelKeys.create(model.id, name, caller.ref));
   });
 
-  router.delete('/projects/:projectId/models/:modelId/keys/:keyId', async (req, res) => {
-    const { projectId, modelId, keyId } = parseInput(keyParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    const model = await models.get(projectId, modelId);
-    await modelKeys.revoke(model.id, keyId);
-    res.status(204).end();
-  });
+  router.delete(
+    '/projects/:projectId/models/:modelId/keys/:keyId',
+    async (req, res) => {
+      const { projectId, modelId, keyId } = parseInput(
+        keyParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectWritePermission);
+      const model = await models.get(projectId, modelId);
+      await modelKeys.revoke(model.id, keyId);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

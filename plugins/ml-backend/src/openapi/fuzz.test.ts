@@ -12,6 +12,7 @@ import {
 } from '../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import { PYTHON_RUNTIME } from '../__testUtils__/apiFixtures';
 
 /**
  * Walks every operation of openapi.yaml against a real backend with real
@@ -41,16 +42,7 @@ describe.each(databases.eachSupportedId())(
         config: {
           engine: { reconcileIntervalSeconds: 0.5, cronIntervalSeconds: 3600 },
           serving: { drainSeconds: 0 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
       });
       server = backend.server as http.Server;

@@ -3,7 +3,10 @@ import Router from 'express-promise-router';
 import fs from 'node:fs/promises';
 import { parse } from 'yaml';
 
-const specPath = resolvePackagePath('@ml-platform/plugin-ml-backend', 'openapi.yaml');
+const specPath = resolvePackagePath(
+  '@ml-platform/plugin-ml-backend',
+  'openapi.yaml',
+);
 
 /** Serves the API's OpenAPI document, kept in the repo as openapi.yaml. */
 export function createOpenApiRouter() {

@@ -489,7 +489,10 @@ describe('openapi.yaml', () => {
         principal: { type: 'user', userEntityRef: 'user:default/jane' },
       }),
       readProject: async () => ({ project: {}, credentials: {} }),
-      projectFor: async () => ({ project: {}, caller: { ref: 'user:default/jane' } }),
+      projectFor: async () => ({
+        project: {},
+        caller: { ref: 'user:default/jane' },
+      }),
       authorizeProject: async () => ({}),
     } as any;
     const opById = (operationId: string) =>

@@ -43,10 +43,18 @@ export class ProfileService {
     return profile;
   }
 
-  async create(workspace: string, input: ProfileInput): Promise<ResourceProfile> {
+  async create(
+    workspace: string,
+    input: ProfileInput,
+  ): Promise<ResourceProfile> {
     const ws = await this.deps.workspaces.get(workspace);
     if (!fitsSomeNode(input, ws.nodeGroups)) {
-      throw new InputError(`Resource profile '${input.name}': ${explainNoFit(input, ws.nodeGroups)}`);
+      throw new InputError(
+        `Resource profile '${input.name}': ${explainNoFit(
+          input,
+          ws.nodeGroups,
+        )}`,
+      );
     }
     const conflict = new ConflictError(
       `A resource profile named '${input.name}' already exists in workspace '${workspace}'`,
@@ -70,7 +78,9 @@ export class ProfileService {
     const current = await this.get(workspace, name);
     const next = { ...current, ...patch };
     if (!fitsSomeNode(next, ws.nodeGroups)) {
-      throw new InputError(`Resource profile '${name}': ${explainNoFit(next, ws.nodeGroups)}`);
+      throw new InputError(
+        `Resource profile '${name}': ${explainNoFit(next, ws.nodeGroups)}`,
+      );
     }
     return (await this.deps.profiles.update(workspace, name, patch))!;
   }

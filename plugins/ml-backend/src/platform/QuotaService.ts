@@ -21,7 +21,10 @@ export class QuotaService {
     private readonly deps: { quotas: QuotaStore; workspaces: WorkspaceService },
   ) {}
 
-  async list(workspace: string, options: ListOptions): Promise<ListResult<Quota>> {
+  async list(
+    workspace: string,
+    options: ListOptions,
+  ): Promise<ListResult<Quota>> {
     await this.deps.workspaces.get(workspace);
     return this.deps.quotas.list(workspace, options);
   }
@@ -41,11 +44,17 @@ export class QuotaService {
     }
   }
 
-  async update(workspace: string, id: string, patch: QuotaUpdate): Promise<Quota> {
+  async update(
+    workspace: string,
+    id: string,
+    patch: QuotaUpdate,
+  ): Promise<Quota> {
     await this.deps.workspaces.get(workspace);
     const updated = await this.deps.quotas.update(workspace, id, patch);
     if (!updated) {
-      throw new NotFoundError(`No quota with id '${id}' in workspace '${workspace}'`);
+      throw new NotFoundError(
+        `No quota with id '${id}' in workspace '${workspace}'`,
+      );
     }
     return updated;
   }
@@ -53,8 +62,9 @@ export class QuotaService {
   async delete(workspace: string, id: string): Promise<void> {
     await this.deps.workspaces.get(workspace);
     if (!(await this.deps.quotas.delete(workspace, id))) {
-      throw new NotFoundError(`No quota with id '${id}' in workspace '${workspace}'`);
+      throw new NotFoundError(
+        `No quota with id '${id}' in workspace '${workspace}'`,
+      );
     }
   }
-
 }

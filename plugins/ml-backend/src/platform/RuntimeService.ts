@@ -56,7 +56,8 @@ export class RuntimeService {
   async update(id: string, patch: RuntimeUpdate): Promise<Runtime> {
     const current = await this.get(id);
     const image = patch.image === undefined ? current.image : patch.image;
-    const command = patch.command === undefined ? current.command : patch.command;
+    const command =
+      patch.command === undefined ? current.command : patch.command;
     if (!image && !command) {
       throw new InputError(
         'command: a runtime needs an image (Kubernetes) or a command (local driver)',

@@ -24,10 +24,14 @@ export function createRuntimesRouter(deps: {
 
   router.get('/runtimes', async (req, res) => {
     await access.reader(req);
-    const { all, enabled, ...options } = parseListQuery(req.query, RUNTIME_SORT_FIELDS, {
-      all: booleanFlag.optional(),
-      enabled: booleanFlag.optional(),
-    });
+    const { all, enabled, ...options } = parseListQuery(
+      req.query,
+      RUNTIME_SORT_FIELDS,
+      {
+        all: booleanFlag.optional(),
+        enabled: booleanFlag.optional(),
+      },
+    );
     res.json(
       toPage(await runtimes.list({ ...options, all: all ?? false, enabled })),
     );

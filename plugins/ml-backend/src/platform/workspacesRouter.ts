@@ -90,23 +90,38 @@ export function createWorkspacesRouter(deps: {
 
   router.get('/workspaces/:workspace/profiles/:profile', async (req, res) => {
     await access.reader(req);
-    const { workspace, profile } = parseInput(profileParams, req.params, 'path');
+    const { workspace, profile } = parseInput(
+      profileParams,
+      req.params,
+      'path',
+    );
     res.json(await profiles.get(workspace, profile));
   });
 
   router.patch('/workspaces/:workspace/profiles/:profile', async (req, res) => {
     await access.require(req, mlWorkspaceManagePermission);
-    const { workspace, profile } = parseInput(profileParams, req.params, 'path');
+    const { workspace, profile } = parseInput(
+      profileParams,
+      req.params,
+      'path',
+    );
     const patch = parseInput(updateProfileSchema, req.body, 'body');
     res.json(await profiles.update(workspace, profile, patch));
   });
 
-  router.delete('/workspaces/:workspace/profiles/:profile', async (req, res) => {
-    await access.require(req, mlWorkspaceManagePermission);
-    const { workspace, profile } = parseInput(profileParams, req.params, 'path');
-    await profiles.delete(workspace, profile);
-    res.status(204).end();
-  });
+  router.delete(
+    '/workspaces/:workspace/profiles/:profile',
+    async (req, res) => {
+      await access.require(req, mlWorkspaceManagePermission);
+      const { workspace, profile } = parseInput(
+        profileParams,
+        req.params,
+        'path',
+      );
+      await profiles.delete(workspace, profile);
+      res.status(204).end();
+    },
+  );
 
   router.get('/workspaces/:workspace/quotas', async (req, res) => {
     await access.reader(req);

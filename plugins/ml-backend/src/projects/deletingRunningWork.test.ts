@@ -2,12 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -36,41 +39,23 @@ describe('deleting a project or a workspace with work running in it', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes')).body.items[0]
-      .id;
+    await createWorkspaceWithProfile(server, {
+      name: 'small',
+      cpu: 0.5,
+      memoryMiB: 256,
+    });
+    runtimeId = await firstRuntimeId(server);
   });
 
   afterAll(() => backend?.stop());
 
   it('stops its sessions, job runs and apps, and gives their quota back', async () => {
     const { server } = backend;
-    const projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'churn' })
-        .expect(201)
-    ).body.id;
+    const projectId = await createProject(server, 'churn');
     const base = `/api/ml/projects/${projectId}`;
     await request(server)
       .put(`${base}/files/content?path=wait.py`)
@@ -140,12 +125,7 @@ describe('deleting a project or a workspace with work running in it', () => {
     const free = await request(server).get('/api/ml/workspaces/ws/capacity');
     expect(free.body.used).toEqual(NO_USAGE);
     // The owner's quota in another project of theirs shows nothing in use.
-    const other = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'fraud' })
-        .expect(201)
-    ).body.id;
+    const other = await createProject(server, 'fraud');
     const quota = await request(server).get(`/api/ml/projects/${other}/quota`);
     expect(quota.body.used).toEqual(NO_USAGE);
 
@@ -159,11 +139,7 @@ describe('deleting a project or a workspace with work running in it', () => {
     expect(await backend.knex('jobs').where({ project_id: projectId })).toEqual(
       [],
     );
-    await request(server)
-      .put(`/api/ml/projects/${other}/files/content?path=app.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('print(1)\n'))
-      .expect(200);
+    await putProjectFile(server, other, 'app.py', 'print(1)\n');
     await request(server)
       .post(`/api/ml/projects/${other}/applications`)
       .send({
@@ -178,14 +154,11 @@ describe('deleting a project or a workspace with work running in it', () => {
 
   it('refuses to delete a workspace while work runs in it, saying what runs where', async () => {
     const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'busy', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/busy/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
+    await createWorkspaceWithProfile(
+      server,
+      { name: 'small', cpu: 0.5, memoryMiB: 256 },
+      { workspace: 'busy' },
+    );
     const project = async (name: string) =>
       (
         await request(server)
@@ -195,11 +168,12 @@ describe('deleting a project or a workspace with work running in it', () => {
       ).body.id as string;
     const churn = await project('churn');
     const fraud = await project('fraud');
-    await request(server)
-      .put(`/api/ml/projects/${fraud}/files/content?path=wait.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('import time\ntime.sleep(120)\n'))
-      .expect(200);
+    await putProjectFile(
+      server,
+      fraud,
+      'wait.py',
+      'import time\ntime.sleep(120)\n',
+    );
     for (let i = 0; i < 2; i++) {
       await request(server)
         .post(`/api/ml/projects/${churn}/sessions`)

@@ -2,9 +2,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { pipeline } from 'node:stream/promises';
 import { z } from 'zod';
-import {
-  mlProjectWritePermission,
-} from '@ml-platform/plugin-ml-common';
+import { mlProjectWritePermission } from '@ml-platform/plugin-ml-common';
 import { ProjectFiles } from './ProjectFiles';
 import { RequestAccess } from '../access/RequestAccess';
 import { projectParams } from './projectsRouter';
@@ -14,7 +12,10 @@ const pathQuery = z.object({ path: z.string() }).strict();
 const listQuery = z
   .object({
     path: z.string().default(''),
-    recursive: z.enum(['true', 'false']).default('false').transform(v => v === 'true'),
+    recursive: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform(v => v === 'true'),
   })
   .strict();
 const directoryBody = z.object({ path: z.string() }).strict();
@@ -58,7 +59,10 @@ export function createFilesRouter(deps: {
     const { entry, stream } = await files.read(id, path);
     res.setHeader('Content-Type', 'application/octet-stream');
     res.setHeader('Content-Length', String(entry.size));
-    res.setHeader('Content-Disposition', `attachment; filename="${encodeURIComponent(entry.name)}"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${encodeURIComponent(entry.name)}"`,
+    );
     await pipeline(stream, res);
   });
 
@@ -92,7 +96,10 @@ export function createFilesRouter(deps: {
     const { id, name } = await readable(req);
     const archive = await files.archive(id);
     res.setHeader('Content-Type', 'application/gzip');
-    res.setHeader('Content-Disposition', `attachment; filename="${name}.tar.gz"`);
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${name}.tar.gz"`,
+    );
     await pipeline(archive, res);
   });
 

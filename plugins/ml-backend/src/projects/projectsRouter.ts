@@ -70,19 +70,33 @@ export function createProjectsRouter(deps: {
     res.json({ items: await projects.listCollaborators(projectId) });
   });
 
-  router.put('/projects/:projectId/collaborators/:subject', async (req, res) => {
-    const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectAdminPermission);
-    const { role } = parseInput(roleBody, req.body, 'body');
-    res.json(await projects.putCollaborator(projectId, subject, role));
-  });
+  router.put(
+    '/projects/:projectId/collaborators/:subject',
+    async (req, res) => {
+      const { projectId, subject } = parseInput(
+        collaboratorParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectAdminPermission);
+      const { role } = parseInput(roleBody, req.body, 'body');
+      res.json(await projects.putCollaborator(projectId, subject, role));
+    },
+  );
 
-  router.delete('/projects/:projectId/collaborators/:subject', async (req, res) => {
-    const { projectId, subject } = parseInput(collaboratorParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectAdminPermission);
-    await projects.deleteCollaborator(projectId, subject);
-    res.status(204).end();
-  });
+  router.delete(
+    '/projects/:projectId/collaborators/:subject',
+    async (req, res) => {
+      const { projectId, subject } = parseInput(
+        collaboratorParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectAdminPermission);
+      await projects.deleteCollaborator(projectId, subject);
+      res.status(204).end();
+    },
+  );
 
   return router;
 }

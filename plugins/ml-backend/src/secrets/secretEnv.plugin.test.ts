@@ -14,6 +14,7 @@ import {
 } from '../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import { PYTHON_RUNTIME } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(180_000);
 const databases = createTestDatabases();
@@ -98,16 +99,7 @@ describe.each(databases.eachSupportedId())(
           secrets: { key: randomBytes(32).toString('base64') },
           engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
           serving: { drainSeconds: 0 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
         features: [capturingLoggerFactory(logger)],
       });

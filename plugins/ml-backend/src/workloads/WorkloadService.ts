@@ -152,11 +152,14 @@ export class WorkloadService {
       project.owner,
     );
     const workspace = await this.deps.workspaces.get(project.workspace);
-    const limit = own
-      ? { cpu: own.cpu, memoryMiB: own.memoryMiB, gpu: own.gpu }
-      : project.owner.startsWith('user:')
-      ? workspace?.defaultUserQuota
-      : undefined;
+    // The owner's own quota wins; a user without one gets the workspace's
+    // default, a group none.
+    let limit: ProjectQuota['limit'];
+    if (own) {
+      limit = { cpu: own.cpu, memoryMiB: own.memoryMiB, gpu: own.gpu };
+    } else if (project.owner.startsWith('user:')) {
+      limit = workspace?.defaultUserQuota;
+    }
     return {
       subject: project.owner,
       limit,
@@ -212,9 +215,9 @@ export class WorkloadService {
       const seen = await Promise.all(items.map(w => mayRead(w.projectId)));
       return items.filter((_, i) => seen[i]);
     };
-    const presentedQueue = (await this.presentMany(await visible(queued.items))).sort(
-      (a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0),
-    );
+    const presentedQueue = (
+      await this.presentMany(await visible(queued.items))
+    ).sort((a, b) => (a.queuePosition ?? 0) - (b.queuePosition ?? 0));
     return {
       queued: presentedQueue,
       running: await this.presentMany(await visible(running.items)),

@@ -1,10 +1,19 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { ComputeDriver, WorkloadRef, mlComputeDriverExtensionPoint } from '@ml-platform/plugin-ml-node';
+import {
+  ComputeDriver,
+  WorkloadRef,
+  mlComputeDriverExtensionPoint,
+} from '@ml-platform/plugin-ml-node';
 import request from 'supertest';
 import { FakeDriver } from '../__testUtils__/FakeDriver';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  STANDARD_NODE_GROUP,
+  startMlBackend,
+} from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import { PYTHON_RUNTIME, firstRuntimeId } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -29,7 +38,10 @@ describe('the API with a remote driver (status, exec, deleteProject)', () => {
     status: () => fake.status(),
     async *exec(ref, code) {
       execs.push({ ref, code });
-      yield JSON.stringify({ stream: 'stdout', text: `ran ${code.length} chars\n` });
+      yield JSON.stringify({
+        stream: 'stdout',
+        text: `ran ${code.length} chars\n`,
+      });
       yield JSON.stringify({ done: true, error: null });
     },
     async deleteProject(workspace, projectId) {
@@ -56,57 +68,117 @@ describe('the API with a remote driver (status, exec, deleteProject)', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [PYTHON_RUNTIME],
       },
       features: [remoteDriverModule],
     });
     const { server } = backend;
-    await request(server).post('/api/ml/workspaces').send({ name: 'local-ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces').send({ name: 'k8s', driver: 'kubernetes', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/k8s/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
+    await request(server)
+      .post('/api/ml/workspaces')
+      .send({ name: 'local-ws', nodeGroups: [STANDARD_NODE_GROUP] })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces')
+      .send({
+        name: 'k8s',
+        driver: 'kubernetes',
+        nodeGroups: [STANDARD_NODE_GROUP],
+      })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/k8s/profiles')
+      .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
+      .expect(201);
+    runtimeId = await firstRuntimeId(server);
   });
 
   afterAll(() => backend.stop());
 
   it("shows the driver's availability on the workspace, and none for a driver that cannot tell", async () => {
     const { server } = backend;
-    fake.unavailable = 'the cluster cannot be reached: connect ECONNREFUSED 127.0.0.1:6443';
-    const down = await request(server).get('/api/ml/workspaces/k8s').expect(200);
-    expect(down.body.availability).toEqual({ available: false, message: fake.unavailable });
+    fake.unavailable =
+      'the cluster cannot be reached: connect ECONNREFUSED 127.0.0.1:6443';
+    const down = await request(server)
+      .get('/api/ml/workspaces/k8s')
+      .expect(200);
+    expect(down.body.availability).toEqual({
+      available: false,
+      message: fake.unavailable,
+    });
     const list = await request(server).get('/api/ml/workspaces').expect(200);
-    const byName = Object.fromEntries(list.body.items.map((w: any) => [w.name, w]));
-    expect(byName.k8s.availability).toEqual({ available: false, message: fake.unavailable });
+    const byName = Object.fromEntries(
+      list.body.items.map((w: any) => [w.name, w]),
+    );
+    expect(byName.k8s.availability).toEqual({
+      available: false,
+      message: fake.unavailable,
+    });
     expect(byName['local-ws'].availability).toBeUndefined();
 
     fake.unavailable = undefined;
-    expect((await request(server).get('/api/ml/workspaces/k8s').expect(200)).body.availability).toEqual({ available: true });
+    expect(
+      (await request(server).get('/api/ml/workspaces/k8s').expect(200)).body
+        .availability,
+    ).toEqual({ available: true });
   });
 
   it("runs console code through the driver's exec, not the kernel endpoint", async () => {
     const { server } = backend;
-    const project = (await request(server).post('/api/ml/projects').send({ workspace: 'k8s', name: 'console' }).expect(201)).body;
+    const project = (
+      await request(server)
+        .post('/api/ml/projects')
+        .send({ workspace: 'k8s', name: 'console' })
+        .expect(201)
+    ).body;
     const base = `/api/ml/projects/${project.id}/sessions`;
-    const session = (await request(server).post(base).send({ runtimeId, profile: 'small' }).expect(201)).body;
-    await waitFor(async () => (await request(server).get(`${base}/${session.id}`)).body.state === 'running', 'running');
+    const session = (
+      await request(server)
+        .post(base)
+        .send({ runtimeId, profile: 'small' })
+        .expect(201)
+    ).body;
+    await waitFor(
+      async () =>
+        (await request(server).get(`${base}/${session.id}`)).body.state ===
+        'running',
+      'running',
+    );
 
-    const res = await request(server).post(`${base}/${session.id}/execute`).send({ code: 'print(6*7)' }).expect(200);
+    const res = await request(server)
+      .post(`${base}/${session.id}/execute`)
+      .send({ code: 'print(6*7)' })
+      .expect(200);
     expect(res.headers['content-type']).toMatch(/application\/x-ndjson/);
-    expect(res.text.trim().split('\n').map(l => JSON.parse(l))).toEqual([
+    expect(
+      res.text
+        .trim()
+        .split('\n')
+        .map(l => JSON.parse(l)),
+    ).toEqual([
       { stream: 'stdout', text: 'ran 10 chars\n' },
       { done: true, error: null },
     ]);
-    expect(execs).toEqual([{ ref: { workloadId: session.id, attempt: 1 }, code: 'print(6*7)' }]);
+    expect(execs).toEqual([
+      { ref: { workloadId: session.id, attempt: 1 }, code: 'print(6*7)' },
+    ]);
 
     await request(server).post(`${base}/${session.id}/stop`).expect(200);
-    const refused = await request(server).post(`${base}/${session.id}/execute`).send({ code: 'x' }).expect(409);
+    const refused = await request(server)
+      .post(`${base}/${session.id}/execute`)
+      .send({ code: 'x' })
+      .expect(409);
     expect(refused.body.error.message).toContain('Session is stopped');
     expect(execs).toHaveLength(1);
   });
 
   it("deleting a project asks the workspace's driver to remove what it keeps for it", async () => {
     const { server } = backend;
-    const project = (await request(server).post('/api/ml/projects').send({ workspace: 'k8s', name: 'doomed' }).expect(201)).body;
+    const project = (
+      await request(server)
+        .post('/api/ml/projects')
+        .send({ workspace: 'k8s', name: 'doomed' })
+        .expect(201)
+    ).body;
     await request(server).delete(`/api/ml/projects/${project.id}`).expect(204);
     expect(deletedProjects).toEqual([['k8s', project.id]]);
   });

@@ -2,13 +2,16 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -54,11 +57,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
   let runtimeId: string;
 
   const put = (projectId: string, file: string, content: string) =>
-    request(server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(content))
-      .expect(200);
+    putProjectFile(server, projectId, file, content);
 
   let jobs = 0;
   const run = async (script: string) => {
@@ -85,16 +84,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
         logs: { maxReadKiB: 64, maxFollowStreamsPerUser: 2 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     server = backend.server as http.Server;
@@ -103,22 +93,13 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
         server.listen(0, '127.0.0.1', resolve),
       );
     }
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 0.5, memoryMiB: 256 })
-      .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes')).body.items[0]
-      .id;
-    const projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'ws', name: 'logs' })
-        .expect(201)
-    ).body.id;
+    await createWorkspaceWithProfile(server, {
+      name: 'small',
+      cpu: 0.5,
+      memoryMiB: 256,
+    });
+    runtimeId = await firstRuntimeId(server);
+    const projectId = await createProject(server, 'logs');
     base = `/api/ml/projects/${projectId}/jobs`;
     // 2 MB of output: 20,000 lines of 100 bytes.
     await put(

@@ -54,7 +54,10 @@ function callerOf(
  * Stopping is starting's counterpart: operators start and stop job runs,
  * replicas and apps; sessions and builds are contributors' work.
  */
-const STOP_PERMISSION: Record<WorkloadKindName, typeof mlProjectWritePermission> = {
+const STOP_PERMISSION: Record<
+  WorkloadKindName,
+  typeof mlProjectWritePermission
+> = {
   session: mlProjectWritePermission,
   build: mlProjectWritePermission,
   job: mlProjectOperatePermission,
@@ -76,13 +79,24 @@ export function createWorkloadsRouter(deps: {
    * project they may not read is reported missing, like the project.
    */
   async function authorized(req: Request, action: 'read' | 'stop') {
-    const credentials: BackstageCredentials<BackstageUserPrincipal | BackstageServicePrincipal> =
-      action === 'read' ? await access.reader(req) : (await access.user(req)).credentials;
+    const credentials: BackstageCredentials<
+      BackstageUserPrincipal | BackstageServicePrincipal
+    > =
+      action === 'read'
+        ? await access.reader(req)
+        : (await access.user(req)).credentials;
     const { workloadId } = parseInput(workloadParams, req.params, 'path');
     const workload = await workloads.load(workloadId);
-    const permission = action === 'read' ? mlProjectReadPermission : STOP_PERMISSION[workload.kind];
+    const permission =
+      action === 'read'
+        ? mlProjectReadPermission
+        : STOP_PERMISSION[workload.kind];
     try {
-      await access.authorizeProject(credentials, workload.projectId, permission);
+      await access.authorizeProject(
+        credentials,
+        workload.projectId,
+        permission,
+      );
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
       // Work left from a deleted project is nobody's but the workspace admins'.
@@ -92,7 +106,8 @@ export function createWorkloadsRouter(deps: {
     }
     return { workload, credentials };
   }
-  const readable = async (req: Request) => (await authorized(req, 'read')).workload;
+  const readable = async (req: Request) =>
+    (await authorized(req, 'read')).workload;
 
   router.get('/workloads/:workloadId', async (req, res) => {
     res.json(await workloads.present(await readable(req)));
@@ -128,8 +143,17 @@ export function createWorkloadsRouter(deps: {
 
   router.get('/workspaces/:workspace/queue', async (req, res) => {
     const credentials = await access.reader(req);
-    const { workspace } = parseInput(z.object({ workspace: dnsNameSchema }), req.params, 'path');
-    res.json(await workloads.queue(workspace, await access.projectReadTest(credentials)));
+    const { workspace } = parseInput(
+      z.object({ workspace: dnsNameSchema }),
+      req.params,
+      'path',
+    );
+    res.json(
+      await workloads.queue(
+        workspace,
+        await access.projectReadTest(credentials),
+      ),
+    );
   });
 
   return router;

@@ -21,7 +21,9 @@ export const hasCollaboratorRole = createPermissionRule({
     'Allow projects where one of the given refs collaborates with at least the given role',
   resourceRef: mlProjectPermissionResourceRef,
   paramsSchema: z.object({
-    claims: z.array(z.string()).describe('User and group entity refs of the caller'),
+    claims: z
+      .array(z.string())
+      .describe('User and group entity refs of the caller'),
     role: z
       .enum(COLLABORATOR_ROLES as [CollaboratorRole, ...CollaboratorRole[]])
       .describe('The weakest role that passes'),

@@ -9,13 +9,15 @@ import { z } from 'zod';
  */
 export const hasProjectVisibility = createPermissionRule({
   name: 'HAS_PROJECT_VISIBILITY',
-  description: 'Allow projects of one of the given visibilities (private, team, public)',
+  description:
+    'Allow projects of one of the given visibilities (private, team, public)',
   resourceRef: mlProjectPermissionResourceRef,
   paramsSchema: z.object({
     visibilities: z
       .array(z.enum(['private', 'team', 'public']))
       .describe('The visibilities that pass'),
   }),
-  apply: (project, { visibilities }) => visibilities.includes(project.visibility),
+  apply: (project, { visibilities }) =>
+    visibilities.includes(project.visibility),
   toQuery: ({ visibilities }) => ({ visibility: visibilities }),
 });

@@ -17,7 +17,8 @@ import { z } from 'zod';
  */
 export const hasTeamRole = createPermissionRule({
   name: 'HAS_TEAM_ROLE',
-  description: "Allow projects whose owning group's members have at least the given role",
+  description:
+    "Allow projects whose owning group's members have at least the given role",
   resourceRef: mlProjectPermissionResourceRef,
   paramsSchema: z.object({
     role: z

@@ -12,10 +12,12 @@ import { anyRefIn } from './refs';
 export const isOwnerGroupMember = createPermissionRule({
   name: 'IS_OWNER_GROUP_MEMBER',
   description:
-    "Allow projects owned by one of the given groups or by a member of one of them",
+    'Allow projects owned by one of the given groups or by a member of one of them',
   resourceRef: mlProjectPermissionResourceRef,
   paramsSchema: z.object({
-    claims: z.array(z.string()).describe('Group entity refs the caller belongs to'),
+    claims: z
+      .array(z.string())
+      .describe('Group entity refs the caller belongs to'),
   }),
   apply: (project, { claims }) => anyRefIn(project.ownerGroups, claims),
   toQuery: ({ claims }) => ({ ownerGroupIn: claims }),

@@ -17,6 +17,7 @@ export const isProjectOwner = createPermissionRule({
       .array(z.string())
       .describe('User and group entity refs; one of them must own the project'),
   }),
-  apply: (project, { claims }) => claims.some(claim => sameRef(claim, project.owner)),
+  apply: (project, { claims }) =>
+    claims.some(claim => sameRef(claim, project.owner)),
   toQuery: ({ claims }) => ({ owner: claims }),
 });

@@ -4,7 +4,10 @@ export function sameRef(a: string, b: string): boolean {
 }
 
 /** Whether any ref of `refs` is one of `claims`. */
-export function anyRefIn(refs: readonly string[], claims: readonly string[]): boolean {
+export function anyRefIn(
+  refs: readonly string[],
+  claims: readonly string[],
+): boolean {
   const wanted = new Set(claims.map(c => c.toLocaleLowerCase('en-US')));
   return refs.some(ref => wanted.has(ref.toLocaleLowerCase('en-US')));
 }

@@ -27,20 +27,52 @@ const project: MlProjectResource = {
 
 describe('ML project permission rules', () => {
   it('isProjectOwner matches the owner among the claims, case-insensitively', () => {
-    expect(isProjectOwner.apply(project, { claims: ['user:default/alice'] })).toBe(true);
-    expect(isProjectOwner.apply(project, { claims: ['user:default/bob'] })).toBe(false);
-    expect(isProjectOwner.toQuery({ claims: ['user:default/alice'] })).toEqual({ owner: ['user:default/alice'] });
+    expect(
+      isProjectOwner.apply(project, { claims: ['user:default/alice'] }),
+    ).toBe(true);
+    expect(
+      isProjectOwner.apply(project, { claims: ['user:default/bob'] }),
+    ).toBe(false);
+    expect(isProjectOwner.toQuery({ claims: ['user:default/alice'] })).toEqual({
+      owner: ['user:default/alice'],
+    });
   });
 
   it('hasCollaboratorRole matches collaborators at or above the role, users or groups', () => {
-    expect(hasCollaboratorRole.apply(project, { claims: ['user:default/vera'], role: 'viewer' })).toBe(true);
-    expect(hasCollaboratorRole.apply(project, { claims: ['user:default/vera'], role: 'operator' })).toBe(false);
     expect(
-      hasCollaboratorRole.apply(project, { claims: ['user:default/tim', 'group:default/reviewers'], role: 'contributor' }),
+      hasCollaboratorRole.apply(project, {
+        claims: ['user:default/vera'],
+        role: 'viewer',
+      }),
     ).toBe(true);
-    expect(hasCollaboratorRole.apply(project, { claims: ['group:default/reviewers'], role: 'admin' })).toBe(false);
-    expect(hasCollaboratorRole.toQuery({ claims: ['user:default/vera'], role: 'contributor' })).toEqual({
-      collaborator: { subjects: ['user:default/vera'], roles: ['contributor', 'admin'] },
+    expect(
+      hasCollaboratorRole.apply(project, {
+        claims: ['user:default/vera'],
+        role: 'operator',
+      }),
+    ).toBe(false);
+    expect(
+      hasCollaboratorRole.apply(project, {
+        claims: ['user:default/tim', 'group:default/reviewers'],
+        role: 'contributor',
+      }),
+    ).toBe(true);
+    expect(
+      hasCollaboratorRole.apply(project, {
+        claims: ['group:default/reviewers'],
+        role: 'admin',
+      }),
+    ).toBe(false);
+    expect(
+      hasCollaboratorRole.toQuery({
+        claims: ['user:default/vera'],
+        role: 'contributor',
+      }),
+    ).toEqual({
+      collaborator: {
+        subjects: ['user:default/vera'],
+        roles: ['contributor', 'admin'],
+      },
     });
   });
 
@@ -48,18 +80,36 @@ describe('ML project permission rules', () => {
     expect(hasTeamRole.apply(project, { role: 'viewer' })).toBe(true);
     expect(hasTeamRole.apply(project, { role: 'operator' })).toBe(true);
     expect(hasTeamRole.apply(project, { role: 'contributor' })).toBe(false);
-    expect(hasTeamRole.toQuery({ role: 'operator' })).toEqual({ teamRole: ['operator', 'contributor', 'admin'] });
+    expect(hasTeamRole.toQuery({ role: 'operator' })).toEqual({
+      teamRole: ['operator', 'contributor', 'admin'],
+    });
   });
 
   it('isOwnerGroupMember matches the owner groups', () => {
-    expect(isOwnerGroupMember.apply(project, { claims: ['group:default/Data-Science'] })).toBe(true);
-    expect(isOwnerGroupMember.apply(project, { claims: ['group:default/ml-research'] })).toBe(false);
-    expect(isOwnerGroupMember.toQuery({ claims: ['group:default/x'] })).toEqual({ ownerGroupIn: ['group:default/x'] });
+    expect(
+      isOwnerGroupMember.apply(project, {
+        claims: ['group:default/Data-Science'],
+      }),
+    ).toBe(true);
+    expect(
+      isOwnerGroupMember.apply(project, {
+        claims: ['group:default/ml-research'],
+      }),
+    ).toBe(false);
+    expect(isOwnerGroupMember.toQuery({ claims: ['group:default/x'] })).toEqual(
+      { ownerGroupIn: ['group:default/x'] },
+    );
   });
 
   it('hasProjectVisibility matches the visibility', () => {
-    expect(hasProjectVisibility.apply(project, { visibilities: ['team', 'public'] })).toBe(true);
-    expect(hasProjectVisibility.apply(project, { visibilities: ['public'] })).toBe(false);
-    expect(hasProjectVisibility.toQuery({ visibilities: ['public'] })).toEqual({ visibility: ['public'] });
+    expect(
+      hasProjectVisibility.apply(project, { visibilities: ['team', 'public'] }),
+    ).toBe(true);
+    expect(
+      hasProjectVisibility.apply(project, { visibilities: ['public'] }),
+    ).toBe(false);
+    expect(hasProjectVisibility.toQuery({ visibilities: ['public'] })).toEqual({
+      visibility: ['public'],
+    });
   });
 });

@@ -24,6 +24,7 @@ import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
 import { findProjectModel } from '../modelLookup';
+import { projectFileToRun } from '../../projects/projectFileToRun';
 
 export type BuildInput = z.output<typeof createModelBuildSchema>;
 
@@ -138,20 +139,12 @@ export class ModelBuildService {
       modelIdOrName,
     );
 
-    const entry = await this.deps.files
-      .stat(projectId, input.filePath)
-      .catch(error => {
-        const message = (error as Error).message.replace(/^path: /, '');
-        throw new InputError(
-          `filePath: ${
-            message.startsWith('No file')
-              ? `no file '${input.filePath}' in this project`
-              : message
-          }`,
-        );
-      });
-    if (entry.type !== 'file')
-      throw new InputError(`filePath: '${input.filePath}' is a folder`);
+    const entry = await projectFileToRun(
+      this.deps.files,
+      projectId,
+      'filePath',
+      input.filePath,
+    );
     if (!entry.path.endsWith('.py'))
       throw new InputError(
         `filePath: '${input.filePath}' is not a Python file (.py)`,

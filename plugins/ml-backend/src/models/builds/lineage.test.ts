@@ -20,14 +20,23 @@ other:
   });
 
   it('accepts datasets: and merges without duplicates', () => {
-    const text = 'm:\n  datasets: [a, b]\n  hive_table_qualified_names: [b, c]\n';
+    const text =
+      'm:\n  datasets: [a, b]\n  hive_table_qualified_names: [b, c]\n';
     expect(readModelLineage(text, 'm').datasets).toEqual(['b', 'c', 'a']);
   });
 
   it('gives nothing for a model without an entry or an odd document', () => {
-    expect(readModelLineage('other: {datasets: [x]}', 'm')).toEqual({ datasets: [], metadata: {} });
-    expect(readModelLineage('- a\n- b', 'm')).toEqual({ datasets: [], metadata: {} });
-    expect(readModelLineage('m: {datasets: [1, "", ok], metadata: [1]}', 'm')).toEqual({
+    expect(readModelLineage('other: {datasets: [x]}', 'm')).toEqual({
+      datasets: [],
+      metadata: {},
+    });
+    expect(readModelLineage('- a\n- b', 'm')).toEqual({
+      datasets: [],
+      metadata: {},
+    });
+    expect(
+      readModelLineage('m: {datasets: [1, "", ok], metadata: [1]}', 'm'),
+    ).toEqual({
       datasets: ['ok'],
       metadata: {},
     });

@@ -10,7 +10,9 @@ const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const strings = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.length > 0) : [];
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string' && x.length > 0)
+    : [];
 
 /**
  * Reads a model's entry of a lineage.yaml. CML's format is
@@ -19,11 +21,19 @@ const strings = (v: unknown): string[] =>
  * without an entry for the model gives no lineage. Throws on YAML that does
  * not parse, with the parser's message.
  */
-export function readModelLineage(text: string, modelName: string): BuildLineage {
+export function readModelLineage(
+  text: string,
+  modelName: string,
+): BuildLineage {
   const doc = parse(text);
   if (!isObject(doc)) return { datasets: [], metadata: {} };
   const entry = doc[modelName];
   if (!isObject(entry)) return { datasets: [], metadata: {} };
-  const datasets = [...new Set([...strings(entry.hive_table_qualified_names), ...strings(entry.datasets)])];
+  const datasets = [
+    ...new Set([
+      ...strings(entry.hive_table_qualified_names),
+      ...strings(entry.datasets),
+    ]),
+  ];
   return { datasets, metadata: isObject(entry.metadata) ? entry.metadata : {} };
 }

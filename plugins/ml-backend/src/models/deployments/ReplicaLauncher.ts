@@ -2,7 +2,11 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { Model, Project } from '@ml-platform/plugin-ml-common';
 import { ModelBuildStore, StoredModelBuild } from '../builds/ModelBuildStore';
-import { ModelDeploymentStore, ReplicaSlot, StoredDeployment } from './ModelDeploymentStore';
+import {
+  ModelDeploymentStore,
+  ReplicaSlot,
+  StoredDeployment,
+} from './ModelDeploymentStore';
 import { ModelStore } from '../ModelStore';
 import { StoredWorkload } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';

@@ -13,9 +13,16 @@ export class ReplicaReadiness {
   private readonly byDeployment = new Map<string, Map<number, ReadyReplica>>();
   private readonly listeners = new Set<(modelId: string) => void>();
 
-  isReady(deploymentId: string, index: number, workloadId: string, attempt: number): boolean {
+  isReady(
+    deploymentId: string,
+    index: number,
+    workloadId: string,
+    attempt: number,
+  ): boolean {
     const r = this.byDeployment.get(deploymentId)?.get(index);
-    return r !== undefined && r.workloadId === workloadId && r.attempt === attempt;
+    return (
+      r !== undefined && r.workloadId === workloadId && r.attempt === attempt
+    );
   }
 
   ready(deploymentId: string): ServingReplica[] {
@@ -40,8 +47,10 @@ export class ReplicaReadiness {
   markGone(modelId: string, deploymentId: string, index?: number) {
     const replicas = this.byDeployment.get(deploymentId);
     if (!replicas) return;
-    const changed = index === undefined ? replicas.size > 0 : replicas.delete(index);
-    if (index === undefined || replicas.size === 0) this.byDeployment.delete(deploymentId);
+    const changed =
+      index === undefined ? replicas.size > 0 : replicas.delete(index);
+    if (index === undefined || replicas.size === 0)
+      this.byDeployment.delete(deploymentId);
     if (changed) this.emit(modelId);
   }
 

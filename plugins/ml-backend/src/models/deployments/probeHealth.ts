@@ -5,7 +5,10 @@ import http from 'node:http';
  * connection of its own that it closes: a replica serves one connection at a
  * time, so a pooled keep-alive connection would hold off the gateway.
  */
-export function probeHealth(baseUrl: string, timeoutMs = 1000): Promise<boolean> {
+export function probeHealth(
+  baseUrl: string,
+  timeoutMs = 1000,
+): Promise<boolean> {
   return new Promise(resolve => {
     const req = http.get(
       `${baseUrl}/health`,

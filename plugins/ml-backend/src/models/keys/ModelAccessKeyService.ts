@@ -1,9 +1,17 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError } from '@backstage/errors';
-import { CreatedModelAccessKey, ModelAccessKey } from '@ml-platform/plugin-ml-common';
+import {
+  CreatedModelAccessKey,
+  ModelAccessKey,
+} from '@ml-platform/plugin-ml-common';
 import { v4 as uuid } from 'uuid';
 import { ModelAccessKeyStore } from './ModelAccessKeyStore';
-import { generateAccessKey, hashAccessKey, looksLikeAccessKey, maskAccessKey } from './accessKeys';
+import {
+  generateAccessKey,
+  hashAccessKey,
+  looksLikeAccessKey,
+  maskAccessKey,
+} from './accessKeys';
 
 /** How long a backend trusts its cached answer for a key; bounds how long a key revoked elsewhere still works. */
 const KEY_CACHE_MS = 10_000;
@@ -18,19 +26,30 @@ const TOUCH_INTERVAL_MS = 60_000;
  * other backends within KEY_CACHE_MS.
  */
 export class ModelAccessKeyService {
-  private readonly cache = new Map<string, { modelId?: string; until: number }>();
+  private readonly cache = new Map<
+    string,
+    { modelId?: string; until: number }
+  >();
   private readonly touched = new Map<string, number>();
   private readonly revokeListeners: Array<(modelId: string) => void> = [];
 
   constructor(
-    private readonly deps: { keys: ModelAccessKeyStore; logger: LoggerService; now?: () => number },
+    private readonly deps: {
+      keys: ModelAccessKeyStore;
+      logger: LoggerService;
+      now?: () => number;
+    },
   ) {}
 
   private now() {
     return this.deps.now?.() ?? Date.now();
   }
 
-  async create(modelId: string, name: string, actor: string): Promise<CreatedModelAccessKey> {
+  async create(
+    modelId: string,
+    name: string,
+    actor: string,
+  ): Promise<CreatedModelAccessKey> {
     const key = generateAccessKey();
     const keyHash = hashAccessKey(key);
     const created = await this.deps.keys.create({
@@ -51,7 +70,9 @@ export class ModelAccessKeyService {
 
   async revoke(modelId: string, keyId: string): Promise<void> {
     if (!(await this.deps.keys.delete(modelId, keyId))) {
-      throw new NotFoundError(`No access key with id '${keyId}' for this model`);
+      throw new NotFoundError(
+        `No access key with id '${keyId}' for this model`,
+      );
     }
     // The hash of a deleted key is gone, so the cache is dropped for the model's keys.
     for (const [hash, entry] of this.cache) {
@@ -79,7 +100,10 @@ export class ModelAccessKeyService {
     const now = this.now();
     let entry = this.cache.get(keyHash);
     if (!entry || entry.until < now) {
-      entry = { modelId: await this.deps.keys.modelOf(keyHash), until: now + KEY_CACHE_MS };
+      entry = {
+        modelId: await this.deps.keys.modelOf(keyHash),
+        until: now + KEY_CACHE_MS,
+      };
       if (this.cache.size >= MAX_CACHED_KEYS) this.cache.clear();
       this.cache.set(keyHash, entry);
     }
@@ -93,8 +117,12 @@ export class ModelAccessKeyService {
     this.touched.set(keyHash, now);
     if (this.touched.size > MAX_CACHED_KEYS) this.touched.clear();
     // Not awaited: the prediction does not wait for this write.
-    this.deps.keys.touch(keyHash, new Date(now).toISOString()).catch(error =>
-      this.deps.logger.warn(`Could not record the use of a model access key: ${error}`),
-    );
+    this.deps.keys
+      .touch(keyHash, new Date(now).toISOString())
+      .catch(error =>
+        this.deps.logger.warn(
+          `Could not record the use of a model access key: ${error}`,
+        ),
+      );
   }
 }

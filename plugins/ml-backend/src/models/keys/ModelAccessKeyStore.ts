@@ -25,7 +25,10 @@ function toKey(row: KeyRow): ModelAccessKey {
   };
 }
 
-export type NewAccessKey = Pick<ModelAccessKey, 'id' | 'modelId' | 'name' | 'masked' | 'createdBy'> & {
+export type NewAccessKey = Pick<
+  ModelAccessKey,
+  'id' | 'modelId' | 'name' | 'masked' | 'createdBy'
+> & {
   keyHash: string;
 };
 
@@ -49,22 +52,32 @@ export class ModelAccessKeyStore {
   }
 
   async listByModel(modelId: string): Promise<ModelAccessKey[]> {
-    const rows = await this.db<KeyRow>('model_access_keys').where({ model_id: modelId }).orderBy('created_at');
+    const rows = await this.db<KeyRow>('model_access_keys')
+      .where({ model_id: modelId })
+      .orderBy('created_at');
     return rows.map(toKey);
   }
 
   /** The model a key hash belongs to. */
   async modelOf(keyHash: string): Promise<string | undefined> {
-    const row = await this.db<KeyRow>('model_access_keys').where({ key_hash: keyHash }).first('model_id');
+    const row = await this.db<KeyRow>('model_access_keys')
+      .where({ key_hash: keyHash })
+      .first('model_id');
     return row?.model_id;
   }
 
   async touch(keyHash: string, at: string): Promise<void> {
-    await this.db('model_access_keys').where({ key_hash: keyHash }).update({ last_used_at: at });
+    await this.db('model_access_keys')
+      .where({ key_hash: keyHash })
+      .update({ last_used_at: at });
   }
 
   async delete(modelId: string, id: string): Promise<boolean> {
-    return (await this.db('model_access_keys').where({ model_id: modelId, id }).delete()) > 0;
+    return (
+      (await this.db('model_access_keys')
+        .where({ model_id: modelId, id })
+        .delete()) > 0
+    );
   }
 
   async deleteByModel(modelId: string): Promise<void> {

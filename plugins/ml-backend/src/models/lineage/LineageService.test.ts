@@ -17,33 +17,84 @@ const model = {
   activeDeploymentId: 'd2',
 } as Model;
 
-function build(id: string, number: number, datasets: string[], state: ModelBuild['state'] = 'built'): ModelBuild {
+function build(
+  id: string,
+  number: number,
+  datasets: string[],
+  state: ModelBuild['state'] = 'built',
+): ModelBuild {
   return {
-    id, modelId: 'm1', number, filePath: 'model.py', functionName: 'predict', runtimeId: 'r1', comment: '',
-    examples: [], env: {}, state, datasets, lineageMetadata: { query: `q${number}` }, createdBy: 'user:default/jane', createdAt: at,
+    id,
+    modelId: 'm1',
+    number,
+    filePath: 'model.py',
+    functionName: 'predict',
+    runtimeId: 'r1',
+    comment: '',
+    examples: [],
+    env: {},
+    state,
+    datasets,
+    lineageMetadata: { query: `q${number}` },
+    createdBy: 'user:default/jane',
+    createdAt: at,
   };
 }
 
-function deployment(id: string, buildId: string, buildNumber: number, state: ModelDeployment['state']): ModelDeployment {
+function deployment(
+  id: string,
+  buildId: string,
+  buildNumber: number,
+  state: ModelDeployment['state'],
+): ModelDeployment {
   return {
-    id, modelId: 'm1', buildId, buildNumber, replicas: 1, profile: 'small', env: {}, state, replicaStatus: [],
-    createdBy: 'user:default/jane', createdAt: at, updatedAt: at,
+    id,
+    modelId: 'm1',
+    buildId,
+    buildNumber,
+    replicas: 1,
+    profile: 'small',
+    env: {},
+    state,
+    replicaStatus: [],
+    createdBy: 'user:default/jane',
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
-function app(id: string, slug: string, env: Record<string, string>): Application {
+function app(
+  id: string,
+  slug: string,
+  env: Record<string, string>,
+): Application {
   return {
-    id, projectId: 'p1', name: slug, slug, description: '', script: 'app.py', runtimeId: 'r1', profile: 'small', env,
-    bypassAuthentication: false, state: 'running', url: `apps/${slug}/`, createdBy: 'user:default/jane', createdAt: at, updatedAt: at,
+    id,
+    projectId: 'p1',
+    name: slug,
+    slug,
+    description: '',
+    script: 'app.py',
+    runtimeId: 'r1',
+    profile: 'small',
+    env,
+    bypassAuthentication: false,
+    state: 'running',
+    url: `apps/${slug}/`,
+    createdBy: 'user:default/jane',
+    createdAt: at,
+    updatedAt: at,
   };
 }
 
 describe('LineageService', () => {
   const sources = {
-    projects: { get: jest.fn(async (id: string) => {
-      if (id !== 'p1') throw new NotFoundError(`No project '${id}'`);
-      return project;
-    }) },
+    projects: {
+      get: jest.fn(async (id: string) => {
+        if (id !== 'p1') throw new NotFoundError(`No project '${id}'`);
+        return project;
+      }),
+    },
     models: { get: jest.fn(async () => model) },
     modelBuilds: {
       list: jest.fn(async () => [
@@ -61,7 +112,9 @@ describe('LineageService', () => {
     applications: {
       list: jest.fn(async () => [
         app('a1', 'churn-dashboard', { ML_MODEL_NAME: 'classifier' }),
-        app('a2', 'other', { ML_MODEL_NAMES: 'forecast, elsewhere/classifier' }),
+        app('a2', 'other', {
+          ML_MODEL_NAMES: 'forecast, elsewhere/classifier',
+        }),
         app('a3', 'both', { ML_MODEL_NAMES: 'forecast,churn/classifier' }),
       ]),
     },
@@ -71,7 +124,9 @@ describe('LineageService', () => {
     const lineage = await new LineageService(sources).get('p1', 'classifier');
     expect(lineage.modelId).toBe('m1');
     expect(lineage.entityRef).toBe('model:demo/churn.classifier');
-    expect(lineage.nodes.map(n => `${n.id} ${n.entityRef ?? '-'} ${n.state ?? '-'}`)).toEqual([
+    expect(
+      lineage.nodes.map(n => `${n.id} ${n.entityRef ?? '-'} ${n.state ?? '-'}`),
+    ).toEqual([
       'build:b1 - built',
       'dataset:warehouse.events resource:demo/warehouse.events -',
       'build:b2 - built',
@@ -110,6 +165,8 @@ describe('LineageService', () => {
   });
 
   it('passes on a missing project', async () => {
-    await expect(new LineageService(sources).get('p9', 'm1')).rejects.toThrow(NotFoundError);
+    await expect(new LineageService(sources).get('p9', 'm1')).rejects.toThrow(
+      NotFoundError,
+    );
   });
 });

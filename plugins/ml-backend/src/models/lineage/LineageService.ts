@@ -18,7 +18,9 @@ import {
 export interface LineageSources {
   projects: { get(projectId: string): Promise<Project> };
   models: { get(projectId: string, modelIdOrName: string): Promise<Model> };
-  modelBuilds: { list(projectId: string, modelId: string): Promise<ModelBuild[]> };
+  modelBuilds: {
+    list(projectId: string, modelId: string): Promise<ModelBuild[]>;
+  };
   modelDeployments: {
     list(projectId: string, modelId: string): Promise<ModelDeployment[]>;
   };
@@ -116,7 +118,10 @@ export class LineageService {
           type: 'deployedAs',
         });
       }
-      if (deployment.id === model.activeDeploymentId && SERVING.has(deployment.state)) {
+      if (
+        deployment.id === model.activeDeploymentId &&
+        SERVING.has(deployment.state)
+      ) {
         edges.push({ from: deploymentId, to: endpointId, type: 'serves' });
       }
     }

@@ -1,7 +1,17 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  startMlBackend,
+} from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -21,22 +31,20 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
         serving: { drainSeconds: 0 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server).post('/api/ml/workspaces').send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
-    projectId = (await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'churn' }).expect(201)).body.id;
+    await createWorkspaceWithProfile(server);
+    runtimeId = await firstRuntimeId(server);
+    projectId = await createProject(server, 'churn');
     base = `/api/ml/projects/${projectId}/models`;
     const put = (file: string, text: string) =>
-      request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(text))
-        .expect(200);
-    await put('model.py', 'def predict(args):\n    return {"churn": args["tenure"] < 12}\n');
+      putProjectFile(server, projectId, file, text);
+    await put(
+      'model.py',
+      'def predict(args):\n    return {"churn": args["tenure"] < 12}\n',
+    );
     await put(
       'lineage.yaml',
       'classifier:\n  hive_table_qualified_names: ["warehouse.customers@cm", "warehouse.events@cm"]\n  metadata: {query: "select * from customers"}\n',
@@ -46,62 +54,123 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
   afterAll(() => backend?.stop());
 
   it('answers 400 naming the field for a bad project id, and 404 for an unknown model', async () => {
-    const bad = await request(backend.server).get('/api/ml/projects/nope/models/x/lineage').expect(400);
+    const bad = await request(backend.server)
+      .get('/api/ml/projects/nope/models/x/lineage')
+      .expect(400);
     expect(bad.body.error.message).toMatch(/projectId/);
     await request(backend.server).get(`${base}/missing/lineage`).expect(404);
   });
 
   it('links the datasets of lineage.yaml → the build → its deployment → the endpoint', async () => {
     const { server } = backend;
-    const model = (await request(server).post(base).send({ name: 'classifier', description: '' }).expect(201)).body;
+    const model = (
+      await request(server)
+        .post(base)
+        .send({ name: 'classifier', description: '' })
+        .expect(201)
+    ).body;
     const build = await request(server)
       .post(`${base}/classifier/builds`)
-      .send({ filePath: 'model.py', functionName: 'predict', runtimeId, examples: [{ request: { tenure: 3 } }] })
+      .send({
+        filePath: 'model.py',
+        functionName: 'predict',
+        runtimeId,
+        examples: [{ request: { tenure: 3 } }],
+      })
       .expect(201);
     const built = await waitFor(async () => {
-      const res = await request(server).get(`${base}/classifier/builds/${build.body.id}`).expect(200);
-      return res.body.state !== 'queued' && res.body.state !== 'building' && res.body;
+      const res = await request(server)
+        .get(`${base}/classifier/builds/${build.body.id}`)
+        .expect(200);
+      return (
+        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
+      );
     }, 'the build');
     expect(built.state).toBe('built');
     const deployment = (
-      await request(server).post(`${base}/classifier/deployments`).send({ buildId: built.id, profile: 'small' }).expect(201)
+      await request(server)
+        .post(`${base}/classifier/deployments`)
+        .send({ buildId: built.id, profile: 'small' })
+        .expect(201)
     ).body;
 
-    const lineage = (await request(server).get(`${base}/classifier/lineage`).expect(200)).body;
+    const lineage = (
+      await request(server).get(`${base}/classifier/lineage`).expect(200)
+    ).body;
     expect(lineage.modelId).toBe(model.id);
     expect(lineage.entityRef).toBe('model:ws/churn.classifier');
     expect(lineage.nodes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ id: 'dataset:warehouse.customers@cm', kind: 'dataset', entityRef: 'resource:ws/warehouse.customers-cm' }),
-        expect.objectContaining({ id: 'dataset:warehouse.events@cm', kind: 'dataset' }),
+        expect.objectContaining({
+          id: 'dataset:warehouse.customers@cm',
+          kind: 'dataset',
+          entityRef: 'resource:ws/warehouse.customers-cm',
+        }),
+        expect.objectContaining({
+          id: 'dataset:warehouse.events@cm',
+          kind: 'dataset',
+        }),
         expect.objectContaining({
           id: `build:${built.id}`,
           kind: 'build',
           state: 'built',
-          details: expect.objectContaining({ lineageMetadata: { query: 'select * from customers' } }),
+          details: expect.objectContaining({
+            lineageMetadata: { query: 'select * from customers' },
+          }),
         }),
-        expect.objectContaining({ id: `deployment:${deployment.id}`, kind: 'deployment' }),
-        expect.objectContaining({ id: `endpoint:${model.id}`, kind: 'endpoint', entityRef: 'api:ws/churn.classifier' }),
+        expect.objectContaining({
+          id: `deployment:${deployment.id}`,
+          kind: 'deployment',
+        }),
+        expect.objectContaining({
+          id: `endpoint:${model.id}`,
+          kind: 'endpoint',
+          entityRef: 'api:ws/churn.classifier',
+        }),
       ]),
     );
     expect(lineage.edges).toEqual(
       expect.arrayContaining([
-        { from: 'dataset:warehouse.customers@cm', to: `build:${built.id}`, type: 'trainedOn' },
-        { from: 'dataset:warehouse.events@cm', to: `build:${built.id}`, type: 'trainedOn' },
-        { from: `build:${built.id}`, to: `deployment:${deployment.id}`, type: 'deployedAs' },
-        { from: `deployment:${deployment.id}`, to: `endpoint:${model.id}`, type: 'serves' },
+        {
+          from: 'dataset:warehouse.customers@cm',
+          to: `build:${built.id}`,
+          type: 'trainedOn',
+        },
+        {
+          from: 'dataset:warehouse.events@cm',
+          to: `build:${built.id}`,
+          type: 'trainedOn',
+        },
+        {
+          from: `build:${built.id}`,
+          to: `deployment:${deployment.id}`,
+          type: 'deployedAs',
+        },
+        {
+          from: `deployment:${deployment.id}`,
+          to: `endpoint:${model.id}`,
+          type: 'serves',
+        },
       ]),
     );
     // By name or id alike.
-    const byId = (await request(server).get(`${base}/${model.id}/lineage`).expect(200)).body;
+    const byId = (
+      await request(server).get(`${base}/${model.id}/lineage`).expect(200)
+    ).body;
     expect(byId.nodes.length).toBe(lineage.nodes.length);
 
     await waitFor(async () => {
-      const res = await request(server).get(`${base}/classifier/deployments/${deployment.id}`).expect(200);
+      const res = await request(server)
+        .get(`${base}/classifier/deployments/${deployment.id}`)
+        .expect(200);
       return res.body.state === 'deployed';
     }, 'the deployment');
-    await request(server).post(`${base}/classifier/deployments/${deployment.id}/stop`).expect(200);
-    const stopped = (await request(server).get(`${base}/classifier/lineage`).expect(200)).body;
+    await request(server)
+      .post(`${base}/classifier/deployments/${deployment.id}/stop`)
+      .expect(200);
+    const stopped = (
+      await request(server).get(`${base}/classifier/lineage`).expect(200)
+    ).body;
     expect(stopped.edges.some((e: any) => e.type === 'serves')).toBe(false);
   });
 });

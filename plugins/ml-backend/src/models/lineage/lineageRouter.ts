@@ -6,7 +6,9 @@ import { projectParams } from '../../projects/projectsRouter';
 import { parseInput } from '../../http/validation';
 
 /** A model by id or by its name in the project, as the models routes take it. */
-const modelParams = projectParams.extend({ modelId: z.string().min(1).max(63) });
+const modelParams = projectParams.extend({
+  modelId: z.string().min(1).max(63),
+});
 
 /** A model's lineage: datasets → builds → deployments → endpoint → applications. */
 export function createLineageRouter(deps: {
@@ -16,11 +18,18 @@ export function createLineageRouter(deps: {
   const { access, lineage } = deps;
   const router = Router();
 
-  router.get('/projects/:projectId/models/:modelId/lineage', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json(await lineage.get(projectId, modelId));
-  });
+  router.get(
+    '/projects/:projectId/models/:modelId/lineage',
+    async (req, res) => {
+      const { projectId, modelId } = parseInput(
+        modelParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json(await lineage.get(projectId, modelId));
+    },
+  );
 
   return router;
 }

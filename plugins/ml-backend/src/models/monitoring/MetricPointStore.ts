@@ -86,7 +86,13 @@ export class MetricPointStore {
     ]);
     await this.db.transaction(async tx => {
       for (let i = 0; i < tuples.length; i += WRITE_CHUNK) {
-        await insertJsonRows(tx, 'model_metric_points', METRIC_POINT_COLUMNS, tuples.slice(i, i + WRITE_CHUNK), UPSERT_POINT);
+        await insertJsonRows(
+          tx,
+          'model_metric_points',
+          METRIC_POINT_COLUMNS,
+          tuples.slice(i, i + WRITE_CHUNK),
+          UPSERT_POINT,
+        );
       }
     });
   }
@@ -95,7 +101,10 @@ export class MetricPointStore {
   async forPredictions(uuids: string[]): Promise<MetricPoint[]> {
     const out: MetricPoint[] = [];
     for (let i = 0; i < uuids.length; i += CHUNK) {
-      const rows: DbRow[] = await this.db('model_metric_points').whereIn('prediction_uuid', uuids.slice(i, i + CHUNK));
+      const rows: DbRow[] = await this.db('model_metric_points').whereIn(
+        'prediction_uuid',
+        uuids.slice(i, i + CHUNK),
+      );
       out.push(...rows.map(fromDb));
     }
     return out;
@@ -110,12 +119,16 @@ export class MetricPointStore {
     toMs?: number;
     limit: number;
   }): Promise<MetricPoint[]> {
-    const q = this.db<DbRow>('model_metric_points').where({ model_id: filter.modelId });
+    const q = this.db<DbRow>('model_metric_points').where({
+      model_id: filter.modelId,
+    });
     if (filter.name) q.andWhere({ name: filter.name });
     if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
     if (filter.fromMs !== undefined) q.andWhere('at_ms', '>=', filter.fromMs);
     if (filter.toMs !== undefined) q.andWhere('at_ms', '<', filter.toMs);
-    const rows: DbRow[] = await q.orderBy([{ column: 'at_ms' }, { column: 'id' }]).limit(filter.limit);
+    const rows: DbRow[] = await q
+      .orderBy([{ column: 'at_ms' }, { column: 'id' }])
+      .limit(filter.limit);
     return rows.map(fromDb);
   }
 
@@ -126,12 +139,13 @@ export class MetricPointStore {
     fromMs: number;
     toMs: number;
   }): Promise<Array<{ atMs: number; value: number }>> {
-    const rows: Array<{ at_ms: number | string; value: number }> = await this.db('model_metric_points')
-      .select('at_ms', 'value')
-      .where({ model_id: filter.modelId, name: filter.name })
-      .andWhere('at_ms', '>=', filter.fromMs)
-      .andWhere('at_ms', '<', filter.toMs)
-      .orderBy('at_ms');
+    const rows: Array<{ at_ms: number | string; value: number }> =
+      await this.db('model_metric_points')
+        .select('at_ms', 'value')
+        .where({ model_id: filter.modelId, name: filter.name })
+        .andWhere('at_ms', '>=', filter.fromMs)
+        .andWhere('at_ms', '<', filter.toMs)
+        .orderBy('at_ms');
     return rows.map(r => ({ atMs: Number(r.at_ms), value: r.value }));
   }
 
@@ -142,8 +156,13 @@ export class MetricPointStore {
     fromMs: number;
     toMs: number;
     stepMs: number;
-  }): Promise<Array<{ bucketMs: number; kind: MetricKind; name: string; mean: number }>> {
-    const bucket = this.db.raw('(at_ms - (at_ms - ?) % ?)', [filter.fromMs, filter.stepMs]);
+  }): Promise<
+    Array<{ bucketMs: number; kind: MetricKind; name: string; mean: number }>
+  > {
+    const bucket = this.db.raw('(at_ms - (at_ms - ?) % ?)', [
+      filter.fromMs,
+      filter.stepMs,
+    ]);
     const q = this.db('model_metric_points')
       .select({ bucket }, 'kind', 'name')
       .avg({ mean: 'value' })
@@ -152,7 +171,17 @@ export class MetricPointStore {
       .andWhere('at_ms', '<', filter.toMs)
       .groupByRaw('1, kind, name');
     if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
-    const rows = (await q) as unknown as Array<{ bucket: number | string; kind: MetricKind; name: string; mean: number | string }>;
-    return rows.map(r => ({ bucketMs: Number(r.bucket), kind: r.kind, name: r.name, mean: Number(r.mean) }));
+    const rows = (await q) as unknown as Array<{
+      bucket: number | string;
+      kind: MetricKind;
+      name: string;
+      mean: number | string;
+    }>;
+    return rows.map(r => ({
+      bucketMs: Number(r.bucket),
+      kind: r.kind,
+      name: r.name,
+      mean: Number(r.mean),
+    }));
   }
 }

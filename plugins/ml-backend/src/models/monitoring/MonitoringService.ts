@@ -2,18 +2,15 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import {
   MAX_TIMESTAMP_MS,
   ModelMetrics,
-  ModelMetricsBucket,
   PredictionRecord,
 } from '@ml-platform/plugin-ml-common';
 import { StoredWorkload } from '../../database';
 import { MetricPoint, MetricPointStore } from './MetricPointStore';
 import { PredictionRow, PredictionStore } from './PredictionStore';
 import { ReplicaUsageStore } from './ReplicaUsageStore';
-import {
-  ModelDirectory,
-  ServingTarget,
-} from '../serving/ModelDirectory';
+import { ModelDirectory, ServingTarget } from '../serving/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
+import { metricBuckets } from './metricBuckets';
 
 /**
  * The part of a calling workload the workload API scopes by: its row's
@@ -53,12 +50,6 @@ export interface MetricsEntry {
 const DEFAULT_RANGE_MS = 60 * 60 * 1000;
 const MAX_BUCKETS = 1000;
 const MAX_READ_POINTS = 100_000;
-
-function percentile(sorted: number[], p: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
 
 /**
  * Monitoring of served models: prediction records and metrics for the
@@ -189,43 +180,11 @@ export class MonitoringService {
       this.deps.usage.list(filter),
     ]);
 
-    const buckets: Array<ModelMetricsBucket & { latencies: number[] }> = [];
-    for (let i = 0; i < count; i++) {
-      buckets.push({
-        at: new Date(fromMs + i * stepMs).toISOString(),
-        requests: 0,
-        errors: 0,
-        metrics: {},
-        delayedMetrics: {},
-        latencies: [],
-      });
-    }
-    for (const p of latencies) {
-      const bucket = buckets[Math.floor((p.atMs - fromMs) / stepMs)];
-      bucket.requests += 1;
-      if (!p.success) bucket.errors += 1;
-      bucket.latencies.push(p.latencyMs);
-    }
-    for (const m of means) {
-      const bucket = buckets[Math.floor((m.bucketMs - fromMs) / stepMs)];
-      if (bucket)
-        (m.kind === 'delayed' ? bucket.delayedMetrics : bucket.metrics)[
-          m.name
-        ] = m.mean;
-    }
     return {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       stepSeconds: stepMs / 1000,
-      buckets: buckets.map(({ latencies: values, ...bucket }) => {
-        values.sort((a, b) => a - b);
-        return {
-          ...bucket,
-          p50Ms: percentile(values, 50),
-          p95Ms: percentile(values, 95),
-          p99Ms: percentile(values, 99),
-        };
-      }),
+      buckets: metricBuckets({ fromMs, stepMs, count, latencies, means }),
       usage: usage.map(u => ({
         at: new Date(u.atMs).toISOString(),
         replica: u.replica,

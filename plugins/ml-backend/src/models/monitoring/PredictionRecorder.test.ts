@@ -56,7 +56,9 @@ describe('PredictionRecorder', () => {
     store.held = undefined;
     await recorder.flush();
     expect(store.batches.map(b => b.length)).toEqual([3, 4]);
-    expect(store.batches.flat().map(r => r.atMs)).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006]);
+    expect(store.batches.flat().map(r => r.atMs)).toEqual([
+      1000, 1001, 1002, 1003, 1004, 1005, 1006,
+    ]);
     await recorder.stop();
   });
 

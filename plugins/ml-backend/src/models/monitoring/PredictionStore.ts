@@ -48,7 +48,8 @@ export interface PredictionQuery {
  * write yields to the event loop: on SQLite each statement blocks it.
  */
 const CHUNK = 500;
-const yieldToEventLoop = () => new Promise<void>(resolve => setImmediate(resolve));
+const yieldToEventLoop = () =>
+  new Promise<void>(resolve => setImmediate(resolve));
 
 const PREDICTION_COLUMNS: JsonColumn[] = [
   { name: 'uuid', pgType: 'text' },
@@ -108,7 +109,16 @@ export class PredictionStore {
         r.errorName ?? null,
       ];
       for (const name of Object.keys(r.metrics)) {
-        points.push([r.projectId, r.modelId, r.deploymentId, r.uuid, 'tracked', name, r.metrics[name], r.atMs]);
+        points.push([
+          r.projectId,
+          r.modelId,
+          r.deploymentId,
+          r.uuid,
+          'tracked',
+          name,
+          r.metrics[name],
+          r.atMs,
+        ]);
       }
     }
     await this.db.transaction(async tx => {
@@ -124,24 +134,39 @@ export class PredictionStore {
       }
       for (let i = 0; i < points.length; i += CHUNK) {
         await yieldToEventLoop();
-        await insertJsonRows(tx, 'model_metric_points', METRIC_POINT_COLUMNS, points.slice(i, i + CHUNK), UPSERT_POINT);
+        await insertJsonRows(
+          tx,
+          'model_metric_points',
+          METRIC_POINT_COLUMNS,
+          points.slice(i, i + CHUNK),
+          UPSERT_POINT,
+        );
       }
     });
   }
 
   async get(uuid: string): Promise<Omit<PredictionRow, 'metrics'> | undefined> {
-    const row = await this.db<DbRow>('model_predictions').where({ uuid }).first();
+    const row = await this.db<DbRow>('model_predictions')
+      .where({ uuid })
+      .first();
     return row ? fromDb(row) : undefined;
   }
 
   /** Newest first, with the total for paging. */
-  async list(query: PredictionQuery): Promise<{ items: Omit<PredictionRow, 'metrics'>[]; totalSize: number }> {
-    const base = this.db<DbRow>('model_predictions').where({ model_id: query.modelId });
-    if (query.deploymentId) base.andWhere({ deployment_id: query.deploymentId });
+  async list(
+    query: PredictionQuery,
+  ): Promise<{ items: Omit<PredictionRow, 'metrics'>[]; totalSize: number }> {
+    const base = this.db<DbRow>('model_predictions').where({
+      model_id: query.modelId,
+    });
+    if (query.deploymentId)
+      base.andWhere({ deployment_id: query.deploymentId });
     if (query.uuid) base.andWhere({ uuid: query.uuid });
     if (query.fromMs !== undefined) base.andWhere('at_ms', '>=', query.fromMs);
     if (query.toMs !== undefined) base.andWhere('at_ms', '<', query.toMs);
-    const [{ count }] = await base.clone().count<{ count: number | string }[]>({ count: '*' });
+    const [{ count }] = await base
+      .clone()
+      .count<{ count: number | string }[]>({ count: '*' });
     const rows: DbRow[] = await base
       .clone()
       .orderBy([
@@ -171,7 +196,15 @@ export class PredictionStore {
       .andWhere('at_ms', '<', filter.toMs)
       .orderBy('at_ms');
     if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
-    const rows: Array<{ at_ms: number | string; latency_ms: number; success: boolean | number }> = await q;
-    return rows.map(r => ({ atMs: Number(r.at_ms), latencyMs: r.latency_ms, success: Boolean(r.success) }));
+    const rows: Array<{
+      at_ms: number | string;
+      latency_ms: number;
+      success: boolean | number;
+    }> = await q;
+    return rows.map(r => ({
+      atMs: Number(r.at_ms),
+      latencyMs: r.latency_ms,
+      success: Boolean(r.success),
+    }));
   }
 }

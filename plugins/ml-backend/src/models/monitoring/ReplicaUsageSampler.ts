@@ -18,7 +18,9 @@ export class ReplicaUsageSampler {
   ) {}
 
   async sample(): Promise<number> {
-    const replicas = (await this.deps.workloads.listByStates(['running'])).filter(
+    const replicas = (
+      await this.deps.workloads.listByStates(['running'])
+    ).filter(
       w => w.kind === 'model' && w.env.ML_MODEL_ID && w.env.ML_DEPLOYMENT_ID,
     );
     if (replicas.length === 0) return 0;

@@ -42,7 +42,12 @@ export class ReplicaUsageStore {
     );
   }
 
-  async list(filter: { modelId: string; deploymentId?: string; fromMs: number; toMs: number }): Promise<ReplicaUsageRow[]> {
+  async list(filter: {
+    modelId: string;
+    deploymentId?: string;
+    fromMs: number;
+    toMs: number;
+  }): Promise<ReplicaUsageRow[]> {
     const q = this.db<DbRow>('model_replica_usage')
       .where({ model_id: filter.modelId })
       .andWhere('at_ms', '>=', filter.fromMs)

@@ -7,6 +7,12 @@ import {
   startMlBackend,
 } from '../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  firstRuntimeId,
+  putProjectFile,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -34,16 +40,7 @@ describe.each(databases.eachSupportedId())(
         // token is valid while it is queued, and nothing runs.
         config: {
           engine: { reconcileIntervalSeconds: 3600, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
       });
       const { server } = backend;
@@ -65,23 +62,18 @@ describe.each(databases.eachSupportedId())(
         .post('/api/ml/workspaces/ws/profiles')
         .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
         .expect(201);
-      projectId = (
-        await request(server)
-          .post('/api/ml/projects')
-          .send({ workspace: 'ws', name: 'times' })
-          .expect(201)
-      ).body.id;
-      await request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=wait.py`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from('import time\ntime.sleep(60)\n'))
-        .expect(200);
+      projectId = await createProject(server, 'times');
+      await putProjectFile(
+        server,
+        projectId,
+        'wait.py',
+        'import time\ntime.sleep(60)\n',
+      );
       await request(server)
         .post(`/api/ml/projects/${projectId}/models`)
         .send({ name: 'scorer' })
         .expect(201);
-      const runtimeId = (await request(server).get('/api/ml/runtimes')).body
-        .items[0].id;
+      const runtimeId = await firstRuntimeId(server);
       const job = await request(server)
         .post(`/api/ml/projects/${projectId}/jobs`)
         .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })

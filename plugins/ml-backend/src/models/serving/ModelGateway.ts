@@ -9,7 +9,11 @@ import { performance } from 'node:perf_hooks';
 import { ModelDirectory, ServingTarget } from './ModelDirectory';
 import { ReplicaUnreachableError } from './errors';
 import { PredictionRecorder } from '../monitoring/PredictionRecorder';
-import { ReplicaAnswer, ReplicaClient, ReplicaConnectionError } from './ReplicaClient';
+import {
+  ReplicaAnswer,
+  ReplicaClient,
+  ReplicaConnectionError,
+} from './ReplicaClient';
 import { Lease, ReplicaPool } from './ReplicaPool';
 
 export interface ModelGatewayOptions {
@@ -37,7 +41,10 @@ export type PredictionCredential =
  * directory caches, and each model has a pool synced on its changes.
  */
 export class ModelGateway {
-  private readonly pools = new Map<string, { pool: ReplicaPool; projectId: string }>();
+  private readonly pools = new Map<
+    string,
+    { pool: ReplicaPool; projectId: string }
+  >();
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -55,22 +62,34 @@ export class ModelGateway {
   }
 
   /** The model a CML access key belongs to (`POST /model`). */
-  async targetByAccessKey(accessKey: string | undefined): Promise<ServingTarget> {
+  async targetByAccessKey(
+    accessKey: string | undefined,
+  ): Promise<ServingTarget> {
     if (!accessKey) {
-      throw new AuthenticationError('An access key is required: send {"accessKey": "...", "request": {...}}');
+      throw new AuthenticationError(
+        'An access key is required: send {"accessKey": "...", "request": {...}}',
+      );
     }
     const target = await this.deps.directory.byAccessKey(accessKey);
     if (!target) {
-      throw new NotAllowedError('The access key is not valid (unknown or revoked)');
+      throw new NotAllowedError(
+        'The access key is not valid (unknown or revoked)',
+      );
     }
     return target;
   }
 
   /** A model of a project by id or name, if the credential may call it. */
-  async targetById(projectId: string, modelIdOrName: string, credential: PredictionCredential): Promise<ServingTarget> {
+  async targetById(
+    projectId: string,
+    modelIdOrName: string,
+    credential: PredictionCredential,
+  ): Promise<ServingTarget> {
     const target = await this.deps.directory.byId(projectId, modelIdOrName);
     if (!target) {
-      throw new NotFoundError(`No model '${modelIdOrName}' in project '${projectId}'`);
+      throw new NotFoundError(
+        `No model '${modelIdOrName}' in project '${projectId}'`,
+      );
     }
     if (target.disableAuthentication) {
       return target;
@@ -85,8 +104,15 @@ export class ModelGateway {
         `Model '${target.modelName}' needs an access key: send 'Authorization: Bearer <access key>'`,
       );
     }
-    if (!(await this.deps.directory.keyIsValidFor(target.modelId, credential.accessKey))) {
-      throw new NotAllowedError(`The access key is not valid for model '${target.modelName}' (unknown or revoked)`);
+    if (
+      !(await this.deps.directory.keyIsValidFor(
+        target.modelId,
+        credential.accessKey,
+      ))
+    ) {
+      throw new NotAllowedError(
+        `The access key is not valid for model '${target.modelName}' (unknown or revoked)`,
+      );
     }
     return target;
   }
@@ -102,7 +128,9 @@ export class ModelGateway {
     const uuid = randomUUID();
     const deploymentId = target.deploymentId;
     if (!deploymentId) {
-      throw new ServiceUnavailableError(`Model '${target.modelName}' has no active deployment; deploy a build first`);
+      throw new ServiceUnavailableError(
+        `Model '${target.modelName}' has no active deployment; deploy a build first`,
+      );
     }
     const pool = this.poolFor(target);
     let replica = -1;
@@ -120,26 +148,60 @@ export class ModelGateway {
         }
         // Gone or going (a rolling redeploy): once more, on another replica.
         lease.release('failed');
-        const retry = await this.lease(pool, target, lease.replica.workloadId, error.message);
+        const retry = await this.lease(
+          pool,
+          target,
+          lease.replica.workloadId,
+          error.message,
+        );
         replica = retry.replica.index;
         try {
-          answer = await this.deps.client.predict(retry.replica.url, body, uuid);
+          answer = await this.deps.client.predict(
+            retry.replica.url,
+            body,
+            uuid,
+          );
           retry.release();
         } catch (retryError) {
           retry.release('failed');
           throw retryError instanceof ReplicaConnectionError
-            ? new ReplicaUnreachableError(`No replica of model '${target.modelName}' could be reached`)
+            ? new ReplicaUnreachableError(
+                `No replica of model '${target.modelName}' could be reached`,
+              )
             : retryError;
         }
       }
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode ?? 503;
-      this.record(target, deploymentId, uuid, replica, atMs, performance.now() - started, status, undefined, (error as Error).name);
+      this.record(
+        target,
+        deploymentId,
+        uuid,
+        replica,
+        atMs,
+        performance.now() - started,
+        status,
+        undefined,
+        (error as Error).name,
+      );
       throw error;
     }
     const totalMs = performance.now() - started;
-    this.record(target, deploymentId, uuid, replica, atMs, totalMs, 200, answer, answer.error?.name);
-    const modelMs = answer.modelMs !== undefined && Number.isFinite(answer.modelMs) ? answer.modelMs : totalMs;
+    this.record(
+      target,
+      deploymentId,
+      uuid,
+      replica,
+      atMs,
+      totalMs,
+      200,
+      answer,
+      answer.error?.name,
+    );
+    const modelMs =
+      answer.modelMs !== undefined && Number.isFinite(answer.modelMs)
+        ? answer.modelMs
+        : totalMs;
     // The same fields, in the same order, as JSON.stringify of a PredictionResponse.
     const outcome = answer.success
       ? `"success":true,"response":${answer.responseJson ?? 'null'}`
@@ -157,11 +219,18 @@ export class ModelGateway {
     this.deps.client.close();
   }
 
-  private lease(pool: ReplicaPool, target: ServingTarget, exclude?: string, why?: string): Promise<Lease> {
+  private lease(
+    pool: ReplicaPool,
+    target: ServingTarget,
+    exclude?: string,
+    why?: string,
+  ): Promise<Lease> {
     const lease = pool.acquire(exclude);
     if (!lease) {
       throw exclude
-        ? new ReplicaUnreachableError(`No other replica of model '${target.modelName}' to retry on: ${why}`)
+        ? new ReplicaUnreachableError(
+            `No other replica of model '${target.modelName}' to retry on: ${why}`,
+          )
         : new ServiceUnavailableError(
             `Model '${target.modelName}' has no ready replica now (its deployment is starting or scaling)`,
           );
@@ -227,7 +296,10 @@ export class ModelGateway {
   }
 }
 
-const NO_METRICS: Record<string, number> = Object.freeze({}) as Record<string, number>;
+const NO_METRICS: Record<string, number> = Object.freeze({}) as Record<
+  string,
+  number
+>;
 
 /** Tracked values that are finite numbers; anything else is not a metric point. */
 function numericMetrics(metrics: unknown): Record<string, number> {
@@ -236,7 +308,11 @@ function numericMetrics(metrics: unknown): Record<string, number> {
   for (const name in metrics) {
     if (!Object.prototype.hasOwnProperty.call(metrics, name)) continue;
     const value = (metrics as Record<string, unknown>)[name];
-    if (typeof value === 'number' && Number.isFinite(value) && name.length <= 200) {
+    if (
+      typeof value === 'number' &&
+      Number.isFinite(value) &&
+      name.length <= 200
+    ) {
       (out ??= {})[name] = value;
     }
   }

@@ -28,13 +28,21 @@ export class ReplicaClient {
    * close after a second. Under traffic they stay open.
    */
   // One socket per replica: a second connection would wait behind the first.
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1, timeout: 1000 });
+  private readonly agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: 1,
+    timeout: 1000,
+  });
   private readonly targets = new Map<string, Target>();
 
   constructor(private readonly options: { timeoutMs: number }) {}
 
   /** Sends the JSON request body as is; the replica's answer, read. */
-  predict(url: string, body: Buffer, predictionId: string): Promise<ReplicaAnswer> {
+  predict(
+    url: string,
+    body: Buffer,
+    predictionId: string,
+  ): Promise<ReplicaAnswer> {
     const target = this.target(url);
     return new Promise<ReplicaAnswer>((resolve, reject) => {
       let answered = false;
@@ -64,27 +72,50 @@ export class ReplicaClient {
             const bytes = more ? Buffer.concat(more) : first;
             const text = bytes ? bytes.toString('utf8') : '';
             if (res.statusCode !== 200) {
-              reject(new BadReplicaResponseError(`The replica answered HTTP ${res.statusCode}: ${text.slice(0, 200)}`));
+              reject(
+                new BadReplicaResponseError(
+                  `The replica answered HTTP ${res.statusCode}: ${text.slice(
+                    0,
+                    200,
+                  )}`,
+                ),
+              );
               return;
             }
             try {
               resolve(parseReplicaAnswer(text));
             } catch (error) {
-              reject(new BadReplicaResponseError(`The replica's answer is not the expected JSON: ${(error as Error).message}`));
+              reject(
+                new BadReplicaResponseError(
+                  `The replica's answer is not the expected JSON: ${
+                    (error as Error).message
+                  }`,
+                ),
+              );
             }
           });
         },
       );
       req.setTimeout(this.options.timeoutMs, () => {
-        req.destroy(new PredictionTimeoutError(`The model did not answer within ${this.options.timeoutMs} ms`));
+        req.destroy(
+          new PredictionTimeoutError(
+            `The model did not answer within ${this.options.timeoutMs} ms`,
+          ),
+        );
       });
       req.on('error', error => {
         if (error instanceof PredictionTimeoutError || answered) reject(error);
-        else reject(new ReplicaConnectionError(`Replica ${url} could not be reached: ${error.message}`));
+        else
+          reject(
+            new ReplicaConnectionError(
+              `Replica ${url} could not be reached: ${error.message}`,
+            ),
+          );
       });
       // A small body goes out with the headers in one write (a string is
       // joined to the header block; a Buffer is written beside it).
-      if (body.length <= SMALL_BODY_BYTES) req.end(body.toString('latin1'), 'latin1');
+      if (body.length <= SMALL_BODY_BYTES)
+        req.end(body.toString('latin1'), 'latin1');
       else req.end(body);
     });
   }

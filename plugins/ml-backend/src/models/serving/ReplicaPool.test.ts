@@ -1,6 +1,10 @@
 import { ReplicaPool } from './ReplicaPool';
 
-const replica = (n: number) => ({ workloadId: `w${n}`, index: n, url: `http://127.0.0.1:${9000 + n}` });
+const replica = (n: number) => ({
+  workloadId: `w${n}`,
+  index: n,
+  url: `http://127.0.0.1:${9000 + n}`,
+});
 
 describe('ReplicaPool', () => {
   it('gives each replica to one request at a time and hands it to the next waiter on release', async () => {
@@ -24,14 +28,19 @@ describe('ReplicaPool', () => {
     pool.setReplicas([replica(0), replica(1)]);
     const a = await pool.acquire()!;
     const b = await pool.acquire()!;
-    expect(new Set([a.replica.index, b.replica.index])).toEqual(new Set([0, 1]));
+    expect(new Set([a.replica.index, b.replica.index])).toEqual(
+      new Set([0, 1]),
+    );
   });
 
   it('refuses a waiting request with model.busy after the queue timeout', async () => {
     const pool = new ReplicaPool({ queueTimeoutMs: 20, failureRestMs: 10 });
     pool.setReplicas([replica(0)]);
     await pool.acquire();
-    await expect(pool.acquire()).rejects.toMatchObject({ name: 'model.busy', statusCode: 429 });
+    await expect(pool.acquire()).rejects.toMatchObject({
+      name: 'model.busy',
+      statusCode: 429,
+    });
     expect(pool.waiting).toBe(0);
   });
 
@@ -76,6 +85,8 @@ describe('ReplicaPool', () => {
     await pool.acquire();
     const waiting = pool.acquire()!;
     pool.setReplicas([]);
-    await expect(waiting).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
+    await expect(waiting).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+    });
   });
 });

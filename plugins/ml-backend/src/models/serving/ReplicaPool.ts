@@ -85,7 +85,9 @@ export class ReplicaPool {
     }
     if (this.slots.size === 0) {
       for (const waiter of this.waiters.splice(0)) {
-        waiter.reject(new ServiceUnavailableError('The model has no ready replica now'));
+        waiter.reject(
+          new ServiceUnavailableError('The model has no ready replica now'),
+        );
       }
     }
   }
@@ -103,7 +105,9 @@ export class ReplicaPool {
     }
     if (candidates === 0) return undefined;
 
-    const index = this.free.findIndex(s => s.replica.workloadId !== excludeWorkloadId);
+    const index = this.free.findIndex(
+      s => s.replica.workloadId !== excludeWorkloadId,
+    );
     if (index >= 0) {
       const [slot] = this.free.splice(index, 1);
       return Promise.resolve(this.lease(slot));
@@ -124,7 +128,9 @@ export class ReplicaPool {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     for (const waiter of this.waiters.splice(0)) {
-      waiter.reject(new ServiceUnavailableError('The serving gateway is shutting down'));
+      waiter.reject(
+        new ServiceUnavailableError('The serving gateway is shutting down'),
+      );
     }
   }
 
@@ -140,11 +146,13 @@ export class ReplicaPool {
     this.timer = undefined;
     const now = performance.now();
     while (this.waiters.length > 0 && this.waiters[0].deadline <= now) {
-      this.waiters.shift()!.reject(
-        new ModelBusyError(
-          `All ${this.slots.size} replica(s) of the model stayed busy for ${this.options.queueTimeoutMs} ms; retry later or add replicas`,
-        ),
-      );
+      this.waiters
+        .shift()!
+        .reject(
+          new ModelBusyError(
+            `All ${this.slots.size} replica(s) of the model stayed busy for ${this.options.queueTimeoutMs} ms; retry later or add replicas`,
+          ),
+        );
     }
     this.arm();
   }
@@ -172,9 +180,12 @@ export class ReplicaPool {
 
   /** Gives a free replica to the first waiter that may take it, else frees it. */
   private hand(slot: Slot) {
-    const index = this.waiters.findIndex(w => w.exclude !== slot.replica.workloadId);
+    const index = this.waiters.findIndex(
+      w => w.exclude !== slot.replica.workloadId,
+    );
     if (index >= 0) {
-      const waiter = index === 0 ? this.waiters.shift()! : this.waiters.splice(index, 1)[0];
+      const waiter =
+        index === 0 ? this.waiters.shift()! : this.waiters.splice(index, 1)[0];
       waiter.resolve(this.lease(slot));
       return;
     }

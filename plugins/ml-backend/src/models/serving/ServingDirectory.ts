@@ -16,8 +16,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * cache whenever this backend changes them.
  */
 export class ServingDirectory implements ModelDirectory {
-  private readonly targets = new Map<string, { target?: ServingTarget; until: number }>();
-  private readonly names = new Map<string, { modelId?: string; until: number }>();
+  private readonly targets = new Map<
+    string,
+    { target?: ServingTarget; until: number }
+  >();
+  private readonly names = new Map<
+    string,
+    { modelId?: string; until: number }
+  >();
 
   constructor(
     private readonly deps: {
@@ -40,7 +46,8 @@ export class ServingDirectory implements ModelDirectory {
   changed(modelId: string) {
     this.targets.delete(modelId);
     for (const [key, entry] of this.names) {
-      if (entry.modelId === modelId || entry.modelId === undefined) this.names.delete(key);
+      if (entry.modelId === modelId || entry.modelId === undefined)
+        this.names.delete(key);
     }
     this.deps.readiness.emit(modelId);
   }
@@ -49,7 +56,10 @@ export class ServingDirectory implements ModelDirectory {
     return this.deps.readiness.onChange(listener);
   }
 
-  async byId(projectId: string, modelIdOrName: string): Promise<ServingTarget | undefined> {
+  async byId(
+    projectId: string,
+    modelIdOrName: string,
+  ): Promise<ServingTarget | undefined> {
     const modelId = await this.resolveName(projectId, modelIdOrName);
     if (!modelId) return undefined;
     const target = await this.target(modelId);
@@ -65,7 +75,10 @@ export class ServingDirectory implements ModelDirectory {
     return (await this.deps.keys.modelOf(key)) === modelId;
   }
 
-  private async resolveName(projectId: string, idOrName: string): Promise<string | undefined> {
+  private async resolveName(
+    projectId: string,
+    idOrName: string,
+  ): Promise<string | undefined> {
     if (UUID.test(idOrName)) return idOrName.toLowerCase();
     const cacheKey = `${projectId}/${idOrName}`;
     const now = this.now();
@@ -73,7 +86,10 @@ export class ServingDirectory implements ModelDirectory {
     if (cached && cached.until >= now) return cached.modelId;
     const model = await this.deps.models.findByName(projectId, idOrName);
     if (this.names.size >= MAX_CACHED) this.names.clear();
-    this.names.set(cacheKey, { modelId: model?.id, until: now + TARGET_CACHE_MS });
+    this.names.set(cacheKey, {
+      modelId: model?.id,
+      until: now + TARGET_CACHE_MS,
+    });
     return model?.id;
   }
 
@@ -102,11 +118,15 @@ export class ServingDirectory implements ModelDirectory {
   }
 
   /** Replicas come from readiness on every call: they change more often than the rest. */
-  private withReplicas(target: ServingTarget | undefined): ServingTarget | undefined {
+  private withReplicas(
+    target: ServingTarget | undefined,
+  ): ServingTarget | undefined {
     if (!target) return undefined;
     return {
       ...target,
-      replicas: target.deploymentId ? this.deps.readiness.ready(target.deploymentId) : [],
+      replicas: target.deploymentId
+        ? this.deps.readiness.ready(target.deploymentId)
+        : [],
     };
   }
 }

@@ -63,6 +63,7 @@ attempt("read_own", lambda: ml_platform.read_metrics())
 attempt("read_named", lambda: ml_platform.read_metrics(model=claimed))
 print("RESULT " + json.dumps(result))
 `;
+import { PYTHON_RUNTIME } from '../../__testUtils__/apiFixtures';
 
 const user = mockCredentials.user.header();
 
@@ -83,16 +84,7 @@ describe.each(databases.eachSupportedId())(
       backend = await startMlBackend(databases, databaseId, {
         config: {
           engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
         // Requests without a token are unauthenticated (the mock's default is a user).
         features: [

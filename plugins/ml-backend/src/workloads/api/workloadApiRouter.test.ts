@@ -6,8 +6,18 @@ import * as tar from 'tar';
 import { SettingsStore } from '../../database';
 import { WorkloadTokens } from '../../engine/WorkloadTokens';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  startMlBackend,
+} from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -21,19 +31,17 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
     backend = await startMlBackend(databases, databaseId, {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server).post('/api/ml/workspaces').send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
-    projectId = (await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'snap' }).expect(201)).body.id;
-    for (const [file, content] of [['wait.py', 'import time\ntime.sleep(60)\n'], ['data/rows.csv', 'a,b\n1,2\n']]) {
-      await request(server)
-        .put(`/api/ml/projects/${projectId}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+    await createWorkspaceWithProfile(server);
+    projectId = await createProject(server, 'snap');
+    for (const [file, content] of [
+      ['wait.py', 'import time\ntime.sleep(60)\n'],
+      ['data/rows.csv', 'a,b\n1,2\n'],
+    ]) {
+      await putProjectFile(server, projectId, file, content);
     }
     // The backend keeps the signing key in its database; so does this test.
     tokens = new WorkloadTokens(new SettingsStore(backend.knex));
@@ -42,21 +50,33 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
   afterAll(() => backend.stop());
 
   async function runningJob() {
-    const runtimeId = (await request(backend.server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
+    const runtimeId = await firstRuntimeId(backend.server);
     const job = await request(backend.server)
       .post(`/api/ml/projects/${projectId}/jobs`)
-      .send({ name: `wait-${Date.now()}`, script: 'wait.py', runtimeId, profile: 'small' })
+      .send({
+        name: `wait-${Date.now()}`,
+        script: 'wait.py',
+        runtimeId,
+        profile: 'small',
+      })
       .expect(201);
-    const run = await request(backend.server).post(`/api/ml/projects/${projectId}/jobs/${job.body.id}/runs`).expect(201);
+    const run = await request(backend.server)
+      .post(`/api/ml/projects/${projectId}/jobs/${job.body.id}/runs`)
+      .expect(201);
     return waitFor(async () => {
-      const res = await request(backend.server).get(`/api/ml/workloads/${run.body.id}`);
+      const res = await request(backend.server).get(
+        `/api/ml/workloads/${run.body.id}`,
+      );
       return res.body.state === 'running' && res.body;
     }, 'the job to run');
   }
 
   it('serves a running workload its files as tar.gz, and nothing after it ends', async () => {
     const run = await runningJob();
-    const token = await tokens.issue({ workloadId: run.id, attempt: run.attempt });
+    const token = await tokens.issue({
+      workloadId: run.id,
+      attempt: run.attempt,
+    });
     const res = await request(backend.server)
       .get('/api/ml/workload-api/v1/snapshot')
       .set('Authorization', `Bearer ${token}`)
@@ -72,57 +92,100 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
     try {
       await fs.writeFile(path.join(dir, 'snapshot.tar.gz'), res.body);
       await fs.mkdir(path.join(dir, 'out'));
-      await tar.extract({ file: path.join(dir, 'snapshot.tar.gz'), cwd: path.join(dir, 'out') });
-      await expect(fs.readFile(path.join(dir, 'out/data/rows.csv'), 'utf8')).resolves.toBe('a,b\n1,2\n');
-      await expect(fs.readFile(path.join(dir, 'out/wait.py'), 'utf8')).resolves.toContain('sleep');
+      await tar.extract({
+        file: path.join(dir, 'snapshot.tar.gz'),
+        cwd: path.join(dir, 'out'),
+      });
+      await expect(
+        fs.readFile(path.join(dir, 'out/data/rows.csv'), 'utf8'),
+      ).resolves.toBe('a,b\n1,2\n');
+      await expect(
+        fs.readFile(path.join(dir, 'out/wait.py'), 'utf8'),
+      ).resolves.toContain('sleep');
     } finally {
       await fs.rm(dir, { recursive: true, force: true });
     }
 
-    await request(backend.server).post(`/api/ml/workloads/${run.id}/stop`).expect(200);
+    await request(backend.server)
+      .post(`/api/ml/workloads/${run.id}/stop`)
+      .expect(200);
     const after = await request(backend.server)
       .get('/api/ml/workload-api/v1/snapshot')
       .set('Authorization', `Bearer ${token}`)
       .expect(401);
-    expect(after.body.error.message).toMatch(/not valid, or its workload has ended/);
+    expect(after.body.error.message).toMatch(
+      /not valid, or its workload has ended/,
+    );
   });
 
   it('refuses callers without a valid workload token', async () => {
     const run = await runningJob();
-    const stale = await tokens.issue({ workloadId: run.id, attempt: run.attempt + 1 });
-    for (const header of [undefined, 'Bearer nonsense', `Bearer ${stale}`, 'Basic abc']) {
-      const req = request(backend.server).get('/api/ml/workload-api/v1/snapshot');
+    const stale = await tokens.issue({
+      workloadId: run.id,
+      attempt: run.attempt + 1,
+    });
+    for (const header of [
+      undefined,
+      'Bearer nonsense',
+      `Bearer ${stale}`,
+      'Basic abc',
+    ]) {
+      const req = request(backend.server).get(
+        '/api/ml/workload-api/v1/snapshot',
+      );
       if (header) req.set('Authorization', header);
       const res = await req.expect(401);
       expect(res.body.error.name).toBe('AuthenticationError');
     }
-    await request(backend.server).post(`/api/ml/workloads/${run.id}/stop`).expect(200);
+    await request(backend.server)
+      .post(`/api/ml/workloads/${run.id}/stop`)
+      .expect(200);
   });
 
   it('does not let a workload token stand in for a Backstage token', async () => {
     const run = await runningJob();
-    const token = await tokens.issue({ workloadId: run.id, attempt: run.attempt });
-    await request(backend.server).get('/api/ml/projects').set('Authorization', `Bearer ${token}`).expect(401);
-    await request(backend.server).post(`/api/ml/workloads/${run.id}/stop`).expect(200);
+    const token = await tokens.issue({
+      workloadId: run.id,
+      attempt: run.attempt,
+    });
+    await request(backend.server)
+      .get('/api/ml/projects')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(401);
+    await request(backend.server)
+      .post(`/api/ml/workloads/${run.id}/stop`)
+      .expect(200);
   });
 
   it('gives each workload its token in ML_WORKLOAD_TOKEN', async () => {
-    await request(backend.server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=token.py`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from('import os\nprint("token", os.environ["ML_WORKLOAD_TOKEN"])\n'))
-      .expect(200);
-    const runtimeId = (await request(backend.server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
+    await putProjectFile(
+      backend.server,
+      projectId,
+      'token.py',
+      'import os\nprint("token", os.environ["ML_WORKLOAD_TOKEN"])\n',
+    );
+    const runtimeId = await firstRuntimeId(backend.server);
     const job = await request(backend.server)
       .post(`/api/ml/projects/${projectId}/jobs`)
       .send({ name: 'token', script: 'token.py', runtimeId, profile: 'small' })
       .expect(201);
-    const run = (await request(backend.server).post(`/api/ml/projects/${projectId}/jobs/${job.body.id}/runs`).expect(201)).body;
+    const run = (
+      await request(backend.server)
+        .post(`/api/ml/projects/${projectId}/jobs/${job.body.id}/runs`)
+        .expect(201)
+    ).body;
     const log = await waitFor(async () => {
-      const res = await request(backend.server).get(`/api/ml/workloads/${run.id}/logs`);
-      return (res.body.lines as string[] | undefined)?.find(line => line.startsWith('token mlw_'));
+      const res = await request(backend.server).get(
+        `/api/ml/workloads/${run.id}/logs`,
+      );
+      return (res.body.lines as string[] | undefined)?.find(line =>
+        line.startsWith('token mlw_'),
+      );
     }, 'the job to print its token');
     const printed = log.slice('token '.length).trim();
-    await expect(tokens.verify(printed)).resolves.toEqual({ workloadId: run.id, attempt: 1 });
+    await expect(tokens.verify(printed)).resolves.toEqual({
+      workloadId: run.id,
+      attempt: 1,
+    });
   });
 });

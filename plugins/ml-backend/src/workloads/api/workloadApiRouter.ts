@@ -19,7 +19,13 @@ export function createWorkloadApiRouter(options: {
   engine: WorkloadEngine;
 }): express.Router {
   const router = Router();
-  router.use('/workload-api', requireWorkload({ tokens: options.tokens, workloads: options.workloadStore }));
+  router.use(
+    '/workload-api',
+    requireWorkload({
+      tokens: options.tokens,
+      workloads: options.workloadStore,
+    }),
+  );
 
   router.get('/workload-api/v1/snapshot', async (_req, res) => {
     const { workload } = res.locals as WorkloadLocals;
@@ -30,7 +36,10 @@ export function createWorkloadApiRouter(options: {
     }
     const archive = await archiveDirectory(projectDir);
     res.setHeader('Content-Type', 'application/gzip');
-    res.setHeader('Content-Disposition', 'attachment; filename="snapshot.tar.gz"');
+    res.setHeader(
+      'Content-Disposition',
+      'attachment; filename="snapshot.tar.gz"',
+    );
     await pipeline(archive, res);
   });
 

@@ -14,18 +14,30 @@ export interface WorkloadLocals {
  * the token of a workload attempt that is still queued, starting or running.
  * A token of an ended or retried attempt no longer works.
  */
-export function requireWorkload(deps: { tokens: WorkloadTokens; workloads: WorkloadStore }) {
+export function requireWorkload(deps: {
+  tokens: WorkloadTokens;
+  workloads: WorkloadStore;
+}) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization ?? '';
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) {
-        throw new AuthenticationError('This API needs the workload token (ML_WORKLOAD_TOKEN) as a Bearer token');
+        throw new AuthenticationError(
+          'This API needs the workload token (ML_WORKLOAD_TOKEN) as a Bearer token',
+        );
       }
       const ref = await deps.tokens.verify(match[1]);
       const workload = ref && (await deps.workloads.get(ref.workloadId));
-      if (!ref || !workload || workload.attempt !== ref.attempt || !ACTIVE_STATES.includes(workload.state)) {
-        throw new AuthenticationError('The workload token is not valid, or its workload has ended');
+      if (
+        !ref ||
+        !workload ||
+        workload.attempt !== ref.attempt ||
+        !ACTIVE_STATES.includes(workload.state)
+      ) {
+        throw new AuthenticationError(
+          'The workload token is not valid, or its workload has ended',
+        );
       }
       (res.locals as WorkloadLocals).workload = workload;
       next();

@@ -19,6 +19,7 @@ import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from '../../projects/ProjectFiles';
 import { ProjectService } from '../../projects/ProjectService';
+import { projectFileToRun } from '../../projects/projectFileToRun';
 
 export type JobInput = z.output<typeof createJobSchema>;
 export type JobUpdate = z.output<typeof updateJobSchema>;
@@ -103,20 +104,7 @@ export class JobService {
     project: Project,
     job: Omit<StoredJob, 'createdAt' | 'updatedAt' | 'createdBy'>,
   ) {
-    try {
-      const entry = await this.deps.files.stat(project.id, job.script);
-      if (entry.type !== 'file')
-        throw new InputError(`'${job.script}' is a folder`);
-    } catch (error) {
-      const message = (error as Error).message.replace(/^path: /, '');
-      throw new InputError(
-        `script: ${
-          message.startsWith('No file')
-            ? `no file '${job.script}' in this project`
-            : message
-        }`,
-      );
-    }
+    await projectFileToRun(this.deps.files, project.id, 'script', job.script);
     await this.deps.launcher.place({
       project,
       runtimeId: job.runtimeId,

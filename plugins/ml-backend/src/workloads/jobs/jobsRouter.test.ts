@@ -6,6 +6,11 @@ import {
   startMlBackend,
 } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  firstRuntimeId,
+  putProjectFile,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -17,11 +22,7 @@ describe('jobs API with the local driver', () => {
   let projectId: string;
 
   const put = (path: string, content: string) =>
-    request(backend.server)
-      .put(`/api/ml/projects/${projectId}/files/content?path=${path}`)
-      .set('Content-Type', 'application/octet-stream')
-      .send(Buffer.from(content))
-      .expect(200);
+    putProjectFile(backend.server, projectId, path, content);
 
   const runUntilEnd = async (runId: string) =>
     waitFor(async () => {
@@ -39,16 +40,7 @@ describe('jobs API with the local driver', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '1',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
@@ -64,8 +56,7 @@ describe('jobs API with the local driver', () => {
       .post('/api/ml/workspaces/ws/profiles')
       .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
       .expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body
-      .items[0].id;
+    runtimeId = await firstRuntimeId(server);
     projectId = (
       await request(server)
         .post('/api/ml/projects')

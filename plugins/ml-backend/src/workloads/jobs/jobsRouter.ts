@@ -31,14 +31,22 @@ const cronQuery = z
   .strict();
 
 /** Jobs of a project and their runs. */
-export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService; workloads: WorkloadService }) {
+export function createJobsRouter(deps: {
+  access: RequestAccess;
+  jobs: JobService;
+  workloads: WorkloadService;
+}) {
   const { access, jobs, workloads } = deps;
   const router = Router();
 
   // Lets the job form show when a schedule would fire before it is saved.
   router.get('/cron/next', async (req, res) => {
     await access.reader(req);
-    const { schedule, timezone, count } = parseInput(cronQuery, req.query, 'query');
+    const { schedule, timezone, count } = parseInput(
+      cronQuery,
+      req.query,
+      'query',
+    );
     res.json({ nextRuns: nextRuns(schedule, timezone, new Date(), count) });
   });
 
@@ -50,7 +58,11 @@ export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService
 
   router.post('/projects/:projectId/jobs', async (req, res) => {
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
+    const { caller } = await access.projectFor(
+      req,
+      projectId,
+      mlProjectWritePermission,
+    );
     const input = parseInput(createJobSchema, req.body, 'body');
     res.status(201).json(await jobs.create(projectId, input, caller.ref));
   });
@@ -77,7 +89,11 @@ export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService
 
   router.post('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
     const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectOperatePermission);
+    const { caller } = await access.projectFor(
+      req,
+      projectId,
+      mlProjectOperatePermission,
+    );
     const input = parseInput(runJobSchema, req.body ?? {}, 'body');
     const run = await jobs.run(projectId, jobId, input, caller.ref, 'manual');
     res.status(201).json(await workloads.present(run));
@@ -88,7 +104,10 @@ export function createJobsRouter(deps: { access: RequestAccess; jobs: JobService
     await access.readProject(req, projectId);
     const { page_size, offset } = parseInput(pageQuery, req.query, 'query');
     const result = await jobs.runs(projectId, jobId, page_size, offset);
-    res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });
+    res.json({
+      items: await workloads.presentMany(result.items),
+      total_size: result.totalSize,
+    });
   });
 
   return router;

@@ -22,9 +22,16 @@ export class BackstageNotificationsNotifier implements MlNotifier {
 }
 
 /** Tells every notifier when a job run ends for good; a failing notifier is logged, not fatal. */
-export function createJobNotifications(notifiers: () => MlNotifier[], logger: LoggerService) {
+export function createJobNotifications(
+  notifiers: () => MlNotifier[],
+  logger: LoggerService,
+) {
   return async (w: StoredWorkload) => {
-    if (w.kind !== 'job' || !w.jobId || !['succeeded', 'failed', 'stopped', 'timed_out'].includes(w.state)) {
+    if (
+      w.kind !== 'job' ||
+      !w.jobId ||
+      !['succeeded', 'failed', 'stopped', 'timed_out'].includes(w.state)
+    ) {
       return;
     }
     const notification: WorkloadNotification = {
@@ -41,7 +48,9 @@ export function createJobNotifications(notifiers: () => MlNotifier[], logger: Lo
       try {
         await notifier.notify(notification);
       } catch (error) {
-        logger.warn(`A notifier failed for workload ${w.id}: ${(error as Error).message}`);
+        logger.warn(
+          `A notifier failed for workload ${w.id}: ${(error as Error).message}`,
+        );
       }
     }
   };

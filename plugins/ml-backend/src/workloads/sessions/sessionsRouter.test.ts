@@ -1,13 +1,24 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { MlTestBackend, STANDARD_NODE_GROUP, startMlBackend } from '../../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  startMlBackend,
+} from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+} from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
 
 function events(text: string) {
-  return text.trim().split('\n').map(line => JSON.parse(line));
+  return text
+    .trim()
+    .split('\n')
+    .map(line => JSON.parse(line));
 }
 
 describe('sessions API with the local driver', () => {
@@ -19,16 +30,24 @@ describe('sessions API with the local driver', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [{ editor: 'Workbench', kernel: 'Python 3', edition: 'Standard', shortVersion: '1', maintenanceVersion: 1, command: 'python3' }],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
     const { server } = backend;
-    await request(server).post('/api/ml/workspaces').send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'small', cpu: 1, memoryMiB: 1024 }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'medium', cpu: 2, memoryMiB: 2048 }).expect(201);
-    await request(server).post('/api/ml/workspaces/ws/profiles').send({ name: 'large', cpu: 4, memoryMiB: 8192 }).expect(201);
-    runtimeId = (await request(server).get('/api/ml/runtimes').expect(200)).body.items[0].id;
-    const project = await request(server).post('/api/ml/projects').send({ workspace: 'ws', name: 'notebook' }).expect(201);
+    await createWorkspaceWithProfile(server);
+    await request(server)
+      .post('/api/ml/workspaces/ws/profiles')
+      .send({ name: 'medium', cpu: 2, memoryMiB: 2048 })
+      .expect(201);
+    await request(server)
+      .post('/api/ml/workspaces/ws/profiles')
+      .send({ name: 'large', cpu: 4, memoryMiB: 8192 })
+      .expect(201);
+    runtimeId = await firstRuntimeId(server);
+    const project = await request(server)
+      .post('/api/ml/projects')
+      .send({ workspace: 'ws', name: 'notebook' })
+      .expect(201);
     base = `/api/ml/projects/${project.body.id}`;
   });
 
@@ -36,58 +55,110 @@ describe('sessions API with the local driver', () => {
 
   it('runs code in a console that keeps state between inputs', async () => {
     const { server } = backend;
-    const launched = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'small' }).expect(201);
-    expect(launched.body).toMatchObject({ kind: 'session', profile: 'small', resources: { cpu: 1 } });
+    const launched = await request(server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile: 'small' })
+      .expect(201);
+    expect(launched.body).toMatchObject({
+      kind: 'session',
+      profile: 'small',
+      resources: { cpu: 1 },
+    });
     const id = launched.body.id;
-    await waitFor(async () => (await request(server).get(`${base}/sessions/${id}`)).body.state === 'running', 'running');
+    await waitFor(
+      async () =>
+        (await request(server).get(`${base}/sessions/${id}`)).body.state ===
+        'running',
+      'running',
+    );
 
     const run = async (code: string) => {
       // The kernel may still be binding its port just after the process starts.
       const res = await waitFor(async () => {
-        const r = await request(server).post(`${base}/sessions/${id}/execute`).send({ code });
+        const r = await request(server)
+          .post(`${base}/sessions/${id}/execute`)
+          .send({ code });
         return r.status === 200 && r;
       }, 'the kernel to answer');
       return events(res.text);
     };
-    expect(await run('print(6*7)')).toEqual([{ stream: 'stdout', text: '42\n' }, { done: true, error: null }]);
+    expect(await run('print(6*7)')).toEqual([
+      { stream: 'stdout', text: '42\n' },
+      { done: true, error: null },
+    ]);
     await run('x = 6 * 7');
     expect((await run('x'))[0]).toEqual({ stream: 'stdout', text: '42\n' });
     const failed = await run('1/0');
-    expect(failed[failed.length - 1]).toMatchObject({ done: true, error: { name: 'ZeroDivisionError', message: 'division by zero' } });
-    expect(await run('import os; print(os.environ["ML_PROJECT_NAME"], os.environ["ML_APP_PORT"].isdigit())')).toEqual([
+    expect(failed[failed.length - 1]).toMatchObject({
+      done: true,
+      error: { name: 'ZeroDivisionError', message: 'division by zero' },
+    });
+    expect(
+      await run(
+        'import os; print(os.environ["ML_PROJECT_NAME"], os.environ["ML_APP_PORT"].isdigit())',
+      ),
+    ).toEqual([
       { stream: 'stdout', text: 'notebook True\n' },
       { done: true, error: null },
     ]);
 
-    const stopped = await request(server).post(`${base}/sessions/${id}/stop`).expect(200);
+    const stopped = await request(server)
+      .post(`${base}/sessions/${id}/stop`)
+      .expect(200);
     expect(stopped.body.state).toBe('stopped');
-    const refused = await request(server).post(`${base}/sessions/${id}/execute`).send({ code: 'print(1)' }).expect(409);
+    const refused = await request(server)
+      .post(`${base}/sessions/${id}/execute`)
+      .send({ code: 'print(1)' })
+      .expect(409);
     expect(refused.body.error.message).toContain('Session is stopped');
   });
 
   it('queues a session while the quota is in use and says why and where', async () => {
     const { server } = backend;
     // The mock user's default quota is 2 vCPU: with 1 in use, a 2 vCPU session waits.
-    const small = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'small' }).expect(201);
-    const medium = await request(server).post(`${base}/sessions`).send({ runtimeId, profile: 'medium' }).expect(201);
-    expect(medium.body).toMatchObject({ state: 'queued', queuePosition: 1, reason: 'user mock uses 1 of 2 vCPU; this needs 2' });
-    const queue = await request(server).get('/api/ml/workspaces/ws/queue').expect(200);
+    const small = await request(server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile: 'small' })
+      .expect(201);
+    const medium = await request(server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile: 'medium' })
+      .expect(201);
+    expect(medium.body).toMatchObject({
+      state: 'queued',
+      queuePosition: 1,
+      reason: 'user mock uses 1 of 2 vCPU; this needs 2',
+    });
+    const queue = await request(server)
+      .get('/api/ml/workspaces/ws/queue')
+      .expect(200);
     expect(queue.body.queued.map((w: any) => w.id)).toEqual([medium.body.id]);
-    expect(queue.body.nodes[0]).toMatchObject({ group: 'standard', ready: true, capacity: { cpu: 4 } });
+    expect(queue.body.nodes[0]).toMatchObject({
+      group: 'standard',
+      ready: true,
+      capacity: { cpu: 4 },
+    });
     const quota = await request(server).get(`${base}/quota`).expect(200);
     expect(quota.body).toEqual({
       subject: 'user:default/mock',
       limit: { cpu: 2, memoryMiB: 8192, gpu: 0 },
       used: { cpu: 1, memoryMiB: 1024, gpu: 0 },
     });
-    await request(server).post(`/api/ml/workloads/${medium.body.id}/stop`).expect(200);
-    await request(server).post(`/api/ml/workloads/${small.body.id}/stop`).expect(200);
+    await request(server)
+      .post(`/api/ml/workloads/${medium.body.id}/stop`)
+      .expect(200);
+    await request(server)
+      .post(`/api/ml/workloads/${small.body.id}/stop`)
+      .expect(200);
   });
 
   it('refuses a session beyond the whole quota, naming the limit, and queues nothing', async () => {
     const before = await backend.snapshot(['workloads']);
     // A 4 vCPU session could never fit the mock user's 2 vCPU in all.
-    const res = await request(backend.server).post(`${base}/sessions`).send({ runtimeId, profile: 'large' }).expect(400);
+    const res = await request(backend.server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile: 'large' })
+      .expect(400);
     expect(res.body.error.message).toBe(
       'profile: this needs 4 vCPU, more than the whole quota of user mock (2 vCPU), so it could never start',
     );
@@ -95,17 +166,35 @@ describe('sessions API with the local driver', () => {
   });
 
   it.each([
-    ['unknown runtime', { runtimeId: '3b241101-e2bb-4255-8caf-4136c566a962', profile: 'small' }, 400, 'runtimeId:'],
-    ['unknown profile', { runtimeId: 'RUNTIME', profile: 'nope' }, 400, "profile: no resource profile 'nope'"],
+    [
+      'unknown runtime',
+      { runtimeId: '3b241101-e2bb-4255-8caf-4136c566a962', profile: 'small' },
+      400,
+      'runtimeId:',
+    ],
+    [
+      'unknown profile',
+      { runtimeId: 'RUNTIME', profile: 'nope' },
+      400,
+      "profile: no resource profile 'nope'",
+    ],
     ['missing profile', { runtimeId: 'RUNTIME' }, 400, 'profile'],
-    ['bad env', { runtimeId: 'RUNTIME', profile: 'small', env: { '9': 'x' } }, 400, 'env'],
-  ] as const)('refuses %s and changes nothing', async (_label, body, status, message) => {
-    const before = await backend.snapshot(['workloads']);
-    const res = await request(backend.server)
-      .post(`${base}/sessions`)
-      .send(JSON.parse(JSON.stringify(body).replace('RUNTIME', runtimeId)));
-    expect(res.status).toBe(status);
-    expect(res.body.error.message).toContain(message);
-    expect(await backend.snapshot(['workloads'])).toEqual(before);
-  });
+    [
+      'bad env',
+      { runtimeId: 'RUNTIME', profile: 'small', env: { '9': 'x' } },
+      400,
+      'env',
+    ],
+  ] as const)(
+    'refuses %s and changes nothing',
+    async (_label, body, status, message) => {
+      const before = await backend.snapshot(['workloads']);
+      const res = await request(backend.server)
+        .post(`${base}/sessions`)
+        .send(JSON.parse(JSON.stringify(body).replace('RUNTIME', runtimeId)));
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toContain(message);
+      expect(await backend.snapshot(['workloads'])).toEqual(before);
+    },
+  );
 });

@@ -33,46 +33,85 @@ export function createSessionsRouter(deps: {
     const { projectId } = parseInput(projectParams, req.params, 'path');
     await access.readProject(req, projectId);
     const result = await sessions.list(projectId);
-    res.json({ items: await workloads.presentMany(result.items), total_size: result.totalSize });
+    res.json({
+      items: await workloads.presentMany(result.items),
+      total_size: result.totalSize,
+    });
   });
 
   router.post('/projects/:projectId/sessions', async (req, res) => {
     const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(req, projectId, mlProjectWritePermission);
+    const { caller } = await access.projectFor(
+      req,
+      projectId,
+      mlProjectWritePermission,
+    );
     const input = parseInput(launchSessionSchema, req.body, 'body');
-    res.status(201).json(await workloads.present(await sessions.launch(projectId, input, caller.ref)));
+    res
+      .status(201)
+      .json(
+        await workloads.present(
+          await sessions.launch(projectId, input, caller.ref),
+        ),
+      );
   });
 
   router.get('/projects/:projectId/sessions/:sessionId', async (req, res) => {
-    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
+    const { projectId, sessionId } = parseInput(
+      sessionParams,
+      req.params,
+      'path',
+    );
     await access.readProject(req, projectId);
     res.json(await workloads.present(await sessions.get(projectId, sessionId)));
   });
 
   // Output streams back as newline-delimited JSON while the code runs.
-  router.post('/projects/:projectId/sessions/:sessionId/execute', async (req, res) => {
-    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    const { code } = parseInput(executeBody, req.body, 'body');
-    const controller = new AbortController();
-    res.on('close', () => controller.abort());
-    const events = sessions.execute(projectId, sessionId, code, controller.signal);
-    const iterator = events[Symbol.asyncIterator]();
-    // The first step checks the session, so refusals are still JSON errors.
-    const first = await iterator.next();
-    res.writeHead(200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Cache-Control': 'no-cache' });
-    for (let step = first; !step.done; step = await iterator.next()) {
-      res.write(`${step.value}\n`);
-    }
-    res.end();
-  });
+  router.post(
+    '/projects/:projectId/sessions/:sessionId/execute',
+    async (req, res) => {
+      const { projectId, sessionId } = parseInput(
+        sessionParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectWritePermission);
+      const { code } = parseInput(executeBody, req.body, 'body');
+      const controller = new AbortController();
+      res.on('close', () => controller.abort());
+      const events = sessions.execute(
+        projectId,
+        sessionId,
+        code,
+        controller.signal,
+      );
+      const iterator = events[Symbol.asyncIterator]();
+      // The first step checks the session, so refusals are still JSON errors.
+      const first = await iterator.next();
+      res.writeHead(200, {
+        'Content-Type': 'application/x-ndjson; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      });
+      for (let step = first; !step.done; step = await iterator.next()) {
+        res.write(`${step.value}\n`);
+      }
+      res.end();
+    },
+  );
 
-  router.post('/projects/:projectId/sessions/:sessionId/stop', async (req, res) => {
-    const { projectId, sessionId } = parseInput(sessionParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    await sessions.get(projectId, sessionId);
-    res.json(await workloads.stop(sessionId));
-  });
+  router.post(
+    '/projects/:projectId/sessions/:sessionId/stop',
+    async (req, res) => {
+      const { projectId, sessionId } = parseInput(
+        sessionParams,
+        req.params,
+        'path',
+      );
+      await access.projectFor(req, projectId, mlProjectWritePermission);
+      await sessions.get(projectId, sessionId);
+      res.json(await workloads.stop(sessionId));
+    },
+  );
 
   return router;
 }

@@ -14,7 +14,6 @@ import { randomBytes } from 'node:crypto';
 import { constants as osConstants } from 'node:os';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { pickFreePorts, portVariable } from './freePorts';
 import { LocalIsolation, WorkloadIdentity } from './isolation';
 import { executeInKernel } from './kernelClient';
@@ -25,19 +24,23 @@ import {
   groupMembers,
   groupUsage,
   listProcesses,
-  ownsGroup,
   readProcStat,
   uptimeSeconds,
 } from './procfs';
 import { launchRunner, resolveInterpreter } from './runner';
-import { ExitStatus, RunState, RunStore } from './RunStore';
+import { RunState, RunStore } from './RunStore';
+import {
+  describeExit,
+  isAlive,
+  signalGroup,
+  waitForGroupToEnd,
+} from './runProcesses';
 
 /** The only variables of the backend's own environment a workload sees; the rest may be secrets. */
 const INHERITED_ENV = ['PATH', 'HOME', 'LANG', 'TZ'];
 const DEFAULT_STOP_GRACE_MS = 5000;
 // After SIGKILL the kernel needs a moment to tear processes down; no longer.
 const KILL_WAIT_MS = 2000;
-const STOP_POLL_MS = 50;
 
 /** @public */
 export interface LocalProcessDriverOptions {
@@ -57,21 +60,6 @@ export interface LocalProcessDriverOptions {
    * when the backend is root, kept in `stateDir`.
    */
   isolation?: LocalIsolation;
-}
-
-function signalName(signal: number): string {
-  const entry = Object.entries(osConstants.signals).find(
-    ([, n]) => n === signal,
-  );
-  return entry ? `signal ${signal} (${entry[0]})` : `signal ${signal}`;
-}
-
-function isAlive(stat: ProcStat | undefined, state: RunState): boolean {
-  return (
-    stat !== undefined &&
-    stat.startTime === state.startTime &&
-    stat.state !== 'Z'
-  );
 }
 
 /**
@@ -312,7 +300,7 @@ export class LocalProcessDriver implements ComputeDriver {
     const exit = await this.runs.readExit(ref);
     if (exit) {
       this.cpuSamples.delete(key);
-      return { ...ref, ...this.describeExit(state, exit) };
+      return { ...ref, ...describeExit(state, exit) };
     }
     const leader = processes.find(p => p.pid === state.pid);
     if (!isAlive(leader, state)) {
@@ -338,21 +326,6 @@ export class LocalProcessDriver implements ComputeDriver {
     };
   }
 
-  private describeExit(
-    state: RunState,
-    exit: ExitStatus,
-  ): Omit<ObservedWorkload, keyof WorkloadRef> {
-    if (exit.exitCode === 0 && !exit.signal)
-      return { phase: 'succeeded', exitCode: 0 };
-    let reason =
-      exit.error ??
-      (exit.signal
-        ? `killed by ${signalName(exit.signal)}`
-        : `exited with code ${exit.exitCode}`);
-    if (state.stopRequestedAt) reason += ' after a stop request';
-    return { phase: 'failed', exitCode: exit.exitCode, reason };
-  }
-
   private async hasEnded(ref: WorkloadRef): Promise<boolean> {
     const state = await this.runs.read(ref);
     if (!state || (await this.runs.readExit(ref))) return true;
@@ -370,16 +343,16 @@ export class LocalProcessDriver implements ComputeDriver {
       });
     }
     // Even a finished run may have left processes in its group; they go too.
-    if (!(await this.signalGroup(state, 'SIGTERM'))) return;
+    if (!(await signalGroup(state, 'SIGTERM'))) return;
     let signal: NodeJS.Signals = 'SIGTERM';
     const grace = this.options.stopGraceMs ?? DEFAULT_STOP_GRACE_MS;
-    if (!(await this.waitForGroupToEnd(state, grace))) {
+    if (!(await waitForGroupToEnd(state, grace))) {
       signal = 'SIGKILL';
       this.options.logger.warn(
         `Workload ${ref.workloadId} attempt ${ref.attempt} ignored SIGTERM for ${grace} ms; killing it`,
       );
-      await this.signalGroup(state, 'SIGKILL');
-      if (!(await this.waitForGroupToEnd(state, KILL_WAIT_MS))) {
+      await signalGroup(state, 'SIGKILL');
+      if (!(await waitForGroupToEnd(state, KILL_WAIT_MS))) {
         this.options.logger.warn(
           `Process group ${state.pgid} of ${ref.workloadId} survived SIGKILL for ${KILL_WAIT_MS} ms`,
         );
@@ -395,35 +368,6 @@ export class LocalProcessDriver implements ComputeDriver {
       this.options.logger.info(
         `Stopped ${ref.workloadId} attempt ${ref.attempt}`,
       );
-    }
-  }
-
-  /** Signals the run's whole group, if anything of it is still alive. */
-  private async signalGroup(
-    state: RunState,
-    signal: NodeJS.Signals,
-  ): Promise<boolean> {
-    if (!ownsGroup(state.pgid, state.startTime, await listProcesses()))
-      return false;
-    try {
-      process.kill(-state.pgid, signal);
-      return true;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
-      throw error;
-    }
-  }
-
-  private async waitForGroupToEnd(
-    state: RunState,
-    timeoutMs: number,
-  ): Promise<boolean> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      if (groupMembers(state.pgid, await listProcesses()).length === 0)
-        return true;
-      if (Date.now() >= deadline) return false;
-      await sleep(STOP_POLL_MS);
     }
   }
 

@@ -6,7 +6,9 @@ const PORT_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_-]*$/;
 /** `kernel` → `ML_KERNEL_PORT` (`my-app` → `ML_MY_APP_PORT`), where a workload finds its port. */
 export function portVariable(name: string): string {
   if (!PORT_NAME_PATTERN.test(name)) {
-    throw new InputError(`'${name}' is not a valid port name (letters, digits, _ and -)`);
+    throw new InputError(
+      `'${name}' is not a valid port name (letters, digits, _ and -)`,
+    );
   }
   return `ML_${name.toUpperCase().replace(/-/g, '_')}_PORT`;
 }
@@ -14,7 +16,9 @@ export function portVariable(name: string): string {
 function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as net.AddressInfo).port));
+    server.listen(0, '127.0.0.1', () =>
+      resolve((server.address() as net.AddressInfo).port),
+    );
   });
 }
 
@@ -24,7 +28,9 @@ function listen(server: net.Server): Promise<number> {
  * program can still take a port before the workload binds it; a workload
  * that fails to bind then fails visibly and is retried as a new attempt.
  */
-export async function pickFreePorts(names: string[]): Promise<Record<string, number>> {
+export async function pickFreePorts(
+  names: string[],
+): Promise<Record<string, number>> {
   names.forEach(portVariable);
   const servers = names.map(() => net.createServer());
   try {
@@ -32,7 +38,9 @@ export async function pickFreePorts(names: string[]): Promise<Record<string, num
     return Object.fromEntries(names.map((name, i) => [name, ports[i]]));
   } finally {
     await Promise.all(
-      servers.map(server => new Promise<void>(resolve => server.close(() => resolve()))),
+      servers.map(
+        server => new Promise<void>(resolve => server.close(() => resolve())),
+      ),
     );
   }
 }

@@ -5,11 +5,17 @@ import request from 'supertest';
 import { PROBE, SLEEPER } from './__testUtils__/probe';
 import {
   MlTestBackend,
-  STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../../__testUtils__/testDatabases';
 import { waitFor } from '../../../__testUtils__/waitFor';
+import {
+  PYTHON_RUNTIME,
+  createProject,
+  createWorkspaceWithProfile,
+  firstRuntimeId,
+  putProjectFile,
+} from '../../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -36,11 +42,7 @@ describeAsRoot(
     const projects: Record<'a' | 'b', string> = { a: '', b: '' };
 
     const put = (project: string, file: string, content: string) =>
-      request(backend.server)
-        .put(`/api/ml/projects/${project}/files/content?path=${file}`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(content))
-        .expect(200);
+      putProjectFile(backend.server, project, file, content);
 
     const runJob = async (project: string, script: string, env = {}) => {
       const base = `/api/ml/projects/${project}/jobs`;
@@ -95,36 +97,14 @@ describeAsRoot(
         },
         config: {
           engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
+          runtimes: [PYTHON_RUNTIME],
         },
       });
       const { server } = backend;
-      await request(server)
-        .post('/api/ml/workspaces')
-        .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-        .expect(201);
-      await request(server)
-        .post('/api/ml/workspaces/ws/profiles')
-        .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-        .expect(201);
-      runtimeId = (await request(server).get('/api/ml/runtimes').expect(200))
-        .body.items[0].id;
+      await createWorkspaceWithProfile(server);
+      runtimeId = await firstRuntimeId(server);
       for (const key of ['a', 'b'] as const) {
-        projects[key] = (
-          await request(server)
-            .post('/api/ml/projects')
-            .send({ workspace: 'ws', name: `iso-${key}` })
-            .expect(201)
-        ).body.id;
+        projects[key] = await createProject(server, `iso-${key}`);
       }
       await put(projects.a, 'probe.py', PROBE);
       await put(projects.a, 'mine.txt', 'uploaded\n');

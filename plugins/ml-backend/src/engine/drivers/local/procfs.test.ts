@@ -12,7 +12,16 @@ import {
 } from './procfs';
 
 function proc(overrides: Partial<ProcStat>): ProcStat {
-  return { pid: 1, state: 'S', ppid: 0, pgid: 1, cpuTicks: 0, startTime: 0, rssPages: 0, ...overrides };
+  return {
+    pid: 1,
+    state: 'S',
+    ppid: 0,
+    pgid: 1,
+    cpuTicks: 0,
+    startTime: 0,
+    rssPages: 0,
+    ...overrides,
+  };
 }
 
 describe('procfs', () => {
@@ -37,14 +46,19 @@ describe('procfs', () => {
     expect(self).toMatchObject({ pid: process.pid, ppid: process.ppid });
     expect(self!.rssPages).toBeGreaterThan(0);
     const all = await listProcesses();
-    expect(all.find(p => p.pid === process.pid)?.startTime).toBe(self!.startTime);
+    expect(all.find(p => p.pid === process.pid)?.startTime).toBe(
+      self!.startTime,
+    );
     expect(await readProcStat(2 ** 30)).toBeUndefined();
     expect(clockTicksPerSecond()).toBeGreaterThan(0);
     expect(pageSizeBytes()).toBeGreaterThan(0);
   });
 
   it('finds the members of a real process group', async () => {
-    const child = spawn('sh', ['-c', 'sleep 30 & sleep 30 & wait'], { detached: true, stdio: 'ignore' });
+    const child = spawn('sh', ['-c', 'sleep 30 & sleep 30 & wait'], {
+      detached: true,
+      stdio: 'ignore',
+    });
     try {
       const pgid = child.pid!;
       const deadline = Date.now() + 5000;
@@ -77,12 +91,19 @@ describe('procfs', () => {
   it('turns tick counts into vCPU since the last sample and pages into MiB', () => {
     const hz = clockTicksPerSecond();
     const members = [
-      proc({ cpuTicks: hz * 3, rssPages: (64 * 1024 * 1024) / pageSizeBytes() }),
+      proc({
+        cpuTicks: hz * 3,
+        rssPages: (64 * 1024 * 1024) / pageSizeBytes(),
+      }),
       proc({ cpuTicks: hz, rssPages: (32 * 1024 * 1024) / pageSizeBytes() }),
     ];
     // Started at 10 s after boot, observed at 14 s: 4 s of CPU in 4 s.
     const first = groupUsage(members, 14, 10 * hz);
-    expect(first).toEqual({ sample: { ticks: hz * 4, atSeconds: 14 }, cpu: 1, memoryMiB: 96 });
+    expect(first).toEqual({
+      sample: { ticks: hz * 4, atSeconds: 14 },
+      cpu: 1,
+      memoryMiB: 96,
+    });
     // Two seconds later one more CPU-second was used: 0.5 vCPU.
     members[0].cpuTicks += hz;
     expect(groupUsage(members, 16, 10 * hz, first.sample).cpu).toBe(0.5);

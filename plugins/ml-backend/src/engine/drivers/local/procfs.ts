@@ -18,7 +18,9 @@ export interface ProcStat {
 
 function getconf(name: string, fallback: number): number {
   try {
-    const value = Number(execFileSync('getconf', [name], { encoding: 'utf8' }).trim());
+    const value = Number(
+      execFileSync('getconf', [name], { encoding: 'utf8' }).trim(),
+    );
     return Number.isFinite(value) && value > 0 ? value : fallback;
   } catch {
     return fallback;
@@ -50,7 +52,10 @@ export function parseProcStat(line: string): ProcStat | undefined {
   if (open < 0 || close < open) return undefined;
   const pid = Number(line.slice(0, open).trim());
   // rest[0] is field 3 (state), so field n is rest[n - 3].
-  const rest = line.slice(close + 2).trim().split(/\s+/);
+  const rest = line
+    .slice(close + 2)
+    .trim()
+    .split(/\s+/);
   if (rest.length < 22 || !Number.isInteger(pid)) return undefined;
   const field = (n: number) => Number(rest[n - 3]);
   return {
@@ -91,7 +96,9 @@ export function readProcStatSync(pid: number): ProcStat | undefined {
 export async function listProcesses(): Promise<ProcStat[]> {
   const names = await fs.readdir('/proc');
   const stats = await Promise.all(
-    names.filter(name => /^\d+$/.test(name)).map(name => readProcStat(Number(name))),
+    names
+      .filter(name => /^\d+$/.test(name))
+      .map(name => readProcStat(Number(name))),
   );
   return stats.filter((s): s is ProcStat => s !== undefined);
 }
@@ -113,7 +120,11 @@ export function groupMembers(pgid: number, processes: ProcStat[]): ProcStat[] {
  * uses it as its id, so a group without its leader is still ours; only a
  * leader with another start time means the id now belongs to someone else.
  */
-export function ownsGroup(pgid: number, startTime: number, processes: ProcStat[]): boolean {
+export function ownsGroup(
+  pgid: number,
+  startTime: number,
+  processes: ProcStat[],
+): boolean {
   const leader = processes.find(p => p.pid === pgid);
   if (leader && leader.startTime !== startTime) return false;
   return groupMembers(pgid, processes).length > 0;
@@ -147,8 +158,10 @@ export function groupUsage(
   const since = previous ?? { ticks: 0, atSeconds: leaderStartTime / hz };
   const elapsed = now - since.atSeconds;
   // A member that leaves the group takes its ticks along; never report < 0.
-  const cpu = elapsed > 0 ? Math.max(0, (ticks - since.ticks) / hz / elapsed) : 0;
-  const rssBytes = members.reduce((sum, p) => sum + p.rssPages, 0) * pageSizeBytes();
+  const cpu =
+    elapsed > 0 ? Math.max(0, (ticks - since.ticks) / hz / elapsed) : 0;
+  const rssBytes =
+    members.reduce((sum, p) => sum + p.rssPages, 0) * pageSizeBytes();
   return {
     sample: { ticks, atSeconds: now },
     cpu: Math.round(cpu * 1000) / 1000,

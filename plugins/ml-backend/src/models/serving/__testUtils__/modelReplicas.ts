@@ -2,7 +2,11 @@ import { ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ModelDirectory, ServingReplica, ServingTarget } from '../ModelDirectory';
+import {
+  ModelDirectory,
+  ServingReplica,
+  ServingTarget,
+} from '../ModelDirectory';
 
 const SDK = path.resolve(__dirname, '../../../../../../sdk/python');
 
@@ -64,9 +68,16 @@ export class ModelReplicas {
         const match = /on 127\.0\.0\.1:(\d+)/.exec(out);
         if (match) resolve(Number(match[1]));
       });
-      child.on('exit', code => reject(new Error(`model_server exited with ${code}: ${stderr}`)));
+      child.on('exit', code =>
+        reject(new Error(`model_server exited with ${code}: ${stderr}`)),
+      );
     });
-    return { workloadId: `replica-${functionName}-${index}-${child.pid}`, index, url: `http://127.0.0.1:${port}`, child };
+    return {
+      workloadId: `replica-${functionName}-${index}-${child.pid}`,
+      index,
+      url: `http://127.0.0.1:${port}`,
+      child,
+    };
   }
 
   /** Ends every replica's process group and removes the model folder. */
@@ -78,7 +89,13 @@ export class ModelReplicas {
         // already gone
       }
     }
-    if (this.dir) await fs.rm(this.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+    if (this.dir)
+      await fs.rm(this.dir, {
+        recursive: true,
+        force: true,
+        maxRetries: 10,
+        retryDelay: 100,
+      });
   }
 
   /** Ends one replica (a replica going away under load). */
@@ -105,7 +122,11 @@ export class FakeModelDirectory implements ModelDirectory {
 
   async byId(projectId: string, modelIdOrName: string) {
     for (const t of this.targets.values()) {
-      if (t.projectId === projectId && (t.modelId === modelIdOrName || t.modelName === modelIdOrName)) return t;
+      if (
+        t.projectId === projectId &&
+        (t.modelId === modelIdOrName || t.modelName === modelIdOrName)
+      )
+        return t;
     }
     return undefined;
   }

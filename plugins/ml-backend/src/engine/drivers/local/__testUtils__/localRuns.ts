@@ -9,7 +9,10 @@ import {
 } from '../LocalProcessDriver';
 import { listProcesses, ownsGroup, readProcStat } from '../procfs';
 
-export const sdkPath = path.resolve(__dirname, '../../../../../../../sdk/python');
+export const sdkPath = path.resolve(
+  __dirname,
+  '../../../../../../../sdk/python',
+);
 
 let counter = 0;
 

@@ -161,6 +161,8 @@ export class LocalIsolation {
 
   /** Where workloads find the SDK: the original, or its readable copy. */
   sdkPathFor(sdkPath: string): string {
-    return this.sdkCopy && sdkPath === this.options.sdkPath ? this.sdkCopy : sdkPath;
+    return this.sdkCopy && sdkPath === this.options.sdkPath
+      ? this.sdkCopy
+      : sdkPath;
   }
 }

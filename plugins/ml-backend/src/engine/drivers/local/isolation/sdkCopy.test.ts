@@ -29,7 +29,9 @@ describe('LocalIsolation and an SDK that project uids cannot read', () => {
     // A checkout under a closed folder, as under root's home.
     const closed = path.join(dir, 'home');
     const sdk = path.join(closed, 'repo/sdk/python');
-    await fs.mkdir(path.join(sdk, 'ml_platform/__pycache__'), { recursive: true });
+    await fs.mkdir(path.join(sdk, 'ml_platform/__pycache__'), {
+      recursive: true,
+    });
     await fs.writeFile(path.join(sdk, 'ml_platform/__init__.py'), 'X = 1\n');
     await fs.writeFile(path.join(sdk, 'ml_platform/__pycache__/x.pyc'), '');
     await fs.chmod(closed, 0o700);
@@ -39,9 +41,13 @@ describe('LocalIsolation and an SDK that project uids cannot read', () => {
     expect(copy).toBe(path.join(storageRoot, 'sdk'));
     const init = await fs.stat(path.join(copy, 'ml_platform/__init__.py'));
     expect(init.mode & 0o777).toBe(0o644);
-    expect((await fs.stat(path.join(copy, 'ml_platform'))).mode & 0o777).toBe(0o755);
+    expect((await fs.stat(path.join(copy, 'ml_platform'))).mode & 0o777).toBe(
+      0o755,
+    );
     expect((await fs.stat(copy)).mode & 0o777).toBe(0o755);
-    await expect(fs.stat(path.join(copy, 'ml_platform/__pycache__'))).rejects.toThrow();
+    await expect(
+      fs.stat(path.join(copy, 'ml_platform/__pycache__')),
+    ).rejects.toThrow();
     // Other paths are not redirected.
     expect(isolation.sdkPathFor('/elsewhere')).toBe('/elsewhere');
   });

@@ -1,0 +1,189 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { Workspace } from '@ml-platform/plugin-ml-common';
+import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { Knex } from 'knex';
+import path from 'node:path';
+import { MlConfig } from '../config';
+import { ProjectStore, WorkloadStore, WorkspaceStore } from '../database';
+import { PlatformEvents } from '../engine/PlatformEvents';
+import { WorkloadEngine } from '../engine/WorkloadEngine';
+import { WorkloadLauncher } from '../engine/WorkloadLauncher';
+import { ProjectFiles } from '../projects/ProjectFiles';
+import { ProjectService } from '../projects/ProjectService';
+import { EnvSecrets } from '../secrets/EnvSecrets';
+import { ModelBuildService } from './builds/ModelBuildService';
+import { ModelBuildStore } from './builds/ModelBuildStore';
+import { DeploymentReconciler } from './deployments/DeploymentReconciler';
+import { ModelDeploymentService } from './deployments/ModelDeploymentService';
+import { ModelDeploymentStore } from './deployments/ModelDeploymentStore';
+import { ReplicaLauncher } from './deployments/ReplicaLauncher';
+import { ReplicaReadiness } from './deployments/ReplicaReadiness';
+import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
+import { ModelAccessKeyStore } from './keys/ModelAccessKeyStore';
+import { ModelService } from './ModelService';
+import { ModelStore } from './ModelStore';
+import { MetricPointStore } from './monitoring/MetricPointStore';
+import { MonitoringService } from './monitoring/MonitoringService';
+import {
+  PREDICTION_RECORDER_OPTIONS,
+  PredictionRecorder,
+} from './monitoring/PredictionRecorder';
+import { PredictionStore } from './monitoring/PredictionStore';
+import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
+import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
+import { ModelGateway } from './serving/ModelGateway';
+import { ReplicaClient } from './serving/ReplicaClient';
+import { ServingDirectory } from './serving/ServingDirectory';
+
+/**
+ * Builds the models feature on top of the platform, the projects and the
+ * engine: builds, deployments and their replicas, access keys, serving
+ * (the directory the gateway routes by, and the gateway) and monitoring.
+ * Build snapshots live in `<storageRoot>/builds/<build id>`.
+ */
+export function createModelFeature(options: {
+  db: Knex;
+  config: MlConfig;
+  logger: LoggerService;
+  events: PlatformEvents;
+  projects: ProjectService;
+  projectStore: ProjectStore;
+  workspaceStore: WorkspaceStore;
+  workloadStore: WorkloadStore;
+  files: ProjectFiles;
+  engine: WorkloadEngine;
+  launcher: WorkloadLauncher;
+  secrets: EnvSecrets;
+  drivers: () => ComputeDriver[];
+  driverFor: (workspace: Workspace) => ComputeDriver;
+}) {
+  const { db, config, logger, events, projects, engine, launcher } = options;
+  const { secrets, files, workspaceStore, workloadStore } = options;
+
+  // Models: builds, deployments and their replicas, access keys.
+  const modelStore = new ModelStore(db);
+  const buildStore = new ModelBuildStore(db);
+  const deploymentStore = new ModelDeploymentStore(db);
+  const readiness = new ReplicaReadiness();
+  const modelKeys = new ModelAccessKeyService({
+    keys: new ModelAccessKeyStore(db),
+    logger,
+  });
+  const modelBuilds = new ModelBuildService({
+    models: modelStore,
+    builds: buildStore,
+    projects,
+    workspaces: workspaceStore,
+    files,
+    workloads: workloadStore,
+    engine,
+    launcher,
+    secrets,
+    driverFor: options.driverFor,
+    buildsRoot: path.join(config.storageRoot, 'builds'),
+    logger,
+  });
+  const drainMs = config.serving.drainSeconds * 1000;
+  const replicas = new ReplicaLauncher({
+    models: modelStore,
+    deployments: deploymentStore,
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    engine,
+    launcher,
+    readiness,
+    drainMs,
+    logger,
+  });
+  const modelDeployments = new ModelDeploymentService({
+    models: modelStore,
+    deployments: deploymentStore,
+    builds: buildStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    projects,
+    workloads: workloadStore,
+    engine,
+    secrets,
+    readiness,
+    launcher: replicas,
+    events,
+  });
+  const modelDeploymentReconciler = new DeploymentReconciler({
+    models: modelStore,
+    deployments: deploymentStore,
+    workloads: workloadStore,
+    workspaces: workspaceStore,
+    engine,
+    driverFor: options.driverFor,
+    readiness,
+    launcher: replicas,
+    service: modelDeployments,
+    events,
+    drainMs,
+    logger,
+  });
+  const models = new ModelService({
+    models: modelStore,
+    projects,
+    builds: modelBuilds,
+    deployments: modelDeployments,
+    keys: modelKeys,
+    events,
+  });
+
+  // Serving: the directory the gateway routes by, and the gateway.
+  const modelDirectory = new ServingDirectory({
+    models: modelStore,
+    projects: options.projectStore,
+    readiness,
+    keys: modelKeys,
+  });
+  const servingLogger = logger.child({ component: 'serving' });
+  const predictionStore = new PredictionStore(db);
+  const predictionRecorder = new PredictionRecorder(
+    {
+      store: predictionStore,
+      logger: servingLogger.child({ component: 'prediction-recorder' }),
+    },
+    PREDICTION_RECORDER_OPTIONS,
+  );
+  const gateway = new ModelGateway({
+    directory: modelDirectory,
+    client: new ReplicaClient({
+      timeoutMs: config.serving.predictionTimeoutMs,
+    }),
+    recorder: config.serving.recordPredictions ? predictionRecorder : undefined,
+    options: {
+      queueTimeoutMs: config.serving.queueTimeoutMs,
+      failureRestMs: 1000,
+    },
+  });
+
+  // Monitoring: predictions, metrics and replica usage.
+  const replicaUsage = new ReplicaUsageStore(db);
+  const monitoring = new MonitoringService({
+    directory: modelDirectory,
+    predictions: predictionStore,
+    points: new MetricPointStore(db),
+    usage: replicaUsage,
+    recorder: predictionRecorder,
+  });
+  const replicaUsageSampler = new ReplicaUsageSampler({
+    workloads: workloadStore,
+    drivers: options.drivers,
+    store: replicaUsage,
+  });
+
+  return {
+    models,
+    modelBuilds,
+    modelDeployments,
+    modelDeploymentReconciler,
+    modelKeys,
+    modelDirectory,
+    gateway,
+    predictionRecorder,
+    monitoring,
+    replicaUsageSampler,
+  };
+}
