@@ -6,30 +6,19 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Project } from '@ml-platform/plugin-ml-common';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { AreaChart, Legend, LineChart } from 'recharts';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import {
   METRICS_RANGES,
-  MetricsRange,
-  formatTick,
   rangeQuery,
   trafficSeries,
   usageSeries,
 } from '../../lib/modelMetrics';
 import { ModelState } from '../ModelPage/modelState';
 import { AccuracyChart } from './AccuracyChart';
-import { MetricChart, SERIES_COLORS } from './MetricChart';
+import { MetricChart } from './MetricChart';
+import { seriesArea, seriesLine, timeAxes } from './chartParts';
 
 /** @public */
 export interface ModelMonitoringProps {
@@ -39,28 +28,6 @@ export interface ModelMonitoringProps {
 
 /** Monitoring data changes all the time; CML's charts refresh about as often. */
 const REFRESH_MS = 10_000;
-
-// Functions, not components: recharts finds its axes by element type.
-function timeAxis(range: MetricsRange) {
-  return (
-    <XAxis
-      dataKey="time"
-      type="number"
-      scale="time"
-      domain={['dataMin', 'dataMax']}
-      tickFormatter={t => formatTick(t, range)}
-    />
-  );
-}
-
-function timeTooltip(unit: string) {
-  return (
-    <Tooltip
-      labelFormatter={t => new Date(t).toLocaleString()}
-      formatter={(v: number) => `${Number(v.toFixed(3))} ${unit}`}
-    />
-  );
-}
 
 /**
  * Charts of the model's traffic over a chosen range: throughput, latency
@@ -161,18 +128,12 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
             emptyText={noTraffic}
           >
             <AreaChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis />
-              {timeTooltip('req/s')}
-              <Area
-                dataKey="throughput"
-                name="requests/s"
-                stroke={SERIES_COLORS[0]}
-                fill={SERIES_COLORS[0]}
-                fillOpacity={0.3}
-                isAnimationActive={false}
-              />
+              {timeAxes({ range, unit: 'req/s' })}
+              {seriesArea({
+                dataKey: 'throughput',
+                name: 'requests/s',
+                colorIndex: 0,
+              })}
             </AreaChart>
           </MetricChart>
         </Grid>
@@ -184,21 +145,11 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
             emptyText={noTraffic}
           >
             <LineChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis />
-              {timeTooltip('ms')}
+              {timeAxes({ range, unit: 'ms' })}
               <Legend />
-              {(['p50', 'p95', 'p99'] as const).map((key, i) => (
-                <Line
-                  key={key}
-                  dataKey={key}
-                  stroke={SERIES_COLORS[i]}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))}
+              {(['p50', 'p95', 'p99'] as const).map((key, i) =>
+                seriesLine({ dataKey: key, colorIndex: i }),
+              )}
             </LineChart>
           </MetricChart>
         </Grid>
@@ -210,18 +161,12 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
             emptyText={noTraffic}
           >
             <AreaChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis domain={[0, 100]} />
-              {timeTooltip('%')}
-              <Area
-                dataKey="errorRate"
-                name="errors %"
-                stroke={SERIES_COLORS[1]}
-                fill={SERIES_COLORS[1]}
-                fillOpacity={0.3}
-                isAnimationActive={false}
-              />
+              {timeAxes({ range, unit: '%', yDomain: [0, 100] })}
+              {seriesArea({
+                dataKey: 'errorRate',
+                name: 'errors %',
+                colorIndex: 1,
+              })}
             </AreaChart>
           </MetricChart>
         </Grid>
@@ -234,22 +179,15 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
               emptyText="No replica ran in this range."
             >
               <LineChart data={usage.points}>
-                <CartesianGrid strokeDasharray="3 3" />
-                {timeAxis(range)}
-                <YAxis />
-                {timeTooltip(kind === 'cpu' ? 'vCPU' : 'MiB')}
+                {timeAxes({ range, unit: kind === 'cpu' ? 'vCPU' : 'MiB' })}
                 <Legend />
-                {usage.replicas.map((replica, i) => (
-                  <Line
-                    key={replica}
-                    dataKey={`${kind}_${replica}`}
-                    name={`replica ${replica}`}
-                    stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
-                    dot={false}
-                    connectNulls
-                    isAnimationActive={false}
-                  />
-                ))}
+                {usage.replicas.map((replica, i) =>
+                  seriesLine({
+                    dataKey: `${kind}_${replica}`,
+                    name: `replica ${replica}`,
+                    colorIndex: i,
+                  }),
+                )}
               </LineChart>
             </MetricChart>
           </Grid>
