@@ -7,9 +7,6 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import IconButton from '@material-ui/core/IconButton';
-import DeleteIcon from '@material-ui/icons/Delete';
-import EditIcon from '@material-ui/icons/Edit';
 import {
   ResourceProfile,
   explainInvalidName,
@@ -21,6 +18,7 @@ import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog } from '../ResourceDialog';
+import { editDeleteColumn } from '../tables/columns';
 
 /** @public */
 export interface ProfilesTabProps {
@@ -56,28 +54,11 @@ export function ProfilesTab(props: ProfilesTabProps) {
       render: p => formatMemory(p.memoryMiB),
     },
     { title: 'GPU', field: 'gpu' },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: p => (
-        <>
-          <IconButton
-            size="small"
-            aria-label={`Edit profile ${p.name}`}
-            onClick={() => setEditing(p)}
-          >
-            <EditIcon fontSize="small" />
-          </IconButton>
-          <IconButton
-            size="small"
-            aria-label={`Delete profile ${p.name}`}
-            onClick={() => setDeleting(p)}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </>
-      ),
-    },
+    editDeleteColumn<ResourceProfile>({
+      describe: p => `profile ${p.name}`,
+      onEdit: setEditing,
+      onDelete: setDeleting,
+    }),
   ];
 
   return (

@@ -1,0 +1,46 @@
+import { ReactNode } from 'react';
+import {
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+
+export interface AsyncTableProps<T extends object> {
+  title: string;
+  columns: TableColumn<T>[];
+  /** Undefined until the first load finishes. */
+  rows: T[] | undefined;
+  loading: boolean;
+  /**
+   * Shown instead of the table. A list that keeps its rows through a failed
+   * refresh passes it only while it has none.
+   */
+  error?: Error;
+  /** What the table says when it has no rows. */
+  emptyContent: ReactNode;
+}
+
+/**
+ * A compact table of loaded rows: progress until the first load, why the
+ * load failed, or the rows.
+ */
+export function AsyncTable<T extends object>(props: AsyncTableProps<T>) {
+  const { title, columns, rows, loading, error, emptyContent } = props;
+  if (loading && !rows) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ResponseErrorPanel error={error} />;
+  }
+  return (
+    <Table<T>
+      title={title}
+      options={{ search: false, paging: false, padding: 'dense' }}
+      columns={columns}
+      data={rows ?? []}
+      emptyContent={<Box padding={2}>{emptyContent}</Box>}
+    />
+  );
+}
