@@ -2,10 +2,9 @@ import { ReactNode } from 'react';
 import {
   Progress,
   ResponseErrorPanel,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
+import { DenseTable } from '../tables/DenseTable';
 
 export interface AsyncTableProps<T extends object> {
   title: string;
@@ -35,12 +34,11 @@ export function AsyncTable<T extends object>(props: AsyncTableProps<T>) {
     return <ResponseErrorPanel error={error} />;
   }
   return (
-    <Table<T>
+    <DenseTable<T>
       title={title}
-      options={{ search: false, paging: false, padding: 'dense' }}
       columns={columns}
       data={rows ?? []}
-      emptyContent={<Box padding={2}>{emptyContent}</Box>}
+      emptyContent={emptyContent}
     />
   );
 }

@@ -2,11 +2,9 @@ import { useState } from 'react';
 import {
   Progress,
   ResponseErrorPanel,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import {
   ResourceProfile,
   explainInvalidName,
@@ -19,6 +17,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog } from '../ResourceDialog';
 import { editDeleteColumn } from '../tables/columns';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface ProfilesTabProps {
@@ -64,12 +63,11 @@ export function ProfilesTab(props: ProfilesTabProps) {
   return (
     <>
       <NewItemButton label="New profile" onClick={() => setCreating(true)} />
-      <Table<ResourceProfile>
+      <DenseTable<ResourceProfile>
         title="Resource profiles"
-        options={{ search: false, paging: false, padding: 'dense' }}
         columns={columns}
         data={value ?? []}
-        emptyContent={<Box padding={2}>No resource profiles yet.</Box>}
+        emptyContent="No resource profiles yet."
       />
       <ResourceDialog
         open={creating}
