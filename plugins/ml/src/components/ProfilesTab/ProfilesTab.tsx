@@ -15,7 +15,7 @@ import { useWorkspaceProfiles } from '../../hooks/useWorkspaceProfiles';
 import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
-import { ResourceDialog } from '../ResourceDialog';
+import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
 import { editDeleteColumn } from '../tables/columns';
 import { DenseTable } from '../tables/DenseTable';
 
@@ -87,9 +87,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
           await api.createProfile(workspace, {
             name: values.key,
             description: values.description,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}
@@ -119,9 +117,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
         onSubmit={async values => {
           await api.updateProfile(workspace, editing!.name, {
             description: values.description,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}

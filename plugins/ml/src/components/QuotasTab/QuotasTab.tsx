@@ -17,7 +17,7 @@ import { formatGpu, formatVcpu } from '../../lib/resources';
 import { AsyncTable } from '../AsyncTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
-import { ResourceDialog } from '../ResourceDialog';
+import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
 import { editDeleteColumn } from '../tables/columns';
 
 /** @public */
@@ -105,11 +105,7 @@ export function QuotasTab(props: QuotasTabProps) {
         initial={defaults}
         onSubmit={async values => {
           const saved = await api.updateWorkspace(workspace.name, {
-            defaultUserQuota: {
-              cpu: values.cpu,
-              memoryMiB: values.memoryMiB,
-              gpu: values.gpu,
-            },
+            defaultUserQuota: resourceAmounts(values),
           });
           onWorkspaceChange(saved);
         }}
@@ -127,9 +123,7 @@ export function QuotasTab(props: QuotasTabProps) {
         onSubmit={async values => {
           await api.createQuota(workspace.name, {
             subject: values.key,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}
@@ -142,9 +136,7 @@ export function QuotasTab(props: QuotasTabProps) {
         initial={editing}
         onSubmit={async values => {
           await api.updateQuota(workspace.name, editing!.id, {
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}
