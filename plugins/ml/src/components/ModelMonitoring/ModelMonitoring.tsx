@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactElement, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -109,7 +109,23 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
   const traffic = trafficSeries(value);
   const usage = usageSeries(value);
   const hasTraffic = traffic.some(p => p.requests > 0);
-  const noTraffic = 'No requests in this range.';
+  // The charts of the requests: all empty together when there were none.
+  const trafficCard = (
+    title: string,
+    subheader: string,
+    chart: ReactElement,
+  ) => (
+    <Grid item xs={12} md={6}>
+      <MetricChart
+        title={title}
+        subheader={subheader}
+        hasData={hasTraffic}
+        emptyText="No requests in this range."
+      >
+        {chart}
+      </MetricChart>
+    </Grid>
+  );
 
   return (
     <>
@@ -120,56 +136,41 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
         </Typography>
       )}
       <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Throughput"
-            subheader="Requests per second"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <AreaChart data={traffic}>
-              {timeAxes({ range, unit: 'req/s' })}
-              {seriesArea({
-                dataKey: 'throughput',
-                name: 'requests/s',
-                colorIndex: 0,
-              })}
-            </AreaChart>
-          </MetricChart>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Latency"
-            subheader="Milliseconds, per bucket"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <LineChart data={traffic}>
-              {timeAxes({ range, unit: 'ms' })}
-              <Legend />
-              {(['p50', 'p95', 'p99'] as const).map((key, i) =>
-                seriesLine({ dataKey: key, colorIndex: i }),
-              )}
-            </LineChart>
-          </MetricChart>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Error rate"
-            subheader="Percent of requests that failed"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <AreaChart data={traffic}>
-              {timeAxes({ range, unit: '%', yDomain: [0, 100] })}
-              {seriesArea({
-                dataKey: 'errorRate',
-                name: 'errors %',
-                colorIndex: 1,
-              })}
-            </AreaChart>
-          </MetricChart>
-        </Grid>
+        {trafficCard(
+          'Throughput',
+          'Requests per second',
+          <AreaChart data={traffic}>
+            {timeAxes({ range, unit: 'req/s' })}
+            {seriesArea({
+              dataKey: 'throughput',
+              name: 'requests/s',
+              colorIndex: 0,
+            })}
+          </AreaChart>,
+        )}
+        {trafficCard(
+          'Latency',
+          'Milliseconds, per bucket',
+          <LineChart data={traffic}>
+            {timeAxes({ range, unit: 'ms' })}
+            <Legend />
+            {(['p50', 'p95', 'p99'] as const).map((key, i) =>
+              seriesLine({ dataKey: key, colorIndex: i }),
+            )}
+          </LineChart>,
+        )}
+        {trafficCard(
+          'Error rate',
+          'Percent of requests that failed',
+          <AreaChart data={traffic}>
+            {timeAxes({ range, unit: '%', yDomain: [0, 100] })}
+            {seriesArea({
+              dataKey: 'errorRate',
+              name: 'errors %',
+              colorIndex: 1,
+            })}
+          </AreaChart>,
+        )}
         {(['cpu', 'memory'] as const).map(kind => (
           <Grid item xs={12} md={6} key={kind}>
             <MetricChart
