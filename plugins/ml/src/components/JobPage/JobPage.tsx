@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import {
   InfoCard,
-  Link,
   ResponseErrorPanel,
   StructuredMetadataTable,
 } from '@backstage/core-components';
@@ -9,7 +8,6 @@ import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
@@ -27,6 +25,7 @@ import { projectSlug } from '../../lib/projectSlug';
 import { formatInZone, isActiveState } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
+import { BackLink } from '../BackLink';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
 import { JobFormDialog } from '../JobFormDialog';
@@ -107,12 +106,10 @@ export function JobPage(props: JobPageProps) {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Link to={`${projectLink({ projectId: slug })}/jobs`}>
-          <Box display="inline-flex" alignItems="center">
-            <ArrowBackIcon fontSize="small" />
-            &nbsp;All jobs
-          </Box>
-        </Link>
+        <BackLink
+          to={`${projectLink({ projectId: slug })}/jobs`}
+          label="All jobs"
+        />
       </Grid>
       <Grid item xs={12}>
         <InfoCard

@@ -1,17 +1,6 @@
-import { useState } from 'react';
-import {
-  InfoCard,
-  Link,
-  ResponseErrorPanel,
-  StructuredMetadataTable,
-} from '@backstage/core-components';
+import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
-import StopIcon from '@material-ui/icons/Stop';
-import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
@@ -20,7 +9,6 @@ import { useNow } from '../../hooks/useNow';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import { joinArgs } from '../../lib/args';
-import { describeError } from '../../lib/errors';
 import { projectSlug } from '../../lib/projectSlug';
 import {
   describeResources,
@@ -30,11 +18,11 @@ import {
 } from '../../lib/workloads';
 import { jobRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
-import { ErrorAlert } from '../ErrorAlert';
-import { RoleGate } from '../RoleGate';
+import { BackLink } from '../BackLink';
 import { WorkloadEventsTable } from '../WorkloadEventsTable';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { WorkloadSummaryCard } from '../WorkloadSummaryCard';
 
 /** @public */
 export interface JobRunPageProps {
@@ -54,15 +42,12 @@ export function JobRunPage(props: JobRunPageProps) {
   const jobLink = useRouteRef(jobRouteRef);
   const runtimes = useRuntimes();
   const access = useProjectAccess(project.id);
-  const [stopping, setStopping] = useState(false);
-  const [stopError, setStopError] = useState<string>();
   const run = usePolledAsync(
     () => api.getWorkload(runId),
     [api, runId],
     w => isActiveState(w.state),
   );
   const value = run.value;
-  const active = value ? isActiveState(value.state) : false;
   // Events change with the state (and the attempt, on retries).
   const events = useAsync(
     async () => (value ? api.listWorkloadEvents(runId) : undefined),
@@ -84,88 +69,55 @@ export function JobRunPage(props: JobRunPageProps) {
     );
   }
 
-  const stop = async () => {
-    setStopping(true);
-    setStopError(undefined);
-    try {
-      await api.stopWorkload(value.id);
-      run.retry();
-    } catch (e) {
-      setStopError(describeError(e));
-    } finally {
-      setStopping(false);
-    }
-  };
-
   const jobName = job.value?.name ?? value.name ?? 'job';
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <Link to={jobLink({ projectId: projectSlug(project), jobId })}>
-          <Box display="inline-flex" alignItems="center">
-            <ArrowBackIcon fontSize="small" />
-            &nbsp;{`Job ${jobName}`}
-          </Box>
-        </Link>
+        <BackLink
+          to={jobLink({ projectId: projectSlug(project), jobId })}
+          label={`Job ${jobName}`}
+        />
       </Grid>
       <Grid item xs={12} lg={5}>
-        <InfoCard
+        <WorkloadSummaryCard
+          workload={value}
           title={`Run of ${jobName}`}
           subheader={`Queued ${formatTime(value.queuedAt)}`}
-          action={
-            active ? (
-              <RoleGate access={access} requires="operator">
-                <Button
-                  startIcon={<StopIcon />}
-                  onClick={stop}
-                  disabled={stopping}
-                >
-                  Stop
-                </Button>
-              </RoleGate>
-            ) : undefined
-          }
-        >
-          <ErrorAlert message={stopError} />
-          {value.state === 'queued' && (
-            <Alert severity="info">
-              {`Waiting in the queue${
-                value.queuePosition ? ` at position ${value.queuePosition}` : ''
-              }${value.reason ? `: ${value.reason}` : ''}`}
-            </Alert>
-          )}
-          <StructuredMetadataTable
-            dense
-            metadata={{
-              status: (
-                <WorkloadStatus
-                  state={value.state}
-                  detail={workloadDuration(value, now)}
-                />
-              ),
-              // A queued run's reason is in the alert above.
-              ...(value.state === 'queued'
-                ? {}
-                : { reason: value.reason || '—' }),
-              attempt: `${value.attempt} of ${value.maxAttempts}${
-                value.retryAt
-                  ? ` (next attempt ${formatTime(value.retryAt)})`
-                  : ''
-              }`,
-              trigger: value.trigger ?? '—',
-              'started by': value.requester,
-              'charged to': value.chargedSubject,
-              arguments: value.args.length ? joinArgs(value.args) : '—',
-              runtime: runtimes.label(value.runtimeId),
-              resources: `${value.profile ?? '—'} (${describeResources(
-                value.resources,
-              )})`,
-              started: formatTime(value.startedAt),
-              ended: formatTime(value.endedAt),
-              'exit code': value.exitCode === undefined ? '—' : value.exitCode,
-            }}
-          />
-        </InfoCard>
+          access={access}
+          stopRole="operator"
+          onStop={async () => {
+            await api.stopWorkload(value.id);
+            run.retry();
+          }}
+          metadata={{
+            status: (
+              <WorkloadStatus
+                state={value.state}
+                detail={workloadDuration(value, now)}
+              />
+            ),
+            // A queued run's reason is in the card's alert.
+            ...(value.state === 'queued'
+              ? {}
+              : { reason: value.reason || '—' }),
+            attempt: `${value.attempt} of ${value.maxAttempts}${
+              value.retryAt
+                ? ` (next attempt ${formatTime(value.retryAt)})`
+                : ''
+            }`,
+            trigger: value.trigger ?? '—',
+            'started by': value.requester,
+            'charged to': value.chargedSubject,
+            arguments: value.args.length ? joinArgs(value.args) : '—',
+            runtime: runtimes.label(value.runtimeId),
+            resources: `${value.profile ?? '—'} (${describeResources(
+              value.resources,
+            )})`,
+            started: formatTime(value.startedAt),
+            ended: formatTime(value.endedAt),
+            'exit code': value.exitCode === undefined ? '—' : value.exitCode,
+          }}
+        />
       </Grid>
       <Grid item xs={12} lg={7}>
         {events.error ? (

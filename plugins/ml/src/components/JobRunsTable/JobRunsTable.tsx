@@ -1,5 +1,4 @@
-import { Link, Table, TableColumn } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
+import { Link, TableColumn } from '@backstage/core-components';
 import { Workload } from '@ml-platform/plugin-ml-common';
 import { useNow } from '../../hooks/useNow';
 import {
@@ -8,6 +7,7 @@ import {
   workloadStatusColumn,
 } from '../../lib/workloadColumns';
 import { formatTime } from '../../lib/workloads';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface JobRunsTableProps {
@@ -43,12 +43,11 @@ export function JobRunsTable(props: JobRunsTableProps) {
     },
   ];
   return (
-    <Table<Workload>
+    <DenseTable<Workload>
       title={title}
-      options={{ search: false, paging: false, padding: 'dense' }}
       columns={columns}
       data={runs}
-      emptyContent={<Box padding={2}>No runs yet.</Box>}
+      emptyContent="No runs yet."
     />
   );
 }

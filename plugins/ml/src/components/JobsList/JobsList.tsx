@@ -4,11 +4,9 @@ import {
   Link,
   Progress,
   ResponseErrorPanel,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
@@ -27,6 +25,7 @@ import { JobDependencyGraph } from '../JobDependencyGraph';
 import { JobFormDialog } from '../JobFormDialog';
 import { NewItemButton } from '../NewItemButton';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface JobsListProps {
@@ -96,17 +95,11 @@ export function JobsList(props: JobsListProps) {
     body = (
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <Table<Job>
+          <DenseTable<Job>
             title="Jobs"
-            options={{ search: false, paging: false, padding: 'dense' }}
             columns={columns}
             data={all}
-            emptyContent={
-              <Box padding={2}>
-                No jobs yet. A job runs a script of the project, by hand, on a
-                schedule or after another job.
-              </Box>
-            }
+            emptyContent="No jobs yet. A job runs a script of the project, by hand, on a schedule or after another job."
           />
         </Grid>
         {all.length > 0 && (

@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Progress, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -14,6 +9,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { formatTime } from '../../lib/workloads';
+import { AsyncTable } from '../AsyncTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
 import { NewAccessKeyDialog } from './NewAccessKeyDialog';
@@ -81,26 +77,16 @@ function AccessKeysTable(props: ModelAccessKeysProps) {
     },
   ];
 
-  let body;
-  if (keys.loading && !keys.value) {
-    body = <Progress />;
-  } else if (keys.error && !keys.value) {
-    body = <ResponseErrorPanel error={keys.error} />;
-  } else {
-    body = (
-      <Table<ModelAccessKey>
-        title="Access keys"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={keys.value ?? []}
-        emptyContent={
-          <Box padding={2}>
-            No keys. Callers send a key as "accessKey" in the request body.
-          </Box>
-        }
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<ModelAccessKey>
+      title="Access keys"
+      columns={columns}
+      rows={keys.value}
+      loading={keys.loading}
+      error={keys.value ? undefined : keys.error}
+      emptyContent='No keys. Callers send a key as "accessKey" in the request body.'
+    />
+  );
 
   return (
     <>
@@ -112,7 +98,7 @@ function AccessKeysTable(props: ModelAccessKeysProps) {
           </Alert>
         </Box>
       )}
-      {body}
+      {table}
       <NewAccessKeyDialog
         open={creating}
         onCreate={async name => {

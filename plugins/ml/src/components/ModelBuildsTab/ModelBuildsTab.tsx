@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
@@ -20,6 +20,7 @@ import { NewBuildDialog } from '../NewBuildDialog';
 import { NewItemButton } from '../NewItemButton';
 import { RoleGate } from '../RoleGate';
 import { WorkloadLogs } from '../WorkloadLogs';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface ModelBuildsTabProps {
@@ -101,17 +102,11 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
       />
       <Grid container spacing={3}>
         <Grid item xs={12}>
-          <Table<ModelBuild>
+          <DenseTable<ModelBuild>
             title="Builds"
-            options={{ search: false, paging: false, padding: 'dense' }}
             columns={columns}
             data={builds}
-            emptyContent={
-              <Box padding={2}>
-                No builds yet. A build snapshots the project's files and checks
-                that the function can be imported.
-              </Box>
-            }
+            emptyContent="No builds yet. A build snapshots the project's files and checks that the function can be imported."
           />
         </Grid>
         {chosen?.workloadId && (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Table, TableColumn } from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -13,6 +13,7 @@ import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
 import { RoleGate } from '../RoleGate';
 import { ScaleDialog } from './ScaleDialog';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface ModelDeploymentsTabProps {
@@ -85,16 +86,11 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
 
   return (
     <>
-      <Table<ModelDeployment>
+      <DenseTable<ModelDeployment>
         title="Deployments"
-        options={{ search: false, paging: false, padding: 'dense' }}
         columns={columns}
         data={deployments}
-        emptyContent={
-          <Box padding={2}>
-            No deployments yet. Deploy a built build from the Builds tab.
-          </Box>
-        }
+        emptyContent="No deployments yet. Deploy a built build from the Builds tab."
       />
       <ScaleDialog
         deployment={access.canOperate ? scaling : undefined}

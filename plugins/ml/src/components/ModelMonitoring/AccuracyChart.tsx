@@ -2,22 +2,14 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { ModelMetrics } from '@ml-platform/plugin-ml-common';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Legend, LineChart } from 'recharts';
 import {
   MetricsRange,
   accuracySeries,
-  formatTick,
   metricNames,
 } from '../../lib/modelMetrics';
-import { MetricChart, SERIES_COLORS } from './MetricChart';
+import { MetricChart } from './MetricChart';
+import { seriesLine, timeAxes } from './chartParts';
 
 export interface AccuracyChartProps {
   metrics: ModelMetrics;
@@ -97,33 +89,10 @@ export function AccuracyChart(props: AccuracyChartProps) {
       action={choices}
     >
       <LineChart data={points}>
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          dataKey="time"
-          type="number"
-          scale="time"
-          domain={['dataMin', 'dataMax']}
-          tickFormatter={t => formatTick(t, range)}
-        />
-        <YAxis />
-        <Tooltip labelFormatter={t => new Date(t).toLocaleString()} />
+        {timeAxes({ range })}
         <Legend />
-        <Line
-          dataKey="tracked"
-          name={trackedName}
-          stroke={SERIES_COLORS[0]}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
-        <Line
-          dataKey="delayed"
-          name={delayedName}
-          stroke={SERIES_COLORS[1]}
-          dot={false}
-          connectNulls
-          isAnimationActive={false}
-        />
+        {seriesLine({ dataKey: 'tracked', name: trackedName, colorIndex: 0 })}
+        {seriesLine({ dataKey: 'delayed', name: delayedName, colorIndex: 1 })}
       </LineChart>
     </MetricChart>
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ReactElement, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -6,30 +6,19 @@ import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Project } from '@ml-platform/plugin-ml-common';
-import {
-  Area,
-  AreaChart,
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { AreaChart, Legend, LineChart } from 'recharts';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import {
   METRICS_RANGES,
-  MetricsRange,
-  formatTick,
   rangeQuery,
   trafficSeries,
   usageSeries,
 } from '../../lib/modelMetrics';
 import { ModelState } from '../ModelPage/modelState';
 import { AccuracyChart } from './AccuracyChart';
-import { MetricChart, SERIES_COLORS } from './MetricChart';
+import { MetricChart } from './MetricChart';
+import { seriesArea, seriesLine, timeAxes } from './chartParts';
 
 /** @public */
 export interface ModelMonitoringProps {
@@ -39,28 +28,6 @@ export interface ModelMonitoringProps {
 
 /** Monitoring data changes all the time; CML's charts refresh about as often. */
 const REFRESH_MS = 10_000;
-
-// Functions, not components: recharts finds its axes by element type.
-function timeAxis(range: MetricsRange) {
-  return (
-    <XAxis
-      dataKey="time"
-      type="number"
-      scale="time"
-      domain={['dataMin', 'dataMax']}
-      tickFormatter={t => formatTick(t, range)}
-    />
-  );
-}
-
-function timeTooltip(unit: string) {
-  return (
-    <Tooltip
-      labelFormatter={t => new Date(t).toLocaleString()}
-      formatter={(v: number) => `${Number(v.toFixed(3))} ${unit}`}
-    />
-  );
-}
 
 /**
  * Charts of the model's traffic over a chosen range: throughput, latency
@@ -142,7 +109,23 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
   const traffic = trafficSeries(value);
   const usage = usageSeries(value);
   const hasTraffic = traffic.some(p => p.requests > 0);
-  const noTraffic = 'No requests in this range.';
+  // The charts of the requests: all empty together when there were none.
+  const trafficCard = (
+    title: string,
+    subheader: string,
+    chart: ReactElement,
+  ) => (
+    <Grid item xs={12} md={6}>
+      <MetricChart
+        title={title}
+        subheader={subheader}
+        hasData={hasTraffic}
+        emptyText="No requests in this range."
+      >
+        {chart}
+      </MetricChart>
+    </Grid>
+  );
 
   return (
     <>
@@ -153,78 +136,41 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
         </Typography>
       )}
       <Grid container spacing={3}>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Throughput"
-            subheader="Requests per second"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <AreaChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis />
-              {timeTooltip('req/s')}
-              <Area
-                dataKey="throughput"
-                name="requests/s"
-                stroke={SERIES_COLORS[0]}
-                fill={SERIES_COLORS[0]}
-                fillOpacity={0.3}
-                isAnimationActive={false}
-              />
-            </AreaChart>
-          </MetricChart>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Latency"
-            subheader="Milliseconds, per bucket"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <LineChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis />
-              {timeTooltip('ms')}
-              <Legend />
-              {(['p50', 'p95', 'p99'] as const).map((key, i) => (
-                <Line
-                  key={key}
-                  dataKey={key}
-                  stroke={SERIES_COLORS[i]}
-                  dot={false}
-                  connectNulls
-                  isAnimationActive={false}
-                />
-              ))}
-            </LineChart>
-          </MetricChart>
-        </Grid>
-        <Grid item xs={12} md={6}>
-          <MetricChart
-            title="Error rate"
-            subheader="Percent of requests that failed"
-            hasData={hasTraffic}
-            emptyText={noTraffic}
-          >
-            <AreaChart data={traffic}>
-              <CartesianGrid strokeDasharray="3 3" />
-              {timeAxis(range)}
-              <YAxis domain={[0, 100]} />
-              {timeTooltip('%')}
-              <Area
-                dataKey="errorRate"
-                name="errors %"
-                stroke={SERIES_COLORS[1]}
-                fill={SERIES_COLORS[1]}
-                fillOpacity={0.3}
-                isAnimationActive={false}
-              />
-            </AreaChart>
-          </MetricChart>
-        </Grid>
+        {trafficCard(
+          'Throughput',
+          'Requests per second',
+          <AreaChart data={traffic}>
+            {timeAxes({ range, unit: 'req/s' })}
+            {seriesArea({
+              dataKey: 'throughput',
+              name: 'requests/s',
+              colorIndex: 0,
+            })}
+          </AreaChart>,
+        )}
+        {trafficCard(
+          'Latency',
+          'Milliseconds, per bucket',
+          <LineChart data={traffic}>
+            {timeAxes({ range, unit: 'ms' })}
+            <Legend />
+            {(['p50', 'p95', 'p99'] as const).map((key, i) =>
+              seriesLine({ dataKey: key, colorIndex: i }),
+            )}
+          </LineChart>,
+        )}
+        {trafficCard(
+          'Error rate',
+          'Percent of requests that failed',
+          <AreaChart data={traffic}>
+            {timeAxes({ range, unit: '%', yDomain: [0, 100] })}
+            {seriesArea({
+              dataKey: 'errorRate',
+              name: 'errors %',
+              colorIndex: 1,
+            })}
+          </AreaChart>,
+        )}
         {(['cpu', 'memory'] as const).map(kind => (
           <Grid item xs={12} md={6} key={kind}>
             <MetricChart
@@ -234,22 +180,15 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
               emptyText="No replica ran in this range."
             >
               <LineChart data={usage.points}>
-                <CartesianGrid strokeDasharray="3 3" />
-                {timeAxis(range)}
-                <YAxis />
-                {timeTooltip(kind === 'cpu' ? 'vCPU' : 'MiB')}
+                {timeAxes({ range, unit: kind === 'cpu' ? 'vCPU' : 'MiB' })}
                 <Legend />
-                {usage.replicas.map((replica, i) => (
-                  <Line
-                    key={replica}
-                    dataKey={`${kind}_${replica}`}
-                    name={`replica ${replica}`}
-                    stroke={SERIES_COLORS[i % SERIES_COLORS.length]}
-                    dot={false}
-                    connectNulls
-                    isAnimationActive={false}
-                  />
-                ))}
+                {usage.replicas.map((replica, i) =>
+                  seriesLine({
+                    dataKey: `${kind}_${replica}`,
+                    name: `replica ${replica}`,
+                    colorIndex: i,
+                  }),
+                )}
               </LineChart>
             </MetricChart>
           </Grid>

@@ -2,7 +2,6 @@ import {
   CodeSnippet,
   InfoCard,
   StructuredMetadataTable,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { discoveryApiRef, useApi } from '@backstage/core-plugin-api';
@@ -22,6 +21,7 @@ import { formatTime } from '../../lib/workloads';
 import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface ModelOverviewProps {
@@ -108,9 +108,8 @@ export function ModelOverview(props: ModelOverviewProps) {
       </Grid>
       {active && (
         <Grid item xs={12}>
-          <Table<ModelReplica>
+          <DenseTable<ModelReplica>
             title="Replicas"
-            options={{ search: false, paging: false, padding: 'dense' }}
             columns={replicaColumns}
             data={active.replicaStatus}
           />

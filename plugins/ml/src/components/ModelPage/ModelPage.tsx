@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Link } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -7,7 +6,6 @@ import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import ArrowBackIcon from '@material-ui/icons/ArrowBack';
 import DeleteIcon from '@material-ui/icons/Delete';
 import { Project } from '@ml-platform/plugin-ml-common';
 import {
@@ -29,6 +27,7 @@ import {
 import { projectSlug } from '../../lib/projectSlug';
 import { modelRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
+import { BackLink } from '../BackLink';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ModelAccessKeys } from '../ModelAccessKeys';
 import { ModelBuildsTab } from '../ModelBuildsTab';
@@ -107,12 +106,7 @@ export function ModelPage(props: ModelPageProps) {
   return (
     <Grid container spacing={2}>
       <Grid item xs={12}>
-        <Link to={modelsLink}>
-          <Box display="inline-flex" alignItems="center">
-            <ArrowBackIcon fontSize="small" />
-            &nbsp;All models
-          </Box>
-        </Link>
+        <BackLink to={modelsLink} label="All models" />
       </Grid>
       <Grid item xs={12}>
         <Box display="flex" alignItems="center">

@@ -1,25 +1,19 @@
-import {
-  StatusAborted,
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusRunning,
-} from '@backstage/core-components';
 import { BuildState, DeploymentState } from '@ml-platform/plugin-ml-common';
+import { StatusChip, StatusLook } from '../StatusChip';
 
-const BUILD_LABELS: Record<BuildState, string> = {
-  queued: 'Queued',
-  building: 'Building',
-  built: 'Built',
-  failed: 'Failed',
-  stopped: 'Stopped',
+const BUILD_LOOKS: Record<BuildState, StatusLook> = {
+  queued: { label: 'Queued', kind: 'pending' },
+  building: { label: 'Building', kind: 'running' },
+  built: { label: 'Built', kind: 'ok' },
+  failed: { label: 'Failed', kind: 'error' },
+  stopped: { label: 'Stopped', kind: 'aborted' },
 };
 
-const DEPLOYMENT_LABELS: Record<DeploymentState, string> = {
-  deploying: 'Deploying',
-  deployed: 'Deployed',
-  failed: 'Failed',
-  stopped: 'Stopped',
+const DEPLOYMENT_LOOKS: Record<DeploymentState, StatusLook> = {
+  deploying: { label: 'Deploying', kind: 'pending' },
+  deployed: { label: 'Deployed', kind: 'ok' },
+  failed: { label: 'Failed', kind: 'error' },
+  stopped: { label: 'Stopped', kind: 'aborted' },
 };
 
 /** @public */
@@ -29,19 +23,7 @@ export interface BuildStatusProps {
 
 /** A build's state with the colour and icon Backstage uses. */
 export function BuildStatus(props: BuildStatusProps) {
-  const text = BUILD_LABELS[props.state];
-  switch (props.state) {
-    case 'queued':
-      return <StatusPending>{text}</StatusPending>;
-    case 'building':
-      return <StatusRunning>{text}</StatusRunning>;
-    case 'built':
-      return <StatusOK>{text}</StatusOK>;
-    case 'stopped':
-      return <StatusAborted>{text}</StatusAborted>;
-    default:
-      return <StatusError>{text}</StatusError>;
-  }
+  return <StatusChip look={BUILD_LOOKS[props.state]} />;
 }
 
 /** @public */
@@ -52,23 +34,13 @@ export interface DeploymentStatusProps {
   detail?: string;
 }
 
+const NOT_DEPLOYED: StatusLook = { label: 'Not deployed', kind: 'aborted' };
+
 /** A deployment's state; "Not deployed" without one. */
 export function DeploymentStatus(props: DeploymentStatusProps) {
   const { state, detail } = props;
   if (!state) {
-    return <StatusAborted>Not deployed</StatusAborted>;
+    return <StatusChip look={NOT_DEPLOYED} />;
   }
-  const text = detail
-    ? `${DEPLOYMENT_LABELS[state]} · ${detail}`
-    : DEPLOYMENT_LABELS[state];
-  switch (state) {
-    case 'deploying':
-      return <StatusPending>{text}</StatusPending>;
-    case 'deployed':
-      return <StatusOK>{text}</StatusOK>;
-    case 'stopped':
-      return <StatusAborted>{text}</StatusAborted>;
-    default:
-      return <StatusError>{text}</StatusError>;
-  }
+  return <StatusChip look={DEPLOYMENT_LOOKS[state]} detail={detail} />;
 }

@@ -59,6 +59,31 @@ function renderList(
   );
 }
 
+/** Opens the new model dialog, fills it in for churn-predictor and submits. */
+async function createChurnPredictor() {
+  await userEvent.click(await findEnabledButton('New model'));
+  const dialog = await screen.findByRole('dialog');
+  await userEvent.type(
+    within(dialog).getByRole('textbox', { name: 'Name' }),
+    'churn-predictor',
+  );
+  await userEvent.type(
+    within(dialog).getByRole('textbox', { name: 'File' }),
+    'predict.py',
+  );
+  await userEvent.type(
+    within(dialog).getByRole('textbox', { name: 'Function' }),
+    'predict',
+  );
+  await waitFor(() =>
+    expect(
+      within(dialog).getByRole('combobox', { name: 'Runtime' }),
+    ).toHaveValue(pythonRuntime.id),
+  );
+  await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+  return dialog;
+}
+
 describe('ModelsList', () => {
   it('lists models with their deployment, ready replicas and latest build', async () => {
     const api = createMockMlApi();
@@ -81,28 +106,7 @@ describe('ModelsList', () => {
     api.createBuild.mockResolvedValue(churnBuild);
     await renderList(api);
 
-    await userEvent.click(await findEnabledButton('New model'));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'churn-predictor',
-    );
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'File' }),
-      'predict.py',
-    );
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Function' }),
-      'predict',
-    );
-    await waitFor(() =>
-      expect(
-        within(dialog).getByRole('combobox', { name: 'Runtime' }),
-      ).toHaveValue(pythonRuntime.id),
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await createChurnPredictor();
 
     expect(await screen.findByText('model page')).toBeInTheDocument();
     expect(api.createModel).toHaveBeenCalledWith(churnProject.id, {
@@ -138,28 +142,7 @@ describe('ModelsList', () => {
       .mockResolvedValueOnce(churnBuild);
     await renderList(api);
 
-    await userEvent.click(await findEnabledButton('New model'));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'churn-predictor',
-    );
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'File' }),
-      'predict.py',
-    );
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Function' }),
-      'predict',
-    );
-    await waitFor(() =>
-      expect(
-        within(dialog).getByRole('combobox', { name: 'Runtime' }),
-      ).toHaveValue(pythonRuntime.id),
-    );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    const dialog = await createChurnPredictor();
 
     expect(
       await within(dialog).findByText("no file 'predict.py' in the project"),

@@ -1,11 +1,5 @@
 import { useState } from 'react';
-import {
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import {
@@ -28,6 +22,7 @@ import {
 import { projectSlug } from '../../lib/projectSlug';
 import { formatTime } from '../../lib/workloads';
 import { modelRouteRef } from '../../routes';
+import { AsyncTable } from '../AsyncTable';
 import { BuildStatus, DeploymentStatus } from '../ModelStatus';
 import { NewItemButton } from '../NewItemButton';
 import { NewModelDialog } from '../NewModelDialog';
@@ -110,27 +105,16 @@ export function ModelsList(props: ModelsListProps) {
     { title: 'Updated', render: r => formatTime(r.model.updatedAt) },
   ];
 
-  let body;
-  if (loading && !value) {
-    body = <Progress />;
-  } else if (error && !value) {
-    body = <ResponseErrorPanel error={error} />;
-  } else {
-    body = (
-      <Table<ModelRow>
-        title="Models"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value ?? []}
-        emptyContent={
-          <Box padding={2}>
-            No models yet. A model serves a function of the project's code as a
-            REST endpoint.
-          </Box>
-        }
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<ModelRow>
+      title="Models"
+      columns={columns}
+      rows={value}
+      loading={loading}
+      error={value ? undefined : error}
+      emptyContent="No models yet. A model serves a function of the project's code as a REST endpoint."
+    />
+  );
 
   return (
     <>
@@ -139,7 +123,7 @@ export function ModelsList(props: ModelsListProps) {
         onClick={() => setCreating(true)}
         requires={{ access, role: 'contributor' }}
       />
-      {body}
+      {table}
       <NewModelDialog
         open={creating && access.canWrite}
         project={project}

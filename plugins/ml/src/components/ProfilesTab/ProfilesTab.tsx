@@ -2,14 +2,9 @@ import { useState } from 'react';
 import {
   Progress,
   ResponseErrorPanel,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import IconButton from '@material-ui/core/IconButton';
-import DeleteIcon from '@material-ui/icons/Delete';
-import EditIcon from '@material-ui/icons/Edit';
 import {
   ResourceProfile,
   explainInvalidName,
@@ -20,7 +15,9 @@ import { useWorkspaceProfiles } from '../../hooks/useWorkspaceProfiles';
 import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
-import { ResourceDialog } from '../ResourceDialog';
+import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
+import { editDeleteColumn } from '../tables/columns';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface ProfilesTabProps {
@@ -56,39 +53,21 @@ export function ProfilesTab(props: ProfilesTabProps) {
       render: p => formatMemory(p.memoryMiB),
     },
     { title: 'GPU', field: 'gpu' },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: p => (
-        <>
-          <IconButton
-            size="small"
-            aria-label={`Edit profile ${p.name}`}
-            onClick={() => setEditing(p)}
-          >
-            <EditIcon fontSize="small" />
-          </IconButton>
-          <IconButton
-            size="small"
-            aria-label={`Delete profile ${p.name}`}
-            onClick={() => setDeleting(p)}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </>
-      ),
-    },
+    editDeleteColumn<ResourceProfile>({
+      describe: p => `profile ${p.name}`,
+      onEdit: setEditing,
+      onDelete: setDeleting,
+    }),
   ];
 
   return (
     <>
       <NewItemButton label="New profile" onClick={() => setCreating(true)} />
-      <Table<ResourceProfile>
+      <DenseTable<ResourceProfile>
         title="Resource profiles"
-        options={{ search: false, paging: false, padding: 'dense' }}
         columns={columns}
         data={value ?? []}
-        emptyContent={<Box padding={2}>No resource profiles yet.</Box>}
+        emptyContent="No resource profiles yet."
       />
       <ResourceDialog
         open={creating}
@@ -108,9 +87,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
           await api.createProfile(workspace, {
             name: values.key,
             description: values.description,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}
@@ -140,9 +117,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
         onSubmit={async values => {
           await api.updateProfile(workspace, editing!.name, {
             description: values.description,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}

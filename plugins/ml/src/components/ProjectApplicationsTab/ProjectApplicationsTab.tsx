@@ -1,10 +1,5 @@
 import { useState } from 'react';
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -27,6 +22,7 @@ import { usePolledAsync } from '../../hooks/usePolledAsync';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
 import { isActiveState } from '../../lib/workloads';
+import { AsyncTable } from '../AsyncTable';
 import { ApplicationFormDialog } from '../ApplicationFormDialog';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorSnackbar } from '../ErrorSnackbar';
@@ -183,27 +179,16 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
     },
   ];
 
-  let table;
-  if (loading && !value) {
-    table = <Progress />;
-  } else if (error && !value) {
-    table = <ResponseErrorPanel error={error} />;
-  } else {
-    table = (
-      <Table<Application>
-        title="Applications"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value ?? []}
-        emptyContent={
-          <Box padding={2}>
-            No applications yet. An application is a web app of this project
-            (Flask, Streamlit, …) that serves HTTP on the port in ML_APP_PORT.
-          </Box>
-        }
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<Application>
+      title="Applications"
+      columns={columns}
+      rows={value}
+      loading={loading}
+      error={value ? undefined : error}
+      emptyContent="No applications yet. An application is a web app of this project (Flask, Streamlit, …) that serves HTTP on the port in ML_APP_PORT."
+    />
+  );
 
   return (
     <>

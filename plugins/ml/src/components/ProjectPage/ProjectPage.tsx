@@ -1,11 +1,4 @@
 import {
-  Content,
-  Header,
-  HeaderLabel,
-  Page,
-  TabbedLayout,
-} from '@backstage/core-components';
-import {
   useApi,
   useRouteRef,
   useRouteRefParams,
@@ -16,7 +9,6 @@ import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { strongestRole, useProjectAccess } from '../../hooks/useProjectAccess';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
-import { AsyncFallback } from '../AsyncFallback';
 import { ProjectApplicationsTab } from '../ProjectApplicationsTab';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectJobsTab } from '../ProjectJobsTab';
@@ -24,6 +16,7 @@ import { ProjectModelsTab } from '../ProjectModelsTab';
 import { ProjectOverview } from '../ProjectOverview';
 import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
+import { ResourcePage } from '../ResourcePage';
 
 /** One project: overview, sessions, jobs, files and settings. */
 export function ProjectPage() {
@@ -47,65 +40,65 @@ export function ProjectPage() {
     p => p.id,
   );
 
-  let body;
-  if (loading || error || !project) {
-    body = (
-      <Content>
-        <AsyncFallback
-          loading={loading}
-          error={error}
-          notFound="Project not found"
-        />
-      </Content>
-    );
-  } else {
-    body = (
-      <TabbedLayout>
-        <TabbedLayout.Route path="/" title="Overview">
-          <ProjectOverview
-            project={project}
-            onDeleted={() => navigate(rootLink())}
-          />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/sessions" title="Sessions">
-          <ProjectSessionsTab project={project} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/jobs" title="Jobs">
-          <ProjectJobsTab project={project} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/models" title="Models">
-          <ProjectModelsTab project={project} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/applications" title="Applications">
-          <ProjectApplicationsTab project={project} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/files" title="Files">
-          <ProjectFilesTab project={project} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/settings" title="Settings">
-          <ProjectSettingsTab project={project} onProjectChange={setSaved} />
-        </TabbedLayout.Route>
-      </TabbedLayout>
-    );
-  }
-
   return (
-    <Page themeId="tool">
-      <Header
-        title={project?.title || project?.name || 'Project'}
-        subtitle={
-          project ? `${project.workspace} / ${project.name}` : undefined
-        }
-        type="ML project"
-        typeLink={rootLink()}
-      >
-        {project && <HeaderLabel label="Owner" value={project.owner} />}
-        {project && (
-          <HeaderLabel label="Visibility" value={project.visibility} />
-        )}
-        {project && role && <HeaderLabel label="Your role" value={role} />}
-      </Header>
-      {body}
-    </Page>
+    <ResourcePage
+      value={project}
+      loading={loading}
+      error={error}
+      notFound="Project not found"
+      title={project?.title || project?.name || 'Project'}
+      subtitle={project ? `${project.workspace} / ${project.name}` : undefined}
+      type="ML project"
+      typeLink={rootLink()}
+      labels={{
+        Owner: project?.owner,
+        Visibility: project?.visibility,
+        'Your role': project && role,
+      }}
+      tabs={p => [
+        {
+          path: '/',
+          title: 'Overview',
+          content: (
+            <ProjectOverview
+              project={p}
+              onDeleted={() => navigate(rootLink())}
+            />
+          ),
+        },
+        {
+          path: '/sessions',
+          title: 'Sessions',
+          content: <ProjectSessionsTab project={p} />,
+        },
+        {
+          path: '/jobs',
+          title: 'Jobs',
+          content: <ProjectJobsTab project={p} />,
+        },
+        {
+          path: '/models',
+          title: 'Models',
+          content: <ProjectModelsTab project={p} />,
+        },
+        {
+          path: '/applications',
+          title: 'Applications',
+          content: <ProjectApplicationsTab project={p} />,
+        },
+        {
+          path: '/files',
+          title: 'Files',
+          content: <ProjectFilesTab project={p} />,
+        },
+        {
+          path: '/settings',
+          title: 'Settings',
+          content: (
+            <ProjectSettingsTab project={p} onProjectChange={setSaved} />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,17 +1,9 @@
 import { useState } from 'react';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import {
   OWNER_REF_PATTERN,
@@ -22,9 +14,11 @@ import {
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { formatGpu, formatVcpu } from '../../lib/resources';
+import { AsyncTable } from '../AsyncTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
-import { ResourceDialog } from '../ResourceDialog';
+import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
+import { editDeleteColumn } from '../tables/columns';
 
 /** @public */
 export interface QuotasTabProps {
@@ -62,50 +56,23 @@ export function QuotasTab(props: QuotasTabProps) {
       render: q => formatMemory(q.memoryMiB),
     },
     { title: 'GPU', field: 'gpu' },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: q => (
-        <>
-          <IconButton
-            size="small"
-            aria-label={`Edit quota of ${q.subject}`}
-            onClick={() => setEditing(q)}
-          >
-            <EditIcon fontSize="small" />
-          </IconButton>
-          <IconButton
-            size="small"
-            aria-label={`Delete quota of ${q.subject}`}
-            onClick={() => setDeleting(q)}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </>
-      ),
-    },
+    editDeleteColumn<Quota>({
+      describe: q => `quota of ${q.subject}`,
+      onEdit: setEditing,
+      onDelete: setDeleting,
+    }),
   ];
 
-  let table;
-  if (loading && !value) {
-    table = <Progress />;
-  } else if (error) {
-    table = <ResponseErrorPanel error={error} />;
-  } else {
-    table = (
-      <Table<Quota>
-        title="Quotas"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value?.items ?? []}
-        emptyContent={
-          <Box padding={2}>
-            No quotas yet; everybody gets the default user quota.
-          </Box>
-        }
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<Quota>
+      title="Quotas"
+      columns={columns}
+      rows={value?.items}
+      loading={loading}
+      error={error}
+      emptyContent="No quotas yet; everybody gets the default user quota."
+    />
+  );
 
   return (
     <>
@@ -138,11 +105,7 @@ export function QuotasTab(props: QuotasTabProps) {
         initial={defaults}
         onSubmit={async values => {
           const saved = await api.updateWorkspace(workspace.name, {
-            defaultUserQuota: {
-              cpu: values.cpu,
-              memoryMiB: values.memoryMiB,
-              gpu: values.gpu,
-            },
+            defaultUserQuota: resourceAmounts(values),
           });
           onWorkspaceChange(saved);
         }}
@@ -160,9 +123,7 @@ export function QuotasTab(props: QuotasTabProps) {
         onSubmit={async values => {
           await api.createQuota(workspace.name, {
             subject: values.key,
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}
@@ -175,9 +136,7 @@ export function QuotasTab(props: QuotasTabProps) {
         initial={editing}
         onSubmit={async values => {
           await api.updateQuota(workspace.name, editing!.id, {
-            cpu: values.cpu,
-            memoryMiB: values.memoryMiB,
-            gpu: values.gpu,
+            ...resourceAmounts(values),
           });
           retry();
         }}

@@ -13,6 +13,12 @@ export interface ResourceDialogValues {
   gpu: number;
 }
 
+/** The amounts of the values, the part quotas and profiles share. */
+export function resourceAmounts(values: ResourceDialogValues) {
+  const { cpu, memoryMiB, gpu } = values;
+  return { cpu, memoryMiB, gpu };
+}
+
 /** @public */
 export interface ResourceDialogProps {
   open: boolean;

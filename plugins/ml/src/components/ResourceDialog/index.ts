@@ -1,4 +1,4 @@
-export { ResourceDialog } from './ResourceDialog';
+export { ResourceDialog, resourceAmounts } from './ResourceDialog';
 export type {
   ResourceDialogProps,
   ResourceDialogValues,

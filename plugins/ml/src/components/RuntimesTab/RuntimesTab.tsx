@@ -1,27 +1,21 @@
 import { useState } from 'react';
-import {
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
-import IconButton from '@material-ui/core/IconButton';
 import Switch from '@material-ui/core/Switch';
 import AddIcon from '@material-ui/icons/Add';
-import DeleteIcon from '@material-ui/icons/Delete';
-import EditIcon from '@material-ui/icons/Edit';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
 import { describeError } from '../../lib/errors';
 import { runtimeLabel } from '../../lib/runtimes';
+import { AsyncTable } from '../AsyncTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { RuntimeDialog } from '../RuntimeDialog';
+import { editDeleteColumn } from '../tables/columns';
 
 /**
  * The runtime catalog is global, not per workspace; it is shown among the
@@ -83,46 +77,23 @@ export function RuntimesTab() {
         />
       ),
     },
-    {
-      title: 'Actions',
-      sorting: false,
-      render: r => (
-        <>
-          <IconButton
-            size="small"
-            aria-label={`Edit ${runtimeLabel(r)}`}
-            onClick={() => setEditing(r)}
-          >
-            <EditIcon fontSize="small" />
-          </IconButton>
-          <IconButton
-            size="small"
-            aria-label={`Delete ${runtimeLabel(r)}`}
-            onClick={() => setDeleting(r)}
-          >
-            <DeleteIcon fontSize="small" />
-          </IconButton>
-        </>
-      ),
-    },
+    editDeleteColumn<Runtime>({
+      describe: runtimeLabel,
+      onEdit: setEditing,
+      onDelete: setDeleting,
+    }),
   ];
 
-  let table;
-  if (loading && !value) {
-    table = <Progress />;
-  } else if (error) {
-    table = <ResponseErrorPanel error={error} />;
-  } else {
-    table = (
-      <Table<Runtime>
-        title="Runtimes"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value?.items ?? []}
-        emptyContent={<Box padding={2}>No runtimes registered yet.</Box>}
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<Runtime>
+      title="Runtimes"
+      columns={columns}
+      rows={value?.items}
+      loading={loading}
+      error={error}
+      emptyContent="No runtimes registered yet."
+    />
+  );
 
   return (
     <>

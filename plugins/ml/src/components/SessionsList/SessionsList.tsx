@@ -1,13 +1,6 @@
 import { useState } from 'react';
-import {
-  Link,
-  Progress,
-  ResponseErrorPanel,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import StopIcon from '@material-ui/icons/Stop';
 import { Project, Workload } from '@ml-platform/plugin-ml-common';
@@ -26,6 +19,7 @@ import {
 } from '../../lib/workloadColumns';
 import { isActiveState } from '../../lib/workloads';
 import { sessionRouteRef } from '../../routes';
+import { AsyncTable } from '../AsyncTable';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { NewItemButton } from '../NewItemButton';
 import { NewSessionDialog } from '../NewSessionDialog';
@@ -104,27 +98,16 @@ export function SessionsList(props: SessionsListProps) {
     },
   ];
 
-  let table;
-  if (loading && !value) {
-    table = <Progress />;
-  } else if (error && !value) {
-    table = <ResponseErrorPanel error={error} />;
-  } else {
-    table = (
-      <Table<Workload>
-        title="Sessions"
-        options={{ search: false, paging: false, padding: 'dense' }}
-        columns={columns}
-        data={value?.items ?? []}
-        emptyContent={
-          <Box padding={2}>
-            No sessions yet. A session gives you a Python console in this
-            project.
-          </Box>
-        }
-      />
-    );
-  }
+  const table = (
+    <AsyncTable<Workload>
+      title="Sessions"
+      columns={columns}
+      rows={value?.items}
+      loading={loading}
+      error={value ? undefined : error}
+      emptyContent="No sessions yet. A session gives you a Python console in this project."
+    />
+  );
 
   return (
     <>

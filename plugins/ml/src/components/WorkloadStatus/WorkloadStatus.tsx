@@ -1,11 +1,5 @@
-import {
-  StatusAborted,
-  StatusError,
-  StatusOK,
-  StatusPending,
-  StatusRunning,
-} from '@backstage/core-components';
 import { WorkloadState } from '@ml-platform/plugin-ml-common';
+import { StatusChip, StatusLook } from '../StatusChip';
 
 /** @public */
 export interface WorkloadStatusProps {
@@ -14,33 +8,20 @@ export interface WorkloadStatusProps {
   detail?: string;
 }
 
-const LABELS: Record<WorkloadState, string> = {
-  queued: 'Queued',
-  starting: 'Starting',
-  running: 'Running',
-  succeeded: 'Succeeded',
-  failed: 'Failed',
-  stopped: 'Stopped',
-  timed_out: 'Timed out',
+const LOOKS: Record<WorkloadState, StatusLook> = {
+  queued: { label: 'Queued', kind: 'pending' },
+  starting: { label: 'Starting', kind: 'pending' },
+  running: { label: 'Running', kind: 'running' },
+  succeeded: { label: 'Succeeded', kind: 'ok' },
+  failed: { label: 'Failed', kind: 'error' },
+  stopped: { label: 'Stopped', kind: 'aborted' },
+  timed_out: { label: 'Timed out', kind: 'error' },
 };
 
 /** The state of a session or run, with the colour and icon Backstage uses. */
 export function WorkloadStatus(props: WorkloadStatusProps) {
   const { state, detail } = props;
-  const text = detail ? `${LABELS[state]} · ${detail}` : LABELS[state];
-  switch (state) {
-    case 'queued':
-    case 'starting':
-      return <StatusPending>{text}</StatusPending>;
-    case 'running':
-      return <StatusRunning>{text}</StatusRunning>;
-    case 'succeeded':
-      return <StatusOK>{text}</StatusOK>;
-    case 'stopped':
-      return <StatusAborted>{text}</StatusAborted>;
-    default:
-      return <StatusError>{text}</StatusError>;
-  }
+  return <StatusChip look={LOOKS[state]} detail={detail} />;
 }
 
 /** The colour a graph node or bar uses for a state (none: never ran). */

@@ -4,11 +4,9 @@ import {
   Progress,
   ResponseErrorPanel,
   StructuredMetadataTable,
-  Table,
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
@@ -26,6 +24,7 @@ import { formatGpu, formatVcpu } from '../../lib/resources';
 import { CapacityBars } from '../CapacityBars';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { WorkspaceDialog } from '../WorkspaceDialog';
+import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
 export interface WorkspaceOverviewProps {
@@ -123,12 +122,11 @@ export function WorkspaceOverview(props: WorkspaceOverviewProps) {
         </InfoCard>
       </Grid>
       <Grid item xs={12}>
-        <Table<NodeGroup>
+        <DenseTable<NodeGroup>
           title="Node groups"
-          options={{ search: false, paging: false, padding: 'dense' }}
           columns={nodeGroupColumns}
           data={workspace.nodeGroups}
-          emptyContent={<Box padding={2}>No node groups.</Box>}
+          emptyContent="No node groups."
         />
       </Grid>
       <WorkspaceDialog

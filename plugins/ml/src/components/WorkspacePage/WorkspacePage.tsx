@@ -1,11 +1,4 @@
 import {
-  Content,
-  Header,
-  HeaderLabel,
-  Page,
-  TabbedLayout,
-} from '@backstage/core-components';
-import {
   useApi,
   useRouteRef,
   useRouteRefParams,
@@ -14,10 +7,10 @@ import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { rootRouteRef, workspaceRouteRef } from '../../routes';
-import { AsyncFallback } from '../AsyncFallback';
 import { EnvVarsEditor } from '../EnvVarsEditor';
 import { ProfilesTab } from '../ProfilesTab';
 import { QuotasTab } from '../QuotasTab';
+import { ResourcePage } from '../ResourcePage';
 import { RuntimesTab } from '../RuntimesTab';
 import { WorkspaceOverview } from '../WorkspaceOverview';
 import { WorkspaceQueueTab } from '../WorkspaceQueueTab';
@@ -41,65 +34,60 @@ export function WorkspacePage() {
     w => w.name,
   );
 
-  let body;
-  if (loading || error || !workspace) {
-    body = (
-      <Content>
-        <AsyncFallback
-          loading={loading}
-          error={error}
-          notFound="Workspace not found"
-        />
-      </Content>
-    );
-  } else {
-    body = (
-      <TabbedLayout>
-        <TabbedLayout.Route path="/" title="Overview">
-          <WorkspaceOverview
-            workspace={workspace}
-            onDeleted={() => navigate(rootLink())}
-            onWorkspaceChange={setSaved}
-          />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/queue" title="Queue">
-          <WorkspaceQueueTab workspace={workspace} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/profiles" title="Resource profiles">
-          <ProfilesTab workspace={workspace.name} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/quotas" title="Quotas">
-          <QuotasTab workspace={workspace} onWorkspaceChange={setSaved} />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/runtimes" title="Runtimes">
-          <RuntimesTab />
-        </TabbedLayout.Route>
-        <TabbedLayout.Route path="/environment" title="Environment">
-          <EnvVarsEditor
-            title="Site environment"
-            description="Lowest precedence: projects and workloads can override these"
-            env={workspace.env}
-            onSave={async env => {
-              setSaved(await api.updateWorkspace(workspace.name, { env }));
-            }}
-          />
-        </TabbedLayout.Route>
-      </TabbedLayout>
-    );
-  }
-
   return (
-    <Page themeId="tool">
-      <Header
-        title={workspace?.title || name}
-        subtitle={`Workspace ${name}`}
-        type="ML"
-        typeLink={rootLink()}
-      >
-        {workspace && <HeaderLabel label="Owner" value={workspace.owner} />}
-        {workspace && <HeaderLabel label="Driver" value={workspace.driver} />}
-      </Header>
-      {body}
-    </Page>
+    <ResourcePage
+      value={workspace}
+      loading={loading}
+      error={error}
+      notFound="Workspace not found"
+      title={workspace?.title || name}
+      subtitle={`Workspace ${name}`}
+      type="ML"
+      typeLink={rootLink()}
+      labels={{ Owner: workspace?.owner, Driver: workspace?.driver }}
+      tabs={w => [
+        {
+          path: '/',
+          title: 'Overview',
+          content: (
+            <WorkspaceOverview
+              workspace={w}
+              onDeleted={() => navigate(rootLink())}
+              onWorkspaceChange={setSaved}
+            />
+          ),
+        },
+        {
+          path: '/queue',
+          title: 'Queue',
+          content: <WorkspaceQueueTab workspace={w} />,
+        },
+        {
+          path: '/profiles',
+          title: 'Resource profiles',
+          content: <ProfilesTab workspace={w.name} />,
+        },
+        {
+          path: '/quotas',
+          title: 'Quotas',
+          content: <QuotasTab workspace={w} onWorkspaceChange={setSaved} />,
+        },
+        { path: '/runtimes', title: 'Runtimes', content: <RuntimesTab /> },
+        {
+          path: '/environment',
+          title: 'Environment',
+          content: (
+            <EnvVarsEditor
+              title="Site environment"
+              description="Lowest precedence: projects and workloads can override these"
+              env={w.env}
+              onSave={async env => {
+                setSaved(await api.updateWorkspace(w.name, { env }));
+              }}
+            />
+          ),
+        },
+      ]}
+    />
   );
 }

@@ -1,0 +1,2 @@
+export { AsyncTable } from './AsyncTable';
+export type { AsyncTableProps } from './AsyncTable';

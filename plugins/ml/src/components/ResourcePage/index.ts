@@ -1,0 +1,2 @@
+export { ResourcePage } from './ResourcePage';
+export type { ResourcePageProps, ResourcePageTab } from './ResourcePage';

@@ -1,0 +1,2 @@
+export { WorkloadSummaryCard } from './WorkloadSummaryCard';
+export type { WorkloadSummaryCardProps } from './WorkloadSummaryCard';

@@ -1,0 +1,40 @@
+import { TableColumn } from '@backstage/core-components';
+import IconButton from '@material-ui/core/IconButton';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+
+export interface EditDeleteColumnOptions<T> {
+  /** What the buttons' labels call the row: "Edit <it>", "Delete <it>". */
+  describe: (row: T) => string;
+  onEdit: (row: T) => void;
+  onDelete: (row: T) => void;
+}
+
+/** An "Actions" column with an edit and a delete button on every row. */
+export function editDeleteColumn<T extends object>(
+  options: EditDeleteColumnOptions<T>,
+): TableColumn<T> {
+  const { describe, onEdit, onDelete } = options;
+  return {
+    title: 'Actions',
+    sorting: false,
+    render: row => (
+      <>
+        <IconButton
+          size="small"
+          aria-label={`Edit ${describe(row)}`}
+          onClick={() => onEdit(row)}
+        >
+          <EditIcon fontSize="small" />
+        </IconButton>
+        <IconButton
+          size="small"
+          aria-label={`Delete ${describe(row)}`}
+          onClick={() => onDelete(row)}
+        >
+          <DeleteIcon fontSize="small" />
+        </IconButton>
+      </>
+    ),
+  };
+}
