@@ -225,6 +225,12 @@ export class DeploymentReconciler {
       .driverFor(workspace)
       .endpoint({ workloadId: w.id, attempt: w.attempt }, 'model');
     if (!endpoint || !(await probeHealth(endpoint.url))) return false;
+    // A scale-down may have retired the slot while this pass probed it (the
+    // replica keeps running while it drains): it must not serve again.
+    const slots = await this.deps.deployments.replicas(d.id);
+    if (!slots.some(s => s.index === slot.index && s.workloadId === w.id)) {
+      return false;
+    }
     this.deps.readiness.markReady(modelId, d.id, {
       workloadId: w.id,
       index: slot.index,

@@ -131,8 +131,10 @@ export class ReplicaLauncher {
 
   /** Takes a replica out of service now and stops it after the drain period. */
   async retire(modelId: string, slot: ReplicaSlot, reason: string) {
-    this.deps.readiness.markGone(modelId, slot.deploymentId, slot.index);
+    // The slot goes first: a reconcile pass that probes it now sees it gone
+    // and does not mark it ready again (DeploymentReconciler.checkReplica).
     await this.deps.deployments.removeReplica(slot.deploymentId, slot.index);
+    this.deps.readiness.markGone(modelId, slot.deploymentId, slot.index);
     this.retiring.add(slot.workloadId);
     const timer = setTimeout(() => {
       this.deps.engine
