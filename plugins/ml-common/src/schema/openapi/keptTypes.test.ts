@@ -8,6 +8,7 @@ import {
   Workspace,
 } from '../../types';
 import type { MlApiComponents } from '.';
+import { agree } from '../../__testUtils__/agree';
 
 /**
  * The few API types this package still writes by hand, because they are
@@ -18,26 +19,6 @@ import type { MlApiComponents } from '.';
  */
 
 type Schemas = MlApiComponents['schemas'];
-
-type MutuallyAssignable<A, B> = [A] extends [B]
-  ? [B] extends [A]
-    ? true
-    : false
-  : false;
-
-type PropertyNames<T> = Extract<keyof T, string>;
-
-type Agree<A, B> = MutuallyAssignable<A, B> extends true
-  ? MutuallyAssignable<PropertyNames<A>, PropertyNames<B>>
-  : false;
-
-function agree<A, B>(
-  ..._disagree: Agree<A, B> extends true
-    ? []
-    : ['the hand-written type and the spec disagree']
-): true {
-  return true;
-}
 
 type ValueOf<T> = T[keyof T];
 

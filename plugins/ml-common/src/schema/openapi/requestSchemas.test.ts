@@ -37,6 +37,7 @@ import {
   updateJobSchema,
 } from '../../workloadSchemas';
 import type { MlApiComponents } from '.';
+import { agree } from '../../__testUtils__/agree';
 
 /**
  * Drift between the zod schemas the routers (and forms) validate request
@@ -48,28 +49,6 @@ import type { MlApiComponents } from '.';
  */
 
 type Schemas = MlApiComponents['schemas'];
-
-type MutuallyAssignable<A, B> = [A] extends [B]
-  ? [B] extends [A]
-    ? true
-    : false
-  : false;
-
-// `keyof` a string index signature is `string | number`, of a Record `string`.
-type PropertyNames<T> = Extract<keyof T, string>;
-
-/** Assignable both ways, with the same keys (so no optional one is missing). */
-type Agree<A, B> = MutuallyAssignable<A, B> extends true
-  ? MutuallyAssignable<PropertyNames<A>, PropertyNames<B>>
-  : false;
-
-function agree<A, B>(
-  ..._disagree: Agree<A, B> extends true
-    ? []
-    : ['the zod input type and the spec request type disagree']
-): true {
-  return true;
-}
 
 type Input<S extends z.ZodType> = z.input<S>;
 
