@@ -14,23 +14,9 @@ import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleMl } from './module';
 import { providerConfig } from './__testUtils__/providerConfig';
+import { waitFor } from './__testUtils__/waitFor';
 
 jest.setTimeout(90_000);
-
-/** Polls until `probe` returns something, or fails after `seconds`. */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  seconds = 30,
-): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The real ML backend plugin and the catalog with this module in one

@@ -9,6 +9,11 @@ import {
   Runtime,
   Workspace,
 } from '@ml-platform/plugin-ml-common';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import http from 'node:http';
 import { demoWorkspace, python } from './fixtures';
 import { AddressInfo } from 'node:net';
@@ -44,6 +49,35 @@ export class FakeMlBackend {
    */
   readonly handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
     this.#handle(req, res);
+
+  /**
+   * The fake as the `ml` plugin of a test backend, serving where discovery
+   * finds the ML backend; `events()` is the events service the plugin got,
+   * to publish `ml.changes` as the real one does.
+   */
+  asMlPlugin() {
+    let events: EventsService | undefined;
+    const plugin = createBackendPlugin({
+      pluginId: 'ml',
+      register: reg => {
+        reg.registerInit({
+          deps: { http: coreServices.httpRouter, e: eventsServiceRef },
+          init: async ({ http: router, e }) => {
+            events = e;
+            router.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+            router.use(this.handler);
+          },
+        });
+      },
+    });
+    return {
+      plugin,
+      events: () => {
+        if (!events) throw new Error('The ml plugin has not started yet');
+        return events;
+      },
+    };
+  }
 
   async start(): Promise<string> {
     await new Promise<void>(resolve =>
