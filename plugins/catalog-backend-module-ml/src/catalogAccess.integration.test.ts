@@ -19,7 +19,11 @@ import permissionPlugin from '@backstage/plugin-permission-backend';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
-import { application, build, model, project } from './__testUtils__/fixtures';
+import {
+  accessProjects,
+  seedAccessProjects,
+} from './__testUtils__/accessProjects';
+import { model } from './__testUtils__/fixtures';
 import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
@@ -46,18 +50,7 @@ const MEMBERSHIPS: Record<string, string[]> = {
   [user('wanda')]: ['group:default/ml-platform-admins'],
 };
 
-const secret = project('11111111-1111-4111-8111-111111111111', 'secret', {
-  owner: user('olivia'),
-  visibility: 'private',
-});
-const shared = project('22222222-2222-4222-8222-222222222222', 'shared', {
-  owner: user('olivia'),
-  visibility: 'team',
-});
-const open = project('33333333-3333-4333-8333-333333333333', 'open', {
-  owner: user('olivia'),
-  visibility: 'public',
-});
+const { secret, shared, open } = accessProjects;
 
 const SECRET_REFS = [
   'api:demo/secret.classifier',
@@ -131,12 +124,7 @@ describe.each(databases.eachSupportedId())(
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
 
     beforeAll(async () => {
-      ml.seedDemoPlatform([secret, shared, open]);
-      ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
-      ml.builds.set('m1', [build('b1', 'm1', 1)]);
-      ml.applications.set(secret.id, [
-        application('a1', secret.id, 'secret-dash'),
-      ]);
+      seedAccessProjects(ml);
       ml.collaborators.set(secret.id, [
         { subject: user('vera'), role: 'viewer', addedAt: '' },
         { subject: REVIEWERS, role: 'viewer', addedAt: '' },
