@@ -124,38 +124,28 @@ describe('ML catalog kinds', () => {
     });
   });
 
-  it('rejects a malformed workspace spec', async () => {
-    await expect(
-      workspaceEntityV1alpha1Validator.check(
-        withSpec(workspace, { nodeGroups: 'standard' }),
-      ),
-    ).rejects.toThrow(/nodeGroups/);
-    await expect(
-      workspaceEntityV1alpha1Validator.check(
-        withSpec(workspace, { nodeGroups: [{ cpu: 4 }] }),
-      ),
-    ).rejects.toThrow(/name/);
-    await expect(
-      workspaceEntityV1alpha1Validator.check(
-        withSpec(workspace, { nodeGroups: [{ name: 'gpu', gpu: 0.5 }] }),
-      ),
-    ).rejects.toThrow(/gpu/);
+  const byKind = {
+    workspace: [workspaceEntityV1alpha1Validator, workspace],
+    project: [projectEntityV1alpha1Validator, project],
+    model: [modelEntityV1alpha1Validator, model],
+  } as const;
+
+  it.each([
+    ['workspace', { nodeGroups: 'standard' }, /nodeGroups/],
+    ['workspace', { nodeGroups: [{ cpu: 4 }] }, /name/],
+    ['workspace', { nodeGroups: [{ name: 'gpu', gpu: 0.5 }] }, /gpu/],
+    ['project', { workspace: undefined }, /workspace/],
+    ['project', { visibility: 'everyone' }, /visibility/],
+    ['project', { dependsOn: 'resource:default/x' }, /dependsOn/],
+    ['model', { project: undefined }, /project/],
+    ['model', { dependsOn: 'customer-events' }, /dependsOn/],
+    ['model', { providesApis: [''] }, /providesApis/],
+  ] as const)('rejects a %s spec with %j', async (kind, patch, error) => {
+    const [validator, good] = byKind[kind];
+    await expect(validator.check(withSpec(good, patch))).rejects.toThrow(error);
   });
 
-  it('rejects a project without a workspace or with an unknown visibility', async () => {
-    await expect(
-      projectEntityV1alpha1Validator.check(
-        withSpec(project, { workspace: undefined }),
-      ),
-    ).rejects.toThrow(/workspace/);
-    await expect(
-      projectEntityV1alpha1Validator.check(
-        withSpec(project, { visibility: 'everyone' }),
-      ),
-    ).rejects.toThrow(/visibility/);
-  });
-
-  it('accepts the runtimes a project depends on, and rejects a malformed list', async () => {
+  it('accepts the runtimes a project depends on', async () => {
     await expect(
       projectEntityV1alpha1Validator.check(
         withSpec(project, {
@@ -163,29 +153,6 @@ describe('ML catalog kinds', () => {
         }),
       ),
     ).resolves.toBe(true);
-    await expect(
-      projectEntityV1alpha1Validator.check(
-        withSpec(project, { dependsOn: 'resource:default/x' }),
-      ),
-    ).rejects.toThrow(/dependsOn/);
-  });
-
-  it('rejects a model without a project or with malformed relation fields', async () => {
-    await expect(
-      modelEntityV1alpha1Validator.check(
-        withSpec(model, { project: undefined }),
-      ),
-    ).rejects.toThrow(/project/);
-    await expect(
-      modelEntityV1alpha1Validator.check(
-        withSpec(model, { dependsOn: 'customer-events' }),
-      ),
-    ).rejects.toThrow(/dependsOn/);
-    await expect(
-      modelEntityV1alpha1Validator.check(
-        withSpec(model, { providesApis: [''] }),
-      ),
-    ).rejects.toThrow(/providesApis/);
   });
 
   it("rejects an invalid envelope (name formats are the catalog policies' job)", async () => {
