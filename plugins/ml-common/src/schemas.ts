@@ -86,6 +86,13 @@ export const memorySchema = quantitySchema(
 
 const gpuSchema = z.number().int().min(0).max(64);
 
+/** What a node or a profile has: some vCPU and memory. */
+const nonZeroCpuSchema = cpuSchema.refine(v => v > 0, 'must be more than 0');
+const nonZeroMemorySchema = memorySchema.refine(
+  v => v > 0,
+  'must be more than 0',
+);
+
 /**
  * One variable as written: a plain string, `{ secret: true, value }` to set a
  * secret, or `{ secret: true }` to keep the secret stored under that name.
@@ -140,8 +147,8 @@ export const resourceLimitsSchema = z
 export const nodeGroupSchema = z
   .object({
     name: dnsNameSchema,
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema.default(0),
     minNodes: z.number().int().min(0).max(1000),
     maxNodes: z.number().int().min(1).max(1000),
@@ -234,8 +241,8 @@ export const createProfileSchema = z
   .object({
     name: dnsNameSchema,
     description: descriptionSchema.default(''),
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema.default(0),
   })
   .strict();
@@ -244,8 +251,8 @@ export const createProfileSchema = z
 export const updateProfileSchema = z
   .object({
     description: descriptionSchema,
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema,
   })
   .partial()

@@ -1,6 +1,6 @@
 import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ML_ENTITY_API_VERSION } from './constants';
-import { isMlKind, mlKindValidator } from './kindValidation';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Model.v1alpha1.schema.json';
 
 /**
@@ -48,6 +48,4 @@ export const modelEntityV1alpha1Validator: KindValidator =
  *
  * @public
  */
-export function isMlModelEntity(entity: Entity): entity is ModelEntityV1alpha1 {
-  return isMlKind(entity, 'Model');
-}
+export const isMlModelEntity = mlKindGuard<ModelEntityV1alpha1>('Model');

@@ -1,7 +1,7 @@
 import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ProjectVisibility } from '../types';
 import { ML_ENTITY_API_VERSION } from './constants';
-import { isMlKind, mlKindValidator } from './kindValidation';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Project.v1alpha1.schema.json';
 
 /**
@@ -46,8 +46,4 @@ export const projectEntityV1alpha1Validator: KindValidator =
  *
  * @public
  */
-export function isMlProjectEntity(
-  entity: Entity,
-): entity is ProjectEntityV1alpha1 {
-  return isMlKind(entity, 'Project');
-}
+export const isMlProjectEntity = mlKindGuard<ProjectEntityV1alpha1>('Project');

@@ -1,6 +1,6 @@
 import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ML_ENTITY_API_VERSION } from './constants';
-import { isMlKind, mlKindValidator } from './kindValidation';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Workspace.v1alpha1.schema.json';
 
 /**
@@ -49,8 +49,5 @@ export const workspaceEntityV1alpha1Validator: KindValidator =
  *
  * @public
  */
-export function isMlWorkspaceEntity(
-  entity: Entity,
-): entity is WorkspaceEntityV1alpha1 {
-  return isMlKind(entity, 'Workspace');
-}
+export const isMlWorkspaceEntity =
+  mlKindGuard<WorkspaceEntityV1alpha1>('Workspace');

@@ -18,7 +18,11 @@ export function mlKindValidator(schema: unknown): KindValidator {
   };
 }
 
-/** Whether an entity is of the ML kind `kind` (any other apiVersion is not). */
-export function isMlKind(entity: Entity, kind: string): boolean {
-  return entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === kind;
+/**
+ * The type guard of one ML kind: whether an entity is of the kind (with the
+ * ML apiVersion; any other is not).
+ */
+export function mlKindGuard<T extends Entity>(kind: T['kind']) {
+  return (entity: Entity): entity is T =>
+    entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === kind;
 }

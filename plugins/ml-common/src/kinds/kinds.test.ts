@@ -10,14 +10,19 @@ import {
   workspaceEntityV1alpha1Validator,
 } from '.';
 
-const workspace: Entity = {
-  apiVersion: 'ml-platform.io/v1alpha1',
-  kind: 'Workspace',
-  metadata: {
-    name: 'demo',
-    annotations: { 'ml-platform.io/workspace': 'demo' },
-  },
-  spec: {
+/** An entity of one of the ML kinds. */
+function mlEntity(
+  kind: string,
+  metadata: Entity['metadata'],
+  spec: Entity['spec'],
+): Entity {
+  return { apiVersion: 'ml-platform.io/v1alpha1', kind, metadata, spec };
+}
+
+const workspace = mlEntity(
+  'Workspace',
+  { name: 'demo', annotations: { 'ml-platform.io/workspace': 'demo' } },
+  {
     owner: 'group:default/ml-research',
     driver: 'local',
     nodeGroups: [
@@ -31,32 +36,30 @@ const workspace: Entity = {
       },
     ],
   },
-};
+);
 
-const project: Entity = {
-  apiVersion: 'ml-platform.io/v1alpha1',
-  kind: 'Project',
-  metadata: { name: 'churn', namespace: 'demo' },
-  spec: {
+const project = mlEntity(
+  'Project',
+  { name: 'churn', namespace: 'demo' },
+  {
     owner: 'user:default/jane',
     workspace: 'workspace:default/demo',
     visibility: 'team',
     mlProjectId: '3b241101-e2bb-4255-8caf-4136c566a962',
   },
-};
+);
 
-const model: Entity = {
-  apiVersion: 'ml-platform.io/v1alpha1',
-  kind: 'Model',
-  metadata: { name: 'churn-classifier', namespace: 'demo' },
-  spec: {
+const model = mlEntity(
+  'Model',
+  { name: 'churn-classifier', namespace: 'demo' },
+  {
     owner: 'group:default/ml-research',
     project: 'churn',
     mlModelId: '9f0c3c1e-5a8e-4a55-9a8a-1f0d1b2c3d4e',
     dependsOn: ['resource:demo/customer-events'],
     providesApis: ['churn-api'],
   },
-};
+);
 
 /** A copy of an entity with `spec` changed by `patch` (undefined deletes). */
 function withSpec(entity: Entity, patch: Record<string, unknown>): Entity {
