@@ -14,16 +14,18 @@ import {
 } from '@ml-platform/plugin-ml-backend/testUtils';
 import { Json } from '../client/json';
 import { hasStatus } from '../client/KubeApiError';
-import { KubeClient } from '../client/KubeClient';
-import { kubeConfigFor } from '../client/kubeConfigFor';
-import { settingsFor } from '../__testUtils__/driverHarness';
-import { TestKubelet } from '../__testUtils__/TestKubelet';
 import { MlApiClient } from '../__testUtils__/mlApiClient';
 import { startMlBackendOnCluster } from '../__testUtils__/mlBackendOnCluster';
 import { waitFor } from '../__testUtils__/waitFor';
 import { workloadObjects } from '../__testUtils__/workloadObjects';
 import { WatchedKind } from '../driver/ClusterCache';
-import { kubeletTls, readClusterEnv } from './clusterEnv';
+import {
+  adminClient,
+  clusterSettings,
+  clusterEnv,
+  describeIfCluster,
+  testKubelet,
+} from '../__testUtils__/clusterEnv';
 
 /**
  * End to end through the ML API: the ML backend with this module, a
@@ -33,8 +35,6 @@ import { kubeletTls, readClusterEnv } from './clusterEnv';
  * replicas never answer the backend's health probe: the deployment test
  * checks what is real here, the replica workloads and their Deployments.
  */
-const env = readClusterEnv();
-const describeIfCluster = env ? describe : describe.skip;
 
 jest.setTimeout(180_000);
 const databases = createTestDatabases();
@@ -42,21 +42,8 @@ const databases = createTestDatabases();
 describeIfCluster(
   'the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubelet)',
   () => {
-    const admin = new KubeClient(
-      kubeConfigFor(
-        settingsFor(env?.KUBE_API_URL ?? '', {
-          serviceAccountToken: env?.KUBE_TOKEN,
-          caFile: env?.KUBE_CA_FILE,
-          skipTLSVerify: false,
-        }),
-      ),
-      10_000,
-    );
-    const kubelet = new TestKubelet({
-      client: admin,
-      nodeName: 'ml-e2e-node',
-      tls: env ? kubeletTls(env) : { cert: '', key: '' },
-    });
+    const admin = adminClient(clusterSettings());
+    const kubelet = testKubelet(admin, 'ml-e2e-node');
     let backend: MlTestBackend;
     let baseUrl: string;
     let runtimeId: string;
@@ -73,7 +60,7 @@ describeIfCluster(
       await kubelet.start();
       ({ backend, baseUrl, runtimeId } = await startMlBackendOnCluster(
         databases,
-        env!,
+        clusterEnv!,
       ));
       projectId = await newProject('churn');
     });

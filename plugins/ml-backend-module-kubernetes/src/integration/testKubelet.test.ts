@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type {
   V1Job,
   V1Lease,
@@ -8,43 +7,25 @@ import type {
 } from '@kubernetes/client-node';
 import { Json, JsonList } from '../client/json';
 import { hasStatus } from '../client/KubeApiError';
-import { createKubernetesDriver } from '../driver/createKubernetesDriver';
-import { KubeClient } from '../client/KubeClient';
-import { kubeConfigFor } from '../client/kubeConfigFor';
-import { settingsFor, specFor } from '../__testUtils__/driverHarness';
-import { TestKubelet } from '../__testUtils__/TestKubelet';
+import { specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
-import { kubeletTls, readClusterEnv } from './clusterEnv';
+import {
+  describeIfCluster,
+  driverOnCluster,
+  testKubelet,
+} from '../__testUtils__/clusterEnv';
 
 /**
  * The driver against kube-apiserver, controller-manager and scheduler 1.20.2
  * with the test kubelet as the only node: the Job and ReplicaSet controllers
  * make the pods, the scheduler binds them, the kubelet "runs" them.
  */
-const env = readClusterEnv();
-const describeIfCluster = env ? describe : describe.skip;
 
 jest.setTimeout(120_000);
 
 describeIfCluster('KubernetesDriver with the test kubelet', () => {
-  const settings = settingsFor(env?.KUBE_API_URL ?? '', {
-    serviceAccountToken: env?.KUBE_TOKEN,
-    caFile: env?.KUBE_CA_FILE,
-    skipTLSVerify: false,
-    requestTimeoutMs: 10_000,
-    resyncSeconds: 10,
-  });
-  const driver = createKubernetesDriver(
-    [settings],
-    mockServices.logger.mock(),
-    { startTries: 30 },
-  );
-  const admin = new KubeClient(kubeConfigFor(settings), 10_000);
-  const kubelet = new TestKubelet({
-    client: admin,
-    nodeName: 'kubelet-test-node',
-    tls: env ? kubeletTls(env) : { cert: '', key: '' },
-  });
+  const { driver, admin } = driverOnCluster(10);
+  const kubelet = testKubelet(admin, 'kubelet-test-node');
   const projectId = `kl${Date.now()}`;
   const NS = `ml-${projectId}`;
   const id = (n: number) => `d0000000-0000-4000-8000-00000000000${n}`;
