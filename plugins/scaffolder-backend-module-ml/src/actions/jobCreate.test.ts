@@ -3,7 +3,6 @@ import {
   INITIATOR,
   actionContext,
   runAction,
-  runRetried,
 } from '../__testUtils__/actionContext';
 import { createMlJobCreateAction } from './jobCreate';
 import { jobCreateExamples } from './jobCreate.examples';
@@ -33,19 +32,6 @@ describe('ml:job:create', () => {
       jobId: api().thing(outputs.jobId as string).id,
       jobName: 'Train',
     });
-  });
-
-  it('a retried task does not create the job twice', async () => {
-    const action = createMlJobCreateAction({ ml: api().client() });
-    const { first, second } = await runRetried(action, {
-      projectId,
-      name: 'Evaluate',
-      script: 'evaluate.py',
-      runtimeId,
-      profile: 'small',
-    });
-    expect(api().creations(/\/jobs$/)).toHaveLength(1);
-    expect(second.outputs.jobId).toBe(first.outputs.jobId);
   });
 
   it("fails with the ML API's reason when it refuses the job", async () => {

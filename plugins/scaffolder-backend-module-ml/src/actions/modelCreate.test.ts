@@ -1,9 +1,5 @@
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
-import {
-  INITIATOR,
-  runAction,
-  runRetried,
-} from '../__testUtils__/actionContext';
+import { INITIATOR, runAction } from '../__testUtils__/actionContext';
 import { createMlModelCreateAction } from './modelCreate';
 import { exampleIds } from './stepExample';
 
@@ -27,16 +23,6 @@ describe('ml:model:create', () => {
       modelId: expect.any(String),
       modelName: 'price',
     });
-  });
-
-  it('a retried task does not create the model twice', async () => {
-    const action = createMlModelCreateAction({ ml: api().client() });
-    const { first, second } = await runRetried(action, {
-      projectId,
-      name: 'price',
-    });
-    expect(api().creations(/\/models$/)).toHaveLength(1);
-    expect(second.outputs).toEqual(first.outputs);
   });
 
   it('reports a name conflict from the ML API', async () => {
