@@ -212,24 +212,17 @@ describe.each(databases.eachSupportedId())(
         'model:demo/flats.price-predictor',
       );
 
-      const builds = (
-        await portal.call(
-          'GET',
-          `/api/ml/projects/${projectId}/models/${model.id}/builds`,
-        )
-      ).body.items;
+      const builds = await listOf(projectId, `models/${model.id}/builds`);
       expect(builds).toHaveLength(1);
       expect(builds[0]).toMatchObject({
         state: 'built',
         datasets: ['flats.flats@ml-platform'],
       });
 
-      const deployments = (
-        await portal.call(
-          'GET',
-          `/api/ml/projects/${projectId}/models/${model.id}/deployments`,
-        )
-      ).body.items;
+      const deployments = await listOf(
+        projectId,
+        `models/${model.id}/deployments`,
+      );
       expect(deployments).toHaveLength(1);
       expect(deployments[0].state).toBe('deployed');
 
