@@ -55,6 +55,16 @@ describeIfCluster(
       kind: Kind,
       workloadId: string,
     ) => workloadObjects(admin, ns, kind, workloadId);
+    /** The job that runs train.py, in a project of this test. */
+    const trainJob = (project: string) =>
+      ok<Job>('POST', `/projects/${project}/jobs`, {
+        name: 'train',
+        script: 'train.py',
+        runtimeId,
+        profile: 'small',
+      });
+    const startRun = (project: string, job: Job, body: object) =>
+      ok<Workload>('POST', `/projects/${project}/jobs/${job.id}/runs`, body);
 
     beforeAll(async () => {
       await kubelet.start();
@@ -79,19 +89,10 @@ describeIfCluster(
     });
 
     it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
-      const job = await ok<Job>('POST', `/projects/${projectId}/jobs`, {
-        name: 'train',
-        script: 'train.py',
-        runtimeId,
-        profile: 'small',
+      const job = await trainJob(projectId);
+      const good = await startRun(projectId, job, {
+        env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
       });
-      const good = await ok<Workload>(
-        'POST',
-        `/projects/${projectId}/jobs/${job.id}/runs`,
-        {
-          env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
-        },
-      );
       expect(await ended(good.id)).toMatchObject({
         state: 'succeeded',
         exitCode: 0,
@@ -145,11 +146,9 @@ describeIfCluster(
       );
 
       // One run of a job at a time; the test kubelet ends this one with exit code 3.
-      const bad = await ok<Workload>(
-        'POST',
-        `/projects/${projectId}/jobs/${job.id}/runs`,
-        { env: { ML_TEST_EXIT_CODE: '3' } },
-      );
+      const bad = await startRun(projectId, job, {
+        env: { ML_TEST_EXIT_CODE: '3' },
+      });
       expect(await ended(bad.id)).toMatchObject({
         state: 'failed',
         exitCode: 3,
@@ -347,17 +346,7 @@ describeIfCluster(
       await ok('POST', `/projects/${tight}/sessions/${session.id}/stop`);
 
       // A job is a Job, whose pods would be refused out of sight: the driver checks the quota first.
-      const job = await ok<Job>('POST', `/projects/${tight}/jobs`, {
-        name: 'train',
-        script: 'train.py',
-        runtimeId,
-        profile: 'small',
-      });
-      const run = await ok<Workload>(
-        'POST',
-        `/projects/${tight}/jobs/${job.id}/runs`,
-        {},
-      );
+      const run = await startRun(tight, await trainJob(tight), {});
       const queued = await waitFor(
         async () => {
           const w = await workload(run.id);
