@@ -1,22 +1,20 @@
 import {
-  Application,
-  Collaborator,
-  Job,
-  Model,
-  ModelBuild,
-  ModelDeployment,
-  Project,
-  Runtime,
-  Workspace,
-} from '@ml-platform/plugin-ml-common';
-import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import http from 'node:http';
-import { demoWorkspace, python } from './fixtures';
 import { AddressInfo } from 'node:net';
+import { MlPlatformApi } from '../provider/MlPlatformReader';
+import { demoWorkspace, python } from './fixtures';
+
+/**
+ * The items of a list call of the ML API, as the fake keeps them to answer
+ * it: typed from the calls the reader makes, so the fake follows the API.
+ */
+type Listed<Call extends keyof MlPlatformApi & `list${string}`> = Awaited<
+  ReturnType<MlPlatformApi[Call]>
+>['items'];
 
 /**
  * A fake ML backend on a loopback port, or mounted in a test backend. Lists answer in pages (projects in
@@ -25,15 +23,15 @@ import { AddressInfo } from 'node:net';
  * ML backend from before models and applications existed (404 for them).
  */
 export class FakeMlBackend {
-  workspaces: Workspace[] = [];
-  runtimes: Runtime[] = [];
-  projectPages: Project[][] = [];
-  models = new Map<string, Model[]>();
-  builds = new Map<string, ModelBuild[]>();
-  deployments = new Map<string, ModelDeployment[]>();
-  applications = new Map<string, Application[]>();
-  jobs = new Map<string, Job[]>();
-  collaborators = new Map<string, Collaborator[]>();
+  workspaces: Listed<'listWorkspaces'> = [];
+  runtimes: Listed<'listRuntimes'> = [];
+  projectPages: Listed<'listProjects'>[] = [];
+  models = new Map<string, Listed<'listModels'>>();
+  builds = new Map<string, Listed<'listBuilds'>>();
+  deployments = new Map<string, Listed<'listDeployments'>>();
+  applications = new Map<string, Listed<'listApplications'>>();
+  jobs = new Map<string, Listed<'listJobs'>>();
+  collaborators = new Map<string, Listed<'listCollaborators'>>();
   modelRoutes = true;
   failProjects = false;
   /** Applications only for users (401 to the catalog's service token). */
@@ -93,7 +91,7 @@ export class FakeMlBackend {
   }
 
   /** The demo workspace and its Python runtime, with `projects` in one page. */
-  seedDemoPlatform(projects: Project[]) {
+  seedDemoPlatform(projects: Listed<'listProjects'>) {
     this.workspaces = [demoWorkspace];
     this.runtimes = [python];
     this.projectPages = [projects];
