@@ -11,7 +11,7 @@ import { modelCreateInput } from './modelCreate';
 import { modelDeployInput } from './modelDeploy';
 import { projectCreateInput } from './projectCreate';
 import { projectUploadInput } from './projectUpload';
-import { exampleSteps } from './stepExample';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
 
 const inputs: Record<
   string,

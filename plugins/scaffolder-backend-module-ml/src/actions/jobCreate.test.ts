@@ -6,7 +6,8 @@ import {
 } from '../__testUtils__/actionContext';
 import { createMlJobCreateAction } from './jobCreate';
 import { jobCreateExamples } from './jobCreate.examples';
-import { exampleIds, exampleSteps } from './stepExample';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
+import { exampleIds } from './stepExample';
 
 const { projectId, runtimeId } = exampleIds;
 

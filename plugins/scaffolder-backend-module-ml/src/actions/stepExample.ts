@@ -25,8 +25,3 @@ export function stepExample(
 ): TemplateExample {
   return { description, example: yaml.stringify({ steps: [step] }) };
 }
-
-/** The steps of an action example, as its template's YAML has them. */
-export function exampleSteps(example: TemplateExample): ExampleStep[] {
-  return yaml.parse(example.example).steps;
-}
