@@ -14,21 +14,22 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
-import {
-  EventsService,
-  eventsServiceFactory,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import Router from 'express-promise-router';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
-import { application, build, model, project } from './__testUtils__/fixtures';
+import {
+  accessProjects,
+  seedAccessProjects,
+} from './__testUtils__/accessProjects';
+import { model } from './__testUtils__/fixtures';
 import { membershipUserInfoFactory } from './__testUtils__/membershipUserInfo';
 import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
 import { readerPolicyModule } from './__testUtils__/readerPolicy';
 import { catalogModuleMl } from './module';
 import { providerConfig } from './__testUtils__/providerConfig';
+import { waitFor } from './__testUtils__/waitFor';
 
 jest.setTimeout(120_000);
 // SQLite always; Postgres 15 when BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
@@ -49,18 +50,7 @@ const MEMBERSHIPS: Record<string, string[]> = {
   [user('wanda')]: ['group:default/ml-platform-admins'],
 };
 
-const secret = project('11111111-1111-4111-8111-111111111111', 'secret', {
-  owner: user('olivia'),
-  visibility: 'private',
-});
-const shared = project('22222222-2222-4222-8222-222222222222', 'shared', {
-  owner: user('olivia'),
-  visibility: 'team',
-});
-const open = project('33333333-3333-4333-8333-333333333333', 'open', {
-  owner: user('olivia'),
-  visibility: 'public',
-});
+const { secret, shared, open } = accessProjects;
 
 const SECRET_REFS = [
   'api:demo/secret.classifier',
@@ -119,20 +109,6 @@ const usersModule = createBackendModule({
   },
 });
 
-/** Polls until `probe` returns something, or fails after 45 s. */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 45_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
-}
-
 /**
  * The catalog with this module, the permission backend and a policy that
  * uses IS_ML_PROJECT_READER, on SQLite and Postgres: what each user gets
@@ -144,37 +120,19 @@ describe.each(databases.eachSupportedId())(
   'the catalog keeps private ML projects to their readers (%s)',
   databaseId => {
     const ml = new FakeMlBackend();
+    const mlStandIn = ml.asMlPlugin();
     let backend: Awaited<ReturnType<typeof startTestBackend>>;
-    let events: EventsService;
 
     beforeAll(async () => {
-      ml.seedDemoPlatform([secret, shared, open]);
-      ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
-      ml.builds.set('m1', [build('b1', 'm1', 1)]);
-      ml.applications.set(secret.id, [
-        application('a1', secret.id, 'secret-dash'),
-      ]);
+      seedAccessProjects(ml);
       ml.collaborators.set(secret.id, [
         { subject: user('vera'), role: 'viewer', addedAt: '' },
         { subject: REVIEWERS, role: 'viewer', addedAt: '' },
       ]);
       ml.models.set(open.id, [model('m2', open.id, 'prophet')]);
 
-      // The fake ML API as the `ml` plugin, and a plugin that checks one
-      // entity with the permissions service, as the search backend does.
-      const mlStandIn = createBackendPlugin({
-        pluginId: 'ml',
-        register(reg) {
-          reg.registerInit({
-            deps: { http: coreServices.httpRouter, e: eventsServiceRef },
-            async init({ http, e }) {
-              events = e;
-              http.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
-              http.use(ml.handler);
-            },
-          });
-        },
-      });
+      // A plugin that checks one entity with the permissions service, as
+      // the search backend does.
       const checker = createBackendPlugin({
         pluginId: 'checker',
         register(reg) {
@@ -215,7 +173,7 @@ describe.each(databases.eachSupportedId())(
           usersModule,
           permissionPlugin,
           readerPolicyModule(['group:default/ml-platform-admins']),
-          mlStandIn,
+          mlStandIn.plugin,
           checker,
           permissionsServiceFactory,
           onBehalfOfAuthFactory,
@@ -236,32 +194,44 @@ describe.each(databases.eachSupportedId())(
       // its owner alone as reader (the provider's first read may come
       // first); its next change event reads them.
       const as = asUser('wanda');
-      await waitFor(async () => {
-        const olivia = await as.entity(user('olivia'));
-        return olivia?.relations?.some(r => r.type === 'memberOf')
-          ? true
-          : undefined;
-      }, "olivia's groups in the catalog");
-      await events.publish({
+      await waitFor(
+        async () => {
+          const olivia = await as.entity(user('olivia'));
+          return olivia?.relations?.some(r => r.type === 'memberOf')
+            ? true
+            : undefined;
+        },
+        "olivia's groups in the catalog",
+        45,
+      );
+      await mlStandIn.events().publish({
         topic: 'ml.changes',
         eventPayload: { method: 'PATCH', path: `/projects/${shared.id}` },
       });
-      await waitFor(async () => {
-        const entity = await as.entity('project:demo/shared');
-        return (entity?.metadata.mlReaders as string[] | undefined)?.includes(
-          DATA_SCIENCE,
-        )
-          ? true
-          : undefined;
-      }, "the team project readable by its owner's group");
-      await waitFor(async () => {
-        const refs = await as.mlRefs();
-        return [...SECRET_REFS, ...SHARED_REFS, ...OPEN_REFS].every(r =>
-          refs.includes(r),
-        )
-          ? true
-          : undefined;
-      }, 'every ML entity in the catalog');
+      await waitFor(
+        async () => {
+          const entity = await as.entity('project:demo/shared');
+          return (entity?.metadata.mlReaders as string[] | undefined)?.includes(
+            DATA_SCIENCE,
+          )
+            ? true
+            : undefined;
+        },
+        "the team project readable by its owner's group",
+        45,
+      );
+      await waitFor(
+        async () => {
+          const refs = await as.mlRefs();
+          return [...SECRET_REFS, ...SHARED_REFS, ...OPEN_REFS].every(r =>
+            refs.includes(r),
+          )
+            ? true
+            : undefined;
+        },
+        'every ML entity in the catalog',
+        45,
+      );
     });
 
     afterAll(async () => {

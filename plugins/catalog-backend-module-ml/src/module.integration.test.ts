@@ -1,20 +1,11 @@
 import {
-  coreServices,
-  createBackendPlugin,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import {
-  EventsService,
-  eventsServiceFactory,
-  eventsServiceRef,
-} from '@backstage/plugin-events-node';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import request from 'supertest';
 import { FakeMlBackend } from './__testUtils__/FakeMlBackend';
 import {
@@ -26,25 +17,12 @@ import {
 } from './__testUtils__/fixtures';
 import { catalogModuleMl } from './module';
 import { providerConfig } from './__testUtils__/providerConfig';
+import { waitFor } from './__testUtils__/waitFor';
 
 jest.setTimeout(60_000);
 
 const churn = project('11111111-1111-4111-8111-111111111111', 'churn');
 const RUNTIME = 'resource:default/workbench-python-3-standard-2026.11.1';
-
-/** Polls until `probe` returns something, or fails after 30 s. */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The module in a backend with the real catalog: entities of every kind land
@@ -53,11 +31,11 @@ async function waitFor<T>(
  */
 describe('catalogModuleMl with the catalog', () => {
   const ml = new FakeMlBackend();
+  // Stands in for the ML backend plugin: its API, and it publishes ml.changes.
+  const mlStandIn = ml.asMlPlugin();
   let backend: Awaited<ReturnType<typeof startTestBackend>>;
-  let events: EventsService;
 
   beforeAll(async () => {
-    const mlUrl = await ml.start();
     ml.seedDemoPlatform([churn]);
     ml.models.set(churn.id, [
       model('m1', churn.id, 'classifier', { activeDeploymentId: 'd1' }),
@@ -70,36 +48,13 @@ describe('catalogModuleMl with the catalog', () => {
       }),
     ]);
 
-    // Stands in for the ML backend plugin: it only publishes ml.changes.
-    const publisher = createBackendPlugin({
-      pluginId: 'ml',
-      register(reg) {
-        reg.registerInit({
-          deps: { e: eventsServiceRef },
-          async init({ e }) {
-            events = e;
-          },
-        });
-      },
-    });
-
     backend = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleMl,
-        publisher,
+        mlStandIn.plugin,
         // The real events service: one in-process bus for all plugins.
         eventsServiceFactory,
-        createServiceFactory({
-          service: coreServices.discovery,
-          deps: {},
-          factory: () => ({
-            getBaseUrl: async (pluginId: string) =>
-              pluginId === 'ml' ? mlUrl : `http://127.0.0.1/api/${pluginId}`,
-            getExternalBaseUrl: async (pluginId: string) =>
-              `http://127.0.0.1/api/${pluginId}`,
-          }),
-        }),
         mockServices.rootConfig.factory({
           data: {
             events: { useEventBus: 'never' },
@@ -112,7 +67,6 @@ describe('catalogModuleMl with the catalog', () => {
 
   afterAll(async () => {
     await backend?.stop();
-    await ml.stop();
   });
 
   async function entity(ref: string): Promise<Entity | undefined> {
@@ -216,7 +170,7 @@ describe('catalogModuleMl with the catalog', () => {
       'the first read',
     );
     ml.models.get(churn.id)!.push(model('m2', churn.id, 'uplift'));
-    await events.publish({
+    await mlStandIn.events().publish({
       topic: 'ml.changes',
       eventPayload: { method: 'POST', path: `/projects/${churn.id}/models` },
     });

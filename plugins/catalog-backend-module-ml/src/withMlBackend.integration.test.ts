@@ -14,23 +14,9 @@ import path from 'node:path';
 import request from 'supertest';
 import { catalogModuleMl } from './module';
 import { providerConfig } from './__testUtils__/providerConfig';
+import { waitFor } from './__testUtils__/waitFor';
 
 jest.setTimeout(90_000);
-
-/** Polls until `probe` returns something, or fails after `seconds`. */
-async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  seconds = 30,
-): Promise<T> {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise(resolve => setTimeout(resolve, 200));
-  }
-}
 
 /**
  * The real ML backend plugin and the catalog with this module in one
@@ -89,10 +75,11 @@ describe('the ML backend and the catalog in one backend', () => {
     return res.status === 200 ? res.body : undefined;
   }
 
-  it('shows a new workspace and project in the catalog within seconds', async () => {
-    await asUser(request(backend.server).post('/api/ml/workspaces'))
+  /** A workspace of one small node, through the ML API. */
+  const createWorkspace = (workspace: { name: string; env?: object }) =>
+    asUser(request(backend.server).post('/api/ml/workspaces'))
       .send({
-        name: 'lab',
+        ...workspace,
         nodeGroups: [
           {
             name: 'standard',
@@ -104,6 +91,9 @@ describe('the ML backend and the catalog in one backend', () => {
         ],
       })
       .expect(201);
+
+  it('shows a new workspace and project in the catalog within seconds', async () => {
+    await createWorkspace({ name: 'lab' });
     const created = await asUser(
       request(backend.server).post('/api/ml/projects'),
     )
@@ -135,21 +125,10 @@ describe('the ML backend and the catalog in one backend', () => {
 
   it('mirrors projects with secret env without any of their values', async () => {
     const value = 'catalog-must-not-see-this-7f3a';
-    await asUser(request(backend.server).post('/api/ml/workspaces'))
-      .send({
-        name: 'vault',
-        nodeGroups: [
-          {
-            name: 'standard',
-            cpu: 4,
-            memoryMiB: 8192,
-            minNodes: 1,
-            maxNodes: 1,
-          },
-        ],
-        env: { SITE_TOKEN: { secret: true, value } },
-      })
-      .expect(201);
+    await createWorkspace({
+      name: 'vault',
+      env: { SITE_TOKEN: { secret: true, value } },
+    });
     await asUser(request(backend.server).post('/api/ml/projects'))
       .send({
         workspace: 'vault',

@@ -1,5 +1,6 @@
 import {
   createPermission,
+  PermissionAttributes,
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { CollaboratorRole, COLLABORATOR_ROLES } from './types';
@@ -44,17 +45,25 @@ export const mlProjectCreatePermission = createPermission({
  */
 export const ML_PROJECT_RESOURCE_TYPE = 'ml-project';
 
+/** A permission on one project, by its id; named `ml.project.<level>`. */
+function projectPermission(
+  level: string,
+  action: PermissionAttributes['action'],
+): ResourcePermission<typeof ML_PROJECT_RESOURCE_TYPE> {
+  return createPermission({
+    name: `ml.project.${level}`,
+    attributes: { action },
+    resourceType: ML_PROJECT_RESOURCE_TYPE,
+  });
+}
+
 /**
  * See a project and everything in it: files, sessions, jobs and their logs,
  * models, monitoring, lineage, applications. CML's Viewer.
  *
  * @public
  */
-export const mlProjectReadPermission = createPermission({
-  name: 'ml.project.read',
-  attributes: { action: 'read' },
-  resourceType: ML_PROJECT_RESOURCE_TYPE,
-});
+export const mlProjectReadPermission = projectPermission('read', 'read');
 
 /**
  * Start and stop what is already defined: job runs, applications, model
@@ -62,11 +71,10 @@ export const mlProjectReadPermission = createPermission({
  *
  * @public
  */
-export const mlProjectOperatePermission = createPermission({
-  name: 'ml.project.operate',
-  attributes: { action: 'update' },
-  resourceType: ML_PROJECT_RESOURCE_TYPE,
-});
+export const mlProjectOperatePermission = projectPermission(
+  'operate',
+  'update',
+);
 
 /**
  * Change the project's work: files, sessions and their console (code
@@ -75,11 +83,7 @@ export const mlProjectOperatePermission = createPermission({
  *
  * @public
  */
-export const mlProjectWritePermission = createPermission({
-  name: 'ml.project.write',
-  attributes: { action: 'update' },
-  resourceType: ML_PROJECT_RESOURCE_TYPE,
-});
+export const mlProjectWritePermission = projectPermission('write', 'update');
 
 /**
  * Change the project itself: settings, collaborators, owner, visibility,
@@ -87,11 +91,7 @@ export const mlProjectWritePermission = createPermission({
  *
  * @public
  */
-export const mlProjectAdminPermission = createPermission({
-  name: 'ml.project.admin',
-  attributes: { action: 'delete' },
-  resourceType: ML_PROJECT_RESOURCE_TYPE,
-});
+export const mlProjectAdminPermission = projectPermission('admin', 'delete');
 
 /**
  * The project permissions, weakest first: each collaborator role holds its

@@ -52,32 +52,16 @@ describe('schemas', () => {
     );
   });
 
-  it('refuses unknown fields, bad refs and bad env names', () => {
+  it.each([
+    ['an unknown field', { extra: 1 }, false],
+    ['a bad owner ref', { owner: 'jane' }, false],
+    ['a bad env name', { env: { '1X': 'y' } }, false],
+    ['a group owner', { owner: 'group:default/team-a' }, true],
+  ])('says whether a project with %s is valid', (_what, fields, valid) => {
     expect(
-      createProjectSchema.safeParse({ workspace: 'w', name: 'p', extra: 1 })
+      createProjectSchema.safeParse({ workspace: 'w', name: 'p', ...fields })
         .success,
-    ).toBe(false);
-    expect(
-      createProjectSchema.safeParse({
-        workspace: 'w',
-        name: 'p',
-        owner: 'jane',
-      }).success,
-    ).toBe(false);
-    expect(
-      createProjectSchema.safeParse({
-        workspace: 'w',
-        name: 'p',
-        env: { '1X': 'y' },
-      }).success,
-    ).toBe(false);
-    expect(
-      createProjectSchema.safeParse({
-        workspace: 'w',
-        name: 'p',
-        owner: 'group:default/team-a',
-      }).success,
-    ).toBe(true);
+    ).toBe(valid);
   });
 
   it('takes plain values, secrets with a value, and secrets to keep', () => {

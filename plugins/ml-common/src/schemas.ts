@@ -42,47 +42,56 @@ export const collaboratorRoleSchema = z.enum(
 const titleSchema = z.string().trim().min(1).max(MAX_TITLE);
 const descriptionSchema = z.string().max(MAX_DESCRIPTION);
 
-/** vCPU as a number (0.5) or a quantity ("500m"); becomes vCPU. */
-export const cpuSchema = z
-  .union([z.number(), z.string().max(32)])
-  .transform((value, ctx) => {
-    const millis = parseCpuMillis(value);
-    if (millis === undefined) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message:
-          'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
-      });
+/**
+ * A number, or a quantity string that `parse` reads (undefined when it cannot:
+ * the issue says `message`).
+ */
+function quantitySchema(
+  parse: (value: number | string) => number | undefined,
+  message: string,
+) {
+  return z.union([z.number(), z.string().max(32)]).transform((value, ctx) => {
+    const parsed = parse(value);
+    if (parsed === undefined) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message });
       return z.NEVER;
     }
-    return millis / 1000;
-  })
-  .pipe(z.number().min(0).max(100_000));
+    return parsed;
+  });
+}
+
+/** vCPU of a number or quantity, as parseCpuMillis reads it. */
+function vcpuOf(value: number | string): number | undefined {
+  const millis = parseCpuMillis(value);
+  return millis === undefined ? undefined : millis / 1000;
+}
+
+/** vCPU as a number (0.5) or a quantity ("500m"); becomes vCPU. */
+export const cpuSchema = quantitySchema(
+  vcpuOf,
+  'must be a number of vCPU such as 0.5 or a quantity such as "500m"',
+).pipe(z.number().min(0).max(100_000));
 
 /** MiB as a number (2048) or a quantity ("2Gi"); becomes MiB. */
-export const memorySchema = z
-  .union([z.number(), z.string().max(32)])
-  .transform((value, ctx) => {
-    const mib = parseMemoryMiB(value);
-    if (mib === undefined) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        message:
-          'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
-      });
-      return z.NEVER;
-    }
-    return mib;
-  })
-  .pipe(
-    z
-      .number()
-      .int()
-      .min(0)
-      .max(1024 * 1024 * 1024),
-  );
+export const memorySchema = quantitySchema(
+  parseMemoryMiB,
+  'must be a number of MiB such as 2048 or a quantity such as "2Gi"',
+).pipe(
+  z
+    .number()
+    .int()
+    .min(0)
+    .max(1024 * 1024 * 1024),
+);
 
 const gpuSchema = z.number().int().min(0).max(64);
+
+/** What a node or a profile has: some vCPU and memory. */
+const nonZeroCpuSchema = cpuSchema.refine(v => v > 0, 'must be more than 0');
+const nonZeroMemorySchema = memorySchema.refine(
+  v => v > 0,
+  'must be more than 0',
+);
 
 /**
  * One variable as written: a plain string, `{ secret: true, value }` to set a
@@ -138,8 +147,8 @@ export const resourceLimitsSchema = z
 export const nodeGroupSchema = z
   .object({
     name: dnsNameSchema,
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema.default(0),
     minNodes: z.number().int().min(0).max(1000),
     maxNodes: z.number().int().min(1).max(1000),
@@ -232,8 +241,8 @@ export const createProfileSchema = z
   .object({
     name: dnsNameSchema,
     description: descriptionSchema.default(''),
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema.default(0),
   })
   .strict();
@@ -242,8 +251,8 @@ export const createProfileSchema = z
 export const updateProfileSchema = z
   .object({
     description: descriptionSchema,
-    cpu: cpuSchema.refine(v => v > 0, 'must be more than 0'),
-    memoryMiB: memorySchema.refine(v => v > 0, 'must be more than 0'),
+    cpu: nonZeroCpuSchema,
+    memoryMiB: nonZeroMemorySchema,
     gpu: gpuSchema,
   })
   .partial()

@@ -1,17 +1,20 @@
 import {
-  Application,
-  Collaborator,
-  Job,
-  Model,
-  ModelBuild,
-  ModelDeployment,
-  Project,
-  Runtime,
-  Workspace,
-} from '@ml-platform/plugin-ml-common';
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { EventsService, eventsServiceRef } from '@backstage/plugin-events-node';
 import http from 'node:http';
-import { demoWorkspace, python } from './fixtures';
 import { AddressInfo } from 'node:net';
+import { MlPlatformApi } from '../provider/MlPlatformReader';
+import { demoWorkspace, python } from './fixtures';
+
+/**
+ * The items of a list call of the ML API, as the fake keeps them to answer
+ * it: typed from the calls the reader makes, so the fake follows the API.
+ */
+type Listed<Call extends keyof MlPlatformApi & `list${string}`> = Awaited<
+  ReturnType<MlPlatformApi[Call]>
+>['items'];
 
 /**
  * A fake ML backend on a loopback port, or mounted in a test backend. Lists answer in pages (projects in
@@ -20,15 +23,15 @@ import { AddressInfo } from 'node:net';
  * ML backend from before models and applications existed (404 for them).
  */
 export class FakeMlBackend {
-  workspaces: Workspace[] = [];
-  runtimes: Runtime[] = [];
-  projectPages: Project[][] = [];
-  models = new Map<string, Model[]>();
-  builds = new Map<string, ModelBuild[]>();
-  deployments = new Map<string, ModelDeployment[]>();
-  applications = new Map<string, Application[]>();
-  jobs = new Map<string, Job[]>();
-  collaborators = new Map<string, Collaborator[]>();
+  workspaces: Listed<'listWorkspaces'> = [];
+  runtimes: Listed<'listRuntimes'> = [];
+  projectPages: Listed<'listProjects'>[] = [];
+  models = new Map<string, Listed<'listModels'>>();
+  builds = new Map<string, Listed<'listBuilds'>>();
+  deployments = new Map<string, Listed<'listDeployments'>>();
+  applications = new Map<string, Listed<'listApplications'>>();
+  jobs = new Map<string, Listed<'listJobs'>>();
+  collaborators = new Map<string, Listed<'listCollaborators'>>();
   modelRoutes = true;
   failProjects = false;
   /** Applications only for users (401 to the catalog's service token). */
@@ -45,6 +48,35 @@ export class FakeMlBackend {
   readonly handler = (req: http.IncomingMessage, res: http.ServerResponse) =>
     this.#handle(req, res);
 
+  /**
+   * The fake as the `ml` plugin of a test backend, serving where discovery
+   * finds the ML backend; `events()` is the events service the plugin got,
+   * to publish `ml.changes` as the real one does.
+   */
+  asMlPlugin() {
+    let events: EventsService | undefined;
+    const plugin = createBackendPlugin({
+      pluginId: 'ml',
+      register: reg => {
+        reg.registerInit({
+          deps: { http: coreServices.httpRouter, e: eventsServiceRef },
+          init: async ({ http: router, e }) => {
+            events = e;
+            router.addAuthPolicy({ path: '/', allow: 'unauthenticated' });
+            router.use(this.handler);
+          },
+        });
+      },
+    });
+    return {
+      plugin,
+      events: () => {
+        if (!events) throw new Error('The ml plugin has not started yet');
+        return events;
+      },
+    };
+  }
+
   async start(): Promise<string> {
     await new Promise<void>(resolve =>
       this.#server.listen(0, '127.0.0.1', resolve),
@@ -59,7 +91,7 @@ export class FakeMlBackend {
   }
 
   /** The demo workspace and its Python runtime, with `projects` in one page. */
-  seedDemoPlatform(projects: Project[]) {
+  seedDemoPlatform(projects: Listed<'listProjects'>) {
     this.workspaces = [demoWorkspace];
     this.runtimes = [python];
     this.projectPages = [projects];

@@ -7,6 +7,9 @@ import {
   Runtime,
   Workspace,
 } from '@ml-platform/plugin-ml-common';
+// The ML backend's own test fixtures (a dev dependency only).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { STANDARD_NODE_GROUP } from '@ml-platform/plugin-ml-backend/testUtils';
 
 const at = '2026-11-22T00:00:00Z';
 
@@ -16,17 +19,7 @@ export const demoWorkspace: Workspace = {
   description: 'Local processes on this machine.',
   owner: 'group:default/guests',
   driver: 'local',
-  nodeGroups: [
-    {
-      name: 'standard',
-      cpu: 4,
-      memoryMiB: 16384,
-      gpu: 0,
-      minNodes: 1,
-      maxNodes: 3,
-      scaleUpDelaySeconds: 20,
-    },
-  ],
+  nodeGroups: [{ ...STANDARD_NODE_GROUP, gpu: 0, scaleUpDelaySeconds: 20 }],
   env: { SECRET_LOOKING: 'not mirrored' },
   defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
   createdAt: at,

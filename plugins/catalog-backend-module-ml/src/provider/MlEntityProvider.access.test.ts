@@ -7,21 +7,14 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { fakeMlBackendPerSuite } from '../__testUtils__/fakeMlBackendPerSuite';
-import { application, build, model, project } from '../__testUtils__/fixtures';
+import {
+  accessProjects,
+  seedAccessProjects,
+} from '../__testUtils__/accessProjects';
 import { MlEntityProvider } from './MlEntityProvider';
 import { mlServiceAt } from '../__testUtils__/mlServiceAt';
 
-const secret = project('11111111-1111-4111-8111-111111111111', 'secret', {
-  owner: 'user:default/olivia',
-  visibility: 'private',
-});
-const shared = project('22222222-2222-4222-8222-222222222222', 'shared', {
-  owner: 'user:default/olivia',
-  visibility: 'team',
-});
-const open = project('33333333-3333-4333-8333-333333333333', 'open', {
-  visibility: 'public',
-});
+const { secret, shared, open } = accessProjects;
 
 const olivia: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -53,12 +46,7 @@ describe('MlEntityProvider access marks', () => {
   const { ml, baseUrl } = fakeMlBackendPerSuite();
 
   beforeEach(() => {
-    ml.seedDemoPlatform([secret, shared, open]);
-    ml.models.set(secret.id, [model('m1', secret.id, 'classifier')]);
-    ml.builds.set('m1', [build('b1', 'm1', 1)]);
-    ml.applications.set(secret.id, [
-      application('a1', secret.id, 'secret-dash'),
-    ]);
+    seedAccessProjects(ml);
     ml.collaborators.set(secret.id, [
       { subject: 'user:default/vera', role: 'viewer', addedAt: '' },
       { subject: 'group:default/reviewers', role: 'admin', addedAt: '' },

@@ -14,16 +14,18 @@ import {
 } from '@ml-platform/plugin-ml-backend/testUtils';
 import { Json } from '../client/json';
 import { hasStatus } from '../client/KubeApiError';
-import { KubeClient } from '../client/KubeClient';
-import { kubeConfigFor } from '../client/kubeConfigFor';
-import { settingsFor } from '../__testUtils__/driverHarness';
-import { TestKubelet } from '../__testUtils__/TestKubelet';
 import { MlApiClient } from '../__testUtils__/mlApiClient';
 import { startMlBackendOnCluster } from '../__testUtils__/mlBackendOnCluster';
 import { waitFor } from '../__testUtils__/waitFor';
 import { workloadObjects } from '../__testUtils__/workloadObjects';
 import { WatchedKind } from '../driver/ClusterCache';
-import { kubeletTls, readClusterEnv } from './clusterEnv';
+import {
+  adminClient,
+  clusterSettings,
+  clusterEnv,
+  describeIfCluster,
+  testKubelet,
+} from '../__testUtils__/clusterEnv';
 
 /**
  * End to end through the ML API: the ML backend with this module, a
@@ -33,8 +35,6 @@ import { kubeletTls, readClusterEnv } from './clusterEnv';
  * replicas never answer the backend's health probe: the deployment test
  * checks what is real here, the replica workloads and their Deployments.
  */
-const env = readClusterEnv();
-const describeIfCluster = env ? describe : describe.skip;
 
 jest.setTimeout(180_000);
 const databases = createTestDatabases();
@@ -42,21 +42,8 @@ const databases = createTestDatabases();
 describeIfCluster(
   'the ML API on Kubernetes (kube-apiserver 1.20.2 + test kubelet)',
   () => {
-    const admin = new KubeClient(
-      kubeConfigFor(
-        settingsFor(env?.KUBE_API_URL ?? '', {
-          serviceAccountToken: env?.KUBE_TOKEN,
-          caFile: env?.KUBE_CA_FILE,
-          skipTLSVerify: false,
-        }),
-      ),
-      10_000,
-    );
-    const kubelet = new TestKubelet({
-      client: admin,
-      nodeName: 'ml-e2e-node',
-      tls: env ? kubeletTls(env) : { cert: '', key: '' },
-    });
+    const admin = adminClient(clusterSettings());
+    const kubelet = testKubelet(admin, 'ml-e2e-node');
     let backend: MlTestBackend;
     let baseUrl: string;
     let runtimeId: string;
@@ -68,12 +55,22 @@ describeIfCluster(
       kind: Kind,
       workloadId: string,
     ) => workloadObjects(admin, ns, kind, workloadId);
+    /** The job that runs train.py, in a project of this test. */
+    const trainJob = (project: string) =>
+      ok<Job>('POST', `/projects/${project}/jobs`, {
+        name: 'train',
+        script: 'train.py',
+        runtimeId,
+        profile: 'small',
+      });
+    const startRun = (project: string, job: Job, body: object) =>
+      ok<Workload>('POST', `/projects/${project}/jobs/${job.id}/runs`, body);
 
     beforeAll(async () => {
       await kubelet.start();
       ({ backend, baseUrl, runtimeId } = await startMlBackendOnCluster(
         databases,
-        env!,
+        clusterEnv!,
       ));
       projectId = await newProject('churn');
     });
@@ -92,19 +89,10 @@ describeIfCluster(
     });
 
     it('runs a job to success as a batch/v1 Job, and one that fails with its exit code as the reason', async () => {
-      const job = await ok<Job>('POST', `/projects/${projectId}/jobs`, {
-        name: 'train',
-        script: 'train.py',
-        runtimeId,
-        profile: 'small',
+      const job = await trainJob(projectId);
+      const good = await startRun(projectId, job, {
+        env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
       });
-      const good = await ok<Workload>(
-        'POST',
-        `/projects/${projectId}/jobs/${job.id}/runs`,
-        {
-          env: { API_KEY: { secret: true, value: 'kube-secret-value' } },
-        },
-      );
       expect(await ended(good.id)).toMatchObject({
         state: 'succeeded',
         exitCode: 0,
@@ -158,11 +146,9 @@ describeIfCluster(
       );
 
       // One run of a job at a time; the test kubelet ends this one with exit code 3.
-      const bad = await ok<Workload>(
-        'POST',
-        `/projects/${projectId}/jobs/${job.id}/runs`,
-        { env: { ML_TEST_EXIT_CODE: '3' } },
-      );
+      const bad = await startRun(projectId, job, {
+        env: { ML_TEST_EXIT_CODE: '3' },
+      });
       expect(await ended(bad.id)).toMatchObject({
         state: 'failed',
         exitCode: 3,
@@ -360,17 +346,7 @@ describeIfCluster(
       await ok('POST', `/projects/${tight}/sessions/${session.id}/stop`);
 
       // A job is a Job, whose pods would be refused out of sight: the driver checks the quota first.
-      const job = await ok<Job>('POST', `/projects/${tight}/jobs`, {
-        name: 'train',
-        script: 'train.py',
-        runtimeId,
-        profile: 'small',
-      });
-      const run = await ok<Workload>(
-        'POST',
-        `/projects/${tight}/jobs/${job.id}/runs`,
-        {},
-      );
+      const run = await startRun(tight, await trainJob(tight), {});
       const queued = await waitFor(
         async () => {
           const w = await workload(run.id);

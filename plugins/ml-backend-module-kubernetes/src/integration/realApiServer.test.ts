@@ -1,18 +1,17 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type {
   V1Namespace,
   V1ResourceQuota,
   V1Service,
 } from '@kubernetes/client-node';
 import { isStartDeferredError } from '@ml-platform/plugin-ml-node';
-import fs from 'node:fs';
-import { createKubernetesDriver } from '../driver/createKubernetesDriver';
 import { Json } from '../client/json';
-import { KubeClient } from '../client/KubeClient';
 import { hasStatus } from '../client/KubeApiError';
-import { kubeConfigFor } from '../client/kubeConfigFor';
-import { settingsFor, specFor } from '../__testUtils__/driverHarness';
+import { specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
+import {
+  describeIfCluster,
+  driverOnCluster,
+} from '../__testUtils__/clusterEnv';
 
 /**
  * Against the real kube-apiserver 1.20.2 of scripts/kube (the `kubernetes`
@@ -20,36 +19,11 @@ import { waitFor } from '../__testUtils__/waitFor';
  * otherwise. There is no kubelet: pods stay Pending, which the scheduler
  * reports as Unschedulable.
  */
-const envFile = process.env.ML_KUBE_ENV;
-const describeIfCluster = envFile ? describe : describe.skip;
-
-function readEnv(file: string): Record<string, string> {
-  return Object.fromEntries(
-    fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map(l => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
-  );
-}
 
 jest.setTimeout(120_000);
 
 describeIfCluster('KubernetesDriver against kube-apiserver 1.20.2', () => {
-  const env = envFile ? readEnv(envFile) : {};
-  const settings = settingsFor(env.KUBE_API_URL, {
-    serviceAccountToken: env.KUBE_TOKEN,
-    caFile: env.KUBE_CA_FILE,
-    skipTLSVerify: false,
-    requestTimeoutMs: 10_000,
-    resyncSeconds: 5,
-  });
-  const driver = createKubernetesDriver(
-    [settings],
-    mockServices.logger.mock(),
-    { startTries: 30 },
-  );
-  const admin = new KubeClient(kubeConfigFor(settings), 10_000);
+  const { driver, admin } = driverOnCluster(5);
   const projectId = `it${Date.now()}`;
   const NS = `ml-${projectId}`;
   beforeAll(() => driver.startWatching());

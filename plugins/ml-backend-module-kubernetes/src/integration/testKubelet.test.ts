@@ -1,4 +1,3 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import type {
   V1Job,
   V1Lease,
@@ -8,48 +7,40 @@ import type {
 } from '@kubernetes/client-node';
 import { Json, JsonList } from '../client/json';
 import { hasStatus } from '../client/KubeApiError';
-import { createKubernetesDriver } from '../driver/createKubernetesDriver';
-import { KubeClient } from '../client/KubeClient';
-import { kubeConfigFor } from '../client/kubeConfigFor';
-import { settingsFor, specFor } from '../__testUtils__/driverHarness';
-import { TestKubelet } from '../__testUtils__/TestKubelet';
+import { specFor } from '../__testUtils__/driverHarness';
 import { waitFor } from '../__testUtils__/waitFor';
-import { kubeletTls, readClusterEnv } from './clusterEnv';
+import {
+  describeIfCluster,
+  driverOnCluster,
+  testKubelet,
+} from '../__testUtils__/clusterEnv';
 
 /**
  * The driver against kube-apiserver, controller-manager and scheduler 1.20.2
  * with the test kubelet as the only node: the Job and ReplicaSet controllers
  * make the pods, the scheduler binds them, the kubelet "runs" them.
  */
-const env = readClusterEnv();
-const describeIfCluster = env ? describe : describe.skip;
 
 jest.setTimeout(120_000);
 
 describeIfCluster('KubernetesDriver with the test kubelet', () => {
-  const settings = settingsFor(env?.KUBE_API_URL ?? '', {
-    serviceAccountToken: env?.KUBE_TOKEN,
-    caFile: env?.KUBE_CA_FILE,
-    skipTLSVerify: false,
-    requestTimeoutMs: 10_000,
-    resyncSeconds: 10,
-  });
-  const driver = createKubernetesDriver(
-    [settings],
-    mockServices.logger.mock(),
-    { startTries: 30 },
-  );
-  const admin = new KubeClient(kubeConfigFor(settings), 10_000);
-  const kubelet = new TestKubelet({
-    client: admin,
-    nodeName: 'kubelet-test-node',
-    tls: env ? kubeletTls(env) : { cert: '', key: '' },
-  });
+  const { driver, admin } = driverOnCluster(10);
+  const kubelet = testKubelet(admin, 'kubelet-test-node');
   const projectId = `kl${Date.now()}`;
   const NS = `ml-${projectId}`;
   const id = (n: number) => `d0000000-0000-4000-8000-00000000000${n}`;
   const observed = async (workloadId: string) =>
     (await driver.observe()).find(o => o.workloadId === workloadId);
+  /** What the driver observes of the workload once it is in `phase`. */
+  const inPhase = (workloadId: string, phase: string, what: string) =>
+    waitFor(
+      async () => {
+        const o = await observed(workloadId);
+        return o?.phase === phase && o;
+      },
+      60_000,
+      what,
+    );
 
   beforeAll(async () => {
     await kubelet.start();
@@ -87,12 +78,9 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
   it('runs a Job to success: Job controller, scheduler, kubelet, Complete', async () => {
     const spec = specFor('job', { projectId, workloadId: id(1) });
     await driver.start(spec);
-    const done = await waitFor(
-      async () => {
-        const o = await observed(spec.workloadId);
-        return o?.phase === 'succeeded' && o;
-      },
-      60_000,
+    const done = await inPhase(
+      spec.workloadId,
+      'succeeded',
       'the job to complete',
     );
     expect(done.exitCode).toBe(0);
@@ -128,24 +116,18 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
     });
     await driver.start(failing);
     await driver.start(oom);
-    const failed = await waitFor(
-      async () => {
-        const o = await observed(failing.workloadId);
-        return o?.phase === 'failed' && o;
-      },
-      60_000,
+    const failed = await inPhase(
+      failing.workloadId,
+      'failed',
       'the job to fail',
     );
     expect(failed).toMatchObject({
       exitCode: 3,
       reason: 'the workload exited with code 3',
     });
-    const killed = await waitFor(
-      async () => {
-        const o = await observed(oom.workloadId);
-        return o?.phase === 'failed' && o;
-      },
-      60_000,
+    const killed = await inPhase(
+      oom.workloadId,
+      'failed',
       'the OOM job to fail',
     );
     expect(killed.reason).toBe('OOMKilled: the workload ran out of memory');
@@ -154,11 +136,7 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
   it('runs pods as a non-root uid behind the namespace NetworkPolicy; a pod that names no uid is refused as a kubelet would', async () => {
     const spec = specFor('session', { projectId, workloadId: id(6) });
     await driver.start(spec);
-    await waitFor(
-      async () => (await observed(spec.workloadId))?.phase === 'running',
-      60_000,
-      'the session pod',
-    );
+    await inPhase(spec.workloadId, 'running', 'the session pod');
     const pod = await admin.get<Json<V1Pod>>(
       `/api/v1/namespaces/${NS}/pods/session-${spec.workloadId}-1`,
     );
@@ -222,11 +200,7 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
       ports: ['model'],
     });
     await driver.start(spec);
-    await waitFor(
-      async () => (await observed(spec.workloadId))?.phase === 'running',
-      60_000,
-      'the replica to be ready',
-    );
+    await inPhase(spec.workloadId, 'running', 'the replica to be ready');
     const pods = await admin.get<JsonList<Json<V1Pod>>>(
       `/api/v1/namespaces/${NS}/pods`,
       {
@@ -255,11 +229,7 @@ describeIfCluster('KubernetesDriver with the test kubelet', () => {
   it('deleting the project removes the namespace completely (the kubelet finalizes its pods)', async () => {
     const session = specFor('session', { projectId, workloadId: id(5) });
     await driver.start(session);
-    await waitFor(
-      async () => (await observed(session.workloadId))?.phase === 'running',
-      60_000,
-      'the session pod',
-    );
+    await inPhase(session.workloadId, 'running', 'the session pod');
     await driver.deleteProject('k8s', projectId);
     await waitFor(
       async () =>

@@ -1,9 +1,6 @@
-import {
-  Entity,
-  entityKindSchemaValidator,
-  KindValidator,
-} from '@backstage/catalog-model';
+import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ML_ENTITY_API_VERSION } from './constants';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Model.v1alpha1.schema.json';
 
 /**
@@ -37,25 +34,18 @@ export interface ModelEntityV1alpha1 extends Entity {
   };
 }
 
-const validator = entityKindSchemaValidator(schema);
-
 /**
  * Validates `Model` entities: `false` for other kinds, an error for a
  * `Model` that does not match the schema.
  *
  * @public
  */
-export const modelEntityV1alpha1Validator: KindValidator = {
-  async check(data: Entity) {
-    return validator(data) === data;
-  },
-};
+export const modelEntityV1alpha1Validator: KindValidator =
+  mlKindValidator(schema);
 
 /**
  * Whether an entity is an ML model.
  *
  * @public
  */
-export function isMlModelEntity(entity: Entity): entity is ModelEntityV1alpha1 {
-  return entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === 'Model';
-}
+export const isMlModelEntity = mlKindGuard<ModelEntityV1alpha1>('Model');

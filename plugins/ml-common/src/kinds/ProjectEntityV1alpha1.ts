@@ -1,10 +1,7 @@
-import {
-  Entity,
-  entityKindSchemaValidator,
-  KindValidator,
-} from '@backstage/catalog-model';
+import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ProjectVisibility } from '../types';
 import { ML_ENTITY_API_VERSION } from './constants';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Project.v1alpha1.schema.json';
 
 /**
@@ -35,29 +32,18 @@ export interface ProjectEntityV1alpha1 extends Entity {
   };
 }
 
-const validator = entityKindSchemaValidator(schema);
-
 /**
  * Validates `Project` entities: `false` for other kinds, an error for a
  * `Project` that does not match the schema.
  *
  * @public
  */
-export const projectEntityV1alpha1Validator: KindValidator = {
-  async check(data: Entity) {
-    return validator(data) === data;
-  },
-};
+export const projectEntityV1alpha1Validator: KindValidator =
+  mlKindValidator(schema);
 
 /**
  * Whether an entity is an ML project.
  *
  * @public
  */
-export function isMlProjectEntity(
-  entity: Entity,
-): entity is ProjectEntityV1alpha1 {
-  return (
-    entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === 'Project'
-  );
-}
+export const isMlProjectEntity = mlKindGuard<ProjectEntityV1alpha1>('Project');

@@ -1,9 +1,6 @@
-import {
-  Entity,
-  entityKindSchemaValidator,
-  KindValidator,
-} from '@backstage/catalog-model';
+import { Entity, KindValidator } from '@backstage/catalog-model';
 import { ML_ENTITY_API_VERSION } from './constants';
+import { mlKindGuard, mlKindValidator } from './kindValidation';
 import schema from './Workspace.v1alpha1.schema.json';
 
 /**
@@ -38,29 +35,19 @@ export interface WorkspaceEntityV1alpha1 extends Entity {
   };
 }
 
-const validator = entityKindSchemaValidator(schema);
-
 /**
  * Validates `Workspace` entities: `false` for other kinds, an error for a
  * `Workspace` that does not match the schema.
  *
  * @public
  */
-export const workspaceEntityV1alpha1Validator: KindValidator = {
-  async check(data: Entity) {
-    return validator(data) === data;
-  },
-};
+export const workspaceEntityV1alpha1Validator: KindValidator =
+  mlKindValidator(schema);
 
 /**
  * Whether an entity is an ML workspace.
  *
  * @public
  */
-export function isMlWorkspaceEntity(
-  entity: Entity,
-): entity is WorkspaceEntityV1alpha1 {
-  return (
-    entity.apiVersion === ML_ENTITY_API_VERSION && entity.kind === 'Workspace'
-  );
-}
+export const isMlWorkspaceEntity =
+  mlKindGuard<WorkspaceEntityV1alpha1>('Workspace');

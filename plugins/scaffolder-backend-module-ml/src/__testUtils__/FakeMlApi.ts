@@ -182,9 +182,24 @@ export class FakeMlApi {
 
   /** Requests that created something (POSTs other than start). */
   creations(pathPattern: RegExp) {
+    return this.requestsTo('POST', pathPattern);
+  }
+
+  /** Requests with this method to a path matching `pathPattern`. */
+  requestsTo(method: string, pathPattern: RegExp) {
     return this.requests.filter(
-      r => r.method === 'POST' && pathPattern.test(r.path),
+      r => r.method === method && pathPattern.test(r.path),
     );
+  }
+
+  /** Makes the next matching request fail as the ML API refuses things. */
+  refuseNext(
+    method: string,
+    pathPattern: RegExp,
+    status: number,
+    message: string,
+  ) {
+    this.failNext = { method, pathPattern, status, message };
   }
 
   /** Makes a project exist, as if created before the test. */

@@ -57,3 +57,18 @@ export async function runAction<TInput extends Record<string, any>>(
   await action.handler(run.ctx);
   return run;
 }
+
+/**
+ * Runs an action's handler twice on one checkpoint store, as the scaffolder
+ * does when it retries a task.
+ */
+export async function runRetried<TInput extends Record<string, any>>(
+  action: { handler(ctx: any): Promise<void> },
+  input: TInput,
+  options: { workspacePath?: string } = {},
+) {
+  const checkpoints = new CheckpointStore();
+  const first = await runAction(action, input, { ...options, checkpoints });
+  const second = await runAction(action, input, { ...options, checkpoints });
+  return { first, second };
+}

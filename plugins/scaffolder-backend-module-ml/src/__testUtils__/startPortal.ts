@@ -69,17 +69,6 @@ export interface Portal {
 }
 
 /**
- * SQLite always; Postgres 15 when the test script provides one through
- * BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING (never docker).
- */
-export function createTestDatabases(): TestDatabases {
-  return TestDatabases.create({
-    ids: ['SQLITE_3', 'POSTGRES_15'],
-    disableDocker: true,
-  });
-}
-
-/**
  * A backend with the scaffolder, this module, the ML plugin on the local
  * process driver (demo seed, python3 runtime, a fresh storage folder) and a
  * catalog mock holding the given templates.

@@ -1,8 +1,8 @@
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
-  CheckpointStore,
   INITIATOR,
   runAction,
+  runRetried,
 } from '../__testUtils__/actionContext';
 import { createMlApplicationStartAction } from './applicationStart';
 import { exampleIds } from './stepExample';
@@ -64,9 +64,7 @@ describe('ml:application:start', () => {
   });
 
   it('a retried task neither creates nor starts the application twice', async () => {
-    const checkpoints = new CheckpointStore();
-    await runAction(action(), input, { checkpoints });
-    await runAction(action(), input, { checkpoints });
+    await runRetried(action(), input);
     expect(api().creations(/\/applications$/)).toHaveLength(1);
     expect(starts()).toHaveLength(1);
   });

@@ -1,5 +1,4 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import yaml from 'yaml';
 import { z } from 'zod/v3';
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import { runAction } from '../__testUtils__/actionContext';
@@ -12,6 +11,7 @@ import { modelCreateInput } from './modelCreate';
 import { modelDeployInput } from './modelDeploy';
 import { projectCreateInput } from './projectCreate';
 import { projectUploadInput } from './projectUpload';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
 
 const inputs: Record<
   string,
@@ -55,7 +55,7 @@ describe('action examples', () => {
     });
   const cases = createMlActions({ ml: {} as any }).flatMap(action =>
     (action.examples ?? []).map(
-      example => [action.id, example.description, example.example] as const,
+      example => [action.id, example.description, example] as const,
     ),
   );
 
@@ -78,10 +78,7 @@ describe('action examples', () => {
   it.each(cases)(
     '%s: %s — parses, validates and runs',
     async (id, _description, example) => {
-      const steps = yaml.parse(example).steps as Array<{
-        action: string;
-        input: Record<string, unknown>;
-      }>;
+      const steps = exampleSteps(example);
       expect(steps.length).toBeGreaterThan(0);
       for (const step of steps) {
         expect(step.action).toBe(id);

@@ -1,11 +1,12 @@
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
-  CheckpointStore,
   INITIATOR,
   actionContext,
   runAction,
 } from '../__testUtils__/actionContext';
 import { createMlJobCreateAction } from './jobCreate';
+import { jobCreateExamples } from './jobCreate.examples';
+import { exampleSteps } from '../__testUtils__/exampleSteps';
 import { exampleIds } from './stepExample';
 
 const { projectId, runtimeId } = exampleIds;
@@ -15,14 +16,7 @@ describe('ml:job:create', () => {
 
   it('creates a scheduled job with only the fields given, as the initiating user', async () => {
     const action = createMlJobCreateAction({ ml: api().client() });
-    const input = {
-      projectId,
-      name: 'Train',
-      script: 'train.py',
-      runtimeId,
-      profile: 'small',
-      schedule: '0 3 * * *',
-    };
+    const [{ input }] = exampleSteps(jobCreateExamples[0]);
     const { outputs } = await runAction(action, input);
 
     const [request] = api().creations(/\/jobs$/);
@@ -41,31 +35,14 @@ describe('ml:job:create', () => {
     });
   });
 
-  it('a retried task does not create the job twice', async () => {
-    const action = createMlJobCreateAction({ ml: api().client() });
-    const checkpoints = new CheckpointStore();
-    const input = {
-      projectId,
-      name: 'Evaluate',
-      script: 'evaluate.py',
-      runtimeId,
-      profile: 'small',
-    };
-    const first = await runAction(action, input, { checkpoints });
-    const second = await runAction(action, input, { checkpoints });
-    expect(api().creations(/\/jobs$/)).toHaveLength(1);
-    expect(second.outputs.jobId).toBe(first.outputs.jobId);
-  });
-
   it("fails with the ML API's reason when it refuses the job", async () => {
     const action = createMlJobCreateAction({ ml: api().client() });
-    api().failNext = {
-      method: 'POST',
-      pathPattern: /\/jobs$/,
-      status: 400,
-      message:
-        'schedule: a job has either a cron schedule or a parent job, not both',
-    };
+    api().refuseNext(
+      'POST',
+      /\/jobs$/,
+      400,
+      'schedule: a job has either a cron schedule or a parent job, not both',
+    );
     const { ctx, outputs } = actionContext({
       projectId,
       name: 'Both',

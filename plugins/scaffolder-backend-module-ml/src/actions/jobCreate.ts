@@ -1,7 +1,5 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { createOnce } from './createOnce';
+import { createInProjectAction } from './createInProjectAction';
 import {
-  defined,
   envField,
   nonEmptyString,
   optionalFlag,
@@ -61,31 +59,14 @@ export const jobCreateInput = {
 };
 
 /** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */
-export function createMlJobCreateAction({ ml }: MlActionOptions) {
-  return createTemplateAction({
+export function createMlJobCreateAction(options: MlActionOptions) {
+  return createInProjectAction(options, {
     id: 'ml:job:create',
     description:
       'Creates a job in an ML project: run by hand, on a cron schedule, or after a parent job succeeds',
     examples: jobCreateExamples,
-    schema: {
-      input: jobCreateInput,
-      output: {
-        jobId: z => z.string().describe('Id of the job'),
-        jobName: z => z.string().describe('Name of the job'),
-      },
-    },
-    async handler(ctx) {
-      const { projectId, ...job } = ctx.input;
-      const credentials = await ctx.getInitiatorCredentials();
-      const created = await createOnce(
-        ctx,
-        `job.${projectId}.${job.name}`,
-        ['id', 'name'],
-        () => ml.createJob(projectId, defined(job), { credentials }),
-      );
-      ctx.logger.info(`Created job "${created.name}" (${created.id})`);
-      ctx.output('jobId', created.id);
-      ctx.output('jobName', created.name);
-    },
+    input: jobCreateInput,
+    thing: 'job',
+    method: 'createJob',
   });
 }

@@ -14,10 +14,7 @@ describe('ml:job:run', () => {
 
   const action = () =>
     createMlJobRunAction({ ml: api().client(), pollIntervalMs: 10 });
-  const polls = () =>
-    api().requests.filter(
-      r => r.method === 'GET' && r.path.startsWith('/workloads/'),
-    );
+  const polls = () => api().requestsTo('GET', /^\/workloads\//);
 
   it('starts a run and waits until it has succeeded', async () => {
     const { outputs } = await runAction(action(), {

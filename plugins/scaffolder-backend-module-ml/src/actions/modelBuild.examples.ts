@@ -2,8 +2,8 @@ import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { exampleIds, stepExample } from './stepExample';
 
 const { projectId, modelId, runtimeId } = exampleIds;
-/** Both examples build the same function of the same model. */
-const predictOfModelPy = {
+/** Both examples (and the action's test) build the same function of the same model. */
+export const predictOfModelPy = {
   projectId,
   modelId,
   filePath: 'model.py',

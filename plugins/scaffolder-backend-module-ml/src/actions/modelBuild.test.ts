@@ -5,15 +5,12 @@ import {
   runAction,
 } from '../__testUtils__/actionContext';
 import { createMlModelBuildAction } from './modelBuild';
+import { predictOfModelPy } from './modelBuild.examples';
 import { exampleIds } from './stepExample';
 
 const { projectId, modelId, runtimeId } = exampleIds;
 const input = {
-  projectId,
-  modelId,
-  filePath: 'model.py',
-  functionName: 'predict',
-  runtimeId,
+  ...predictOfModelPy,
   examples: [{ request: { x: 1 } }],
 };
 

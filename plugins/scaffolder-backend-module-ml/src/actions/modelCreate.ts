@@ -1,7 +1,5 @@
-import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { createOnce } from './createOnce';
+import { createInProjectAction } from './createInProjectAction';
 import {
-  defined,
   nonEmptyString,
   optionalFlag,
   optionalString,
@@ -23,31 +21,14 @@ export const modelCreateInput = {
 };
 
 /** `ml:model:create`: the model a build and deployment belong to. */
-export function createMlModelCreateAction({ ml }: MlActionOptions) {
-  return createTemplateAction({
+export function createMlModelCreateAction(options: MlActionOptions) {
+  return createInProjectAction(options, {
     id: 'ml:model:create',
     description:
       'Creates a model in an ML project (build it with ml:model:build, serve it with ml:model:deploy)',
     examples: modelCreateExamples,
-    schema: {
-      input: modelCreateInput,
-      output: {
-        modelId: z => z.string().describe('Id of the model'),
-        modelName: z => z.string().describe('Name of the model'),
-      },
-    },
-    async handler(ctx) {
-      const { projectId, ...model } = ctx.input;
-      const credentials = await ctx.getInitiatorCredentials();
-      const created = await createOnce(
-        ctx,
-        `model.${projectId}.${model.name}`,
-        ['id', 'name'],
-        () => ml.createModel(projectId, defined(model), { credentials }),
-      );
-      ctx.logger.info(`Created model ${created.name} (${created.id})`);
-      ctx.output('modelId', created.id);
-      ctx.output('modelName', created.name);
-    },
+    input: modelCreateInput,
+    thing: 'model',
+    method: 'createModel',
   });
 }

@@ -1,5 +1,5 @@
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
-import { CheckpointStore, runAction } from '../__testUtils__/actionContext';
+import { runAction, runRetried } from '../__testUtils__/actionContext';
 import { createMlModelDeployAction } from './modelDeploy';
 import { exampleIds } from './stepExample';
 
@@ -10,19 +10,11 @@ describe('ml:model:deploy', () => {
 
   const action = () =>
     createMlModelDeployAction({ ml: api().client(), pollIntervalMs: 10 });
-  const polls = () =>
-    api().requests.filter(
-      r => r.method === 'GET' && r.path.includes('/deployments/'),
-    );
+  const polls = () => api().requestsTo('GET', /\/deployments\//);
+  const input = { projectId, modelId, buildId, profile: 'small' };
 
   it('deploys, waits for a ready replica and outputs the endpoint URLs', async () => {
-    const { outputs } = await runAction(action(), {
-      projectId,
-      modelId,
-      buildId,
-      profile: 'small',
-      replicas: 2,
-    });
+    const { outputs } = await runAction(action(), { ...input, replicas: 2 });
     const [request] = api().creations(/\/deployments$/);
     expect(request.body).toEqual({ buildId, profile: 'small', replicas: 2 });
     expect(polls()).toHaveLength(api().pendingPolls + 1);
@@ -36,10 +28,7 @@ describe('ml:model:deploy', () => {
 
   it('does not wait when waitForReady is false', async () => {
     const { outputs } = await runAction(action(), {
-      projectId,
-      modelId,
-      buildId,
-      profile: 'small',
+      ...input,
       waitForReady: false,
     });
     expect(polls()).toHaveLength(0);
@@ -48,21 +37,13 @@ describe('ml:model:deploy', () => {
 
   it('fails when the deployment fails', async () => {
     api().finalStates.deployment = 'failed';
-    await expect(
-      runAction(action(), {
-        projectId,
-        modelId,
-        buildId,
-        profile: 'small',
-      }),
-    ).rejects.toThrow(/deployment .* failed: failed/);
+    await expect(runAction(action(), input)).rejects.toThrow(
+      /deployment .* failed: failed/,
+    );
   });
 
   it('a retried task does not deploy twice', async () => {
-    const checkpoints = new CheckpointStore();
-    const input = { projectId, modelId, buildId, profile: 'small' };
-    await runAction(action(), input, { checkpoints });
-    await runAction(action(), input, { checkpoints });
+    await runRetried(action(), input);
     expect(api().creations(/\/deployments$/)).toHaveLength(1);
   });
 });

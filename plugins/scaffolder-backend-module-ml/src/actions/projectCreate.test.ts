@@ -82,12 +82,7 @@ describe('ml:project:create', () => {
   it('a retried task creates the project once and finishes the upload', async () => {
     const action = createMlProjectCreateAction({ ml: api().client() });
     const checkpoints = new CheckpointStore();
-    api().failNext = {
-      method: 'PUT',
-      pathPattern: /files\/content/,
-      status: 503,
-      message: 'disk busy',
-    };
+    api().refuseNext('PUT', /files\/content/, 503, 'disk busy');
     const first = actionContext(
       { workspace: 'demo', name: 'churn' },
       { checkpoints, workspacePath: dir.path },
@@ -108,12 +103,7 @@ describe('ml:project:create', () => {
 
   it("passes the ML API's refusal on with its message", async () => {
     const action = createMlProjectCreateAction({ ml: api().client() });
-    api().failNext = {
-      method: 'POST',
-      pathPattern: /^\/projects$/,
-      status: 400,
-      message: 'name: must be a DNS name',
-    };
+    api().refuseNext('POST', /^\/projects$/, 400, 'name: must be a DNS name');
     await expect(
       runAction(
         action,

@@ -1,9 +1,9 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { fakeMlApiPerTest } from '../__testUtils__/fakeMlApiPerTest';
 import {
-  CheckpointStore,
   INITIATOR,
   runAction,
+  runRetried,
 } from '../__testUtils__/actionContext';
 import { createMlProjectUploadAction } from './projectUpload';
 
@@ -39,7 +39,7 @@ describe('ml:project:upload', () => {
     ]);
     expect(
       api()
-        .requests.filter(r => r.method === 'PUT')
+        .requestsTo('PUT', /./)
         .every(r => r.onBehalfOf === INITIATOR),
     ).toBe(true);
   });
@@ -55,17 +55,7 @@ describe('ml:project:upload', () => {
 
   it('a retried task does not upload again once the upload succeeded', async () => {
     const action = createMlProjectUploadAction({ ml: api().client() });
-    const checkpoints = new CheckpointStore();
-    await runAction(
-      action,
-      { projectId },
-      { checkpoints, workspacePath: dir.path },
-    );
-    await runAction(
-      action,
-      { projectId },
-      { checkpoints, workspacePath: dir.path },
-    );
-    expect(api().requests.filter(r => r.method === 'PUT')).toHaveLength(3);
+    await runRetried(action, { projectId }, { workspacePath: dir.path });
+    expect(api().requestsTo('PUT', /./)).toHaveLength(3);
   });
 });

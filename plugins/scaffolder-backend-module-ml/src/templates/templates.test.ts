@@ -1,6 +1,8 @@
+// The ML backend plugin runs in these tests (a dev dependency only).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import { createTestDatabases } from '@ml-platform/plugin-ml-backend/testUtils';
 import {
   Portal,
-  createTestDatabases,
   loadTemplate,
   startPortal,
 } from '../__testUtils__/startPortal';
@@ -108,6 +110,22 @@ describe.each(databases.eachSupportedId())(
         .sort();
     }
 
+    /** A list of a project's things through the ML API, e.g. its `jobs`. */
+    async function listOf(projectId: string, what: string) {
+      return (await portal.call('GET', `/api/ml/projects/${projectId}/${what}`))
+        .body.items;
+    }
+
+    /** Values of the templates that make a project with a served model. */
+    const modelProjectValues = (name: string, schedule: string) => ({
+      name,
+      workspace: 'demo',
+      runtimeId,
+      profile: 'small',
+      modelName: 'price-predictor',
+      schedule,
+    });
+
     it('(a) blank Python project: creates the project with the rendered skeleton', async () => {
       const output = await runTemplate('ml-blank-python-project', {
         name: 'blank-one',
@@ -133,9 +151,7 @@ describe.each(databases.eachSupportedId())(
         `/api/ml/projects/${projectId}/files/content?path=main.py`,
       );
       expect(main.body).toContain('Hello from blank-one');
-      const jobs = (
-        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
-      ).body.items;
+      const jobs = await listOf(projectId, 'jobs');
       expect(jobs).toEqual([
         expect.objectContaining({
           name: 'Run main.py',
@@ -149,14 +165,10 @@ describe.each(databases.eachSupportedId())(
     let trainingProjectId: string;
 
     it('(b) training project: jobs, a model built and deployed, and a live prediction', async () => {
-      const output = await runTemplate('ml-training-project', {
-        name: 'flats',
-        workspace: 'demo',
-        runtimeId,
-        profile: 'small',
-        modelName: 'price-predictor',
-        schedule: '0 3 * * *',
-      });
+      const output = await runTemplate(
+        'ml-training-project',
+        modelProjectValues('flats', '0 3 * * *'),
+      );
       const projectId = projectIdFrom(output);
       trainingProjectId = projectId;
       // The skeleton, and model.json from the first training run (Evaluate may still be running).
@@ -175,9 +187,7 @@ describe.each(databases.eachSupportedId())(
         ]),
       );
 
-      const jobs = (
-        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
-      ).body.items;
+      const jobs = await listOf(projectId, 'jobs');
       const train = jobs.find((j: any) => j.name === 'Train');
       const evaluate = jobs.find((j: any) => j.name === 'Evaluate');
       expect(train).toMatchObject({
@@ -192,9 +202,7 @@ describe.each(databases.eachSupportedId())(
         parentJobId: train.id,
       });
 
-      const models = (
-        await portal.call('GET', `/api/ml/projects/${projectId}/models`)
-      ).body.items;
+      const models = await listOf(projectId, 'models');
       expect(models).toHaveLength(1);
       const model = models[0];
       expect(output.links[1].url).toBe(
@@ -204,24 +212,17 @@ describe.each(databases.eachSupportedId())(
         'model:demo/flats.price-predictor',
       );
 
-      const builds = (
-        await portal.call(
-          'GET',
-          `/api/ml/projects/${projectId}/models/${model.id}/builds`,
-        )
-      ).body.items;
+      const builds = await listOf(projectId, `models/${model.id}/builds`);
       expect(builds).toHaveLength(1);
       expect(builds[0]).toMatchObject({
         state: 'built',
         datasets: ['flats.flats@ml-platform'],
       });
 
-      const deployments = (
-        await portal.call(
-          'GET',
-          `/api/ml/projects/${projectId}/models/${model.id}/deployments`,
-        )
-      ).body.items;
+      const deployments = await listOf(
+        projectId,
+        `models/${model.id}/deployments`,
+      );
       expect(deployments).toHaveLength(1);
       expect(deployments[0].state).toBe('deployed');
 
@@ -280,14 +281,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('(d) full stack: project, jobs, live model and a running dashboard in one go', async () => {
-      const output = await runTemplate('ml-full-stack', {
-        name: 'stack',
-        workspace: 'demo',
-        runtimeId,
-        profile: 'small',
-        modelName: 'price-predictor',
-        schedule: '30 2 * * *',
-      });
+      const output = await runTemplate(
+        'ml-full-stack',
+        modelProjectValues('stack', '30 2 * * *'),
+      );
       const projectId = projectIdFrom(output);
       expect(await fileNames(projectId)).toEqual(
         expect.arrayContaining([
@@ -297,16 +294,12 @@ describe.each(databases.eachSupportedId())(
           'lineage.yaml',
         ]),
       );
-      const jobs = (
-        await portal.call('GET', `/api/ml/projects/${projectId}/jobs`)
-      ).body.items;
+      const jobs = await listOf(projectId, 'jobs');
       expect(jobs.map((j: any) => j.name).sort()).toEqual([
         'Evaluate',
         'Train',
       ]);
-      const [model] = (
-        await portal.call('GET', `/api/ml/projects/${projectId}/models`)
-      ).body.items;
+      const [model] = await listOf(projectId, 'models');
       const prediction = await portal.call(
         'POST',
         `/api/ml/projects/${projectId}/models/${model.id}/predict`,
@@ -326,14 +319,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('a failed task, retried, does not create its project twice', async () => {
-      const values = {
-        name: 'retried',
-        workspace: 'demo',
-        runtimeId,
-        profile: 'small',
-        modelName: 'price-predictor',
-        schedule: '0 3 * * *',
-      };
+      const values = modelProjectValues('retried', '0 3 * * *');
       const projectsNamed = async () =>
         (
           await portal.call(
@@ -360,10 +346,7 @@ describe.each(databases.eachSupportedId())(
         });
       }
       const [project] = await projectsNamed();
-      expect(
-        (await portal.call('GET', `/api/ml/projects/${project.id}/jobs`)).body
-          .items,
-      ).toEqual([]);
+      expect(await listOf(project.id, 'jobs')).toEqual([]);
 
       const retry = await portal.call(
         'POST',
@@ -379,16 +362,12 @@ describe.each(databases.eachSupportedId())(
       expect((await projectsNamed()).map((p: any) => p.id)).toEqual([
         project.id,
       ]);
-      const jobs = (
-        await portal.call('GET', `/api/ml/projects/${project.id}/jobs`)
-      ).body.items;
+      const jobs = await listOf(project.id, 'jobs');
       expect(jobs.map((j: any) => j.name).sort()).toEqual([
         'Evaluate',
         'Train',
       ]);
-      const models = (
-        await portal.call('GET', `/api/ml/projects/${project.id}/models`)
-      ).body.items;
+      const models = await listOf(project.id, 'models');
       expect(models).toHaveLength(1);
     });
   },
