@@ -11,10 +11,11 @@ import {
 
 describe('ml plugin for the new frontend system', () => {
   it('serves the home page at /ml through its page extension', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listWorkspaces: page([demoWorkspace]),
+      getWorkspaceCapacity: demoCapacity,
+      listProjects: page([]),
+    });
 
     renderTestApp({
       features: [mlPlugin],

@@ -21,9 +21,24 @@ const timestamps = {
   updatedAt: '2026-01-12T10:00:00.000Z',
 };
 
-/** A fake of every MlApi method, for tests to stub as they need. */
-export function createMockMlApi(): jest.Mocked<MlApi> {
-  return {
+/** The methods of MlApi that answer with a promise. */
+type AsyncMethod = {
+  [K in keyof MlApi]: ReturnType<MlApi[K]> extends Promise<unknown> ? K : never;
+}[keyof MlApi];
+
+/** What some of MlApi's methods resolve to, by name. */
+export type MlApiAnswers = {
+  [K in AsyncMethod]?: Awaited<ReturnType<MlApi[K]>>;
+};
+
+/**
+ * A fake of every MlApi method, for tests to stub as they need; the methods
+ * named in `answers` resolve to what it gives them.
+ */
+export function createMockMlApi(
+  answers: MlApiAnswers = {},
+): jest.Mocked<MlApi> {
+  const api: jest.Mocked<MlApi> = {
     listWorkspaces: jest.fn(),
     getWorkspace: jest.fn(),
     createWorkspace: jest.fn(),
@@ -80,6 +95,19 @@ export function createMockMlApi(): jest.Mocked<MlApi> {
     getWorkspaceQueue: jest.fn(),
     ...createMockModelsApi(),
     ...createMockApplicationsApi(),
+  };
+  for (const [method, answer] of Object.entries(answers)) {
+    (api[method as AsyncMethod] as jest.Mock).mockResolvedValue(answer);
+  }
+  return api;
+}
+
+/** What the forms that launch a workload list to choose from. */
+export function launchChoices(): MlApiAnswers {
+  return {
+    listRuntimes: page([pythonRuntime]),
+    listProfiles: page([smallProfile]),
+    listFiles: [],
   };
 }
 

@@ -1,14 +1,10 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Collaborator } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
 import { createMockMlApi } from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole } from '../../__testUtils__/permissions';
 import { CollaboratorsCard } from './CollaboratorsCard';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const bob: Collaborator = {
   subject: 'user:default/bob',
@@ -20,13 +16,10 @@ async function renderCard(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <CollaboratorsCard projectId="p-1" />
-      </WithProjectRole>
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<CollaboratorsCard projectId="p-1" />, {
+    api,
+    projectRole: role,
+  });
 }
 
 describe('CollaboratorsCard', () => {
@@ -59,8 +52,7 @@ describe('CollaboratorsCard', () => {
   });
 
   it('refuses a subject that is not an entity ref', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     await renderCard(api);
 
     await userEvent.type(await screen.findByLabelText('Subject'), 'bob');
@@ -73,8 +65,7 @@ describe('CollaboratorsCard', () => {
   });
 
   it('changes a role and removes a collaborator', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([bob]);
+    const api = createMockMlApi({ listCollaborators: [bob] });
     api.setCollaborator.mockResolvedValue();
     api.removeCollaborator.mockResolvedValue();
     await renderCard(api);
@@ -108,8 +99,7 @@ describe('CollaboratorsCard', () => {
   });
 
   it('says what each role may do, one line each', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     await renderCard(api);
 
     const legend = await screen.findByRole('list', { name: 'Roles' });
@@ -123,8 +113,7 @@ describe('CollaboratorsCard', () => {
   });
 
   it('lists the collaborators without add, change or remove for a non-admin', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([bob]);
+    const api = createMockMlApi({ listCollaborators: [bob] });
     await renderCard(api, 'contributor');
 
     expect(await screen.findByText('user:default/bob')).toBeInTheDocument();

@@ -1,7 +1,5 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   churnProject,
   createMockMlApi,
@@ -15,29 +13,30 @@ import {
   churnModel,
 } from '../../testing/mockModelsApi';
 import { DeployDialog } from './DeployDialog';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('DeployDialog', () => {
   it('starts from the serving deployment but asks for its secrets again', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue([]);
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
-    api.createDeployment.mockResolvedValue(churnDeployment);
+    const api = createMockMlApi({
+      listFiles: [],
+      listRuntimes: page([pythonRuntime]),
+      listProfiles: page([smallProfile]),
+      createDeployment: churnDeployment,
+    });
     const onDeployed = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <DeployDialog
-          build={churnBuild}
-          project={churnProject}
-          model={churnModel}
-          current={{
-            ...churnDeployment,
-            env: { TOKEN: { secret: true }, LEVEL: 'replica' },
-          }}
-          onClose={jest.fn()}
-          onDeployed={onDeployed}
-        />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <DeployDialog
+        build={churnBuild}
+        project={churnProject}
+        model={churnModel}
+        current={{
+          ...churnDeployment,
+          env: { TOKEN: { secret: true }, LEVEL: 'replica' },
+        }}
+        onClose={jest.fn()}
+        onDeployed={onDeployed}
+      />,
+      { api },
     );
 
     expect(

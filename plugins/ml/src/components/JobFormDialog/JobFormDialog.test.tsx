@@ -1,7 +1,5 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   churnProject,
   createMockMlApi,
@@ -13,27 +11,27 @@ import {
   trainJob,
 } from '../../testing/mockMlApi';
 import { JobFormDialog } from './JobFormDialog';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function setup() {
-  const api = createMockMlApi();
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  // Listed by name; the form offers the smallest first.
-  api.listProfiles.mockResolvedValue(
-    page([
+  const api = createMockMlApi({
+    listRuntimes: page([pythonRuntime]),
+    // Listed by name; the form offers the smallest first.
+    listProfiles: page([
       { ...smallProfile, id: 'prof-2', name: 'large', cpu: 4, memoryMiB: 8192 },
       smallProfile,
     ]),
-  );
-  api.listFiles.mockResolvedValue([
-    fileEntry('src', 'directory'),
-    fileEntry('src/train.py'),
-    fileEntry('README.md'),
-  ]);
-  api.getCronNextRuns.mockResolvedValue([
-    '2026-01-13T03:00:00.000Z',
-    '2026-01-14T03:00:00.000Z',
-    '2026-01-15T03:00:00.000Z',
-  ]);
+    listFiles: [
+      fileEntry('src', 'directory'),
+      fileEntry('src/train.py'),
+      fileEntry('README.md'),
+    ],
+    getCronNextRuns: [
+      '2026-01-13T03:00:00.000Z',
+      '2026-01-14T03:00:00.000Z',
+      '2026-01-15T03:00:00.000Z',
+    ],
+  });
   return api;
 }
 
@@ -42,17 +40,16 @@ async function renderForm(
   props: Partial<Parameters<typeof JobFormDialog>[0]> = {},
 ) {
   const onSaved = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <JobFormDialog
-        open
-        project={churnProject}
-        jobs={[trainJob]}
-        onClose={jest.fn()}
-        onSaved={onSaved}
-        {...props}
-      />
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <JobFormDialog
+      open
+      project={churnProject}
+      jobs={[trainJob]}
+      onClose={jest.fn()}
+      onSaved={onSaved}
+      {...props}
+    />,
+    { api },
   );
   return onSaved;
 }

@@ -64,11 +64,12 @@ describe('JobPage', () => {
   });
 
   it('runs the job now and opens the run', async () => {
-    const api = createMockMlApi();
-    api.runJob.mockResolvedValue({
-      ...trainRun,
-      id: 'new-run',
-      state: 'queued',
+    const api = createMockMlApi({
+      runJob: {
+        ...trainRun,
+        id: 'new-run',
+        state: 'queued',
+      },
     });
     await renderPage(api);
 

@@ -1,16 +1,14 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
   findEnabledButton,
 } from '../../__testUtils__/permissions';
 import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderTab(
   api: ReturnType<typeof createMockMlApi>,
@@ -26,28 +24,26 @@ function renderTab(
   };
   return {
     reload,
-    rendered: renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole projectRole={role}>
-          <ModelDeploymentsTab
-            project={churnProject}
-            state={{
-              model: churnModel,
-              builds: [],
-              deployments: [churnDeployment, stopped],
-              reload,
-            }}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    rendered: renderWithMlApi(
+      <ModelDeploymentsTab
+        project={churnProject}
+        state={{
+          model: churnModel,
+          builds: [],
+          deployments: [churnDeployment, stopped],
+          reload,
+        }}
+      />,
+      { api, projectRole: role },
     ),
   };
 }
 
 describe('ModelDeploymentsTab', () => {
   it('changes the replica count of a running deployment', async () => {
-    const api = createMockMlApi();
-    api.scaleDeployment.mockResolvedValue({ ...churnDeployment, replicas: 4 });
+    const api = createMockMlApi({
+      scaleDeployment: { ...churnDeployment, replicas: 4 },
+    });
     const { reload, rendered } = renderTab(api);
     await rendered;
 
@@ -78,10 +74,11 @@ describe('ModelDeploymentsTab', () => {
   });
 
   it('stops a deployment after asking', async () => {
-    const api = createMockMlApi();
-    api.stopDeployment.mockResolvedValue({
-      ...churnDeployment,
-      state: 'stopped',
+    const api = createMockMlApi({
+      stopDeployment: {
+        ...churnDeployment,
+        state: 'stopped',
+      },
     });
     const { reload, rendered } = renderTab(api);
     await rendered;

@@ -129,11 +129,12 @@ describe('ModelPage', () => {
   });
 
   it('deploys a built build with the chosen replicas and profile', async () => {
-    const api = createMockMlApi();
-    api.createDeployment.mockResolvedValue({
-      ...churnDeployment,
-      id: 'd2',
-      state: 'deploying',
+    const api = createMockMlApi({
+      createDeployment: {
+        ...churnDeployment,
+        id: 'd2',
+        state: 'deploying',
+      },
     });
     // Every replica ready: nothing polls and redraws the table mid-click.
     await renderAt(`${modelPath}/builds`, api, undefined, readyDeployment);

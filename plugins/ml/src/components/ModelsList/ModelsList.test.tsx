@@ -86,10 +86,11 @@ async function createChurnPredictor() {
 
 describe('ModelsList', () => {
   it('lists models with their deployment, ready replicas and latest build', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([churnModel]);
-    api.listDeployments.mockResolvedValue([churnDeployment]);
-    api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
+    const api = createMockMlApi({
+      listModels: [churnModel],
+      listDeployments: [churnDeployment],
+      listBuilds: [churnBuild, failedBuild],
+    });
     await renderList(api);
 
     const row = (await screen.findByText('churn-predictor')).closest('tr')!;
@@ -100,10 +101,11 @@ describe('ModelsList', () => {
   });
 
   it('creates a model with its first build and opens it', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
-    api.createModel.mockResolvedValue(churnModel);
-    api.createBuild.mockResolvedValue(churnBuild);
+    const api = createMockMlApi({
+      listModels: [],
+      createModel: churnModel,
+      createBuild: churnBuild,
+    });
     await renderList(api);
 
     await createChurnPredictor();
@@ -129,9 +131,7 @@ describe('ModelsList', () => {
   });
 
   it('keeps the created model when its build is refused, and only builds on the next try', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
-    api.createModel.mockResolvedValue(churnModel);
+    const api = createMockMlApi({ listModels: [], createModel: churnModel });
     api.createBuild
       .mockRejectedValueOnce(
         await responseError(
@@ -160,8 +160,7 @@ describe('ModelsList', () => {
   });
 
   it('names what is wrong before sending anything', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({ listModels: [] });
     await renderList(api);
 
     await userEvent.click(await findEnabledButton('New model'));
@@ -182,8 +181,7 @@ describe('ModelsList', () => {
   });
 
   it('offers a new model to contributors only', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({ listModels: [] });
     await renderList(api, 'operator');
 
     expect(

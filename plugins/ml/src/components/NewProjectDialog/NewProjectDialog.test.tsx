@@ -63,8 +63,7 @@ describe('NewProjectDialog', () => {
   });
 
   it('creates the project in the chosen workspace', async () => {
-    const api = createMockMlApi();
-    api.createProject.mockResolvedValue(churnProject);
+    const api = createMockMlApi({ createProject: churnProject });
     const onCreated = jest.fn();
     await renderDialog(api, onCreated);
 
@@ -122,8 +121,7 @@ describe('NewProjectDialog', () => {
   });
 
   it('gives the project to a group with the role its members get', async () => {
-    const api = createMockMlApi();
-    api.createProject.mockResolvedValue(churnProject);
+    const api = createMockMlApi({ createProject: churnProject });
     const onCreated = jest.fn();
     await renderDialog(api, onCreated);
 

@@ -1,7 +1,5 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   churnProject,
   createMockMlApi,
@@ -11,6 +9,7 @@ import {
   smallProfile,
 } from '../../testing/mockMlApi';
 import { NewSessionDialog } from './NewSessionDialog';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const largeProfile = {
   ...smallProfile,
@@ -21,14 +20,15 @@ const largeProfile = {
 };
 
 function setup() {
-  const api = createMockMlApi();
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([largeProfile, smallProfile]));
-  // Jane may use 8 vCPU and uses 6: 2 are left.
-  api.getProjectQuota.mockResolvedValue({
-    subject: 'user:default/jane',
-    limit: { cpu: 8, memoryMiB: 32768, gpu: 0 },
-    used: { cpu: 6, memoryMiB: 8192, gpu: 0 },
+  const api = createMockMlApi({
+    listRuntimes: page([pythonRuntime]),
+    listProfiles: page([largeProfile, smallProfile]),
+    // Jane may use 8 vCPU and uses 6: 2 are left.
+    getProjectQuota: {
+      subject: 'user:default/jane',
+      limit: { cpu: 8, memoryMiB: 32768, gpu: 0 },
+      used: { cpu: 6, memoryMiB: 8192, gpu: 0 },
+    },
   });
   return api;
 }
@@ -37,15 +37,14 @@ async function renderDialog(
   api: ReturnType<typeof createMockMlApi>,
   onStarted = jest.fn(),
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <NewSessionDialog
-        open
-        project={churnProject}
-        onClose={jest.fn()}
-        onStarted={onStarted}
-      />
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <NewSessionDialog
+      open
+      project={churnProject}
+      onClose={jest.fn()}
+      onStarted={onStarted}
+    />,
+    { api },
   );
 }
 

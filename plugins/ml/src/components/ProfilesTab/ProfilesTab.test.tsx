@@ -1,22 +1,16 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { createMockMlApi, page, smallProfile } from '../../testing/mockMlApi';
 import { ProfilesTab } from './ProfilesTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 async function renderTab(api: ReturnType<typeof createMockMlApi>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ProfilesTab workspace="demo" />
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<ProfilesTab workspace="demo" />, { api });
 }
 
 describe('ProfilesTab', () => {
   it('lists the profiles of the workspace', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({ listProfiles: page([smallProfile]) });
     await renderTab(api);
 
     const row = (await screen.findByText('small')).closest('tr')!;
@@ -52,8 +46,7 @@ describe('ProfilesTab', () => {
   });
 
   it('shows why the backend refused a profile', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listProfiles: page([]) });
     api.createProfile.mockRejectedValue(
       new Error('cpu: no node of workspace demo has 64 vCPU'),
     );
@@ -101,8 +94,7 @@ describe('ProfilesTab', () => {
   });
 
   it('keeps the profile when the deletion is cancelled', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({ listProfiles: page([smallProfile]) });
     await renderTab(api);
 
     await userEvent.click(
@@ -114,9 +106,10 @@ describe('ProfilesTab', () => {
   });
 
   it('edits a profile without renaming it', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
-    api.updateProfile.mockResolvedValue(smallProfile);
+    const api = createMockMlApi({
+      listProfiles: page([smallProfile]),
+      updateProfile: smallProfile,
+    });
     await renderTab(api);
 
     await userEvent.click(

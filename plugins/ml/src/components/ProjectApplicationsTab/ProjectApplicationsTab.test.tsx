@@ -1,7 +1,5 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { dashboardApp } from '../../testing/mockApplicationsApi';
 import {
@@ -14,33 +12,31 @@ import {
 } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
   findEnabledButton,
 } from '../../__testUtils__/permissions';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function setup(options: { allowBypass?: boolean } = {}) {
-  const api = createMockMlApi();
-  api.getApplicationSettings.mockResolvedValue({
-    allowBypassAuthentication: options.allowBypass ?? false,
-  });
-  api.listApplications.mockResolvedValue([
-    dashboardApp,
-    {
-      ...dashboardApp,
-      id: 'a2',
-      name: 'Old report',
-      slug: 'old-report',
-      state: 'stopped',
-      workloadId: undefined,
+  const api = createMockMlApi({
+    getApplicationSettings: {
+      allowBypassAuthentication: options.allowBypass ?? false,
     },
-  ]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  api.listFiles.mockResolvedValue([
-    fileEntry('app.py'),
-    fileEntry('README.md'),
-  ]);
+    listApplications: [
+      dashboardApp,
+      {
+        ...dashboardApp,
+        id: 'a2',
+        name: 'Old report',
+        slug: 'old-report',
+        state: 'stopped',
+        workloadId: undefined,
+      },
+    ],
+    listRuntimes: page([pythonRuntime]),
+    listProfiles: page([smallProfile]),
+    listFiles: [fileEntry('app.py'), fileEntry('README.md')],
+  });
   return api;
 }
 
@@ -48,13 +44,10 @@ async function renderTab(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectApplicationsTab project={churnProject} />
-      </WithProjectRole>
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<ProjectApplicationsTab project={churnProject} />, {
+    api,
+    projectRole: role,
+  });
 }
 
 describe('ProjectApplicationsTab', () => {

@@ -1,15 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole } from '../../__testUtils__/permissions';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('ProjectDetailsCard', () => {
   it('saves title, description and visibility', async () => {
@@ -21,15 +17,12 @@ describe('ProjectDetailsCard', () => {
     };
     api.updateProject.mockResolvedValue(saved);
     const onProjectChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectDetailsCard
-            project={churnProject}
-            onProjectChange={onProjectChange}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectDetailsCard
+        project={churnProject}
+        onProjectChange={onProjectChange}
+      />,
+      { api },
     );
 
     const save = screen.getByRole('button', { name: 'Save details' });
@@ -54,15 +47,9 @@ describe('ProjectDetailsCard', () => {
         'Invalid request body: description: String must contain at most 4000 character(s)',
       ),
     );
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectDetailsCard
-            project={churnProject}
-            onProjectChange={jest.fn()}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectDetailsCard project={churnProject} onProjectChange={jest.fn()} />,
+      { api },
     );
 
     await userEvent.clear(screen.getByLabelText('Title'));
@@ -137,11 +124,8 @@ function renderCard(
   project: Project,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />
-      </WithProjectRole>
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />,
+    { api, projectRole: role },
   );
 }

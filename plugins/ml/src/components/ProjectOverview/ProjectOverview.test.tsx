@@ -1,16 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole } from '../../__testUtils__/permissions';
 import { ProjectOverview } from './ProjectOverview';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderOverview(
   api: ReturnType<typeof createMockMlApi>,
@@ -18,13 +13,9 @@ function renderOverview(
   onDeleted = jest.fn(),
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectOverview project={project} onDeleted={onDeleted} />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
+  return renderWithMlApi(
+    <ProjectOverview project={project} onDeleted={onDeleted} />,
+    { api, projectRole: role },
   );
 }
 

@@ -1,42 +1,34 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
   fileEntry,
 } from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole } from '../../__testUtils__/permissions';
 import { ProjectPage } from './ProjectPage';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(
   path: string,
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  return renderWithMlApi(
+    <Routes>
+      <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
+    </Routes>,
+    { api, projectRole: role, routeEntries: [path] },
   );
 }
 
 describe('ProjectPage', () => {
   it('loads the project from the URL and shows its files on the Files tab', async () => {
-    const api = createMockMlApi();
-    api.getProject.mockResolvedValue(churnProject);
-    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    const api = createMockMlApi({
+      getProject: churnProject,
+      listFiles: [fileEntry('README.md')],
+    });
     await renderAt(`/ml/projects/churn-${churnProject.id}`, api);
 
     expect(
@@ -62,9 +54,10 @@ describe('ProjectPage', () => {
   });
 
   it("shows the user's role in the header and gates the tabs by it", async () => {
-    const api = createMockMlApi();
-    api.getProject.mockResolvedValue(churnProject);
-    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    const api = createMockMlApi({
+      getProject: churnProject,
+      listFiles: [fileEntry('README.md')],
+    });
     await renderAt(
       `/ml/projects/churn-${churnProject.id}/files`,
       api,

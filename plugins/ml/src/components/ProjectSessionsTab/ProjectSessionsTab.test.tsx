@@ -1,8 +1,5 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
@@ -10,30 +7,25 @@ import {
   runningSession,
   streamOf,
 } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/sessions/*"
-            element={<ProjectSessionsTab project={churnProject} />}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  return renderWithMlApi(
+    <Routes>
+      <Route
+        path="/ml/projects/:projectId/sessions/*"
+        element={<ProjectSessionsTab project={churnProject} />}
+      />
+    </Routes>,
+    { api, routeEntries: [path] },
   );
 }
 
 describe('ProjectSessionsTab', () => {
   it('shows the list at its root', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listSessions: page([]) });
     await renderAt(`/ml/projects/${churnProject.id}/sessions`, api);
     expect(await screen.findByText(/No sessions yet/)).toBeInTheDocument();
     expect(
@@ -42,8 +34,7 @@ describe('ProjectSessionsTab', () => {
   });
 
   it('shows one session below it', async () => {
-    const api = createMockMlApi();
-    api.getSession.mockResolvedValue(runningSession);
+    const api = createMockMlApi({ getSession: runningSession });
     api.followWorkloadLogs.mockReturnValue(streamOf<string>());
     await renderAt(
       `/ml/projects/${churnProject.id}/sessions/${runningSession.id}`,

@@ -1,27 +1,21 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../__testUtils__/permissions';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('ProjectSettingsTab', () => {
   it('saves the environment variables of the project', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     const saved = { ...churnProject, env: { MODEL: 'xgb', SEED: '42' } };
     api.updateProject.mockResolvedValue(saved);
     const onProjectChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectSettingsTab
-            project={churnProject}
-            onProjectChange={onProjectChange}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectSettingsTab
+        project={churnProject}
+        onProjectChange={onProjectChange}
+      />,
+      { api },
     );
 
     // The editor replaces the read-only list once the admin role is known.
@@ -40,8 +34,7 @@ describe('ProjectSettingsTab', () => {
   });
 
   it('keeps a secret of the project when other variables are saved, and shows it masked', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     const project = {
       ...churnProject,
       env: { DB_PASSWORD: { secret: true as const }, MODEL: 'xgb' },
@@ -50,12 +43,9 @@ describe('ProjectSettingsTab', () => {
       ...project,
       env: { ...project.env, SEED: '42' },
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />,
+      { api },
     );
 
     expect(await screen.findByLabelText('Value 1')).toHaveValue('••••••••');
@@ -72,23 +62,18 @@ describe('ProjectSettingsTab', () => {
   });
 
   it('shows the settings read-only to someone who is not an admin', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([
-      {
-        subject: 'user:default/bob',
-        role: 'contributor',
-        addedAt: '2026-01-10T10:00:00.000Z',
-      },
-    ]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole projectRole="contributor">
-          <ProjectSettingsTab
-            project={churnProject}
-            onProjectChange={jest.fn()}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    const api = createMockMlApi({
+      listCollaborators: [
+        {
+          subject: 'user:default/bob',
+          role: 'contributor',
+          addedAt: '2026-01-10T10:00:00.000Z',
+        },
+      ],
+    });
+    await renderWithMlApi(
+      <ProjectSettingsTab project={churnProject} onProjectChange={jest.fn()} />,
+      { api, projectRole: 'contributor' },
     );
 
     expect(await screen.findByText(/Read-only/)).toHaveTextContent(

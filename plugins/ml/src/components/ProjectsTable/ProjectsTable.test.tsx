@@ -23,9 +23,10 @@ function LocationProbe() {
 
 describe('ProjectsTable', () => {
   it('opens the new project after creating it', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([]));
-    api.createProject.mockResolvedValue(churnProject);
+    const api = createMockMlApi({
+      listProjects: page([]),
+      createProject: churnProject,
+    });
 
     await renderInTestApp(
       <TestApiProvider

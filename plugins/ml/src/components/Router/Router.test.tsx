@@ -34,12 +34,13 @@ function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
 }
 
 describe('Router', () => {
-  const api = createMockMlApi();
-  api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-  api.getWorkspace.mockResolvedValue(demoWorkspace);
-  api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-  api.listProjects.mockResolvedValue(page([churnProject]));
-  api.getProject.mockResolvedValue(churnProject);
+  const api = createMockMlApi({
+    listWorkspaces: page([demoWorkspace]),
+    getWorkspace: demoWorkspace,
+    getWorkspaceCapacity: demoCapacity,
+    listProjects: page([churnProject]),
+    getProject: churnProject,
+  });
 
   it('renders the home page at the root', async () => {
     await renderAt('/ml', api);

@@ -1,9 +1,6 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
@@ -11,11 +8,9 @@ import {
   pythonRuntime,
   runningSession,
 } from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole } from '../../__testUtils__/permissions';
 import { SessionsList } from './SessionsList';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const queuedSession = {
   ...runningSession,
@@ -28,17 +23,11 @@ const queuedSession = {
 
 describe('SessionsList', () => {
   it('lists sessions with their state, runtime and a link to each', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([runningSession, queuedSession]));
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <SessionsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    const api = createMockMlApi({
+      listSessions: page([runningSession, queuedSession]),
+      listRuntimes: page([pythonRuntime]),
+    });
+    await renderWithMlApi(<SessionsList project={churnProject} />, { api });
 
     const link = await screen.findByRole('link', { name: 'Exploration' });
     expect(link).toHaveAttribute(
@@ -64,14 +53,7 @@ describe('SessionsList', () => {
       stopped = true;
       return { ...runningSession, state: 'stopped' };
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <SessionsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<SessionsList project={churnProject} />, { api });
 
     const stopButton = await screen.findByRole('button', {
       name: 'Stop session Exploration',
@@ -92,9 +74,10 @@ describe('SessionsList', () => {
   });
 
   it('lets an operator see the sessions but not start or stop them', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([runningSession]));
-    api.listRuntimes.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listSessions: page([runningSession]),
+      listRuntimes: page([]),
+    });
     await renderList(api, 'operator');
 
     expect(
@@ -114,12 +97,8 @@ function renderList(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <SessionsList project={churnProject} />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
-  );
+  return renderWithMlApi(<SessionsList project={churnProject} />, {
+    api,
+    projectRole: role,
+  });
 }

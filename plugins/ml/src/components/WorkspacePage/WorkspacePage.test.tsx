@@ -1,9 +1,6 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   createMockMlApi,
   demoCapacity,
@@ -12,23 +9,23 @@ import {
   smallProfile,
 } from '../../testing/mockMlApi';
 import { WorkspacePage } from './WorkspacePage';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route path="/ml/workspaces/:workspace/*" element={<WorkspacePage />} />
-      </Routes>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  return renderWithMlApi(
+    <Routes>
+      <Route path="/ml/workspaces/:workspace/*" element={<WorkspacePage />} />
+    </Routes>,
+    { api, routeEntries: [path] },
   );
 }
 
 describe('WorkspacePage', () => {
   it('loads the workspace named in the URL and shows its overview', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      getWorkspaceCapacity: demoCapacity,
+    });
     await renderAt('/ml/workspaces/demo', api);
 
     expect(
@@ -48,10 +45,11 @@ describe('WorkspacePage', () => {
   });
 
   it('switches to the profiles tab', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      getWorkspaceCapacity: demoCapacity,
+      listProfiles: page([smallProfile]),
+    });
     await renderAt('/ml/workspaces/demo', api);
 
     await userEvent.click(
@@ -62,11 +60,12 @@ describe('WorkspacePage', () => {
   });
 
   it('saves the site environment', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.updateWorkspace.mockResolvedValue({
-      ...demoWorkspace,
-      env: { SITE: 'prod' },
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      updateWorkspace: {
+        ...demoWorkspace,
+        env: { SITE: 'prod' },
+      },
     });
     await renderAt('/ml/workspaces/demo/environment', api);
 

@@ -1,7 +1,4 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
@@ -13,6 +10,7 @@ import {
   trainRun,
 } from '../../testing/mockMlApi';
 import { WorkspaceQueueTab } from './WorkspaceQueueTab';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const waitingRun = {
   ...trainRun,
@@ -52,12 +50,9 @@ describe('WorkspaceQueueTab', () => {
       nodes: [readyNode, startingNode],
     });
     api.listProjects.mockResolvedValue(page([churnProject]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceQueueTab workspace={demoWorkspace} />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<WorkspaceQueueTab workspace={demoWorkspace} />, {
+      api,
+    });
 
     expect(await screen.findByText('Queued (2)')).toBeInTheDocument();
     const first = screen
@@ -101,19 +96,17 @@ describe('WorkspaceQueueTab', () => {
   it('refreshes every few seconds', async () => {
     jest.useFakeTimers();
     try {
-      const api = createMockMlApi();
-      api.getWorkspaceQueue.mockResolvedValue({
-        queued: [],
-        running: [],
-        nodes: [],
+      const api = createMockMlApi({
+        getWorkspaceQueue: {
+          queued: [],
+          running: [],
+          nodes: [],
+        },
+        listProjects: page([]),
       });
-      api.listProjects.mockResolvedValue(page([]));
-      await renderInTestApp(
-        <TestApiProvider apis={[[mlApiRef, api]]}>
-          <WorkspaceQueueTab workspace={demoWorkspace} />
-        </TestApiProvider>,
-        { mountedRoutes: { '/ml': rootRouteRef } },
-      );
+      await renderWithMlApi(<WorkspaceQueueTab workspace={demoWorkspace} />, {
+        api,
+      });
       expect(
         await screen.findByText('Nothing is waiting.'),
       ).toBeInTheDocument();

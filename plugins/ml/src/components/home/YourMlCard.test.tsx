@@ -1,7 +1,4 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
@@ -11,28 +8,30 @@ import {
 } from '../../testing/mockMlApi';
 import { churnModel } from '../../testing/mockModelsApi';
 import { YourMlCard } from './YourMlCard';
+import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderCard(api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <YourMlCard />
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
-  );
+  return renderWithMlApi(<YourMlCard />, { api });
 }
 
 describe('YourMlCard', () => {
   it('shows the recent projects with what runs in them and what they serve', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
-    api.listSessions.mockResolvedValue(page([runningSession]));
-    api.listJobs.mockResolvedValue([
-      { ...trainJob, lastRun: { ...trainJob.lastRun!, state: 'running' } },
-    ]);
-    api.listModels.mockResolvedValue([
-      churnModel,
-      { ...churnModel, id: 'm-2', name: 'idle', activeDeploymentId: undefined },
-    ]);
+    const api = createMockMlApi({
+      listProjects: page([churnProject]),
+      listSessions: page([runningSession]),
+      listJobs: [
+        { ...trainJob, lastRun: { ...trainJob.lastRun!, state: 'running' } },
+      ],
+      listModels: [
+        churnModel,
+        {
+          ...churnModel,
+          id: 'm-2',
+          name: 'idle',
+          activeDeploymentId: undefined,
+        },
+      ],
+    });
 
     await renderCard(api);
 
@@ -56,8 +55,7 @@ describe('YourMlCard', () => {
   });
 
   it('leads to the ML page when there is no project yet', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listProjects: page([]) });
 
     await renderCard(api);
 

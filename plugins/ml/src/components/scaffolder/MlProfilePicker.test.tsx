@@ -26,9 +26,10 @@ const medium = {
 
 describe('MlProfilePicker', () => {
   it('offers the profiles of the workspace in the form that fit its nodes', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.listProfiles.mockResolvedValue(page([huge, medium, smallProfile]));
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      listProfiles: page([huge, medium, smallProfile]),
+    });
     const onChange = await renderField(MlProfilePicker, {
       api,
       title: 'Profile',

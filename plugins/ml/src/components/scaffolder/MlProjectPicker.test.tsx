@@ -6,8 +6,7 @@ import { renderField } from './__testUtils__/renderField';
 
 describe('MlProjectPicker', () => {
   it('offers the projects of the workspace in the form and returns the id', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
+    const api = createMockMlApi({ listProjects: page([churnProject]) });
     const onChange = await renderField(MlProjectPicker, {
       api,
       title: 'Project',

@@ -6,10 +6,12 @@ import { renderField } from './__testUtils__/renderField';
 
 describe('MlWorkspacePicker', () => {
   it('offers the workspaces and returns the chosen name', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(
-      page([demoWorkspace, { ...demoWorkspace, name: 'gpu', title: 'gpu' }]),
-    );
+    const api = createMockMlApi({
+      listWorkspaces: page([
+        demoWorkspace,
+        { ...demoWorkspace, name: 'gpu', title: 'gpu' },
+      ]),
+    });
     const onChange = await renderField(MlWorkspacePicker, {
       api,
       title: 'Workspace',
@@ -23,8 +25,7 @@ describe('MlWorkspacePicker', () => {
   });
 
   it('says so when there is no workspace', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listWorkspaces: page([]) });
     await renderField(MlWorkspacePicker, { api, title: 'Workspace' });
     expect(
       await screen.findByText(/There is no ML workspace yet/),
