@@ -2,12 +2,7 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { mlApiRef } from './api';
 import mlPlugin from './alpha';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  page,
-} from './testing/mockMlApi';
+import { createMockMlApi, demoCapacity, demoWorkspace, page } from './testing';
 
 describe('ml plugin for the new frontend system', () => {
   it('serves the home page at /ml through its page extension', async () => {

@@ -1,4 +1,4 @@
-import { churnMetrics } from '../testing/mockModelsApi';
+import { churnMetrics } from '../testing';
 import {
   METRICS_RANGES,
   accuracySeries,

@@ -1,19 +1,18 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  churnProject,
-  createMockMlApi,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
-import {
   churnBuild,
   churnDeployment,
   churnModel,
-} from '../../testing/mockModelsApi';
+  churnProject,
+  createMockMlApi,
+  fillAndSubmit,
+  page,
+  pythonRuntime,
+  renderWithMlApi,
+  smallProfile,
+} from '../../testing';
 import { DeployDialog } from './DeployDialog';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('DeployDialog', () => {
   it('starts from the serving deployment but asks for its secrets again', async () => {
@@ -46,8 +45,7 @@ describe('DeployDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Deploy' }));
     expect(api.createDeployment).not.toHaveBeenCalled();
 
-    await userEvent.type(screen.getByLabelText('Value 1'), 'tok-1');
-    await userEvent.click(screen.getByRole('button', { name: 'Deploy' }));
+    await fillAndSubmit({ 'Value 1': 'tok-1' }, 'Deploy');
     await waitFor(() =>
       expect(api.createDeployment).toHaveBeenCalledWith(
         churnProject.id,

@@ -3,6 +3,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EnvVarsEditor } from './EnvVarsEditor';
 import { secretsToReenter } from './envRows';
+import { fillAndSubmit } from '../../testing';
 
 describe('EnvVarsEditor', () => {
   it('adds, edits and removes variables, then saves them all', async () => {
@@ -59,8 +60,7 @@ describe('EnvVarsEditor', () => {
       <EnvVarsEditor title="Environment" env={{}} onSave={onSave} />,
     );
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 1'), 'X');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await fillAndSubmit({ 'Name 1': 'X' }, 'Save');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'env: at most 200 variables',
     );
@@ -84,8 +84,7 @@ describe('EnvVarsEditor', () => {
       expect(screen.getByLabelText('Secret MODEL')).not.toBeChecked();
 
       await userEvent.clear(screen.getByLabelText('Value 2'));
-      await userEvent.type(screen.getByLabelText('Value 2'), 'lgbm');
-      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await fillAndSubmit({ 'Value 2': 'lgbm' }, 'Save');
       await waitFor(() =>
         expect(onSave).toHaveBeenCalledWith({
           TOKEN: { secret: true },
@@ -144,8 +143,7 @@ describe('EnvVarsEditor', () => {
       await userEvent.click(screen.getByLabelText('Secret OLD'));
       expect(screen.getByLabelText('Value 1')).toHaveValue('');
       expect(screen.getByLabelText('Value 1')).not.toBeDisabled();
-      await userEvent.type(screen.getByLabelText('Value 1'), 'now-plain');
-      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await fillAndSubmit({ 'Value 1': 'now-plain' }, 'Save');
       await waitFor(() =>
         expect(onSave).toHaveBeenCalledWith({
           OLD: 'now-plain',

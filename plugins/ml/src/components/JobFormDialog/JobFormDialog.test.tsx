@@ -4,14 +4,15 @@ import {
   churnProject,
   createMockMlApi,
   fileEntry,
+  fillAndSubmit,
   page,
   pythonRuntime,
+  renderWithMlApi,
   responseError,
   smallProfile,
   trainJob,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { JobFormDialog } from './JobFormDialog';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function setup() {
   const api = createMockMlApi({
@@ -74,9 +75,7 @@ describe('JobFormDialog', () => {
     await userEvent.type(screen.getByLabelText('Schedule'), '0 3 * * *');
     expect(await screen.findByText(/^Next runs: /)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 1'), 'EPOCHS');
-    await userEvent.type(screen.getByLabelText('Value 1'), '3');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ 'Name 1': 'EPOCHS', 'Value 1': '3' }, 'Create');
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(trainJob));
     expect(api.createJob).toHaveBeenCalledWith(churnProject.id, {
@@ -106,9 +105,7 @@ describe('JobFormDialog', () => {
     );
     const onSaved = await renderForm(api);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'broken');
-    await userEvent.type(screen.getByLabelText('Script'), 'gone.py');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'broken', Script: 'gone.py' }, 'Create');
 
     const message = await screen.findByText(
       "no file 'gone.py' in this project",

@@ -1,24 +1,19 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
+  findEnabledButton,
   page,
+  renderWithMlApi,
   reportJob,
   responseError,
   trainJob,
   trainRun,
-} from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
+} from '../../testing';
 import { JobPage } from './JobPage';
 
 function renderPage(
@@ -29,23 +24,20 @@ function renderPage(
   api.listJobs.mockResolvedValue([trainJob, reportJob]);
   api.listJobRuns.mockResolvedValue(page([trainRun]));
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/jobs/:jobId"
-            element={<JobPage project={churnProject} jobId={trainJob.id} />}
-          />
-          <Route
-            path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
-            element={<div>run page</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <Routes>
+      <Route
+        path="/ml/projects/:projectId/jobs/:jobId"
+        element={<JobPage project={churnProject} jobId={trainJob.id} />}
+      />
+      <Route
+        path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
+        element={<div>run page</div>}
+      />
+    </Routes>,
     {
-      mountedRoutes: { '/ml': rootRouteRef },
+      api,
+      projectRole: role,
       routeEntries: [`/ml/projects/${churnProject.id}/jobs/${trainJob.id}`],
     },
   );

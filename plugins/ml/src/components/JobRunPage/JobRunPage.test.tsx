@@ -1,29 +1,23 @@
-import { ReactNode } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
+  findEnabledButton,
   page,
+  renderWithMlApi,
   streamOf,
   trainJob,
   trainRun,
   trainRunEvents,
-} from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
+} from '../../testing';
 import { JobRunPage } from './JobRunPage';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
-jest.mock('react-virtualized-auto-sizer', () => ({
-  __esModule: true,
-  default: (props: {
-    children: (size: { width: number; height: number }) => ReactNode;
-  }) => <>{props.children({ width: 800, height: 400 })}</>,
-}));
+jest.mock('react-virtualized-auto-sizer', () =>
+  jest.requireActual('../../testing/fixedSizeAutoSizer'),
+);
 
 function renderPage(
   api: ReturnType<typeof createMockMlApi>,

@@ -4,11 +4,11 @@ import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
 import {
   createMockMlApi,
+  renderWithMlApi,
   responseError,
   trainJob,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function Harness(props: {
   parents: Job[];

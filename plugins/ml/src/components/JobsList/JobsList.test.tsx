@@ -4,13 +4,13 @@ import { needsRole } from '../../hooks/useProjectAccess';
 import {
   churnProject,
   createMockMlApi,
+  findEnabledButton,
   page,
+  renderWithMlApi,
   reportJob,
   trainJob,
-} from '../../testing/mockMlApi';
-import { findEnabledButton } from '../../__testUtils__/permissions';
+} from '../../testing';
 import { JobsList } from './JobsList';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('JobsList', () => {
   beforeAll(() => {

@@ -7,9 +7,9 @@ import {
   demoCapacity,
   demoWorkspace,
   page,
-} from '../../testing/mockMlApi';
+  renderWithMlApi,
+} from '../../testing';
 import { MlHomePage } from './MlHomePage';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 // The hook caches answers across renders (SWR), so tests set it directly.
 const mockUsePermission = jest.fn();

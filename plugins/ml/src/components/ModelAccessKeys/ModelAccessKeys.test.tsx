@@ -1,10 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
-import { churnKey, churnModel } from '../../testing/mockModelsApi';
+import {
+  TestProjectRole,
+  churnKey,
+  churnModel,
+  churnProject,
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../testing';
 import { ModelAccessKeys } from './ModelAccessKeys';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderKeys(
   api: ReturnType<typeof createMockMlApi>,

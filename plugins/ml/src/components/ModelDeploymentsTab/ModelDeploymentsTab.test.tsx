@@ -1,14 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
+  churnDeployment,
+  churnModel,
+  churnProject,
+  createMockMlApi,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
-import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
+  renderWithMlApi,
+} from '../../testing';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderTab(
   api: ReturnType<typeof createMockMlApi>,

@@ -1,14 +1,15 @@
 import { cloneElement, ReactElement } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   churnDeployment,
   churnMetrics,
   churnModel,
-} from '../../testing/mockModelsApi';
+  churnProject,
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../testing';
 import { ModelMonitoring } from './ModelMonitoring';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 // jsdom lays nothing out, so a ResponsiveContainer measures 0×0 and draws
 // nothing; give the charts a fixed size instead.

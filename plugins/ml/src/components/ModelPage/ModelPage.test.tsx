@@ -7,23 +7,19 @@ import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import { rootRouteRef } from '../../routes';
 import {
-  churnProject,
-  createMockMlApi,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
-import {
   TestProjectRole,
   WithProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
-import {
   churnBuild,
   churnDeployment,
   churnModel,
+  churnProject,
+  createMockMlApi,
   failedBuild,
-} from '../../testing/mockModelsApi';
+  findEnabledButton,
+  page,
+  pythonRuntime,
+  smallProfile,
+} from '../../testing';
 import { ModelPage } from './ModelPage';
 
 const readyDeployment = {

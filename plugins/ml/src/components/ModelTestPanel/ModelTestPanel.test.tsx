@@ -1,18 +1,16 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  churnProject,
-  createMockMlApi,
-  responseError,
-} from '../../testing/mockMlApi';
-import {
   churnBuild,
   churnDeployment,
   churnModel,
   churnPrediction,
-} from '../../testing/mockModelsApi';
+  churnProject,
+  createMockMlApi,
+  renderWithMlApi,
+  responseError,
+} from '../../testing';
 import { ModelTestPanel } from './ModelTestPanel';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderPanel(
   api: ReturnType<typeof createMockMlApi>,

@@ -1,30 +1,23 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-  page,
-  pythonRuntime,
-  responseError,
-  smallProfile,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
-import {
   churnBuild,
   churnDeployment,
   churnModel,
+  churnProject,
+  createMockMlApi,
   failedBuild,
-} from '../../testing/mockModelsApi';
+  fileEntry,
+  findEnabledButton,
+  page,
+  pythonRuntime,
+  renderWithMlApi,
+  responseError,
+  smallProfile,
+} from '../../testing';
 import { ModelsList } from './ModelsList';
 
 function renderList(
@@ -37,23 +30,20 @@ function renderList(
   ]);
   api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
   api.listProfiles.mockResolvedValue(page([smallProfile]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/models"
-            element={<ModelsList project={churnProject} />}
-          />
-          <Route
-            path="/ml/projects/:projectId/models/:modelId"
-            element={<div>model page</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <Routes>
+      <Route
+        path="/ml/projects/:projectId/models"
+        element={<ModelsList project={churnProject} />}
+      />
+      <Route
+        path="/ml/projects/:projectId/models/:modelId"
+        element={<div>model page</div>}
+      />
+    </Routes>,
     {
-      mountedRoutes: { '/ml': rootRouteRef },
+      api,
+      projectRole: role,
       routeEntries: [`/ml/projects/${churnProject.id}/models`],
     },
   );

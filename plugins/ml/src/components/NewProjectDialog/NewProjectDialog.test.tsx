@@ -11,7 +11,8 @@ import {
   churnProject,
   createMockMlApi,
   demoWorkspace,
-} from '../../testing/mockMlApi';
+  fillAndSubmit,
+} from '../../testing';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ownerChoices } from './OwnerFields';
 
@@ -53,8 +54,7 @@ describe('NewProjectDialog', () => {
     const api = createMockMlApi();
     await renderDialog(api);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'Churn_Model');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'Churn_Model' }, 'Create');
 
     expect(
       screen.getByText(/Name must use only lowercase letters/),
@@ -90,8 +90,7 @@ describe('NewProjectDialog', () => {
     const onCreated = jest.fn();
     await renderDialog(api, onCreated);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'churn');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'churn' }, 'Create');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'already exists',

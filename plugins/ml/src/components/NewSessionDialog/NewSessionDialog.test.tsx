@@ -3,13 +3,14 @@ import userEvent from '@testing-library/user-event';
 import {
   churnProject,
   createMockMlApi,
+  fillAndSubmit,
   page,
   pythonRuntime,
+  renderWithMlApi,
   runningSession,
   smallProfile,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { NewSessionDialog } from './NewSessionDialog';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const largeProfile = {
   ...smallProfile,
@@ -85,8 +86,7 @@ describe('NewSessionDialog', () => {
     await renderDialog(api, onStarted);
 
     await screen.findByRole('option', { name: /^small/ });
-    await userEvent.type(screen.getByLabelText('Name'), 'Exploration');
-    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await fillAndSubmit({ Name: 'Exploration' }, 'Start');
 
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(runningSession));
     expect(api.launchSession).toHaveBeenCalledWith(churnProject.id, {

@@ -1,8 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, page, smallProfile } from '../../testing/mockMlApi';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  page,
+  renderWithMlApi,
+  smallProfile,
+} from '../../testing';
 import { ProfilesTab } from './ProfilesTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 async function renderTab(api: ReturnType<typeof createMockMlApi>) {
   await renderWithMlApi(<ProfilesTab workspace="demo" />, { api });
@@ -30,10 +35,7 @@ describe('ProfilesTab', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New profile' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'large');
-    await userEvent.type(screen.getByLabelText('CPU'), '8');
-    await userEvent.type(screen.getByLabelText('Memory'), '32Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'large', CPU: '8', Memory: '32Gi' }, 'Create');
 
     expect(await screen.findByText('large')).toBeInTheDocument();
     expect(api.createProfile).toHaveBeenCalledWith('demo', {
@@ -55,10 +57,7 @@ describe('ProfilesTab', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New profile' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'huge');
-    await userEvent.type(screen.getByLabelText('CPU'), '64');
-    await userEvent.type(screen.getByLabelText('Memory'), '1Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'huge', CPU: '64', Memory: '1Gi' }, 'Create');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'no node of workspace demo has 64 vCPU',

@@ -1,21 +1,19 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { dashboardApp } from '../../testing/mockApplicationsApi';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
+  churnProject,
+  createMockMlApi,
+  dashboardApp,
+  fileEntry,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
+  page,
+  pythonRuntime,
+  renderWithMlApi,
+  smallProfile,
+} from '../../testing';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function setup(options: { allowBypass?: boolean } = {}) {
   const api = createMockMlApi({

@@ -2,10 +2,14 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+import {
+  TestProjectRole,
+  churnProject,
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../testing';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('ProjectDetailsCard', () => {
   it('saves title, description and visibility', async () => {
@@ -56,9 +60,7 @@ describe('ProjectDetailsCard', () => {
     expect(screen.getByText('Title must not be empty')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save details' })).toBeDisabled();
 
-    await userEvent.type(screen.getByLabelText('Title'), 'Churn');
-    await userEvent.type(screen.getByLabelText('Description'), '!');
-    await userEvent.click(screen.getByRole('button', { name: 'Save details' }));
+    await fillAndSubmit({ Title: 'Churn', Description: '!' }, 'Save details');
     expect(
       await screen.findByText('String must contain at most 4000 character(s)'),
     ).toBeInTheDocument();

@@ -2,13 +2,14 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
   fileEntry,
-} from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../testing';
 import { ProjectFilesTab } from './ProjectFilesTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const listing = [
   fileEntry('README.md'),
@@ -129,8 +130,7 @@ describe('ProjectFilesTab', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New folder' }),
     );
-    await userEvent.type(screen.getByLabelText('Path'), 'notebooks');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Path: 'notebooks' }, 'Create');
 
     await waitFor(() =>
       expect(api.createDirectory).toHaveBeenCalledWith(

@@ -4,11 +4,11 @@ import {
   churnProject,
   createMockMlApi,
   page,
+  renderWithMlApi,
   trainJob,
   trainRun,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { ProjectJobsTab } from './ProjectJobsTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));

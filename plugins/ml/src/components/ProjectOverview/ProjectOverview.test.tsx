@@ -2,10 +2,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+import {
+  TestProjectRole,
+  churnProject,
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../testing';
 import { ProjectOverview } from './ProjectOverview';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderOverview(
   api: ReturnType<typeof createMockMlApi>,

@@ -2,13 +2,13 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
   fileEntry,
-} from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+  renderWithMlApi,
+} from '../../testing';
 import { ProjectPage } from './ProjectPage';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(
   path: string,

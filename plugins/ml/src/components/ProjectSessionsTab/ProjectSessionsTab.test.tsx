@@ -4,11 +4,11 @@ import {
   churnProject,
   createMockMlApi,
   page,
+  renderWithMlApi,
   runningSession,
   streamOf,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));

@@ -13,8 +13,9 @@ import {
   churnProject,
   createMockMlApi,
   demoWorkspace,
+  fillAndSubmit,
   page,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { ProjectsTable } from './ProjectsTable';
 
 function LocationProbe() {
@@ -49,8 +50,7 @@ describe('ProjectsTable', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New project' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'churn');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'churn' }, 'Create');
 
     // The URL names the project, as people (and the browser tests) expect.
     expect(await screen.findByTestId('location')).toHaveTextContent(

@@ -3,11 +3,12 @@ import userEvent from '@testing-library/user-event';
 import {
   createMockMlApi,
   demoWorkspace,
+  fillAndSubmit,
   janeQuota,
   page,
-} from '../../testing/mockMlApi';
+  renderWithMlApi,
+} from '../../testing';
 import { QuotasTab } from './QuotasTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('QuotasTab', () => {
   it('shows the default quota and the quotas', async () => {
@@ -63,10 +64,7 @@ describe('QuotasTab', () => {
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'New quota' }));
-    await userEvent.type(screen.getByLabelText('Subject'), 'jane');
-    await userEvent.type(screen.getByLabelText('CPU'), '1');
-    await userEvent.type(screen.getByLabelText('Memory'), '1Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Subject: 'jane', CPU: '1', Memory: '1Gi' }, 'Create');
 
     expect(
       screen.getByText(/Subject must be a user or group ref/),

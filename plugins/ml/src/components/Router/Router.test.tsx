@@ -14,7 +14,7 @@ import {
   demoCapacity,
   demoWorkspace,
   page,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { Router } from './Router';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

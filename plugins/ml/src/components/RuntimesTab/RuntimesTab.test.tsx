@@ -1,8 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, page, pythonRuntime } from '../../testing/mockMlApi';
+import {
+  createMockMlApi,
+  page,
+  pythonRuntime,
+  renderWithMlApi,
+} from '../../testing';
 import { RuntimesTab } from './RuntimesTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const label = 'Workbench Python 3.11 Standard 2026.01.2';
 

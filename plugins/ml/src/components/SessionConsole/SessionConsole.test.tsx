@@ -3,13 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { MlExecuteEvent } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
+  TestProjectRole,
   createMockMlApi,
+  renderWithMlApi,
   responseError,
   streamOf,
-} from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+} from '../../testing';
 import { SessionConsole } from './SessionConsole';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 async function renderConsole(
   api: ReturnType<typeof createMockMlApi>,

@@ -1,15 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
   page,
+  renderWithMlApi,
   runningSession,
   streamOf,
-} from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+} from '../../testing';
 import { SessionPage } from './SessionPage';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderPage(
   api: ReturnType<typeof createMockMlApi>,

@@ -2,15 +2,15 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
+  TestProjectRole,
   churnProject,
   createMockMlApi,
   page,
   pythonRuntime,
+  renderWithMlApi,
   runningSession,
-} from '../../testing/mockMlApi';
-import { TestProjectRole } from '../../__testUtils__/permissions';
+} from '../../testing';
 import { SessionsList } from './SessionsList';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const queuedSession = {
   ...runningSession,

@@ -1,21 +1,16 @@
-import { ReactNode } from 'react';
 import { screen, waitFor } from '@testing-library/react';
 import {
   createMockMlApi,
+  renderWithMlApi,
   responseError,
   streamOf,
   trainRun,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { WorkloadLogs } from './WorkloadLogs';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
-// jsdom lays nothing out, so give the LogViewer's virtual list a size.
-jest.mock('react-virtualized-auto-sizer', () => ({
-  __esModule: true,
-  default: (props: {
-    children: (size: { width: number; height: number }) => ReactNode;
-  }) => <>{props.children({ width: 800, height: 400 })}</>,
-}));
+jest.mock('react-virtualized-auto-sizer', () =>
+  jest.requireActual('../../testing/fixedSizeAutoSizer'),
+);
 
 function renderLogs(
   api: ReturnType<typeof createMockMlApi>,

@@ -3,9 +3,9 @@ import {
   createMockMlApi,
   demoCapacity,
   demoWorkspace,
-} from '../../testing/mockMlApi';
+  renderWithMlApi,
+} from '../../testing';
 import { WorkspaceCard } from './WorkspaceCard';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('WorkspaceCard', () => {
   it('shows the capacity and links to the workspace page', async () => {

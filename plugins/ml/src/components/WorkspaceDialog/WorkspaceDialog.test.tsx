@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import {
   createMockMlApi,
   demoWorkspace,
+  renderWithMlApi,
   responseError,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { WorkspaceDialog } from './WorkspaceDialog';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 async function renderDialog(
   api: ReturnType<typeof createMockMlApi>,

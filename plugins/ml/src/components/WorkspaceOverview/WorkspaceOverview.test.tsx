@@ -4,9 +4,9 @@ import {
   createMockMlApi,
   demoCapacity,
   demoWorkspace,
-} from '../../testing/mockMlApi';
+  renderWithMlApi,
+} from '../../testing';
 import { WorkspaceOverview } from './WorkspaceOverview';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('WorkspaceOverview', () => {
   it('shows node groups and capacity', async () => {

@@ -6,10 +6,10 @@ import {
   demoCapacity,
   demoWorkspace,
   page,
+  renderWithMlApi,
   smallProfile,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { WorkspacePage } from './WorkspacePage';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   return renderWithMlApi(

@@ -5,12 +5,12 @@ import {
   demoWorkspace,
   page,
   readyNode,
+  renderWithMlApi,
   runningSession,
   trainJob,
   trainRun,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { WorkspaceQueueTab } from './WorkspaceQueueTab';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 const waitingRun = {
   ...trainRun,

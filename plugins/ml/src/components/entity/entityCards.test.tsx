@@ -18,16 +18,14 @@ import { ReactNode } from 'react';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
 import {
+  churnDeployment,
+  churnMetrics,
+  churnModel,
   churnProject,
   createMockMlApi,
   demoCapacity,
   page,
-} from '../../testing/mockMlApi';
-import {
-  churnDeployment,
-  churnMetrics,
-  churnModel,
-} from '../../testing/mockModelsApi';
+} from '../../testing';
 import { ModelLineageCard } from './ModelLineageCard';
 import { ModelOverviewCard } from './ModelOverviewCard';
 import { ProjectOverviewCard } from './ProjectOverviewCard';

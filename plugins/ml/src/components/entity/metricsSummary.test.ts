@@ -1,4 +1,4 @@
-import { churnMetrics } from '../../testing/mockModelsApi';
+import { churnMetrics } from '../../testing';
 import { summarizeMetrics } from './metricsSummary';
 
 describe('summarizeMetrics', () => {

@@ -3,12 +3,12 @@ import {
   churnProject,
   createMockMlApi,
   page,
+  renderWithMlApi,
   reportJob,
   runningSession,
   trainJob,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { RecentActivityCard } from './RecentActivityCard';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('RecentActivityCard', () => {
   it('lists sessions and last job runs, newest first, with their state', async () => {

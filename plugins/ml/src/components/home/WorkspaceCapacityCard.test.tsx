@@ -4,9 +4,9 @@ import {
   demoCapacity,
   demoWorkspace,
   page,
-} from '../../testing/mockMlApi';
+  renderWithMlApi,
+} from '../../testing';
 import { WorkspaceCapacityCard } from './WorkspaceCapacityCard';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 describe('WorkspaceCapacityCard', () => {
   it('shows each workspace with its capacity and a link to it', async () => {

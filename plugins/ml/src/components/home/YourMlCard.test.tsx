@@ -1,14 +1,14 @@
 import { screen } from '@testing-library/react';
 import {
+  churnModel,
   churnProject,
   createMockMlApi,
   page,
+  renderWithMlApi,
   runningSession,
   trainJob,
-} from '../../testing/mockMlApi';
-import { churnModel } from '../../testing/mockModelsApi';
+} from '../../testing';
 import { YourMlCard } from './YourMlCard';
-import { renderWithMlApi } from '../../testing/renderWithMlApi';
 
 function renderCard(api: ReturnType<typeof createMockMlApi>) {
   return renderWithMlApi(<YourMlCard />, { api });

@@ -5,7 +5,7 @@ import {
   demoWorkspace,
   page,
   smallProfile,
-} from '../../testing/mockMlApi';
+} from '../../testing';
 import { MlProfilePicker } from './MlProfilePicker';
 import { renderField } from './__testUtils__/renderField';
 

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { churnProject, createMockMlApi, page } from '../../testing/mockMlApi';
+import { churnProject, createMockMlApi, page } from '../../testing';
 import { MlProjectPicker } from './MlProjectPicker';
 import { renderField } from './__testUtils__/renderField';
 

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, page, pythonRuntime } from '../../testing/mockMlApi';
+import { createMockMlApi, page, pythonRuntime } from '../../testing';
 import { MlRuntimePicker } from './MlRuntimePicker';
 import { renderField } from './__testUtils__/renderField';
 

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, demoWorkspace, page } from '../../testing/mockMlApi';
+import { createMockMlApi, demoWorkspace, page } from '../../testing';
 import { MlWorkspacePicker } from './MlWorkspacePicker';
 import { renderField } from './__testUtils__/renderField';
 
