@@ -96,6 +96,11 @@ export function createMockMlApi(
     ...createMockModelsApi(),
     ...createMockApplicationsApi(),
   };
+  return answerWith(api, answers);
+}
+
+/** Makes the methods of `api` named in `answers` resolve to what it gives. */
+export function answerWith(api: jest.Mocked<MlApi>, answers: MlApiAnswers) {
   for (const [method, answer] of Object.entries(answers)) {
     (api[method as AsyncMethod] as jest.Mock).mockResolvedValue(answer);
   }

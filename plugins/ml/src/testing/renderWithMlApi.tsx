@@ -1,6 +1,7 @@
-import { ReactElement } from 'react';
+import { ReactElement, ReactNode } from 'react';
 import { ApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { Route, Routes } from 'react-router-dom';
 import { MlApi, mlApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 import {
@@ -18,6 +19,10 @@ export interface RenderWithMlApiOptions
   apis?: ReadonlyArray<readonly [ApiRef<any>, unknown]>;
   /** Where the app starts, e.g. a page's own path. */
   routeEntries?: string[];
+  /** The route path to draw `ui` at, for a component that reads its params. */
+  path?: string;
+  /** Stand-ins at other route paths, for where the component navigates to. */
+  otherRoutes?: Record<string, ReactNode>;
 }
 
 /**
@@ -33,12 +38,23 @@ export function renderWithMlApi(
     api = createMockMlApi(),
     apis = [],
     routeEntries,
+    path,
+    otherRoutes = {},
     ...access
   } = options;
   return renderInTestApp(
     <WithProjectRole {...access}>
       <TestApiProvider apis={[[mlApiRef, api], ...apis] as any}>
-        {ui}
+        {path ? (
+          <Routes>
+            <Route path={path} element={ui} />
+            {Object.entries(otherRoutes).map(([otherPath, element]) => (
+              <Route key={otherPath} path={otherPath} element={element} />
+            ))}
+          </Routes>
+        ) : (
+          ui
+        )}
       </TestApiProvider>
     </WithProjectRole>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries },

@@ -1,25 +1,21 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  launchChoices,
   churnBuild,
   churnDeployment,
   churnModel,
   churnProject,
   createMockMlApi,
   fillAndSubmit,
-  page,
-  pythonRuntime,
   renderWithMlApi,
-  smallProfile,
 } from '../../testing';
 import { DeployDialog } from './DeployDialog';
 
 describe('DeployDialog', () => {
   it('starts from the serving deployment but asks for its secrets again', async () => {
     const api = createMockMlApi({
-      listFiles: [],
-      listRuntimes: page([pythonRuntime]),
-      listProfiles: page([smallProfile]),
+      ...launchChoices(),
       createDeployment: churnDeployment,
     });
     const onDeployed = jest.fn();

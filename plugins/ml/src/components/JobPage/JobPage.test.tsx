@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
@@ -25,20 +24,15 @@ function renderPage(
   api.listJobRuns.mockResolvedValue(page([trainRun]));
   api.listRuntimes.mockResolvedValue(page([]));
   return renderWithMlApi(
-    <Routes>
-      <Route
-        path="/ml/projects/:projectId/jobs/:jobId"
-        element={<JobPage project={churnProject} jobId={trainJob.id} />}
-      />
-      <Route
-        path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
-        element={<div>run page</div>}
-      />
-    </Routes>,
+    <JobPage project={churnProject} jobId={trainJob.id} />,
     {
+      path: '/ml/projects/:projectId/jobs/:jobId',
       api,
       projectRole: role,
       routeEntries: [`/ml/projects/${churnProject.id}/jobs/${trainJob.id}`],
+      otherRoutes: {
+        '/ml/projects/:projectId/jobs/:jobId/runs/:runId': <div>run page</div>,
+      },
     },
   );
 }

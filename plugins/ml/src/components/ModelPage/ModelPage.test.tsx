@@ -1,14 +1,12 @@
 import { discoveryApiRef } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
 import {
   TestProjectRole,
-  WithProjectRole,
+  answerWith,
+  launchChoices,
+  renderWithMlApi,
   churnBuild,
   churnDeployment,
   churnModel,
@@ -16,9 +14,6 @@ import {
   createMockMlApi,
   failedBuild,
   findEnabledButton,
-  page,
-  pythonRuntime,
-  smallProfile,
 } from '../../testing';
 import { ModelPage } from './ModelPage';
 
@@ -45,35 +40,22 @@ function renderAt(
   } else {
     api.getModel.mockResolvedValue(churnModel);
   }
-  api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
-  api.listDeployments.mockResolvedValue([deployment]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  api.listFiles.mockResolvedValue([]);
-  api.getWorkloadLogs.mockResolvedValue(['Successfully imported predict']);
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [discoveryApiRef, { getBaseUrl: async () => baseUrl }],
-      ]}
-    >
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/models/:modelId/*"
-            element={
-              <ModelPage project={churnProject} modelId={churnModel.id} />
-            }
-          />
-          <Route
-            path="/ml/projects/:projectId/models"
-            element={<div>models list</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  answerWith(api, {
+    listBuilds: [churnBuild, failedBuild],
+    listDeployments: [deployment],
+    ...launchChoices(),
+    getWorkloadLogs: ['Successfully imported predict'],
+  });
+  return renderWithMlApi(
+    <ModelPage project={churnProject} modelId={churnModel.id} />,
+    {
+      api,
+      apis: [[discoveryApiRef, { getBaseUrl: async () => baseUrl }]],
+      projectRole: role,
+      path: '/ml/projects/:projectId/models/:modelId/*',
+      routeEntries: [path],
+      otherRoutes: { '/ml/projects/:projectId/models': <div>models list</div> },
+    },
   );
 }
 

@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
+  answerWith,
+  launchChoices,
   churnBuild,
   churnDeployment,
   churnModel,
@@ -12,11 +13,9 @@ import {
   failedBuild,
   fileEntry,
   findEnabledButton,
-  page,
   pythonRuntime,
   renderWithMlApi,
   responseError,
-  smallProfile,
 } from '../../testing';
 import { ModelsList } from './ModelsList';
 
@@ -24,29 +23,19 @@ function renderList(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  api.listFiles.mockResolvedValue([
-    fileEntry('README.md'),
-    fileEntry('predict.py'),
-  ]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  return renderWithMlApi(
-    <Routes>
-      <Route
-        path="/ml/projects/:projectId/models"
-        element={<ModelsList project={churnProject} />}
-      />
-      <Route
-        path="/ml/projects/:projectId/models/:modelId"
-        element={<div>model page</div>}
-      />
-    </Routes>,
-    {
-      api,
-      projectRole: role,
-      routeEntries: [`/ml/projects/${churnProject.id}/models`],
+  answerWith(api, {
+    ...launchChoices(),
+    listFiles: [fileEntry('README.md'), fileEntry('predict.py')],
+  });
+  return renderWithMlApi(<ModelsList project={churnProject} />, {
+    path: '/ml/projects/:projectId/models',
+    api,
+    projectRole: role,
+    routeEntries: [`/ml/projects/${churnProject.id}/models`],
+    otherRoutes: {
+      '/ml/projects/:projectId/models/:modelId': <div>model page</div>,
     },
-  );
+  });
 }
 
 /** Opens the new model dialog, fills it in for churn-predictor and submits. */

@@ -1,17 +1,13 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   churnProject,
   createMockMlApi,
   demoWorkspace,
   fillAndSubmit,
+  renderWithMlApi,
 } from '../../testing';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ownerChoices } from './OwnerFields';
@@ -32,20 +28,14 @@ function renderDialog(
   onCreated = jest.fn(),
   identity = jane,
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [identityApiRef, identity],
-      ]}
-    >
-      <NewProjectDialog
-        open
-        workspaces={[demoWorkspace, otherWorkspace]}
-        onClose={jest.fn()}
-        onCreated={onCreated}
-      />
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <NewProjectDialog
+      open
+      workspaces={[demoWorkspace, otherWorkspace]}
+      onClose={jest.fn()}
+      onCreated={onCreated}
+    />,
+    { api, apis: [[identityApiRef, identity]] },
   );
 }
 

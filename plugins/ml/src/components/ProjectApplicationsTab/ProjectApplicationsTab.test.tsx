@@ -8,10 +8,9 @@ import {
   dashboardApp,
   fileEntry,
   findEnabledButton,
-  page,
+  launchChoices,
   pythonRuntime,
   renderWithMlApi,
-  smallProfile,
 } from '../../testing';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
 
@@ -31,8 +30,7 @@ function setup(options: { allowBypass?: boolean } = {}) {
         workloadId: undefined,
       },
     ],
-    listRuntimes: page([pythonRuntime]),
-    listProfiles: page([smallProfile]),
+    ...launchChoices(),
     listFiles: [fileEntry('app.py'), fileEntry('README.md')],
   });
   return api;

@@ -1,5 +1,4 @@
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
 import {
   churnProject,
   createMockMlApi,
@@ -14,15 +13,11 @@ function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
   api.getJob.mockResolvedValue(trainJob);
   api.listJobs.mockResolvedValue([trainJob]);
-  return renderWithMlApi(
-    <Routes>
-      <Route
-        path="/ml/projects/:projectId/jobs/*"
-        element={<ProjectJobsTab project={churnProject} />}
-      />
-    </Routes>,
-    { api, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectJobsTab project={churnProject} />, {
+    path: '/ml/projects/:projectId/jobs/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectJobsTab', () => {

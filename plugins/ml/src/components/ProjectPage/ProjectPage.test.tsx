@@ -1,6 +1,5 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import {
   TestProjectRole,
   churnProject,
@@ -15,12 +14,12 @@ function renderAt(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderWithMlApi(
-    <Routes>
-      <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
-    </Routes>,
-    { api, projectRole: role, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectPage />, {
+    path: '/ml/projects/:projectId/*',
+    api,
+    projectRole: role,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectPage', () => {

@@ -1,5 +1,4 @@
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
 import {
   churnProject,
   createMockMlApi,
@@ -12,15 +11,11 @@ import { ProjectSessionsTab } from './ProjectSessionsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderWithMlApi(
-    <Routes>
-      <Route
-        path="/ml/projects/:projectId/sessions/*"
-        element={<ProjectSessionsTab project={churnProject} />}
-      />
-    </Routes>,
-    { api, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectSessionsTab project={churnProject} />, {
+    path: '/ml/projects/:projectId/sessions/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectSessionsTab', () => {

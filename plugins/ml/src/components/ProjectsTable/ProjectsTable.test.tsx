@@ -1,20 +1,15 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { useLocation } from 'react-router-dom';
 import {
   churnProject,
   createMockMlApi,
   demoWorkspace,
   fillAndSubmit,
   page,
+  renderWithMlApi,
 } from '../../testing';
 import { ProjectsTable } from './ProjectsTable';
 
@@ -29,23 +24,13 @@ describe('ProjectsTable', () => {
       createProject: churnProject,
     });
 
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [mlApiRef, api],
-          [identityApiRef, mockApis.identity()],
-        ]}
-      >
-        <Routes>
-          <Route
-            path="/ml"
-            element={<ProjectsTable workspaces={[demoWorkspace]} />}
-          />
-          <Route path="/ml/projects/:projectId" element={<LocationProbe />} />
-        </Routes>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: ['/ml'] },
-    );
+    await renderWithMlApi(<ProjectsTable workspaces={[demoWorkspace]} />, {
+      api,
+      apis: [[identityApiRef, mockApis.identity()]],
+      path: '/ml',
+      routeEntries: ['/ml'],
+      otherRoutes: { '/ml/projects/:projectId': <LocationProbe /> },
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'New project' }),

@@ -1,36 +1,20 @@
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
   churnProject,
   createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
+  renderWithMlApi,
 } from '../../testing';
 import { Router } from './Router';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [permissionApiRef, mockApis.permission()],
-      ]}
-    >
-      <Routes>
-        <Route path="/ml/*" element={<Router />} />
-      </Routes>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<Router />, {
+    api,
+    path: '/ml/*',
+    routeEntries: [path],
+  });
 }
 
 describe('Router', () => {

@@ -1,6 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
 import {
   createMockMlApi,
   demoCapacity,
@@ -12,12 +11,11 @@ import {
 import { WorkspacePage } from './WorkspacePage';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
-  return renderWithMlApi(
-    <Routes>
-      <Route path="/ml/workspaces/:workspace/*" element={<WorkspacePage />} />
-    </Routes>,
-    { api, routeEntries: [path] },
-  );
+  return renderWithMlApi(<WorkspacePage />, {
+    path: '/ml/workspaces/:workspace/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('WorkspacePage', () => {
