@@ -2,7 +2,8 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { mlApiRef } from './api';
 import mlPlugin from './alpha';
-import { createMockMlApi, demoCapacity, demoWorkspace, page } from './testing';
+import { createMockMlApi } from './testing';
+import { demoCapacity, demoWorkspace, page } from './testing/fixtures';
 
 describe('ml plugin for the new frontend system', () => {
   it('serves the home page at /ml through its page extension', async () => {

@@ -1,14 +1,4 @@
-import { Collaborator } from '@ml-platform/plugin-ml-common';
 import { screen } from '@testing-library/react';
-
-/** Bob, a collaborator of a project, with `role` (a viewer by default). */
-export function bobAs(role: Collaborator['role'] = 'viewer'): Collaborator {
-  return {
-    subject: 'user:default/bob',
-    role,
-    addedAt: '2026-01-10T10:00:00.000Z',
-  };
-}
 
 /**
  * Expects the collaborators to be listed only: no subject to add, and no role

@@ -2,11 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   TestProjectRole,
-  bobAs,
   createMockMlApi,
   expectCollaboratorsReadOnly,
   renderWithMlApi,
 } from '../../testing';
+import { bobAs } from '../../testing/fixtures';
 import { CollaboratorsCard } from './CollaboratorsCard';
 
 const bob = bobAs('viewer');

@@ -2,14 +2,16 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   launchChoices,
-  churnBuild,
-  churnDeployment,
-  churnModel,
-  churnProject,
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
 } from '../../testing';
+import {
+  churnBuild,
+  churnDeployment,
+  churnModel,
+  churnProject,
+} from '../../testing/fixtures';
 import { DeployDialog } from './DeployDialog';
 
 describe('DeployDialog', () => {

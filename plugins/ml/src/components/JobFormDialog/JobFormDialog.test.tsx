@@ -1,17 +1,19 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  churnProject,
   createMockMlApi,
-  fileEntry,
   fillAndSubmit,
-  page,
-  pythonRuntime,
   renderWithMlApi,
   responseError,
+} from '../../testing';
+import {
+  churnProject,
+  fileEntry,
+  page,
+  pythonRuntime,
   smallProfile,
   trainJob,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { JobFormDialog } from './JobFormDialog';
 
 function setup() {

@@ -3,16 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
   findEnabledButton,
-  page,
   renderWithMlApi,
-  reportJob,
   responseError,
+} from '../../testing';
+import {
+  churnProject,
+  page,
+  reportJob,
   trainJob,
   trainRun,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { JobPage } from './JobPage';
 
 function renderPage(

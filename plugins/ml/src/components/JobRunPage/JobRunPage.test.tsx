@@ -3,16 +3,18 @@ import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
   findEnabledButton,
-  page,
   renderWithMlApi,
   streamOf,
+} from '../../testing';
+import {
+  churnProject,
+  page,
   trainJob,
   trainRun,
   trainRunEvents,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { JobRunPage } from './JobRunPage';
 
 jest.mock('react-virtualized-auto-sizer', () =>

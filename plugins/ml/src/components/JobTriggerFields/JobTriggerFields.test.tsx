@@ -2,12 +2,8 @@ import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
-import {
-  createMockMlApi,
-  renderWithMlApi,
-  responseError,
-  trainJob,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi, responseError } from '../../testing';
+import { trainJob } from '../../testing/fixtures';
 import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
 
 function Harness(props: {

@@ -2,14 +2,16 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  churnProject,
   createMockMlApi,
   findEnabledButton,
-  page,
   renderWithMlApi,
+} from '../../testing';
+import {
+  churnProject,
+  page,
   reportJob,
   trainJob,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { JobsList } from './JobsList';
 
 describe('JobsList', () => {

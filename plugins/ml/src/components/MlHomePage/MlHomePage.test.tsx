@@ -1,14 +1,13 @@
 import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnProject,
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
-  renderWithMlApi,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { MlHomePage } from './MlHomePage';
 
 // The hook caches answers across renders (SWR), so tests set it directly.

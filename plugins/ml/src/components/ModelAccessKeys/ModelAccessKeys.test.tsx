@@ -2,12 +2,10 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   TestProjectRole,
-  churnKey,
-  churnModel,
-  churnProject,
   createMockMlApi,
   renderWithMlApi,
 } from '../../testing';
+import { churnKey, churnModel, churnProject } from '../../testing/fixtures';
 import { ModelAccessKeys } from './ModelAccessKeys';
 
 function renderKeys(

@@ -3,13 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnDeployment,
-  churnModel,
-  churnProject,
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
 } from '../../testing';
+import {
+  churnDeployment,
+  churnModel,
+  churnProject,
+} from '../../testing/fixtures';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
 
 function renderTab(

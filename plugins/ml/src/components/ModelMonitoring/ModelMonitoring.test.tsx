@@ -1,14 +1,13 @@
 import { cloneElement, ReactElement } from 'react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnDeployment,
   churnMetrics,
   churnModel,
   churnProject,
-  createMockMlApi,
-  renderWithMlApi,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { ModelMonitoring } from './ModelMonitoring';
 
 // jsdom lays nothing out, so a ResponsiveContainer measures 0×0 and draws

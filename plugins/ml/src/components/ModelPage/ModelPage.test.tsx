@@ -7,14 +7,16 @@ import {
   answerWith,
   launchChoices,
   renderWithMlApi,
+  createMockMlApi,
+  findEnabledButton,
+} from '../../testing';
+import {
   churnBuild,
   churnDeployment,
   churnModel,
   churnProject,
-  createMockMlApi,
   failedBuild,
-  findEnabledButton,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { ModelPage } from './ModelPage';
 
 const readyDeployment = {

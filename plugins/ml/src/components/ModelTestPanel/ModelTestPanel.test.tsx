@@ -1,15 +1,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMockMlApi, renderWithMlApi, responseError } from '../../testing';
 import {
   churnBuild,
   churnDeployment,
   churnModel,
   churnPrediction,
   churnProject,
-  createMockMlApi,
-  renderWithMlApi,
-  responseError,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { ModelTestPanel } from './ModelTestPanel';
 
 function renderPanel(

@@ -5,18 +5,20 @@ import {
   TestProjectRole,
   answerWith,
   launchChoices,
+  createMockMlApi,
+  findEnabledButton,
+  renderWithMlApi,
+  responseError,
+} from '../../testing';
+import {
   churnBuild,
   churnDeployment,
   churnModel,
   churnProject,
-  createMockMlApi,
   failedBuild,
   fileEntry,
-  findEnabledButton,
   pythonRuntime,
-  renderWithMlApi,
-  responseError,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { ModelsList } from './ModelsList';
 
 function renderList(

@@ -2,13 +2,8 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  churnProject,
-  createMockMlApi,
-  demoWorkspace,
-  fillAndSubmit,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import { churnProject, demoWorkspace } from '../../testing/fixtures';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ownerChoices } from './OwnerFields';
 

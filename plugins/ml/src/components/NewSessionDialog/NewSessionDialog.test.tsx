@@ -1,15 +1,13 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
 import {
   churnProject,
-  createMockMlApi,
-  fillAndSubmit,
   page,
   pythonRuntime,
-  renderWithMlApi,
   runningSession,
   smallProfile,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { NewSessionDialog } from './NewSessionDialog';
 
 const largeProfile = {

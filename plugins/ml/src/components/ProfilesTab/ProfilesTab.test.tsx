@@ -1,12 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  fillAndSubmit,
-  page,
-  renderWithMlApi,
-  smallProfile,
-} from '../../testing';
+import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import { page, smallProfile } from '../../testing/fixtures';
 import { ProfilesTab } from './ProfilesTab';
 
 async function renderTab(api: ReturnType<typeof createMockMlApi>) {

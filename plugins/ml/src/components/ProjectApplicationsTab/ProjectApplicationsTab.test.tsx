@@ -3,15 +3,17 @@ import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
-  dashboardApp,
-  fileEntry,
   findEnabledButton,
   launchChoices,
-  pythonRuntime,
   renderWithMlApi,
 } from '../../testing';
+import {
+  churnProject,
+  dashboardApp,
+  fileEntry,
+  pythonRuntime,
+} from '../../testing/fixtures';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
 
 function setup(options: { allowBypass?: boolean } = {}) {

@@ -4,11 +4,11 @@ import { Project } from '@ml-platform/plugin-ml-common';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
 } from '../../testing';
+import { churnProject } from '../../testing/fixtures';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
 
 describe('ProjectDetailsCard', () => {

@@ -3,12 +3,11 @@ import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
-  fileEntry,
   fillAndSubmit,
   renderWithMlApi,
 } from '../../testing';
+import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectFilesTab } from './ProjectFilesTab';
 
 const listing = [

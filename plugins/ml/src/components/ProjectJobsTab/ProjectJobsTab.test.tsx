@@ -1,12 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  renderWithMlApi,
-  trainJob,
-  trainRun,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { churnProject, page, trainJob, trainRun } from '../../testing/fixtures';
 import { ProjectJobsTab } from './ProjectJobsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

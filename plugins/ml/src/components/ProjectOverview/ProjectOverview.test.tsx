@@ -4,10 +4,10 @@ import { Project } from '@ml-platform/plugin-ml-common';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
   renderWithMlApi,
 } from '../../testing';
+import { churnProject } from '../../testing/fixtures';
 import { ProjectOverview } from './ProjectOverview';
 
 function renderOverview(

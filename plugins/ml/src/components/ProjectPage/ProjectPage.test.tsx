@@ -2,11 +2,10 @@ import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
-  fileEntry,
   renderWithMlApi,
 } from '../../testing';
+import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectPage } from './ProjectPage';
 
 function renderAt(

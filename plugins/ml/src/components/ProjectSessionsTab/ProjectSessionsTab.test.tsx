@@ -1,12 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  renderWithMlApi,
-  runningSession,
-  streamOf,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi, streamOf } from '../../testing';
+import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

@@ -1,12 +1,11 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  bobAs,
-  churnProject,
   createMockMlApi,
   expectCollaboratorsReadOnly,
   renderWithMlApi,
 } from '../../testing';
+import { bobAs, churnProject } from '../../testing/fixtures';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
 
 /** Adds the variable SEED=42 as the `row`th and saves the environment. */

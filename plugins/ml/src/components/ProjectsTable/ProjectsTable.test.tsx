@@ -3,14 +3,8 @@ import { mockApis } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
-import {
-  churnProject,
-  createMockMlApi,
-  demoWorkspace,
-  fillAndSubmit,
-  page,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import { churnProject, demoWorkspace, page } from '../../testing/fixtures';
 import { ProjectsTable } from './ProjectsTable';
 
 function LocationProbe() {

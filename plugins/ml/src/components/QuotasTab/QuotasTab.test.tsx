@@ -1,13 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  demoWorkspace,
-  fillAndSubmit,
-  janeQuota,
-  page,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import { demoWorkspace, janeQuota, page } from '../../testing/fixtures';
 import { QuotasTab } from './QuotasTab';
 
 describe('QuotasTab', () => {

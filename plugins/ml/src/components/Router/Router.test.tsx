@@ -1,12 +1,11 @@
 import { screen } from '@testing-library/react';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnProject,
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
-  renderWithMlApi,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { Router } from './Router';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

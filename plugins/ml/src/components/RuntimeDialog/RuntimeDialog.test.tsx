@@ -1,5 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { fillAndSubmit, pythonRuntime } from '../../testing';
+import { fillAndSubmit } from '../../testing';
+import { pythonRuntime } from '../../testing/fixtures';
 import { RuntimeDialog } from './RuntimeDialog';
 
 describe('RuntimeDialog', () => {

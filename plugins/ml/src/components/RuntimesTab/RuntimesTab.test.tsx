@@ -1,11 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  page,
-  pythonRuntime,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { page, pythonRuntime } from '../../testing/fixtures';
 import { RuntimesTab } from './RuntimesTab';
 
 const label = 'Workbench Python 3.11 Standard 2026.01.2';

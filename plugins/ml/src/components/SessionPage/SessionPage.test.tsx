@@ -2,13 +2,11 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
-  page,
   renderWithMlApi,
-  runningSession,
   streamOf,
 } from '../../testing';
+import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { SessionPage } from './SessionPage';
 
 function renderPage(

@@ -3,13 +3,15 @@ import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
-  churnProject,
   createMockMlApi,
+  renderWithMlApi,
+} from '../../testing';
+import {
+  churnProject,
   page,
   pythonRuntime,
-  renderWithMlApi,
   runningSession,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { SessionsList } from './SessionsList';
 
 const queuedSession = {

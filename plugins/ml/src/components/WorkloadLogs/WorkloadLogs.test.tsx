@@ -4,8 +4,8 @@ import {
   renderWithMlApi,
   responseError,
   streamOf,
-  trainRun,
 } from '../../testing';
+import { trainRun } from '../../testing/fixtures';
 import { WorkloadLogs } from './WorkloadLogs';
 
 jest.mock('react-virtualized-auto-sizer', () =>

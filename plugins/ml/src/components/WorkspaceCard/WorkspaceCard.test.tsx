@@ -1,10 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { demoCapacity, demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceCard } from './WorkspaceCard';
 
 describe('WorkspaceCard', () => {

@@ -1,11 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  demoWorkspace,
-  renderWithMlApi,
-  responseError,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi, responseError } from '../../testing';
+import { demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceDialog } from './WorkspaceDialog';
 
 async function renderDialog(

@@ -1,11 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { demoCapacity, demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceOverview } from './WorkspaceOverview';
 
 describe('WorkspaceOverview', () => {

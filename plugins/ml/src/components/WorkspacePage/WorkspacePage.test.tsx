@@ -1,13 +1,12 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
-  renderWithMlApi,
   smallProfile,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { WorkspacePage } from './WorkspacePage';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {

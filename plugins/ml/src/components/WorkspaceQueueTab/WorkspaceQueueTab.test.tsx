@@ -1,15 +1,14 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnProject,
-  createMockMlApi,
   demoWorkspace,
   page,
   readyNode,
-  renderWithMlApi,
   runningSession,
   trainJob,
   trainRun,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { WorkspaceQueueTab } from './WorkspaceQueueTab';
 
 const waitingRun = {

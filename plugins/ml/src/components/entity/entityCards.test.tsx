@@ -17,15 +17,15 @@ import {
 import { ReactNode } from 'react';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
+import { createMockMlApi } from '../../testing';
 import {
   churnDeployment,
   churnMetrics,
   churnModel,
   churnProject,
-  createMockMlApi,
   demoCapacity,
   page,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { ModelLineageCard } from './ModelLineageCard';
 import { ModelOverviewCard } from './ModelOverviewCard';
 import { ProjectOverviewCard } from './ProjectOverviewCard';

@@ -1,13 +1,12 @@
 import { screen, within } from '@testing-library/react';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnProject,
-  createMockMlApi,
   page,
-  renderWithMlApi,
   reportJob,
   runningSession,
   trainJob,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { RecentActivityCard } from './RecentActivityCard';
 
 describe('RecentActivityCard', () => {

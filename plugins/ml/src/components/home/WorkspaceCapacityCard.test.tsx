@@ -1,11 +1,6 @@
 import { screen } from '@testing-library/react';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  page,
-  renderWithMlApi,
-} from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { demoCapacity, demoWorkspace, page } from '../../testing/fixtures';
 import { WorkspaceCapacityCard } from './WorkspaceCapacityCard';
 
 describe('WorkspaceCapacityCard', () => {

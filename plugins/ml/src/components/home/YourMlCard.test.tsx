@@ -1,13 +1,12 @@
 import { screen } from '@testing-library/react';
+import { createMockMlApi, renderWithMlApi } from '../../testing';
 import {
   churnModel,
   churnProject,
-  createMockMlApi,
   page,
-  renderWithMlApi,
   runningSession,
   trainJob,
-} from '../../testing';
+} from '../../testing/fixtures';
 import { YourMlCard } from './YourMlCard';
 
 function renderCard(api: ReturnType<typeof createMockMlApi>) {

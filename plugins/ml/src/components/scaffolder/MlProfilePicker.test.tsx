@@ -1,11 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  demoWorkspace,
-  page,
-  smallProfile,
-} from '../../testing';
+import { createMockMlApi } from '../../testing';
+import { demoWorkspace, page, smallProfile } from '../../testing/fixtures';
 import { MlProfilePicker } from './MlProfilePicker';
 import { renderField } from './__testUtils__/renderField';
 

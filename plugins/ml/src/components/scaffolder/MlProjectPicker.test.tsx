@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { churnProject, createMockMlApi, page } from '../../testing';
+import { createMockMlApi } from '../../testing';
+import { churnProject, page } from '../../testing/fixtures';
 import { MlProjectPicker } from './MlProjectPicker';
 import { renderField } from './__testUtils__/renderField';
 

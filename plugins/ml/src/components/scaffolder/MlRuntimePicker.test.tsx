@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, page, pythonRuntime } from '../../testing';
+import { createMockMlApi } from '../../testing';
+import { page, pythonRuntime } from '../../testing/fixtures';
 import { MlRuntimePicker } from './MlRuntimePicker';
 import { renderField } from './__testUtils__/renderField';
 

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, demoWorkspace, page } from '../../testing';
+import { createMockMlApi } from '../../testing';
+import { demoWorkspace, page } from '../../testing/fixtures';
 import { MlWorkspacePicker } from './MlWorkspacePicker';
 import { renderField } from './__testUtils__/renderField';
 
