@@ -17,3 +17,19 @@ export async function fillAndSubmit(
     within(container).getByRole('button', { name: submit }),
   );
 }
+
+/**
+ * Types each value into the textbox named by its key within `container`, in
+ * the order given.
+ */
+export async function typeIntoTextboxes(
+  container: HTMLElement,
+  fields: Record<string, string>,
+) {
+  for (const [name, text] of Object.entries(fields)) {
+    await userEvent.type(
+      within(container).getByRole('textbox', { name }),
+      text,
+    );
+  }
+}

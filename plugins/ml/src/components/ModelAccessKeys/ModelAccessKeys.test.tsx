@@ -4,6 +4,7 @@ import {
   TestProjectRole,
   createMockMlApi,
   renderWithMlApi,
+  typeIntoTextboxes,
 } from '../../testing';
 import { churnKey, churnModel, churnProject } from '../../testing/fixtures';
 import { ModelAccessKeys } from './ModelAccessKeys';
@@ -35,10 +36,7 @@ describe('ModelAccessKeys', () => {
     expect(await screen.findByText('mk_3f9a…')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'New key' }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'batch',
-    );
+    await typeIntoTextboxes(dialog, { Name: 'batch' });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create' }),
     );

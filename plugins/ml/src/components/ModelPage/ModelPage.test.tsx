@@ -33,10 +33,13 @@ const modelPath = `/ml/projects/${churnProject.id}/models/${churnModel.id}`;
 function renderAt(
   path: string,
   api: ReturnType<typeof createMockMlApi>,
-  failure?: Error,
-  deployment = churnDeployment,
-  role?: TestProjectRole,
+  options: {
+    failure?: Error;
+    deployment?: typeof churnDeployment;
+    role?: TestProjectRole;
+  } = {},
 ) {
+  const { failure, deployment = churnDeployment, role } = options;
   if (failure) {
     api.getModel.mockRejectedValue(failure);
   } else {
@@ -117,7 +120,9 @@ describe('ModelPage', () => {
       },
     });
     // Every replica ready: nothing polls and redraws the table mid-click.
-    await renderAt(`${modelPath}/builds`, api, undefined, readyDeployment);
+    await renderAt(`${modelPath}/builds`, api, {
+      deployment: readyDeployment,
+    });
 
     await userEvent.click(await findEnabledButton('Deploy build 2'));
     const dialog = await screen.findByRole('dialog');
@@ -163,7 +168,9 @@ describe('ModelPage', () => {
 
   it('reports a model that cannot be loaded', async () => {
     const api = createMockMlApi();
-    await renderAt(modelPath, api, new Error('Model not found'));
+    await renderAt(modelPath, api, {
+      failure: new Error('Model not found'),
+    });
     expect(
       await screen.findByRole('heading', { name: 'Error: Model not found' }),
     ).toBeInTheDocument();
@@ -171,13 +178,7 @@ describe('ModelPage', () => {
 
   it('lets an operator deploy a build but not build, delete or see keys', async () => {
     const api = createMockMlApi();
-    await renderAt(
-      `${modelPath}/builds`,
-      api,
-      undefined,
-      churnDeployment,
-      'operator',
-    );
+    await renderAt(`${modelPath}/builds`, api, { role: 'operator' });
 
     expect(await findEnabledButton('Deploy build 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New build' })).toBeDisabled();
@@ -187,13 +188,7 @@ describe('ModelPage', () => {
 
   it('tells a viewer that access keys need the contributor role, without asking for them', async () => {
     const api = createMockMlApi();
-    await renderAt(
-      `${modelPath}/keys`,
-      api,
-      undefined,
-      churnDeployment,
-      'viewer',
-    );
+    await renderAt(`${modelPath}/keys`, api, { role: 'viewer' });
 
     expect(
       await screen.findByText(/Access keys need the contributor role/),

@@ -9,6 +9,7 @@ import {
   findEnabledButton,
   renderWithMlApi,
   responseError,
+  typeIntoTextboxes,
 } from '../../testing';
 import {
   churnBuild,
@@ -40,22 +41,19 @@ function renderList(
   });
 }
 
+async function openNewModelDialog() {
+  await userEvent.click(await findEnabledButton('New model'));
+  return screen.findByRole('dialog');
+}
+
 /** Opens the new model dialog, fills it in for churn-predictor and submits. */
 async function createChurnPredictor() {
-  await userEvent.click(await findEnabledButton('New model'));
-  const dialog = await screen.findByRole('dialog');
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'Name' }),
-    'churn-predictor',
-  );
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'File' }),
-    'predict.py',
-  );
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'Function' }),
-    'predict',
-  );
+  const dialog = await openNewModelDialog();
+  await typeIntoTextboxes(dialog, {
+    Name: 'churn-predictor',
+    File: 'predict.py',
+    Function: 'predict',
+  });
   await waitFor(() =>
     expect(
       within(dialog).getByRole('combobox', { name: 'Runtime' }),
@@ -144,12 +142,8 @@ describe('ModelsList', () => {
     const api = createMockMlApi({ listModels: [] });
     await renderList(api);
 
-    await userEvent.click(await findEnabledButton('New model'));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'Churn Model',
-    );
+    const dialog = await openNewModelDialog();
+    await typeIntoTextboxes(dialog, { Name: 'Churn Model' });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create' }),
     );
