@@ -2,7 +2,7 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { mlApiRef } from './api';
 import mlPlugin from './alpha';
-import { createMockMlApi } from './testing';
+import { createMockMlApi } from './__testUtils__';
 import { demoCapacity, demoWorkspace, page } from './testing/fixtures';
 
 describe('ml plugin for the new frontend system', () => {

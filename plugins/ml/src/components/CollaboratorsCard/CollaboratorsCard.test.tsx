@@ -5,7 +5,7 @@ import {
   createMockMlApi,
   expectCollaboratorsReadOnly,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { bobAs } from '../../testing/fixtures';
 import { CollaboratorsCard } from './CollaboratorsCard';
 

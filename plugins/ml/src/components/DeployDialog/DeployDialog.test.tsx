@@ -5,7 +5,7 @@ import {
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,

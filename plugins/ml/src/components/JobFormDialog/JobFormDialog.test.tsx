@@ -5,7 +5,7 @@ import {
   fillAndSubmit,
   renderWithMlApi,
   responseError,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   fileEntry,

@@ -7,7 +7,7 @@ import {
   findEnabledButton,
   renderWithMlApi,
   responseError,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   page,

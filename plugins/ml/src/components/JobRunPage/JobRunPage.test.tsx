@@ -7,7 +7,7 @@ import {
   findEnabledButton,
   renderWithMlApi,
   streamOf,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   page,
@@ -18,7 +18,7 @@ import {
 import { JobRunPage } from './JobRunPage';
 
 jest.mock('react-virtualized-auto-sizer', () =>
-  jest.requireActual('../../testing/fixedSizeAutoSizer'),
+  jest.requireActual('../../__testUtils__/fixedSizeAutoSizer'),
 );
 
 function renderPage(

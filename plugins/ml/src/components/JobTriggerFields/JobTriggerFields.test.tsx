@@ -2,7 +2,11 @@ import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
-import { createMockMlApi, renderWithMlApi, responseError } from '../../testing';
+import {
+  createMockMlApi,
+  renderWithMlApi,
+  responseError,
+} from '../../__testUtils__';
 import { trainJob } from '../../testing/fixtures';
 import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
 

@@ -5,7 +5,7 @@ import {
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   page,

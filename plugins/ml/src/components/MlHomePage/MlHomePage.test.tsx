@@ -1,7 +1,7 @@
 import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnProject,
   demoCapacity,

@@ -5,7 +5,7 @@ import {
   createMockMlApi,
   renderWithMlApi,
   typeIntoTextboxes,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnKey, churnModel, churnProject } from '../../testing/fixtures';
 import { ModelAccessKeys } from './ModelAccessKeys';
 

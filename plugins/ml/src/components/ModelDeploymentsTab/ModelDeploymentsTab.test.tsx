@@ -6,7 +6,7 @@ import {
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnDeployment,
   churnModel,

@@ -9,7 +9,7 @@ import {
   renderWithMlApi,
   createMockMlApi,
   findEnabledButton,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,

@@ -10,7 +10,7 @@ import {
   renderWithMlApi,
   responseError,
   typeIntoTextboxes,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,

@@ -2,7 +2,11 @@ import { identityApiRef } from '@backstage/core-plugin-api';
 import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import { churnProject, demoWorkspace } from '../../testing/fixtures';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ownerChoices } from './OwnerFields';
@@ -18,12 +22,10 @@ const jane = mockApis.identity({
   ],
 });
 
-function renderDialog(
-  api = createMockMlApi(),
-  onCreated = jest.fn(),
-  identity = jane,
-) {
-  return renderWithMlApi(
+/** Renders the dialog for `identity` (Jane by default); returns onCreated. */
+async function renderDialog(api = createMockMlApi(), identity = jane) {
+  const onCreated = jest.fn();
+  await renderWithMlApi(
     <NewProjectDialog
       open
       workspaces={[demoWorkspace, otherWorkspace]}
@@ -32,6 +34,7 @@ function renderDialog(
     />,
     { api, apis: [[identityApiRef, identity]] },
   );
+  return onCreated;
 }
 
 describe('NewProjectDialog', () => {
@@ -49,8 +52,7 @@ describe('NewProjectDialog', () => {
 
   it('creates the project in the chosen workspace', async () => {
     const api = createMockMlApi({ createProject: churnProject });
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const onCreated = await renderDialog(api);
 
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
     await userEvent.type(screen.getByLabelText('Title'), 'Churn model');
@@ -72,8 +74,7 @@ describe('NewProjectDialog', () => {
     api.createProject.mockRejectedValue(
       new Error('name: a project "churn" already exists in workspace "demo"'),
     );
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const onCreated = await renderDialog(api);
 
     await fillAndSubmit({ Name: 'churn' }, 'Create');
 
@@ -106,8 +107,7 @@ describe('NewProjectDialog', () => {
 
   it('gives the project to a group with the role its members get', async () => {
     const api = createMockMlApi({ createProject: churnProject });
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const onCreated = await renderDialog(api);
 
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
     await waitFor(() => expect(screen.getByLabelText('Owner')).toBeEnabled());
@@ -152,7 +152,6 @@ describe('NewProjectDialog', () => {
   it('keeps a user without groups as the owner', async () => {
     await renderDialog(
       createMockMlApi(),
-      jest.fn(),
       mockApis.identity({
         userEntityRef: 'user:default/solo',
         ownershipEntityRefs: ['user:default/solo'],

@@ -1,6 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
   page,

@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PathDialog } from './PathDialog';
-import { fillAndSubmit } from '../../testing';
+import { fillAndSubmit } from '../../__testUtils__';
 
 describe('PathDialog', () => {
   it('submits a normalised path', async () => {

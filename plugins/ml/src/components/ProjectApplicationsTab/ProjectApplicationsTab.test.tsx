@@ -4,10 +4,11 @@ import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
   createMockMlApi,
+  expectButtons,
   findEnabledButton,
   launchChoices,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   dashboardApp,
@@ -173,24 +174,20 @@ describe('ProjectApplicationsTab', () => {
     await renderTab(api, 'operator');
 
     expect(await findEnabledButton('Stop Churn dashboard')).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Start Old report' }),
-    ).toBeEnabled();
-    expect(
-      screen.getByRole('button', { name: 'Restart Churn dashboard' }),
-    ).toBeEnabled();
-    expect(
-      screen.getByRole('button', { name: 'Logs of Churn dashboard' }),
-    ).toBeEnabled();
-    for (const name of [
-      'New application',
-      'Edit Churn dashboard',
-      'Delete Churn dashboard',
-      'Edit Old report',
-      'Delete Old report',
-    ]) {
-      expect(screen.getByRole('button', { name })).toBeDisabled();
-    }
+    expectButtons({
+      enabled: [
+        'Start Old report',
+        'Restart Churn dashboard',
+        'Logs of Churn dashboard',
+      ],
+      disabled: [
+        'New application',
+        'Edit Churn dashboard',
+        'Delete Churn dashboard',
+        'Edit Old report',
+        'Delete Old report',
+      ],
+    });
     expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(5);
   });
 
@@ -201,18 +198,16 @@ describe('ProjectApplicationsTab', () => {
     expect(
       await findEnabledButton('Logs of Churn dashboard'),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Open Churn dashboard' }),
-    ).toBeEnabled();
-    for (const name of [
-      'Stop Churn dashboard',
-      'Start Old report',
-      'Restart Churn dashboard',
-      'Edit Churn dashboard',
-      'Delete Churn dashboard',
-    ]) {
-      expect(screen.getByRole('button', { name })).toBeDisabled();
-    }
+    expectButtons({
+      enabled: ['Open Churn dashboard'],
+      disabled: [
+        'Stop Churn dashboard',
+        'Start Old report',
+        'Restart Churn dashboard',
+        'Edit Churn dashboard',
+        'Delete Churn dashboard',
+      ],
+    });
     expect(screen.getAllByTitle(needsRole('operator'))).toHaveLength(4);
   });
 });

@@ -7,9 +7,23 @@ import {
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnProject } from '../../testing/fixtures';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
+
+/** Renders the card on `project` for `role`; returns its onProjectChange. */
+async function renderCard(
+  api: ReturnType<typeof createMockMlApi>,
+  project: Project = churnProject,
+  role?: TestProjectRole,
+) {
+  const onProjectChange = jest.fn();
+  await renderWithMlApi(
+    <ProjectDetailsCard project={project} onProjectChange={onProjectChange} />,
+    { api, projectRole: role },
+  );
+  return onProjectChange;
+}
 
 describe('ProjectDetailsCard', () => {
   it('saves title, description and visibility', async () => {
@@ -20,14 +34,7 @@ describe('ProjectDetailsCard', () => {
       visibility: 'team' as const,
     };
     api.updateProject.mockResolvedValue(saved);
-    const onProjectChange = jest.fn();
-    await renderWithMlApi(
-      <ProjectDetailsCard
-        project={churnProject}
-        onProjectChange={onProjectChange}
-      />,
-      { api },
-    );
+    const onProjectChange = await renderCard(api);
 
     const save = screen.getByRole('button', { name: 'Save details' });
     expect(save).toBeDisabled();
@@ -51,10 +58,7 @@ describe('ProjectDetailsCard', () => {
         'Invalid request body: description: String must contain at most 4000 character(s)',
       ),
     );
-    await renderWithMlApi(
-      <ProjectDetailsCard project={churnProject} onProjectChange={jest.fn()} />,
-      { api },
-    );
+    await renderCard(api);
 
     await userEvent.clear(screen.getByLabelText('Title'));
     expect(screen.getByText('Title must not be empty')).toBeInTheDocument();
@@ -120,14 +124,3 @@ describe('ProjectDetailsCard', () => {
     expect(screen.getByLabelText('Title')).toHaveValue('Churn model');
   });
 });
-
-function renderCard(
-  api: ReturnType<typeof createMockMlApi>,
-  project: Project,
-  role?: TestProjectRole,
-) {
-  return renderWithMlApi(
-    <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />,
-    { api, projectRole: role },
-  );
-}

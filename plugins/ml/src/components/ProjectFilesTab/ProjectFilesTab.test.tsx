@@ -6,7 +6,7 @@ import {
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectFilesTab } from './ProjectFilesTab';
 

@@ -6,7 +6,7 @@ import {
   TestProjectRole,
   createMockMlApi,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnProject } from '../../testing/fixtures';
 import { ProjectOverview } from './ProjectOverview';
 

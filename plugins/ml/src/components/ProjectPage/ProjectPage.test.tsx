@@ -4,7 +4,7 @@ import {
   TestProjectRole,
   createMockMlApi,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectPage } from './ProjectPage';
 

@@ -1,5 +1,9 @@
 import { screen } from '@testing-library/react';
-import { createMockMlApi, renderWithMlApi, streamOf } from '../../testing';
+import {
+  createMockMlApi,
+  renderWithMlApi,
+  streamOf,
+} from '../../__testUtils__';
 import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
 

@@ -4,7 +4,7 @@ import {
   createMockMlApi,
   expectCollaboratorsReadOnly,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import { bobAs, churnProject } from '../../testing/fixtures';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
 

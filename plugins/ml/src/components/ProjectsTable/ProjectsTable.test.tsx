@@ -3,7 +3,11 @@ import { mockApis } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useLocation } from 'react-router-dom';
-import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import { churnProject, demoWorkspace, page } from '../../testing/fixtures';
 import { ProjectsTable } from './ProjectsTable';
 

@@ -1,6 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, fillAndSubmit, renderWithMlApi } from '../../testing';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import { demoWorkspace, janeQuota, page } from '../../testing/fixtures';
 import { QuotasTab } from './QuotasTab';
 

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import { ResourceDialog } from './ResourceDialog';
-import { fillAndSubmit } from '../../testing';
+import { fillAndSubmit } from '../../__testUtils__';
 
 describe('ResourceDialog', () => {
   it('converts quantities to vCPU and MiB', async () => {

@@ -6,7 +6,7 @@ import {
   needsRole,
   useProjectAccess,
 } from '../../hooks/useProjectAccess';
-import { TestProjectRole, WithProjectRole } from '../../testing';
+import { TestProjectRole, WithProjectRole } from '../../__testUtils__';
 import { RoleGate } from './RoleGate';
 
 function Action(props: { onClick: () => void }) {

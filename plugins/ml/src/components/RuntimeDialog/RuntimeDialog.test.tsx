@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import { fillAndSubmit } from '../../testing';
+import { fillAndSubmit } from '../../__testUtils__';
 import { pythonRuntime } from '../../testing/fixtures';
 import { RuntimeDialog } from './RuntimeDialog';
 

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import { page, pythonRuntime } from '../../testing/fixtures';
 import { RuntimesTab } from './RuntimesTab';
 

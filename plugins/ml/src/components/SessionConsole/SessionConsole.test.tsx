@@ -8,7 +8,7 @@ import {
   renderWithMlApi,
   responseError,
   streamOf,
-} from '../../testing';
+} from '../../__testUtils__';
 import { SessionConsole } from './SessionConsole';
 
 async function renderConsole(

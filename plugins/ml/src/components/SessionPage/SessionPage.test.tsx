@@ -5,7 +5,7 @@ import {
   createMockMlApi,
   renderWithMlApi,
   streamOf,
-} from '../../testing';
+} from '../../__testUtils__';
 import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { SessionPage } from './SessionPage';
 

@@ -5,7 +5,7 @@ import {
   TestProjectRole,
   createMockMlApi,
   renderWithMlApi,
-} from '../../testing';
+} from '../../__testUtils__';
 import {
   churnProject,
   page,

@@ -4,12 +4,12 @@ import {
   renderWithMlApi,
   responseError,
   streamOf,
-} from '../../testing';
+} from '../../__testUtils__';
 import { trainRun } from '../../testing/fixtures';
 import { WorkloadLogs } from './WorkloadLogs';
 
 jest.mock('react-virtualized-auto-sizer', () =>
-  jest.requireActual('../../testing/fixedSizeAutoSizer'),
+  jest.requireActual('../../__testUtils__/fixedSizeAutoSizer'),
 );
 
 function renderLogs(

@@ -1,6 +1,10 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, renderWithMlApi, responseError } from '../../testing';
+import {
+  createMockMlApi,
+  renderWithMlApi,
+  responseError,
+} from '../../__testUtils__';
 import { demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceDialog } from './WorkspaceDialog';
 

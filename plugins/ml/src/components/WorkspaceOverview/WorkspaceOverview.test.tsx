@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import { demoCapacity, demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceOverview } from './WorkspaceOverview';
 

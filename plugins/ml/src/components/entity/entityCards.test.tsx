@@ -17,7 +17,7 @@ import {
 import { ReactNode } from 'react';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import { createMockMlApi } from '../../testing';
+import { createMockMlApi } from '../../__testUtils__';
 import {
   churnDeployment,
   churnMetrics,

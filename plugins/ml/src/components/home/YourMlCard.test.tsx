@@ -1,5 +1,5 @@
 import { screen } from '@testing-library/react';
-import { createMockMlApi, renderWithMlApi } from '../../testing';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnModel,
   churnProject,

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi } from '../../testing';
+import { createMockMlApi } from '../../__testUtils__';
 import { churnProject, page } from '../../testing/fixtures';
 import { MlProjectPicker } from './MlProjectPicker';
 import { renderField } from './__testUtils__/renderField';

@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi } from '../../testing';
+import { createMockMlApi } from '../../__testUtils__';
 import { page, pythonRuntime } from '../../testing/fixtures';
 import { MlRuntimePicker } from './MlRuntimePicker';
 import { renderField } from './__testUtils__/renderField';

@@ -5,7 +5,7 @@ import { ReactNode } from 'react';
  * jsdom, so that the LogViewer's virtual list has a size to draw rows in:
  *
  *   jest.mock('react-virtualized-auto-sizer', () =>
- *     jest.requireActual('../../testing/fixedSizeAutoSizer'),
+ *     jest.requireActual('../../__testUtils__/fixedSizeAutoSizer'),
  *   );
  */
 export default function FixedSizeAutoSizer(props: {

@@ -4,11 +4,8 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Route, Routes } from 'react-router-dom';
 import { MlApi, mlApiRef } from '../api';
 import { rootRouteRef } from '../routes';
-import {
-  WithProjectRole,
-  WithProjectRoleProps,
-} from '../__testUtils__/permissions';
-import { createMockMlApi } from './mockMlApi';
+import { WithProjectRole, WithProjectRoleProps } from './permissions';
+import { createMockMlApi } from '../testing/mockMlApi';
 
 /** How `renderWithMlApi` sets up the app around the component. */
 export interface RenderWithMlApiOptions
