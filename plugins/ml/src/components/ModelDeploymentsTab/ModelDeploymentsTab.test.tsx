@@ -14,6 +14,24 @@ import {
 } from '../../testing/fixtures';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
 
+/**
+ * Waits for the tab to reload, then expects `method` to have been called on
+ * the serving deployment, with `args` after its ids.
+ */
+async function expectReloadAfter(
+  reload: jest.Mock,
+  method: jest.MockInstance<unknown, any[]>,
+  ...args: unknown[]
+) {
+  await waitFor(() => expect(reload).toHaveBeenCalled());
+  expect(method).toHaveBeenCalledWith(
+    churnProject.id,
+    churnModel.id,
+    churnDeployment.id,
+    ...args,
+  );
+}
+
 function renderTab(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
@@ -68,13 +86,7 @@ describe('ModelDeploymentsTab', () => {
     await userEvent.type(field, '4');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(reload).toHaveBeenCalled());
-    expect(api.scaleDeployment).toHaveBeenCalledWith(
-      churnProject.id,
-      churnModel.id,
-      churnDeployment.id,
-      4,
-    );
+    await expectReloadAfter(reload, api.scaleDeployment, 4);
   });
 
   it('stops a deployment after asking', async () => {
@@ -94,12 +106,7 @@ describe('ModelDeploymentsTab', () => {
     ).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
 
-    await waitFor(() => expect(reload).toHaveBeenCalled());
-    expect(api.stopDeployment).toHaveBeenCalledWith(
-      churnProject.id,
-      churnModel.id,
-      churnDeployment.id,
-    );
+    await expectReloadAfter(reload, api.stopDeployment);
   });
 
   it('shows the deployments to a viewer without replicas or stop', async () => {

@@ -27,13 +27,12 @@ async function renderCard(
 
 describe('ProjectDetailsCard', () => {
   it('saves title, description and visibility', async () => {
-    const api = createMockMlApi();
     const saved = {
       ...churnProject,
       title: 'Churn v2',
       visibility: 'team' as const,
     };
-    api.updateProject.mockResolvedValue(saved);
+    const api = createMockMlApi({ updateProject: saved });
     const onProjectChange = await renderCard(api);
 
     const save = screen.getByRole('button', { name: 'Save details' });
@@ -71,13 +70,14 @@ describe('ProjectDetailsCard', () => {
   });
 
   it("edits the team role, explained by the owning group's members", async () => {
-    const api = createMockMlApi();
     const teamProject = {
       ...churnProject,
       owner: 'group:default/ml-team',
       visibility: 'team' as const,
     };
-    api.updateProject.mockResolvedValue({ ...teamProject, teamRole: 'viewer' });
+    const api = createMockMlApi({
+      updateProject: { ...teamProject, teamRole: 'viewer' },
+    });
     await renderCard(api, teamProject);
 
     const teamRole = screen.getByLabelText('Team role');
