@@ -13,7 +13,7 @@ export interface RenderWithMlApiOptions
   /** The ML API the component calls; a fresh mock when left out. */
   api?: Partial<MlApi>;
   /** Further APIs, which win over the ML and permission ones. */
-  apis?: ReadonlyArray<readonly [ApiRef<any>, unknown]>;
+  apis?: ReadonlyArray<readonly [ApiRef<any>, object]>;
   /** Where the app starts, e.g. a page's own path. */
   routeEntries?: string[];
   /** The route path to draw `ui` at, for a component that reads its params. */
@@ -41,7 +41,7 @@ export function renderWithMlApi(
   } = options;
   return renderInTestApp(
     <WithProjectRole {...access}>
-      <TestApiProvider apis={[[mlApiRef, api], ...apis] as any}>
+      <TestApiProvider<any[]> apis={[[mlApiRef, api], ...apis]}>
         {path ? (
           <Routes>
             <Route path={path} element={ui} />
