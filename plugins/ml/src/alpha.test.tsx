@@ -2,19 +2,16 @@ import { renderTestApp } from '@backstage/frontend-test-utils';
 import { screen } from '@testing-library/react';
 import { mlApiRef } from './api';
 import mlPlugin from './alpha';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  page,
-} from './testing/mockMlApi';
+import { createMockMlApi } from './__testUtils__';
+import { demoCapacity, demoWorkspace, page } from './testing/fixtures';
 
 describe('ml plugin for the new frontend system', () => {
   it('serves the home page at /ml through its page extension', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listWorkspaces: page([demoWorkspace]),
+      getWorkspaceCapacity: demoCapacity,
+      listProjects: page([]),
+    });
 
     renderTestApp({
       features: [mlPlugin],

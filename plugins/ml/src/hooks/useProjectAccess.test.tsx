@@ -1,6 +1,6 @@
 import { ReactNode } from 'react';
 import { renderHook, waitFor } from '@testing-library/react';
-import { TestProjectRole, WithProjectRole } from '../__testUtils__/permissions';
+import { TestProjectRole, WithProjectRole } from '../__testUtils__';
 import {
   ProjectAccess,
   holdsRole,

@@ -1,18 +1,5 @@
-import { ProjectFileEntry } from '@ml-platform/plugin-ml-common';
+import { fileEntry as entry } from '../testing/fixtures';
 import { ancestorDirs, buildFileTree, joinPath, parentDir } from './files';
-
-function entry(
-  path: string,
-  type: 'file' | 'directory' = 'file',
-): ProjectFileEntry {
-  return {
-    path,
-    name: path.split('/').pop()!,
-    type,
-    size: 1,
-    modifiedAt: '2026-01-01T00:00:00Z',
-  };
-}
 
 describe('files', () => {
   it('nests entries, directories first, and fills in missing parents', () => {

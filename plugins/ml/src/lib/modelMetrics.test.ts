@@ -1,4 +1,4 @@
-import { churnMetrics } from '../testing/mockModelsApi';
+import { churnMetrics } from '../testing/fixtures';
 import {
   METRICS_RANGES,
   accuracySeries,

@@ -3,7 +3,7 @@ import {
   churnDeployment,
   churnModel,
   failedBuild,
-} from '../testing/mockModelsApi';
+} from '../testing/fixtures';
 import {
   activeDeployment,
   curlExample,

@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import { demoCapacity } from '../../testing/mockMlApi';
+import { demoCapacity } from '../../testing/fixtures';
 import { CapacityBars } from './CapacityBars';
 
 describe('CapacityBars', () => {

@@ -1,43 +1,39 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
-  churnProject,
+  launchChoices,
   createMockMlApi,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,
   churnModel,
-} from '../../testing/mockModelsApi';
+  churnProject,
+} from '../../testing/fixtures';
 import { DeployDialog } from './DeployDialog';
 
 describe('DeployDialog', () => {
   it('starts from the serving deployment but asks for its secrets again', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue([]);
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
-    api.createDeployment.mockResolvedValue(churnDeployment);
+    const api = createMockMlApi({
+      ...launchChoices(),
+      createDeployment: churnDeployment,
+    });
     const onDeployed = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <DeployDialog
-          build={churnBuild}
-          project={churnProject}
-          model={churnModel}
-          current={{
-            ...churnDeployment,
-            env: { TOKEN: { secret: true }, LEVEL: 'replica' },
-          }}
-          onClose={jest.fn()}
-          onDeployed={onDeployed}
-        />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <DeployDialog
+        build={churnBuild}
+        project={churnProject}
+        model={churnModel}
+        current={{
+          ...churnDeployment,
+          env: { TOKEN: { secret: true }, LEVEL: 'replica' },
+        }}
+        onClose={jest.fn()}
+        onDeployed={onDeployed}
+      />,
+      { api },
     );
 
     expect(
@@ -47,8 +43,7 @@ describe('DeployDialog', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Deploy' }));
     expect(api.createDeployment).not.toHaveBeenCalled();
 
-    await userEvent.type(screen.getByLabelText('Value 1'), 'tok-1');
-    await userEvent.click(screen.getByRole('button', { name: 'Deploy' }));
+    await fillAndSubmit({ 'Value 1': 'tok-1' }, 'Deploy');
     await waitFor(() =>
       expect(api.createDeployment).toHaveBeenCalledWith(
         churnProject.id,

@@ -1,19 +1,24 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { EnvVarsEditor } from './EnvVarsEditor';
+import { fillAndSubmit } from '../../__testUtils__';
+import { EnvVarsEditor, EnvVarsEditorProps } from './EnvVarsEditor';
 import { secretsToReenter } from './envRows';
+
+/** Renders the editor on `env` with a Save button; returns its onSave. */
+async function renderEditor(
+  env: EnvVarsEditorProps['env'],
+  onSave = jest.fn().mockResolvedValue(undefined),
+) {
+  await renderInTestApp(
+    <EnvVarsEditor title="Environment" env={env} onSave={onSave} />,
+  );
+  return onSave;
+}
 
 describe('EnvVarsEditor', () => {
   it('adds, edits and removes variables, then saves them all', async () => {
-    const onSave = jest.fn().mockResolvedValue(undefined);
-    await renderInTestApp(
-      <EnvVarsEditor
-        title="Environment"
-        env={{ MODEL: 'xgb', OLD: '1' }}
-        onSave={onSave}
-      />,
-    );
+    const onSave = await renderEditor({ MODEL: 'xgb', OLD: '1' });
 
     const save = screen.getByRole('button', { name: 'Save' });
     expect(save).toBeDisabled();
@@ -35,10 +40,7 @@ describe('EnvVarsEditor', () => {
   });
 
   it('blocks invalid and duplicate names', async () => {
-    const onSave = jest.fn();
-    await renderInTestApp(
-      <EnvVarsEditor title="Environment" env={{ A: '1' }} onSave={onSave} />,
-    );
+    const onSave = await renderEditor({ A: '1' }, jest.fn());
 
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
     await userEvent.type(screen.getByLabelText('Name 2'), 'A');
@@ -52,15 +54,12 @@ describe('EnvVarsEditor', () => {
   });
 
   it('shows why the save failed', async () => {
-    const onSave = jest
-      .fn()
-      .mockRejectedValue(new Error('env: at most 200 variables'));
-    await renderInTestApp(
-      <EnvVarsEditor title="Environment" env={{}} onSave={onSave} />,
+    await renderEditor(
+      {},
+      jest.fn().mockRejectedValue(new Error('env: at most 200 variables')),
     );
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 1'), 'X');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await fillAndSubmit({ 'Name 1': 'X' }, 'Save');
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'env: at most 200 variables',
     );
@@ -68,14 +67,10 @@ describe('EnvVarsEditor', () => {
 
   describe('secrets', () => {
     it('shows a stored secret masked and not editable, and keeps it when other variables are saved', async () => {
-      const onSave = jest.fn().mockResolvedValue(undefined);
-      await renderInTestApp(
-        <EnvVarsEditor
-          title="Environment"
-          env={{ TOKEN: { secret: true }, MODEL: 'xgb' }}
-          onSave={onSave}
-        />,
-      );
+      const onSave = await renderEditor({
+        TOKEN: { secret: true },
+        MODEL: 'xgb',
+      });
       expect(screen.getByLabelText('Name 1')).toHaveValue('TOKEN');
       expect(screen.getByLabelText('Name 1')).toBeDisabled();
       expect(screen.getByLabelText('Value 1')).toHaveValue('••••••••');
@@ -84,8 +79,7 @@ describe('EnvVarsEditor', () => {
       expect(screen.getByLabelText('Secret MODEL')).not.toBeChecked();
 
       await userEvent.clear(screen.getByLabelText('Value 2'));
-      await userEvent.type(screen.getByLabelText('Value 2'), 'lgbm');
-      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await fillAndSubmit({ 'Value 2': 'lgbm' }, 'Save');
       await waitFor(() =>
         expect(onSave).toHaveBeenCalledWith({
           TOKEN: { secret: true },
@@ -95,14 +89,7 @@ describe('EnvVarsEditor', () => {
     });
 
     it('replaces a stored secret with a new value typed like a password', async () => {
-      const onSave = jest.fn().mockResolvedValue(undefined);
-      await renderInTestApp(
-        <EnvVarsEditor
-          title="Environment"
-          env={{ TOKEN: { secret: true } }}
-          onSave={onSave}
-        />,
-      );
+      const onSave = await renderEditor({ TOKEN: { secret: true } });
       await userEvent.click(
         screen.getByRole('button', { name: 'Replace secret TOKEN' }),
       );
@@ -121,14 +108,7 @@ describe('EnvVarsEditor', () => {
     });
 
     it('marks a new variable secret, and a stored secret made plain starts empty', async () => {
-      const onSave = jest.fn().mockResolvedValue(undefined);
-      await renderInTestApp(
-        <EnvVarsEditor
-          title="Environment"
-          env={{ OLD: { secret: true } }}
-          onSave={onSave}
-        />,
-      );
+      const onSave = await renderEditor({ OLD: { secret: true } });
       await userEvent.click(
         screen.getByRole('button', { name: 'Add variable' }),
       );
@@ -144,8 +124,7 @@ describe('EnvVarsEditor', () => {
       await userEvent.click(screen.getByLabelText('Secret OLD'));
       expect(screen.getByLabelText('Value 1')).toHaveValue('');
       expect(screen.getByLabelText('Value 1')).not.toBeDisabled();
-      await userEvent.type(screen.getByLabelText('Value 1'), 'now-plain');
-      await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await fillAndSubmit({ 'Value 1': 'now-plain' }, 'Save');
       await waitFor(() =>
         expect(onSave).toHaveBeenCalledWith({
           OLD: 'now-plain',

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { buildFileTree } from '../../lib/files';
-import { fileEntry } from '../../testing/mockMlApi';
+import { fileEntry } from '../../testing/fixtures';
 import { FileTree } from './FileTree';
 
 const nodes = buildFileTree([

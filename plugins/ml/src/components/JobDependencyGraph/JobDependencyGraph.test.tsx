@@ -1,7 +1,7 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { reportJob, trainJob } from '../../testing/mockMlApi';
+import { reportJob, trainJob } from '../../testing/fixtures';
 import { JobDependencyGraph } from './JobDependencyGraph';
 
 describe('JobDependencyGraph', () => {

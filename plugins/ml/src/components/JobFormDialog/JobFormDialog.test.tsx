@@ -1,39 +1,40 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+  responseError,
+} from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   fileEntry,
   page,
   pythonRuntime,
-  responseError,
   smallProfile,
   trainJob,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { JobFormDialog } from './JobFormDialog';
 
 function setup() {
-  const api = createMockMlApi();
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  // Listed by name; the form offers the smallest first.
-  api.listProfiles.mockResolvedValue(
-    page([
+  const api = createMockMlApi({
+    listRuntimes: page([pythonRuntime]),
+    // Listed by name; the form offers the smallest first.
+    listProfiles: page([
       { ...smallProfile, id: 'prof-2', name: 'large', cpu: 4, memoryMiB: 8192 },
       smallProfile,
     ]),
-  );
-  api.listFiles.mockResolvedValue([
-    fileEntry('src', 'directory'),
-    fileEntry('src/train.py'),
-    fileEntry('README.md'),
-  ]);
-  api.getCronNextRuns.mockResolvedValue([
-    '2026-01-13T03:00:00.000Z',
-    '2026-01-14T03:00:00.000Z',
-    '2026-01-15T03:00:00.000Z',
-  ]);
+    listFiles: [
+      fileEntry('src', 'directory'),
+      fileEntry('src/train.py'),
+      fileEntry('README.md'),
+    ],
+    getCronNextRuns: [
+      '2026-01-13T03:00:00.000Z',
+      '2026-01-14T03:00:00.000Z',
+      '2026-01-15T03:00:00.000Z',
+    ],
+  });
   return api;
 }
 
@@ -42,17 +43,16 @@ async function renderForm(
   props: Partial<Parameters<typeof JobFormDialog>[0]> = {},
 ) {
   const onSaved = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <JobFormDialog
-        open
-        project={churnProject}
-        jobs={[trainJob]}
-        onClose={jest.fn()}
-        onSaved={onSaved}
-        {...props}
-      />
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <JobFormDialog
+      open
+      project={churnProject}
+      jobs={[trainJob]}
+      onClose={jest.fn()}
+      onSaved={onSaved}
+      {...props}
+    />,
+    { api },
   );
   return onSaved;
 }
@@ -77,9 +77,7 @@ describe('JobFormDialog', () => {
     await userEvent.type(screen.getByLabelText('Schedule'), '0 3 * * *');
     expect(await screen.findByText(/^Next runs: /)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 1'), 'EPOCHS');
-    await userEvent.type(screen.getByLabelText('Value 1'), '3');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ 'Name 1': 'EPOCHS', 'Value 1': '3' }, 'Create');
 
     await waitFor(() => expect(onSaved).toHaveBeenCalledWith(trainJob));
     expect(api.createJob).toHaveBeenCalledWith(churnProject.id, {
@@ -109,9 +107,7 @@ describe('JobFormDialog', () => {
     );
     const onSaved = await renderForm(api);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'broken');
-    await userEvent.type(screen.getByLabelText('Script'), 'gone.py');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'broken', Script: 'gone.py' }, 'Create');
 
     const message = await screen.findByText(
       "no file 'gone.py' in this project",

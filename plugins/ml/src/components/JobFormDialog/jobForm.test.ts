@@ -1,4 +1,4 @@
-import { reportJob, trainJob } from '../../testing/mockMlApi';
+import { reportJob, trainJob } from '../../testing/fixtures';
 import { checkForm, initialState } from './jobForm';
 
 describe('jobForm', () => {

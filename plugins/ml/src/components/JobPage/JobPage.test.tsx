@@ -1,24 +1,20 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  reportJob,
-  responseError,
-  trainJob,
-  trainRun,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
+  createMockMlApi,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
+  renderWithMlApi,
+  responseError,
+} from '../../__testUtils__';
+import {
+  churnProject,
+  page,
+  reportJob,
+  trainJob,
+  trainRun,
+} from '../../testing/fixtures';
 import { JobPage } from './JobPage';
 
 function renderPage(
@@ -29,24 +25,16 @@ function renderPage(
   api.listJobs.mockResolvedValue([trainJob, reportJob]);
   api.listJobRuns.mockResolvedValue(page([trainRun]));
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/jobs/:jobId"
-            element={<JobPage project={churnProject} jobId={trainJob.id} />}
-          />
-          <Route
-            path="/ml/projects/:projectId/jobs/:jobId/runs/:runId"
-            element={<div>run page</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <JobPage project={churnProject} jobId={trainJob.id} />,
     {
-      mountedRoutes: { '/ml': rootRouteRef },
+      path: '/ml/projects/:projectId/jobs/:jobId',
+      api,
+      projectRole: role,
       routeEntries: [`/ml/projects/${churnProject.id}/jobs/${trainJob.id}`],
+      otherRoutes: {
+        '/ml/projects/:projectId/jobs/:jobId/runs/:runId': <div>run page</div>,
+      },
     },
   );
 }
@@ -64,11 +52,12 @@ describe('JobPage', () => {
   });
 
   it('runs the job now and opens the run', async () => {
-    const api = createMockMlApi();
-    api.runJob.mockResolvedValue({
-      ...trainRun,
-      id: 'new-run',
-      state: 'queued',
+    const api = createMockMlApi({
+      runJob: {
+        ...trainRun,
+        id: 'new-run',
+        state: 'queued',
+      },
     });
     await renderPage(api);
 

@@ -1,32 +1,25 @@
-import { ReactNode } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
+import {
+  TestProjectRole,
+  createMockMlApi,
+  findEnabledButton,
+  renderWithMlApi,
+  streamOf,
+} from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   page,
-  streamOf,
   trainJob,
   trainRun,
   trainRunEvents,
-} from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
+} from '../../testing/fixtures';
 import { JobRunPage } from './JobRunPage';
 
-jest.mock('react-virtualized-auto-sizer', () => ({
-  __esModule: true,
-  default: (props: {
-    children: (size: { width: number; height: number }) => ReactNode;
-  }) => <>{props.children({ width: 800, height: 400 })}</>,
-}));
+jest.mock('react-virtualized-auto-sizer', () =>
+  jest.requireActual('../../__testUtils__/fixedSizeAutoSizer'),
+);
 
 function renderPage(
   api: ReturnType<typeof createMockMlApi>,
@@ -34,26 +27,23 @@ function renderPage(
 ) {
   api.getJob.mockResolvedValue(trainJob);
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <JobRunPage
-          project={churnProject}
-          jobId={trainJob.id}
-          runId={trainRun.id}
-        />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
+  return renderWithMlApi(
+    <JobRunPage
+      project={churnProject}
+      jobId={trainJob.id}
+      runId={trainRun.id}
+    />,
+    { api, projectRole: role },
   );
 }
 
 describe('JobRunPage', () => {
   it('shows a finished run: status, stored logs and its event history', async () => {
-    const api = createMockMlApi();
-    api.getWorkload.mockResolvedValue(trainRun);
-    api.listWorkloadEvents.mockResolvedValue(trainRunEvents);
-    api.getWorkloadLogs.mockResolvedValue(['loading data', 'slope=3.001']);
+    const api = createMockMlApi({
+      getWorkload: trainRun,
+      listWorkloadEvents: trainRunEvents,
+      getWorkloadLogs: ['loading data', 'slope=3.001'],
+    });
     await renderPage(api);
 
     expect(await screen.findByText('Run of train')).toBeInTheDocument();
@@ -113,14 +103,15 @@ describe('JobRunPage', () => {
   });
 
   it('shows a running run to a viewer without Stop', async () => {
-    const api = createMockMlApi();
-    api.getWorkload.mockResolvedValue({
-      ...trainRun,
-      state: 'running',
-      endedAt: undefined,
-      exitCode: undefined,
+    const api = createMockMlApi({
+      getWorkload: {
+        ...trainRun,
+        state: 'running',
+        endedAt: undefined,
+        exitCode: undefined,
+      },
+      listWorkloadEvents: trainRunEvents.slice(0, 2),
     });
-    api.listWorkloadEvents.mockResolvedValue(trainRunEvents.slice(0, 2));
     api.followWorkloadLogs.mockReturnValue(streamOf('epoch 1'));
     await renderPage(api, 'viewer');
 

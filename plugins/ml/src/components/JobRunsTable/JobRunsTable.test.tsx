@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { trainRun } from '../../testing/mockMlApi';
+import { trainRun } from '../../testing/fixtures';
 import { JobRunsTable } from './JobRunsTable';
 
 describe('JobRunsTable', () => {

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
 import {
   createMockMlApi,
+  renderWithMlApi,
   responseError,
-  trainJob,
-} from '../../testing/mockMlApi';
+} from '../../__testUtils__';
+import { trainJob } from '../../testing/fixtures';
 import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
 
 function Harness(props: {
@@ -39,22 +38,21 @@ async function renderFields(
   parents: Job[] = [],
 ) {
   const onChange = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Harness parents={parents} onChange={onChange} />
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<Harness parents={parents} onChange={onChange} />, {
+    api,
+  });
   return onChange;
 }
 
 describe('JobTriggerFields', () => {
   it('previews when a schedule fires, once typing pauses', async () => {
-    const api = createMockMlApi();
-    api.getCronNextRuns.mockResolvedValue([
-      '2026-01-13T03:00:00.000Z',
-      '2026-01-14T03:00:00.000Z',
-      '2026-01-15T03:00:00.000Z',
-    ]);
+    const api = createMockMlApi({
+      getCronNextRuns: [
+        '2026-01-13T03:00:00.000Z',
+        '2026-01-14T03:00:00.000Z',
+        '2026-01-15T03:00:00.000Z',
+      ],
+    });
     await renderFields(api);
 
     await userEvent.click(screen.getByLabelText('Cron schedule'));

@@ -1,20 +1,17 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
+import {
+  createMockMlApi,
+  findEnabledButton,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   page,
   reportJob,
   trainJob,
-} from '../../testing/mockMlApi';
-import {
-  WithProjectRole,
-  findEnabledButton,
-} from '../../__testUtils__/permissions';
+} from '../../testing/fixtures';
 import { JobsList } from './JobsList';
 
 describe('JobsList', () => {
@@ -26,16 +23,8 @@ describe('JobsList', () => {
   });
 
   it('lists jobs with their trigger, last run and next run', async () => {
-    const api = createMockMlApi();
-    api.listJobs.mockResolvedValue([trainJob, reportJob]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <JobsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    const api = createMockMlApi({ listJobs: [trainJob, reportJob] });
+    await renderWithMlApi(<JobsList project={churnProject} />, { api });
 
     const train = await screen.findByRole('link', { name: 'train' });
     expect(train).toHaveAttribute(
@@ -55,19 +44,13 @@ describe('JobsList', () => {
   });
 
   it('opens the form for a new job', async () => {
-    const api = createMockMlApi();
-    api.listJobs.mockResolvedValue([]);
-    api.listRuntimes.mockResolvedValue(page([]));
-    api.listProfiles.mockResolvedValue(page([]));
-    api.listFiles.mockResolvedValue([]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <JobsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    const api = createMockMlApi({
+      listJobs: [],
+      listRuntimes: page([]),
+      listProfiles: page([]),
+      listFiles: [],
+    });
+    await renderWithMlApi(<JobsList project={churnProject} />, { api });
 
     expect(await screen.findByText(/No jobs yet/)).toBeInTheDocument();
     await userEvent.click(await findEnabledButton('New job'));
@@ -80,16 +63,11 @@ describe('JobsList', () => {
   });
 
   it('offers a new job to contributors only', async () => {
-    const api = createMockMlApi();
-    api.listJobs.mockResolvedValue([trainJob]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole projectRole="operator">
-          <JobsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    const api = createMockMlApi({ listJobs: [trainJob] });
+    await renderWithMlApi(<JobsList project={churnProject} />, {
+      api,
+      projectRole: 'operator',
+    });
 
     expect(
       await screen.findByRole('link', { name: 'train' }),

@@ -1,16 +1,13 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { MlHomePage } from './MlHomePage';
 
 // The hook caches answers across renders (SWR), so tests set it directly.
@@ -25,20 +22,16 @@ beforeEach(() => {
 });
 
 function renderPage(api = createMockMlApi()) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <MlHomePage />
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
-  );
+  return renderWithMlApi(<MlHomePage />, { api });
 }
 
 describe('MlHomePage', () => {
   it('lists workspaces with their usage and the projects', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    api.listProjects.mockResolvedValue(page([churnProject]));
+    const api = createMockMlApi({
+      listWorkspaces: page([demoWorkspace]),
+      getWorkspaceCapacity: demoCapacity,
+      listProjects: page([churnProject]),
+    });
 
     await renderPage(api);
 
@@ -72,9 +65,10 @@ describe('MlHomePage', () => {
   });
 
   it('searches projects on the server', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([]));
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listWorkspaces: page([]),
+      listProjects: page([]),
+    });
     await renderPage(api);
 
     await userEvent.type(
@@ -95,9 +89,10 @@ describe('MlHomePage', () => {
   });
 
   it('offers "New workspace" only to those who may manage workspaces', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([]));
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listWorkspaces: page([]),
+      listProjects: page([]),
+    });
 
     const { unmount } = await renderPage(api);
     expect(
@@ -119,10 +114,11 @@ describe('MlHomePage', () => {
   });
 
   it('creates a workspace and opens it', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([]));
-    api.listProjects.mockResolvedValue(page([]));
-    api.createWorkspace.mockResolvedValue(demoWorkspace);
+    const api = createMockMlApi({
+      listWorkspaces: page([]),
+      listProjects: page([]),
+      createWorkspace: demoWorkspace,
+    });
     await renderPage(api);
 
     await userEvent.click(

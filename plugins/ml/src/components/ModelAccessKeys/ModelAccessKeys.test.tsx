@@ -1,48 +1,42 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
-import { churnKey, churnModel } from '../../testing/mockModelsApi';
+  createMockMlApi,
+  renderWithMlApi,
+  typeIntoTextboxes,
+} from '../../__testUtils__';
+import { churnKey, churnModel, churnProject } from '../../testing/fixtures';
 import { ModelAccessKeys } from './ModelAccessKeys';
 
 function renderKeys(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ModelAccessKeys project={churnProject} model={churnModel} />
-      </WithProjectRole>
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <ModelAccessKeys project={churnProject} model={churnModel} />,
+    { api, projectRole: role },
   );
 }
 
 describe('ModelAccessKeys', () => {
   it('lists keys masked and shows a new key once', async () => {
-    const api = createMockMlApi();
-    api.listAccessKeys.mockResolvedValue([churnKey]);
-    api.createAccessKey.mockResolvedValue({
-      ...churnKey,
-      id: 'k2',
-      name: 'batch',
-      masked: 'mk_77aa…',
-      key: 'mk_77aa0123456789abcdef',
+    const api = createMockMlApi({
+      listAccessKeys: [churnKey],
+      createAccessKey: {
+        ...churnKey,
+        id: 'k2',
+        name: 'batch',
+        masked: 'mk_77aa…',
+        key: 'mk_77aa0123456789abcdef',
+      },
     });
     await renderKeys(api);
 
     expect(await screen.findByText('mk_3f9a…')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'New key' }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'batch',
-    );
+    await typeIntoTextboxes(dialog, { Name: 'batch' });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create' }),
     );
@@ -68,8 +62,7 @@ describe('ModelAccessKeys', () => {
   });
 
   it('revokes a key after asking', async () => {
-    const api = createMockMlApi();
-    api.listAccessKeys.mockResolvedValue([churnKey]);
+    const api = createMockMlApi({ listAccessKeys: [churnKey] });
     api.revokeAccessKey.mockResolvedValue();
     await renderKeys(api);
 

@@ -1,16 +1,36 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
+  createMockMlApi,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
-import { churnDeployment, churnModel } from '../../testing/mockModelsApi';
+  renderWithMlApi,
+} from '../../__testUtils__';
+import {
+  churnDeployment,
+  churnModel,
+  churnProject,
+} from '../../testing/fixtures';
 import { ModelDeploymentsTab } from './ModelDeploymentsTab';
+
+/**
+ * Waits for the tab to reload, then expects `method` to have been called on
+ * the serving deployment, with `args` after its ids.
+ */
+async function expectReloadAfter(
+  reload: jest.Mock,
+  method: jest.MockInstance<unknown, any[]>,
+  ...args: unknown[]
+) {
+  await waitFor(() => expect(reload).toHaveBeenCalled());
+  expect(method).toHaveBeenCalledWith(
+    churnProject.id,
+    churnModel.id,
+    churnDeployment.id,
+    ...args,
+  );
+}
 
 function renderTab(
   api: ReturnType<typeof createMockMlApi>,
@@ -26,28 +46,26 @@ function renderTab(
   };
   return {
     reload,
-    rendered: renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole projectRole={role}>
-          <ModelDeploymentsTab
-            project={churnProject}
-            state={{
-              model: churnModel,
-              builds: [],
-              deployments: [churnDeployment, stopped],
-              reload,
-            }}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    rendered: renderWithMlApi(
+      <ModelDeploymentsTab
+        project={churnProject}
+        state={{
+          model: churnModel,
+          builds: [],
+          deployments: [churnDeployment, stopped],
+          reload,
+        }}
+      />,
+      { api, projectRole: role },
     ),
   };
 }
 
 describe('ModelDeploymentsTab', () => {
   it('changes the replica count of a running deployment', async () => {
-    const api = createMockMlApi();
-    api.scaleDeployment.mockResolvedValue({ ...churnDeployment, replicas: 4 });
+    const api = createMockMlApi({
+      scaleDeployment: { ...churnDeployment, replicas: 4 },
+    });
     const { reload, rendered } = renderTab(api);
     await rendered;
 
@@ -68,20 +86,15 @@ describe('ModelDeploymentsTab', () => {
     await userEvent.type(field, '4');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
 
-    await waitFor(() => expect(reload).toHaveBeenCalled());
-    expect(api.scaleDeployment).toHaveBeenCalledWith(
-      churnProject.id,
-      churnModel.id,
-      churnDeployment.id,
-      4,
-    );
+    await expectReloadAfter(reload, api.scaleDeployment, 4);
   });
 
   it('stops a deployment after asking', async () => {
-    const api = createMockMlApi();
-    api.stopDeployment.mockResolvedValue({
-      ...churnDeployment,
-      state: 'stopped',
+    const api = createMockMlApi({
+      stopDeployment: {
+        ...churnDeployment,
+        state: 'stopped',
+      },
     });
     const { reload, rendered } = renderTab(api);
     await rendered;
@@ -93,12 +106,7 @@ describe('ModelDeploymentsTab', () => {
     ).toBeInTheDocument();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
 
-    await waitFor(() => expect(reload).toHaveBeenCalled());
-    expect(api.stopDeployment).toHaveBeenCalledWith(
-      churnProject.id,
-      churnModel.id,
-      churnDeployment.id,
-    );
+    await expectReloadAfter(reload, api.stopDeployment);
   });
 
   it('shows the deployments to a viewer without replicas or stop', async () => {

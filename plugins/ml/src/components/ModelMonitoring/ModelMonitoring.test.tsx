@@ -1,14 +1,13 @@
 import { cloneElement, ReactElement } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnDeployment,
   churnMetrics,
   churnModel,
-} from '../../testing/mockModelsApi';
+  churnProject,
+} from '../../testing/fixtures';
 import { ModelMonitoring } from './ModelMonitoring';
 
 // jsdom lays nothing out, so a ResponsiveContainer measures 0×0 and draws
@@ -23,25 +22,23 @@ jest.mock('recharts', () => {
 });
 
 function renderMonitoring(api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ModelMonitoring
-        project={churnProject}
-        state={{
-          model: churnModel,
-          builds: [],
-          deployments: [churnDeployment],
-          reload: jest.fn(),
-        }}
-      />
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <ModelMonitoring
+      project={churnProject}
+      state={{
+        model: churnModel,
+        builds: [],
+        deployments: [churnDeployment],
+        reload: jest.fn(),
+      }}
+    />,
+    { api },
   );
 }
 
 describe('ModelMonitoring', () => {
   it('draws throughput, latency, errors, usage per replica and accuracy', async () => {
-    const api = createMockMlApi();
-    api.getModelMetrics.mockResolvedValue(churnMetrics);
+    const api = createMockMlApi({ getModelMetrics: churnMetrics });
     await renderMonitoring(api);
 
     const latency = await screen.findByRole('figure', { name: 'Latency' });
@@ -68,8 +65,7 @@ describe('ModelMonitoring', () => {
   });
 
   it('asks again for the chosen range and deployment', async () => {
-    const api = createMockMlApi();
-    api.getModelMetrics.mockResolvedValue(churnMetrics);
+    const api = createMockMlApi({ getModelMetrics: churnMetrics });
     await renderMonitoring(api);
     await screen.findByRole('figure', { name: 'Latency' });
 
@@ -95,16 +91,17 @@ describe('ModelMonitoring', () => {
   });
 
   it('says when there was no traffic and leaves out the accuracy chart without ground truth', async () => {
-    const api = createMockMlApi();
-    api.getModelMetrics.mockResolvedValue({
-      ...churnMetrics,
-      buckets: churnMetrics.buckets.map(b => ({
-        ...b,
-        requests: 0,
-        errors: 0,
-        delayedMetrics: {},
-      })),
-      usage: [],
+    const api = createMockMlApi({
+      getModelMetrics: {
+        ...churnMetrics,
+        buckets: churnMetrics.buckets.map(b => ({
+          ...b,
+          requests: 0,
+          errors: 0,
+          delayedMetrics: {},
+        })),
+        usage: [],
+      },
     });
     await renderMonitoring(api);
 

@@ -1,29 +1,22 @@
 import { discoveryApiRef } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
+  answerWith,
+  launchChoices,
+  renderWithMlApi,
+  createMockMlApi,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,
   churnModel,
+  churnProject,
   failedBuild,
-} from '../../testing/mockModelsApi';
+} from '../../testing/fixtures';
 import { ModelPage } from './ModelPage';
 
 const readyDeployment = {
@@ -40,44 +33,34 @@ const modelPath = `/ml/projects/${churnProject.id}/models/${churnModel.id}`;
 function renderAt(
   path: string,
   api: ReturnType<typeof createMockMlApi>,
-  failure?: Error,
-  deployment = churnDeployment,
-  role?: TestProjectRole,
+  options: {
+    failure?: Error;
+    deployment?: typeof churnDeployment;
+    role?: TestProjectRole;
+  } = {},
 ) {
+  const { failure, deployment = churnDeployment, role } = options;
   if (failure) {
     api.getModel.mockRejectedValue(failure);
   } else {
     api.getModel.mockResolvedValue(churnModel);
   }
-  api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
-  api.listDeployments.mockResolvedValue([deployment]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  api.listFiles.mockResolvedValue([]);
-  api.getWorkloadLogs.mockResolvedValue(['Successfully imported predict']);
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [discoveryApiRef, { getBaseUrl: async () => baseUrl }],
-      ]}
-    >
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/models/:modelId/*"
-            element={
-              <ModelPage project={churnProject} modelId={churnModel.id} />
-            }
-          />
-          <Route
-            path="/ml/projects/:projectId/models"
-            element={<div>models list</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
+  answerWith(api, {
+    listBuilds: [churnBuild, failedBuild],
+    listDeployments: [deployment],
+    ...launchChoices(),
+    getWorkloadLogs: ['Successfully imported predict'],
+  });
+  return renderWithMlApi(
+    <ModelPage project={churnProject} modelId={churnModel.id} />,
+    {
+      api,
+      apis: [[discoveryApiRef, { getBaseUrl: async () => baseUrl }]],
+      projectRole: role,
+      path: '/ml/projects/:projectId/models/:modelId/*',
+      routeEntries: [path],
+      otherRoutes: { '/ml/projects/:projectId/models': <div>models list</div> },
+    },
   );
 }
 
@@ -129,14 +112,17 @@ describe('ModelPage', () => {
   });
 
   it('deploys a built build with the chosen replicas and profile', async () => {
-    const api = createMockMlApi();
-    api.createDeployment.mockResolvedValue({
-      ...churnDeployment,
-      id: 'd2',
-      state: 'deploying',
+    const api = createMockMlApi({
+      createDeployment: {
+        ...churnDeployment,
+        id: 'd2',
+        state: 'deploying',
+      },
     });
     // Every replica ready: nothing polls and redraws the table mid-click.
-    await renderAt(`${modelPath}/builds`, api, undefined, readyDeployment);
+    await renderAt(`${modelPath}/builds`, api, {
+      deployment: readyDeployment,
+    });
 
     await userEvent.click(await findEnabledButton('Deploy build 2'));
     const dialog = await screen.findByRole('dialog');
@@ -182,7 +168,9 @@ describe('ModelPage', () => {
 
   it('reports a model that cannot be loaded', async () => {
     const api = createMockMlApi();
-    await renderAt(modelPath, api, new Error('Model not found'));
+    await renderAt(modelPath, api, {
+      failure: new Error('Model not found'),
+    });
     expect(
       await screen.findByRole('heading', { name: 'Error: Model not found' }),
     ).toBeInTheDocument();
@@ -190,13 +178,7 @@ describe('ModelPage', () => {
 
   it('lets an operator deploy a build but not build, delete or see keys', async () => {
     const api = createMockMlApi();
-    await renderAt(
-      `${modelPath}/builds`,
-      api,
-      undefined,
-      churnDeployment,
-      'operator',
-    );
+    await renderAt(`${modelPath}/builds`, api, { role: 'operator' });
 
     expect(await findEnabledButton('Deploy build 2')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'New build' })).toBeDisabled();
@@ -206,13 +188,7 @@ describe('ModelPage', () => {
 
   it('tells a viewer that access keys need the contributor role, without asking for them', async () => {
     const api = createMockMlApi();
-    await renderAt(
-      `${modelPath}/keys`,
-      api,
-      undefined,
-      churnDeployment,
-      'viewer',
-    );
+    await renderAt(`${modelPath}/keys`, api, { role: 'viewer' });
 
     expect(
       await screen.findByText(/Access keys need the contributor role/),

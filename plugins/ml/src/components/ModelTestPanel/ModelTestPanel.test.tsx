@@ -1,36 +1,34 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
-  churnProject,
   createMockMlApi,
+  renderWithMlApi,
   responseError,
-} from '../../testing/mockMlApi';
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,
   churnModel,
   churnPrediction,
-} from '../../testing/mockModelsApi';
+  churnProject,
+} from '../../testing/fixtures';
 import { ModelTestPanel } from './ModelTestPanel';
 
 function renderPanel(
   api: ReturnType<typeof createMockMlApi>,
   deployments = [churnDeployment],
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ModelTestPanel
-        project={churnProject}
-        state={{
-          model: churnModel,
-          builds: [churnBuild],
-          deployments,
-          reload: jest.fn(),
-        }}
-      />
-    </TestApiProvider>,
+  return renderWithMlApi(
+    <ModelTestPanel
+      project={churnProject}
+      state={{
+        model: churnModel,
+        builds: [churnBuild],
+        deployments,
+        reload: jest.fn(),
+      }}
+    />,
+    { api },
   );
 }
 
@@ -41,8 +39,7 @@ const requestField = () =>
 
 describe('ModelTestPanel', () => {
   it("sends the build's first example and shows the answer, uuid, replica and timing", async () => {
-    const api = createMockMlApi();
-    api.predict.mockResolvedValue(churnPrediction);
+    const api = createMockMlApi({ predict: churnPrediction });
     await renderPanel(api);
 
     expect(JSON.parse(requestField().value)).toEqual({
@@ -65,13 +62,14 @@ describe('ModelTestPanel', () => {
   });
 
   it("shows the model function's exception with the replica that raised it", async () => {
-    const api = createMockMlApi();
-    api.predict.mockResolvedValue({
-      success: false,
-      error: { name: 'ValueError', message: 'tenure must be positive' },
-      uuid: '11111111-2222-4333-8444-555555555555',
-      replica: 0,
-      timing: { modelMs: 0.4, totalMs: 1.1 },
+    const api = createMockMlApi({
+      predict: {
+        success: false,
+        error: { name: 'ValueError', message: 'tenure must be positive' },
+        uuid: '11111111-2222-4333-8444-555555555555',
+        replica: 0,
+        timing: { modelMs: 0.4, totalMs: 1.1 },
+      },
     });
     await renderPanel(api);
     await userEvent.click(screen.getByRole('button', { name: 'Test' }));
@@ -114,18 +112,17 @@ describe('ModelTestPanel', () => {
 
   it('cannot test a model that is not deployed', async () => {
     const api = createMockMlApi();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <ModelTestPanel
-          project={churnProject}
-          state={{
-            model: { ...churnModel, activeDeploymentId: undefined },
-            builds: [churnBuild],
-            deployments: [],
-            reload: jest.fn(),
-          }}
-        />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ModelTestPanel
+        project={churnProject}
+        state={{
+          model: { ...churnModel, activeDeploymentId: undefined },
+          builds: [churnBuild],
+          deployments: [],
+          reload: jest.fn(),
+        }}
+      />,
+      { api },
     );
     expect(screen.getByText(/not deployed/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Test' })).toBeDisabled();

@@ -1,80 +1,59 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-  page,
-  pythonRuntime,
-  responseError,
-  smallProfile,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
+  answerWith,
+  launchChoices,
+  createMockMlApi,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
+  renderWithMlApi,
+  responseError,
+  typeIntoTextboxes,
+} from '../../__testUtils__';
 import {
   churnBuild,
   churnDeployment,
   churnModel,
+  churnProject,
   failedBuild,
-} from '../../testing/mockModelsApi';
+  fileEntry,
+  pythonRuntime,
+} from '../../testing/fixtures';
 import { ModelsList } from './ModelsList';
 
 function renderList(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  api.listFiles.mockResolvedValue([
-    fileEntry('README.md'),
-    fileEntry('predict.py'),
-  ]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/models"
-            element={<ModelsList project={churnProject} />}
-          />
-          <Route
-            path="/ml/projects/:projectId/models/:modelId"
-            element={<div>model page</div>}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    {
-      mountedRoutes: { '/ml': rootRouteRef },
-      routeEntries: [`/ml/projects/${churnProject.id}/models`],
+  answerWith(api, {
+    ...launchChoices(),
+    listFiles: [fileEntry('README.md'), fileEntry('predict.py')],
+  });
+  return renderWithMlApi(<ModelsList project={churnProject} />, {
+    path: '/ml/projects/:projectId/models',
+    api,
+    projectRole: role,
+    routeEntries: [`/ml/projects/${churnProject.id}/models`],
+    otherRoutes: {
+      '/ml/projects/:projectId/models/:modelId': <div>model page</div>,
     },
-  );
+  });
+}
+
+async function openNewModelDialog() {
+  await userEvent.click(await findEnabledButton('New model'));
+  return screen.findByRole('dialog');
 }
 
 /** Opens the new model dialog, fills it in for churn-predictor and submits. */
 async function createChurnPredictor() {
-  await userEvent.click(await findEnabledButton('New model'));
-  const dialog = await screen.findByRole('dialog');
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'Name' }),
-    'churn-predictor',
-  );
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'File' }),
-    'predict.py',
-  );
-  await userEvent.type(
-    within(dialog).getByRole('textbox', { name: 'Function' }),
-    'predict',
-  );
+  const dialog = await openNewModelDialog();
+  await typeIntoTextboxes(dialog, {
+    Name: 'churn-predictor',
+    File: 'predict.py',
+    Function: 'predict',
+  });
   await waitFor(() =>
     expect(
       within(dialog).getByRole('combobox', { name: 'Runtime' }),
@@ -86,10 +65,11 @@ async function createChurnPredictor() {
 
 describe('ModelsList', () => {
   it('lists models with their deployment, ready replicas and latest build', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([churnModel]);
-    api.listDeployments.mockResolvedValue([churnDeployment]);
-    api.listBuilds.mockResolvedValue([churnBuild, failedBuild]);
+    const api = createMockMlApi({
+      listModels: [churnModel],
+      listDeployments: [churnDeployment],
+      listBuilds: [churnBuild, failedBuild],
+    });
     await renderList(api);
 
     const row = (await screen.findByText('churn-predictor')).closest('tr')!;
@@ -100,10 +80,11 @@ describe('ModelsList', () => {
   });
 
   it('creates a model with its first build and opens it', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
-    api.createModel.mockResolvedValue(churnModel);
-    api.createBuild.mockResolvedValue(churnBuild);
+    const api = createMockMlApi({
+      listModels: [],
+      createModel: churnModel,
+      createBuild: churnBuild,
+    });
     await renderList(api);
 
     await createChurnPredictor();
@@ -129,9 +110,7 @@ describe('ModelsList', () => {
   });
 
   it('keeps the created model when its build is refused, and only builds on the next try', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
-    api.createModel.mockResolvedValue(churnModel);
+    const api = createMockMlApi({ listModels: [], createModel: churnModel });
     api.createBuild
       .mockRejectedValueOnce(
         await responseError(
@@ -160,16 +139,11 @@ describe('ModelsList', () => {
   });
 
   it('names what is wrong before sending anything', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({ listModels: [] });
     await renderList(api);
 
-    await userEvent.click(await findEnabledButton('New model'));
-    const dialog = await screen.findByRole('dialog');
-    await userEvent.type(
-      within(dialog).getByRole('textbox', { name: 'Name' }),
-      'Churn Model',
-    );
+    const dialog = await openNewModelDialog();
+    await typeIntoTextboxes(dialog, { Name: 'Churn Model' });
     await userEvent.click(
       within(dialog).getByRole('button', { name: 'Create' }),
     );
@@ -182,8 +156,7 @@ describe('ModelsList', () => {
   });
 
   it('offers a new model to contributors only', async () => {
-    const api = createMockMlApi();
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({ listModels: [] });
     await renderList(api, 'operator');
 
     expect(

@@ -1,17 +1,13 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
-  churnProject,
   createMockMlApi,
-  demoWorkspace,
-} from '../../testing/mockMlApi';
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject, demoWorkspace } from '../../testing/fixtures';
 import { NewProjectDialog } from './NewProjectDialog';
 import { ownerChoices } from './OwnerFields';
 
@@ -26,26 +22,19 @@ const jane = mockApis.identity({
   ],
 });
 
-function renderDialog(
-  api = createMockMlApi(),
-  onCreated = jest.fn(),
-  identity = jane,
-) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [identityApiRef, identity],
-      ]}
-    >
-      <NewProjectDialog
-        open
-        workspaces={[demoWorkspace, otherWorkspace]}
-        onClose={jest.fn()}
-        onCreated={onCreated}
-      />
-    </TestApiProvider>,
+/** Renders the dialog for `identity` (Jane by default); returns onCreated. */
+async function renderDialog(api = createMockMlApi(), identity = jane) {
+  const onCreated = jest.fn();
+  await renderWithMlApi(
+    <NewProjectDialog
+      open
+      workspaces={[demoWorkspace, otherWorkspace]}
+      onClose={jest.fn()}
+      onCreated={onCreated}
+    />,
+    { api, apis: [[identityApiRef, identity]] },
   );
+  return onCreated;
 }
 
 describe('NewProjectDialog', () => {
@@ -53,8 +42,7 @@ describe('NewProjectDialog', () => {
     const api = createMockMlApi();
     await renderDialog(api);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'Churn_Model');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'Churn_Model' }, 'Create');
 
     expect(
       screen.getByText(/Name must use only lowercase letters/),
@@ -63,10 +51,8 @@ describe('NewProjectDialog', () => {
   });
 
   it('creates the project in the chosen workspace', async () => {
-    const api = createMockMlApi();
-    api.createProject.mockResolvedValue(churnProject);
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const api = createMockMlApi({ createProject: churnProject });
+    const onCreated = await renderDialog(api);
 
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
     await userEvent.type(screen.getByLabelText('Title'), 'Churn model');
@@ -88,11 +74,9 @@ describe('NewProjectDialog', () => {
     api.createProject.mockRejectedValue(
       new Error('name: a project "churn" already exists in workspace "demo"'),
     );
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const onCreated = await renderDialog(api);
 
-    await userEvent.type(screen.getByLabelText('Name'), 'churn');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'churn' }, 'Create');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'already exists',
@@ -122,10 +106,8 @@ describe('NewProjectDialog', () => {
   });
 
   it('gives the project to a group with the role its members get', async () => {
-    const api = createMockMlApi();
-    api.createProject.mockResolvedValue(churnProject);
-    const onCreated = jest.fn();
-    await renderDialog(api, onCreated);
+    const api = createMockMlApi({ createProject: churnProject });
+    const onCreated = await renderDialog(api);
 
     await userEvent.type(screen.getByLabelText('Name'), 'churn');
     await waitFor(() => expect(screen.getByLabelText('Owner')).toBeEnabled());
@@ -170,7 +152,6 @@ describe('NewProjectDialog', () => {
   it('keeps a user without groups as the owner', async () => {
     await renderDialog(
       createMockMlApi(),
-      jest.fn(),
       mockApis.identity({
         userEntityRef: 'user:default/solo',
         ownershipEntityRefs: ['user:default/solo'],

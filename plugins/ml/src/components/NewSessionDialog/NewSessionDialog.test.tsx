@@ -1,15 +1,17 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   page,
   pythonRuntime,
   runningSession,
   smallProfile,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { NewSessionDialog } from './NewSessionDialog';
 
 const largeProfile = {
@@ -21,14 +23,15 @@ const largeProfile = {
 };
 
 function setup() {
-  const api = createMockMlApi();
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([largeProfile, smallProfile]));
-  // Jane may use 8 vCPU and uses 6: 2 are left.
-  api.getProjectQuota.mockResolvedValue({
-    subject: 'user:default/jane',
-    limit: { cpu: 8, memoryMiB: 32768, gpu: 0 },
-    used: { cpu: 6, memoryMiB: 8192, gpu: 0 },
+  const api = createMockMlApi({
+    listRuntimes: page([pythonRuntime]),
+    listProfiles: page([largeProfile, smallProfile]),
+    // Jane may use 8 vCPU and uses 6: 2 are left.
+    getProjectQuota: {
+      subject: 'user:default/jane',
+      limit: { cpu: 8, memoryMiB: 32768, gpu: 0 },
+      used: { cpu: 6, memoryMiB: 8192, gpu: 0 },
+    },
   });
   return api;
 }
@@ -37,15 +40,14 @@ async function renderDialog(
   api: ReturnType<typeof createMockMlApi>,
   onStarted = jest.fn(),
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <NewSessionDialog
-        open
-        project={churnProject}
-        onClose={jest.fn()}
-        onStarted={onStarted}
-      />
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <NewSessionDialog
+      open
+      project={churnProject}
+      onClose={jest.fn()}
+      onStarted={onStarted}
+    />,
+    { api },
   );
 }
 
@@ -86,8 +88,7 @@ describe('NewSessionDialog', () => {
     await renderDialog(api, onStarted);
 
     await screen.findByRole('option', { name: /^small/ });
-    await userEvent.type(screen.getByLabelText('Name'), 'Exploration');
-    await userEvent.click(screen.getByRole('button', { name: 'Start' }));
+    await fillAndSubmit({ Name: 'Exploration' }, 'Start');
 
     await waitFor(() => expect(onStarted).toHaveBeenCalledWith(runningSession));
     expect(api.launchSession).toHaveBeenCalledWith(churnProject.id, {

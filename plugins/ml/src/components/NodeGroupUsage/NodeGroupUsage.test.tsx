@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { demoWorkspace, readyNode } from '../../testing/mockMlApi';
+import { demoWorkspace, readyNode } from '../../testing/fixtures';
 import { NodeGroupUsage } from './NodeGroupUsage';
 
 describe('NodeGroupUsage', () => {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { demoWorkspace } from '../../testing/mockMlApi';
+import { demoWorkspace } from '../../testing/fixtures';
 import {
   NodeGroupDraft,
   NodeGroupsEditor,

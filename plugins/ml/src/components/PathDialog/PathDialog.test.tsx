@@ -1,6 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { PathDialog } from './PathDialog';
+import { fillAndSubmit } from '../../__testUtils__';
 
 describe('PathDialog', () => {
   it('submits a normalised path', async () => {
@@ -16,8 +17,7 @@ describe('PathDialog', () => {
         onClose={onClose}
       />,
     );
-    await userEvent.type(screen.getByLabelText('Path'), '/eval.py');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Path: '/eval.py' }, 'Create');
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(onSubmit).toHaveBeenCalledWith('src/eval.py');
   });

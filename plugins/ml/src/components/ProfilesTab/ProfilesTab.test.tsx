@@ -1,22 +1,20 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { createMockMlApi, page, smallProfile } from '../../testing/mockMlApi';
+import {
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { page, smallProfile } from '../../testing/fixtures';
 import { ProfilesTab } from './ProfilesTab';
 
 async function renderTab(api: ReturnType<typeof createMockMlApi>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <ProfilesTab workspace="demo" />
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<ProfilesTab workspace="demo" />, { api });
 }
 
 describe('ProfilesTab', () => {
   it('lists the profiles of the workspace', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({ listProfiles: page([smallProfile]) });
     await renderTab(api);
 
     const row = (await screen.findByText('small')).closest('tr')!;
@@ -36,10 +34,7 @@ describe('ProfilesTab', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New profile' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'large');
-    await userEvent.type(screen.getByLabelText('CPU'), '8');
-    await userEvent.type(screen.getByLabelText('Memory'), '32Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'large', CPU: '8', Memory: '32Gi' }, 'Create');
 
     expect(await screen.findByText('large')).toBeInTheDocument();
     expect(api.createProfile).toHaveBeenCalledWith('demo', {
@@ -52,8 +47,7 @@ describe('ProfilesTab', () => {
   });
 
   it('shows why the backend refused a profile', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listProfiles: page([]) });
     api.createProfile.mockRejectedValue(
       new Error('cpu: no node of workspace demo has 64 vCPU'),
     );
@@ -62,10 +56,7 @@ describe('ProfilesTab', () => {
     await userEvent.click(
       await screen.findByRole('button', { name: 'New profile' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'huge');
-    await userEvent.type(screen.getByLabelText('CPU'), '64');
-    await userEvent.type(screen.getByLabelText('Memory'), '1Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'huge', CPU: '64', Memory: '1Gi' }, 'Create');
 
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'no node of workspace demo has 64 vCPU',
@@ -101,8 +92,7 @@ describe('ProfilesTab', () => {
   });
 
   it('keeps the profile when the deletion is cancelled', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({ listProfiles: page([smallProfile]) });
     await renderTab(api);
 
     await userEvent.click(
@@ -114,9 +104,10 @@ describe('ProfilesTab', () => {
   });
 
   it('edits a profile without renaming it', async () => {
-    const api = createMockMlApi();
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
-    api.updateProfile.mockResolvedValue(smallProfile);
+    const api = createMockMlApi({
+      listProfiles: page([smallProfile]),
+      updateProfile: smallProfile,
+    });
     await renderTab(api);
 
     await userEvent.click(

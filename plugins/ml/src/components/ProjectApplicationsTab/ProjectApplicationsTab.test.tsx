@@ -1,46 +1,41 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { dashboardApp } from '../../testing/mockApplicationsApi';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-  page,
-  pythonRuntime,
-  smallProfile,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
+  createMockMlApi,
+  expectButtons,
   findEnabledButton,
-} from '../../__testUtils__/permissions';
+  launchChoices,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import {
+  churnProject,
+  dashboardApp,
+  fileEntry,
+  pythonRuntime,
+} from '../../testing/fixtures';
 import { ProjectApplicationsTab } from './ProjectApplicationsTab';
 
 function setup(options: { allowBypass?: boolean } = {}) {
-  const api = createMockMlApi();
-  api.getApplicationSettings.mockResolvedValue({
-    allowBypassAuthentication: options.allowBypass ?? false,
-  });
-  api.listApplications.mockResolvedValue([
-    dashboardApp,
-    {
-      ...dashboardApp,
-      id: 'a2',
-      name: 'Old report',
-      slug: 'old-report',
-      state: 'stopped',
-      workloadId: undefined,
+  const api = createMockMlApi({
+    getApplicationSettings: {
+      allowBypassAuthentication: options.allowBypass ?? false,
     },
-  ]);
-  api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-  api.listProfiles.mockResolvedValue(page([smallProfile]));
-  api.listFiles.mockResolvedValue([
-    fileEntry('app.py'),
-    fileEntry('README.md'),
-  ]);
+    listApplications: [
+      dashboardApp,
+      {
+        ...dashboardApp,
+        id: 'a2',
+        name: 'Old report',
+        slug: 'old-report',
+        state: 'stopped',
+        workloadId: undefined,
+      },
+    ],
+    ...launchChoices(),
+    listFiles: [fileEntry('app.py'), fileEntry('README.md')],
+  });
   return api;
 }
 
@@ -48,13 +43,10 @@ async function renderTab(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectApplicationsTab project={churnProject} />
-      </WithProjectRole>
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<ProjectApplicationsTab project={churnProject} />, {
+    api,
+    projectRole: role,
+  });
 }
 
 describe('ProjectApplicationsTab', () => {
@@ -182,24 +174,20 @@ describe('ProjectApplicationsTab', () => {
     await renderTab(api, 'operator');
 
     expect(await findEnabledButton('Stop Churn dashboard')).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Start Old report' }),
-    ).toBeEnabled();
-    expect(
-      screen.getByRole('button', { name: 'Restart Churn dashboard' }),
-    ).toBeEnabled();
-    expect(
-      screen.getByRole('button', { name: 'Logs of Churn dashboard' }),
-    ).toBeEnabled();
-    for (const name of [
-      'New application',
-      'Edit Churn dashboard',
-      'Delete Churn dashboard',
-      'Edit Old report',
-      'Delete Old report',
-    ]) {
-      expect(screen.getByRole('button', { name })).toBeDisabled();
-    }
+    expectButtons({
+      enabled: [
+        'Start Old report',
+        'Restart Churn dashboard',
+        'Logs of Churn dashboard',
+      ],
+      disabled: [
+        'New application',
+        'Edit Churn dashboard',
+        'Delete Churn dashboard',
+        'Edit Old report',
+        'Delete Old report',
+      ],
+    });
     expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(5);
   });
 
@@ -210,18 +198,16 @@ describe('ProjectApplicationsTab', () => {
     expect(
       await findEnabledButton('Logs of Churn dashboard'),
     ).toBeInTheDocument();
-    expect(
-      screen.getByRole('button', { name: 'Open Churn dashboard' }),
-    ).toBeEnabled();
-    for (const name of [
-      'Stop Churn dashboard',
-      'Start Old report',
-      'Restart Churn dashboard',
-      'Edit Churn dashboard',
-      'Delete Churn dashboard',
-    ]) {
-      expect(screen.getByRole('button', { name })).toBeDisabled();
-    }
+    expectButtons({
+      enabled: ['Open Churn dashboard'],
+      disabled: [
+        'Stop Churn dashboard',
+        'Start Old report',
+        'Restart Churn dashboard',
+        'Edit Churn dashboard',
+        'Delete Churn dashboard',
+      ],
+    });
     expect(screen.getAllByTitle(needsRole('operator'))).toHaveLength(4);
   });
 });

@@ -1,36 +1,39 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject } from '../../testing/fixtures';
 import { ProjectDetailsCard } from './ProjectDetailsCard';
+
+/** Renders the card on `project` for `role`; returns its onProjectChange. */
+async function renderCard(
+  api: ReturnType<typeof createMockMlApi>,
+  project: Project = churnProject,
+  role?: TestProjectRole,
+) {
+  const onProjectChange = jest.fn();
+  await renderWithMlApi(
+    <ProjectDetailsCard project={project} onProjectChange={onProjectChange} />,
+    { api, projectRole: role },
+  );
+  return onProjectChange;
+}
 
 describe('ProjectDetailsCard', () => {
   it('saves title, description and visibility', async () => {
-    const api = createMockMlApi();
     const saved = {
       ...churnProject,
       title: 'Churn v2',
       visibility: 'team' as const,
     };
-    api.updateProject.mockResolvedValue(saved);
-    const onProjectChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectDetailsCard
-            project={churnProject}
-            onProjectChange={onProjectChange}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
-    );
+    const api = createMockMlApi({ updateProject: saved });
+    const onProjectChange = await renderCard(api);
 
     const save = screen.getByRole('button', { name: 'Save details' });
     expect(save).toBeDisabled();
@@ -54,37 +57,27 @@ describe('ProjectDetailsCard', () => {
         'Invalid request body: description: String must contain at most 4000 character(s)',
       ),
     );
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectDetailsCard
-            project={churnProject}
-            onProjectChange={jest.fn()}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
-    );
+    await renderCard(api);
 
     await userEvent.clear(screen.getByLabelText('Title'));
     expect(screen.getByText('Title must not be empty')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save details' })).toBeDisabled();
 
-    await userEvent.type(screen.getByLabelText('Title'), 'Churn');
-    await userEvent.type(screen.getByLabelText('Description'), '!');
-    await userEvent.click(screen.getByRole('button', { name: 'Save details' }));
+    await fillAndSubmit({ Title: 'Churn', Description: '!' }, 'Save details');
     expect(
       await screen.findByText('String must contain at most 4000 character(s)'),
     ).toBeInTheDocument();
   });
 
   it("edits the team role, explained by the owning group's members", async () => {
-    const api = createMockMlApi();
     const teamProject = {
       ...churnProject,
       owner: 'group:default/ml-team',
       visibility: 'team' as const,
     };
-    api.updateProject.mockResolvedValue({ ...teamProject, teamRole: 'viewer' });
+    const api = createMockMlApi({
+      updateProject: { ...teamProject, teamRole: 'viewer' },
+    });
     await renderCard(api, teamProject);
 
     const teamRole = screen.getByLabelText('Team role');
@@ -131,17 +124,3 @@ describe('ProjectDetailsCard', () => {
     expect(screen.getByLabelText('Title')).toHaveValue('Churn model');
   });
 });
-
-function renderCard(
-  api: ReturnType<typeof createMockMlApi>,
-  project: Project,
-  role?: TestProjectRole,
-) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectDetailsCard project={project} onProjectChange={jest.fn()} />
-      </WithProjectRole>
-    </TestApiProvider>,
-  );
-}

@@ -1,17 +1,13 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
-import { mlApiRef } from '../../api';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+  createMockMlApi,
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectFilesTab } from './ProjectFilesTab';
 
 const listing = [
@@ -24,13 +20,10 @@ async function renderTab(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectFilesTab project={churnProject} />
-      </WithProjectRole>
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<ProjectFilesTab project={churnProject} />, {
+    api,
+    projectRole: role,
+  });
 }
 
 const changingButtons = [
@@ -54,10 +47,11 @@ function replaceEditorContent(path: string, text: string) {
 
 describe('ProjectFilesTab', () => {
   it('loads the tree, opens a file and saves the edit', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    api.readFile.mockResolvedValue('print("hello")\n');
-    api.writeFile.mockResolvedValue(fileEntry('src/train.py'));
+    const api = createMockMlApi({
+      listFiles: listing,
+      readFile: 'print("hello")\n',
+      writeFile: fileEntry('src/train.py'),
+    });
     await renderTab(api);
 
     expect(api.listFiles).toHaveBeenCalledWith(churnProject.id, {
@@ -91,9 +85,7 @@ describe('ProjectFilesTab', () => {
   });
 
   it('shows why a save failed and keeps the edit', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    api.readFile.mockResolvedValue('# Churn\n');
+    const api = createMockMlApi({ listFiles: listing, readFile: '# Churn\n' });
     api.writeFile.mockRejectedValue(new Error('project quota exceeded'));
     await renderTab(api);
 
@@ -109,9 +101,10 @@ describe('ProjectFilesTab', () => {
   });
 
   it('uploads into the selected folder', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    api.writeFile.mockResolvedValue(fileEntry('src/data.csv'));
+    const api = createMockMlApi({
+      listFiles: listing,
+      writeFile: fileEntry('src/data.csv'),
+    });
     await renderTab(api);
 
     await userEvent.click(await screen.findByText('src'));
@@ -129,16 +122,14 @@ describe('ProjectFilesTab', () => {
   });
 
   it('creates a folder', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
+    const api = createMockMlApi({ listFiles: listing });
     api.createDirectory.mockResolvedValue();
     await renderTab(api);
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'New folder' }),
     );
-    await userEvent.type(screen.getByLabelText('Path'), 'notebooks');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Path: 'notebooks' }, 'Create');
 
     await waitFor(() =>
       expect(api.createDirectory).toHaveBeenCalledWith(
@@ -149,9 +140,7 @@ describe('ProjectFilesTab', () => {
   });
 
   it('deletes the selected file after confirmation', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    api.readFile.mockResolvedValue('# Churn\n');
+    const api = createMockMlApi({ listFiles: listing, readFile: '# Churn\n' });
     api.deleteFile.mockResolvedValue();
     await renderTab(api);
 
@@ -172,9 +161,7 @@ describe('ProjectFilesTab', () => {
   });
 
   it('shows a reader the files read-only, with no way to change them', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    api.readFile.mockResolvedValue('# Churn\n');
+    const api = createMockMlApi({ listFiles: listing, readFile: '# Churn\n' });
     await renderTab(api, 'operator');
 
     await userEvent.click(await screen.findByText('README.md'));
@@ -210,15 +197,11 @@ describe('ProjectFilesTab', () => {
   });
 
   it('keeps the changing buttons off until the permissions are known', async () => {
-    const api = createMockMlApi();
-    api.listFiles.mockResolvedValue(listing);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole pending>
-          <ProjectFilesTab project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-    );
+    const api = createMockMlApi({ listFiles: listing });
+    await renderWithMlApi(<ProjectFilesTab project={churnProject} />, {
+      api,
+      pending: true,
+    });
     await screen.findByText('README.md');
     for (const name of changingButtons) {
       expect(screen.getByRole('button', { name })).toBeDisabled();

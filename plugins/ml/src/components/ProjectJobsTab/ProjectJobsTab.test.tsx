@@ -1,43 +1,26 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  trainJob,
-  trainRun,
-} from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../__testUtils__/permissions';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { churnProject, page, trainJob, trainRun } from '../../testing/fixtures';
 import { ProjectJobsTab } from './ProjectJobsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
   api.getJob.mockResolvedValue(trainJob);
   api.listJobs.mockResolvedValue([trainJob]);
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/jobs/*"
-            element={<ProjectJobsTab project={churnProject} />}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectJobsTab project={churnProject} />, {
+    path: '/ml/projects/:projectId/jobs/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectJobsTab', () => {
   it('opens a run from the URL that notifications link to', async () => {
-    const api = createMockMlApi();
-    api.getWorkload.mockResolvedValue(trainRun);
-    api.listWorkloadEvents.mockResolvedValue([]);
-    api.getWorkloadLogs.mockResolvedValue([]);
+    const api = createMockMlApi({
+      getWorkload: trainRun,
+      listWorkloadEvents: [],
+      getWorkloadLogs: [],
+    });
     // Notifications use the bare project id.
     await renderAt(
       `/ml/projects/${churnProject.id}/jobs/${trainJob.id}/runs/${trainRun.id}`,
@@ -49,8 +32,7 @@ describe('ProjectJobsTab', () => {
   });
 
   it('opens a job', async () => {
-    const api = createMockMlApi();
-    api.listJobRuns.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listJobRuns: page([]) });
     await renderAt(`/ml/projects/${churnProject.id}/jobs/${trainJob.id}`, api);
 
     expect(await screen.findByText('Job train')).toBeInTheDocument();

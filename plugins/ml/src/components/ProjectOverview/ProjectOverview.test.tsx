@@ -1,15 +1,13 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Project } from '@ml-platform/plugin-ml-common';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject } from '../../testing/fixtures';
 import { ProjectOverview } from './ProjectOverview';
 
 function renderOverview(
@@ -18,13 +16,9 @@ function renderOverview(
   onDeleted = jest.fn(),
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <ProjectOverview project={project} onDeleted={onDeleted} />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
+  return renderWithMlApi(
+    <ProjectOverview project={project} onDeleted={onDeleted} />,
+    { api, projectRole: role },
   );
 }
 

@@ -1,18 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  fileEntry,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject, fileEntry } from '../../testing/fixtures';
 import { ProjectPage } from './ProjectPage';
 
 function renderAt(
@@ -20,23 +13,20 @@ function renderAt(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <Routes>
-          <Route path="/ml/projects/:projectId/*" element={<ProjectPage />} />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectPage />, {
+    path: '/ml/projects/:projectId/*',
+    api,
+    projectRole: role,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectPage', () => {
   it('loads the project from the URL and shows its files on the Files tab', async () => {
-    const api = createMockMlApi();
-    api.getProject.mockResolvedValue(churnProject);
-    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    const api = createMockMlApi({
+      getProject: churnProject,
+      listFiles: [fileEntry('README.md')],
+    });
     await renderAt(`/ml/projects/churn-${churnProject.id}`, api);
 
     expect(
@@ -62,9 +52,10 @@ describe('ProjectPage', () => {
   });
 
   it("shows the user's role in the header and gates the tabs by it", async () => {
-    const api = createMockMlApi();
-    api.getProject.mockResolvedValue(churnProject);
-    api.listFiles.mockResolvedValue([fileEntry('README.md')]);
+    const api = createMockMlApi({
+      getProject: churnProject,
+      listFiles: [fileEntry('README.md')],
+    });
     await renderAt(
       `/ml/projects/churn-${churnProject.id}/files`,
       api,

@@ -1,39 +1,24 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
 import {
-  churnProject,
   createMockMlApi,
-  page,
-  runningSession,
+  renderWithMlApi,
   streamOf,
-} from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../__testUtils__/permissions';
+} from '../../__testUtils__';
+import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { ProjectSessionsTab } from './ProjectSessionsTab';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole>
-        <Routes>
-          <Route
-            path="/ml/projects/:projectId/sessions/*"
-            element={<ProjectSessionsTab project={churnProject} />}
-          />
-        </Routes>
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<ProjectSessionsTab project={churnProject} />, {
+    path: '/ml/projects/:projectId/sessions/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('ProjectSessionsTab', () => {
   it('shows the list at its root', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listSessions: page([]) });
     await renderAt(`/ml/projects/${churnProject.id}/sessions`, api);
     expect(await screen.findByText(/No sessions yet/)).toBeInTheDocument();
     expect(
@@ -42,8 +27,7 @@ describe('ProjectSessionsTab', () => {
   });
 
   it('shows one session below it', async () => {
-    const api = createMockMlApi();
-    api.getSession.mockResolvedValue(runningSession);
+    const api = createMockMlApi({ getSession: runningSession });
     api.followWorkloadLogs.mockReturnValue(streamOf<string>());
     await renderAt(
       `/ml/projects/${churnProject.id}/sessions/${runningSession.id}`,

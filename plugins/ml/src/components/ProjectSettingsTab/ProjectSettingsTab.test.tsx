@@ -1,35 +1,38 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { churnProject, createMockMlApi } from '../../testing/mockMlApi';
-import { WithProjectRole } from '../../__testUtils__/permissions';
+import {
+  createMockMlApi,
+  expectCollaboratorsReadOnly,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { bobAs, churnProject } from '../../testing/fixtures';
 import { ProjectSettingsTab } from './ProjectSettingsTab';
+
+/** Adds the variable SEED=42 as the `row`th and saves the environment. */
+async function addSeedAndSave(row: number) {
+  await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
+  await userEvent.type(screen.getByLabelText(`Name ${row}`), 'SEED');
+  await userEvent.type(screen.getByLabelText(`Value ${row}`), '42');
+  await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+}
 
 describe('ProjectSettingsTab', () => {
   it('saves the environment variables of the project', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     const saved = { ...churnProject, env: { MODEL: 'xgb', SEED: '42' } };
     api.updateProject.mockResolvedValue(saved);
     const onProjectChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectSettingsTab
-            project={churnProject}
-            onProjectChange={onProjectChange}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectSettingsTab
+        project={churnProject}
+        onProjectChange={onProjectChange}
+      />,
+      { api },
     );
 
     // The editor replaces the read-only list once the admin role is known.
     expect(await screen.findByLabelText('Name 1')).toHaveValue('MODEL');
-    await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 2'), 'SEED');
-    await userEvent.type(screen.getByLabelText('Value 2'), '42');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await addSeedAndSave(2);
 
     await waitFor(() =>
       expect(api.updateProject).toHaveBeenCalledWith(churnProject.id, {
@@ -40,8 +43,7 @@ describe('ProjectSettingsTab', () => {
   });
 
   it('keeps a secret of the project when other variables are saved, and shows it masked', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([]);
+    const api = createMockMlApi({ listCollaborators: [] });
     const project = {
       ...churnProject,
       env: { DB_PASSWORD: { secret: true as const }, MODEL: 'xgb' },
@@ -50,19 +52,13 @@ describe('ProjectSettingsTab', () => {
       ...project,
       env: { ...project.env, SEED: '42' },
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <ProjectSettingsTab project={project} onProjectChange={jest.fn()} />,
+      { api },
     );
 
     expect(await screen.findByLabelText('Value 1')).toHaveValue('••••••••');
-    await userEvent.click(screen.getByRole('button', { name: 'Add variable' }));
-    await userEvent.type(screen.getByLabelText('Name 3'), 'SEED');
-    await userEvent.type(screen.getByLabelText('Value 3'), '42');
-    await userEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await addSeedAndSave(3);
 
     await waitFor(() =>
       expect(api.updateProject).toHaveBeenCalledWith(churnProject.id, {
@@ -72,23 +68,10 @@ describe('ProjectSettingsTab', () => {
   });
 
   it('shows the settings read-only to someone who is not an admin', async () => {
-    const api = createMockMlApi();
-    api.listCollaborators.mockResolvedValue([
-      {
-        subject: 'user:default/bob',
-        role: 'contributor',
-        addedAt: '2026-01-10T10:00:00.000Z',
-      },
-    ]);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole projectRole="contributor">
-          <ProjectSettingsTab
-            project={churnProject}
-            onProjectChange={jest.fn()}
-          />
-        </WithProjectRole>
-      </TestApiProvider>,
+    const api = createMockMlApi({ listCollaborators: [bobAs('contributor')] });
+    await renderWithMlApi(
+      <ProjectSettingsTab project={churnProject} onProjectChange={jest.fn()} />,
+      { api, projectRole: 'contributor' },
     );
 
     expect(await screen.findByText(/Read-only/)).toHaveTextContent(
@@ -110,13 +93,7 @@ describe('ProjectSettingsTab', () => {
     ).not.toBeInTheDocument();
     // Collaborators: listed, no add, change or remove.
     expect(await screen.findByText('user:default/bob')).toBeInTheDocument();
-    expect(screen.queryByLabelText('Subject')).not.toBeInTheDocument();
-    expect(
-      screen.queryByLabelText('Role of user:default/bob'),
-    ).not.toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Remove user:default/bob' }),
-    ).not.toBeInTheDocument();
+    expectCollaboratorsReadOnly('user:default/bob');
     expect(api.updateProject).not.toHaveBeenCalled();
   });
 });

@@ -1,20 +1,14 @@
 import { identityApiRef } from '@backstage/core-plugin-api';
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
+import { mockApis } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes, useLocation } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { useLocation } from 'react-router-dom';
 import {
-  churnProject,
   createMockMlApi,
-  demoWorkspace,
-  page,
-} from '../../testing/mockMlApi';
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { churnProject, demoWorkspace, page } from '../../testing/fixtures';
 import { ProjectsTable } from './ProjectsTable';
 
 function LocationProbe() {
@@ -23,33 +17,23 @@ function LocationProbe() {
 
 describe('ProjectsTable', () => {
   it('opens the new project after creating it', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([]));
-    api.createProject.mockResolvedValue(churnProject);
+    const api = createMockMlApi({
+      listProjects: page([]),
+      createProject: churnProject,
+    });
 
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [mlApiRef, api],
-          [identityApiRef, mockApis.identity()],
-        ]}
-      >
-        <Routes>
-          <Route
-            path="/ml"
-            element={<ProjectsTable workspaces={[demoWorkspace]} />}
-          />
-          <Route path="/ml/projects/:projectId" element={<LocationProbe />} />
-        </Routes>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: ['/ml'] },
-    );
+    await renderWithMlApi(<ProjectsTable workspaces={[demoWorkspace]} />, {
+      api,
+      apis: [[identityApiRef, mockApis.identity()]],
+      path: '/ml',
+      routeEntries: ['/ml'],
+      otherRoutes: { '/ml/projects/:projectId': <LocationProbe /> },
+    });
 
     await userEvent.click(
       await screen.findByRole('button', { name: 'New project' }),
     );
-    await userEvent.type(screen.getByLabelText('Name'), 'churn');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Name: 'churn' }, 'Create');
 
     // The URL names the project, as people (and the browser tests) expect.
     expect(await screen.findByTestId('location')).toHaveTextContent(

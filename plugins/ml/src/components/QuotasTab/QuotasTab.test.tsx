@@ -1,23 +1,19 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   createMockMlApi,
-  demoWorkspace,
-  janeQuota,
-  page,
-} from '../../testing/mockMlApi';
+  fillAndSubmit,
+  renderWithMlApi,
+} from '../../__testUtils__';
+import { demoWorkspace, janeQuota, page } from '../../testing/fixtures';
 import { QuotasTab } from './QuotasTab';
 
 describe('QuotasTab', () => {
   it('shows the default quota and the quotas', async () => {
-    const api = createMockMlApi();
-    api.listQuotas.mockResolvedValue(page([janeQuota]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <QuotasTab workspace={demoWorkspace} onWorkspaceChange={jest.fn()} />
-      </TestApiProvider>,
+    const api = createMockMlApi({ listQuotas: page([janeQuota]) });
+    await renderWithMlApi(
+      <QuotasTab workspace={demoWorkspace} onWorkspaceChange={jest.fn()} />,
+      { api },
     );
 
     expect(screen.getByText('2 vCPU · 8 GiB · 0 GPU')).toBeInTheDocument();
@@ -27,21 +23,19 @@ describe('QuotasTab', () => {
   });
 
   it('saves the default user quota on the workspace', async () => {
-    const api = createMockMlApi();
-    api.listQuotas.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listQuotas: page([]) });
     const saved = {
       ...demoWorkspace,
       defaultUserQuota: { cpu: 4, memoryMiB: 8192, gpu: 0 },
     };
     api.updateWorkspace.mockResolvedValue(saved);
     const onWorkspaceChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <QuotasTab
-          workspace={demoWorkspace}
-          onWorkspaceChange={onWorkspaceChange}
-        />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <QuotasTab
+        workspace={demoWorkspace}
+        onWorkspaceChange={onWorkspaceChange}
+      />,
+      { api },
     );
 
     await userEvent.click(
@@ -61,19 +55,14 @@ describe('QuotasTab', () => {
   });
 
   it('refuses a subject that is not an entity ref', async () => {
-    const api = createMockMlApi();
-    api.listQuotas.mockResolvedValue(page([]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <QuotasTab workspace={demoWorkspace} onWorkspaceChange={jest.fn()} />
-      </TestApiProvider>,
+    const api = createMockMlApi({ listQuotas: page([]) });
+    await renderWithMlApi(
+      <QuotasTab workspace={demoWorkspace} onWorkspaceChange={jest.fn()} />,
+      { api },
     );
 
     await userEvent.click(screen.getByRole('button', { name: 'New quota' }));
-    await userEvent.type(screen.getByLabelText('Subject'), 'jane');
-    await userEvent.type(screen.getByLabelText('CPU'), '1');
-    await userEvent.type(screen.getByLabelText('Memory'), '1Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Subject: 'jane', CPU: '1', Memory: '1Gi' }, 'Create');
 
     expect(
       screen.getByText(/Subject must be a user or group ref/),

@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
 import { ResourceDialog } from './ResourceDialog';
+import { fillAndSubmit } from '../../__testUtils__';
 
 describe('ResourceDialog', () => {
   it('converts quantities to vCPU and MiB', async () => {
@@ -21,10 +21,10 @@ describe('ResourceDialog', () => {
       />,
     );
 
-    await userEvent.type(screen.getByLabelText('Subject'), 'user:default/jane');
-    await userEvent.type(screen.getByLabelText('CPU'), '500m');
-    await userEvent.type(screen.getByLabelText('Memory'), '2Gi');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit(
+      { Subject: 'user:default/jane', CPU: '500m', Memory: '2Gi' },
+      'Create',
+    );
 
     await waitFor(() => expect(onClose).toHaveBeenCalled());
     expect(onSubmit).toHaveBeenCalledWith({
@@ -49,9 +49,7 @@ describe('ResourceDialog', () => {
       />,
     );
 
-    await userEvent.type(screen.getByLabelText('CPU'), 'lots');
-    await userEvent.type(screen.getByLabelText('Memory'), '0');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ CPU: 'lots', Memory: '0' }, 'Create');
 
     expect(
       screen.getByText(/CPU must be a number of vCPU/),

@@ -6,10 +6,7 @@ import {
   needsRole,
   useProjectAccess,
 } from '../../hooks/useProjectAccess';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+import { TestProjectRole, WithProjectRole } from '../../__testUtils__';
 import { RoleGate } from './RoleGate';
 
 function Action(props: { onClick: () => void }) {

@@ -1,45 +1,29 @@
-import {
-  mockApis,
-  renderInTestApp,
-  TestApiProvider,
-} from '@backstage/test-utils';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen } from '@testing-library/react';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { Router } from './Router';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [mlApiRef, api],
-        [permissionApiRef, mockApis.permission()],
-      ]}
-    >
-      <Routes>
-        <Route path="/ml/*" element={<Router />} />
-      </Routes>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<Router />, {
+    api,
+    path: '/ml/*',
+    routeEntries: [path],
+  });
 }
 
 describe('Router', () => {
-  const api = createMockMlApi();
-  api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-  api.getWorkspace.mockResolvedValue(demoWorkspace);
-  api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-  api.listProjects.mockResolvedValue(page([churnProject]));
-  api.getProject.mockResolvedValue(churnProject);
+  const api = createMockMlApi({
+    listWorkspaces: page([demoWorkspace]),
+    getWorkspace: demoWorkspace,
+    getWorkspaceCapacity: demoCapacity,
+    listProjects: page([churnProject]),
+    getProject: churnProject,
+  });
 
   it('renders the home page at the root', async () => {
     await renderAt('/ml', api);

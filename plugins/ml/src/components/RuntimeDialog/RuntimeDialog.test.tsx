@@ -1,6 +1,6 @@
 import { render, screen, waitFor } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { pythonRuntime } from '../../testing/mockMlApi';
+import { fillAndSubmit } from '../../__testUtils__';
+import { pythonRuntime } from '../../testing/fixtures';
 import { RuntimeDialog } from './RuntimeDialog';
 
 describe('RuntimeDialog', () => {
@@ -8,17 +8,17 @@ describe('RuntimeDialog', () => {
     const onSubmit = jest.fn();
     render(<RuntimeDialog open onSubmit={onSubmit} onClose={jest.fn()} />);
 
-    await userEvent.type(screen.getByLabelText('Kernel'), 'R 4.4');
-    await userEvent.type(screen.getByLabelText('Short version'), '2026.01');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit(
+      { Kernel: 'R 4.4', 'Short version': '2026.01' },
+      'Create',
+    );
 
     expect(
       screen.getByText(/Give an image \(Kubernetes\) or a command/),
     ).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
 
-    await userEvent.type(screen.getByLabelText('Command'), 'Rscript');
-    await userEvent.click(screen.getByRole('button', { name: 'Create' }));
+    await fillAndSubmit({ Command: 'Rscript' }, 'Create');
 
     await waitFor(() =>
       expect(onSubmit).toHaveBeenCalledWith({

@@ -1,24 +1,18 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { createMockMlApi, page, pythonRuntime } from '../../testing/mockMlApi';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { page, pythonRuntime } from '../../testing/fixtures';
 import { RuntimesTab } from './RuntimesTab';
 
 const label = 'Workbench Python 3.11 Standard 2026.01.2';
 
 async function renderTab(api: ReturnType<typeof createMockMlApi>) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <RuntimesTab />
-    </TestApiProvider>,
-  );
+  await renderWithMlApi(<RuntimesTab />, { api });
 }
 
 describe('RuntimesTab', () => {
   it('lists only the latest versions until asked for all', async () => {
-    const api = createMockMlApi();
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+    const api = createMockMlApi({ listRuntimes: page([pythonRuntime]) });
     await renderTab(api);
 
     expect(await screen.findByText('2026.01.2')).toBeInTheDocument();
@@ -54,8 +48,7 @@ describe('RuntimesTab', () => {
   });
 
   it('reports a refused toggle', async () => {
-    const api = createMockMlApi();
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
+    const api = createMockMlApi({ listRuntimes: page([pythonRuntime]) });
     api.updateRuntime.mockRejectedValue(new Error('runtime is the default'));
     await renderTab(api);
 

@@ -1,17 +1,14 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { MlExecuteEvent, mlApiRef } from '../../api';
+import { MlExecuteEvent } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
+  TestProjectRole,
   createMockMlApi,
+  renderWithMlApi,
   responseError,
   streamOf,
-} from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+} from '../../__testUtils__';
 import { SessionConsole } from './SessionConsole';
 
 async function renderConsole(
@@ -19,12 +16,9 @@ async function renderConsole(
   running = true,
   role?: TestProjectRole,
 ) {
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <SessionConsole projectId="p-1" sessionId="s-1" running={running} />
-      </WithProjectRole>
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <SessionConsole projectId="p-1" sessionId="s-1" running={running} />,
+    { api, projectRole: role },
   );
 }
 
@@ -152,12 +146,9 @@ describe('SessionConsole', () => {
 
   it('keeps the console off while the role is checked', async () => {
     const api = createMockMlApi();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole pending>
-          <SessionConsole projectId="p-1" sessionId="s-1" running />
-        </WithProjectRole>
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <SessionConsole projectId="p-1" sessionId="s-1" running />,
+      { api, pending: true },
     );
     expect(screen.getByLabelText('Console input')).toBeDisabled();
     expect(

@@ -1,19 +1,12 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  page,
-  runningSession,
-  streamOf,
-} from '../../testing/mockMlApi';
 import {
   TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+  createMockMlApi,
+  renderWithMlApi,
+  streamOf,
+} from '../../__testUtils__';
+import { churnProject, page, runningSession } from '../../testing/fixtures';
 import { SessionPage } from './SessionPage';
 
 function renderPage(
@@ -21,25 +14,22 @@ function renderPage(
   role?: TestProjectRole,
 ) {
   api.listRuntimes.mockResolvedValue(page([]));
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <SessionPage project={churnProject} sessionId={runningSession.id} />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
+  return renderWithMlApi(
+    <SessionPage project={churnProject} sessionId={runningSession.id} />,
+    { api, projectRole: role },
   );
 }
 
 describe('SessionPage', () => {
   it('says where a queued session waits and why, with the console off', async () => {
-    const api = createMockMlApi();
-    api.getSession.mockResolvedValue({
-      ...runningSession,
-      state: 'queued',
-      queuePosition: 2,
-      reason: 'team x uses 6 of 8 vCPU; this needs 4',
-      startedAt: undefined,
+    const api = createMockMlApi({
+      getSession: {
+        ...runningSession,
+        state: 'queued',
+        queuePosition: 2,
+        reason: 'team x uses 6 of 8 vCPU; this needs 4',
+        startedAt: undefined,
+      },
     });
     await renderPage(api);
 
@@ -90,8 +80,7 @@ describe('SessionPage', () => {
   });
 
   it('shows a running session to a viewer without Stop or the console', async () => {
-    const api = createMockMlApi();
-    api.getSession.mockResolvedValue(runningSession);
+    const api = createMockMlApi({ getSession: runningSession });
     api.followWorkloadLogs.mockReturnValue(streamOf('kernel ready'));
     await renderPage(api, 'viewer');
 

@@ -1,20 +1,17 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
-import { rootRouteRef } from '../../routes';
+import {
+  TestProjectRole,
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   page,
   pythonRuntime,
   runningSession,
-} from '../../testing/mockMlApi';
-import {
-  TestProjectRole,
-  WithProjectRole,
-} from '../../__testUtils__/permissions';
+} from '../../testing/fixtures';
 import { SessionsList } from './SessionsList';
 
 const queuedSession = {
@@ -28,17 +25,11 @@ const queuedSession = {
 
 describe('SessionsList', () => {
   it('lists sessions with their state, runtime and a link to each', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([runningSession, queuedSession]));
-    api.listRuntimes.mockResolvedValue(page([pythonRuntime]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <SessionsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    const api = createMockMlApi({
+      listSessions: page([runningSession, queuedSession]),
+      listRuntimes: page([pythonRuntime]),
+    });
+    await renderWithMlApi(<SessionsList project={churnProject} />, { api });
 
     const link = await screen.findByRole('link', { name: 'Exploration' });
     expect(link).toHaveAttribute(
@@ -64,14 +55,7 @@ describe('SessionsList', () => {
       stopped = true;
       return { ...runningSession, state: 'stopped' };
     });
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WithProjectRole>
-          <SessionsList project={churnProject} />
-        </WithProjectRole>
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<SessionsList project={churnProject} />, { api });
 
     const stopButton = await screen.findByRole('button', {
       name: 'Stop session Exploration',
@@ -92,9 +76,10 @@ describe('SessionsList', () => {
   });
 
   it('lets an operator see the sessions but not start or stop them', async () => {
-    const api = createMockMlApi();
-    api.listSessions.mockResolvedValue(page([runningSession]));
-    api.listRuntimes.mockResolvedValue(page([]));
+    const api = createMockMlApi({
+      listSessions: page([runningSession]),
+      listRuntimes: page([]),
+    });
     await renderList(api, 'operator');
 
     expect(
@@ -114,12 +99,8 @@ function renderList(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WithProjectRole projectRole={role}>
-        <SessionsList project={churnProject} />
-      </WithProjectRole>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
-  );
+  return renderWithMlApi(<SessionsList project={churnProject} />, {
+    api,
+    projectRole: role,
+  });
 }

@@ -1,6 +1,6 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { trainRunEvents } from '../../testing/mockMlApi';
+import { trainRunEvents } from '../../testing/fixtures';
 import { WorkloadEventsTable } from './WorkloadEventsTable';
 
 describe('WorkloadEventsTable', () => {

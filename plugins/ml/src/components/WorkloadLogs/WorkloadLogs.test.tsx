@@ -1,32 +1,22 @@
-import { ReactNode } from 'react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
-import { mlApiRef } from '../../api';
 import {
   createMockMlApi,
+  renderWithMlApi,
   responseError,
   streamOf,
-  trainRun,
-} from '../../testing/mockMlApi';
+} from '../../__testUtils__';
+import { trainRun } from '../../testing/fixtures';
 import { WorkloadLogs } from './WorkloadLogs';
 
-// jsdom lays nothing out, so give the LogViewer's virtual list a size.
-jest.mock('react-virtualized-auto-sizer', () => ({
-  __esModule: true,
-  default: (props: {
-    children: (size: { width: number; height: number }) => ReactNode;
-  }) => <>{props.children({ width: 800, height: 400 })}</>,
-}));
+jest.mock('react-virtualized-auto-sizer', () =>
+  jest.requireActual('../../__testUtils__/fixedSizeAutoSizer'),
+);
 
 function renderLogs(
   api: ReturnType<typeof createMockMlApi>,
   workload: { id: string; state: typeof trainRun.state; attempt: number },
 ) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WorkloadLogs workload={workload} />
-    </TestApiProvider>,
-  );
+  return renderWithMlApi(<WorkloadLogs workload={workload} />, { api });
 }
 
 describe('WorkloadLogs', () => {
@@ -41,8 +31,7 @@ describe('WorkloadLogs', () => {
   });
 
   it('reads the stored lines of an ended workload', async () => {
-    const api = createMockMlApi();
-    api.getWorkloadLogs.mockResolvedValue(['slope=3.001', 'done']);
+    const api = createMockMlApi({ getWorkloadLogs: ['slope=3.001', 'done'] });
     await renderLogs(api, trainRun);
 
     expect(await screen.findByText('slope=3.001')).toBeInTheDocument();
@@ -64,8 +53,7 @@ describe('WorkloadLogs', () => {
   });
 
   it('lets you read an earlier attempt of a retried run', async () => {
-    const api = createMockMlApi();
-    api.getWorkloadLogs.mockResolvedValue(['attempt output']);
+    const api = createMockMlApi({ getWorkloadLogs: ['attempt output'] });
     await renderLogs(api, { id: 'w-3', state: 'failed', attempt: 2 });
 
     await waitFor(() =>

@@ -1,25 +1,13 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-} from '../../testing/mockMlApi';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { demoCapacity, demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceCard } from './WorkspaceCard';
 
 describe('WorkspaceCard', () => {
   it('shows the capacity and links to the workspace page', async () => {
-    const api = createMockMlApi();
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({ getWorkspaceCapacity: demoCapacity });
 
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceCard workspace={demoWorkspace} />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<WorkspaceCard workspace={demoWorkspace} />, { api });
 
     expect(
       await screen.findByText('1.5 vCPU / 4 vCPU (12 vCPU)'),

@@ -1,12 +1,11 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
 import {
   createMockMlApi,
-  demoWorkspace,
+  renderWithMlApi,
   responseError,
-} from '../../testing/mockMlApi';
+} from '../../__testUtils__';
+import { demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceDialog } from './WorkspaceDialog';
 
 async function renderDialog(
@@ -14,15 +13,14 @@ async function renderDialog(
   workspace?: typeof demoWorkspace,
 ) {
   const onSaved = jest.fn();
-  await renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <WorkspaceDialog
-        open
-        workspace={workspace}
-        onClose={jest.fn()}
-        onSaved={onSaved}
-      />
-    </TestApiProvider>,
+  await renderWithMlApi(
+    <WorkspaceDialog
+      open
+      workspace={workspace}
+      onClose={jest.fn()}
+      onSaved={onSaved}
+    />,
+    { api },
   );
   return onSaved;
 }
@@ -34,8 +32,7 @@ async function fill(label: string, value: string) {
 
 describe('WorkspaceDialog', () => {
   it('creates a workspace with its node groups and default user quota', async () => {
-    const api = createMockMlApi();
-    api.createWorkspace.mockResolvedValue(demoWorkspace);
+    const api = createMockMlApi({ createWorkspace: demoWorkspace });
     const onSaved = await renderDialog(api);
 
     await fill('Name', 'gpu-lab');
@@ -109,8 +106,7 @@ describe('WorkspaceDialog', () => {
   });
 
   it('edits the details and node groups of a workspace', async () => {
-    const api = createMockMlApi();
-    api.updateWorkspace.mockResolvedValue(demoWorkspace);
+    const api = createMockMlApi({ updateWorkspace: demoWorkspace });
     const onSaved = await renderDialog(api, demoWorkspace);
 
     expect(screen.queryByLabelText('Name')).not.toBeInTheDocument();

@@ -1,22 +1,15 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { mlApiRef } from '../../api';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-} from '../../testing/mockMlApi';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { demoCapacity, demoWorkspace } from '../../testing/fixtures';
 import { WorkspaceOverview } from './WorkspaceOverview';
 
 describe('WorkspaceOverview', () => {
   it('shows node groups and capacity', async () => {
-    const api = createMockMlApi();
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceOverview workspace={demoWorkspace} onDeleted={jest.fn()} />
-      </TestApiProvider>,
+    const api = createMockMlApi({ getWorkspaceCapacity: demoCapacity });
+    await renderWithMlApi(
+      <WorkspaceOverview workspace={demoWorkspace} onDeleted={jest.fn()} />,
+      { api },
     );
 
     const row = screen.getByText('cpu').closest('tr')!;
@@ -26,16 +19,14 @@ describe('WorkspaceOverview', () => {
   });
 
   it('explains a refused deletion', async () => {
-    const api = createMockMlApi();
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({ getWorkspaceCapacity: demoCapacity });
     api.deleteWorkspace.mockRejectedValue(
       new Error('workspace demo still has 2 projects'),
     );
     const onDeleted = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceOverview workspace={demoWorkspace} onDeleted={onDeleted} />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <WorkspaceOverview workspace={demoWorkspace} onDeleted={onDeleted} />,
+      { api },
     );
 
     await userEvent.click(
@@ -54,19 +45,17 @@ describe('WorkspaceOverview', () => {
   });
 
   it('edits the workspace and hands back what was saved', async () => {
-    const api = createMockMlApi();
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({ getWorkspaceCapacity: demoCapacity });
     const saved = { ...demoWorkspace, title: 'Demo pool' };
     api.updateWorkspace.mockResolvedValue(saved);
     const onWorkspaceChange = jest.fn();
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceOverview
-          workspace={demoWorkspace}
-          onDeleted={jest.fn()}
-          onWorkspaceChange={onWorkspaceChange}
-        />
-      </TestApiProvider>,
+    await renderWithMlApi(
+      <WorkspaceOverview
+        workspace={demoWorkspace}
+        onDeleted={jest.fn()}
+        onWorkspaceChange={onWorkspaceChange}
+      />,
+      { api },
     );
 
     await userEvent.click(

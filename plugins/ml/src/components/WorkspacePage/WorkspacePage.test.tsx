@@ -1,34 +1,28 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { Route, Routes } from 'react-router-dom';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
-  createMockMlApi,
   demoCapacity,
   demoWorkspace,
   page,
   smallProfile,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { WorkspacePage } from './WorkspacePage';
 
 function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <Routes>
-        <Route path="/ml/workspaces/:workspace/*" element={<WorkspacePage />} />
-      </Routes>
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef }, routeEntries: [path] },
-  );
+  return renderWithMlApi(<WorkspacePage />, {
+    path: '/ml/workspaces/:workspace/*',
+    api,
+    routeEntries: [path],
+  });
 }
 
 describe('WorkspacePage', () => {
   it('loads the workspace named in the URL and shows its overview', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      getWorkspaceCapacity: demoCapacity,
+    });
     await renderAt('/ml/workspaces/demo', api);
 
     expect(
@@ -48,10 +42,11 @@ describe('WorkspacePage', () => {
   });
 
   it('switches to the profiles tab', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
-    api.listProfiles.mockResolvedValue(page([smallProfile]));
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      getWorkspaceCapacity: demoCapacity,
+      listProfiles: page([smallProfile]),
+    });
     await renderAt('/ml/workspaces/demo', api);
 
     await userEvent.click(
@@ -62,11 +57,12 @@ describe('WorkspacePage', () => {
   });
 
   it('saves the site environment', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.updateWorkspace.mockResolvedValue({
-      ...demoWorkspace,
-      env: { SITE: 'prod' },
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      updateWorkspace: {
+        ...demoWorkspace,
+        env: { SITE: 'prod' },
+      },
     });
     await renderAt('/ml/workspaces/demo/environment', api);
 

@@ -1,17 +1,14 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   demoWorkspace,
   page,
   readyNode,
   runningSession,
   trainJob,
   trainRun,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { WorkspaceQueueTab } from './WorkspaceQueueTab';
 
 const waitingRun = {
@@ -52,12 +49,9 @@ describe('WorkspaceQueueTab', () => {
       nodes: [readyNode, startingNode],
     });
     api.listProjects.mockResolvedValue(page([churnProject]));
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceQueueTab workspace={demoWorkspace} />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<WorkspaceQueueTab workspace={demoWorkspace} />, {
+      api,
+    });
 
     expect(await screen.findByText('Queued (2)')).toBeInTheDocument();
     const first = screen
@@ -101,19 +95,17 @@ describe('WorkspaceQueueTab', () => {
   it('refreshes every few seconds', async () => {
     jest.useFakeTimers();
     try {
-      const api = createMockMlApi();
-      api.getWorkspaceQueue.mockResolvedValue({
-        queued: [],
-        running: [],
-        nodes: [],
+      const api = createMockMlApi({
+        getWorkspaceQueue: {
+          queued: [],
+          running: [],
+          nodes: [],
+        },
+        listProjects: page([]),
       });
-      api.listProjects.mockResolvedValue(page([]));
-      await renderInTestApp(
-        <TestApiProvider apis={[[mlApiRef, api]]}>
-          <WorkspaceQueueTab workspace={demoWorkspace} />
-        </TestApiProvider>,
-        { mountedRoutes: { '/ml': rootRouteRef } },
-      );
+      await renderWithMlApi(<WorkspaceQueueTab workspace={demoWorkspace} />, {
+        api,
+      });
       expect(
         await screen.findByText('Nothing is waiting.'),
       ).toBeInTheDocument();

@@ -17,17 +17,15 @@ import {
 import { ReactNode } from 'react';
 import { mlApiRef } from '../../api';
 import { rootRouteRef } from '../../routes';
-import {
-  churnProject,
-  createMockMlApi,
-  demoCapacity,
-  page,
-} from '../../testing/mockMlApi';
+import { createMockMlApi } from '../../__testUtils__';
 import {
   churnDeployment,
   churnMetrics,
   churnModel,
-} from '../../testing/mockModelsApi';
+  churnProject,
+  demoCapacity,
+  page,
+} from '../../testing/fixtures';
 import { ModelLineageCard } from './ModelLineageCard';
 import { ModelOverviewCard } from './ModelOverviewCard';
 import { ProjectOverviewCard } from './ProjectOverviewCard';

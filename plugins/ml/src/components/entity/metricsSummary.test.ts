@@ -1,4 +1,4 @@
-import { churnMetrics } from '../../testing/mockModelsApi';
+import { churnMetrics } from '../../testing/fixtures';
 import { summarizeMetrics } from './metricsSummary';
 
 describe('summarizeMetrics', () => {

@@ -1,32 +1,25 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen, within } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
   churnProject,
-  createMockMlApi,
   page,
   reportJob,
   runningSession,
   trainJob,
-} from '../../testing/mockMlApi';
+} from '../../testing/fixtures';
 import { RecentActivityCard } from './RecentActivityCard';
 
 describe('RecentActivityCard', () => {
   it('lists sessions and last job runs, newest first, with their state', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
-    api.listSessions.mockResolvedValue(page([runningSession]));
-    // reportJob never ran: it has no activity.
-    api.listJobs.mockResolvedValue([trainJob, reportJob]);
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({
+      listProjects: page([churnProject]),
+      listSessions: page([runningSession]),
+      // reportJob never ran: it has no activity.
+      listJobs: [trainJob, reportJob],
+      listModels: [],
+    });
 
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <RecentActivityCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<RecentActivityCard />, { api });
 
     const items = await screen.findAllByRole('listitem');
     expect(items).toHaveLength(2);
@@ -50,18 +43,14 @@ describe('RecentActivityCard', () => {
   });
 
   it('says so when nothing ran yet', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
-    api.listSessions.mockResolvedValue(page([]));
-    api.listJobs.mockResolvedValue([reportJob]);
-    api.listModels.mockResolvedValue([]);
+    const api = createMockMlApi({
+      listProjects: page([churnProject]),
+      listSessions: page([]),
+      listJobs: [reportJob],
+      listModels: [],
+    });
 
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <RecentActivityCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<RecentActivityCard />, { api });
 
     expect(
       await screen.findByText(/No session or job run yet/),

@@ -1,27 +1,16 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
-import {
-  createMockMlApi,
-  demoCapacity,
-  demoWorkspace,
-  page,
-} from '../../testing/mockMlApi';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { demoCapacity, demoWorkspace, page } from '../../testing/fixtures';
 import { WorkspaceCapacityCard } from './WorkspaceCapacityCard';
 
 describe('WorkspaceCapacityCard', () => {
   it('shows each workspace with its capacity and a link to it', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([demoWorkspace]));
-    api.getWorkspaceCapacity.mockResolvedValue(demoCapacity);
+    const api = createMockMlApi({
+      listWorkspaces: page([demoWorkspace]),
+      getWorkspaceCapacity: demoCapacity,
+    });
 
-    await renderInTestApp(
-      <TestApiProvider apis={[[mlApiRef, api]]}>
-        <WorkspaceCapacityCard />
-      </TestApiProvider>,
-      { mountedRoutes: { '/ml': rootRouteRef } },
-    );
+    await renderWithMlApi(<WorkspaceCapacityCard />, { api });
 
     expect(
       await screen.findByText('1.5 vCPU / 4 vCPU (12 vCPU)'),

@@ -1,38 +1,36 @@
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
-import { mlApiRef } from '../../api';
-import { rootRouteRef } from '../../routes';
+import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
 import {
+  churnModel,
   churnProject,
-  createMockMlApi,
   page,
   runningSession,
   trainJob,
-} from '../../testing/mockMlApi';
-import { churnModel } from '../../testing/mockModelsApi';
+} from '../../testing/fixtures';
 import { YourMlCard } from './YourMlCard';
 
 function renderCard(api: ReturnType<typeof createMockMlApi>) {
-  return renderInTestApp(
-    <TestApiProvider apis={[[mlApiRef, api]]}>
-      <YourMlCard />
-    </TestApiProvider>,
-    { mountedRoutes: { '/ml': rootRouteRef } },
-  );
+  return renderWithMlApi(<YourMlCard />, { api });
 }
 
 describe('YourMlCard', () => {
   it('shows the recent projects with what runs in them and what they serve', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
-    api.listSessions.mockResolvedValue(page([runningSession]));
-    api.listJobs.mockResolvedValue([
-      { ...trainJob, lastRun: { ...trainJob.lastRun!, state: 'running' } },
-    ]);
-    api.listModels.mockResolvedValue([
-      churnModel,
-      { ...churnModel, id: 'm-2', name: 'idle', activeDeploymentId: undefined },
-    ]);
+    const api = createMockMlApi({
+      listProjects: page([churnProject]),
+      listSessions: page([runningSession]),
+      listJobs: [
+        { ...trainJob, lastRun: { ...trainJob.lastRun!, state: 'running' } },
+      ],
+      listModels: [
+        churnModel,
+        {
+          ...churnModel,
+          id: 'm-2',
+          name: 'idle',
+          activeDeploymentId: undefined,
+        },
+      ],
+    });
 
     await renderCard(api);
 
@@ -56,8 +54,7 @@ describe('YourMlCard', () => {
   });
 
   it('leads to the ML page when there is no project yet', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listProjects: page([]) });
 
     await renderCard(api);
 

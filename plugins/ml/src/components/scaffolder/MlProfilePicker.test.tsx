@@ -1,11 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  createMockMlApi,
-  demoWorkspace,
-  page,
-  smallProfile,
-} from '../../testing/mockMlApi';
+import { createMockMlApi } from '../../__testUtils__';
+import { demoWorkspace, page, smallProfile } from '../../testing/fixtures';
 import { MlProfilePicker } from './MlProfilePicker';
 import { renderField } from './__testUtils__/renderField';
 
@@ -26,9 +22,10 @@ const medium = {
 
 describe('MlProfilePicker', () => {
   it('offers the profiles of the workspace in the form that fit its nodes', async () => {
-    const api = createMockMlApi();
-    api.getWorkspace.mockResolvedValue(demoWorkspace);
-    api.listProfiles.mockResolvedValue(page([huge, medium, smallProfile]));
+    const api = createMockMlApi({
+      getWorkspace: demoWorkspace,
+      listProfiles: page([huge, medium, smallProfile]),
+    });
     const onChange = await renderField(MlProfilePicker, {
       api,
       title: 'Profile',

@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { churnProject, createMockMlApi, page } from '../../testing/mockMlApi';
+import { createMockMlApi } from '../../__testUtils__';
+import { churnProject, page } from '../../testing/fixtures';
 import { MlProjectPicker } from './MlProjectPicker';
 import { renderField } from './__testUtils__/renderField';
 
 describe('MlProjectPicker', () => {
   it('offers the projects of the workspace in the form and returns the id', async () => {
-    const api = createMockMlApi();
-    api.listProjects.mockResolvedValue(page([churnProject]));
+    const api = createMockMlApi({ listProjects: page([churnProject]) });
     const onChange = await renderField(MlProjectPicker, {
       api,
       title: 'Project',

@@ -1,6 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, page, pythonRuntime } from '../../testing/mockMlApi';
+import { createMockMlApi } from '../../__testUtils__';
+import { page, pythonRuntime } from '../../testing/fixtures';
 import { MlRuntimePicker } from './MlRuntimePicker';
 import { renderField } from './__testUtils__/renderField';
 

@@ -1,15 +1,18 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, demoWorkspace, page } from '../../testing/mockMlApi';
+import { createMockMlApi } from '../../__testUtils__';
+import { demoWorkspace, page } from '../../testing/fixtures';
 import { MlWorkspacePicker } from './MlWorkspacePicker';
 import { renderField } from './__testUtils__/renderField';
 
 describe('MlWorkspacePicker', () => {
   it('offers the workspaces and returns the chosen name', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(
-      page([demoWorkspace, { ...demoWorkspace, name: 'gpu', title: 'gpu' }]),
-    );
+    const api = createMockMlApi({
+      listWorkspaces: page([
+        demoWorkspace,
+        { ...demoWorkspace, name: 'gpu', title: 'gpu' },
+      ]),
+    });
     const onChange = await renderField(MlWorkspacePicker, {
       api,
       title: 'Workspace',
@@ -23,8 +26,7 @@ describe('MlWorkspacePicker', () => {
   });
 
   it('says so when there is no workspace', async () => {
-    const api = createMockMlApi();
-    api.listWorkspaces.mockResolvedValue(page([]));
+    const api = createMockMlApi({ listWorkspaces: page([]) });
     await renderField(MlWorkspacePicker, { api, title: 'Workspace' });
     expect(
       await screen.findByText(/There is no ML workspace yet/),

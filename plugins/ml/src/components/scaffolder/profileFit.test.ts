@@ -1,4 +1,4 @@
-import { demoWorkspace, smallProfile } from '../../testing/mockMlApi';
+import { demoWorkspace, smallProfile } from '../../testing/fixtures';
 import { profileFitsWorkspace, profilesThatFit } from './profileFit';
 
 const profile = (name: string, cpu: number, memoryMiB: number, gpu = 0) => ({
