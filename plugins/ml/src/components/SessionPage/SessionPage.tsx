@@ -53,6 +53,10 @@ export function SessionPage(props: SessionPageProps) {
         loading={loading}
         error={error}
         notFound="Session not found"
+        back={{
+          label: 'Back to the sessions',
+          to: `${projectLink({ projectId: projectSlug(project) })}/sessions`,
+        }}
       />
     );
   }
