@@ -1,4 +1,11 @@
-import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  forwardRef,
+  KeyboardEvent,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -63,6 +70,12 @@ export interface SessionConsoleProps {
   running: boolean;
 }
 
+/** What a page beside the console may do with it (the workbench's Run file). */
+export interface SessionConsoleHandle {
+  /** Runs code as if typed in; ignored while the console is not usable. */
+  run(code: string): void;
+}
+
 /**
  * Python's traceback ends with the "Name: message" line shown above it
  * already; leave that line out.
@@ -109,7 +122,10 @@ function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
  * runs. The transcript lives as long as the page. Running code needs the
  * contributor role.
  */
-export function SessionConsole(props: SessionConsoleProps) {
+export const SessionConsole = forwardRef<
+  SessionConsoleHandle,
+  SessionConsoleProps
+>(function SessionConsole(props, ref) {
   const { projectId, sessionId, running } = props;
   const api = useApi(mlApiRef);
   const classes = useStyles();
@@ -186,6 +202,12 @@ export function SessionConsole(props: SessionConsoleProps) {
       controllers.current.delete(controller);
     }
   };
+
+  useImperativeHandle(ref, () => ({
+    run: source => {
+      if (usable && source.trim()) run(source);
+    },
+  }));
 
   const submit = () => {
     if (!usable || !code.trim()) {
@@ -322,4 +344,4 @@ export function SessionConsole(props: SessionConsoleProps) {
       </Box>
     </InfoCard>
   );
-}
+});

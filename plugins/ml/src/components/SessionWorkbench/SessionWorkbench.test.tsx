@@ -1,0 +1,78 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MlExecuteEvent, mlApiRef } from '../../api';
+import {
+  churnProject,
+  createMockMlApi,
+  fileEntry,
+  runningSession,
+  streamOf,
+} from '../../testing/mockMlApi';
+import { WithProjectRole } from '../../__testUtils__/permissions';
+import { SessionWorkbench } from './SessionWorkbench';
+
+const TRAIN = 'print("trained")\n';
+
+async function renderWorkbench(state: 'running' | 'stopped' = 'running') {
+  const api = createMockMlApi();
+  api.listFiles.mockResolvedValue([fileEntry('train.py')]);
+  api.readFile.mockResolvedValue(TRAIN);
+  api.executeSession.mockImplementation(() =>
+    streamOf<MlExecuteEvent>(
+      { stream: 'stdout', text: 'trained\n' },
+      { done: true, error: null },
+    ),
+  );
+  await renderInTestApp(
+    <TestApiProvider apis={[[mlApiRef, api]]}>
+      <WithProjectRole>
+        <SessionWorkbench
+          project={churnProject}
+          session={{ ...runningSession, state }}
+        />
+      </WithProjectRole>
+    </TestApiProvider>,
+  );
+  return api;
+}
+
+describe('SessionWorkbench', () => {
+  it('opens a file beside the console and runs it there', async () => {
+    const api = await renderWorkbench();
+
+    expect(
+      screen.getByRole('separator', {
+        name: 'Resize the files and the console',
+      }),
+    ).toBeInTheDocument();
+    await userEvent.click(await screen.findByText('train.py'));
+    const runFile = await screen.findByRole('button', { name: 'Run file' });
+    await waitFor(() => expect(runFile).toBeEnabled());
+    // Nothing is selected in the editor yet.
+    expect(
+      screen.getByRole('button', { name: 'Run selection' }),
+    ).toBeDisabled();
+    await userEvent.click(runFile);
+
+    await waitFor(() =>
+      expect(api.executeSession).toHaveBeenCalledWith(
+        churnProject.id,
+        runningSession.id,
+        TRAIN,
+        expect.anything(),
+      ),
+    );
+    const output = screen.getByRole('log', { name: 'Console output' });
+    expect(await within(output).findByText('trained')).toBeInTheDocument();
+  });
+
+  it('does not run files in a session that is not running', async () => {
+    await renderWorkbench('stopped');
+
+    await userEvent.click(await screen.findByText('train.py'));
+    expect(
+      await screen.findByRole('button', { name: 'Run file' }),
+    ).toBeDisabled();
+  });
+});
