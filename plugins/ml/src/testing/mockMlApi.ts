@@ -63,6 +63,7 @@ export function createMockMlApi(): jest.Mocked<MlApi> {
     launchSession: jest.fn(),
     getSession: jest.fn(),
     executeSession: jest.fn(),
+    getSessionTranscript: jest.fn().mockResolvedValue([]),
     stopSession: jest.fn(),
     listJobs: jest.fn(),
     getJob: jest.fn(),

@@ -14,6 +14,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import { SessionCell } from '@ml-platform/plugin-ml-common';
 import { MlExecuteError, mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
@@ -104,6 +105,25 @@ function placeholderText(running: boolean, mayRun: boolean): string {
   return running ? 'print("hello")' : 'Session not running';
 }
 
+/** A cell of the kept transcript as the console shows it; negative ids keep them apart from this page's. */
+function restoredEntry(cell: SessionCell): ConsoleEntry {
+  let failure = cell.failure;
+  if (cell.truncated) {
+    failure = [failure, 'Later output was not kept'].filter(Boolean).join('. ');
+  }
+  if (!cell.endedAt) {
+    failure = 'Still running when this console opened: its output so far';
+  }
+  return {
+    id: -cell.id,
+    code: cell.code,
+    output: cell.output,
+    error: cell.error,
+    failure,
+    done: true,
+  };
+}
+
 function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
   const last = output[output.length - 1];
   // Consecutive text of one stream reads as one block.
@@ -119,8 +139,8 @@ function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
 /**
  * The session's console, like CML's workbench: code typed below runs in the
  * session's kernel, and its output streams into the transcript above while it
- * runs. The transcript lives as long as the page. Running code needs the
- * contributor role.
+ * runs. The backend keeps the transcript, so it is there again on return.
+ * Running code needs the contributor role.
  */
 export const SessionConsole = forwardRef<
   SessionConsoleHandle,
@@ -133,6 +153,7 @@ export const SessionConsole = forwardRef<
   // While the role is still checked, say nothing about it.
   const mayRun = access.loading || access.canWrite;
   const usable = running && access.canWrite;
+  const [restored, setRestored] = useState<ConsoleEntry[]>([]);
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [code, setCode] = useState('');
   // Position while browsing earlier inputs with the arrow keys.
@@ -140,6 +161,19 @@ export const SessionConsole = forwardRef<
   const nextId = useRef(1);
   const controllers = useRef(new Set<AbortController>());
   const outputRef = useRef<HTMLDivElement>(null);
+
+  // What was run here before, kept by the backend, comes back above.
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .getSessionTranscript(projectId, sessionId)
+      .then(cells => !cancelled && setRestored(cells.map(restoredEntry)))
+      // Without its history the console still works: nothing to show.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, projectId, sessionId]);
 
   useEffect(() => {
     const active = controllers.current;
@@ -151,7 +185,7 @@ export const SessionConsole = forwardRef<
     if (element) {
       element.scrollTop = element.scrollHeight;
     }
-  }, [entries]);
+  }, [entries, restored]);
 
   const update = (id: number, change: (e: ConsoleEntry) => ConsoleEntry) =>
     setEntries(prev => prev.map(e => (e.id === id ? change(e) : e)));
@@ -230,7 +264,7 @@ export const SessionConsole = forwardRef<
     }
     // Arrow keys recall earlier inputs, but only while the input is one line
     // so they still move the caret in multi-line code.
-    const inputs = entries.map(e => e.code);
+    const inputs = [...restored, ...entries].map(e => e.code);
     if (code.includes('\n') || inputs.length === 0) {
       return;
     }
@@ -260,12 +294,12 @@ export const SessionConsole = forwardRef<
         aria-label="Console output"
         aria-live="polite"
       >
-        {entries.length === 0 && (
+        {restored.length + entries.length === 0 && (
           <Typography variant="body2" color="textSecondary">
             {emptyText(running, mayRun)}
           </Typography>
         )}
-        {entries.map((entry, index) => (
+        {[...restored, ...entries].map((entry, index) => (
           <div key={entry.id} className={classes.entry}>
             <pre className={`${classes.pre} ${classes.input}`}>
               <span className={classes.prompt}>{`In [${index + 1}]: `}</span>

@@ -14,8 +14,10 @@ import { SessionWorkbench } from './SessionWorkbench';
 
 const TRAIN = 'print("trained")\n';
 
-async function renderWorkbench(state: 'running' | 'stopped' = 'running') {
-  const api = createMockMlApi();
+async function renderWorkbench(
+  state: 'running' | 'stopped' = 'running',
+  api = createMockMlApi(),
+) {
   api.listFiles.mockResolvedValue([fileEntry('train.py')]);
   api.readFile.mockResolvedValue(TRAIN);
   api.executeSession.mockImplementation(() =>
@@ -65,6 +67,54 @@ describe('SessionWorkbench', () => {
     );
     const output = screen.getByRole('log', { name: 'Console output' });
     expect(await within(output).findByText('trained')).toBeInTheDocument();
+  });
+
+  it('shows what ran before when someone comes back, from the kept transcript', async () => {
+    const api = createMockMlApi();
+    api.getSessionTranscript.mockResolvedValue([
+      {
+        id: 7,
+        code: TRAIN,
+        output: [{ stream: 'stdout', text: 'trained\n' }],
+        truncated: false,
+        startedAt: '2026-01-12T10:00:00.000Z',
+        endedAt: '2026-01-12T10:00:01.000Z',
+      },
+      {
+        id: 8,
+        code: '1/0',
+        output: [],
+        error: {
+          name: 'ZeroDivisionError',
+          message: 'division by zero',
+          traceback: '',
+        },
+        truncated: true,
+        startedAt: '2026-01-12T10:00:02.000Z',
+        endedAt: '2026-01-12T10:00:03.000Z',
+      },
+    ]);
+    await renderWorkbench('running', api);
+
+    const output = screen.getByRole('log', { name: 'Console output' });
+    expect(await within(output).findByText('trained')).toBeInTheDocument();
+    expect(within(output).getByText('In [2]:')).toBeInTheDocument();
+    expect(
+      within(output).getByText('ZeroDivisionError: division by zero'),
+    ).toBeInTheDocument();
+    expect(
+      within(output).getByText('Later output was not kept'),
+    ).toBeInTheDocument();
+    expect(api.getSessionTranscript).toHaveBeenCalledWith(
+      churnProject.id,
+      runningSession.id,
+    );
+    // What runs now is numbered after what was kept.
+    await userEvent.click(await screen.findByText('train.py'));
+    const runFile = await screen.findByRole('button', { name: 'Run file' });
+    await waitFor(() => expect(runFile).toBeEnabled());
+    await userEvent.click(runFile);
+    expect(await within(output).findByText('In [3]:')).toBeInTheDocument();
   });
 
   it('does not run files in a session that is not running', async () => {
