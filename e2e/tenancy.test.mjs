@@ -70,6 +70,8 @@ test('Bob, of another team, cannot see it', async t => {
         .getByText(/not found/i)
         .first()
         .waitFor();
+      // A friendly page with a way back, not a bare "Request failed".
+      await page.getByRole('button', { name: 'Back to ML projects' }).waitFor();
       assert.equal(await page.getByText(name).count(), 0);
     },
     as('bob'),

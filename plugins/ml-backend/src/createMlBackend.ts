@@ -37,6 +37,7 @@ import { JobService } from './workloads/jobs/JobService';
 import { JobStore } from './workloads/jobs/JobStore';
 import { createJobNotifications } from './workloads/jobs/notifications';
 import { SessionService } from './workloads/sessions/SessionService';
+import { SessionTranscriptStore } from './workloads/sessions/SessionTranscriptStore';
 import { WorkloadService } from './workloads/WorkloadService';
 
 /**
@@ -186,6 +187,7 @@ export function createMlBackend(options: {
     driverFor,
     idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
     maxDurationSeconds: config.engine.sessionMaxHours * 3600,
+    transcripts: new SessionTranscriptStore(db),
   });
   const workloads = new WorkloadService({
     workloads: workloadStore,

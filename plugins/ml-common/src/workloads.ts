@@ -35,6 +35,13 @@ export type WorkloadTrigger = Schemas['WorkloadTrigger'];
 /** @public */
 export type Workload = Schemas['Workload'];
 
+/**
+ * One cell run in a session's console, as its transcript keeps it.
+ *
+ * @public
+ */
+export type SessionCell = Schemas['SessionCell'];
+
 /** @public */
 export type WorkloadEvent = Schemas['WorkloadEvent'];
 

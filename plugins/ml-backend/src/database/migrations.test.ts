@@ -32,6 +32,7 @@ const ADDED_BY: Record<string, string[]> = {
   '20261123_workloads.js': ENGINE_TABLES,
   '20261125_models.js': MODEL_TABLES,
   '20261127_applications.js': ['applications'],
+  '20261203_session_cells.js': ['session_cells'],
 };
 const KNOWN_TABLES = Object.values(ADDED_BY).flat();
 

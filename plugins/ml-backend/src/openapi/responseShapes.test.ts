@@ -234,6 +234,14 @@ describe('responses match openapi.yaml', () => {
     }, 'the session to run');
     await call('get', `${p}/sessions`);
     await call('get', s);
+    // A cell in the console, so that the transcript has one to describe.
+    await eventually(async () => {
+      const res = await request(backend.server)
+        .post(`/api/ml${s}/execute`)
+        .send({ code: 'print(1)' });
+      return res.status === 200;
+    }, 'the kernel to answer');
+    await call('get', `${s}/transcript`);
     await call('get', '/workspaces/ws/queue');
     await call('post', `${s}/stop`);
     const second = await call('post', `${p}/sessions`, {

@@ -4,6 +4,7 @@ import {
   LaunchSessionRequest,
   Page,
   RunJobRequest,
+  SessionCell,
   UpdateJobRequest,
   Workload,
   WorkloadEvent,
@@ -72,6 +73,14 @@ export class EngineClient {
         yield JSON.parse(line) as MlExecuteEvent;
       }
     }
+  }
+
+  async getSessionTranscript(projectId: string, sessionId: string) {
+    const { items } = await this.http.json<{ items: SessionCell[] }>(
+      'GET',
+      `/projects/${seg(projectId)}/sessions/${seg(sessionId)}/transcript`,
+    );
+    return items;
   }
 
   stopSession(projectId: string, sessionId: string) {

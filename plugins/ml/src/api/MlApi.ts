@@ -18,6 +18,7 @@ import {
   ResourceProfile,
   RunJobRequest,
   Runtime,
+  SessionCell,
   UpdateProfileRequest,
   UpdateProjectRequest,
   UpdateJobRequest,
@@ -221,6 +222,11 @@ export interface MlApi extends MlModelsApi, MlApplicationsApi {
     code: string,
     options?: { signal?: AbortSignal },
   ): AsyncIterable<MlExecuteEvent>;
+  /** What was run in the session's console, oldest first, as the backend kept it. */
+  getSessionTranscript(
+    projectId: string,
+    sessionId: string,
+  ): Promise<SessionCell[]>;
   stopSession(projectId: string, sessionId: string): Promise<Workload>;
 
   listJobs(projectId: string): Promise<Job[]>;

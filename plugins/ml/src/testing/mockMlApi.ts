@@ -61,6 +61,7 @@ export function createMockMlApi(
     launchSession: jest.fn(),
     getSession: jest.fn(),
     executeSession: jest.fn(),
+    getSessionTranscript: jest.fn().mockResolvedValue([]),
     stopSession: jest.fn(),
     listJobs: jest.fn(),
     getJob: jest.fn(),

@@ -6,8 +6,14 @@ import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
 import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
+import { CellRecorder } from './sessionCell';
+import { SessionTranscriptStore } from './SessionTranscriptStore';
 
 export type SessionInput = z.output<typeof launchSessionSchema>;
+
+/** What a transcript keeps: a cell's output beyond it is cut, older cells are not shown. */
+const MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
+const MAX_TRANSCRIPT_CELLS = 200;
 
 /** CML's defaults: 60 minutes idle, 7 days at most. */
 export const DEFAULT_SESSION_IDLE_SECONDS = 60 * 60;
@@ -29,6 +35,7 @@ export class SessionService {
       driverFor: (workspace: Workspace) => ComputeDriver;
       idleTimeoutSeconds: number;
       maxDurationSeconds: number;
+      transcripts: SessionTranscriptStore;
     },
   ) {}
 
@@ -106,7 +113,46 @@ export class SessionService {
     }
     const ref = { workloadId: session.id, attempt: session.attempt };
     await this.deps.workloads.touchActivity(session.id);
-    yield* driver.exec(ref, code, { signal });
+    const startedAt = new Date().toISOString();
+    const lines = driver.exec(ref, code, { signal })[Symbol.asyncIterator]();
+    // Refusals (a kernel not reachable yet) come with the first step, before
+    // the cell is in the transcript: only code that ran is kept.
+    const first = await lines.next();
+    const cellId = await this.deps.transcripts.start(
+      session.id,
+      code,
+      startedAt,
+    );
+    const cell = new CellRecorder(MAX_KEPT_OUTPUT_CHARS);
+    let failure: string | undefined;
+    try {
+      for (let step = first; !step.done; step = await lines.next()) {
+        cell.push(step.value);
+        yield step.value;
+      }
+    } catch (error) {
+      failure = signal?.aborted
+        ? 'The console was closed before the code finished'
+        : String((error as Error).message ?? error);
+      throw error;
+    } finally {
+      if (!cell.done && !failure) {
+        failure = 'The output stopped before the code finished';
+      }
+      await this.deps.transcripts.finish(cellId, {
+        output: cell.output,
+        error: cell.error,
+        failure,
+        truncated: cell.truncated,
+        endedAt: new Date().toISOString(),
+      });
+    }
     await this.deps.workloads.touchActivity(session.id);
+  }
+
+  /** The session's console transcript: its last cells, oldest first. */
+  async transcript(projectId: string, sessionId: string) {
+    await this.get(projectId, sessionId);
+    return this.deps.transcripts.list(sessionId, MAX_TRANSCRIPT_CELLS);
   }
 }

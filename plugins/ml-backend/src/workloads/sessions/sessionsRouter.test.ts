@@ -102,6 +102,26 @@ describe('sessions API with the local driver', () => {
       { done: true, error: null },
     ]);
 
+    // The transcript keeps what ran, oldest first, for the console to show on return.
+    const transcript = await request(server)
+      .get(`${base}/sessions/${id}/transcript`)
+      .expect(200);
+    expect(transcript.body.items.map((c: { code: string }) => c.code)).toEqual([
+      'print(6*7)',
+      'x = 6 * 7',
+      'x',
+      '1/0',
+      'import os; print(os.environ["ML_PROJECT_NAME"], os.environ["ML_APP_PORT"].isdigit())',
+    ]);
+    expect(transcript.body.items[0]).toMatchObject({
+      output: [{ stream: 'stdout', text: '42\n' }],
+      truncated: false,
+    });
+    expect(transcript.body.items[0].endedAt).toEqual(expect.any(String));
+    expect(transcript.body.items[3].error).toMatchObject({
+      name: 'ZeroDivisionError',
+    });
+
     const stopped = await request(server)
       .post(`${base}/sessions/${id}/stop`)
       .expect(200);

@@ -66,6 +66,20 @@ export function createSessionsRouter(deps: {
     res.json(await workloads.present(await sessions.get(projectId, sessionId)));
   });
 
+  // What was run in the console, so that it is there again on return.
+  router.get(
+    '/projects/:projectId/sessions/:sessionId/transcript',
+    async (req, res) => {
+      const { projectId, sessionId } = parseInput(
+        sessionParams,
+        req.params,
+        'path',
+      );
+      await access.readProject(req, projectId);
+      res.json({ items: await sessions.transcript(projectId, sessionId) });
+    },
+  );
+
   // Output streams back as newline-delimited JSON while the code runs.
   router.post(
     '/projects/:projectId/sessions/:sessionId/execute',

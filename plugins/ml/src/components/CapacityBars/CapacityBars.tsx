@@ -1,3 +1,4 @@
+import Typography from '@material-ui/core/Typography';
 import { WorkspaceCapacity, formatMemory } from '@ml-platform/plugin-ml-common';
 import { formatGpu, formatVcpu } from '../../lib/resources';
 import { ResourceUsageBar } from '../ResourceUsageBar';
@@ -33,6 +34,10 @@ export function CapacityBars(props: CapacityBarsProps) {
         maximum={maximum.gpu}
         format={formatGpu}
       />
+      <Typography variant="caption" color="textSecondary">
+        Used / what the nodes running now provide (in brackets: the most once
+        autoscaled to every group's maximum)
+      </Typography>
     </>
   );
 }

@@ -39,6 +39,8 @@ export interface FileEditorProps {
   value: string;
   onChange: (value: string) => void;
   readOnly?: boolean;
+  /** Called with the selected text whenever the selection changes ('' for none). */
+  onSelectionChange?: (selected: string) => void;
 }
 
 /**
@@ -46,7 +48,7 @@ export interface FileEditorProps {
  * shows the content with no way to change it.
  */
 export function FileEditor(props: FileEditorProps) {
-  const { path, value, onChange, readOnly } = props;
+  const { path, value, onChange, readOnly, onSelectionChange } = props;
   const theme = useTheme();
   const extensions = useMemo(() => {
     const language = languageOf(path);
@@ -67,6 +69,12 @@ export function FileEditor(props: FileEditorProps) {
     <CodeMirror
       value={value}
       onChange={onChange}
+      onUpdate={update => {
+        if (onSelectionChange && update.selectionSet) {
+          const { from, to } = update.state.selection.main;
+          onSelectionChange(update.state.sliceDoc(from, to));
+        }
+      }}
       extensions={extensions}
       readOnly={readOnly}
       height="60vh"

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { ReactNode, useEffect, useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -25,11 +25,13 @@ export interface FilePanelProps {
   readOnly?: boolean;
   /** Tells the parent whether leaving this file would lose edits. */
   onDirtyChange: (dirty: boolean) => void;
+  /** More buttons beside Save, given the text as edited and its selection. */
+  actions?: (editor: { text: string; selection: string }) => ReactNode;
 }
 
 /** One open file: its content in the editor and a way to save it. */
 export function FilePanel(props: FilePanelProps) {
-  const { projectId, file, readOnly, onDirtyChange } = props;
+  const { projectId, file, readOnly, onDirtyChange, actions } = props;
   const api = useApi(mlApiRef);
   const tooLarge = file.size > MAX_EDITABLE_BYTES;
   const { value, loading, error } = useAsync(
@@ -40,11 +42,13 @@ export function FilePanel(props: FilePanelProps) {
   const [saved, setSaved] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ error?: string; ok?: string }>({});
+  const [selection, setSelection] = useState('');
 
   useEffect(() => {
     setDraft(undefined);
     setSaved(undefined);
     setStatus({});
+    setSelection('');
   }, [file.path]);
 
   const original = saved ?? value ?? '';
@@ -95,6 +99,7 @@ export function FilePanel(props: FilePanelProps) {
         value={text}
         onChange={setDraft}
         readOnly={readOnly}
+        onSelectionChange={setSelection}
       />
     );
   }
@@ -111,6 +116,7 @@ export function FilePanel(props: FilePanelProps) {
           </Box>
         )}
         <Box flexGrow={1} />
+        {actions?.({ text, selection })}
         {!readOnly && (
           <Button
             color="primary"

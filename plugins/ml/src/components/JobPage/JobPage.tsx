@@ -83,6 +83,10 @@ export function JobPage(props: JobPageProps) {
         loading={loaded.loading}
         error={loaded.error}
         notFound="Job not found"
+        back={{
+          label: 'Back to the jobs',
+          to: `${projectLink({ projectId: projectSlug(project) })}/jobs`,
+        }}
       />
     );
   }

@@ -65,6 +65,10 @@ export function JobRunPage(props: JobRunPageProps) {
         loading={run.loading}
         error={run.error}
         notFound="Run not found"
+        back={{
+          label: 'Back to the job',
+          to: jobLink({ projectId: projectSlug(project), jobId }),
+        }}
       />
     );
   }

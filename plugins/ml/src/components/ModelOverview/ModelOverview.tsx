@@ -1,23 +1,19 @@
 import {
-  CodeSnippet,
   InfoCard,
   StructuredMetadataTable,
   TableColumn,
 } from '@backstage/core-components';
-import { discoveryApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { ModelReplica, Project } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import {
   activeDeployment,
-  curlExample,
   exampleRequest,
   replicasReady,
 } from '../../lib/models';
 import { formatTime } from '../../lib/workloads';
+import { ModelEndpointCard } from '../ModelEndpointCard';
 import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -29,12 +25,6 @@ export interface ModelOverviewProps {
   state: ModelState;
 }
 
-/** The ML API's base URL, where the model endpoints are. */
-export function useMlBaseUrl(): string | undefined {
-  const discoveryApi = useApi(discoveryApiRef);
-  return useAsync(() => discoveryApi.getBaseUrl('ml'), [discoveryApi]).value;
-}
-
 /**
  * What serves the model now (build, replicas and their state), how to call
  * it (endpoint and a curl command in CML's format), and its description.
@@ -43,10 +33,8 @@ export function ModelOverview(props: ModelOverviewProps) {
   const { state } = props;
   const { model, builds, deployments } = state;
   const runtimes = useRuntimes();
-  const baseUrl = useMlBaseUrl();
   const active = activeDeployment(model, deployments);
   const build = builds.find(b => b.id === active?.buildId);
-  const endpointUrl = `${baseUrl ?? '/api/ml'}/model`;
 
   const replicaColumns: TableColumn<ModelReplica>[] = [
     { title: 'Replica', render: r => String(r.index) },
@@ -98,7 +86,7 @@ export function ModelOverview(props: ModelOverviewProps) {
             dense
             metadata={{
               authentication: model.disableAuthentication
-                ? 'Disabled: no access key needed'
+                ? 'Disabled: the per-model URL needs no access key'
                 : 'An access key per call',
               'created by': model.createdBy,
               created: formatTime(model.createdAt),
@@ -116,26 +104,11 @@ export function ModelOverview(props: ModelOverviewProps) {
         </Grid>
       )}
       <Grid item xs={12}>
-        <InfoCard
-          title="Endpoint"
-          subheader="POST a JSON body with an access key and the request"
-        >
-          <Box marginBottom={2}>
-            <CodeSnippet
-              text={endpointUrl}
-              language="text"
-              showCopyCodeButton
-            />
-          </Box>
-          <CodeSnippet
-            text={curlExample({
-              endpointUrl,
-              request: exampleRequest(builds, active?.buildId) ?? {},
-            })}
-            language="bash"
-            showCopyCodeButton
-          />
-        </InfoCard>
+        <ModelEndpointCard
+          projectId={model.projectId}
+          model={model}
+          request={exampleRequest(builds, active?.buildId)}
+        />
       </Grid>
     </Grid>
   );

@@ -1,2 +1,2 @@
-export { ModelOverview, useMlBaseUrl } from './ModelOverview';
+export { ModelOverview } from './ModelOverview';
 export type { ModelOverviewProps } from './ModelOverview';

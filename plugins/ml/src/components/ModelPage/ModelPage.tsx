@@ -90,6 +90,10 @@ export function ModelPage(props: ModelPageProps) {
         loading={loaded.loading}
         error={loaded.error}
         notFound="Model not found"
+        back={{
+          label: 'Back to the models',
+          to: `${projectLink({ projectId: projectSlug(project) })}/models`,
+        }}
       />
     );
   }

@@ -59,12 +59,7 @@ export function ProjectPage() {
         {
           path: '/',
           title: 'Overview',
-          content: (
-            <ProjectOverview
-              project={p}
-              onDeleted={() => navigate(rootLink())}
-            />
-          ),
+          content: <ProjectOverview project={p} />,
         },
         {
           path: '/sessions',
@@ -95,7 +90,11 @@ export function ProjectPage() {
           path: '/settings',
           title: 'Settings',
           content: (
-            <ProjectSettingsTab project={p} onProjectChange={setSaved} />
+            <ProjectSettingsTab
+              project={p}
+              onProjectChange={setSaved}
+              onDeleted={() => navigate(rootLink())}
+            />
           ),
         },
       ]}

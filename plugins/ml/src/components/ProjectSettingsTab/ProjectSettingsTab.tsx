@@ -7,6 +7,7 @@ import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { CollaboratorsCard } from '../CollaboratorsCard';
 import { ProjectDetailsCard } from '../ProjectDetailsCard';
 import { EnvVarsEditor } from '../EnvVarsEditor';
+import { ProjectDangerZoneCard } from './ProjectDangerZoneCard';
 import { ProjectEnvView } from './ProjectEnvView';
 
 /** @public */
@@ -14,6 +15,8 @@ export interface ProjectSettingsTabProps {
   project: Project;
   /** Called with the project as saved. */
   onProjectChange: (project: Project) => void;
+  /** Called once the project is deleted (the page then leaves it). */
+  onDeleted?: () => void;
 }
 
 const ENV_TITLE = 'Environment variables';
@@ -21,11 +24,11 @@ const ENV_DESCRIPTION =
   "Override the workspace's site environment for this project's workloads";
 
 /**
- * Details, environment variables and collaborators of a project; only its
- * admins change them, the others see them read-only.
+ * Details, environment variables and collaborators of a project, and its
+ * deletion; only its admins change them, the others see them read-only.
  */
 export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
-  const { project, onProjectChange } = props;
+  const { project, onProjectChange, onDeleted } = props;
   const api = useApi(mlApiRef);
   const access = useProjectAccess(project.id);
   return (
@@ -64,6 +67,12 @@ export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
       </Grid>
       <Grid item xs={12} lg={6}>
         <CollaboratorsCard projectId={project.id} />
+      </Grid>
+      <Grid item xs={12}>
+        <ProjectDangerZoneCard
+          project={project}
+          onDeleted={() => onDeleted?.()}
+        />
       </Grid>
     </Grid>
   );

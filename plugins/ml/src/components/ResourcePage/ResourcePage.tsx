@@ -52,7 +52,12 @@ export function ResourcePage<T>(props: ResourcePageProps<T>) {
       </Header>
       {loading || error || !value ? (
         <Content>
-          <AsyncFallback loading={loading} error={error} notFound={notFound} />
+          <AsyncFallback
+            loading={loading}
+            error={error}
+            notFound={notFound}
+            back={{ label: `Back to ${props.type}s`, to: props.typeLink }}
+          />
         </Content>
       ) : (
         <TabbedLayout>

@@ -17,8 +17,8 @@ export interface ResourceUsageBarProps {
   used: number;
   /** What the nodes that exist now provide. */
   current: number;
-  /** What the workspace provides once autoscaled to its largest. */
-  maximum: number;
+  /** What the workspace provides once autoscaled to its largest; absent for a fixed limit such as a quota. */
+  maximum?: number;
   format: (value: number) => string;
 }
 
@@ -31,7 +31,10 @@ export function ResourceUsageBar(props: ResourceUsageBarProps) {
   const classes = useStyles();
   const percent =
     current > 0 ? Math.min(100, Math.round((used / current) * 100)) : 0;
-  const text = `${format(used)} / ${format(current)} (${format(maximum)})`;
+  const text =
+    maximum === undefined
+      ? `${format(used)} / ${format(current)}`
+      : `${format(used)} / ${format(current)} (${format(maximum)})`;
 
   return (
     <Box marginBottom={1.5}>

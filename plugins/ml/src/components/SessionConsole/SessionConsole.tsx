@@ -1,4 +1,11 @@
-import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import {
+  forwardRef,
+  KeyboardEvent,
+  useEffect,
+  useImperativeHandle,
+  useRef,
+  useState,
+} from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -7,6 +14,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import { SessionCell } from '@ml-platform/plugin-ml-common';
 import { MlExecuteError, mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
@@ -63,6 +71,12 @@ export interface SessionConsoleProps {
   running: boolean;
 }
 
+/** What a page beside the console may do with it (the workbench's Run file). */
+export interface SessionConsoleHandle {
+  /** Runs code as if typed in; ignored while the console is not usable. */
+  run(code: string): void;
+}
+
 /**
  * Python's traceback ends with the "Name: message" line shown above it
  * already; leave that line out.
@@ -91,6 +105,25 @@ function placeholderText(running: boolean, mayRun: boolean): string {
   return running ? 'print("hello")' : 'Session not running';
 }
 
+/** A cell of the kept transcript as the console shows it; negative ids keep them apart from this page's. */
+function restoredEntry(cell: SessionCell): ConsoleEntry {
+  let failure = cell.failure;
+  if (cell.truncated) {
+    failure = [failure, 'Later output was not kept'].filter(Boolean).join('. ');
+  }
+  if (!cell.endedAt) {
+    failure = 'Still running when this console opened: its output so far';
+  }
+  return {
+    id: -cell.id,
+    code: cell.code,
+    output: cell.output,
+    error: cell.error,
+    failure,
+    done: true,
+  };
+}
+
 function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
   const last = output[output.length - 1];
   // Consecutive text of one stream reads as one block.
@@ -106,10 +139,13 @@ function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
 /**
  * The session's console, like CML's workbench: code typed below runs in the
  * session's kernel, and its output streams into the transcript above while it
- * runs. The transcript lives as long as the page. Running code needs the
- * contributor role.
+ * runs. The backend keeps the transcript, so it is there again on return.
+ * Running code needs the contributor role.
  */
-export function SessionConsole(props: SessionConsoleProps) {
+export const SessionConsole = forwardRef<
+  SessionConsoleHandle,
+  SessionConsoleProps
+>(function SessionConsole(props, ref) {
   const { projectId, sessionId, running } = props;
   const api = useApi(mlApiRef);
   const classes = useStyles();
@@ -117,6 +153,7 @@ export function SessionConsole(props: SessionConsoleProps) {
   // While the role is still checked, say nothing about it.
   const mayRun = access.loading || access.canWrite;
   const usable = running && access.canWrite;
+  const [restored, setRestored] = useState<ConsoleEntry[]>([]);
   const [entries, setEntries] = useState<ConsoleEntry[]>([]);
   const [code, setCode] = useState('');
   // Position while browsing earlier inputs with the arrow keys.
@@ -124,6 +161,19 @@ export function SessionConsole(props: SessionConsoleProps) {
   const nextId = useRef(1);
   const controllers = useRef(new Set<AbortController>());
   const outputRef = useRef<HTMLDivElement>(null);
+
+  // What was run here before, kept by the backend, comes back above.
+  useEffect(() => {
+    let cancelled = false;
+    api
+      .getSessionTranscript(projectId, sessionId)
+      .then(cells => !cancelled && setRestored(cells.map(restoredEntry)))
+      // Without its history the console still works: nothing to show.
+      .catch(() => undefined);
+    return () => {
+      cancelled = true;
+    };
+  }, [api, projectId, sessionId]);
 
   useEffect(() => {
     const active = controllers.current;
@@ -135,7 +185,7 @@ export function SessionConsole(props: SessionConsoleProps) {
     if (element) {
       element.scrollTop = element.scrollHeight;
     }
-  }, [entries]);
+  }, [entries, restored]);
 
   const update = (id: number, change: (e: ConsoleEntry) => ConsoleEntry) =>
     setEntries(prev => prev.map(e => (e.id === id ? change(e) : e)));
@@ -187,6 +237,12 @@ export function SessionConsole(props: SessionConsoleProps) {
     }
   };
 
+  useImperativeHandle(ref, () => ({
+    run: source => {
+      if (usable && source.trim()) run(source);
+    },
+  }));
+
   const submit = () => {
     if (!usable || !code.trim()) {
       return;
@@ -208,7 +264,7 @@ export function SessionConsole(props: SessionConsoleProps) {
     }
     // Arrow keys recall earlier inputs, but only while the input is one line
     // so they still move the caret in multi-line code.
-    const inputs = entries.map(e => e.code);
+    const inputs = [...restored, ...entries].map(e => e.code);
     if (code.includes('\n') || inputs.length === 0) {
       return;
     }
@@ -238,12 +294,12 @@ export function SessionConsole(props: SessionConsoleProps) {
         aria-label="Console output"
         aria-live="polite"
       >
-        {entries.length === 0 && (
+        {restored.length + entries.length === 0 && (
           <Typography variant="body2" color="textSecondary">
             {emptyText(running, mayRun)}
           </Typography>
         )}
-        {entries.map((entry, index) => (
+        {[...restored, ...entries].map((entry, index) => (
           <div key={entry.id} className={classes.entry}>
             <pre className={`${classes.pre} ${classes.input}`}>
               <span className={classes.prompt}>{`In [${index + 1}]: `}</span>
@@ -322,4 +378,4 @@ export function SessionConsole(props: SessionConsoleProps) {
       </Box>
     </InfoCard>
   );
-}
+});

@@ -1,2 +1,5 @@
 export { SessionConsole } from './SessionConsole';
-export type { SessionConsoleProps } from './SessionConsole';
+export type {
+  SessionConsoleHandle,
+  SessionConsoleProps,
+} from './SessionConsole';

@@ -1,6 +1,11 @@
-import {} from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import Accordion from '@material-ui/core/Accordion';
+import AccordionDetails from '@material-ui/core/AccordionDetails';
+import AccordionSummary from '@material-ui/core/AccordionSummary';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
@@ -17,10 +22,13 @@ import {
 import { projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
-import { SessionConsole } from '../SessionConsole';
+import { SessionWorkbench } from '../SessionWorkbench';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
 import { WorkloadSummaryCard } from '../WorkloadSummaryCard';
+
+// The logs card takes the folded panel's whole width.
+const useStyles = makeStyles({ logs: { display: 'block' } });
 
 /** @public */
 export interface SessionPageProps {
@@ -28,9 +36,10 @@ export interface SessionPageProps {
   sessionId: string;
 }
 
-/** One session: its state, the console, and its logs. */
+/** One session: its state, the workbench (files, editor and console), and its logs folded away. */
 export function SessionPage(props: SessionPageProps) {
   const { project, sessionId } = props;
+  const classes = useStyles();
   const api = useApi(mlApiRef);
   const projectLink = useRouteRef(projectRouteRef);
   const runtimes = useRuntimes();
@@ -53,6 +62,10 @@ export function SessionPage(props: SessionPageProps) {
         loading={loading}
         error={error}
         notFound="Session not found"
+        back={{
+          label: 'Back to the sessions',
+          to: `${projectLink({ projectId: projectSlug(project) })}/sessions`,
+        }}
       />
     );
   }
@@ -65,7 +78,7 @@ export function SessionPage(props: SessionPageProps) {
           label="All sessions"
         />
       </Grid>
-      <Grid item xs={12} lg={4}>
+      <Grid item xs={12}>
         <WorkloadSummaryCard
           workload={session}
           title={session.name || 'Session'}
@@ -91,15 +104,18 @@ export function SessionPage(props: SessionPageProps) {
           }}
         />
       </Grid>
-      <Grid item xs={12} lg={8}>
-        <SessionConsole
-          projectId={project.id}
-          sessionId={session.id}
-          running={session.state === 'running'}
-        />
+      <Grid item xs={12}>
+        <SessionWorkbench project={project} session={session} />
       </Grid>
       <Grid item xs={12}>
-        <WorkloadLogs workload={session} title="Session logs" />
+        <Accordion>
+          <AccordionSummary expandIcon={<ExpandMoreIcon />}>
+            <Typography>Session logs</Typography>
+          </AccordionSummary>
+          <AccordionDetails className={classes.logs}>
+            <WorkloadLogs workload={session} title="Session logs" />
+          </AccordionDetails>
+        </Accordion>
       </Grid>
     </Grid>
   );

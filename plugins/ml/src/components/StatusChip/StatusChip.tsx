@@ -1,3 +1,4 @@
+import Box from '@material-ui/core/Box';
 import { ComponentType, ReactNode } from 'react';
 import {
   StatusAborted,
@@ -39,5 +40,10 @@ export function StatusChip(props: StatusChipProps) {
   const { look, detail } = props;
   const Status = STATUS_COMPONENTS[look?.kind ?? 'error'];
   const label = look?.label ?? '';
-  return <Status>{detail ? `${label} · ${detail}` : label}</Status>;
+  // A chip in a narrow cell wraps as a whole, never inside a word ("Queu ed").
+  return (
+    <Box component="span" whiteSpace="nowrap">
+      <Status>{detail ? `${label} · ${detail}` : label}</Status>
+    </Box>
+  );
 }

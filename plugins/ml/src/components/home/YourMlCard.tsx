@@ -12,13 +12,10 @@ import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
 import { projectSlug } from '../../lib/projectSlug';
+import { plural } from '../../lib/text';
 import { modelRouteRef, projectRouteRef, rootRouteRef } from '../../routes';
 import { isActive, ProjectWork } from './recentWork';
 import { useRecentWork } from './useRecentWork';
-
-function plural(count: number, noun: string) {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
 
 function ProjectLine(props: { work: ProjectWork }) {
   const { project, sessions, jobs, models } = props.work;

@@ -16,7 +16,13 @@ export function DenseTable<T extends object>(props: DenseTableProps<T>) {
   return (
     <Table<T>
       title={title}
-      options={{ search: false, paging: false, padding: 'dense' }}
+      options={{
+        search: false,
+        paging: false,
+        padding: 'dense',
+        // Narrow columns would otherwise break a header mid-word ("REPLIC AS").
+        headerStyle: { whiteSpace: 'nowrap' },
+      }}
       columns={columns}
       data={data}
       emptyContent={

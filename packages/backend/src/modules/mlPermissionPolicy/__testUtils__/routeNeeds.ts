@@ -85,6 +85,7 @@ export const ML_ROUTE_NEEDS: Record<string, RouteNeed> = {
 
   'GET /projects/{projectId}/sessions': read,
   'GET /projects/{projectId}/sessions/{sessionId}': read,
+  'GET /projects/{projectId}/sessions/{sessionId}/transcript': read,
   'POST /projects/{projectId}/sessions': write,
   'POST /projects/{projectId}/sessions/{sessionId}/execute': write,
   'POST /projects/{projectId}/sessions/{sessionId}/stop': write,

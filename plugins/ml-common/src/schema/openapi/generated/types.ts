@@ -703,6 +703,37 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectId}/sessions/{sessionId}/transcript': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The session's id (a workload id). */
+        sessionId: components['parameters']['SessionId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a session's console transcript
+     * @description What was run in the session's console, kept by the backend so that
+     *     the console shows it again when someone comes back: the last 200
+     *     cells, oldest first, each with its code, its output (at most 64 KiB
+     *     of text a cell; `truncated` says when more was left out) and how it
+     *     ended. A cell still running has no `endedAt`. 404 when the project
+     *     has no such session. Users and services may call it.
+     *
+     */
+    get: operations['getSessionTranscript'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/projects/{projectId}/sessions/{sessionId}/stop': {
     parameters: {
       query?: never;
@@ -2283,6 +2314,26 @@ export interface components {
        *     ]
        */
       nextRuns: components['schemas']['Timestamp'][];
+    };
+    SessionTranscript: {
+      items: components['schemas']['SessionCell'][];
+    };
+    /** @description One cell run in a session's console. */
+    SessionCell: {
+      /** @description Grows with every cell run in any session. */
+      id: number;
+      /** @example print(6 * 7) */
+      code: string;
+      /** @description The output as it streamed, consecutive text of one stream joined. */
+      output: components['schemas']['ConsoleOutput'][];
+      /** @description What the code raised; absent when it ran to the end. */
+      error?: components['schemas']['ConsoleError'];
+      /** @description Why the run broke off before the kernel said it was done (the session stopped, the console was closed). */
+      failure?: string;
+      /** @description Output past the kept limit was left out. */
+      truncated: boolean;
+      startedAt: components['schemas']['Timestamp'];
+      endedAt?: components['schemas']['Timestamp'];
     };
     /** @description One line of a console's NDJSON output - some output, or the end of the run. */
     ConsoleEvent:
@@ -4756,6 +4807,34 @@ export interface operations {
       404: components['responses']['NotFound'];
       409: components['responses']['Conflict'];
       413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  getSessionTranscript: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The session's id (a workload id). */
+        sessionId: components['parameters']['SessionId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The cells, oldest first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SessionTranscript'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
     };
   };
   stopSession: {

@@ -1,0 +1,2 @@
+export { ModelEndpointCard } from './ModelEndpointCard';
+export type { ModelEndpointCardProps } from './ModelEndpointCard';

@@ -1,0 +1,2 @@
+export { SessionWorkbench } from './SessionWorkbench';
+export type { SessionWorkbenchProps } from './SessionWorkbench';

@@ -1,0 +1,2 @@
+export { SplitPane } from './SplitPane';
+export type { SplitPaneProps } from './SplitPane';
