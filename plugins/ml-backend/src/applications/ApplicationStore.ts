@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
+import { PatchColumns, findRow, patchColumns } from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -77,16 +78,16 @@ function toApplication(row: ApplicationRow): StoredApplication {
   };
 }
 
-const COLUMNS: Array<[keyof ApplicationPatch, keyof ApplicationRow]> = [
-  ['name', 'name'],
-  ['slug', 'slug'],
-  ['description', 'description'],
-  ['script', 'script'],
-  ['runtimeId', 'runtime_id'],
-  ['profile', 'profile'],
-  ['env', 'env'],
-  ['bypassAuthentication', 'bypass_authentication'],
-];
+const PATCH_COLUMNS: PatchColumns<ApplicationPatch, ApplicationRow> = {
+  name: 'name',
+  slug: 'slug',
+  description: 'description',
+  script: 'script',
+  runtimeId: 'runtime_id',
+  profile: 'profile',
+  env: env => ({ env: envToColumn(env) }),
+  bypassAuthentication: 'bypass_authentication',
+};
 
 /**
  * Applications of projects. The slug is unique across the portal (a unique
@@ -104,17 +105,11 @@ export class ApplicationStore {
   }
 
   async get(id: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications')
-      .where({ id })
-      .first();
-    return row ? toApplication(row) : undefined;
+    return findRow(this.db, 'applications', { id }, toApplication);
   }
 
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications')
-      .where({ slug })
-      .first();
-    return row ? toApplication(row) : undefined;
+    return findRow(this.db, 'applications', { slug }, toApplication);
   }
 
   /** Throws the database's unique violation when the slug is taken. */
@@ -144,14 +139,10 @@ export class ApplicationStore {
     id: string,
     patch: ApplicationPatch,
   ): Promise<StoredApplication | undefined> {
-    const changes: Partial<ApplicationRow> = { updated_at: nowIso() };
-    for (const [from, to] of COLUMNS) {
-      const value = patch[from];
-      if (value !== undefined) {
-        (changes as any)[to] =
-          from === 'env' ? envToColumn(value as EnvVars) : value;
-      }
-    }
+    const changes = {
+      ...patchColumns(patch, PATCH_COLUMNS),
+      updated_at: nowIso(),
+    };
     const updated = await this.db('applications').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }

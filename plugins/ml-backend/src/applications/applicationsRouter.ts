@@ -1,4 +1,3 @@
-import { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import {
@@ -9,7 +8,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { ApplicationService } from './ApplicationService';
 import { RequestAccess } from '../access/RequestAccess';
-import { projectParams } from '../projects/projectsRouter';
+import { projectParams, projectRoutes } from '../http/projectRoutes';
 import { parseInput } from '../http/validation';
 
 const applicationParams = projectParams.extend({ appId: z.string().uuid() });
@@ -24,6 +23,7 @@ export function createApplicationsRouter(deps: {
   applications: ApplicationService;
 }) {
   const { access, applications } = deps;
+  const routes = projectRoutes(access);
   const router = Router();
 
   router.get('/applications/settings', async (req, res) => {
@@ -32,16 +32,14 @@ export function createApplicationsRouter(deps: {
   });
 
   router.get('/projects/:projectId/applications', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.readProject(req, projectId);
+    const { projectId } = await routes.read(req, projectParams);
     res.json({ items: await applications.list(projectId) });
   });
 
   router.post('/projects/:projectId/applications', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller, project } = await access.projectFor(
+    const { caller, project } = await routes.authorize(
       req,
-      projectId,
+      projectParams,
       mlProjectWritePermission,
     );
     const input = parseInput(createApplicationSchema, req.body, 'body');
@@ -49,56 +47,30 @@ export function createApplicationsRouter(deps: {
   });
 
   router.get('/projects/:projectId/applications/:appId', async (req, res) => {
-    const { projectId, appId } = parseInput(
-      applicationParams,
-      req.params,
-      'path',
-    );
-    await access.readProject(req, projectId);
+    const { projectId, appId } = await routes.read(req, applicationParams);
     res.json(await applications.get(projectId, appId));
   });
 
   router.patch('/projects/:projectId/applications/:appId', async (req, res) => {
-    const { projectId, appId } = parseInput(
-      applicationParams,
-      req.params,
-      'path',
-    );
-    const { project } = await access.projectFor(
+    const { project, appId } = await routes.authorize(
       req,
-      projectId,
+      applicationParams,
       mlProjectWritePermission,
     );
     const patch = parseInput(updateApplicationSchema, req.body, 'body');
     res.json(await applications.update(project, appId, patch));
   });
 
-  /**
-   * The caller and the project of an app, from the path, if the caller holds
-   * the permission: contributors define apps, operators start and stop them.
-   */
-  const changeable = async (
-    req: Request,
-    permission = mlProjectOperatePermission,
-  ) => {
-    const { projectId, appId } = parseInput(
-      applicationParams,
-      req.params,
-      'path',
-    );
-    const { caller, project } = await access.projectFor(
-      req,
-      projectId,
-      permission,
-    );
-    return { caller, project, appId };
-  };
+  /** Contributors define apps, operators start and stop them. */
+  const changeable = (req: Parameters<typeof routes.authorize>[0]) =>
+    routes.authorize(req, applicationParams, mlProjectOperatePermission);
 
   router.delete(
     '/projects/:projectId/applications/:appId',
     async (req, res) => {
-      const { project, appId } = await changeable(
+      const { project, appId } = await routes.authorize(
         req,
+        applicationParams,
         mlProjectWritePermission,
       );
       await applications.delete(project, appId);

@@ -7,6 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { findRow } from './rows';
 
 type ProfileRow = ResourceColumns & {
   id: string;
@@ -85,10 +86,12 @@ export class ProfileStore {
     workspace: string,
     name: string,
   ): Promise<ResourceProfile | undefined> {
-    const row = await this.db<ProfileRow>('resource_profiles')
-      .where({ workspace, name })
-      .first();
-    return row ? toProfile(row) : undefined;
+    return findRow(
+      this.db,
+      'resource_profiles',
+      { workspace, name },
+      toProfile,
+    );
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {

@@ -11,6 +11,7 @@ import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
+import { PatchColumns, findRow, patchColumns } from './rows';
 
 type ProjectRow = {
   id: string;
@@ -55,6 +56,15 @@ export const PROJECT_SORT_FIELDS = [
   'created_at',
   'updated_at',
 ];
+
+const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
+  title: 'title',
+  description: 'description',
+  owner: 'owner',
+  visibility: 'visibility',
+  teamRole: 'team_role',
+  env: env => ({ env: envToColumn(env) }),
+};
 
 function toProject(row: ProjectRow): Project {
   return {
@@ -121,18 +131,14 @@ export class ProjectStore {
   }
 
   async get(id: string): Promise<Project | undefined> {
-    const row = await this.db<ProjectRow>('projects').where({ id }).first();
-    return row ? toProject(row) : undefined;
+    return findRow(this.db, 'projects', { id }, toProject);
   }
 
   async findByName(
     workspace: string,
     name: string,
   ): Promise<Project | undefined> {
-    const row = await this.db<ProjectRow>('projects')
-      .where({ workspace, name })
-      .first();
-    return row ? toProject(row) : undefined;
+    return findRow(this.db, 'projects', { workspace, name }, toProject);
   }
 
   async create(project: NewProject): Promise<Project> {
@@ -157,14 +163,10 @@ export class ProjectStore {
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
-    const changes: Partial<ProjectRow> = { updated_at: nowIso() };
-    if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.owner !== undefined) changes.owner = patch.owner;
-    if (patch.visibility !== undefined) changes.visibility = patch.visibility;
-    if (patch.teamRole !== undefined) changes.team_role = patch.teamRole;
-    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
+    const changes = {
+      ...patchColumns(patch, PATCH_COLUMNS),
+      updated_at: nowIso(),
+    };
     const updated = await this.db('projects').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }

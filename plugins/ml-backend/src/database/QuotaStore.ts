@@ -7,6 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { findRow } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -63,20 +64,14 @@ export class QuotaStore {
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {
-    const row = await this.db<QuotaRow>('quotas')
-      .where({ workspace, id })
-      .first();
-    return row ? toQuota(row) : undefined;
+    return findRow(this.db, 'quotas', { workspace, id }, toQuota);
   }
 
   async findBySubject(
     workspace: string,
     subject: string,
   ): Promise<Quota | undefined> {
-    const row = await this.db<QuotaRow>('quotas')
-      .where({ workspace, subject })
-      .first();
-    return row ? toQuota(row) : undefined;
+    return findRow(this.db, 'quotas', { workspace, subject }, toQuota);
   }
 
   async create(quota: NewQuota): Promise<Quota> {

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { PatchColumns, findRow, patchColumns } from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -33,6 +34,13 @@ export type RuntimePatch = {
   image?: string | null;
   command?: string | null;
   enabled?: boolean;
+};
+
+const PATCH_COLUMNS: PatchColumns<RuntimePatch, RuntimeRow> = {
+  description: 'description',
+  image: 'image',
+  command: 'command',
+  enabled: 'enabled',
 };
 
 /** @internal */
@@ -102,21 +110,22 @@ export class RuntimeStore {
   }
 
   async get(id: string): Promise<Runtime | undefined> {
-    const row = await this.db<RuntimeRow>('runtimes').where({ id }).first();
-    return row ? toRuntime(row) : undefined;
+    return findRow(this.db, 'runtimes', { id }, toRuntime);
   }
 
   async findByTuple(tuple: RuntimeTuple): Promise<Runtime | undefined> {
-    const row = await this.db<RuntimeRow>('runtimes')
-      .where({
+    return findRow(
+      this.db,
+      'runtimes',
+      {
         editor: tuple.editor,
         kernel: tuple.kernel,
         edition: tuple.edition,
         short_version: tuple.shortVersion,
         maintenance_version: tuple.maintenanceVersion,
-      })
-      .first();
-    return row ? toRuntime(row) : undefined;
+      },
+      toRuntime,
+    );
   }
 
   async create(runtime: NewRuntime): Promise<Runtime> {
@@ -140,12 +149,10 @@ export class RuntimeStore {
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
-    const changes: Partial<RuntimeRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.image !== undefined) changes.image = patch.image;
-    if (patch.command !== undefined) changes.command = patch.command;
-    if (patch.enabled !== undefined) changes.enabled = patch.enabled;
+    const changes = {
+      ...patchColumns(patch, PATCH_COLUMNS),
+      updated_at: nowIso(),
+    };
     const updated = await this.db('runtimes').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }

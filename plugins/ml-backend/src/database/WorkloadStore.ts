@@ -16,6 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { findRow } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -266,8 +267,7 @@ export class WorkloadStore {
   }
 
   async get(id: string): Promise<StoredWorkload | undefined> {
-    const row = await this.db<WorkloadRow>('workloads').where({ id }).first();
-    return row ? toWorkload(row) : undefined;
+    return findRow(this.db, 'workloads', { id }, toWorkload);
   }
 
   async list(filter: {

@@ -12,6 +12,7 @@ import {
   nowIso,
   parseJson,
 } from './listing';
+import { PatchColumns, findRow, patchColumns } from './rows';
 
 type WorkspaceRow = {
   name: string;
@@ -72,6 +73,19 @@ function quotaColumns(quota: ResourceLimits) {
   };
 }
 
+/** Availability is worked out from the node groups, never stored. */
+const PATCH_COLUMNS: PatchColumns<
+  Omit<WorkspacePatch, 'availability'>,
+  WorkspaceRow
+> = {
+  title: 'title',
+  description: 'description',
+  owner: 'owner',
+  nodeGroups: nodeGroups => ({ node_groups: JSON.stringify(nodeGroups) }),
+  env: env => ({ env: envToColumn(env) }),
+  defaultUserQuota: quotaColumns,
+};
+
 /**
  * Workspaces: compute services with node groups, site env and a default
  * user quota.
@@ -99,10 +113,7 @@ export class WorkspaceStore {
   }
 
   async get(name: string): Promise<Workspace | undefined> {
-    const row = await this.db<WorkspaceRow>('workspaces')
-      .where({ name })
-      .first();
-    return row ? toWorkspace(row) : undefined;
+    return findRow(this.db, 'workspaces', { name }, toWorkspace);
   }
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
@@ -127,19 +138,10 @@ export class WorkspaceStore {
     name: string,
     patch: WorkspacePatch,
   ): Promise<Workspace | undefined> {
-    const changes: Partial<WorkspaceRow> = { updated_at: nowIso() };
-    if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined) {
-      changes.description = patch.description;
-    }
-    if (patch.owner !== undefined) changes.owner = patch.owner;
-    if (patch.nodeGroups !== undefined) {
-      changes.node_groups = JSON.stringify(patch.nodeGroups);
-    }
-    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
-    if (patch.defaultUserQuota !== undefined) {
-      Object.assign(changes, quotaColumns(patch.defaultUserQuota));
-    }
+    const changes = {
+      ...patchColumns(patch, PATCH_COLUMNS),
+      updated_at: nowIso(),
+    };
     const updated = await this.db('workspaces').where({ name }).update(changes);
     return updated ? this.get(name) : undefined;
   }

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
+import { findRow, patchColumns } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -60,18 +61,14 @@ export class ModelStore {
   }
 
   async get(id: string): Promise<Model | undefined> {
-    const row = await this.db<ModelRow>('models').where({ id }).first();
-    return row ? toModel(row) : undefined;
+    return findRow(this.db, 'models', { id }, toModel);
   }
 
   async findByName(
     projectId: string,
     name: string,
   ): Promise<Model | undefined> {
-    const row = await this.db<ModelRow>('models')
-      .where({ project_id: projectId, name })
-      .first();
-    return row ? toModel(row) : undefined;
+    return findRow(this.db, 'models', { project_id: projectId, name }, toModel);
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
@@ -90,11 +87,13 @@ export class ModelStore {
     id: string,
     patch: Partial<Pick<Model, 'description' | 'disableAuthentication'>>,
   ): Promise<Model | undefined> {
-    const changes: Partial<ModelRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.disableAuthentication !== undefined)
-      changes.disable_authentication = patch.disableAuthentication;
+    const changes = {
+      ...patchColumns<typeof patch, ModelRow>(patch, {
+        description: 'description',
+        disableAuthentication: 'disable_authentication',
+      }),
+      updated_at: nowIso(),
+    };
     await this.db('models').where({ id }).update(changes);
     return this.get(id);
   }

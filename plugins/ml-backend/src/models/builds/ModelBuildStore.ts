@@ -7,6 +7,7 @@ import {
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
 import { nowIso, parseJson } from '../../database/listing';
+import { findRow } from '../../database/rows';
 
 type BuildRow = {
   id: string;
@@ -108,17 +109,18 @@ export class ModelBuildStore {
   }
 
   async get(id: string): Promise<StoredModelBuild | undefined> {
-    const row = await this.db<BuildRow>('model_builds').where({ id }).first();
-    return row ? toBuild(row) : undefined;
+    return findRow(this.db, 'model_builds', { id }, toBuild);
   }
 
   async findByWorkload(
     workloadId: string,
   ): Promise<StoredModelBuild | undefined> {
-    const row = await this.db<BuildRow>('model_builds')
-      .where({ workload_id: workloadId })
-      .first();
-    return row ? toBuild(row) : undefined;
+    return findRow(
+      this.db,
+      'model_builds',
+      { workload_id: workloadId },
+      toBuild,
+    );
   }
 
   async listByModel(modelId: string): Promise<StoredModelBuild[]> {

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
+import { findRow } from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -100,10 +101,7 @@ export class ModelDeploymentStore {
   }
 
   async get(id: string): Promise<StoredDeployment | undefined> {
-    const row = await this.db<DeploymentRow>('model_deployments')
-      .where({ id })
-      .first();
-    return row ? toDeployment(row) : undefined;
+    return findRow(this.db, 'model_deployments', { id }, toDeployment);
   }
 
   async listByModel(modelId: string): Promise<StoredDeployment[]> {

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
+import { PatchColumns, findRow, patchColumns } from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -45,6 +46,22 @@ export type JobPatch = Partial<{
   parentJobId: string | null;
   enabled: boolean;
 }>;
+
+const PATCH_COLUMNS: PatchColumns<JobPatch, JobRow> = {
+  name: 'name',
+  script: 'script',
+  args: args => ({ args: JSON.stringify(args) }),
+  env: env => ({ env: envToColumn(env) }),
+  runtimeId: 'runtime_id',
+  profile: 'profile',
+  timeoutSeconds: 'timeout_seconds',
+  maxRetries: 'max_retries',
+  retryBackoffSeconds: 'retry_backoff_seconds',
+  schedule: 'schedule',
+  timezone: 'timezone',
+  parentJobId: 'parent_job_id',
+  enabled: 'enabled',
+};
 
 function toJob(row: JobRow): StoredJob {
   return {
@@ -96,18 +113,14 @@ export class JobStore {
   }
 
   async get(id: string): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs').where({ id }).first();
-    return row ? toJob(row) : undefined;
+    return findRow(this.db, 'jobs', { id }, toJob);
   }
 
   async findByName(
     projectId: string,
     name: string,
   ): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs')
-      .where({ project_id: projectId, name })
-      .first();
-    return row ? toJob(row) : undefined;
+    return findRow(this.db, 'jobs', { project_id: projectId, name }, toJob);
   }
 
   async create(job: NewJob): Promise<StoredJob> {
@@ -139,26 +152,10 @@ export class JobStore {
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
-    const changes: Partial<JobRow> = { updated_at: nowIso() };
-    const map: Array<[keyof JobPatch, keyof JobRow, (v: any) => any]> = [
-      ['name', 'name', v => v],
-      ['script', 'script', v => v],
-      ['args', 'args', v => JSON.stringify(v)],
-      ['env', 'env', v => envToColumn(v as EnvVars)],
-      ['runtimeId', 'runtime_id', v => v],
-      ['profile', 'profile', v => v],
-      ['timeoutSeconds', 'timeout_seconds', v => v],
-      ['maxRetries', 'max_retries', v => v],
-      ['retryBackoffSeconds', 'retry_backoff_seconds', v => v],
-      ['schedule', 'schedule', v => v],
-      ['timezone', 'timezone', v => v],
-      ['parentJobId', 'parent_job_id', v => v],
-      ['enabled', 'enabled', v => v],
-    ];
-    for (const [from, to, convert] of map) {
-      if (patch[from] !== undefined)
-        (changes as any)[to] = convert(patch[from]);
-    }
+    const changes = {
+      ...patchColumns(patch, PATCH_COLUMNS),
+      updated_at: nowIso(),
+    };
     const updated = await this.db('jobs').where({ id }).update(changes);
     return updated ? this.get(id) : undefined;
   }
