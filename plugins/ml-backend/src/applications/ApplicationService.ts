@@ -1,14 +1,12 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   ACTIVE_STATES,
   Application,
   ApplicationSettings,
   Project,
   Workspace,
-  createApplicationSchema,
-  updateApplicationSchema,
 } from '@ml-platform/plugin-ml-common';
+import { ApplicationInput, ApplicationUpdate } from '../apiInputs';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import { v4 as uuid } from 'uuid';
 import { ApplicationStore, StoredApplication } from './ApplicationStore';
@@ -20,9 +18,6 @@ import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from '../projects/ProjectFiles';
 import { ProjectService } from '../projects/ProjectService';
 import { projectFileToRun } from '../projects/projectFileToRun';
-
-export type ApplicationInput = z.output<typeof createApplicationSchema>;
-export type ApplicationUpdate = z.output<typeof updateApplicationSchema>;
 
 /** The port an application serves HTTP on; the driver passes it as ML_APP_PORT. */
 export const APPLICATION_PORT = 'app';

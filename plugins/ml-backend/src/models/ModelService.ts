@@ -1,11 +1,7 @@
 import { ConflictError } from '@backstage/errors';
-import {
-  Model,
-  createModelSchema,
-  updateModelSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Model } from '@ml-platform/plugin-ml-common';
+import { ModelInput, ModelUpdate } from '../apiInputs';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
 import { PlatformEvents } from '../engine/PlatformEvents';
 import { ModelStore } from './ModelStore';
 import { isUniqueViolation } from '../database/errors';
@@ -14,9 +10,6 @@ import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
 import { ModelBuildService } from './builds/ModelBuildService';
 import { ModelDeploymentService } from './deployments/ModelDeploymentService';
 import { findProjectModel } from './modelLookup';
-
-export type ModelInput = z.output<typeof createModelSchema>;
-export type ModelUpdate = z.output<typeof updateModelSchema>;
 
 /** Models of a project; deleting one stops its deployments and builds and removes its keys. */
 export class ModelService {

@@ -1,16 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
-import {
-  Quota,
-  createQuotaSchema,
-  updateQuotaSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Quota } from '@ml-platform/plugin-ml-common';
+import { QuotaInput, QuotaUpdate } from '../apiInputs';
 import { ListOptions, ListResult, QuotaStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
-
-export type QuotaInput = z.output<typeof createQuotaSchema>;
-export type QuotaUpdate = z.output<typeof updateQuotaSchema>;
 
 /**
  * Quotas per user and per team in a workspace. Users without a quota of

@@ -1,16 +1,9 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { z } from 'zod';
-import {
-  Runtime,
-  createRuntimeSchema,
-  updateRuntimeSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Runtime } from '@ml-platform/plugin-ml-common';
+import { RuntimeInput, RuntimeUpdate } from '../apiInputs';
 import { ListOptions, ListResult, RuntimeStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
-
-export type RuntimeInput = z.output<typeof createRuntimeSchema>;
-export type RuntimeUpdate = z.output<typeof updateRuntimeSchema>;
 
 function describe(r: RuntimeInput | Runtime): string {
   return `${r.editor} / ${r.kernel} / ${r.edition} ${r.shortVersion}.${r.maintenanceVersion}`;

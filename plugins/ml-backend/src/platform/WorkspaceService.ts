@@ -1,15 +1,13 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   ACTIVE_STATES,
   NodeGroup,
   ResourceLimits,
-  createWorkspaceSchema,
-  updateWorkspaceSchema,
   Workspace,
   WorkspaceAvailability,
   WorkspaceCapacity,
 } from '@ml-platform/plugin-ml-common';
+import { WorkspaceInput, WorkspaceUpdate } from '../apiInputs';
 import {
   ListOptions,
   ListResult,
@@ -40,11 +38,6 @@ export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
 export type WorkspaceUsageSource = (
   workspace: string,
 ) => Promise<ResourceLimits>;
-
-/** A validated create request. */
-export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
-/** A validated update request. */
-export type WorkspaceUpdate = z.output<typeof updateWorkspaceSchema>;
 
 /**
  * Workspaces: the admin's compute services. Keeps node groups consistent with

@@ -1,12 +1,10 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   Collaborator,
   CollaboratorRole,
   Project,
-  createProjectSchema,
-  updateProjectSchema,
 } from '@ml-platform/plugin-ml-common';
+import { ProjectInput, ProjectUpdate } from '../apiInputs';
 import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
 import { isUniqueViolation } from '../database/errors';
@@ -15,9 +13,6 @@ import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from '../platform/WorkspaceService';
-
-export type ProjectInput = z.output<typeof createProjectSchema>;
-export type ProjectUpdate = z.output<typeof updateProjectSchema>;
 
 function starterReadme(project: {
   title: string;

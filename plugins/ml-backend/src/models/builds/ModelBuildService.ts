@@ -4,13 +4,12 @@ import {
   ModelBuild,
   TERMINAL_STATES,
   Workspace,
-  createModelBuildSchema,
 } from '@ml-platform/plugin-ml-common';
+import { BuildInput } from '../../apiInputs';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
 import { ModelBuildStore, StoredModelBuild } from './ModelBuildStore';
 import { ModelStore } from '../ModelStore';
 import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
@@ -25,8 +24,6 @@ import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
 import { findProjectModel } from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
-
-export type BuildInput = z.output<typeof createModelBuildSchema>;
 
 const LINEAGE_FILE = 'lineage.yaml';
 const BUILD_TIMEOUT_SECONDS = 3600;

@@ -1,11 +1,8 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import {
-  ModelDeployment,
-  createModelDeploymentSchema,
-} from '@ml-platform/plugin-ml-common';
+import { ModelDeployment } from '@ml-platform/plugin-ml-common';
+import { DeploymentInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
 import { ModelBuildStore } from '../builds/ModelBuildStore';
 import { ModelDeploymentStore, StoredDeployment } from './ModelDeploymentStore';
 import { ModelStore } from '../ModelStore';
@@ -17,8 +14,6 @@ import { ProjectService } from '../../projects/ProjectService';
 import { findProjectModel } from '../modelLookup';
 import { ReplicaLauncher } from './ReplicaLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
-
-export type DeploymentInput = z.output<typeof createModelDeploymentSchema>;
 
 /**
  * Deployments of models: N replica workloads of a build. Create, scale and

@@ -1,13 +1,11 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
-import { Workspace, launchSessionSchema } from '@ml-platform/plugin-ml-common';
+import { Workspace } from '@ml-platform/plugin-ml-common';
+import { SessionInput } from '../../apiInputs';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
 import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
-
-export type SessionInput = z.output<typeof launchSessionSchema>;
 
 /** CML's defaults: 60 minutes idle, 7 days at most. */
 export const DEFAULT_SESSION_IDLE_SECONDS = 60 * 60;
