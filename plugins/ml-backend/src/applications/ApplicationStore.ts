@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
-import { PatchColumns, findRow, patchColumns } from '../database/rows';
+import { PatchColumns, TableStore } from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -93,8 +93,13 @@ const PATCH_COLUMNS: PatchColumns<ApplicationPatch, ApplicationRow> = {
  * Applications of projects. The slug is unique across the portal (a unique
  * index), so two creates racing for one slug cannot both win.
  */
-export class ApplicationStore {
-  constructor(private readonly db: Knex) {}
+export class ApplicationStore extends TableStore<
+  ApplicationRow,
+  StoredApplication
+> {
+  constructor(db: Knex) {
+    super(db, 'applications', toApplication);
+  }
 
   async listByProject(projectId: string): Promise<StoredApplication[]> {
     const rows = await this.db<ApplicationRow>('applications')
@@ -105,11 +110,11 @@ export class ApplicationStore {
   }
 
   async get(id: string): Promise<StoredApplication | undefined> {
-    return findRow(this.db, 'applications', { id }, toApplication);
+    return this.findOne({ id });
   }
 
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
-    return findRow(this.db, 'applications', { slug }, toApplication);
+    return this.findOne({ slug });
   }
 
   /** Throws the database's unique violation when the slug is taken. */
@@ -131,20 +136,15 @@ export class ApplicationStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('applications').insert(row);
-    return toApplication(row);
+    return this.insertOne(row);
   }
 
   async update(
     id: string,
     patch: ApplicationPatch,
   ): Promise<StoredApplication | undefined> {
-    const changes = {
-      ...patchColumns(patch, PATCH_COLUMNS),
-      updated_at: nowIso(),
-    };
-    const updated = await this.db('applications').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   /**

@@ -7,7 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { findRow } from './rows';
+import { TableStore } from './rows';
 
 type ProfileRow = ResourceColumns & {
   id: string;
@@ -57,8 +57,10 @@ function toProfile(row: ProfileRow): ResourceProfile {
  *
  * @internal
  */
-export class ProfileStore {
-  constructor(private readonly db: Knex) {}
+export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
+  constructor(db: Knex) {
+    super(db, 'resource_profiles', toProfile);
+  }
 
   async list(
     workspace: string,
@@ -86,12 +88,7 @@ export class ProfileStore {
     workspace: string,
     name: string,
   ): Promise<ResourceProfile | undefined> {
-    return findRow(
-      this.db,
-      'resource_profiles',
-      { workspace, name },
-      toProfile,
-    );
+    return this.findOne({ workspace, name });
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {
@@ -105,8 +102,7 @@ export class ProfileStore {
       created_at: now,
       updated_at: now,
     } as ProfileRow;
-    await this.db('resource_profiles').insert(row);
-    return toProfile(row);
+    return this.insertOne(row);
   }
 
   async update(

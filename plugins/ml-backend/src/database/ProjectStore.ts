@@ -11,7 +11,7 @@ import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
-import { PatchColumns, findRow, patchColumns } from './rows';
+import { PatchColumns, TableStore } from './rows';
 
 type ProjectRow = {
   id: string;
@@ -97,8 +97,10 @@ function toCollaborator(row: CollaboratorRow): Collaborator {
  *
  * @internal
  */
-export class ProjectStore {
-  constructor(private readonly db: Knex) {}
+export class ProjectStore extends TableStore<ProjectRow, Project> {
+  constructor(db: Knex) {
+    super(db, 'projects', toProject);
+  }
 
   /**
    * A page of projects; `readable` narrows it to the projects a caller may
@@ -131,14 +133,14 @@ export class ProjectStore {
   }
 
   async get(id: string): Promise<Project | undefined> {
-    return findRow(this.db, 'projects', { id }, toProject);
+    return this.findOne({ id });
   }
 
   async findByName(
     workspace: string,
     name: string,
   ): Promise<Project | undefined> {
-    return findRow(this.db, 'projects', { workspace, name }, toProject);
+    return this.findOne({ workspace, name });
   }
 
   async create(project: NewProject): Promise<Project> {
@@ -158,17 +160,12 @@ export class ProjectStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('projects').insert(row);
-    return toProject(row);
+    return this.insertOne(row);
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
-    const changes = {
-      ...patchColumns(patch, PATCH_COLUMNS),
-      updated_at: nowIso(),
-    };
-    const updated = await this.db('projects').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -7,7 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { findRow } from './rows';
+import { TableStore } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -49,8 +49,10 @@ function toQuota(row: QuotaRow): Quota {
  *
  * @internal
  */
-export class QuotaStore {
-  constructor(private readonly db: Knex) {}
+export class QuotaStore extends TableStore<QuotaRow, Quota> {
+  constructor(db: Knex) {
+    super(db, 'quotas', toQuota);
+  }
 
   async list(
     workspace: string,
@@ -64,14 +66,14 @@ export class QuotaStore {
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {
-    return findRow(this.db, 'quotas', { workspace, id }, toQuota);
+    return this.findOne({ workspace, id });
   }
 
   async findBySubject(
     workspace: string,
     subject: string,
   ): Promise<Quota | undefined> {
-    return findRow(this.db, 'quotas', { workspace, subject }, toQuota);
+    return this.findOne({ workspace, subject });
   }
 
   async create(quota: NewQuota): Promise<Quota> {
@@ -84,8 +86,7 @@ export class QuotaStore {
       created_at: now,
       updated_at: now,
     } as QuotaRow;
-    await this.db('quotas').insert(row);
-    return toQuota(row);
+    return this.insertOne(row);
   }
 
   async update(

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
-import { PatchColumns, findRow, patchColumns } from './rows';
+import { PatchColumns, TableStore } from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -77,8 +77,10 @@ function toRuntime(row: RuntimeRow): Runtime {
  *
  * @internal
  */
-export class RuntimeStore {
-  constructor(private readonly db: Knex) {}
+export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
+  constructor(db: Knex) {
+    super(db, 'runtimes', toRuntime);
+  }
 
   /**
    * Lists runtimes; with `latestOnly`, a runtime is hidden when the same
@@ -110,22 +112,17 @@ export class RuntimeStore {
   }
 
   async get(id: string): Promise<Runtime | undefined> {
-    return findRow(this.db, 'runtimes', { id }, toRuntime);
+    return this.findOne({ id });
   }
 
   async findByTuple(tuple: RuntimeTuple): Promise<Runtime | undefined> {
-    return findRow(
-      this.db,
-      'runtimes',
-      {
-        editor: tuple.editor,
-        kernel: tuple.kernel,
-        edition: tuple.edition,
-        short_version: tuple.shortVersion,
-        maintenance_version: tuple.maintenanceVersion,
-      },
-      toRuntime,
-    );
+    return this.findOne({
+      editor: tuple.editor,
+      kernel: tuple.kernel,
+      edition: tuple.edition,
+      short_version: tuple.shortVersion,
+      maintenance_version: tuple.maintenanceVersion,
+    });
   }
 
   async create(runtime: NewRuntime): Promise<Runtime> {
@@ -144,17 +141,12 @@ export class RuntimeStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('runtimes').insert(row);
-    return toRuntime(row);
+    return this.insertOne(row);
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
-    const changes = {
-      ...patchColumns(patch, PATCH_COLUMNS),
-      updated_at: nowIso(),
-    };
-    const updated = await this.db('runtimes').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -16,7 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { findRow } from './rows';
+import { TableStore } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -190,8 +190,10 @@ export function publicWorkload(w: StoredWorkload): Workload {
  * workload cannot both move it, and each change writes its event in the same
  * transaction.
  */
-export class WorkloadStore {
-  constructor(private readonly db: Knex) {}
+export class WorkloadStore extends TableStore<WorkloadRow, StoredWorkload> {
+  constructor(db: Knex) {
+    super(db, 'workloads', toWorkload);
+  }
 
   /**
    * Inserts a queued workload. With an idempotency key that exists already,
@@ -267,7 +269,7 @@ export class WorkloadStore {
   }
 
   async get(id: string): Promise<StoredWorkload | undefined> {
-    return findRow(this.db, 'workloads', { id }, toWorkload);
+    return this.findOne({ id });
   }
 
   async list(filter: {

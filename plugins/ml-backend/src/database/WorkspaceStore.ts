@@ -12,7 +12,7 @@ import {
   nowIso,
   parseJson,
 } from './listing';
-import { PatchColumns, findRow, patchColumns } from './rows';
+import { PatchColumns, TableStore } from './rows';
 
 type WorkspaceRow = {
   name: string;
@@ -92,8 +92,10 @@ const PATCH_COLUMNS: PatchColumns<
  *
  * @internal
  */
-export class WorkspaceStore {
-  constructor(private readonly db: Knex) {}
+export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
+  constructor(db: Knex) {
+    super(db, 'workspaces', toWorkspace);
+  }
 
   async list(options: ListOptions): Promise<ListResult<Workspace>> {
     return listPage<WorkspaceRow, Workspace>(
@@ -113,7 +115,7 @@ export class WorkspaceStore {
   }
 
   async get(name: string): Promise<Workspace | undefined> {
-    return findRow(this.db, 'workspaces', { name }, toWorkspace);
+    return this.findOne({ name });
   }
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
@@ -130,20 +132,15 @@ export class WorkspaceStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('workspaces').insert(row);
-    return toWorkspace(row);
+    return this.insertOne(row);
   }
 
   async update(
     name: string,
     patch: WorkspacePatch,
   ): Promise<Workspace | undefined> {
-    const changes = {
-      ...patchColumns(patch, PATCH_COLUMNS),
-      updated_at: nowIso(),
-    };
-    const updated = await this.db('workspaces').where({ name }).update(changes);
-    return updated ? this.get(name) : undefined;
+    const found = await this.patchOne({ name }, patch, PATCH_COLUMNS);
+    return found ? this.get(name) : undefined;
   }
 
   /** Deletes the workspace with its profiles and quotas. */

@@ -1,20 +1,5 @@
 import { Knex } from 'knex';
-
-/**
- * The row of `table` that matches `where`, as the store returns it; undefined
- * when no row does.
- *
- * @internal
- */
-export async function findRow<Row, T>(
-  db: Knex | Knex.Transaction,
-  table: string,
-  where: Partial<Row>,
-  map: (row: Row) => T,
-): Promise<T | undefined> {
-  const row: Row | undefined = await db(table).where(where).first();
-  return row ? map(row) : undefined;
-}
+import { nowIso } from './listing';
 
 /**
  * How each field of a patch is stored: in the column of that name, or in the
@@ -28,12 +13,8 @@ export type PatchColumns<Patch, Row> = {
     | ((value: Exclude<Patch[K], undefined>) => Partial<Row>);
 };
 
-/**
- * The columns a patch changes: fields left undefined keep what is stored.
- *
- * @internal
- */
-export function patchColumns<Patch extends object, Row>(
+/** The columns a patch changes: fields left undefined keep what is stored. */
+function patchColumns<Patch extends object, Row>(
   patch: Patch,
   columns: PatchColumns<Patch, Row>,
 ): Partial<Row> {
@@ -50,4 +31,45 @@ export function patchColumns<Patch extends object, Row>(
     );
   }
   return changes;
+}
+
+/**
+ * A store of one table whose rows map to the objects it returns: the reads
+ * and writes of single rows that every such store makes the same way.
+ *
+ * @internal
+ */
+export abstract class TableStore<Row, T> {
+  protected constructor(
+    protected readonly db: Knex,
+    private readonly table: string,
+    private readonly fromRow: (row: Row) => T,
+  ) {}
+
+  /** The row that matches `where`, mapped; undefined when none does. */
+  protected async findOne(where: Partial<Row>): Promise<T | undefined> {
+    const row: Row | undefined = await this.db(this.table).where(where).first();
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  /** Inserts a row and returns it as the store's object. */
+  protected async insertOne(row: Row): Promise<T> {
+    await this.db(this.table).insert(row);
+    return this.fromRow(row);
+  }
+
+  /**
+   * Writes a patch to the row that matches `where` and stamps its
+   * `updated_at`; false when no row matches.
+   */
+  protected async patchOne<Patch extends object>(
+    where: Partial<Row>,
+    patch: Patch,
+    columns: PatchColumns<Patch, Row>,
+  ): Promise<boolean> {
+    const updated = await this.db(this.table)
+      .where(where)
+      .update({ ...patchColumns(patch, columns), updated_at: nowIso() });
+    return updated > 0;
+  }
 }

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
-import { findRow, patchColumns } from '../database/rows';
+import { TableStore } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -40,8 +40,10 @@ export type NewModel = Pick<
 >;
 
 /** Models: a name in a project, and which deployment serves it. */
-export class ModelStore {
-  constructor(private readonly db: Knex) {}
+export class ModelStore extends TableStore<ModelRow, Model> {
+  constructor(db: Knex) {
+    super(db, 'models', toModel);
+  }
 
   async create(model: NewModel): Promise<Model> {
     const now = nowIso();
@@ -56,19 +58,18 @@ export class ModelStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('models').insert(row);
-    return toModel(row);
+    return this.insertOne(row);
   }
 
   async get(id: string): Promise<Model | undefined> {
-    return findRow(this.db, 'models', { id }, toModel);
+    return this.findOne({ id });
   }
 
   async findByName(
     projectId: string,
     name: string,
   ): Promise<Model | undefined> {
-    return findRow(this.db, 'models', { project_id: projectId, name }, toModel);
+    return this.findOne({ project_id: projectId, name });
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
@@ -87,14 +88,10 @@ export class ModelStore {
     id: string,
     patch: Partial<Pick<Model, 'description' | 'disableAuthentication'>>,
   ): Promise<Model | undefined> {
-    const changes = {
-      ...patchColumns<typeof patch, ModelRow>(patch, {
-        description: 'description',
-        disableAuthentication: 'disable_authentication',
-      }),
-      updated_at: nowIso(),
-    };
-    await this.db('models').where({ id }).update(changes);
+    await this.patchOne({ id }, patch, {
+      description: 'description',
+      disableAuthentication: 'disable_authentication',
+    });
     return this.get(id);
   }
 

@@ -7,7 +7,7 @@ import {
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
 import { nowIso, parseJson } from '../../database/listing';
-import { findRow } from '../../database/rows';
+import { TableStore } from '../../database/rows';
 
 type BuildRow = {
   id: string;
@@ -67,8 +67,10 @@ function toBuild(row: BuildRow): StoredModelBuild {
 const NUMBER_ATTEMPTS = 5;
 
 /** Builds of models, numbered per model. */
-export class ModelBuildStore {
-  constructor(private readonly db: Knex) {}
+export class ModelBuildStore extends TableStore<BuildRow, StoredModelBuild> {
+  constructor(db: Knex) {
+    super(db, 'model_builds', toBuild);
+  }
 
   /** Inserts a queued build with the model's next number. */
   async create(build: NewModelBuild): Promise<StoredModelBuild> {
@@ -109,18 +111,13 @@ export class ModelBuildStore {
   }
 
   async get(id: string): Promise<StoredModelBuild | undefined> {
-    return findRow(this.db, 'model_builds', { id }, toBuild);
+    return this.findOne({ id });
   }
 
   async findByWorkload(
     workloadId: string,
   ): Promise<StoredModelBuild | undefined> {
-    return findRow(
-      this.db,
-      'model_builds',
-      { workload_id: workloadId },
-      toBuild,
-    );
+    return this.findOne({ workload_id: workloadId });
   }
 
   async listByModel(modelId: string): Promise<StoredModelBuild[]> {

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
-import { findRow } from '../../database/rows';
+import { TableStore } from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -75,8 +75,13 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
 const LIVE_STATES = ['deploying', 'deployed'];
 
 /** Deployments of models and the workload behind each of their replicas. */
-export class ModelDeploymentStore {
-  constructor(private readonly db: Knex) {}
+export class ModelDeploymentStore extends TableStore<
+  DeploymentRow,
+  StoredDeployment
+> {
+  constructor(db: Knex) {
+    super(db, 'model_deployments', toDeployment);
+  }
 
   async create(d: NewDeployment): Promise<StoredDeployment> {
     const now = nowIso();
@@ -96,12 +101,11 @@ export class ModelDeploymentStore {
       updated_at: now,
       stopped_at: null,
     };
-    await this.db('model_deployments').insert(row);
-    return toDeployment(row);
+    return this.insertOne(row);
   }
 
   async get(id: string): Promise<StoredDeployment | undefined> {
-    return findRow(this.db, 'model_deployments', { id }, toDeployment);
+    return this.findOne({ id });
   }
 
   async listByModel(modelId: string): Promise<StoredDeployment[]> {

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
-import { PatchColumns, findRow, patchColumns } from '../../database/rows';
+import { PatchColumns, TableStore } from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -88,8 +88,10 @@ function toJob(row: JobRow): StoredJob {
 }
 
 /** Jobs: what to run, how, and when (cron or after a parent job). */
-export class JobStore {
-  constructor(private readonly db: Knex) {}
+export class JobStore extends TableStore<JobRow, StoredJob> {
+  constructor(db: Knex) {
+    super(db, 'jobs', toJob);
+  }
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
     const rows = await this.db<JobRow>('jobs')
@@ -113,14 +115,14 @@ export class JobStore {
   }
 
   async get(id: string): Promise<StoredJob | undefined> {
-    return findRow(this.db, 'jobs', { id }, toJob);
+    return this.findOne({ id });
   }
 
   async findByName(
     projectId: string,
     name: string,
   ): Promise<StoredJob | undefined> {
-    return findRow(this.db, 'jobs', { project_id: projectId, name }, toJob);
+    return this.findOne({ project_id: projectId, name });
   }
 
   async create(job: NewJob): Promise<StoredJob> {
@@ -147,17 +149,12 @@ export class JobStore {
       created_at: now,
       updated_at: now,
     };
-    await this.db('jobs').insert(row);
-    return toJob(row);
+    return this.insertOne(row);
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
-    const changes = {
-      ...patchColumns(patch, PATCH_COLUMNS),
-      updated_at: nowIso(),
-    };
-    const updated = await this.db('jobs').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   /** Removes every job of a project (the project is being deleted). */
