@@ -24,6 +24,9 @@ export function createApplicationsRouter(deps: {
 }) {
   const { access, applications } = deps;
   const routes = projectRoutes(access);
+  const asWriter = routes.holding(mlProjectWritePermission);
+  // Contributors define apps, operators start and stop them.
+  const asOperator = routes.holding(mlProjectOperatePermission);
   const router = Router();
 
   router.get('/applications/settings', async (req, res) => {
@@ -37,11 +40,7 @@ export function createApplicationsRouter(deps: {
   });
 
   router.post('/projects/:projectId/applications', async (req, res) => {
-    const { caller, project } = await routes.authorize(
-      req,
-      projectParams,
-      mlProjectWritePermission,
-    );
+    const { caller, project } = await asWriter(req, projectParams);
     const input = parseInput(createApplicationSchema, req.body, 'body');
     res.status(201).json(await applications.create(project, input, caller.ref));
   });
@@ -52,55 +51,33 @@ export function createApplicationsRouter(deps: {
   });
 
   router.patch('/projects/:projectId/applications/:appId', async (req, res) => {
-    const { project, appId } = await routes.authorize(
-      req,
-      applicationParams,
-      mlProjectWritePermission,
-    );
+    const { project, appId } = await asWriter(req, applicationParams);
     const patch = parseInput(updateApplicationSchema, req.body, 'body');
     res.json(await applications.update(project, appId, patch));
   });
 
-  /** Contributors define apps, operators start and stop them. */
-  const changeable = (req: Parameters<typeof routes.authorize>[0]) =>
-    routes.authorize(req, applicationParams, mlProjectOperatePermission);
+  const app = '/projects/:projectId/applications/:appId';
 
-  router.delete(
-    '/projects/:projectId/applications/:appId',
-    async (req, res) => {
-      const { project, appId } = await routes.authorize(
-        req,
-        applicationParams,
-        mlProjectWritePermission,
-      );
-      await applications.delete(project, appId);
-      res.status(204).end();
-    },
-  );
+  router.delete(app, async (req, res) => {
+    const { project, appId } = await asWriter(req, applicationParams);
+    await applications.delete(project, appId);
+    res.status(204).end();
+  });
 
-  router.post(
-    '/projects/:projectId/applications/:appId/start',
-    async (req, res) => {
-      const { caller, project, appId } = await changeable(req);
-      res.json(await applications.start(project, appId, caller.ref));
-    },
-  );
+  router.post(`${app}/start`, async (req, res) => {
+    const { caller, project, appId } = await asOperator(req, applicationParams);
+    res.json(await applications.start(project, appId, caller.ref));
+  });
 
-  router.post(
-    '/projects/:projectId/applications/:appId/stop',
-    async (req, res) => {
-      const { project, appId } = await changeable(req);
-      res.json(await applications.stop(project, appId));
-    },
-  );
+  router.post(`${app}/stop`, async (req, res) => {
+    const { project, appId } = await asOperator(req, applicationParams);
+    res.json(await applications.stop(project, appId));
+  });
 
-  router.post(
-    '/projects/:projectId/applications/:appId/restart',
-    async (req, res) => {
-      const { caller, project, appId } = await changeable(req);
-      res.json(await applications.restart(project, appId, caller.ref));
-    },
-  );
+  router.post(`${app}/restart`, async (req, res) => {
+    const { caller, project, appId } = await asOperator(req, applicationParams);
+    res.json(await applications.restart(project, appId, caller.ref));
+  });
 
   return router;
 }

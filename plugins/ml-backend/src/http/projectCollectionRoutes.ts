@@ -39,6 +39,7 @@ export function addProjectCollectionRoutes<Id extends string, Input, Patch>(
   const { name, idParam, itemParams, service, permission } = spec;
   const collectionPath = `/projects/:projectId/${name}`;
   const itemPath = `${collectionPath}/:${idParam}`;
+  const authorize = routes.holding(permission);
   const idOf = (path: Record<Id, string>) => path[idParam];
 
   router.get(collectionPath, async (req, res) => {
@@ -47,11 +48,7 @@ export function addProjectCollectionRoutes<Id extends string, Input, Patch>(
   });
 
   router.post(collectionPath, async (req, res) => {
-    const { projectId, caller } = await routes.authorize(
-      req,
-      projectParams,
-      permission,
-    );
+    const { projectId, caller } = await authorize(req, projectParams);
     const input = parseInput(spec.createSchema, req.body, 'body');
     res.status(201).json(await service.create(projectId, input, caller.ref));
   });
@@ -62,13 +59,13 @@ export function addProjectCollectionRoutes<Id extends string, Input, Patch>(
   });
 
   router.patch(itemPath, async (req, res) => {
-    const path = await routes.authorize(req, itemParams, permission);
+    const path = await authorize(req, itemParams);
     const patch = parseInput(spec.updateSchema, req.body, 'body');
     res.json(await service.update(path.projectId, idOf(path), patch));
   });
 
   router.delete(itemPath, async (req, res) => {
-    const path = await routes.authorize(req, itemParams, permission);
+    const path = await authorize(req, itemParams);
     await service.delete(path.projectId, idOf(path));
     res.status(204).end();
   });

@@ -23,39 +23,45 @@ export type ProjectPermission = ResourcePermission<
  * see the project learns nothing from a wrong body.
  */
 export function projectRoutes(access: RequestAccess) {
-  return {
-    /**
-     * The path's parameters and the project, if the caller (a user, or a
-     * backend plugin) may read it; 404 otherwise.
-     */
-    async read<P extends ProjectPathSchema>(req: Request, params: P) {
-      const path: z.output<P> = parseInput(params, req.params, 'path');
-      const { project, credentials } = await access.readProject(
-        req,
-        path.projectId,
-      );
-      return { ...path, project, credentials };
-    },
+  /**
+   * The path's parameters and the project, if the caller (a user, or a
+   * backend plugin) may read it; 404 otherwise.
+   */
+  async function read<P extends ProjectPathSchema>(req: Request, params: P) {
+    const path: z.output<P> = parseInput(params, req.params, 'path');
+    const { project, credentials } = await access.readProject(
+      req,
+      path.projectId,
+    );
+    return { ...path, project, credentials };
+  }
 
-    /**
-     * The path's parameters, the project and the caller, if the signed-in
-     * user holds the permission on it: 404 if they may not read it, 403 if
-     * they may read but not do this.
-     */
-    async authorize<P extends ProjectPathSchema>(
-      req: Request,
-      params: P,
-      permission: ProjectPermission,
-    ) {
-      const path: z.output<P> = parseInput(params, req.params, 'path');
-      const { project, caller } = await access.projectFor(
-        req,
-        path.projectId,
-        permission,
-      );
-      return { ...path, project, caller };
-    },
-  };
+  /**
+   * The path's parameters, the project and the caller, if the signed-in user
+   * holds the permission on it: 404 if they may not read it, 403 if they may
+   * read but not do this.
+   */
+  async function authorize<P extends ProjectPathSchema>(
+    req: Request,
+    params: P,
+    permission: ProjectPermission,
+  ) {
+    const path: z.output<P> = parseInput(params, req.params, 'path');
+    const { project, caller } = await access.projectFor(
+      req,
+      path.projectId,
+      permission,
+    );
+    return { ...path, project, caller };
+  }
+
+  /** {@link authorize} for one permission, as the routes of a role use it. */
+  function holding(permission: ProjectPermission) {
+    return <P extends ProjectPathSchema>(req: Request, params: P) =>
+      authorize(req, params, permission);
+  }
+
+  return { read, authorize, holding };
 }
 
 /** The checks of {@link projectRoutes}, as the routers are given them. */

@@ -36,6 +36,8 @@ export function createModelsRouter(deps: {
 }) {
   const { models, modelBuilds, modelDeployments, modelKeys } = deps;
   const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
+  const asOperator = routes.holding(mlProjectOperatePermission);
   const router = Router();
   const model = '/projects/:projectId/models/:modelId';
 
@@ -55,11 +57,7 @@ export function createModelsRouter(deps: {
   });
 
   router.post(`${model}/builds`, async (req, res) => {
-    const { projectId, modelId, caller } = await routes.authorize(
-      req,
-      modelParams,
-      mlProjectWritePermission,
-    );
+    const { projectId, modelId, caller } = await asWriter(req, modelParams);
     const input = parseInput(createModelBuildSchema, req.body, 'body');
     const build = await modelBuilds.create(
       projectId,
@@ -82,11 +80,7 @@ export function createModelsRouter(deps: {
   });
 
   router.post(`${model}/deployments`, async (req, res) => {
-    const { projectId, modelId, caller } = await routes.authorize(
-      req,
-      modelParams,
-      mlProjectOperatePermission,
-    );
+    const { projectId, modelId, caller } = await asOperator(req, modelParams);
     const input = parseInput(createModelDeploymentSchema, req.body, 'body');
     res
       .status(201)
@@ -104,10 +98,9 @@ export function createModelsRouter(deps: {
   });
 
   router.patch(deployment, async (req, res) => {
-    const { projectId, modelId, deploymentId, caller } = await routes.authorize(
+    const { projectId, modelId, deploymentId, caller } = await asOperator(
       req,
       deploymentParams,
-      mlProjectOperatePermission,
     );
     const body = parseInput(updateModelDeploymentSchema, req.body, 'body');
     res.json(
@@ -122,30 +115,21 @@ export function createModelsRouter(deps: {
   });
 
   router.post(`${deployment}/stop`, async (req, res) => {
-    const { projectId, modelId, deploymentId } = await routes.authorize(
+    const { projectId, modelId, deploymentId } = await asOperator(
       req,
       deploymentParams,
-      mlProjectOperatePermission,
     );
     res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
   });
 
   router.get(`${model}/keys`, async (req, res) => {
-    const path = await routes.authorize(
-      req,
-      modelParams,
-      mlProjectWritePermission,
-    );
+    const path = await asWriter(req, modelParams);
     const { id } = await models.get(path.projectId, path.modelId);
     res.json({ items: await modelKeys.list(id) });
   });
 
   router.post(`${model}/keys`, async (req, res) => {
-    const { projectId, modelId, caller } = await routes.authorize(
-      req,
-      modelParams,
-      mlProjectWritePermission,
-    );
+    const { projectId, modelId, caller } = await asWriter(req, modelParams);
     const { name } = parseInput(
       createModelAccessKeySchema,
       req.body ?? {},
@@ -158,11 +142,7 @@ export function createModelsRouter(deps: {
   });
 
   router.delete(`${model}/keys/:keyId`, async (req, res) => {
-    const path = await routes.authorize(
-      req,
-      keyParams,
-      mlProjectWritePermission,
-    );
+    const path = await asWriter(req, keyParams);
     const { id } = await models.get(path.projectId, path.modelId);
     await modelKeys.revoke(id, path.keyId);
     res.status(204).end();

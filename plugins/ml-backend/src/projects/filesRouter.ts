@@ -33,6 +33,7 @@ export function createFilesRouter(deps: {
 }) {
   const { files } = deps;
   const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
   const router = Router();
 
   /** The path's project, if the caller may read its files. */
@@ -42,11 +43,7 @@ export function createFilesRouter(deps: {
 
   /** The path's project, if the caller may change its files. */
   async function writable(req: express.Request) {
-    const path = await routes.authorize(
-      req,
-      projectParams,
-      mlProjectWritePermission,
-    );
+    const path = await asWriter(req, projectParams);
     return path.project;
   }
 

@@ -27,6 +27,7 @@ export function createProjectsRouter(deps: {
 }) {
   const { access, projects } = deps;
   const routes = projectRoutes(access);
+  const asAdmin = routes.holding(mlProjectAdminPermission);
   const router = Router();
 
   router.get('/projects', async (req, res) => {
@@ -52,21 +53,13 @@ export function createProjectsRouter(deps: {
   });
 
   router.patch('/projects/:projectId', async (req, res) => {
-    const { projectId } = await routes.authorize(
-      req,
-      projectParams,
-      mlProjectAdminPermission,
-    );
+    const { projectId } = await asAdmin(req, projectParams);
     const patch = parseInput(updateProjectSchema, req.body, 'body');
     res.json(await projects.update(projectId, patch));
   });
 
   router.delete('/projects/:projectId', async (req, res) => {
-    const { projectId } = await routes.authorize(
-      req,
-      projectParams,
-      mlProjectAdminPermission,
-    );
+    const { projectId } = await asAdmin(req, projectParams);
     await projects.delete(projectId);
     res.status(204).end();
   });
@@ -79,11 +72,7 @@ export function createProjectsRouter(deps: {
   router.put(
     '/projects/:projectId/collaborators/:subject',
     async (req, res) => {
-      const { projectId, subject } = await routes.authorize(
-        req,
-        collaboratorParams,
-        mlProjectAdminPermission,
-      );
+      const { projectId, subject } = await asAdmin(req, collaboratorParams);
       const { role } = parseInput(roleBody, req.body, 'body');
       res.json(await projects.putCollaborator(projectId, subject, role));
     },
@@ -92,11 +81,7 @@ export function createProjectsRouter(deps: {
   router.delete(
     '/projects/:projectId/collaborators/:subject',
     async (req, res) => {
-      const { projectId, subject } = await routes.authorize(
-        req,
-        collaboratorParams,
-        mlProjectAdminPermission,
-      );
+      const { projectId, subject } = await asAdmin(req, collaboratorParams);
       await projects.deleteCollaborator(projectId, subject);
       res.status(204).end();
     },

@@ -1,29 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import {
-  ModelBuild,
-  TERMINAL_STATES,
-  Workspace,
-} from '@ml-platform/plugin-ml-common';
+import { ModelBuild, TERMINAL_STATES } from '@ml-platform/plugin-ml-common';
 import { BuildInput } from '../../apiInputs';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { v4 as uuid } from 'uuid';
 import { ModelBuildStore, StoredModelBuild } from './ModelBuildStore';
 import { ModelStore } from '../ModelStore';
-import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
+import { StoredWorkload } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
-import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
-import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../../projects/ProjectFiles';
 import { removeTree } from '../../projects/confinedFs';
-import { ProjectService } from '../../projects/ProjectService';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
 import { findProjectModel } from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
+import { LaunchDeps } from '../../engine/launchDeps';
 
 const LINEAGE_FILE = 'lineage.yaml';
 const BUILD_TIMEOUT_SECONDS = 3600;
@@ -46,18 +39,11 @@ export class ModelBuildService {
   > = [];
 
   constructor(
-    private readonly deps: {
+    private readonly deps: LaunchDeps & {
       models: ModelStore;
       builds: ModelBuildStore;
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
       files: ProjectFiles;
-      workloads: WorkloadStore;
       engine: WorkloadEngine;
-      launcher: WorkloadLauncher;
-      /** Seals the secrets of a build's env before they are stored. */
-      secrets: Pick<EnvSecrets, 'seal'>;
-      driverFor: (workspace: Workspace) => ComputeDriver;
       buildsRoot: string;
       logger: LoggerService;
     },

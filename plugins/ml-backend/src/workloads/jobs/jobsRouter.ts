@@ -39,6 +39,7 @@ export function createJobsRouter(deps: {
 }) {
   const { access, jobs, workloads } = deps;
   const routes = projectRoutes(access);
+  const asOperator = routes.holding(mlProjectOperatePermission);
   const router = Router();
 
   // Lets the job form show when a schedule would fire before it is saved.
@@ -63,11 +64,7 @@ export function createJobsRouter(deps: {
   });
 
   router.post('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
-    const { projectId, jobId, caller } = await routes.authorize(
-      req,
-      jobParams,
-      mlProjectOperatePermission,
-    );
+    const { projectId, jobId, caller } = await asOperator(req, jobParams);
     const input = parseInput(runJobSchema, req.body ?? {}, 'body');
     const run = await jobs.run(projectId, jobId, input, caller.ref, 'manual');
     res.status(201).json(await workloads.present(run));

@@ -1,11 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Workspace } from '@ml-platform/plugin-ml-common';
 import { SessionInput } from '../../apiInputs';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
-import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
-import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
-import { EnvSecrets } from '../../secrets/EnvSecrets';
-import { ProjectService } from '../../projects/ProjectService';
+import { StoredWorkload } from '../../database';
+import { LaunchDeps } from '../../engine/launchDeps';
 
 /** CML's defaults: 60 minutes idle, 7 days at most. */
 export const DEFAULT_SESSION_IDLE_SECONDS = 60 * 60;
@@ -17,14 +13,7 @@ export const DEFAULT_SESSION_MAX_SECONDS = 7 * 24 * 3600;
  */
 export class SessionService {
   constructor(
-    private readonly deps: {
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
-      workloads: WorkloadStore;
-      launcher: WorkloadLauncher;
-      /** Seals the secrets of a launch's env. */
-      secrets: Pick<EnvSecrets, 'seal'>;
-      driverFor: (workspace: Workspace) => ComputeDriver;
+    private readonly deps: LaunchDeps & {
       idleTimeoutSeconds: number;
       maxDurationSeconds: number;
     },

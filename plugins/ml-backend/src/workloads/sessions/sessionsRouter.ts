@@ -21,6 +21,7 @@ export function createSessionsRouter(deps: {
 }) {
   const { sessions, workloads } = deps;
   const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
   const router = Router();
 
   // What the project's owner may still use: pickers show what fits now.
@@ -39,11 +40,7 @@ export function createSessionsRouter(deps: {
   });
 
   router.post('/projects/:projectId/sessions', async (req, res) => {
-    const { projectId, caller } = await routes.authorize(
-      req,
-      projectParams,
-      mlProjectWritePermission,
-    );
+    const { projectId, caller } = await asWriter(req, projectParams);
     const input = parseInput(launchSessionSchema, req.body, 'body');
     res
       .status(201)
@@ -63,11 +60,7 @@ export function createSessionsRouter(deps: {
   router.post(
     '/projects/:projectId/sessions/:sessionId/execute',
     async (req, res) => {
-      const { projectId, sessionId } = await routes.authorize(
-        req,
-        sessionParams,
-        mlProjectWritePermission,
-      );
+      const { projectId, sessionId } = await asWriter(req, sessionParams);
       const { code } = parseInput(executeBody, req.body, 'body');
       const controller = new AbortController();
       res.on('close', () => controller.abort());
@@ -94,11 +87,7 @@ export function createSessionsRouter(deps: {
   router.post(
     '/projects/:projectId/sessions/:sessionId/stop',
     async (req, res) => {
-      const { projectId, sessionId } = await routes.authorize(
-        req,
-        sessionParams,
-        mlProjectWritePermission,
-      );
+      const { projectId, sessionId } = await asWriter(req, sessionParams);
       await sessions.get(projectId, sessionId);
       res.json(await workloads.stop(sessionId));
     },
