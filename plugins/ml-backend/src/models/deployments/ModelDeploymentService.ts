@@ -12,8 +12,15 @@ import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
 import { findProjectModel } from '../modelLookup';
-import { ReplicaLauncher } from './ReplicaLauncher';
+import { DeploymentSources, ReplicaLauncher } from './ReplicaLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
+
+/** A deployment as the routes name it: its project, its model (id or name), its id. */
+type DeploymentPath = [
+  projectId: string,
+  modelIdOrName: string,
+  deploymentId: string,
+];
 
 /**
  * Deployments of models: N replica workloads of a build. Create, scale and
@@ -22,11 +29,7 @@ import { ReplicaReadiness } from './ReplicaReadiness';
  */
 export class ModelDeploymentService {
   constructor(
-    private readonly deps: {
-      models: ModelStore;
-      deployments: ModelDeploymentStore;
-      builds: ModelBuildStore;
-      snapshotDir: (buildId: string) => string;
+    private readonly deps: DeploymentSources & {
       projects: ProjectService;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
@@ -52,23 +55,13 @@ export class ModelDeploymentService {
     return Promise.all(deployments.map(d => this.present(d)));
   }
 
-  async get(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
-  ): Promise<ModelDeployment> {
-    const { deployment } = await this.load(
-      projectId,
-      modelIdOrName,
-      deploymentId,
-    );
+  async get(...path: DeploymentPath): Promise<ModelDeployment> {
+    const { deployment } = await this.load(...path);
     return this.present(deployment);
   }
 
   private async load(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
+    ...[projectId, modelIdOrName, deploymentId]: DeploymentPath
   ) {
     const model = await findProjectModel(
       this.deps.models,
@@ -223,20 +216,12 @@ export class ModelDeploymentService {
     return this.present((await this.deps.deployments.get(d.id))!);
   }
 
-  async stop(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
-  ): Promise<ModelDeployment> {
-    const { deployment } = await this.load(
-      projectId,
-      modelIdOrName,
-      deploymentId,
-    );
+  async stop(...path: DeploymentPath): Promise<ModelDeployment> {
+    const { deployment } = await this.load(...path);
     if (deployment.state === 'deploying' || deployment.state === 'deployed') {
       await this.stopDeployment(deployment, 'stopped by a user');
     }
-    return this.present((await this.deps.deployments.get(deploymentId))!);
+    return this.present((await this.deps.deployments.get(deployment.id))!);
   }
 
   /** Ends a deployment: out of service at once, then its replicas stop. */
