@@ -4,7 +4,7 @@ import { ModelInput, ModelUpdate } from '../apiInputs';
 import { v4 as uuid } from 'uuid';
 import { PlatformEvents } from '../engine/PlatformEvents';
 import { ModelStore } from './ModelStore';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { ProjectService } from '../projects/ProjectService';
 import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
 import { ModelBuildService } from './builds/ModelBuildService';
@@ -44,20 +44,19 @@ export class ModelService {
     const conflict = new ConflictError(
       `A model named '${input.name}' already exists in this project`,
     );
-    if (await this.deps.models.findByName(projectId, input.name))
-      throw conflict;
-    try {
-      return await this.deps.models.create({
-        id: uuid(),
-        projectId,
-        name: input.name,
-        description: input.description,
-        disableAuthentication: input.disableAuthentication,
-        createdBy: actor,
-      });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    return createUnique(
+      conflict,
+      () => this.deps.models.findByName(projectId, input.name),
+      () =>
+        this.deps.models.create({
+          id: uuid(),
+          projectId,
+          name: input.name,
+          description: input.description,
+          disableAuthentication: input.disableAuthentication,
+          createdBy: actor,
+        }),
+    );
   }
 
   async update(

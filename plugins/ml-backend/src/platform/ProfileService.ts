@@ -3,7 +3,7 @@ import { ResourceProfile } from '@ml-platform/plugin-ml-common';
 import { ProfileInput, ProfileUpdate } from '../apiInputs';
 import { ListOptions, ListResult, ProfileStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../engine/capacity';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
 
 /**
@@ -52,14 +52,11 @@ export class ProfileService {
     const conflict = new ConflictError(
       `A resource profile named '${input.name}' already exists in workspace '${workspace}'`,
     );
-    if (await this.deps.profiles.get(workspace, input.name)) {
-      throw conflict;
-    }
-    try {
-      return await this.deps.profiles.create({ workspace, ...input });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    return createUnique(
+      conflict,
+      () => this.deps.profiles.get(workspace, input.name),
+      () => this.deps.profiles.create({ workspace, ...input }),
+    );
   }
 
   async update(

@@ -3,7 +3,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import { RuntimeInput, RuntimeUpdate } from '../apiInputs';
 import { ListOptions, ListResult, RuntimeStore } from '../database';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 
 function describe(r: RuntimeInput | Runtime): string {
   return `${r.editor} / ${r.kernel} / ${r.edition} ${r.shortVersion}.${r.maintenanceVersion}`;
@@ -33,17 +33,11 @@ export class RuntimeService {
   }
 
   async create(input: RuntimeInput): Promise<Runtime> {
-    if (await this.deps.runtimes.findByTuple(input)) {
-      throw new ConflictError(`Runtime ${describe(input)} already exists`);
-    }
-    try {
-      return await this.deps.runtimes.create(input);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(`Runtime ${describe(input)} already exists`);
-      }
-      throw error;
-    }
+    return createUnique(
+      new ConflictError(`Runtime ${describe(input)} already exists`),
+      () => this.deps.runtimes.findByTuple(input),
+      () => this.deps.runtimes.create(input),
+    );
   }
 
   async update(id: string, patch: RuntimeUpdate): Promise<Runtime> {

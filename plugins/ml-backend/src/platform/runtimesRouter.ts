@@ -9,7 +9,6 @@ import { RUNTIME_SORT_FIELDS } from '../database';
 import { RuntimeService } from './RuntimeService';
 import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from '../http/listQuery';
-import { platformRoutes } from '../http/platformRoutes';
 import { parseInput } from '../http/validation';
 
 const runtimeParams = z.object({ runtimeId: z.string().uuid() });
@@ -21,8 +20,6 @@ export function createRuntimesRouter(deps: {
   runtimes: RuntimeService;
 }) {
   const { access, runtimes } = deps;
-  const platform = platformRoutes(access);
-  const asManager = platform.holding(mlRuntimeManagePermission);
   const router = Router();
 
   router.get('/runtimes', async (req, res) => {
@@ -47,18 +44,21 @@ export function createRuntimesRouter(deps: {
   });
 
   router.get('/runtimes/:runtimeId', async (req, res) => {
-    const { runtimeId } = await platform.read(req, runtimeParams);
+    await access.reader(req);
+    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
     res.json(await runtimes.get(runtimeId));
   });
 
   router.patch('/runtimes/:runtimeId', async (req, res) => {
-    const { runtimeId } = await asManager(req, runtimeParams);
+    await access.require(req, mlRuntimeManagePermission);
+    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
     const patch = parseInput(updateRuntimeSchema, req.body, 'body');
     res.json(await runtimes.update(runtimeId, patch));
   });
 
   router.delete('/runtimes/:runtimeId', async (req, res) => {
-    const { runtimeId } = await asManager(req, runtimeParams);
+    await access.require(req, mlRuntimeManagePermission);
+    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
     await runtimes.delete(runtimeId);
     res.status(204).end();
   });
