@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
-import { PatchColumns, TableStore } from '../database/rows';
+import { PatchColumns, IdTableStore } from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -93,7 +93,7 @@ const PATCH_COLUMNS: PatchColumns<ApplicationPatch, ApplicationRow> = {
  * Applications of projects. The slug is unique across the portal (a unique
  * index), so two creates racing for one slug cannot both win.
  */
-export class ApplicationStore extends TableStore<
+export class ApplicationStore extends IdTableStore<
   ApplicationRow,
   StoredApplication
 > {
@@ -109,18 +109,13 @@ export class ApplicationStore extends TableStore<
     return rows.map(toApplication);
   }
 
-  async get(id: string): Promise<StoredApplication | undefined> {
-    return this.findOne({ id });
-  }
-
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
     return this.findOne({ slug });
   }
 
   /** Throws the database's unique violation when the slug is taken. */
   async create(app: NewApplication): Promise<StoredApplication> {
-    const now = nowIso();
-    const row: ApplicationRow = {
+    return this.insertOne({
       id: app.id,
       project_id: app.projectId,
       name: app.name,
@@ -133,10 +128,7 @@ export class ApplicationStore extends TableStore<
       bypass_authentication: app.bypassAuthentication,
       workload_id: null,
       created_by: app.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
+    });
   }
 
   async update(
@@ -168,7 +160,7 @@ export class ApplicationStore extends TableStore<
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('applications').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 
   /** Removes every app of a project (the project is being deleted); frees their slugs. */

@@ -92,15 +92,12 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {
-    const now = nowIso();
     const row = {
       id: uuid(),
       workspace: profile.workspace,
       name: profile.name,
       description: profile.description,
       ...toResourceColumns(profile),
-      created_at: now,
-      updated_at: now,
     } as ProfileRow;
     return this.insertOne(row);
   }
@@ -123,9 +120,6 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
   }
 
   async delete(workspace: string, name: string): Promise<boolean> {
-    const deleted = await this.db('resource_profiles')
-      .where({ workspace, name })
-      .delete();
-    return deleted > 0;
+    return this.deleteOne({ workspace, name });
   }
 }

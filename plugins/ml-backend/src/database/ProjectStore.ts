@@ -11,7 +11,7 @@ import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
-import { PatchColumns, TableStore } from './rows';
+import { PatchColumns, IdTableStore } from './rows';
 
 type ProjectRow = {
   id: string;
@@ -97,7 +97,7 @@ function toCollaborator(row: CollaboratorRow): Collaborator {
  *
  * @internal
  */
-export class ProjectStore extends TableStore<ProjectRow, Project> {
+export class ProjectStore extends IdTableStore<ProjectRow, Project> {
   constructor(db: Knex) {
     super(db, 'projects', toProject);
   }
@@ -132,10 +132,6 @@ export class ProjectStore extends TableStore<ProjectRow, Project> {
     return Number(count);
   }
 
-  async get(id: string): Promise<Project | undefined> {
-    return this.findOne({ id });
-  }
-
   async findByName(
     workspace: string,
     name: string,
@@ -144,8 +140,7 @@ export class ProjectStore extends TableStore<ProjectRow, Project> {
   }
 
   async create(project: NewProject): Promise<Project> {
-    const now = nowIso();
-    const row: ProjectRow = {
+    return this.insertOne({
       id: uuid(),
       workspace: project.workspace,
       name: project.name,
@@ -157,10 +152,7 @@ export class ProjectStore extends TableStore<ProjectRow, Project> {
       env: envToColumn(project.env),
       template_ref: project.templateRef ?? null,
       created_by: project.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
+    });
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {

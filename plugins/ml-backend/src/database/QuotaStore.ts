@@ -77,14 +77,11 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
   }
 
   async create(quota: NewQuota): Promise<Quota> {
-    const now = nowIso();
     const row = {
       id: uuid(),
       workspace: quota.workspace,
       subject: quota.subject,
       ...toResourceColumns(quota),
-      created_at: now,
-      updated_at: now,
     } as QuotaRow;
     return this.insertOne(row);
   }
@@ -101,6 +98,6 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
   }
 
   async delete(workspace: string, id: string): Promise<boolean> {
-    return (await this.db('quotas').where({ workspace, id }).delete()) > 0;
+    return this.deleteOne({ workspace, id });
   }
 }

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
-import { PatchColumns, TableStore } from './rows';
+import { PatchColumns, IdTableStore } from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -77,7 +77,7 @@ function toRuntime(row: RuntimeRow): Runtime {
  *
  * @internal
  */
-export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
+export class RuntimeStore extends IdTableStore<RuntimeRow, Runtime> {
   constructor(db: Knex) {
     super(db, 'runtimes', toRuntime);
   }
@@ -111,10 +111,6 @@ export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
     });
   }
 
-  async get(id: string): Promise<Runtime | undefined> {
-    return this.findOne({ id });
-  }
-
   async findByTuple(tuple: RuntimeTuple): Promise<Runtime | undefined> {
     return this.findOne({
       editor: tuple.editor,
@@ -126,8 +122,7 @@ export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
   }
 
   async create(runtime: NewRuntime): Promise<Runtime> {
-    const now = nowIso();
-    const row: RuntimeRow = {
+    return this.insertOne({
       id: uuid(),
       editor: runtime.editor,
       kernel: runtime.kernel,
@@ -138,10 +133,7 @@ export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
       image: runtime.image ?? null,
       command: runtime.command ?? null,
       enabled: runtime.enabled,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
+    });
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
@@ -150,6 +142,6 @@ export class RuntimeStore extends TableStore<RuntimeRow, Runtime> {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('runtimes').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 }

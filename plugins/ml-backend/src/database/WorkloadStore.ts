@@ -16,7 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { TableStore } from './rows';
+import { IdTableStore } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -190,7 +190,7 @@ export function publicWorkload(w: StoredWorkload): Workload {
  * workload cannot both move it, and each change writes its event in the same
  * transaction.
  */
-export class WorkloadStore extends TableStore<WorkloadRow, StoredWorkload> {
+export class WorkloadStore extends IdTableStore<WorkloadRow, StoredWorkload> {
   constructor(db: Knex) {
     super(db, 'workloads', toWorkload);
   }
@@ -266,10 +266,6 @@ export class WorkloadStore extends TableStore<WorkloadRow, StoredWorkload> {
       }
       throw error;
     }
-  }
-
-  async get(id: string): Promise<StoredWorkload | undefined> {
-    return this.findOne({ id });
   }
 
   async list(filter: {

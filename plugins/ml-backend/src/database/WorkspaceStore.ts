@@ -119,8 +119,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
   }
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
-    const now = nowIso();
-    const row: WorkspaceRow = {
+    return this.insertOne({
       name: workspace.name,
       title: workspace.title,
       description: workspace.description,
@@ -129,10 +128,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
       node_groups: JSON.stringify(workspace.nodeGroups),
       env: envToColumn(workspace.env),
       ...quotaColumns(workspace.defaultUserQuota),
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
+    });
   }
 
   async update(

@@ -52,10 +52,22 @@ export abstract class TableStore<Row, T> {
     return row ? this.fromRow(row) : undefined;
   }
 
-  /** Inserts a row and returns it as the store's object. */
-  protected async insertOne(row: Row): Promise<T> {
+  /**
+   * Inserts a row, stamped as created and updated `now`, and returns it as
+   * the store's object.
+   */
+  protected async insertOne(
+    columns: Omit<Row, 'created_at' | 'updated_at'>,
+    now: string = nowIso(),
+  ): Promise<T> {
+    const row = { ...columns, created_at: now, updated_at: now } as Row;
     await this.db(this.table).insert(row);
     return this.fromRow(row);
+  }
+
+  /** Deletes the row that matches `where`; false when none does. */
+  protected async deleteOne(where: Partial<Row>): Promise<boolean> {
+    return (await this.db(this.table).where(where).delete()) > 0;
   }
 
   /**
@@ -71,5 +83,19 @@ export abstract class TableStore<Row, T> {
       .where(where)
       .update({ ...patchColumns(patch, columns), updated_at: nowIso() });
     return updated > 0;
+  }
+}
+
+/**
+ * A {@link TableStore} whose rows are identified by an `id` column.
+ *
+ * @internal
+ */
+export abstract class IdTableStore<
+  Row extends { id: string },
+  T,
+> extends TableStore<Row, T> {
+  async get(id: string): Promise<T | undefined> {
+    return this.findOne({ id } as Partial<Row>);
   }
 }

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
-import { TableStore } from '../database/rows';
+import { IdTableStore } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -40,14 +40,13 @@ export type NewModel = Pick<
 >;
 
 /** Models: a name in a project, and which deployment serves it. */
-export class ModelStore extends TableStore<ModelRow, Model> {
+export class ModelStore extends IdTableStore<ModelRow, Model> {
   constructor(db: Knex) {
     super(db, 'models', toModel);
   }
 
   async create(model: NewModel): Promise<Model> {
-    const now = nowIso();
-    const row: ModelRow = {
+    return this.insertOne({
       id: model.id,
       project_id: model.projectId,
       name: model.name,
@@ -55,14 +54,7 @@ export class ModelStore extends TableStore<ModelRow, Model> {
       disable_authentication: model.disableAuthentication,
       active_deployment_id: null,
       created_by: model.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
-  }
-
-  async get(id: string): Promise<Model | undefined> {
-    return this.findOne({ id });
+    });
   }
 
   async findByName(
@@ -115,6 +107,6 @@ export class ModelStore extends TableStore<ModelRow, Model> {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('models').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 }

@@ -7,7 +7,7 @@ import {
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
 import { nowIso, parseJson } from '../../database/listing';
-import { TableStore } from '../../database/rows';
+import { IdTableStore } from '../../database/rows';
 
 type BuildRow = {
   id: string;
@@ -67,7 +67,7 @@ function toBuild(row: BuildRow): StoredModelBuild {
 const NUMBER_ATTEMPTS = 5;
 
 /** Builds of models, numbered per model. */
-export class ModelBuildStore extends TableStore<BuildRow, StoredModelBuild> {
+export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
   constructor(db: Knex) {
     super(db, 'model_builds', toBuild);
   }
@@ -108,10 +108,6 @@ export class ModelBuildStore extends TableStore<BuildRow, StoredModelBuild> {
           throw error;
       }
     }
-  }
-
-  async get(id: string): Promise<StoredModelBuild | undefined> {
-    return this.findOne({ id });
   }
 
   async findByWorkload(

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
-import { TableStore } from '../../database/rows';
+import { IdTableStore } from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -75,7 +75,7 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
 const LIVE_STATES = ['deploying', 'deployed'];
 
 /** Deployments of models and the workload behind each of their replicas. */
-export class ModelDeploymentStore extends TableStore<
+export class ModelDeploymentStore extends IdTableStore<
   DeploymentRow,
   StoredDeployment
 > {
@@ -84,8 +84,7 @@ export class ModelDeploymentStore extends TableStore<
   }
 
   async create(d: NewDeployment): Promise<StoredDeployment> {
-    const now = nowIso();
-    const row: DeploymentRow = {
+    return this.insertOne({
       id: d.id,
       model_id: d.modelId,
       build_id: d.buildId,
@@ -97,15 +96,8 @@ export class ModelDeploymentStore extends TableStore<
       replaced_at: null,
       deployed_at: null,
       created_by: d.createdBy,
-      created_at: now,
-      updated_at: now,
       stopped_at: null,
-    };
-    return this.insertOne(row);
-  }
-
-  async get(id: string): Promise<StoredDeployment | undefined> {
-    return this.findOne({ id });
+    });
   }
 
   async listByModel(modelId: string): Promise<StoredDeployment[]> {

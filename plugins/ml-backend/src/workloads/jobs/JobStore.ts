@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
-import { PatchColumns, TableStore } from '../../database/rows';
+import { PatchColumns, IdTableStore } from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -88,7 +88,7 @@ function toJob(row: JobRow): StoredJob {
 }
 
 /** Jobs: what to run, how, and when (cron or after a parent job). */
-export class JobStore extends TableStore<JobRow, StoredJob> {
+export class JobStore extends IdTableStore<JobRow, StoredJob> {
   constructor(db: Knex) {
     super(db, 'jobs', toJob);
   }
@@ -114,10 +114,6 @@ export class JobStore extends TableStore<JobRow, StoredJob> {
     return rows.map(toJob);
   }
 
-  async get(id: string): Promise<StoredJob | undefined> {
-    return this.findOne({ id });
-  }
-
   async findByName(
     projectId: string,
     name: string,
@@ -127,29 +123,29 @@ export class JobStore extends TableStore<JobRow, StoredJob> {
 
   async create(job: NewJob): Promise<StoredJob> {
     const now = nowIso();
-    const row: JobRow = {
-      id: job.id,
-      project_id: job.projectId,
-      name: job.name,
-      script: job.script,
-      args: JSON.stringify(job.args),
-      env: envToColumn(job.env),
-      runtime_id: job.runtimeId,
-      profile: job.profile,
-      timeout_seconds: job.timeoutSeconds ?? null,
-      max_retries: job.maxRetries,
-      retry_backoff_seconds: job.retryBackoffSeconds,
-      schedule: job.schedule ?? null,
-      timezone: job.timezone,
-      parent_job_id: job.parentJobId ?? null,
-      enabled: job.enabled,
-      // Cron starts from creation: no backfill of earlier times.
-      last_tick_at: now,
-      created_by: job.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    return this.insertOne(row);
+    return this.insertOne(
+      {
+        id: job.id,
+        project_id: job.projectId,
+        name: job.name,
+        script: job.script,
+        args: JSON.stringify(job.args),
+        env: envToColumn(job.env),
+        runtime_id: job.runtimeId,
+        profile: job.profile,
+        timeout_seconds: job.timeoutSeconds ?? null,
+        max_retries: job.maxRetries,
+        retry_backoff_seconds: job.retryBackoffSeconds,
+        schedule: job.schedule ?? null,
+        timezone: job.timezone,
+        parent_job_id: job.parentJobId ?? null,
+        enabled: job.enabled,
+        // Cron starts from creation: no backfill of earlier times.
+        last_tick_at: now,
+        created_by: job.createdBy,
+      },
+      now,
+    );
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
