@@ -14,7 +14,7 @@ import { removeTree } from '../../projects/confinedFs';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
-import { findProjectModel } from '../modelLookup';
+import { findModelPart, findProjectModel } from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
 import { LaunchDeps } from '../../engine/launchDeps';
 
@@ -95,18 +95,13 @@ export class ModelBuildService {
     modelIdOrName: string,
     buildId: string,
   ): Promise<StoredModelBuild> {
-    const model = await findProjectModel(
+    const { found } = await findModelPart(
       this.deps.models,
       projectId,
       modelIdOrName,
+      { kind: 'build', id: buildId, get: id => this.deps.builds.get(id) },
     );
-    const build = await this.deps.builds.get(buildId);
-    if (!build || build.modelId !== model.id) {
-      throw new NotFoundError(
-        `No build with id '${buildId}' of model '${model.name}'`,
-      );
-    }
-    return build;
+    return found;
   }
 
   async create(

@@ -11,7 +11,7 @@ import { PlatformEvents } from '../../engine/PlatformEvents';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
-import { findProjectModel } from '../modelLookup';
+import { findModelPart, findProjectModel } from '../modelLookup';
 import { DeploymentSources, ReplicaLauncher } from './ReplicaLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
 
@@ -63,18 +63,17 @@ export class ModelDeploymentService {
   private async load(
     ...[projectId, modelIdOrName, deploymentId]: DeploymentPath
   ) {
-    const model = await findProjectModel(
+    const { model, found } = await findModelPart(
       this.deps.models,
       projectId,
       modelIdOrName,
+      {
+        kind: 'deployment',
+        id: deploymentId,
+        get: id => this.deps.deployments.get(id),
+      },
     );
-    const deployment = await this.deps.deployments.get(deploymentId);
-    if (!deployment || deployment.modelId !== model.id) {
-      throw new NotFoundError(
-        `No deployment with id '${deploymentId}' of model '${model.name}'`,
-      );
-    }
-    return { model, deployment };
+    return { model, deployment: found };
   }
 
   async present(d: StoredDeployment): Promise<ModelDeployment> {
