@@ -55,13 +55,13 @@ export function projectRoutes(access: RequestAccess) {
     return { ...path, project, caller };
   }
 
-  /** {@link authorize} for one permission, as the routes of a role use it. */
+  /** The check of {@link authorize} for one permission, as a role's routes use it. */
   function holding(permission: ProjectPermission) {
     return <P extends ProjectPathSchema>(req: Request, params: P) =>
       authorize(req, params, permission);
   }
 
-  return { read, authorize, holding };
+  return { read, holding };
 }
 
 /** The checks of {@link projectRoutes}, as the routers are given them. */
