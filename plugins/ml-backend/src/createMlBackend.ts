@@ -6,6 +6,7 @@ import { ApplicationService } from './applications/ApplicationService';
 import { ApplicationStore } from './applications/ApplicationStore';
 import { MlConfig } from './config';
 import { createModelFeature } from './models/createModelFeature';
+import { LaunchDeps } from './engine/launchDeps';
 import {
   ProfileStore,
   ProjectStore,
@@ -178,13 +179,16 @@ export function createMlBackend(options: {
     secrets,
     logger,
   });
-  const sessions = new SessionService({
+  const launch: LaunchDeps = {
     projects,
     workspaces: workspaceStore,
     workloads: workloadStore,
     launcher,
     secrets,
     driverFor,
+  };
+  const sessions = new SessionService({
+    ...launch,
     idleTimeoutSeconds: config.engine.sessionIdleMinutes * 60,
     maxDurationSeconds: config.engine.sessionMaxHours * 3600,
     transcripts: new SessionTranscriptStore(db),
@@ -203,15 +207,10 @@ export function createMlBackend(options: {
   // Applications.
   const applicationStore = new ApplicationStore(db);
   const applications = new ApplicationService({
+    ...launch,
     applications: applicationStore,
-    projects,
-    workspaces: workspaceStore,
     files,
-    workloads: workloadStore,
     engine,
-    launcher,
-    secrets,
-    driverFor,
     allowBypassAuthentication: config.applications.allowBypassAuthentication,
     apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
   });
@@ -222,16 +221,11 @@ export function createMlBackend(options: {
     config,
     logger,
     events,
-    projects,
+    launch,
     projectStore,
-    workspaceStore,
-    workloadStore,
     files,
     engine,
-    launcher,
-    secrets,
     drivers,
-    driverFor,
   });
 
   // Who listens to what, in the order the listeners run.

@@ -1,28 +1,19 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   ACTIVE_STATES,
   Application,
   ApplicationSettings,
   Project,
-  Workspace,
-  createApplicationSchema,
-  updateApplicationSchema,
 } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { ApplicationInput, ApplicationUpdate } from '../apiInputs';
 import { v4 as uuid } from 'uuid';
 import { ApplicationStore, StoredApplication } from './ApplicationStore';
-import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../database';
+import { StoredWorkload } from '../database';
 import { isUniqueViolation } from '../database/errors';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
-import { WorkloadLauncher } from '../engine/WorkloadLauncher';
-import { EnvSecrets } from '../secrets/EnvSecrets';
 import { ProjectFiles } from '../projects/ProjectFiles';
-import { ProjectService } from '../projects/ProjectService';
 import { projectFileToRun } from '../projects/projectFileToRun';
-
-export type ApplicationInput = z.output<typeof createApplicationSchema>;
-export type ApplicationUpdate = z.output<typeof updateApplicationSchema>;
+import { LaunchDeps } from '../engine/launchDeps';
 
 /** The port an application serves HTTP on; the driver passes it as ML_APP_PORT. */
 export const APPLICATION_PORT = 'app';
@@ -47,17 +38,10 @@ export interface ApplicationTarget {
  */
 export class ApplicationService {
   constructor(
-    private readonly deps: {
+    private readonly deps: LaunchDeps & {
       applications: ApplicationStore;
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
       files: ProjectFiles;
-      workloads: WorkloadStore;
       engine: WorkloadEngine;
-      launcher: WorkloadLauncher;
-      /** Seals the secrets of an app's env before they are stored. */
-      secrets: Pick<EnvSecrets, 'seal'>;
-      driverFor: (workspace: Workspace) => ComputeDriver;
       allowBypassAuthentication: boolean;
       /** The ML API's path on the portal ("/api/ml"), for the app's own links. */
       apiBasePath: string;

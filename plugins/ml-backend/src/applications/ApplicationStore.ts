@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
+import { PatchColumns, IdTableStore } from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -77,23 +78,28 @@ function toApplication(row: ApplicationRow): StoredApplication {
   };
 }
 
-const COLUMNS: Array<[keyof ApplicationPatch, keyof ApplicationRow]> = [
-  ['name', 'name'],
-  ['slug', 'slug'],
-  ['description', 'description'],
-  ['script', 'script'],
-  ['runtimeId', 'runtime_id'],
-  ['profile', 'profile'],
-  ['env', 'env'],
-  ['bypassAuthentication', 'bypass_authentication'],
-];
+const PATCH_COLUMNS: PatchColumns<ApplicationPatch, ApplicationRow> = {
+  name: 'name',
+  slug: 'slug',
+  description: 'description',
+  script: 'script',
+  runtimeId: 'runtime_id',
+  profile: 'profile',
+  env: env => ({ env: envToColumn(env) }),
+  bypassAuthentication: 'bypass_authentication',
+};
 
 /**
  * Applications of projects. The slug is unique across the portal (a unique
  * index), so two creates racing for one slug cannot both win.
  */
-export class ApplicationStore {
-  constructor(private readonly db: Knex) {}
+export class ApplicationStore extends IdTableStore<
+  ApplicationRow,
+  StoredApplication
+> {
+  constructor(db: Knex) {
+    super(db, 'applications', toApplication);
+  }
 
   async listByProject(projectId: string): Promise<StoredApplication[]> {
     const rows = await this.db<ApplicationRow>('applications')
@@ -103,24 +109,13 @@ export class ApplicationStore {
     return rows.map(toApplication);
   }
 
-  async get(id: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications')
-      .where({ id })
-      .first();
-    return row ? toApplication(row) : undefined;
-  }
-
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
-    const row = await this.db<ApplicationRow>('applications')
-      .where({ slug })
-      .first();
-    return row ? toApplication(row) : undefined;
+    return this.findOne({ slug });
   }
 
   /** Throws the database's unique violation when the slug is taken. */
   async create(app: NewApplication): Promise<StoredApplication> {
-    const now = nowIso();
-    const row: ApplicationRow = {
+    return this.insertOne({
       id: app.id,
       project_id: app.projectId,
       name: app.name,
@@ -133,27 +128,15 @@ export class ApplicationStore {
       bypass_authentication: app.bypassAuthentication,
       workload_id: null,
       created_by: app.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('applications').insert(row);
-    return toApplication(row);
+    });
   }
 
   async update(
     id: string,
     patch: ApplicationPatch,
   ): Promise<StoredApplication | undefined> {
-    const changes: Partial<ApplicationRow> = { updated_at: nowIso() };
-    for (const [from, to] of COLUMNS) {
-      const value = patch[from];
-      if (value !== undefined) {
-        (changes as any)[to] =
-          from === 'env' ? envToColumn(value as EnvVars) : value;
-      }
-    }
-    const updated = await this.db('applications').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   /**
@@ -177,7 +160,7 @@ export class ApplicationStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('applications').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 
   /** Removes every app of a project (the project is being deleted); frees their slugs. */

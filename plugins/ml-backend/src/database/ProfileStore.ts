@@ -7,6 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { TableStore } from './rows';
 
 type ProfileRow = ResourceColumns & {
   id: string;
@@ -56,8 +57,10 @@ function toProfile(row: ProfileRow): ResourceProfile {
  *
  * @internal
  */
-export class ProfileStore {
-  constructor(private readonly db: Knex) {}
+export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
+  constructor(db: Knex) {
+    super(db, 'resource_profiles', toProfile);
+  }
 
   async list(
     workspace: string,
@@ -85,25 +88,18 @@ export class ProfileStore {
     workspace: string,
     name: string,
   ): Promise<ResourceProfile | undefined> {
-    const row = await this.db<ProfileRow>('resource_profiles')
-      .where({ workspace, name })
-      .first();
-    return row ? toProfile(row) : undefined;
+    return this.findOne({ workspace, name });
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {
-    const now = nowIso();
     const row = {
       id: uuid(),
       workspace: profile.workspace,
       name: profile.name,
       description: profile.description,
       ...toResourceColumns(profile),
-      created_at: now,
-      updated_at: now,
     } as ProfileRow;
-    await this.db('resource_profiles').insert(row);
-    return toProfile(row);
+    return this.insertOne(row);
   }
 
   async update(
@@ -124,9 +120,6 @@ export class ProfileStore {
   }
 
   async delete(workspace: string, name: string): Promise<boolean> {
-    const deleted = await this.db('resource_profiles')
-      .where({ workspace, name })
-      .delete();
-    return deleted > 0;
+    return this.deleteOne({ workspace, name });
   }
 }

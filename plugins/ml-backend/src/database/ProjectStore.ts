@@ -11,6 +11,7 @@ import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
+import { PatchColumns, IdTableStore } from './rows';
 
 type ProjectRow = {
   id: string;
@@ -56,6 +57,15 @@ export const PROJECT_SORT_FIELDS = [
   'updated_at',
 ];
 
+const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
+  title: 'title',
+  description: 'description',
+  owner: 'owner',
+  visibility: 'visibility',
+  teamRole: 'team_role',
+  env: env => ({ env: envToColumn(env) }),
+};
+
 function toProject(row: ProjectRow): Project {
   return {
     id: row.id,
@@ -87,8 +97,10 @@ function toCollaborator(row: CollaboratorRow): Collaborator {
  *
  * @internal
  */
-export class ProjectStore {
-  constructor(private readonly db: Knex) {}
+export class ProjectStore extends IdTableStore<ProjectRow, Project> {
+  constructor(db: Knex) {
+    super(db, 'projects', toProject);
+  }
 
   /**
    * A page of projects; `readable` narrows it to the projects a caller may
@@ -120,24 +132,15 @@ export class ProjectStore {
     return Number(count);
   }
 
-  async get(id: string): Promise<Project | undefined> {
-    const row = await this.db<ProjectRow>('projects').where({ id }).first();
-    return row ? toProject(row) : undefined;
-  }
-
   async findByName(
     workspace: string,
     name: string,
   ): Promise<Project | undefined> {
-    const row = await this.db<ProjectRow>('projects')
-      .where({ workspace, name })
-      .first();
-    return row ? toProject(row) : undefined;
+    return this.findOne({ workspace, name });
   }
 
   async create(project: NewProject): Promise<Project> {
-    const now = nowIso();
-    const row: ProjectRow = {
+    return this.insertOne({
       id: uuid(),
       workspace: project.workspace,
       name: project.name,
@@ -149,24 +152,12 @@ export class ProjectStore {
       env: envToColumn(project.env),
       template_ref: project.templateRef ?? null,
       created_by: project.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('projects').insert(row);
-    return toProject(row);
+    });
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
-    const changes: Partial<ProjectRow> = { updated_at: nowIso() };
-    if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.owner !== undefined) changes.owner = patch.owner;
-    if (patch.visibility !== undefined) changes.visibility = patch.visibility;
-    if (patch.teamRole !== undefined) changes.team_role = patch.teamRole;
-    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
-    const updated = await this.db('projects').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   async delete(id: string): Promise<boolean> {

@@ -46,6 +46,25 @@ function sumRows(rows: Array<ResourceColumns>): ResourceLimits {
 }
 
 /**
+ * What the holding workloads of a workspace hold, summed per value of
+ * `column`; work without one (not yet placed on a node) is left out.
+ */
+async function holdingBy(
+  tx: Knex,
+  workspace: string,
+  column: 'charged_subject' | 'node_id',
+): Promise<Map<string, ResourceLimits>> {
+  const rows = await tx('workloads')
+    .where({ workspace })
+    .whereIn('state', HOLDING_STATES)
+    .whereNotNull(column)
+    .groupBy(column)
+    .select(column)
+    .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
+  return new Map((rows as any[]).map(r => [r[column] as string, sumRows([r])]));
+}
+
+/**
  * What admission reads and writes inside its transaction: the queue, what
  * starting and running work holds (per subject and per node), and the
  * workspace's (simulated) nodes.
@@ -207,15 +226,7 @@ export class QueueStore {
     tx: Knex,
     workspace: string,
   ): Promise<Map<string, ResourceLimits>> {
-    const rows = await tx('workloads')
-      .where({ workspace })
-      .whereIn('state', HOLDING_STATES)
-      .groupBy('charged_subject')
-      .select('charged_subject')
-      .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
-    return new Map(
-      (rows as any[]).map(r => [r.charged_subject as string, sumRows([r])]),
-    );
+    return holdingBy(tx, workspace, 'charged_subject');
   }
 
   async usage(workspace: string): Promise<ResourceLimits> {
@@ -247,16 +258,7 @@ export class QueueStore {
     tx: Knex,
     workspace: string,
   ): Promise<Map<string, ResourceLimits>> {
-    const rows = await tx('workloads')
-      .where({ workspace })
-      .whereIn('state', HOLDING_STATES)
-      .whereNotNull('node_id')
-      .groupBy('node_id')
-      .select('node_id')
-      .sum({ cpu_millis: 'cpu_millis', memory_mib: 'memory_mib', gpu: 'gpu' });
-    return new Map(
-      (rows as any[]).map(r => [r.node_id as string, sumRows([r])]),
-    );
+    return holdingBy(tx, workspace, 'node_id');
   }
 
   async nodes(tx: Knex | undefined, workspace: string): Promise<NodeRow[]> {

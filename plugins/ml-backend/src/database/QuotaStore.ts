@@ -7,6 +7,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { TableStore } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -48,8 +49,10 @@ function toQuota(row: QuotaRow): Quota {
  *
  * @internal
  */
-export class QuotaStore {
-  constructor(private readonly db: Knex) {}
+export class QuotaStore extends TableStore<QuotaRow, Quota> {
+  constructor(db: Knex) {
+    super(db, 'quotas', toQuota);
+  }
 
   async list(
     workspace: string,
@@ -63,34 +66,24 @@ export class QuotaStore {
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {
-    const row = await this.db<QuotaRow>('quotas')
-      .where({ workspace, id })
-      .first();
-    return row ? toQuota(row) : undefined;
+    return this.findOne({ workspace, id });
   }
 
   async findBySubject(
     workspace: string,
     subject: string,
   ): Promise<Quota | undefined> {
-    const row = await this.db<QuotaRow>('quotas')
-      .where({ workspace, subject })
-      .first();
-    return row ? toQuota(row) : undefined;
+    return this.findOne({ workspace, subject });
   }
 
   async create(quota: NewQuota): Promise<Quota> {
-    const now = nowIso();
     const row = {
       id: uuid(),
       workspace: quota.workspace,
       subject: quota.subject,
       ...toResourceColumns(quota),
-      created_at: now,
-      updated_at: now,
     } as QuotaRow;
-    await this.db('quotas').insert(row);
-    return toQuota(row);
+    return this.insertOne(row);
   }
 
   async update(
@@ -105,6 +98,6 @@ export class QuotaStore {
   }
 
   async delete(workspace: string, id: string): Promise<boolean> {
-    return (await this.db('quotas').where({ workspace, id }).delete()) > 0;
+    return this.deleteOne({ workspace, id });
   }
 }

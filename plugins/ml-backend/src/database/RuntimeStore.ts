@@ -1,7 +1,8 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { ListOptions, ListResult, listPage } from './listing';
+import { PatchColumns, IdTableStore } from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -33,6 +34,13 @@ export type RuntimePatch = {
   image?: string | null;
   command?: string | null;
   enabled?: boolean;
+};
+
+const PATCH_COLUMNS: PatchColumns<RuntimePatch, RuntimeRow> = {
+  description: 'description',
+  image: 'image',
+  command: 'command',
+  enabled: 'enabled',
 };
 
 /** @internal */
@@ -69,8 +77,10 @@ function toRuntime(row: RuntimeRow): Runtime {
  *
  * @internal
  */
-export class RuntimeStore {
-  constructor(private readonly db: Knex) {}
+export class RuntimeStore extends IdTableStore<RuntimeRow, Runtime> {
+  constructor(db: Knex) {
+    super(db, 'runtimes', toRuntime);
+  }
 
   /**
    * Lists runtimes; with `latestOnly`, a runtime is hidden when the same
@@ -101,27 +111,18 @@ export class RuntimeStore {
     });
   }
 
-  async get(id: string): Promise<Runtime | undefined> {
-    const row = await this.db<RuntimeRow>('runtimes').where({ id }).first();
-    return row ? toRuntime(row) : undefined;
-  }
-
   async findByTuple(tuple: RuntimeTuple): Promise<Runtime | undefined> {
-    const row = await this.db<RuntimeRow>('runtimes')
-      .where({
-        editor: tuple.editor,
-        kernel: tuple.kernel,
-        edition: tuple.edition,
-        short_version: tuple.shortVersion,
-        maintenance_version: tuple.maintenanceVersion,
-      })
-      .first();
-    return row ? toRuntime(row) : undefined;
+    return this.findOne({
+      editor: tuple.editor,
+      kernel: tuple.kernel,
+      edition: tuple.edition,
+      short_version: tuple.shortVersion,
+      maintenance_version: tuple.maintenanceVersion,
+    });
   }
 
   async create(runtime: NewRuntime): Promise<Runtime> {
-    const now = nowIso();
-    const row: RuntimeRow = {
+    return this.insertOne({
       id: uuid(),
       editor: runtime.editor,
       kernel: runtime.kernel,
@@ -132,25 +133,15 @@ export class RuntimeStore {
       image: runtime.image ?? null,
       command: runtime.command ?? null,
       enabled: runtime.enabled,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('runtimes').insert(row);
-    return toRuntime(row);
+    });
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
-    const changes: Partial<RuntimeRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.image !== undefined) changes.image = patch.image;
-    if (patch.command !== undefined) changes.command = patch.command;
-    if (patch.enabled !== undefined) changes.enabled = patch.enabled;
-    const updated = await this.db('runtimes').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('runtimes').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 }

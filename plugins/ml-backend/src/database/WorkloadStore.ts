@@ -16,6 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
+import { IdTableStore } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -189,8 +190,10 @@ export function publicWorkload(w: StoredWorkload): Workload {
  * workload cannot both move it, and each change writes its event in the same
  * transaction.
  */
-export class WorkloadStore {
-  constructor(private readonly db: Knex) {}
+export class WorkloadStore extends IdTableStore<WorkloadRow, StoredWorkload> {
+  constructor(db: Knex) {
+    super(db, 'workloads', toWorkload);
+  }
 
   /**
    * Inserts a queued workload. With an idempotency key that exists already,
@@ -263,11 +266,6 @@ export class WorkloadStore {
       }
       throw error;
     }
-  }
-
-  async get(id: string): Promise<StoredWorkload | undefined> {
-    const row = await this.db<WorkloadRow>('workloads').where({ id }).first();
-    return row ? toWorkload(row) : undefined;
   }
 
   async list(filter: {

@@ -9,9 +9,9 @@ import {
   ListOptions,
   ListResult,
   listPage,
-  nowIso,
   parseJson,
 } from './listing';
+import { PatchColumns, TableStore } from './rows';
 
 type WorkspaceRow = {
   name: string;
@@ -72,14 +72,29 @@ function quotaColumns(quota: ResourceLimits) {
   };
 }
 
+/** Availability is worked out from the node groups, never stored. */
+const PATCH_COLUMNS: PatchColumns<
+  Omit<WorkspacePatch, 'availability'>,
+  WorkspaceRow
+> = {
+  title: 'title',
+  description: 'description',
+  owner: 'owner',
+  nodeGroups: nodeGroups => ({ node_groups: JSON.stringify(nodeGroups) }),
+  env: env => ({ env: envToColumn(env) }),
+  defaultUserQuota: quotaColumns,
+};
+
 /**
  * Workspaces: compute services with node groups, site env and a default
  * user quota.
  *
  * @internal
  */
-export class WorkspaceStore {
-  constructor(private readonly db: Knex) {}
+export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
+  constructor(db: Knex) {
+    super(db, 'workspaces', toWorkspace);
+  }
 
   async list(options: ListOptions): Promise<ListResult<Workspace>> {
     return listPage<WorkspaceRow, Workspace>(
@@ -99,15 +114,11 @@ export class WorkspaceStore {
   }
 
   async get(name: string): Promise<Workspace | undefined> {
-    const row = await this.db<WorkspaceRow>('workspaces')
-      .where({ name })
-      .first();
-    return row ? toWorkspace(row) : undefined;
+    return this.findOne({ name });
   }
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
-    const now = nowIso();
-    const row: WorkspaceRow = {
+    return this.insertOne({
       name: workspace.name,
       title: workspace.title,
       description: workspace.description,
@@ -116,32 +127,15 @@ export class WorkspaceStore {
       node_groups: JSON.stringify(workspace.nodeGroups),
       env: envToColumn(workspace.env),
       ...quotaColumns(workspace.defaultUserQuota),
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('workspaces').insert(row);
-    return toWorkspace(row);
+    });
   }
 
   async update(
     name: string,
     patch: WorkspacePatch,
   ): Promise<Workspace | undefined> {
-    const changes: Partial<WorkspaceRow> = { updated_at: nowIso() };
-    if (patch.title !== undefined) changes.title = patch.title;
-    if (patch.description !== undefined) {
-      changes.description = patch.description;
-    }
-    if (patch.owner !== undefined) changes.owner = patch.owner;
-    if (patch.nodeGroups !== undefined) {
-      changes.node_groups = JSON.stringify(patch.nodeGroups);
-    }
-    if (patch.env !== undefined) changes.env = envToColumn(patch.env);
-    if (patch.defaultUserQuota !== undefined) {
-      Object.assign(changes, quotaColumns(patch.defaultUserQuota));
-    }
-    const updated = await this.db('workspaces').where({ name }).update(changes);
-    return updated ? this.get(name) : undefined;
+    const found = await this.patchOne({ name }, patch, PATCH_COLUMNS);
+    return found ? this.get(name) : undefined;
   }
 
   /** Deletes the workspace with its profiles and quotas. */

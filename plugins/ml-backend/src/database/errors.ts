@@ -11,3 +11,23 @@ export function isUniqueViolation(error: unknown): boolean {
     /UNIQUE constraint failed/.test(e?.message ?? '')
   );
 }
+
+/**
+ * Creates what must be unique: fails with `conflict` when `existing` finds it
+ * already there, and also when a concurrent create wins the race after that
+ * check (the database's unique violation).
+ */
+export async function createUnique<T>(
+  conflict: Error,
+  existing: () => Promise<unknown>,
+  create: () => Promise<T>,
+): Promise<T> {
+  if (await existing()) {
+    throw conflict;
+  }
+  try {
+    return await create();
+  } catch (error) {
+    throw isUniqueViolation(error) ? conflict : error;
+  }
+}

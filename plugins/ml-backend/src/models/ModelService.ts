@@ -1,22 +1,15 @@
 import { ConflictError } from '@backstage/errors';
-import {
-  Model,
-  createModelSchema,
-  updateModelSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Model } from '@ml-platform/plugin-ml-common';
+import { ModelInput, ModelUpdate } from '../apiInputs';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
 import { PlatformEvents } from '../engine/PlatformEvents';
 import { ModelStore } from './ModelStore';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { ProjectService } from '../projects/ProjectService';
 import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
 import { ModelBuildService } from './builds/ModelBuildService';
 import { ModelDeploymentService } from './deployments/ModelDeploymentService';
 import { findProjectModel } from './modelLookup';
-
-export type ModelInput = z.output<typeof createModelSchema>;
-export type ModelUpdate = z.output<typeof updateModelSchema>;
 
 /** Models of a project; deleting one stops its deployments and builds and removes its keys. */
 export class ModelService {
@@ -51,20 +44,19 @@ export class ModelService {
     const conflict = new ConflictError(
       `A model named '${input.name}' already exists in this project`,
     );
-    if (await this.deps.models.findByName(projectId, input.name))
-      throw conflict;
-    try {
-      return await this.deps.models.create({
-        id: uuid(),
-        projectId,
-        name: input.name,
-        description: input.description,
-        disableAuthentication: input.disableAuthentication,
-        createdBy: actor,
-      });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    return createUnique(
+      conflict,
+      () => this.deps.models.findByName(projectId, input.name),
+      () =>
+        this.deps.models.create({
+          id: uuid(),
+          projectId,
+          name: input.name,
+          description: input.description,
+          disableAuthentication: input.disableAuthentication,
+          createdBy: actor,
+        }),
+    );
   }
 
   async update(

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
+import { IdTableStore } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -39,12 +40,13 @@ export type NewModel = Pick<
 >;
 
 /** Models: a name in a project, and which deployment serves it. */
-export class ModelStore {
-  constructor(private readonly db: Knex) {}
+export class ModelStore extends IdTableStore<ModelRow, Model> {
+  constructor(db: Knex) {
+    super(db, 'models', toModel);
+  }
 
   async create(model: NewModel): Promise<Model> {
-    const now = nowIso();
-    const row: ModelRow = {
+    return this.insertOne({
       id: model.id,
       project_id: model.projectId,
       name: model.name,
@@ -52,26 +54,14 @@ export class ModelStore {
       disable_authentication: model.disableAuthentication,
       active_deployment_id: null,
       created_by: model.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('models').insert(row);
-    return toModel(row);
-  }
-
-  async get(id: string): Promise<Model | undefined> {
-    const row = await this.db<ModelRow>('models').where({ id }).first();
-    return row ? toModel(row) : undefined;
+    });
   }
 
   async findByName(
     projectId: string,
     name: string,
   ): Promise<Model | undefined> {
-    const row = await this.db<ModelRow>('models')
-      .where({ project_id: projectId, name })
-      .first();
-    return row ? toModel(row) : undefined;
+    return this.findOne({ project_id: projectId, name });
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
@@ -90,12 +80,10 @@ export class ModelStore {
     id: string,
     patch: Partial<Pick<Model, 'description' | 'disableAuthentication'>>,
   ): Promise<Model | undefined> {
-    const changes: Partial<ModelRow> = { updated_at: nowIso() };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    if (patch.disableAuthentication !== undefined)
-      changes.disable_authentication = patch.disableAuthentication;
-    await this.db('models').where({ id }).update(changes);
+    await this.patchOne({ id }, patch, {
+      description: 'description',
+      disableAuthentication: 'disable_authentication',
+    });
     return this.get(id);
   }
 
@@ -119,6 +107,6 @@ export class ModelStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return (await this.db('models').where({ id }).delete()) > 0;
+    return this.deleteOne({ id });
   }
 }

@@ -1,16 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Workspace } from '@ml-platform/plugin-ml-common';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import { Knex } from 'knex';
 import path from 'node:path';
 import { MlConfig } from '../config';
-import { ProjectStore, WorkloadStore, WorkspaceStore } from '../database';
+import { ProjectStore } from '../database';
 import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
-import { WorkloadLauncher } from '../engine/WorkloadLauncher';
 import { ProjectFiles } from '../projects/ProjectFiles';
-import { ProjectService } from '../projects/ProjectService';
-import { EnvSecrets } from '../secrets/EnvSecrets';
+import { LaunchDeps } from '../engine/launchDeps';
 import { ModelBuildService } from './builds/ModelBuildService';
 import { ModelBuildStore } from './builds/ModelBuildStore';
 import { DeploymentReconciler } from './deployments/DeploymentReconciler';
@@ -46,19 +43,16 @@ export function createModelFeature(options: {
   config: MlConfig;
   logger: LoggerService;
   events: PlatformEvents;
-  projects: ProjectService;
+  /** What builds are launched with; deployments use its parts too. */
+  launch: LaunchDeps;
   projectStore: ProjectStore;
-  workspaceStore: WorkspaceStore;
-  workloadStore: WorkloadStore;
   files: ProjectFiles;
   engine: WorkloadEngine;
-  launcher: WorkloadLauncher;
-  secrets: EnvSecrets;
   drivers: () => ComputeDriver[];
-  driverFor: (workspace: Workspace) => ComputeDriver;
 }) {
-  const { db, config, logger, events, projects, engine, launcher } = options;
-  const { secrets, files, workspaceStore, workloadStore } = options;
+  const { db, config, logger, events, launch, files, engine } = options;
+  const { projects, launcher, secrets, driverFor } = launch;
+  const { workspaces: workspaceStore, workloads: workloadStore } = launch;
 
   // Models: builds, deployments and their replicas, access keys.
   const modelStore = new ModelStore(db);
@@ -70,16 +64,11 @@ export function createModelFeature(options: {
     logger,
   });
   const modelBuilds = new ModelBuildService({
+    ...launch,
     models: modelStore,
     builds: buildStore,
-    projects,
-    workspaces: workspaceStore,
     files,
-    workloads: workloadStore,
     engine,
-    launcher,
-    secrets,
-    driverFor: options.driverFor,
     buildsRoot: path.join(config.storageRoot, 'builds'),
     logger,
   });
@@ -114,7 +103,7 @@ export function createModelFeature(options: {
     workloads: workloadStore,
     workspaces: workspaceStore,
     engine,
-    driverFor: options.driverFor,
+    driverFor,
     readiness,
     launcher: replicas,
     service: modelDeployments,

@@ -18,3 +18,27 @@ export async function findProjectModel(
   }
   return model;
 }
+
+/**
+ * A model of a project and one of its builds or deployments by id; 404 when
+ * the project has no such model or the model no such build or deployment.
+ */
+export async function findModelPart<Part extends { modelId: string }>(
+  models: ModelStore,
+  projectId: string,
+  modelIdOrName: string,
+  part: {
+    kind: 'build' | 'deployment';
+    id: string;
+    get: (id: string) => Promise<Part | undefined>;
+  },
+): Promise<{ model: Model; found: Part }> {
+  const model = await findProjectModel(models, projectId, modelIdOrName);
+  const found = await part.get(part.id);
+  if (!found || found.modelId !== model.id) {
+    throw new NotFoundError(
+      `No ${part.kind} with id '${part.id}' of model '${model.name}'`,
+    );
+  }
+  return { model, found };
+}

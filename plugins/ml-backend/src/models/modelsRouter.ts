@@ -14,14 +14,12 @@ import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
 import { ModelBuildService, publicBuild } from './builds/ModelBuildService';
 import { ModelDeploymentService } from './deployments/ModelDeploymentService';
 import { ModelService } from './ModelService';
+import { modelParams } from './modelParams';
 import { RequestAccess } from '../access/RequestAccess';
-import { projectParams } from '../projects/projectsRouter';
+import { addProjectCollectionRoutes } from '../http/projectCollectionRoutes';
+import { projectRoutes } from '../http/projectRoutes';
 import { parseInput } from '../http/validation';
 
-/** A model by id or by its name in the project. */
-const modelParams = projectParams.extend({
-  modelId: z.string().min(1).max(63),
-});
 const buildParams = modelParams.extend({ buildId: z.string().uuid() });
 const deploymentParams = modelParams.extend({
   deploymentId: z.string().uuid(),
@@ -36,226 +34,119 @@ export function createModelsRouter(deps: {
   modelDeployments: ModelDeploymentService;
   modelKeys: ModelAccessKeyService;
 }) {
-  const { access, models, modelBuilds, modelDeployments, modelKeys } = deps;
+  const { models, modelBuilds, modelDeployments, modelKeys } = deps;
+  const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
+  const asOperator = routes.holding(mlProjectOperatePermission);
   const router = Router();
+  const model = '/projects/:projectId/models/:modelId';
 
-  router.get('/projects/:projectId/models', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json({ items: await models.list(projectId) });
+  addProjectCollectionRoutes(router, routes, {
+    name: 'models',
+    idParam: 'modelId',
+    itemParams: modelParams,
+    service: models,
+    createSchema: createModelSchema,
+    updateSchema: updateModelSchema,
+    permission: mlProjectWritePermission,
   });
 
-  router.post('/projects/:projectId/models', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(
-      req,
+  router.get(`${model}/builds`, async (req, res) => {
+    const { projectId, modelId } = await routes.read(req, modelParams);
+    res.json({ items: await modelBuilds.list(projectId, modelId) });
+  });
+
+  router.post(`${model}/builds`, async (req, res) => {
+    const { projectId, modelId, caller } = await asWriter(req, modelParams);
+    const input = parseInput(createModelBuildSchema, req.body, 'body');
+    const build = await modelBuilds.create(
       projectId,
-      mlProjectWritePermission,
+      modelId,
+      input,
+      caller.ref,
     );
-    const input = parseInput(createModelSchema, req.body, 'body');
-    res.status(201).json(await models.create(projectId, input, caller.ref));
+    res.status(201).json(publicBuild(build));
   });
 
-  router.get('/projects/:projectId/models/:modelId', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json(await models.get(projectId, modelId));
+  router.get(`${model}/builds/:buildId`, async (req, res) => {
+    const path = await routes.read(req, buildParams);
+    const { projectId, modelId, buildId } = path;
+    res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
   });
 
-  router.patch('/projects/:projectId/models/:modelId', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    const patch = parseInput(updateModelSchema, req.body, 'body');
-    res.json(await models.update(projectId, modelId, patch));
+  router.get(`${model}/deployments`, async (req, res) => {
+    const { projectId, modelId } = await routes.read(req, modelParams);
+    res.json({ items: await modelDeployments.list(projectId, modelId) });
   });
 
-  router.delete('/projects/:projectId/models/:modelId', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    await models.delete(projectId, modelId);
-    res.status(204).end();
+  router.post(`${model}/deployments`, async (req, res) => {
+    const { projectId, modelId, caller } = await asOperator(req, modelParams);
+    const input = parseInput(createModelDeploymentSchema, req.body, 'body');
+    res
+      .status(201)
+      .json(
+        await modelDeployments.create(projectId, modelId, input, caller.ref),
+      );
   });
 
-  router.get(
-    '/projects/:projectId/models/:modelId/builds',
-    async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
-      res.json({ items: await modelBuilds.list(projectId, modelId) });
-    },
-  );
+  const deployment = `${model}/deployments/:deploymentId`;
 
-  router.post(
-    '/projects/:projectId/models/:modelId/builds',
-    async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      const { caller } = await access.projectFor(
-        req,
-        projectId,
-        mlProjectWritePermission,
-      );
-      const input = parseInput(createModelBuildSchema, req.body, 'body');
-      res
-        .status(201)
-        .json(
-          publicBuild(
-            await modelBuilds.create(projectId, modelId, input, caller.ref),
-          ),
-        );
-    },
-  );
-
-  router.get(
-    '/projects/:projectId/models/:modelId/builds/:buildId',
-    async (req, res) => {
-      const { projectId, modelId, buildId } = parseInput(
-        buildParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
-      res.json(publicBuild(await modelBuilds.get(projectId, modelId, buildId)));
-    },
-  );
-
-  router.get(
-    '/projects/:projectId/models/:modelId/deployments',
-    async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
-      res.json({ items: await modelDeployments.list(projectId, modelId) });
-    },
-  );
-
-  router.post(
-    '/projects/:projectId/models/:modelId/deployments',
-    async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      const { caller } = await access.projectFor(
-        req,
-        projectId,
-        mlProjectOperatePermission,
-      );
-      const input = parseInput(createModelDeploymentSchema, req.body, 'body');
-      res
-        .status(201)
-        .json(
-          await modelDeployments.create(projectId, modelId, input, caller.ref),
-        );
-    },
-  );
-
-  router.get(
-    '/projects/:projectId/models/:modelId/deployments/:deploymentId',
-    async (req, res) => {
-      const { projectId, modelId, deploymentId } = parseInput(
-        deploymentParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
-      res.json(await modelDeployments.get(projectId, modelId, deploymentId));
-    },
-  );
-
-  router.patch(
-    '/projects/:projectId/models/:modelId/deployments/:deploymentId',
-    async (req, res) => {
-      const { projectId, modelId, deploymentId } = parseInput(
-        deploymentParams,
-        req.params,
-        'path',
-      );
-      const { caller } = await access.projectFor(
-        req,
-        projectId,
-        mlProjectOperatePermission,
-      );
-      const { replicas } = parseInput(
-        updateModelDeploymentSchema,
-        req.body,
-        'body',
-      );
-      res.json(
-        await modelDeployments.scale(
-          projectId,
-          modelId,
-          deploymentId,
-          replicas,
-          caller.ref,
-        ),
-      );
-    },
-  );
-
-  router.post(
-    '/projects/:projectId/models/:modelId/deployments/:deploymentId/stop',
-    async (req, res) => {
-      const { projectId, modelId, deploymentId } = parseInput(
-        deploymentParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectOperatePermission);
-      res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
-    },
-  );
-
-  router.get('/projects/:projectId/models/:modelId/keys', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    const model = await models.get(projectId, modelId);
-    res.json({ items: await modelKeys.list(model.id) });
+  router.get(deployment, async (req, res) => {
+    const path = await routes.read(req, deploymentParams);
+    const { projectId, modelId, deploymentId } = path;
+    res.json(await modelDeployments.get(projectId, modelId, deploymentId));
   });
 
-  router.post('/projects/:projectId/models/:modelId/keys', async (req, res) => {
-    const { projectId, modelId } = parseInput(modelParams, req.params, 'path');
-    const { caller } = await access.projectFor(
+  router.patch(deployment, async (req, res) => {
+    const { projectId, modelId, deploymentId, caller } = await asOperator(
       req,
-      projectId,
-      mlProjectWritePermission,
+      deploymentParams,
     );
+    const body = parseInput(updateModelDeploymentSchema, req.body, 'body');
+    res.json(
+      await modelDeployments.scale(
+        projectId,
+        modelId,
+        deploymentId,
+        body.replicas,
+        caller.ref,
+      ),
+    );
+  });
+
+  router.post(`${deployment}/stop`, async (req, res) => {
+    const { projectId, modelId, deploymentId } = await asOperator(
+      req,
+      deploymentParams,
+    );
+    res.json(await modelDeployments.stop(projectId, modelId, deploymentId));
+  });
+
+  router.get(`${model}/keys`, async (req, res) => {
+    const path = await asWriter(req, modelParams);
+    const { id } = await models.get(path.projectId, path.modelId);
+    res.json({ items: await modelKeys.list(id) });
+  });
+
+  router.post(`${model}/keys`, async (req, res) => {
+    const { projectId, modelId, caller } = await asWriter(req, modelParams);
     const { name } = parseInput(
       createModelAccessKeySchema,
       req.body ?? {},
       'body',
     );
-    const model = await models.get(projectId, modelId);
+    const { id } = await models.get(projectId, modelId);
     // The only response that ever holds the key; it must not be cached on the way.
     res.setHeader('Cache-Control', 'no-store');
-    res.status(201).json(await modelKeys.create(model.id, name, caller.ref));
+    res.status(201).json(await modelKeys.create(id, name, caller.ref));
   });
 
-  router.delete(
-    '/projects/:projectId/models/:modelId/keys/:keyId',
-    async (req, res) => {
-      const { projectId, modelId, keyId } = parseInput(
-        keyParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectWritePermission);
-      const model = await models.get(projectId, modelId);
-      await modelKeys.revoke(model.id, keyId);
-      res.status(204).end();
-    },
-  );
+  router.delete(`${model}/keys/:keyId`, async (req, res) => {
+    const path = await asWriter(req, keyParams);
+    const { id } = await models.get(path.projectId, path.modelId);
+    await modelKeys.revoke(id, path.keyId);
+    res.status(204).end();
+  });
 
   return router;
 }

@@ -1,17 +1,10 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
-import {
-  ResourceProfile,
-  createProfileSchema,
-  updateProfileSchema,
-} from '@ml-platform/plugin-ml-common';
+import { ResourceProfile } from '@ml-platform/plugin-ml-common';
+import { ProfileInput, ProfileUpdate } from '../apiInputs';
 import { ListOptions, ListResult, ProfileStore } from '../database';
 import { explainNoFit, fitsSomeNode } from '../engine/capacity';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
-
-export type ProfileInput = z.output<typeof createProfileSchema>;
-export type ProfileUpdate = z.output<typeof updateProfileSchema>;
 
 /**
  * Resource profiles. A profile must fit at least one node of its workspace,
@@ -59,14 +52,11 @@ export class ProfileService {
     const conflict = new ConflictError(
       `A resource profile named '${input.name}' already exists in workspace '${workspace}'`,
     );
-    if (await this.deps.profiles.get(workspace, input.name)) {
-      throw conflict;
-    }
-    try {
-      return await this.deps.profiles.create({ workspace, ...input });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    return createUnique(
+      conflict,
+      () => this.deps.profiles.get(workspace, input.name),
+      () => this.deps.profiles.create({ workspace, ...input }),
+    );
   }
 
   async update(

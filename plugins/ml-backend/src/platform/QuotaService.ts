@@ -1,16 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
-import {
-  Quota,
-  createQuotaSchema,
-  updateQuotaSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Quota } from '@ml-platform/plugin-ml-common';
+import { QuotaInput, QuotaUpdate } from '../apiInputs';
 import { ListOptions, ListResult, QuotaStore } from '../database';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { WorkspaceService } from './WorkspaceService';
-
-export type QuotaInput = z.output<typeof createQuotaSchema>;
-export type QuotaUpdate = z.output<typeof updateQuotaSchema>;
 
 /**
  * Quotas per user and per team in a workspace. Users without a quota of
@@ -34,14 +27,11 @@ export class QuotaService {
     const conflict = new ConflictError(
       `${input.subject} already has a quota in workspace '${workspace}'; edit that one`,
     );
-    if (await this.deps.quotas.findBySubject(workspace, input.subject)) {
-      throw conflict;
-    }
-    try {
-      return await this.deps.quotas.create({ workspace, ...input });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    return createUnique(
+      conflict,
+      () => this.deps.quotas.findBySubject(workspace, input.subject),
+      () => this.deps.quotas.create({ workspace, ...input }),
+    );
   }
 
   async update(

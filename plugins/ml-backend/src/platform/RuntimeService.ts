@@ -1,16 +1,9 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { z } from 'zod';
-import {
-  Runtime,
-  createRuntimeSchema,
-  updateRuntimeSchema,
-} from '@ml-platform/plugin-ml-common';
+import { Runtime } from '@ml-platform/plugin-ml-common';
+import { RuntimeInput, RuntimeUpdate } from '../apiInputs';
 import { ListOptions, ListResult, RuntimeStore } from '../database';
-import { isUniqueViolation } from '../database/errors';
-
-export type RuntimeInput = z.output<typeof createRuntimeSchema>;
-export type RuntimeUpdate = z.output<typeof updateRuntimeSchema>;
+import { createUnique } from '../database/errors';
 
 function describe(r: RuntimeInput | Runtime): string {
   return `${r.editor} / ${r.kernel} / ${r.edition} ${r.shortVersion}.${r.maintenanceVersion}`;
@@ -40,17 +33,11 @@ export class RuntimeService {
   }
 
   async create(input: RuntimeInput): Promise<Runtime> {
-    if (await this.deps.runtimes.findByTuple(input)) {
-      throw new ConflictError(`Runtime ${describe(input)} already exists`);
-    }
-    try {
-      return await this.deps.runtimes.create(input);
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(`Runtime ${describe(input)} already exists`);
-      }
-      throw error;
-    }
+    return createUnique(
+      new ConflictError(`Runtime ${describe(input)} already exists`),
+      () => this.deps.runtimes.findByTuple(input),
+      () => this.deps.runtimes.create(input),
+    );
   }
 
   async update(id: string, patch: RuntimeUpdate): Promise<Runtime> {

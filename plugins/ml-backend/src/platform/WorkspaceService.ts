@@ -1,15 +1,13 @@
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   ACTIVE_STATES,
   NodeGroup,
   ResourceLimits,
-  createWorkspaceSchema,
-  updateWorkspaceSchema,
   Workspace,
   WorkspaceAvailability,
   WorkspaceCapacity,
 } from '@ml-platform/plugin-ml-common';
+import { WorkspaceInput, WorkspaceUpdate } from '../apiInputs';
 import {
   ListOptions,
   ListResult,
@@ -26,7 +24,7 @@ import {
   maximumCapacity,
   minimumCapacity,
 } from '../engine/capacity';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 
 /** CML's default quota for users without one of their own. */
@@ -40,11 +38,6 @@ export const CML_DEFAULT_USER_QUOTA: ResourceLimits = {
 export type WorkspaceUsageSource = (
   workspace: string,
 ) => Promise<ResourceLimits>;
-
-/** A validated create request. */
-export type WorkspaceInput = z.output<typeof createWorkspaceSchema>;
-/** A validated update request. */
-export type WorkspaceUpdate = z.output<typeof updateWorkspaceSchema>;
 
 /**
  * Workspaces: the admin's compute services. Keeps node groups consistent with
@@ -100,34 +93,24 @@ export class WorkspaceService {
         }' is not installed in this backend (installed: ${drivers.join(', ')})`,
       );
     }
-    if (await this.deps.workspaces.get(input.name)) {
-      throw new ConflictError(
-        `A workspace named '${input.name}' already exists`,
-      );
-    }
-    const env = await this.deps.secrets.seal(input.env);
-    try {
-      return await this.deps.workspaces.create({
-        name: input.name,
-        title: input.title ?? input.name,
-        description: input.description,
-        owner: input.owner ?? actor,
-        driver: input.driver,
-        nodeGroups: input.nodeGroups,
-        env,
-        defaultUserQuota:
-          input.defaultUserQuota ??
-          this.deps.defaultUserQuota ??
-          CML_DEFAULT_USER_QUOTA,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new ConflictError(
-          `A workspace named '${input.name}' already exists`,
-        );
-      }
-      throw error;
-    }
+    return createUnique(
+      new ConflictError(`A workspace named '${input.name}' already exists`),
+      () => this.deps.workspaces.get(input.name),
+      async () =>
+        this.deps.workspaces.create({
+          name: input.name,
+          title: input.title ?? input.name,
+          description: input.description,
+          owner: input.owner ?? actor,
+          driver: input.driver,
+          nodeGroups: input.nodeGroups,
+          env: await this.deps.secrets.seal(input.env),
+          defaultUserQuota:
+            input.defaultUserQuota ??
+            this.deps.defaultUserQuota ??
+            CML_DEFAULT_USER_QUOTA,
+        }),
+    );
   }
 
   async update(name: string, patch: WorkspaceUpdate): Promise<Workspace> {

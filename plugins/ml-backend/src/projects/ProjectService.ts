@@ -1,23 +1,18 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   Collaborator,
   CollaboratorRole,
   Project,
-  createProjectSchema,
-  updateProjectSchema,
 } from '@ml-platform/plugin-ml-common';
+import { ProjectInput, ProjectUpdate } from '../apiInputs';
 import { ProjectListAccess } from '../access/ProjectAccess';
 import { ListOptions, ListResult, ProjectStore } from '../database';
-import { isUniqueViolation } from '../database/errors';
+import { createUnique } from '../database/errors';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from './ProjectFiles';
 import { WorkspaceService } from '../platform/WorkspaceService';
-
-export type ProjectInput = z.output<typeof createProjectSchema>;
-export type ProjectUpdate = z.output<typeof updateProjectSchema>;
 
 function starterReadme(project: {
   title: string;
@@ -82,27 +77,23 @@ export class ProjectService {
     const conflict = new ConflictError(
       `A project named '${input.name}' already exists in workspace '${input.workspace}'`,
     );
-    if (await this.deps.projects.findByName(input.workspace, input.name)) {
-      throw conflict;
-    }
-    const env = await this.deps.secrets.seal(input.env);
-    let project: Project;
-    try {
-      project = await this.deps.projects.create({
-        workspace: input.workspace,
-        name: input.name,
-        title: input.title ?? input.name,
-        description: input.description,
-        owner: input.owner ?? actor,
-        visibility: input.visibility,
-        teamRole: input.teamRole ?? 'contributor',
-        env,
-        templateRef: input.templateRef,
-        createdBy: actor,
-      });
-    } catch (error) {
-      throw isUniqueViolation(error) ? conflict : error;
-    }
+    const project = await createUnique(
+      conflict,
+      () => this.deps.projects.findByName(input.workspace, input.name),
+      async () =>
+        this.deps.projects.create({
+          workspace: input.workspace,
+          name: input.name,
+          title: input.title ?? input.name,
+          description: input.description,
+          owner: input.owner ?? actor,
+          visibility: input.visibility,
+          teamRole: input.teamRole ?? 'contributor',
+          env: await this.deps.secrets.seal(input.env),
+          templateRef: input.templateRef,
+          createdBy: actor,
+        }),
+    );
     // Whoever creates a project for a group keeps running it, whatever the
     // team role gives the group's other members.
     if (

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { mlProjectWritePermission } from '@ml-platform/plugin-ml-common';
 import { ProjectFiles } from './ProjectFiles';
 import { RequestAccess } from '../access/RequestAccess';
-import { projectParams } from './projectsRouter';
+import { projectParams, projectRoutes } from '../http/projectRoutes';
 import { parseInput } from '../http/validation';
 
 const pathQuery = z.object({ path: z.string() }).strict();
@@ -31,20 +31,20 @@ export function createFilesRouter(deps: {
   access: RequestAccess;
   files: ProjectFiles;
 }) {
-  const { access, files } = deps;
+  const { files } = deps;
+  const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
   const router = Router();
 
   /** The path's project, if the caller may read its files. */
   async function readable(req: express.Request) {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    return (await access.readProject(req, projectId)).project;
+    return (await routes.read(req, projectParams)).project;
   }
 
   /** The path's project, if the caller may change its files. */
   async function writable(req: express.Request) {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    return (await access.projectFor(req, projectId, mlProjectWritePermission))
-      .project;
+    const path = await asWriter(req, projectParams);
+    return path.project;
   }
 
   router.get('/projects/:projectId/files', async (req, res) => {

@@ -13,9 +13,10 @@ import { PROJECT_SORT_FIELDS } from '../database';
 import { ProjectService } from './ProjectService';
 import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from '../http/listQuery';
+import { projectParams, projectRoutes } from '../http/projectRoutes';
 import { parseInput } from '../http/validation';
 
-export const projectParams = z.object({ projectId: z.string().uuid() });
+export { projectParams };
 const collaboratorParams = projectParams.extend({ subject: ownerRefSchema });
 const roleBody = z.object({ role: collaboratorRoleSchema }).strict();
 
@@ -25,6 +26,8 @@ export function createProjectsRouter(deps: {
   projects: ProjectService;
 }) {
   const { access, projects } = deps;
+  const routes = projectRoutes(access);
+  const asAdmin = routes.holding(mlProjectAdminPermission);
   const router = Router();
 
   router.get('/projects', async (req, res) => {
@@ -45,40 +48,31 @@ export function createProjectsRouter(deps: {
   });
 
   router.get('/projects/:projectId', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { project } = await access.readProject(req, projectId);
+    const { project } = await routes.read(req, projectParams);
     res.json(project);
   });
 
   router.patch('/projects/:projectId', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    const { projectId } = await asAdmin(req, projectParams);
     const patch = parseInput(updateProjectSchema, req.body, 'body');
     res.json(await projects.update(projectId, patch));
   });
 
   router.delete('/projects/:projectId', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectAdminPermission);
+    const { projectId } = await asAdmin(req, projectParams);
     await projects.delete(projectId);
     res.status(204).end();
   });
 
   router.get('/projects/:projectId/collaborators', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.readProject(req, projectId);
+    const { projectId } = await routes.read(req, projectParams);
     res.json({ items: await projects.listCollaborators(projectId) });
   });
 
   router.put(
     '/projects/:projectId/collaborators/:subject',
     async (req, res) => {
-      const { projectId, subject } = parseInput(
-        collaboratorParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectAdminPermission);
+      const { projectId, subject } = await asAdmin(req, collaboratorParams);
       const { role } = parseInput(roleBody, req.body, 'body');
       res.json(await projects.putCollaborator(projectId, subject, role));
     },
@@ -87,12 +81,7 @@ export function createProjectsRouter(deps: {
   router.delete(
     '/projects/:projectId/collaborators/:subject',
     async (req, res) => {
-      const { projectId, subject } = parseInput(
-        collaboratorParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectAdminPermission);
+      const { projectId, subject } = await asAdmin(req, collaboratorParams);
       await projects.deleteCollaborator(projectId, subject);
       res.status(204).end();
     },

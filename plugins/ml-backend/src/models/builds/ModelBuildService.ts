@@ -1,32 +1,22 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError, NotFoundError } from '@backstage/errors';
-import {
-  ModelBuild,
-  TERMINAL_STATES,
-  Workspace,
-  createModelBuildSchema,
-} from '@ml-platform/plugin-ml-common';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
+import { InputError } from '@backstage/errors';
+import { ModelBuild, TERMINAL_STATES } from '@ml-platform/plugin-ml-common';
+import { BuildInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
 import { ModelBuildStore, StoredModelBuild } from './ModelBuildStore';
 import { ModelStore } from '../ModelStore';
-import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
+import { StoredWorkload } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
-import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
-import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectFiles } from '../../projects/ProjectFiles';
 import { removeTree } from '../../projects/confinedFs';
-import { ProjectService } from '../../projects/ProjectService';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
-import { findProjectModel } from '../modelLookup';
+import { findModelPart, findProjectModel } from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
-
-export type BuildInput = z.output<typeof createModelBuildSchema>;
+import { LaunchDeps } from '../../engine/launchDeps';
 
 const LINEAGE_FILE = 'lineage.yaml';
 const BUILD_TIMEOUT_SECONDS = 3600;
@@ -49,18 +39,11 @@ export class ModelBuildService {
   > = [];
 
   constructor(
-    private readonly deps: {
+    private readonly deps: LaunchDeps & {
       models: ModelStore;
       builds: ModelBuildStore;
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
       files: ProjectFiles;
-      workloads: WorkloadStore;
       engine: WorkloadEngine;
-      launcher: WorkloadLauncher;
-      /** Seals the secrets of a build's env before they are stored. */
-      secrets: Pick<EnvSecrets, 'seal'>;
-      driverFor: (workspace: Workspace) => ComputeDriver;
       buildsRoot: string;
       logger: LoggerService;
     },
@@ -112,18 +95,13 @@ export class ModelBuildService {
     modelIdOrName: string,
     buildId: string,
   ): Promise<StoredModelBuild> {
-    const model = await findProjectModel(
+    const { found } = await findModelPart(
       this.deps.models,
       projectId,
       modelIdOrName,
+      { kind: 'build', id: buildId, get: id => this.deps.builds.get(id) },
     );
-    const build = await this.deps.builds.get(buildId);
-    if (!build || build.modelId !== model.id) {
-      throw new NotFoundError(
-        `No build with id '${buildId}' of model '${model.name}'`,
-      );
-    }
-    return build;
+    return found;
   }
 
   async create(

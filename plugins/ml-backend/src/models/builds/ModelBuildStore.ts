@@ -7,6 +7,7 @@ import {
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
 import { nowIso, parseJson } from '../../database/listing';
+import { IdTableStore } from '../../database/rows';
 
 type BuildRow = {
   id: string;
@@ -66,8 +67,10 @@ function toBuild(row: BuildRow): StoredModelBuild {
 const NUMBER_ATTEMPTS = 5;
 
 /** Builds of models, numbered per model. */
-export class ModelBuildStore {
-  constructor(private readonly db: Knex) {}
+export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
+  constructor(db: Knex) {
+    super(db, 'model_builds', toBuild);
+  }
 
   /** Inserts a queued build with the model's next number. */
   async create(build: NewModelBuild): Promise<StoredModelBuild> {
@@ -107,18 +110,10 @@ export class ModelBuildStore {
     }
   }
 
-  async get(id: string): Promise<StoredModelBuild | undefined> {
-    const row = await this.db<BuildRow>('model_builds').where({ id }).first();
-    return row ? toBuild(row) : undefined;
-  }
-
   async findByWorkload(
     workloadId: string,
   ): Promise<StoredModelBuild | undefined> {
-    const row = await this.db<BuildRow>('model_builds')
-      .where({ workload_id: workloadId })
-      .first();
-    return row ? toBuild(row) : undefined;
+    return this.findOne({ workload_id: workloadId });
   }
 
   async listByModel(modelId: string): Promise<StoredModelBuild[]> {

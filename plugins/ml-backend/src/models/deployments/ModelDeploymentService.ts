@@ -1,24 +1,24 @@
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import {
-  ModelDeployment,
-  createModelDeploymentSchema,
-} from '@ml-platform/plugin-ml-common';
+import { ConflictError, InputError } from '@backstage/errors';
+import { ModelDeployment } from '@ml-platform/plugin-ml-common';
+import { DeploymentInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
 import { v4 as uuid } from 'uuid';
-import { z } from 'zod';
-import { ModelBuildStore } from '../builds/ModelBuildStore';
-import { ModelDeploymentStore, StoredDeployment } from './ModelDeploymentStore';
-import { ModelStore } from '../ModelStore';
+import { StoredDeployment } from './ModelDeploymentStore';
 import { WorkloadStore } from '../../database';
 import { PlatformEvents } from '../../engine/PlatformEvents';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
-import { findProjectModel } from '../modelLookup';
-import { ReplicaLauncher } from './ReplicaLauncher';
+import { findModelPart, findProjectModel } from '../modelLookup';
+import { DeploymentSources, ReplicaLauncher } from './ReplicaLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
 
-export type DeploymentInput = z.output<typeof createModelDeploymentSchema>;
+/** A deployment as the routes name it: its project, its model (id or name), its id. */
+type DeploymentPath = [
+  projectId: string,
+  modelIdOrName: string,
+  deploymentId: string,
+];
 
 /**
  * Deployments of models: N replica workloads of a build. Create, scale and
@@ -27,11 +27,7 @@ export type DeploymentInput = z.output<typeof createModelDeploymentSchema>;
  */
 export class ModelDeploymentService {
   constructor(
-    private readonly deps: {
-      models: ModelStore;
-      deployments: ModelDeploymentStore;
-      builds: ModelBuildStore;
-      snapshotDir: (buildId: string) => string;
+    private readonly deps: DeploymentSources & {
       projects: ProjectService;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
@@ -57,36 +53,25 @@ export class ModelDeploymentService {
     return Promise.all(deployments.map(d => this.present(d)));
   }
 
-  async get(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
-  ): Promise<ModelDeployment> {
-    const { deployment } = await this.load(
-      projectId,
-      modelIdOrName,
-      deploymentId,
-    );
+  async get(...path: DeploymentPath): Promise<ModelDeployment> {
+    const { deployment } = await this.load(...path);
     return this.present(deployment);
   }
 
   private async load(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
+    ...[projectId, modelIdOrName, deploymentId]: DeploymentPath
   ) {
-    const model = await findProjectModel(
+    const { model, found } = await findModelPart(
       this.deps.models,
       projectId,
       modelIdOrName,
+      {
+        kind: 'deployment',
+        id: deploymentId,
+        get: id => this.deps.deployments.get(id),
+      },
     );
-    const deployment = await this.deps.deployments.get(deploymentId);
-    if (!deployment || deployment.modelId !== model.id) {
-      throw new NotFoundError(
-        `No deployment with id '${deploymentId}' of model '${model.name}'`,
-      );
-    }
-    return { model, deployment };
+    return { model, deployment: found };
   }
 
   async present(d: StoredDeployment): Promise<ModelDeployment> {
@@ -228,20 +213,12 @@ export class ModelDeploymentService {
     return this.present((await this.deps.deployments.get(d.id))!);
   }
 
-  async stop(
-    projectId: string,
-    modelIdOrName: string,
-    deploymentId: string,
-  ): Promise<ModelDeployment> {
-    const { deployment } = await this.load(
-      projectId,
-      modelIdOrName,
-      deploymentId,
-    );
+  async stop(...path: DeploymentPath): Promise<ModelDeployment> {
+    const { deployment } = await this.load(...path);
     if (deployment.state === 'deploying' || deployment.state === 'deployed') {
       await this.stopDeployment(deployment, 'stopped by a user');
     }
-    return this.present((await this.deps.deployments.get(deploymentId))!);
+    return this.present((await this.deps.deployments.get(deployment.id))!);
   }
 
   /** Ends a deployment: out of service at once, then its replicas stop. */

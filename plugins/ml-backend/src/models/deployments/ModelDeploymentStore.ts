@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
+import { IdTableStore } from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -74,12 +75,16 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
 const LIVE_STATES = ['deploying', 'deployed'];
 
 /** Deployments of models and the workload behind each of their replicas. */
-export class ModelDeploymentStore {
-  constructor(private readonly db: Knex) {}
+export class ModelDeploymentStore extends IdTableStore<
+  DeploymentRow,
+  StoredDeployment
+> {
+  constructor(db: Knex) {
+    super(db, 'model_deployments', toDeployment);
+  }
 
   async create(d: NewDeployment): Promise<StoredDeployment> {
-    const now = nowIso();
-    const row: DeploymentRow = {
+    return this.insertOne({
       id: d.id,
       model_id: d.modelId,
       build_id: d.buildId,
@@ -91,19 +96,8 @@ export class ModelDeploymentStore {
       replaced_at: null,
       deployed_at: null,
       created_by: d.createdBy,
-      created_at: now,
-      updated_at: now,
       stopped_at: null,
-    };
-    await this.db('model_deployments').insert(row);
-    return toDeployment(row);
-  }
-
-  async get(id: string): Promise<StoredDeployment | undefined> {
-    const row = await this.db<DeploymentRow>('model_deployments')
-      .where({ id })
-      .first();
-    return row ? toDeployment(row) : undefined;
+    });
   }
 
   async listByModel(modelId: string): Promise<StoredDeployment[]> {

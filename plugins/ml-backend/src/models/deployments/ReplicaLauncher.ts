@@ -17,6 +17,14 @@ import { ReplicaReadiness } from './ReplicaReadiness';
 const REPLICA_MAX_ATTEMPTS = 3;
 const REPLICA_RETRY_BACKOFF_SECONDS = 2;
 
+/** Where deployments, their models and their builds' snapshots are kept. */
+export interface DeploymentSources {
+  models: ModelStore;
+  deployments: ModelDeploymentStore;
+  builds: ModelBuildStore;
+  snapshotDir: (buildId: string) => string;
+}
+
 export interface ReplicaContext {
   /** The deployment's project, workspace, build runtime and profile. */
   placement: Placement;
@@ -35,11 +43,7 @@ export class ReplicaLauncher {
   private readonly retiring = new Set<string>();
 
   constructor(
-    private readonly deps: {
-      models: ModelStore;
-      deployments: ModelDeploymentStore;
-      builds: ModelBuildStore;
-      snapshotDir: (buildId: string) => string;
+    private readonly deps: DeploymentSources & {
       engine: Pick<WorkloadEngine, 'stop'>;
       launcher: WorkloadLauncher;
       readiness: ReplicaReadiness;

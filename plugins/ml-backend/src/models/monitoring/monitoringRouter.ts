@@ -4,13 +4,10 @@ import { z } from 'zod';
 import { timestampSchema } from '@ml-platform/plugin-ml-common';
 import { RequestAccess } from '../../access/RequestAccess';
 import { decodePageToken, toPage } from '../../http/listQuery';
+import { projectRoutes } from '../../http/projectRoutes';
 import { parseInput } from '../../http/validation';
+import { modelParams } from '../modelParams';
 import { MonitoringService } from './MonitoringService';
-
-const modelParams = z.object({
-  projectId: z.string().uuid(),
-  modelId: z.string().min(1).max(63),
-});
 
 const range = {
   deploymentId: z.string().uuid().optional(),
@@ -39,18 +36,14 @@ export function createMonitoringRouter(deps: {
   access: RequestAccess;
   monitoring: MonitoringService;
 }): express.Router {
-  const { access, monitoring } = deps;
+  const { monitoring } = deps;
+  const routes = projectRoutes(deps.access);
   const router = Router();
 
   router.get(
     '/projects/:projectId/models/:modelId/predictions',
     async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
+      const { projectId, modelId } = await routes.read(req, modelParams);
       const query = parseInput(predictionsQuery, req.query, 'query');
       const page = await monitoring.listPredictions(projectId, modelId, {
         deploymentId: query.deploymentId,
@@ -67,12 +60,7 @@ export function createMonitoringRouter(deps: {
   router.get(
     '/projects/:projectId/models/:modelId/metrics',
     async (req, res) => {
-      const { projectId, modelId } = parseInput(
-        modelParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
+      const { projectId, modelId } = await routes.read(req, modelParams);
       const query = parseInput(metricsQuery, req.query, 'query');
       res.json(
         await monitoring.metrics(projectId, modelId, {

@@ -135,6 +135,8 @@ export class ModelGateway {
     const pool = this.poolFor(target);
     let replica = -1;
     let answer: ReplicaAnswer;
+    // What the prediction record says of this call; the replica once leased.
+    const call = () => ({ target, deploymentId, uuid, replica, atMs });
     try {
       const lease = await this.lease(pool, target);
       replica = lease.replica.index;
@@ -174,11 +176,7 @@ export class ModelGateway {
     } catch (error) {
       const status = (error as { statusCode?: number }).statusCode ?? 503;
       this.record(
-        target,
-        deploymentId,
-        uuid,
-        replica,
-        atMs,
+        call(),
         performance.now() - started,
         status,
         undefined,
@@ -187,17 +185,7 @@ export class ModelGateway {
       throw error;
     }
     const totalMs = performance.now() - started;
-    this.record(
-      target,
-      deploymentId,
-      uuid,
-      replica,
-      atMs,
-      totalMs,
-      200,
-      answer,
-      answer.error?.name,
-    );
+    this.record(call(), totalMs, 200, answer, answer.error?.name);
     const modelMs =
       answer.modelMs !== undefined && Number.isFinite(answer.modelMs)
         ? answer.modelMs
@@ -267,11 +255,13 @@ export class ModelGateway {
   }
 
   private record(
-    target: ServingTarget,
-    deploymentId: string,
-    uuid: string,
-    replica: number,
-    atMs: number,
+    call: {
+      target: ServingTarget;
+      deploymentId: string;
+      uuid: string;
+      replica: number;
+      atMs: number;
+    },
     latencyMs: number,
     status: number,
     answer: ReplicaAnswer | undefined,
@@ -279,6 +269,7 @@ export class ModelGateway {
   ) {
     const recorder = this.deps.recorder;
     if (!recorder) return;
+    const { target, deploymentId, uuid, replica, atMs } = call;
     recorder.record({
       uuid,
       projectId: target.projectId,

@@ -1,15 +1,12 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
 import {
   ACTIVE_STATES,
   Job,
   Project,
   WorkloadTrigger,
-  createJobSchema,
-  runJobSchema,
-  updateJobSchema,
 } from '@ml-platform/plugin-ml-common';
+import { JobInput, JobUpdate, RunInput } from '../../apiInputs';
 import { v4 as uuid } from 'uuid';
 import { JobStore, StoredJob } from './JobStore';
 import { StoredWorkload, WorkloadStore } from '../../database';
@@ -20,10 +17,6 @@ import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from '../../projects/ProjectFiles';
 import { ProjectService } from '../../projects/ProjectService';
 import { projectFileToRun } from '../../projects/projectFileToRun';
-
-export type JobInput = z.output<typeof createJobSchema>;
-export type JobUpdate = z.output<typeof updateJobSchema>;
-export type RunInput = z.output<typeof runJobSchema>;
 
 /**
  * Jobs and their runs. A run is an engine workload; a job has at most one

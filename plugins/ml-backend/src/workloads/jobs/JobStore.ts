@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
+import { PatchColumns, IdTableStore } from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -46,6 +47,22 @@ export type JobPatch = Partial<{
   enabled: boolean;
 }>;
 
+const PATCH_COLUMNS: PatchColumns<JobPatch, JobRow> = {
+  name: 'name',
+  script: 'script',
+  args: args => ({ args: JSON.stringify(args) }),
+  env: env => ({ env: envToColumn(env) }),
+  runtimeId: 'runtime_id',
+  profile: 'profile',
+  timeoutSeconds: 'timeout_seconds',
+  maxRetries: 'max_retries',
+  retryBackoffSeconds: 'retry_backoff_seconds',
+  schedule: 'schedule',
+  timezone: 'timezone',
+  parentJobId: 'parent_job_id',
+  enabled: 'enabled',
+};
+
 function toJob(row: JobRow): StoredJob {
   return {
     id: row.id,
@@ -71,8 +88,10 @@ function toJob(row: JobRow): StoredJob {
 }
 
 /** Jobs: what to run, how, and when (cron or after a parent job). */
-export class JobStore {
-  constructor(private readonly db: Knex) {}
+export class JobStore extends IdTableStore<JobRow, StoredJob> {
+  constructor(db: Knex) {
+    super(db, 'jobs', toJob);
+  }
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
     const rows = await this.db<JobRow>('jobs')
@@ -95,72 +114,43 @@ export class JobStore {
     return rows.map(toJob);
   }
 
-  async get(id: string): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs').where({ id }).first();
-    return row ? toJob(row) : undefined;
-  }
-
   async findByName(
     projectId: string,
     name: string,
   ): Promise<StoredJob | undefined> {
-    const row = await this.db<JobRow>('jobs')
-      .where({ project_id: projectId, name })
-      .first();
-    return row ? toJob(row) : undefined;
+    return this.findOne({ project_id: projectId, name });
   }
 
   async create(job: NewJob): Promise<StoredJob> {
     const now = nowIso();
-    const row: JobRow = {
-      id: job.id,
-      project_id: job.projectId,
-      name: job.name,
-      script: job.script,
-      args: JSON.stringify(job.args),
-      env: envToColumn(job.env),
-      runtime_id: job.runtimeId,
-      profile: job.profile,
-      timeout_seconds: job.timeoutSeconds ?? null,
-      max_retries: job.maxRetries,
-      retry_backoff_seconds: job.retryBackoffSeconds,
-      schedule: job.schedule ?? null,
-      timezone: job.timezone,
-      parent_job_id: job.parentJobId ?? null,
-      enabled: job.enabled,
-      // Cron starts from creation: no backfill of earlier times.
-      last_tick_at: now,
-      created_by: job.createdBy,
-      created_at: now,
-      updated_at: now,
-    };
-    await this.db('jobs').insert(row);
-    return toJob(row);
+    return this.insertOne(
+      {
+        id: job.id,
+        project_id: job.projectId,
+        name: job.name,
+        script: job.script,
+        args: JSON.stringify(job.args),
+        env: envToColumn(job.env),
+        runtime_id: job.runtimeId,
+        profile: job.profile,
+        timeout_seconds: job.timeoutSeconds ?? null,
+        max_retries: job.maxRetries,
+        retry_backoff_seconds: job.retryBackoffSeconds,
+        schedule: job.schedule ?? null,
+        timezone: job.timezone,
+        parent_job_id: job.parentJobId ?? null,
+        enabled: job.enabled,
+        // Cron starts from creation: no backfill of earlier times.
+        last_tick_at: now,
+        created_by: job.createdBy,
+      },
+      now,
+    );
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
-    const changes: Partial<JobRow> = { updated_at: nowIso() };
-    const map: Array<[keyof JobPatch, keyof JobRow, (v: any) => any]> = [
-      ['name', 'name', v => v],
-      ['script', 'script', v => v],
-      ['args', 'args', v => JSON.stringify(v)],
-      ['env', 'env', v => envToColumn(v as EnvVars)],
-      ['runtimeId', 'runtime_id', v => v],
-      ['profile', 'profile', v => v],
-      ['timeoutSeconds', 'timeout_seconds', v => v],
-      ['maxRetries', 'max_retries', v => v],
-      ['retryBackoffSeconds', 'retry_backoff_seconds', v => v],
-      ['schedule', 'schedule', v => v],
-      ['timezone', 'timezone', v => v],
-      ['parentJobId', 'parent_job_id', v => v],
-      ['enabled', 'enabled', v => v],
-    ];
-    for (const [from, to, convert] of map) {
-      if (patch[from] !== undefined)
-        (changes as any)[to] = convert(patch[from]);
-    }
-    const updated = await this.db('jobs').where({ id }).update(changes);
-    return updated ? this.get(id) : undefined;
+    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
+    return found ? this.get(id) : undefined;
   }
 
   /** Removes every job of a project (the project is being deleted). */

@@ -11,7 +11,8 @@ import { JobService } from './JobService';
 import { nextRuns } from './cron';
 import { WorkloadService } from '../WorkloadService';
 import { RequestAccess } from '../../access/RequestAccess';
-import { projectParams } from '../../projects/projectsRouter';
+import { addProjectCollectionRoutes } from '../../http/projectCollectionRoutes';
+import { projectParams, projectRoutes } from '../../http/projectRoutes';
 import { parseInput } from '../../http/validation';
 
 const jobParams = projectParams.extend({ jobId: z.string().uuid() });
@@ -37,6 +38,8 @@ export function createJobsRouter(deps: {
   workloads: WorkloadService;
 }) {
   const { access, jobs, workloads } = deps;
+  const routes = projectRoutes(access);
+  const asOperator = routes.holding(mlProjectOperatePermission);
   const router = Router();
 
   // Lets the job form show when a schedule would fire before it is saved.
@@ -50,58 +53,25 @@ export function createJobsRouter(deps: {
     res.json({ nextRuns: nextRuns(schedule, timezone, new Date(), count) });
   });
 
-  router.get('/projects/:projectId/jobs', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json({ items: await jobs.list(projectId) });
-  });
-
-  router.post('/projects/:projectId/jobs', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(
-      req,
-      projectId,
-      mlProjectWritePermission,
-    );
-    const input = parseInput(createJobSchema, req.body, 'body');
-    res.status(201).json(await jobs.create(projectId, input, caller.ref));
-  });
-
-  router.get('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    await access.readProject(req, projectId);
-    res.json(await jobs.get(projectId, jobId));
-  });
-
-  router.patch('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    const patch = parseInput(updateJobSchema, req.body, 'body');
-    res.json(await jobs.update(projectId, jobId, patch));
-  });
-
-  router.delete('/projects/:projectId/jobs/:jobId', async (req, res) => {
-    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    await access.projectFor(req, projectId, mlProjectWritePermission);
-    await jobs.delete(projectId, jobId);
-    res.status(204).end();
+  addProjectCollectionRoutes(router, routes, {
+    name: 'jobs',
+    idParam: 'jobId',
+    itemParams: jobParams,
+    service: jobs,
+    createSchema: createJobSchema,
+    updateSchema: updateJobSchema,
+    permission: mlProjectWritePermission,
   });
 
   router.post('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
-    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    const { caller } = await access.projectFor(
-      req,
-      projectId,
-      mlProjectOperatePermission,
-    );
+    const { projectId, jobId, caller } = await asOperator(req, jobParams);
     const input = parseInput(runJobSchema, req.body ?? {}, 'body');
     const run = await jobs.run(projectId, jobId, input, caller.ref, 'manual');
     res.status(201).json(await workloads.present(run));
   });
 
   router.get('/projects/:projectId/jobs/:jobId/runs', async (req, res) => {
-    const { projectId, jobId } = parseInput(jobParams, req.params, 'path');
-    await access.readProject(req, projectId);
+    const { projectId, jobId } = await routes.read(req, jobParams);
     const { page_size, offset } = parseInput(pageQuery, req.query, 'query');
     const result = await jobs.runs(projectId, jobId, page_size, offset);
     res.json({

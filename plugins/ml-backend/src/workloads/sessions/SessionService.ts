@@ -1,15 +1,9 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { z } from 'zod';
-import { Workspace, launchSessionSchema } from '@ml-platform/plugin-ml-common';
-import { ComputeDriver } from '@ml-platform/plugin-ml-node';
-import { StoredWorkload, WorkloadStore, WorkspaceStore } from '../../database';
-import { WorkloadLauncher } from '../../engine/WorkloadLauncher';
-import { EnvSecrets } from '../../secrets/EnvSecrets';
-import { ProjectService } from '../../projects/ProjectService';
+import { SessionInput } from '../../apiInputs';
+import { StoredWorkload } from '../../database';
+import { LaunchDeps } from '../../engine/launchDeps';
 import { CellRecorder } from './sessionCell';
 import { SessionTranscriptStore } from './SessionTranscriptStore';
-
-export type SessionInput = z.output<typeof launchSessionSchema>;
 
 /** What a transcript keeps: a cell's output beyond it is cut, older cells are not shown. */
 const MAX_KEPT_OUTPUT_CHARS = 64 * 1024;
@@ -25,14 +19,7 @@ export const DEFAULT_SESSION_MAX_SECONDS = 7 * 24 * 3600;
  */
 export class SessionService {
   constructor(
-    private readonly deps: {
-      projects: ProjectService;
-      workspaces: WorkspaceStore;
-      workloads: WorkloadStore;
-      launcher: WorkloadLauncher;
-      /** Seals the secrets of a launch's env. */
-      secrets: Pick<EnvSecrets, 'seal'>;
-      driverFor: (workspace: Workspace) => ComputeDriver;
+    private readonly deps: LaunchDeps & {
       idleTimeoutSeconds: number;
       maxDurationSeconds: number;
       transcripts: SessionTranscriptStore;

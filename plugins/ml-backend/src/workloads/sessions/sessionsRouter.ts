@@ -7,7 +7,7 @@ import {
 import { SessionService } from './SessionService';
 import { WorkloadService } from '../WorkloadService';
 import { RequestAccess } from '../../access/RequestAccess';
-import { projectParams } from '../../projects/projectsRouter';
+import { projectParams, projectRoutes } from '../../http/projectRoutes';
 import { parseInput } from '../../http/validation';
 
 const sessionParams = projectParams.extend({ sessionId: z.string().uuid() });
@@ -19,19 +19,19 @@ export function createSessionsRouter(deps: {
   sessions: SessionService;
   workloads: WorkloadService;
 }) {
-  const { access, sessions, workloads } = deps;
+  const { sessions, workloads } = deps;
+  const routes = projectRoutes(deps.access);
+  const asWriter = routes.holding(mlProjectWritePermission);
   const router = Router();
 
   // What the project's owner may still use: pickers show what fits now.
   router.get('/projects/:projectId/quota', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { project } = await access.readProject(req, projectId);
+    const { project } = await routes.read(req, projectParams);
     res.json(await workloads.projectQuota(project));
   });
 
   router.get('/projects/:projectId/sessions', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    await access.readProject(req, projectId);
+    const { projectId } = await routes.read(req, projectParams);
     const result = await sessions.list(projectId);
     res.json({
       items: await workloads.presentMany(result.items),
@@ -40,12 +40,7 @@ export function createSessionsRouter(deps: {
   });
 
   router.post('/projects/:projectId/sessions', async (req, res) => {
-    const { projectId } = parseInput(projectParams, req.params, 'path');
-    const { caller } = await access.projectFor(
-      req,
-      projectId,
-      mlProjectWritePermission,
-    );
+    const { projectId, caller } = await asWriter(req, projectParams);
     const input = parseInput(launchSessionSchema, req.body, 'body');
     res
       .status(201)
@@ -57,12 +52,7 @@ export function createSessionsRouter(deps: {
   });
 
   router.get('/projects/:projectId/sessions/:sessionId', async (req, res) => {
-    const { projectId, sessionId } = parseInput(
-      sessionParams,
-      req.params,
-      'path',
-    );
-    await access.readProject(req, projectId);
+    const { projectId, sessionId } = await routes.read(req, sessionParams);
     res.json(await workloads.present(await sessions.get(projectId, sessionId)));
   });
 
@@ -70,12 +60,7 @@ export function createSessionsRouter(deps: {
   router.get(
     '/projects/:projectId/sessions/:sessionId/transcript',
     async (req, res) => {
-      const { projectId, sessionId } = parseInput(
-        sessionParams,
-        req.params,
-        'path',
-      );
-      await access.readProject(req, projectId);
+      const { projectId, sessionId } = await routes.read(req, sessionParams);
       res.json({ items: await sessions.transcript(projectId, sessionId) });
     },
   );
@@ -84,12 +69,7 @@ export function createSessionsRouter(deps: {
   router.post(
     '/projects/:projectId/sessions/:sessionId/execute',
     async (req, res) => {
-      const { projectId, sessionId } = parseInput(
-        sessionParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectWritePermission);
+      const { projectId, sessionId } = await asWriter(req, sessionParams);
       const { code } = parseInput(executeBody, req.body, 'body');
       const controller = new AbortController();
       res.on('close', () => controller.abort());
@@ -116,12 +96,7 @@ export function createSessionsRouter(deps: {
   router.post(
     '/projects/:projectId/sessions/:sessionId/stop',
     async (req, res) => {
-      const { projectId, sessionId } = parseInput(
-        sessionParams,
-        req.params,
-        'path',
-      );
-      await access.projectFor(req, projectId, mlProjectWritePermission);
+      const { projectId, sessionId } = await asWriter(req, sessionParams);
       await sessions.get(projectId, sessionId);
       res.json(await workloads.stop(sessionId));
     },

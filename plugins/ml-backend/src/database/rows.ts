@@ -1,0 +1,101 @@
+import { Knex } from 'knex';
+import { nowIso } from './listing';
+
+/**
+ * How each field of a patch is stored: in the column of that name, or in the
+ * columns a function gives for its value.
+ *
+ * @internal
+ */
+export type PatchColumns<Patch, Row> = {
+  [K in keyof Patch]-?:
+    | keyof Row
+    | ((value: Exclude<Patch[K], undefined>) => Partial<Row>);
+};
+
+/** The columns a patch changes: fields left undefined keep what is stored. */
+function patchColumns<Patch extends object, Row>(
+  patch: Patch,
+  columns: PatchColumns<Patch, Row>,
+): Partial<Row> {
+  const changes: Partial<Row> = {};
+  for (const field of Object.keys(columns) as Array<keyof Patch>) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    const column = columns[field];
+    Object.assign(
+      changes,
+      typeof column === 'function'
+        ? column(value as Exclude<Patch[keyof Patch], undefined>)
+        : { [column as string]: value },
+    );
+  }
+  return changes;
+}
+
+/**
+ * A store of one table whose rows map to the objects it returns: the reads
+ * and writes of single rows that every such store makes the same way.
+ *
+ * @internal
+ */
+export abstract class TableStore<Row, T> {
+  protected constructor(
+    protected readonly db: Knex,
+    private readonly table: string,
+    private readonly fromRow: (row: Row) => T,
+  ) {}
+
+  /** The row that matches `where`, mapped; undefined when none does. */
+  protected async findOne(where: Partial<Row>): Promise<T | undefined> {
+    const row: Row | undefined = await this.db(this.table).where(where).first();
+    return row ? this.fromRow(row) : undefined;
+  }
+
+  /**
+   * Inserts a row, stamped as created and updated `now`, and returns it as
+   * the store's object.
+   */
+  protected async insertOne(
+    columns: Omit<Row, 'created_at' | 'updated_at'>,
+    now: string = nowIso(),
+  ): Promise<T> {
+    const row = { ...columns, created_at: now, updated_at: now } as Row;
+    await this.db(this.table).insert(row);
+    return this.fromRow(row);
+  }
+
+  /** Deletes the row that matches `where`; false when none does. */
+  protected async deleteOne(where: Partial<Row>): Promise<boolean> {
+    return (await this.db(this.table).where(where).delete()) > 0;
+  }
+
+  /**
+   * Writes a patch to the row that matches `where` and stamps its
+   * `updated_at`; false when no row matches.
+   */
+  protected async patchOne<Patch extends object>(
+    where: Partial<Row>,
+    patch: Patch,
+    columns: PatchColumns<Patch, Row>,
+  ): Promise<boolean> {
+    const updated = await this.db(this.table)
+      .where(where)
+      .update({ ...patchColumns(patch, columns), updated_at: nowIso() });
+    return updated > 0;
+  }
+}
+
+/**
+ * A {@link TableStore} whose rows are identified by an `id` column.
+ *
+ * @internal
+ */
+export abstract class IdTableStore<
+  Row extends { id: string },
+  T,
+> extends TableStore<Row, T> {
+  async get(id: string): Promise<T | undefined> {
+    return this.findOne({ id } as Partial<Row>);
+  }
+}
