@@ -6,3 +6,7 @@ export { SelectField } from './SelectField';
 export type { SelectFieldProps, SelectOption } from './SelectField';
 export { FileField } from './FileField';
 export type { FileFieldProps } from './FileField';
+export { FormRow } from './FormRow';
+export type { FormRowProps } from './FormRow';
+export { SwitchField } from './SwitchField';
+export type { SwitchFieldProps } from './SwitchField';

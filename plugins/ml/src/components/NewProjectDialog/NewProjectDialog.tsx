@@ -76,7 +76,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
     onSuccess: onCreated,
     describeFailure: wholeError,
   });
-  const { values, setValues: set, touched } = form;
+  const { values, setValues: set, touched, fieldProps } = form;
   const workspace = workspaceOf(values);
   const nameProblem = touched ? form.problems.name : undefined;
 
@@ -93,8 +93,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       <FormTextField
         id="ml-new-project-name"
         label="Name"
-        value={values.name}
-        onChange={name => set({ name })}
+        {...fieldProps('name')}
         onBlur={() => form.setTouched(true)}
         problem={nameProblem ? `Name ${nameProblem}` : undefined}
         help='Lowercase letters, digits and "-"; used in URLs'
@@ -102,22 +101,20 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       <FormTextField
         id="ml-new-project-title-field"
         label="Title"
-        value={values.title}
-        onChange={title => set({ title })}
+        {...fieldProps('title')}
       />
       <FormTextField
         id="ml-new-project-description"
         label="Description"
-        value={values.description}
-        onChange={description => set({ description })}
+        {...fieldProps('description')}
         multiline
         minRows={2}
       />
       <SelectField
         id="ml-new-project-workspace"
         label="Workspace"
+        {...fieldProps('workspace')}
         value={workspace}
-        onChange={name => set({ workspace: name })}
         error={touched && !workspace}
         help={
           workspaces.length === 0
