@@ -55,3 +55,14 @@ export const modelRouteRef = createSubRouteRef({
   parent: rootRouteRef,
   path: '/projects/:projectId/models/:modelId',
 });
+
+/** The routes both plugin definitions (legacy and new system) provide. */
+export const mlRouteRefs = {
+  root: rootRouteRef,
+  workspace: workspaceRouteRef,
+  project: projectRouteRef,
+  session: sessionRouteRef,
+  job: jobRouteRef,
+  jobRun: jobRunRouteRef,
+  model: modelRouteRef,
+};

@@ -1,5 +1,5 @@
-import { WorkspaceCapacity, formatMemory } from '@ml-platform/plugin-ml-common';
-import { formatGpu, formatVcpu } from '../../lib/resources';
+import { WorkspaceCapacity } from '@ml-platform/plugin-ml-common';
+import { RESOURCE_KINDS } from '../../lib/resources';
 import { ResourceUsageBar } from '../ResourceUsageBar';
 
 /** @public */
@@ -12,27 +12,16 @@ export function CapacityBars(props: CapacityBarsProps) {
   const { current, maximum, used } = props.capacity;
   return (
     <>
-      <ResourceUsageBar
-        label="CPU"
-        used={used.cpu}
-        current={current.cpu}
-        maximum={maximum.cpu}
-        format={formatVcpu}
-      />
-      <ResourceUsageBar
-        label="Memory"
-        used={used.memoryMiB}
-        current={current.memoryMiB}
-        maximum={maximum.memoryMiB}
-        format={formatMemory}
-      />
-      <ResourceUsageBar
-        label="GPU"
-        used={used.gpu}
-        current={current.gpu}
-        maximum={maximum.gpu}
-        format={formatGpu}
-      />
+      {RESOURCE_KINDS.map(({ key, label, format }) => (
+        <ResourceUsageBar
+          key={key}
+          label={label}
+          used={used[key]}
+          current={current[key]}
+          maximum={maximum[key]}
+          format={format}
+        />
+      ))}
     </>
   );
 }

@@ -9,6 +9,7 @@ import {
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
+import { titleAndName } from '../../lib/titles';
 import { VISIBILITIES, describeVisibility } from '../../lib/roles';
 import { FormDialog } from '../FormDialog';
 import { FormTextField, SelectField } from '../FormFields';
@@ -123,8 +124,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
         }
         options={workspaces.map(w => ({
           value: w.name,
-          label:
-            w.title && w.title !== w.name ? `${w.title} (${w.name})` : w.name,
+          label: titleAndName(w),
         }))}
       />
       <OwnerFields
