@@ -10,7 +10,7 @@ import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
 import { titleAndName } from '../../lib/titles';
-import { VISIBILITIES, describeVisibility } from '../../lib/roles';
+import { VISIBILITY_OPTIONS } from '../../lib/roles';
 import { FormDialog } from '../FormDialog';
 import { FormTextField, SelectField } from '../FormFields';
 import { OwnerFields } from './OwnerFields';
@@ -140,10 +140,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
         onChange={visibility =>
           set({ visibility: visibility as ProjectVisibility })
         }
-        options={VISIBILITIES.map(v => ({
-          value: v,
-          label: describeVisibility(v),
-        }))}
+        options={VISIBILITY_OPTIONS}
       />
     </FormDialog>
   );
