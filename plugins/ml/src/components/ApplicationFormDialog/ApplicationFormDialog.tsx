@@ -13,6 +13,7 @@ import { runtimeLabel } from '../../lib/runtimes';
 import { FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
+  envVarsFieldOf,
   FileField,
   FormRow,
   FormTextField,
@@ -197,11 +198,8 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
         />
       )}
       <EnvVarsField
-        generation={form.generation}
         description="Override the project's environment for this application"
-        env={values.env}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={form.serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );

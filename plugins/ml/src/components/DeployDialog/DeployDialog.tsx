@@ -17,6 +17,7 @@ import { secretsToReenter } from '../EnvVarsEditor';
 import { FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
+  envVarsFieldOf,
   FormRow,
   FormTextField,
   SelectField,
@@ -96,7 +97,7 @@ export function DeployDialog(props: DeployDialogProps) {
       }),
     onSuccess: onDeployed,
   });
-  const { values, setValues: set, serverErrors, fieldProps } = form;
+  const { values, serverErrors, fieldProps } = form;
   const chosenProfile = profileOf(values);
   // Shown as soon as typed: the field starts valid.
   const replicasProblem =
@@ -142,12 +143,9 @@ export function DeployDialog(props: DeployDialogProps) {
         />
       </FormRow>
       <EnvVarsField
-        generation={form.generation}
         description="For the replicas; they win over the build's"
-        env={values.env}
         keepsSecrets={false}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );

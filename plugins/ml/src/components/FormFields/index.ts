@@ -1,5 +1,5 @@
-export { EnvVarsField } from './EnvVarsField';
-export type { EnvVarsFieldProps } from './EnvVarsField';
+export { EnvVarsField, envVarsFieldOf } from './EnvVarsField';
+export type { EnvVarsFieldProps, EnvVarsForm } from './EnvVarsField';
 export { FormTextField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { SelectField } from './SelectField';

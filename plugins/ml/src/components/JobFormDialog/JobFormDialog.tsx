@@ -13,6 +13,7 @@ import { runtimeLabel } from '../../lib/runtimes';
 import { FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
+  envVarsFieldOf,
   FileField,
   FormRow,
   FormTextField,
@@ -190,11 +191,8 @@ export function JobFormDialog(props: JobFormDialogProps) {
       />
       <SwitchField label="Enabled" {...fieldProps('enabled')} />
       <EnvVarsField
-        generation={form.generation}
         description="Override the project's environment for this job's runs"
-        env={values.env}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={form.serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );
