@@ -12,15 +12,7 @@ import { mlEntityExtensions } from './alpha/entity';
 import { mlScaffolderFormFields } from './alpha/scaffolderFields';
 import { mlHomeWidgets } from './alpha/homeWidgets';
 import { scaffolderTemplateRouteRef } from './externalRoutes';
-import {
-  jobRouteRef,
-  jobRunRouteRef,
-  modelRouteRef,
-  projectRouteRef,
-  rootRouteRef,
-  sessionRouteRef,
-  workspaceRouteRef,
-} from './routes';
+import { mlRouteRefs, rootRouteRef } from './routes';
 
 const mlApi = ApiBlueprint.make({
   params: defineParams =>
@@ -58,15 +50,7 @@ export default createFrontendPlugin({
   pluginId: 'ml',
   title: 'ML',
   icon: <BubbleChartIcon />,
-  routes: {
-    root: rootRouteRef,
-    workspace: workspaceRouteRef,
-    project: projectRouteRef,
-    session: sessionRouteRef,
-    job: jobRouteRef,
-    jobRun: jobRunRouteRef,
-    model: modelRouteRef,
-  },
+  routes: mlRouteRefs,
   externalRoutes: {
     scaffolderTemplate: scaffolderTemplateRouteRef,
   },

@@ -20,24 +20,4 @@ export {
   jobRunRouteRef,
   modelRouteRef,
 } from './routes';
-export { mlApiRef, MlClient } from './api';
-export type {
-  MlApi,
-  MlExecuteError,
-  MlExecuteEvent,
-  MlListOptions,
-  MlListRuntimesOptions,
-  MlListProjectsOptions,
-  MlListFilesOptions,
-  MlListRunsOptions,
-  MlLogOptions,
-  MlProjectQuota,
-  MlWorkspaceQueue,
-  MlModelsApi,
-  MlCreateModelRequest,
-  MlUpdateModelRequest,
-  MlCreateBuildRequest,
-  MlCreateDeploymentRequest,
-  MlModelMetricsOptions,
-  MlListPredictionsOptions,
-} from './api';
+export * from './api';

@@ -6,15 +6,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { MlClient, mlApiRef } from './api';
-import {
-  jobRouteRef,
-  jobRunRouteRef,
-  modelRouteRef,
-  projectRouteRef,
-  rootRouteRef,
-  sessionRouteRef,
-  workspaceRouteRef,
-} from './routes';
+import { mlRouteRefs, rootRouteRef } from './routes';
 
 /**
  * The ML platform plugin for the legacy frontend system.
@@ -31,15 +23,7 @@ export const mlPlugin = createPlugin({
         new MlClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: {
-    root: rootRouteRef,
-    workspace: workspaceRouteRef,
-    project: projectRouteRef,
-    session: sessionRouteRef,
-    job: jobRouteRef,
-    jobRun: jobRunRouteRef,
-    model: modelRouteRef,
-  },
+  routes: mlRouteRefs,
 });
 
 /**

@@ -3,12 +3,16 @@ import { createRouteRef, createSubRouteRef } from '@backstage/core-plugin-api';
 /** @public */
 export const rootRouteRef = createRouteRef({ id: 'ml' });
 
+/** A page below the plugin's root; `id` is prefixed with `ml/`. */
+function mlSubRouteRef<Path extends string>(id: string, path: Path) {
+  return createSubRouteRef({ id: `ml/${id}`, parent: rootRouteRef, path });
+}
+
 /** @public */
-export const workspaceRouteRef = createSubRouteRef({
-  id: 'ml/workspace',
-  parent: rootRouteRef,
-  path: '/workspaces/:workspace',
-});
+export const workspaceRouteRef = mlSubRouteRef(
+  'workspace',
+  '/workspaces/:workspace',
+);
 
 /**
  * A project's pages. The plugin's own links fill `projectId` with
@@ -17,25 +21,19 @@ export const workspaceRouteRef = createSubRouteRef({
  *
  * @public
  */
-export const projectRouteRef = createSubRouteRef({
-  id: 'ml/project',
-  parent: rootRouteRef,
-  path: '/projects/:projectId',
-});
+export const projectRouteRef = mlSubRouteRef('project', '/projects/:projectId');
 
 /** @public */
-export const sessionRouteRef = createSubRouteRef({
-  id: 'ml/session',
-  parent: rootRouteRef,
-  path: '/projects/:projectId/sessions/:sessionId',
-});
+export const sessionRouteRef = mlSubRouteRef(
+  'session',
+  '/projects/:projectId/sessions/:sessionId',
+);
 
 /** @public */
-export const jobRouteRef = createSubRouteRef({
-  id: 'ml/job',
-  parent: rootRouteRef,
-  path: '/projects/:projectId/jobs/:jobId',
-});
+export const jobRouteRef = mlSubRouteRef(
+  'job',
+  '/projects/:projectId/jobs/:jobId',
+);
 
 /**
  * One run of a job. Notifications about runs link here with the bare
@@ -43,15 +41,24 @@ export const jobRouteRef = createSubRouteRef({
  *
  * @public
  */
-export const jobRunRouteRef = createSubRouteRef({
-  id: 'ml/job-run',
-  parent: rootRouteRef,
-  path: '/projects/:projectId/jobs/:jobId/runs/:runId',
-});
+export const jobRunRouteRef = mlSubRouteRef(
+  'job-run',
+  '/projects/:projectId/jobs/:jobId/runs/:runId',
+);
 
 /** A model with its builds, deployments, test panel, monitoring and keys. */
-export const modelRouteRef = createSubRouteRef({
-  id: 'ml/model',
-  parent: rootRouteRef,
-  path: '/projects/:projectId/models/:modelId',
-});
+export const modelRouteRef = mlSubRouteRef(
+  'model',
+  '/projects/:projectId/models/:modelId',
+);
+
+/** The routes both plugin definitions (legacy and new system) provide. */
+export const mlRouteRefs = {
+  root: rootRouteRef,
+  workspace: workspaceRouteRef,
+  project: projectRouteRef,
+  session: sessionRouteRef,
+  job: jobRouteRef,
+  jobRun: jobRunRouteRef,
+  model: modelRouteRef,
+};

@@ -1,57 +1,56 @@
+import { ComponentType } from 'react';
 import { compatWrapper } from '@backstage/core-compat-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 
+type EntityCards = typeof import('../components/entity');
+
+/** A content card for entities of one kind, loaded when first shown. */
+function entityCard(
+  name: string,
+  kind: string,
+  card: (cards: EntityCards) => ComponentType,
+) {
+  return EntityCardBlueprint.make({
+    name,
+    params: {
+      filter: `kind:${kind}`,
+      type: 'content',
+      loader: () =>
+        import('../components/entity').then(m => {
+          const Card = card(m);
+          return compatWrapper(<Card />);
+        }),
+    },
+  });
+}
+
 /** Workspace entities: usage against capacity and the queue. */
-export const workspaceOverviewEntityCard = EntityCardBlueprint.make({
-  name: 'workspace-overview',
-  params: {
-    filter: 'kind:workspace',
-    type: 'content',
-    loader: () =>
-      import('../components/entity').then(m =>
-        compatWrapper(<m.WorkspaceOverviewCard />),
-      ),
-  },
-});
+export const workspaceOverviewEntityCard = entityCard(
+  'workspace-overview',
+  'workspace',
+  m => m.WorkspaceOverviewCard,
+);
 
 /** Project entities: sessions, jobs, models and applications at a glance. */
-export const projectOverviewEntityCard = EntityCardBlueprint.make({
-  name: 'project-overview',
-  params: {
-    filter: 'kind:project',
-    type: 'content',
-    loader: () =>
-      import('../components/entity').then(m =>
-        compatWrapper(<m.ProjectOverviewCard />),
-      ),
-  },
-});
+export const projectOverviewEntityCard = entityCard(
+  'project-overview',
+  'project',
+  m => m.ProjectOverviewCard,
+);
 
 /** Model entities: deployments and the last hour's traffic. */
-export const modelOverviewEntityCard = EntityCardBlueprint.make({
-  name: 'model-overview',
-  params: {
-    filter: 'kind:model',
-    type: 'content',
-    loader: () =>
-      import('../components/entity').then(m =>
-        compatWrapper(<m.ModelOverviewCard />),
-      ),
-  },
-});
+export const modelOverviewEntityCard = entityCard(
+  'model-overview',
+  'model',
+  m => m.ModelOverviewCard,
+);
 
 /** Model entities: the lineage on the catalog graph. */
-export const modelLineageEntityCard = EntityCardBlueprint.make({
-  name: 'model-lineage',
-  params: {
-    filter: 'kind:model',
-    type: 'content',
-    loader: () =>
-      import('../components/entity').then(m =>
-        compatWrapper(<m.ModelLineageCard />),
-      ),
-  },
-});
+export const modelLineageEntityCard = entityCard(
+  'model-lineage',
+  'model',
+  m => m.ModelLineageCard,
+);
 
 /** The ML platform's entity cards, for the plugin's extensions. */
 export const mlEntityExtensions = [

@@ -1,59 +1,69 @@
+import { ComponentType } from 'react';
 import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { compatWrapper } from '@backstage/core-compat-api';
 
-const cards = () => import('../components/home');
+type HomeCards = typeof import('../components/home');
+
+/** A card of the home page, loaded when first shown. */
+function homeWidget(
+  name: string,
+  params: { name: string; title: string; description: string },
+  card: (cards: HomeCards) => ComponentType,
+) {
+  return HomePageWidgetBlueprint.make({
+    name,
+    params: {
+      ...params,
+      components: () =>
+        import('../components/home').then(m => {
+          const Card = card(m);
+          return { Content: () => compatWrapper(<Card />) };
+        }),
+    },
+  });
+}
 
 /** "Your ML": recent projects with their sessions, jobs and models. */
-const yourMlWidget = HomePageWidgetBlueprint.make({
-  name: 'your-ml',
-  params: {
+const yourMlWidget = homeWidget(
+  'your-ml',
+  {
     name: 'MlYourMl',
     title: 'Your ML',
     description:
       'Your recent ML projects, their active sessions, running jobs and deployed models',
-    components: () =>
-      cards().then(m => ({ Content: () => compatWrapper(<m.YourMlCard />) })),
   },
-});
+  m => m.YourMlCard,
+);
 
-const workspaceCapacityWidget = HomePageWidgetBlueprint.make({
-  name: 'workspace-capacity',
-  params: {
+const workspaceCapacityWidget = homeWidget(
+  'workspace-capacity',
+  {
     name: 'MlWorkspaceCapacity',
     title: 'Workspace capacity',
     description: 'What the ML workspaces use of their compute',
-    components: () =>
-      cards().then(m => ({
-        Content: () => compatWrapper(<m.WorkspaceCapacityCard />),
-      })),
   },
-});
+  m => m.WorkspaceCapacityCard,
+);
 
-const startFromTemplateWidget = HomePageWidgetBlueprint.make({
-  name: 'start-from-template',
-  params: {
+const startFromTemplateWidget = homeWidget(
+  'start-from-template',
+  {
     name: 'MlStartFromTemplate',
     title: 'Start from a template',
     description: 'The ML project templates',
-    components: () =>
-      cards().then(m => ({
-        Content: () => compatWrapper(<m.StartFromTemplateCard />),
-      })),
   },
-});
+  m => m.StartFromTemplateCard,
+);
 
-const recentActivityWidget = HomePageWidgetBlueprint.make({
-  name: 'recent-activity',
-  params: {
+const recentActivityWidget = homeWidget(
+  'recent-activity',
+  {
     name: 'MlRecentActivity',
     title: 'Recent activity',
     description: 'The latest sessions and job runs of your recent projects',
-    components: () =>
-      cards().then(m => ({
-        Content: () => compatWrapper(<m.RecentActivityCard />),
-      })),
   },
-});
+  m => m.RecentActivityCard,
+);
 
 /** The ML cards of the portal's home page. */
 export const mlHomeWidgets = [

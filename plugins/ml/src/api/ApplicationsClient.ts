@@ -7,15 +7,14 @@ import {
   MlCreateApplicationRequest,
   MlUpdateApplicationRequest,
 } from './MlApplicationsApi';
-import { MlHttp, seg } from './MlHttp';
+import { Collection } from './Collection';
+import { MlHttp, projectPath } from './MlHttp';
 
 /** Backstage's own endpoint that sets the user cookie for a plugin's paths. */
 const COOKIE_PATH = '/.backstage/auth/v1/cookie';
 
-function applicationPath(projectId: string, appId?: string) {
-  const base = `/projects/${seg(projectId)}/applications`;
-  return appId ? `${base}/${seg(appId)}` : base;
-}
+const applicationsOf = (http: MlHttp, projectId: string) =>
+  new Collection<Application>(http, `${projectPath(projectId)}/applications`);
 
 /** Applications: long-running web apps served from a project's files. */
 export class ApplicationsClient implements MlApplicationsApi {
@@ -25,25 +24,16 @@ export class ApplicationsClient implements MlApplicationsApi {
     return this.http.json<ApplicationSettings>('GET', '/applications/settings');
   }
 
-  async listApplications(projectId: string) {
-    const { items } = await this.http.json<{ items: Application[] }>(
-      'GET',
-      applicationPath(projectId),
-    );
-    return items;
+  listApplications(projectId: string) {
+    return applicationsOf(this.http, projectId).items();
   }
 
   getApplication(projectId: string, appId: string) {
-    return this.http.json<Application>(
-      'GET',
-      applicationPath(projectId, appId),
-    );
+    return applicationsOf(this.http, projectId).get(appId);
   }
 
   createApplication(projectId: string, request: MlCreateApplicationRequest) {
-    return this.http.json<Application>('POST', applicationPath(projectId), {
-      body: request,
-    });
+    return applicationsOf(this.http, projectId).create(request);
   }
 
   updateApplication(
@@ -51,34 +41,23 @@ export class ApplicationsClient implements MlApplicationsApi {
     appId: string,
     request: MlUpdateApplicationRequest,
   ) {
-    return this.http.json<Application>(
-      'PATCH',
-      applicationPath(projectId, appId),
-      { body: request },
-    );
+    return applicationsOf(this.http, projectId).update(appId, request);
   }
 
-  async deleteApplication(projectId: string, appId: string) {
-    await this.http.send('DELETE', applicationPath(projectId, appId));
-  }
-
-  private action(projectId: string, appId: string, verb: string) {
-    return this.http.json<Application>(
-      'POST',
-      `${applicationPath(projectId, appId)}/${verb}`,
-    );
+  deleteApplication(projectId: string, appId: string) {
+    return applicationsOf(this.http, projectId).remove(appId);
   }
 
   startApplication(projectId: string, appId: string) {
-    return this.action(projectId, appId, 'start');
+    return applicationsOf(this.http, projectId).act(appId, 'start');
   }
 
   stopApplication(projectId: string, appId: string) {
-    return this.action(projectId, appId, 'stop');
+    return applicationsOf(this.http, projectId).act(appId, 'stop');
   }
 
   restartApplication(projectId: string, appId: string) {
-    return this.action(projectId, appId, 'restart');
+    return applicationsOf(this.http, projectId).act(appId, 'restart');
   }
 
   async prepareApplicationUrl(app: Application) {

@@ -16,8 +16,17 @@ import {
   MlProjectQuota,
   MlWorkspaceQueue,
 } from './MlApi';
-import { MlHttp, seg } from './MlHttp';
+import { Collection } from './Collection';
+import { MlHttp, projectPath, seg } from './MlHttp';
 import { readLines, readServerSentEvents } from './streams';
+
+const sessionsOf = (http: MlHttp, projectId: string) =>
+  new Collection<Workload>(http, `${projectPath(projectId)}/sessions`);
+
+const jobsOf = (http: MlHttp, projectId: string) =>
+  new Collection<Job>(http, `${projectPath(projectId)}/jobs`);
+
+const workloadPath = (workloadId: string) => `/workloads/${seg(workloadId)}`;
 
 /**
  * The workload engine: sessions and their console, jobs and runs, any
@@ -29,32 +38,20 @@ export class EngineClient {
   getProjectQuota(projectId: string) {
     return this.http.json<MlProjectQuota>(
       'GET',
-      `/projects/${seg(projectId)}/quota`,
+      `${projectPath(projectId)}/quota`,
     );
   }
 
   listSessions(projectId: string) {
-    return this.http.json<Page<Workload>>(
-      'GET',
-      `/projects/${seg(projectId)}/sessions`,
-    );
+    return sessionsOf(this.http, projectId).page();
   }
 
   launchSession(projectId: string, request: LaunchSessionRequest) {
-    return this.http.json<Workload>(
-      'POST',
-      `/projects/${seg(projectId)}/sessions`,
-      {
-        body: request,
-      },
-    );
+    return sessionsOf(this.http, projectId).create(request);
   }
 
   getSession(projectId: string, sessionId: string) {
-    return this.http.json<Workload>(
-      'GET',
-      `/projects/${seg(projectId)}/sessions/${seg(sessionId)}`,
-    );
+    return sessionsOf(this.http, projectId).get(sessionId);
   }
 
   async *executeSession(
@@ -63,11 +60,11 @@ export class EngineClient {
     code: string,
     options?: { signal?: AbortSignal },
   ): AsyncGenerator<MlExecuteEvent> {
-    const response = await this.http.send(
-      'POST',
-      `/projects/${seg(projectId)}/sessions/${seg(sessionId)}/execute`,
-      { body: { code }, signal: options?.signal },
-    );
+    const session = sessionsOf(this.http, projectId).pathOf(sessionId);
+    const response = await this.http.send('POST', `${session}/execute`, {
+      body: { code },
+      signal: options?.signal,
+    });
     for await (const line of readLines(response.body!)) {
       if (line.trim()) {
         yield JSON.parse(line) as MlExecuteEvent;
@@ -84,52 +81,33 @@ export class EngineClient {
   }
 
   stopSession(projectId: string, sessionId: string) {
-    return this.http.json<Workload>(
-      'POST',
-      `/projects/${seg(projectId)}/sessions/${seg(sessionId)}/stop`,
-    );
+    return sessionsOf(this.http, projectId).act(sessionId, 'stop');
   }
 
-  async listJobs(projectId: string) {
-    const { items } = await this.http.json<{ items: Job[] }>(
-      'GET',
-      `/projects/${seg(projectId)}/jobs`,
-    );
-    return items;
+  listJobs(projectId: string) {
+    return jobsOf(this.http, projectId).items();
   }
 
   getJob(projectId: string, jobId: string) {
-    return this.http.json<Job>(
-      'GET',
-      `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
-    );
+    return jobsOf(this.http, projectId).get(jobId);
   }
 
   createJob(projectId: string, request: CreateJobRequest) {
-    return this.http.json<Job>('POST', `/projects/${seg(projectId)}/jobs`, {
-      body: request,
-    });
+    return jobsOf(this.http, projectId).create(request);
   }
 
   updateJob(projectId: string, jobId: string, request: UpdateJobRequest) {
-    return this.http.json<Job>(
-      'PATCH',
-      `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
-      { body: request },
-    );
+    return jobsOf(this.http, projectId).update(jobId, request);
   }
 
-  async deleteJob(projectId: string, jobId: string) {
-    await this.http.send(
-      'DELETE',
-      `/projects/${seg(projectId)}/jobs/${seg(jobId)}`,
-    );
+  deleteJob(projectId: string, jobId: string) {
+    return jobsOf(this.http, projectId).remove(jobId);
   }
 
   runJob(projectId: string, jobId: string, request?: RunJobRequest) {
     return this.http.json<Workload>(
       'POST',
-      `/projects/${seg(projectId)}/jobs/${seg(jobId)}/runs`,
+      `${jobsOf(this.http, projectId).pathOf(jobId)}/runs`,
       { body: request ?? {} },
     );
   }
@@ -137,7 +115,7 @@ export class EngineClient {
   listJobRuns(projectId: string, jobId: string, options?: MlListRunsOptions) {
     return this.http.json<Page<Workload>>(
       'GET',
-      `/projects/${seg(projectId)}/jobs/${seg(jobId)}/runs`,
+      `${jobsOf(this.http, projectId).pathOf(jobId)}/runs`,
       { query: { page_size: options?.pageSize, offset: options?.offset } },
     );
   }
@@ -152,13 +130,13 @@ export class EngineClient {
   }
 
   getWorkload(workloadId: string) {
-    return this.http.json<Workload>('GET', `/workloads/${seg(workloadId)}`);
+    return this.http.json<Workload>('GET', workloadPath(workloadId));
   }
 
   async listWorkloadEvents(workloadId: string) {
     const { items } = await this.http.json<{ items: WorkloadEvent[] }>(
       'GET',
-      `/workloads/${seg(workloadId)}/events`,
+      `${workloadPath(workloadId)}/events`,
     );
     return items;
   }
@@ -168,7 +146,7 @@ export class EngineClient {
     const { lines } = await this.http.json<{
       lines: string[];
       truncated?: boolean;
-    }>('GET', `/workloads/${seg(workloadId)}/logs`, {
+    }>('GET', `${workloadPath(workloadId)}/logs`, {
       query: { attempt: options?.attempt },
       signal: options?.signal,
     });
@@ -181,7 +159,7 @@ export class EngineClient {
   ): AsyncGenerator<string> {
     const response = await this.http.send(
       'GET',
-      `/workloads/${seg(workloadId)}/logs`,
+      `${workloadPath(workloadId)}/logs`,
       {
         query: { follow: true, attempt: options?.attempt },
         signal: options?.signal,
@@ -204,10 +182,7 @@ export class EngineClient {
   }
 
   stopWorkload(workloadId: string) {
-    return this.http.json<Workload>(
-      'POST',
-      `/workloads/${seg(workloadId)}/stop`,
-    );
+    return this.http.json<Workload>('POST', `${workloadPath(workloadId)}/stop`);
   }
 
   getWorkspaceQueue(workspace: string) {

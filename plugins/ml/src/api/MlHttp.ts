@@ -7,6 +7,9 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export const seg = encodeURIComponent;
 
+/** The path of a project, below which most of the API's collections are. */
+export const projectPath = (projectId: string) => `/projects/${seg(projectId)}`;
+
 interface RequestOptions {
   query?: Query;
   body?: unknown;

@@ -19,7 +19,8 @@ import {
   MlModelsApi,
   MlUpdateModelRequest,
 } from './MlModelsApi';
-import { MlHttp, seg } from './MlHttp';
+import { Collection } from './Collection';
+import { MlHttp, projectPath, seg } from './MlHttp';
 
 function isPredictionResponse(body: unknown): body is PredictionResponse {
   return (
@@ -30,31 +31,36 @@ function isPredictionResponse(body: unknown): body is PredictionResponse {
   );
 }
 
-function modelPath(projectId: string, modelId?: string) {
-  const base = `/projects/${seg(projectId)}/models`;
-  return modelId ? `${base}/${seg(modelId)}` : base;
+const modelsOf = (http: MlHttp, projectId: string) =>
+  new Collection<Model>(http, `${projectPath(projectId)}/models`);
+
+const modelPath = (projectId: string, modelId: string) =>
+  `${projectPath(projectId)}/models/${seg(modelId)}`;
+
+/** The collection `name` below a model, e.g. its builds. */
+function belowModel<T>(name: string) {
+  return (http: MlHttp, projectId: string, modelId: string) =>
+    new Collection<T>(http, `${modelPath(projectId, modelId)}/${name}`);
 }
+
+const buildsOf = belowModel<ModelBuild>('builds');
+const deploymentsOf = belowModel<ModelDeployment>('deployments');
+const keysOf = belowModel<ModelAccessKey>('keys');
 
 /** Models: their builds, deployments, access keys and predictions. */
 export class ModelsClient implements MlModelsApi {
   constructor(private readonly http: MlHttp) {}
 
-  async listModels(projectId: string) {
-    const { items } = await this.http.json<{ items: Model[] }>(
-      'GET',
-      modelPath(projectId),
-    );
-    return items;
+  listModels(projectId: string) {
+    return modelsOf(this.http, projectId).items();
   }
 
   getModel(projectId: string, modelId: string) {
-    return this.http.json<Model>('GET', modelPath(projectId, modelId));
+    return modelsOf(this.http, projectId).get(modelId);
   }
 
   createModel(projectId: string, request: MlCreateModelRequest) {
-    return this.http.json<Model>('POST', modelPath(projectId), {
-      body: request,
-    });
+    return modelsOf(this.http, projectId).create(request);
   }
 
   updateModel(
@@ -62,28 +68,19 @@ export class ModelsClient implements MlModelsApi {
     modelId: string,
     request: MlUpdateModelRequest,
   ) {
-    return this.http.json<Model>('PATCH', modelPath(projectId, modelId), {
-      body: request,
-    });
+    return modelsOf(this.http, projectId).update(modelId, request);
   }
 
-  async deleteModel(projectId: string, modelId: string) {
-    await this.http.send('DELETE', modelPath(projectId, modelId));
+  deleteModel(projectId: string, modelId: string) {
+    return modelsOf(this.http, projectId).remove(modelId);
   }
 
-  async listBuilds(projectId: string, modelId: string) {
-    const { items } = await this.http.json<{ items: ModelBuild[] }>(
-      'GET',
-      `${modelPath(projectId, modelId)}/builds`,
-    );
-    return items;
+  listBuilds(projectId: string, modelId: string) {
+    return buildsOf(this.http, projectId, modelId).items();
   }
 
   getBuild(projectId: string, modelId: string, buildId: string) {
-    return this.http.json<ModelBuild>(
-      'GET',
-      `${modelPath(projectId, modelId)}/builds/${seg(buildId)}`,
-    );
+    return buildsOf(this.http, projectId, modelId).get(buildId);
   }
 
   createBuild(
@@ -91,19 +88,11 @@ export class ModelsClient implements MlModelsApi {
     modelId: string,
     request: MlCreateBuildRequest,
   ) {
-    return this.http.json<ModelBuild>(
-      'POST',
-      `${modelPath(projectId, modelId)}/builds`,
-      { body: request },
-    );
+    return buildsOf(this.http, projectId, modelId).create(request);
   }
 
-  async listDeployments(projectId: string, modelId: string) {
-    const { items } = await this.http.json<{ items: ModelDeployment[] }>(
-      'GET',
-      `${modelPath(projectId, modelId)}/deployments`,
-    );
-    return items;
+  listDeployments(projectId: string, modelId: string) {
+    return deploymentsOf(this.http, projectId, modelId).items();
   }
 
   createDeployment(
@@ -111,11 +100,7 @@ export class ModelsClient implements MlModelsApi {
     modelId: string,
     request: MlCreateDeploymentRequest,
   ) {
-    return this.http.json<ModelDeployment>(
-      'POST',
-      `${modelPath(projectId, modelId)}/deployments`,
-      { body: request },
-    );
+    return deploymentsOf(this.http, projectId, modelId).create(request);
   }
 
   scaleDeployment(
@@ -124,41 +109,32 @@ export class ModelsClient implements MlModelsApi {
     deploymentId: string,
     replicas: number,
   ) {
-    return this.http.json<ModelDeployment>(
-      'PATCH',
-      `${modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}`,
-      { body: { replicas } },
-    );
+    return deploymentsOf(this.http, projectId, modelId).update(deploymentId, {
+      replicas,
+    });
   }
 
   stopDeployment(projectId: string, modelId: string, deploymentId: string) {
-    return this.http.json<ModelDeployment>(
-      'POST',
-      `${modelPath(projectId, modelId)}/deployments/${seg(deploymentId)}/stop`,
+    return deploymentsOf(this.http, projectId, modelId).act(
+      deploymentId,
+      'stop',
     );
   }
 
-  async listAccessKeys(projectId: string, modelId: string) {
-    const { items } = await this.http.json<{ items: ModelAccessKey[] }>(
-      'GET',
-      `${modelPath(projectId, modelId)}/keys`,
-    );
-    return items;
+  listAccessKeys(projectId: string, modelId: string) {
+    return keysOf(this.http, projectId, modelId).items();
   }
 
   createAccessKey(projectId: string, modelId: string, name: string) {
     return this.http.json<CreatedModelAccessKey>(
       'POST',
-      `${modelPath(projectId, modelId)}/keys`,
+      keysOf(this.http, projectId, modelId).pathOf(),
       { body: { name } },
     );
   }
 
-  async revokeAccessKey(projectId: string, modelId: string, keyId: string) {
-    await this.http.send(
-      'DELETE',
-      `${modelPath(projectId, modelId)}/keys/${seg(keyId)}`,
-    );
+  revokeAccessKey(projectId: string, modelId: string, keyId: string) {
+    return keysOf(this.http, projectId, modelId).remove(keyId);
   }
 
   async predict(projectId: string, modelId: string, request: unknown) {

@@ -2,47 +2,49 @@ import {
   Collaborator,
   CollaboratorRole,
   CreateProjectRequest,
-  Page,
   Project,
   UpdateProjectRequest,
 } from '@ml-platform/plugin-ml-common';
+import { Collection } from './Collection';
 import { MlListProjectsOptions } from './MlApi';
-import { MlHttp, listQuery, seg } from './MlHttp';
+import { MlHttp, listQuery, projectPath } from './MlHttp';
+
+const collaboratorsOf = (http: MlHttp, projectId: string) =>
+  new Collection<Collaborator>(http, `${projectPath(projectId)}/collaborators`);
 
 /** Projects and who may work on them. */
 export class ProjectsClient {
-  constructor(private readonly http: MlHttp) {}
+  private readonly projects: Collection<Project>;
+
+  constructor(private readonly http: MlHttp) {
+    this.projects = new Collection(http, '/projects');
+  }
 
   listProjects(options?: MlListProjectsOptions) {
-    return this.http.json<Page<Project>>('GET', '/projects', {
-      query: { ...listQuery(options), workspace: options?.workspace },
+    return this.projects.page({
+      ...listQuery(options),
+      workspace: options?.workspace,
     });
   }
 
   getProject(projectId: string) {
-    return this.http.json<Project>('GET', `/projects/${seg(projectId)}`);
+    return this.projects.get(projectId);
   }
 
   createProject(request: CreateProjectRequest) {
-    return this.http.json<Project>('POST', '/projects', { body: request });
+    return this.projects.create(request);
   }
 
   updateProject(projectId: string, request: UpdateProjectRequest) {
-    return this.http.json<Project>('PATCH', `/projects/${seg(projectId)}`, {
-      body: request,
-    });
+    return this.projects.update(projectId, request);
   }
 
-  async deleteProject(projectId: string) {
-    await this.http.send('DELETE', `/projects/${seg(projectId)}`);
+  deleteProject(projectId: string) {
+    return this.projects.remove(projectId);
   }
 
-  async listCollaborators(projectId: string) {
-    const { items } = await this.http.json<{ items: Collaborator[] }>(
-      'GET',
-      `/projects/${seg(projectId)}/collaborators`,
-    );
-    return items;
+  listCollaborators(projectId: string) {
+    return collaboratorsOf(this.http, projectId).items();
   }
 
   async setCollaborator(
@@ -50,17 +52,13 @@ export class ProjectsClient {
     subject: string,
     role: CollaboratorRole,
   ) {
-    await this.http.send(
-      'PUT',
-      `/projects/${seg(projectId)}/collaborators/${seg(subject)}`,
-      { body: { role } },
-    );
+    const collaborators = collaboratorsOf(this.http, projectId);
+    await this.http.send('PUT', collaborators.pathOf(subject), {
+      body: { role },
+    });
   }
 
-  async removeCollaborator(projectId: string, subject: string) {
-    await this.http.send(
-      'DELETE',
-      `/projects/${seg(projectId)}/collaborators/${seg(subject)}`,
-    );
+  removeCollaborator(projectId: string, subject: string) {
+    return collaboratorsOf(this.http, projectId).remove(subject);
   }
 }

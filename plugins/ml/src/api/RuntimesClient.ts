@@ -1,41 +1,41 @@
 import {
   CreateRuntimeRequest,
-  Page,
   Runtime,
   UpdateRuntimeRequest,
 } from '@ml-platform/plugin-ml-common';
+import { Collection } from './Collection';
 import { MlListRuntimesOptions } from './MlApi';
-import { MlHttp, listQuery, seg } from './MlHttp';
+import { MlHttp, listQuery } from './MlHttp';
 
 /** The runtimes (images or interpreters) that workloads run in. */
 export class RuntimesClient {
-  constructor(private readonly http: MlHttp) {}
+  private readonly runtimes: Collection<Runtime>;
+
+  constructor(http: MlHttp) {
+    this.runtimes = new Collection(http, '/runtimes');
+  }
 
   listRuntimes(options?: MlListRuntimesOptions) {
-    return this.http.json<Page<Runtime>>('GET', '/runtimes', {
-      query: {
-        ...listQuery(options),
-        all: options?.all || undefined,
-        enabled: options?.enabled,
-      },
+    return this.runtimes.page({
+      ...listQuery(options),
+      all: options?.all || undefined,
+      enabled: options?.enabled,
     });
   }
 
   getRuntime(runtimeId: string) {
-    return this.http.json<Runtime>('GET', `/runtimes/${seg(runtimeId)}`);
+    return this.runtimes.get(runtimeId);
   }
 
   createRuntime(request: CreateRuntimeRequest) {
-    return this.http.json<Runtime>('POST', '/runtimes', { body: request });
+    return this.runtimes.create(request);
   }
 
   updateRuntime(runtimeId: string, request: UpdateRuntimeRequest) {
-    return this.http.json<Runtime>('PATCH', `/runtimes/${seg(runtimeId)}`, {
-      body: request,
-    });
+    return this.runtimes.update(runtimeId, request);
   }
 
-  async deleteRuntime(runtimeId: string) {
-    await this.http.send('DELETE', `/runtimes/${seg(runtimeId)}`);
+  deleteRuntime(runtimeId: string) {
+    return this.runtimes.remove(runtimeId);
   }
 }

@@ -2,7 +2,6 @@ import {
   CreateProfileRequest,
   CreateQuotaRequest,
   CreateWorkspaceRequest,
-  Page,
   Quota,
   ResourceProfile,
   UpdateProfileRequest,
@@ -11,58 +10,59 @@ import {
   Workspace,
   WorkspaceCapacity,
 } from '@ml-platform/plugin-ml-common';
+import { Collection } from './Collection';
 import { MlListOptions } from './MlApi';
 import { MlHttp, listQuery, seg } from './MlHttp';
 
+const workspacePath = (name: string) => `/workspaces/${seg(name)}`;
+
+const profilesOf = (http: MlHttp, workspace: string) =>
+  new Collection<ResourceProfile>(http, `${workspacePath(workspace)}/profiles`);
+
+const quotasOf = (http: MlHttp, workspace: string) =>
+  new Collection<Quota>(http, `${workspacePath(workspace)}/quotas`);
+
 /** Workspaces and what their admins set: resource profiles and quotas. */
 export class WorkspacesClient {
-  constructor(private readonly http: MlHttp) {}
+  private readonly workspaces: Collection<Workspace>;
+
+  constructor(private readonly http: MlHttp) {
+    this.workspaces = new Collection(http, '/workspaces');
+  }
 
   listWorkspaces(options?: MlListOptions) {
-    return this.http.json<Page<Workspace>>('GET', '/workspaces', {
-      query: listQuery(options),
-    });
+    return this.workspaces.page(listQuery(options));
   }
 
   getWorkspace(name: string) {
-    return this.http.json<Workspace>('GET', `/workspaces/${seg(name)}`);
+    return this.workspaces.get(name);
   }
 
   createWorkspace(request: CreateWorkspaceRequest) {
-    return this.http.json<Workspace>('POST', '/workspaces', { body: request });
+    return this.workspaces.create(request);
   }
 
   updateWorkspace(name: string, request: UpdateWorkspaceRequest) {
-    return this.http.json<Workspace>('PATCH', `/workspaces/${seg(name)}`, {
-      body: request,
-    });
+    return this.workspaces.update(name, request);
   }
 
-  async deleteWorkspace(name: string) {
-    await this.http.send('DELETE', `/workspaces/${seg(name)}`);
+  deleteWorkspace(name: string) {
+    return this.workspaces.remove(name);
   }
 
   getWorkspaceCapacity(name: string) {
     return this.http.json<WorkspaceCapacity>(
       'GET',
-      `/workspaces/${seg(name)}/capacity`,
+      `${workspacePath(name)}/capacity`,
     );
   }
 
   listProfiles(workspace: string, options?: MlListOptions) {
-    return this.http.json<Page<ResourceProfile>>(
-      'GET',
-      `/workspaces/${seg(workspace)}/profiles`,
-      { query: listQuery(options) },
-    );
+    return profilesOf(this.http, workspace).page(listQuery(options));
   }
 
   createProfile(workspace: string, request: CreateProfileRequest) {
-    return this.http.json<ResourceProfile>(
-      'POST',
-      `/workspaces/${seg(workspace)}/profiles`,
-      { body: request },
-    );
+    return profilesOf(this.http, workspace).create(request);
   }
 
   updateProfile(
@@ -70,50 +70,26 @@ export class WorkspacesClient {
     profile: string,
     request: UpdateProfileRequest,
   ) {
-    return this.http.json<ResourceProfile>(
-      'PATCH',
-      `/workspaces/${seg(workspace)}/profiles/${seg(profile)}`,
-      { body: request },
-    );
+    return profilesOf(this.http, workspace).update(profile, request);
   }
 
-  async deleteProfile(workspace: string, profile: string) {
-    await this.http.send(
-      'DELETE',
-      `/workspaces/${seg(workspace)}/profiles/${seg(profile)}`,
-    );
+  deleteProfile(workspace: string, profile: string) {
+    return profilesOf(this.http, workspace).remove(profile);
   }
 
   listQuotas(workspace: string, options?: MlListOptions) {
-    return this.http.json<Page<Quota>>(
-      'GET',
-      `/workspaces/${seg(workspace)}/quotas`,
-      { query: listQuery(options) },
-    );
+    return quotasOf(this.http, workspace).page(listQuery(options));
   }
 
   createQuota(workspace: string, request: CreateQuotaRequest) {
-    return this.http.json<Quota>(
-      'POST',
-      `/workspaces/${seg(workspace)}/quotas`,
-      {
-        body: request,
-      },
-    );
+    return quotasOf(this.http, workspace).create(request);
   }
 
   updateQuota(workspace: string, quotaId: string, request: UpdateQuotaRequest) {
-    return this.http.json<Quota>(
-      'PATCH',
-      `/workspaces/${seg(workspace)}/quotas/${seg(quotaId)}`,
-      { body: request },
-    );
+    return quotasOf(this.http, workspace).update(quotaId, request);
   }
 
-  async deleteQuota(workspace: string, quotaId: string) {
-    await this.http.send(
-      'DELETE',
-      `/workspaces/${seg(workspace)}/quotas/${seg(quotaId)}`,
-    );
+  deleteQuota(workspace: string, quotaId: string) {
+    return quotasOf(this.http, workspace).remove(quotaId);
   }
 }

@@ -23,6 +23,34 @@ export interface DialogFormOptions<T, R> {
   describeFailure?: (error: unknown) => FieldErrors;
 }
 
+/** What a field component takes to edit one value of a form. */
+export interface BoundField<V> {
+  value: V;
+  onChange: (value: V) => void;
+  /** The problem to show under the field, if any. */
+  problem?: string;
+}
+
+/**
+ * Makes `fieldProps` for a form's values, for field groups that are handed
+ * the values, a change handler and the problems rather than the whole form.
+ */
+export function fieldBinder<T>(
+  values: T,
+  onChange: (change: Partial<T>) => void,
+  errorOf: (field: string) => string | undefined,
+): DialogFormState<T>['fieldProps'] {
+  return (field, problemField = field) => ({
+    value: values[field],
+    onChange: value => {
+      const change: Partial<T> = {};
+      change[field] = value;
+      onChange(change);
+    },
+    problem: errorOf(problemField),
+  });
+}
+
 export interface DialogFormState<T> {
   values: T;
   /** Merges a change (or one made from the latest values) into the values. */
@@ -39,6 +67,14 @@ export interface DialogFormState<T> {
   generalError?: string;
   /** The problem to show under a field: the server's, else a shown one. */
   errorOf: (field: string) => string | undefined;
+  /**
+   * Binds a field component to one value: its value, a change handler and
+   * its problem, found under `problemField` where the API names it otherwise.
+   */
+  fieldProps: <K extends keyof T & string>(
+    field: K,
+    problemField?: string,
+  ) => BoundField<T[K]>;
   /** Counts the openings; a `key` that remounts editors with their own state. */
   generation: number;
   submit: () => Promise<void>;
@@ -122,6 +158,7 @@ export function useDialogForm<T, R = void>(
     serverErrors,
     generalError,
     errorOf,
+    fieldProps: fieldBinder(values, setValues, errorOf),
     generation,
     submit,
     handleSubmit: event => {

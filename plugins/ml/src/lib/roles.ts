@@ -1,4 +1,5 @@
 import {
+  COLLABORATOR_ROLES,
   CollaboratorRole,
   ProjectVisibility,
 } from '@ml-platform/plugin-ml-common';
@@ -28,6 +29,18 @@ export const VISIBILITIES: readonly ProjectVisibility[] = [
   'team',
   'public',
 ];
+
+/** The roles as a select offers them. */
+export const ROLE_OPTIONS = COLLABORATOR_ROLES.map(role => ({
+  value: role,
+  label: role,
+}));
+
+/** The visibilities as a select offers them, each saying who sees it. */
+export const VISIBILITY_OPTIONS = VISIBILITIES.map(v => ({
+  value: v,
+  label: describeVisibility(v),
+}));
 
 /** "role: what it may do", for a role's option or its helper text. */
 export function describeRole(role: CollaboratorRole): string {

@@ -1,7 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
 import Alert from '@material-ui/lab/Alert';
 import {
   Application,
@@ -13,13 +10,15 @@ import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
 import { runtimeLabel } from '../../lib/runtimes';
-import { ErrorAlert } from '../ErrorAlert';
 import { FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
+  envVarsFieldOf,
   FileField,
+  FormRow,
   FormTextField,
   SelectField,
+  SwitchField,
 } from '../FormFields';
 
 /** @public */
@@ -117,7 +116,7 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
     onSubmit: save,
     onSuccess: onSaved,
   });
-  const { values, setValues: set, errorOf: shown } = form;
+  const { values, setValues: set, fieldProps } = form;
 
   return (
     <FormDialog
@@ -140,21 +139,19 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
       <FormTextField
         id="ml-app-name"
         label="Name"
-        value={values.name}
+        {...fieldProps('name')}
         onChange={name =>
           set({
             name,
             ...(values.slugEdited ? {} : { slug: slugFromName(name) }),
           })
         }
-        problem={shown('name')}
       />
       <FormTextField
         id="ml-app-slug"
         label="Slug"
-        value={values.slug}
+        {...fieldProps('slug')}
         onChange={slug => set({ slug, slugEdited: true })}
-        problem={shown('slug')}
         help={`Served at …/apps/${
           values.slug || '<slug>'
         }/ — unique across the portal`}
@@ -162,71 +159,47 @@ export function ApplicationFormDialog(props: ApplicationFormDialogProps) {
       <FormTextField
         id="ml-app-description"
         label="Description"
-        value={values.description}
-        onChange={description => set({ description })}
-        problem={shown('description')}
+        {...fieldProps('description')}
         multiline
       />
       <FileField
         id="ml-app-script"
         label="Script"
-        value={values.script}
-        onChange={script => set({ script })}
+        {...fieldProps('script')}
         files={choices.files}
-        problem={shown('script')}
         help="Serves HTTP on the port in ML_APP_PORT"
       />
-      <Box display="flex">
-        <Box flex={1} marginRight={1}>
-          <SelectField
-            id="ml-app-runtimeId"
-            label="Runtime"
-            value={runtimeOf(values)}
-            onChange={runtimeId => set({ runtimeId })}
-            problem={shown('runtimeId')}
-            options={choices.runtimes.map(r => ({
-              value: r.id,
-              label: runtimeLabel(r),
-            }))}
-          />
-        </Box>
-        <Box flex={1}>
-          <SelectField
-            id="ml-app-profile"
-            label="Profile"
-            value={profileOf(values)}
-            onChange={profile => set({ profile })}
-            problem={shown('profile')}
-            options={choices.profiles.map(p => ({
-              value: p.name,
-              label: p.name,
-            }))}
-          />
-        </Box>
-      </Box>
+      <FormRow>
+        <SelectField
+          id="ml-app-runtimeId"
+          label="Runtime"
+          {...fieldProps('runtimeId')}
+          value={runtimeOf(values)}
+          options={choices.runtimes.map(r => ({
+            value: r.id,
+            label: runtimeLabel(r),
+          }))}
+        />
+        <SelectField
+          id="ml-app-profile"
+          label="Profile"
+          {...fieldProps('profile')}
+          value={profileOf(values)}
+          options={choices.profiles.map(p => ({
+            value: p.name,
+            label: p.name,
+          }))}
+        />
+      </FormRow>
       {(props.allowBypassAuthentication || values.bypassAuthentication) && (
-        <Box>
-          <FormControlLabel
-            control={
-              <Switch
-                checked={values.bypassAuthentication}
-                onChange={(_, bypassAuthentication) =>
-                  set({ bypassAuthentication })
-                }
-                color="primary"
-              />
-            }
-            label="Anyone may open it, without signing in"
-          />
-          <ErrorAlert message={shown('bypassAuthentication')} />
-        </Box>
+        <SwitchField
+          label="Anyone may open it, without signing in"
+          {...fieldProps('bypassAuthentication')}
+        />
       )}
       <EnvVarsField
-        generation={form.generation}
         description="Override the project's environment for this application"
-        env={values.env}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={form.serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );

@@ -1,9 +1,10 @@
-import Box from '@material-ui/core/Box';
 import { Runtime } from '@ml-platform/plugin-ml-common';
+import { fieldBinder } from '../../hooks/useDialogForm';
 import { runtimeLabel } from '../../lib/runtimes';
 import {
   EnvVarsField,
   FileField,
+  FormRow,
   FormTextField,
   SelectField,
 } from '../FormFields';
@@ -31,61 +32,45 @@ export interface BuildFormFieldsProps {
  */
 export function BuildFormFields(props: BuildFormFieldsProps) {
   const { form, onChange, files, runtimes, runtimeId, errorOf, envKey } = props;
+  const bind = fieldBinder(form, onChange, errorOf);
   return (
     <>
-      <Box display="flex">
-        <Box flex={2} marginRight={1}>
-          <FileField
-            id="ml-build-file"
-            label="File"
-            value={form.filePath}
-            onChange={filePath => onChange({ filePath })}
-            files={files}
-            problem={errorOf('filePath')}
-            help="The file with the model function"
-          />
-        </Box>
-        <Box flex={1}>
-          <FormTextField
-            id="ml-build-function"
-            label="Function"
-            value={form.functionName}
-            onChange={functionName => onChange({ functionName })}
-            problem={errorOf('functionName')}
-            help="Called with each request"
-          />
-        </Box>
-      </Box>
-      <Box display="flex">
-        <Box flex={1} marginRight={1}>
-          <SelectField
-            id="ml-build-runtime"
-            label="Runtime"
-            value={runtimeId}
-            onChange={value => onChange({ runtimeId: value })}
-            problem={errorOf('runtimeId')}
-            options={runtimes.map(r => ({
-              value: r.id,
-              label: runtimeLabel(r),
-            }))}
-          />
-        </Box>
-        <Box flex={1}>
-          <FormTextField
-            id="ml-build-comment"
-            label="Comment"
-            value={form.comment}
-            onChange={comment => onChange({ comment })}
-            problem={errorOf('comment')}
-          />
-        </Box>
-      </Box>
+      <FormRow widths={[2, 1]}>
+        <FileField
+          id="ml-build-file"
+          label="File"
+          {...bind('filePath')}
+          files={files}
+          help="The file with the model function"
+        />
+        <FormTextField
+          id="ml-build-function"
+          label="Function"
+          {...bind('functionName')}
+          help="Called with each request"
+        />
+      </FormRow>
+      <FormRow>
+        <SelectField
+          id="ml-build-runtime"
+          label="Runtime"
+          {...bind('runtimeId')}
+          value={runtimeId}
+          options={runtimes.map(r => ({
+            value: r.id,
+            label: runtimeLabel(r),
+          }))}
+        />
+        <FormTextField
+          id="ml-build-comment"
+          label="Comment"
+          {...bind('comment')}
+        />
+      </FormRow>
       <FormTextField
         id="ml-build-examples"
         label="Examples (JSON)"
-        value={form.examples}
-        onChange={examples => onChange({ examples })}
-        problem={errorOf('examples')}
+        {...bind('examples')}
         help='[{"request": {…}, "response": {…}}] — the first one fills the Test panel'
         placeholder='[{"request": {"x": 1}}]'
         multiline

@@ -1,5 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import {
   Model,
@@ -16,7 +15,13 @@ import { describeError } from '../../lib/errors';
 import { formatVcpu } from '../../lib/resources';
 import { secretsToReenter } from '../EnvVarsEditor';
 import { FormDialog } from '../FormDialog';
-import { EnvVarsField, FormTextField, SelectField } from '../FormFields';
+import {
+  EnvVarsField,
+  envVarsFieldOf,
+  FormRow,
+  FormTextField,
+  SelectField,
+} from '../FormFields';
 
 /** @public */
 export interface DeployDialogProps {
@@ -92,7 +97,7 @@ export function DeployDialog(props: DeployDialogProps) {
       }),
     onSuccess: onDeployed,
   });
-  const { values, setValues: set, serverErrors } = form;
+  const { values, serverErrors, fieldProps } = form;
   const chosenProfile = profileOf(values);
   // Shown as soon as typed: the field starts valid.
   const replicasProblem =
@@ -114,42 +119,33 @@ export function DeployDialog(props: DeployDialogProps) {
           {`Build ${current.buildNumber} serves now; its replicas stop once the new ones are ready.`}
         </DialogContentText>
       )}
-      <Box display="flex">
-        <Box flex={1} marginRight={1}>
-          <FormTextField
-            id="ml-deploy-replicas"
-            label="Replicas"
-            value={values.replicas}
-            onChange={replicas => set({ replicas })}
-            problem={replicasProblem}
-            help="Each serves one request at a time"
-            inputProps={{ inputMode: 'numeric' }}
-          />
-        </Box>
-        <Box flex={2}>
-          <SelectField
-            id="ml-deploy-profile"
-            label="Profile"
-            value={chosenProfile}
-            onChange={profile => set({ profile })}
-            problem={serverErrors.profile}
-            help="Per replica"
-            options={choices.profiles.map(p => ({
-              value: p.name,
-              label: `${p.name} (${formatVcpu(p.cpu)}, ${formatMemory(
-                p.memoryMiB,
-              )})`,
-            }))}
-          />
-        </Box>
-      </Box>
+      <FormRow widths={[1, 2]}>
+        <FormTextField
+          id="ml-deploy-replicas"
+          label="Replicas"
+          {...fieldProps('replicas')}
+          problem={replicasProblem}
+          help="Each serves one request at a time"
+          inputProps={{ inputMode: 'numeric' }}
+        />
+        <SelectField
+          id="ml-deploy-profile"
+          label="Profile"
+          {...fieldProps('profile')}
+          value={chosenProfile}
+          help="Per replica"
+          options={choices.profiles.map(p => ({
+            value: p.name,
+            label: `${p.name} (${formatVcpu(p.cpu)}, ${formatMemory(
+              p.memoryMiB,
+            )})`,
+          }))}
+        />
+      </FormRow>
       <EnvVarsField
-        generation={form.generation}
         description="For the replicas; they win over the build's"
-        env={values.env}
         keepsSecrets={false}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );

@@ -16,6 +16,25 @@ export interface EnvVarsFieldProps {
   generation: number;
 }
 
+/** The form state `envVarsFieldOf` binds: values with `env` and `envValid`. */
+export interface EnvVarsForm {
+  values: { env: EnvVarsInput };
+  setValues: (change: { env: EnvVarsInput; envValid: boolean }) => void;
+  serverErrors: Record<string, string | undefined>;
+  generation: number;
+}
+
+/** The props that bind an `EnvVarsField` to a form from `useDialogForm`. */
+export function envVarsFieldOf(form: EnvVarsForm) {
+  return {
+    generation: form.generation,
+    env: form.values.env,
+    onChange: (env: EnvVarsInput, envValid: boolean) =>
+      form.setValues({ env, envValid }),
+    problem: form.serverErrors.env,
+  };
+}
+
 /** A form's environment variables, with the server's problem under them. */
 export function EnvVarsField(props: EnvVarsFieldProps) {
   const { generation, problem, ...editor } = props;

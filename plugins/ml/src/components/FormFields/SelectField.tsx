@@ -17,7 +17,7 @@ export type SelectFieldProps = {
   /** Shown in red under the field, instead of `help`. */
   problem?: string;
   help?: ReactNode;
-} & Pick<TextFieldProps, 'error' | 'FormHelperTextProps'>;
+} & Pick<TextFieldProps, 'disabled' | 'error' | 'FormHelperTextProps'>;
 
 /**
  * A full-width native select: native so that it works with the keyboard and

@@ -1,8 +1,12 @@
-export { EnvVarsField } from './EnvVarsField';
-export type { EnvVarsFieldProps } from './EnvVarsField';
+export { EnvVarsField, envVarsFieldOf } from './EnvVarsField';
+export type { EnvVarsFieldProps, EnvVarsForm } from './EnvVarsField';
 export { FormTextField } from './FormTextField';
 export type { FormTextFieldProps } from './FormTextField';
 export { SelectField } from './SelectField';
 export type { SelectFieldProps, SelectOption } from './SelectField';
 export { FileField } from './FileField';
 export type { FileFieldProps } from './FileField';
+export { FormRow } from './FormRow';
+export type { FormRowProps } from './FormRow';
+export { SwitchField } from './SwitchField';
+export type { SwitchFieldProps } from './SwitchField';

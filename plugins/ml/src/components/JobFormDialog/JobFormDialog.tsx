@@ -1,7 +1,4 @@
 import { useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
 import { Job, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
@@ -16,9 +13,12 @@ import { runtimeLabel } from '../../lib/runtimes';
 import { FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
+  envVarsFieldOf,
   FileField,
+  FormRow,
   FormTextField,
   SelectField,
+  SwitchField,
 } from '../FormFields';
 import { JobTriggerFields } from '../JobTriggerFields';
 import { FormState, checkForm, initialState } from './jobForm';
@@ -99,7 +99,7 @@ export function JobFormDialog(props: JobFormDialogProps) {
     onSubmit: save,
     onSuccess: onSaved,
   });
-  const { values, setValues: set, errorOf: shown } = form;
+  const { values, setValues: set, errorOf: shown, fieldProps } = form;
   const runtimeId = runtimeOf(values);
   const usable = runtimes.filter(r => r.enabled || r.id === values.runtimeId);
 
@@ -109,17 +109,13 @@ export function JobFormDialog(props: JobFormDialogProps) {
     label: string,
     help: string,
   ) => (
-    <Box flex={1} marginRight={1}>
-      <FormTextField
-        id={`ml-job-${field}`}
-        label={label}
-        value={values[field]}
-        onChange={value => set({ [field]: value })}
-        problem={shown(apiField)}
-        help={help}
-        inputProps={{ inputMode: 'numeric' }}
-      />
-    </Box>
+    <FormTextField
+      id={`ml-job-${field}`}
+      label={label}
+      {...fieldProps(field, apiField)}
+      help={help}
+      inputProps={{ inputMode: 'numeric' }}
+    />
   );
 
   return (
@@ -132,59 +128,43 @@ export function JobFormDialog(props: JobFormDialogProps) {
       submitLabel={job ? 'Save' : 'Create'}
       form={form}
     >
-      <FormTextField
-        id="ml-job-name"
-        label="Name"
-        value={values.name}
-        onChange={name => set({ name })}
-        problem={shown('name')}
-      />
+      <FormTextField id="ml-job-name" label="Name" {...fieldProps('name')} />
       <FileField
         id="ml-job-script"
         label="Script"
-        value={values.script}
-        onChange={script => set({ script })}
+        {...fieldProps('script')}
         files={(files.value ?? [])
           .filter(f => f.type === 'file')
           .map(f => f.path)
           .sort()}
-        problem={shown('script')}
         help="A file of the project, run with the runtime"
       />
       <FormTextField
         id="ml-job-args"
         label="Arguments"
-        value={values.args}
-        onChange={args => set({ args })}
-        problem={shown('args')}
+        {...fieldProps('args')}
         help="As on a command line; quote arguments with spaces"
       />
-      <Box display="flex">
-        <Box flex={1} marginRight={1}>
-          <SelectField
-            id="ml-job-runtime"
-            label="Runtime"
-            value={runtimeId}
-            onChange={value => set({ runtimeId: value })}
-            problem={shown('runtimeId')}
-            options={usable.map(r => ({
-              value: r.id,
-              label: `${runtimeLabel(r)}${r.enabled ? '' : ' (disabled)'}`,
-            }))}
-          />
-        </Box>
-        <Box flex={1}>
-          <SelectField
-            id="ml-job-profile"
-            label="Profile"
-            value={profileOf(values)}
-            onChange={profile => set({ profile })}
-            problem={shown('profile')}
-            options={profiles.map(p => ({ value: p.name, label: p.name }))}
-          />
-        </Box>
-      </Box>
-      <Box display="flex">
+      <FormRow>
+        <SelectField
+          id="ml-job-runtime"
+          label="Runtime"
+          {...fieldProps('runtimeId')}
+          value={runtimeId}
+          options={usable.map(r => ({
+            value: r.id,
+            label: `${runtimeLabel(r)}${r.enabled ? '' : ' (disabled)'}`,
+          }))}
+        />
+        <SelectField
+          id="ml-job-profile"
+          label="Profile"
+          {...fieldProps('profile')}
+          value={profileOf(values)}
+          options={profiles.map(p => ({ value: p.name, label: p.name }))}
+        />
+      </FormRow>
+      <FormRow>
         {numberField(
           'timeout',
           'timeoutSeconds',
@@ -198,7 +178,7 @@ export function JobFormDialog(props: JobFormDialogProps) {
           'Retry backoff (seconds)',
           'Doubles each retry',
         )}
-      </Box>
+      </FormRow>
       <JobTriggerFields
         value={values.trigger}
         onChange={trigger => set({ trigger })}
@@ -209,24 +189,10 @@ export function JobFormDialog(props: JobFormDialogProps) {
           parentJobId: shown('parentJobId'),
         }}
       />
-      <Box>
-        <FormControlLabel
-          control={
-            <Switch
-              checked={values.enabled}
-              onChange={(_, enabled) => set({ enabled })}
-              color="primary"
-            />
-          }
-          label="Enabled"
-        />
-      </Box>
+      <SwitchField label="Enabled" {...fieldProps('enabled')} />
       <EnvVarsField
-        generation={form.generation}
         description="Override the project's environment for this job's runs"
-        env={values.env}
-        onChange={(env, envValid) => set({ env, envValid })}
-        problem={form.serverErrors.env}
+        {...envVarsFieldOf(form)}
       />
     </FormDialog>
   );

@@ -79,9 +79,7 @@ export function NewAccessKeyDialog(props: NewAccessKeyDialogProps) {
           <FormTextField
             id="ml-key-name"
             label="Name"
-            value={form.values.name}
-            onChange={name => form.setValues({ name })}
-            problem={form.errorOf('name')}
+            {...form.fieldProps('name')}
             help='Who or what uses it, e.g. "crm-service"'
             // The dialog asks for this one field, so typing can start at once.
             // eslint-disable-next-line jsx-a11y/no-autofocus

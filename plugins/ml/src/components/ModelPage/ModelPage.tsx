@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { ComponentType, useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
@@ -45,13 +45,23 @@ export interface ModelPageProps {
   modelId: string;
 }
 
-const TABS = [
-  { path: '', title: 'Overview' },
-  { path: 'builds', title: 'Builds' },
-  { path: 'deployments', title: 'Deployments' },
-  { path: 'test', title: 'Test' },
-  { path: 'monitoring', title: 'Monitoring' },
-  { path: 'keys', title: 'Access keys' },
+/** What a tab of the model page shows, from the loaded model. */
+type ModelPanel = ComponentType<{ project: Project; state: ModelState }>;
+
+/** The tabs and the routes they link to, in one table. */
+const TABS: { path: string; title: string; Panel: ModelPanel }[] = [
+  { path: '', title: 'Overview', Panel: ModelOverview },
+  { path: 'builds', title: 'Builds', Panel: ModelBuildsTab },
+  { path: 'deployments', title: 'Deployments', Panel: ModelDeploymentsTab },
+  { path: 'test', title: 'Test', Panel: ModelTestPanel },
+  { path: 'monitoring', title: 'Monitoring', Panel: ModelMonitoring },
+  {
+    path: 'keys',
+    title: 'Access keys',
+    Panel: ({ project, state }) => (
+      <ModelAccessKeys project={project} model={state.model} />
+    ),
+  },
 ];
 
 /**
@@ -153,30 +163,13 @@ export function ModelPage(props: ModelPageProps) {
       </Grid>
       <Grid item xs={12}>
         <Routes>
-          <Route
-            path="/"
-            element={<ModelOverview project={project} state={state} />}
-          />
-          <Route
-            path="builds"
-            element={<ModelBuildsTab project={project} state={state} />}
-          />
-          <Route
-            path="deployments"
-            element={<ModelDeploymentsTab project={project} state={state} />}
-          />
-          <Route
-            path="test"
-            element={<ModelTestPanel project={project} state={state} />}
-          />
-          <Route
-            path="monitoring"
-            element={<ModelMonitoring project={project} state={state} />}
-          />
-          <Route
-            path="keys"
-            element={<ModelAccessKeys project={project} model={model} />}
-          />
+          {TABS.map(({ path, Panel }) => (
+            <Route
+              key={path}
+              path={path || '/'}
+              element={<Panel project={project} state={state} />}
+            />
+          ))}
         </Routes>
       </Grid>
       <ConfirmDialog

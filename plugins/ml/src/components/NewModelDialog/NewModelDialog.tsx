@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Switch from '@material-ui/core/Switch';
 import {
   Model,
   Project,
@@ -18,7 +16,7 @@ import {
   emptyBuildForm,
 } from '../BuildFormFields';
 import { FormDialog } from '../FormDialog';
-import { FormTextField } from '../FormFields';
+import { FormTextField, SwitchField } from '../FormFields';
 
 /** @public */
 export interface NewModelDialogProps {
@@ -122,7 +120,7 @@ export function NewModelDialog(props: NewModelDialogProps) {
       };
     },
   });
-  const { values, setValues: set, errorOf } = form;
+  const { values, setValues: set, errorOf, fieldProps } = form;
   const close = () => (created ? onCreated(created) : onClose());
 
   return (
@@ -139,44 +137,23 @@ export function NewModelDialog(props: NewModelDialogProps) {
       <FormTextField
         id="ml-model-name"
         label="Name"
-        value={values.name}
-        onChange={name => set({ name })}
-        problem={errorOf('name')}
+        {...fieldProps('name')}
         help='Lower-case letters, digits and "-"; used in URLs'
         disabled={Boolean(created)}
       />
       <FormTextField
         id="ml-model-description"
         label="Description"
-        value={values.description}
-        onChange={description => set({ description })}
-        problem={errorOf('description')}
+        {...fieldProps('description')}
         disabled={Boolean(created)}
         multiline
       />
-      <FormControlLabel
-        control={
-          <Switch
-            checked={values.disableAuthentication}
-            onChange={(_, disableAuthentication) =>
-              set({ disableAuthentication })
-            }
-            disabled={Boolean(created)}
-            color="primary"
-          />
-        }
+      <SwitchField
         label="Disable authentication (anyone who can reach the portal may call it)"
+        {...fieldProps('disableAuthentication')}
+        disabled={Boolean(created)}
       />
-      <FormControlLabel
-        control={
-          <Switch
-            checked={values.withBuild}
-            onChange={(_, withBuild) => set({ withBuild })}
-            color="primary"
-          />
-        }
-        label="Build it now"
-      />
+      <SwitchField label="Build it now" {...fieldProps('withBuild')} />
       {values.withBuild && (
         <BuildFormFields
           form={values.build}

@@ -9,7 +9,8 @@ import {
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
-import { VISIBILITIES, describeVisibility } from '../../lib/roles';
+import { titleAndName } from '../../lib/titles';
+import { VISIBILITY_OPTIONS } from '../../lib/roles';
 import { FormDialog } from '../FormDialog';
 import { FormTextField, SelectField } from '../FormFields';
 import { OwnerFields } from './OwnerFields';
@@ -76,7 +77,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
     onSuccess: onCreated,
     describeFailure: wholeError,
   });
-  const { values, setValues: set, touched } = form;
+  const { values, setValues: set, touched, fieldProps } = form;
   const workspace = workspaceOf(values);
   const nameProblem = touched ? form.problems.name : undefined;
 
@@ -93,8 +94,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       <FormTextField
         id="ml-new-project-name"
         label="Name"
-        value={values.name}
-        onChange={name => set({ name })}
+        {...fieldProps('name')}
         onBlur={() => form.setTouched(true)}
         problem={nameProblem ? `Name ${nameProblem}` : undefined}
         help='Lowercase letters, digits and "-"; used in URLs'
@@ -102,22 +102,20 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
       <FormTextField
         id="ml-new-project-title-field"
         label="Title"
-        value={values.title}
-        onChange={title => set({ title })}
+        {...fieldProps('title')}
       />
       <FormTextField
         id="ml-new-project-description"
         label="Description"
-        value={values.description}
-        onChange={description => set({ description })}
+        {...fieldProps('description')}
         multiline
         minRows={2}
       />
       <SelectField
         id="ml-new-project-workspace"
         label="Workspace"
+        {...fieldProps('workspace')}
         value={workspace}
-        onChange={name => set({ workspace: name })}
         error={touched && !workspace}
         help={
           workspaces.length === 0
@@ -126,8 +124,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
         }
         options={workspaces.map(w => ({
           value: w.name,
-          label:
-            w.title && w.title !== w.name ? `${w.title} (${w.name})` : w.name,
+          label: titleAndName(w),
         }))}
       />
       <OwnerFields
@@ -143,10 +140,7 @@ export function NewProjectDialog(props: NewProjectDialogProps) {
         onChange={visibility =>
           set({ visibility: visibility as ProjectVisibility })
         }
-        options={VISIBILITIES.map(v => ({
-          value: v,
-          label: describeVisibility(v),
-        }))}
+        options={VISIBILITY_OPTIONS}
       />
     </FormDialog>
   );

@@ -1,11 +1,8 @@
 import { identityApiRef, useApi } from '@backstage/core-plugin-api';
-import TextField from '@material-ui/core/TextField';
-import {
-  COLLABORATOR_ROLES,
-  CollaboratorRole,
-} from '@ml-platform/plugin-ml-common';
+import { CollaboratorRole } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
-import { isGroupRef, teamRoleHelp } from '../../lib/roles';
+import { ROLE_OPTIONS, isGroupRef, teamRoleHelp } from '../../lib/roles';
+import { SelectField } from '../FormFields';
 
 /** @public */
 export interface OwnerFieldsProps {
@@ -50,45 +47,31 @@ export function OwnerFields(props: OwnerFieldsProps) {
 
   return (
     <>
-      <TextField
+      <SelectField
         id="ml-new-project-owner"
         label="Owner"
-        select
-        SelectProps={{ native: true }}
         value={owner ?? me ?? ''}
-        onChange={e =>
-          onOwnerChange(e.target.value === me ? undefined : e.target.value)
-        }
+        onChange={value => onOwnerChange(value === me ? undefined : value)}
         disabled={!identity.value || choices.length < 2}
-        helperText={helperText}
-        fullWidth
-        margin="normal"
-      >
-        {!identity.value && <option value="">…</option>}
-        {choices.map(ref => (
-          <option key={ref} value={ref}>
-            {ref === me ? `${ref} (you)` : ref}
-          </option>
-        ))}
-      </TextField>
+        help={helperText}
+        options={
+          identity.value
+            ? choices.map(ref => ({
+                value: ref,
+                label: ref === me ? `${ref} (you)` : ref,
+              }))
+            : [{ value: '', label: '…' }]
+        }
+      />
       {owner && (
-        <TextField
+        <SelectField
           id="ml-new-project-team-role"
           label="Team role"
-          select
-          SelectProps={{ native: true }}
           value={teamRole}
-          onChange={e => onTeamRoleChange(e.target.value as CollaboratorRole)}
-          helperText={teamRoleHelp(owner, teamRole)}
-          fullWidth
-          margin="normal"
-        >
-          {COLLABORATOR_ROLES.map(role => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </TextField>
+          onChange={role => onTeamRoleChange(role as CollaboratorRole)}
+          help={teamRoleHelp(owner, teamRole)}
+          options={ROLE_OPTIONS}
+        />
       )}
     </>
   );

@@ -93,7 +93,7 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
       };
     },
   });
-  const { values, setValues: set, serverErrors } = form;
+  const { values, fieldProps } = form;
   const runtime = runtimeOf(values);
   const profile = profileOf(values);
   const selectedProfile = profiles.find(p => p.name === profile);
@@ -113,17 +113,14 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
       <FormTextField
         id="ml-new-session-name"
         label="Name"
-        value={values.name}
-        onChange={name => set({ name })}
-        problem={serverErrors.name}
+        {...fieldProps('name')}
         help="Optional; defaults to the kernel"
       />
       <SelectField
         id="ml-new-session-runtime"
         label="Runtime"
+        {...fieldProps('runtimeId')}
         value={runtime}
-        onChange={runtimeId => set({ runtimeId })}
-        problem={serverErrors.runtimeId}
         help={
           !loading && runtimes.length === 0
             ? 'No runtime is enabled; ask an administrator'
@@ -134,9 +131,8 @@ export function NewSessionDialog(props: NewSessionDialogProps) {
       <SelectField
         id="ml-new-session-profile"
         label="Profile"
+        {...fieldProps('profile')}
         value={profile}
-        onChange={name => set({ profile: name })}
-        problem={serverErrors.profile}
         help={
           selectedFit && quota
             ? `Quota of ${quota.subject}: ${selectedFit.text}`

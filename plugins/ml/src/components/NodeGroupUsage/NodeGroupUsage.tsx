@@ -4,7 +4,7 @@ import {
   WorkspaceNode,
   formatMemory,
 } from '@ml-platform/plugin-ml-common';
-import { formatGpu, formatVcpu } from '../../lib/resources';
+import { RESOURCE_KINDS, formatVcpu } from '../../lib/resources';
 import { ResourceUsageBar } from '../ResourceUsageBar';
 
 /** @public */
@@ -32,28 +32,17 @@ export function NodeGroupUsage(props: NodeGroupUsageProps) {
   } · each ${formatVcpu(group.cpu)}, ${formatMemory(group.memoryMiB)}`;
   return (
     <InfoCard title={`Node group ${group.name}`} subheader={subheader}>
-      <ResourceUsageBar
-        label="CPU"
-        used={sum(ready, n => n.allocated.cpu)}
-        current={sum(ready, n => n.capacity.cpu)}
-        maximum={group.cpu * group.maxNodes}
-        format={formatVcpu}
-      />
-      <ResourceUsageBar
-        label="Memory"
-        used={sum(ready, n => n.allocated.memoryMiB)}
-        current={sum(ready, n => n.capacity.memoryMiB)}
-        maximum={group.memoryMiB * group.maxNodes}
-        format={formatMemory}
-      />
-      {group.gpu > 0 && (
-        <ResourceUsageBar
-          label="GPU"
-          used={sum(ready, n => n.allocated.gpu)}
-          current={sum(ready, n => n.capacity.gpu)}
-          maximum={group.gpu * group.maxNodes}
-          format={formatGpu}
-        />
+      {RESOURCE_KINDS.filter(({ key }) => key !== 'gpu' || group.gpu > 0).map(
+        ({ key, label, format }) => (
+          <ResourceUsageBar
+            key={key}
+            label={label}
+            used={sum(ready, n => n.allocated[key])}
+            current={sum(ready, n => n.capacity[key])}
+            maximum={group[key] * group.maxNodes}
+            format={format}
+          />
+        ),
       )}
     </InfoCard>
   );

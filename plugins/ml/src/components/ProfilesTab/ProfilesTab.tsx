@@ -8,15 +8,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import {
   ResourceProfile,
   explainInvalidName,
-  formatMemory,
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useWorkspaceProfiles } from '../../hooks/useWorkspaceProfiles';
-import { formatVcpu } from '../../lib/resources';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
-import { editDeleteColumn } from '../tables/columns';
+import { editDeleteColumn, resourceColumns } from '../tables/columns';
 import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
@@ -46,13 +44,7 @@ export function ProfilesTab(props: ProfilesTabProps) {
   const columns: TableColumn<ResourceProfile>[] = [
     { title: 'Name', field: 'name', highlight: true },
     { title: 'Description', field: 'description' },
-    { title: 'CPU', field: 'cpu', render: p => formatVcpu(p.cpu) },
-    {
-      title: 'Memory',
-      field: 'memoryMiB',
-      render: p => formatMemory(p.memoryMiB),
-    },
-    { title: 'GPU', field: 'gpu' },
+    ...resourceColumns<ResourceProfile>(),
     editDeleteColumn<ResourceProfile>({
       describe: p => `profile ${p.name}`,
       onEdit: setEditing,

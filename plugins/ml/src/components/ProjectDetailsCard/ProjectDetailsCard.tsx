@@ -3,10 +3,8 @@ import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import {
-  COLLABORATOR_ROLES,
   CollaboratorRole,
   Project,
   ProjectVisibility,
@@ -15,10 +13,11 @@ import { mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { fieldErrors } from '../../lib/errors';
 import {
-  VISIBILITIES,
-  describeVisibility,
+  ROLE_OPTIONS,
+  VISIBILITY_OPTIONS,
   teamRoleHelp,
 } from '../../lib/roles';
+import { FormTextField, SelectField } from '../FormFields';
 import { RoleGate } from '../RoleGate';
 
 /** @public */
@@ -60,6 +59,12 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
     visibility !== project.visibility ||
     teamRole !== project.teamRole;
   const titleProblem = title.trim() ? undefined : 'Title must not be empty';
+
+  /** A change handler that also takes back "Details saved.". */
+  const edited = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setSaved(false);
+  };
 
   const save = async () => {
     if (readOnly) {
@@ -104,82 +109,43 @@ export function ProjectDetailsCard(props: ProjectDetailsCardProps) {
           </Alert>
         )}
         {saved && !dirty && <Alert severity="success">Details saved.</Alert>}
-        <TextField
+        <FormTextField
           id="ml-project-title"
           label="Title"
           value={title}
-          onChange={e => {
-            setTitle(e.target.value);
-            setSaved(false);
-          }}
-          error={Boolean(serverErrors.title ?? titleProblem)}
-          helperText={serverErrors.title ?? titleProblem}
+          onChange={edited(setTitle)}
+          problem={serverErrors.title ?? titleProblem}
           disabled={readOnly}
-          fullWidth
-          margin="normal"
         />
-        <TextField
+        <FormTextField
           id="ml-project-description"
           label="Description"
           value={description}
-          onChange={e => {
-            setDescription(e.target.value);
-            setSaved(false);
-          }}
-          error={Boolean(serverErrors.description)}
-          helperText={serverErrors.description}
+          onChange={edited(setDescription)}
+          problem={serverErrors.description}
           disabled={readOnly}
-          fullWidth
           multiline
           minRows={3}
-          margin="normal"
         />
-        <TextField
+        <SelectField
           id="ml-project-visibility"
           label="Visibility"
-          select
-          SelectProps={{ native: true }}
           value={visibility}
-          onChange={e => {
-            setVisibility(e.target.value as ProjectVisibility);
-            setSaved(false);
-          }}
-          error={Boolean(serverErrors.visibility)}
-          helperText={serverErrors.visibility}
+          onChange={edited(v => setVisibility(v as ProjectVisibility))}
+          problem={serverErrors.visibility}
           disabled={readOnly}
-          fullWidth
-          margin="normal"
-        >
-          {VISIBILITIES.map(v => (
-            <option key={v} value={v}>
-              {describeVisibility(v)}
-            </option>
-          ))}
-        </TextField>
-        <TextField
+          options={VISIBILITY_OPTIONS}
+        />
+        <SelectField
           id="ml-project-team-role"
           label="Team role"
-          select
-          SelectProps={{ native: true }}
           value={teamRole}
-          onChange={e => {
-            setTeamRole(e.target.value as CollaboratorRole);
-            setSaved(false);
-          }}
-          error={Boolean(serverErrors.teamRole)}
-          helperText={
-            serverErrors.teamRole ?? teamRoleHelp(project.owner, teamRole)
-          }
+          onChange={edited(role => setTeamRole(role as CollaboratorRole))}
+          problem={serverErrors.teamRole}
+          help={teamRoleHelp(project.owner, teamRole)}
           disabled={readOnly}
-          fullWidth
-          margin="normal"
-        >
-          {COLLABORATOR_ROLES.map(role => (
-            <option key={role} value={role}>
-              {role}
-            </option>
-          ))}
-        </TextField>
+          options={ROLE_OPTIONS}
+        />
         <Box display="flex" justifyContent="flex-end" marginTop={2}>
           <RoleGate access={access} requires="admin">
             <Button

@@ -16,7 +16,7 @@ import { ProjectModelsTab } from '../ProjectModelsTab';
 import { ProjectOverview } from '../ProjectOverview';
 import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
-import { ResourcePage } from '../ResourcePage';
+import { ResourcePage, resourceTab } from '../ResourcePage';
 
 /** One project: overview, sessions, jobs, files and settings. */
 export function ProjectPage() {
@@ -56,47 +56,29 @@ export function ProjectPage() {
         'Your role': project && role,
       }}
       tabs={p => [
-        {
-          path: '/',
-          title: 'Overview',
-          content: <ProjectOverview project={p} />,
-        },
-        {
-          path: '/sessions',
-          title: 'Sessions',
-          content: <ProjectSessionsTab project={p} />,
-        },
-        {
-          path: '/jobs',
-          title: 'Jobs',
-          content: <ProjectJobsTab project={p} />,
-        },
-        {
-          path: '/models',
-          title: 'Models',
-          content: <ProjectModelsTab project={p} />,
-        },
-        {
-          path: '/applications',
-          title: 'Applications',
-          content: <ProjectApplicationsTab project={p} />,
-        },
-        {
-          path: '/files',
-          title: 'Files',
-          content: <ProjectFilesTab project={p} />,
-        },
-        {
-          path: '/settings',
-          title: 'Settings',
-          content: (
-            <ProjectSettingsTab
-              project={p}
-              onProjectChange={setSaved}
-              onDeleted={() => navigate(rootLink())}
-            />
-          ),
-        },
+        resourceTab('/', 'Overview', <ProjectOverview project={p} />),
+        resourceTab(
+          '/sessions',
+          'Sessions',
+          <ProjectSessionsTab project={p} />,
+        ),
+        resourceTab('/jobs', 'Jobs', <ProjectJobsTab project={p} />),
+        resourceTab('/models', 'Models', <ProjectModelsTab project={p} />),
+        resourceTab(
+          '/applications',
+          'Applications',
+          <ProjectApplicationsTab project={p} />,
+        ),
+        resourceTab('/files', 'Files', <ProjectFilesTab project={p} />),
+        resourceTab(
+          '/settings',
+          'Settings',
+          <ProjectSettingsTab
+            project={p}
+            onProjectChange={setSaved}
+            onDeleted={() => navigate(rootLink())}
+          />,
+        ),
       ]}
     />
   );

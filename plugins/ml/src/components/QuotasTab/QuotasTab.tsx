@@ -18,7 +18,7 @@ import { AsyncTable } from '../AsyncTable';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { NewItemButton } from '../NewItemButton';
 import { ResourceDialog, resourceAmounts } from '../ResourceDialog';
-import { editDeleteColumn } from '../tables/columns';
+import { editDeleteColumn, resourceColumns } from '../tables/columns';
 
 /** @public */
 export interface QuotasTabProps {
@@ -49,13 +49,7 @@ export function QuotasTab(props: QuotasTabProps) {
   const defaults = workspace.defaultUserQuota;
   const columns: TableColumn<Quota>[] = [
     { title: 'Subject', field: 'subject', highlight: true },
-    { title: 'CPU', field: 'cpu', render: q => formatVcpu(q.cpu) },
-    {
-      title: 'Memory',
-      field: 'memoryMiB',
-      render: q => formatMemory(q.memoryMiB),
-    },
-    { title: 'GPU', field: 'gpu' },
+    ...resourceColumns<Quota>(),
     editDeleteColumn<Quota>({
       describe: q => `quota of ${q.subject}`,
       onEdit: setEditing,

@@ -112,7 +112,7 @@ export function ResourceDialog(props: ResourceDialogProps) {
     onSuccess: props.onClose,
     describeFailure: wholeError,
   });
-  const { values, setValues: set, errorOf: shown } = form;
+  const { fieldProps } = form;
 
   return (
     <FormDialog
@@ -126,10 +126,8 @@ export function ResourceDialog(props: ResourceDialogProps) {
         <FormTextField
           id="ml-resource-key"
           label={keyField.label}
-          value={values.key}
-          onChange={key => set({ key })}
+          {...fieldProps('key')}
           disabled={keyField.readOnly}
-          problem={shown('key')}
           help={keyField.helperText}
         />
       )}
@@ -137,32 +135,25 @@ export function ResourceDialog(props: ResourceDialogProps) {
         <FormTextField
           id="ml-resource-description"
           label="Description"
-          value={values.description}
-          onChange={description => set({ description })}
+          {...fieldProps('description')}
         />
       )}
       <FormTextField
         id="ml-resource-cpu"
         label="CPU"
-        value={values.cpu}
-        onChange={cpu => set({ cpu })}
-        problem={shown('cpu')}
+        {...fieldProps('cpu')}
         help="vCPU, e.g. 2 or 500m"
       />
       <FormTextField
         id="ml-resource-memory"
         label="Memory"
-        value={values.memory}
-        onChange={memory => set({ memory })}
-        problem={shown('memory')}
+        {...fieldProps('memory')}
         help="e.g. 4Gi or 512Mi; a plain number is MiB"
       />
       <FormTextField
         id="ml-resource-gpu"
         label="GPU"
-        value={values.gpu}
-        onChange={gpu => set({ gpu })}
-        problem={shown('gpu')}
+        {...fieldProps('gpu')}
         inputProps={{ inputMode: 'numeric' }}
       />
     </FormDialog>

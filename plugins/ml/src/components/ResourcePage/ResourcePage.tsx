@@ -14,6 +14,15 @@ export interface ResourcePageTab {
   content: JSX.Element;
 }
 
+/** A tab of a resource page, on one line where the page lists them. */
+export function resourceTab(
+  path: string,
+  title: string,
+  content: JSX.Element,
+): ResourcePageTab {
+  return { path, title, content };
+}
+
 export interface ResourcePageProps<T> {
   /** The resource as loaded; undefined while loading, on error or absent. */
   value: T | undefined;

@@ -1,2 +1,2 @@
-export { ResourcePage } from './ResourcePage';
+export { ResourcePage, resourceTab } from './ResourcePage';
 export type { ResourcePageProps, ResourcePageTab } from './ResourcePage';

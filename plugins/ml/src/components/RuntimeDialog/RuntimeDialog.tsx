@@ -104,10 +104,8 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
     <FormTextField
       id={`ml-runtime-${name}`}
       label={LABELS[name]}
-      value={form.values[name]}
-      onChange={value => form.setValues({ [name]: value })}
+      {...form.fieldProps(name)}
       disabled={Boolean(runtime) && IDENTITY.includes(name)}
-      problem={form.errorOf(name)}
       help={helperText}
       margin="dense"
     />

@@ -1,15 +1,9 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useApi, useRouteRef } from '@backstage/core-plugin-api';
+import { InfoCard } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { Workspace } from '@ml-platform/plugin-ml-common';
-import useAsync from 'react-use/esm/useAsync';
-import { mlApiRef } from '../../api';
 import { workspaceRouteRef } from '../../routes';
-import { CapacityBars } from '../CapacityBars';
+import { WorkspaceCapacityBars } from '../CapacityBars';
 
 /** @public */
 export interface WorkspaceCardProps {
@@ -19,21 +13,7 @@ export interface WorkspaceCardProps {
 /** A workspace on the home page, with what it uses of what it has. */
 export function WorkspaceCard(props: WorkspaceCardProps) {
   const { workspace } = props;
-  const api = useApi(mlApiRef);
   const workspaceLink = useRouteRef(workspaceRouteRef);
-  const { value, loading, error } = useAsync(
-    () => api.getWorkspaceCapacity(workspace.name),
-    [api, workspace.name],
-  );
-
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else if (value) {
-    body = <CapacityBars capacity={value} />;
-  }
 
   return (
     <InfoCard
@@ -49,7 +29,7 @@ export function WorkspaceCard(props: WorkspaceCardProps) {
           {workspace.description}
         </Typography>
       )}
-      {body}
+      <WorkspaceCapacityBars workspace={workspace.name} />
     </InfoCard>
   );
 }

@@ -18,7 +18,7 @@ import {
   groupsOf,
 } from '../NodeGroupsEditor';
 import { FormDialog } from '../FormDialog';
-import { FormTextField } from '../FormFields';
+import { FormRow, FormTextField } from '../FormFields';
 
 /** @public */
 export interface WorkspaceDialogProps {
@@ -128,23 +128,25 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
     onSubmit: save,
     onSuccess: onSaved,
   });
-  const { values, setValues: set, errorOf: shown, serverErrors } = form;
+  const {
+    values,
+    setValues: set,
+    errorOf: shown,
+    serverErrors,
+    fieldProps,
+  } = form;
 
   const quotaField = (
     field: 'quotaCpu' | 'quotaMemory' | 'quotaGpu',
     label: string,
   ) => (
-    <Box flex={1} marginRight={1}>
-      <FormTextField
-        id={`ml-workspace-quota-${field.slice(5).toLowerCase()}`}
-        label={label}
-        value={values[field]}
-        onChange={value => set({ [field]: value })}
-        error={Boolean(shown(field) ?? serverErrors.defaultUserQuota)}
-        problem={shown(field)}
-        margin="dense"
-      />
-    </Box>
+    <FormTextField
+      id={`ml-workspace-quota-${field.slice(5).toLowerCase()}`}
+      label={label}
+      {...fieldProps(field)}
+      error={Boolean(shown(field) ?? serverErrors.defaultUserQuota)}
+      margin="dense"
+    />
   );
 
   return (
@@ -161,34 +163,26 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
         <FormTextField
           id="ml-workspace-name"
           label="Name"
-          value={values.name}
-          onChange={name => set({ name })}
-          problem={shown('name')}
+          {...fieldProps('name')}
           help='Lowercase letters, digits and "-"; used in URLs'
         />
       )}
       <FormTextField
         id="ml-workspace-title"
         label="Title"
-        value={values.title}
-        onChange={title => set({ title })}
-        problem={shown('title')}
+        {...fieldProps('title')}
       />
       <FormTextField
         id="ml-workspace-description"
         label="Description"
-        value={values.description}
-        onChange={description => set({ description })}
-        problem={shown('description')}
+        {...fieldProps('description')}
         multiline
         minRows={2}
       />
       <FormTextField
         id="ml-workspace-owner"
         label="Owner"
-        value={values.owner}
-        onChange={owner => set({ owner })}
-        problem={shown('owner')}
+        {...fieldProps('owner')}
         help={
           editing
             ? 'A user or group ref'
@@ -210,11 +204,11 @@ export function WorkspaceDialog(props: WorkspaceDialogProps) {
               ? `: ${serverErrors.defaultUserQuota}`
               : ''}
           </Typography>
-          <Box display="flex">
+          <FormRow>
             {quotaField('quotaCpu', 'Quota vCPU')}
             {quotaField('quotaMemory', 'Quota memory')}
             {quotaField('quotaGpu', 'Quota GPU')}
-          </Box>
+          </FormRow>
         </Box>
       )}
     </FormDialog>

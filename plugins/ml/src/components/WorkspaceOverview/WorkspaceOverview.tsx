@@ -24,6 +24,7 @@ import { formatGpu, formatVcpu } from '../../lib/resources';
 import { CapacityBars } from '../CapacityBars';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { WorkspaceDialog } from '../WorkspaceDialog';
+import { resourceColumns } from '../tables/columns';
 import { DenseTable } from '../tables/DenseTable';
 
 /** @public */
@@ -36,13 +37,7 @@ export interface WorkspaceOverviewProps {
 
 const nodeGroupColumns: TableColumn<NodeGroup>[] = [
   { title: 'Name', field: 'name', highlight: true },
-  { title: 'CPU per node', field: 'cpu', render: g => formatVcpu(g.cpu) },
-  {
-    title: 'Memory per node',
-    field: 'memoryMiB',
-    render: g => formatMemory(g.memoryMiB),
-  },
-  { title: 'GPU per node', field: 'gpu' },
+  ...resourceColumns<NodeGroup>(' per node'),
   { title: 'Min nodes', field: 'minNodes' },
   { title: 'Max nodes', field: 'maxNodes' },
   {

@@ -10,7 +10,7 @@ import { rootRouteRef, workspaceRouteRef } from '../../routes';
 import { EnvVarsEditor } from '../EnvVarsEditor';
 import { ProfilesTab } from '../ProfilesTab';
 import { QuotasTab } from '../QuotasTab';
-import { ResourcePage } from '../ResourcePage';
+import { ResourcePage, resourceTab } from '../ResourcePage';
 import { RuntimesTab } from '../RuntimesTab';
 import { WorkspaceOverview } from '../WorkspaceOverview';
 import { WorkspaceQueueTab } from '../WorkspaceQueueTab';
@@ -46,47 +46,39 @@ export function WorkspacePage() {
       typeLink={rootLink()}
       labels={{ Owner: workspace?.owner, Driver: workspace?.driver }}
       tabs={w => [
-        {
-          path: '/',
-          title: 'Overview',
-          content: (
-            <WorkspaceOverview
-              workspace={w}
-              onDeleted={() => navigate(rootLink())}
-              onWorkspaceChange={setSaved}
-            />
-          ),
-        },
-        {
-          path: '/queue',
-          title: 'Queue',
-          content: <WorkspaceQueueTab workspace={w} />,
-        },
-        {
-          path: '/profiles',
-          title: 'Resource profiles',
-          content: <ProfilesTab workspace={w.name} />,
-        },
-        {
-          path: '/quotas',
-          title: 'Quotas',
-          content: <QuotasTab workspace={w} onWorkspaceChange={setSaved} />,
-        },
-        { path: '/runtimes', title: 'Runtimes', content: <RuntimesTab /> },
-        {
-          path: '/environment',
-          title: 'Environment',
-          content: (
-            <EnvVarsEditor
-              title="Site environment"
-              description="Lowest precedence: projects and workloads can override these"
-              env={w.env}
-              onSave={async env => {
-                setSaved(await api.updateWorkspace(w.name, { env }));
-              }}
-            />
-          ),
-        },
+        resourceTab(
+          '/',
+          'Overview',
+          <WorkspaceOverview
+            workspace={w}
+            onDeleted={() => navigate(rootLink())}
+            onWorkspaceChange={setSaved}
+          />,
+        ),
+        resourceTab('/queue', 'Queue', <WorkspaceQueueTab workspace={w} />),
+        resourceTab(
+          '/profiles',
+          'Resource profiles',
+          <ProfilesTab workspace={w.name} />,
+        ),
+        resourceTab(
+          '/quotas',
+          'Quotas',
+          <QuotasTab workspace={w} onWorkspaceChange={setSaved} />,
+        ),
+        resourceTab('/runtimes', 'Runtimes', <RuntimesTab />),
+        resourceTab(
+          '/environment',
+          'Environment',
+          <EnvVarsEditor
+            title="Site environment"
+            description="Lowest precedence: projects and workloads can override these"
+            env={w.env}
+            onSave={async env => {
+              setSaved(await api.updateWorkspace(w.name, { env }));
+            }}
+          />,
+        ),
       ]}
     />
   );

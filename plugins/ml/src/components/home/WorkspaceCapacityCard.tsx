@@ -5,23 +5,11 @@ import Typography from '@material-ui/core/Typography';
 import { Workspace } from '@ml-platform/plugin-ml-common';
 import { useMlApi } from '../../hooks/useMlApi';
 import { workspaceRouteRef } from '../../routes';
-import { CapacityBars } from '../CapacityBars';
+import { WorkspaceCapacityBars } from '../CapacityBars';
 
 function WorkspaceCapacity(props: { workspace: Workspace }) {
   const { workspace } = props;
   const workspaceLink = useRouteRef(workspaceRouteRef);
-  const { value, loading, error } = useMlApi(
-    api => api.getWorkspaceCapacity(workspace.name),
-    [workspace.name],
-  );
-  let body;
-  if (loading) {
-    body = <Progress />;
-  } else if (error) {
-    body = <ResponseErrorPanel error={error} />;
-  } else if (value) {
-    body = <CapacityBars capacity={value} />;
-  }
   return (
     <Box mb={2}>
       <Typography variant="subtitle2">
@@ -29,7 +17,7 @@ function WorkspaceCapacity(props: { workspace: Workspace }) {
           {workspace.title || workspace.name}
         </Link>
       </Typography>
-      {body}
+      <WorkspaceCapacityBars workspace={workspace.name} />
     </Box>
   );
 }

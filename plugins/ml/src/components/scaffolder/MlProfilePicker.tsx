@@ -5,8 +5,8 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { formatGpu, formatVcpu } from '../../lib/resources';
 import { MlSelectField } from './MlSelectField';
+import { chosenWorkspace, choicesOf, selectPropsOf } from './pickerProps';
 import { profilesThatFit } from './profileFit';
-import { siblingValue } from './siblingValue';
 
 /** `ui:options` of the profile picker. */
 export interface MlProfilePickerOptions {
@@ -23,8 +23,7 @@ export function MlProfilePicker(
   props: FieldExtensionComponentProps<string, MlProfilePickerOptions>,
 ) {
   const api = useApi(mlApiRef);
-  const field = props.uiSchema?.['ui:options']?.workspaceField ?? 'workspace';
-  const workspaceName = siblingValue(props.formContext, field);
+  const workspaceName = chosenWorkspace(props);
   const profiles = useAsync(async () => {
     if (!workspaceName) return [];
     const [workspace, page] = await Promise.all([
@@ -35,27 +34,18 @@ export function MlProfilePicker(
   }, [api, workspaceName]);
   return (
     <MlSelectField
-      id={props.idSchema?.$id ?? 'ml-profile'}
-      label={props.schema.title ?? 'Resource profile'}
-      description={props.schema.description}
-      required={props.required}
-      disabled={props.disabled}
-      value={props.formData}
-      rawErrors={props.rawErrors}
-      loading={profiles.loading}
-      error={profiles.error}
+      {...selectPropsOf(props, { id: 'ml-profile', label: 'Resource profile' })}
       emptyText={
         workspaceName
           ? `No resource profile of workspace ${workspaceName} fits its nodes.`
           : 'Choose a workspace first.'
       }
-      options={(profiles.value ?? []).map(p => ({
+      {...choicesOf(profiles, p => ({
         value: p.name,
         label: `${p.name} (${formatVcpu(p.cpu)}, ${formatMemory(p.memoryMiB)}${
           p.gpu ? `, ${formatGpu(p.gpu)}` : ''
         })`,
       }))}
-      onChange={props.onChange}
     />
   );
 }

@@ -2,8 +2,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { titleAndName } from '../../lib/titles';
 import { MlSelectField } from './MlSelectField';
-import { siblingValue } from './siblingValue';
+import { chosenWorkspace, choicesOf, selectPropsOf } from './pickerProps';
 
 /** `ui:options` of the project picker. */
 export interface MlProjectPickerOptions {
@@ -19,8 +20,7 @@ export function MlProjectPicker(
   props: FieldExtensionComponentProps<string, MlProjectPickerOptions>,
 ) {
   const api = useApi(mlApiRef);
-  const field = props.uiSchema?.['ui:options']?.workspaceField ?? 'workspace';
-  const workspaceName = siblingValue(props.formContext, field);
+  const workspaceName = chosenWorkspace(props);
   const projects = useAsync(async () => {
     if (!workspaceName) return [];
     return (
@@ -33,26 +33,16 @@ export function MlProjectPicker(
   }, [api, workspaceName]);
   return (
     <MlSelectField
-      id={props.idSchema?.$id ?? 'ml-project'}
-      label={props.schema.title ?? 'Project'}
-      description={props.schema.description}
-      required={props.required}
-      disabled={props.disabled}
-      value={props.formData}
-      rawErrors={props.rawErrors}
-      loading={projects.loading}
-      error={projects.error}
+      {...selectPropsOf(props, { id: 'ml-project', label: 'Project' })}
       emptyText={
         workspaceName
           ? `Workspace ${workspaceName} has no project yet.`
           : 'Choose a workspace first.'
       }
-      options={(projects.value ?? []).map(p => ({
+      {...choicesOf(projects, p => ({
         value: p.id,
-        label:
-          p.title && p.title !== p.name ? `${p.title} (${p.name})` : p.name,
+        label: titleAndName(p),
       }))}
-      onChange={props.onChange}
     />
   );
 }

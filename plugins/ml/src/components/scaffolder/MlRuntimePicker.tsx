@@ -4,6 +4,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { runtimeLabel } from '../../lib/runtimes';
 import { MlSelectField } from './MlSelectField';
+import { choicesOf, selectPropsOf } from './pickerProps';
 
 /**
  * `ui:field: MlRuntimePicker`: a runtime new workloads may use (enabled, the
@@ -24,21 +25,12 @@ export function MlRuntimePicker(props: FieldExtensionComponentProps<string>) {
   );
   return (
     <MlSelectField
-      id={props.idSchema?.$id ?? 'ml-runtime'}
-      label={props.schema.title ?? 'Runtime'}
-      description={props.schema.description}
-      required={props.required}
-      disabled={props.disabled}
-      value={props.formData}
-      rawErrors={props.rawErrors}
-      loading={runtimes.loading}
-      error={runtimes.error}
+      {...selectPropsOf(props, { id: 'ml-runtime', label: 'Runtime' })}
       emptyText="No runtime is enabled; an admin enables them on the ML page."
-      options={(runtimes.value ?? []).map(r => ({
+      {...choicesOf(runtimes, r => ({
         value: r.id,
         label: runtimeLabel(r),
       }))}
-      onChange={props.onChange}
     />
   );
 }

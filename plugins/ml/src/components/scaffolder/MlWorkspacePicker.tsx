@@ -2,7 +2,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
+import { titleAndName } from '../../lib/titles';
 import { MlSelectField } from './MlSelectField';
+import { choicesOf, selectPropsOf } from './pickerProps';
 
 /** `ui:field: MlWorkspacePicker`: one of the ML workspaces; the value is its name. */
 export function MlWorkspacePicker(props: FieldExtensionComponentProps<string>) {
@@ -14,22 +16,12 @@ export function MlWorkspacePicker(props: FieldExtensionComponentProps<string>) {
   );
   return (
     <MlSelectField
-      id={props.idSchema?.$id ?? 'ml-workspace'}
-      label={props.schema.title ?? 'Workspace'}
-      description={props.schema.description}
-      required={props.required}
-      disabled={props.disabled}
-      value={props.formData}
-      rawErrors={props.rawErrors}
-      loading={workspaces.loading}
-      error={workspaces.error}
+      {...selectPropsOf(props, { id: 'ml-workspace', label: 'Workspace' })}
       emptyText="There is no ML workspace yet; an admin creates them on the ML page."
-      options={(workspaces.value ?? []).map(w => ({
+      {...choicesOf(workspaces, w => ({
         value: w.name,
-        label:
-          w.title && w.title !== w.name ? `${w.title} (${w.name})` : w.name,
+        label: titleAndName(w),
       }))}
-      onChange={props.onChange}
     />
   );
 }

@@ -2,6 +2,8 @@ import { TableColumn } from '@backstage/core-components';
 import IconButton from '@material-ui/core/IconButton';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
+import { formatMemory } from '@ml-platform/plugin-ml-common';
+import { ResourceAmounts, formatVcpu } from '../../lib/resources';
 
 export interface EditDeleteColumnOptions<T> {
   /** What the buttons' labels call the row: "Edit <it>", "Delete <it>". */
@@ -37,4 +39,19 @@ export function editDeleteColumn<T extends object>(
       </>
     ),
   };
+}
+
+/** CPU, memory and GPU columns, e.g. "CPU per node" with a `suffix`. */
+export function resourceColumns<T extends ResourceAmounts>(
+  suffix = '',
+): TableColumn<T>[] {
+  return [
+    { title: `CPU${suffix}`, field: 'cpu', render: row => formatVcpu(row.cpu) },
+    {
+      title: `Memory${suffix}`,
+      field: 'memoryMiB',
+      render: row => formatMemory(row.memoryMiB),
+    },
+    { title: `GPU${suffix}`, field: 'gpu' },
+  ];
 }
