@@ -5,12 +5,7 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from './envColumn';
-import {
-  ListOptions,
-  ListResult,
-  listPage,
-  parseJson,
-} from './listing';
+import { ListOptions, ListResult, listPage, parseJson } from './listing';
 import { PatchColumns, TableStore } from './rows';
 
 type WorkspaceRow = {
