@@ -1,19 +1,15 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { policyServiceFactories } from '../__testUtils__/testPolicy';
 import { waitFor } from '../__testUtils__/waitFor';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import { ECHO_APP } from './__testUtils__/testApps';
-import {
-  PYTHON_RUNTIME,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
-  putProjectFile,
-} from '../__testUtils__/apiFixtures';
+import { startAppBackend } from './__testUtils__/appBackend';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -24,40 +20,6 @@ const asUser = (ref: string) => ({
   Authorization: mockCredentials.user.header(ref),
 });
 const cookieOf = (ref: string) => mockCredentials.limitedUser.cookie(ref);
-
-/** A raw HTTP request: supertest would tidy up what these tests send on purpose. */
-function rawRequest(
-  server: http.Server,
-  options: { path: string; headers?: Record<string, string>; method?: string },
-): Promise<{
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}> {
-  const { port } = server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      res => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', chunk => (body += chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function listen(server: http.Server): Promise<number> {
   return new Promise(resolve =>
@@ -75,36 +37,17 @@ describe('applications with the local driver, through the proxy', () => {
   let base: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [PYTHON_RUNTIME],
+    // Alice manages the workspace; project access is the default policy's.
+    ({ backend, server, runtimeId, projectId } = await startAppBackend(
+      databases,
+      {
+        features: policyServiceFactories({ admins: [ALICE] }),
+        admin: asUser(ALICE),
+        project: 'dash',
+        app: ECHO_APP,
       },
-      // Requests carry no user unless a test gives one. Alice manages the
-      // workspace; project access is the default policy's.
-      features: [
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        ...policyServiceFactories({ admins: [ALICE] }),
-      ],
-    });
-    server = backend.server as http.Server;
-    const admin = asUser(ALICE);
-    await createWorkspaceWithProfile(
-      server,
-      { name: 'small', cpu: 0.5, memoryMiB: 512 },
-      { headers: admin },
-    );
-    runtimeId = await firstRuntimeId(server, admin);
-    const project = await request(server)
-      .post('/api/ml/projects')
-      .set(admin)
-      .send({ workspace: 'ws', name: 'dash' })
-      .expect(201);
-    projectId = project.body.id;
+    ));
     base = `/api/ml/projects/${projectId}/applications`;
-    await putProjectFile(server, projectId, 'app.py', ECHO_APP, admin);
   });
 
   afterAll(() => backend?.stop());
@@ -547,42 +490,27 @@ describe('applications with the local driver, through the proxy', () => {
 });
 
 describe('applications that bypass authentication', () => {
+  const admin = asUser(ALICE);
   let backend: MlTestBackend;
+  let server: http.Server;
+  let runtimeId: string;
+  let projectId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        applications: { allowBypassAuthentication: true },
-        runtimes: [PYTHON_RUNTIME],
+    ({ backend, server, runtimeId, projectId } = await startAppBackend(
+      databases,
+      {
+        config: { applications: { allowBypassAuthentication: true } },
+        admin,
+        project: 'open',
+        app: ECHO_APP,
       },
-      features: [
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
+    ));
   });
 
   afterAll(() => backend?.stop());
 
   it('are open to anyone when the portal allows it, still without a made-up user', async () => {
-    const server = backend.server as http.Server;
-    const admin = asUser(ALICE);
-    await createWorkspaceWithProfile(
-      server,
-      { name: 'small', cpu: 0.5, memoryMiB: 512 },
-      { headers: admin },
-    );
-    const runtimeId = await firstRuntimeId(server, admin);
-    const project = (
-      await request(server)
-        .post('/api/ml/projects')
-        .set(admin)
-        .send({ workspace: 'ws', name: 'open' })
-        .expect(201)
-    ).body;
-    await putProjectFile(server, project.id, 'app.py', ECHO_APP, admin);
     expect(
       (
         await request(server)
@@ -592,7 +520,7 @@ describe('applications that bypass authentication', () => {
       ).body,
     ).toEqual({ allowBypassAuthentication: true });
     await request(server)
-      .post(`/api/ml/projects/${project.id}/applications`)
+      .post(`/api/ml/projects/${projectId}/applications`)
       .set(admin)
       .send({
         name: 'Open',

@@ -3,6 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import knexFactory from 'knex';
+import {
+  removeStorage,
+  stopLocalWorkloads,
+} from '../__testUtils__/localStorage';
 
 jest.setTimeout(120_000);
 
@@ -60,24 +64,8 @@ describe('a backend killed with SIGKILL mid-run', () => {
   afterAll(async () => {
     proc?.kill('SIGKILL');
     // Stop anything a failed run may have left behind, by its process group.
-    const runs = path.join(dir, 'data/local-driver/runs');
-    for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
-      if (!name.endsWith('.json')) continue;
-      const state = JSON.parse(
-        await fs.readFile(path.join(runs, name), 'utf8'),
-      );
-      try {
-        process.kill(-state.pgid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
-    await fs.rm(dir, {
-      recursive: true,
-      force: true,
-      maxRetries: 10,
-      retryDelay: 100,
-    });
+    await stopLocalWorkloads(path.join(dir, 'data'));
+    await removeStorage(dir);
   });
 
   it('re-adopts live work, retries lost work, and runs nothing twice', async () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { ModelBuild, ModelDeployment } from '@ml-platform/plugin-ml-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import {
   ModelServicesHarness,
   startModelServices,
@@ -23,39 +23,25 @@ def predict(args):
 `;
 
 /** A JSON request to a replica on a connection of its own. */
-function call(
+async function call(
   url: string,
   method: 'GET' | 'POST',
   body?: unknown,
 ): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const payload =
-      body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      url,
-      {
-        method,
-        agent: false,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(payload ? { 'Content-Length': payload.length } : {}),
-        },
-      },
-      res => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', chunk => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text ? JSON.parse(text) : undefined,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
+  const payload =
+    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const res = await rawRequest(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(payload ? { 'Content-Length': payload.length } : {}),
+    },
+    body: payload,
   });
+  return {
+    status: res.status,
+    body: res.body ? JSON.parse(res.body) : undefined,
+  };
 }
 
 describe.each(databases.eachSupportedId())(

@@ -2,14 +2,12 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
   putProjectFile,
+  startPythonBackend,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -31,16 +29,10 @@ describe('models API', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        serving: { drainSeconds: 0 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3', {
+      config: { serving: { drainSeconds: 0 } },
+    }));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
-    runtimeId = await firstRuntimeId(server);
     projectId = await createProject(server, 'scoring');
     base = `/api/ml/projects/${projectId}/models`;
     await putProjectFile(

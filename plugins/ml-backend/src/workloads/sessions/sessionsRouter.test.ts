@@ -1,14 +1,10 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
+  createProject,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -27,28 +23,18 @@ describe('sessions API with the local driver', () => {
   let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3'));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'medium', cpu: 2, memoryMiB: 2048 })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'large', cpu: 4, memoryMiB: 8192 })
-      .expect(201);
-    runtimeId = await firstRuntimeId(server);
-    const project = await request(server)
-      .post('/api/ml/projects')
-      .send({ workspace: 'ws', name: 'notebook' })
-      .expect(201);
-    base = `/api/ml/projects/${project.body.id}`;
+    for (const profile of [
+      { name: 'medium', cpu: 2, memoryMiB: 2048 },
+      { name: 'large', cpu: 4, memoryMiB: 8192 },
+    ]) {
+      await request(server)
+        .post('/api/ml/workspaces/ws/profiles')
+        .send(profile)
+        .expect(201);
+    }
+    base = `/api/ml/projects/${await createProject(server, 'notebook')}`;
   });
 
   afterAll(() => backend.stop());
