@@ -7,6 +7,7 @@ import {
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
+import { createWorkspace } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -18,10 +19,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       backend = await startMlBackend(databases, databaseId);
-      await request(backend.server)
-        .post('/api/ml/workspaces')
-        .send({ name: 'ws', title: 'WS', nodeGroups: [STANDARD_NODE_GROUP] })
-        .expect(201);
+      await createWorkspace(backend.server, 'ws', { fields: { title: 'WS' } });
       await request(backend.server)
         .post('/api/ml/workspaces/ws/profiles')
         .send({ name: 'small', cpu: '500m', memoryMiB: '1Gi' })
@@ -33,10 +31,7 @@ describe.each(databases.eachSupportedId())(
     it('creates, reads, lists, sorts and pages workspaces', async () => {
       const { server } = backend;
       for (const name of ['alpha', 'beta', 'gamma']) {
-        await request(server)
-          .post('/api/ml/workspaces')
-          .send({ name, nodeGroups: [STANDARD_NODE_GROUP] })
-          .expect(201);
+        await createWorkspace(server, name);
       }
       const ws = await request(server)
         .get('/api/ml/workspaces/alpha')

@@ -4,11 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import * as tar from 'tar';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { createProject, createWorkspace } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -23,16 +20,10 @@ describe('project files API', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: { storage: { maxUploadMiB: 1 } },
     });
-    await request(backend.server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    const res = await request(backend.server)
-      .post('/api/ml/projects')
-      .send({ workspace: 'ws', name: 'files' })
-      .expect(201);
-    base = `/api/ml/projects/${res.body.id}/files`;
-    projectDir = path.join(backend.storageRoot, 'projects', res.body.id);
+    await createWorkspace(backend.server);
+    const projectId = await createProject(backend.server, 'files');
+    base = `/api/ml/projects/${projectId}/files`;
+    projectDir = path.join(backend.storageRoot, 'projects', projectId);
     outside = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-outside-'));
     await fs.writeFile(path.join(outside, 'secret.txt'), 'top secret');
   });

@@ -1,10 +1,7 @@
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { createProject, createWorkspace } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -15,20 +12,10 @@ describe.each(databases.eachSupportedId())('projects API (%s)', databaseId => {
 
   beforeAll(async () => {
     backend = await startMlBackend(databases, databaseId);
-    await request(backend.server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    const res = await request(backend.server)
-      .post('/api/ml/projects')
-      .send({
-        workspace: 'ws',
-        name: 'churn',
-        title: 'Churn model',
-        env: { A: '1' },
-      })
-      .expect(201);
-    projectId = res.body.id;
+    await createWorkspace(backend.server);
+    projectId = await createProject(backend.server, 'churn', {
+      fields: { title: 'Churn model', env: { A: '1' } },
+    });
   });
 
   afterAll(() => backend.stop());

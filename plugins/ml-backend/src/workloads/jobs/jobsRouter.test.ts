@@ -1,15 +1,11 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
-  firstRuntimeId,
+  createProject,
   putProjectFile,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -37,36 +33,13 @@ describe('jobs API with the local driver', () => {
     }, `run ${runId} to end`);
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [PYTHON_RUNTIME],
-      },
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3', {
+      config: { engine: { cronIntervalSeconds: 3600 } },
+      workspace: { env: { LEVEL: 'workspace', WS_ONLY: 'w' } },
+    }));
+    projectId = await createProject(backend.server, 'pipeline', {
+      fields: { env: { LEVEL: 'project', PROJECT_ONLY: 'p' } },
     });
-    const { server } = backend;
-    await request(server)
-      .post('/api/ml/workspaces')
-      .send({
-        name: 'ws',
-        nodeGroups: [STANDARD_NODE_GROUP],
-        env: { LEVEL: 'workspace', WS_ONLY: 'w' },
-      })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-      .expect(201);
-    runtimeId = await firstRuntimeId(server);
-    projectId = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({
-          workspace: 'ws',
-          name: 'pipeline',
-          env: { LEVEL: 'project', PROJECT_ONLY: 'p' },
-        })
-        .expect(201)
-    ).body.id;
     base = `/api/ml/projects/${projectId}/jobs`;
     await put(
       'train.py',
