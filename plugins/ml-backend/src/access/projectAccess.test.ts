@@ -47,6 +47,25 @@ describe.each(databases.eachSupportedId())(
       ref: string,
     ) => request(backend.server)[method](`/api/ml${path}`).set(as(ref));
     let runtimeId: string;
+    /** Writes train.py into a project and creates job `train` running it. */
+    const createTrainJob = async (projectId: string, ref: string) => {
+      await api(
+        'put',
+        `/projects/${projectId}/files/content?path=train.py`,
+        ref,
+      )
+        .send('print(1)')
+        .expect(200);
+      const res = await api('post', `/projects/${projectId}/jobs`, ref)
+        .send({
+          name: 'train',
+          script: 'train.py',
+          runtimeId,
+          profile: 'small',
+        })
+        .expect(201);
+      return res.body;
+    };
 
     beforeAll(async () => {
       backend = await startMlBackend(databases, databaseId, {
@@ -183,25 +202,7 @@ describe.each(databases.eachSupportedId())(
           teamRole: 'operator',
         })
         .expect(201);
-      await api(
-        'put',
-        `/projects/${project.id}/files/content?path=train.py`,
-        ALICE,
-      )
-        .send('print(1)')
-        .expect(200);
-      const { body: job } = await api(
-        'post',
-        `/projects/${project.id}/jobs`,
-        ALICE,
-      )
-        .send({
-          name: 'train',
-          script: 'train.py',
-          runtimeId,
-          profile: 'small',
-        })
-        .expect(201);
+      const job = await createTrainJob(project.id, ALICE);
 
       // Carol is in the team: an operator runs jobs, but may not change files or jobs.
       expect(await names(CAROL)).toContain('team-ops');
@@ -268,25 +269,7 @@ describe.each(databases.eachSupportedId())(
       const { body: project } = await api('post', '/projects', ALICE)
         .send({ workspace: 'ws', name: 'gone' })
         .expect(201);
-      await api(
-        'put',
-        `/projects/${project.id}/files/content?path=train.py`,
-        ALICE,
-      )
-        .send('print(1)')
-        .expect(200);
-      const { body: job } = await api(
-        'post',
-        `/projects/${project.id}/jobs`,
-        ALICE,
-      )
-        .send({
-          name: 'train',
-          script: 'train.py',
-          runtimeId,
-          profile: 'small',
-        })
-        .expect(201);
+      const job = await createTrainJob(project.id, ALICE);
       const { body: run } = await api(
         'post',
         `/projects/${project.id}/jobs/${job.id}/runs`,

@@ -13,6 +13,8 @@ import {
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
 
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
 const MODEL_TABLES = [
   'models',
   'model_builds',
@@ -50,6 +52,22 @@ describe('models API', () => {
     await request(server).post(base).send({ name: 'churn' }).expect(201);
     const before = await backend.snapshot(MODEL_TABLES);
 
+    /** A request to model `churn` (at `path` under it), sent when called. */
+    const churn =
+      (method: 'post' | 'patch' | 'delete', path: string, body?: object) =>
+      () => {
+        const pending = request(server)[method](`${base}/churn${path}`);
+        return body ? pending.send(body) : pending;
+      };
+    /** A build of `churn`: predict of model.py unless `fields` say otherwise. */
+    const build = (fields: object) =>
+      churn('post', '/builds', {
+        filePath: 'model.py',
+        functionName: 'predict',
+        runtimeId,
+        ...fields,
+      });
+
     const cases: Array<[string, () => request.Test, number, RegExp]> = [
       [
         'bad name',
@@ -73,9 +91,7 @@ describe('models API', () => {
         'no project',
         () =>
           request(server)
-            .post(
-              '/api/ml/projects/00000000-0000-4000-8000-000000000000/models',
-            )
+            .post(`/api/ml/projects/${NO_SUCH_ID}/models`)
             .send({ name: 'x' }),
         404,
         /No project/,
@@ -94,50 +110,31 @@ describe('models API', () => {
       ],
       [
         'update type',
-        () =>
-          request(server)
-            .patch(`${base}/churn`)
-            .send({ disableAuthentication: 'yes' }),
+        churn('patch', '', { disableAuthentication: 'yes' }),
         400,
         /disableAuthentication/,
       ],
       [
         'build without file',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ functionName: 'predict', runtimeId }),
+        churn('post', '/builds', { functionName: 'predict', runtimeId }),
         400,
         /filePath/,
       ],
       [
         'build missing file',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ filePath: 'gone.py', functionName: 'predict', runtimeId }),
+        build({ filePath: 'gone.py' }),
         400,
         /filePath: no file 'gone.py'/,
       ],
       [
         'build escaping path',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ filePath: '../x.py', functionName: 'predict', runtimeId }),
+        build({ filePath: '../x.py' }),
         400,
         /filePath: .*'\.\.'/,
       ],
       [
         'build function name too long',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'f'.repeat(201),
-              runtimeId,
-            }),
+        build({ functionName: 'f'.repeat(201) }),
         400,
         /functionName: Too big/,
       ],
@@ -149,110 +146,61 @@ describe('models API', () => {
       ],
       [
         'build function name',
-        () =>
-          request(server).post(`${base}/churn/builds`).send({
-            filePath: 'model.py',
-            functionName: 'pre dict',
-            runtimeId,
-          }),
+        build({ functionName: 'pre dict' }),
         400,
         /functionName: must be a Python function name/,
       ],
       [
         'build examples',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'predict',
-              runtimeId,
-              examples: [{}],
-            }),
+        build({ examples: [{}] }),
         400,
         /examples\[0\]\.request/,
       ],
-      [
-        'build env',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'predict',
-              runtimeId,
-              env: { '1BAD': 'x' },
-            }),
-        400,
-        /env/,
-      ],
+      ['build env', build({ env: { '1BAD': 'x' } }), 400, /env/],
       [
         'deploy bad build id',
-        () =>
-          request(server)
-            .post(`${base}/churn/deployments`)
-            .send({ buildId: 'x', profile: 'small' }),
+        churn('post', '/deployments', { buildId: 'x', profile: 'small' }),
         400,
         /buildId/,
       ],
       [
         'deploy unknown build',
-        () =>
-          request(server).post(`${base}/churn/deployments`).send({
-            buildId: '00000000-0000-4000-8000-000000000000',
-            profile: 'small',
-          }),
+        churn('post', '/deployments', {
+          buildId: NO_SUCH_ID,
+          profile: 'small',
+        }),
         400,
         /buildId: no build/,
       ],
       [
         'deploy replicas',
-        () =>
-          request(server).post(`${base}/churn/deployments`).send({
-            buildId: '00000000-0000-4000-8000-000000000000',
-            profile: 'small',
-            replicas: 0,
-          }),
+        churn('post', '/deployments', {
+          buildId: NO_SUCH_ID,
+          profile: 'small',
+          replicas: 0,
+        }),
         400,
         /replicas/,
       ],
       [
         'scale unknown',
-        () =>
-          request(server)
-            .patch(
-              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
-            )
-            .send({ replicas: 2 }),
+        churn('patch', `/deployments/${NO_SUCH_ID}`, { replicas: 2 }),
         404,
         /No deployment/,
       ],
       [
         'scale bad count',
-        () =>
-          request(server)
-            .patch(
-              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
-            )
-            .send({ replicas: 100 }),
+        churn('patch', `/deployments/${NO_SUCH_ID}`, { replicas: 100 }),
         400,
         /replicas/,
       ],
       [
         'revoke unknown key',
-        () =>
-          request(server).delete(
-            `${base}/churn/keys/00000000-0000-4000-8000-000000000000`,
-          ),
+        churn('delete', `/keys/${NO_SUCH_ID}`),
         404,
         /No access key/,
       ],
-      [
-        'key name',
-        () => request(server).post(`${base}/churn/keys`).send({ name: '' }),
-        400,
-        /name/,
-      ],
+      ['key name', churn('post', '/keys', { name: '' }), 400, /name/],
     ];
     for (const [what, send, status, message] of cases) {
       const res = await send();
