@@ -6,19 +6,9 @@ import {
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from './startMlBackend';
+import { PYTHON_RUNTIME } from './storeRows';
 
-/**
- * The runtime most API tests configure: the local driver starts it as the
- * machine's `python3`, so workloads really run.
- */
-export const PYTHON_RUNTIME = {
-  editor: 'Workbench',
-  kernel: 'Python 3',
-  edition: 'Standard',
-  shortVersion: '1',
-  maintenanceVersion: 1,
-  command: 'python3',
-};
+export { PYTHON_RUNTIME };
 
 type Server = MlTestBackend['server'];
 /** Headers every request of a helper carries, such as a user's token. */

@@ -12,6 +12,7 @@ import request from 'supertest';
 import { mlPlugin } from '../plugin';
 import { intervalSchedulerFactory } from './intervalScheduler';
 import { removeStorage, stopLocalWorkloads } from './localStorage';
+import { ADMIN_TABLES } from './tables';
 
 /** The demo workspace's node group, reused by tests that create workspaces. */
 export const STANDARD_NODE_GROUP = {
@@ -90,17 +91,7 @@ export async function startMlBackend(
       ...(options.features ?? []),
     ],
   });
-  const tables = [
-    'workspaces',
-    'runtimes',
-    'resource_profiles',
-    'quotas',
-    'projects',
-    'project_collaborators',
-    'jobs',
-    'workloads',
-    'workload_events',
-  ];
+  const tables = [...ADMIN_TABLES, 'jobs', 'workloads', 'workload_events'];
   return {
     server: testBackend.server,
     knex,

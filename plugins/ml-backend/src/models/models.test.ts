@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ModelBuild, ModelDeployment } from '@ml-platform/plugin-ml-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import { MODEL_TABLES } from '../__testUtils__/tables';
 import { rawRequest } from '../__testUtils__/rawRequest';
 import {
   ModelServicesHarness,
@@ -624,13 +625,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         await h.services.modelDirectory.byId(h.project.id, modelId),
       ).toBeUndefined();
-      for (const table of [
-        'models',
-        'model_builds',
-        'model_deployments',
-        'model_replicas',
-        'model_access_keys',
-      ]) {
+      for (const table of MODEL_TABLES) {
         expect([table, (await h.knex(table).count({ n: '*' }))[0].n]).toEqual([
           table,
           expect.anything(),

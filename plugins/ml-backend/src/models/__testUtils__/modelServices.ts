@@ -1,3 +1,4 @@
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import {
   TestDatabaseId,
   TestDatabases,
@@ -15,7 +16,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { readMlConfig } from '../../config';
 import { createMlBackend } from '../../createMlBackend';
-import { migrationsDir } from '../../database';
 import { PYTHON_RUNTIME } from '../../__testUtils__/apiFixtures';
 import {
   removeStorage,
@@ -34,8 +34,7 @@ export async function startModelServices(
   databaseId: TestDatabaseId,
   options: { drainSeconds?: number } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  await knex.migrate.latest({ directory: migrationsDir });
+  const knex = await migratedDatabase(databases, databaseId);
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-models-'));
   const config = readMlConfig(
     new ConfigReader({

@@ -5,7 +5,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { migrationsDir } from '../../database';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { PredictionStore } from '../monitoring/PredictionStore';
 import {
   FakeModelDirectory,
@@ -45,8 +45,7 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-    await knex.migrate.latest({ directory: migrationsDir });
+    knex = await migratedDatabase(databases, 'SQLITE_3');
     const [sum0, sum1, slow, fail] = await Promise.all([
       replicas.start('predict', 0),
       replicas.start('predict', 1),
