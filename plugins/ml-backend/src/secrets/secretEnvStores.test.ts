@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { newProject, newWorkspace, oneNode } from '../__testUtils__/storeRows';
+import { memorySettings } from '../__testUtils__/memorySettings';
 import { EnvSecrets } from './EnvSecrets';
 import { SealedSecret } from './SealedSecret';
 import { ApplicationStore } from '../applications/ApplicationStore';
@@ -19,16 +20,6 @@ const databases = createTestDatabases();
 const PLAINTEXT = 'pa55-word-for-the-at-rest-test';
 const id = (n: number) =>
   `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const memorySettings = () => {
-  const values = new Map<string, string>();
-  return {
-    async getOrCreate(key: string, make: () => string) {
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key)!;
-    },
-  };
-};
-
 /** Every row of every table, as text: what someone who reads the database sees. */
 async function everything(knex: Knex, tables: string[]): Promise<string> {
   const dump: unknown[] = [];
