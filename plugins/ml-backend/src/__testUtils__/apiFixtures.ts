@@ -7,6 +7,7 @@ import {
   startMlBackend,
 } from './startMlBackend';
 import { PYTHON_RUNTIME } from './storeRows';
+import { waitFor } from './waitFor';
 
 export { PYTHON_RUNTIME };
 
@@ -173,4 +174,27 @@ export async function startPythonBackend(
     await backend.stop();
     throw error;
   }
+}
+
+/**
+ * Waits until a build (at `buildUrl`, under /api/ml) is neither queued nor
+ * building, and answers it as it then is.
+ */
+export function finishedBuild(server: Server, buildUrl: string): Promise<any> {
+  return waitFor(async () => {
+    const res = await request(server).get(buildUrl).expect(200);
+    return (
+      res.body.state !== 'queued' && res.body.state !== 'building' && res.body
+    );
+  }, 'the build');
+}
+
+/** The names of the items a list endpoint (under /api/ml) answers, in order. */
+export async function namesListedAt(
+  server: Server,
+  url: string,
+  headers: Headers = {},
+): Promise<string[]> {
+  const res = await request(server).get(url).set(headers).expect(200);
+  return res.body.items.map((item: { name: string }) => item.name);
 }

@@ -141,6 +141,10 @@ export async function createEngineHarness(
     submit,
     secrets,
     state: async (id: string) => (await workloads.get(id))!,
+    /** The spec the driver was given for a workload it runs. */
+    specOf: (workloadId: string) =>
+      [...driver.runs.values()].find(r => r.spec.workloadId === workloadId)
+        ?.spec,
     cleanup: () =>
       fs.rm(storage, {
         recursive: true,
@@ -150,3 +154,5 @@ export async function createEngineHarness(
       }),
   };
 }
+
+export type EngineHarness = Awaited<ReturnType<typeof createEngineHarness>>;

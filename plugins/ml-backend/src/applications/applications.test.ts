@@ -70,12 +70,12 @@ describe('applications with the local driver, through the proxy', () => {
       return res.body.state === 'running' && res.body;
     }, 'the app to run');
   /** Waits until the app answers through the proxy (its process binds the port after it runs). */
+  /** A raw request as the browser of a signed-in `user` would send it. */
+  const visit = (path: string, user: string) =>
+    rawRequest(server, { path, headers: { cookie: cookieOf(user) } });
   const answering = (slug: string, path = '/hello?x=1') =>
     waitFor(async () => {
-      const res = await rawRequest(server, {
-        path: `/api/ml/apps/${slug}${path}`,
-        headers: { cookie: cookieOf(ALICE) },
-      });
+      const res = await visit(`/api/ml/apps/${slug}${path}`, ALICE);
       return res.status === 200 && res;
     }, `the app ${slug} to answer`);
 
@@ -174,10 +174,7 @@ describe('applications with the local driver, through the proxy', () => {
     expect(posted.text).toBe('{"raw": true}');
 
     // The app's own redirects stay under its prefix; /apps/echo gains its slash.
-    const redirected = await rawRequest(server, {
-      path: '/api/ml/apps/echo/elsewhere',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const redirected = await visit('/api/ml/apps/echo/elsewhere', ALICE);
     expect([redirected.status, redirected.headers.location]).toEqual([
       302,
       '/api/ml/apps/echo/login',
@@ -194,10 +191,7 @@ describe('applications with the local driver, through the proxy', () => {
     const anonymous = await rawRequest(server, { path: '/api/ml/apps/echo/' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toContain('Sign in first');
-    const bob = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(BOB) },
-    });
+    const bob = await visit('/api/ml/apps/echo/', BOB);
     expect(bob.status).toBe(404);
     expect(bob.body).not.toContain('hello');
     await request(server).get(base).set(asUser(BOB)).expect(404);
@@ -216,14 +210,7 @@ describe('applications with the local driver, through the proxy', () => {
       .post(`${base}/${app.id}/stop`)
       .set(asUser(BOB))
       .expect(404);
-    expect(
-      (
-        await rawRequest(server, {
-          path: '/api/ml/apps/nope/',
-          headers: { cookie: cookieOf(ALICE) },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await visit('/api/ml/apps/nope/', ALICE)).status).toBe(404);
 
     // As a collaborator, Bob reads it; as a viewer he may not stop it.
     await request(server)
@@ -235,10 +222,7 @@ describe('applications with the local driver, through the proxy', () => {
       .set(asUser(ALICE))
       .send({ role: 'viewer' })
       .expect(200);
-    const asBob = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(BOB) },
-    });
+    const asBob = await visit('/api/ml/apps/echo/', BOB);
     expect(JSON.parse(asBob.body).headers['x-ml-user']).toBe(BOB);
     await request(server)
       .post(`${base}/${app.id}/stop`)
@@ -347,10 +331,10 @@ describe('applications with the local driver, through the proxy', () => {
         );
       }
       // An absolute-form request line is not routed to the plugin at all.
-      const absolute = await rawRequest(server, {
-        path: `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`,
-        headers: { cookie: cookieOf(ALICE) },
-      });
+      const absolute = await visit(
+        `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`,
+        ALICE,
+      );
       expect(absolute.body).not.toBe('evil');
       // A slug that is not one cannot name another path.
       for (const path of [
@@ -409,10 +393,7 @@ describe('applications with the local driver, through the proxy', () => {
       url: '/apps/third/',
     });
 
-    const stopped = await rawRequest(server, {
-      path: '/api/ml/apps/third/',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const stopped = await visit('/api/ml/apps/third/', ALICE);
     expect(stopped.status).toBe(503);
     expect(stopped.body).toContain('is not running');
 
@@ -449,10 +430,7 @@ describe('applications with the local driver, through the proxy', () => {
       .set(asUser(ALICE))
       .expect(200);
     expect(afterStop.body.state).toBe('stopped');
-    const page = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const page = await visit('/api/ml/apps/echo/', ALICE);
     expect([page.status, page.headers['content-type']]).toEqual([
       503,
       expect.stringMatching(/^text\/html/),
@@ -478,14 +456,7 @@ describe('applications with the local driver, through the proxy', () => {
       .get(`${base}/${echo.id}`)
       .set(asUser(ALICE))
       .expect(404);
-    expect(
-      (
-        await rawRequest(server, {
-          path: '/api/ml/apps/echo/',
-          headers: { cookie: cookieOf(ALICE) },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await visit('/api/ml/apps/echo/', ALICE)).status).toBe(404);
   });
 });
 

@@ -1,5 +1,9 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { GROUP, createEngineHarness } from '../__testUtils__/engineHarness';
+import {
+  EngineHarness,
+  GROUP,
+  createEngineHarness,
+} from '../__testUtils__/engineHarness';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -7,7 +11,7 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'workload engine (%s)',
   databaseId => {
-    let h: Awaited<ReturnType<typeof createEngineHarness>>;
+    let h: EngineHarness;
     afterEach(() => h?.cleanup());
 
     /**

@@ -68,16 +68,22 @@ describe('a backend killed with SIGKILL mid-run', () => {
     await removeStorage(dir);
   });
 
-  it('re-adopts live work, retries lost work, and runs nothing twice', async () => {
-    const first = startBackend(
+  /** Runs the stand-in backend until its four workloads are all `state`, then kills it. */
+  const runUntilAll = async (mode: string, state: string) => {
+    const backend = startBackend(
       dir,
-      'submit',
-      states => states.length === 4 && states.every(s => s === 'running'),
+      mode,
+      states => states.length === 4 && states.every(s => s === state),
     );
-    proc = first.proc;
-    await first.reached;
-    first.proc.kill('SIGKILL');
-    await new Promise(r => first.proc.once('exit', r));
+    proc = backend.proc;
+    await backend.reached;
+    backend.proc.kill('SIGKILL');
+    return backend.proc;
+  };
+
+  it('re-adopts live work, retries lost work, and runs nothing twice', async () => {
+    const first = await runUntilAll('submit', 'running');
+    await new Promise(r => first.once('exit', r));
 
     // While the backend is down, one workload's processes die without a trace.
     const runs = path.join(dir, 'data/local-driver/runs');
@@ -89,14 +95,7 @@ describe('a backend killed with SIGKILL mid-run', () => {
     );
     process.kill(-victim.pgid, 'SIGKILL');
 
-    const second = startBackend(
-      dir,
-      'resume',
-      s => s.length === 4 && s.every(x => x === 'succeeded'),
-    );
-    proc = second.proc;
-    await second.reached;
-    second.proc.kill('SIGKILL');
+    await runUntilAll('resume', 'succeeded');
 
     const knex = knexFactory({
       client: 'better-sqlite3',

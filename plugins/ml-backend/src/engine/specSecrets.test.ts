@@ -1,5 +1,8 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { createEngineHarness } from '../__testUtils__/engineHarness';
+import {
+  EngineHarness,
+  createEngineHarness,
+} from '../__testUtils__/engineHarness';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { SealedSecret } from '../secrets/SealedSecret';
 import { mergeEnvLayers } from './workloadEnv';
@@ -15,10 +18,8 @@ const memorySettings = () => ({
 describe.each(databases.eachSupportedId())(
   'secret env in workload specs (%s)',
   databaseId => {
-    let h: Awaited<ReturnType<typeof createEngineHarness>>;
+    let h: EngineHarness;
     afterEach(() => h?.cleanup());
-    const specOf = (id: string) =>
-      [...h.driver.runs.values()].find(r => r.spec.workloadId === id)?.spec;
 
     it('gives the driver the secrets decrypted and apart from env, the platform variables winning', async () => {
       h = await createEngineHarness(databases, databaseId);
@@ -33,7 +34,7 @@ describe.each(databases.eachSupportedId())(
         1,
         mergeEnvLayers([layer], { ML_PROJECT_NAME: p.name }),
       );
-      const spec = specOf(w.id)!;
+      const spec = h.specOf(w.id)!;
       expect(spec.secretEnv).toEqual({ TOKEN: 'tok-value' });
       expect(spec.env).toMatchObject({
         PLAIN: 'p',
@@ -55,7 +56,7 @@ describe.each(databases.eachSupportedId())(
         1,
         { env: { A: '1' } },
       );
-      expect(specOf(w.id)).not.toHaveProperty('secretEnv');
+      expect(h.specOf(w.id)).not.toHaveProperty('secretEnv');
     });
 
     it('fails the start with a clear reason when its secrets do not open with the key', async () => {
@@ -72,7 +73,7 @@ describe.each(databases.eachSupportedId())(
         1,
         mergeEnvLayers([layer]),
       );
-      expect(specOf(w.id)).toBeUndefined();
+      expect(h.specOf(w.id)).toBeUndefined();
       const failed = await h.state(w.id);
       expect(failed.state).toBe('failed');
       expect(failed.reason).toMatch(

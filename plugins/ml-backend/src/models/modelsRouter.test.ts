@@ -7,6 +7,7 @@ import { waitFor } from '../__testUtils__/waitFor';
 import { MODEL_TABLES } from '../__testUtils__/tables';
 import {
   createProject,
+  finishedBuild,
   putProjectFile,
   startPythonBackend,
 } from '../__testUtils__/apiFixtures';
@@ -229,14 +230,10 @@ describe('models API', () => {
       examples: [{ request: { x: 2 } }],
     });
     expect(build.body.profile).toBeUndefined();
-    const built = await waitFor(async () => {
-      const res = await request(server)
-        .get(`${base}/doubler/builds/${build.body.id}`)
-        .expect(200);
-      return (
-        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
-      );
-    }, 'the build');
+    const built = await finishedBuild(
+      server,
+      `${base}/doubler/builds/${build.body.id}`,
+    );
     expect(built.state).toBe('built');
     const logs = await request(server)
       .get(`/api/ml/workloads/${built.workloadId}/logs`)

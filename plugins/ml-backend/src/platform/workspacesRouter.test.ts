@@ -7,7 +7,7 @@ import {
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
-import { createWorkspace } from '../__testUtils__/apiFixtures';
+import { createWorkspace, namesListedAt } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -63,10 +63,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(second.body.next_page_token).toBeUndefined();
 
-      const filtered = await request(server)
-        .get('/api/ml/workspaces?filter=AMM')
-        .expect(200);
-      expect(filtered.body.items.map((w: any) => w.name)).toEqual(['gamma']);
+      expect(
+        await namesListedAt(server, '/api/ml/workspaces?filter=AMM'),
+      ).toEqual(['gamma']);
 
       for (const name of ['alpha', 'beta', 'gamma']) {
         await request(server).delete(`/api/ml/workspaces/${name}`).expect(204);
@@ -127,13 +126,12 @@ describe.each(databases.eachSupportedId())(
         "'medium' would no longer fit",
       );
 
-      const list = await request(server)
-        .get('/api/ml/workspaces/ws/profiles?sort=cpu_millis')
-        .expect(200);
-      expect(list.body.items.map((p: any) => p.name)).toEqual([
-        'small',
-        'medium',
-      ]);
+      expect(
+        await namesListedAt(
+          server,
+          '/api/ml/workspaces/ws/profiles?sort=cpu_millis',
+        ),
+      ).toEqual(['small', 'medium']);
       await request(server)
         .delete('/api/ml/workspaces/ws/profiles/medium')
         .expect(204);

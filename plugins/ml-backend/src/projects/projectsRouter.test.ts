@@ -1,7 +1,11 @@
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
-import { createProject, createWorkspace } from '../__testUtils__/apiFixtures';
+import {
+  createProject,
+  createWorkspace,
+  namesListedAt,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -51,21 +55,15 @@ describe.each(databases.eachSupportedId())('projects API (%s)', databaseId => {
         visibility: 'team',
       })
       .expect(201);
-    const byOwner = await request(server)
-      .get('/api/ml/projects?owner=group:default/risk')
-      .expect(200);
-    expect(byOwner.body.items.map((p: any) => p.name)).toEqual(['fraud']);
-    const sorted = await request(server)
-      .get('/api/ml/projects?workspace=ws&sort=-name')
-      .expect(200);
-    expect(sorted.body.items.map((p: any) => p.name)).toEqual([
-      'fraud',
-      'churn',
-    ]);
-    const search = await request(server)
-      .get('/api/ml/projects?filter=churn%20MODEL')
-      .expect(200);
-    expect(search.body.items.map((p: any) => p.name)).toEqual(['churn']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?owner=group:default/risk'),
+    ).toEqual(['fraud']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?workspace=ws&sort=-name'),
+    ).toEqual(['fraud', 'churn']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?filter=churn%20MODEL'),
+    ).toEqual(['churn']);
     const none = await request(server)
       .get('/api/ml/projects?filter=100%25')
       .expect(200);

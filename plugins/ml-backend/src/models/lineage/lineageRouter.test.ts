@@ -4,6 +4,7 @@ import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
   createProject,
+  finishedBuild,
   putProjectFiles,
   startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
@@ -63,14 +64,10 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
         examples: [{ request: { tenure: 3 } }],
       })
       .expect(201);
-    const built = await waitFor(async () => {
-      const res = await request(server)
-        .get(`${base}/classifier/builds/${build.body.id}`)
-        .expect(200);
-      return (
-        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
-      );
-    }, 'the build');
+    const built = await finishedBuild(
+      server,
+      `${base}/classifier/builds/${build.body.id}`,
+    );
     expect(built.state).toBe('built');
     const deployment = (
       await request(server)

@@ -40,15 +40,20 @@ function fakeStore(options: { failFirst?: number } = {}) {
 
 describe('PredictionRecorder', () => {
   const logger = mockServices.logger.mock();
+  const recorderOf = (
+    store: ReturnType<typeof fakeStore>,
+    options: ConstructorParameters<typeof PredictionRecorder>[1],
+  ) => new PredictionRecorder({ store: store as any, logger }, options);
 
   it('writes a batch as soon as it is full, one writer at a time', async () => {
     const store = fakeStore();
     const { gate, open } = store.gate();
     store.held = gate;
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 3, flushIntervalMs: 60_000, maxBuffered: 100 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 3,
+      flushIntervalMs: 60_000,
+      maxBuffered: 100,
+    });
     for (let i = 0; i < 7; i++) recorder.record(row(i));
     // The first batch is being written; the rest wait for it.
     expect(recorder.pending(row(0).uuid)).toBeDefined();
@@ -64,10 +69,11 @@ describe('PredictionRecorder', () => {
 
   it('writes a partial batch after the interval', async () => {
     const store = fakeStore();
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 500, flushIntervalMs: 10, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 500,
+      flushIntervalMs: 10,
+      maxBuffered: 1000,
+    });
     recorder.record(row(1));
     recorder.record(row(2));
     const deadline = Date.now() + 10_000;
@@ -80,10 +86,11 @@ describe('PredictionRecorder', () => {
 
   it('writes what is left on stop', async () => {
     const store = fakeStore();
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 500, flushIntervalMs: 60_000, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 500,
+      flushIntervalMs: 60_000,
+      maxBuffered: 1000,
+    });
     recorder.record(row(1));
     await recorder.stop();
     expect(store.batches).toEqual([[row(1)]]);
@@ -91,10 +98,11 @@ describe('PredictionRecorder', () => {
 
   it('keeps a batch whose write failed and writes it later', async () => {
     const store = fakeStore({ failFirst: 1 });
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 2, flushIntervalMs: 5, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 2,
+      flushIntervalMs: 5,
+      maxBuffered: 1000,
+    });
     recorder.record(row(1));
     recorder.record(row(2));
     await recorder.flush();
@@ -106,10 +114,11 @@ describe('PredictionRecorder', () => {
     const store = fakeStore();
     const { gate, open } = store.gate();
     store.held = gate;
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 1, flushIntervalMs: 60_000, maxBuffered: 2 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 1,
+      flushIntervalMs: 60_000,
+      maxBuffered: 2,
+    });
     for (let i = 0; i < 5; i++) recorder.record(row(i));
     open();
     store.held = undefined;

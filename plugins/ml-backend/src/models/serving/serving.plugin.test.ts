@@ -100,6 +100,15 @@ describe.each(databases.eachSupportedId())(
       ).body;
     };
 
+    /** Summer's metrics of the last hour, in hourly buckets. */
+    const summerMetricsOfLastHour = () =>
+      api(
+        'get',
+        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
+          Date.now() - 3_600_000
+        }`,
+      ).expect(200);
+
     /** Waits for a job run to succeed and answers the RESULT line it printed. */
     const resultOfRun = async (runId: string, what: string) => {
       const ended = await waitFor(
@@ -276,12 +285,7 @@ describe.each(databases.eachSupportedId())(
           delayedMetrics: { actual: 7, ok: 1 },
         }),
       ]);
-      const metrics = await api(
-        'get',
-        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
-          Date.now() - 3_600_000
-        }`,
-      ).expect(200);
+      const metrics = await summerMetricsOfLastHour();
       const requests = metrics.body.buckets.reduce(
         (sum: number, b: any) => sum + b.requests,
         0,
@@ -320,12 +324,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing reached summer's metrics.
-      const metrics = await api(
-        'get',
-        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
-          Date.now() - 3_600_000
-        }`,
-      ).expect(200);
+      const metrics = await summerMetricsOfLastHour();
       expect(
         metrics.body.buckets.every((b: any) => b.metrics.stolen === undefined),
       ).toBe(true);
