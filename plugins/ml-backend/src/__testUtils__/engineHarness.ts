@@ -154,5 +154,3 @@ export async function createEngineHarness(
       }),
   };
 }
-
-export type EngineHarness = Awaited<ReturnType<typeof createEngineHarness>>;

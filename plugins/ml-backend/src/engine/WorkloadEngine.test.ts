@@ -1,9 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  EngineHarness,
-  GROUP,
-  createEngineHarness,
-} from '../__testUtils__/engineHarness';
+import { GROUP, createEngineHarness } from '../__testUtils__/engineHarness';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -11,7 +7,7 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'workload engine (%s)',
   databaseId => {
-    let h: EngineHarness;
+    let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
 
     /**

@@ -1,8 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  EngineHarness,
-  createEngineHarness,
-} from '../__testUtils__/engineHarness';
+import { createEngineHarness } from '../__testUtils__/engineHarness';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -11,7 +8,7 @@ const databases = createTestDatabases();
 describe.each(databases.eachSupportedId())(
   'the charged quota in workload specs (%s)',
   databaseId => {
-    let h: EngineHarness;
+    let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
     /** The quota in the spec of work submitted in a new project of `owner`. */
     const quotaInSpecOf = async (project: string, owner: string) =>

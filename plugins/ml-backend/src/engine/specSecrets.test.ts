@@ -1,8 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  EngineHarness,
-  createEngineHarness,
-} from '../__testUtils__/engineHarness';
+import { createEngineHarness } from '../__testUtils__/engineHarness';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { SealedSecret } from '../secrets/SealedSecret';
 import { mergeEnvLayers } from './workloadEnv';
@@ -18,7 +15,7 @@ const memorySettings = () => ({
 describe.each(databases.eachSupportedId())(
   'secret env in workload specs (%s)',
   databaseId => {
-    let h: EngineHarness;
+    let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
 
     it('gives the driver the secrets decrypted and apart from env, the platform variables winning', async () => {

@@ -63,6 +63,20 @@ describe('jobs API with the local driver', () => {
     ...extra,
   });
 
+  /** Creates a job (see `job`) and starts a run of it; answers the run's id. */
+  const runNewJob = async (extra: object): Promise<string> => {
+    const created = await request(backend.server)
+      .post(base)
+      .send(job(extra))
+      .expect(201);
+    return (
+      await request(backend.server)
+        .post(`${base}/${created.body.id}/runs`)
+        .send({})
+        .expect(201)
+    ).body.id;
+  };
+
   it('runs a job with env precedence workspace < project < job < run and keeps its logs', async () => {
     const { server } = backend;
     const created = await request(server)
@@ -191,25 +205,16 @@ describe('jobs API with the local driver', () => {
 
   it('retries a failing run with backoff', async () => {
     const { server } = backend;
-    const created = await request(server)
-      .post(base)
-      .send(
-        job({
-          name: 'flaky',
-          env: { EXIT: '1' },
-          maxRetries: 1,
-          retryBackoffSeconds: 0,
-        }),
-      )
-      .expect(201);
-    const run = await request(server)
-      .post(`${base}/${created.body.id}/runs`)
-      .send({})
-      .expect(201);
-    const ended = await runUntilEnd(run.body.id);
+    const runId = await runNewJob({
+      name: 'flaky',
+      env: { EXIT: '1' },
+      maxRetries: 1,
+      retryBackoffSeconds: 0,
+    });
+    const ended = await runUntilEnd(runId);
     expect(ended).toMatchObject({ state: 'failed', attempt: 2, exitCode: 1 });
     const events = (
-      await request(server).get(`/api/ml/workloads/${run.body.id}/events`)
+      await request(server).get(`/api/ml/workloads/${runId}/events`)
     ).body.items;
     expect(events.map((e: any) => `${e.attempt}:${e.to}`)).toEqual([
       '1:queued',
@@ -224,16 +229,12 @@ describe('jobs API with the local driver', () => {
   });
 
   it('times out a run that runs too long', async () => {
-    const { server } = backend;
-    const created = await request(server)
-      .post(base)
-      .send(job({ name: 'too-slow', env: { SLEEP: '30' }, timeoutSeconds: 1 }))
-      .expect(201);
-    const run = await request(server)
-      .post(`${base}/${created.body.id}/runs`)
-      .send({})
-      .expect(201);
-    expect(await runUntilEnd(run.body.id)).toMatchObject({
+    const runId = await runNewJob({
+      name: 'too-slow',
+      env: { SLEEP: '30' },
+      timeoutSeconds: 1,
+    });
+    expect(await runUntilEnd(runId)).toMatchObject({
       state: 'timed_out',
       reason: 'ran longer than its timeout of 1 s',
     });
