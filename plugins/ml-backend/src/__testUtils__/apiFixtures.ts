@@ -198,3 +198,19 @@ export async function namesListedAt(
   const res = await request(server).get(url).set(headers).expect(200);
   return res.body.items.map((item: { name: string }) => item.name);
 }
+
+/** Waits until a workload is in `state` (the description names it in a timeout). */
+export async function workloadInState(
+  server: Server,
+  workloadId: string,
+  state: string,
+  what: string,
+): Promise<void> {
+  await waitFor(
+    async () =>
+      (
+        await request(server).get(`/api/ml/workloads/${workloadId}`)
+      ).body.state === state,
+    what,
+  );
+}

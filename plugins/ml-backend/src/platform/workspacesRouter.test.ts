@@ -8,6 +8,7 @@ import {
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
 import { createWorkspace, namesListedAt } from '../__testUtils__/apiFixtures';
+import { expectRefusal } from '../__testUtils__/expectRefusal';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -390,13 +391,17 @@ describe.each(databases.eachSupportedId())(
     ] as const)(
       '%s %s (%#) answers the right 4xx and changes nothing',
       async (method, url, body, status, message) => {
-        const before = await backend.snapshot();
-        let req = request(backend.server)[method.toLowerCase() as 'get'](url);
-        if (body !== undefined) req = req.send(body as object);
-        const res = await req;
-        expect(res.status).toBe(status);
-        expect(res.body.error.message).toContain(message);
-        expect(await backend.snapshot()).toEqual(before);
+        await expectRefusal(
+          backend,
+          () => {
+            const req = request(backend.server)[method.toLowerCase() as 'get'](
+              url,
+            );
+            return body === undefined ? req : req.send(body as object);
+          },
+          status,
+          message,
+        );
       },
     );
 

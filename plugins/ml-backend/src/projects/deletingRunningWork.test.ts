@@ -9,6 +9,7 @@ import {
   createWorkspaceWithProfile,
   putProjectFile,
   startPythonBackend,
+  workloadInState,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -79,12 +80,7 @@ describe('deleting a project or a workspace with work running in it', () => {
       .expect(200);
     const ids = [run.body.id, session.body.id, started.body.workloadId];
     for (const id of ids) {
-      await waitFor(
-        async () =>
-          (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-          'running',
-        `workload ${id} to run`,
-      );
+      await workloadInState(server, id, 'running', `workload ${id} to run`);
     }
     // The process groups the local driver started for them.
     const groups: number[] = [];

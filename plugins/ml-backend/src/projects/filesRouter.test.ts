@@ -28,6 +28,10 @@ describe('project files API', () => {
     await fs.writeFile(path.join(outside, 'secret.txt'), 'top secret');
   });
 
+  /** Makes a folder or renames a file or folder of the project. */
+  const fileAction = (action: 'directories' | 'rename', body: object) =>
+    request(backend.server).post(`${base}/${action}`).send(body);
+
   afterAll(async () => {
     await backend.stop();
     await fs.rm(outside, { recursive: true, force: true });
@@ -76,14 +80,8 @@ describe('project files API', () => {
     const top = await request(server).get(`${base}?path=src`).expect(200);
     expect(top.body.items.map((f: any) => f.path)).toEqual(['src/train.py']);
 
-    await request(server)
-      .post(`${base}/directories`)
-      .send({ path: 'data/raw' })
-      .expect(201);
-    await request(server)
-      .post(`${base}/rename`)
-      .send({ from: 'src', to: 'pkg/src' })
-      .expect(200);
+    await fileAction('directories', { path: 'data/raw' }).expect(201);
+    await fileAction('rename', { from: 'src', to: 'pkg/src' }).expect(200);
     expect(
       await fs.readFile(path.join(projectDir, 'pkg/src/train.py'), 'utf8'),
     ).toBe('print("hi")\n');
@@ -135,14 +133,10 @@ describe('project files API', () => {
       .put(`${base}/content?path=secret-link`)
       .send(Buffer.from('x'))
       .expect(403);
-    await request(server)
-      .post(`${base}/directories`)
-      .send({ path: 'escape/dir' })
-      .expect(403);
-    await request(server)
-      .post(`${base}/rename`)
-      .send({ from: 'README.md', to: 'escape/r.md' })
-      .expect(403);
+    await fileAction('directories', { path: 'escape/dir' }).expect(403);
+    await fileAction('rename', { from: 'README.md', to: 'escape/r.md' }).expect(
+      403,
+    );
     await request(server).get(`${base}?path=escape`).expect(403);
     expect(await fs.readdir(outside)).toEqual(before);
     expect(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe(

@@ -8,6 +8,7 @@ import { waitFor } from '../__testUtils__/waitFor';
 import {
   createProject,
   putProjectFiles,
+  workloadInState,
   startPythonBackend,
 } from '../__testUtils__/apiFixtures';
 
@@ -102,12 +103,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
 
   it('answers the end of a large log, no more than the byte limit, and says it is cut', async () => {
     const id = await run('chatty');
-    await waitFor(
-      async () =>
-        (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-        'succeeded',
-      'the chatty run',
-    );
+    await workloadInState(server, id, 'succeeded', 'the chatty run');
     const all = await request(server)
       .get(`/api/ml/workloads/${id}/logs`)
       .expect(200);
@@ -154,12 +150,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
 
   it('refuses a follow stream beyond the per-user cap with 429, and frees a slot when one closes', async () => {
     const id = await run('quiet');
-    await waitFor(
-      async () =>
-        (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-        'running',
-      'the quiet run',
-    );
+    await workloadInState(server, id, 'running', 'the quiet run');
     const path = `/api/ml/workloads/${id}/logs?follow=true`;
     const first = await follow(server, path);
     const second = await follow(server, path);

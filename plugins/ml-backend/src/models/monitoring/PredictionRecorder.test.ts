@@ -40,10 +40,20 @@ function fakeStore(options: { failFirst?: number } = {}) {
 
 describe('PredictionRecorder', () => {
   const logger = mockServices.logger.mock();
+  /** A recorder on `store`: batches of 500, flushed every minute, unless `options` say otherwise. */
   const recorderOf = (
     store: ReturnType<typeof fakeStore>,
-    options: ConstructorParameters<typeof PredictionRecorder>[1],
-  ) => new PredictionRecorder({ store: store as any, logger }, options);
+    options: Partial<ConstructorParameters<typeof PredictionRecorder>[1]> = {},
+  ) =>
+    new PredictionRecorder(
+      { store: store as any, logger },
+      {
+        batchSize: 500,
+        flushIntervalMs: 60_000,
+        maxBuffered: 1000,
+        ...options,
+      },
+    );
 
   it('writes a batch as soon as it is full, one writer at a time', async () => {
     const store = fakeStore();
@@ -69,11 +79,7 @@ describe('PredictionRecorder', () => {
 
   it('writes a partial batch after the interval', async () => {
     const store = fakeStore();
-    const recorder = recorderOf(store, {
-      batchSize: 500,
-      flushIntervalMs: 10,
-      maxBuffered: 1000,
-    });
+    const recorder = recorderOf(store, { flushIntervalMs: 10 });
     recorder.record(row(1));
     recorder.record(row(2));
     const deadline = Date.now() + 10_000;
@@ -86,11 +92,7 @@ describe('PredictionRecorder', () => {
 
   it('writes what is left on stop', async () => {
     const store = fakeStore();
-    const recorder = recorderOf(store, {
-      batchSize: 500,
-      flushIntervalMs: 60_000,
-      maxBuffered: 1000,
-    });
+    const recorder = recorderOf(store);
     recorder.record(row(1));
     await recorder.stop();
     expect(store.batches).toEqual([[row(1)]]);

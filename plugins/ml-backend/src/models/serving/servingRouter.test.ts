@@ -104,12 +104,12 @@ describe('serving gateway with real model_server replicas', () => {
 
   const predict = (model: string) =>
     request(app).post(`/projects/${PROJECT}/models/${model}/predict`);
+  /** A prediction of model `sum` with a bearer token. */
+  const predictSumWith = (token: string) =>
+    predict('sum').set('Authorization', `Bearer ${token}`);
 
   it('answers through the predict route with uuid, replica and timing', async () => {
-    const res = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
-      .send({ a: 2, b: 3 })
-      .expect(200);
+    const res = await predictSumWith(KEY).send({ a: 2, b: 3 }).expect(200);
     expect(res.body).toEqual({
       success: true,
       response: { sum: 5 },
@@ -137,15 +137,9 @@ describe('serving gateway with real model_server replicas', () => {
   it('needs a valid key: 401 without one, 403 with a wrong or revoked one', async () => {
     const none = await predict('sum').send({ a: 1, b: 1 }).expect(401);
     expect(none.body.error.message).toMatch(/needs an access key/);
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_wrong')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predictSumWith('mk_wrong').send({ a: 1, b: 1 }).expect(403);
     // A key of another model is wrong for this one.
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_slow')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predictSumWith('mk_slow').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ request: { a: 1, b: 1 } })
@@ -156,15 +150,9 @@ describe('serving gateway with real model_server replicas', () => {
       .expect(403);
 
     directory.keys.set('mk_soon_revoked', 'sum');
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_soon_revoked')
-      .send({ a: 1, b: 1 })
-      .expect(200);
+    await predictSumWith('mk_soon_revoked').send({ a: 1, b: 1 }).expect(200);
     directory.keys.delete('mk_soon_revoked');
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_soon_revoked')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predictSumWith('mk_soon_revoked').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ accessKey: 'mk_soon_revoked', request: { a: 1, b: 1 } })
@@ -225,14 +213,10 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('lets a signed-in portal user call without a key, but not a bad token', async () => {
-    await predict('sum')
-      .set('Authorization', 'Bearer backstage-user-token')
+    await predictSumWith('backstage-user-token')
       .send({ a: 1, b: 2 })
       .expect(200);
-    await predict('sum')
-      .set('Authorization', 'Bearer forged')
-      .send({ a: 1, b: 2 })
-      .expect(401);
+    await predictSumWith('forged').send({ a: 1, b: 2 }).expect(401);
   });
 
   it('needs no key for a model that disables authentication', async () => {
@@ -242,14 +226,12 @@ describe('serving gateway with real model_server replicas', () => {
 
   it('refuses a body over 5 MB with 413 and invalid JSON with 400, reaching no replica', async () => {
     const big = JSON.stringify({ a: 1, b: 1, pad: 'x'.repeat(MAX_BODY) });
-    const tooLarge = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
+    const tooLarge = await predictSumWith(KEY)
       .set('Content-Type', 'application/json')
       .send(big)
       .expect(413);
     expect(tooLarge.body.error.message).toMatch(/limit/);
-    const invalid = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
+    const invalid = await predictSumWith(KEY)
       .set('Content-Type', 'application/json')
       .send('{"a": 1,')
       .expect(400);
@@ -326,10 +308,7 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('records every prediction with its tracked metrics, off the response path', async () => {
-    const res = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
-      .send({ a: 40, b: 2 })
-      .expect(200);
+    const res = await predictSumWith(KEY).send({ a: 40, b: 2 }).expect(200);
     await recorder.flush();
     const row = await knex('model_predictions')
       .where({ uuid: res.body.uuid })

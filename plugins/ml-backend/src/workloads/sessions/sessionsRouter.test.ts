@@ -39,12 +39,15 @@ describe('sessions API with the local driver', () => {
 
   afterAll(() => backend.stop());
 
+  /** Launches a session of the project with a compute profile. */
+  const launch = (profile: string) =>
+    request(backend.server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile });
+
   it('runs code in a console that keeps state between inputs', async () => {
     const { server } = backend;
-    const launched = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'small' })
-      .expect(201);
+    const launched = await launch('small').expect(201);
     expect(launched.body).toMatchObject({
       kind: 'session',
       profile: 'small',
@@ -102,14 +105,8 @@ describe('sessions API with the local driver', () => {
   it('queues a session while the quota is in use and says why and where', async () => {
     const { server } = backend;
     // The mock user's default quota is 2 vCPU: with 1 in use, a 2 vCPU session waits.
-    const small = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'small' })
-      .expect(201);
-    const medium = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'medium' })
-      .expect(201);
+    const small = await launch('small').expect(201);
+    const medium = await launch('medium').expect(201);
     expect(medium.body).toMatchObject({
       state: 'queued',
       queuePosition: 1,
