@@ -38,6 +38,14 @@ function fakeStore(options: { failFirst?: number } = {}) {
   };
 }
 
+/** A store whose writes wait until `open()` is called. */
+function heldStore() {
+  const store = fakeStore();
+  const { gate, open } = store.gate();
+  store.held = gate;
+  return { store, open };
+}
+
 describe('PredictionRecorder', () => {
   const logger = mockServices.logger.mock();
   /** A recorder on `store`: batches of 500, flushed every minute, unless `options` say otherwise. */
@@ -56,14 +64,8 @@ describe('PredictionRecorder', () => {
     );
 
   it('writes a batch as soon as it is full, one writer at a time', async () => {
-    const store = fakeStore();
-    const { gate, open } = store.gate();
-    store.held = gate;
-    const recorder = recorderOf(store, {
-      batchSize: 3,
-      flushIntervalMs: 60_000,
-      maxBuffered: 100,
-    });
+    const { store, open } = heldStore();
+    const recorder = recorderOf(store, { batchSize: 3, maxBuffered: 100 });
     for (let i = 0; i < 7; i++) recorder.record(row(i));
     // The first batch is being written; the rest wait for it.
     expect(recorder.pending(row(0).uuid)).toBeDefined();
@@ -113,14 +115,8 @@ describe('PredictionRecorder', () => {
   });
 
   it('drops the oldest records beyond its bound instead of growing', async () => {
-    const store = fakeStore();
-    const { gate, open } = store.gate();
-    store.held = gate;
-    const recorder = recorderOf(store, {
-      batchSize: 1,
-      flushIntervalMs: 60_000,
-      maxBuffered: 2,
-    });
+    const { store, open } = heldStore();
+    const recorder = recorderOf(store, { batchSize: 1, maxBuffered: 2 });
     for (let i = 0; i < 5; i++) recorder.record(row(i));
     open();
     store.held = undefined;

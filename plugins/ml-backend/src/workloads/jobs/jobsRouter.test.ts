@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { MlTestBackend } from '../../__testUtils__/startMlBackend';
+import { retriedOnceHistory } from '../../__testUtils__/workloadHistory';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
   createProject,
@@ -216,16 +217,9 @@ describe('jobs API with the local driver', () => {
     const events = (
       await request(server).get(`/api/ml/workloads/${runId}/events`)
     ).body.items;
-    expect(events.map((e: any) => `${e.attempt}:${e.to}`)).toEqual([
-      '1:queued',
-      '1:starting',
-      '1:running',
-      '1:failed',
-      '2:queued',
-      '2:starting',
-      '2:running',
-      '2:failed',
-    ]);
+    expect(events.map((e: any) => `${e.attempt}:${e.to}`)).toEqual(
+      retriedOnceHistory('failed'),
+    );
   });
 
   it('times out a run that runs too long', async () => {
