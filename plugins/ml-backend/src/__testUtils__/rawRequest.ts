@@ -35,7 +35,15 @@ export function rawRequest(
     agent,
   };
   return new Promise((resolve, reject) => {
-    const onResponse = (res: http.IncomingMessage) => {
+    const req =
+      typeof target === 'string'
+        ? http.request(target, requestOptions)
+        : http.request({
+            host: '127.0.0.1',
+            port: (target.address() as AddressInfo).port,
+            ...requestOptions,
+          });
+    req.on('response', res => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', chunk => (text += chunk));
@@ -47,18 +55,7 @@ export function rawRequest(
           socket: req.socket,
         }),
       );
-    };
-    const req =
-      typeof target === 'string'
-        ? http.request(target, requestOptions, onResponse)
-        : http.request(
-            {
-              host: '127.0.0.1',
-              port: (target.address() as AddressInfo).port,
-              ...requestOptions,
-            },
-            onResponse,
-          );
+    });
     req.on('error', reject);
     req.end(body);
   });

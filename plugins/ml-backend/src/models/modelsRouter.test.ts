@@ -48,11 +48,11 @@ describe('models API', () => {
     await request(server).post(base).send({ name: 'churn' }).expect(201);
     const before = await backend.snapshot(MODEL_TABLES_AND_WORK);
 
-    /** A request to model `churn` (at `path` under it), sent when called. */
+    /** A request to model `churn` (at `subPath` under it), sent when called. */
     const churn =
-      (method: 'post' | 'patch' | 'delete', path: string, body?: object) =>
+      (method: 'post' | 'patch' | 'delete', subPath: string, body?: object) =>
       () => {
-        const pending = request(server)[method](`${base}/churn${path}`);
+        const pending = request(server)[method](`${base}/churn${subPath}`);
         return body ? pending.send(body) : pending;
       };
     /** A build of `churn`: predict of model.py unless `fields` say otherwise. */

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
-import { expectRefusal } from '../__testUtils__/expectRefusal';
+import { sendWithSnapshots } from '../__testUtils__/sendWithSnapshots';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -146,12 +146,12 @@ describe.each(databases.eachSupportedId())('runtimes API (%s)', databaseId => {
   ] as const)(
     'refuses %s and changes nothing',
     async (_label, body, status, message) => {
-      await expectRefusal(
-        backend,
-        () => request(backend.server).post('/api/ml/runtimes').send(body),
-        status,
-        message,
+      const { res, before, after } = await sendWithSnapshots(backend, () =>
+        request(backend.server).post('/api/ml/runtimes').send(body),
       );
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toContain(message);
+      expect(after).toEqual(before);
     },
   );
 
@@ -160,14 +160,13 @@ describe.each(databases.eachSupportedId())('runtimes API (%s)', databaseId => {
       .get('/api/ml/runtimes?all=true')
       .expect(200);
     const seeded = all.body.items.find((r: any) => r.maintenanceVersion === 1);
-    await expectRefusal(
-      backend,
-      () =>
-        request(backend.server)
-          .patch(`/api/ml/runtimes/${seeded.id}`)
-          .send({ command: null }),
-      400,
-      'needs an image',
+    const { res, before, after } = await sendWithSnapshots(backend, () =>
+      request(backend.server)
+        .patch(`/api/ml/runtimes/${seeded.id}`)
+        .send({ command: null }),
     );
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain('needs an image');
+    expect(after).toEqual(before);
   });
 });

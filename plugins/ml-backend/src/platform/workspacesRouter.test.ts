@@ -8,7 +8,7 @@ import {
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
 import { createWorkspace, namesListedAt } from '../__testUtils__/apiFixtures';
-import { expectRefusal } from '../__testUtils__/expectRefusal';
+import { sendWithSnapshots } from '../__testUtils__/sendWithSnapshots';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -391,17 +391,15 @@ describe.each(databases.eachSupportedId())(
     ] as const)(
       '%s %s (%#) answers the right 4xx and changes nothing',
       async (method, url, body, status, message) => {
-        await expectRefusal(
-          backend,
-          () => {
-            const req = request(backend.server)[method.toLowerCase() as 'get'](
-              url,
-            );
-            return body === undefined ? req : req.send(body as object);
-          },
-          status,
-          message,
-        );
+        const { res, before, after } = await sendWithSnapshots(backend, () => {
+          const req = request(backend.server)[method.toLowerCase() as 'get'](
+            url,
+          );
+          return body === undefined ? req : req.send(body as object);
+        });
+        expect(res.status).toBe(status);
+        expect(res.body.error.message).toContain(message);
+        expect(after).toEqual(before);
       },
     );
 

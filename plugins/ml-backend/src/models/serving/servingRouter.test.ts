@@ -102,14 +102,16 @@ describe('serving gateway with real model_server replicas', () => {
     await knex?.destroy();
   });
 
-  const predict = (model: string) =>
-    request(app).post(`/projects/${PROJECT}/models/${model}/predict`);
-  /** A prediction of model `sum` with a bearer token. */
-  const predictSumWith = (token: string) =>
-    predict('sum').set('Authorization', `Bearer ${token}`);
+  /** A prediction request of a model, with a bearer token if one is given. */
+  const predict = (model: string, token?: string) => {
+    const pending = request(app).post(
+      `/projects/${PROJECT}/models/${model}/predict`,
+    );
+    return token ? pending.set('Authorization', `Bearer ${token}`) : pending;
+  };
 
   it('answers through the predict route with uuid, replica and timing', async () => {
-    const res = await predictSumWith(KEY).send({ a: 2, b: 3 }).expect(200);
+    const res = await predict('sum', KEY).send({ a: 2, b: 3 }).expect(200);
     expect(res.body).toEqual({
       success: true,
       response: { sum: 5 },
@@ -137,9 +139,9 @@ describe('serving gateway with real model_server replicas', () => {
   it('needs a valid key: 401 without one, 403 with a wrong or revoked one', async () => {
     const none = await predict('sum').send({ a: 1, b: 1 }).expect(401);
     expect(none.body.error.message).toMatch(/needs an access key/);
-    await predictSumWith('mk_wrong').send({ a: 1, b: 1 }).expect(403);
+    await predict('sum', 'mk_wrong').send({ a: 1, b: 1 }).expect(403);
     // A key of another model is wrong for this one.
-    await predictSumWith('mk_slow').send({ a: 1, b: 1 }).expect(403);
+    await predict('sum', 'mk_slow').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ request: { a: 1, b: 1 } })
@@ -150,9 +152,9 @@ describe('serving gateway with real model_server replicas', () => {
       .expect(403);
 
     directory.keys.set('mk_soon_revoked', 'sum');
-    await predictSumWith('mk_soon_revoked').send({ a: 1, b: 1 }).expect(200);
+    await predict('sum', 'mk_soon_revoked').send({ a: 1, b: 1 }).expect(200);
     directory.keys.delete('mk_soon_revoked');
-    await predictSumWith('mk_soon_revoked').send({ a: 1, b: 1 }).expect(403);
+    await predict('sum', 'mk_soon_revoked').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ accessKey: 'mk_soon_revoked', request: { a: 1, b: 1 } })
@@ -213,10 +215,10 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('lets a signed-in portal user call without a key, but not a bad token', async () => {
-    await predictSumWith('backstage-user-token')
+    await predict('sum', 'backstage-user-token')
       .send({ a: 1, b: 2 })
       .expect(200);
-    await predictSumWith('forged').send({ a: 1, b: 2 }).expect(401);
+    await predict('sum', 'forged').send({ a: 1, b: 2 }).expect(401);
   });
 
   it('needs no key for a model that disables authentication', async () => {
@@ -226,12 +228,12 @@ describe('serving gateway with real model_server replicas', () => {
 
   it('refuses a body over 5 MB with 413 and invalid JSON with 400, reaching no replica', async () => {
     const big = JSON.stringify({ a: 1, b: 1, pad: 'x'.repeat(MAX_BODY) });
-    const tooLarge = await predictSumWith(KEY)
+    const tooLarge = await predict('sum', KEY)
       .set('Content-Type', 'application/json')
       .send(big)
       .expect(413);
     expect(tooLarge.body.error.message).toMatch(/limit/);
-    const invalid = await predictSumWith(KEY)
+    const invalid = await predict('sum', KEY)
       .set('Content-Type', 'application/json')
       .send('{"a": 1,')
       .expect(400);
@@ -308,7 +310,7 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('records every prediction with its tracked metrics, off the response path', async () => {
-    const res = await predictSumWith(KEY).send({ a: 40, b: 2 }).expect(200);
+    const res = await predict('sum', KEY).send({ a: 40, b: 2 }).expect(200);
     await recorder.flush();
     const row = await knex('model_predictions')
       .where({ uuid: res.body.uuid })
