@@ -2,6 +2,7 @@ import request from 'supertest';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from './__testUtils__/startMlBackend';
 import { waitFor } from './__testUtils__/waitFor';
+import { namesListedAt } from './__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -41,14 +42,12 @@ describe('mlPlugin', () => {
         driver: 'local',
       }),
     ]);
-    const profiles = await request(server)
-      .get('/api/ml/workspaces/demo/profiles?sort=cpu_millis')
-      .expect(200);
-    expect(profiles.body.items.map((p: any) => p.name)).toEqual([
-      'small',
-      'medium',
-      'large',
-    ]);
+    expect(
+      await namesListedAt(
+        server,
+        '/api/ml/workspaces/demo/profiles?sort=cpu_millis',
+      ),
+    ).toEqual(['small', 'medium', 'large']);
     const runtimes = await request(server).get('/api/ml/runtimes').expect(200);
     expect(runtimes.body.items[0]).toMatchObject({
       command: 'python3',

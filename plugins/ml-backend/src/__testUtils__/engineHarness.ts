@@ -1,3 +1,4 @@
+import { migratedDatabase } from './migratedDatabase';
 import {
   TestDatabaseId,
   TestDatabases,
@@ -14,7 +15,6 @@ import {
   RuntimeStore,
   WorkloadStore,
   WorkspaceStore,
-  migrationsDir,
 } from '../database';
 import { AdmissionService } from '../engine/AdmissionService';
 import { PlatformEvents } from '../engine/PlatformEvents';
@@ -24,19 +24,13 @@ import { ProjectFiles } from '../projects/ProjectFiles';
 import { WorkloadTokens } from '../engine/WorkloadTokens';
 import { EnvSecrets } from '../secrets/EnvSecrets';
 import { FakeDriver } from './FakeDriver';
+import { GROUP } from './nodeGroups';
+import { PYTHON_RUNTIME_ROW, newProject, newWorkspace } from './storeRows';
 
 /** The secret key of the harness's engine. */
 export const TEST_SECRET_KEY = Buffer.alloc(32, 7);
 
-export const GROUP: NodeGroup = {
-  name: 'standard',
-  cpu: 4,
-  memoryMiB: 16384,
-  gpu: 0,
-  minNodes: 1,
-  maxNodes: 2,
-  scaleUpDelaySeconds: 20,
-};
+export { GROUP };
 
 /** An engine on a real database with a fake driver and a hand-moved clock. */
 export async function createEngineHarness(
@@ -44,8 +38,7 @@ export async function createEngineHarness(
   databaseId: TestDatabaseId,
   options: { nodeGroups?: NodeGroup[]; starvationMs?: number } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  await knex.migrate.latest({ directory: migrationsDir });
+  const knex = await migratedDatabase(databases, databaseId);
   const clock = { now: Date.now() };
   const now = () => clock.now;
   const storage = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-engine-'));
@@ -62,26 +55,14 @@ export async function createEngineHarness(
     key: TEST_SECRET_KEY,
     settings: { getOrCreate: async () => '' },
   });
-  await workspaces.create({
-    name: 'ws',
-    title: 'ws',
-    description: '',
-    owner: 'group:default/admins',
-    driver: 'local',
-    nodeGroups: options.nodeGroups ?? [GROUP],
-    env: {},
-    defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
-  });
-  const runtime = await runtimes.create({
-    editor: 'Workbench',
-    kernel: 'Python 3',
-    edition: 'Standard',
-    shortVersion: '1',
-    maintenanceVersion: 1,
-    description: '',
-    command: 'python3',
-    enabled: true,
-  });
+  await workspaces.create(
+    newWorkspace({
+      owner: 'group:default/admins',
+      nodeGroups: options.nodeGroups ?? [GROUP],
+      defaultUserQuota: { cpu: 2, memoryMiB: 8192, gpu: 0 },
+    }),
+  );
+  const runtime = await runtimes.create(PYTHON_RUNTIME_ROW);
   const admission = new AdmissionService({
     queue,
     starvationMs: options.starvationMs ?? 600_000,
@@ -125,17 +106,9 @@ export async function createEngineHarness(
   });
 
   const project = async (name: string, owner: string) => {
-    const p = await projects.create({
-      workspace: 'ws',
-      name,
-      title: name,
-      description: '',
-      owner,
-      visibility: 'private',
-      teamRole: 'contributor',
-      env: {},
-      createdBy: owner,
-    });
+    const p = await projects.create(
+      newProject(name, { owner, visibility: 'private', createdBy: owner }),
+    );
     return { id: p.id, name: p.name, workspace: 'ws', owner };
   };
   const submit = (
@@ -168,6 +141,10 @@ export async function createEngineHarness(
     submit,
     secrets,
     state: async (id: string) => (await workloads.get(id))!,
+    /** The spec the driver was given for a workload it runs. */
+    specOf: (workloadId: string) =>
+      [...driver.runs.values()].find(r => r.spec.workloadId === workloadId)
+        ?.spec,
     cleanup: () =>
       fs.rm(storage, {
         recursive: true,

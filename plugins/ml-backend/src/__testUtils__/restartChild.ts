@@ -10,6 +10,7 @@ import { ConfigReader } from '@backstage/config';
 import knexFactory from 'knex';
 import path from 'node:path';
 import { readMlConfig } from '../config';
+import { PYTHON_RUNTIME_ROW, newProject, newWorkspace } from './storeRows';
 import { createMlBackend } from '../createMlBackend';
 import {
   ProjectStore,
@@ -49,47 +50,9 @@ async function main() {
   });
 
   if (mode === 'submit') {
-    await new WorkspaceStore(knex).create({
-      name: 'ws',
-      title: 'ws',
-      description: '',
-      owner: 'group:default/a',
-      driver: 'local',
-      env: {},
-      nodeGroups: [
-        {
-          name: 'g',
-          cpu: 16,
-          memoryMiB: 65536,
-          gpu: 0,
-          minNodes: 1,
-          maxNodes: 1,
-          scaleUpDelaySeconds: 0,
-        },
-      ],
-      defaultUserQuota: { cpu: 16, memoryMiB: 65536, gpu: 0 },
-    });
-    const runtime = await new RuntimeStore(knex).create({
-      editor: 'e',
-      kernel: 'k',
-      edition: 'x',
-      shortVersion: '1',
-      maintenanceVersion: 1,
-      description: '',
-      command: 'python3',
-      enabled: true,
-    });
-    const project = await new ProjectStore(knex).create({
-      workspace: 'ws',
-      name: 'p',
-      title: 'p',
-      description: '',
-      owner: 'group:default/a',
-      visibility: 'team',
-      teamRole: 'contributor',
-      env: {},
-      createdBy: 'user:default/a',
-    });
+    await new WorkspaceStore(knex).create(newWorkspace());
+    const runtime = await new RuntimeStore(knex).create(PYTHON_RUNTIME_ROW);
+    const project = await new ProjectStore(knex).create(newProject('p'));
     await services.files.init(project.id, {
       // Writes its id once it finishes, so a second execution would show.
       'work.py': [

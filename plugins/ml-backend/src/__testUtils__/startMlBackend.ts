@@ -11,6 +11,8 @@ import path from 'node:path';
 import request from 'supertest';
 import { mlPlugin } from '../plugin';
 import { intervalSchedulerFactory } from './intervalScheduler';
+import { removeStorage, stopLocalWorkloads } from './localStorage';
+import { ADMIN_TABLES } from './tables';
 
 /** The demo workspace's node group, reused by tests that create workspaces. */
 export const STANDARD_NODE_GROUP = {
@@ -34,25 +36,6 @@ export interface MlTestBackend {
   stop(): Promise<void>;
 }
 
-/**
- * Ends what the local driver started: its process groups outlive a backend
- * on purpose (re-adoption after a restart), but not a test.
- */
-async function stopWorkloads(storageRoot: string) {
-  const runs = path.join(storageRoot, 'local-driver', 'runs');
-  for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
-    if (!name.endsWith('.json')) continue;
-    try {
-      const state = JSON.parse(
-        await fs.readFile(path.join(runs, name), 'utf8'),
-      );
-      process.kill(-state.pgid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}
-
 async function listTree(root: string): Promise<string[]> {
   const out: string[] = [];
   const walk = async (dir: string) => {
@@ -73,18 +56,20 @@ async function listTree(root: string): Promise<string[]> {
   return out.sort();
 }
 
+export interface MlTestBackendOptions {
+  config?: object;
+  features?: any[];
+  /** Top-level config next to `ml` (e.g. `backend.database`). */
+  rootConfig?: object;
+  /** Runs before the backend starts, e.g. to put files in its storage. */
+  beforeStart?: (storageRoot: string) => Promise<void>;
+}
+
 /** Starts the ML plugin alone on a fresh database and a fresh storage folder. */
 export async function startMlBackend(
   databases: TestDatabases,
   databaseId: TestDatabaseId,
-  options: {
-    config?: object;
-    features?: any[];
-    /** Top-level config next to `ml` (e.g. `backend.database`). */
-    rootConfig?: object;
-    /** Runs before the backend starts, e.g. to put files in its storage. */
-    beforeStart?: (storageRoot: string) => Promise<void>;
-  } = {},
+  options: MlTestBackendOptions = {},
 ): Promise<MlTestBackend> {
   const knex = await databases.init(databaseId);
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-test-'));
@@ -106,17 +91,7 @@ export async function startMlBackend(
       ...(options.features ?? []),
     ],
   });
-  const tables = [
-    'workspaces',
-    'runtimes',
-    'resource_profiles',
-    'quotas',
-    'projects',
-    'project_collaborators',
-    'jobs',
-    'workloads',
-    'workload_events',
-  ];
+  const tables = [...ADMIN_TABLES, 'jobs', 'workloads', 'workload_events'];
   return {
     server: testBackend.server,
     knex,
@@ -130,13 +105,8 @@ export async function startMlBackend(
     },
     async stop() {
       await testBackend.stop();
-      await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, {
-        recursive: true,
-        force: true,
-        maxRetries: 10,
-        retryDelay: 100,
-      });
+      await stopLocalWorkloads(storageRoot);
+      await removeStorage(storageRoot);
     },
   };
 }

@@ -47,6 +47,42 @@ describe.each(databases.eachSupportedId())(
       ref: string,
     ) => request(backend.server)[method](`/api/ml${path}`).set(as(ref));
     let runtimeId: string;
+    /** Makes `subject` a collaborator of a project with `role`, as `ref`. */
+    const giveRole = (
+      projectId: string,
+      subject: string,
+      role: string,
+      ref: string,
+    ) =>
+      api(
+        'put',
+        `/projects/${projectId}/collaborators/${encodeURIComponent(subject)}`,
+        ref,
+      ).send({ role });
+    /** Writes x.py of a project as `ref`. */
+    const writeX = (projectId: string, ref: string) =>
+      api('put', `/projects/${projectId}/files/content?path=x.py`, ref).send(
+        'print(1)',
+      );
+    /** Writes train.py into a project and creates job `train` running it. */
+    const createTrainJob = async (projectId: string, ref: string) => {
+      await api(
+        'put',
+        `/projects/${projectId}/files/content?path=train.py`,
+        ref,
+      )
+        .send('print(1)')
+        .expect(200);
+      const res = await api('post', `/projects/${projectId}/jobs`, ref)
+        .send({
+          name: 'train',
+          script: 'train.py',
+          runtimeId,
+          profile: 'small',
+        })
+        .expect(201);
+      return res.body;
+    };
 
     beforeAll(async () => {
       backend = await startMlBackend(databases, databaseId, {
@@ -140,29 +176,15 @@ describe.each(databases.eachSupportedId())(
       await api('get', `/projects/${project.id}/files`, BOB).expect(404);
 
       // A viewer may read, and may neither make themselves admin nor open the project up.
-      await api(
-        'put',
-        `/projects/${project.id}/collaborators/${encodeURIComponent(BOB)}`,
-        ALICE,
-      )
-        .send({ role: 'viewer' })
-        .expect(200);
+      await giveRole(project.id, BOB, 'viewer', ALICE).expect(200);
       expect(await names(BOB)).toContain('secret');
       await api('get', `/projects/${project.id}/files`, BOB).expect(200);
       const before = await backend.snapshot();
-      await api(
-        'put',
-        `/projects/${project.id}/collaborators/${encodeURIComponent(BOB)}`,
-        BOB,
-      )
-        .send({ role: 'admin' })
-        .expect(403);
+      await giveRole(project.id, BOB, 'admin', BOB).expect(403);
       await api('patch', `/projects/${project.id}`, BOB)
         .send({ visibility: 'public' })
         .expect(403);
-      await api('put', `/projects/${project.id}/files/content?path=x.py`, BOB)
-        .send('print(1)')
-        .expect(403);
+      await writeX(project.id, BOB).expect(403);
       const refusal = await api(
         'delete',
         `/projects/${project.id}`,
@@ -183,34 +205,14 @@ describe.each(databases.eachSupportedId())(
           teamRole: 'operator',
         })
         .expect(201);
-      await api(
-        'put',
-        `/projects/${project.id}/files/content?path=train.py`,
-        ALICE,
-      )
-        .send('print(1)')
-        .expect(200);
-      const { body: job } = await api(
-        'post',
-        `/projects/${project.id}/jobs`,
-        ALICE,
-      )
-        .send({
-          name: 'train',
-          script: 'train.py',
-          runtimeId,
-          profile: 'small',
-        })
-        .expect(201);
+      const job = await createTrainJob(project.id, ALICE);
 
       // Carol is in the team: an operator runs jobs, but may not change files or jobs.
       expect(await names(CAROL)).toContain('team-ops');
       await api('post', `/projects/${project.id}/jobs/${job.id}/runs`, CAROL)
         .send({})
         .expect(201);
-      await api('put', `/projects/${project.id}/files/content?path=x.py`, CAROL)
-        .send('print(1)')
-        .expect(403);
+      await writeX(project.id, CAROL).expect(403);
       await api('patch', `/projects/${project.id}/jobs/${job.id}`, CAROL)
         .send({ script: 'x.py' })
         .expect(403);
@@ -232,9 +234,7 @@ describe.each(databases.eachSupportedId())(
       await api('patch', `/projects/${project.id}`, ALICE)
         .send({ teamRole: 'contributor' })
         .expect(200);
-      await api('put', `/projects/${project.id}/files/content?path=x.py`, CAROL)
-        .send('print(1)')
-        .expect(200);
+      await writeX(project.id, CAROL).expect(200);
     });
 
     it("lets a team-visible project be read by members of its owner's groups", async () => {
@@ -243,9 +243,7 @@ describe.each(databases.eachSupportedId())(
         .expect(201);
       expect(await names(CAROL)).toContain('shared');
       await api('get', `/projects/${project.id}`, CAROL).expect(200);
-      await api('put', `/projects/${project.id}/files/content?path=x.py`, CAROL)
-        .send('print(1)')
-        .expect(403);
+      await writeX(project.id, CAROL).expect(403);
       expect(await names(BOB)).not.toContain('shared');
       await api('get', `/projects/${project.id}`, BOB).expect(404);
     });
@@ -268,25 +266,7 @@ describe.each(databases.eachSupportedId())(
       const { body: project } = await api('post', '/projects', ALICE)
         .send({ workspace: 'ws', name: 'gone' })
         .expect(201);
-      await api(
-        'put',
-        `/projects/${project.id}/files/content?path=train.py`,
-        ALICE,
-      )
-        .send('print(1)')
-        .expect(200);
-      const { body: job } = await api(
-        'post',
-        `/projects/${project.id}/jobs`,
-        ALICE,
-      )
-        .send({
-          name: 'train',
-          script: 'train.py',
-          runtimeId,
-          profile: 'small',
-        })
-        .expect(201);
+      const job = await createTrainJob(project.id, ALICE);
       const { body: run } = await api(
         'post',
         `/projects/${project.id}/jobs/${job.id}/runs`,

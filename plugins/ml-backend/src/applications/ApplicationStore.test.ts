@@ -1,7 +1,7 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { ApplicationStore, NewApplication } from './ApplicationStore';
 import { isUniqueViolation } from '../database/errors';
-import { migrationsDir } from '../database/migrations';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -36,8 +36,7 @@ describe.each(databases.eachSupportedId())(
     let store: ApplicationStore;
 
     beforeAll(async () => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      const knex = await migratedDatabase(databases, databaseId);
       store = new ApplicationStore(knex);
     });
 

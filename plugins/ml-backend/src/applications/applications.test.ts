@@ -1,19 +1,15 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import WebSocket from 'ws';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { policyServiceFactories } from '../__testUtils__/testPolicy';
 import { waitFor } from '../__testUtils__/waitFor';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import { ECHO_APP } from './__testUtils__/testApps';
-import {
-  PYTHON_RUNTIME,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
-  putProjectFile,
-} from '../__testUtils__/apiFixtures';
+import { startAppBackend } from './__testUtils__/appBackend';
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
@@ -24,40 +20,6 @@ const asUser = (ref: string) => ({
   Authorization: mockCredentials.user.header(ref),
 });
 const cookieOf = (ref: string) => mockCredentials.limitedUser.cookie(ref);
-
-/** A raw HTTP request: supertest would tidy up what these tests send on purpose. */
-function rawRequest(
-  server: http.Server,
-  options: { path: string; headers?: Record<string, string>; method?: string },
-): Promise<{
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}> {
-  const { port } = server.address() as AddressInfo;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: options.headers,
-        agent: false,
-      },
-      res => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', chunk => (body += chunk));
-        res.on('end', () =>
-          resolve({ status: res.statusCode!, headers: res.headers, body }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 function listen(server: http.Server): Promise<number> {
   return new Promise(resolve =>
@@ -75,36 +37,17 @@ describe('applications with the local driver, through the proxy', () => {
   let base: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [PYTHON_RUNTIME],
+    // Alice manages the workspace; project access is the default policy's.
+    ({ backend, server, runtimeId, projectId } = await startAppBackend(
+      databases,
+      {
+        features: policyServiceFactories({ admins: [ALICE] }),
+        admin: asUser(ALICE),
+        project: 'dash',
+        app: ECHO_APP,
       },
-      // Requests carry no user unless a test gives one. Alice manages the
-      // workspace; project access is the default policy's.
-      features: [
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-        ...policyServiceFactories({ admins: [ALICE] }),
-      ],
-    });
-    server = backend.server as http.Server;
-    const admin = asUser(ALICE);
-    await createWorkspaceWithProfile(
-      server,
-      { name: 'small', cpu: 0.5, memoryMiB: 512 },
-      { headers: admin },
-    );
-    runtimeId = await firstRuntimeId(server, admin);
-    const project = await request(server)
-      .post('/api/ml/projects')
-      .set(admin)
-      .send({ workspace: 'ws', name: 'dash' })
-      .expect(201);
-    projectId = project.body.id;
+    ));
     base = `/api/ml/projects/${projectId}/applications`;
-    await putProjectFile(server, projectId, 'app.py', ECHO_APP, admin);
   });
 
   afterAll(() => backend?.stop());
@@ -127,12 +70,12 @@ describe('applications with the local driver, through the proxy', () => {
       return res.body.state === 'running' && res.body;
     }, 'the app to run');
   /** Waits until the app answers through the proxy (its process binds the port after it runs). */
+  /** A raw request as the browser of a signed-in `user` would send it. */
+  const visit = (path: string, user: string) =>
+    rawRequest(server, { path, headers: { cookie: cookieOf(user) } });
   const answering = (slug: string, path = '/hello?x=1') =>
     waitFor(async () => {
-      const res = await rawRequest(server, {
-        path: `/api/ml/apps/${slug}${path}`,
-        headers: { cookie: cookieOf(ALICE) },
-      });
+      const res = await visit(`/api/ml/apps/${slug}${path}`, ALICE);
       return res.status === 200 && res;
     }, `the app ${slug} to answer`);
 
@@ -231,10 +174,7 @@ describe('applications with the local driver, through the proxy', () => {
     expect(posted.text).toBe('{"raw": true}');
 
     // The app's own redirects stay under its prefix; /apps/echo gains its slash.
-    const redirected = await rawRequest(server, {
-      path: '/api/ml/apps/echo/elsewhere',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const redirected = await visit('/api/ml/apps/echo/elsewhere', ALICE);
     expect([redirected.status, redirected.headers.location]).toEqual([
       302,
       '/api/ml/apps/echo/login',
@@ -251,10 +191,7 @@ describe('applications with the local driver, through the proxy', () => {
     const anonymous = await rawRequest(server, { path: '/api/ml/apps/echo/' });
     expect(anonymous.status).toBe(401);
     expect(anonymous.body).toContain('Sign in first');
-    const bob = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(BOB) },
-    });
+    const bob = await visit('/api/ml/apps/echo/', BOB);
     expect(bob.status).toBe(404);
     expect(bob.body).not.toContain('hello');
     await request(server).get(base).set(asUser(BOB)).expect(404);
@@ -273,14 +210,7 @@ describe('applications with the local driver, through the proxy', () => {
       .post(`${base}/${app.id}/stop`)
       .set(asUser(BOB))
       .expect(404);
-    expect(
-      (
-        await rawRequest(server, {
-          path: '/api/ml/apps/nope/',
-          headers: { cookie: cookieOf(ALICE) },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await visit('/api/ml/apps/nope/', ALICE)).status).toBe(404);
 
     // As a collaborator, Bob reads it; as a viewer he may not stop it.
     await request(server)
@@ -292,10 +222,7 @@ describe('applications with the local driver, through the proxy', () => {
       .set(asUser(ALICE))
       .send({ role: 'viewer' })
       .expect(200);
-    const asBob = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(BOB) },
-    });
+    const asBob = await visit('/api/ml/apps/echo/', BOB);
     expect(JSON.parse(asBob.body).headers['x-ml-user']).toBe(BOB);
     await request(server)
       .post(`${base}/${app.id}/stop`)
@@ -404,10 +331,10 @@ describe('applications with the local driver, through the proxy', () => {
         );
       }
       // An absolute-form request line is not routed to the plugin at all.
-      const absolute = await rawRequest(server, {
-        path: `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`,
-        headers: { cookie: cookieOf(ALICE) },
-      });
+      const absolute = await visit(
+        `http://127.0.0.1:${evilPort}/api/ml/apps/echo/`,
+        ALICE,
+      );
       expect(absolute.body).not.toBe('evil');
       // A slug that is not one cannot name another path.
       for (const path of [
@@ -466,10 +393,7 @@ describe('applications with the local driver, through the proxy', () => {
       url: '/apps/third/',
     });
 
-    const stopped = await rawRequest(server, {
-      path: '/api/ml/apps/third/',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const stopped = await visit('/api/ml/apps/third/', ALICE);
     expect(stopped.status).toBe(503);
     expect(stopped.body).toContain('is not running');
 
@@ -506,10 +430,7 @@ describe('applications with the local driver, through the proxy', () => {
       .set(asUser(ALICE))
       .expect(200);
     expect(afterStop.body.state).toBe('stopped');
-    const page = await rawRequest(server, {
-      path: '/api/ml/apps/echo/',
-      headers: { cookie: cookieOf(ALICE) },
-    });
+    const page = await visit('/api/ml/apps/echo/', ALICE);
     expect([page.status, page.headers['content-type']]).toEqual([
       503,
       expect.stringMatching(/^text\/html/),
@@ -535,54 +456,32 @@ describe('applications with the local driver, through the proxy', () => {
       .get(`${base}/${echo.id}`)
       .set(asUser(ALICE))
       .expect(404);
-    expect(
-      (
-        await rawRequest(server, {
-          path: '/api/ml/apps/echo/',
-          headers: { cookie: cookieOf(ALICE) },
-        })
-      ).status,
-    ).toBe(404);
+    expect((await visit('/api/ml/apps/echo/', ALICE)).status).toBe(404);
   });
 });
 
 describe('applications that bypass authentication', () => {
+  const admin = asUser(ALICE);
   let backend: MlTestBackend;
+  let server: http.Server;
+  let runtimeId: string;
+  let projectId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        applications: { allowBypassAuthentication: true },
-        runtimes: [PYTHON_RUNTIME],
+    ({ backend, server, runtimeId, projectId } = await startAppBackend(
+      databases,
+      {
+        config: { applications: { allowBypassAuthentication: true } },
+        admin,
+        project: 'open',
+        app: ECHO_APP,
       },
-      features: [
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
+    ));
   });
 
   afterAll(() => backend?.stop());
 
   it('are open to anyone when the portal allows it, still without a made-up user', async () => {
-    const server = backend.server as http.Server;
-    const admin = asUser(ALICE);
-    await createWorkspaceWithProfile(
-      server,
-      { name: 'small', cpu: 0.5, memoryMiB: 512 },
-      { headers: admin },
-    );
-    const runtimeId = await firstRuntimeId(server, admin);
-    const project = (
-      await request(server)
-        .post('/api/ml/projects')
-        .set(admin)
-        .send({ workspace: 'ws', name: 'open' })
-        .expect(201)
-    ).body;
-    await putProjectFile(server, project.id, 'app.py', ECHO_APP, admin);
     expect(
       (
         await request(server)
@@ -592,7 +491,7 @@ describe('applications that bypass authentication', () => {
       ).body,
     ).toEqual({ allowBypassAuthentication: true });
     await request(server)
-      .post(`/api/ml/projects/${project.id}/applications`)
+      .post(`/api/ml/projects/${projectId}/applications`)
       .set(admin)
       .send({
         name: 'Open',

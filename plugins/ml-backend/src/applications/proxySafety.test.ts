@@ -1,18 +1,13 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import request from 'supertest';
 import { COOKIE_APP } from './__testUtils__/testApps';
-import {
-  PYTHON_RUNTIME,
-  createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
-  putProjectFile,
-} from '../__testUtils__/apiFixtures';
+import { startAppBackend } from './__testUtils__/appBackend';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
@@ -20,46 +15,20 @@ const databases = createTestDatabases();
 const ALICE = 'user:default/alice';
 const cookie = mockCredentials.limitedUser.cookie(ALICE);
 
-/** A raw request (supertest adds headers of its own). */
+/** A raw request with Alice's cookie (supertest adds headers of its own). */
 function send(
   server: http.Server,
   options: { path: string; method?: string; headers?: Record<string, string> },
-): Promise<{
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}> {
-  const { port } = server.address() as AddressInfo;
+) {
   const body = options.method && options.method !== 'GET' ? '{}' : undefined;
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: options.path,
-        method: options.method ?? 'GET',
-        headers: {
-          cookie,
-          ...(body ? { 'content-length': String(body.length) } : {}),
-          ...options.headers,
-        },
-        agent: false,
-      },
-      res => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', chunk => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode!,
-            headers: res.headers,
-            body: text,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  return rawRequest(server, {
+    ...options,
+    headers: {
+      cookie,
+      ...(body ? { 'content-length': String(body.length) } : {}),
+      ...options.headers,
+    },
+    body,
   });
 }
 
@@ -73,27 +42,14 @@ describe('the application proxy keeps apps apart from the portal', () => {
   let server: http.Server;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-      features: [
-        mockServices.httpAuth.factory({
-          defaultCredentials: mockCredentials.none(),
-        }),
-      ],
-    });
-    server = backend.server as http.Server;
     const admin = { Authorization: mockCredentials.user.header(ALICE) };
-    await createWorkspaceWithProfile(
-      server,
-      { name: 'small', cpu: 0.5, memoryMiB: 512 },
-      { headers: admin },
-    );
-    const runtimeId = await firstRuntimeId(server, admin);
-    const projectId = await createProject(server, 'shop', { headers: admin });
-    await putProjectFile(server, projectId, 'app.py', COOKIE_APP, admin);
+    const started = await startAppBackend(databases, {
+      admin,
+      project: 'shop',
+      app: COOKIE_APP,
+    });
+    ({ backend, server } = started);
+    const { runtimeId, projectId } = started;
     const app = await request(server)
       .post(`/api/ml/projects/${projectId}/applications`)
       .set(admin)

@@ -1,30 +1,14 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import {
+  ADMIN_TABLES,
+  ENGINE_TABLES,
+  MODEL_TABLES,
+} from '../__testUtils__/tables';
 import { migrationsDir } from './migrations';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
-
-const ADMIN_TABLES = [
-  'workspaces',
-  'runtimes',
-  'resource_profiles',
-  'quotas',
-  'projects',
-  'project_collaborators',
-];
-const ENGINE_TABLES = [
-  'workspace_nodes',
-  'jobs',
-  'workloads',
-  'workload_events',
-];
-const MODEL_TABLES = [
-  'models',
-  'model_builds',
-  'model_deployments',
-  'model_replicas',
-  'model_access_keys',
-];
 
 /** The tables each migration adds, for the migrations whose tables this test checks. */
 const ADDED_BY: Record<string, string[]> = {
@@ -48,8 +32,7 @@ describe('migrations', () => {
   it.each(databases.eachSupportedId())(
     'go up and down one step at a time on %s',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      const knex = await migratedDatabase(databases, databaseId);
       expect(await existing(knex, KNOWN_TABLES)).toEqual(KNOWN_TABLES);
       expect(await knex.schema.hasColumn('workloads', 'work_dir')).toBe(true);
       for (const column of ['secret_env', 'model_id', 'deployment_id']) {
@@ -92,8 +75,7 @@ describe('migrations', () => {
   it.each(databases.eachSupportedId())(
     'keeps the model of active builds and replicas when it adds model_id (%s), and of nothing else',
     async databaseId => {
-      const knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      const knex = await migratedDatabase(databases, databaseId);
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261202_secret_env.js',

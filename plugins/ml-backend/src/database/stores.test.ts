@@ -1,5 +1,5 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migrationsDir } from './migrations';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
 import { ProjectStore } from './ProjectStore';
 import { WorkspaceStore } from './WorkspaceStore';
 
@@ -19,11 +19,7 @@ const nodeGroups = [
 ];
 
 describe.each(databases.eachSupportedId())('stores (%s)', databaseId => {
-  async function open() {
-    const knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
-    return knex;
-  }
+  const open = () => migratedDatabase(databases, databaseId);
 
   it('round-trips a workspace with JSON and resource columns', async () => {
     const knex = await open();

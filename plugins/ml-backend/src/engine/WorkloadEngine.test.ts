@@ -10,6 +10,30 @@ describe.each(databases.eachSupportedId())(
     let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
 
+    /**
+     * Room for 16 vCPU, a project of jane's (default quota: 2 vCPU) and one
+     * of team ml-research, whose own quota is 8 vCPU.
+     */
+    async function janeAndHerTeam() {
+      h = await createEngineHarness(databases, databaseId, {
+        nodeGroups: [{ ...GROUP, cpu: 16, memoryMiB: 65536 }],
+      });
+      await h.knex('quotas').insert({
+        id: 'q1',
+        workspace: 'ws',
+        subject: 'group:default/ml-research',
+        cpu_millis: 8000,
+        memory_mib: 65536,
+        gpu: 0,
+        created_at: '',
+        updated_at: '',
+      });
+      return {
+        mine: await h.project('mine', 'user:default/jane'),
+        team: await h.project('team', 'group:default/ml-research'),
+      };
+    }
+
     it('runs a workload through queued → starting → running → succeeded with its history', async () => {
       h = await createEngineHarness(databases, databaseId);
       const p = await h.project('p', 'user:default/jane');
@@ -52,21 +76,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("refuses at submit work beyond its subject's whole quota, naming the limit", async () => {
-      h = await createEngineHarness(databases, databaseId, {
-        nodeGroups: [{ ...GROUP, cpu: 16, memoryMiB: 65536 }],
-      });
-      await h.knex('quotas').insert({
-        id: 'q1',
-        workspace: 'ws',
-        subject: 'group:default/ml-research',
-        cpu_millis: 8000,
-        memory_mib: 65536,
-        gpu: 0,
-        created_at: '',
-        updated_at: '',
-      });
-      const mine = await h.project('mine', 'user:default/jane');
-      const team = await h.project('team', 'group:default/ml-research');
+      const { mine, team } = await janeAndHerTeam();
       // jane's default quota is 2 vCPU in all; the team's own quota is 8.
       await expect(h.submit(mine, 4)).rejects.toThrow(
         'profile: this needs 4 vCPU, more than the whole quota of user jane (2 vCPU), so it could never start',
@@ -82,21 +92,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('charges a user project to the user and a team project to the team', async () => {
-      h = await createEngineHarness(databases, databaseId, {
-        nodeGroups: [{ ...GROUP, cpu: 16, memoryMiB: 65536 }],
-      });
-      await h.knex('quotas').insert({
-        id: 'q1',
-        workspace: 'ws',
-        subject: 'group:default/ml-research',
-        cpu_millis: 8000,
-        memory_mib: 65536,
-        gpu: 0,
-        created_at: '',
-        updated_at: '',
-      });
-      const mine = await h.project('mine', 'user:default/jane');
-      const team = await h.project('team', 'group:default/ml-research');
+      const { mine, team } = await janeAndHerTeam();
       // jane's default quota is 2 vCPU: a second 2-vCPU job of hers waits.
       expect((await h.submit(mine, 2)).state).toBe('starting');
       const waits = await h.submit(mine, 2);

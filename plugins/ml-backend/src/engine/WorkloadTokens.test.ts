@@ -1,17 +1,8 @@
 import { WorkloadTokens } from './WorkloadTokens';
-
-/** A settings store that keeps values in memory, as the database would. */
-function memorySettings() {
-  const values = new Map<string, string>();
-  return {
-    calls: 0,
-    async getOrCreate(key: string, make: () => string) {
-      this.calls += 1;
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key)!;
-    },
-  };
-}
+import {
+  flakySettings,
+  memorySettings,
+} from '../__testUtils__/memorySettings';
 
 describe('WorkloadTokens', () => {
   const ref = {
@@ -64,14 +55,7 @@ describe('WorkloadTokens', () => {
   });
 
   it('tries the database again after a failed read of the key', async () => {
-    const settings = memorySettings();
-    const flaky = {
-      failures: 1,
-      async getOrCreate(key: string, make: () => string) {
-        if (this.failures-- > 0) throw new Error('connection reset');
-        return settings.getOrCreate(key, make);
-      },
-    };
+    const flaky = flakySettings();
     const tokens = new WorkloadTokens(flaky);
     await expect(tokens.issue(ref)).rejects.toThrow('connection reset');
     await expect(tokens.issue(ref)).resolves.toMatch(/^mlw_/);

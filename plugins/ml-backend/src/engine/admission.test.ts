@@ -1,15 +1,6 @@
-import { NodeGroup } from '@ml-platform/plugin-ml-common';
+import { GROUP } from '../__testUtils__/nodeGroups';
 import { AdmissionInput, NodeSlot, QueuedWorkload, admit } from './admission';
 
-const group: NodeGroup = {
-  name: 'standard',
-  cpu: 4,
-  memoryMiB: 16384,
-  gpu: 0,
-  minNodes: 1,
-  maxNodes: 2,
-  scaleUpDelaySeconds: 20,
-};
 const node = (id: string, cpuUsed = 0): NodeSlot => ({
   id,
   group: 'standard',
@@ -35,7 +26,7 @@ function run(partial: Partial<AdmissionInput>) {
     usageBySubject: new Map(),
     limitFor: () => undefined,
     nodes: [node('n1')],
-    groups: [group],
+    groups: [GROUP],
     starvationMs: 60_000,
     ...partial,
   });
@@ -75,7 +66,7 @@ describe('admit', () => {
   it('does not let a blocked head block smaller work behind it', () => {
     const result = run({
       nodes: [node('n1', 3)],
-      groups: [{ ...group, maxNodes: 1 }],
+      groups: [{ ...GROUP, maxNodes: 1 }],
       queued: [job('big', 4), job('small', 1)],
     });
     expect(result.decisions).toEqual([
@@ -91,7 +82,7 @@ describe('admit', () => {
     const result = run({
       nowMs: 120_000,
       nodes: [node('n1', 3)],
-      groups: [{ ...group, maxNodes: 1 }],
+      groups: [{ ...GROUP, maxNodes: 1 }],
       queued: [
         job('big', 4, 'user:default/a', 0),
         job('small', 1, 'user:default/b', 100_000),
@@ -108,24 +99,19 @@ describe('admit', () => {
     const usage = new Map([
       ['user:default/a', { cpu: 3, memoryMiB: 0, gpu: 0 }],
     ]);
-    const young = run({
-      usageBySubject: usage,
-      limitFor: () => limit,
-      queued: [
-        job('big', 2, 'user:default/a', 0),
-        job('small', 1, 'user:default/a', 0),
-      ],
-    });
+    const at = (nowMs: number) =>
+      run({
+        nowMs,
+        usageBySubject: usage,
+        limitFor: () => limit,
+        queued: [
+          job('big', 2, 'user:default/a', 0),
+          job('small', 1, 'user:default/a', 0),
+        ],
+      });
+    const young = at(1000);
     expect(young.decisions.map(d => d.kind)).toEqual(['wait', 'admit']);
-    const old = run({
-      nowMs: 61_000,
-      usageBySubject: usage,
-      limitFor: () => limit,
-      queued: [
-        job('big', 2, 'user:default/a', 0),
-        job('small', 1, 'user:default/a', 0),
-      ],
-    });
+    const old = at(61_000);
     expect(old.decisions.map(d => d.kind)).toEqual(['wait', 'wait']);
     expect((old.decisions[1] as any).reason).toBe(
       'waiting behind older work of user a that has waited too long',
@@ -170,14 +156,14 @@ describe('admit', () => {
 
   it('needs a GPU node for GPU work', () => {
     const gpuGroup = {
-      ...group,
+      ...GROUP,
       name: 'gpu',
       gpu: 1,
       minNodes: 0,
       maxNodes: 1,
     };
     const result = run({
-      groups: [group, gpuGroup],
+      groups: [GROUP, gpuGroup],
       queued: [
         { ...job('g', 1), request: { cpu: 1, memoryMiB: 1024, gpu: 1 } },
       ],

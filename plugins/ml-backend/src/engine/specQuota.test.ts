@@ -10,16 +10,13 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
-    const specOf = (id: string) =>
-      [...h.driver.runs.values()].find(r => r.spec.workloadId === id)!.spec;
+    /** The quota in the spec of work submitted in a new project of `owner`. */
+    const quotaInSpecOf = async (project: string, owner: string) =>
+      h.specOf((await h.submit(await h.project(project, owner), 1)).id)!.quota;
 
     it("passes a user's own quota, else the workspace's default user quota; teams without one get none", async () => {
       h = await createEngineHarness(databases, databaseId);
-      const jane = await h.submit(
-        await h.project('jane-p', 'user:default/jane'),
-        1,
-      );
-      expect(specOf(jane.id).quota).toEqual({
+      expect(await quotaInSpecOf('jane-p', 'user:default/jane')).toEqual({
         cpu: 2,
         memoryMiB: 8192,
         gpu: 0,
@@ -32,17 +29,15 @@ describe.each(databases.eachSupportedId())(
         memoryMiB: 4096,
         gpu: 1,
       });
-      const max = await h.submit(
-        await h.project('max-p', 'user:default/max'),
-        1,
-      );
-      expect(specOf(max.id).quota).toEqual({ cpu: 3, memoryMiB: 4096, gpu: 1 });
+      expect(await quotaInSpecOf('max-p', 'user:default/max')).toEqual({
+        cpu: 3,
+        memoryMiB: 4096,
+        gpu: 1,
+      });
 
-      const unlimited = await h.submit(
-        await h.project('team-p', 'group:default/team'),
-        1,
-      );
-      expect(specOf(unlimited.id).quota).toBeUndefined();
+      expect(
+        await quotaInSpecOf('team-p', 'group:default/team'),
+      ).toBeUndefined();
 
       await h.quotas.create({
         workspace: 'ws',
@@ -51,11 +46,9 @@ describe.each(databases.eachSupportedId())(
         memoryMiB: 2048,
         gpu: 0,
       });
-      const research = await h.submit(
-        await h.project('research-p', 'group:default/research'),
-        1,
-      );
-      expect(specOf(research.id).quota).toEqual({
+      expect(
+        await quotaInSpecOf('research-p', 'group:default/research'),
+      ).toEqual({
         cpu: 1.5,
         memoryMiB: 2048,
         gpu: 0,
@@ -73,7 +66,7 @@ describe.each(databases.eachSupportedId())(
       });
       const p = await h.project('ops-p', 'group:default/ops');
       const first = await h.submit(p, 1);
-      expect(specOf(first.id).quota?.cpu).toBe(2);
+      expect(h.specOf(first.id)!.quota?.cpu).toBe(2);
       await h.quotas.update('ws', quota.id, { cpu: 3 });
       const stored = await h.state(first.id);
       expect((await h.engine.specFor(stored)).quota).toEqual({

@@ -17,8 +17,6 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
-    const specOf = (id: string) =>
-      [...h.driver.runs.values()].find(r => r.spec.workloadId === id)?.spec;
 
     it('gives the driver the secrets decrypted and apart from env, the platform variables winning', async () => {
       h = await createEngineHarness(databases, databaseId);
@@ -33,7 +31,7 @@ describe.each(databases.eachSupportedId())(
         1,
         mergeEnvLayers([layer], { ML_PROJECT_NAME: p.name }),
       );
-      const spec = specOf(w.id)!;
+      const spec = h.specOf(w.id)!;
       expect(spec.secretEnv).toEqual({ TOKEN: 'tok-value' });
       expect(spec.env).toMatchObject({
         PLAIN: 'p',
@@ -55,7 +53,7 @@ describe.each(databases.eachSupportedId())(
         1,
         { env: { A: '1' } },
       );
-      expect(specOf(w.id)).not.toHaveProperty('secretEnv');
+      expect(h.specOf(w.id)).not.toHaveProperty('secretEnv');
     });
 
     it('fails the start with a clear reason when its secrets do not open with the key', async () => {
@@ -72,7 +70,7 @@ describe.each(databases.eachSupportedId())(
         1,
         mergeEnvLayers([layer]),
       );
-      expect(specOf(w.id)).toBeUndefined();
+      expect(h.specOf(w.id)).toBeUndefined();
       const failed = await h.state(w.id);
       expect(failed.state).toBe('failed');
       expect(failed.reason).toMatch(

@@ -5,6 +5,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { waitFor } from '../__testUtils__/waitFor';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import { sdkPath } from './__testUtils__/modelServices';
 
 jest.setTimeout(60_000);
@@ -40,7 +41,8 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-function send(
+/** A request to the model server, its JSON answer parsed. */
+async function send(
   agent: http.Agent | false,
   port: number,
   method: string,
@@ -48,25 +50,17 @@ function send(
   body?: string,
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any; socket: unknown }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: '127.0.0.1', port, method, path: urlPath, agent, headers },
-      res => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', c => (text += c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text ? JSON.parse(text) : undefined,
-            socket: req.socket,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  const res = await rawRequest(`http://127.0.0.1:${port}${urlPath}`, {
+    method,
+    agent,
+    headers,
+    body,
   });
+  return {
+    status: res.status,
+    body: res.body ? JSON.parse(res.body) : undefined,
+    socket: res.socket,
+  };
 }
 
 describe('ml_platform.model_server with real python3', () => {

@@ -1,6 +1,7 @@
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { MODEL_TABLES } from '../__testUtils__/tables';
 import { isUniqueViolation } from '../database/errors';
-import { migrationsDir } from '../database/migrations';
 import { ModelAccessKeyStore } from './keys/ModelAccessKeyStore';
 import { ModelBuildStore } from './builds/ModelBuildStore';
 import { ModelDeploymentStore } from './deployments/ModelDeploymentStore';
@@ -26,8 +27,7 @@ describe.each(databases.eachSupportedId())('model stores on %s', databaseId => {
   let knex: any;
 
   beforeAll(async () => {
-    knex = await databases.init(databaseId);
-    await knex.migrate.latest({ directory: migrationsDir });
+    knex = await migratedDatabase(databases, databaseId);
     models = new ModelStore(knex);
     builds = new ModelBuildStore(knex);
     deployments = new ModelDeploymentStore(knex);
@@ -208,13 +208,7 @@ describe.each(databases.eachSupportedId())('model stores on %s', databaseId => {
     await builds.deleteByModel(id(1));
     await keys.deleteByModel(id(1));
     expect(await models.delete(id(1))).toBe(true);
-    for (const table of [
-      'models',
-      'model_builds',
-      'model_deployments',
-      'model_replicas',
-      'model_access_keys',
-    ]) {
+    for (const table of MODEL_TABLES) {
       expect([
         table,
         Number((await knex(table).count({ n: '*' }))[0].n),

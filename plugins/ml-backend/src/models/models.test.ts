@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { ModelBuild, ModelDeployment } from '@ml-platform/plugin-ml-common';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
+import { MODEL_TABLES } from '../__testUtils__/tables';
+import { rawRequest } from '../__testUtils__/rawRequest';
 import {
   ModelServicesHarness,
   startModelServices,
@@ -23,39 +24,25 @@ def predict(args):
 `;
 
 /** A JSON request to a replica on a connection of its own. */
-function call(
+async function call(
   url: string,
   method: 'GET' | 'POST',
   body?: unknown,
 ): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const payload =
-      body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    const req = http.request(
-      url,
-      {
-        method,
-        agent: false,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(payload ? { 'Content-Length': payload.length } : {}),
-        },
-      },
-      res => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', chunk => (text += chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            body: text ? JSON.parse(text) : undefined,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
+  const payload =
+    body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+  const res = await rawRequest(url, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(payload ? { 'Content-Length': payload.length } : {}),
+    },
+    body: payload,
   });
+  return {
+    status: res.status,
+    body: res.body ? JSON.parse(res.body) : undefined,
+  };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -638,13 +625,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         await h.services.modelDirectory.byId(h.project.id, modelId),
       ).toBeUndefined();
-      for (const table of [
-        'models',
-        'model_builds',
-        'model_deployments',
-        'model_replicas',
-        'model_access_keys',
-      ]) {
+      for (const table of MODEL_TABLES) {
         expect([table, (await h.knex(table).count({ n: '*' }))[0].n]).toEqual([
           table,
           expect.anything(),

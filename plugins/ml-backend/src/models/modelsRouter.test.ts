@@ -2,27 +2,23 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
+import { MODEL_TABLES } from '../__testUtils__/tables';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
+  finishedBuild,
   putProjectFile,
+  startPythonBackend,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
 const databases = createTestDatabases();
 
-const MODEL_TABLES = [
-  'models',
-  'model_builds',
-  'model_deployments',
-  'model_replicas',
-  'model_access_keys',
-  'workloads',
-];
+const NO_SUCH_ID = '00000000-0000-4000-8000-000000000000';
+
+/** What a refused request of the models API must leave as it was. */
+const MODEL_TABLES_AND_WORK = [...MODEL_TABLES, 'workloads'];
 
 describe('models API', () => {
   let backend: MlTestBackend;
@@ -31,16 +27,10 @@ describe('models API', () => {
   let projectId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        serving: { drainSeconds: 0 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3', {
+      config: { serving: { drainSeconds: 0 } },
+    }));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
-    runtimeId = await firstRuntimeId(server);
     projectId = await createProject(server, 'scoring');
     base = `/api/ml/projects/${projectId}/models`;
     await putProjectFile(
@@ -56,7 +46,23 @@ describe('models API', () => {
   it('refuses bad input with 4xx naming the field, changing nothing', async () => {
     const { server } = backend;
     await request(server).post(base).send({ name: 'churn' }).expect(201);
-    const before = await backend.snapshot(MODEL_TABLES);
+    const before = await backend.snapshot(MODEL_TABLES_AND_WORK);
+
+    /** A request to model `churn` (at `subPath` under it), sent when called. */
+    const churn =
+      (method: 'post' | 'patch' | 'delete', subPath: string, body?: object) =>
+      () => {
+        const pending = request(server)[method](`${base}/churn${subPath}`);
+        return body ? pending.send(body) : pending;
+      };
+    /** A build of `churn`: predict of model.py unless `fields` say otherwise. */
+    const build = (fields: object) =>
+      churn('post', '/builds', {
+        filePath: 'model.py',
+        functionName: 'predict',
+        runtimeId,
+        ...fields,
+      });
 
     const cases: Array<[string, () => request.Test, number, RegExp]> = [
       [
@@ -81,9 +87,7 @@ describe('models API', () => {
         'no project',
         () =>
           request(server)
-            .post(
-              '/api/ml/projects/00000000-0000-4000-8000-000000000000/models',
-            )
+            .post(`/api/ml/projects/${NO_SUCH_ID}/models`)
             .send({ name: 'x' }),
         404,
         /No project/,
@@ -102,50 +106,31 @@ describe('models API', () => {
       ],
       [
         'update type',
-        () =>
-          request(server)
-            .patch(`${base}/churn`)
-            .send({ disableAuthentication: 'yes' }),
+        churn('patch', '', { disableAuthentication: 'yes' }),
         400,
         /disableAuthentication/,
       ],
       [
         'build without file',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ functionName: 'predict', runtimeId }),
+        churn('post', '/builds', { functionName: 'predict', runtimeId }),
         400,
         /filePath/,
       ],
       [
         'build missing file',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ filePath: 'gone.py', functionName: 'predict', runtimeId }),
+        build({ filePath: 'gone.py' }),
         400,
         /filePath: no file 'gone.py'/,
       ],
       [
         'build escaping path',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({ filePath: '../x.py', functionName: 'predict', runtimeId }),
+        build({ filePath: '../x.py' }),
         400,
         /filePath: .*'\.\.'/,
       ],
       [
         'build function name too long',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'f'.repeat(201),
-              runtimeId,
-            }),
+        build({ functionName: 'f'.repeat(201) }),
         400,
         /functionName: Too big/,
       ],
@@ -157,110 +142,61 @@ describe('models API', () => {
       ],
       [
         'build function name',
-        () =>
-          request(server).post(`${base}/churn/builds`).send({
-            filePath: 'model.py',
-            functionName: 'pre dict',
-            runtimeId,
-          }),
+        build({ functionName: 'pre dict' }),
         400,
         /functionName: must be a Python function name/,
       ],
       [
         'build examples',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'predict',
-              runtimeId,
-              examples: [{}],
-            }),
+        build({ examples: [{}] }),
         400,
         /examples\[0\]\.request/,
       ],
-      [
-        'build env',
-        () =>
-          request(server)
-            .post(`${base}/churn/builds`)
-            .send({
-              filePath: 'model.py',
-              functionName: 'predict',
-              runtimeId,
-              env: { '1BAD': 'x' },
-            }),
-        400,
-        /env/,
-      ],
+      ['build env', build({ env: { '1BAD': 'x' } }), 400, /env/],
       [
         'deploy bad build id',
-        () =>
-          request(server)
-            .post(`${base}/churn/deployments`)
-            .send({ buildId: 'x', profile: 'small' }),
+        churn('post', '/deployments', { buildId: 'x', profile: 'small' }),
         400,
         /buildId/,
       ],
       [
         'deploy unknown build',
-        () =>
-          request(server).post(`${base}/churn/deployments`).send({
-            buildId: '00000000-0000-4000-8000-000000000000',
-            profile: 'small',
-          }),
+        churn('post', '/deployments', {
+          buildId: NO_SUCH_ID,
+          profile: 'small',
+        }),
         400,
         /buildId: no build/,
       ],
       [
         'deploy replicas',
-        () =>
-          request(server).post(`${base}/churn/deployments`).send({
-            buildId: '00000000-0000-4000-8000-000000000000',
-            profile: 'small',
-            replicas: 0,
-          }),
+        churn('post', '/deployments', {
+          buildId: NO_SUCH_ID,
+          profile: 'small',
+          replicas: 0,
+        }),
         400,
         /replicas/,
       ],
       [
         'scale unknown',
-        () =>
-          request(server)
-            .patch(
-              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
-            )
-            .send({ replicas: 2 }),
+        churn('patch', `/deployments/${NO_SUCH_ID}`, { replicas: 2 }),
         404,
         /No deployment/,
       ],
       [
         'scale bad count',
-        () =>
-          request(server)
-            .patch(
-              `${base}/churn/deployments/00000000-0000-4000-8000-000000000000`,
-            )
-            .send({ replicas: 100 }),
+        churn('patch', `/deployments/${NO_SUCH_ID}`, { replicas: 100 }),
         400,
         /replicas/,
       ],
       [
         'revoke unknown key',
-        () =>
-          request(server).delete(
-            `${base}/churn/keys/00000000-0000-4000-8000-000000000000`,
-          ),
+        churn('delete', `/keys/${NO_SUCH_ID}`),
         404,
         /No access key/,
       ],
-      [
-        'key name',
-        () => request(server).post(`${base}/churn/keys`).send({ name: '' }),
-        400,
-        /name/,
-      ],
+      ['key name', churn('post', '/keys', { name: '' }), 400, /name/],
     ];
     for (const [what, send, status, message] of cases) {
       const res = await send();
@@ -270,7 +206,7 @@ describe('models API', () => {
         expect.stringMatching(message),
       ]);
     }
-    expect(await backend.snapshot(MODEL_TABLES)).toEqual(before);
+    expect(await backend.snapshot(MODEL_TABLES_AND_WORK)).toEqual(before);
   });
 
   it('builds, deploys and scales through the API; keys are shown once', async () => {
@@ -294,14 +230,10 @@ describe('models API', () => {
       examples: [{ request: { x: 2 } }],
     });
     expect(build.body.profile).toBeUndefined();
-    const built = await waitFor(async () => {
-      const res = await request(server)
-        .get(`${base}/doubler/builds/${build.body.id}`)
-        .expect(200);
-      return (
-        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
-      );
-    }, 'the build');
+    const built = await finishedBuild(
+      server,
+      `${base}/doubler/builds/${build.body.id}`,
+    );
     expect(built.state).toBe('built');
     const logs = await request(server)
       .get(`/api/ml/workloads/${built.workloadId}/logs`)

@@ -6,6 +6,7 @@ import {
   startMlBackend,
 } from '../testUtils';
 import { waitFor } from '../__testUtils__/waitFor';
+import { PYTHON_RUNTIME } from '../__testUtils__/apiFixtures';
 import { ResponseCheck, SpecValidator } from './__testUtils__/specValidator';
 
 /**
@@ -30,15 +31,6 @@ const NOT_CHECKED: Record<string, string> = {
 
 /** How many operations the scenario below checks; it may only grow. */
 const MIN_CHECKED = 75;
-
-const RUNTIME = {
-  editor: 'Workbench',
-  kernel: 'Python 3',
-  edition: 'Standard',
-  shortVersion: '1',
-  maintenanceVersion: 1,
-  command: 'python3',
-};
 
 describe('responses match openapi.yaml', () => {
   let backend: MlTestBackend;
@@ -87,7 +79,7 @@ describe('responses match openapi.yaml', () => {
       config: {
         engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
         serving: { drainSeconds: 0 },
-        runtimes: [RUNTIME],
+        runtimes: [PYTHON_RUNTIME],
       },
     });
   });
@@ -159,7 +151,7 @@ describe('responses match openapi.yaml', () => {
     const runtimes = await call('get', '/runtimes');
     const runtimeId: string = runtimes.body.items[0].id;
     const extra = await call('post', '/runtimes', {
-      ...RUNTIME,
+      ...PYTHON_RUNTIME,
       edition: 'Extra',
       image: 'python:3.12',
     });

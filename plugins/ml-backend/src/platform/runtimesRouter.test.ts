@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { sendWithSnapshots } from '../__testUtils__/sendWithSnapshots';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -145,13 +146,12 @@ describe.each(databases.eachSupportedId())('runtimes API (%s)', databaseId => {
   ] as const)(
     'refuses %s and changes nothing',
     async (_label, body, status, message) => {
-      const before = await backend.snapshot();
-      const res = await request(backend.server)
-        .post('/api/ml/runtimes')
-        .send(body);
+      const { res, before, after } = await sendWithSnapshots(backend, () =>
+        request(backend.server).post('/api/ml/runtimes').send(body),
+      );
       expect(res.status).toBe(status);
       expect(res.body.error.message).toContain(message);
-      expect(await backend.snapshot()).toEqual(before);
+      expect(after).toEqual(before);
     },
   );
 
@@ -160,12 +160,13 @@ describe.each(databases.eachSupportedId())('runtimes API (%s)', databaseId => {
       .get('/api/ml/runtimes?all=true')
       .expect(200);
     const seeded = all.body.items.find((r: any) => r.maintenanceVersion === 1);
-    const before = await backend.snapshot();
-    const res = await request(backend.server)
-      .patch(`/api/ml/runtimes/${seeded.id}`)
-      .send({ command: null })
-      .expect(400);
+    const { res, before, after } = await sendWithSnapshots(backend, () =>
+      request(backend.server)
+        .patch(`/api/ml/runtimes/${seeded.id}`)
+        .send({ command: null }),
+    );
+    expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('needs an image');
-    expect(await backend.snapshot()).toEqual(before);
+    expect(after).toEqual(before);
   });
 });

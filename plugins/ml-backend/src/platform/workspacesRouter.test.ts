@@ -7,6 +7,8 @@ import {
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from '../__testUtils__/startMlBackend';
+import { createWorkspace, namesListedAt } from '../__testUtils__/apiFixtures';
+import { sendWithSnapshots } from '../__testUtils__/sendWithSnapshots';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -18,10 +20,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeAll(async () => {
       backend = await startMlBackend(databases, databaseId);
-      await request(backend.server)
-        .post('/api/ml/workspaces')
-        .send({ name: 'ws', title: 'WS', nodeGroups: [STANDARD_NODE_GROUP] })
-        .expect(201);
+      await createWorkspace(backend.server, 'ws', { fields: { title: 'WS' } });
       await request(backend.server)
         .post('/api/ml/workspaces/ws/profiles')
         .send({ name: 'small', cpu: '500m', memoryMiB: '1Gi' })
@@ -33,10 +32,7 @@ describe.each(databases.eachSupportedId())(
     it('creates, reads, lists, sorts and pages workspaces', async () => {
       const { server } = backend;
       for (const name of ['alpha', 'beta', 'gamma']) {
-        await request(server)
-          .post('/api/ml/workspaces')
-          .send({ name, nodeGroups: [STANDARD_NODE_GROUP] })
-          .expect(201);
+        await createWorkspace(server, name);
       }
       const ws = await request(server)
         .get('/api/ml/workspaces/alpha')
@@ -68,10 +64,9 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(second.body.next_page_token).toBeUndefined();
 
-      const filtered = await request(server)
-        .get('/api/ml/workspaces?filter=AMM')
-        .expect(200);
-      expect(filtered.body.items.map((w: any) => w.name)).toEqual(['gamma']);
+      expect(
+        await namesListedAt(server, '/api/ml/workspaces?filter=AMM'),
+      ).toEqual(['gamma']);
 
       for (const name of ['alpha', 'beta', 'gamma']) {
         await request(server).delete(`/api/ml/workspaces/${name}`).expect(204);
@@ -132,13 +127,12 @@ describe.each(databases.eachSupportedId())(
         "'medium' would no longer fit",
       );
 
-      const list = await request(server)
-        .get('/api/ml/workspaces/ws/profiles?sort=cpu_millis')
-        .expect(200);
-      expect(list.body.items.map((p: any) => p.name)).toEqual([
-        'small',
-        'medium',
-      ]);
+      expect(
+        await namesListedAt(
+          server,
+          '/api/ml/workspaces/ws/profiles?sort=cpu_millis',
+        ),
+      ).toEqual(['small', 'medium']);
       await request(server)
         .delete('/api/ml/workspaces/ws/profiles/medium')
         .expect(204);
@@ -397,13 +391,15 @@ describe.each(databases.eachSupportedId())(
     ] as const)(
       '%s %s (%#) answers the right 4xx and changes nothing',
       async (method, url, body, status, message) => {
-        const before = await backend.snapshot();
-        let req = request(backend.server)[method.toLowerCase() as 'get'](url);
-        if (body !== undefined) req = req.send(body as object);
-        const res = await req;
+        const { res, before, after } = await sendWithSnapshots(backend, () => {
+          const req = request(backend.server)[method.toLowerCase() as 'get'](
+            url,
+          );
+          return body === undefined ? req : req.send(body as object);
+        });
         expect(res.status).toBe(status);
         expect(res.body.error.message).toContain(message);
-        expect(await backend.snapshot()).toEqual(before);
+        expect(after).toEqual(before);
       },
     );
 

@@ -1,8 +1,8 @@
 import { NotAllowedError } from '@backstage/errors';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDirForEachTest } from '../__testUtils__/tempDirs';
 import { buffer } from 'node:stream/consumers';
 import * as tar from 'tar';
 import {
@@ -24,10 +24,13 @@ describe('ConfinedFolder', () => {
   let outside: string;
   let folder: ConfinedFolder;
 
-  beforeEach(async () => {
-    base = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-confined-'));
+  tempDirForEachTest('ml-confined-', created => {
+    base = created;
     root = path.join(base, 'project');
     outside = path.join(base, 'outside');
+  });
+
+  beforeEach(async () => {
     await fs.mkdir(root);
     await fs.mkdir(outside);
     await fs.writeFile(path.join(outside, 'secret.txt'), 'top secret');
@@ -35,10 +38,6 @@ describe('ConfinedFolder', () => {
     await fs.mkdir(path.join(root, 'real'));
     await fs.symlink('real', path.join(root, 'inside'));
     folder = await ConfinedFolder.open(root, owner);
-  });
-
-  afterEach(async () => {
-    await fs.rm(base, { recursive: true, force: true });
   });
 
   const outsideNames = () => fs.readdir(outside);
@@ -134,13 +133,7 @@ describe('ConfinedFolder', () => {
 describe('copying and removing outside ConfinedFolder', () => {
   let base: string;
 
-  beforeEach(async () => {
-    base = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-confined-'));
-  });
-
-  afterEach(async () => {
-    await fs.rm(base, { recursive: true, force: true });
-  });
+  tempDirForEachTest('ml-confined-', created => (base = created));
 
   it('copies a file only when it lies inside, keeping its mode', async () => {
     const root = await fs.realpath(base);

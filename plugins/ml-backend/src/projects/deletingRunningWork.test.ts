@@ -2,14 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
   createProject,
   createWorkspaceWithProfile,
-  firstRuntimeId,
   putProjectFile,
+  startPythonBackend,
+  workloadInState,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -36,19 +36,10 @@ describe('deleting a project or a workspace with work running in it', () => {
   let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
-    const { server } = backend;
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 0.5,
-      memoryMiB: 256,
-    });
-    runtimeId = await firstRuntimeId(server);
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3', {
+      config: { engine: { cronIntervalSeconds: 3600 } },
+      profile: { name: 'small', cpu: 0.5, memoryMiB: 256 },
+    }));
   });
 
   afterAll(() => backend?.stop());
@@ -89,12 +80,7 @@ describe('deleting a project or a workspace with work running in it', () => {
       .expect(200);
     const ids = [run.body.id, session.body.id, started.body.workloadId];
     for (const id of ids) {
-      await waitFor(
-        async () =>
-          (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-          'running',
-        `workload ${id} to run`,
-      );
+      await workloadInState(server, id, 'running', `workload ${id} to run`);
     }
     // The process groups the local driver started for them.
     const groups: number[] = [];
@@ -159,15 +145,8 @@ describe('deleting a project or a workspace with work running in it', () => {
       { name: 'small', cpu: 0.5, memoryMiB: 256 },
       { workspace: 'busy' },
     );
-    const project = async (name: string) =>
-      (
-        await request(server)
-          .post('/api/ml/projects')
-          .send({ workspace: 'busy', name })
-          .expect(201)
-      ).body.id as string;
-    const churn = await project('churn');
-    const fraud = await project('fraud');
+    const churn = await createProject(server, 'churn', { workspace: 'busy' });
+    const fraud = await createProject(server, 'fraud', { workspace: 'busy' });
     await putProjectFile(
       server,
       fraud,

@@ -4,11 +4,8 @@ import path from 'node:path';
 import request from 'supertest';
 import * as tar from 'tar';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { createProject, createWorkspace } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -23,19 +20,17 @@ describe('project files API', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: { storage: { maxUploadMiB: 1 } },
     });
-    await request(backend.server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    const res = await request(backend.server)
-      .post('/api/ml/projects')
-      .send({ workspace: 'ws', name: 'files' })
-      .expect(201);
-    base = `/api/ml/projects/${res.body.id}/files`;
-    projectDir = path.join(backend.storageRoot, 'projects', res.body.id);
+    await createWorkspace(backend.server);
+    const projectId = await createProject(backend.server, 'files');
+    base = `/api/ml/projects/${projectId}/files`;
+    projectDir = path.join(backend.storageRoot, 'projects', projectId);
     outside = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-outside-'));
     await fs.writeFile(path.join(outside, 'secret.txt'), 'top secret');
   });
+
+  /** Makes a folder or renames a file or folder of the project. */
+  const fileAction = (action: 'directories' | 'rename', body: object) =>
+    request(backend.server).post(`${base}/${action}`).send(body);
 
   afterAll(async () => {
     await backend.stop();
@@ -85,14 +80,8 @@ describe('project files API', () => {
     const top = await request(server).get(`${base}?path=src`).expect(200);
     expect(top.body.items.map((f: any) => f.path)).toEqual(['src/train.py']);
 
-    await request(server)
-      .post(`${base}/directories`)
-      .send({ path: 'data/raw' })
-      .expect(201);
-    await request(server)
-      .post(`${base}/rename`)
-      .send({ from: 'src', to: 'pkg/src' })
-      .expect(200);
+    await fileAction('directories', { path: 'data/raw' }).expect(201);
+    await fileAction('rename', { from: 'src', to: 'pkg/src' }).expect(200);
     expect(
       await fs.readFile(path.join(projectDir, 'pkg/src/train.py'), 'utf8'),
     ).toBe('print("hi")\n');
@@ -144,14 +133,10 @@ describe('project files API', () => {
       .put(`${base}/content?path=secret-link`)
       .send(Buffer.from('x'))
       .expect(403);
-    await request(server)
-      .post(`${base}/directories`)
-      .send({ path: 'escape/dir' })
-      .expect(403);
-    await request(server)
-      .post(`${base}/rename`)
-      .send({ from: 'README.md', to: 'escape/r.md' })
-      .expect(403);
+    await fileAction('directories', { path: 'escape/dir' }).expect(403);
+    await fileAction('rename', { from: 'README.md', to: 'escape/r.md' }).expect(
+      403,
+    );
     await request(server).get(`${base}?path=escape`).expect(403);
     expect(await fs.readdir(outside)).toEqual(before);
     expect(await fs.readFile(path.join(outside, 'secret.txt'), 'utf8')).toBe(

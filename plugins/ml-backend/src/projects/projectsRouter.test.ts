@@ -1,10 +1,11 @@
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
 import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../__testUtils__/startMlBackend';
+  createProject,
+  createWorkspace,
+  namesListedAt,
+} from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -15,20 +16,10 @@ describe.each(databases.eachSupportedId())('projects API (%s)', databaseId => {
 
   beforeAll(async () => {
     backend = await startMlBackend(databases, databaseId);
-    await request(backend.server)
-      .post('/api/ml/workspaces')
-      .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
-      .expect(201);
-    const res = await request(backend.server)
-      .post('/api/ml/projects')
-      .send({
-        workspace: 'ws',
-        name: 'churn',
-        title: 'Churn model',
-        env: { A: '1' },
-      })
-      .expect(201);
-    projectId = res.body.id;
+    await createWorkspace(backend.server);
+    projectId = await createProject(backend.server, 'churn', {
+      fields: { title: 'Churn model', env: { A: '1' } },
+    });
   });
 
   afterAll(() => backend.stop());
@@ -64,21 +55,15 @@ describe.each(databases.eachSupportedId())('projects API (%s)', databaseId => {
         visibility: 'team',
       })
       .expect(201);
-    const byOwner = await request(server)
-      .get('/api/ml/projects?owner=group:default/risk')
-      .expect(200);
-    expect(byOwner.body.items.map((p: any) => p.name)).toEqual(['fraud']);
-    const sorted = await request(server)
-      .get('/api/ml/projects?workspace=ws&sort=-name')
-      .expect(200);
-    expect(sorted.body.items.map((p: any) => p.name)).toEqual([
-      'fraud',
-      'churn',
-    ]);
-    const search = await request(server)
-      .get('/api/ml/projects?filter=churn%20MODEL')
-      .expect(200);
-    expect(search.body.items.map((p: any) => p.name)).toEqual(['churn']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?owner=group:default/risk'),
+    ).toEqual(['fraud']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?workspace=ws&sort=-name'),
+    ).toEqual(['fraud', 'churn']);
+    expect(
+      await namesListedAt(server, '/api/ml/projects?filter=churn%20MODEL'),
+    ).toEqual(['churn']);
     const none = await request(server)
       .get('/api/ml/projects?filter=100%25')
       .expect(200);

@@ -1,5 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { inspect } from 'node:util';
+import {
+  flakySettings,
+  memorySettings,
+} from '../__testUtils__/memorySettings';
 import { EnvSecrets } from './EnvSecrets';
 import { SealedSecret } from './SealedSecret';
 import { SecretCipher, SecretDecryptionError } from './SecretCipher';
@@ -8,18 +12,6 @@ import { SECRET_KEY_SETTING, decodeSecretKey } from './secretKey';
 const KEY_A = Buffer.alloc(32, 1);
 const KEY_B = Buffer.alloc(32, 2);
 const PLAINTEXT = 'hunter2-and-more';
-
-/** A settings store that keeps values in memory, as the database would. */
-function memorySettings() {
-  const values = new Map<string, string>();
-  return {
-    values,
-    async getOrCreate(key: string, make: () => string) {
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key)!;
-    },
-  };
-}
 
 describe('SecretCipher', () => {
   it('round-trips, with a fresh nonce each time and no plaintext in the sealed value', () => {
@@ -173,14 +165,7 @@ describe('EnvSecrets', () => {
   });
 
   it('tries the database again after a failed read of the key', async () => {
-    const settings = memorySettings();
-    const flaky = {
-      failures: 1,
-      async getOrCreate(key: string, make: () => string) {
-        if (this.failures-- > 0) throw new Error('connection reset');
-        return settings.getOrCreate(key, make);
-      },
-    };
+    const flaky = flakySettings();
     const secrets = new EnvSecrets({ settings: flaky });
     const input = { TOKEN: { secret: true as const, value: PLAINTEXT } };
     await expect(secrets.seal(input)).rejects.toThrow('connection reset');

@@ -1,11 +1,13 @@
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { newProject, newWorkspace, oneNode } from '../__testUtils__/storeRows';
+import { memorySettings } from '../__testUtils__/memorySettings';
 import { EnvSecrets } from './EnvSecrets';
 import { SealedSecret } from './SealedSecret';
 import { ApplicationStore } from '../applications/ApplicationStore';
 import { JobStore } from '../workloads/jobs/JobStore';
-import { migrationsDir } from '../database/migrations';
 import { ModelBuildStore } from '../models/builds/ModelBuildStore';
 import { ModelDeploymentStore } from '../models/deployments/ModelDeploymentStore';
 import { ProjectStore } from '../database/ProjectStore';
@@ -18,16 +20,6 @@ const databases = createTestDatabases();
 const PLAINTEXT = 'pa55-word-for-the-at-rest-test';
 const id = (n: number) =>
   `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
-const memorySettings = () => {
-  const values = new Map<string, string>();
-  return {
-    async getOrCreate(key: string, make: () => string) {
-      if (!values.has(key)) values.set(key, make());
-      return values.get(key)!;
-    },
-  };
-};
-
 /** Every row of every table, as text: what someone who reads the database sees. */
 async function everything(knex: Knex, tables: string[]): Promise<string> {
   const dump: unknown[] = [];
@@ -43,8 +35,7 @@ describe.each(databases.eachSupportedId())(
     let env: EnvVars;
 
     beforeAll(async () => {
-      knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      knex = await migratedDatabase(databases, databaseId);
       secrets = new EnvSecrets({
         key: Buffer.alloc(32, 3),
         settings: memorySettings(),
@@ -67,41 +58,24 @@ describe.each(databases.eachSupportedId())(
 
     it('keeps only ciphertext in every env column, and reads back what opens again', async () => {
       const workspaces = new WorkspaceStore(knex);
-      await workspaces.create({
-        name: 'ws',
-        title: 'ws',
-        description: '',
-        owner: 'group:default/a',
-        driver: 'local',
-        env,
-        nodeGroups: [
-          {
-            name: 'g',
-            cpu: 1,
-            memoryMiB: 1024,
-            gpu: 0,
-            minNodes: 1,
-            maxNodes: 1,
-            scaleUpDelaySeconds: 0,
-          },
-        ],
-        defaultUserQuota: { cpu: 1, memoryMiB: 1024, gpu: 0 },
-      });
+      await workspaces.create(
+        newWorkspace({
+          env,
+          nodeGroups: [oneNode(1, 1024)],
+          defaultUserQuota: { cpu: 1, memoryMiB: 1024, gpu: 0 },
+        }),
+      );
       await expectSealed((await workspaces.get('ws'))?.env);
       await expectSealed((await workspaces.update('ws', { env }))?.env);
 
       const projects = new ProjectStore(knex);
-      const project = await projects.create({
-        workspace: 'ws',
-        name: 'p',
-        title: 'p',
-        description: '',
-        owner: 'user:default/a',
-        visibility: 'private',
-        teamRole: 'contributor',
-        env,
-        createdBy: 'user:default/a',
-      });
+      const project = await projects.create(
+        newProject('p', {
+          owner: 'user:default/a',
+          visibility: 'private',
+          env,
+        }),
+      );
       await expectSealed((await projects.get(project.id))?.env);
       await expectSealed((await projects.update(project.id, { env }))?.env);
 
@@ -212,17 +186,14 @@ describe.each(databases.eachSupportedId())(
         TOKEN: { secret: true, value: PLAINTEXT },
       } as unknown as EnvVars;
       await expect(
-        projects.create({
-          workspace: 'ws',
-          name: 'unsealed',
-          title: '',
-          description: '',
-          owner: 'user:default/a',
-          visibility: 'private',
-          teamRole: 'contributor',
-          env: unsealed,
-          createdBy: 'user:default/a',
-        }),
+        projects.create(
+          newProject('unsealed', {
+            title: '',
+            owner: 'user:default/a',
+            visibility: 'private',
+            env: unsealed,
+          }),
+        ),
       ).rejects.toThrow('env var TOKEN is secret but was not sealed');
       expect(await projects.findByName('ws', 'unsealed')).toBeUndefined();
     });

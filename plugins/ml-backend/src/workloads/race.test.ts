@@ -16,6 +16,12 @@ import {
 } from '../database';
 import { FakeDriver } from '../__testUtils__/FakeDriver';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  PYTHON_RUNTIME_ROW,
+  newProject,
+  newWorkspace,
+  oneNode,
+} from '../__testUtils__/storeRows';
 import { JobService } from './jobs/JobService';
 import { ProjectFiles } from '../projects/ProjectFiles';
 import { ProjectService } from '../projects/ProjectService';
@@ -108,27 +114,13 @@ describePostgres(
       knexB = knexFactory(knexA.client.config);
       await knexA.migrate.latest({ directory: migrationsDir });
       storage = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-race-'));
-      await new WorkspaceStore(knexA).create({
-        name: 'ws',
-        title: 'ws',
-        description: '',
-        owner: 'group:default/a',
-        driver: 'local',
-        env: {},
-        // Room for 25 at a time, so admission happens in many contended passes.
-        nodeGroups: [
-          {
-            name: 'g',
-            cpu: 25,
-            memoryMiB: 1e6,
-            gpu: 0,
-            minNodes: 1,
-            maxNodes: 1,
-            scaleUpDelaySeconds: 0,
-          },
-        ],
-        defaultUserQuota: { cpu: 1e6, memoryMiB: 1e9, gpu: 0 },
-      });
+      await new WorkspaceStore(knexA).create(
+        newWorkspace({
+          // Room for 25 at a time, so admission happens in many contended passes.
+          nodeGroups: [oneNode(25, 1e6)],
+          defaultUserQuota: { cpu: 1e6, memoryMiB: 1e9, gpu: 0 },
+        }),
+      );
       await new ProfileStore(knexA).create({
         workspace: 'ws',
         name: 'one',
@@ -152,27 +144,8 @@ describePostgres(
     it('starts each of 1,000 queued workloads exactly once', async () => {
       const a = replica(knexA, storage);
       const b = replica(knexB, storage);
-      const runtime = await new RuntimeStore(knexA).create({
-        editor: 'e',
-        kernel: 'k',
-        edition: 'x',
-        shortVersion: '1',
-        maintenanceVersion: 1,
-        description: '',
-        command: 'python3',
-        enabled: true,
-      });
-      const project = await new ProjectStore(knexA).create({
-        workspace: 'ws',
-        name: 'race',
-        title: 'race',
-        description: '',
-        owner: 'group:default/a',
-        visibility: 'team',
-        teamRole: 'contributor',
-        env: {},
-        createdBy: 'user:default/a',
-      });
+      const runtime = await new RuntimeStore(knexA).create(PYTHON_RUNTIME_ROW);
+      const project = await new ProjectStore(knexA).create(newProject('race'));
       for (let i = 0; i < 1000; i++) {
         await a.workloads.insert({
           id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
@@ -237,17 +210,7 @@ describePostgres(
           offset: 0,
         })
       ).items[0];
-      const project = await new ProjectStore(knexA).create({
-        workspace: 'ws',
-        name: 'cron',
-        title: 'cron',
-        description: '',
-        owner: 'group:default/a',
-        visibility: 'team',
-        teamRole: 'contributor',
-        env: {},
-        createdBy: 'user:default/a',
-      });
+      const project = await new ProjectStore(knexA).create(newProject('cron'));
       const start = Date.parse('2030-01-01T00:00:00Z');
       const jobIds: string[] = [];
       for (let j = 0; j < 10; j++) {

@@ -94,6 +94,15 @@ describe('the API with a remote driver (status, exec, deleteProject)', () => {
 
   afterAll(() => backend.stop());
 
+  /** Creates a project in the Kubernetes workspace; answers its id. */
+  const k8sProject = async (name: string): Promise<string> =>
+    (
+      await request(backend.server)
+        .post('/api/ml/projects')
+        .send({ workspace: 'k8s', name })
+        .expect(201)
+    ).body.id;
+
   it("shows the driver's availability on the workspace, and none for a driver that cannot tell", async () => {
     const { server } = backend;
     fake.unavailable =
@@ -124,13 +133,7 @@ describe('the API with a remote driver (status, exec, deleteProject)', () => {
 
   it("runs console code through the driver's exec, not the kernel endpoint", async () => {
     const { server } = backend;
-    const project = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'k8s', name: 'console' })
-        .expect(201)
-    ).body;
-    const base = `/api/ml/projects/${project.id}/sessions`;
+    const base = `/api/ml/projects/${await k8sProject('console')}/sessions`;
     const session = (
       await request(server)
         .post(base)
@@ -173,13 +176,8 @@ describe('the API with a remote driver (status, exec, deleteProject)', () => {
 
   it("deleting a project asks the workspace's driver to remove what it keeps for it", async () => {
     const { server } = backend;
-    const project = (
-      await request(server)
-        .post('/api/ml/projects')
-        .send({ workspace: 'k8s', name: 'doomed' })
-        .expect(201)
-    ).body;
-    await request(server).delete(`/api/ml/projects/${project.id}`).expect(204);
-    expect(deletedProjects).toEqual([['k8s', project.id]]);
+    const projectId = await k8sProject('doomed');
+    await request(server).delete(`/api/ml/projects/${projectId}`).expect(204);
+    expect(deletedProjects).toEqual([['k8s', projectId]]);
   });
 });

@@ -2,15 +2,14 @@ import { mockCredentials } from '@backstage/backend-test-utils';
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
-import { MlTestBackend, startMlBackend } from '../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { waitFor } from '../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
-  putProjectFile,
+  putProjectFiles,
+  workloadInState,
+  startPythonBackend,
 } from '../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -56,9 +55,6 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
   let base: string;
   let runtimeId: string;
 
-  const put = (projectId: string, file: string, content: string) =>
-    putProjectFile(server, projectId, file, content);
-
   let jobs = 0;
   const run = async (script: string) => {
     jobs += 1;
@@ -80,50 +76,34 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
   };
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3', {
       config: {
-        engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
+        engine: { cronIntervalSeconds: 3600 },
         logs: { maxReadKiB: 64, maxFollowStreamsPerUser: 2 },
-        runtimes: [PYTHON_RUNTIME],
       },
-    });
+      profile: { name: 'small', cpu: 0.5, memoryMiB: 256 },
+    }));
     server = backend.server as http.Server;
     if (!server.listening) {
       await new Promise<void>(resolve =>
         server.listen(0, '127.0.0.1', resolve),
       );
     }
-    await createWorkspaceWithProfile(server, {
-      name: 'small',
-      cpu: 0.5,
-      memoryMiB: 256,
-    });
-    runtimeId = await firstRuntimeId(server);
     const projectId = await createProject(server, 'logs');
     base = `/api/ml/projects/${projectId}/jobs`;
-    // 2 MB of output: 20,000 lines of 100 bytes.
-    await put(
-      projectId,
-      'chatty.py',
-      'import sys\nfor i in range(20000):\n    sys.stdout.write("line %05d %s\\n" % (i, "x" * 88))\n',
-    );
-    await put(
-      projectId,
-      'quiet.py',
-      'print("started", flush=True)\nimport time\ntime.sleep(60)\n',
-    );
+    await putProjectFiles(server, projectId, {
+      // 2 MB of output: 20,000 lines of 100 bytes.
+      'chatty.py':
+        'import sys\nfor i in range(20000):\n    sys.stdout.write("line %05d %s\\n" % (i, "x" * 88))\n',
+      'quiet.py': 'print("started", flush=True)\nimport time\ntime.sleep(60)\n',
+    });
   });
 
   afterAll(() => backend?.stop());
 
   it('answers the end of a large log, no more than the byte limit, and says it is cut', async () => {
     const id = await run('chatty');
-    await waitFor(
-      async () =>
-        (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-        'succeeded',
-      'the chatty run',
-    );
+    await workloadInState(server, id, 'succeeded', 'the chatty run');
     const all = await request(server)
       .get(`/api/ml/workloads/${id}/logs`)
       .expect(200);
@@ -170,12 +150,7 @@ describe('workload logs: bounded reads and a cap on follow streams', () => {
 
   it('refuses a follow stream beyond the per-user cap with 429, and frees a slot when one closes', async () => {
     const id = await run('quiet');
-    await waitFor(
-      async () =>
-        (await request(server).get(`/api/ml/workloads/${id}`)).body.state ===
-        'running',
-      'the quiet run',
-    );
+    await workloadInState(server, id, 'running', 'the quiet run');
     const path = `/api/ml/workloads/${id}/logs?follow=true`;
     const first = await follow(server, path);
     const second = await follow(server, path);

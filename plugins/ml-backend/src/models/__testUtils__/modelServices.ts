@@ -1,3 +1,4 @@
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import {
   TestDatabaseId,
   TestDatabases,
@@ -15,7 +16,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { readMlConfig } from '../../config';
 import { createMlBackend } from '../../createMlBackend';
-import { migrationsDir } from '../../database';
+import { PYTHON_RUNTIME } from '../../__testUtils__/apiFixtures';
+import {
+  removeStorage,
+  stopLocalWorkloads,
+} from '../../__testUtils__/localStorage';
 
 export const sdkPath = path.resolve(__dirname, '../../../../../sdk/python');
 
@@ -29,8 +34,7 @@ export async function startModelServices(
   databaseId: TestDatabaseId,
   options: { drainSeconds?: number } = {},
 ) {
-  const knex = await databases.init(databaseId);
-  await knex.migrate.latest({ directory: migrationsDir });
+  const knex = await migratedDatabase(databases, databaseId);
   const storageRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-models-'));
   const config = readMlConfig(
     new ConfigReader({
@@ -49,16 +53,7 @@ export async function startModelServices(
     apiUrl: 'http://127.0.0.1:7007/api/ml',
     sdkPath,
   });
-  await services.runtimes.seed([
-    createRuntimeSchema.parse({
-      editor: 'Workbench',
-      kernel: 'Python 3',
-      edition: 'Standard',
-      shortVersion: '1',
-      maintenanceVersion: 1,
-      command: 'python3',
-    }),
-  ]);
+  await services.runtimes.seed([createRuntimeSchema.parse(PYTHON_RUNTIME)]);
   const actor = 'user:default/jane';
   await services.workspaces.create(
     createWorkspaceSchema.parse({
@@ -127,14 +122,9 @@ export async function startModelServices(
       stopped = true;
       clearInterval(timer);
       while (busy) await new Promise(r => setTimeout(r, 20));
-      await killWorkloads(storageRoot);
+      await stopLocalWorkloads(storageRoot);
       await knex.destroy();
-      await fs.rm(storageRoot, {
-        recursive: true,
-        force: true,
-        maxRetries: 10,
-        retryDelay: 100,
-      });
+      await removeStorage(storageRoot);
     },
   };
 }
@@ -142,19 +132,3 @@ export async function startModelServices(
 export type ModelServicesHarness = Awaited<
   ReturnType<typeof startModelServices>
 >;
-
-/** Ends every process group the local driver started (they outlive a backend by design, not a test). */
-async function killWorkloads(storageRoot: string) {
-  const runs = path.join(storageRoot, 'local-driver', 'runs');
-  for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
-    if (!name.endsWith('.json')) continue;
-    try {
-      const state = JSON.parse(
-        await fs.readFile(path.join(runs, name), 'utf8'),
-      );
-      process.kill(-state.pgid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-}

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDirForEachTest } from '../../__testUtils__/tempDirs';
 import { copyProjectSnapshot } from './buildSnapshot';
 
 describe('copyProjectSnapshot', () => {
@@ -8,10 +8,13 @@ describe('copyProjectSnapshot', () => {
   let project: string;
   let target: string;
 
-  beforeEach(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-snapshot-'));
+  tempDirForEachTest('ml-snapshot-', created => {
+    root = created;
     project = path.join(root, 'project');
     target = path.join(root, 'snapshot');
+  });
+
+  beforeEach(async () => {
     await fs.mkdir(path.join(project, 'pkg', 'cache'), { recursive: true });
     await fs.mkdir(path.join(project, '.git'), { recursive: true });
     await fs.writeFile(path.join(project, '.git', 'HEAD'), 'ref');
@@ -21,8 +24,6 @@ describe('copyProjectSnapshot', () => {
     await fs.writeFile(path.join(project, 'pkg', '.gitignore'), 'cache/\n');
     await fs.writeFile(path.join(root, 'secret.txt'), 'outside');
   });
-
-  afterEach(() => fs.rm(root, { recursive: true, force: true }));
 
   const tree = async () =>
     (await fs.readdir(target, { recursive: true })).map(String).sort();

@@ -1,16 +1,12 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
-  putProjectFile,
+  finishedBuild,
+  putProjectFiles,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -27,28 +23,18 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
   let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, databaseId, {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        serving: { drainSeconds: 0 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, databaseId, {
+      config: { serving: { drainSeconds: 0 } },
+    }));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
-    runtimeId = await firstRuntimeId(server);
     projectId = await createProject(server, 'churn');
     base = `/api/ml/projects/${projectId}/models`;
-    const put = (file: string, text: string) =>
-      putProjectFile(server, projectId, file, text);
-    await put(
-      'model.py',
-      'def predict(args):\n    return {"churn": args["tenure"] < 12}\n',
-    );
-    await put(
-      'lineage.yaml',
-      'classifier:\n  hive_table_qualified_names: ["warehouse.customers@cm", "warehouse.events@cm"]\n  metadata: {query: "select * from customers"}\n',
-    );
+    await putProjectFiles(server, projectId, {
+      'model.py':
+        'def predict(args):\n    return {"churn": args["tenure"] < 12}\n',
+      'lineage.yaml':
+        'classifier:\n  hive_table_qualified_names: ["warehouse.customers@cm", "warehouse.events@cm"]\n  metadata: {query: "select * from customers"}\n',
+    });
   });
 
   afterAll(() => backend?.stop());
@@ -78,14 +64,10 @@ describe.each(databases.eachSupportedId())('lineage API (%s)', databaseId => {
         examples: [{ request: { tenure: 3 } }],
       })
       .expect(201);
-    const built = await waitFor(async () => {
-      const res = await request(server)
-        .get(`${base}/classifier/builds/${build.body.id}`)
-        .expect(200);
-      return (
-        res.body.state !== 'queued' && res.body.state !== 'building' && res.body
-      );
-    }, 'the build');
+    const built = await finishedBuild(
+      server,
+      `${base}/classifier/builds/${build.body.id}`,
+    );
     expect(built.state).toBe('built');
     const deployment = (
       await request(server)

@@ -38,17 +38,34 @@ function fakeStore(options: { failFirst?: number } = {}) {
   };
 }
 
+/** A store whose writes wait until `open()` is called. */
+function heldStore() {
+  const store = fakeStore();
+  const { gate, open } = store.gate();
+  store.held = gate;
+  return { store, open };
+}
+
 describe('PredictionRecorder', () => {
   const logger = mockServices.logger.mock();
+  /** A recorder on `store`: batches of 500, flushed every minute, unless `options` say otherwise. */
+  const recorderOf = (
+    store: ReturnType<typeof fakeStore>,
+    options: Partial<ConstructorParameters<typeof PredictionRecorder>[1]> = {},
+  ) =>
+    new PredictionRecorder(
+      { store: store as any, logger },
+      {
+        batchSize: 500,
+        flushIntervalMs: 60_000,
+        maxBuffered: 1000,
+        ...options,
+      },
+    );
 
   it('writes a batch as soon as it is full, one writer at a time', async () => {
-    const store = fakeStore();
-    const { gate, open } = store.gate();
-    store.held = gate;
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 3, flushIntervalMs: 60_000, maxBuffered: 100 },
-    );
+    const { store, open } = heldStore();
+    const recorder = recorderOf(store, { batchSize: 3, maxBuffered: 100 });
     for (let i = 0; i < 7; i++) recorder.record(row(i));
     // The first batch is being written; the rest wait for it.
     expect(recorder.pending(row(0).uuid)).toBeDefined();
@@ -64,10 +81,7 @@ describe('PredictionRecorder', () => {
 
   it('writes a partial batch after the interval', async () => {
     const store = fakeStore();
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 500, flushIntervalMs: 10, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store, { flushIntervalMs: 10 });
     recorder.record(row(1));
     recorder.record(row(2));
     const deadline = Date.now() + 10_000;
@@ -80,10 +94,7 @@ describe('PredictionRecorder', () => {
 
   it('writes what is left on stop', async () => {
     const store = fakeStore();
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 500, flushIntervalMs: 60_000, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store);
     recorder.record(row(1));
     await recorder.stop();
     expect(store.batches).toEqual([[row(1)]]);
@@ -91,10 +102,11 @@ describe('PredictionRecorder', () => {
 
   it('keeps a batch whose write failed and writes it later', async () => {
     const store = fakeStore({ failFirst: 1 });
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 2, flushIntervalMs: 5, maxBuffered: 1000 },
-    );
+    const recorder = recorderOf(store, {
+      batchSize: 2,
+      flushIntervalMs: 5,
+      maxBuffered: 1000,
+    });
     recorder.record(row(1));
     recorder.record(row(2));
     await recorder.flush();
@@ -103,13 +115,8 @@ describe('PredictionRecorder', () => {
   });
 
   it('drops the oldest records beyond its bound instead of growing', async () => {
-    const store = fakeStore();
-    const { gate, open } = store.gate();
-    store.held = gate;
-    const recorder = new PredictionRecorder(
-      { store: store as any, logger },
-      { batchSize: 1, flushIntervalMs: 60_000, maxBuffered: 2 },
-    );
+    const { store, open } = heldStore();
+    const recorder = recorderOf(store, { batchSize: 1, maxBuffered: 2 });
     for (let i = 0; i < 5; i++) recorder.record(row(i));
     open();
     store.held = undefined;

@@ -1,6 +1,6 @@
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { MetricPointStore } from './MetricPointStore';
-import { migrationsDir } from '../../database/migrations';
 import { PredictionRow, PredictionStore } from './PredictionStore';
 
 jest.setTimeout(60_000);
@@ -38,8 +38,7 @@ describe.each(databases.eachSupportedId())(
     let points: MetricPointStore;
 
     beforeAll(async () => {
-      knex = await databases.init(databaseId);
-      await knex.migrate.latest({ directory: migrationsDir });
+      knex = await migratedDatabase(databases, databaseId);
       predictions = new PredictionStore(knex);
       points = new MetricPointStore(knex);
     });

@@ -4,14 +4,12 @@ import { WorkloadTokens } from '../../engine/WorkloadTokens';
 import {
   MlTestBackend,
   STANDARD_NODE_GROUP,
-  startMlBackend,
 } from '../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  firstRuntimeId,
   putProjectFile,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(60_000);
@@ -35,33 +33,32 @@ describe.each(databases.eachSupportedId())(
         .set('Authorization', `Bearer ${token}`);
 
     beforeAll(async () => {
-      backend = await startMlBackend(databases, databaseId, {
-        // The run stays queued (no reconcile, no runtime that works): its
-        // token is valid while it is queued, and nothing runs.
-        config: {
-          engine: { reconcileIntervalSeconds: 3600, cronIntervalSeconds: 3600 },
-          runtimes: [PYTHON_RUNTIME],
-        },
-      });
-      const { server } = backend;
-      await request(server)
-        .post('/api/ml/workspaces')
-        .send({
-          name: 'ws',
-          nodeGroups: [
-            {
-              ...STANDARD_NODE_GROUP,
-              minNodes: 0,
-              maxNodes: 1,
-              scaleUpDelaySeconds: 3600,
+      let runtimeId: string;
+      // The run stays queued (no reconcile, no node before an hour-long
+      // scale-up): its token is valid while it is queued, and nothing runs.
+      ({ backend, runtimeId } = await startPythonBackend(
+        databases,
+        databaseId,
+        {
+          config: {
+            engine: {
+              reconcileIntervalSeconds: 3600,
+              cronIntervalSeconds: 3600,
             },
-          ],
-        })
-        .expect(201);
-      await request(server)
-        .post('/api/ml/workspaces/ws/profiles')
-        .send({ name: 'small', cpu: 1, memoryMiB: 1024 })
-        .expect(201);
+          },
+          workspace: {
+            nodeGroups: [
+              {
+                ...STANDARD_NODE_GROUP,
+                minNodes: 0,
+                maxNodes: 1,
+                scaleUpDelaySeconds: 3600,
+              },
+            ],
+          },
+        },
+      ));
+      const { server } = backend;
       projectId = await createProject(server, 'times');
       await putProjectFile(
         server,
@@ -73,7 +70,6 @@ describe.each(databases.eachSupportedId())(
         .post(`/api/ml/projects/${projectId}/models`)
         .send({ name: 'scorer' })
         .expect(201);
-      const runtimeId = await firstRuntimeId(server);
       const job = await request(server)
         .post(`/api/ml/projects/${projectId}/jobs`)
         .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })

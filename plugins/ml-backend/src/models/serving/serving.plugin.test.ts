@@ -2,11 +2,7 @@ import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { SettingsStore } from '../../database';
 import { WorkloadTokens } from '../../engine/WorkloadTokens';
-import {
-  MlTestBackend,
-  STANDARD_NODE_GROUP,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { waitFor } from '../../__testUtils__/waitFor';
 
@@ -63,9 +59,14 @@ attempt("read_own", lambda: ml_platform.read_metrics())
 attempt("read_named", lambda: ml_platform.read_metrics(model=claimed))
 print("RESULT " + json.dumps(result))
 `;
-import { PYTHON_RUNTIME } from '../../__testUtils__/apiFixtures';
+import {
+  createProject,
+  putProjectFiles,
+  startPythonBackend,
+} from '../../__testUtils__/apiFixtures';
 
 const user = mockCredentials.user.header();
+const asUser = { Authorization: user };
 
 describe.each(databases.eachSupportedId())(
   'serving through the plugin on %p',
@@ -80,40 +81,74 @@ describe.each(databases.eachSupportedId())(
         [method](`/api/ml${path}`)
         .set('Authorization', user);
 
-    beforeAll(async () => {
-      backend = await startMlBackend(databases, databaseId, {
-        config: {
-          engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-          runtimes: [PYTHON_RUNTIME],
-        },
-        // Requests without a token are unauthenticated (the mock's default is a user).
-        features: [
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-        ],
-      });
-      await api('post', '/workspaces')
-        .send({ name: 'ws', nodeGroups: [STANDARD_NODE_GROUP] })
+    /** Creates a project of workspace `ws` with the given files; answers its id. */
+    const projectWith = async (name: string, files: Record<string, string>) => {
+      const id = await createProject(backend.server, name, { headers: asUser });
+      await putProjectFiles(backend.server, id, files, asUser);
+      return id;
+    };
+
+    /** Creates a job in a project and starts a run of it; answers the run. */
+    const runJob = async (project: string, job: object, run: object = {}) => {
+      const created = await api('post', `/projects/${project}/jobs`)
+        .send({ runtimeId, profile: 'small', ...job })
         .expect(201);
-      await api('post', '/workspaces/ws/profiles')
-        .send({ name: 'small', cpu: 0.5, memoryMiB: 512 })
-        .expect(201);
-      projectId = (
-        await api('post', '/projects')
-          .send({ workspace: 'ws', name: 'serving' })
+      return (
+        await api('post', `/projects/${project}/jobs/${created.body.id}/runs`)
+          .send(run)
           .expect(201)
-      ).body.id;
-      for (const [file, content] of [
-        ['model.py', MODEL],
-        ['sdk_check.py', SDK_CHECK],
-      ]) {
-        await api('put', `/projects/${projectId}/files/content?path=${file}`)
-          .set('Content-Type', 'application/octet-stream')
-          .send(Buffer.from(content))
-          .expect(200);
-      }
-      runtimeId = (await api('get', '/runtimes').expect(200)).body.items[0].id;
+      ).body;
+    };
+
+    /** Summer's metrics of the last hour, in hourly buckets. */
+    const summerMetricsOfLastHour = () =>
+      api(
+        'get',
+        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
+          Date.now() - 3_600_000
+        }`,
+      ).expect(200);
+
+    /** Waits for a job run to succeed and answers the RESULT line it printed. */
+    const resultOfRun = async (runId: string, what: string) => {
+      const ended = await waitFor(
+        async () => {
+          const w = (await api('get', `/workloads/${runId}`)).body;
+          return ['succeeded', 'failed'].includes(w.state) && w;
+        },
+        what,
+        60_000,
+      );
+      const lines: string[] = (
+        await api('get', `/workloads/${runId}/logs`).expect(200)
+      ).body.lines;
+      expect([ended.state, lines.join('\n')]).toEqual([
+        'succeeded',
+        expect.stringContaining('RESULT '),
+      ]);
+      return JSON.parse(lines.find(l => l.startsWith('RESULT '))!.slice(7));
+    };
+
+    beforeAll(async () => {
+      ({ backend, runtimeId } = await startPythonBackend(
+        databases,
+        databaseId,
+        {
+          config: { engine: { cronIntervalSeconds: 3600 } },
+          // Requests without a token are unauthenticated (the mock's default is a user).
+          features: [
+            mockServices.httpAuth.factory({
+              defaultCredentials: mockCredentials.none(),
+            }),
+          ],
+          profile: { name: 'small', cpu: 0.5, memoryMiB: 512 },
+          headers: asUser,
+        },
+      ));
+      projectId = await projectWith('serving', {
+        'model.py': MODEL,
+        'sdk_check.py': SDK_CHECK,
+      });
 
       const models = `/projects/${projectId}/models`;
       await api('post', models).send({ name: 'summer' }).expect(201);
@@ -204,38 +239,12 @@ describe.each(databases.eachSupportedId())(
         .expect(200);
       const uuid = prediction.body.uuid;
 
-      const job = await api('post', `/projects/${projectId}/jobs`)
-        .send({
-          name: 'sdk-check',
-          script: 'sdk_check.py',
-          runtimeId,
-          profile: 'small',
-        })
-        .expect(201);
-      const run = await api(
-        'post',
-        `/projects/${projectId}/jobs/${job.body.id}/runs`,
-      )
-        .send({ env: { PREDICTION_UUID: uuid, ACCESS_KEY: accessKey } })
-        .expect(201);
-      const ended = await waitFor(
-        async () => {
-          const w = (await api('get', `/workloads/${run.body.id}`)).body;
-          return ['succeeded', 'failed'].includes(w.state) && w;
-        },
-        'the SDK job',
-        60_000,
+      const run = await runJob(
+        projectId,
+        { name: 'sdk-check', script: 'sdk_check.py' },
+        { env: { PREDICTION_UUID: uuid, ACCESS_KEY: accessKey } },
       );
-      const lines: string[] = (
-        await api('get', `/workloads/${run.body.id}/logs`).expect(200)
-      ).body.lines;
-      expect([ended.state, lines.join('\n')]).toEqual([
-        'succeeded',
-        expect.stringContaining('RESULT '),
-      ]);
-      const result = JSON.parse(
-        lines.find(l => l.startsWith('RESULT '))!.slice(7),
-      );
+      const result = await resultOfRun(run.id, 'the SDK job');
 
       expect(result.one).toEqual([
         expect.objectContaining({
@@ -276,12 +285,7 @@ describe.each(databases.eachSupportedId())(
           delayedMetrics: { actual: 7, ok: 1 },
         }),
       ]);
-      const metrics = await api(
-        'get',
-        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
-          Date.now() - 3_600_000
-        }`,
-      ).expect(200);
+      const metrics = await summerMetricsOfLastHour();
       const requests = metrics.body.buckets.reduce(
         (sum: number, b: any) => sum + b.requests,
         0,
@@ -301,50 +305,16 @@ describe.each(databases.eachSupportedId())(
       await api('post', '/model')
         .send({ accessKey, request: { a: 3, b: 4 } })
         .expect(200);
-      const intruder = (
-        await api('post', '/projects')
-          .send({ workspace: 'ws', name: 'intruder' })
-          .expect(201)
-      ).body.id;
-      await api('put', `/projects/${intruder}/files/content?path=spoof.py`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from(SPOOF))
-        .expect(200);
-      const job = await api('post', `/projects/${intruder}/jobs`)
-        .send({
-          name: 'spoof',
-          script: 'spoof.py',
-          runtimeId,
-          profile: 'small',
-          env: {
-            ML_MODEL_ID: summer.id,
-            ML_DEPLOYMENT_ID: summer.activeDeploymentId ?? summer.id,
-          },
-        })
-        .expect(201);
-      const run = (
-        await api('post', `/projects/${intruder}/jobs/${job.body.id}/runs`)
-          .send({})
-          .expect(201)
-      ).body;
-      const ended = await waitFor(
-        async () => {
-          const w = (await api('get', `/workloads/${run.id}`)).body;
-          return ['succeeded', 'failed'].includes(w.state) && w;
+      const intruder = await projectWith('intruder', { 'spoof.py': SPOOF });
+      const run = await runJob(intruder, {
+        name: 'spoof',
+        script: 'spoof.py',
+        env: {
+          ML_MODEL_ID: summer.id,
+          ML_DEPLOYMENT_ID: summer.activeDeploymentId ?? summer.id,
         },
-        'the spoofing job',
-        60_000,
-      );
-      const lines: string[] = (
-        await api('get', `/workloads/${run.id}/logs`).expect(200)
-      ).body.lines;
-      expect([ended.state, lines.join('\n')]).toEqual([
-        'succeeded',
-        expect.stringContaining('RESULT '),
-      ]);
-      const result = JSON.parse(
-        lines.find(l => l.startsWith('RESULT '))!.slice(7),
-      );
+      });
+      const result = await resultOfRun(run.id, 'the spoofing job');
       // Its own model: it has none (it is a job). A named one: not in its project.
       expect(result).toEqual({
         track_own: 400,
@@ -354,12 +324,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       // Nothing reached summer's metrics.
-      const metrics = await api(
-        'get',
-        `/projects/${projectId}/models/summer/metrics?stepSeconds=3600&from=${
-          Date.now() - 3_600_000
-        }`,
-      ).expect(200);
+      const metrics = await summerMetricsOfLastHour();
       expect(
         metrics.body.buckets.every((b: any) => b.metrics.stolen === undefined),
       ).toBe(true);
@@ -369,23 +334,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     it("refuses metrics of another project's predictions to a workload", async () => {
-      const other = (
-        await api('post', '/projects')
-          .send({ workspace: 'ws', name: 'other' })
-          .expect(201)
-      ).body.id;
-      await api('put', `/projects/${other}/files/content?path=wait.py`)
-        .set('Content-Type', 'application/octet-stream')
-        .send(Buffer.from('import time\ntime.sleep(60)\n'))
-        .expect(200);
-      const job = await api('post', `/projects/${other}/jobs`)
-        .send({ name: 'wait', script: 'wait.py', runtimeId, profile: 'small' })
-        .expect(201);
-      const run = (
-        await api('post', `/projects/${other}/jobs/${job.body.id}/runs`)
-          .send({})
-          .expect(201)
-      ).body;
+      const other = await projectWith('other', {
+        'wait.py': 'import time\ntime.sleep(60)\n',
+      });
+      const run = await runJob(other, { name: 'wait', script: 'wait.py' });
       const token = await new WorkloadTokens(
         new SettingsStore(backend.knex),
       ).issue({ workloadId: run.id, attempt: run.attempt });

@@ -5,7 +5,7 @@ import express from 'express';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { migrationsDir } from '../../database';
+import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
 import { PredictionStore } from '../monitoring/PredictionStore';
 import {
   FakeModelDirectory,
@@ -45,8 +45,7 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   beforeAll(async () => {
-    knex = await databases.init('SQLITE_3');
-    await knex.migrate.latest({ directory: migrationsDir });
+    knex = await migratedDatabase(databases, 'SQLITE_3');
     const [sum0, sum1, slow, fail] = await Promise.all([
       replicas.start('predict', 0),
       replicas.start('predict', 1),
@@ -103,14 +102,16 @@ describe('serving gateway with real model_server replicas', () => {
     await knex?.destroy();
   });
 
-  const predict = (model: string) =>
-    request(app).post(`/projects/${PROJECT}/models/${model}/predict`);
+  /** A prediction request of a model, with a bearer token if one is given. */
+  const predict = (model: string, token?: string) => {
+    const pending = request(app).post(
+      `/projects/${PROJECT}/models/${model}/predict`,
+    );
+    return token ? pending.set('Authorization', `Bearer ${token}`) : pending;
+  };
 
   it('answers through the predict route with uuid, replica and timing', async () => {
-    const res = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
-      .send({ a: 2, b: 3 })
-      .expect(200);
+    const res = await predict('sum', KEY).send({ a: 2, b: 3 }).expect(200);
     expect(res.body).toEqual({
       success: true,
       response: { sum: 5 },
@@ -138,15 +139,9 @@ describe('serving gateway with real model_server replicas', () => {
   it('needs a valid key: 401 without one, 403 with a wrong or revoked one', async () => {
     const none = await predict('sum').send({ a: 1, b: 1 }).expect(401);
     expect(none.body.error.message).toMatch(/needs an access key/);
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_wrong')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predict('sum', 'mk_wrong').send({ a: 1, b: 1 }).expect(403);
     // A key of another model is wrong for this one.
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_slow')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predict('sum', 'mk_slow').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ request: { a: 1, b: 1 } })
@@ -157,15 +152,9 @@ describe('serving gateway with real model_server replicas', () => {
       .expect(403);
 
     directory.keys.set('mk_soon_revoked', 'sum');
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_soon_revoked')
-      .send({ a: 1, b: 1 })
-      .expect(200);
+    await predict('sum', 'mk_soon_revoked').send({ a: 1, b: 1 }).expect(200);
     directory.keys.delete('mk_soon_revoked');
-    await predict('sum')
-      .set('Authorization', 'Bearer mk_soon_revoked')
-      .send({ a: 1, b: 1 })
-      .expect(403);
+    await predict('sum', 'mk_soon_revoked').send({ a: 1, b: 1 }).expect(403);
     await request(app)
       .post('/model')
       .send({ accessKey: 'mk_soon_revoked', request: { a: 1, b: 1 } })
@@ -226,14 +215,10 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('lets a signed-in portal user call without a key, but not a bad token', async () => {
-    await predict('sum')
-      .set('Authorization', 'Bearer backstage-user-token')
+    await predict('sum', 'backstage-user-token')
       .send({ a: 1, b: 2 })
       .expect(200);
-    await predict('sum')
-      .set('Authorization', 'Bearer forged')
-      .send({ a: 1, b: 2 })
-      .expect(401);
+    await predict('sum', 'forged').send({ a: 1, b: 2 }).expect(401);
   });
 
   it('needs no key for a model that disables authentication', async () => {
@@ -243,14 +228,12 @@ describe('serving gateway with real model_server replicas', () => {
 
   it('refuses a body over 5 MB with 413 and invalid JSON with 400, reaching no replica', async () => {
     const big = JSON.stringify({ a: 1, b: 1, pad: 'x'.repeat(MAX_BODY) });
-    const tooLarge = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
+    const tooLarge = await predict('sum', KEY)
       .set('Content-Type', 'application/json')
       .send(big)
       .expect(413);
     expect(tooLarge.body.error.message).toMatch(/limit/);
-    const invalid = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
+    const invalid = await predict('sum', KEY)
       .set('Content-Type', 'application/json')
       .send('{"a": 1,')
       .expect(400);
@@ -327,10 +310,7 @@ describe('serving gateway with real model_server replicas', () => {
   });
 
   it('records every prediction with its tracked metrics, off the response path', async () => {
-    const res = await predict('sum')
-      .set('Authorization', `Bearer ${KEY}`)
-      .send({ a: 40, b: 2 })
-      .expect(200);
+    const res = await predict('sum', KEY).send({ a: 40, b: 2 }).expect(200);
     await recorder.flush();
     const row = await knex('model_predictions')
       .where({ uuid: res.body.uuid })

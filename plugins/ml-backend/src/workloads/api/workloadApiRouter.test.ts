@@ -6,17 +6,13 @@ import * as tar from 'tar';
 import { SettingsStore } from '../../database';
 import { WorkloadTokens } from '../../engine/WorkloadTokens';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
   createProject,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
   putProjectFile,
+  putProjectFiles,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -26,23 +22,18 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
   let backend: MlTestBackend;
   let projectId: string;
   let tokens: WorkloadTokens;
+  let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, databaseId, {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2, cronIntervalSeconds: 3600 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, databaseId, {
+      config: { engine: { cronIntervalSeconds: 3600 } },
+    }));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
     projectId = await createProject(server, 'snap');
-    for (const [file, content] of [
-      ['wait.py', 'import time\ntime.sleep(60)\n'],
-      ['data/rows.csv', 'a,b\n1,2\n'],
-    ]) {
-      await putProjectFile(server, projectId, file, content);
-    }
+    await putProjectFiles(server, projectId, {
+      'wait.py': 'import time\ntime.sleep(60)\n',
+      'data/rows.csv': 'a,b\n1,2\n',
+    });
     // The backend keeps the signing key in its database; so does this test.
     tokens = new WorkloadTokens(new SettingsStore(backend.knex));
   });
@@ -50,7 +41,6 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
   afterAll(() => backend.stop());
 
   async function runningJob() {
-    const runtimeId = await firstRuntimeId(backend.server);
     const job = await request(backend.server)
       .post(`/api/ml/projects/${projectId}/jobs`)
       .send({
@@ -164,7 +154,6 @@ describe.each(databases.eachSupportedId())('workload API on %p', databaseId => {
       'token.py',
       'import os\nprint("token", os.environ["ML_WORKLOAD_TOKEN"])\n',
     );
-    const runtimeId = await firstRuntimeId(backend.server);
     const job = await request(backend.server)
       .post(`/api/ml/projects/${projectId}/jobs`)
       .send({ name: 'token', script: 'token.py', runtimeId, profile: 'small' })

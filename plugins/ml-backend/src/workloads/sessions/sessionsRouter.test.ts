@@ -1,14 +1,10 @@
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import {
-  MlTestBackend,
-  startMlBackend,
-} from '../../__testUtils__/startMlBackend';
+import { MlTestBackend } from '../../__testUtils__/startMlBackend';
 import { waitFor } from '../../__testUtils__/waitFor';
 import {
-  PYTHON_RUNTIME,
-  createWorkspaceWithProfile,
-  firstRuntimeId,
+  createProject,
+  startPythonBackend,
 } from '../../__testUtils__/apiFixtures';
 
 jest.setTimeout(90_000);
@@ -27,38 +23,31 @@ describe('sessions API with the local driver', () => {
   let runtimeId: string;
 
   beforeAll(async () => {
-    backend = await startMlBackend(databases, 'SQLITE_3', {
-      config: {
-        engine: { reconcileIntervalSeconds: 0.2 },
-        runtimes: [PYTHON_RUNTIME],
-      },
-    });
+    ({ backend, runtimeId } = await startPythonBackend(databases, 'SQLITE_3'));
     const { server } = backend;
-    await createWorkspaceWithProfile(server);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'medium', cpu: 2, memoryMiB: 2048 })
-      .expect(201);
-    await request(server)
-      .post('/api/ml/workspaces/ws/profiles')
-      .send({ name: 'large', cpu: 4, memoryMiB: 8192 })
-      .expect(201);
-    runtimeId = await firstRuntimeId(server);
-    const project = await request(server)
-      .post('/api/ml/projects')
-      .send({ workspace: 'ws', name: 'notebook' })
-      .expect(201);
-    base = `/api/ml/projects/${project.body.id}`;
+    for (const profile of [
+      { name: 'medium', cpu: 2, memoryMiB: 2048 },
+      { name: 'large', cpu: 4, memoryMiB: 8192 },
+    ]) {
+      await request(server)
+        .post('/api/ml/workspaces/ws/profiles')
+        .send(profile)
+        .expect(201);
+    }
+    base = `/api/ml/projects/${await createProject(server, 'notebook')}`;
   });
 
   afterAll(() => backend.stop());
 
+  /** Launches a session of the project with a compute profile. */
+  const launch = (profile: string) =>
+    request(backend.server)
+      .post(`${base}/sessions`)
+      .send({ runtimeId, profile });
+
   it('runs code in a console that keeps state between inputs', async () => {
     const { server } = backend;
-    const launched = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'small' })
-      .expect(201);
+    const launched = await launch('small').expect(201);
     expect(launched.body).toMatchObject({
       kind: 'session',
       profile: 'small',
@@ -136,14 +125,8 @@ describe('sessions API with the local driver', () => {
   it('queues a session while the quota is in use and says why and where', async () => {
     const { server } = backend;
     // The mock user's default quota is 2 vCPU: with 1 in use, a 2 vCPU session waits.
-    const small = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'small' })
-      .expect(201);
-    const medium = await request(server)
-      .post(`${base}/sessions`)
-      .send({ runtimeId, profile: 'medium' })
-      .expect(201);
+    const small = await launch('small').expect(201);
+    const medium = await launch('medium').expect(201);
     expect(medium.body).toMatchObject({
       state: 'queued',
       queuePosition: 1,

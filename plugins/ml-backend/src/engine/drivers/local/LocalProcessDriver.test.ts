@@ -9,6 +9,7 @@ import {
   LocalRuns,
   collectLines,
   isGone,
+  localRunsForEachTest,
   sdkPath,
   waitFor,
 } from './__testUtils__/localRuns';
@@ -21,13 +22,9 @@ const SLEEP_FOREVER =
 let runs: LocalRuns;
 let driver: LocalProcessDriver;
 
-beforeEach(async () => {
-  runs = await LocalRuns.create();
+localRunsForEachTest(created => {
+  runs = created;
   driver = runs.driver();
-});
-
-afterEach(async () => {
-  await runs.cleanup();
 });
 
 /** Whether a project uid would be kept out of `dir` by a folder above it. */

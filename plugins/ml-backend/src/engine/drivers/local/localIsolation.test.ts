@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
-import { PROBE, SLEEPER } from './__testUtils__/probe';
+import { PROBE, SLEEPER, confinedProbeReport } from './__testUtils__/probe';
 import {
   MlTestBackend,
   startMlBackend,
@@ -171,18 +171,7 @@ describeAsRoot(
       }, 'the probe to end');
       expect(ended).toMatchObject({ state: 'succeeded' });
       const result = JSON.parse((await logLines(aRun)).at(-1)!);
-      const denied = Object.fromEntries(
-        [...Object.keys(files), ...Object.keys(folders), 'signalOther'].map(
-          name => [name, 'denied'],
-        ),
-      );
-      expect(result).toMatchObject({
-        ...denied,
-        ownEnviron: 'read',
-        ownFiles: 'read',
-        sdk: 'read',
-        groups: [],
-      });
+      expect(result).toMatchObject(confinedProbeReport({ files, folders }));
       expect(result.uid).toBeGreaterThanOrEqual(200_000);
 
       // What the workload wrote, and the upload it changed, read back through

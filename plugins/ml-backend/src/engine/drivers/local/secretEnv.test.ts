@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { LocalRuns, collectLines, waitFor } from './__testUtils__/localRuns';
+import {
+  LocalRuns,
+  collectLines,
+  localRunsForEachTest,
+  waitFor,
+} from './__testUtils__/localRuns';
 
 jest.setTimeout(20_000);
 
@@ -29,10 +34,7 @@ async function stateFiles(stateDir: string): Promise<string[]> {
 
 describe('LocalProcessDriver and secret env', () => {
   let runs: LocalRuns;
-  beforeEach(async () => {
-    runs = await LocalRuns.create();
-  });
-  afterEach(() => runs.cleanup());
+  localRunsForEachTest(created => (runs = created));
 
   it('gives the process its secret env, and keeps none of it in the run state on disk', async () => {
     const driver = runs.driver();

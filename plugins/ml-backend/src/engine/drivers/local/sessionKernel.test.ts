@@ -6,6 +6,7 @@ import { LocalProcessDriver } from './LocalProcessDriver';
 import {
   LocalRuns,
   collectLines,
+  localRunsForEachTest,
   sdkPath,
   waitFor,
 } from './__testUtils__/localRuns';
@@ -60,13 +61,9 @@ describe('session kernel', () => {
   let runs: LocalRuns;
   let driver: LocalProcessDriver;
 
-  beforeEach(async () => {
-    runs = await LocalRuns.create();
+  localRunsForEachTest(created => {
+    runs = created;
     driver = runs.driver();
-  });
-
-  afterEach(async () => {
-    await runs.cleanup();
   });
 
   /** A session's kernel through the driver, once it answers. */

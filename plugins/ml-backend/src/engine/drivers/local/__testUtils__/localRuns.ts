@@ -160,3 +160,16 @@ export async function collectLines(
   }
   return result;
 }
+
+/**
+ * A fresh {@link LocalRuns} for each test of the calling `describe`, handed to
+ * `use` before the test's own `beforeEach` hooks, and cleaned up after it.
+ */
+export function localRunsForEachTest(use: (runs: LocalRuns) => void): void {
+  let runs: LocalRuns | undefined;
+  beforeEach(async () => {
+    runs = await LocalRuns.create();
+    use(runs);
+  });
+  afterEach(() => runs?.cleanup());
+}

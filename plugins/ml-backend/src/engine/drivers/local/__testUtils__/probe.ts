@@ -45,3 +45,29 @@ print(json.dumps(out), flush=True)
 /** Prints its pid, then sleeps (a workload of the other project). */
 export const SLEEPER =
   'import os, time\nprint(os.getpid(), flush=True)\ntime.sleep(1000)\n';
+
+/**
+ * What a confined probe must report: every target it was given (the
+ * `files` and `folders` it was sent in TARGETS, and signalling the other
+ * project's process) denied; its own environ, files and the SDK readable;
+ * no supplementary groups.
+ */
+export function confinedProbeReport(targets: {
+  files: Record<string, string>;
+  folders: Record<string, string>;
+}) {
+  const denied = Object.fromEntries(
+    [
+      ...Object.keys(targets.files),
+      ...Object.keys(targets.folders),
+      'signalOther',
+    ].map(name => [name, 'denied']),
+  );
+  return {
+    ...denied,
+    ownEnviron: 'read',
+    ownFiles: 'read',
+    sdk: 'read',
+    groups: [],
+  };
+}

@@ -1,7 +1,7 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
+import { tempDirForEachTest } from '../../../../__testUtils__/tempDirs';
 import { ProjectIdentities } from './ProjectIdentities';
 
 const RANGE = { first: 300_000, count: 1000 };
@@ -13,13 +13,7 @@ const projectIds = Array.from(
 describe('ProjectIdentities', () => {
   let dir: string;
 
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-identities-'));
-  });
-
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  tempDirForEachTest('ml-identities-', created => (dir = created));
 
   it('gives each project its own uid from the range, with gid = uid, and keeps it', async () => {
     const identities = new ProjectIdentities(dir, RANGE);

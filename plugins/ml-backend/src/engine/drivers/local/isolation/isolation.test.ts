@@ -10,7 +10,7 @@ import {
   sdkPath,
   waitFor,
 } from '../__testUtils__/localRuns';
-import { PROBE, SLEEPER } from '../__testUtils__/probe';
+import { PROBE, SLEEPER, confinedProbeReport } from '../__testUtils__/probe';
 import { LocalIsolation } from './LocalIsolation';
 
 jest.setTimeout(30_000);
@@ -166,18 +166,7 @@ describe('local workload isolation (per-project uids)', () => {
       expect(await finished(a)).toMatchObject({ phase: 'succeeded' });
       const result = JSON.parse((await logOf(a)).at(-1)!);
 
-      const denied = Object.fromEntries(
-        [...Object.keys(files), ...Object.keys(folders), 'signalOther'].map(
-          name => [name, 'denied'],
-        ),
-      );
-      expect(result).toMatchObject({
-        ...denied,
-        ownEnviron: 'read',
-        ownFiles: 'read',
-        sdk: 'read',
-        groups: [],
-      });
+      expect(result).toMatchObject(confinedProbeReport({ files, folders }));
       // Two projects, two unprivileged uids.
       const stateOf = async (ref: WorkloadSpec) =>
         JSON.parse(

@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { tempDirForEachTest } from '../../../../__testUtils__/tempDirs';
 import { closeSqliteFolders, sqliteFolders } from './databaseFolders';
 import { layOutStorage } from './storageLayout';
 import { adoptWorkDir, unsearchableAncestor } from './workDir';
@@ -17,13 +18,7 @@ const mode = async (p: string) => (await fs.lstat(p)).mode & 0o7777;
 describe('the storage layout for isolated workloads', () => {
   let root: string;
 
-  beforeEach(async () => {
-    root = await fs.mkdtemp(path.join(os.tmpdir(), 'ml-layout-'));
-  });
-
-  afterEach(async () => {
-    await fs.rm(root, { recursive: true, force: true });
-  });
+  tempDirForEachTest('ml-layout-', created => (root = created));
 
   it('makes the root and the shared folders passable only, and closes everything else', async () => {
     for (const dir of ['db', 'local-driver', 'projects/p1', 'builds/b1']) {
