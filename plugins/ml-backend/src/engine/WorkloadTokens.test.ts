@@ -1,8 +1,5 @@
 import { WorkloadTokens } from './WorkloadTokens';
-import {
-  flakySettings,
-  memorySettings,
-} from '../__testUtils__/memorySettings';
+import { flakySettings, memorySettings } from '../__testUtils__/memorySettings';
 
 describe('WorkloadTokens', () => {
   const ref = {

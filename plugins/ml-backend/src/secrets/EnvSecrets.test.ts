@@ -1,9 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { inspect } from 'node:util';
-import {
-  flakySettings,
-  memorySettings,
-} from '../__testUtils__/memorySettings';
+import { flakySettings, memorySettings } from '../__testUtils__/memorySettings';
 import { EnvSecrets } from './EnvSecrets';
 import { SealedSecret } from './SealedSecret';
 import { SecretCipher, SecretDecryptionError } from './SecretCipher';

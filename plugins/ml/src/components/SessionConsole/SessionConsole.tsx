@@ -145,7 +145,7 @@ function append(output: OutputChunk[], chunk: OutputChunk): OutputChunk[] {
 export const SessionConsole = forwardRef<
   SessionConsoleHandle,
   SessionConsoleProps
->(function SessionConsole(props, ref) {
+>(function SessionConsoleWithRef(props, ref) {
   const { projectId, sessionId, running } = props;
   const api = useApi(mlApiRef);
   const classes = useStyles();
