@@ -16,6 +16,11 @@ function notFound(relative: string): NotFoundError {
   return new NotFoundError(`No file or folder '${relative}' in this project`);
 }
 
+function ignoreVanished(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
+}
+
 async function lstatOrUndefined(p: string) {
   try {
     return await fs.lstat(p);
@@ -119,7 +124,12 @@ export class ProjectFiles {
     const realRoot = await fs.realpath(root);
     const entries: ProjectFileEntry[] = [];
     const walk = async (folder: string) => {
-      const children = await fs.readdir(folder, { withFileTypes: true });
+      // Workloads change the folder while it is read: what went meanwhile is
+      // simply not listed.
+      const children = await fs
+        .readdir(folder, { withFileTypes: true })
+        .catch(ignoreVanished);
+      if (!children) return;
       children.sort((a, b) => a.name.localeCompare(b.name));
       for (const child of children) {
         if (entries.length >= MAX_LISTED_ENTRIES) return;
@@ -134,7 +144,8 @@ export class ProjectFiles {
             continue;
           }
         }
-        const item = await this.entry(root, childPath);
+        const item = await this.entry(root, childPath).catch(ignoreVanished);
+        if (!item) continue;
         entries.push(item);
         if (recursive && item.type === 'directory' && !child.isSymbolicLink()) {
           await walk(childPath);
