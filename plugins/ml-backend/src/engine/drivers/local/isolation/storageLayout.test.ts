@@ -87,6 +87,43 @@ describe('the storage layout for isolated workloads', () => {
       await adoptWorkDir(dir, identity, logger);
       expect((await fs.lstat(path.join(dir, 'later.txt'))).uid).toBe(0);
     });
+
+    it('hands over what is left when a workload removes files during the walk', async () => {
+      const dir = path.join(root, 'projects', 'q');
+      await fs.mkdir(path.join(dir, 'gone-dir'), { recursive: true });
+      await fs.writeFile(path.join(dir, 'gone.tmp'), 'x');
+      await fs.writeFile(path.join(dir, 'kept.py'), 'x');
+      const lstat = fs.lstat.bind(fs) as (p: string) => Promise<unknown>;
+      const readdir = fs.readdir.bind(fs) as (
+        p: string,
+        o: unknown,
+      ) => Promise<unknown>;
+      const gone = () => Object.assign(new Error('gone'), { code: 'ENOENT' });
+      // The walk has read the names when these go.
+      jest.spyOn(fs, 'lstat').mockImplementation((async (p: string) => {
+        if (p.endsWith('gone.tmp')) throw gone();
+        return lstat(p);
+      }) as typeof fs.lstat);
+      jest.spyOn(fs, 'readdir').mockImplementation((async (
+        p: string,
+        o: unknown,
+      ) => {
+        if (p.endsWith('gone-dir')) throw gone();
+        return readdir(p, o);
+      }) as typeof fs.readdir);
+      const identity = { uid: 300_124, gid: 300_124 };
+
+      try {
+        await adoptWorkDir(dir, identity, mockServices.logger.mock());
+      } finally {
+        jest.restoreAllMocks();
+      }
+
+      expect((await fs.lstat(path.join(dir, 'kept.py'))).uid).toBe(
+        identity.uid,
+      );
+      expect((await fs.lstat(dir)).uid).toBe(identity.uid);
+    });
   });
 });
 

@@ -35,6 +35,11 @@ export async function unsearchableAncestor(
  * which never follows links. Files with more than one link are left alone:
  * their other name may be outside, and chown would give that away too.
  */
+function unlessVanished(error: unknown): undefined {
+  if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  throw error;
+}
+
 export async function adoptWorkDir(
   dir: string,
   identity: WorkloadIdentity,
@@ -51,15 +56,21 @@ export async function adoptWorkDir(
   }
   await fs.chmod(dir, 0o700);
   let skipped = 0;
+  // A workload of the project may be running in the folder already and
+  // remove files while it is walked: what went needs no new owner.
   const walk = async (folder: string) => {
-    for (const entry of await fs.readdir(folder, { withFileTypes: true })) {
+    const entries = await fs
+      .readdir(folder, { withFileTypes: true })
+      .catch(unlessVanished);
+    for (const entry of entries ?? []) {
       const full = path.join(folder, entry.name);
-      const entryStat = await fs.lstat(full);
+      const entryStat = await fs.lstat(full).catch(unlessVanished);
+      if (!entryStat) continue;
       if (entryStat.isFile() && entryStat.nlink > 1) {
         skipped += 1;
         continue;
       }
-      await fs.lchown(full, identity.uid, identity.gid);
+      await fs.lchown(full, identity.uid, identity.gid).catch(unlessVanished);
       if (entryStat.isDirectory()) await walk(full);
     }
   };
