@@ -16,6 +16,7 @@ import {
   withAppCookies,
 } from './proxyHeaders';
 import { statusPage } from './statusPage';
+import { UpgradeHandOff } from './upgradeHandOff';
 
 /** `/apps/<slug><rest>`, relative to the plugin's mount path. */
 const APP_PATH = /^\/apps\/([^/?#]*)(.*)$/s;
@@ -54,6 +55,7 @@ export class ApplicationProxy {
   // Keep-alive to replicas: a page load is many small requests.
   private readonly agent = new http.Agent({ keepAlive: true });
   private readonly servers = new WeakSet<Server>();
+  private readonly handOff = new UpgradeHandOff();
   private mountPath?: string;
 
   constructor(
@@ -88,7 +90,7 @@ export class ApplicationProxy {
       server.on(
         'upgrade',
         (upgradeReq: IncomingMessage, socket: Duplex, head: Buffer) =>
-          this.onUpgrade(upgradeReq, socket, head),
+          this.onUpgrade(server, upgradeReq, socket, head),
       );
     }
   }
@@ -236,10 +238,19 @@ export class ApplicationProxy {
     req.pipe(upstream);
   }
 
-  private onUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+  private onUpgrade(
+    server: Server,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ) {
     const base = this.mountPath;
     const url = req.url ?? '';
-    if (base === undefined || !url.startsWith(`${base}/apps/`)) return; // another listener's
+    if (base === undefined || !url.startsWith(`${base}/apps/`)) {
+      // Another plugin's (signals'): let it see its first upgrade.
+      this.handOff.handOff(server, req, socket, head);
+      return;
+    }
     socket.on('error', () => socket.destroy());
     const match = APP_PATH.exec(url.slice(base.length))!;
     this.upgrade(

@@ -1,0 +1,60 @@
+import { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { Duplex, PassThrough } from 'node:stream';
+
+type UpgradeListener = (
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+) => void;
+
+// Paths handed off once; bounded, as request paths come from anyone.
+const MAX_REMEMBERED_PATHS = 100;
+const HAND_OFF_TIMEOUT_MS = 5_000;
+
+/**
+ * Node gives a websocket upgrade to the request handlers (express) only
+ * while its server has no 'upgrade' listener. Backstage's signals backend
+ * relies on that: it subscribes to 'upgrade' when the first upgrade request
+ * reaches its router. Once the app proxy listens, that first request never
+ * comes, and `/api/signals` hangs for good. So the first upgrade of a path
+ * that is not the proxy's is run through the request handlers once, with
+ * their answer dropped, and then given to the listeners that subscribed
+ * meanwhile; later upgrades of the path reach those listeners directly.
+ */
+export class UpgradeHandOff {
+  private readonly handedOff = new Set<string>();
+
+  handOff(
+    server: Server,
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+  ): void {
+    const path = (req.url ?? '').split('?')[0];
+    if (this.handedOff.has(path)) return;
+    if (this.handedOff.size >= MAX_REMEMBERED_PATHS) this.handedOff.clear();
+    this.handedOff.add(path);
+
+    const before = new Set(server.listeners('upgrade'));
+    const url = req.url;
+    const res = new ServerResponse(req);
+    // The handlers answer into a sink: the socket is the upgrade's.
+    res.assignSocket(new PassThrough() as unknown as Socket);
+    let done = false;
+    const passOn = () => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      req.url = url;
+      const added = server
+        .listeners('upgrade')
+        .filter(l => !before.has(l)) as UpgradeListener[];
+      for (const listener of added) listener.call(server, req, socket, head);
+    };
+    const timer = setTimeout(passOn, HAND_OFF_TIMEOUT_MS);
+    res.on('finish', passOn);
+    res.on('close', passOn);
+    server.emit('request', req, res);
+  }
+}
