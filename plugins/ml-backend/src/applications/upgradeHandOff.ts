@@ -42,6 +42,7 @@ export class UpgradeHandOff {
     // The handlers answer into a sink: the socket is the upgrade's.
     res.assignSocket(new PassThrough() as unknown as Socket);
     let done = false;
+    let timer: NodeJS.Timeout | undefined = undefined;
     const passOn = () => {
       if (done) return;
       done = true;
@@ -52,7 +53,7 @@ export class UpgradeHandOff {
         .filter(l => !before.has(l)) as UpgradeListener[];
       for (const listener of added) listener.call(server, req, socket, head);
     };
-    const timer = setTimeout(passOn, HAND_OFF_TIMEOUT_MS);
+    timer = setTimeout(passOn, HAND_OFF_TIMEOUT_MS);
     res.on('finish', passOn);
     res.on('close', passOn);
     server.emit('request', req, res);
