@@ -22,6 +22,14 @@ function renderCard(disableAuthentication: boolean) {
 
 const perModelUrl = `http://portal:7007/api/ml/projects/p1/models/${churnModel.id}/predict`;
 
+/** The code snippet whose text passes `test`. */
+function codeWhere(test: (text: string) => boolean) {
+  return screen.getByText(
+    (_, element) =>
+      element?.tagName === 'CODE' && test(element.textContent ?? ''),
+  );
+}
+
 describe('ModelEndpointCard', () => {
   it('gives a per-model curl that works as pasted when no key is needed', async () => {
     await renderCard(true);
@@ -30,10 +38,8 @@ describe('ModelEndpointCard', () => {
       await screen.findByText(/Authentication is disabled/),
     ).toBeInTheDocument();
     expect(screen.getAllByText(perModelUrl).length).toBeGreaterThan(0);
-    const curl = screen.getByText(
-      (_, element) =>
-        element?.tagName === 'CODE' &&
-        (element.textContent ?? '').startsWith(`curl -X POST ${perModelUrl}`),
+    const curl = codeWhere(text =>
+      text.startsWith(`curl -X POST ${perModelUrl}`),
     );
     expect(curl.textContent).not.toContain('access key');
     expect(curl.textContent).toContain(`-d '{"size":80}'`);
@@ -46,21 +52,11 @@ describe('ModelEndpointCard', () => {
       await screen.findByText(/Every call needs an access key/),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        (_, element) =>
-          element?.tagName === 'CODE' &&
-          (element.textContent ?? '').includes(
-            'Authorization: Bearer <access key>',
-          ),
-      ),
+      codeWhere(text => text.includes('Authorization: Bearer <access key>')),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(
-        (_, element) =>
-          element?.tagName === 'CODE' &&
-          (element.textContent ?? '').includes(
-            '{"accessKey":"<access key>","request":{"size":80}}',
-          ),
+      codeWhere(text =>
+        text.includes('{"accessKey":"<access key>","request":{"size":80}}'),
       ),
     ).toBeInTheDocument();
   });
