@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { SignalsService } from '@backstage/plugin-signals-node';
 import { ComputeDriver, MlNotifier } from '@ml-platform/plugin-ml-node';
 import { Knex } from 'knex';
 import path from 'node:path';
@@ -26,6 +27,9 @@ import { Reconciler } from './engine/Reconciler';
 import { WorkloadEngine } from './engine/WorkloadEngine';
 import { WorkloadLauncher } from './engine/WorkloadLauncher';
 import { WorkloadTokens } from './engine/WorkloadTokens';
+import { LiveStateSignals } from './live/LiveStateSignals';
+import { StateChangeFeed } from './live/StateChangeFeed';
+import { StateChangeStore } from './live/StateChangeStore';
 import { ProfileService } from './platform/ProfileService';
 import { QuotaService } from './platform/QuotaService';
 import { RuntimeService } from './platform/RuntimeService';
@@ -55,6 +59,8 @@ export function createMlBackend(options: {
   notifiers: MlNotifier[];
   apiUrl: string;
   sdkPath: string;
+  /** Where pages hear of state changes; without it they only poll. */
+  signals?: Pick<SignalsService, 'publish'>;
 }) {
   const { db, config, logger } = options;
   const events = new PlatformEvents();
@@ -235,6 +241,16 @@ export function createMlBackend(options: {
     createJobNotifications(() => options.notifiers, logger),
   );
   events.on('workloadEnded', w => modelFeature.modelBuilds.onWorkloadEnded(w));
+  const liveState = options.signals
+    ? new LiveStateSignals({ signals: options.signals, logger })
+    : undefined;
+  // Last: a page re-reads an ended workload once all that reacts to the end
+  // has written (a build's result, a job's next run).
+  events.on('workloadEnded', async w => {
+    await liveState?.publish([
+      { projectId: w.projectId, workspace: w.workspace, change: 'workload' },
+    ]);
+  });
   // No cron tick, dependent run, app start or deployment may begin new work
   // of a project being deleted: they go before its work is stopped.
   events.on('projectDeleting', async projectId => {
@@ -264,6 +280,13 @@ export function createMlBackend(options: {
 
   return {
     events,
+    liveState,
+    stateChanges: liveState
+      ? new StateChangeFeed({
+          store: new StateChangeStore(db),
+          signals: liveState,
+        })
+      : undefined,
     workspaceStore,
     workloadStore,
     projectStore,

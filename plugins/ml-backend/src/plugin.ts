@@ -5,6 +5,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
   mlProjectCreatePermission,
@@ -64,6 +65,7 @@ export const mlPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        signals: signalsServiceRef,
         events: eventsServiceRef,
         lifecycle: coreServices.lifecycle,
       },
@@ -87,6 +89,7 @@ export const mlPlugin = createBackendPlugin({
             ...notifiers,
           ],
           apiUrl: await deps.discovery.getBaseUrl('ml'),
+          signals: deps.signals,
           sdkPath:
             mlConfig.sdkPath ??
             resolvePackagePath(
@@ -154,6 +157,19 @@ export const mlPlugin = createBackendPlugin({
             await services.replicaUsageSampler.sample();
           },
         });
+        // Local: each backend reads the changes itself. With an events bus
+        // shared by several backends a page may hear a change once per
+        // backend, which costs it only a re-read.
+        const { stateChanges } = services;
+        if (stateChanges) {
+          await scheduler.scheduleTask({
+            id: 'ml-live-state',
+            frequency: { seconds: 1 },
+            timeout: { seconds: 30 },
+            scope: 'local',
+            fn: () => stateChanges.tick(),
+          });
+        }
         // Predictions still buffered are written before the database closes.
         deps.lifecycle.addShutdownHook(async () => {
           services.gateway.close();
@@ -194,6 +210,7 @@ export const mlPlugin = createBackendPlugin({
             changes: createChangeEventsMiddleware({
               events: deps.events,
               logger,
+              onChange: change => services.liveState?.wrote(change),
             }),
             maxUploadBytes: mlConfig.maxUploadBytes,
           }),

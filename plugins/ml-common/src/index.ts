@@ -14,6 +14,7 @@ export * from './workloads';
 export * from './workloadSchemas';
 export * from './applicationSchemas';
 export * from './events';
+export * from './liveState';
 export * from './lineage';
 export * from './kinds';
 export * from './models';

@@ -11,10 +11,11 @@ const settle = () => new Promise(resolve => setImmediate(resolve));
 describe('createChangeEventsMiddleware', () => {
   const events = { publish: jest.fn(async () => {}) };
   const logger = mockServices.logger.mock();
+  const onChange = jest.fn();
 
   function app() {
     const router = Router();
-    router.use(createChangeEventsMiddleware({ events, logger }));
+    router.use(createChangeEventsMiddleware({ events, logger, onChange }));
     router.use(express.json());
     router.get('/projects', (_req, res) => {
       res.json({ items: [] });
@@ -64,6 +65,7 @@ describe('createChangeEventsMiddleware', () => {
   beforeEach(() => {
     events.publish.mockClear();
     logger.warn.mockClear();
+    onChange.mockClear();
   });
 
   it('publishes each successful write with its method and path under the API', async () => {
@@ -95,6 +97,11 @@ describe('createChangeEventsMiddleware', () => {
         },
       ],
     ]);
+    expect(onChange.mock.calls).toEqual(
+      (events.publish.mock.calls as any[][]).map(([event]) => [
+        event.eventPayload,
+      ]),
+    );
   });
 
   it('publishes nothing for reads, failed writes and unknown routes', async () => {
@@ -111,6 +118,7 @@ describe('createChangeEventsMiddleware', () => {
     await request(server).post('/api/ml/nothing-here').send({}).expect(404);
     await settle();
     expect(events.publish).not.toHaveBeenCalled();
+    expect(onChange).not.toHaveBeenCalled();
   });
 
   it('publishes nothing for prediction and workload traffic', async () => {

@@ -24,13 +24,15 @@ function isTraffic(path: string): boolean {
  * Announces each successful (2xx) write to the ML API on the `ml.changes`
  * topic of the events service, with its method and path, once the response
  * is sent; the catalog's ML entity provider refreshes what it concerns. A
- * failed publish is logged and changes nothing for the caller.
+ * failed publish is logged and changes nothing for the caller. `onChange`
+ * hears each such write too (the live state signals of its project).
  */
 export function createChangeEventsMiddleware(deps: {
   events: Pick<EventsService, 'publish'>;
   logger: LoggerService;
+  onChange?: (change: MlChangeEvent) => void;
 }): RequestHandler {
-  const { events, logger } = deps;
+  const { events, logger, onChange } = deps;
   return (req, res, next) => {
     // The path as the router sees it now: sub-routers rewrite req.url later.
     const path = req.path;
@@ -44,6 +46,7 @@ export function createChangeEventsMiddleware(deps: {
         return;
       }
       const eventPayload: MlChangeEvent = { method, path };
+      onChange?.(eventPayload);
       events
         .publish({ topic: ML_CHANGES_TOPIC, eventPayload })
         .catch(error =>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { mlApiRef } from '../api';
@@ -27,13 +27,20 @@ function isNotFound(error: unknown) {
   return error instanceof ResponseError && error.statusCode === 404;
 }
 
-/** A workload attempt's log lines, followed live while it runs. */
+/**
+ * A workload attempt's log lines, followed live while it runs. `onEnded`
+ * hears when the live stream ends: the workload has ended too, and the page
+ * can reload its state instead of showing "running" under the last line.
+ */
 export function useWorkloadLogs(
   workloadId: string,
   attempt: number,
   phase: LogPhase,
+  onEnded?: () => void,
 ): WorkloadLogsState {
   const api = useApi(mlApiRef);
+  const onEndedRef = useRef(onEnded);
+  onEndedRef.current = onEnded;
   const [state, setState] = useState<WorkloadLogsState>({
     lines: [],
     following: false,
@@ -96,10 +103,11 @@ export function useWorkloadLogs(
         for (let tries = 1; !cancelled; tries++) {
           try {
             await followOnce();
-            // The stream ends with the workload; polling then moves the
-            // phase to 'ended', which reads the stored lines.
+            // The stream ends with the workload; its new state then moves
+            // the phase to 'ended', which reads the stored lines.
             if (!cancelled) {
               setState({ lines: collected, following: false, loading: false });
+              onEndedRef.current?.();
             }
             return;
           } catch (error) {

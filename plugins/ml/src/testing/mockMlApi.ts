@@ -107,6 +107,21 @@ export async function* streamOf<T>(...values: T[]): AsyncGenerator<T> {
   }
 }
 
+/**
+ * Yields the given values, then stays open as the stream of a workload that
+ * still runs does, until the reader aborts.
+ */
+export async function* openStreamOf<T>(
+  signal: AbortSignal | undefined,
+  ...values: T[]
+): AsyncGenerator<T> {
+  yield* values;
+  await new Promise<void>(resolve => {
+    if (signal?.aborted) resolve();
+    signal?.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
 /** A failed call as the client reports it, with the server's message. */
 export async function responseError(
   status: number,

@@ -11,7 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
-import { Project, Workload } from '@ml-platform/plugin-ml-common';
+import { mlProjectChannel, Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
@@ -59,6 +59,7 @@ export function JobPage(props: JobPageProps) {
     () => api.listJobRuns(project.id, jobId, { pageSize: 50 }),
     [api, project.id, jobId],
     page => page.items.some(r => isActiveState(r.state)),
+    { channel: mlProjectChannel(project.id) },
   );
   // The job's lastRun follows the runs; reload it when they change state.
   const runStates = (runs.value?.items ?? []).map(r => r.state).join();

@@ -6,6 +6,7 @@ import {
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
+  openStreamOf,
   streamOf,
 } from '../../__testUtils__';
 import {
@@ -80,7 +81,9 @@ describe('JobRunPage', () => {
       reason: 'stopped by a user',
     });
     api.listWorkloadEvents.mockResolvedValue(trainRunEvents.slice(0, 2));
-    api.followWorkloadLogs.mockReturnValue(streamOf('epoch 1'));
+    api.followWorkloadLogs.mockImplementation((_id, options) =>
+      openStreamOf(options?.signal, 'epoch 1'),
+    );
     api.getWorkloadLogs.mockResolvedValue(['epoch 1', 'stopped']);
     api.stopWorkload.mockResolvedValue({ ...trainRun, state: 'stopped' });
     await renderPage(api);
@@ -100,6 +103,27 @@ describe('JobRunPage', () => {
     await waitFor(() =>
       expect(api.listWorkloadEvents).toHaveBeenCalledTimes(2),
     );
+  });
+
+  it('shows the final state as soon as the live log ends, not at the next poll', async () => {
+    const api = createMockMlApi({ listWorkloadEvents: trainRunEvents });
+    api.getWorkload
+      .mockResolvedValueOnce({
+        ...trainRun,
+        state: 'running',
+        endedAt: undefined,
+        exitCode: undefined,
+      })
+      .mockResolvedValue(trainRun);
+    api.followWorkloadLogs.mockReturnValue(streamOf('slope=3.001'));
+    api.getWorkloadLogs.mockResolvedValue(['slope=3.001']);
+    await renderPage(api);
+
+    // The poll interval is 2.5 s; waitFor gives up after 1 s.
+    expect(
+      await screen.findByText('Succeeded · 1 min 30 s'),
+    ).toBeInTheDocument();
+    expect(api.getWorkload).toHaveBeenCalledTimes(2);
   });
 
   it('shows a running run to a viewer without Stop', async () => {

@@ -1,7 +1,7 @@
 import { ResponseErrorPanel } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { Project } from '@ml-platform/plugin-ml-common';
+import { mlProjectChannel, Project } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
@@ -46,6 +46,7 @@ export function JobRunPage(props: JobRunPageProps) {
     () => api.getWorkload(runId),
     [api, runId],
     w => isActiveState(w.state),
+    { channel: mlProjectChannel(project.id) },
   );
   const value = run.value;
   // Events change with the state (and the attempt, on retries).
@@ -131,7 +132,7 @@ export function JobRunPage(props: JobRunPageProps) {
         )}
       </Grid>
       <Grid item xs={12}>
-        <WorkloadLogs workload={value} />
+        <WorkloadLogs workload={value} onEnded={run.retry} />
       </Grid>
     </Grid>
   );

@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import { Job, Project } from '@ml-platform/plugin-ml-common';
+import { Job, mlProjectChannel, Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
@@ -48,6 +48,7 @@ export function JobsList(props: JobsListProps) {
     () => api.listJobs(project.id),
     [api, project.id],
     items => items.some(j => j.lastRun && isActiveState(j.lastRun.state)),
+    { channel: mlProjectChannel(project.id) },
   );
   const linkTo = (job: Job) =>
     jobLink({ projectId: projectSlug(project), jobId: job.id });

@@ -50,7 +50,7 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
       }),
     [api, project.id, model.id, range, deploymentId],
     () => true,
-    REFRESH_MS,
+    { intervalMs: REFRESH_MS },
   );
 
   const controls = (

@@ -7,7 +7,7 @@ import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
 import DeleteIcon from '@material-ui/icons/Delete';
-import { Project } from '@ml-platform/plugin-ml-common';
+import { mlProjectChannel, Project } from '@ml-platform/plugin-ml-common';
 import {
   Link as RouterLink,
   Route,
@@ -90,6 +90,7 @@ export function ModelPage(props: ModelPageProps) {
     },
     [api, project.id, modelId],
     v => v.builds.some(isBuildLive) || v.deployments.some(isDeploymentLive),
+    { channel: mlProjectChannel(project.id) },
   );
 
   const slug = projectSlug(project);

@@ -3,6 +3,7 @@ import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import {
+  mlProjectChannel,
   Model,
   ModelBuild,
   ModelDeployment,
@@ -71,6 +72,7 @@ export function ModelsList(props: ModelsListProps) {
           (r.deployment && isDeploymentLive(r.deployment)) ||
           (r.build && isBuildLive(r.build)),
       ),
+    { channel: mlProjectChannel(project.id) },
   );
   const linkTo = (model: Model) =>
     modelLink({ projectId: projectSlug(project), modelId: model.id });

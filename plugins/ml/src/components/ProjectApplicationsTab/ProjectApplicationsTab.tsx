@@ -14,6 +14,7 @@ import SubjectIcon from '@material-ui/icons/Subject';
 import {
   Application,
   CollaboratorRole,
+  mlProjectChannel,
   Project,
 } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
@@ -72,6 +73,7 @@ export function ProjectApplicationsTab(props: ProjectApplicationsTabProps) {
     () => api.listApplications(project.id),
     [api, project.id],
     apps => apps.some(a => a.state !== 'stopped' && isActiveState(a.state)),
+    { channel: mlProjectChannel(project.id) },
   );
 
   const act = async (action: () => Promise<unknown>) => {

@@ -6,7 +6,7 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { Project } from '@ml-platform/plugin-ml-common';
+import { mlProjectChannel, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
 import { useNow } from '../../hooks/useNow';
@@ -53,6 +53,7 @@ export function SessionPage(props: SessionPageProps) {
     () => api.getSession(project.id, sessionId),
     [api, project.id, sessionId],
     s => isActiveState(s.state),
+    { channel: mlProjectChannel(project.id) },
   );
   const now = useNow(session?.state === 'running');
 

@@ -3,7 +3,7 @@ import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import IconButton from '@material-ui/core/IconButton';
 import StopIcon from '@material-ui/icons/Stop';
-import { Project, Workload } from '@ml-platform/plugin-ml-common';
+import { mlProjectChannel, Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
@@ -47,6 +47,7 @@ export function SessionsList(props: SessionsListProps) {
     () => api.listSessions(project.id),
     [api, project.id],
     sessions => sessions.items.some(s => isActiveState(s.state)),
+    { channel: mlProjectChannel(project.id) },
   );
   const anyRunning = (value?.items ?? []).some(s => s.state === 'running');
   const now = useNow(anyRunning);

@@ -30,6 +30,21 @@ describe('WorkloadLogs', () => {
     expect(api.getWorkloadLogs).not.toHaveBeenCalled();
   });
 
+  it('tells the page when the live log ends, so it reloads the state', async () => {
+    const api = createMockMlApi();
+    api.followWorkloadLogs.mockReturnValue(streamOf('done: accuracy 0.91'));
+    const onEnded = jest.fn();
+    await renderWithMlApi(
+      <WorkloadLogs
+        workload={{ id: 'w-1', state: 'running', attempt: 1 }}
+        onEnded={onEnded}
+      />,
+      { api },
+    );
+    expect(await screen.findByText('done: accuracy 0.91')).toBeInTheDocument();
+    await waitFor(() => expect(onEnded).toHaveBeenCalledTimes(1));
+  });
+
   it('reads the stored lines of an ended workload', async () => {
     const api = createMockMlApi({ getWorkloadLogs: ['slope=3.001', 'done'] });
     await renderLogs(api, trainRun);

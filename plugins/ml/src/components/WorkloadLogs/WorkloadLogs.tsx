@@ -19,6 +19,8 @@ const useStyles = makeStyles({
 export interface WorkloadLogsProps {
   workload: Pick<Workload, 'id' | 'state' | 'attempt'>;
   title?: string;
+  /** The live log ended, so the workload did: time to reload its state. */
+  onEnded?: () => void;
 }
 
 function phaseOf(
@@ -41,12 +43,12 @@ function phaseOf(
  * it ended, with a choice of attempt for retried runs.
  */
 export function WorkloadLogs(props: WorkloadLogsProps) {
-  const { workload, title = 'Logs' } = props;
+  const { workload, title = 'Logs', onEnded } = props;
   const classes = useStyles();
   const [chosen, setChosen] = useState<number>();
   const attempt = chosen ?? workload.attempt;
   const phase = phaseOf(workload, attempt);
-  const logs = useWorkloadLogs(workload.id, attempt, phase);
+  const logs = useWorkloadLogs(workload.id, attempt, phase, onEnded);
 
   let body;
   if (phase === 'waiting') {

@@ -11,10 +11,11 @@ import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  formatMemory,
+  mlWorkspaceChannel,
   Workload,
   Workspace,
   WorkspaceNode,
-  formatMemory,
 } from '@ml-platform/plugin-ml-common';
 import useAsync from 'react-use/esm/useAsync';
 import { mlApiRef } from '../../api';
@@ -79,7 +80,10 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
     () => api.getWorkspaceQueue(workspace.name),
     [api, workspace.name],
     () => true,
-    QUEUE_INTERVAL_MS,
+    {
+      intervalMs: QUEUE_INTERVAL_MS,
+      channel: mlWorkspaceChannel(workspace.name),
+    },
   );
   const projects = useAsync(
     () => api.listProjects({ workspace: workspace.name, pageSize: 500 }),
