@@ -11,7 +11,11 @@ import Grid from '@material-ui/core/Grid';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import PlayArrowIcon from '@material-ui/icons/PlayArrow';
-import { mlProjectChannel, Project, Workload } from '@ml-platform/plugin-ml-common';
+import {
+  mlProjectChannel,
+  Project,
+  Workload,
+} from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';

@@ -3,7 +3,11 @@ import { Link, TableColumn } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import IconButton from '@material-ui/core/IconButton';
 import StopIcon from '@material-ui/icons/Stop';
-import { mlProjectChannel, Project, Workload } from '@ml-platform/plugin-ml-common';
+import {
+  mlProjectChannel,
+  Project,
+  Workload,
+} from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { usePolledAsync } from '../../hooks/usePolledAsync';
