@@ -15,6 +15,11 @@ export interface WorkloadNotification {
   /** Why, e.g. "exited with code 3". */
   reason?: string;
   projectId: string;
+  /**
+   * The job a run belongs to. Its notifications are one thread: each run's
+   * end replaces the last one's instead of piling up.
+   */
+  jobId?: string;
   /** Who should hear: the requester and the project owner. */
   recipients: string[];
   /** A path in the portal, e.g. "/ml/projects/<id>/jobs/<jobId>/runs/<runId>". */

@@ -50,6 +50,7 @@ describe('job notifications', () => {
         title: 'Job run train #3',
         reason: 'exited with code 3',
         projectId: 'p1',
+        jobId: 'j1',
         recipients: ['user:default/jane', 'group:default/team'],
         link: '/ml/projects/p1/jobs/j1/runs/w1',
       },
@@ -80,5 +81,24 @@ describe('job notifications', () => {
         topic: 'ml-platform',
       },
     });
+  });
+
+  it('keeps the runs of one job in one notification thread (its scope)', async () => {
+    const send = jest.fn();
+    const notifier = new BackstageNotificationsNotifier({ send });
+    const notify = createJobNotifications(
+      () => [notifier],
+      mockServices.logger.mock(),
+    );
+    await notify(run({ id: 'w1', state: 'failed' }));
+    await notify(run({ id: 'w2', state: 'succeeded' }));
+    await notify(run({ id: 'w3', jobId: 'j2', state: 'succeeded' }));
+    expect(
+      send.mock.calls.map(([c]) => [c.payload.scope, c.payload.link]),
+    ).toEqual([
+      ['ml-job:j1', '/ml/projects/p1/jobs/j1/runs/w1'],
+      ['ml-job:j1', '/ml/projects/p1/jobs/j1/runs/w2'],
+      ['ml-job:j2', '/ml/projects/p1/jobs/j2/runs/w3'],
+    ]);
   });
 });

@@ -16,6 +16,9 @@ export class BackstageNotificationsNotifier implements MlNotifier {
         link: n.link,
         severity: n.outcome === 'succeeded' ? 'low' : 'high',
         topic: 'ml-platform',
+        // The same scope updates the recipient's notification of the job
+        // (and marks it unread) rather than adding one per run.
+        ...(n.jobId ? { scope: `ml-job:${n.jobId}` } : {}),
       },
     });
   }
@@ -41,6 +44,7 @@ export function createJobNotifications(
       title: `Job run ${w.name ?? w.id}`,
       reason: w.reason,
       projectId: w.projectId,
+      jobId: w.jobId,
       recipients: [...new Set([w.requester, w.chargedSubject])],
       link: `/ml/projects/${w.projectId}/jobs/${w.jobId}/runs/${w.id}`,
     };
