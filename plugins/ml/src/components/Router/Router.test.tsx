@@ -45,4 +45,24 @@ describe('Router', () => {
       await screen.findByRole('heading', { name: 'Churn model' }),
     ).toBeInTheDocument();
   });
+
+  it.each(['/ml/projects', '/ml/workspaces'])(
+    'sends %s to the home page, which lists them',
+    async path => {
+      await renderAt(path, api);
+      expect(
+        await screen.findByRole('heading', { name: 'Machine Learning' }),
+      ).toBeInTheDocument();
+    },
+  );
+
+  it('says when no ML page is at an address, with a way back', async () => {
+    await renderAt('/ml/experiments/nothing', api);
+    expect(
+      await screen.findByText('There is no ML page at this address'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Back to ML home' }),
+    ).toHaveAttribute('href', '/ml');
+  });
 });
