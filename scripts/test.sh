@@ -176,7 +176,7 @@ ensure_chromium() {
 
 tier_browser() {
   ensure_chromium || return 1
-  node e2e/run.mjs
+  E2E_ARTIFACT_DIR="$LOG_DIR/browser-artifacts" node e2e/run.mjs
 }
 
 for tier in "${TIERS[@]}"; do
