@@ -13,12 +13,15 @@ function lazyUpgradePlugin(server: Server, path: string) {
   router.use((req, _res, next) => {
     if (!subscribed && req.headers.upgrade?.toLowerCase() === 'websocket') {
       subscribed = true;
+      // Like the signals backend, it answers that first request never.
+      const hangs = req.originalUrl.endsWith('/hanging');
       server.on('upgrade', (upgradeReq: IncomingMessage, socket: Duplex) => {
-        if (upgradeReq.url !== path) return;
+        if (!upgradeReq.url?.startsWith(path)) return;
         socket.end(
           'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
         );
       });
+      if (hangs) return;
     }
     next();
   });
@@ -60,6 +63,7 @@ describe('the app proxy and other plugins that take websockets', () => {
     });
     app.use('/api/ml', proxy.middleware);
     app.use('/api/signals', lazyUpgradePlugin(server, '/api/signals'));
+    app.use('/api/hangs', lazyUpgradePlugin(server, '/api/hangs'));
     app.use((_req, res) => res.status(404).end());
     await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
@@ -81,5 +85,18 @@ describe('the app proxy and other plugins that take websockets', () => {
     // Later upgrades reach the plugin's own listener directly.
     expect(await upgrade(port, '/api/signals')).toBe(101);
     expect(server.listenerCount('upgrade')).toBe(2);
+  });
+
+  it('hands over at once to a plugin that subscribes and never answers that first request', async () => {
+    await new Promise(resolve =>
+      http.get({ port, path: '/api/ml/health' }, res => {
+        res.resume();
+        res.on('end', resolve);
+      }),
+    );
+    const started = Date.now();
+    // upgrade() gives up after 3 s; the hand-off's own limit is 5 s.
+    expect(await upgrade(port, '/api/hangs/hanging')).toBe(101);
+    expect(Date.now() - started).toBeLessThan(3_000);
   });
 });

@@ -43,19 +43,33 @@ export class UpgradeHandOff {
     res.assignSocket(new PassThrough() as unknown as Socket);
     let done = false;
     let timer: NodeJS.Timeout | undefined = undefined;
+    const added = () =>
+      server
+        .listeners('upgrade')
+        .filter(l => !before.has(l)) as UpgradeListener[];
     const passOn = () => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       req.url = url;
-      const added = server
-        .listeners('upgrade')
-        .filter(l => !before.has(l)) as UpgradeListener[];
-      for (const listener of added) listener.call(server, req, socket, head);
+      // None added: a listener that was there before has the socket.
+      for (const listener of added()) listener.call(server, req, socket, head);
     };
-    timer = setTimeout(passOn, HAND_OFF_TIMEOUT_MS);
+    // A plugin like the signals backend subscribes and then never answers
+    // the request: hand over as soon as it has subscribed, so that the
+    // client's first connect works (it gives up after a second).
+    const started = Date.now();
+    const watch = () => {
+      if (done) return;
+      if (added().length > 0 || Date.now() - started > HAND_OFF_TIMEOUT_MS) {
+        passOn();
+        return;
+      }
+      timer = setTimeout(watch, 10);
+    };
     res.on('finish', passOn);
     res.on('close', passOn);
+    timer = setTimeout(watch, 0);
     server.emit('request', req, res);
   }
 }
