@@ -9,6 +9,7 @@ import {
   mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
+  mlProjectSystemEntityRef,
   mlRuntimeEntityRef,
   modelsCalledBy,
   Project,
@@ -22,8 +23,8 @@ import { ANNOTATION_KUBERNETES_ID } from './modelEntities';
 /**
  * The catalog entity of an ML application: a `Component` of type
  * `ml-application`, named by its slug (unique in the portal), part of its
- * project, consuming the APIs of the models it calls and depending on its
- * runtime.
+ * project and of the project's System, consuming the APIs of the models it
+ * calls and depending on its runtime.
  */
 export function applicationToEntity(
   application: Application,
@@ -73,6 +74,7 @@ export function applicationToEntity(
       type: ML_APPLICATION_COMPONENT_TYPE,
       lifecycle: 'production',
       owner: project.owner,
+      system: mlProjectSystemEntityRef(project),
       ...(consumesApis.length > 0 ? { consumesApis } : {}),
       ...(runtime ? { dependsOn: [mlRuntimeEntityRef(runtime)] } : {}),
     },

@@ -10,6 +10,8 @@ import {
   mlModelApiEntityRef,
   mlProjectEntityRef,
   mlProjectScopedEntityName,
+  mlProjectSystemEntityRef,
+  ML_MODEL_ENTITY_TYPE,
   mlRuntimeEntityName,
   Model,
   ModelBuild,
@@ -73,6 +75,16 @@ export function pickShownBuild(
     );
 }
 
+/**
+ * `production` while a deployment serves the model, else `experimental`:
+ * the lifecycle of the model and of its API.
+ */
+function lifecycleOf(view: ModelView): 'production' | 'experimental' {
+  return view.activeDeployment?.state === 'deployed'
+    ? 'production'
+    : 'experimental';
+}
+
 function modelRefParts(context: ModelContext, model: Model) {
   return {
     workspace: context.workspace.name,
@@ -112,8 +124,8 @@ export function datasetRefsOf(
 
 /**
  * The catalog entity of an ML model: `model:<workspace>/<project>.<model>`,
- * part of its project, depending on the datasets of the build it shows,
- * providing its endpoint's API.
+ * part of its project and of the project's System, depending on the datasets
+ * of the build it shows, providing its endpoint's API.
  *
  * The build's runtime is a label (`ml-platform.io/runtime`, the runtime
  * Resource's name), not a `dependsOn` relation: every model of every
@@ -145,7 +157,10 @@ export function modelToEntity(
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
     },
     spec: {
+      type: ML_MODEL_ENTITY_TYPE,
+      lifecycle: lifecycleOf(view),
       owner: context.project.owner,
+      system: mlProjectSystemEntityRef(context.project),
       project: mlProjectEntityRef(context.project),
       mlModelId: model.id,
       dependsOn: datasetRefsOf(context.workspace.name, build),
@@ -163,8 +178,7 @@ export function modelApiToEntity(
   view: ModelView,
   context: ModelContext,
 ): Entity {
-  const { model, build, activeDeployment } = view;
-  const serving = activeDeployment?.state === 'deployed';
+  const { model, build } = view;
   const definition = openApiFromExamples({
     model,
     projectName: context.project.name,
@@ -184,8 +198,9 @@ export function modelApiToEntity(
     },
     spec: {
       type: 'openapi',
-      lifecycle: serving ? 'production' : 'experimental',
+      lifecycle: lifecycleOf(view),
       owner: context.project.owner,
+      system: mlProjectSystemEntityRef(context.project),
       // Compact: the catalog stores and indexes every API entity, and the API
       // docs plugin formats the document itself.
       definition: JSON.stringify(definition),

@@ -146,6 +146,25 @@ describe('MlEntitiesProcessor', () => {
       ]);
     });
 
+    it('makes a model part of its System (a bare name is in its namespace)', async () => {
+      const inSystem = (system: string) => ({
+        ...model,
+        spec: { owner: 'ml-research', project: 'churn', system },
+      });
+      expect(await relationsOf(inSystem('churn'))).toEqual(
+        expect.arrayContaining([
+          'model:demo/churn-classifier partOf system:demo/churn',
+          'system:demo/churn hasPart model:demo/churn-classifier',
+        ]),
+      );
+      expect(await relationsOf(inSystem('system:ml/churn'))).toEqual(
+        expect.arrayContaining([
+          'model:demo/churn-classifier partOf system:ml/churn',
+          'system:ml/churn hasPart model:demo/churn-classifier',
+        ]),
+      );
+    });
+
     it('relates a project to the runtimes it depends on', async () => {
       expect(
         await relationsOf({

@@ -100,6 +100,8 @@ describe('MlEntityProvider mutations', () => {
       'resource:default/workbench-python-3-standard-2026.11.1',
       'resource:demo/warehouse.customers',
       'resource:demo/warehouse.events',
+      'system:demo/churn',
+      'system:demo/forecast',
       'workspace:default/demo',
     ]);
     const churnEntity =
@@ -133,6 +135,7 @@ describe('MlEntityProvider mutations', () => {
       'project:demo/churn',
       'resource:demo/warehouse.customers',
       'resource:demo/warehouse.events',
+      'system:demo/churn',
     ]);
     expect(delta.removed).toEqual([]);
     // Two events, one read of that one project.
@@ -157,7 +160,10 @@ describe('MlEntityProvider mutations', () => {
 
     const delta = mutations[1];
     if (delta.type !== 'delta') throw new Error('expected a delta');
-    expect(refsOf(delta.added)).toEqual(['project:demo/churn']);
+    expect(refsOf(delta.added)).toEqual([
+      'project:demo/churn',
+      'system:demo/churn',
+    ]);
     expect(
       delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
     ).toEqual([
@@ -189,6 +195,7 @@ describe('MlEntityProvider mutations', () => {
       'api:demo/forecast.prophet',
       'model:demo/forecast.prophet',
       'project:demo/forecast',
+      'system:demo/forecast',
     ]);
 
     // Its dataset is now churn's alone: when churn lets go of it, it goes.
@@ -212,7 +219,10 @@ describe('MlEntityProvider mutations', () => {
 
     const delta = mutations[1];
     if (delta.type !== 'delta') throw new Error('expected a delta');
-    expect(refsOf(delta.added)).toEqual(['project:demo/fresh']);
+    expect(refsOf(delta.added)).toEqual([
+      'project:demo/fresh',
+      'system:demo/fresh',
+    ]);
     expect(delta.removed).toEqual([]);
   });
 

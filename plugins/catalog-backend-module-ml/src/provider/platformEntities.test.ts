@@ -66,7 +66,7 @@ const marksOf = (entity: Entity) => ({
 });
 
 describe('projectEntities', () => {
-  it("marks the project, its model, the model's API and its application, not the dataset", () => {
+  it("marks the project, its System, its model, the model's API and its application, not the dataset", () => {
     const mapped = projectEntities(viewOf('private'), context)!;
     const marks = Object.fromEntries(
       mapped.entities.map(e => [stringifyEntityRef(e), marksOf(e)]),
@@ -77,6 +77,7 @@ describe('projectEntities', () => {
     };
     expect(marks).toEqual({
       'project:demo/churn': restricted,
+      'system:demo/churn': restricted,
       'model:demo/churn.classifier': restricted,
       'api:demo/churn.classifier': restricted,
       'component:demo/churn-dashboard': restricted,
@@ -107,7 +108,7 @@ describe('projectEntities', () => {
 
   it('leaves the entities of a public project unmarked', () => {
     const mapped = projectEntities(viewOf('public'), context)!;
-    expect(mapped.entities).toHaveLength(4);
+    expect(mapped.entities).toHaveLength(5);
     for (const entity of mapped.entities) {
       expect(marksOf(entity)).toEqual({
         visibility: undefined,

@@ -27,6 +27,20 @@ export function mlProjectEntityRef(project: {
   return `project:${project.workspace}/${project.name}`;
 }
 
+/**
+ * The entity ref of the `System` that groups an ML project's models, their
+ * APIs and its applications, so the catalog's System column and system pages
+ * show them together: named and namespaced like the project's entity.
+ *
+ * @public
+ */
+export function mlProjectSystemEntityRef(project: {
+  workspace: string;
+  name: string;
+}): string {
+  return `system:${project.workspace}/${project.name}`;
+}
+
 /** FNV-1a, 32 bits, as 8 hex digits: short and stable, not for security. */
 function shortHash(text: string): string {
   let hash = 0x811c9dc5;
