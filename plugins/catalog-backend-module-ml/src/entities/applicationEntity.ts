@@ -6,7 +6,6 @@ import {
   ANNOTATION_ML_WORKSPACE,
   Application,
   ML_APPLICATION_COMPONENT_TYPE,
-  mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
   mlProjectSystemEntityRef,
@@ -18,7 +17,7 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { locationAnnotations } from '../provider/entities';
-import { ANNOTATION_KUBERNETES_ID } from './modelEntities';
+import { kubernetesAnnotations } from './kubernetesAnnotations';
 
 /**
  * The catalog entity of an ML application: a `Component` of type
@@ -60,13 +59,10 @@ export function applicationToEntity(
         [ANNOTATION_ML_PROJECT_ID]: project.id,
         [ANNOTATION_ML_PROJECT_REF]: mlProjectEntityRef(project),
         [ANNOTATION_ML_APPLICATION_ID]: application.id,
-        ...(workspace.driver === 'kubernetes'
-          ? {
-              [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
-                projectId: project.id,
-              }),
-            }
-          : {}),
+        ...kubernetesAnnotations(workspace.driver, {
+          projectId: project.id,
+          applicationSlug: application.slug,
+        }),
       },
       links: [{ url, title: 'Open the application', icon: 'dashboard' }],
     },

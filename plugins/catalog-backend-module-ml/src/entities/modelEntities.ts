@@ -6,7 +6,6 @@ import {
   ML_DATASET_RESOURCE_TYPE,
   ML_ENTITY_API_VERSION,
   mlDatasetEntityRef,
-  mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
   mlProjectScopedEntityName,
@@ -23,13 +22,11 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { locationAnnotations } from '../provider/entities';
+import { kubernetesAnnotations } from './kubernetesAnnotations';
 import { openApiFromExamples } from './openApiFromExamples';
 
 /** The name of the runtime Resource of the build a Model entity shows. */
 export const LABEL_ML_RUNTIME = 'ml-platform.io/runtime';
-
-/** The Kubernetes tab's annotation, when the workspace runs on Kubernetes. */
-export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 /** A model with what the catalog shows of it. */
 export interface ModelView {
@@ -99,14 +96,10 @@ function modelAnnotations(context: ModelContext, model: Model) {
     [ANNOTATION_ML_WORKSPACE]: context.workspace.name,
     [ANNOTATION_ML_PROJECT_ID]: context.project.id,
     [ANNOTATION_ML_MODEL_ID]: model.id,
-    ...(context.workspace.driver === 'kubernetes'
-      ? {
-          [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
-            projectId: context.project.id,
-            modelId: model.id,
-          }),
-        }
-      : {}),
+    ...kubernetesAnnotations(context.workspace.driver, {
+      projectId: context.project.id,
+      modelId: model.id,
+    }),
   };
 }
 

@@ -9,7 +9,6 @@ import {
   ANNOTATION_ML_PROJECT_REF,
   ANNOTATION_ML_WORKSPACE,
   ML_ENTITY_API_VERSION,
-  mlKubernetesId,
   mlProjectEntityRef,
   mlWorkspaceEntityRef,
   Project,
@@ -17,6 +16,7 @@ import {
   Workspace,
   WorkspaceEntityV1alpha1,
 } from '@ml-platform/plugin-ml-common';
+import { kubernetesAnnotations } from '../entities/kubernetesAnnotations';
 
 /** The location type of entities that the ML platform manages. */
 export const ML_LOCATION_TYPE = 'ml-platform';
@@ -62,6 +62,9 @@ export function workspaceToEntity(
       annotations: {
         ...locationAnnotations(locationRef),
         [ANNOTATION_ML_WORKSPACE]: workspace.name,
+        ...kubernetesAnnotations(workspace.driver, {
+          workspace: workspace.name,
+        }),
       },
     },
     spec: {
@@ -106,13 +109,7 @@ export function projectToEntity(
         ...locationAnnotations(locationRef),
         [ANNOTATION_ML_WORKSPACE]: project.workspace,
         [ANNOTATION_ML_PROJECT_ID]: project.id,
-        ...(extra.driver === 'kubernetes'
-          ? {
-              'backstage.io/kubernetes-id': mlKubernetesId({
-                projectId: project.id,
-              }),
-            }
-          : {}),
+        ...kubernetesAnnotations(extra.driver, { projectId: project.id }),
       },
     },
     spec: {
@@ -136,6 +133,7 @@ export function projectToEntity(
 export function projectSystemToEntity(
   project: Project,
   locationRef: string,
+  driver?: string,
 ): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
@@ -152,6 +150,7 @@ export function projectSystemToEntity(
         [ANNOTATION_ML_WORKSPACE]: project.workspace,
         [ANNOTATION_ML_PROJECT_ID]: project.id,
         [ANNOTATION_ML_PROJECT_REF]: mlProjectEntityRef(project),
+        ...kubernetesAnnotations(driver, { projectId: project.id }),
       },
     },
     spec: {

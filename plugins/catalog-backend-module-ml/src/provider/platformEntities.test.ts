@@ -118,6 +118,40 @@ describe('projectEntities', () => {
     }
   });
 
+  it('gives the workspace and every entity of a project on Kubernetes the Kubernetes tab', () => {
+    const kube = { ...demoWorkspace, driver: 'kubernetes' as const };
+    const onKubernetes = { ...context, workspaces: new Map([['demo', kube]]) };
+    const { entities, datasets } = projectEntities(
+      viewOf('public'),
+      onKubernetes,
+    )!;
+    const tabs = Object.fromEntries(
+      [...frameEntities({ workspaces: [kube], runtimes: [] }, context)]
+        .concat(entities, datasets)
+        .map(e => [
+          stringifyEntityRef(e),
+          [
+            e.metadata.annotations?.['backstage.io/kubernetes-id'],
+            e.metadata.annotations?.['backstage.io/kubernetes-label-selector'],
+          ],
+        ]),
+    );
+    const projectSelector = 'ml-platform.io/project-id=p1';
+    expect(tabs).toEqual({
+      'workspace:default/demo': [undefined, 'ml-platform.io/workspace=demo'],
+      'project:demo/churn': ['ml-project-p1', projectSelector],
+      'system:demo/churn': ['ml-project-p1', projectSelector],
+      'model:demo/churn.classifier': ['ml-model-m1', undefined],
+      'api:demo/churn.classifier': ['ml-model-m1', undefined],
+      'component:demo/churn-dashboard': [
+        'ml-project-p1',
+        'ml-platform.io/app-slug=churn-dashboard',
+      ],
+      // A table the workspace's models share runs nothing.
+      'resource:demo/warehouse.customer_events': [undefined, undefined],
+    });
+  });
+
   it('puts no env value of the workspace, project, build, deployment or application in any entity', () => {
     const entities = [
       ...frameEntities(

@@ -119,7 +119,7 @@ export function projectEntities(
       runtimeRefs,
       driver: workspace.driver,
     }),
-    projectSystemToEntity(project, context.locationRef),
+    projectSystemToEntity(project, context.locationRef, workspace.driver),
   );
   const access = projectAccessOf(view);
   return {

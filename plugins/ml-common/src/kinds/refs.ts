@@ -167,22 +167,6 @@ export function mlRuntimeEntityRef(
 }
 
 /**
- * The `backstage.io/kubernetes-id` of a project's or a model's Kubernetes
- * objects, as the Kubernetes driver labels them (`ml-project-<id>`,
- * `ml-model-<id>`): the Kubernetes tab of the entity shows them.
- *
- * @public
- */
-export function mlKubernetesId(ids: {
-  projectId: string;
-  modelId?: string;
-}): string {
-  return ids.modelId
-    ? `ml-model-${ids.modelId}`
-    : `ml-project-${ids.projectId}`;
-}
-
-/**
  * The entity ref of an ML application's `Component` entity (type
  * `ml-application`): named by its slug, which is unique in the portal.
  *
