@@ -114,13 +114,16 @@ describe('withReviewNames', () => {
 
 describe('scaffolderApiWithReviewNames', () => {
   it('names the ids in the parameter schemas and passes every other call on', async () => {
-    const listTasks = jest.fn(async function (this: unknown) {
-      return { tasks: [], totalTasks: this === scaffolder ? 0 : -1 };
-    });
-    const scaffolder = {
-      getTemplateParameterSchema: jest.fn(async () => manifest),
-      listTasks,
-    } as unknown as ScaffolderApi;
+    /** A client whose methods read its own fields, as ScaffolderClient's do. */
+    class FakeScaffolder {
+      readonly tasks = [];
+      getTemplateParameterSchema = jest.fn(async (_ref: string) => manifest);
+      async listTasks() {
+        return { tasks: this.tasks, totalTasks: this.tasks.length };
+      }
+    }
+    const fake = new FakeScaffolder();
+    const scaffolder = fake as unknown as ScaffolderApi;
     const api = scaffolderApiWithReviewNames(scaffolder, mlApiWithChoices());
 
     const schema = await api.getTemplateParameterSchema('template:default/x');
@@ -129,7 +132,7 @@ describe('scaffolderApiWithReviewNames', () => {
         runtimeId: expect.objectContaining({ enum: ['rt-1', 'rt-2'] }),
       }),
     );
-    expect(scaffolder.getTemplateParameterSchema).toHaveBeenCalledWith(
+    expect(fake.getTemplateParameterSchema).toHaveBeenCalledWith(
       'template:default/x',
     );
     await expect(api.listTasks!({ filterByOwnership: 'all' })).resolves.toEqual(
