@@ -144,8 +144,9 @@ function fillMl(ml: FakeMlBackend): number {
   for (let i = 0; i < projects.length; i += 500) {
     ml.projectPages.push(projects.slice(i, i + 500));
   }
-  // workspace + runtime + per project: project, models and APIs, app, datasets
-  return 2 + PROJECTS * (1 + 2 * MODELS + 1 + DATASETS);
+  // workspace + runtime + per project: project, its System, models and APIs,
+  // app, datasets
+  return 2 + PROJECTS * (2 + 2 * MODELS + 1 + DATASETS);
 }
 
 function plainProvider(count: number): EntityProvider {

@@ -57,12 +57,14 @@ const SECRET_REFS = [
   'component:demo/secret-dash',
   'model:demo/secret.classifier',
   'project:demo/secret',
+  'system:demo/secret',
 ];
-const SHARED_REFS = ['project:demo/shared'];
+const SHARED_REFS = ['project:demo/shared', 'system:demo/shared'];
 const OPEN_REFS = [
   'api:demo/open.prophet',
   'model:demo/open.prophet',
   'project:demo/open',
+  'system:demo/open',
   // Datasets may be shared by projects: never restricted.
   'resource:demo/warehouse.customer_events',
 ];

@@ -117,6 +117,7 @@ describe('catalogModuleMl with the catalog', () => {
       'dependsOn resource:demo/warehouse.customer_events',
       'ownedBy user:default/jane',
       'partOf project:demo/churn',
+      'partOf system:demo/churn',
       'providesApi api:demo/churn.classifier',
     ]);
 
@@ -128,6 +129,20 @@ describe('catalogModuleMl with the catalog', () => {
     ).toEqual([
       'apiConsumedBy component:demo/churn-dashboard',
       'apiProvidedBy model:demo/churn.classifier',
+      'ownedBy user:default/jane',
+      'partOf system:demo/churn',
+    ]);
+
+    expect(
+      await relationsOf('system:demo/churn', [
+        'hasPart model:demo/churn.classifier',
+        'hasPart api:demo/churn.classifier',
+        'hasPart component:demo/churn-dashboard',
+      ]),
+    ).toEqual([
+      'hasPart api:demo/churn.classifier',
+      'hasPart component:demo/churn-dashboard',
+      'hasPart model:demo/churn.classifier',
       'ownedBy user:default/jane',
     ]);
 
@@ -141,6 +156,7 @@ describe('catalogModuleMl with the catalog', () => {
       `dependsOn ${RUNTIME}`,
       'ownedBy user:default/jane',
       'partOf project:demo/churn',
+      'partOf system:demo/churn',
     ]);
 
     expect(
@@ -179,7 +195,12 @@ describe('catalogModuleMl with the catalog', () => {
       'the new model in the catalog',
     );
     expect(uplift.spec).toEqual(
-      expect.objectContaining({ project: 'project:demo/churn' }),
+      expect.objectContaining({
+        project: 'project:demo/churn',
+        system: 'system:demo/churn',
+        type: 'ml-model',
+        lifecycle: 'experimental',
+      }),
     );
   });
 });

@@ -11,6 +11,8 @@ import { MlClient, mlApiRef } from './api';
 import { mlEntityExtensions } from './alpha/entity';
 import { mlScaffolderFormFields } from './alpha/scaffolderFields';
 import { mlHomeWidgets } from './alpha/homeWidgets';
+
+export { withMlReviewNames } from './alpha/scaffolderReviewNames';
 import { scaffolderTemplateRouteRef } from './externalRoutes';
 import { mlRouteRefs, rootRouteRef } from './routes';
 

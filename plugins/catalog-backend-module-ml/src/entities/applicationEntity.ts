@@ -6,9 +6,9 @@ import {
   ANNOTATION_ML_WORKSPACE,
   Application,
   ML_APPLICATION_COMPONENT_TYPE,
-  mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
+  mlProjectSystemEntityRef,
   mlRuntimeEntityRef,
   modelsCalledBy,
   Project,
@@ -17,13 +17,13 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { locationAnnotations } from '../provider/entities';
-import { ANNOTATION_KUBERNETES_ID } from './modelEntities';
+import { kubernetesAnnotations } from './kubernetesAnnotations';
 
 /**
  * The catalog entity of an ML application: a `Component` of type
  * `ml-application`, named by its slug (unique in the portal), part of its
- * project, consuming the APIs of the models it calls and depending on its
- * runtime.
+ * project and of the project's System, consuming the APIs of the models it
+ * calls and depending on its runtime.
  */
 export function applicationToEntity(
   application: Application,
@@ -59,13 +59,10 @@ export function applicationToEntity(
         [ANNOTATION_ML_PROJECT_ID]: project.id,
         [ANNOTATION_ML_PROJECT_REF]: mlProjectEntityRef(project),
         [ANNOTATION_ML_APPLICATION_ID]: application.id,
-        ...(workspace.driver === 'kubernetes'
-          ? {
-              [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
-                projectId: project.id,
-              }),
-            }
-          : {}),
+        ...kubernetesAnnotations(workspace.driver, {
+          projectId: project.id,
+          applicationSlug: application.slug,
+        }),
       },
       links: [{ url, title: 'Open the application', icon: 'dashboard' }],
     },
@@ -73,6 +70,7 @@ export function applicationToEntity(
       type: ML_APPLICATION_COMPONENT_TYPE,
       lifecycle: 'production',
       owner: project.owner,
+      system: mlProjectSystemEntityRef(project),
       ...(consumesApis.length > 0 ? { consumesApis } : {}),
       ...(runtime ? { dependsOn: [mlRuntimeEntityRef(runtime)] } : {}),
     },

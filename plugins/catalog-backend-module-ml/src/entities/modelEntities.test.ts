@@ -82,7 +82,10 @@ describe('ML object entities', () => {
       'backstage.io/kubernetes-id',
     );
     expect(entity.spec).toEqual({
+      type: 'ml-model',
+      lifecycle: 'production',
       owner: 'user:default/jane',
+      system: 'system:demo/churn',
       project: 'project:demo/churn',
       mlModelId: 'm1',
       dependsOn: [
@@ -94,6 +97,16 @@ describe('ML object entities', () => {
     await expect(
       new MlEntitiesProcessor().validateEntityKind(entity),
     ).resolves.toBe(true);
+  });
+
+  it('puts a model that no deployment serves in the experimental lifecycle', () => {
+    const idle = { model: model('m2', churn.id, 'draft') };
+    expect(modelToEntity(idle, context).spec.lifecycle).toBe('experimental');
+    const stopped = {
+      ...view,
+      activeDeployment: deployment('d1', 'm1', 'b1', { state: 'stopped' }),
+    };
+    expect(modelToEntity(stopped, context).spec.lifecycle).toBe('experimental');
   });
 
   it('gives models on Kubernetes the Kubernetes tab annotation', () => {
@@ -115,6 +128,7 @@ describe('ML object entities', () => {
         type: 'openapi',
         lifecycle: 'production',
         owner: 'user:default/jane',
+        system: 'system:demo/churn',
       }),
     );
     const definition = JSON.parse(api.spec!.definition as string);
@@ -242,6 +256,7 @@ describe('application entities', () => {
       type: 'ml-application',
       lifecycle: 'production',
       owner: 'user:default/jane',
+      system: 'system:demo/churn',
       consumesApis: ['api:demo/churn.classifier'],
       dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
     });

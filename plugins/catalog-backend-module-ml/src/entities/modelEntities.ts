@@ -6,10 +6,11 @@ import {
   ML_DATASET_RESOURCE_TYPE,
   ML_ENTITY_API_VERSION,
   mlDatasetEntityRef,
-  mlKubernetesId,
   mlModelApiEntityRef,
   mlProjectEntityRef,
   mlProjectScopedEntityName,
+  mlProjectSystemEntityRef,
+  ML_MODEL_ENTITY_TYPE,
   mlRuntimeEntityName,
   Model,
   ModelBuild,
@@ -21,13 +22,11 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { locationAnnotations } from '../provider/entities';
+import { kubernetesAnnotations } from './kubernetesAnnotations';
 import { openApiFromExamples } from './openApiFromExamples';
 
 /** The name of the runtime Resource of the build a Model entity shows. */
 export const LABEL_ML_RUNTIME = 'ml-platform.io/runtime';
-
-/** The Kubernetes tab's annotation, when the workspace runs on Kubernetes. */
-export const ANNOTATION_KUBERNETES_ID = 'backstage.io/kubernetes-id';
 
 /** A model with what the catalog shows of it. */
 export interface ModelView {
@@ -73,6 +72,16 @@ export function pickShownBuild(
     );
 }
 
+/**
+ * `production` while a deployment serves the model, else `experimental`:
+ * the lifecycle of the model and of its API.
+ */
+function lifecycleOf(view: ModelView): 'production' | 'experimental' {
+  return view.activeDeployment?.state === 'deployed'
+    ? 'production'
+    : 'experimental';
+}
+
 function modelRefParts(context: ModelContext, model: Model) {
   return {
     workspace: context.workspace.name,
@@ -87,14 +96,10 @@ function modelAnnotations(context: ModelContext, model: Model) {
     [ANNOTATION_ML_WORKSPACE]: context.workspace.name,
     [ANNOTATION_ML_PROJECT_ID]: context.project.id,
     [ANNOTATION_ML_MODEL_ID]: model.id,
-    ...(context.workspace.driver === 'kubernetes'
-      ? {
-          [ANNOTATION_KUBERNETES_ID]: mlKubernetesId({
-            projectId: context.project.id,
-            modelId: model.id,
-          }),
-        }
-      : {}),
+    ...kubernetesAnnotations(context.workspace.driver, {
+      projectId: context.project.id,
+      modelId: model.id,
+    }),
   };
 }
 
@@ -112,8 +117,8 @@ export function datasetRefsOf(
 
 /**
  * The catalog entity of an ML model: `model:<workspace>/<project>.<model>`,
- * part of its project, depending on the datasets of the build it shows,
- * providing its endpoint's API.
+ * part of its project and of the project's System, depending on the datasets
+ * of the build it shows, providing its endpoint's API.
  *
  * The build's runtime is a label (`ml-platform.io/runtime`, the runtime
  * Resource's name), not a `dependsOn` relation: every model of every
@@ -145,7 +150,10 @@ export function modelToEntity(
       ...(Object.keys(labels).length > 0 ? { labels } : {}),
     },
     spec: {
+      type: ML_MODEL_ENTITY_TYPE,
+      lifecycle: lifecycleOf(view),
       owner: context.project.owner,
+      system: mlProjectSystemEntityRef(context.project),
       project: mlProjectEntityRef(context.project),
       mlModelId: model.id,
       dependsOn: datasetRefsOf(context.workspace.name, build),
@@ -163,8 +171,7 @@ export function modelApiToEntity(
   view: ModelView,
   context: ModelContext,
 ): Entity {
-  const { model, build, activeDeployment } = view;
-  const serving = activeDeployment?.state === 'deployed';
+  const { model, build } = view;
   const definition = openApiFromExamples({
     model,
     projectName: context.project.name,
@@ -184,8 +191,9 @@ export function modelApiToEntity(
     },
     spec: {
       type: 'openapi',
-      lifecycle: serving ? 'production' : 'experimental',
+      lifecycle: lifecycleOf(view),
       owner: context.project.owner,
+      system: mlProjectSystemEntityRef(context.project),
       // Compact: the catalog stores and indexes every API entity, and the API
       // docs plugin formats the document itself.
       definition: JSON.stringify(definition),

@@ -36,6 +36,29 @@ const model: Entity = {
   },
 };
 
+const application: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'churn-dashboard',
+    namespace: 'demo',
+    annotations: { 'ml-platform.io/project': 'project:demo/churn' },
+  },
+  spec: {
+    type: 'ml-application',
+    lifecycle: 'production',
+    owner: 'user:default/jane',
+    consumesApis: ['api:demo/churn.classifier'],
+  },
+};
+
+const dataset: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Resource',
+  metadata: { name: 'customer-events' },
+  spec: { type: 'dataset', owner: 'ml-research' },
+};
+
 /** Runs postProcessEntity and returns the relations as "source type target". */
 async function relationsOf(entity: Entity): Promise<string[]> {
   const results: CatalogProcessorResult[] = [];
@@ -115,35 +138,71 @@ describe('MlEntitiesProcessor', () => {
   });
 
   describe('postProcessEntity', () => {
-    it('relates a workspace to its owner both ways', async () => {
-      expect(await relationsOf(workspace)).toEqual([
-        'workspace:default/demo ownedBy group:default/ml-research',
-        'group:default/ml-research ownerOf workspace:default/demo',
-      ]);
+    it.each([
+      [
+        'a workspace to its owner both ways',
+        workspace,
+        [
+          'workspace:default/demo ownedBy group:default/ml-research',
+          'group:default/ml-research ownerOf workspace:default/demo',
+        ],
+      ],
+      [
+        'a project to its owner and its workspace (a bare name is in the default namespace)',
+        project,
+        [
+          'project:demo/churn ownedBy user:default/jane',
+          'user:default/jane ownerOf project:demo/churn',
+          'project:demo/churn partOf workspace:default/demo',
+          'workspace:default/demo hasPart project:demo/churn',
+        ],
+      ],
+      [
+        'a model to its owner, project, datasets and APIs',
+        model,
+        [
+          'model:demo/churn-classifier ownedBy group:demo/ml-research',
+          'group:demo/ml-research ownerOf model:demo/churn-classifier',
+          'model:demo/churn-classifier partOf project:demo/churn',
+          'project:demo/churn hasPart model:demo/churn-classifier',
+          'model:demo/churn-classifier dependsOn resource:demo/customer-events',
+          'resource:demo/customer-events dependencyOf model:demo/churn-classifier',
+          'model:demo/churn-classifier dependsOn resource:default/holidays',
+          'resource:default/holidays dependencyOf model:demo/churn-classifier',
+          'model:demo/churn-classifier providesApi api:demo/churn-api',
+          'api:demo/churn-api apiProvidedBy model:demo/churn-classifier',
+        ],
+      ],
+      [
+        'an ml-application Component to its project (from its annotation)',
+        application,
+        [
+          'component:demo/churn-dashboard partOf project:demo/churn',
+          'project:demo/churn hasPart component:demo/churn-dashboard',
+        ],
+      ],
+      ['nothing of other kinds', dataset, []],
+    ])('relates %s', async (_what, entity, relations) => {
+      expect(await relationsOf(entity)).toEqual(relations);
     });
 
-    it('relates a project to its owner and its workspace (a bare name is in the default namespace)', async () => {
-      expect(await relationsOf(project)).toEqual([
-        'project:demo/churn ownedBy user:default/jane',
-        'user:default/jane ownerOf project:demo/churn',
-        'project:demo/churn partOf workspace:default/demo',
-        'workspace:default/demo hasPart project:demo/churn',
-      ]);
-    });
-
-    it('relates a model to its owner, project, datasets and APIs', async () => {
-      expect(await relationsOf(model)).toEqual([
-        'model:demo/churn-classifier ownedBy group:demo/ml-research',
-        'group:demo/ml-research ownerOf model:demo/churn-classifier',
-        'model:demo/churn-classifier partOf project:demo/churn',
-        'project:demo/churn hasPart model:demo/churn-classifier',
-        'model:demo/churn-classifier dependsOn resource:demo/customer-events',
-        'resource:demo/customer-events dependencyOf model:demo/churn-classifier',
-        'model:demo/churn-classifier dependsOn resource:default/holidays',
-        'resource:default/holidays dependencyOf model:demo/churn-classifier',
-        'model:demo/churn-classifier providesApi api:demo/churn-api',
-        'api:demo/churn-api apiProvidedBy model:demo/churn-classifier',
-      ]);
+    it('makes a model part of its System (a bare name is in its namespace)', async () => {
+      const inSystem = (system: string) => ({
+        ...model,
+        spec: { owner: 'ml-research', project: 'churn', system },
+      });
+      expect(await relationsOf(inSystem('churn'))).toEqual(
+        expect.arrayContaining([
+          'model:demo/churn-classifier partOf system:demo/churn',
+          'system:demo/churn hasPart model:demo/churn-classifier',
+        ]),
+      );
+      expect(await relationsOf(inSystem('system:ml/churn'))).toEqual(
+        expect.arrayContaining([
+          'model:demo/churn-classifier partOf system:ml/churn',
+          'system:ml/churn hasPart model:demo/churn-classifier',
+        ]),
+      );
     });
 
     it('relates a project to the runtimes it depends on', async () => {
@@ -163,40 +222,6 @@ describe('MlEntitiesProcessor', () => {
           'resource:default/workbench-python-3-standard-2026.11.1 dependencyOf project:demo/churn',
         ]),
       );
-    });
-
-    it('makes an ml-application Component part of its project', async () => {
-      expect(
-        await relationsOf({
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Component',
-          metadata: {
-            name: 'churn-dashboard',
-            namespace: 'demo',
-            annotations: { 'ml-platform.io/project': 'project:demo/churn' },
-          },
-          spec: {
-            type: 'ml-application',
-            lifecycle: 'production',
-            owner: 'user:default/jane',
-            consumesApis: ['api:demo/churn.classifier'],
-          },
-        }),
-      ).toEqual([
-        'component:demo/churn-dashboard partOf project:demo/churn',
-        'project:demo/churn hasPart component:demo/churn-dashboard',
-      ]);
-    });
-
-    it('emits nothing for other kinds', async () => {
-      expect(
-        await relationsOf({
-          apiVersion: 'backstage.io/v1alpha1',
-          kind: 'Resource',
-          metadata: { name: 'customer-events' },
-          spec: { type: 'dataset', owner: 'ml-research' },
-        }),
-      ).toEqual([]);
     });
   });
 });

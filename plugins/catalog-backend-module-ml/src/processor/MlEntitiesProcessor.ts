@@ -49,6 +49,8 @@ const PROVIDES_API: RelationPair = [
  *   Workspace in the default namespace)
  * - Model `spec.project`: `partOf` / `hasPart` (a bare name is a Project in
  *   the model's namespace)
+ * - Model `spec.system`: `partOf` / `hasPart` (a bare name is a System in
+ *   the model's namespace)
  * - Model `spec.dependsOn`: `dependsOn` / `dependencyOf` (a bare name is a
  *   Resource, e.g. a dataset)
  * - Model `spec.providesApis`: `providesApi` / `apiProvidedBy` (a bare name is
@@ -151,6 +153,7 @@ export class MlEntitiesProcessor implements CatalogProcessor {
 
     if (isMlModelEntity(entity)) {
       emitBothWays(entity.spec.project, 'Project', PART);
+      emitBothWays(entity.spec.system, 'System', PART);
       emitBothWays(entity.spec.dependsOn, 'Resource', DEPENDENCY);
       emitBothWays(entity.spec.providesApis, 'API', PROVIDES_API);
     }

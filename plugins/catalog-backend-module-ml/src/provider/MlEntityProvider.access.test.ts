@@ -104,12 +104,16 @@ describe('MlEntityProvider access marks', () => {
       'workspace:default/demo': 'unrestricted',
       'resource:default/workbench-python-3-standard-2026.11.1': 'unrestricted',
       'project:demo/secret': restricted,
+      'system:demo/secret': restricted,
       'model:demo/secret.classifier': restricted,
       'api:demo/secret.classifier': restricted,
       'component:demo/secret-dash': restricted,
       'project:demo/shared':
         'team: group:default/data-science user:default/olivia',
+      'system:demo/shared':
+        'team: group:default/data-science user:default/olivia',
       'project:demo/open': 'unrestricted',
+      'system:demo/open': 'unrestricted',
       // Datasets may be shared by projects: never restricted.
       'resource:demo/warehouse.customer_events': 'unrestricted',
     });
@@ -133,6 +137,7 @@ describe('MlEntityProvider access marks', () => {
       'private: user:default/cora user:default/olivia user:default/vera';
     expect(marks(lastDelta().added)).toEqual({
       'project:demo/secret': restricted,
+      'system:demo/secret': restricted,
       'model:demo/secret.classifier': restricted,
       'api:demo/secret.classifier': restricted,
       'component:demo/secret-dash': restricted,
@@ -149,6 +154,8 @@ describe('MlEntityProvider access marks', () => {
     expect(marks(lastDelta().added)).toEqual({
       'project:demo/shared':
         'team: group:default/data-science user:default/olivia user:default/vera',
+      'system:demo/shared':
+        'team: group:default/data-science user:default/olivia user:default/vera',
     });
   });
 
@@ -163,11 +170,12 @@ describe('MlEntityProvider access marks', () => {
     ];
     await change('PATCH', `/projects/${secret.id}`);
     expect(Object.values(marks(lastDelta().added))).toEqual(
-      Array(5).fill('unrestricted'),
+      Array(6).fill('unrestricted'),
     );
     await change('PATCH', `/projects/${shared.id}`);
     expect(marks(lastDelta().added)).toEqual({
       'project:demo/shared': 'private: user:default/olivia',
+      'system:demo/shared': 'private: user:default/olivia',
     });
   });
 

@@ -74,10 +74,19 @@ describe('MlEntityProvider mutations', () => {
     await provider.connect(connection);
     const change = (method: string, path: string) =>
       events.publish({ topic: 'ml.changes', eventPayload: { method, path } });
+    /** Publishes a change and returns the delta mutation it makes. */
+    const deltaAfter = async (method: string, path: string) => {
+      await change(method, path);
+      await provider.flushChanges();
+      const delta = mutations[mutations.length - 1];
+      if (delta.type !== 'delta') throw new Error('expected a delta');
+      return delta;
+    };
     return {
       provider,
       mutations,
       change,
+      deltaAfter,
       logger,
       refresh: () => task!.fn(new AbortController().signal),
     };
@@ -100,6 +109,8 @@ describe('MlEntityProvider mutations', () => {
       'resource:default/workbench-python-3-standard-2026.11.1',
       'resource:demo/warehouse.customers',
       'resource:demo/warehouse.events',
+      'system:demo/churn',
+      'system:demo/forecast',
       'workspace:default/demo',
     ]);
     const churnEntity =
@@ -133,6 +144,7 @@ describe('MlEntityProvider mutations', () => {
       'project:demo/churn',
       'resource:demo/warehouse.customers',
       'resource:demo/warehouse.events',
+      'system:demo/churn',
     ]);
     expect(delta.removed).toEqual([]);
     // Two events, one read of that one project.
@@ -147,17 +159,16 @@ describe('MlEntityProvider mutations', () => {
   });
 
   it('removes what a project no longer has, keeping datasets other projects use', async () => {
-    const { mutations, refresh, change, provider } = await connect();
+    const { refresh, deltaAfter } = await connect();
     await refresh();
     ml.models.set(churn.id, []);
     ml.applications.set(churn.id, []);
 
-    await change('DELETE', `/projects/${churn.id}/models/m1`);
-    await provider.flushChanges();
-
-    const delta = mutations[1];
-    if (delta.type !== 'delta') throw new Error('expected a delta');
-    expect(refsOf(delta.added)).toEqual(['project:demo/churn']);
+    const delta = await deltaAfter('DELETE', `/projects/${churn.id}/models/m1`);
+    expect(refsOf(delta.added)).toEqual([
+      'project:demo/churn',
+      'system:demo/churn',
+    ]);
     expect(
       delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
     ).toEqual([
@@ -173,15 +184,11 @@ describe('MlEntityProvider mutations', () => {
   });
 
   it('removes a deleted project with everything in it', async () => {
-    const { mutations, refresh, change, provider } = await connect();
+    const { mutations, refresh, deltaAfter } = await connect();
     await refresh();
     ml.projectPages = [[churn]];
 
-    await change('DELETE', `/projects/${forecast.id}`);
-    await provider.flushChanges();
-
-    const delta = mutations[1];
-    if (delta.type !== 'delta') throw new Error('expected a delta');
+    const delta = await deltaAfter('DELETE', `/projects/${forecast.id}`);
     expect(delta.added).toEqual([]);
     expect(
       delta.removed.map(r => ('entityRef' in r ? r.entityRef : '')).sort(),
@@ -189,30 +196,28 @@ describe('MlEntityProvider mutations', () => {
       'api:demo/forecast.prophet',
       'model:demo/forecast.prophet',
       'project:demo/forecast',
+      'system:demo/forecast',
     ]);
 
     // Its dataset is now churn's alone: when churn lets go of it, it goes.
     ml.models.set(churn.id, []);
-    await change('DELETE', `/projects/${churn.id}/models/m1`);
-    await provider.flushChanges();
-    const next = mutations[2];
-    if (next.type !== 'delta') throw new Error('expected a delta');
+    const next = await deltaAfter('DELETE', `/projects/${churn.id}/models/m1`);
+    expect(mutations).toHaveLength(3);
     expect(
       next.removed.map(r => ('entityRef' in r ? r.entityRef : '')),
     ).toEqual(expect.arrayContaining(['resource:demo/warehouse.events']));
   });
 
   it('finds a new project after POST /projects and adds it as a delta', async () => {
-    const { mutations, refresh, change, provider } = await connect();
+    const { refresh, deltaAfter } = await connect();
     await refresh();
     ml.projectPages = [[churn, forecast, fresh]];
 
-    await change('POST', '/projects');
-    await provider.flushChanges();
-
-    const delta = mutations[1];
-    if (delta.type !== 'delta') throw new Error('expected a delta');
-    expect(refsOf(delta.added)).toEqual(['project:demo/fresh']);
+    const delta = await deltaAfter('POST', '/projects');
+    expect(refsOf(delta.added)).toEqual([
+      'project:demo/fresh',
+      'system:demo/fresh',
+    ]);
     expect(delta.removed).toEqual([]);
   });
 

@@ -1,3 +1,4 @@
+import { systemEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { SchedulerServiceTaskInvocationDefinition } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
@@ -187,6 +188,27 @@ describe('MlEntityProvider', () => {
         {
           locationKey: 'MlEntityProvider:default',
           entity: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'System',
+            metadata: {
+              name: 'churn',
+              namespace: 'demo',
+              title: 'Churn prediction',
+              description:
+                'The models, APIs and applications of the ML project Churn prediction.',
+              annotations: {
+                ...locationAnnotations,
+                'ml-platform.io/workspace': 'demo',
+                'ml-platform.io/project-id': churn.id,
+                'ml-platform.io/project': 'project:demo/churn',
+              },
+            },
+            spec: { owner: 'user:default/jane' },
+          },
+        },
+        {
+          locationKey: 'MlEntityProvider:default',
+          entity: {
             apiVersion: 'ml-platform.io/v1alpha1',
             kind: 'Project',
             metadata: {
@@ -209,16 +231,43 @@ describe('MlEntityProvider', () => {
             },
           },
         },
+        {
+          locationKey: 'MlEntityProvider:default',
+          entity: {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'System',
+            metadata: {
+              name: 'forecast',
+              namespace: 'demo',
+              title: 'forecast',
+              description:
+                'The models, APIs and applications of the ML project forecast.',
+              annotations: {
+                ...locationAnnotations,
+                'ml-platform.io/workspace': 'demo',
+                'ml-platform.io/project-id': forecast.id,
+                'ml-platform.io/project': 'project:demo/forecast',
+                'ml-platform.io/visibility': 'team',
+              },
+              mlReaders: ['user:default/jane', 'user:default/vera'],
+            },
+            spec: { owner: 'user:default/jane' },
+          },
+        },
       ],
     });
   });
 
-  it('produces entities that the ML kinds validate', async () => {
+  it('produces entities that the ML kinds or the built-in System kind validate', async () => {
     const { provider, logger } = await connectProvider();
     const processor = new MlEntitiesProcessor();
     const entities = await provider.read({ logger });
     for (const { entity } of entities) {
-      await expect(processor.validateEntityKind(entity)).resolves.toBe(true);
+      await expect(
+        entity.kind === 'System'
+          ? systemEntityV1alpha1Validator.check(entity)
+          : processor.validateEntityKind(entity),
+      ).resolves.toBe(true);
     }
   });
 
@@ -275,7 +324,7 @@ describe('MlEntityProvider', () => {
     expect(
       mutation.type === 'full' &&
         mutation.entities.map(e => e.entity.metadata.name),
-    ).toEqual(['demo', 'churn', 'forecast']);
+    ).toEqual(['demo', 'churn', 'churn', 'forecast', 'forecast']);
   });
 
   it('leaves out an item whose name cannot be an entity name, with a warning', async () => {
@@ -288,7 +337,7 @@ describe('MlEntityProvider', () => {
     expect(
       mutation.type === 'full' &&
         mutation.entities.map(e => e.entity.metadata.name),
-    ).toEqual(['demo', 'churn']);
+    ).toEqual(['demo', 'churn', 'churn']);
     expect(logger.warn).toHaveBeenCalledWith(
       expect.stringMatching(
         /Left project 'demo\/Bad_Name' .* out of the catalog/,

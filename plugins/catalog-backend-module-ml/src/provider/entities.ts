@@ -2,18 +2,21 @@ import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
   DEFAULT_NAMESPACE,
+  Entity,
 } from '@backstage/catalog-model';
 import {
   ANNOTATION_ML_PROJECT_ID,
+  ANNOTATION_ML_PROJECT_REF,
   ANNOTATION_ML_WORKSPACE,
   ML_ENTITY_API_VERSION,
-  mlKubernetesId,
+  mlProjectEntityRef,
   mlWorkspaceEntityRef,
   Project,
   ProjectEntityV1alpha1,
   Workspace,
   WorkspaceEntityV1alpha1,
 } from '@ml-platform/plugin-ml-common';
+import { kubernetesAnnotations } from '../entities/kubernetesAnnotations';
 
 /** The location type of entities that the ML platform manages. */
 export const ML_LOCATION_TYPE = 'ml-platform';
@@ -59,6 +62,9 @@ export function workspaceToEntity(
       annotations: {
         ...locationAnnotations(locationRef),
         [ANNOTATION_ML_WORKSPACE]: workspace.name,
+        ...kubernetesAnnotations(workspace.driver, {
+          workspace: workspace.name,
+        }),
       },
     },
     spec: {
@@ -103,13 +109,7 @@ export function projectToEntity(
         ...locationAnnotations(locationRef),
         [ANNOTATION_ML_WORKSPACE]: project.workspace,
         [ANNOTATION_ML_PROJECT_ID]: project.id,
-        ...(extra.driver === 'kubernetes'
-          ? {
-              'backstage.io/kubernetes-id': mlKubernetesId({
-                projectId: project.id,
-              }),
-            }
-          : {}),
+        ...kubernetesAnnotations(extra.driver, { projectId: project.id }),
       },
     },
     spec: {
@@ -118,6 +118,43 @@ export function projectToEntity(
       visibility: project.visibility,
       mlProjectId: project.id,
       ...(runtimeRefs.length > 0 ? { dependsOn: runtimeRefs } : {}),
+    },
+  };
+}
+
+/**
+ * The `System` of an ML project: `system:<workspace>/<name>`, owned like the
+ * project. Its models, their APIs and its applications name it in
+ * `spec.system`, so the catalog's System column and the system's page show
+ * them together. One System per project, not per workspace: every entity
+ * that relates to it is re-stitched when it changes, and a project's System
+ * has only the project's own entities as parts (bench/README.md).
+ */
+export function projectSystemToEntity(
+  project: Project,
+  locationRef: string,
+  driver?: string,
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'System',
+    metadata: {
+      name: project.name,
+      namespace: project.workspace,
+      title: project.title || project.name,
+      description: `The models, APIs and applications of the ML project ${
+        project.title || project.name
+      }.`,
+      annotations: {
+        ...locationAnnotations(locationRef),
+        [ANNOTATION_ML_WORKSPACE]: project.workspace,
+        [ANNOTATION_ML_PROJECT_ID]: project.id,
+        [ANNOTATION_ML_PROJECT_REF]: mlProjectEntityRef(project),
+        ...kubernetesAnnotations(driver, { projectId: project.id }),
+      },
+    },
+    spec: {
+      owner: project.owner,
     },
   };
 }

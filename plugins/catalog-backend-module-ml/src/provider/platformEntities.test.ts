@@ -66,7 +66,7 @@ const marksOf = (entity: Entity) => ({
 });
 
 describe('projectEntities', () => {
-  it("marks the project, its model, the model's API and its application, not the dataset", () => {
+  it("marks the project, its System, its model, the model's API and its application, not the dataset", () => {
     const mapped = projectEntities(viewOf('private'), context)!;
     const marks = Object.fromEntries(
       mapped.entities.map(e => [stringifyEntityRef(e), marksOf(e)]),
@@ -77,6 +77,7 @@ describe('projectEntities', () => {
     };
     expect(marks).toEqual({
       'project:demo/churn': restricted,
+      'system:demo/churn': restricted,
       'model:demo/churn.classifier': restricted,
       'api:demo/churn.classifier': restricted,
       'component:demo/churn-dashboard': restricted,
@@ -107,7 +108,7 @@ describe('projectEntities', () => {
 
   it('leaves the entities of a public project unmarked', () => {
     const mapped = projectEntities(viewOf('public'), context)!;
-    expect(mapped.entities).toHaveLength(4);
+    expect(mapped.entities).toHaveLength(5);
     for (const entity of mapped.entities) {
       expect(marksOf(entity)).toEqual({
         visibility: undefined,
@@ -115,6 +116,40 @@ describe('projectEntities', () => {
       });
       expect(Object.keys(entity.metadata)).not.toContain('mlReaders');
     }
+  });
+
+  it('gives the workspace and every entity of a project on Kubernetes the Kubernetes tab', () => {
+    const kube = { ...demoWorkspace, driver: 'kubernetes' as const };
+    const onKubernetes = { ...context, workspaces: new Map([['demo', kube]]) };
+    const { entities, datasets } = projectEntities(
+      viewOf('public'),
+      onKubernetes,
+    )!;
+    const tabs = Object.fromEntries(
+      [...frameEntities({ workspaces: [kube], runtimes: [] }, context)]
+        .concat(entities, datasets)
+        .map(e => [
+          stringifyEntityRef(e),
+          [
+            e.metadata.annotations?.['backstage.io/kubernetes-id'],
+            e.metadata.annotations?.['backstage.io/kubernetes-label-selector'],
+          ],
+        ]),
+    );
+    const projectSelector = 'ml-platform.io/project-id=p1';
+    expect(tabs).toEqual({
+      'workspace:default/demo': [undefined, 'ml-platform.io/workspace=demo'],
+      'project:demo/churn': ['ml-project-p1', projectSelector],
+      'system:demo/churn': ['ml-project-p1', projectSelector],
+      'model:demo/churn.classifier': ['ml-model-m1', undefined],
+      'api:demo/churn.classifier': ['ml-model-m1', undefined],
+      'component:demo/churn-dashboard': [
+        'ml-project-p1',
+        'ml-platform.io/app-slug=churn-dashboard',
+      ],
+      // A table the workspace's models share runs nothing.
+      'resource:demo/warehouse.customer_events': [undefined, undefined],
+    });
   });
 
   it('puts no env value of the workspace, project, build, deployment or application in any entity', () => {

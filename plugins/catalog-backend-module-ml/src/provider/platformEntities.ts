@@ -14,7 +14,11 @@ import {
   modelToEntity,
 } from '../entities/modelEntities';
 import { runtimeToEntity } from '../entities/runtimeEntity';
-import { projectToEntity, workspaceToEntity } from './entities';
+import {
+  projectSystemToEntity,
+  projectToEntity,
+  workspaceToEntity,
+} from './entities';
 import { MlPlatformSnapshot, MlProjectView } from './MlPlatformReader';
 import { projectAccessOf } from './projectAccess';
 
@@ -32,8 +36,8 @@ export interface PlatformContext {
 /** The entities of one project, and the datasets its models use. */
 export interface ProjectEntities {
   /**
-   * The project, its models, their APIs and its applications; restricted to
-   * the project's readers unless it is public.
+   * The project, its System, its models, their APIs and its applications;
+   * restricted to the project's readers unless it is public.
    */
   entities: Entity[];
   /**
@@ -57,8 +61,8 @@ function invalidName(
 }
 
 /**
- * The entities of a project: the `Project`, its `Model`s and their `API`s,
- * its applications' `Component`s, and the `dataset` Resources its models
+ * The entities of a project: the `Project` and its `System`, its `Model`s
+ * and their `API`s, its applications' `Component`s, and the `dataset` Resources its models
  * were trained on. Undefined when the project cannot be in the catalog (its
  * workspace is unknown, or a name is not a DNS label). The entities of a
  * private or team project carry its readers (`accessMarks.ts`); the
@@ -115,6 +119,7 @@ export function projectEntities(
       runtimeRefs,
       driver: workspace.driver,
     }),
+    projectSystemToEntity(project, context.locationRef, workspace.driver),
   );
   const access = projectAccessOf(view);
   return {

@@ -5,7 +5,12 @@ import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { Pod, Secret, Service } from 'kubernetes-models/v1';
 import { restrictedViolations } from '../__testUtils__/podSecurity';
 import { validateAs } from '../__testUtils__/validateAs';
-import { settingsFor, specFor } from '../__testUtils__/driverHarness';
+import {
+  PROJECT_ID,
+  settingsFor,
+  specFor,
+} from '../__testUtils__/driverHarness';
+import { ML_KUBERNETES_LABELS } from '@ml-platform/plugin-ml-common';
 import { namespaceManifest, workloadManifests } from './manifests';
 import { networkPolicyManifest, sameNetworkPolicy } from './networkPolicy';
 
@@ -88,6 +93,28 @@ describe('Deployment manifests', () => {
       ['app', 8080],
       ['metrics', 8081],
     ]);
+  });
+
+  it('labels every workload with its workspace and project, and an application with its slug, as the catalog selects them', () => {
+    const app = workloadManifests(
+      settings,
+      specFor('application', {
+        env: { ML_WORKLOAD_TOKEN: 'wt', ML_APP_SLUG: 'churn-dashboard' },
+      }),
+    ).workload;
+    expect(app.spec!.template.metadata!.labels).toMatchObject({
+      [ML_KUBERNETES_LABELS.workspace]: 'k8s',
+      [ML_KUBERNETES_LABELS.projectId]: PROJECT_ID,
+      [ML_KUBERNETES_LABELS.applicationSlug]: 'churn-dashboard',
+    });
+    const job = workloadManifests(settings, specFor('job')).workload;
+    expect(job.metadata!.labels).toMatchObject({
+      [ML_KUBERNETES_LABELS.workspace]: 'k8s',
+      [ML_KUBERNETES_LABELS.projectId]: PROJECT_ID,
+    });
+    expect(job.metadata!.labels).not.toHaveProperty(
+      ML_KUBERNETES_LABELS.applicationSlug,
+    );
   });
 
   it('gives a model replica without ports no Service, and one without ML_MODEL_ID its project id', () => {

@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { Json } from '../client/json';
 import { ClusterSettings } from '../config';
 import {
+  APP_SLUG,
   ATTEMPT,
   KIND,
   KUBERNETES_ID,
@@ -120,6 +121,12 @@ function labelsFor(spec: WorkloadSpec): Record<string, string> {
     [ATTEMPT]: String(spec.attempt),
     [KIND]: spec.kind,
     [PROJECT_ID]: labelValue(spec.projectId),
+    // What the catalog's Kubernetes tabs select a workspace's and an
+    // application's objects by (mlKubernetesLabelSelector).
+    [WORKSPACE]: labelValue(spec.workspace),
+    ...(spec.kind === 'application' && spec.env.ML_APP_SLUG
+      ? { [APP_SLUG]: labelValue(spec.env.ML_APP_SLUG) }
+      : {}),
     'app.kubernetes.io/name': objectName(spec.kind, spec),
     'app.kubernetes.io/component': spec.kind,
   };

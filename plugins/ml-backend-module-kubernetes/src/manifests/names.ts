@@ -1,3 +1,4 @@
+import { ML_KUBERNETES_LABELS } from '@ml-platform/plugin-ml-common';
 import { WorkloadKind, WorkloadRef } from '@ml-platform/plugin-ml-node';
 
 export const MANAGED_BY = 'app.kubernetes.io/managed-by';
@@ -6,9 +7,10 @@ export const KUBERNETES_ID = 'backstage.io/kubernetes-id';
 export const WORKLOAD_ID = 'ml-platform.io/workload-id';
 export const ATTEMPT = 'ml-platform.io/attempt';
 export const KIND = 'ml-platform.io/kind';
-export const PROJECT_ID = 'ml-platform.io/project-id';
+export const PROJECT_ID = ML_KUBERNETES_LABELS.projectId;
 export const PROJECT_NAME = 'ml-platform.io/project-name';
-export const WORKSPACE = 'ml-platform.io/workspace';
+export const WORKSPACE = ML_KUBERNETES_LABELS.workspace;
+export const APP_SLUG = ML_KUBERNETES_LABELS.applicationSlug;
 
 /** Selects everything the driver made, in every namespace. */
 export const MANAGED_SELECTOR = `${MANAGED_BY}=${MANAGER}`;

@@ -19,6 +19,18 @@ export interface ModelEntityV1alpha1 extends Entity {
      * the model's namespace.
      */
     project: string;
+    /** What kind of model it is, `ml-model` for models of the platform. */
+    type?: string;
+    /**
+     * `production` while a deployment serves the model, else
+     * `experimental`.
+     */
+    lifecycle?: string;
+    /**
+     * An entity ref of the `System` the model is part of; a bare name means
+     * a `System` in the model's namespace.
+     */
+    system?: string;
     /** The model's id in the ML platform. */
     mlModelId?: string;
     /**

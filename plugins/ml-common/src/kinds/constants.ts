@@ -66,6 +66,14 @@ export const ML_DATASET_RESOURCE_TYPE = 'dataset';
 export const ML_APPLICATION_COMPONENT_TYPE = 'ml-application';
 
 /**
+ * The `spec.type` of `Model` entities: the platform records no framework
+ * per build, so every model is of this one type.
+ *
+ * @public
+ */
+export const ML_MODEL_ENTITY_TYPE = 'ml-model';
+
+/**
  * Application env vars that name the models an application calls: one model
  * name (`ML_MODEL_NAME`) or a comma-separated list (`ML_MODEL_NAMES`). A bare
  * name is a model of the application's project; `<project>/<model>` is a

@@ -4,6 +4,7 @@ import {
   isMlProjectEntity,
   isMlWorkspaceEntity,
   mlProjectEntityRef,
+  mlProjectSystemEntityRef,
   mlWorkspaceEntityRef,
   modelEntityV1alpha1Validator,
   projectEntityV1alpha1Validator,
@@ -143,6 +144,9 @@ describe('ML catalog kinds', () => {
     ['model', { project: undefined }, /project/],
     ['model', { dependsOn: 'customer-events' }, /dependsOn/],
     ['model', { providesApis: [''] }, /providesApis/],
+    ['model', { type: '' }, /type/],
+    ['model', { lifecycle: 3 }, /lifecycle/],
+    ['model', { system: ['system:demo/churn'] }, /system/],
   ] as const)('rejects a %s spec with %j', async (kind, patch, error) => {
     const [validator, good] = byKind[kind];
     await expect(validator.check(withSpec(good, patch))).rejects.toThrow(error);
@@ -153,6 +157,18 @@ describe('ML catalog kinds', () => {
       projectEntityV1alpha1Validator.check(
         withSpec(project, {
           dependsOn: ['resource:default/workbench-python-3-standard-2026.11.1'],
+        }),
+      ),
+    ).resolves.toBe(true);
+  });
+
+  it('accepts the type, lifecycle and system the catalog table shows', async () => {
+    await expect(
+      modelEntityV1alpha1Validator.check(
+        withSpec(model, {
+          type: 'ml-model',
+          lifecycle: 'production',
+          system: 'system:demo/churn',
         }),
       ),
     ).resolves.toBe(true);
@@ -171,6 +187,9 @@ describe('ML catalog kinds', () => {
     expect(mlWorkspaceEntityRef('demo')).toBe('workspace:default/demo');
     expect(mlProjectEntityRef({ workspace: 'demo', name: 'churn' })).toBe(
       'project:demo/churn',
+    );
+    expect(mlProjectSystemEntityRef({ workspace: 'demo', name: 'churn' })).toBe(
+      'system:demo/churn',
     );
   });
 });

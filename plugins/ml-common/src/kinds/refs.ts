@@ -27,6 +27,20 @@ export function mlProjectEntityRef(project: {
   return `project:${project.workspace}/${project.name}`;
 }
 
+/**
+ * The entity ref of the `System` that groups an ML project's models, their
+ * APIs and its applications, so the catalog's System column and system pages
+ * show them together: named and namespaced like the project's entity.
+ *
+ * @public
+ */
+export function mlProjectSystemEntityRef(project: {
+  workspace: string;
+  name: string;
+}): string {
+  return `system:${project.workspace}/${project.name}`;
+}
+
 /** FNV-1a, 32 bits, as 8 hex digits: short and stable, not for security. */
 function shortHash(text: string): string {
   let hash = 0x811c9dc5;
@@ -150,22 +164,6 @@ export function mlRuntimeEntityRef(
   runtime: Parameters<typeof mlRuntimeEntityName>[0],
 ): string {
   return `resource:${DEFAULT_NAMESPACE}/${mlRuntimeEntityName(runtime)}`;
-}
-
-/**
- * The `backstage.io/kubernetes-id` of a project's or a model's Kubernetes
- * objects, as the Kubernetes driver labels them (`ml-project-<id>`,
- * `ml-model-<id>`): the Kubernetes tab of the entity shows them.
- *
- * @public
- */
-export function mlKubernetesId(ids: {
-  projectId: string;
-  modelId?: string;
-}): string {
-  return ids.modelId
-    ? `ml-model-${ids.modelId}`
-    : `ml-project-${ids.projectId}`;
 }
 
 /**

@@ -6,9 +6,11 @@ import {
   nonEmptyString,
   optionalFlag,
   optionalString,
+  outputString,
   profileField,
   projectIdField,
   runtimeIdField,
+  stepEndStateOutput,
   timeoutField,
   Z,
 } from './fields';
@@ -54,10 +56,9 @@ export function createMlApplicationStartAction({
     schema: {
       input: applicationStartInput,
       output: {
-        appId: z => z.string().describe('Id of the application'),
-        state: z =>
-          z.string().describe('State of the application when the step ended'),
-        url: z => z.string().describe('Absolute URL of the application'),
+        appId: outputString('Id of the application'),
+        state: stepEndStateOutput('the application'),
+        url: outputString('Absolute URL of the application'),
       },
     },
     async handler(ctx) {

@@ -22,6 +22,17 @@ export const uuidString = (description: string) => (z: Z) =>
 export const optionalFlag = (description: string) => (z: Z) =>
   z.boolean().optional().describe(description);
 
+/** An output string (outputs need no checks, only a description). */
+export const outputString = (description: string) => (z: Z) =>
+  z.string().describe(description);
+
+/**
+ * The `state` output of an action that may wait (`stateWhenStepEnds`):
+ * where `what` (e.g. "the build") stood when the step ended.
+ */
+export const stepEndStateOutput = (what: string) =>
+  outputString(`State of ${what} when the step ended`);
+
 export const projectIdField = uuidString(
   'Id of the ML project, e.g. the `projectId` output of ml:project:create',
 );

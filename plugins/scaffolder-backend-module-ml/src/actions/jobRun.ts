@@ -4,7 +4,9 @@ import {
   defined,
   envField,
   optionalFlag,
+  outputString,
   projectIdField,
+  stepEndStateOutput,
   timeoutField,
   uuidString,
   Z,
@@ -41,13 +43,10 @@ export function createMlJobRunAction({ ml, pollIntervalMs }: MlActionOptions) {
     schema: {
       input: jobRunInput,
       output: {
-        runId: z =>
-          z
-            .string()
-            .describe(
-              'Id of the run (a workload id; its logs are /workloads/:id/logs)',
-            ),
-        state: z => z.string().describe('State of the run when the step ended'),
+        runId: outputString(
+          'Id of the run (a workload id; its logs are /workloads/:id/logs)',
+        ),
+        state: stepEndStateOutput('the run'),
       },
     },
     async handler(ctx) {

@@ -6,8 +6,10 @@ import {
   nonEmptyString,
   optionalFlag,
   optionalString,
+  outputString,
   projectIdField,
   runtimeIdField,
+  stepEndStateOutput,
   timeoutField,
   uuidString,
   Z,
@@ -65,11 +67,10 @@ export function createMlModelBuildAction({
     schema: {
       input: modelBuildInput,
       output: {
-        buildId: z => z.string().describe('Id of the build'),
+        buildId: outputString('Id of the build'),
         buildNumber: z =>
           z.number().describe('Number of the build, 1-based per model'),
-        state: z =>
-          z.string().describe('State of the build when the step ended'),
+        state: stepEndStateOutput('the build'),
       },
     },
     async handler(ctx) {

@@ -5,8 +5,10 @@ import {
   defined,
   envField,
   optionalFlag,
+  outputString,
   profileField,
   projectIdField,
+  stepEndStateOutput,
   timeoutField,
   uuidString,
   Z,
@@ -61,19 +63,14 @@ export function createMlModelDeployAction({
     schema: {
       input: modelDeployInput,
       output: {
-        deploymentId: z => z.string().describe('Id of the deployment'),
-        state: z =>
-          z.string().describe('State of the deployment when the step ended'),
-        endpointUrl: z =>
-          z
-            .string()
-            .describe(
-              'URL to POST prediction requests to (Backstage user or API key auth)',
-            ),
-        cmlEndpointUrl: z =>
-          z
-            .string()
-            .describe('CML-compatible URL taking {"accessKey", "request"}'),
+        deploymentId: outputString('Id of the deployment'),
+        state: stepEndStateOutput('the deployment'),
+        endpointUrl: outputString(
+          'URL to POST prediction requests to (Backstage user or API key auth)',
+        ),
+        cmlEndpointUrl: outputString(
+          'CML-compatible URL taking {"accessKey", "request"}',
+        ),
       },
     },
     async handler(ctx) {

@@ -45,7 +45,7 @@ describe('WorkspaceQueueTab', () => {
     };
     api.getWorkspaceQueue.mockResolvedValue({
       queued: [waitingRun, waitingSession],
-      running: [runningSession],
+      running: [{ ...runningSession, nodeId: readyNode.id }],
       nodes: [readyNode, startingNode],
     });
     api.listProjects.mockResolvedValue(page([churnProject]));
@@ -79,11 +79,24 @@ describe('WorkspaceQueueTab', () => {
     expect(within(second).getByText('Notebook')).toBeInTheDocument();
 
     expect(screen.getByText('Running (1)')).toBeInTheDocument();
+    const running = screen
+      .getByRole('link', { name: 'Exploration' })
+      .closest('tr')!;
+    // Nodes by name (group and the start of the id), the id in the tooltip.
+    expect(within(running).getByText('cpu-a1b2c')).toHaveAttribute(
+      'title',
+      readyNode.id,
+    );
     expect(
-      screen.getByRole('link', { name: 'Exploration' }),
-    ).toBeInTheDocument();
+      screen.getAllByText('cpu-a1b2c').map(e => e.getAttribute('title')),
+    ).toEqual([readyNode.id, readyNode.id]);
+    expect(screen.queryByText('a1b2c3d4')).toBeNull();
 
-    const starting = screen.getByText('d0000000').closest('tr')!;
+    const starting = screen.getByText('cpu-d0000').closest('tr')!;
+    expect(within(starting).getByText('cpu-d0000')).toHaveAttribute(
+      'title',
+      startingNode.id,
+    );
     expect(
       within(starting).getByText(/^Starting, ready in 1\d s$/),
     ).toBeInTheDocument();

@@ -23,6 +23,7 @@ import { usePolledAsync } from '../../hooks/usePolledAsync';
 import { useNow } from '../../hooks/useNow';
 import { describeError } from '../../lib/errors';
 import { projectSlug } from '../../lib/projectSlug';
+import { nodeName, placedNodeName } from '../../lib/nodes';
 import { formatVcpu } from '../../lib/resources';
 import { workloadStartedColumn } from '../../lib/workloadColumns';
 import { describeResources, formatDuration } from '../../lib/workloads';
@@ -55,11 +56,6 @@ function shortRef(ref: string) {
     return ref;
   }
   return match[1] === 'group' ? `group ${match[2]}` : match[2];
-}
-
-/** Node ids are UUIDs; the first part tells them apart on one page. */
-function shortId(id: string) {
-  return id.split('-')[0];
 }
 
 function usage(used: number, capacity: number, format: (v: number) => string) {
@@ -173,7 +169,14 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       {
         title: 'Node',
         field: 'nodeId',
-        render: w => (w.nodeId ? shortId(w.nodeId) : '—'),
+        render: w =>
+          w.nodeId ? (
+            <span title={w.nodeId}>
+              {placedNodeName(w.nodeId, value.nodes)}
+            </span>
+          ) : (
+            '—'
+          ),
       },
     ],
     [9, 13, 12, 9, 11, 11, 12, 14, 9],
@@ -183,7 +186,7 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       title: 'Node',
       field: 'id',
       highlight: true,
-      render: n => <span title={n.id}>{shortId(n.id)}</span>,
+      render: n => <span title={n.id}>{nodeName(n)}</span>,
     },
     { title: 'Group', field: 'group' },
     {
