@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
-import { PatchColumns, IdTableStore } from '../database/rows';
+import { IdTableStore, PatchColumns, fromStampColumns } from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -73,8 +73,7 @@ function toApplication(row: ApplicationRow): StoredApplication {
     bypassAuthentication: Boolean(row.bypass_authentication),
     workloadId: row.workload_id ?? undefined,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -135,8 +134,7 @@ export class ApplicationStore extends IdTableStore<
     id: string,
     patch: ApplicationPatch,
   ): Promise<StoredApplication | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   /**

@@ -1,13 +1,19 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { ResourceProfile } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { ListOptions, ListResult, listPage } from './listing';
 import {
+  RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { TableStore } from './rows';
+import {
+  PatchColumns,
+  STAMP_SORT_FIELDS,
+  TableStore,
+  fromStampColumns,
+} from './rows';
 
 type ProfileRow = ResourceColumns & {
   id: string;
@@ -29,14 +35,18 @@ export type ProfilePatch = Partial<
   Pick<ResourceProfile, 'description' | 'cpu' | 'memoryMiB' | 'gpu'>
 >;
 
+const PATCH_COLUMNS: PatchColumns<ProfilePatch, ProfileRow> = {
+  ...RESOURCE_PATCH_COLUMNS,
+  description: 'description',
+};
+
 /** @internal */
 export const PROFILE_SORT_FIELDS = [
   'name',
   'cpu_millis',
   'memory_mib',
   'gpu',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 function toProfile(row: ProfileRow): ResourceProfile {
@@ -46,8 +56,7 @@ function toProfile(row: ProfileRow): ResourceProfile {
     name: row.name,
     description: row.description,
     ...fromResourceColumns(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -107,16 +116,7 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
     name: string,
     patch: ProfilePatch,
   ): Promise<ResourceProfile | undefined> {
-    const changes: Partial<ProfileRow> = {
-      ...toResourceColumns(patch),
-      updated_at: nowIso(),
-    };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    const updated = await this.db('resource_profiles')
-      .where({ workspace, name })
-      .update(changes);
-    return updated ? this.get(workspace, name) : undefined;
+    return this.updateOne({ workspace, name }, patch, PATCH_COLUMNS);
   }
 
   async delete(workspace: string, name: string): Promise<boolean> {

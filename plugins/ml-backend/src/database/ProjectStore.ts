@@ -11,7 +11,12 @@ import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, nowIso } from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
-import { PatchColumns, IdTableStore } from './rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  STAMP_SORT_FIELDS,
+  fromStampColumns,
+} from './rows';
 
 type ProjectRow = {
   id: string;
@@ -53,8 +58,7 @@ export const PROJECT_SORT_FIELDS = [
   'title',
   'owner',
   'workspace',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
@@ -79,8 +83,7 @@ function toProject(row: ProjectRow): Project {
     env: envFromColumn(row.env),
     templateRef: row.template_ref ?? undefined,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -156,8 +159,7 @@ export class ProjectStore extends IdTableStore<ProjectRow, Project> {
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   async delete(id: string): Promise<boolean> {

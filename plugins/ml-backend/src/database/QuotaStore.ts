@@ -1,13 +1,14 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Quota } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { ListOptions, ListResult, listPage } from './listing';
 import {
+  RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { TableStore } from './rows';
+import { STAMP_SORT_FIELDS, TableStore, fromStampColumns } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -29,8 +30,7 @@ export const QUOTA_SORT_FIELDS = [
   'cpu_millis',
   'memory_mib',
   'gpu',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 function toQuota(row: QuotaRow): Quota {
@@ -39,8 +39,7 @@ function toQuota(row: QuotaRow): Quota {
     workspace: row.workspace,
     subject: row.subject,
     ...fromResourceColumns(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -91,10 +90,7 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
     id: string,
     patch: QuotaPatch,
   ): Promise<Quota | undefined> {
-    const updated = await this.db('quotas')
-      .where({ workspace, id })
-      .update({ ...toResourceColumns(patch), updated_at: nowIso() });
-    return updated ? this.get(workspace, id) : undefined;
+    return this.updateOne({ workspace, id }, patch, RESOURCE_PATCH_COLUMNS);
   }
 
   async delete(workspace: string, id: string): Promise<boolean> {

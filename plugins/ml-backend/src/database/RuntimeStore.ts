@@ -2,7 +2,12 @@ import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import { ListOptions, ListResult, listPage } from './listing';
-import { PatchColumns, IdTableStore } from './rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  STAMP_SORT_FIELDS,
+  fromStampColumns,
+} from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -50,8 +55,7 @@ export const RUNTIME_SORT_FIELDS = [
   'edition',
   'short_version',
   'maintenance_version',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 function toRuntime(row: RuntimeRow): Runtime {
@@ -66,8 +70,7 @@ function toRuntime(row: RuntimeRow): Runtime {
     image: row.image ?? undefined,
     command: row.command ?? undefined,
     enabled: Boolean(row.enabled),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -137,8 +140,7 @@ export class RuntimeStore extends IdTableStore<RuntimeRow, Runtime> {
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   async delete(id: string): Promise<boolean> {

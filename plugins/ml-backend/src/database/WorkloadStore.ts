@@ -16,7 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { IdTableStore } from './rows';
+import { IdTableStore, fromStampColumns } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -160,8 +160,7 @@ export function toWorkload(row: WorkloadRow): StoredWorkload {
     workDir: row.work_dir ?? undefined,
     modelId: row.model_id ?? undefined,
     deploymentId: row.deployment_id ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 

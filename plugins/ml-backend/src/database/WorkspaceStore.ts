@@ -6,7 +6,12 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from './envColumn';
 import { ListOptions, ListResult, listPage, parseJson } from './listing';
-import { PatchColumns, TableStore } from './rows';
+import {
+  PatchColumns,
+  STAMP_SORT_FIELDS,
+  TableStore,
+  fromStampColumns,
+} from './rows';
 
 type WorkspaceRow = {
   name: string;
@@ -36,8 +41,7 @@ export const WORKSPACE_SORT_FIELDS = [
   'name',
   'title',
   'owner',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 function toWorkspace(row: WorkspaceRow): Workspace {
@@ -54,8 +58,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
       memoryMiB: row.default_quota_memory_mib,
       gpu: row.default_quota_gpu,
     },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -129,8 +132,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
     name: string,
     patch: WorkspacePatch,
   ): Promise<Workspace | undefined> {
-    const found = await this.patchOne({ name }, patch, PATCH_COLUMNS);
-    return found ? this.get(name) : undefined;
+    return this.updateOne({ name }, patch, PATCH_COLUMNS);
   }
 
   /** Deletes the workspace with its profiles and quotas. */

@@ -33,6 +33,17 @@ function patchColumns<Patch extends object, Row>(
   return changes;
 }
 
+/** The creation and last-change stamps every table has, as stored. */
+export type StampColumns = { created_at: string; updated_at: string };
+
+/** The sort fields of {@link StampColumns}, which every table's list offers. */
+export const STAMP_SORT_FIELDS = ['created_at', 'updated_at'];
+
+/** {@link StampColumns} as the objects the stores return name them. */
+export function fromStampColumns(row: StampColumns) {
+  return { createdAt: row.created_at, updatedAt: row.updated_at };
+}
+
 /**
  * A store of one table whose rows map to the objects it returns: the reads
  * and writes of single rows that every such store makes the same way.
@@ -83,6 +94,19 @@ export abstract class TableStore<Row, T> {
       .where(where)
       .update({ ...patchColumns(patch, columns), updated_at: nowIso() });
     return updated > 0;
+  }
+
+  /**
+   * {@link TableStore.patchOne}, then the row as it now stands; undefined
+   * when no row matches `where`.
+   */
+  protected async updateOne<Patch extends object>(
+    where: Partial<Row>,
+    patch: Patch,
+    columns: PatchColumns<Patch, Row>,
+  ): Promise<T | undefined> {
+    const found = await this.patchOne(where, patch, columns);
+    return found ? this.findOne(where) : undefined;
   }
 }
 

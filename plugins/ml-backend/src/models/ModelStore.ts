@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
-import { IdTableStore } from '../database/rows';
+import { IdTableStore, fromStampColumns } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -24,8 +24,7 @@ function toModel(row: ModelRow): Model {
     disableAuthentication: Boolean(row.disable_authentication),
     activeDeploymentId: row.active_deployment_id ?? undefined,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 

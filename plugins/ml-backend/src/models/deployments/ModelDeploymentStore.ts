@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
-import { IdTableStore } from '../../database/rows';
+import { IdTableStore, fromStampColumns } from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -66,8 +66,7 @@ function toDeployment(row: DeploymentRow): StoredDeployment {
     replacedAt: row.replaced_at ?? undefined,
     deployedAt: row.deployed_at ?? undefined,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
     stoppedAt: row.stopped_at ?? undefined,
   };
 }

@@ -2,7 +2,11 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
-import { PatchColumns, IdTableStore } from '../../database/rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+} from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -82,8 +86,7 @@ function toJob(row: JobRow): StoredJob {
     enabled: Boolean(row.enabled),
     lastTickAt: row.last_tick_at ?? undefined,
     createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -149,8 +152,7 @@ export class JobStore extends IdTableStore<JobRow, StoredJob> {
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   /** Removes every job of a project (the project is being deleted). */
