@@ -2,7 +2,12 @@ import { Knex } from 'knex';
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
-import { IdTableStore, PatchColumns, fromStampColumns } from '../database/rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+  sameColumns,
+} from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -59,20 +64,27 @@ export type ApplicationPatch = Partial<
   >
 >;
 
+/** The columns that hold a field of the application as it is. */
+const SAME_COLUMNS = sameColumns<ApplicationRow>()(
+  [
+    'id',
+    'project_id',
+    'name',
+    'slug',
+    'description',
+    'script',
+    'runtime_id',
+    'profile',
+    'created_by',
+  ],
+  ['workload_id'],
+);
+
 function toApplication(row: ApplicationRow): StoredApplication {
   return {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    slug: row.slug,
-    description: row.description,
-    script: row.script,
-    runtimeId: row.runtime_id,
-    profile: row.profile,
+    ...SAME_COLUMNS.fromRow(row),
     env: envFromColumn(row.env),
     bypassAuthentication: Boolean(row.bypass_authentication),
-    workloadId: row.workload_id ?? undefined,
-    createdBy: row.created_by,
     ...fromStampColumns(row),
   };
 }
@@ -114,19 +126,11 @@ export class ApplicationStore extends IdTableStore<
 
   /** Throws the database's unique violation when the slug is taken. */
   async create(app: NewApplication): Promise<StoredApplication> {
+    // A new application has no workload until it starts.
     return this.insertOne({
-      id: app.id,
-      project_id: app.projectId,
-      name: app.name,
-      slug: app.slug,
-      description: app.description,
-      script: app.script,
-      runtime_id: app.runtimeId,
-      profile: app.profile,
+      ...SAME_COLUMNS.toRow(app),
       env: envToColumn(app.env),
       bypass_authentication: app.bypassAuthentication,
-      workload_id: null,
-      created_by: app.createdBy,
     });
   }
 

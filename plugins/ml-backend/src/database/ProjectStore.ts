@@ -16,6 +16,7 @@ import {
   PatchColumns,
   STAMP_SORT_FIELDS,
   fromStampColumns,
+  sameColumns,
 } from './rows';
 
 type ProjectRow = {
@@ -70,19 +71,18 @@ const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
   env: env => ({ env: envToColumn(env) }),
 };
 
+/** The columns that hold a field of the project as it is. */
+const SAME_COLUMNS = sameColumns<ProjectRow>()(
+  ['id', 'workspace', 'name', 'title', 'description', 'owner', 'created_by'],
+  ['template_ref'],
+);
+
 function toProject(row: ProjectRow): Project {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    title: row.title,
-    description: row.description,
-    owner: row.owner,
+    ...SAME_COLUMNS.fromRow(row),
     visibility: row.visibility as ProjectVisibility,
     teamRole: (row.team_role ?? 'contributor') as CollaboratorRole,
     env: envFromColumn(row.env),
-    templateRef: row.template_ref ?? undefined,
-    createdBy: row.created_by,
     ...fromStampColumns(row),
   };
 }
@@ -144,17 +144,10 @@ export class ProjectStore extends IdTableStore<ProjectRow, Project> {
 
   async create(project: NewProject): Promise<Project> {
     return this.insertOne({
-      id: uuid(),
-      workspace: project.workspace,
-      name: project.name,
-      title: project.title,
-      description: project.description,
-      owner: project.owner,
+      ...SAME_COLUMNS.toRow({ ...project, id: uuid() }),
       visibility: project.visibility,
       team_role: project.teamRole,
       env: envToColumn(project.env),
-      template_ref: project.templateRef ?? null,
-      created_by: project.createdBy,
     });
   }
 

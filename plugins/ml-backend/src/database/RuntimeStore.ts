@@ -7,6 +7,7 @@ import {
   PatchColumns,
   STAMP_SORT_FIELDS,
   fromStampColumns,
+  sameColumns,
 } from './rows';
 
 type RuntimeRow = {
@@ -58,17 +59,23 @@ export const RUNTIME_SORT_FIELDS = [
   ...STAMP_SORT_FIELDS,
 ];
 
+/** The columns that hold a field of the runtime as it is. */
+const SAME_COLUMNS = sameColumns<RuntimeRow>()(
+  [
+    'id',
+    'editor',
+    'kernel',
+    'edition',
+    'short_version',
+    'maintenance_version',
+    'description',
+  ],
+  ['image', 'command'],
+);
+
 function toRuntime(row: RuntimeRow): Runtime {
   return {
-    id: row.id,
-    editor: row.editor,
-    kernel: row.kernel,
-    edition: row.edition,
-    shortVersion: row.short_version,
-    maintenanceVersion: row.maintenance_version,
-    description: row.description,
-    image: row.image ?? undefined,
-    command: row.command ?? undefined,
+    ...SAME_COLUMNS.fromRow(row),
     enabled: Boolean(row.enabled),
     ...fromStampColumns(row),
   };
@@ -126,15 +133,7 @@ export class RuntimeStore extends IdTableStore<RuntimeRow, Runtime> {
 
   async create(runtime: NewRuntime): Promise<Runtime> {
     return this.insertOne({
-      id: uuid(),
-      editor: runtime.editor,
-      kernel: runtime.kernel,
-      edition: runtime.edition,
-      short_version: runtime.shortVersion,
-      maintenance_version: runtime.maintenanceVersion,
-      description: runtime.description,
-      image: runtime.image ?? null,
-      command: runtime.command ?? null,
+      ...SAME_COLUMNS.toRow({ ...runtime, id: uuid() }),
       enabled: runtime.enabled,
     });
   }

@@ -11,6 +11,7 @@ import {
   STAMP_SORT_FIELDS,
   TableStore,
   fromStampColumns,
+  sameColumns,
 } from './rows';
 
 type WorkspaceRow = {
@@ -44,12 +45,17 @@ export const WORKSPACE_SORT_FIELDS = [
   ...STAMP_SORT_FIELDS,
 ];
 
+/** The columns that hold a field of the workspace as it is. */
+const SAME_COLUMNS = sameColumns<WorkspaceRow>()([
+  'name',
+  'title',
+  'description',
+  'owner',
+]);
+
 function toWorkspace(row: WorkspaceRow): Workspace {
   return {
-    name: row.name,
-    title: row.title,
-    description: row.description,
-    owner: row.owner,
+    ...SAME_COLUMNS.fromRow(row),
     driver: row.driver as Workspace['driver'],
     nodeGroups: parseJson<NodeGroup[]>(row.node_groups, []),
     env: envFromColumn(row.env),
@@ -117,10 +123,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
     return this.insertOne({
-      name: workspace.name,
-      title: workspace.title,
-      description: workspace.description,
-      owner: workspace.owner,
+      ...SAME_COLUMNS.toRow(workspace),
       driver: workspace.driver,
       node_groups: JSON.stringify(workspace.nodeGroups),
       env: envToColumn(workspace.env),

@@ -44,6 +44,78 @@ export function fromStampColumns(row: StampColumns) {
   return { createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+/** The camelCase field that stores a snake_case column, e.g. `project_id` -> `projectId`. */
+type FieldOf<Column extends string> =
+  Column extends `${infer Head}_${infer Tail}`
+    ? `${Head}${Capitalize<FieldOf<Tail>>}`
+    : Column;
+
+function fieldOf(column: string): string {
+  return column.replace(/_([a-z])/g, (_, letter: string) =>
+    letter.toUpperCase(),
+  );
+}
+
+/**
+ * The columns of a table that hold a field of its objects as they are, under
+ * the field's name in snake_case: `copied` ones always have a value,
+ * `optional` ones are null in the row where the field is undefined. Declared
+ * once per table, they serve both reading rows and inserting them.
+ *
+ * @internal
+ */
+export class SameColumns<
+  Row,
+  Copied extends keyof Row & string,
+  Optional extends keyof Row & string = never,
+> {
+  constructor(
+    private readonly copied: readonly Copied[],
+    private readonly optional: readonly Optional[] = [],
+  ) {}
+
+  /** The fields these columns of `row` hold. */
+  fromRow(row: Row): { [C in Copied as FieldOf<C>]: Row[C] } & {
+    [C in Optional as FieldOf<C>]?: Exclude<Row[C], null>;
+  } {
+    const fields: Record<string, unknown> = {};
+    for (const column of this.copied) fields[fieldOf(column)] = row[column];
+    for (const column of this.optional)
+      fields[fieldOf(column)] = row[column] ?? undefined;
+    return fields as any;
+  }
+
+  /** The columns that store these fields of `fields`. */
+  toRow(
+    fields: { [C in Copied as FieldOf<C>]: Row[C] } & {
+      [C in Optional as FieldOf<C>]?: Exclude<Row[C], null>;
+    },
+  ): Pick<Row, Copied | Optional> {
+    const values = fields as Record<string, unknown>;
+    const row: Record<string, unknown> = {};
+    for (const column of this.copied) row[column] = values[fieldOf(column)];
+    for (const column of this.optional)
+      row[column] = values[fieldOf(column)] ?? null;
+    return row as Pick<Row, Copied | Optional>;
+  }
+}
+
+/**
+ * {@link SameColumns} of a `Row` type, the columns named once:
+ * `sameColumns<JobRow>()(['id', 'name'], ['schedule'])`.
+ *
+ * @internal
+ */
+export function sameColumns<Row>() {
+  return <
+    Copied extends keyof Row & string,
+    Optional extends keyof Row & string = never,
+  >(
+    copied: readonly Copied[],
+    optional: readonly Optional[] = [],
+  ) => new SameColumns<Row, Copied, Optional>(copied, optional);
+}
+
 /**
  * A store of one table whose rows map to the objects it returns: the reads
  * and writes of single rows that every such store makes the same way.
