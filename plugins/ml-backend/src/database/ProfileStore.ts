@@ -1,7 +1,12 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { ResourceProfile } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import {
   RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
@@ -10,9 +15,9 @@ import {
 } from './resourceColumns';
 import {
   PatchColumns,
-  STAMP_SORT_FIELDS,
   TableStore,
   fromStampColumns,
+  sameColumns,
 } from './rows';
 
 type ProfileRow = ResourceColumns & {
@@ -49,12 +54,17 @@ export const PROFILE_SORT_FIELDS = [
   ...STAMP_SORT_FIELDS,
 ];
 
+/** The columns that hold a field of the profile as it is. */
+const SAME_COLUMNS = sameColumns<ProfileRow>()([
+  'id',
+  'workspace',
+  'name',
+  'description',
+]);
+
 function toProfile(row: ProfileRow): ResourceProfile {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    description: row.description,
+    ...SAME_COLUMNS.fromRow(row),
     ...fromResourceColumns(row),
     ...fromStampColumns(row),
   };
@@ -101,14 +111,10 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {
-    const row = {
-      id: uuid(),
-      workspace: profile.workspace,
-      name: profile.name,
-      description: profile.description,
+    return this.insertOne({
+      ...SAME_COLUMNS.toRow({ ...profile, id: uuid() }),
       ...toResourceColumns(profile),
-    } as ProfileRow;
-    return this.insertOne(row);
+    } as ProfileRow);
   }
 
   async update(

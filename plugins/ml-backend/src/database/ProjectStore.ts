@@ -9,12 +9,17 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  nowIso,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
 import {
   IdTableStore,
   PatchColumns,
-  STAMP_SORT_FIELDS,
   fromStampColumns,
   sameColumns,
 } from './rows';

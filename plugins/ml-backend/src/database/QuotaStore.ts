@@ -1,14 +1,19 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Quota } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import {
   RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { STAMP_SORT_FIELDS, TableStore, fromStampColumns } from './rows';
+import { TableStore, fromStampColumns, sameColumns } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -33,11 +38,12 @@ export const QUOTA_SORT_FIELDS = [
   ...STAMP_SORT_FIELDS,
 ];
 
+/** The columns that hold a field of the quota as it is. */
+const SAME_COLUMNS = sameColumns<QuotaRow>()(['id', 'workspace', 'subject']);
+
 function toQuota(row: QuotaRow): Quota {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    subject: row.subject,
+    ...SAME_COLUMNS.fromRow(row),
     ...fromResourceColumns(row),
     ...fromStampColumns(row),
   };
@@ -76,13 +82,10 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
   }
 
   async create(quota: NewQuota): Promise<Quota> {
-    const row = {
-      id: uuid(),
-      workspace: quota.workspace,
-      subject: quota.subject,
+    return this.insertOne({
+      ...SAME_COLUMNS.toRow({ ...quota, id: uuid() }),
       ...toResourceColumns(quota),
-    } as QuotaRow;
-    return this.insertOne(row);
+    } as QuotaRow);
   }
 
   async update(

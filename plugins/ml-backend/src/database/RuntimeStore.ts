@@ -1,11 +1,15 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import {
   IdTableStore,
   PatchColumns,
-  STAMP_SORT_FIELDS,
   fromStampColumns,
   sameColumns,
 } from './rows';

@@ -5,10 +5,15 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from './envColumn';
-import { ListOptions, ListResult, listPage, parseJson } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  parseJson,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import {
   PatchColumns,
-  STAMP_SORT_FIELDS,
   TableStore,
   fromStampColumns,
   sameColumns,

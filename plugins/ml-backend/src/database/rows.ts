@@ -33,11 +33,8 @@ function patchColumns<Patch extends object, Row>(
   return changes;
 }
 
-/** The creation and last-change stamps every table has, as stored. */
+/** The creation and last-change stamps of a table's rows, as stored. */
 export type StampColumns = { created_at: string; updated_at: string };
-
-/** The sort fields of {@link StampColumns}, which every table's list offers. */
-export const STAMP_SORT_FIELDS = ['created_at', 'updated_at'];
 
 /** {@link StampColumns} as the objects the stores return name them. */
 export function fromStampColumns(row: StampColumns) {
