@@ -65,26 +65,24 @@ export type ApplicationPatch = Partial<
 >;
 
 /** The columns that hold a field of the application as it is. */
-const SAME_COLUMNS = sameColumns<ApplicationRow>()(
-  [
-    'id',
-    'project_id',
-    'name',
-    'slug',
-    'description',
-    'script',
-    'runtime_id',
-    'profile',
-    'created_by',
-  ],
-  ['workload_id'],
-);
+const SAME_COLUMNS = sameColumns<ApplicationRow>()([
+  'id',
+  'project_id',
+  'name',
+  'slug',
+  'description',
+  'script',
+  'runtime_id',
+  'profile',
+  'created_by',
+]);
 
 function toApplication(row: ApplicationRow): StoredApplication {
   return {
     ...SAME_COLUMNS.fromRow(row),
     env: envFromColumn(row.env),
     bypassAuthentication: Boolean(row.bypass_authentication),
+    workloadId: row.workload_id ?? undefined,
     ...fromStampColumns(row),
   };
 }
@@ -126,11 +124,12 @@ export class ApplicationStore extends IdTableStore<
 
   /** Throws the database's unique violation when the slug is taken. */
   async create(app: NewApplication): Promise<StoredApplication> {
-    // A new application has no workload until it starts.
     return this.insertOne({
       ...SAME_COLUMNS.toRow(app),
       env: envToColumn(app.env),
       bypass_authentication: app.bypassAuthentication,
+      // It has no workload until it starts.
+      workload_id: null,
     });
   }
 
