@@ -111,11 +111,7 @@ export class ApplicationStore extends IdTableStore<
   }
 
   async listByProject(projectId: string): Promise<StoredApplication[]> {
-    const rows = await this.db<ApplicationRow>('applications')
-      .where({ project_id: projectId })
-      .orderBy('name')
-      .orderBy('id');
-    return rows.map(toApplication);
+    return this.findAll({ project_id: projectId }, 'name', 'id');
   }
 
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {

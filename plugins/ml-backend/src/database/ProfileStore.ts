@@ -1,12 +1,7 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { ResourceProfile } from '@ml-platform/plugin-ml-common';
-import {
-  ListOptions,
-  ListResult,
-  listPage,
-  STAMP_SORT_FIELDS,
-} from './listing';
+import { ListOptions, ListResult, STAMP_SORT_FIELDS } from './listing';
 import {
   RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
@@ -85,22 +80,14 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
     workspace: string,
     options: ListOptions,
   ): Promise<ListResult<ResourceProfile>> {
-    return listPage<ProfileRow, ResourceProfile>(
-      this.db('resource_profiles').select('*').where({ workspace }),
-      options,
-      {
-        searchColumns: ['name', 'description'],
-        tiebreaker: 'id',
-        map: toProfile,
-      },
-    );
+    return this.listPageWhere({ workspace }, options, {
+      searchColumns: ['name', 'description'],
+      tiebreaker: 'id',
+    });
   }
 
   async listAll(workspace: string): Promise<ResourceProfile[]> {
-    const rows = await this.db<ProfileRow>('resource_profiles')
-      .where({ workspace })
-      .orderBy('name');
-    return rows.map(toProfile);
+    return this.findAll({ workspace }, 'name');
   }
 
   async get(

@@ -1,12 +1,7 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Quota } from '@ml-platform/plugin-ml-common';
-import {
-  ListOptions,
-  ListResult,
-  listPage,
-  STAMP_SORT_FIELDS,
-} from './listing';
+import { ListOptions, ListResult, STAMP_SORT_FIELDS } from './listing';
 import {
   RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
@@ -63,11 +58,10 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
     workspace: string,
     options: ListOptions,
   ): Promise<ListResult<Quota>> {
-    return listPage<QuotaRow, Quota>(
-      this.db('quotas').select('*').where({ workspace }),
-      options,
-      { searchColumns: ['subject'], tiebreaker: 'id', map: toQuota },
-    );
+    return this.listPageWhere({ workspace }, options, {
+      searchColumns: ['subject'],
+      tiebreaker: 'id',
+    });
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { nowIso } from './listing';
+import { ListOptions, ListResult, listPage, nowIso } from './listing';
 
 /**
  * How each field of a patch is stored: in the column of that name, or in the
@@ -143,6 +143,30 @@ export abstract class TableStore<Row, T> {
     const row = { ...columns, created_at: now, updated_at: now } as Row;
     await this.db(this.table).insert(row);
     return this.fromRow(row);
+  }
+
+  /** The rows that match `where`, mapped, sorted by the `orderBy` columns. */
+  protected async findAll(
+    where: Partial<Row>,
+    ...orderBy: Array<keyof Row & string>
+  ): Promise<T[]> {
+    let query = this.db(this.table).where(where);
+    for (const column of orderBy) query = query.orderBy(column);
+    const rows: Row[] = await query;
+    return rows.map(this.fromRow);
+  }
+
+  /** A page of the rows that match `where`, mapped (see {@link listPage}). */
+  protected listPageWhere(
+    where: Partial<Row>,
+    options: ListOptions,
+    search: { searchColumns: string[]; tiebreaker: keyof Row & string },
+  ): Promise<ListResult<T>> {
+    return listPage<Row, T>(
+      this.db(this.table).select('*').where(where),
+      options,
+      { ...search, map: this.fromRow },
+    );
   }
 
   /** Deletes the row that matches `where`; false when none does. */

@@ -61,10 +61,7 @@ export class ModelStore extends IdTableStore<ModelRow, Model> {
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
-    const rows = await this.db<ModelRow>('models')
-      .where({ project_id: projectId })
-      .orderBy('name');
-    return rows.map(toModel);
+    return this.findAll({ project_id: projectId }, 'name');
   }
 
   async listAll(): Promise<Model[]> {

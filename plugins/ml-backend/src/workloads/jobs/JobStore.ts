@@ -103,10 +103,7 @@ export class JobStore extends IdTableStore<JobRow, StoredJob> {
   }
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs')
-      .where({ project_id: projectId })
-      .orderBy('name');
-    return rows.map(toJob);
+    return this.findAll({ project_id: projectId }, 'name');
   }
 
   async listScheduled(): Promise<StoredJob[]> {
