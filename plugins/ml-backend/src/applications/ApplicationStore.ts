@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { EnvVars } from '@ml-platform/plugin-ml-common';
+import { Application } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
 import {
@@ -26,24 +26,11 @@ type ApplicationRow = {
   updated_at: string;
 };
 
-/** An application as stored: what to run; its state comes from its workload. */
-export interface StoredApplication {
-  id: string;
-  projectId: string;
-  name: string;
-  slug: string;
-  description: string;
-  script: string;
-  runtimeId: string;
-  profile: string;
-  /** Secrets sealed. */
-  env: EnvVars;
-  bypassAuthentication: boolean;
-  workloadId?: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * An application as stored: what to run, with the secrets of its env
+ * sealed; its state, reason and URL come from its workload and slug.
+ */
+export type StoredApplication = Omit<Application, 'state' | 'reason' | 'url'>;
 
 export type NewApplication = Omit<
   StoredApplication,
