@@ -53,6 +53,13 @@ function fieldOf(column: string): string {
   );
 }
 
+/** The fields that {@link SameColumns} hold, by their camelCase names. */
+type SameFields<Row, Copied extends keyof Row, Optional extends keyof Row> = {
+  [C in Copied as FieldOf<C & string>]: Row[C];
+} & {
+  [C in Optional as FieldOf<C & string>]?: Exclude<Row[C], null>;
+};
+
 /**
  * The columns of a table that hold a field of its objects as they are, under
  * the field's name in snake_case: `copied` ones always have a value,
@@ -72,9 +79,7 @@ export class SameColumns<
   ) {}
 
   /** The fields these columns of `row` hold. */
-  fromRow(row: Row): { [C in Copied as FieldOf<C>]: Row[C] } & {
-    [C in Optional as FieldOf<C>]?: Exclude<Row[C], null>;
-  } {
+  fromRow(row: Row): SameFields<Row, Copied, Optional> {
     const fields: Record<string, unknown> = {};
     for (const column of this.copied) fields[fieldOf(column)] = row[column];
     for (const column of this.optional)
@@ -84,9 +89,7 @@ export class SameColumns<
 
   /** The columns that store these fields of `fields`. */
   toRow(
-    fields: { [C in Copied as FieldOf<C>]: Row[C] } & {
-      [C in Optional as FieldOf<C>]?: Exclude<Row[C], null>;
-    },
+    fields: SameFields<Row, Copied, Optional>,
   ): Pick<Row, Copied | Optional> {
     const values = fields as Record<string, unknown>;
     const row: Record<string, unknown> = {};
