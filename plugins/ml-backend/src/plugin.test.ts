@@ -3,6 +3,7 @@ import { createTestDatabases } from './__testUtils__/testDatabases';
 import { MlTestBackend, startMlBackend } from './__testUtils__/startMlBackend';
 import { waitFor } from './__testUtils__/waitFor';
 import { namesListedAt } from './__testUtils__/apiFixtures';
+import { PYTHON_RUNTIME } from './__testUtils__/storeRows';
 
 jest.setTimeout(60_000);
 const databases = createTestDatabases();
@@ -14,16 +15,7 @@ describe('mlPlugin', () => {
     backend = await startMlBackend(databases, 'SQLITE_3', {
       config: {
         seed: { demo: true },
-        runtimes: [
-          {
-            editor: 'Workbench',
-            kernel: 'Python 3',
-            edition: 'Standard',
-            shortVersion: '2026.11',
-            maintenanceVersion: 1,
-            command: 'python3',
-          },
-        ],
+        runtimes: [{ ...PYTHON_RUNTIME, shortVersion: '2026.11' }],
       },
     });
   });

@@ -22,6 +22,13 @@ export {
   testPolicy,
 } from './__testUtils__/testPolicy';
 export type { TestMemberships } from './__testUtils__/testPolicy';
+export { intervalSchedulerFactory } from './__testUtils__/intervalScheduler';
+export {
+  removeStorage,
+  stopLocalWorkloads,
+} from './__testUtils__/localStorage';
+export { PYTHON_RUNTIME } from './__testUtils__/storeRows';
+export { FIXTURE_TIME, testApplication } from './__testUtils__/apiObjects';
 
 // The engine, stores and serving parts the benches under bench/ measure on
 // their own, without the HTTP layer around them. Not a stable API: they move

@@ -9,9 +9,13 @@ import {
 } from '@ml-platform/plugin-ml-common';
 // The ML backend's own test fixtures (a dev dependency only).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
-import { STANDARD_NODE_GROUP } from '@ml-platform/plugin-ml-backend/testUtils';
+import {
+  FIXTURE_TIME,
+  STANDARD_NODE_GROUP,
+  testApplication,
+} from '@ml-platform/plugin-ml-backend/testUtils';
 
-const at = '2026-11-22T00:00:00Z';
+const at = FIXTURE_TIME;
 
 export const demoWorkspace: Workspace = {
   name: 'demo',
@@ -138,22 +142,8 @@ export function application(
   slug: string,
   extra: Partial<Application> = {},
 ): Application {
-  return {
-    id,
-    projectId,
-    name: slug,
-    slug,
-    description: '',
-    script: 'app.py',
+  return testApplication(id, projectId, slug, {
     runtimeId: python.id,
-    profile: 'small',
-    env: {},
-    bypassAuthentication: false,
-    state: 'running',
-    url: `apps/${slug}/`,
-    createdBy: 'user:default/jane',
-    createdAt: at,
-    updatedAt: at,
     ...extra,
-  };
+  });
 }

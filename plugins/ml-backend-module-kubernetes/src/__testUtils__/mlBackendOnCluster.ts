@@ -3,6 +3,7 @@ import { Runtime, Workspace } from '@ml-platform/plugin-ml-common';
 import {
   createTestDatabases,
   MlTestBackend,
+  PYTHON_RUNTIME,
   STANDARD_NODE_GROUP,
   startMlBackend,
 } from '@ml-platform/plugin-ml-backend/testUtils';
@@ -25,16 +26,7 @@ export async function startMlBackendOnCluster(
     config: {
       engine: { reconcileIntervalSeconds: 0.3 },
       serving: { drainSeconds: 0 },
-      runtimes: [
-        {
-          editor: 'Workbench',
-          kernel: 'Python 3',
-          edition: 'Standard',
-          shortVersion: '1',
-          maintenanceVersion: 1,
-          command: 'python3',
-        },
-      ],
+      runtimes: [PYTHON_RUNTIME],
       kubernetes: {
         backendUrl: 'http://127.0.0.1:7007',
         workspaces: {

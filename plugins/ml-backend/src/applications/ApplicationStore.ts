@@ -1,8 +1,13 @@
 import { Knex } from 'knex';
-import { EnvVars } from '@ml-platform/plugin-ml-common';
+import { Application } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../database/envColumn';
 import { nowIso } from '../database/listing';
-import { PatchColumns, IdTableStore } from '../database/rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+  sameColumns,
+} from '../database/rows';
 
 type ApplicationRow = {
   id: string;
@@ -21,24 +26,11 @@ type ApplicationRow = {
   updated_at: string;
 };
 
-/** An application as stored: what to run; its state comes from its workload. */
-export interface StoredApplication {
-  id: string;
-  projectId: string;
-  name: string;
-  slug: string;
-  description: string;
-  script: string;
-  runtimeId: string;
-  profile: string;
-  /** Secrets sealed. */
-  env: EnvVars;
-  bypassAuthentication: boolean;
-  workloadId?: string;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/**
+ * An application as stored: what to run, with the secrets of its env
+ * sealed; its state, reason and URL come from its workload and slug.
+ */
+export type StoredApplication = Omit<Application, 'state' | 'reason' | 'url'>;
 
 export type NewApplication = Omit<
   StoredApplication,
@@ -59,22 +51,26 @@ export type ApplicationPatch = Partial<
   >
 >;
 
+/** The columns that hold a field of the application as it is. */
+const SAME_COLUMNS = sameColumns<ApplicationRow>()([
+  'id',
+  'project_id',
+  'name',
+  'slug',
+  'description',
+  'script',
+  'runtime_id',
+  'profile',
+  'created_by',
+]);
+
 function toApplication(row: ApplicationRow): StoredApplication {
   return {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    slug: row.slug,
-    description: row.description,
-    script: row.script,
-    runtimeId: row.runtime_id,
-    profile: row.profile,
+    ...SAME_COLUMNS.fromRow(row),
     env: envFromColumn(row.env),
     bypassAuthentication: Boolean(row.bypass_authentication),
     workloadId: row.workload_id ?? undefined,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -102,11 +98,7 @@ export class ApplicationStore extends IdTableStore<
   }
 
   async listByProject(projectId: string): Promise<StoredApplication[]> {
-    const rows = await this.db<ApplicationRow>('applications')
-      .where({ project_id: projectId })
-      .orderBy('name')
-      .orderBy('id');
-    return rows.map(toApplication);
+    return this.findAll({ project_id: projectId }, 'name', 'id');
   }
 
   async getBySlug(slug: string): Promise<StoredApplication | undefined> {
@@ -116,18 +108,11 @@ export class ApplicationStore extends IdTableStore<
   /** Throws the database's unique violation when the slug is taken. */
   async create(app: NewApplication): Promise<StoredApplication> {
     return this.insertOne({
-      id: app.id,
-      project_id: app.projectId,
-      name: app.name,
-      slug: app.slug,
-      description: app.description,
-      script: app.script,
-      runtime_id: app.runtimeId,
-      profile: app.profile,
+      ...SAME_COLUMNS.toRow(app),
       env: envToColumn(app.env),
       bypass_authentication: app.bypassAuthentication,
+      // It has no workload until it starts.
       workload_id: null,
-      created_by: app.createdBy,
     });
   }
 
@@ -135,8 +120,7 @@ export class ApplicationStore extends IdTableStore<
     id: string,
     patch: ApplicationPatch,
   ): Promise<StoredApplication | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   /**

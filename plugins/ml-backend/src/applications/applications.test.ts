@@ -78,6 +78,13 @@ describe('applications with the local driver, through the proxy', () => {
       const res = await visit(`/api/ml/apps/${slug}${path}`, ALICE);
       return res.status === 200 && res;
     }, `the app ${slug} to answer`);
+  /** The state of a workload, as its owner sees it. */
+  const workloadState = async (workloadId: string) =>
+    (
+      await request(server)
+        .get(`/api/ml/workloads/${workloadId}`)
+        .set(asUser(ALICE))
+    ).body.state;
 
   it('refuses bad input, naming the field, and changes nothing', async () => {
     const before = await backend.snapshot(['applications', 'workloads']);
@@ -415,13 +422,7 @@ describe('applications with the local driver, through the proxy', () => {
       .set(asUser(ALICE))
       .expect(200);
     expect(restarted.body.workloadId).not.toBe(firstWorkload);
-    expect(
-      (
-        await request(server)
-          .get(`/api/ml/workloads/${firstWorkload}`)
-          .set(asUser(ALICE))
-      ).body.state,
-    ).toBe('stopped');
+    expect(await workloadState(firstWorkload)).toBe('stopped');
     await running(echo.id);
     await answering('echo');
 
@@ -445,13 +446,7 @@ describe('applications with the local driver, through the proxy', () => {
       .delete(`${base}/${echo.id}`)
       .set(asUser(ALICE))
       .expect(204);
-    expect(
-      (
-        await request(server)
-          .get(`/api/ml/workloads/${workloadId}`)
-          .set(asUser(ALICE))
-      ).body.state,
-    ).toBe('stopped');
+    expect(await workloadState(workloadId)).toBe('stopped');
     await request(server)
       .get(`${base}/${echo.id}`)
       .set(asUser(ALICE))

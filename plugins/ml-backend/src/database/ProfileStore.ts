@@ -1,13 +1,19 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { ResourceProfile } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { ListOptions, ListResult, STAMP_SORT_FIELDS } from './listing';
 import {
+  RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { TableStore } from './rows';
+import {
+  PatchColumns,
+  TableStore,
+  fromStampColumns,
+  sameColumns,
+} from './rows';
 
 type ProfileRow = ResourceColumns & {
   id: string;
@@ -29,25 +35,33 @@ export type ProfilePatch = Partial<
   Pick<ResourceProfile, 'description' | 'cpu' | 'memoryMiB' | 'gpu'>
 >;
 
+const PATCH_COLUMNS: PatchColumns<ProfilePatch, ProfileRow> = {
+  ...RESOURCE_PATCH_COLUMNS,
+  description: 'description',
+};
+
 /** @internal */
 export const PROFILE_SORT_FIELDS = [
   'name',
   'cpu_millis',
   'memory_mib',
   'gpu',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
+
+/** The columns that hold a field of the profile as it is. */
+const SAME_COLUMNS = sameColumns<ProfileRow>()([
+  'id',
+  'workspace',
+  'name',
+  'description',
+]);
 
 function toProfile(row: ProfileRow): ResourceProfile {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    description: row.description,
+    ...SAME_COLUMNS.fromRow(row),
     ...fromResourceColumns(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -66,22 +80,14 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
     workspace: string,
     options: ListOptions,
   ): Promise<ListResult<ResourceProfile>> {
-    return listPage<ProfileRow, ResourceProfile>(
-      this.db('resource_profiles').select('*').where({ workspace }),
-      options,
-      {
-        searchColumns: ['name', 'description'],
-        tiebreaker: 'id',
-        map: toProfile,
-      },
-    );
+    return this.listPageWhere({ workspace }, options, {
+      searchColumns: ['name', 'description'],
+      tiebreaker: 'id',
+    });
   }
 
   async listAll(workspace: string): Promise<ResourceProfile[]> {
-    const rows = await this.db<ProfileRow>('resource_profiles')
-      .where({ workspace })
-      .orderBy('name');
-    return rows.map(toProfile);
+    return this.findAll({ workspace }, 'name');
   }
 
   async get(
@@ -92,14 +98,10 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
   }
 
   async create(profile: NewProfile): Promise<ResourceProfile> {
-    const row = {
-      id: uuid(),
-      workspace: profile.workspace,
-      name: profile.name,
-      description: profile.description,
+    return this.insertOne({
+      ...SAME_COLUMNS.toRow({ ...profile, id: uuid() }),
       ...toResourceColumns(profile),
-    } as ProfileRow;
-    return this.insertOne(row);
+    } as ProfileRow);
   }
 
   async update(
@@ -107,16 +109,7 @@ export class ProfileStore extends TableStore<ProfileRow, ResourceProfile> {
     name: string,
     patch: ProfilePatch,
   ): Promise<ResourceProfile | undefined> {
-    const changes: Partial<ProfileRow> = {
-      ...toResourceColumns(patch),
-      updated_at: nowIso(),
-    };
-    if (patch.description !== undefined)
-      changes.description = patch.description;
-    const updated = await this.db('resource_profiles')
-      .where({ workspace, name })
-      .update(changes);
-    return updated ? this.get(workspace, name) : undefined;
+    return this.updateOne({ workspace, name }, patch, PATCH_COLUMNS);
   }
 
   async delete(workspace: string, name: string): Promise<boolean> {

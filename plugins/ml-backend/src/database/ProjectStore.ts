@@ -9,9 +9,20 @@ import {
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { MlProjectFilter } from '@ml-platform/plugin-ml-node';
 import { envFromColumn, envToColumn } from './envColumn';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  nowIso,
+  STAMP_SORT_FIELDS,
+} from './listing';
 import { whereProjectMatches } from './projectAccessFilter';
-import { PatchColumns, IdTableStore } from './rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+  sameColumns,
+} from './rows';
 
 type ProjectRow = {
   id: string;
@@ -53,8 +64,7 @@ export const PROJECT_SORT_FIELDS = [
   'title',
   'owner',
   'workspace',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
 
 const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
@@ -66,21 +76,19 @@ const PATCH_COLUMNS: PatchColumns<ProjectPatch, ProjectRow> = {
   env: env => ({ env: envToColumn(env) }),
 };
 
+/** The columns that hold a field of the project as it is. */
+const SAME_COLUMNS = sameColumns<ProjectRow>()(
+  ['id', 'workspace', 'name', 'title', 'description', 'owner', 'created_by'],
+  ['template_ref'],
+);
+
 function toProject(row: ProjectRow): Project {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    name: row.name,
-    title: row.title,
-    description: row.description,
-    owner: row.owner,
+    ...SAME_COLUMNS.fromRow(row),
     visibility: row.visibility as ProjectVisibility,
     teamRole: (row.team_role ?? 'contributor') as CollaboratorRole,
     env: envFromColumn(row.env),
-    templateRef: row.template_ref ?? undefined,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -141,23 +149,15 @@ export class ProjectStore extends IdTableStore<ProjectRow, Project> {
 
   async create(project: NewProject): Promise<Project> {
     return this.insertOne({
-      id: uuid(),
-      workspace: project.workspace,
-      name: project.name,
-      title: project.title,
-      description: project.description,
-      owner: project.owner,
+      ...SAME_COLUMNS.toRow({ ...project, id: uuid() }),
       visibility: project.visibility,
       team_role: project.teamRole,
       env: envToColumn(project.env),
-      template_ref: project.templateRef ?? null,
-      created_by: project.createdBy,
     });
   }
 
   async update(id: string, patch: ProjectPatch): Promise<Project | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -1,13 +1,14 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Quota } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage, nowIso } from './listing';
+import { ListOptions, ListResult, STAMP_SORT_FIELDS } from './listing';
 import {
+  RESOURCE_PATCH_COLUMNS,
   ResourceColumns,
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { TableStore } from './rows';
+import { TableStore, fromStampColumns, sameColumns } from './rows';
 
 type QuotaRow = ResourceColumns & {
   id: string;
@@ -29,18 +30,17 @@ export const QUOTA_SORT_FIELDS = [
   'cpu_millis',
   'memory_mib',
   'gpu',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
+
+/** The columns that hold a field of the quota as it is. */
+const SAME_COLUMNS = sameColumns<QuotaRow>()(['id', 'workspace', 'subject']);
 
 function toQuota(row: QuotaRow): Quota {
   return {
-    id: row.id,
-    workspace: row.workspace,
-    subject: row.subject,
+    ...SAME_COLUMNS.fromRow(row),
     ...fromResourceColumns(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -58,11 +58,10 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
     workspace: string,
     options: ListOptions,
   ): Promise<ListResult<Quota>> {
-    return listPage<QuotaRow, Quota>(
-      this.db('quotas').select('*').where({ workspace }),
-      options,
-      { searchColumns: ['subject'], tiebreaker: 'id', map: toQuota },
-    );
+    return this.listPageWhere({ workspace }, options, {
+      searchColumns: ['subject'],
+      tiebreaker: 'id',
+    });
   }
 
   async get(workspace: string, id: string): Promise<Quota | undefined> {
@@ -77,13 +76,10 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
   }
 
   async create(quota: NewQuota): Promise<Quota> {
-    const row = {
-      id: uuid(),
-      workspace: quota.workspace,
-      subject: quota.subject,
+    return this.insertOne({
+      ...SAME_COLUMNS.toRow({ ...quota, id: uuid() }),
       ...toResourceColumns(quota),
-    } as QuotaRow;
-    return this.insertOne(row);
+    } as QuotaRow);
   }
 
   async update(
@@ -91,10 +87,7 @@ export class QuotaStore extends TableStore<QuotaRow, Quota> {
     id: string,
     patch: QuotaPatch,
   ): Promise<Quota | undefined> {
-    const updated = await this.db('quotas')
-      .where({ workspace, id })
-      .update({ ...toResourceColumns(patch), updated_at: nowIso() });
-    return updated ? this.get(workspace, id) : undefined;
+    return this.updateOne({ workspace, id }, patch, RESOURCE_PATCH_COLUMNS);
   }
 
   async delete(workspace: string, id: string): Promise<boolean> {

@@ -1,8 +1,18 @@
 import { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
 import { Runtime } from '@ml-platform/plugin-ml-common';
-import { ListOptions, ListResult, listPage } from './listing';
-import { PatchColumns, IdTableStore } from './rows';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  STAMP_SORT_FIELDS,
+} from './listing';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+  sameColumns,
+} from './rows';
 
 type RuntimeRow = {
   id: string;
@@ -50,24 +60,28 @@ export const RUNTIME_SORT_FIELDS = [
   'edition',
   'short_version',
   'maintenance_version',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
+
+/** The columns that hold a field of the runtime as it is. */
+const SAME_COLUMNS = sameColumns<RuntimeRow>()(
+  [
+    'id',
+    'editor',
+    'kernel',
+    'edition',
+    'short_version',
+    'maintenance_version',
+    'description',
+  ],
+  ['image', 'command'],
+);
 
 function toRuntime(row: RuntimeRow): Runtime {
   return {
-    id: row.id,
-    editor: row.editor,
-    kernel: row.kernel,
-    edition: row.edition,
-    shortVersion: row.short_version,
-    maintenanceVersion: row.maintenance_version,
-    description: row.description,
-    image: row.image ?? undefined,
-    command: row.command ?? undefined,
+    ...SAME_COLUMNS.fromRow(row),
     enabled: Boolean(row.enabled),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -123,22 +137,13 @@ export class RuntimeStore extends IdTableStore<RuntimeRow, Runtime> {
 
   async create(runtime: NewRuntime): Promise<Runtime> {
     return this.insertOne({
-      id: uuid(),
-      editor: runtime.editor,
-      kernel: runtime.kernel,
-      edition: runtime.edition,
-      short_version: runtime.shortVersion,
-      maintenance_version: runtime.maintenanceVersion,
-      description: runtime.description,
-      image: runtime.image ?? null,
-      command: runtime.command ?? null,
+      ...SAME_COLUMNS.toRow({ ...runtime, id: uuid() }),
       enabled: runtime.enabled,
     });
   }
 
   async update(id: string, patch: RuntimePatch): Promise<Runtime | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   async delete(id: string): Promise<boolean> {

@@ -16,7 +16,7 @@ import {
   fromResourceColumns,
   toResourceColumns,
 } from './resourceColumns';
-import { IdTableStore } from './rows';
+import { IdTableStore, fromStampColumns, sameColumns } from './rows';
 
 export type WorkloadRow = ResourceColumns & {
   id: string;
@@ -124,44 +124,58 @@ export type WorkloadPatch = Partial<
   >
 >;
 
+/** The columns that hold a field of a {@link NewWorkload} as it is. */
+const NEW_COLUMNS = sameColumns<WorkloadRow>()(
+  [
+    'id',
+    'project_id',
+    'workspace',
+    'runtime_id',
+    'charged_subject',
+    'requester',
+    'max_attempts',
+    'retry_backoff_seconds',
+  ],
+  [
+    'name',
+    'profile',
+    'timeout_seconds',
+    'idle_timeout_seconds',
+    'job_id',
+    'work_dir',
+    'model_id',
+    'deployment_id',
+  ],
+);
+
+/** The columns of its runs that hold a field of the workload as they are. */
+const RUN_COLUMNS = sameColumns<WorkloadRow>()(
+  ['attempt', 'queued_at'],
+  [
+    'node_id',
+    'exit_code',
+    'retry_at',
+    'started_at',
+    'ended_at',
+    'last_activity_at',
+  ],
+);
+
 export function toWorkload(row: WorkloadRow): StoredWorkload {
   return {
-    id: row.id,
+    ...NEW_COLUMNS.fromRow(row),
+    ...RUN_COLUMNS.fromRow(row),
     kind: row.kind as WorkloadKindName,
-    name: row.name ?? undefined,
-    projectId: row.project_id,
-    workspace: row.workspace,
-    runtimeId: row.runtime_id,
-    profile: row.profile ?? undefined,
     resources: fromResourceColumns(row),
-    chargedSubject: row.charged_subject,
-    requester: row.requester,
     priority: row.priority,
     state: row.state as WorkloadState,
     reason: row.reason ?? undefined,
-    attempt: row.attempt,
-    maxAttempts: row.max_attempts,
-    retryBackoffSeconds: row.retry_backoff_seconds,
     args: parseJson<string[]>(row.args, []),
     env: parseJson<Record<string, string>>(row.env, {}),
     secretEnv: secretsFromColumn(row.secret_env),
     ports: parseJson<string[]>(row.ports, []),
-    timeoutSeconds: row.timeout_seconds ?? undefined,
-    idleTimeoutSeconds: row.idle_timeout_seconds ?? undefined,
-    nodeId: row.node_id ?? undefined,
-    jobId: row.job_id ?? undefined,
     trigger: (row.trigger as WorkloadTrigger) ?? undefined,
-    exitCode: row.exit_code ?? undefined,
-    queuedAt: row.queued_at,
-    retryAt: row.retry_at ?? undefined,
-    startedAt: row.started_at ?? undefined,
-    endedAt: row.ended_at ?? undefined,
-    lastActivityAt: row.last_activity_at ?? undefined,
-    workDir: row.work_dir ?? undefined,
-    modelId: row.model_id ?? undefined,
-    deploymentId: row.deployment_id ?? undefined,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -206,41 +220,20 @@ export class WorkloadStore extends IdTableStore<WorkloadRow, StoredWorkload> {
     const db = tx ?? this.db;
     const now = nowIso();
     const row = {
-      id: w.id,
+      ...NEW_COLUMNS.toRow(w),
+      // Its first attempt, queued now: none of the other run columns yet.
+      ...RUN_COLUMNS.toRow({ attempt: 1, queuedAt: now }),
       kind: w.kind,
-      name: w.name ?? null,
-      project_id: w.projectId,
-      workspace: w.workspace,
-      runtime_id: w.runtimeId,
-      profile: w.profile ?? null,
       ...(toResourceColumns(w.resources) as ResourceColumns),
-      charged_subject: w.chargedSubject,
-      requester: w.requester,
       priority: w.priority ?? 0,
       state: 'queued',
       reason: w.reason ?? 'waiting for admission',
-      attempt: 1,
-      max_attempts: w.maxAttempts,
-      retry_backoff_seconds: w.retryBackoffSeconds,
       args: JSON.stringify(w.args),
       env: JSON.stringify(w.env),
       secret_env: secretsToColumn(w.secretEnv ?? {}),
       ports: JSON.stringify(w.ports),
-      timeout_seconds: w.timeoutSeconds ?? null,
-      idle_timeout_seconds: w.idleTimeoutSeconds ?? null,
-      node_id: null,
-      job_id: w.jobId ?? null,
       trigger: w.trigger ?? null,
       idempotency_key: w.idempotencyKey ?? null,
-      exit_code: null,
-      queued_at: now,
-      retry_at: null,
-      started_at: null,
-      ended_at: null,
-      last_activity_at: null,
-      work_dir: w.workDir ?? null,
-      model_id: w.modelId ?? null,
-      deployment_id: w.deploymentId ?? null,
       created_at: now,
       updated_at: now,
     };

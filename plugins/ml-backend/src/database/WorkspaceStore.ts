@@ -5,8 +5,19 @@ import {
   Workspace,
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from './envColumn';
-import { ListOptions, ListResult, listPage, parseJson } from './listing';
-import { PatchColumns, TableStore } from './rows';
+import {
+  ListOptions,
+  ListResult,
+  listPage,
+  parseJson,
+  STAMP_SORT_FIELDS,
+} from './listing';
+import {
+  PatchColumns,
+  TableStore,
+  fromStampColumns,
+  sameColumns,
+} from './rows';
 
 type WorkspaceRow = {
   name: string;
@@ -36,16 +47,20 @@ export const WORKSPACE_SORT_FIELDS = [
   'name',
   'title',
   'owner',
-  'created_at',
-  'updated_at',
+  ...STAMP_SORT_FIELDS,
 ];
+
+/** The columns that hold a field of the workspace as it is. */
+const SAME_COLUMNS = sameColumns<WorkspaceRow>()([
+  'name',
+  'title',
+  'description',
+  'owner',
+]);
 
 function toWorkspace(row: WorkspaceRow): Workspace {
   return {
-    name: row.name,
-    title: row.title,
-    description: row.description,
-    owner: row.owner,
+    ...SAME_COLUMNS.fromRow(row),
     driver: row.driver as Workspace['driver'],
     nodeGroups: parseJson<NodeGroup[]>(row.node_groups, []),
     env: envFromColumn(row.env),
@@ -54,8 +69,7 @@ function toWorkspace(row: WorkspaceRow): Workspace {
       memoryMiB: row.default_quota_memory_mib,
       gpu: row.default_quota_gpu,
     },
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -114,10 +128,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
 
   async create(workspace: NewWorkspace): Promise<Workspace> {
     return this.insertOne({
-      name: workspace.name,
-      title: workspace.title,
-      description: workspace.description,
-      owner: workspace.owner,
+      ...SAME_COLUMNS.toRow(workspace),
       driver: workspace.driver,
       node_groups: JSON.stringify(workspace.nodeGroups),
       env: envToColumn(workspace.env),
@@ -129,8 +140,7 @@ export class WorkspaceStore extends TableStore<WorkspaceRow, Workspace> {
     name: string,
     patch: WorkspacePatch,
   ): Promise<Workspace | undefined> {
-    const found = await this.patchOne({ name }, patch, PATCH_COLUMNS);
-    return found ? this.get(name) : undefined;
+    return this.updateOne({ name }, patch, PATCH_COLUMNS);
   }
 
   /** Deletes the workspace with its profiles and quotas. */

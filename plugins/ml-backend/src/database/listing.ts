@@ -12,6 +12,9 @@ export interface SortField {
  *
  * @internal
  */
+/** The sort fields of the creation and last-change stamps of a table. */
+export const STAMP_SORT_FIELDS = ['created_at', 'updated_at'];
+
 export interface ListOptions {
   filter?: string;
   sort: SortField[];

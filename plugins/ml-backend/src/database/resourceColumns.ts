@@ -19,6 +19,13 @@ export function toResourceColumns(
   return columns;
 }
 
+/** How a patch of resource amounts is stored (see {@link toResourceColumns}). */
+export const RESOURCE_PATCH_COLUMNS = {
+  cpu: (cpu: number) => ({ cpu_millis: Math.round(cpu * 1000) }),
+  memoryMiB: 'memory_mib',
+  gpu: 'gpu',
+} as const;
+
 /** @internal */
 export function fromResourceColumns(row: ResourceColumns): ResourceLimits {
   return {

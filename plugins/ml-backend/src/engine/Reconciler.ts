@@ -159,11 +159,8 @@ export class Reconciler {
           });
           return;
         }
-        const startedMs = Date.parse(w.startedAt ?? w.updatedAt);
-        if (
-          w.timeoutSeconds &&
-          this.now() - startedMs > w.timeoutSeconds * 1000
-        ) {
+        const started = w.startedAt ?? w.updatedAt;
+        if (this.isPast(started, w.timeoutSeconds)) {
           await this.deps.driverFor(ws).stop(o);
           await this.endAttempt(
             w,
@@ -173,18 +170,13 @@ export class Reconciler {
           );
           return;
         }
-        const activeMs = Date.parse(
-          w.lastActivityAt ?? w.startedAt ?? w.updatedAt,
-        );
-        if (
-          w.idleTimeoutSeconds &&
-          this.now() - activeMs > w.idleTimeoutSeconds * 1000
-        ) {
+        const idleSeconds = w.idleTimeoutSeconds ?? 0;
+        if (this.isPast(w.lastActivityAt ?? started, idleSeconds)) {
           await this.deps.driverFor(ws).stop(o);
           await this.endAttempt(
             w,
             'stopped',
-            `idle for more than ${Math.round(w.idleTimeoutSeconds / 60)} min`,
+            `idle for more than ${Math.round(idleSeconds / 60)} min`,
             undefined,
           );
         }
@@ -208,6 +200,11 @@ export class Reconciler {
    * queue after a backoff, in the same transaction, so the failure and the
    * retry are both in the history but nothing sees a final failure.
    */
+  /** Whether a limit of `seconds` (none when unset) since `sinceIso` is over. */
+  private isPast(sinceIso: string, seconds: number | undefined): boolean {
+    return !!seconds && this.now() - Date.parse(sinceIso) > seconds * 1000;
+  }
+
   private async endAttempt(
     w: StoredWorkload,
     to: 'succeeded' | 'failed' | 'timed_out' | 'stopped',

@@ -10,6 +10,12 @@ describe.each(databases.eachSupportedId())(
     let h: Awaited<ReturnType<typeof createEngineHarness>>;
     afterEach(() => h?.cleanup());
 
+    /** A fresh harness with project `p` of `owner`. */
+    async function harnessWithProject(owner: string) {
+      h = await createEngineHarness(databases, databaseId);
+      return h.project('p', owner);
+    }
+
     /**
      * Room for 16 vCPU, a project of jane's (default quota: 2 vCPU) and one
      * of team ml-research, whose own quota is 8 vCPU.
@@ -35,8 +41,7 @@ describe.each(databases.eachSupportedId())(
     }
 
     it('runs a workload through queued → starting → running → succeeded with its history', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const w = await h.submit(p, 1);
       expect(w.state).toBe('starting');
       expect(h.driver.started).toEqual([`${w.id}#1`]);
@@ -66,8 +71,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('refuses at submit work that no node could ever hold, queueing nothing', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'group:default/team');
+      const p = await harnessWithProject('group:default/team');
       await expect(h.submit(p, 16)).rejects.toThrow(
         'profile: 16 vCPU, 1 GiB fits no node of this workspace: standard (4 vCPU, 16 GiB per node)',
       );
@@ -112,8 +116,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('retries failures with capped exponential backoff, then fails for good', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const w = await h.submit(p, 1, {
         maxAttempts: 3,
         retryBackoffSeconds: 40,
@@ -156,8 +159,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('times out work that runs too long and does not retry it', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const w = await h.submit(p, 1, { timeoutSeconds: 30, maxAttempts: 3 });
       await h.reconciler.reconcile();
       h.clock.now += 31_000;
@@ -170,8 +172,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('stops sessions that sit idle, counting console activity', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const w = await h.submit(p, 1, {
         kind: 'session',
         idleTimeoutSeconds: 60,
@@ -190,8 +191,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('ends work the driver lost across a restart and retries it per policy', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const once = await h.submit(p, 1);
       const twice = await h.submit(p, 1, {
         maxAttempts: 2,
@@ -215,8 +215,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('restarts admitted work the driver never heard of, once', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       h.driver.failStarts = true;
       const failed = await h.submit(p, 1);
       expect(await h.state(failed.id)).toMatchObject({
@@ -239,8 +238,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('queues work again, same attempt, when the driver defers its start (a cluster quota refusal)', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       h.driver.deferStarts = 'the cluster quota of namespace ml-p is used up';
       const w = await h.submit(p, 2);
       expect(await h.state(w.id)).toMatchObject({
@@ -265,8 +263,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('leaves the work of an unavailable workspace alone until its driver is back', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const w = await h.submit(p, 1);
       await h.reconciler.reconcile();
       h.driver.unavailable = 'connect ECONNREFUSED 10.0.0.1:6443';
@@ -284,8 +281,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('scales up for work that does not fit, starts it when the node is ready, and scales down when idle', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'group:default/big-team');
+      const p = await harnessWithProject('group:default/big-team');
       const a = await h.submit(p, 4);
       const b = await h.submit(p, 4);
       expect(a.state).toBe('starting');
@@ -316,8 +312,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('stops queued and running work and admits what was waiting', async () => {
-      h = await createEngineHarness(databases, databaseId);
-      const p = await h.project('p', 'user:default/jane');
+      const p = await harnessWithProject('user:default/jane');
       const a = await h.submit(p, 2);
       const b = await h.submit(p, 2);
       expect(b.state).toBe('queued');

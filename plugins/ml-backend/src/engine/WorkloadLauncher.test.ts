@@ -92,6 +92,17 @@ function createLauncher(
   return { launcher, submitted };
 }
 
+/** A launcher with the default setup and its placement on runtime `rt-on`. */
+async function placedLauncher(profileName: string) {
+  const created = createLauncher();
+  const placement = await created.launcher.place({
+    project,
+    runtimeId: 'rt-on',
+    profile: profileName,
+  });
+  return { ...created, placement };
+}
+
 describe('WorkloadLauncher.place', () => {
   it('resolves a project id to its workspace, runtime and profile', async () => {
     const { launcher } = createLauncher();
@@ -184,12 +195,7 @@ describe('WorkloadLauncher.place', () => {
 
 describe('WorkloadLauncher.launch', () => {
   it("submits the placement's project, runtime and profile resources", async () => {
-    const { launcher, submitted } = createLauncher();
-    const placement = await launcher.place({
-      project,
-      runtimeId: 'rt-on',
-      profile: 'large',
-    });
+    const { launcher, submitted, placement } = await placedLauncher('large');
     const { workload, created } = await launcher.launch(placement, {
       kind: 'job',
       name: 'train #1',
@@ -230,12 +236,7 @@ describe('WorkloadLauncher.launch', () => {
   });
 
   it('merges workspace < project < own layers < platform variables', async () => {
-    const { launcher, submitted } = createLauncher();
-    const placement = await launcher.place({
-      project,
-      runtimeId: 'rt-on',
-      profile: 'small',
-    });
+    const { launcher, submitted, placement } = await placedLauncher('small');
     const secret = new SealedSecret('v1.test.key');
     await launcher.launch(placement, {
       kind: 'model',

@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { Model } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../database/listing';
-import { IdTableStore } from '../database/rows';
+import { IdTableStore, fromStampColumns, sameColumns } from '../database/rows';
 
 type ModelRow = {
   id: string;
@@ -15,17 +15,17 @@ type ModelRow = {
   updated_at: string;
 };
 
+/** The columns that hold a field of the model as it is. */
+const SAME_COLUMNS = sameColumns<ModelRow>()(
+  ['id', 'project_id', 'name', 'description', 'created_by'],
+  ['active_deployment_id'],
+);
+
 function toModel(row: ModelRow): Model {
   return {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    description: row.description,
+    ...SAME_COLUMNS.fromRow(row),
     disableAuthentication: Boolean(row.disable_authentication),
-    activeDeploymentId: row.active_deployment_id ?? undefined,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -46,14 +46,10 @@ export class ModelStore extends IdTableStore<ModelRow, Model> {
   }
 
   async create(model: NewModel): Promise<Model> {
+    // A new model has no active deployment yet.
     return this.insertOne({
-      id: model.id,
-      project_id: model.projectId,
-      name: model.name,
-      description: model.description,
+      ...SAME_COLUMNS.toRow(model),
       disable_authentication: model.disableAuthentication,
-      active_deployment_id: null,
-      created_by: model.createdBy,
     });
   }
 
@@ -65,10 +61,7 @@ export class ModelStore extends IdTableStore<ModelRow, Model> {
   }
 
   async listByProject(projectId: string): Promise<Model[]> {
-    const rows = await this.db<ModelRow>('models')
-      .where({ project_id: projectId })
-      .orderBy('name');
-    return rows.map(toModel);
+    return this.findAll({ project_id: projectId }, 'name');
   }
 
   async listAll(): Promise<Model[]> {

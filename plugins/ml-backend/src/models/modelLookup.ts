@@ -1,5 +1,5 @@
 import { NotFoundError } from '@backstage/errors';
-import { Model } from '@ml-platform/plugin-ml-common';
+import { Model, Project } from '@ml-platform/plugin-ml-common';
 import { ModelStore } from './ModelStore';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -17,6 +17,23 @@ export async function findProjectModel(
     throw new NotFoundError(`No model '${idOrName}' in this project`);
   }
   return model;
+}
+
+/**
+ * A project (404 when there is none) and a model of it by id or by name, for
+ * what is created under the model.
+ */
+export async function findProjectAndModel(
+  deps: {
+    projects: { get(projectId: string): Promise<Project> };
+    models: ModelStore;
+  },
+  projectId: string,
+  modelIdOrName: string,
+): Promise<{ project: Project; model: Model }> {
+  const project = await deps.projects.get(projectId);
+  const model = await findProjectModel(deps.models, projectId, modelIdOrName);
+  return { project, model };
 }
 
 /**

@@ -119,13 +119,11 @@ describe('ml_platform.model_server with real python3', () => {
     );
 
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const predict = (input: object, headers?: Record<string, string>) =>
+      send(agent, port, 'POST', '/predict', JSON.stringify(input), headers);
     try {
-      const first = await send(
-        agent,
-        port,
-        'POST',
-        '/predict',
-        JSON.stringify({ x: 1.5 }),
+      const first = await predict(
+        { x: 1.5 },
         { 'X-ML-Prediction-Id': 'uuid-1' },
       );
       expect(first.status).toBe(200);
@@ -135,24 +133,12 @@ describe('ml_platform.model_server with real python3', () => {
         metrics: { x: 1.5 },
       });
       expect(typeof first.body.modelMs).toBe('number');
-      const second = await send(
-        agent,
-        port,
-        'POST',
-        '/predict',
-        JSON.stringify({}),
-      );
+      const second = await predict({});
       // Same connection, and no prediction id without the header.
       expect(second.socket).toBe(first.socket);
       expect(second.body.response.id).toBeNull();
 
-      const failed = await send(
-        agent,
-        port,
-        'POST',
-        '/predict',
-        JSON.stringify({ fail: true }),
-      );
+      const failed = await predict({ fail: true });
       expect(failed).toMatchObject({
         status: 200,
         body: {
@@ -160,13 +146,7 @@ describe('ml_platform.model_server with real python3', () => {
           error: { name: 'KeyError', message: "'missing'" },
         },
       });
-      const odd = await send(
-        agent,
-        port,
-        'POST',
-        '/predict',
-        JSON.stringify({ odd: true }),
-      );
+      const odd = await predict({ odd: true });
       expect(odd.body).toMatchObject({
         success: false,
         error: { name: 'TypeError' },

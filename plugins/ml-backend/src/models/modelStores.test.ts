@@ -1,5 +1,6 @@
+import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { migratedDatabaseForAll } from '../__testUtils__/migratedDatabase';
 import { MODEL_TABLES } from '../__testUtils__/tables';
 import { isUniqueViolation } from '../database/errors';
 import { ModelAccessKeyStore } from './keys/ModelAccessKeyStore';
@@ -24,10 +25,10 @@ describe.each(databases.eachSupportedId())('model stores on %s', databaseId => {
   let builds: ModelBuildStore;
   let deployments: ModelDeploymentStore;
   let keys: ModelAccessKeyStore;
-  let knex: any;
+  let knex: Knex;
 
-  beforeAll(async () => {
-    knex = await migratedDatabase(databases, databaseId);
+  migratedDatabaseForAll(databases, databaseId, async created => {
+    knex = created;
     models = new ModelStore(knex);
     builds = new ModelBuildStore(knex);
     deployments = new ModelDeploymentStore(knex);
@@ -41,8 +42,6 @@ describe.each(databases.eachSupportedId())('model stores on %s', databaseId => {
       createdBy: 'user:default/a',
     });
   });
-
-  afterAll(() => knex.destroy());
 
   it('refuses a second model of the same name in a project', async () => {
     const duplicate = models.create({

@@ -1,20 +1,31 @@
 import { describeActiveWork } from './describeActiveWork';
 
 describe('describeActiveWork', () => {
-  it('counts work by kind and names the projects', () => {
-    expect(
-      describeActiveWork([
+  it.each<{
+    work: Parameters<typeof describeActiveWork>[0];
+    description: string;
+  }>([
+    {
+      work: [
         { kind: 'session', project: 'fraud' },
         { kind: 'job', project: 'churn' },
         { kind: 'session', project: 'churn' },
-      ]),
-    ).toBe('2 sessions and 1 job run in projects churn, fraud');
-    expect(
-      describeActiveWork([
+      ],
+      description: '2 sessions and 1 job run in projects churn, fraud',
+    },
+    {
+      work: [
         { kind: 'model', project: 'a' },
         { kind: 'build', project: 'a' },
         { kind: 'application', project: 'a' },
-      ]),
-    ).toBe('1 model build, 1 model replica and 1 application in project a');
-  });
+      ],
+      description:
+        '1 model build, 1 model replica and 1 application in project a',
+    },
+  ])(
+    'counts work by kind and names the projects: $description',
+    ({ work, description }) => {
+      expect(describeActiveWork(work)).toBe(description);
+    },
+  );
 });

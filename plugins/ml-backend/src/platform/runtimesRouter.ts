@@ -9,6 +9,7 @@ import { RUNTIME_SORT_FIELDS } from '../database';
 import { RuntimeService } from './RuntimeService';
 import { RequestAccess } from '../access/RequestAccess';
 import { parseListQuery, toPage } from '../http/listQuery';
+import { platformRoutes } from '../http/platformRoutes';
 import { parseInput } from '../http/validation';
 
 const runtimeParams = z.object({ runtimeId: z.string().uuid() });
@@ -20,6 +21,7 @@ export function createRuntimesRouter(deps: {
   runtimes: RuntimeService;
 }) {
   const { access, runtimes } = deps;
+  const routes = platformRoutes(access, mlRuntimeManagePermission);
   const router = Router();
 
   router.get('/runtimes', async (req, res) => {
@@ -44,21 +46,18 @@ export function createRuntimesRouter(deps: {
   });
 
   router.get('/runtimes/:runtimeId', async (req, res) => {
-    await access.reader(req);
-    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
+    const { runtimeId } = await routes.read(req, runtimeParams);
     res.json(await runtimes.get(runtimeId));
   });
 
   router.patch('/runtimes/:runtimeId', async (req, res) => {
-    await access.require(req, mlRuntimeManagePermission);
-    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
+    const { runtimeId } = await routes.manage(req, runtimeParams);
     const patch = parseInput(updateRuntimeSchema, req.body, 'body');
     res.json(await runtimes.update(runtimeId, patch));
   });
 
   router.delete('/runtimes/:runtimeId', async (req, res) => {
-    await access.require(req, mlRuntimeManagePermission);
-    const { runtimeId } = parseInput(runtimeParams, req.params, 'path');
+    const { runtimeId } = await routes.manage(req, runtimeParams);
     await runtimes.delete(runtimeId);
     res.status(204).end();
   });

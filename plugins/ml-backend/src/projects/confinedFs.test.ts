@@ -142,21 +142,11 @@ describe('copying and removing outside ConfinedFolder', () => {
     await fs.writeFile(path.join(root, 'secret'), 'no');
     await fs.symlink(path.join(root, 'secret'), path.join(root, 'p/link'));
     const inside = path.join(root, 'p');
-    expect(
-      await copyFileInside(
-        path.join(inside, 'run.sh'),
-        path.join(root, 'c1'),
-        inside,
-      ),
-    ).toBe(true);
+    const copyOut = (name: string, target: string) =>
+      copyFileInside(path.join(inside, name), path.join(root, target), inside);
+    expect(await copyOut('run.sh', 'c1')).toBe(true);
     expect((await fs.stat(path.join(root, 'c1'))).mode & 0o777).toBe(0o755);
-    expect(
-      await copyFileInside(
-        path.join(inside, 'link'),
-        path.join(root, 'c2'),
-        inside,
-      ),
-    ).toBe(false);
+    expect(await copyOut('link', 'c2')).toBe(false);
     await expect(fs.stat(path.join(root, 'c2'))).rejects.toMatchObject({
       code: 'ENOENT',
     });

@@ -67,6 +67,20 @@ export async function openInside(
   }
 }
 
+/** {@link openInside}, or undefined where it refuses the file. */
+async function openIfInside(
+  file: string,
+  realRoot: string,
+  owner?: FileIdentity,
+): Promise<FileHandle | undefined> {
+  try {
+    return await openInside(file, realRoot, owner);
+  } catch (error) {
+    if (error instanceof NotAllowedError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Copies a regular file that lies inside `realRoot` (see openInside) to
  * `dest`, keeping its mode; false when it does not lie there (or is no
@@ -78,13 +92,8 @@ export async function copyFileInside(
   realRoot: string,
   owner?: FileIdentity,
 ): Promise<boolean> {
-  let source: FileHandle;
-  try {
-    source = await openInside(file, realRoot, owner);
-  } catch (error) {
-    if (error instanceof NotAllowedError) return false;
-    throw error;
-  }
+  const source = await openIfInside(file, realRoot, owner);
+  if (!source) return false;
   try {
     const { mode } = await source.stat();
     const target = await fs.open(dest, 'w', mode & 0o777);
@@ -103,13 +112,8 @@ export async function readFileInside(
   realRoot: string,
   owner?: FileIdentity,
 ): Promise<string | undefined> {
-  let handle: FileHandle;
-  try {
-    handle = await openInside(file, realRoot, owner);
-  } catch (error) {
-    if (error instanceof NotAllowedError) return undefined;
-    throw error;
-  }
+  const handle = await openIfInside(file, realRoot, owner);
+  if (!handle) return undefined;
   try {
     return await handle.readFile('utf8');
   } finally {

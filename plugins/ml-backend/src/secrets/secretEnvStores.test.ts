@@ -1,7 +1,7 @@
 import { EnvVars } from '@ml-platform/plugin-ml-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { migratedDatabase } from '../__testUtils__/migratedDatabase';
+import { migratedDatabaseForAll } from '../__testUtils__/migratedDatabase';
 import { newProject, newWorkspace, oneNode } from '../__testUtils__/storeRows';
 import { memorySettings } from '../__testUtils__/memorySettings';
 import { EnvSecrets } from './EnvSecrets';
@@ -34,8 +34,8 @@ describe.each(databases.eachSupportedId())(
     let secrets: EnvSecrets;
     let env: EnvVars;
 
-    beforeAll(async () => {
-      knex = await migratedDatabase(databases, databaseId);
+    migratedDatabaseForAll(databases, databaseId, async created => {
+      knex = created;
       secrets = new EnvSecrets({
         key: Buffer.alloc(32, 3),
         settings: memorySettings(),
@@ -45,8 +45,6 @@ describe.each(databases.eachSupportedId())(
         TOKEN: { secret: true, value: PLAINTEXT },
       });
     });
-
-    afterAll(() => knex.destroy());
 
     const expectSealed = async (read: EnvVars | undefined) => {
       expect(read?.PLAIN).toBe('visible');

@@ -14,12 +14,18 @@ import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 // The ML backend plugin itself is what the actions talk to in these tests (a dev dependency only).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import mlPlugin from '@ml-platform/plugin-ml-backend';
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import {
+  PYTHON_RUNTIME,
+  intervalSchedulerFactory,
+  removeStorage,
+  stopLocalWorkloads,
+} from '@ml-platform/plugin-ml-backend/testUtils';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import yaml from 'yaml';
 import { scaffolderModuleMl } from '../module';
-import { intervalSchedulerFactory } from './intervalScheduler';
 
 /** The repository's templates/ folder. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
@@ -34,25 +40,6 @@ export async function loadTemplate(file: string) {
     'backstage.io/managed-by-origin-location': `file:${target}`,
   };
   return entity;
-}
-
-/**
- * Ends what the local driver started: its process groups outlive a backend
- * on purpose (re-adoption after a restart), but not a test.
- */
-async function stopWorkloads(storageRoot: string) {
-  const runs = path.join(storageRoot, 'local-driver', 'runs');
-  for (const name of await fs.readdir(runs).catch(() => [] as string[])) {
-    if (!name.endsWith('.json')) continue;
-    try {
-      const state = JSON.parse(
-        await fs.readFile(path.join(runs, name), 'utf8'),
-      );
-      process.kill(-state.pgid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
 }
 
 export const USER = 'user:default/jane';
@@ -101,16 +88,7 @@ export async function startPortal(
             seed: { demo: true },
             // Room for the replicas and apps of all templates at once (the default is 2 vCPU).
             defaultUserQuota: { cpu: 8, memoryMiB: 32768 },
-            runtimes: [
-              {
-                editor: 'Workbench',
-                kernel: 'Python 3',
-                edition: 'Standard',
-                shortVersion: '2026.11',
-                maintenanceVersion: 1,
-                command: 'python3',
-              },
-            ],
+            runtimes: [{ ...PYTHON_RUNTIME, shortVersion: '2026.11' }],
           },
         },
       }),
@@ -145,13 +123,8 @@ export async function startPortal(
       // whichever test file runs next in this jest worker.
       await new Promise(resolve => setTimeout(resolve, 2_500));
       await backend.stop();
-      await stopWorkloads(storageRoot);
-      await fs.rm(storageRoot, {
-        recursive: true,
-        force: true,
-        maxRetries: 10,
-        retryDelay: 100,
-      });
+      await stopLocalWorkloads(storageRoot);
+      await removeStorage(storageRoot);
     },
   };
 }

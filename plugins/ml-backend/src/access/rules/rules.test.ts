@@ -38,31 +38,21 @@ describe('ML project permission rules', () => {
     });
   });
 
-  it('hasCollaboratorRole matches collaborators at or above the role, users or groups', () => {
-    expect(
-      hasCollaboratorRole.apply(project, {
-        claims: ['user:default/vera'],
-        role: 'viewer',
-      }),
-    ).toBe(true);
-    expect(
-      hasCollaboratorRole.apply(project, {
-        claims: ['user:default/vera'],
-        role: 'operator',
-      }),
-    ).toBe(false);
-    expect(
-      hasCollaboratorRole.apply(project, {
-        claims: ['user:default/tim', 'group:default/reviewers'],
-        role: 'contributor',
-      }),
-    ).toBe(true);
-    expect(
-      hasCollaboratorRole.apply(project, {
-        claims: ['group:default/reviewers'],
-        role: 'admin',
-      }),
-    ).toBe(false);
+  it.each([
+    [['user:default/vera'], 'viewer', true],
+    [['user:default/vera'], 'operator', false],
+    [['user:default/tim', 'group:default/reviewers'], 'contributor', true],
+    [['group:default/reviewers'], 'admin', false],
+  ] as const)(
+    'hasCollaboratorRole matches collaborators at or above the role, users or groups: %j as %s',
+    (claims, role, matches) => {
+      expect(
+        hasCollaboratorRole.apply(project, { claims: [...claims], role }),
+      ).toBe(matches);
+    },
+  );
+
+  it('hasCollaboratorRole queries the collaborators at or above the role', () => {
     expect(
       hasCollaboratorRole.toQuery({
         claims: ['user:default/vera'],

@@ -14,7 +14,11 @@ import { removeTree } from '../../projects/confinedFs';
 import { copyProjectSnapshot } from './buildSnapshot';
 import { BuildLineage, readModelLineage } from './lineage';
 import { lastLogLine } from '../deployments/lastLogLine';
-import { findModelPart, findProjectModel } from '../modelLookup';
+import {
+  findModelPart,
+  findProjectAndModel,
+  findProjectModel,
+} from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
 import { LaunchDeps } from '../../engine/launchDeps';
 
@@ -110,9 +114,8 @@ export class ModelBuildService {
     input: BuildInput,
     actor: string,
   ): Promise<StoredModelBuild> {
-    const project = await this.deps.projects.get(projectId);
-    const model = await findProjectModel(
-      this.deps.models,
+    const { project, model } = await findProjectAndModel(
+      this.deps,
       projectId,
       modelIdOrName,
     );

@@ -7,7 +7,7 @@ import {
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
 import { nowIso, parseJson } from '../../database/listing';
-import { IdTableStore } from '../../database/rows';
+import { IdTableStore, sameColumns } from '../../database/rows';
 
 type BuildRow = {
   id: string;
@@ -38,29 +38,34 @@ export type NewModelBuild = Omit<
   'number' | 'state' | 'reason' | 'workloadId' | 'createdAt' | 'builtAt'
 >;
 
+/** The columns that hold a field of the build as it is. */
+const SAME_COLUMNS = sameColumns<BuildRow>()(
+  [
+    'id',
+    'model_id',
+    'file_path',
+    'function_name',
+    'runtime_id',
+    'profile',
+    'comment',
+    'created_by',
+  ],
+  ['reason', 'workload_id', 'built_at'],
+);
+
 function toBuild(row: BuildRow): StoredModelBuild {
   return {
-    id: row.id,
-    modelId: row.model_id,
+    ...SAME_COLUMNS.fromRow(row),
     number: row.number,
-    filePath: row.file_path,
-    functionName: row.function_name,
-    runtimeId: row.runtime_id,
-    profile: row.profile,
-    comment: row.comment,
     examples: parseJson<ModelExample[]>(row.examples, []),
     env: envFromColumn(row.env),
     state: row.state as BuildState,
-    reason: row.reason ?? undefined,
-    workloadId: row.workload_id ?? undefined,
     datasets: parseJson<string[]>(row.datasets, []),
     lineageMetadata: parseJson<Record<string, unknown>>(
       row.lineage_metadata,
       {},
     ),
-    createdBy: row.created_by,
     createdAt: row.created_at,
-    builtAt: row.built_at ?? undefined,
   };
 }
 
@@ -79,25 +84,16 @@ export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
         .where({ model_id: build.modelId })
         .max<{ max: number | null }[]>({ max: 'number' });
       const now = nowIso();
+      // A queued build has no reason, workload or build date yet.
       const row: BuildRow = {
-        id: build.id,
-        model_id: build.modelId,
+        ...SAME_COLUMNS.toRow(build),
         number: Number(max ?? 0) + 1,
-        file_path: build.filePath,
-        function_name: build.functionName,
-        runtime_id: build.runtimeId,
-        profile: build.profile,
-        comment: build.comment,
         examples: JSON.stringify(build.examples),
         env: envToColumn(build.env),
         state: 'queued',
-        reason: null,
-        workload_id: null,
         datasets: JSON.stringify(build.datasets),
         lineage_metadata: JSON.stringify(build.lineageMetadata),
-        created_by: build.createdBy,
         created_at: now,
-        built_at: null,
       };
       try {
         await this.db('model_builds').insert(row);

@@ -9,7 +9,11 @@ import { PlatformEvents } from '../../engine/PlatformEvents';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { EnvSecrets } from '../../secrets/EnvSecrets';
 import { ProjectService } from '../../projects/ProjectService';
-import { findModelPart, findProjectModel } from '../modelLookup';
+import {
+  findModelPart,
+  findProjectAndModel,
+  findProjectModel,
+} from '../modelLookup';
 import { DeploymentSources, ReplicaLauncher } from './ReplicaLauncher';
 import { ReplicaReadiness } from './ReplicaReadiness';
 
@@ -100,9 +104,8 @@ export class ModelDeploymentService {
     input: DeploymentInput,
     actor: string,
   ): Promise<ModelDeployment> {
-    const project = await this.deps.projects.get(projectId);
-    const model = await findProjectModel(
-      this.deps.models,
+    const { project, model } = await findProjectAndModel(
+      this.deps,
       projectId,
       modelIdOrName,
     );

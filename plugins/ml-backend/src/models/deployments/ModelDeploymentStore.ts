@@ -2,7 +2,11 @@ import { Knex } from 'knex';
 import { DeploymentState, EnvVars } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso } from '../../database/listing';
-import { IdTableStore } from '../../database/rows';
+import {
+  IdTableStore,
+  fromStampColumns,
+  sameColumns,
+} from '../../database/rows';
 
 type DeploymentRow = {
   id: string;
@@ -53,22 +57,18 @@ export type NewDeployment = Pick<
   'id' | 'modelId' | 'buildId' | 'replicas' | 'profile' | 'env' | 'createdBy'
 >;
 
+/** The columns that hold a field of the deployment as it is. */
+const SAME_COLUMNS = sameColumns<DeploymentRow>()(
+  ['id', 'model_id', 'build_id', 'replicas', 'profile', 'created_by'],
+  ['reason', 'replaced_at', 'deployed_at', 'stopped_at'],
+);
+
 function toDeployment(row: DeploymentRow): StoredDeployment {
   return {
-    id: row.id,
-    modelId: row.model_id,
-    buildId: row.build_id,
-    replicas: row.replicas,
-    profile: row.profile,
+    ...SAME_COLUMNS.fromRow(row),
     env: envFromColumn(row.env),
     state: row.state as DeploymentState,
-    reason: row.reason ?? undefined,
-    replacedAt: row.replaced_at ?? undefined,
-    deployedAt: row.deployed_at ?? undefined,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    stoppedAt: row.stopped_at ?? undefined,
+    ...fromStampColumns(row),
   };
 }
 
@@ -84,19 +84,11 @@ export class ModelDeploymentStore extends IdTableStore<
   }
 
   async create(d: NewDeployment): Promise<StoredDeployment> {
+    // A new deployment has none of the optional columns (reason, dates) yet.
     return this.insertOne({
-      id: d.id,
-      model_id: d.modelId,
-      build_id: d.buildId,
-      replicas: d.replicas,
-      profile: d.profile,
+      ...SAME_COLUMNS.toRow(d),
       env: envToColumn(d.env),
       state: 'deploying',
-      reason: null,
-      replaced_at: null,
-      deployed_at: null,
-      created_by: d.createdBy,
-      stopped_at: null,
     });
   }
 

@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import { ModelAccessKey } from '@ml-platform/plugin-ml-common';
 import { nowIso } from '../../database/listing';
+import { sameColumns } from '../../database/rows';
 
 type KeyRow = {
   id: string;
@@ -13,16 +14,14 @@ type KeyRow = {
   last_used_at: string | null;
 };
 
+/** The columns that hold a field of the key as it is (never its hash). */
+const SAME_COLUMNS = sameColumns<KeyRow>()(
+  ['id', 'model_id', 'name', 'masked', 'created_by'],
+  ['last_used_at'],
+);
+
 function toKey(row: KeyRow): ModelAccessKey {
-  return {
-    id: row.id,
-    modelId: row.model_id,
-    name: row.name,
-    masked: row.masked,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    lastUsedAt: row.last_used_at ?? undefined,
-  };
+  return { ...SAME_COLUMNS.fromRow(row), createdAt: row.created_at };
 }
 
 export type NewAccessKey = Pick<
@@ -37,15 +36,11 @@ export class ModelAccessKeyStore {
   constructor(private readonly db: Knex) {}
 
   async create(key: NewAccessKey): Promise<ModelAccessKey> {
+    // A new key has not been used yet.
     const row: KeyRow = {
-      id: key.id,
-      model_id: key.modelId,
-      name: key.name,
+      ...SAME_COLUMNS.toRow(key),
       key_hash: key.keyHash,
-      masked: key.masked,
-      created_by: key.createdBy,
       created_at: nowIso(),
-      last_used_at: null,
     };
     await this.db('model_access_keys').insert(row);
     return toKey(row);

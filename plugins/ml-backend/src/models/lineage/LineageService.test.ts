@@ -1,11 +1,11 @@
 import { NotFoundError } from '@backstage/errors';
 import {
-  Application,
   Model,
   ModelBuild,
   ModelDeployment,
   Project,
 } from '@ml-platform/plugin-ml-common';
+import { testApplication } from '../../__testUtils__/apiObjects';
 import { LineageService } from './LineageService';
 
 const at = '2026-11-22T00:00:00Z';
@@ -63,30 +63,6 @@ function deployment(
   };
 }
 
-function app(
-  id: string,
-  slug: string,
-  env: Record<string, string>,
-): Application {
-  return {
-    id,
-    projectId: 'p1',
-    name: slug,
-    slug,
-    description: '',
-    script: 'app.py',
-    runtimeId: 'r1',
-    profile: 'small',
-    env,
-    bypassAuthentication: false,
-    state: 'running',
-    url: `apps/${slug}/`,
-    createdBy: 'user:default/jane',
-    createdAt: at,
-    updatedAt: at,
-  };
-}
-
 describe('LineageService', () => {
   const sources = {
     projects: {
@@ -111,11 +87,15 @@ describe('LineageService', () => {
     },
     applications: {
       list: jest.fn(async () => [
-        app('a1', 'churn-dashboard', { ML_MODEL_NAME: 'classifier' }),
-        app('a2', 'other', {
-          ML_MODEL_NAMES: 'forecast, elsewhere/classifier',
+        testApplication('a1', 'p1', 'churn-dashboard', {
+          env: { ML_MODEL_NAME: 'classifier' },
         }),
-        app('a3', 'both', { ML_MODEL_NAMES: 'forecast,churn/classifier' }),
+        testApplication('a2', 'p1', 'other', {
+          env: { ML_MODEL_NAMES: 'forecast, elsewhere/classifier' },
+        }),
+        testApplication('a3', 'p1', 'both', {
+          env: { ML_MODEL_NAMES: 'forecast,churn/classifier' },
+        }),
       ]),
     },
   };

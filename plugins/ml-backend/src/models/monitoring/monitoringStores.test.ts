@@ -1,5 +1,6 @@
+import { Knex } from 'knex';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { migratedDatabase } from '../../__testUtils__/migratedDatabase';
+import { migratedDatabaseForAll } from '../../__testUtils__/migratedDatabase';
 import { MetricPointStore } from './MetricPointStore';
 import { PredictionRow, PredictionStore } from './PredictionStore';
 
@@ -33,17 +34,15 @@ const prediction = (
 describe.each(databases.eachSupportedId())(
   'monitoring stores on %s',
   databaseId => {
-    let knex: any;
+    let knex: Knex;
     let predictions: PredictionStore;
     let points: MetricPointStore;
 
-    beforeAll(async () => {
-      knex = await migratedDatabase(databases, databaseId);
+    migratedDatabaseForAll(databases, databaseId, created => {
+      knex = created;
       predictions = new PredictionStore(knex);
       points = new MetricPointStore(knex);
     });
-
-    afterAll(() => knex.destroy());
 
     it('writes a batch of predictions with their tracked metrics, and skips a uuid written before', async () => {
       const batch = [

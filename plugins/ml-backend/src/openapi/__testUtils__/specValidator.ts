@@ -44,6 +44,14 @@ type JsonSchema = Record<string, any>;
 // OpenAPI 3.0 keywords that are no JSON Schema and mean nothing to a check.
 const ANNOTATIONS = ['example', 'discriminator', 'xml', 'externalDocs'];
 
+/** The `$ref`s followed so far plus `ref`; throws when `ref` loops back. */
+function followed(refs: string[], ref: string): string[] {
+  if (refs.includes(ref)) {
+    throw new Error(`Recursive schema ${[...refs, ref].join(' -> ')}`);
+  }
+  return [...refs, ref];
+}
+
 export class SpecValidator {
   readonly operations: SpecOperation[];
   private readonly ajv: Ajv;
@@ -178,12 +186,7 @@ export class SpecValidator {
    */
   private closed(node: JsonSchema, refs: string[]): JsonSchema {
     if (node.$ref) {
-      if (refs.includes(node.$ref)) {
-        throw new Error(
-          `Recursive schema ${[...refs, node.$ref].join(' -> ')}`,
-        );
-      }
-      return this.closed(this.resolve(node.$ref), [...refs, node.$ref]);
+      return this.closed(this.resolve(node.$ref), followed(refs, node.$ref));
     }
     const schema: JsonSchema = { ...this.open(node, refs) };
     for (const keyword of ANNOTATIONS) delete schema[keyword];
@@ -227,12 +230,7 @@ export class SpecValidator {
   /** A member of an `allOf` with its `$ref`s followed but not yet closed. */
   private open(node: JsonSchema, refs: string[]): JsonSchema {
     if (node.$ref) {
-      if (refs.includes(node.$ref)) {
-        throw new Error(
-          `Recursive schema ${[...refs, node.$ref].join(' -> ')}`,
-        );
-      }
-      return this.open(this.resolve(node.$ref), [...refs, node.$ref]);
+      return this.open(this.resolve(node.$ref), followed(refs, node.$ref));
     }
     if (Array.isArray(node.allOf)) {
       const { allOf, ...rest } = node;

@@ -208,6 +208,26 @@ export class JobService {
     return this.startRun(project, job, input, actor, trigger, true);
   }
 
+  /**
+   * A run that a schedule or a parent job starts, with no extra env, on
+   * behalf of `requester` of the job's project.
+   */
+  private async startTriggeredRun(
+    job: StoredJob,
+    requester: (project: Project) => string,
+    trigger: WorkloadTrigger,
+  ): Promise<void> {
+    const project = await this.deps.projects.get(job.projectId);
+    await this.startRun(
+      project,
+      job,
+      { env: {} },
+      requester(project),
+      trigger,
+      false,
+    );
+  }
+
   private async startRun(
     project: Project,
     job: StoredJob,
@@ -272,15 +292,7 @@ export class JobService {
           !(await this.deps.jobs.claimTick(job.id, due.toISOString()))
         )
           continue;
-        const project = await this.deps.projects.get(job.projectId);
-        await this.startRun(
-          project,
-          job,
-          { env: {} },
-          project.owner,
-          'schedule',
-          false,
-        );
+        await this.startTriggeredRun(job, project => project.owner, 'schedule');
         enqueued += 1;
       } catch (error) {
         this.deps.logger.warn(
@@ -297,15 +309,7 @@ export class JobService {
     for (const child of await this.deps.jobs.children(w.jobId)) {
       if (!child.enabled) continue;
       try {
-        const project = await this.deps.projects.get(child.projectId);
-        await this.startRun(
-          project,
-          child,
-          { env: {} },
-          w.requester,
-          'dependency',
-          false,
-        );
+        await this.startTriggeredRun(child, () => w.requester, 'dependency');
       } catch (error) {
         this.deps.logger.warn(
           `Dependent job ${child.id} did not start: ${

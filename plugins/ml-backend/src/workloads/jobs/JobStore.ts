@@ -2,7 +2,12 @@ import { Knex } from 'knex';
 import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
-import { PatchColumns, IdTableStore } from '../../database/rows';
+import {
+  IdTableStore,
+  PatchColumns,
+  fromStampColumns,
+  sameColumns,
+} from '../../database/rows';
 
 type JobRow = {
   id: string;
@@ -63,27 +68,31 @@ const PATCH_COLUMNS: PatchColumns<JobPatch, JobRow> = {
   enabled: 'enabled',
 };
 
+/** The columns that hold a field of the job as it is. */
+const SAME_COLUMNS = sameColumns<JobRow>()(
+  [
+    'id',
+    'project_id',
+    'name',
+    'script',
+    'runtime_id',
+    'profile',
+    'max_retries',
+    'retry_backoff_seconds',
+    'timezone',
+    'created_by',
+  ],
+  ['timeout_seconds', 'schedule', 'parent_job_id'],
+);
+
 function toJob(row: JobRow): StoredJob {
   return {
-    id: row.id,
-    projectId: row.project_id,
-    name: row.name,
-    script: row.script,
+    ...SAME_COLUMNS.fromRow(row),
     args: parseJson<string[]>(row.args, []),
     env: envFromColumn(row.env),
-    runtimeId: row.runtime_id,
-    profile: row.profile,
-    timeoutSeconds: row.timeout_seconds ?? undefined,
-    maxRetries: row.max_retries,
-    retryBackoffSeconds: row.retry_backoff_seconds,
-    schedule: row.schedule ?? undefined,
-    timezone: row.timezone,
-    parentJobId: row.parent_job_id ?? undefined,
     enabled: Boolean(row.enabled),
     lastTickAt: row.last_tick_at ?? undefined,
-    createdBy: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    ...fromStampColumns(row),
   };
 }
 
@@ -94,10 +103,7 @@ export class JobStore extends IdTableStore<JobRow, StoredJob> {
   }
 
   async listByProject(projectId: string): Promise<StoredJob[]> {
-    const rows = await this.db<JobRow>('jobs')
-      .where({ project_id: projectId })
-      .orderBy('name');
-    return rows.map(toJob);
+    return this.findAll({ project_id: projectId }, 'name');
   }
 
   async listScheduled(): Promise<StoredJob[]> {
@@ -125,32 +131,19 @@ export class JobStore extends IdTableStore<JobRow, StoredJob> {
     const now = nowIso();
     return this.insertOne(
       {
-        id: job.id,
-        project_id: job.projectId,
-        name: job.name,
-        script: job.script,
+        ...SAME_COLUMNS.toRow(job),
         args: JSON.stringify(job.args),
         env: envToColumn(job.env),
-        runtime_id: job.runtimeId,
-        profile: job.profile,
-        timeout_seconds: job.timeoutSeconds ?? null,
-        max_retries: job.maxRetries,
-        retry_backoff_seconds: job.retryBackoffSeconds,
-        schedule: job.schedule ?? null,
-        timezone: job.timezone,
-        parent_job_id: job.parentJobId ?? null,
         enabled: job.enabled,
         // Cron starts from creation: no backfill of earlier times.
         last_tick_at: now,
-        created_by: job.createdBy,
       },
       now,
     );
   }
 
   async update(id: string, patch: JobPatch): Promise<StoredJob | undefined> {
-    const found = await this.patchOne({ id }, patch, PATCH_COLUMNS);
-    return found ? this.get(id) : undefined;
+    return this.updateOne({ id }, patch, PATCH_COLUMNS);
   }
 
   /** Removes every job of a project (the project is being deleted). */

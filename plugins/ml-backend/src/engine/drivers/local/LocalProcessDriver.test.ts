@@ -54,6 +54,13 @@ async function logText(ref: WorkloadRef) {
   );
 }
 
+/** Starts a run of one script on the driver and gives its ref. */
+async function startScript(name: string, code: string) {
+  const spec = runs.spec([await runs.script(name, code)]);
+  await driver.start(spec);
+  return spec;
+}
+
 function waitForLog(ref: WorkloadRef, pattern: RegExp) {
   return waitFor(`a log line matching ${pattern}`, async () =>
     (await logText(ref)).find(line => pattern.test(line)),
@@ -99,13 +106,10 @@ describe('LocalProcessDriver', () => {
   });
 
   it('keeps stdout and stderr in one log, in order, and keeps it after forget', async () => {
-    const spec = runs.spec([
-      await runs.script(
-        'talk.py',
-        'import sys\nprint("one")\nprint("two", file=sys.stderr)\nprint("three")\n',
-      ),
-    ]);
-    await driver.start(spec);
+    const spec = await startScript(
+      'talk.py',
+      'import sys\nprint("one")\nprint("two", file=sys.stderr)\nprint("three")\n',
+    );
     await finished(spec);
     expect(await logText(spec)).toEqual(['one', 'two', 'three']);
 
@@ -118,13 +122,10 @@ describe('LocalProcessDriver', () => {
   });
 
   it('follows the log while the run prints and ends when it exits', async () => {
-    const spec = runs.spec([
-      await runs.script(
-        'slow.py',
-        'import time\nfor i in range(5):\n    print(f"tick {i}")\n    time.sleep(0.2)\n',
-      ),
-    ]);
-    await driver.start(spec);
+    const spec = await startScript(
+      'slow.py',
+      'import time\nfor i in range(5):\n    print(f"tick {i}")\n    time.sleep(0.2)\n',
+    );
     const lines = await collectLines(driver.logs(spec, { follow: true }));
     expect(lines.map(l => l.line)).toEqual([
       'tick 0',
@@ -138,8 +139,7 @@ describe('LocalProcessDriver', () => {
   });
 
   it('stops following when the signal aborts', async () => {
-    const spec = runs.spec([await runs.script('forever.py', SLEEP_FOREVER)]);
-    await driver.start(spec);
+    const spec = await startScript('forever.py', SLEEP_FOREVER);
     const controller = new AbortController();
     // Abort once the first line is in (however slow the machine), or give up.
     const deadline = setTimeout(() => controller.abort(), 20_000);
@@ -281,13 +281,10 @@ describe('LocalProcessDriver', () => {
 
   it('kills what ignores SIGTERM once the grace period is over', async () => {
     driver = runs.driver({ stopGraceMs: 300 });
-    const spec = runs.spec([
-      await runs.script(
-        'stubborn.py',
-        'import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nprint("up", flush=True)\ntime.sleep(1000)\n',
-      ),
-    ]);
-    await driver.start(spec);
+    const spec = await startScript(
+      'stubborn.py',
+      'import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\nprint("up", flush=True)\ntime.sleep(1000)\n',
+    );
     await waitForLog(spec, /^up$/);
     await driver.stop(spec);
     expect(await observed(spec)).toMatchObject({
@@ -309,8 +306,7 @@ describe('LocalProcessDriver', () => {
   });
 
   it('re-adopts runs from the state folder in a new driver instance', async () => {
-    const spec = runs.spec([await runs.script('adopt.py', SLEEP_FOREVER)]);
-    await driver.start(spec);
+    const spec = await startScript('adopt.py', SLEEP_FOREVER);
 
     const restarted = runs.driver();
     expect(await observed(spec, restarted)).toMatchObject({ phase: 'running' });
@@ -351,8 +347,7 @@ describe('LocalProcessDriver', () => {
   });
 
   it('does not mistake a reused pid for its run', async () => {
-    const spec = runs.spec([await runs.script('reused.py', SLEEP_FOREVER)]);
-    await driver.start(spec);
+    const spec = await startScript('reused.py', SLEEP_FOREVER);
     const file = path.join(
       runs.stateDir,
       'runs',
