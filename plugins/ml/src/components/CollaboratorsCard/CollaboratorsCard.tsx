@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { withRowIds } from '../tables/rowIds';
 import {
   InfoCard,
   Progress,
@@ -186,7 +187,7 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
           padding: 'dense',
         }}
         columns={columns}
-        data={value ?? []}
+        data={withRowIds(value ?? [], c => c.subject)}
         emptyContent={<Box padding={2}>Only the owner works on it so far.</Box>}
       />
     );

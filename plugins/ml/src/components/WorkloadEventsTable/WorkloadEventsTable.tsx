@@ -1,4 +1,5 @@
 import { Table, TableColumn } from '@backstage/core-components';
+import { withRowIds } from '../tables/rowIds';
 import Box from '@material-ui/core/Box';
 import { WorkloadEvent } from '@ml-platform/plugin-ml-common';
 import { formatTime } from '../../lib/workloads';
@@ -38,7 +39,7 @@ export function WorkloadEventsTable(props: WorkloadEventsTableProps) {
         sorting: false,
       }}
       columns={columns}
-      data={props.events}
+      data={withRowIds(props.events)}
       emptyContent={<Box padding={2}>No events yet.</Box>}
     />
   );

@@ -1,6 +1,7 @@
 import { ReactNode } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
+import { withRowIds } from './rowIds';
 
 export interface DenseTableProps<T extends object> {
   title: string;
@@ -24,7 +25,7 @@ export function DenseTable<T extends object>(props: DenseTableProps<T>) {
         headerStyle: { whiteSpace: 'nowrap' },
       }}
       columns={columns}
-      data={data}
+      data={withRowIds(data)}
       emptyContent={
         emptyContent === undefined ? undefined : (
           <Box padding={2}>{emptyContent}</Box>
