@@ -6,11 +6,8 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
-import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { Project, Workload } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -28,9 +25,9 @@ import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
+import { DeleteButton, GatedButton, RunButton } from '../GatedButton';
 import { JobFormDialog } from '../JobFormDialog';
 import { JobRunsTable } from '../JobRunsTable';
-import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface JobPageProps {
@@ -120,35 +117,26 @@ export function JobPage(props: JobPageProps) {
           title={`Job ${job.name}`}
           action={
             <Box display="flex">
-              <RoleGate access={access} requires="operator">
-                <Button
-                  color="primary"
-                  variant="contained"
-                  startIcon={<PlayArrowIcon />}
-                  onClick={runNow}
-                  disabled={starting}
-                >
-                  Run now
-                </Button>
-              </RoleGate>
+              <RunButton
+                requires={{ access, role: 'operator' }}
+                onClick={runNow}
+                disabled={starting}
+              >
+                Run now
+              </RunButton>
               <Box marginLeft={1}>
-                <RoleGate access={access} requires="contributor">
-                  <Button
-                    startIcon={<EditIcon />}
-                    onClick={() => setEditing(true)}
-                  >
-                    Edit
-                  </Button>
-                </RoleGate>
-              </Box>
-              <RoleGate access={access} requires="contributor">
-                <Button
-                  startIcon={<DeleteIcon />}
-                  onClick={() => setDeleting(true)}
+                <GatedButton
+                  requires={{ access, role: 'contributor' }}
+                  startIcon={<EditIcon />}
+                  onClick={() => setEditing(true)}
                 >
-                  Delete
-                </Button>
-              </RoleGate>
+                  Edit
+                </GatedButton>
+              </Box>
+              <DeleteButton
+                requires={{ access, role: 'contributor' }}
+                onClick={() => setDeleting(true)}
+              />
             </Box>
           }
         >

@@ -1,12 +1,10 @@
 import { ComponentType, useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import { Project } from '@ml-platform/plugin-ml-common';
 import {
   Link as RouterLink,
@@ -29,6 +27,7 @@ import { modelRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { DeleteButton } from '../GatedButton';
 import { ModelAccessKeys } from '../ModelAccessKeys';
 import { ModelBuildsTab } from '../ModelBuildsTab';
 import { ModelDeploymentsTab } from '../ModelDeploymentsTab';
@@ -36,7 +35,6 @@ import { ModelMonitoring } from '../ModelMonitoring';
 import { ModelOverview } from '../ModelOverview';
 import { DeploymentStatus } from '../ModelStatus';
 import { ModelTestPanel } from '../ModelTestPanel';
-import { RoleGate } from '../RoleGate';
 import { ModelState } from './modelState';
 
 /** @public */
@@ -134,14 +132,10 @@ export function ModelPage(props: ModelPageProps) {
             />
           </Box>
           <Box flexGrow={1} />
-          <RoleGate access={access} requires="contributor">
-            <Button
-              startIcon={<DeleteIcon />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete
-            </Button>
-          </RoleGate>
+          <DeleteButton
+            requires={{ access, role: 'contributor' }}
+            onClick={() => setDeleting(true)}
+          />
         </Box>
         <Tabs
           value={selected}

@@ -9,7 +9,6 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CloudUploadIcon from '@material-ui/icons/CloudUpload';
 import CreateNewFolderIcon from '@material-ui/icons/CreateNewFolder';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import NoteAddIcon from '@material-ui/icons/NoteAdd';
@@ -31,7 +30,7 @@ import { ErrorSnackbar } from '../ErrorSnackbar';
 import { FilePanel } from '../FilePanel';
 import { FileTree } from '../FileTree';
 import { PathDialog } from '../PathDialog';
-import { RoleGate } from '../RoleGate';
+import { DeleteButton, GatedButton } from '../GatedButton';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -212,34 +211,31 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
       <Grid item xs={12} md={4}>
         <Paper variant="outlined">
           <div className={classes.toolbar}>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<NoteAddIcon />}
-                onClick={() => setPathAction('file')}
-              >
-                New file
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<CreateNewFolderIcon />}
-                onClick={() => setPathAction('folder')}
-              >
-                New folder
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<CloudUploadIcon />}
-                onClick={() => uploadInput.current?.click()}
-                disabled={busy}
-              >
-                Upload
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<NoteAddIcon />}
+              onClick={() => setPathAction('file')}
+            >
+              New file
+            </GatedButton>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<CreateNewFolderIcon />}
+              onClick={() => setPathAction('folder')}
+            >
+              New folder
+            </GatedButton>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<CloudUploadIcon />}
+              onClick={() => uploadInput.current?.click()}
+              disabled={busy}
+            >
+              Upload
+            </GatedButton>
             <input
               ref={uploadInput}
               type="file"
@@ -252,26 +248,21 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 e.target.value = '';
               }}
             />
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<EditIcon />}
-                onClick={() => setPathAction('rename')}
-                disabled={!selected}
-              >
-                Rename
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<DeleteIcon />}
-                onClick={() => setDeleting(true)}
-                disabled={!selected}
-              >
-                Delete
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => setPathAction('rename')}
+              disabled={!selected}
+            >
+              Rename
+            </GatedButton>
+            <DeleteButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              onClick={() => setDeleting(true)}
+              disabled={!selected}
+            />
             <Button
               size="small"
               startIcon={<GetAppIcon />}

@@ -1,15 +1,13 @@
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { useState } from 'react';
 import { mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { RoleGate } from '../RoleGate';
+import { DeleteButton } from '../GatedButton';
 
 /** Deleting the project, kept apart from the settings that are safe to change. */
 export function ProjectDangerZoneCard(props: {
@@ -27,16 +25,14 @@ export function ProjectDangerZoneCard(props: {
           Deleting the project stops its sessions, jobs, models and apps, and
           deletes its files. This cannot be undone.
         </Typography>
-        <RoleGate access={access} requires="admin">
-          <Button
-            color="secondary"
-            variant="outlined"
-            startIcon={<DeleteIcon />}
-            onClick={() => setDeleting(true)}
-          >
-            Delete project
-          </Button>
-        </RoleGate>
+        <DeleteButton
+          requires={{ access, role: 'admin' }}
+          color="secondary"
+          variant="outlined"
+          onClick={() => setDeleting(true)}
+        >
+          Delete project
+        </DeleteButton>
       </Box>
       <ConfirmDialog
         open={deleting && access.canAdmin}

@@ -1,0 +1,3 @@
+export { GatedButton } from './GatedButton';
+export type { ActionRequirement, GatedButtonProps } from './GatedButton';
+export { DeleteButton, RunButton } from './ActionButtons';
