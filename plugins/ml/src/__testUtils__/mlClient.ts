@@ -3,13 +3,6 @@ import { MlClient } from '../api';
 /** Where the tests' discovery API says the ML backend is. */
 export const baseUrl = 'http://localhost:7007/api/ml';
 
-export function jsonResponse(body: unknown, status = 200) {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'Content-Type': 'application/json' },
-  });
-}
-
 /** A client whose fetches answer with `responses`, in turn. */
 export function setup(...responses: Response[]) {
   const fetch = jest.fn<Promise<Response>, [string, RequestInit?]>();

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { baseUrl, jsonResponse, setup } from '../__testUtils__/mlClient';
+import { baseUrl, setup } from '../__testUtils__/mlClient';
+import { errorResponse, jsonResponse } from '../__testUtils__/responses';
 
 describe('MlClient', () => {
   it('passes list options as query parameters and skips empty ones', async () => {
@@ -99,13 +100,7 @@ describe('MlClient', () => {
 
   it('turns error responses into ResponseErrors carrying the server message', async () => {
     const { client } = setup(
-      jsonResponse(
-        {
-          error: { name: 'InputError', message: 'cpu: must be more than 0' },
-          response: { statusCode: 400 },
-        },
-        400,
-      ),
+      errorResponse(400, 'InputError', 'cpu: must be more than 0'),
     );
 
     const error = await client
@@ -158,13 +153,7 @@ describe('MlClient', () => {
 
     it('refuses to run code in a session that is not running', async () => {
       const { client } = setup(
-        jsonResponse(
-          {
-            error: { name: 'ConflictError', message: 'Session is queued' },
-            response: { statusCode: 409 },
-          },
-          409,
-        ),
+        errorResponse(409, 'ConflictError', 'Session is queued'),
       );
       const iterator = client
         .executeSession('p-1', 's-1', 'x')

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { baseUrl, jsonResponse, setup } from '../__testUtils__/mlClient';
+import { baseUrl, setup } from '../__testUtils__/mlClient';
+import { errorResponse, jsonResponse } from '../__testUtils__/responses';
 
 describe('MlModelsClient', () => {
   it('lists models and builds as plain arrays', async () => {
@@ -68,13 +69,7 @@ describe('MlModelsClient', () => {
 
   it('rejects when the platform refuses the request', async () => {
     const { client } = setup(
-      jsonResponse(
-        {
-          error: { name: 'TooManyRequests', message: 'model.busy' },
-          response: { statusCode: 429 },
-        },
-        429,
-      ),
+      errorResponse(429, 'TooManyRequests', 'model.busy'),
     );
     const error = await client.predict('p-1', 'm-1', {}).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);

@@ -206,6 +206,24 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
     },
   ];
 
+  // The queued and the running workloads: a table each, counted in its title.
+  const workloadTable = (
+    title: string,
+    columns: TableColumn<Workload>[],
+    rows: Workload[],
+    empty: string,
+  ) => (
+    <Grid item xs={12}>
+      <Table<Workload>
+        title={`${title} (${rows.length})`}
+        options={sizedTableOptions}
+        columns={columns}
+        data={rows}
+        emptyContent={<Box padding={2}>{empty}</Box>}
+      />
+    </Grid>
+  );
+
   return (
     <Grid container spacing={3}>
       {error && (
@@ -225,24 +243,18 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
           />
         </Grid>
       ))}
-      <Grid item xs={12}>
-        <Table<Workload>
-          title={`Queued (${value.queued.length})`}
-          options={sizedTableOptions}
-          columns={queuedColumns}
-          data={value.queued}
-          emptyContent={<Box padding={2}>Nothing is waiting.</Box>}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <Table<Workload>
-          title={`Running (${value.running.length})`}
-          options={sizedTableOptions}
-          columns={runningColumns}
-          data={value.running}
-          emptyContent={<Box padding={2}>Nothing is running.</Box>}
-        />
-      </Grid>
+      {workloadTable(
+        'Queued',
+        queuedColumns,
+        value.queued,
+        'Nothing is waiting.',
+      )}
+      {workloadTable(
+        'Running',
+        runningColumns,
+        value.running,
+        'Nothing is running.',
+      )}
       <Grid item xs={12}>
         <Table<WorkspaceNode>
           title="Nodes"
