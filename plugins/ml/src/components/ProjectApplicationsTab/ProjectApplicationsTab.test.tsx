@@ -2,12 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   expectButtons,
   findEnabledButton,
   launchChoices,
   renderWithMlApi,
+  TestProjectRole,
 } from '../../__testUtils__';
 import {
   churnProject,
@@ -128,9 +129,7 @@ describe('ProjectApplicationsTab', () => {
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
 
     await waitFor(() =>
       expect(api.createApplication).toHaveBeenCalledWith(churnProject.id, {
@@ -161,9 +160,7 @@ describe('ProjectApplicationsTab', () => {
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
     expect(
       await within(dialog).findByText('must use only lowercase letters'),
     ).toBeInTheDocument();

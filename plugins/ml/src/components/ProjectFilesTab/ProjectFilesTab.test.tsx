@@ -1,8 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
 import {
   TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
@@ -148,9 +149,7 @@ describe('ProjectFilesTab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog');
     expect(dialog).toHaveTextContent('Delete README.md?');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Delete' }),
-    );
+    await clickButtonIn(dialog, 'Delete');
 
     await waitFor(() =>
       expect(api.deleteFile).toHaveBeenCalledWith(churnProject.id, 'README.md'),
