@@ -13,7 +13,6 @@ import EditIcon from '@material-ui/icons/Edit';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import NoteAddIcon from '@material-ui/icons/NoteAdd';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useProjectFiles } from '../../hooks/useProjectFiles';
@@ -31,6 +30,7 @@ import { FilePanel } from '../FilePanel';
 import { FileTree } from '../FileTree';
 import { PathDialog } from '../PathDialog';
 import { DeleteButton, GatedButton } from '../GatedButton';
+import { ReadOnlyNotice } from '../RoleGate';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -200,14 +200,7 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
 
   return (
     <Grid container spacing={3}>
-      {!access.loading && !access.canWrite && (
-        <Grid item xs={12}>
-          <Alert severity="info">
-            Read-only: changing files needs the contributor role on this
-            project.
-          </Alert>
-        </Grid>
-      )}
+      <ReadOnlyNotice access={access} requires="contributor" changing="files" />
       <Grid item xs={12} md={4}>
         <Paper variant="outlined">
           <div className={classes.toolbar}>
