@@ -15,3 +15,12 @@ export function setup(...responses: Response[]) {
   });
   return { client, fetch };
 }
+
+/** The path and the query parameters of the `index`th request of `fetch`. */
+export function requestedUrl(
+  fetch: ReturnType<typeof setup>['fetch'],
+  index = 0,
+) {
+  const url = new URL(fetch.mock.calls[index][0]);
+  return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+}

@@ -1,5 +1,5 @@
 import { ResponseError } from '@backstage/errors';
-import { baseUrl, setup } from '../__testUtils__/mlClient';
+import { baseUrl, requestedUrl, setup } from '../__testUtils__/mlClient';
 import { errorResponse, jsonResponse } from '../__testUtils__/responses';
 
 describe('MlClient', () => {
@@ -204,12 +204,13 @@ describe('MlClient', () => {
       await expect(
         client.getCronNextRuns('0 3 * * *', 'Europe/Berlin', 3),
       ).resolves.toEqual(['2026-01-13T03:00:00.000Z']);
-      const parsed = new URL(fetch.mock.calls[0][0]);
-      expect(parsed.pathname).toBe('/api/ml/cron/next');
-      expect(Object.fromEntries(parsed.searchParams)).toEqual({
-        schedule: '0 3 * * *',
-        timezone: 'Europe/Berlin',
-        count: '3',
+      expect(requestedUrl(fetch)).toEqual({
+        path: '/api/ml/cron/next',
+        query: {
+          schedule: '0 3 * * *',
+          timezone: 'Europe/Berlin',
+          count: '3',
+        },
       });
     });
   });

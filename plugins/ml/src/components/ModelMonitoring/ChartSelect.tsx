@@ -8,8 +8,9 @@ export function ChartSelect(props: {
   value: string;
   onChange: (value: string) => void;
   options: SelectOption[];
+  margin?: 'dense';
 }) {
-  const { id, label, value, onChange, options } = props;
+  const { id, label, value, onChange, options, margin } = props;
   return (
     <TextField
       id={id}
@@ -21,6 +22,7 @@ export function ChartSelect(props: {
       value={value}
       onChange={e => onChange(e.target.value)}
       fullWidth
+      margin={margin}
     >
       {options.map(o => (
         <option key={o.value} value={o.value}>

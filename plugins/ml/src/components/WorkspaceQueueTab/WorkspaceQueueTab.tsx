@@ -28,6 +28,7 @@ import { describeResources, formatDuration } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef, sessionRouteRef } from '../../routes';
 import { NodeGroupUsage } from '../NodeGroupUsage';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { compactTableOptions } from '../tables/DenseTable';
 
 /** @public */
 export interface WorkspaceQueueTabProps {
@@ -39,13 +40,11 @@ export interface WorkspaceQueueTabProps {
  * tab is open, a little slower than pages that follow one workload.
  */
 const QUEUE_INTERVAL_MS = 3000;
-const tableOptions = {
-  search: false,
-  paging: false,
-  padding: 'dense',
-} as const;
 /** Column widths are only honoured with a fixed layout. */
-const sizedTableOptions = { ...tableOptions, tableLayout: 'fixed' } as const;
+const sizedTableOptions = {
+  ...compactTableOptions,
+  tableLayout: 'fixed',
+} as const;
 
 /** "jane", or "group ml-research": the full ref is in the tooltip. */
 function shortRef(ref: string) {
@@ -258,7 +257,7 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
       <Grid item xs={12}>
         <Table<WorkspaceNode>
           title="Nodes"
-          options={tableOptions}
+          options={compactTableOptions}
           columns={nodeColumns}
           data={value.nodes}
           emptyContent={
