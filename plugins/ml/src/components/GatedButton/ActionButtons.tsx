@@ -15,14 +15,15 @@ export function DeleteButton(props: GatedButtonProps) {
   );
 }
 
+/** How the main action of a page or a list looks: "Run", "New …". */
+export const primaryAction = {
+  variant: 'contained',
+  color: 'primary',
+} as const;
+
 /** The primary "Run" action: runs a job now, or code in a session. */
 export function RunButton(props: GatedButtonProps) {
   return (
-    <GatedButton
-      variant="contained"
-      color="primary"
-      startIcon={<PlayArrowIcon />}
-      {...props}
-    />
+    <GatedButton {...primaryAction} startIcon={<PlayArrowIcon />} {...props} />
   );
 }

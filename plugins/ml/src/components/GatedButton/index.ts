@@ -1,3 +1,3 @@
 export { GatedButton } from './GatedButton';
 export type { ActionRequirement, GatedButtonProps } from './GatedButton';
-export { DeleteButton, RunButton } from './ActionButtons';
+export { DeleteButton, RunButton, primaryAction } from './ActionButtons';

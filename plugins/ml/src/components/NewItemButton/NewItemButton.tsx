@@ -3,6 +3,7 @@ import Button, { ButtonProps } from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import { CollaboratorRole } from '@ml-platform/plugin-ml-common';
 import { ProjectAccess } from '../../hooks/useProjectAccess';
+import { primaryAction } from '../GatedButton';
 import { RoleGate } from '../RoleGate';
 
 /** @public */
@@ -22,14 +23,7 @@ export interface NewItemButtonProps {
  * children are its text.
  */
 export function NewButton(props: ButtonProps) {
-  return (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      {...props}
-    />
-  );
+  return <Button {...primaryAction} startIcon={<AddIcon />} {...props} />;
 }
 
 /**
