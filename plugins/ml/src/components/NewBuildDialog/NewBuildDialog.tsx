@@ -11,16 +11,14 @@ import {
   emptyBuildForm,
 } from '../BuildFormFields';
 import { secretsToReenter } from '../EnvVarsEditor';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 
 /** @public */
-export interface NewBuildDialogProps {
-  open: boolean;
+export interface NewBuildDialogProps extends DialogOpenProps {
   project: Project;
   model: Model;
   /** The newest build, whose file, function and examples fill the form. */
   previous?: ModelBuild;
-  onClose: () => void;
   onCreated: (build: ModelBuild) => void;
 }
 

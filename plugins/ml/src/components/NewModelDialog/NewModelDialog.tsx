@@ -15,14 +15,12 @@ import {
   checkBuildForm,
   emptyBuildForm,
 } from '../BuildFormFields';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField, SwitchField } from '../FormFields';
 
 /** @public */
-export interface NewModelDialogProps {
-  open: boolean;
+export interface NewModelDialogProps extends DialogOpenProps {
   project: Project;
-  onClose: () => void;
   onCreated: (model: Model) => void;
 }
 

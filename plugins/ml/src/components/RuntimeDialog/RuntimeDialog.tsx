@@ -2,16 +2,14 @@ import Grid, { GridSize } from '@material-ui/core/Grid';
 import { CreateRuntimeRequest, Runtime } from '@ml-platform/plugin-ml-common';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField } from '../FormFields';
 
 /** @public */
-export interface RuntimeDialogProps {
-  open: boolean;
+export interface RuntimeDialogProps extends DialogOpenProps {
   /** The runtime to edit; a new one is created when absent. */
   runtime?: Runtime;
   onSubmit: (request: CreateRuntimeRequest) => Promise<void>;
-  onClose: () => void;
 }
 
 type Field =
