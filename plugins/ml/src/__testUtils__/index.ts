@@ -10,3 +10,4 @@ export * from './collaborators';
 export * from './forms';
 export * from './buttons';
 export * from './svgLayout';
+export * from './reportedState';
