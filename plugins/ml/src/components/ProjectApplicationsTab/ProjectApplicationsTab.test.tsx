@@ -7,7 +7,7 @@ import {
   expectButtons,
   findEnabledButton,
   launchChoices,
-  renderWithMlApi,
+  renderAsRole,
   TestProjectRole,
 } from '../../__testUtils__';
 import {
@@ -40,15 +40,10 @@ function setup(options: { allowBypass?: boolean } = {}) {
   return api;
 }
 
-async function renderTab(
+const renderTab = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  await renderWithMlApi(<ProjectApplicationsTab project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<ProjectApplicationsTab project={churnProject} />, api, role);
 
 describe('ProjectApplicationsTab', () => {
   it('lists apps with their status and slug, and opens a running one after setting the cookie', async () => {

@@ -6,6 +6,7 @@ import {
   clickButtonIn,
   createMockMlApi,
   fillAndSubmit,
+  renderAsRole,
   renderWithMlApi,
 } from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
@@ -17,15 +18,10 @@ const listing = [
   fileEntry('src/train.py'),
 ];
 
-async function renderTab(
+const renderTab = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  await renderWithMlApi(<ProjectFilesTab project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<ProjectFilesTab project={churnProject} />, api, role);
 
 const changingButtons = [
   'New file',

@@ -4,6 +4,7 @@ import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
   createMockMlApi,
+  renderAsRole,
   renderWithMlApi,
 } from '../../__testUtils__';
 import {
@@ -95,12 +96,7 @@ describe('SessionsList', () => {
   });
 });
 
-function renderList(
+const renderList = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  return renderWithMlApi(<SessionsList project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<SessionsList project={churnProject} />, api, role);
