@@ -23,9 +23,8 @@ import { formatInZone, isActiveState } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
-import { DeleteButton, GatedButton, RunButton } from '../GatedButton';
+import { DeleteAction, GatedButton, RunButton } from '../GatedButton';
 import { JobFormDialog } from '../JobFormDialog';
 import { JobRunsTable } from '../JobRunsTable';
 
@@ -48,7 +47,6 @@ export function JobPage(props: JobPageProps) {
   const runtimes = useRuntimes();
   const access = useProjectAccess(project.id);
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<string>();
 
@@ -133,9 +131,20 @@ export function JobPage(props: JobPageProps) {
                   Edit
                 </GatedButton>
               </Box>
-              <DeleteButton
+              <DeleteAction
                 requires={{ access, role: 'contributor' }}
-                onClick={() => setDeleting(true)}
+                question={`Delete job ${job.name}?`}
+                consequences={`Active runs are stopped.${
+                  children.length > 0
+                    ? ` The jobs that run after it (${children
+                        .map(c => c.name)
+                        .join(', ')}) become manual jobs.`
+                    : ''
+                }`}
+                onDelete={async () => {
+                  await api.deleteJob(project.id, job.id);
+                  navigate(`${projectLink({ projectId: slug })}/jobs`);
+                }}
               />
             </Box>
           }
@@ -187,23 +196,6 @@ export function JobPage(props: JobPageProps) {
           siblings.retry();
         }}
       />
-      <ConfirmDialog
-        open={deleting && access.canWrite}
-        title={`Delete job ${job.name}?`}
-        onConfirm={async () => {
-          await api.deleteJob(project.id, job.id);
-          navigate(`${projectLink({ projectId: slug })}/jobs`);
-        }}
-        onClose={() => setDeleting(false)}
-      >
-        {`Active runs are stopped.${
-          children.length > 0
-            ? ` The jobs that run after it (${children
-                .map(c => c.name)
-                .join(', ')}) become manual jobs.`
-            : ''
-        }`}
-      </ConfirmDialog>
     </Grid>
   );
 }

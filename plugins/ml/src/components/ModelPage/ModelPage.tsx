@@ -1,4 +1,4 @@
-import { ComponentType, useState } from 'react';
+import { ComponentType } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -26,8 +26,7 @@ import { projectSlug } from '../../lib/projectSlug';
 import { modelRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
-import { ConfirmDialog } from '../ConfirmDialog';
-import { DeleteButton } from '../GatedButton';
+import { DeleteAction } from '../GatedButton';
 import { ModelAccessKeys } from '../ModelAccessKeys';
 import { ModelBuildsTab } from '../ModelBuildsTab';
 import { ModelDeploymentsTab } from '../ModelDeploymentsTab';
@@ -75,7 +74,6 @@ export function ModelPage(props: ModelPageProps) {
   const modelLink = useRouteRef(modelRouteRef);
   const tab = (useParams()['*'] ?? '').split('/')[0];
   const access = useProjectAccess(project.id);
-  const [deleting, setDeleting] = useState(false);
 
   const loaded = usePolledAsync(
     async () => {
@@ -132,9 +130,14 @@ export function ModelPage(props: ModelPageProps) {
             />
           </Box>
           <Box flexGrow={1} />
-          <DeleteButton
+          <DeleteAction
             requires={{ access, role: 'contributor' }}
-            onClick={() => setDeleting(true)}
+            question={`Delete model ${model.name}?`}
+            consequences="Its deployments stop, its access keys stop working, and its builds and monitoring data are deleted."
+            onDelete={async () => {
+              await api.deleteModel(project.id, model.id);
+              navigate(modelsLink);
+            }}
           />
         </Box>
         <Tabs
@@ -166,18 +169,6 @@ export function ModelPage(props: ModelPageProps) {
           ))}
         </Routes>
       </Grid>
-      <ConfirmDialog
-        open={deleting && access.canWrite}
-        title={`Delete model ${model.name}?`}
-        onConfirm={async () => {
-          await api.deleteModel(project.id, model.id);
-          navigate(modelsLink);
-        }}
-        onClose={() => setDeleting(false)}
-      >
-        Its deployments stop, its access keys stop working, and its builds and
-        monitoring data are deleted.
-      </ConfirmDialog>
     </Grid>
   );
 }
