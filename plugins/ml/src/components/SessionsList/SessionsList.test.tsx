@@ -24,6 +24,11 @@ const queuedSession = {
   startedAt: undefined,
 };
 
+const renderList = (
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) => renderAsRole(<SessionsList project={churnProject} />, api, role);
+
 describe('SessionsList', () => {
   it('lists sessions with their state, runtime and a link to each', async () => {
     const api = createMockMlApi({
@@ -95,8 +100,3 @@ describe('SessionsList', () => {
     ).toBeDisabled();
   });
 });
-
-const renderList = (
-  api: ReturnType<typeof createMockMlApi>,
-  role?: TestProjectRole,
-) => renderAsRole(<SessionsList project={churnProject} />, api, role);
