@@ -24,11 +24,6 @@ const queuedSession = {
   startedAt: undefined,
 };
 
-const renderList = (
-  api: ReturnType<typeof createMockMlApi>,
-  role?: TestProjectRole,
-) => renderAsRole(<SessionsList project={churnProject} />, api, role);
-
 describe('SessionsList', () => {
   it('lists sessions with their state, runtime and a link to each', async () => {
     const api = createMockMlApi({
@@ -100,3 +95,10 @@ describe('SessionsList', () => {
     ).toBeDisabled();
   });
 });
+
+function renderList(
+  api: ReturnType<typeof createMockMlApi>,
+  role?: TestProjectRole,
+) {
+  return renderAsRole(<SessionsList project={churnProject} />, api, role);
+}
