@@ -1,4 +1,5 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 
 /** Expects each named button to be on the page, enabled or disabled as listed. */
 export function expectButtons(state: {
@@ -11,4 +12,9 @@ export function expectButtons(state: {
   for (const name of state.disabled ?? []) {
     expect(screen.getByRole('button', { name })).toBeDisabled();
   }
+}
+
+/** Clicks the button named `name` inside `container`, e.g. a dialog. */
+export function clickButtonIn(container: HTMLElement, name: string) {
+  return userEvent.click(within(container).getByRole('button', { name }));
 }

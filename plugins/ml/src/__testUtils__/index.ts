@@ -9,3 +9,5 @@ export * from './permissions';
 export * from './collaborators';
 export * from './forms';
 export * from './buttons';
+export * from './svgLayout';
+export * from './reportedState';

@@ -4,7 +4,11 @@ import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Route, Routes } from 'react-router-dom';
 import { MlApi, mlApiRef } from '../api';
 import { rootRouteRef } from '../routes';
-import { WithProjectRole, WithProjectRoleProps } from './permissions';
+import {
+  TestProjectRole,
+  WithProjectRole,
+  WithProjectRoleProps,
+} from './permissions';
 import { createMockMlApi } from '../testing/mockMlApi';
 
 /** How `renderWithMlApi` sets up the app around the component. */
@@ -56,4 +60,13 @@ export function renderWithMlApi(
     </WithProjectRole>,
     { mountedRoutes: { '/ml': rootRouteRef }, routeEntries },
   );
+}
+
+/** `renderWithMlApi` with only the API and the user's role on the projects. */
+export function renderAsRole(
+  ui: ReactElement,
+  api: Partial<MlApi>,
+  role?: TestProjectRole,
+) {
+  return renderWithMlApi(ui, { api, projectRole: role });
 }

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { baseUrl, jsonResponse, setup } from '../__testUtils__/mlClient';
+import { baseUrl, requestedUrl, setup } from '../__testUtils__/mlClient';
+import { errorResponse, jsonResponse } from '../__testUtils__/responses';
 
 describe('MlClient', () => {
   it('passes list options as query parameters and skips empty ones', async () => {
@@ -99,13 +100,7 @@ describe('MlClient', () => {
 
   it('turns error responses into ResponseErrors carrying the server message', async () => {
     const { client } = setup(
-      jsonResponse(
-        {
-          error: { name: 'InputError', message: 'cpu: must be more than 0' },
-          response: { statusCode: 400 },
-        },
-        400,
-      ),
+      errorResponse(400, 'InputError', 'cpu: must be more than 0'),
     );
 
     const error = await client
@@ -158,13 +153,7 @@ describe('MlClient', () => {
 
     it('refuses to run code in a session that is not running', async () => {
       const { client } = setup(
-        jsonResponse(
-          {
-            error: { name: 'ConflictError', message: 'Session is queued' },
-            response: { statusCode: 409 },
-          },
-          409,
-        ),
+        errorResponse(409, 'ConflictError', 'Session is queued'),
       );
       const iterator = client
         .executeSession('p-1', 's-1', 'x')
@@ -215,12 +204,13 @@ describe('MlClient', () => {
       await expect(
         client.getCronNextRuns('0 3 * * *', 'Europe/Berlin', 3),
       ).resolves.toEqual(['2026-01-13T03:00:00.000Z']);
-      const parsed = new URL(fetch.mock.calls[0][0]);
-      expect(parsed.pathname).toBe('/api/ml/cron/next');
-      expect(Object.fromEntries(parsed.searchParams)).toEqual({
-        schedule: '0 3 * * *',
-        timezone: 'Europe/Berlin',
-        count: '3',
+      expect(requestedUrl(fetch)).toEqual({
+        path: '/api/ml/cron/next',
+        query: {
+          schedule: '0 3 * * *',
+          timezone: 'Europe/Berlin',
+          count: '3',
+        },
       });
     });
   });

@@ -1,5 +1,6 @@
 import { ResponseError } from '@backstage/errors';
-import { baseUrl, jsonResponse, setup } from '../__testUtils__/mlClient';
+import { baseUrl, requestedUrl, setup } from '../__testUtils__/mlClient';
+import { errorResponse, jsonResponse } from '../__testUtils__/responses';
 
 describe('MlModelsClient', () => {
   it('lists models and builds as plain arrays', async () => {
@@ -68,13 +69,7 @@ describe('MlModelsClient', () => {
 
   it('rejects when the platform refuses the request', async () => {
     const { client } = setup(
-      jsonResponse(
-        {
-          error: { name: 'TooManyRequests', message: 'model.busy' },
-          response: { statusCode: 429 },
-        },
-        429,
-      ),
+      errorResponse(429, 'TooManyRequests', 'model.busy'),
     );
     const error = await client.predict('p-1', 'm-1', {}).catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
@@ -89,12 +84,13 @@ describe('MlModelsClient', () => {
       to: '2026-01-12T11:00:00.000Z',
       stepSeconds: 60,
     });
-    const parsed = new URL(fetch.mock.calls[0][0]);
-    expect(parsed.pathname).toBe('/api/ml/projects/p-1/models/m-1/metrics');
-    expect(Object.fromEntries(parsed.searchParams)).toEqual({
-      from: '2026-01-12T10:00:00.000Z',
-      to: '2026-01-12T11:00:00.000Z',
-      stepSeconds: '60',
+    expect(requestedUrl(fetch)).toEqual({
+      path: '/api/ml/projects/p-1/models/m-1/metrics',
+      query: {
+        from: '2026-01-12T10:00:00.000Z',
+        to: '2026-01-12T11:00:00.000Z',
+        stepSeconds: '60',
+      },
     });
   });
 

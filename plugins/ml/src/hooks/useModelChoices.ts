@@ -17,6 +17,14 @@ export interface ModelChoices {
   error?: Error;
 }
 
+/**
+ * What a select of the choices shows: the picked value while it is still
+ * offered, else the first offered ('' while nothing is).
+ */
+export function offeredOrFirst(picked: string, offered: string[]): string {
+  return picked && offered.includes(picked) ? picked : offered[0] ?? '';
+}
+
 const isPython = (path: string) => (path.endsWith('.py') ? 0 : 1);
 
 /** What the build and deploy dialogs offer, loaded while one is open. */

@@ -21,28 +21,24 @@ export interface ProjectAccess {
   canAdmin: boolean;
 }
 
+/** One of the project permissions, asked with the project as the resource. */
+function useProjectPermission(
+  permission: typeof mlProjectReadPermission,
+  projectId: string,
+) {
+  return usePermission({ permission, resourceRef: projectId });
+}
+
 /**
  * The user's rights on a project, from the permission framework: the same
  * decisions the ML backend enforces, asked with the project as the
  * resource. Repeated calls for one project share their requests.
  */
 export function useProjectAccess(projectId: string): ProjectAccess {
-  const read = usePermission({
-    permission: mlProjectReadPermission,
-    resourceRef: projectId,
-  });
-  const operate = usePermission({
-    permission: mlProjectOperatePermission,
-    resourceRef: projectId,
-  });
-  const write = usePermission({
-    permission: mlProjectWritePermission,
-    resourceRef: projectId,
-  });
-  const admin = usePermission({
-    permission: mlProjectAdminPermission,
-    resourceRef: projectId,
-  });
+  const read = useProjectPermission(mlProjectReadPermission, projectId);
+  const operate = useProjectPermission(mlProjectOperatePermission, projectId);
+  const write = useProjectPermission(mlProjectWritePermission, projectId);
+  const admin = useProjectPermission(mlProjectAdminPermission, projectId);
   return {
     loading: read.loading || operate.loading || write.loading || admin.loading,
     // Nothing is allowed before every answer is in, so that no action shows

@@ -10,7 +10,7 @@ import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useModelChoices } from '../../hooks/useModelChoices';
 import { runtimeLabel } from '../../lib/runtimes';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
   envVarsFieldOf,
@@ -22,14 +22,12 @@ import {
 } from '../FormFields';
 
 /** @public */
-export interface ApplicationFormDialogProps {
-  open: boolean;
+export interface ApplicationFormDialogProps extends DialogOpenProps {
   project: Project;
   /** The app to edit; a new app when absent. */
   application?: Application;
   /** Whether the portal lets apps open without sign-in (admin config). */
   allowBypassAuthentication: boolean;
-  onClose: () => void;
   onSaved: (application: Application) => void;
 }
 

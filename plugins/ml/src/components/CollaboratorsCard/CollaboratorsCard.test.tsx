@@ -4,22 +4,17 @@ import {
   TestProjectRole,
   createMockMlApi,
   expectCollaboratorsReadOnly,
-  renderWithMlApi,
+  renderAsRole,
 } from '../../__testUtils__';
 import { bobAs } from '../../testing/fixtures';
 import { CollaboratorsCard } from './CollaboratorsCard';
 
 const bob = bobAs('viewer');
 
-async function renderCard(
+const renderCard = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  await renderWithMlApi(<CollaboratorsCard projectId="p-1" />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<CollaboratorsCard projectId="p-1" />, api, role);
 
 describe('CollaboratorsCard', () => {
   it('adds a collaborator with the chosen role', async () => {

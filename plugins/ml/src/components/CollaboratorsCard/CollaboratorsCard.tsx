@@ -29,6 +29,7 @@ import { describeError } from '../../lib/errors';
 import { describeRole } from '../../lib/roles';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
+import { compactTableOptions } from '../tables/DenseTable';
 
 /** @public */
 export interface CollaboratorsCardProps {
@@ -180,12 +181,7 @@ export function CollaboratorsCard(props: CollaboratorsCardProps) {
   } else {
     table = (
       <Table<Collaborator>
-        options={{
-          search: false,
-          paging: false,
-          toolbar: false,
-          padding: 'dense',
-        }}
+        options={{ ...compactTableOptions, toolbar: false }}
         columns={columns}
         data={withRowIds(value ?? [], c => c.subject)}
         emptyContent={<Box padding={2}>Only the owner works on it so far.</Box>}

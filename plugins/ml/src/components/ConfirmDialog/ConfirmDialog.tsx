@@ -8,16 +8,15 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
 import { ErrorAlert } from '../ErrorAlert';
+import { DialogOpenProps } from '../FormDialog';
 
 /** @public */
-export interface ConfirmDialogProps {
-  open: boolean;
+export interface ConfirmDialogProps extends DialogOpenProps {
   title: string;
   children: ReactNode;
   confirmLabel?: string;
   /** Runs the action; the dialog stays open and shows the error if it fails. */
   onConfirm: () => Promise<void>;
-  onClose: () => void;
 }
 
 /**

@@ -10,7 +10,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
-import { useModelChoices } from '../../hooks/useModelChoices';
+import { offeredOrFirst, useModelChoices } from '../../hooks/useModelChoices';
 import { describeError } from '../../lib/errors';
 import { formatVcpu } from '../../lib/resources';
 import { secretsToReenter } from '../EnvVarsEditor';
@@ -74,9 +74,10 @@ export function DeployDialog(props: DeployDialogProps) {
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
   const profileOf = (form: FormState) =>
-    form.profile && choices.profiles.some(p => p.name === form.profile)
-      ? form.profile
-      : choices.profiles[0]?.name ?? '';
+    offeredOrFirst(
+      form.profile,
+      choices.profiles.map(p => p.name),
+    );
 
   const form = useDialogForm({
     open,

@@ -1,11 +1,17 @@
 import Dialog, { DialogProps } from '@material-ui/core/Dialog';
 import { DialogForm, DialogFormProps } from './DialogForm';
 
-/** @public */
-export interface FormDialogProps extends Omit<DialogFormProps, 'onCancel'> {
+/** How every dialog of the plugin is opened and closed. */
+export interface DialogOpenProps {
   open: boolean;
   /** Closing by Cancel, Escape or a click outside. */
   onClose: () => void;
+}
+
+/** @public */
+export interface FormDialogProps
+  extends DialogOpenProps,
+    Omit<DialogFormProps, 'onCancel'> {
   maxWidth?: DialogProps['maxWidth'];
   /** As wide as `maxWidth` allows; true unless told otherwise. */
   fullWidth?: boolean;

@@ -1,4 +1,4 @@
 export { DialogForm } from './DialogForm';
 export type { DialogFormProps } from './DialogForm';
 export { FormDialog } from './FormDialog';
-export type { FormDialogProps } from './FormDialog';
+export type { DialogOpenProps, FormDialogProps } from './FormDialog';

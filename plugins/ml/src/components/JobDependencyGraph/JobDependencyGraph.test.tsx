@@ -1,17 +1,12 @@
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { stubSvgLayout } from '../../__testUtils__';
 import { reportJob, trainJob } from '../../testing/fixtures';
 import { JobDependencyGraph } from './JobDependencyGraph';
 
 describe('JobDependencyGraph', () => {
-  beforeAll(() => {
-    // jsdom has no SVG layout; the graph measures its nodes with getBBox.
-    Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
-      value: () => ({ x: 0, y: 0, width: 120, height: 44 }),
-      configurable: true,
-    });
-  });
+  beforeAll(stubSvgLayout);
 
   it('draws each job with the state of its last run, and an edge from parent to child', async () => {
     const onSelect = jest.fn();

@@ -10,7 +10,7 @@ import {
 } from '../../hooks/useWorkspaceProfiles';
 import { splitArgs } from '../../lib/args';
 import { runtimeLabel } from '../../lib/runtimes';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import {
   EnvVarsField,
   envVarsFieldOf,
@@ -24,14 +24,12 @@ import { JobTriggerFields } from '../JobTriggerFields';
 import { FormState, checkForm, initialState } from './jobForm';
 
 /** @public */
-export interface JobFormDialogProps {
-  open: boolean;
+export interface JobFormDialogProps extends DialogOpenProps {
   project: Project;
   /** The job to edit; a new job when absent. */
   job?: Job;
   /** The project's jobs, to choose a parent from. */
   jobs: Job[];
-  onClose: () => void;
   onSaved: (job: Job) => void;
 }
 

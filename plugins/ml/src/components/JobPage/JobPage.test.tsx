@@ -4,6 +4,7 @@ import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
   createMockMlApi,
+  expectButtons,
   findEnabledButton,
   renderWithMlApi,
   responseError,
@@ -108,8 +109,7 @@ describe('JobPage', () => {
     await renderPage(api, 'operator');
 
     expect(await findEnabledButton('Run now')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Edit' })).toBeDisabled();
-    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled();
+    expectButtons({ disabled: ['Edit', 'Delete'] });
     expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(2);
   });
 

@@ -6,11 +6,8 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
-import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import {
   mlProjectChannel,
   Project,
@@ -30,11 +27,10 @@ import { formatInZone, isActiveState } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
-import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorAlert } from '../ErrorAlert';
+import { DeleteAction, GatedButton, RunButton } from '../GatedButton';
 import { JobFormDialog } from '../JobFormDialog';
 import { JobRunsTable } from '../JobRunsTable';
-import { RoleGate } from '../RoleGate';
 
 /** @public */
 export interface JobPageProps {
@@ -55,7 +51,6 @@ export function JobPage(props: JobPageProps) {
   const runtimes = useRuntimes();
   const access = useProjectAccess(project.id);
   const [editing, setEditing] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [starting, setStarting] = useState(false);
   const [runError, setRunError] = useState<string>();
 
@@ -125,35 +120,37 @@ export function JobPage(props: JobPageProps) {
           title={`Job ${job.name}`}
           action={
             <Box display="flex">
-              <RoleGate access={access} requires="operator">
-                <Button
-                  color="primary"
-                  variant="contained"
-                  startIcon={<PlayArrowIcon />}
-                  onClick={runNow}
-                  disabled={starting}
-                >
-                  Run now
-                </Button>
-              </RoleGate>
+              <RunButton
+                requires={{ access, role: 'operator' }}
+                onClick={runNow}
+                disabled={starting}
+              >
+                Run now
+              </RunButton>
               <Box marginLeft={1}>
-                <RoleGate access={access} requires="contributor">
-                  <Button
-                    startIcon={<EditIcon />}
-                    onClick={() => setEditing(true)}
-                  >
-                    Edit
-                  </Button>
-                </RoleGate>
-              </Box>
-              <RoleGate access={access} requires="contributor">
-                <Button
-                  startIcon={<DeleteIcon />}
-                  onClick={() => setDeleting(true)}
+                <GatedButton
+                  requires={{ access, role: 'contributor' }}
+                  startIcon={<EditIcon />}
+                  onClick={() => setEditing(true)}
                 >
-                  Delete
-                </Button>
-              </RoleGate>
+                  Edit
+                </GatedButton>
+              </Box>
+              <DeleteAction
+                requires={{ access, role: 'contributor' }}
+                question={`Delete job ${job.name}?`}
+                consequences={`Active runs are stopped.${
+                  children.length > 0
+                    ? ` The jobs that run after it (${children
+                        .map(c => c.name)
+                        .join(', ')}) become manual jobs.`
+                    : ''
+                }`}
+                onDelete={async () => {
+                  await api.deleteJob(project.id, job.id);
+                  navigate(`${projectLink({ projectId: slug })}/jobs`);
+                }}
+              />
             </Box>
           }
         >
@@ -204,23 +201,6 @@ export function JobPage(props: JobPageProps) {
           siblings.retry();
         }}
       />
-      <ConfirmDialog
-        open={deleting && access.canWrite}
-        title={`Delete job ${job.name}?`}
-        onConfirm={async () => {
-          await api.deleteJob(project.id, job.id);
-          navigate(`${projectLink({ projectId: slug })}/jobs`);
-        }}
-        onClose={() => setDeleting(false)}
-      >
-        {`Active runs are stopped.${
-          children.length > 0
-            ? ` The jobs that run after it (${children
-                .map(c => c.name)
-                .join(', ')}) become manual jobs.`
-            : ''
-        }`}
-      </ConfirmDialog>
     </Grid>
   );
 }

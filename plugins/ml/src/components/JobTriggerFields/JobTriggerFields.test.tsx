@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
@@ -6,6 +5,7 @@ import {
   createMockMlApi,
   renderWithMlApi,
   responseError,
+  useReportedState,
 } from '../../__testUtils__';
 import { trainJob } from '../../testing/fixtures';
 import { JobTriggerFields, JobTriggerValue } from './JobTriggerFields';
@@ -14,19 +14,14 @@ function Harness(props: {
   parents: Job[];
   onChange: (v: JobTriggerValue) => void;
 }) {
-  const [value, setValue] = useState<JobTriggerValue>({
-    kind: 'manual',
-    schedule: '',
-    timezone: 'UTC',
-    parentJobId: '',
-  });
+  const [value, onChange] = useReportedState<JobTriggerValue>(
+    { kind: 'manual', schedule: '', timezone: 'UTC', parentJobId: '' },
+    props.onChange,
+  );
   return (
     <JobTriggerFields
       value={value}
-      onChange={v => {
-        setValue(v);
-        props.onChange(v);
-      }}
+      onChange={onChange}
       parents={props.parents}
       errors={{}}
     />

@@ -5,6 +5,7 @@ import {
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
+  stubSvgLayout,
 } from '../../__testUtils__';
 import {
   churnProject,
@@ -15,12 +16,7 @@ import {
 import { JobsList } from './JobsList';
 
 describe('JobsList', () => {
-  beforeAll(() => {
-    Object.defineProperty(window.SVGElement.prototype, 'getBBox', {
-      value: () => ({ x: 0, y: 0, width: 120, height: 44 }),
-      configurable: true,
-    });
-  });
+  beforeAll(stubSvgLayout);
 
   it('lists jobs with their trigger, last run and next run', async () => {
     const api = createMockMlApi({ listJobs: [trainJob, reportJob] });

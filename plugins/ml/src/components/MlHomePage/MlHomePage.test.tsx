@@ -1,7 +1,11 @@
 import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import {
+  clickButtonIn,
+  createMockMlApi,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
   demoCapacity,
@@ -130,9 +134,7 @@ describe('MlHomePage', () => {
       within(dialog).getByLabelText('Node group 1 Name'),
       'cpu',
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
 
     await waitFor(() =>
       expect(api.createWorkspace).toHaveBeenCalledWith(

@@ -9,10 +9,8 @@ import {
 } from '@backstage/core-components';
 import { useState } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import AddIcon from '@material-ui/icons/Add';
 import { usePermission } from '@backstage/plugin-permission-react';
 import { mlWorkspaceManagePermission } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
@@ -22,6 +20,7 @@ import { workspaceRouteRef } from '../../routes';
 import { ProjectsTable } from '../ProjectsTable';
 import { WorkspaceCard } from '../WorkspaceCard';
 import { WorkspaceDialog } from '../WorkspaceDialog';
+import { NewButton } from '../NewItemButton';
 
 /** The ML landing page: workspaces with their capacity, then projects. */
 export function MlHomePage() {
@@ -71,14 +70,9 @@ export function MlHomePage() {
       <Content>
         <ContentHeader title="Workspaces">
           {canManage.allowed && (
-            <Button
-              variant="contained"
-              color="primary"
-              startIcon={<AddIcon />}
-              onClick={() => setCreating(true)}
-            >
+            <NewButton onClick={() => setCreating(true)}>
               New workspace
-            </Button>
+            </NewButton>
           )}
           <SupportButton>
             A workspace is a pool of compute shared by its projects. The bars

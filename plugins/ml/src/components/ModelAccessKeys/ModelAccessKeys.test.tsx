@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
-  TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   renderWithMlApi,
+  TestProjectRole,
   typeIntoTextboxes,
 } from '../../__testUtils__';
 import { churnKey, churnModel, churnProject } from '../../testing/fixtures';
@@ -37,9 +38,7 @@ describe('ModelAccessKeys', () => {
     await userEvent.click(screen.getByRole('button', { name: 'New key' }));
     const dialog = await screen.findByRole('dialog');
     await typeIntoTextboxes(dialog, { Name: 'batch' });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
 
     expect(
       await within(dialog).findByText(/It is not shown again/),
@@ -54,7 +53,7 @@ describe('ModelAccessKeys', () => {
     );
     // The list reloads; the whole key appears nowhere but in the dialog.
     await waitFor(() => expect(api.listAccessKeys).toHaveBeenCalledTimes(2));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await clickButtonIn(dialog, 'Done');
     await waitFor(() =>
       expect(screen.queryByRole('dialog')).not.toBeInTheDocument(),
     );
@@ -70,9 +69,7 @@ describe('ModelAccessKeys', () => {
       await screen.findByRole('button', { name: 'Revoke crm' }),
     );
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Revoke' }),
-    );
+    await clickButtonIn(dialog, 'Revoke');
 
     await waitFor(() =>
       expect(api.revokeAccessKey).toHaveBeenCalledWith(

@@ -8,13 +8,11 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import { CreatedModelAccessKey } from '@ml-platform/plugin-ml-common';
 import { useDialogForm } from '../../hooks/useDialogForm';
-import { DialogForm } from '../FormDialog';
+import { DialogForm, DialogOpenProps } from '../FormDialog';
 import { FormTextField } from '../FormFields';
 
-export interface NewAccessKeyDialogProps {
-  open: boolean;
+export interface NewAccessKeyDialogProps extends DialogOpenProps {
   onCreate: (name: string) => Promise<CreatedModelAccessKey>;
-  onClose: () => void;
 }
 
 /**

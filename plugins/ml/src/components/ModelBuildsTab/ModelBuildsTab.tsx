@@ -18,7 +18,7 @@ import { ModelState } from '../ModelPage/modelState';
 import { BuildStatus } from '../ModelStatus';
 import { NewBuildDialog } from '../NewBuildDialog';
 import { NewItemButton } from '../NewItemButton';
-import { RoleGate } from '../RoleGate';
+import { GatedButton } from '../GatedButton';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { DenseTable } from '../tables/DenseTable';
 
@@ -77,16 +77,15 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
             Logs
           </Button>
           {b.state === 'built' && (
-            <RoleGate access={access} requires="operator">
-              <Button
-                size="small"
-                color="primary"
-                onClick={() => setDeploying(b)}
-                aria-label={`Deploy build ${b.number}`}
-              >
-                Deploy
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'operator' }}
+              size="small"
+              color="primary"
+              onClick={() => setDeploying(b)}
+              aria-label={`Deploy build ${b.number}`}
+            >
+              Deploy
+            </GatedButton>
           )}
         </Box>
       ),

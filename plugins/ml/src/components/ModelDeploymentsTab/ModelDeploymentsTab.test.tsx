@@ -2,10 +2,11 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   findEnabledButton,
   renderWithMlApi,
+  TestProjectRole,
 } from '../../__testUtils__';
 import {
   churnDeployment,
@@ -84,7 +85,7 @@ describe('ModelDeploymentsTab', () => {
     expect(within(dialog).getByRole('button', { name: 'Save' })).toBeDisabled();
     await userEvent.clear(field);
     await userEvent.type(field, '4');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    await clickButtonIn(dialog, 'Save');
 
     await expectReloadAfter(reload, api.scaleDeployment, 4);
   });
@@ -104,7 +105,7 @@ describe('ModelDeploymentsTab', () => {
     expect(
       within(dialog).getByText(/answers no more requests/),
     ).toBeInTheDocument();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Stop' }));
+    await clickButtonIn(dialog, 'Stop');
 
     await expectReloadAfter(reload, api.stopDeployment);
   });

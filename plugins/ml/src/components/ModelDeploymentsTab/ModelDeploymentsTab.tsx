@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import { ModelDeployment, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
@@ -11,7 +10,7 @@ import { formatTime } from '../../lib/workloads';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
-import { RoleGate } from '../RoleGate';
+import { GatedButton } from '../GatedButton';
 import { ScaleDialog } from './ScaleDialog';
 import { DenseTable } from '../tables/DenseTable';
 
@@ -61,24 +60,22 @@ export function ModelDeploymentsTab(props: ModelDeploymentsTabProps) {
       render: d =>
         isRunning(d) ? (
           <Box display="flex">
-            <RoleGate access={access} requires="operator">
-              <Button
-                size="small"
-                onClick={() => setScaling(d)}
-                aria-label={`Change replicas of build ${d.buildNumber}`}
-              >
-                Replicas
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="operator">
-              <Button
-                size="small"
-                onClick={() => setStopping(d)}
-                aria-label={`Stop build ${d.buildNumber}`}
-              >
-                Stop
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'operator' }}
+              size="small"
+              onClick={() => setScaling(d)}
+              aria-label={`Change replicas of build ${d.buildNumber}`}
+            >
+              Replicas
+            </GatedButton>
+            <GatedButton
+              requires={{ access, role: 'operator' }}
+              size="small"
+              onClick={() => setStopping(d)}
+              aria-label={`Stop build ${d.buildNumber}`}
+            >
+              Stop
+            </GatedButton>
           </Box>
         ) : null,
     },

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
-import TextField from '@material-ui/core/TextField';
 import { ModelMetrics } from '@ml-platform/plugin-ml-common';
 import { Legend, LineChart } from 'recharts';
 import {
@@ -8,6 +7,7 @@ import {
   accuracySeries,
   metricNames,
 } from '../../lib/modelMetrics';
+import { ChartSelect } from './ChartSelect';
 import { MetricChart } from './MetricChart';
 import { seriesLine, timeAxes } from './chartParts';
 
@@ -43,22 +43,14 @@ export function AccuracyChart(props: AccuracyChartProps) {
     onChange: (v: string) => void,
   ) => (
     <Box minWidth={180} marginRight={2}>
-      <TextField
+      <ChartSelect
         id={id}
         label={label}
-        select
-        SelectProps={{ native: true }}
         value={value}
-        onChange={e => onChange(e.target.value)}
-        fullWidth
+        onChange={onChange}
+        options={options.map(n => ({ value: n, label: n }))}
         margin="dense"
-      >
-        {options.map(n => (
-          <option key={n} value={n}>
-            {n}
-          </option>
-        ))}
-      </TextField>
+      />
     </Box>
   );
 

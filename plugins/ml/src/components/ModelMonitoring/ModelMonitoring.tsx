@@ -3,7 +3,6 @@ import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { AreaChart, Legend, LineChart } from 'recharts';
@@ -17,6 +16,7 @@ import {
 } from '../../lib/modelMetrics';
 import { ModelState } from '../ModelPage/modelState';
 import { AccuracyChart } from './AccuracyChart';
+import { ChartSelect } from './ChartSelect';
 import { MetricChart } from './MetricChart';
 import { seriesArea, seriesLine, timeAxes } from './chartParts';
 
@@ -56,43 +56,28 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
   const controls = (
     <Box display="flex" marginBottom={2}>
       <Box minWidth={200} marginRight={2}>
-        <TextField
+        <ChartSelect
           id="ml-monitoring-range"
           label="Range"
-          select
-          SelectProps={{ native: true }}
-          // A native select's label overlaps an empty value unless shrunk.
-          InputLabelProps={{ shrink: true }}
           value={rangeId}
-          onChange={e => setRangeId(e.target.value)}
-          fullWidth
-        >
-          {METRICS_RANGES.map(r => (
-            <option key={r.id} value={r.id}>
-              {r.label}
-            </option>
-          ))}
-        </TextField>
+          onChange={setRangeId}
+          options={METRICS_RANGES.map(r => ({ value: r.id, label: r.label }))}
+        />
       </Box>
       <Box minWidth={200}>
-        <TextField
+        <ChartSelect
           id="ml-monitoring-deployment"
           label="Deployment"
-          select
-          SelectProps={{ native: true }}
-          // A native select's label overlaps an empty value unless shrunk.
-          InputLabelProps={{ shrink: true }}
           value={deploymentId}
-          onChange={e => setDeploymentId(e.target.value)}
-          fullWidth
-        >
-          <option value="">All deployments</option>
-          {deployments.map(d => (
-            <option key={d.id} value={d.id}>
-              {`Build #${d.buildNumber} (${d.state})`}
-            </option>
-          ))}
-        </TextField>
+          onChange={setDeploymentId}
+          options={[
+            { value: '', label: 'All deployments' },
+            ...deployments.map(d => ({
+              value: d.id,
+              label: `Build #${d.buildNumber} (${d.state})`,
+            })),
+          ]}
+        />
       </Box>
     </Box>
   );

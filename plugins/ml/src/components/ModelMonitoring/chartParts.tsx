@@ -49,34 +49,39 @@ function seriesColor(index: number) {
   return SERIES_COLORS[index % SERIES_COLORS.length];
 }
 
+/** What every series has: its data, name and colour, and no animation. */
+function seriesProps(options: SeriesOptions) {
+  const { dataKey, name, colorIndex } = options;
+  return {
+    dataKey,
+    name,
+    stroke: seriesColor(colorIndex),
+    // Not on every refresh.
+    isAnimationActive: false,
+  };
+}
+
 /** A line that skips gaps and does not animate on every refresh. */
 export function seriesLine(options: SeriesOptions) {
-  const { dataKey, name, colorIndex } = options;
   return (
     <Line
-      key={dataKey}
-      dataKey={dataKey}
-      name={name}
-      stroke={seriesColor(colorIndex)}
+      key={options.dataKey}
+      {...seriesProps(options)}
       dot={false}
       connectNulls
-      isAnimationActive={false}
     />
   );
 }
 
 /** A filled area that does not animate on every refresh. */
 export function seriesArea(options: SeriesOptions) {
-  const { dataKey, name, colorIndex } = options;
+  const series = seriesProps(options);
   return (
     <Area
-      key={dataKey}
-      dataKey={dataKey}
-      name={name}
-      stroke={seriesColor(colorIndex)}
-      fill={seriesColor(colorIndex)}
+      key={options.dataKey}
+      {...series}
+      fill={series.stroke}
       fillOpacity={0.3}
-      isAnimationActive={false}
     />
   );
 }

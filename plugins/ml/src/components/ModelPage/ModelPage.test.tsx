@@ -3,12 +3,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  TestProjectRole,
   answerWith,
-  launchChoices,
-  renderWithMlApi,
+  clickButtonIn,
   createMockMlApi,
   findEnabledButton,
+  launchChoices,
+  renderWithMlApi,
+  TestProjectRole,
 } from '../../__testUtils__';
 import {
   churnBuild,
@@ -135,9 +136,7 @@ describe('ModelPage', () => {
         within(dialog).getByRole('combobox', { name: 'Profile' }),
       ).toHaveValue('small'),
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Deploy' }),
-    );
+    await clickButtonIn(dialog, 'Deploy');
 
     await waitFor(() =>
       expect(api.createDeployment).toHaveBeenCalledWith(
@@ -155,9 +154,7 @@ describe('ModelPage', () => {
 
     await userEvent.click(await findEnabledButton('Delete'));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Delete' }),
-    );
+    await clickButtonIn(dialog, 'Delete');
 
     expect(await screen.findByText('models list')).toBeInTheDocument();
     expect(api.deleteModel).toHaveBeenCalledWith(

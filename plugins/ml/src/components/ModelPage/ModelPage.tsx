@@ -1,12 +1,10 @@
-import { ComponentType, useState } from 'react';
+import { ComponentType } from 'react';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
 import Tab from '@material-ui/core/Tab';
 import Tabs from '@material-ui/core/Tabs';
 import Typography from '@material-ui/core/Typography';
-import DeleteIcon from '@material-ui/icons/Delete';
 import { mlProjectChannel, Project } from '@ml-platform/plugin-ml-common';
 import {
   Link as RouterLink,
@@ -28,7 +26,7 @@ import { projectSlug } from '../../lib/projectSlug';
 import { modelRouteRef, projectRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
-import { ConfirmDialog } from '../ConfirmDialog';
+import { DeleteAction } from '../GatedButton';
 import { ModelAccessKeys } from '../ModelAccessKeys';
 import { ModelBuildsTab } from '../ModelBuildsTab';
 import { ModelDeploymentsTab } from '../ModelDeploymentsTab';
@@ -36,7 +34,6 @@ import { ModelMonitoring } from '../ModelMonitoring';
 import { ModelOverview } from '../ModelOverview';
 import { DeploymentStatus } from '../ModelStatus';
 import { ModelTestPanel } from '../ModelTestPanel';
-import { RoleGate } from '../RoleGate';
 import { ModelState } from './modelState';
 
 /** @public */
@@ -77,7 +74,6 @@ export function ModelPage(props: ModelPageProps) {
   const modelLink = useRouteRef(modelRouteRef);
   const tab = (useParams()['*'] ?? '').split('/')[0];
   const access = useProjectAccess(project.id);
-  const [deleting, setDeleting] = useState(false);
 
   const loaded = usePolledAsync(
     async () => {
@@ -135,14 +131,15 @@ export function ModelPage(props: ModelPageProps) {
             />
           </Box>
           <Box flexGrow={1} />
-          <RoleGate access={access} requires="contributor">
-            <Button
-              startIcon={<DeleteIcon />}
-              onClick={() => setDeleting(true)}
-            >
-              Delete
-            </Button>
-          </RoleGate>
+          <DeleteAction
+            requires={{ access, role: 'contributor' }}
+            question={`Delete model ${model.name}?`}
+            consequences="Its deployments stop, its access keys stop working, and its builds and monitoring data are deleted."
+            onDelete={async () => {
+              await api.deleteModel(project.id, model.id);
+              navigate(modelsLink);
+            }}
+          />
         </Box>
         <Tabs
           value={selected}
@@ -173,18 +170,6 @@ export function ModelPage(props: ModelPageProps) {
           ))}
         </Routes>
       </Grid>
-      <ConfirmDialog
-        open={deleting && access.canWrite}
-        title={`Delete model ${model.name}?`}
-        onConfirm={async () => {
-          await api.deleteModel(project.id, model.id);
-          navigate(modelsLink);
-        }}
-        onClose={() => setDeleting(false)}
-      >
-        Its deployments stop, its access keys stop working, and its builds and
-        monitoring data are deleted.
-      </ConfirmDialog>
     </Grid>
   );
 }

@@ -1,19 +1,21 @@
 import { BuildState, DeploymentState } from '@ml-platform/plugin-ml-common';
-import { StatusChip, StatusLook } from '../StatusChip';
+import { COMMON_LOOKS, StatusChip, StatusLook } from '../StatusChip';
+
+const { queued, failed, stopped } = COMMON_LOOKS;
 
 const BUILD_LOOKS: Record<BuildState, StatusLook> = {
-  queued: { label: 'Queued', kind: 'pending' },
+  queued,
   building: { label: 'Building', kind: 'running' },
   built: { label: 'Built', kind: 'ok' },
-  failed: { label: 'Failed', kind: 'error' },
-  stopped: { label: 'Stopped', kind: 'aborted' },
+  failed,
+  stopped,
 };
 
 const DEPLOYMENT_LOOKS: Record<DeploymentState, StatusLook> = {
   deploying: { label: 'Deploying', kind: 'pending' },
   deployed: { label: 'Deployed', kind: 'ok' },
-  failed: { label: 'Failed', kind: 'error' },
-  stopped: { label: 'Stopped', kind: 'aborted' },
+  failed,
+  stopped,
 };
 
 /** @public */

@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  TestProjectRole,
   answerWith,
-  launchChoices,
+  clickButtonIn,
   createMockMlApi,
   findEnabledButton,
+  launchChoices,
   renderWithMlApi,
   responseError,
+  TestProjectRole,
   typeIntoTextboxes,
 } from '../../__testUtils__';
 import {
@@ -59,7 +60,7 @@ async function createChurnPredictor() {
       within(dialog).getByRole('combobox', { name: 'Runtime' }),
     ).toHaveValue(pythonRuntime.id),
   );
-  await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+  await clickButtonIn(dialog, 'Create');
   return dialog;
 }
 
@@ -129,9 +130,7 @@ describe('ModelsList', () => {
     expect(within(dialog).getByRole('alert')).toHaveTextContent(
       'Model churn-predictor was created',
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Build' }),
-    );
+    await clickButtonIn(dialog, 'Build');
 
     expect(await screen.findByText('model page')).toBeInTheDocument();
     expect(api.createModel).toHaveBeenCalledTimes(1);
@@ -144,9 +143,7 @@ describe('ModelsList', () => {
 
     const dialog = await openNewModelDialog();
     await typeIntoTextboxes(dialog, { Name: 'Churn Model' });
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
 
     expect(within(dialog).getByText('Choose the file')).toBeInTheDocument();
     expect(

@@ -2,7 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { Model, ModelBuild, Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
-import { useModelChoices } from '../../hooks/useModelChoices';
+import { offeredOrFirst, useModelChoices } from '../../hooks/useModelChoices';
 import { describeError } from '../../lib/errors';
 import {
   BuildFormFields,
@@ -11,16 +11,14 @@ import {
   emptyBuildForm,
 } from '../BuildFormFields';
 import { secretsToReenter } from '../EnvVarsEditor';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 
 /** @public */
-export interface NewBuildDialogProps {
-  open: boolean;
+export interface NewBuildDialogProps extends DialogOpenProps {
   project: Project;
   model: Model;
   /** The newest build, whose file, function and examples fill the form. */
   previous?: ModelBuild;
-  onClose: () => void;
   onCreated: (build: ModelBuild) => void;
 }
 
@@ -51,9 +49,10 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
   const runtimeOf = (form: BuildFormState) =>
-    form.runtimeId && choices.runtimes.some(r => r.id === form.runtimeId)
-      ? form.runtimeId
-      : choices.runtimes[0]?.id ?? '';
+    offeredOrFirst(
+      form.runtimeId,
+      choices.runtimes.map(r => r.id),
+    );
 
   const form = useDialogForm({
     open,

@@ -1,8 +1,9 @@
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
+import Button, { ButtonProps } from '@material-ui/core/Button';
 import AddIcon from '@material-ui/icons/Add';
 import { CollaboratorRole } from '@ml-platform/plugin-ml-common';
 import { ProjectAccess } from '../../hooks/useProjectAccess';
+import { primaryAction } from '../GatedButton';
 import { RoleGate } from '../RoleGate';
 
 /** @public */
@@ -18,21 +19,20 @@ export interface NewItemButtonProps {
 }
 
 /**
+ * The "New …" button itself, for a header or a toolbar that places it; its
+ * children are its text.
+ */
+export function NewButton(props: ButtonProps) {
+  return <Button {...primaryAction} startIcon={<AddIcon />} {...props} />;
+}
+
+/**
  * The "New …" button above a list, right-aligned, so that every list of the
  * plugin offers creation in the same place and style.
  */
 export function NewItemButton(props: NewItemButtonProps) {
   const { label, onClick, requires } = props;
-  const button = (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<AddIcon />}
-      onClick={onClick}
-    >
-      {label}
-    </Button>
-  );
+  const button = <NewButton onClick={onClick}>{label}</NewButton>;
   return (
     <Box display="flex" justifyContent="flex-end" marginBottom={2}>
       {requires ? (

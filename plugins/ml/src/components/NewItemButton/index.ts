@@ -1,2 +1,2 @@
-export { NewItemButton } from './NewItemButton';
+export { NewButton, NewItemButton } from './NewItemButton';
 export type { NewItemButtonProps } from './NewItemButton';

@@ -7,7 +7,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useDialogForm } from '../../hooks/useDialogForm';
-import { useModelChoices } from '../../hooks/useModelChoices';
+import { offeredOrFirst, useModelChoices } from '../../hooks/useModelChoices';
 import { describeError, fieldErrors } from '../../lib/errors';
 import {
   BuildFormFields,
@@ -15,14 +15,12 @@ import {
   checkBuildForm,
   emptyBuildForm,
 } from '../BuildFormFields';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField, SwitchField } from '../FormFields';
 
 /** @public */
-export interface NewModelDialogProps {
-  open: boolean;
+export interface NewModelDialogProps extends DialogOpenProps {
   project: Project;
-  onClose: () => void;
   onCreated: (model: Model) => void;
 }
 
@@ -62,9 +60,10 @@ export function NewModelDialog(props: NewModelDialogProps) {
   const choices = useModelChoices(project, open);
   const [created, setCreated] = useState<Model>();
   const runtimeOf = (build: BuildFormState) =>
-    build.runtimeId && choices.runtimes.some(r => r.id === build.runtimeId)
-      ? build.runtimeId
-      : choices.runtimes[0]?.id ?? '';
+    offeredOrFirst(
+      build.runtimeId,
+      choices.runtimes.map(r => r.id),
+    );
   const checkBuild = (build: BuildFormState) =>
     checkBuildForm(build, runtimeOf(build));
 

@@ -11,17 +11,15 @@ import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
 import { titleAndName } from '../../lib/titles';
 import { VISIBILITY_OPTIONS } from '../../lib/roles';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField, SelectField } from '../FormFields';
 import { OwnerFields } from './OwnerFields';
 
 /** @public */
-export interface NewProjectDialogProps {
-  open: boolean;
+export interface NewProjectDialogProps extends DialogOpenProps {
   workspaces: Workspace[];
   /** Preselects a workspace, e.g. when opened from a workspace's page. */
   defaultWorkspace?: string;
-  onClose: () => void;
   onCreated: (project: Project) => void;
 }
 

@@ -11,14 +11,12 @@ import { describeError, fieldErrors } from '../../lib/errors';
 import { quotaFit } from '../../lib/quota';
 import { runtimeLabel } from '../../lib/runtimes';
 import { describeResources } from '../../lib/workloads';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField, SelectField } from '../FormFields';
 
 /** @public */
-export interface NewSessionDialogProps {
-  open: boolean;
+export interface NewSessionDialogProps extends DialogOpenProps {
   project: Project;
-  onClose: () => void;
   onStarted: (session: Workload) => void;
 }
 

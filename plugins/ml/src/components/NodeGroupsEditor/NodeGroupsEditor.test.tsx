@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { renderInTestApp } from '@backstage/test-utils';
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useReportedState } from '../../__testUtils__';
 import { demoWorkspace } from '../../testing/fixtures';
 import {
   NodeGroupDraft,
@@ -11,19 +11,11 @@ import {
 } from './NodeGroupsEditor';
 
 function Harness(props: { onChange: (d: NodeGroupDraft[]) => void }) {
-  const [drafts, setDrafts] = useState(() =>
-    draftsOf(demoWorkspace.nodeGroups),
+  const [drafts, onChange] = useReportedState(
+    () => draftsOf(demoWorkspace.nodeGroups),
+    props.onChange,
   );
-  return (
-    <NodeGroupsEditor
-      drafts={drafts}
-      onChange={d => {
-        setDrafts(d);
-        props.onChange(d);
-      }}
-      showProblems
-    />
-  );
+  return <NodeGroupsEditor drafts={drafts} onChange={onChange} showProblems />;
 }
 
 describe('NodeGroupsEditor', () => {

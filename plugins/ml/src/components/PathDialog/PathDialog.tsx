@@ -1,17 +1,15 @@
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
 import { normalizePath } from '../../lib/files';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField } from '../FormFields';
 
 /** @public */
-export interface PathDialogProps {
-  open: boolean;
+export interface PathDialogProps extends DialogOpenProps {
   title: string;
   submitLabel: string;
   initialPath: string;
   onSubmit: (path: string) => Promise<void>;
-  onClose: () => void;
 }
 
 /** Why a path typed by someone cannot be used, if it cannot. */

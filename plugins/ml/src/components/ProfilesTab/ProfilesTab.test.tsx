@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
+  clickButtonIn,
   createMockMlApi,
   fillAndSubmit,
   renderWithMlApi,
@@ -79,9 +80,7 @@ describe('ProfilesTab', () => {
     expect(dialog).toHaveTextContent('Delete resource profile small?');
     expect(api.deleteProfile).not.toHaveBeenCalled();
 
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Delete' }),
-    );
+    await clickButtonIn(dialog, 'Delete');
 
     await waitFor(() =>
       expect(api.deleteProfile).toHaveBeenCalledWith('demo', 'small'),

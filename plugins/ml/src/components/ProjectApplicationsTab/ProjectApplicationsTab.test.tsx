@@ -2,12 +2,13 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
-  TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   expectButtons,
   findEnabledButton,
   launchChoices,
-  renderWithMlApi,
+  renderAsRole,
+  TestProjectRole,
 } from '../../__testUtils__';
 import {
   churnProject,
@@ -39,15 +40,10 @@ function setup(options: { allowBypass?: boolean } = {}) {
   return api;
 }
 
-async function renderTab(
+const renderTab = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  await renderWithMlApi(<ProjectApplicationsTab project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<ProjectApplicationsTab project={churnProject} />, api, role);
 
 describe('ProjectApplicationsTab', () => {
   it('lists apps with their status and slug, and opens a running one after setting the cookie', async () => {
@@ -128,9 +124,7 @@ describe('ProjectApplicationsTab', () => {
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
 
     await waitFor(() =>
       expect(api.createApplication).toHaveBeenCalledWith(churnProject.id, {
@@ -161,9 +155,7 @@ describe('ProjectApplicationsTab', () => {
     await waitFor(() =>
       expect(within(dialog).getByLabelText('Profile')).toHaveValue('small'),
     );
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Create' }),
-    );
+    await clickButtonIn(dialog, 'Create');
     expect(
       await within(dialog).findByText('must use only lowercase letters'),
     ).toBeInTheDocument();

@@ -1,10 +1,12 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { EditorView } from '@uiw/react-codemirror';
 import {
   TestProjectRole,
+  clickButtonIn,
   createMockMlApi,
   fillAndSubmit,
+  renderAsRole,
   renderWithMlApi,
 } from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
@@ -16,15 +18,10 @@ const listing = [
   fileEntry('src/train.py'),
 ];
 
-async function renderTab(
+const renderTab = (
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
-) {
-  await renderWithMlApi(<ProjectFilesTab project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
-}
+) => renderAsRole(<ProjectFilesTab project={churnProject} />, api, role);
 
 const changingButtons = [
   'New file',
@@ -148,9 +145,7 @@ describe('ProjectFilesTab', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Delete' }));
     const dialog = screen.getByRole('dialog');
     expect(dialog).toHaveTextContent('Delete README.md?');
-    await userEvent.click(
-      within(dialog).getByRole('button', { name: 'Delete' }),
-    );
+    await clickButtonIn(dialog, 'Delete');
 
     await waitFor(() =>
       expect(api.deleteFile).toHaveBeenCalledWith(churnProject.id, 'README.md'),

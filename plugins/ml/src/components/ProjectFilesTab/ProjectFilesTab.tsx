@@ -9,12 +9,10 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import CloudUploadIcon from '@material-ui/icons/CloudUpload';
 import CreateNewFolderIcon from '@material-ui/icons/CreateNewFolder';
-import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import NoteAddIcon from '@material-ui/icons/NoteAdd';
 import RefreshIcon from '@material-ui/icons/Refresh';
-import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useProjectFiles } from '../../hooks/useProjectFiles';
@@ -31,7 +29,8 @@ import { ErrorSnackbar } from '../ErrorSnackbar';
 import { FilePanel } from '../FilePanel';
 import { FileTree } from '../FileTree';
 import { PathDialog } from '../PathDialog';
-import { RoleGate } from '../RoleGate';
+import { DeleteButton, GatedButton } from '../GatedButton';
+import { ReadOnlyNotice } from '../RoleGate';
 
 const useStyles = makeStyles(theme => ({
   toolbar: {
@@ -201,45 +200,35 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
 
   return (
     <Grid container spacing={3}>
-      {!access.loading && !access.canWrite && (
-        <Grid item xs={12}>
-          <Alert severity="info">
-            Read-only: changing files needs the contributor role on this
-            project.
-          </Alert>
-        </Grid>
-      )}
+      <ReadOnlyNotice access={access} requires="contributor" changing="files" />
       <Grid item xs={12} md={4}>
         <Paper variant="outlined">
           <div className={classes.toolbar}>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<NoteAddIcon />}
-                onClick={() => setPathAction('file')}
-              >
-                New file
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<CreateNewFolderIcon />}
-                onClick={() => setPathAction('folder')}
-              >
-                New folder
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<CloudUploadIcon />}
-                onClick={() => uploadInput.current?.click()}
-                disabled={busy}
-              >
-                Upload
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<NoteAddIcon />}
+              onClick={() => setPathAction('file')}
+            >
+              New file
+            </GatedButton>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<CreateNewFolderIcon />}
+              onClick={() => setPathAction('folder')}
+            >
+              New folder
+            </GatedButton>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<CloudUploadIcon />}
+              onClick={() => uploadInput.current?.click()}
+              disabled={busy}
+            >
+              Upload
+            </GatedButton>
             <input
               ref={uploadInput}
               type="file"
@@ -252,26 +241,21 @@ export function ProjectFilesTab(props: ProjectFilesTabProps) {
                 e.target.value = '';
               }}
             />
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<EditIcon />}
-                onClick={() => setPathAction('rename')}
-                disabled={!selected}
-              >
-                Rename
-              </Button>
-            </RoleGate>
-            <RoleGate access={access} requires="contributor">
-              <Button
-                size="small"
-                startIcon={<DeleteIcon />}
-                onClick={() => setDeleting(true)}
-                disabled={!selected}
-              >
-                Delete
-              </Button>
-            </RoleGate>
+            <GatedButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              startIcon={<EditIcon />}
+              onClick={() => setPathAction('rename')}
+              disabled={!selected}
+            >
+              Rename
+            </GatedButton>
+            <DeleteButton
+              requires={{ access, role: 'contributor' }}
+              size="small"
+              onClick={() => setDeleting(true)}
+              disabled={!selected}
+            />
             <Button
               size="small"
               startIcon={<GetAppIcon />}

@@ -18,6 +18,12 @@ import {
   trainJob,
 } from '../../testing/fixtures';
 
+/** Queries within the card whose title is `title`, once it shows. */
+async function cardTitled(title: string) {
+  const heading = await screen.findByText(title);
+  return within(heading.closest('[class*="MuiCard-root"]') as HTMLElement);
+}
+
 function mockProjectApi(readme: string | undefined) {
   const api = createMockMlApi();
   if (readme === undefined) {
@@ -86,11 +92,7 @@ describe('ProjectOverview', () => {
   it('counts what the project holds, with the newest states and links', async () => {
     await renderOverview(mockProjectApi('readme'), churnProject);
 
-    const contents = within(
-      (await screen.findByText('In this project')).closest(
-        '[class*="MuiCard-root"]',
-      ) as HTMLElement,
-    );
+    const contents = await cardTitled('In this project');
     expect(contents.getByText('1 active of 1')).toBeInTheDocument();
     expect(contents.getByText('2 jobs, 0 running')).toBeInTheDocument();
     expect(contents.getByText('1 model, 1 deployed')).toBeInTheDocument();
@@ -103,11 +105,7 @@ describe('ProjectOverview', () => {
   it('lists recent sessions, runs, builds and deployments', async () => {
     await renderOverview(mockProjectApi('readme'), churnProject);
 
-    const activity = within(
-      (await screen.findByText('Recent activity')).closest(
-        '[class*="MuiCard-root"]',
-      ) as HTMLElement,
-    );
+    const activity = await cardTitled('Recent activity');
     expect(
       activity.getByRole('link', { name: 'Exploration' }),
     ).toBeInTheDocument();

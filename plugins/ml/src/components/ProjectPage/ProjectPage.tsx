@@ -1,8 +1,10 @@
+import { ComponentType } from 'react';
 import {
   useApi,
   useRouteRef,
   useRouteRefParams,
 } from '@backstage/core-plugin-api';
+import { Project } from '@ml-platform/plugin-ml-common';
 import { useNavigate } from 'react-router-dom';
 import { mlApiRef } from '../../api';
 import { useEditableAsync } from '../../hooks/useEditableAsync';
@@ -17,6 +19,16 @@ import { ProjectOverview } from '../ProjectOverview';
 import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
 import { ResourcePage, resourceTab } from '../ResourcePage';
+
+/** The tabs that show the project and nothing else, in their order. */
+const PROJECT_TABS: [string, string, ComponentType<{ project: Project }>][] = [
+  ['/', 'Overview', ProjectOverview],
+  ['/sessions', 'Sessions', ProjectSessionsTab],
+  ['/jobs', 'Jobs', ProjectJobsTab],
+  ['/models', 'Models', ProjectModelsTab],
+  ['/applications', 'Applications', ProjectApplicationsTab],
+  ['/files', 'Files', ProjectFilesTab],
+];
 
 /** One project: overview, sessions, jobs, files and settings. */
 export function ProjectPage() {
@@ -56,20 +68,9 @@ export function ProjectPage() {
         'Your role': project && role,
       }}
       tabs={p => [
-        resourceTab('/', 'Overview', <ProjectOverview project={p} />),
-        resourceTab(
-          '/sessions',
-          'Sessions',
-          <ProjectSessionsTab project={p} />,
+        ...PROJECT_TABS.map(([path, title, Tab]) =>
+          resourceTab(path, title, <Tab project={p} />),
         ),
-        resourceTab('/jobs', 'Jobs', <ProjectJobsTab project={p} />),
-        resourceTab('/models', 'Models', <ProjectModelsTab project={p} />),
-        resourceTab(
-          '/applications',
-          'Applications',
-          <ProjectApplicationsTab project={p} />,
-        ),
-        resourceTab('/files', 'Files', <ProjectFilesTab project={p} />),
         resourceTab(
           '/settings',
           'Settings',

@@ -1,6 +1,5 @@
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
@@ -9,6 +8,7 @@ import { ProjectDetailsCard } from '../ProjectDetailsCard';
 import { EnvVarsEditor } from '../EnvVarsEditor';
 import { ProjectDangerZoneCard } from './ProjectDangerZoneCard';
 import { ProjectEnvView } from './ProjectEnvView';
+import { ReadOnlyNotice } from '../RoleGate';
 
 /** @public */
 export interface ProjectSettingsTabProps {
@@ -33,14 +33,11 @@ export function ProjectSettingsTab(props: ProjectSettingsTabProps) {
   const access = useProjectAccess(project.id);
   return (
     <Grid container spacing={3}>
-      {!access.loading && !access.canAdmin && (
-        <Grid item xs={12}>
-          <Alert severity="info">
-            Read-only: changing the settings and collaborators needs the admin
-            role on this project.
-          </Alert>
-        </Grid>
-      )}
+      <ReadOnlyNotice
+        access={access}
+        requires="admin"
+        changing="the settings and collaborators"
+      />
       <Grid item xs={12} lg={6}>
         <ProjectDetailsCard
           project={project}

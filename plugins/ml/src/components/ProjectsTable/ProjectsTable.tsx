@@ -7,10 +7,8 @@ import {
 } from '@backstage/core-components';
 import { useApi, useRouteRef } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import InputAdornment from '@material-ui/core/InputAdornment';
 import TextField from '@material-ui/core/TextField';
-import AddIcon from '@material-ui/icons/Add';
 import SearchIcon from '@material-ui/icons/Search';
 import { Project, Workspace } from '@ml-platform/plugin-ml-common';
 import { DateTime } from 'luxon';
@@ -21,6 +19,7 @@ import { mlApiRef } from '../../api';
 import { projectSlug } from '../../lib/projectSlug';
 import { projectRouteRef, workspaceRouteRef } from '../../routes';
 import { NewProjectDialog } from '../NewProjectDialog';
+import { NewButton } from '../NewItemButton';
 
 /** @public */
 export interface ProjectsTableProps {
@@ -100,14 +99,7 @@ export function ProjectsTable(props: ProjectsTableProps) {
           }}
         />
         <Box flexGrow={1} />
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setDialogOpen(true)}
-        >
-          New project
-        </Button>
+        <NewButton onClick={() => setDialogOpen(true)}>New project</NewButton>
       </Box>
       {error && <ResponseErrorPanel error={error} />}
       <Table<Project>

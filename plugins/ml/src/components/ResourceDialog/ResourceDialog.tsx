@@ -1,7 +1,7 @@
 import { parseCpuMillis, parseMemoryMiB } from '@ml-platform/plugin-ml-common';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField } from '../FormFields';
 
 /** What the dialog hands back: CPU in vCPU and memory in MiB, as the API wants. */
@@ -20,8 +20,7 @@ export function resourceAmounts(values: ResourceDialogValues) {
 }
 
 /** @public */
-export interface ResourceDialogProps {
-  open: boolean;
+export interface ResourceDialogProps extends DialogOpenProps {
   title: string;
   submitLabel: string;
   /** The identifying field (a profile name, a quota subject), if any. */
@@ -36,7 +35,6 @@ export interface ResourceDialogProps {
   requirePositive?: boolean;
   initial?: Partial<ResourceDialogValues>;
   onSubmit: (values: ResourceDialogValues) => Promise<void>;
-  onClose: () => void;
 }
 
 function memoryText(mib: number | undefined): string {

@@ -1,17 +1,15 @@
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import { CreateRuntimeRequest, Runtime } from '@ml-platform/plugin-ml-common';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { wholeError } from '../../lib/errors';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormTextField } from '../FormFields';
 
 /** @public */
-export interface RuntimeDialogProps {
-  open: boolean;
+export interface RuntimeDialogProps extends DialogOpenProps {
   /** The runtime to edit; a new one is created when absent. */
   runtime?: Runtime;
   onSubmit: (request: CreateRuntimeRequest) => Promise<void>;
-  onClose: () => void;
 }
 
 type Field =
@@ -35,14 +33,16 @@ const LABELS: Record<Field, string> = {
   command: 'Command',
 };
 
-// What identifies a runtime cannot change once it exists.
-const IDENTITY: Field[] = [
-  'editor',
-  'kernel',
-  'edition',
-  'shortVersion',
-  'maintenanceVersion',
+// What identifies a runtime cannot change once it exists. One grid row of
+// fields, each with its width (of 12) and an example.
+const IDENTITY_CELLS: [Field, GridSize, string?][] = [
+  ['editor', 6],
+  ['kernel', 6, 'e.g. Python 3.11'],
+  ['edition', 4],
+  ['shortVersion', 4, 'e.g. 2026.01'],
+  ['maintenanceVersion', 4],
 ];
+const IDENTITY = IDENTITY_CELLS.map(([name]) => name);
 
 function emptyValues(runtime?: Runtime): Record<Field, string> {
   return {
@@ -120,21 +120,11 @@ export function RuntimeDialog(props: RuntimeDialogProps) {
       form={form}
     >
       <Grid container spacing={2}>
-        <Grid item xs={6}>
-          {field('editor')}
-        </Grid>
-        <Grid item xs={6}>
-          {field('kernel', 'e.g. Python 3.11')}
-        </Grid>
-        <Grid item xs={4}>
-          {field('edition')}
-        </Grid>
-        <Grid item xs={4}>
-          {field('shortVersion', 'e.g. 2026.01')}
-        </Grid>
-        <Grid item xs={4}>
-          {field('maintenanceVersion')}
-        </Grid>
+        {IDENTITY_CELLS.map(([name, xs, helperText]) => (
+          <Grid item xs={xs} key={name}>
+            {field(name, helperText)}
+          </Grid>
+        ))}
       </Grid>
       {field('description')}
       {field('image', 'Container image, for the Kubernetes driver')}

@@ -2,10 +2,8 @@ import { useState } from 'react';
 import { TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import Switch from '@material-ui/core/Switch';
-import AddIcon from '@material-ui/icons/Add';
 import { Runtime } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
@@ -16,6 +14,7 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorSnackbar } from '../ErrorSnackbar';
 import { RuntimeDialog } from '../RuntimeDialog';
 import { editDeleteColumn } from '../tables/columns';
+import { NewButton } from '../NewItemButton';
 
 /**
  * The runtime catalog is global, not per workspace; it is shown among the
@@ -109,14 +108,7 @@ export function RuntimesTab() {
           label="Show all versions"
         />
         <Box flexGrow={1} />
-        <Button
-          variant="contained"
-          color="primary"
-          startIcon={<AddIcon />}
-          onClick={() => setCreating(true)}
-        >
-          New runtime
-        </Button>
+        <NewButton onClick={() => setCreating(true)}>New runtime</NewButton>
       </Box>
       {table}
       <RuntimeDialog

@@ -9,16 +9,14 @@ import {
 import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import PlayArrowIcon from '@material-ui/icons/PlayArrow';
 import { SessionCell } from '@ml-platform/plugin-ml-common';
 import { MlExecuteError, mlApiRef } from '../../api';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { describeError } from '../../lib/errors';
-import { RoleGate } from '../RoleGate';
+import { RunButton } from '../GatedButton';
 
 const useStyles = makeStyles(theme => ({
   output: {
@@ -364,17 +362,13 @@ export const SessionConsole = forwardRef<
             }}
           />
         </Box>
-        <RoleGate access={access} requires="contributor">
-          <Button
-            variant="contained"
-            color="primary"
-            startIcon={<PlayArrowIcon />}
-            onClick={submit}
-            disabled={!running || !code.trim()}
-          >
-            Run
-          </Button>
-        </RoleGate>
+        <RunButton
+          requires={{ access, role: 'contributor' }}
+          onClick={submit}
+          disabled={!running || !code.trim()}
+        >
+          Run
+        </RunButton>
       </Box>
     </InfoCard>
   );

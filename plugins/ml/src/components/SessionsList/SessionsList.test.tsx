@@ -4,6 +4,7 @@ import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
   createMockMlApi,
+  renderAsRole,
   renderWithMlApi,
 } from '../../__testUtils__';
 import {
@@ -99,8 +100,5 @@ function renderList(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
 ) {
-  return renderWithMlApi(<SessionsList project={churnProject} />, {
-    api,
-    projectRole: role,
-  });
+  return renderAsRole(<SessionsList project={churnProject} />, api, role);
 }

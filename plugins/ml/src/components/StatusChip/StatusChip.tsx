@@ -28,6 +28,13 @@ export interface StatusLook {
   kind: StatusKind;
 }
 
+/** The states every kind of work (sessions, runs, builds, deployments) has. */
+export const COMMON_LOOKS = {
+  queued: { label: 'Queued', kind: 'pending' },
+  failed: { label: 'Failed', kind: 'error' },
+  stopped: { label: 'Stopped', kind: 'aborted' },
+} as const satisfies Record<string, StatusLook>;
+
 export interface StatusChipProps {
   /** Unknown states show as errors, so that they stand out. */
   look: StatusLook | undefined;

@@ -1,2 +1,2 @@
-export { StatusChip } from './StatusChip';
+export { COMMON_LOOKS, StatusChip } from './StatusChip';
 export type { StatusChipProps, StatusKind, StatusLook } from './StatusChip';

@@ -4,6 +4,7 @@ import Box from '@material-ui/core/Box';
 import { WorkloadEvent } from '@ml-platform/plugin-ml-common';
 import { formatTime } from '../../lib/workloads';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { compactTableOptions } from '../tables/DenseTable';
 
 /** @public */
 export interface WorkloadEventsTableProps {
@@ -32,12 +33,7 @@ export function WorkloadEventsTable(props: WorkloadEventsTableProps) {
   return (
     <Table<WorkloadEvent>
       title="Event history"
-      options={{
-        search: false,
-        paging: false,
-        padding: 'dense',
-        sorting: false,
-      }}
+      options={{ ...compactTableOptions, sorting: false }}
       columns={columns}
       data={withRowIds(props.events)}
       emptyContent={<Box padding={2}>No events yet.</Box>}

@@ -1,5 +1,5 @@
 import { WorkloadState } from '@ml-platform/plugin-ml-common';
-import { StatusChip, StatusLook } from '../StatusChip';
+import { COMMON_LOOKS, StatusChip, StatusLook } from '../StatusChip';
 
 /** @public */
 export interface WorkloadStatusProps {
@@ -8,13 +8,15 @@ export interface WorkloadStatusProps {
   detail?: string;
 }
 
+const { queued, failed, stopped } = COMMON_LOOKS;
+
 const LOOKS: Record<WorkloadState, StatusLook> = {
-  queued: { label: 'Queued', kind: 'pending' },
+  queued,
   starting: { label: 'Starting', kind: 'pending' },
   running: { label: 'Running', kind: 'running' },
   succeeded: { label: 'Succeeded', kind: 'ok' },
-  failed: { label: 'Failed', kind: 'error' },
-  stopped: { label: 'Stopped', kind: 'aborted' },
+  failed,
+  stopped,
   timed_out: { label: 'Timed out', kind: 'error' },
 };
 

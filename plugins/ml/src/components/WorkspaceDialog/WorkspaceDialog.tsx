@@ -17,15 +17,13 @@ import {
   emptyDraft,
   groupsOf,
 } from '../NodeGroupsEditor';
-import { FormDialog } from '../FormDialog';
+import { DialogOpenProps, FormDialog } from '../FormDialog';
 import { FormRow, FormTextField } from '../FormFields';
 
 /** @public */
-export interface WorkspaceDialogProps {
-  open: boolean;
+export interface WorkspaceDialogProps extends DialogOpenProps {
   /** The workspace to edit; a new one when absent. */
   workspace?: Workspace;
-  onClose: () => void;
   onSaved: (workspace: Workspace) => void;
 }
 

@@ -30,6 +30,7 @@ import { describeResources, formatDuration } from '../../lib/workloads';
 import { jobRunRouteRef, projectRouteRef, sessionRouteRef } from '../../routes';
 import { NodeGroupUsage } from '../NodeGroupUsage';
 import { WorkloadStatus } from '../WorkloadStatus';
+import { compactTableOptions } from '../tables/DenseTable';
 
 /** @public */
 export interface WorkspaceQueueTabProps {
@@ -41,13 +42,11 @@ export interface WorkspaceQueueTabProps {
  * tab is open, a little slower than pages that follow one workload.
  */
 const QUEUE_INTERVAL_MS = 3000;
-const tableOptions = {
-  search: false,
-  paging: false,
-  padding: 'dense',
-} as const;
 /** Column widths are only honoured with a fixed layout. */
-const sizedTableOptions = { ...tableOptions, tableLayout: 'fixed' } as const;
+const sizedTableOptions = {
+  ...compactTableOptions,
+  tableLayout: 'fixed',
+} as const;
 
 /** "jane", or "group ml-research": the full ref is in the tooltip. */
 function shortRef(ref: string) {
@@ -213,6 +212,24 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
     },
   ];
 
+  // The queued and the running workloads: a table each, counted in its title.
+  const workloadTable = (
+    title: string,
+    columns: TableColumn<Workload>[],
+    rows: Workload[],
+    empty: string,
+  ) => (
+    <Grid item xs={12}>
+      <Table<Workload>
+        title={`${title} (${rows.length})`}
+        options={sizedTableOptions}
+        columns={columns}
+        data={rows}
+        emptyContent={<Box padding={2}>{empty}</Box>}
+      />
+    </Grid>
+  );
+
   return (
     <Grid container spacing={3}>
       {error && (
@@ -232,28 +249,22 @@ export function WorkspaceQueueTab(props: WorkspaceQueueTabProps) {
           />
         </Grid>
       ))}
-      <Grid item xs={12}>
-        <Table<Workload>
-          title={`Queued (${value.queued.length})`}
-          options={sizedTableOptions}
-          columns={queuedColumns}
-          data={value.queued}
-          emptyContent={<Box padding={2}>Nothing is waiting.</Box>}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <Table<Workload>
-          title={`Running (${value.running.length})`}
-          options={sizedTableOptions}
-          columns={runningColumns}
-          data={value.running}
-          emptyContent={<Box padding={2}>Nothing is running.</Box>}
-        />
-      </Grid>
+      {workloadTable(
+        'Queued',
+        queuedColumns,
+        value.queued,
+        'Nothing is waiting.',
+      )}
+      {workloadTable(
+        'Running',
+        runningColumns,
+        value.running,
+        'Nothing is running.',
+      )}
       <Grid item xs={12}>
         <Table<WorkspaceNode>
           title="Nodes"
-          options={tableOptions}
+          options={compactTableOptions}
           columns={nodeColumns}
           data={value.nodes}
           emptyContent={

@@ -20,6 +20,7 @@ import { AsyncFallback } from '../AsyncFallback';
 import { DeploymentStatus } from '../ModelStatus';
 import { mlEntityIds } from './entityIds';
 import { summarizeMetrics } from './metricsSummary';
+import { compactTableOptions } from '../tables/DenseTable';
 
 function Figure(props: { label: string; value: string }) {
   return (
@@ -94,12 +95,7 @@ export function ModelOverviewCard() {
           </Grid>
           <Table
             title="Deployments"
-            options={{
-              search: false,
-              paging: false,
-              padding: 'dense',
-              toolbar: false,
-            }}
+            options={{ ...compactTableOptions, toolbar: false }}
             columns={columns}
             data={value.deployments}
             emptyContent={

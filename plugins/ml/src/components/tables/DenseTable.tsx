@@ -3,6 +3,13 @@ import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import { withRowIds } from './rowIds';
 
+/** The options of the plugin's compact tables: every row, no search. */
+export const compactTableOptions = {
+  search: false,
+  paging: false,
+  padding: 'dense',
+} as const;
+
 export interface DenseTableProps<T extends object> {
   title: string;
   columns: TableColumn<T>[];
@@ -18,9 +25,7 @@ export function DenseTable<T extends object>(props: DenseTableProps<T>) {
     <Table<T>
       title={title}
       options={{
-        search: false,
-        paging: false,
-        padding: 'dense',
+        ...compactTableOptions,
         // Narrow columns would otherwise break a header mid-word ("REPLIC AS").
         headerStyle: { whiteSpace: 'nowrap' },
       }}

@@ -17,25 +17,25 @@ export function editDeleteColumn<T extends object>(
   options: EditDeleteColumnOptions<T>,
 ): TableColumn<T> {
   const { describe, onEdit, onDelete } = options;
+  const actions = [
+    { verb: 'Edit', Icon: EditIcon, act: onEdit },
+    { verb: 'Delete', Icon: DeleteIcon, act: onDelete },
+  ];
   return {
     title: 'Actions',
     sorting: false,
     render: row => (
       <>
-        <IconButton
-          size="small"
-          aria-label={`Edit ${describe(row)}`}
-          onClick={() => onEdit(row)}
-        >
-          <EditIcon fontSize="small" />
-        </IconButton>
-        <IconButton
-          size="small"
-          aria-label={`Delete ${describe(row)}`}
-          onClick={() => onDelete(row)}
-        >
-          <DeleteIcon fontSize="small" />
-        </IconButton>
+        {actions.map(({ verb, Icon, act }) => (
+          <IconButton
+            key={verb}
+            size="small"
+            aria-label={`${verb} ${describe(row)}`}
+            onClick={() => act(row)}
+          >
+            <Icon fontSize="small" />
+          </IconButton>
+        ))}
       </>
     ),
   };
