@@ -199,6 +199,12 @@ test('tour: every ML page shows its content at once and without errors', async t
         .getByText(/dropped the mic|There is no ML page|ERROR 404/i)
         .count();
       if (dead > 0) problems.push(`${name}: shows a not-found page at ${to}`);
+      // The screenshot shows the page once its cards have loaded too.
+      await page
+        .locator('[role="progressbar"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 5_000 })
+        .catch(() => {});
       await page.screenshot({
         path: path.join(
           artifactDir,

@@ -106,6 +106,10 @@ describe('ProjectApplicationsTab', () => {
     );
     fireEvent.click(screen.getByRole('button', { name: 'Start Old report' }));
     expect(api.startApplication).toHaveBeenCalledWith(churnProject.id, 'a2');
+    // Each action reloads the list.
+    await waitFor(() =>
+      expect(api.listApplications.mock.calls.length).toBeGreaterThan(1),
+    );
   });
 
   it('creates an app with a slug from its name, without the bypass option unless the portal allows it', async () => {
