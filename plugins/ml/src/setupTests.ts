@@ -10,10 +10,12 @@ jest.setTimeout(60_000);
 // Warnings that libraries (MUI v4, material-table, React Router) raise about
 // themselves start in their own code and pass.
 const mlWarnings: string[] = [];
+// eslint-disable-next-line no-console -- the guard wraps the console itself
 const consoleError = console.error;
 beforeEach(() => {
   mlWarnings.length = 0;
 });
+// eslint-disable-next-line no-console -- the guard wraps the console itself
 console.error = (...args: unknown[]) => {
   const [format] = args;
   if (typeof format === 'string' && format.startsWith('Warning:')) {
