@@ -183,15 +183,18 @@ describe.each(databases.eachSupportedId())(
       'api:lab/secret.classifier',
       'model:lab/secret.classifier',
       'project:lab/secret',
+      // Each project's System, hidden like the project.
+      'system:lab/secret',
     ];
     const OPEN = [
       'api:lab/open.prophet',
       'model:lab/open.prophet',
       'project:lab/open',
+      'system:lab/open',
     ];
     const all = [...SECRET, ...OPEN].sort();
 
-    it('shows a private project, its model and API to owner, collaborator and workspace admin only', async () => {
+    it('shows a private project, its system, model and API to owner, collaborator and workspace admin only', async () => {
       expect(await refsFor('olivia')).toEqual(all);
       expect(await refsFor('vera')).toEqual(all);
       expect(await refsFor('wanda')).toEqual(all);
