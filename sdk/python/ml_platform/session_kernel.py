@@ -186,6 +186,12 @@ class Kernel:
             execution.finish(error)
 
 
+# For answers sent before the body was read: the connection cannot be reused,
+# and saying so keeps the client from sending its next request down a closing
+# socket.
+_UNREAD_BODY = {"Connection": "close"}
+
+
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "ml-platform-kernel/1"
@@ -196,9 +202,11 @@ class _Handler(BaseHTTPRequestHandler):
         given = (self.headers.get("Authorization") or "").encode("utf-8")
         if hmac.compare_digest(given, expected):
             return True
-        # The body is not read; the connection cannot be reused.
-        self.close_connection = True
-        self._send_json(401, {"error": "this kernel needs its session's secret"}, {"WWW-Authenticate": "Bearer"})
+        self._send_json(
+            401,
+            {"error": "this kernel needs its session's secret"},
+            {"WWW-Authenticate": "Bearer", **_UNREAD_BODY},
+        )
         return False
 
     def do_GET(self):
@@ -213,14 +221,14 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._authorized():
             return
         if self.path != "/execute":
-            self._send_json(404, {"error": f"no such endpoint: POST {self.path}"})
+            self._send_json(404, {"error": f"no such endpoint: POST {self.path}"}, _UNREAD_BODY)
             return
         length = self.headers.get("Content-Length")
         if length is None or not length.isdigit():
-            self._send_json(411, {"error": "send the source with a Content-Length"})
+            self._send_json(411, {"error": "send the source with a Content-Length"}, _UNREAD_BODY)
             return
         if int(length) > MAX_SOURCE_BYTES:
-            self._send_json(413, {"error": f"source larger than {MAX_SOURCE_BYTES} bytes"})
+            self._send_json(413, {"error": f"source larger than {MAX_SOURCE_BYTES} bytes"}, _UNREAD_BODY)
             return
         try:
             source = self.rfile.read(int(length)).decode("utf-8")

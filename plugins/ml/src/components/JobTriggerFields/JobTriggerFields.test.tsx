@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Job } from '@ml-platform/plugin-ml-common';
 import {
@@ -40,6 +40,8 @@ async function renderFields(
 }
 
 describe('JobTriggerFields', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('previews when a schedule fires, once typing pauses', async () => {
     const api = createMockMlApi({
       getCronNextRuns: [
@@ -48,10 +50,18 @@ describe('JobTriggerFields', () => {
         '2026-01-15T03:00:00.000Z',
       ],
     });
+    // Fake time: on a loaded machine real keystrokes can be further apart
+    // than the debounce, which is not what this test is about.
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     await renderFields(api);
 
-    await userEvent.click(screen.getByLabelText('Cron schedule'));
-    await userEvent.type(screen.getByLabelText('Schedule'), '0 3 * * *');
+    await user.click(screen.getByLabelText('Cron schedule'));
+    await user.type(screen.getByLabelText('Schedule'), '0 3 * * *');
+    expect(api.getCronNextRuns).not.toHaveBeenCalled();
+    await act(async () => {
+      jest.advanceTimersByTime(400);
+    });
 
     expect(await screen.findByText(/^Next runs: /)).toHaveTextContent(
       /^Next runs: Jan 13, 2026, 3:00 AM UTC; Jan 14, .*; Jan 15, 2026, 3:00 AM UTC$/,

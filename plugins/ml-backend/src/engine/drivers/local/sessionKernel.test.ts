@@ -162,6 +162,8 @@ describe('session kernel', () => {
     for (const headers of [{}, bearer('wrong'), bearer(`${secret}x`)]) {
       const health = await fetch(`${url}/health`, { headers });
       expect(health.status).toBe(401);
+      // Closed after a refusal, and said so: a client must not reuse it.
+      expect(health.headers.get('connection')).toBe('close');
       const response = await fetch(`${url}/execute`, {
         method: 'POST',
         body: mark,
