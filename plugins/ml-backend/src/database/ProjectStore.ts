@@ -133,6 +133,13 @@ export class ProjectStore extends IdTableStore<ProjectRow, Project> {
     });
   }
 
+  /** The ids of the projects that match `readable` (all without it). */
+  async ids(readable?: PermissionCriteria<MlProjectFilter>): Promise<string[]> {
+    let query = this.db('projects').select('projects.id');
+    if (readable) query = whereProjectMatches(query, readable);
+    return (await query).map((row: { id: string }) => row.id);
+  }
+
   async countInWorkspace(workspace: string): Promise<number> {
     const [{ count }] = await this.db('projects')
       .where({ workspace })

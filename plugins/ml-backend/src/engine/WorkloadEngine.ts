@@ -30,7 +30,7 @@ import { PlatformEvents } from './PlatformEvents';
 import { ProjectFolders } from './ports';
 import { explainOverQuota } from './quotaFit';
 import { subjectLimit } from './subjectLimit';
-import { withIdentityEnv } from './workloadEnv';
+import { withDefaultExperiment, withIdentityEnv } from './workloadEnv';
 
 /** What a caller asks the engine to run. */
 export interface SubmitWorkload {
@@ -210,18 +210,25 @@ export class WorkloadEngine {
       throw new NotFoundError(`runtime ${w.runtimeId} no longer exists`);
     }
     const quota = await this.chargedLimit(w, workspace);
-    const { env, secretEnv: sealed } = withIdentityEnv(w, {
-      ML_WORKLOAD_ID: w.id,
-      ML_WORKLOAD_KIND: w.kind,
-      ML_ATTEMPT: String(w.attempt),
-      ML_PROJECT_ID: w.projectId,
-      ML_WORKSPACE: w.workspace,
-      ML_API_URL: this.deps.apiUrl,
-      ML_WORKLOAD_TOKEN: await this.deps.tokens.issue({
-        workloadId: w.id,
-        attempt: w.attempt,
-      }),
+    const token = await this.deps.tokens.issue({
+      workloadId: w.id,
+      attempt: w.attempt,
     });
+    const { env, secretEnv: sealed } = withIdentityEnv(
+      withDefaultExperiment(w),
+      {
+        ML_WORKLOAD_ID: w.id,
+        ML_WORKLOAD_KIND: w.kind,
+        ML_ATTEMPT: String(w.attempt),
+        ML_PROJECT_ID: w.projectId,
+        ML_WORKSPACE: w.workspace,
+        ML_API_URL: this.deps.apiUrl,
+        ML_WORKLOAD_TOKEN: token,
+        // `import mlflow` works with no setup, as in CML.
+        MLFLOW_TRACKING_URI: `${this.deps.apiUrl.replace(/\/$/, '')}/mlflow`,
+        MLFLOW_TRACKING_TOKEN: token,
+      },
+    );
     const secretEnv = await this.deps.secrets.open(sealed);
     return {
       workloadId: w.id,

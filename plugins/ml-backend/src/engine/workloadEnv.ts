@@ -68,3 +68,17 @@ export function withIdentityEnv(
   );
   return { env, secretEnv };
 }
+
+/**
+ * The project's experiment as MLflow's default (`MLFLOW_EXPERIMENT_NAME`),
+ * below every layer: a workspace, project or workload that sets the
+ * variable, plain or secret, chooses another.
+ */
+export function withDefaultExperiment(stored: MergedEnv): MergedEnv {
+  const projectName = stored.env.ML_PROJECT_NAME;
+  const name = 'MLFLOW_EXPERIMENT_NAME';
+  if (!projectName || name in stored.env || name in stored.secretEnv) {
+    return stored;
+  }
+  return { ...stored, env: { [name]: projectName, ...stored.env } };
+}

@@ -1,0 +1,146 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  ACTIVE_STATES,
+  mlProjectReadPermission,
+  mlProjectWritePermission,
+} from '@ml-platform/plugin-ml-common';
+import { Request } from 'express';
+import { RequestAccess } from '../access/RequestAccess';
+import { ProjectStore, StoredWorkload, WorkloadStore } from '../database';
+import { WorkloadTokens } from '../engine/WorkloadTokens';
+import { MlflowError } from './MlflowError';
+
+/**
+ * Who calls the tracking API: a workload with its own token (it may use its
+ * project's experiments, as the job's code would), or a signed-in user with
+ * the project roles they hold.
+ */
+export type TrackingCaller =
+  | { kind: 'workload'; workload: StoredWorkload; userId: string }
+  | { kind: 'user'; credentials: BackstageCredentials; userId: string };
+
+/** What a call needs on the project: reads, or changes (CML's Contributor). */
+export type TrackingNeed = 'read' | 'write';
+
+const PERMISSION = {
+  read: mlProjectReadPermission,
+  write: mlProjectWritePermission,
+} as const;
+
+/**
+ * Project permissions for the tracking API, with MLflow's error codes: a
+ * project the caller may not read is reported as the missing resource, so
+ * that its experiments' existence does not leak.
+ */
+export class TrackingAccess {
+  constructor(
+    private readonly deps: {
+      access: RequestAccess;
+      tokens: WorkloadTokens;
+      workloads: WorkloadStore;
+      projects: ProjectStore;
+    },
+  ) {}
+
+  /** The caller, from a workload token or the user's Backstage token. */
+  async caller(req: Request): Promise<TrackingCaller> {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+    const ref = match && (await this.deps.tokens.verify(match[1]));
+    if (ref) {
+      const workload = await this.deps.workloads.get(ref.workloadId);
+      if (
+        !workload ||
+        workload.attempt !== ref.attempt ||
+        !ACTIVE_STATES.includes(workload.state)
+      ) {
+        throw new MlflowError(
+          'UNAUTHENTICATED',
+          'The workload token is not valid, or its workload has ended',
+        );
+      }
+      return { kind: 'workload', workload, userId: workload.requester };
+    }
+    try {
+      const user = await this.deps.access.user(req);
+      return { kind: 'user', credentials: user.credentials, userId: user.ref };
+    } catch {
+      throw new MlflowError(
+        'UNAUTHENTICATED',
+        'The tracking API needs a Backstage user token or a workload token (MLFLOW_TRACKING_TOKEN) as a Bearer token',
+      );
+    }
+  }
+
+  /**
+   * Passes when the caller holds `need` on the project; `missing` is the
+   * error to report when they may not even read it.
+   */
+  async requireProject(
+    caller: TrackingCaller,
+    projectId: string,
+    need: TrackingNeed,
+    missing: () => MlflowError,
+  ): Promise<void> {
+    if (caller.kind === 'workload') {
+      if (caller.workload.projectId !== projectId) throw missing();
+      return;
+    }
+    try {
+      await this.deps.access.authorizeProject(
+        caller.credentials,
+        projectId,
+        PERMISSION[need],
+      );
+    } catch (error) {
+      if (error instanceof NotFoundError) throw missing();
+      if (error instanceof NotAllowedError) {
+        throw new MlflowError('PERMISSION_DENIED', error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The projects whose experiments the caller may see, for searches. */
+  async readableProjectIds(caller: TrackingCaller): Promise<string[]> {
+    if (caller.kind === 'workload') return [caller.workload.projectId];
+    const readable = await this.deps.access.readableProjects(caller.credentials);
+    if ('none' in readable) return [];
+    return this.deps.projects.ids(
+      'criteria' in readable ? readable.criteria : undefined,
+    );
+  }
+
+  /**
+   * The project a new experiment goes to: the workload's own, or the one a
+   * user names with the `ml.project_id` tag.
+   */
+  async projectForNewExperiment(
+    caller: TrackingCaller,
+    namedProjectId: string | undefined,
+  ): Promise<string> {
+    if (caller.kind === 'workload') {
+      const own = caller.workload.projectId;
+      if (namedProjectId && namedProjectId !== own) {
+        throw new MlflowError(
+          'PERMISSION_DENIED',
+          `A workload creates experiments in its own project ('${own}') only`,
+        );
+      }
+      return own;
+    }
+    if (!namedProjectId) {
+      throw new MlflowError(
+        'INVALID_PARAMETER_VALUE',
+        "Say which ML project the experiment belongs to with the tag 'ml.project_id' (workloads need not: theirs is used)",
+      );
+    }
+    const missing = () =>
+      new MlflowError(
+        'RESOURCE_DOES_NOT_EXIST',
+        `No project with id '${namedProjectId}'`,
+      );
+    await this.requireProject(caller, namedProjectId, 'write', missing);
+    return namedProjectId;
+  }
+}

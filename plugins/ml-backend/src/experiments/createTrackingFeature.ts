@@ -1,0 +1,76 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import express from 'express';
+import { Knex } from 'knex';
+import { RequestAccess } from '../access/RequestAccess';
+import { ProjectStore, WorkloadStore } from '../database';
+import { WorkloadTokens } from '../engine/WorkloadTokens';
+import { createMlflowRouter } from './mlflowRouter';
+import { TrackingAccess } from './TrackingAccess';
+import { ExperimentService } from './tracking/ExperimentService';
+import { ExperimentStore } from './tracking/ExperimentStore';
+import { RunService } from './tracking/RunService';
+import { RunStore } from './tracking/RunStore';
+import { TrackingLookup } from './tracking/TrackingLookup';
+import { TrackingSearch } from './tracking/TrackingSearch';
+
+/**
+ * The experiment tracking feature: its stores, built with the backend, and
+ * its router, built once the routers' access checks exist.
+ */
+export function createTrackingFeature(options: {
+  db: Knex;
+  search: TrackingSearch;
+}) {
+  const experimentStore = new ExperimentStore(options.db);
+  const runStore = new RunStore(options.db);
+
+  return {
+    experimentStore,
+    runStore,
+
+    /** Removes a project's experiments and runs (its deletion). */
+    async deleteAllOfProject(projectId: string): Promise<void> {
+      await experimentStore.deleteOfProject(projectId);
+    },
+
+    router(deps: {
+      access: RequestAccess;
+      tokens: WorkloadTokens;
+      workloadStore: WorkloadStore;
+      projectStore: ProjectStore;
+      logger: LoggerService;
+    }): express.Router {
+      const access = new TrackingAccess({
+        access: deps.access,
+        tokens: deps.tokens,
+        workloads: deps.workloadStore,
+        projects: deps.projectStore,
+      });
+      const lookup = new TrackingLookup({
+        experiments: experimentStore,
+        runs: runStore,
+        access,
+      });
+      return createMlflowRouter({
+        access,
+        logger: deps.logger,
+        experiments: new ExperimentService({
+          experiments: experimentStore,
+          runs: runStore,
+          projects: deps.projectStore,
+          access,
+          lookup,
+          search: options.search,
+        }),
+        runs: new RunService({
+          runs: runStore,
+          lookup,
+          search: options.search,
+        }),
+      });
+    },
+  };
+}
+
+/** @internal */
+export type TrackingFeature = ReturnType<typeof createTrackingFeature>;

@@ -1,0 +1,359 @@
+import { Knex } from 'knex';
+import { insertJsonRows, JsonColumn } from '../../database/jsonRowsInsert';
+import {
+  DatasetInput,
+  KeyValue,
+  LifecycleStage,
+  Metric,
+  Run,
+  RunInfo,
+  RunStatus,
+} from './types';
+
+/** A run's info with what the platform keeps beside it. */
+export interface StoredRunInfo extends RunInfo {
+  projectId: string;
+  /** The session or job run that made it. */
+  workloadId?: string;
+}
+
+interface RunRow {
+  id: string;
+  experiment_id: number;
+  project_id: string;
+  name: string;
+  user_id: string;
+  status: RunStatus;
+  start_time: number | string;
+  end_time: number | string | null;
+  lifecycle_stage: LifecycleStage;
+  artifact_uri: string;
+  workload_id: string | null;
+}
+
+interface MetricRow {
+  key: string;
+  value: number | null;
+  special: string | null;
+  timestamp: number | string;
+  step: number | string;
+}
+
+const METRIC_COLUMNS: JsonColumn[] = [
+  { name: 'run_id', pgType: 'text' },
+  { name: 'key', pgType: 'text' },
+  { name: 'value', pgType: 'double precision' },
+  { name: 'special', pgType: 'text' },
+  { name: 'timestamp', pgType: 'bigint' },
+  { name: 'step', pgType: 'bigint' },
+];
+
+// The newer point replaces the latest one: higher step, then timestamp, then
+// value (MLflow's order), NaN and infinities comparing as lowest.
+const NEWER_THAN_LATEST = `
+  ON CONFLICT ("run_id", "key") DO UPDATE SET
+    "value" = excluded."value", "special" = excluded."special",
+    "timestamp" = excluded."timestamp", "step" = excluded."step"
+  WHERE excluded."step" > ml_run_latest_metrics."step"
+    OR (excluded."step" = ml_run_latest_metrics."step"
+      AND (excluded."timestamp" > ml_run_latest_metrics."timestamp"
+        OR (excluded."timestamp" = ml_run_latest_metrics."timestamp"
+          AND excluded."value" IS NOT NULL
+          AND (ml_run_latest_metrics."value" IS NULL
+            OR excluded."value" > ml_run_latest_metrics."value"))))`;
+
+/** Whether `a` is a later point than `b` by MLflow's rule. */
+function later(a: Metric, b: Metric): boolean {
+  if (a.step !== b.step) return a.step > b.step;
+  if (a.timestamp !== b.timestamp) return a.timestamp > b.timestamp;
+  if (typeof a.value !== 'number') return false;
+  return typeof b.value !== 'number' || a.value > b.value;
+}
+
+function metricTuple(runId: string, m: Metric): unknown[] {
+  const numeric = typeof m.value === 'number';
+  return [
+    runId,
+    m.key,
+    numeric ? m.value : null,
+    numeric ? null : m.value,
+    m.timestamp,
+    m.step,
+  ];
+}
+
+function metricOf(row: MetricRow): Metric {
+  return {
+    key: row.key,
+    value:
+      row.value === null
+        ? (row.special as 'NaN' | 'Infinity' | '-Infinity')
+        : Number(row.value),
+    timestamp: Number(row.timestamp),
+    step: Number(row.step),
+  };
+}
+
+function infoOf(row: RunRow): StoredRunInfo {
+  return {
+    run_id: row.id,
+    run_uuid: row.id,
+    run_name: row.name,
+    experiment_id: String(row.experiment_id),
+    user_id: row.user_id,
+    status: row.status,
+    start_time: Number(row.start_time),
+    ...(row.end_time === null ? {} : { end_time: Number(row.end_time) }),
+    artifact_uri: row.artifact_uri,
+    lifecycle_stage: row.lifecycle_stage,
+    projectId: row.project_id,
+    ...(row.workload_id ? { workloadId: row.workload_id } : {}),
+  };
+}
+
+/** Runs with their params, tags, metric history and dataset inputs. */
+export class RunStore {
+  constructor(private readonly db: Knex) {}
+
+  async create(input: {
+    info: StoredRunInfo;
+    tags: KeyValue[];
+  }): Promise<void> {
+    const { info } = input;
+    await this.db.transaction(async tx => {
+      await tx('ml_runs').insert({
+        id: info.run_id,
+        experiment_id: Number(info.experiment_id),
+        project_id: info.projectId,
+        name: info.run_name,
+        user_id: info.user_id,
+        status: info.status,
+        start_time: info.start_time,
+        end_time: info.end_time ?? null,
+        lifecycle_stage: info.lifecycle_stage,
+        artifact_uri: info.artifact_uri,
+        workload_id: info.workloadId ?? null,
+      });
+      if (input.tags.length) {
+        await tx('ml_run_tags').insert(
+          input.tags.map(t => ({ run_id: info.run_id, ...t })),
+        );
+      }
+    });
+  }
+
+  async getInfo(runId: string): Promise<StoredRunInfo | undefined> {
+    const row = await this.db<RunRow>('ml_runs').where({ id: runId }).first();
+    return row && infoOf(row);
+  }
+
+  /** Whole runs by id, in the order asked for; missing ones left out. */
+  async getMany(runIds: string[]): Promise<Array<Run & { info: StoredRunInfo }>> {
+    if (runIds.length === 0) return [];
+    const [rows, params, tags, metrics, inputs] = await Promise.all([
+      this.db<RunRow>('ml_runs').whereIn('id', runIds),
+      this.db('ml_run_params').whereIn('run_id', runIds).orderBy('key'),
+      this.db('ml_run_tags').whereIn('run_id', runIds).orderBy('key'),
+      this.db('ml_run_latest_metrics').whereIn('run_id', runIds).orderBy('key'),
+      this.db('ml_run_inputs').whereIn('run_id', runIds).orderBy('id'),
+    ]);
+    const byRun = <T extends { run_id: string }>(list: T[]) => {
+      const map = new Map<string, T[]>();
+      for (const item of list) {
+        map.set(item.run_id, [...(map.get(item.run_id) ?? []), item]);
+      }
+      return map;
+    };
+    const [paramsOf, tagsOf, metricsOf, inputsOf] = [
+      byRun(params),
+      byRun(tags),
+      byRun(metrics),
+      byRun(inputs),
+    ];
+    const runs = new Map(
+      rows.map(row => [
+        row.id,
+        {
+          info: infoOf(row),
+          data: {
+            metrics: (metricsOf.get(row.id) ?? []).map(metricOf),
+            params: (paramsOf.get(row.id) ?? []).map(keyValue),
+            tags: (tagsOf.get(row.id) ?? []).map(keyValue),
+          },
+          inputs: {
+            dataset_inputs: (inputsOf.get(row.id) ?? []).map(datasetInputOf),
+          },
+        },
+      ]),
+    );
+    return runIds.flatMap(id => runs.get(id) ?? []);
+  }
+
+  async update(
+    runId: string,
+    patch: { status?: RunStatus; end_time?: number; run_name?: string },
+  ): Promise<void> {
+    const changes = {
+      ...(patch.status ? { status: patch.status } : {}),
+      ...(patch.end_time !== undefined ? { end_time: patch.end_time } : {}),
+      ...(patch.run_name ? { name: patch.run_name } : {}),
+    };
+    if (Object.keys(changes).length) {
+      await this.db('ml_runs').where({ id: runId }).update(changes);
+    }
+  }
+
+  async setLifecycle(
+    runId: string,
+    stage: LifecycleStage,
+    now: number,
+  ): Promise<void> {
+    await this.db('ml_runs')
+      .where({ id: runId })
+      .update({
+        lifecycle_stage: stage,
+        deleted_time: stage === 'deleted' ? now : null,
+      });
+  }
+
+  /** Deletes or restores every run of an experiment, with the experiment. */
+  async setLifecycleOfExperiment(
+    experimentId: string,
+    stage: LifecycleStage,
+    now: number,
+  ): Promise<void> {
+    await this.db('ml_runs')
+      .where({ experiment_id: Number(experimentId) })
+      .update({
+        lifecycle_stage: stage,
+        deleted_time: stage === 'deleted' ? now : null,
+      });
+  }
+
+  /** The stored values of these params of the run, by key. */
+  async params(runId: string, keys: string[]): Promise<Map<string, string>> {
+    const rows: KeyValue[] = await this.db('ml_run_params')
+      .select('key', 'value')
+      .where({ run_id: runId })
+      .whereIn('key', keys);
+    return new Map(rows.map(r => [r.key, r.value]));
+  }
+
+  /** Adds params not yet set; the caller checked the others are unchanged. */
+  async addParams(runId: string, params: KeyValue[]): Promise<void> {
+    if (params.length === 0) return;
+    await this.db('ml_run_params')
+      .insert(params.map(p => ({ run_id: runId, ...p })))
+      .onConflict(['run_id', 'key'])
+      .ignore();
+  }
+
+  async setTags(runId: string, tags: KeyValue[]): Promise<void> {
+    // The last value of a key wins within a batch, as in MLflow.
+    const byKey = new Map(tags.map(t => [t.key, t.value]));
+    if (byKey.size === 0) return;
+    await this.db('ml_run_tags')
+      .insert([...byKey].map(([key, value]) => ({ run_id: runId, key, value })))
+      .onConflict(['run_id', 'key'])
+      .merge(['value']);
+  }
+
+  async deleteTag(runId: string, key: string): Promise<boolean> {
+    return (
+      (await this.db('ml_run_tags').where({ run_id: runId, key }).delete()) > 0
+    );
+  }
+
+  /**
+   * Appends metric points to their histories and moves each key's latest
+   * point forward where one of them is later.
+   */
+  async logMetrics(runId: string, metrics: Metric[]): Promise<void> {
+    if (metrics.length === 0) return;
+    const latest = new Map<string, Metric>();
+    for (const m of metrics) {
+      const known = latest.get(m.key);
+      if (!known || later(m, known)) latest.set(m.key, m);
+    }
+    await this.db.transaction(async tx => {
+      await insertJsonRows(
+        tx,
+        'ml_run_metrics',
+        METRIC_COLUMNS,
+        metrics.map(m => metricTuple(runId, m)),
+      );
+      await insertJsonRows(
+        tx,
+        'ml_run_latest_metrics',
+        METRIC_COLUMNS,
+        [...latest.values()].map(m => metricTuple(runId, m)),
+        NEWER_THAN_LATEST,
+      );
+    });
+  }
+
+  /** A page of a metric's history, in step order then time order. */
+  async history(
+    runId: string,
+    key: string,
+    page: { offset: number; limit: number },
+  ): Promise<Metric[]> {
+    const rows: MetricRow[] = await this.db('ml_run_metrics')
+      .select('key', 'value', 'special', 'timestamp', 'step')
+      .where({ run_id: runId, key })
+      .orderBy([
+        { column: 'step', order: 'asc' },
+        { column: 'timestamp', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .offset(page.offset)
+      .limit(page.limit);
+    return rows.map(metricOf);
+  }
+
+  /** Records dataset inputs; one already recorded for the run is left as is. */
+  async addInputs(runId: string, inputs: DatasetInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    await this.db('ml_run_inputs')
+      .insert(
+        inputs.map(({ dataset, tags }) => ({
+          run_id: runId,
+          name: dataset.name,
+          digest: dataset.digest,
+          source_type: dataset.source_type,
+          source: dataset.source,
+          schema: dataset.schema ?? null,
+          profile: dataset.profile ?? null,
+          tags: JSON.stringify(tags),
+        })),
+      )
+      .onConflict(['run_id', 'name', 'digest'])
+      .ignore();
+  }
+}
+
+function keyValue(row: KeyValue): KeyValue {
+  return { key: row.key, value: row.value };
+}
+
+function datasetInputOf(row: {
+  name: string;
+  digest: string;
+  source_type: string;
+  source: string;
+  schema: string | null;
+  profile: string | null;
+  tags: string;
+}): DatasetInput {
+  return {
+    tags: JSON.parse(row.tags),
+    dataset: {
+      name: row.name,
+      digest: row.digest,
+      source_type: row.source_type,
+      source: row.source,
+      ...(row.schema === null ? {} : { schema: row.schema }),
+      ...(row.profile === null ? {} : { profile: row.profile }),
+    },
+  };
+}
