@@ -114,6 +114,9 @@ export function uploadBody(req: Request, limit: number): Readable | Buffer {
       callback(null, chunk);
     },
   });
+  // The store may start reading only after awaiting other things: a failure
+  // before then waits on the stream for it (`pipeline` reports it).
+  limited.on('error', () => {});
   // Not `pipeline`: that would destroy the request (and its socket) on a
   // refusal, and the client would never get the answer.
   req.on('error', error => limited.destroy(error));
