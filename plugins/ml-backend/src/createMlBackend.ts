@@ -6,6 +6,8 @@ import path from 'node:path';
 import { ApplicationService } from './applications/ApplicationService';
 import { ApplicationStore } from './applications/ApplicationStore';
 import { MlConfig } from './config';
+import { createTrackingFeature } from './experiments/createTrackingFeature';
+import { SqlTrackingSearch } from './experiments/tracking/SqlTrackingSearch';
 import { createModelFeature } from './models/createModelFeature';
 import { LaunchDeps } from './engine/launchDeps';
 import {
@@ -234,6 +236,13 @@ export function createMlBackend(options: {
     drivers,
   });
 
+  // Experiments: MLflow's tracking API over the project's experiments.
+  const tracking = createTrackingFeature({
+    db,
+    search: new SqlTrackingSearch(db),
+    storageRoot: config.storageRoot,
+  });
+
   // Who listens to what, in the order the listeners run.
   events.on('workloadEnded', w => jobs.onWorkloadEnded(w));
   events.on(
@@ -259,6 +268,9 @@ export function createMlBackend(options: {
   });
   events.on('projectDeleting', projectId =>
     modelFeature.models.deleteAllOfProject(projectId),
+  );
+  events.on('projectDeleting', projectId =>
+    tracking.deleteAllOfProject(projectId),
   );
   // Drivers that keep per-project things (a Kubernetes namespace) clean them
   // up once the project's work is stopped. A cluster that is away must not
@@ -304,6 +316,7 @@ export function createMlBackend(options: {
     sessions,
     workloads,
     applications,
+    tracking,
     ...modelFeature,
   };
 }

@@ -26,7 +26,9 @@ import { ModelBuildService } from './models/builds/ModelBuildService';
 import { ModelDeploymentService } from './models/deployments/ModelDeploymentService';
 import { ModelAccessKeyService } from './models/keys/ModelAccessKeyService';
 import { createWorkloadApiRouter } from './workloads/api/workloadApiRouter';
-import { WorkloadStore } from './database';
+import { ProjectStore, WorkloadStore } from './database';
+import { TrackingFeature } from './experiments/createTrackingFeature';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { WorkloadEngine } from './engine/WorkloadEngine';
 import { WorkloadTokens } from './engine/WorkloadTokens';
 
@@ -68,6 +70,9 @@ export interface RouterOptions {
   applications: ApplicationService;
   gateway: ModelGateway;
   monitoring: MonitoringService;
+  tracking: TrackingFeature;
+  projectStore: ProjectStore;
+  logger: LoggerService;
 }
 
 /** @internal */
@@ -80,6 +85,9 @@ export async function createRouter(
   router.use(
     createServingRouter({ ...options, maxBodyBytes: MAX_PREDICTION_BODY }),
   );
+  // MLflow's API parses its own bodies (Python clients write NaN) and
+  // answers in MLflow's error shape.
+  router.use(options.tracking.router(options));
   if (options.changes) router.use(options.changes);
   // The upload parser runs first so that a JSON file is stored as sent rather
   // than parsed by the JSON body parser below.

@@ -195,6 +195,9 @@ export const mlPlugin = createBackendPlugin({
         // Browsers open apps without a token; the proxy checks the user's
         // cookie (or lets an app with bypassAuthentication through) itself.
         httpRouter.addAuthPolicy({ path: '/apps', allow: 'unauthenticated' });
+        // MLflow clients call with a workload token or a user token; the
+        // tracking router checks either itself.
+        httpRouter.addAuthPolicy({ path: '/mlflow', allow: 'unauthenticated' });
         // Workloads call with their own token, checked by the router.
         httpRouter.addAuthPolicy({
           path: '/workload-api',
@@ -203,6 +206,7 @@ export const mlPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             ...services,
+            logger,
             access: createRequestAccess({
               ...deps,
               projects: services.projectStore,

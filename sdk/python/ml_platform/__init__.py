@@ -8,6 +8,9 @@ PYTHONPATH: the compute driver puts it there. Modules:
 - ``ml_platform.metrics``: ``track_metric``, ``track_delayed_metrics``,
   ``read_metrics`` (model monitoring).
 - ``ml_platform.models``: the ``model`` decorator and ``call_model``.
+- ``ml_platform.tracking``: ``start_run``, ``log_param(s)``, ``log_metric(s)``,
+  ``log_artifact``, ``set_tag``, ``end_run`` on the platform's MLflow API
+  (for runtimes without the ``mlflow`` package).
 
 Standard library only, so it works in any runtime image without installing
 anything.

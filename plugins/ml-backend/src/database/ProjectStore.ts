@@ -133,9 +133,16 @@ export class ProjectStore extends IdTableStore<ProjectRow, Project> {
     });
   }
 
-  /** The ids of the projects that match `readable` (all without it). */
-  async ids(readable?: PermissionCriteria<MlProjectFilter>): Promise<string[]> {
+  /**
+   * The ids of the projects that match `readable` (all without it), or of
+   * those among them with that name.
+   */
+  async ids(
+    readable?: PermissionCriteria<MlProjectFilter>,
+    name?: string,
+  ): Promise<string[]> {
     let query = this.db('projects').select('projects.id');
+    if (name !== undefined) query = query.where({ name });
     if (readable) query = whereProjectMatches(query, readable);
     return (await query).map((row: { id: string }) => row.id);
   }

@@ -28,10 +28,7 @@ export type MlflowErrorCode = keyof typeof STATUS_OF;
 export class MlflowError extends Error {
   readonly status: number;
 
-  constructor(
-    readonly errorCode: MlflowErrorCode,
-    message: string,
-  ) {
+  constructor(readonly errorCode: MlflowErrorCode, message: string) {
     super(message);
     this.name = 'MlflowError';
     this.status = STATUS_OF[errorCode];

@@ -101,23 +101,35 @@ export class TrackingAccess {
     }
   }
 
-  /** The projects whose experiments the caller may see, for searches. */
-  async readableProjectIds(caller: TrackingCaller): Promise<string[]> {
+  /**
+   * The projects whose experiments the caller may see, for searches; with
+   * `name`, only those of that name.
+   */
+  async readableProjectIds(
+    caller: TrackingCaller,
+    name?: string,
+  ): Promise<string[]> {
     if (caller.kind === 'workload') return [caller.workload.projectId];
-    const readable = await this.deps.access.readableProjects(caller.credentials);
+    const readable = await this.deps.access.readableProjects(
+      caller.credentials,
+    );
     if ('none' in readable) return [];
     return this.deps.projects.ids(
       'criteria' in readable ? readable.criteria : undefined,
+      name,
     );
   }
 
   /**
-   * The project a new experiment goes to: the workload's own, or the one a
-   * user names with the `ml.project_id` tag.
+   * The project a new experiment goes to: the workload's own; for a user,
+   * the one named with the `ml.project_id` tag or else by the first part of
+   * a name like `<project name>/<experiment>` (for clients that send no
+   * tags when they create experiments).
    */
   async projectForNewExperiment(
     caller: TrackingCaller,
     namedProjectId: string | undefined,
+    experimentName: string,
   ): Promise<string> {
     if (caller.kind === 'workload') {
       const own = caller.workload.projectId;
@@ -129,18 +141,34 @@ export class TrackingAccess {
       }
       return own;
     }
-    if (!namedProjectId) {
-      throw new MlflowError(
-        'INVALID_PARAMETER_VALUE',
-        "Say which ML project the experiment belongs to with the tag 'ml.project_id' (workloads need not: theirs is used)",
-      );
-    }
+    const projectId =
+      namedProjectId ?? (await this.projectNamedBy(caller, experimentName));
     const missing = () =>
       new MlflowError(
         'RESOURCE_DOES_NOT_EXIST',
-        `No project with id '${namedProjectId}'`,
+        `No project with id '${projectId}'`,
       );
-    await this.requireProject(caller, namedProjectId, 'write', missing);
-    return namedProjectId;
+    await this.requireProject(caller, projectId, 'write', missing);
+    return projectId;
+  }
+
+  /** The one readable project whose name is the experiment name's first part. */
+  private async projectNamedBy(
+    caller: TrackingCaller,
+    experimentName: string,
+  ): Promise<string> {
+    const prefix = experimentName.split('/')[0];
+    const byName = experimentName.includes('/')
+      ? await this.readableProjectIds(caller, prefix)
+      : [];
+    if (byName.length !== 1) {
+      throw new MlflowError(
+        'INVALID_PARAMETER_VALUE',
+        byName.length > 1
+          ? `Several projects you can read are named '${prefix}': say which one with the tag 'ml.project_id'`
+          : "Say which ML project the experiment belongs to: with the tag 'ml.project_id', or by naming it '<project name>/<experiment>' (workloads need neither: theirs is used)",
+      );
+    }
+    return byName[0];
   }
 }

@@ -1,6 +1,13 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import { Knex } from 'knex';
+import path from 'node:path';
+import {
+  ArtifactStore,
+  createArtifactsRouter,
+  LocalArtifactStore,
+} from './artifacts';
+import { ArtifactAccess } from './ArtifactAccess';
 import { RequestAccess } from '../access/RequestAccess';
 import { ProjectStore, WorkloadStore } from '../database';
 import { WorkloadTokens } from '../engine/WorkloadTokens';
@@ -20,9 +27,15 @@ import { TrackingSearch } from './tracking/TrackingSearch';
 export function createTrackingFeature(options: {
   db: Knex;
   search: TrackingSearch;
+  /** Where artifacts are kept: `<storageRoot>/mlflow-artifacts`. */
+  storageRoot: string;
+  maxArtifactBytes?: number;
 }) {
   const experimentStore = new ExperimentStore(options.db);
   const runStore = new RunStore(options.db);
+  const artifactStore: ArtifactStore = new LocalArtifactStore(
+    path.join(options.storageRoot, 'mlflow-artifacts'),
+  );
 
   return {
     experimentStore,
@@ -30,6 +43,9 @@ export function createTrackingFeature(options: {
 
     /** Removes a project's experiments and runs (its deletion). */
     async deleteAllOfProject(projectId: string): Promise<void> {
+      for (const id of await experimentStore.idsOfProject(projectId)) {
+        await artifactStore.delete(id);
+      }
       await experimentStore.deleteOfProject(projectId);
     },
 
@@ -51,9 +67,16 @@ export function createTrackingFeature(options: {
         runs: runStore,
         access,
       });
+      const artifactAccess = new ArtifactAccess({ access, lookup });
       return createMlflowRouter({
         access,
         logger: deps.logger,
+        artifacts: createArtifactsRouter({
+          store: artifactStore,
+          authorize: artifactAccess.authorize,
+          resolveRun: artifactAccess.resolveRun,
+          maxUploadBytes: options.maxArtifactBytes,
+        }),
         experiments: new ExperimentService({
           experiments: experimentStore,
           runs: runStore,

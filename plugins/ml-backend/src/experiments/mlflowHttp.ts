@@ -32,7 +32,9 @@ export function parseRequest<S extends z.ZodTypeAny>(
     throw invalidParameter(`Missing value for required parameter '${field}'.`);
   }
   throw invalidParameter(
-    `Invalid value ${JSON.stringify(value)} for parameter '${field}' supplied: ${issue.message}.`,
+    `Invalid value ${JSON.stringify(
+      value,
+    )} for parameter '${field}' supplied: ${issue.message}.`,
   );
 }
 

@@ -125,7 +125,11 @@ export const mlflowRequests = {
     page_token: z.string().optional(),
   }),
   logMetric: z.object({ ...runRef, ...metric.shape }),
-  logParam: z.object({ ...runRef, key: z.string(), value: keyValue.shape.value }),
+  logParam: z.object({
+    ...runRef,
+    key: z.string(),
+    value: keyValue.shape.value,
+  }),
   setTag: z.object({ ...runRef, key: z.string(), value: keyValue.shape.value }),
   deleteTag: z.object({ ...runRef, key: z.string() }),
   logBatch: z.object({

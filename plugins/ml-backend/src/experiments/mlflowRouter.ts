@@ -160,11 +160,11 @@ export function createMlflowRouter(options: {
     }),
   );
 
-  router.use(MLFLOW_BASE, (req, _res, next) =>
+  router.use('/mlflow', (req, _res, next) =>
     next(
       new MlflowError(
         'ENDPOINT_NOT_FOUND',
-        `The tracking API has no endpoint ${req.method} ${MLFLOW_BASE}${req.path}`,
+        `The tracking API has no endpoint ${req.method} /mlflow${req.path}`,
       ),
     ),
   );

@@ -332,8 +332,17 @@ describe('openapi.yaml', () => {
 
     // createRouter mounts the routers above (and registers the upload body
     // parser itself); a route or router added there must be documented too.
+    // Except the tracking router's: it serves MLflow's REST API 2.0, whose
+    // contract is MLflow's (its protos; the README lists what is served),
+    // and the MLflow access matrix checks each of its routes.
     const fromCreateRouter = sorted(
-      routesOf(await createRouter({ ...deps, maxUploadBytes: 1024 })),
+      routesOf(
+        await createRouter({
+          ...deps,
+          tracking: { router: () => express.Router() },
+          maxUploadBytes: 1024,
+        }),
+      ),
     );
     expect(fromCreateRouter).toEqual(fromFactories);
   });

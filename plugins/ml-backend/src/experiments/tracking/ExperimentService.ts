@@ -56,6 +56,7 @@ export class ExperimentService {
     const projectId = await this.deps.access.projectForNewExperiment(
       caller,
       taggedProjectId(tags),
+      name,
     );
     const own = tags.filter(t => t.key !== PLATFORM_TAG.projectId);
     own.forEach(validateExperimentTag);
@@ -132,11 +133,7 @@ export class ExperimentService {
       );
     }
     await this.deps.experiments.setLifecycle(id, stage, this.now());
-    await this.deps.runs.setLifecycleOfExperiment(
-      id,
-      stage,
-      this.now(),
-    );
+    await this.deps.runs.setLifecycleOfExperiment(id, stage, this.now());
   }
 
   async setTag(caller: TrackingCaller, id: string, tag: KeyValue) {

@@ -137,15 +137,25 @@ export class ExperimentStore {
 
   async deleteTag(id: string, key: string): Promise<boolean> {
     return (
-      (await this.db(TAGS).where({ experiment_id: Number(id), key }).delete()) >
-      0
+      (await this.db(TAGS)
+        .where({ experiment_id: Number(id), key })
+        .delete()) > 0
     );
+  }
+
+  async idsOfProject(projectId: string): Promise<string[]> {
+    const rows = await this.db(TABLE)
+      .select('id')
+      .where({ project_id: projectId });
+    return rows.map(row => String(row.id));
   }
 
   /** Deletes a project's experiments with their runs (its deletion). */
   async deleteOfProject(projectId: string): Promise<void> {
     const ids = this.db(TABLE).select('id').where({ project_id: projectId });
-    const runIds = this.db('ml_runs').select('id').whereIn('experiment_id', ids);
+    const runIds = this.db('ml_runs')
+      .select('id')
+      .whereIn('experiment_id', ids);
     // Children first: SQLite enforces no foreign keys unless told to.
     for (const table of [
       'ml_run_inputs',

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { doesNotExist, invalidParameter } from '../MlflowError';
+import { decodePageToken, encodePageToken } from '../search';
 import { TrackingCaller } from '../TrackingAccess';
 import {
   LIMITS,
@@ -22,6 +23,9 @@ import {
   RunStatus,
 } from './types';
 
+/** MLflow pages metric histories by at most 25,000 points. */
+const MAX_HISTORY_PAGE = 25_000;
+
 /** MLflow's reserved tags that carry a run's fields. */
 const RUN_NAME_TAG = 'mlflow.runName';
 const USER_TAG = 'mlflow.user';
@@ -37,7 +41,16 @@ function wireRun(run: Run & { info: StoredRunInfo }): Run {
   return { ...run, info: wireInfo(run.info) };
 }
 
-const ADJECTIVES = ['bold', 'calm', 'eager', 'fast', 'keen', 'quiet', 'sharp', 'warm'];
+const ADJECTIVES = [
+  'bold',
+  'calm',
+  'eager',
+  'fast',
+  'keen',
+  'quiet',
+  'sharp',
+  'warm',
+];
 const NOUNS = ['bear', 'crane', 'fox', 'hawk', 'lynx', 'otter', 'owl', 'wolf'];
 
 /** A name for a run its client did not name, in MLflow's style. */
@@ -75,7 +88,9 @@ export class RunService {
     },
   ): Promise<Run> {
     if (!input.experiment_id) {
-      throw invalidParameter("Missing value for required parameter 'experiment_id'.");
+      throw invalidParameter(
+        "Missing value for required parameter 'experiment_id'.",
+      );
     }
     const experiment = await this.deps.lookup.activeExperiment(
       caller,
@@ -160,9 +175,7 @@ export class RunService {
   async setDeleted(caller: TrackingCaller, runId: string, deleted: boolean) {
     const run = await this.deps.lookup.run(caller, runId, 'write');
     if (!deleted && run.lifecycle_stage !== 'deleted') {
-      throw invalidParameter(
-        `Cannot restore run ${runId}: it is not deleted`,
-      );
+      throw invalidParameter(`Cannot restore run ${runId}: it is not deleted`);
     }
     await this.deps.runs.setLifecycle(
       runId,
@@ -203,11 +216,13 @@ export class RunService {
     const sentTwice = params.filter(
       (p, i) => params.findIndex(q => q.key === p.key) !== i,
     );
-    if (sentTwice.some(p => params.find(q => q.key === p.key)!.value !== p.value)) {
+    if (
+      sentTwice.some(p => params.find(q => q.key === p.key)!.value !== p.value)
+    ) {
       throw invalidParameter(
-        `Duplicate parameter keys have been submitted: ${JSON.stringify(
-          [...new Set(sentTwice.map(p => p.key))],
-        )}. Please ensure the request contains only one param value per param key.`,
+        `Duplicate parameter keys have been submitted: ${JSON.stringify([
+          ...new Set(sentTwice.map(p => p.key)),
+        ])}. Please ensure the request contains only one param value per param key.`,
       );
     }
     await this.deps.lookup.activeRun(caller, runId);
@@ -236,7 +251,8 @@ export class RunService {
     await this.deps.runs.logMetrics(runId, metrics);
     await this.deps.runs.setTags(runId, tags);
     const renamed = tags.findLast(t => t.key === RUN_NAME_TAG);
-    if (renamed) await this.deps.runs.update(runId, { run_name: renamed.value });
+    if (renamed)
+      await this.deps.runs.update(runId, { run_name: renamed.value });
   }
 
   async deleteTag(caller: TrackingCaller, runId: string, key: string) {
@@ -253,7 +269,12 @@ export class RunService {
     datasets: DatasetInput[],
   ): Promise<void> {
     for (const { dataset } of datasets) {
-      if (!dataset?.name || !dataset.digest || !dataset.source_type || !dataset.source) {
+      if (
+        !dataset?.name ||
+        !dataset.digest ||
+        !dataset.source_type ||
+        !dataset.source
+      ) {
         throw invalidParameter(
           'A dataset input needs name, digest, source_type and source',
         );
@@ -298,7 +319,7 @@ export class RunService {
         `max_results must be between 1 and ${MAX_HISTORY_PAGE}, got ${query.maxResults}`,
       );
     }
-    const offset = historyOffset(query.pageToken);
+    const offset = decodePageToken(query.pageToken);
     await this.deps.lookup.run(caller, query.runId, 'read');
     const metrics = await this.deps.runs.history(query.runId, query.key, {
       offset,
@@ -307,26 +328,7 @@ export class RunService {
     const more = metrics.length > limit;
     return {
       metrics: metrics.slice(0, limit),
-      ...(more
-        ? { next_page_token: encodeHistoryToken(offset + limit) }
-        : {}),
+      ...(more ? { next_page_token: encodePageToken(offset + limit) } : {}),
     };
   }
-}
-
-const MAX_HISTORY_PAGE = 25_000;
-
-function encodeHistoryToken(offset: number): string {
-  return Buffer.from(JSON.stringify({ offset })).toString('base64url');
-}
-
-function historyOffset(token: string | undefined): number {
-  if (!token) return 0;
-  try {
-    const { offset } = JSON.parse(Buffer.from(token, 'base64url').toString());
-    if (Number.isSafeInteger(offset) && offset >= 0) return offset;
-  } catch {
-    // refused below
-  }
-  throw invalidParameter(`Invalid page token: '${token}'`);
 }

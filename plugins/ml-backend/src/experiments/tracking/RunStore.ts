@@ -148,7 +148,9 @@ export class RunStore {
   }
 
   /** Whole runs by id, in the order asked for; missing ones left out. */
-  async getMany(runIds: string[]): Promise<Array<Run & { info: StoredRunInfo }>> {
+  async getMany(
+    runIds: string[],
+  ): Promise<Array<Run & { info: StoredRunInfo }>> {
     if (runIds.length === 0) return [];
     const [rows, params, tags, metrics, inputs] = await Promise.all([
       this.db<RunRow>('ml_runs').whereIn('id', runIds),

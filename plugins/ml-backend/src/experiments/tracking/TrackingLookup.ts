@@ -1,5 +1,9 @@
 import { MlflowError, doesNotExist, invalidParameter } from '../MlflowError';
-import { TrackingAccess, TrackingCaller, TrackingNeed } from '../TrackingAccess';
+import {
+  TrackingAccess,
+  TrackingCaller,
+  TrackingNeed,
+} from '../TrackingAccess';
 import { ExperimentStore, StoredExperiment } from './ExperimentStore';
 import { RunStore, StoredRunInfo } from './RunStore';
 
@@ -53,8 +57,7 @@ export class TrackingLookup {
     runId: string,
     need: TrackingNeed,
   ): Promise<StoredRunInfo> {
-    const missing = () =>
-      doesNotExist(`Run with id=${runId} not found`);
+    const missing = () => doesNotExist(`Run with id=${runId} not found`);
     const run = await this.deps.runs.getInfo(runId);
     if (!run) throw missing();
     await this.deps.access.requireProject(caller, run.projectId, need, missing);

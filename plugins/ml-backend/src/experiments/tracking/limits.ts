@@ -48,7 +48,9 @@ export function validateKey(kind: 'metric' | 'parameter' | 'tag', key: string) {
 export function validateLength(what: string, limit: number, value: string) {
   if (value.length > limit) {
     throw invalidParameter(
-      `${what} '${value.slice(0, 250)}' had length ${value.length}, which exceeded length limit of ${limit}`,
+      `${what} '${value.slice(0, 250)}' had length ${
+        value.length
+      }, which exceeded length limit of ${limit}`,
     );
   }
 }
