@@ -17,6 +17,7 @@ import { ExperimentService } from './tracking/ExperimentService';
 import { ExperimentStore } from './tracking/ExperimentStore';
 import { RunService } from './tracking/RunService';
 import { RunStore } from './tracking/RunStore';
+import { trackingRoutes } from './tracking/trackingRoutes';
 import { TrackingLookup } from './tracking/TrackingLookup';
 import { TrackingSearch } from './tracking/TrackingSearch';
 
@@ -77,19 +78,23 @@ export function createTrackingFeature(options: {
           resolveRun: artifactAccess.resolveRun,
           maxUploadBytes: options.maxArtifactBytes,
         }),
-        experiments: new ExperimentService({
-          experiments: experimentStore,
-          runs: runStore,
-          projects: deps.projectStore,
-          access,
-          lookup,
-          search: options.search,
-        }),
-        runs: new RunService({
-          runs: runStore,
-          lookup,
-          search: options.search,
-        }),
+        routes: [
+          trackingRoutes({
+            experiments: new ExperimentService({
+              experiments: experimentStore,
+              runs: runStore,
+              projects: deps.projectStore,
+              access,
+              lookup,
+              search: options.search,
+            }),
+            runs: new RunService({
+              runs: runStore,
+              lookup,
+              search: options.search,
+            }),
+          }),
+        ],
       });
     },
   };
