@@ -71,6 +71,14 @@ describe('multipart upload routes', () => {
     expect(t.needs().filter(n => n.startsWith('write'))).toHaveLength(5);
   });
 
+  it('builds part URLs on the external base URL when given one', async () => {
+    await t.start({ externalBaseUrl: 'https://portal.example/api/ml/' });
+    const created = await mpu('create', { path: 'w.bin' }).expect(200);
+    expect(created.body.credentials[0].url).toMatch(
+      /^https:\/\/portal\.example\/api\/ml\/mlflow\/api\/2\.0\/mlflow-artifacts\/mpu\/upload-part\?/,
+    );
+  });
+
   it('aborts an upload, dropping its parts', async () => {
     const created = await mpu('create', { path: 'weights.bin' }).expect(200);
     const { upload_id: uploadId, credentials } = created.body;
