@@ -30,6 +30,11 @@ describe('createArtifactsRouter', () => {
     ]);
     expect(t.authorize.mock.calls[0][0].headers.authorization).toBe(TOKEN);
 
+    // An empty file is a file too.
+    await t.put(`${RUN}/empty.txt`, '').expect(200);
+    const empty = await t.download(`${RUN}/empty.txt`).expect(200);
+    expect(empty.headers['content-length']).toBe('0');
+
     // A JSON file is stored as sent, never parsed.
     await t
       .put(`${RUN}/config.json`, '{"a": 1}', 'application/json')
