@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import { v4 as uuid } from 'uuid';
 import { doesNotExist, invalidParameter } from '../MlflowError';
 import {
@@ -13,70 +11,24 @@ import {
   ArtifactUploadPart,
 } from './ArtifactStore';
 import { normaliseArtifactPath, RESERVED_ROOT_NAMES } from './artifactPaths';
+import {
+  asMlflowError,
+  COPY_CHUNK,
+  isMissing,
+  lstatIfAny,
+  writeNewFile,
+} from './localFiles';
+import {
+  checkPartNumber,
+  concatenateParts,
+  isUploadId,
+  orderedParts,
+} from './localMultipart';
 
 const UPLOADS = '.uploads';
 const TEMP = '.tmp';
 /** The file in an upload's folder that names the path being uploaded. */
 const UPLOAD_TARGET = 'target';
-const UPLOAD_ID =
-  /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-/** As S3, whose multipart API MLflow's follows. */
-const MAX_PART_NUMBER = 10_000;
-const COPY_CHUNK = 1024 * 1024;
-
-const isMissing = (error: unknown) =>
-  ['ENOENT', 'ENOTDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
-
-async function lstatIfAny(file: string): Promise<Stats | undefined> {
-  try {
-    return await fs.lstat(file);
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw error;
-  }
-}
-
-/** Paths the file system refuses on its own, told as MLflow tells them. */
-function asMlflowError(error: unknown, artifactPath: string): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENAMETOOLONG') {
-    return invalidParameter(`Invalid path '${artifactPath}': it is too long`);
-  }
-  if (code === 'ELOOP') {
-    return invalidParameter(
-      `Invalid path '${artifactPath}': its symbolic links form a loop`,
-    );
-  }
-  return error;
-}
-
-/** Strips the quotes (and weak marker) an etag travels with in HTTP. */
-const bareEtag = (etag: string) => etag.replace(/^(W\/)?"(.*)"$/, '$2');
-
-/** Writes `content` to a new file, handing every chunk to `onChunk`. */
-async function writeNewFile(
-  file: string,
-  content: Readable | Buffer,
-  onChunk: (chunk: Buffer) => void = () => {},
-): Promise<void> {
-  try {
-    if (Buffer.isBuffer(content)) {
-      onChunk(content);
-      await fs.writeFile(file, content, { flag: 'wx' });
-      return;
-    }
-    const observe = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        onChunk(chunk);
-        callback(null, chunk);
-      },
-    });
-    await pipeline(content, observe, createWriteStream(file, { flags: 'wx' }));
-  } catch (error) {
-    await fs.rm(file, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Artifacts as files under a root folder (the backend gives it
@@ -391,7 +343,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const unknown = doesNotExist(
       `No upload '${uploadId}' of '${artifactPath}'`,
     );
-    if (typeof uploadId !== 'string' || !UPLOAD_ID.test(uploadId)) {
+    if (!isUploadId(uploadId)) {
       throw unknown;
     }
     const dir = await this.uploadFolder(uploadId);
@@ -403,69 +355,5 @@ export class LocalArtifactStore implements ArtifactStore {
       });
     if (target !== artifactPath) throw unknown;
     return dir;
-  }
-}
-
-function checkPartNumber(partNumber: number): void {
-  if (
-    !Number.isInteger(partNumber) ||
-    partNumber < 1 ||
-    partNumber > MAX_PART_NUMBER
-  ) {
-    throw invalidParameter(
-      `Invalid part number ${partNumber}: it must be from 1 to ${MAX_PART_NUMBER}`,
-    );
-  }
-}
-
-/** The parts sorted by number; each once, at least one. */
-function orderedParts(parts: ArtifactUploadPart[]): ArtifactUploadPart[] {
-  if (parts.length === 0) {
-    throw invalidParameter('A multipart upload needs at least one part');
-  }
-  const ordered = [...parts].sort((a, b) => a.partNumber - b.partNumber);
-  ordered.forEach((part, index) => {
-    checkPartNumber(part.partNumber);
-    if (index > 0 && ordered[index - 1].partNumber === part.partNumber) {
-      throw invalidParameter(`Part ${part.partNumber} is named twice`);
-    }
-  });
-  return ordered;
-}
-
-/** Writes the parts one after another into `temp`, checking their etags. */
-async function concatenateParts(
-  temp: string,
-  uploadDir: string,
-  parts: ArtifactUploadPart[],
-): Promise<void> {
-  const out = await fs.open(temp, 'wx');
-  try {
-    for (const { partNumber, etag } of parts) {
-      const partFile = path.join(uploadDir, String(partNumber));
-      const input = await fs.open(partFile, 'r').catch(error => {
-        if (!isMissing(error)) throw error;
-        throw invalidParameter(`Part ${partNumber} was never uploaded`);
-      });
-      const md5 = createHash('md5');
-      try {
-        for await (const chunk of input.createReadStream({
-          highWaterMark: COPY_CHUNK,
-          autoClose: false,
-        })) {
-          md5.update(chunk);
-          await out.write(chunk);
-        }
-      } finally {
-        await input.close();
-      }
-      if (etag && bareEtag(etag) !== md5.digest('hex')) {
-        throw invalidParameter(
-          `Part ${partNumber} does not match its etag '${etag}'`,
-        );
-      }
-    }
-  } finally {
-    await out.close();
   }
 }

@@ -75,6 +75,10 @@ const mlflowErrors: ErrorRequestHandler = (error, req, res, next) => {
  * tracking API's `artifacts/list` under `/mlflow/api/2.0/mlflow`. Every
  * call is authorised by the caller's `authorize` (or `resolveRun`) first.
  *
+ * Multipart uploads hand out part URLs on this router's own
+ * `mpu/upload-part` route where MLflow's server would hand out presigned
+ * cloud-storage URLs (see `addMultipartRoutes`).
+ *
  * Uploads read the raw request body themselves (streamed to the store, up
  * to `maxUploadBytes`), so this router goes ahead of any body parser.
  * MlflowErrors are answered here as `{error_code, message}` with their

@@ -60,9 +60,9 @@ function uploadTarget(req: Request, localFile: string): string {
 
 /** Where the caller reaches this router from outside. */
 function routerBaseUrl(req: Request, externalBaseUrl?: string): string {
-  return (
-    externalBaseUrl ?? `${req.protocol}://${req.get('host')}${req.baseUrl}`
-  );
+  const base =
+    externalBaseUrl ?? `${req.protocol}://${req.get('host')}${req.baseUrl}`;
+  return base.replace(/\/+$/, '');
 }
 
 /**
@@ -82,10 +82,10 @@ function routerBaseUrl(req: Request, externalBaseUrl?: string): string {
 export function addMultipartRoutes(
   router: Router,
   prefix: string,
-  options: Required<
-    Pick<ArtifactsRouterOptions, 'store' | 'authorize' | 'maxUploadBytes'>
-  > &
-    Pick<ArtifactsRouterOptions, 'externalBaseUrl'>,
+  options: Pick<
+    ArtifactsRouterOptions,
+    'store' | 'authorize' | 'externalBaseUrl'
+  > & { maxUploadBytes: number },
 ): void {
   const { store, authorize, maxUploadBytes } = options;
   const json = mlflowJsonBody();

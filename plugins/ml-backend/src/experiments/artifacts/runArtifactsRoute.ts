@@ -56,14 +56,15 @@ const pageToken = (offset: number) =>
  * The tracking API's `GET artifacts/list` (ListArtifacts in
  * `service.proto`): a run's artifacts, one folder at a time, with paths
  * relative to the run's artifact root, in pages of {@link PAGE_SIZE}.
- * `resolveRun` finds the run and checks the caller may read it.
+ * `resolveRun` finds the run and checks the caller may read it; the folder
+ * listed is authorised as well.
  */
 export function addRunArtifactsRoute(
   router: Router,
   prefix: string,
-  options: Pick<ArtifactsRouterOptions, 'store' | 'resolveRun'>,
+  options: Pick<ArtifactsRouterOptions, 'store' | 'authorize' | 'resolveRun'>,
 ): void {
-  const { store, resolveRun } = options;
+  const { store, authorize, resolveRun } = options;
 
   router.get(`${prefix}/artifacts/list`, async (req, res) => {
     const query = parseMlflowInput(listQuery, req.query);
@@ -74,9 +75,11 @@ export function addRunArtifactsRoute(
     const relative = normaliseRequestPath(query.path ?? '');
     const offset = pageOffset(query.page_token);
     const { artifactUri } = await resolveRun(req, runId);
-    const root = artifactUriFolder(artifactUri);
+    const folder = joinArtifactPath(artifactUriFolder(artifactUri), relative);
+    // The folder too: a run's artifact URI need not lie in its experiment.
+    await authorize(req, folder, 'read');
 
-    const listed = await store.list(joinArtifactPath(root, relative));
+    const listed = await store.list(folder);
     const page = listed.slice(offset, offset + PAGE_SIZE);
     const files = page.map(info => ({
       ...info,
