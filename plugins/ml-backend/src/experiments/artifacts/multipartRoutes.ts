@@ -72,12 +72,12 @@ function routerBaseUrl(req: Request, externalBaseUrl?: string): string {
  * MLflow's own server only offers multipart uploads over cloud stores and
  * hands out presigned S3/GCS/Azure URLs for the parts, which the client
  * `PUT`s with the headers given beside each URL and nothing else. Here
- * each credential's URL is our `upload-part` route instead, and its
- * headers carry the caller's own `Authorization` header back to it, so an
- * unmodified MLflow client (`MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD=true`)
- * uploads its parts through the portal with the same token, checked again
- * for each part. The part's etag comes back in the `ETag` header, as S3
- * sends it.
+ * each credential's URL is our `upload-part` route instead, which needs
+ * the caller's token like every other route: a response never carries a
+ * token, so a client sends its own with each part (MLflow's Python client,
+ * which sends only the given headers to part URLs, uploads large files in
+ * one PUT unless `MLFLOW_ENABLE_PROXY_MULTIPART_UPLOAD` is set). The
+ * part's etag comes back in the `ETag` header, as S3 sends it.
  */
 export function addMultipartRoutes(
   router: Router,
@@ -100,10 +100,6 @@ export function addMultipartRoutes(
     await authorize(req, target, 'write');
     const uploadId = await store.createMultipartUpload(target);
     const base = `${routerBaseUrl(req, options.externalBaseUrl)}${prefix}`;
-    const headers: Record<string, string> = {};
-    if (req.headers.authorization) {
-      headers.Authorization = req.headers.authorization;
-    }
     const credentials = Array.from(
       { length: body.num_parts ?? 1 },
       (_, index) => {
@@ -115,7 +111,7 @@ export function addMultipartRoutes(
         return {
           url: `${base}/mpu/upload-part?${query}`,
           part_number: index + 1,
-          headers,
+          headers: {},
         };
       },
     );
