@@ -60,6 +60,7 @@ const KEYED_TABLES = {
 const DATASET_CONTEXT_TAG = 'mlflow.data.context';
 
 // MLflow stores infinities as the largest doubles, so they sort as such.
+// (Any special value but NaN is an infinity, its sign in front.)
 const LARGEST_DOUBLE = '1.7976931348623157e308';
 
 /**
@@ -197,7 +198,7 @@ function addRunOrder(
     if (entity === 'metric') {
       query.orderByRaw(
         `CASE WHEN ${alias}.run_id IS NULL THEN 2 WHEN ${alias}.special = 'NaN' THEN 1 ELSE 0 END, ` +
-          `CASE WHEN ${alias}.special = 'Infinity' THEN ${LARGEST_DOUBLE} WHEN ${alias}.special = '-Infinity' THEN -${LARGEST_DOUBLE} ELSE ${alias}.value END ${direction}`,
+          `CASE WHEN ${alias}.special LIKE '-%' THEN -${LARGEST_DOUBLE} WHEN ${alias}.special IS NOT NULL THEN ${LARGEST_DOUBLE} ELSE ${alias}.value END ${direction}`,
       );
     } else {
       query.orderByRaw(
