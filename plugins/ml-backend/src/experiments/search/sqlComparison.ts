@@ -26,7 +26,7 @@ export function byteOrdered(dialect: SqlDialect, column: string): string {
 
 /**
  * `lhs <comparator> value` for a text expression, case-sensitive except
- * for ILIKE on both databases. LIKE patterns take `%` and `_`, and `\`
+ * for ILIKE on both databases (SQLite folds ASCII letters only). LIKE patterns take `%` and `_`, and `\`
  * makes the character after it literal.
  *
  * @param lhs - SQL of our own making (a column or an expression of one).
