@@ -9,6 +9,7 @@ import {
   compareNumber,
   compareText,
   dialectOf,
+  keyedRowExists,
 } from './sqlComparison';
 
 /** MLflow's `run_view_type`, which picks runs by lifecycle stage. */
@@ -115,23 +116,23 @@ function runCondition(
       : compareText(dialect, column, comparator, value as string | string[]);
   }
   if (entity === 'dataset') return datasetCondition(dialect, comparison, alias);
-  const table = KEYED_TABLES[entity];
-  const exists = (negated: boolean, extra?: SqlFragment): SqlFragment => ({
-    sql: `${
-      negated ? 'NOT ' : ''
-    }EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.run_id = r.id AND ${alias}.key = ?${
-      extra ? ` AND ${extra.sql}` : ''
-    })`,
-    bindings: [key, ...(extra?.bindings ?? [])],
+  const row = {
+    table: KEYED_TABLES[entity],
+    alias,
+    link: `${alias}.run_id = r.id`,
+    key,
+  };
+  if (comparator === 'IS NULL')
+    return keyedRowExists({ ...row, negated: true });
+  if (comparator === 'IS NOT NULL') return keyedRowExists(row);
+  const column = `${alias}.value`;
+  return keyedRowExists({
+    ...row,
+    value:
+      typeof value === 'number'
+        ? compareNumber(column, comparator, value, false)
+        : compareText(dialect, column, comparator, value as string),
   });
-  if (comparator === 'IS NULL') return exists(true);
-  if (comparator === 'IS NOT NULL') return exists(false);
-  return exists(
-    false,
-    typeof value === 'number'
-      ? compareNumber(`${alias}.value`, comparator, value, false)
-      : compareText(dialect, `${alias}.value`, comparator, value as string),
-  );
 }
 
 /**

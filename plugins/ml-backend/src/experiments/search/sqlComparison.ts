@@ -92,6 +92,30 @@ export function compareNumber(
     : { sql: `${lhs} IS NOT NULL`, bindings: [] };
 }
 
+/**
+ * Whether the searched row has a row in a key/value table (params, tags,
+ * latest metrics) under `key`, the value meeting `value` when given.
+ * `IS NULL` is `negated`: no such key at all.
+ */
+export function keyedRowExists(row: {
+  table: string;
+  alias: string;
+  /** Ties the table's row to the searched one, e.g. `t.run_id = r.id`. */
+  link: string;
+  key: string;
+  negated?: boolean;
+  value?: SqlFragment;
+}): SqlFragment {
+  const conditions = [row.link, `${row.alias}.key = ?`];
+  if (row.value) conditions.push(row.value.sql);
+  return {
+    sql: `${row.negated ? 'NOT EXISTS' : 'EXISTS'} (SELECT 1 FROM ${
+      row.table
+    } ${row.alias} WHERE ${conditions.join(' AND ')})`,
+    bindings: [row.key, ...(row.value?.bindings ?? [])],
+  };
+}
+
 function sqlOperator(comparator: FilterComparator): string {
   if (comparator === '!=') return '<>';
   if (['=', '>', '>=', '<', '<='].includes(comparator)) return comparator;
