@@ -130,7 +130,7 @@ function likePattern(pattern: string): string {
 }
 
 /** A LIKE pattern (with `\` escapes) as the equivalent GLOB pattern. */
-export function likeToGlob(pattern: string): string {
+function likeToGlob(pattern: string): string {
   let glob = '';
   let escaped = false;
   for (const char of pattern) {
