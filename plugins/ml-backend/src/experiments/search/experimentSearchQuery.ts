@@ -10,6 +10,7 @@ import {
   compareNumber,
   compareText,
   dialectOf,
+  keyedRowExists,
 } from './sqlComparison';
 
 /** MLflow's `view_type` of experiment searches. */
@@ -102,18 +103,17 @@ function experimentCondition(
       ? compareNumber(column, comparator, value, true)
       : compareText(dialect, column, comparator, value as string);
   }
-  const exists = (negated: boolean, extra?: SqlFragment): SqlFragment => ({
-    sql: `${
-      negated ? 'NOT ' : ''
-    }EXISTS (SELECT 1 FROM ml_experiment_tags ${alias} WHERE ${alias}.experiment_id = e.id AND ${alias}.key = ?${
-      extra ? ` AND ${extra.sql}` : ''
-    })`,
-    bindings: [key, ...(extra?.bindings ?? [])],
+  const row = {
+    table: 'ml_experiment_tags',
+    alias,
+    link: `${alias}.experiment_id = e.id`,
+    key,
+  };
+  if (comparator === 'IS NULL')
+    return keyedRowExists({ ...row, negated: true });
+  if (comparator === 'IS NOT NULL') return keyedRowExists(row);
+  return keyedRowExists({
+    ...row,
+    value: compareText(dialect, `${alias}.value`, comparator, value as string),
   });
-  if (comparator === 'IS NULL') return exists(true);
-  if (comparator === 'IS NOT NULL') return exists(false);
-  return exists(
-    false,
-    compareText(dialect, `${alias}.value`, comparator, value as string),
-  );
 }

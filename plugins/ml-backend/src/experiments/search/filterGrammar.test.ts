@@ -167,7 +167,14 @@ describe('parseFilter for runs', () => {
     ],
     ['metrics.a > 1 and', /Expected a condition after AND/],
     ['(metrics.a > 1)', /parentheses are not supported/],
-    ['metrics.a 1', /Expected a comparator .* after 'metrics.a'/],
+    [
+      'metrics.a 1',
+      /Expected a comparator .* after 'metrics.a' at position 10/,
+    ],
+    [
+      "params.model-type = 'x'",
+      /after 'params.model' \(quote names holding spaces or symbols/,
+    ],
     ['metrics.a <> 1', /Unknown comparator '<>'/],
     ["params.a NOT LIKE 'x'", /NOT takes IN/],
     ["params.a IS 'x'", /IS takes NULL or NOT NULL/],

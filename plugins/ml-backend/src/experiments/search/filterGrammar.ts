@@ -154,6 +154,12 @@ function readComparator(
   scanner: SearchTextScanner,
   identifier: ScannedIdentifier,
 ): FilterComparator {
+  // A name running on into a symbol (`params.model-type`) wants quotes.
+  const touching = scanner.text[scanner.position];
+  const hint =
+    touching !== undefined && !/[\s=!<>]/.test(touching)
+      ? ` (quote names holding spaces or symbols with backticks or double quotes, e.g. params.\`model-type\`)`
+      : '';
   const symbol = scanner.readSymbol();
   if (symbol) {
     if (['<>', '=='].includes(symbol)) {
@@ -172,8 +178,9 @@ function readComparator(
   }
   if (word === 'NOT') {
     scanner.skipWord();
-    if (scanner.peekWord() !== 'IN')
+    if (scanner.peekWord() !== 'IN') {
       throw scanner.error(`${expected}: NOT takes IN`);
+    }
     scanner.skipWord();
     return 'NOT IN';
   }
@@ -184,12 +191,13 @@ function readComparator(
       scanner.skipWord();
       negated = true;
     }
-    if (scanner.peekWord() !== 'NULL')
+    if (scanner.peekWord() !== 'NULL') {
       throw scanner.error(`${expected}: IS takes NULL or NOT NULL`);
+    }
     scanner.skipWord();
     return negated ? 'IS NOT NULL' : 'IS NULL';
   }
-  throw scanner.error(expected);
+  throw scanner.error(`${expected}${hint}`);
 }
 
 function readScalar(

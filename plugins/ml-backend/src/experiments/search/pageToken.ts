@@ -2,12 +2,13 @@ import { invalidParameter } from '../MlflowError';
 import { SearchKind } from './searchKinds';
 
 /**
- * Page tokens are opaque to clients: base64url of `{"offset": n}`, the
- * position of the page's first row in the search's order. Like MLflow's,
- * they stay valid only as long as the rows before them do not change.
+ * The page token of the page that starts at `offset` in a search's order.
+ * Tokens are opaque to clients: base64url of `{"offset": n}`. Like
+ * MLflow's, they stay valid only as long as the rows before them do not
+ * change.
+ *
+ * @internal
  */
-
-/** @internal */
 export function encodePageToken(offset: number): string {
   return Buffer.from(JSON.stringify({ offset }), 'utf8').toString('base64url');
 }

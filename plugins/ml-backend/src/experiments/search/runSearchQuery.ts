@@ -9,6 +9,7 @@ import {
   compareNumber,
   compareText,
   dialectOf,
+  keyedRowExists,
 } from './sqlComparison';
 
 /** MLflow's `run_view_type`, which picks runs by lifecycle stage. */
@@ -60,6 +61,7 @@ const KEYED_TABLES = {
 const DATASET_CONTEXT_TAG = 'mlflow.data.context';
 
 // MLflow stores infinities as the largest doubles, so they sort as such.
+// (Any special value but NaN is an infinity, its sign in front.)
 const LARGEST_DOUBLE = '1.7976931348623157e308';
 
 /**
@@ -114,23 +116,23 @@ function runCondition(
       : compareText(dialect, column, comparator, value as string | string[]);
   }
   if (entity === 'dataset') return datasetCondition(dialect, comparison, alias);
-  const table = KEYED_TABLES[entity];
-  const exists = (negated: boolean, extra?: SqlFragment): SqlFragment => ({
-    sql: `${
-      negated ? 'NOT ' : ''
-    }EXISTS (SELECT 1 FROM ${table} ${alias} WHERE ${alias}.run_id = r.id AND ${alias}.key = ?${
-      extra ? ` AND ${extra.sql}` : ''
-    })`,
-    bindings: [key, ...(extra?.bindings ?? [])],
+  const row = {
+    table: KEYED_TABLES[entity],
+    alias,
+    link: `${alias}.run_id = r.id`,
+    key,
+  };
+  if (comparator === 'IS NULL')
+    return keyedRowExists({ ...row, negated: true });
+  if (comparator === 'IS NOT NULL') return keyedRowExists(row);
+  const column = `${alias}.value`;
+  return keyedRowExists({
+    ...row,
+    value:
+      typeof value === 'number'
+        ? compareNumber(column, comparator, value, false)
+        : compareText(dialect, column, comparator, value as string),
   });
-  if (comparator === 'IS NULL') return exists(true);
-  if (comparator === 'IS NOT NULL') return exists(false);
-  return exists(
-    false,
-    typeof value === 'number'
-      ? compareNumber(`${alias}.value`, comparator, value, false)
-      : compareText(dialect, `${alias}.value`, comparator, value as string),
-  );
 }
 
 /**
@@ -197,7 +199,7 @@ function addRunOrder(
     if (entity === 'metric') {
       query.orderByRaw(
         `CASE WHEN ${alias}.run_id IS NULL THEN 2 WHEN ${alias}.special = 'NaN' THEN 1 ELSE 0 END, ` +
-          `CASE WHEN ${alias}.special = 'Infinity' THEN ${LARGEST_DOUBLE} WHEN ${alias}.special = '-Infinity' THEN -${LARGEST_DOUBLE} ELSE ${alias}.value END ${direction}`,
+          `CASE WHEN ${alias}.special LIKE '-%' THEN -${LARGEST_DOUBLE} WHEN ${alias}.special IS NOT NULL THEN ${LARGEST_DOUBLE} ELSE ${alias}.value END ${direction}`,
       );
     } else {
       query.orderByRaw(

@@ -26,7 +26,7 @@ export function byteOrdered(dialect: SqlDialect, column: string): string {
 
 /**
  * `lhs <comparator> value` for a text expression, case-sensitive except
- * for ILIKE on both databases. LIKE patterns take `%` and `_`, and `\`
+ * for ILIKE on both databases (SQLite folds ASCII letters only). LIKE patterns take `%` and `_`, and `\`
  * makes the character after it literal.
  *
  * @param lhs - SQL of our own making (a column or an expression of one).
@@ -92,6 +92,30 @@ export function compareNumber(
     : { sql: `${lhs} IS NOT NULL`, bindings: [] };
 }
 
+/**
+ * Whether the searched row has a row in a key/value table (params, tags,
+ * latest metrics) under `key`, the value meeting `value` when given.
+ * `IS NULL` is `negated`: no such key at all.
+ */
+export function keyedRowExists(row: {
+  table: string;
+  alias: string;
+  /** Ties the table's row to the searched one, e.g. `t.run_id = r.id`. */
+  link: string;
+  key: string;
+  negated?: boolean;
+  value?: SqlFragment;
+}): SqlFragment {
+  const conditions = [row.link, `${row.alias}.key = ?`];
+  if (row.value) conditions.push(row.value.sql);
+  return {
+    sql: `${row.negated ? 'NOT EXISTS' : 'EXISTS'} (SELECT 1 FROM ${
+      row.table
+    } ${row.alias} WHERE ${conditions.join(' AND ')})`,
+    bindings: [row.key, ...(row.value?.bindings ?? [])],
+  };
+}
+
 function sqlOperator(comparator: FilterComparator): string {
   if (comparator === '!=') return '<>';
   if (['=', '>', '>=', '<', '<='].includes(comparator)) return comparator;
@@ -106,7 +130,7 @@ function likePattern(pattern: string): string {
 }
 
 /** A LIKE pattern (with `\` escapes) as the equivalent GLOB pattern. */
-export function likeToGlob(pattern: string): string {
+function likeToGlob(pattern: string): string {
   let glob = '';
   let escaped = false;
   for (const char of pattern) {
