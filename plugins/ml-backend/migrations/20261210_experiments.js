@@ -103,7 +103,7 @@ exports.up = async function up(knex) {
     table.string('key', 250).notNullable();
     table.double('value').nullable().comment('null for NaN and infinities');
     table
-      .string('special', 8)
+      .string('special', 16)
       .nullable()
       .comment('NaN|Infinity|-Infinity, which SQL cannot hold as numbers');
     table.bigInteger('timestamp').notNullable();
@@ -120,7 +120,7 @@ exports.up = async function up(knex) {
       .onDelete('CASCADE');
     table.string('key', 250).notNullable();
     table.double('value').nullable();
-    table.string('special', 8).nullable();
+    table.string('special', 16).nullable();
     table.bigInteger('timestamp').notNullable();
     table.bigInteger('step').notNullable();
     table.primary(['run_id', 'key']);
