@@ -29,6 +29,7 @@ export {
 } from './__testUtils__/localStorage';
 export { PYTHON_RUNTIME } from './__testUtils__/storeRows';
 export { FIXTURE_TIME, testApplication } from './__testUtils__/apiObjects';
+export { listTrackingRoutes } from './__testUtils__/trackingRouteList';
 
 // The engine, stores and serving parts the benches under bench/ measure on
 // their own, without the HTTP layer around them. Not a stable API: they move

@@ -1,18 +1,19 @@
-import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import permissionPlugin from '@backstage/plugin-permission-backend';
 import {
   createTestDatabases,
-  membershipUserInfoFactory,
   MlTestBackend,
   STANDARD_NODE_GROUP,
-  startMlBackend,
 } from '@ml-platform/plugin-ml-backend/testUtils';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { permissionModuleMlPolicy } from './module';
-import { onBehalfOfAuthFactory } from './__testUtils__/onBehalfOfAuth';
+import {
+  as,
+  CALLERS,
+  makeMatrixProject,
+  owner,
+  startMatrixBackend,
+  status,
+  wanda,
+} from './__testUtils__/matrixBackend';
 import {
   expectedFor,
   MatrixCaller,
@@ -31,23 +32,6 @@ import {
 jest.setTimeout(300_000);
 const databases = createTestDatabases();
 
-const ref = (name: string) => `user:default/${name}`;
-const CALLERS: MatrixCaller[] = [
-  { name: 'unauthenticated' },
-  { name: 'non-member', userRef: ref('nina') },
-  { name: 'viewer', userRef: ref('vera'), role: 'viewer' },
-  { name: 'operator', userRef: ref('otto'), role: 'operator' },
-  { name: 'contributor', userRef: ref('cora'), role: 'contributor' },
-  { name: 'admin', userRef: ref('adam'), role: 'admin' },
-  // A collaborator through a group they are in.
-  { name: 'team viewer', userRef: ref('tim'), role: 'viewer' },
-  { name: 'owner', userRef: ref('olivia'), role: 'admin' },
-  { name: 'workspace admin', userRef: ref('wanda'), workspaceAdmin: true },
-];
-const MEMBERSHIPS = {
-  [ref('tim')]: ['group:default/reviewers'],
-  [ref('wanda')]: ['group:default/ml-platform-admins'],
-};
 const SNAPSHOT_TABLES = [
   'workspaces',
   'runtimes',
@@ -65,15 +49,6 @@ const SNAPSHOT_TABLES = [
   'applications',
 ];
 
-/** Like supertest's `.expect(status)`, with the error's message when it fails. */
-const status = (want: number) => (res: request.Response) => {
-  if (res.status !== want) {
-    throw new Error(
-      `expected ${want}, got ${res.status}: ${JSON.stringify(res.body)}`,
-    );
-  }
-};
-
 const DENIAL_404 = /^No (project|workload) with id/;
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -81,74 +56,11 @@ describe.each(databases.eachSupportedId())(
   'the ML API access matrix (%s)',
   databaseId => {
     let backend: MlTestBackend;
-    const as = (caller: MatrixCaller) =>
-      caller.userRef
-        ? { Authorization: mockCredentials.user.header(caller.userRef) }
-        : {};
-    const owner = CALLERS.find(c => c.name === 'owner')!;
-    const wanda = CALLERS.find(c => c.name === 'workspace admin')!;
+    const makeProject = (name: string) => makeMatrixProject(backend, name);
     const ids: Record<string, string> = {};
 
-    /** A private project of Olivia's with every collaborator of the matrix. */
-    async function makeProject(name: string): Promise<string> {
-      const { server } = backend;
-      const project = await request(server)
-        .post('/api/ml/projects')
-        .set(as(owner))
-        .send({ workspace: 'ws', name, visibility: 'private' })
-        .expect(status(201));
-      const id = project.body.id;
-      const collaborators: Array<[string, string]> = [
-        [ref('vera'), 'viewer'],
-        [ref('otto'), 'operator'],
-        [ref('cora'), 'contributor'],
-        [ref('adam'), 'admin'],
-        ['group:default/reviewers', 'viewer'],
-      ];
-      for (const [subject, role] of collaborators) {
-        await request(server)
-          .put(
-            `/api/ml/projects/${id}/collaborators/${encodeURIComponent(
-              subject,
-            )}`,
-          )
-          .set(as(owner))
-          .send({ role })
-          .expect(status(200));
-      }
-      return id;
-    }
-
     beforeAll(async () => {
-      backend = await startMlBackend(databases, databaseId, {
-        config: {
-          access: { workspaceAdmins: ['group:default/ml-platform-admins'] },
-          // Nothing runs in the background between a refusal and its check.
-          engine: { reconcileIntervalSeconds: 3600, cronIntervalSeconds: 3600 },
-          runtimes: [
-            {
-              editor: 'Workbench',
-              kernel: 'Python 3',
-              edition: 'Standard',
-              shortVersion: '1',
-              maintenanceVersion: 1,
-              command: 'python3',
-            },
-          ],
-        },
-        rootConfig: { permission: { enabled: true } },
-        features: [
-          permissionPlugin,
-          permissionModuleMlPolicy,
-          permissionsServiceFactory,
-          onBehalfOfAuthFactory,
-          membershipUserInfoFactory(MEMBERSHIPS),
-          mockServices.httpAuth.factory({
-            defaultCredentials: mockCredentials.none(),
-          }),
-          catalogServiceMock.factory({ entities: [] }),
-        ],
-      });
+      backend = await startMatrixBackend(databases, databaseId);
       const { server } = backend;
       const api = (
         method: 'get' | 'post' | 'put',

@@ -89,10 +89,9 @@ export function addMultipartRoutes(
 ): void {
   const { store, authorize, maxUploadBytes } = options;
   const json = mlflowJsonBody();
-  const routes = (action: string) => [
-    `${prefix}/mpu/${action}`,
-    `${prefix}/mpu/${action}/*`,
-  ];
+  // Always with the artifact folder (MLflow's client sends it): a target at
+  // the store's root would belong to no experiment.
+  const routes = (action: string) => `${prefix}/mpu/${action}/*`;
 
   router.post(routes('create'), json, async (req, res) => {
     const body = parseMlflowInput(createBody, req.body);
