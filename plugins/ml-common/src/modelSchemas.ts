@@ -38,14 +38,25 @@ export const modelExampleSchema = z
 /** @public */
 export const createModelBuildSchema = z
   .object({
-    filePath: z.string().min(1).max(1024),
+    filePath: z.string().min(1).max(1024).optional(),
     functionName: z
       .string()
       .max(200)
       .regex(
         PYTHON_IDENTIFIER,
         'must be a Python function name such as "predict"',
-      ),
+      )
+      .optional(),
+    /** A model registry version whose artifacts the build serves. */
+    registeredModel: z
+      .object({
+        name: z.string().min(1).max(256),
+        version: z
+          .string()
+          .regex(/^[1-9][0-9]*$/, 'must be a version number such as "3"'),
+      })
+      .strict()
+      .optional(),
     runtimeId: z.string().uuid(),
     /** The build workload's profile; the workspace's smallest when absent. */
     profile: dnsNameSchema.optional(),
@@ -53,7 +64,25 @@ export const createModelBuildSchema = z
     examples: z.array(modelExampleSchema).max(MAX_EXAMPLES).default([]),
     env: envSchema.default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((build, ctx) => {
+    // A file and its function, or a registered version (which the
+    // platform's MLflow wrapper can serve without one).
+    if (!build.filePath !== !build.functionName) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [build.filePath ? 'functionName' : 'filePath'],
+        message: 'filePath and functionName go together',
+      });
+    } else if (!build.filePath && !build.registeredModel) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['filePath'],
+        message:
+          'name the model function (filePath and functionName) or a registered model version (registeredModel)',
+      });
+    }
+  });
 
 /** @public */
 export const createModelDeploymentSchema = z

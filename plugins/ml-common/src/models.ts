@@ -39,6 +39,13 @@ export type BuildState = ModelBuild['state'];
 /** @public */
 export type ModelBuild = Schemas['ModelBuild'];
 
+/**
+ * The model registry version a build was made from.
+ *
+ * @public
+ */
+export type RegisteredModelSource = Schemas['RegisteredModelSource'];
+
 /** @public */
 export type DeploymentState = ModelDeployment['state'];
 

@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { ModelBuild, TERMINAL_STATES } from '@ml-platform/plugin-ml-common';
 import { BuildInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
@@ -21,8 +21,26 @@ import {
 } from '../modelLookup';
 import { projectFileToRun } from '../../projects/projectFileToRun';
 import { LaunchDeps } from '../../engine/launchDeps';
+import {
+  REGISTERED_MODEL_DIR,
+  RegisteredVersion,
+  RegisteredVersions,
+} from './RegisteredVersions';
 
 const LINEAGE_FILE = 'lineage.yaml';
+const PYFUNC_WRAPPER_FILE = '.ml-platform/serve_registered_model.py';
+
+/** The model function of a build that serves MLflow artifacts as they are. */
+function pyfuncWrapper(version: RegisteredVersion): string {
+  return [
+    `# Written by the ML platform: serves version ${version.version} of the`,
+    `# registered model ${JSON.stringify(version.name)} with MLflow's pyfunc loader.`,
+    'from ml_platform.mlflow_models import pyfunc_predictor',
+    '',
+    `predict = pyfunc_predictor(${JSON.stringify(REGISTERED_MODEL_DIR)})`,
+    '',
+  ].join('\n');
+}
 const BUILD_TIMEOUT_SECONDS = 3600;
 
 /** The public shape: the build profile stays internal. */
@@ -50,6 +68,8 @@ export class ModelBuildService {
       engine: WorkloadEngine;
       buildsRoot: string;
       logger: LoggerService;
+      /** Where builds from the model registry find their versions. */
+      registry?: RegisteredVersions;
     },
   ) {}
 
@@ -120,13 +140,25 @@ export class ModelBuildService {
       modelIdOrName,
     );
 
-    const entry = await projectFileToRun(
-      this.deps.files,
-      projectId,
-      'filePath',
-      input.filePath,
-    );
-    if (!entry.path.endsWith('.py'))
+    const registered = input.registeredModel
+      ? await this.registeredVersion(projectId, input.registeredModel)
+      : undefined;
+    // Without a function of the project's, the platform's MLflow wrapper
+    // serves the registered version's files.
+    const served = input.filePath
+      ? {
+          filePath: (
+            await projectFileToRun(
+              this.deps.files,
+              projectId,
+              'filePath',
+              input.filePath,
+            )
+          ).path,
+          functionName: input.functionName!,
+        }
+      : { filePath: PYFUNC_WRAPPER_FILE, functionName: 'predict' };
+    if (!served.filePath.endsWith('.py'))
       throw new InputError(
         `filePath: '${input.filePath}' is not a Python file (.py)`,
       );
@@ -143,6 +175,9 @@ export class ModelBuildService {
     let lineage: BuildLineage;
     try {
       await copyProjectSnapshot(this.deps.files.dirFor(projectId), dir);
+      if (registered) {
+        await this.addRegisteredFiles(dir, registered, !input.filePath);
+      }
       lineage = await this.readLineage(dir, model.name);
     } catch (error) {
       await fs.rm(dir, { recursive: true, force: true });
@@ -151,8 +186,7 @@ export class ModelBuildService {
     const build = await this.deps.builds.create({
       id,
       modelId: model.id,
-      filePath: entry.path,
-      functionName: input.functionName,
+      ...served,
       runtimeId: placement.runtimeId,
       profile: placement.profile.name,
       comment: input.comment,
@@ -160,6 +194,18 @@ export class ModelBuildService {
       env,
       datasets: lineage.datasets,
       lineageMetadata: lineage.metadata,
+      ...(registered
+        ? {
+            registeredModel: {
+              name: registered.name,
+              version: registered.version,
+              ...(registered.runId ? { runId: registered.runId } : {}),
+              ...(registered.experimentId
+                ? { experimentId: registered.experimentId }
+                : {}),
+            },
+          }
+        : {}),
       createdBy: actor,
     });
     try {
@@ -173,8 +219,9 @@ export class ModelBuildService {
           ML_MODEL_ID: model.id,
           ML_MODEL_NAME: model.name,
           ML_BUILD_ID: build.id,
-          ML_MODEL_FILE: entry.path,
-          ML_MODEL_FUNCTION: input.functionName,
+          ML_MODEL_FILE: served.filePath,
+          ML_MODEL_FUNCTION: served.functionName,
+          ...(registered ? { ML_MODEL_ARTIFACTS: REGISTERED_MODEL_DIR } : {}),
         },
         modelId: model.id,
         timeoutSeconds: BUILD_TIMEOUT_SECONDS,
@@ -191,6 +238,53 @@ export class ModelBuildService {
       throw error;
     }
     return (await this.deps.builds.get(build.id))!;
+  }
+
+  private async registeredVersion(
+    projectId: string,
+    ref: { name: string; version: string },
+  ): Promise<RegisteredVersion> {
+    if (!this.deps.registry) {
+      throw new InputError('This backend has no model registry');
+    }
+    const found = await this.deps.registry.find(
+      projectId,
+      ref.name,
+      ref.version,
+    );
+    if (!found) {
+      throw new NotFoundError(
+        `registeredModel: no version ${ref.version} of a registered model '${ref.name}' in this project`,
+      );
+    }
+    return found;
+  }
+
+  /**
+   * The version's files go to `registered-model/` of the snapshot, with the
+   * platform's wrapper beside them when no project function serves them.
+   */
+  private async addRegisteredFiles(
+    dir: string,
+    version: RegisteredVersion,
+    withWrapper: boolean,
+  ): Promise<void> {
+    const target = path.join(dir, REGISTERED_MODEL_DIR);
+    if (await fs.stat(target).catch(() => undefined)) {
+      throw new InputError(
+        `The project has a '${REGISTERED_MODEL_DIR}' folder, where a build puts the registered model's files: rename it or add it to .gitignore`,
+      );
+    }
+    await this.deps.registry!.copyFiles(version, target);
+    if (withWrapper) {
+      await fs.mkdir(path.dirname(path.join(dir, PYFUNC_WRAPPER_FILE)), {
+        recursive: true,
+      });
+      await fs.writeFile(
+        path.join(dir, PYFUNC_WRAPPER_FILE),
+        pyfuncWrapper(version),
+      );
+    }
   }
 
   private async readLineage(

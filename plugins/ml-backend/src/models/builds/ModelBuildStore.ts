@@ -3,6 +3,7 @@ import {
   BuildState,
   ModelBuild,
   ModelExample,
+  RegisteredModelSource,
 } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { isUniqueViolation } from '../../database/errors';
@@ -28,6 +29,7 @@ type BuildRow = {
   created_by: string;
   created_at: string;
   built_at: string | null;
+  registered_model: string | null;
 };
 
 /** A build as the service keeps it: the public shape plus the build workload's profile. */
@@ -65,6 +67,14 @@ function toBuild(row: BuildRow): StoredModelBuild {
       row.lineage_metadata,
       {},
     ),
+    ...(row.registered_model
+      ? {
+          registeredModel: parseJson<RegisteredModelSource>(
+            row.registered_model,
+            { name: '', version: '' },
+          ),
+        }
+      : {}),
     createdAt: row.created_at,
   };
 }
@@ -93,6 +103,9 @@ export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
         state: 'queued',
         datasets: JSON.stringify(build.datasets),
         lineage_metadata: JSON.stringify(build.lineageMetadata),
+        registered_model: build.registeredModel
+          ? JSON.stringify(build.registeredModel)
+          : null,
         created_at: now,
       };
       try {

@@ -11,6 +11,7 @@ import { ModelStore } from '../ModelStore';
 import { StoredWorkload } from '../../database';
 import { WorkloadEngine } from '../../engine/WorkloadEngine';
 import { Placement, WorkloadLauncher } from '../../engine/WorkloadLauncher';
+import { REGISTERED_MODEL_DIR } from '../builds/RegisteredVersions';
 import { ReplicaReadiness } from './ReplicaReadiness';
 
 /** The engine restarts a crashed replica this many times before its deployment notices. */
@@ -77,6 +78,10 @@ export class ReplicaLauncher {
         ML_REPLICA_INDEX: String(index),
         ML_MODEL_FILE: build.filePath,
         ML_MODEL_FUNCTION: build.functionName,
+        // Where a build from the model registry keeps the version's files.
+        ...(build.registeredModel
+          ? { ML_MODEL_ARTIFACTS: REGISTERED_MODEL_DIR }
+          : {}),
       },
       modelId: model.id,
       deploymentId: d.id,

@@ -2872,7 +2872,14 @@ export interface components {
        */
       id: string;
       /** @enum {string} */
-      kind: 'dataset' | 'build' | 'deployment' | 'endpoint' | 'application';
+      kind:
+        | 'dataset'
+        | 'experimentRun'
+        | 'modelVersion'
+        | 'build'
+        | 'deployment'
+        | 'endpoint'
+        | 'application';
       label: string;
       /** @description The catalog entity that stands for it, where there is one. */
       entityRef?: string;
@@ -2887,12 +2894,21 @@ export interface components {
       from: string;
       to: string;
       /**
-       * @description `trainedOn` dataset → build, `deployedAs` build → deployment,
-       *     `serves` deployment → endpoint, `calledBy` endpoint → application.
+       * @description `trainedOn` dataset → build (from `lineage.yaml`) or dataset →
+       *     experiment run (the run's logged inputs), `registeredAs`
+       *     experiment run → model version, `builtFrom` model version →
+       *     build, `deployedAs` build → deployment, `serves` deployment →
+       *     endpoint, `calledBy` endpoint → application.
        *
        * @enum {string}
        */
-      type: 'trainedOn' | 'deployedAs' | 'serves' | 'calledBy';
+      type:
+        | 'trainedOn'
+        | 'registeredAs'
+        | 'builtFrom'
+        | 'deployedAs'
+        | 'serves'
+        | 'calledBy';
     };
     ModelBuild: {
       /** Format: uuid */
@@ -2922,9 +2938,20 @@ export interface components {
       lineageMetadata: {
         [key: string]: unknown;
       };
+      registeredModel?: components['schemas']['RegisteredModelSource'];
       createdBy: string;
       createdAt: components['schemas']['Timestamp'];
       builtAt?: components['schemas']['Timestamp'];
+    };
+    /** @description The model registry's version a build was made from: its artifacts
+     *     are in the build's `registered-model/` folder (`ML_MODEL_ARTIFACTS`).
+     *      */
+    RegisteredModelSource: {
+      name: string;
+      version: string;
+      /** @description The experiment run the version came from, if any. */
+      runId?: string;
+      experimentId?: string;
     };
     ModelBuildList: {
       items: components['schemas']['ModelBuild'][];
@@ -2993,9 +3020,20 @@ export interface components {
       description?: string;
       disableAuthentication?: boolean;
     };
+    /** @description The model function is `functionName` in the project file `filePath`.
+     *     A build from the model registry (`registeredModel`) also gets that
+     *     version's artifacts in `registered-model/`; without a file and
+     *     function it serves them with the platform's MLflow `pyfunc`
+     *     wrapper. One of the two (file and function, or registeredModel) is
+     *     needed.
+     *      */
     CreateModelBuildRequest: {
-      filePath: components['schemas']['ProjectPath'];
-      functionName: string;
+      filePath?: components['schemas']['ProjectPath'];
+      functionName?: string;
+      registeredModel?: {
+        name: string;
+        version: string;
+      };
       /** Format: uuid */
       runtimeId: string;
       /** @description The build workload's profile; the workspace's smallest when absent. */
