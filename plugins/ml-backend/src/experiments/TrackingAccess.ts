@@ -121,28 +121,28 @@ export class TrackingAccess {
   }
 
   /**
-   * The project a new experiment goes to: the workload's own; for a user,
-   * the one named with the `ml.project_id` tag or else by the first part of
-   * a name like `<project name>/<experiment>` (for clients that send no
-   * tags when they create experiments).
+   * The project a new experiment or registered model goes to: the
+   * workload's own; for a user, the one named with the `ml.project_id` tag
+   * or else by the first part of a name like `<project name>/<name>` (for
+   * clients that send no tags when they create things).
    */
-  async projectForNewExperiment(
+  async projectForNew(
     caller: TrackingCaller,
-    namedProjectId: string | undefined,
-    experimentName: string,
+    taggedProjectId: string | undefined,
+    name: string,
   ): Promise<string> {
     if (caller.kind === 'workload') {
       const own = caller.workload.projectId;
-      if (namedProjectId && namedProjectId !== own) {
+      if (taggedProjectId && taggedProjectId !== own) {
         throw new MlflowError(
           'PERMISSION_DENIED',
-          `A workload creates experiments in its own project ('${own}') only`,
+          `A workload creates experiments and models in its own project ('${own}') only`,
         );
       }
       return own;
     }
     const projectId =
-      namedProjectId ?? (await this.projectNamedBy(caller, experimentName));
+      taggedProjectId ?? (await this.projectNamedBy(caller, name));
     const missing = () =>
       new MlflowError(
         'RESOURCE_DOES_NOT_EXIST',
@@ -152,13 +152,13 @@ export class TrackingAccess {
     return projectId;
   }
 
-  /** The one readable project whose name is the experiment name's first part. */
+  /** The one readable project whose name is the name's first part. */
   private async projectNamedBy(
     caller: TrackingCaller,
-    experimentName: string,
+    name: string,
   ): Promise<string> {
-    const prefix = experimentName.split('/')[0];
-    const byName = experimentName.includes('/')
+    const prefix = name.split('/')[0];
+    const byName = name.includes('/')
       ? await this.readableProjectIds(caller, prefix)
       : [];
     if (byName.length !== 1) {
@@ -166,7 +166,7 @@ export class TrackingAccess {
         'INVALID_PARAMETER_VALUE',
         byName.length > 1
           ? `Several projects you can read are named '${prefix}': say which one with the tag 'ml.project_id'`
-          : "Say which ML project the experiment belongs to: with the tag 'ml.project_id', or by naming it '<project name>/<experiment>' (workloads need neither: theirs is used)",
+          : "Say which ML project it belongs to: with the tag 'ml.project_id', or by naming it '<project name>/<name>' (workloads need neither: theirs is used)",
       );
     }
     return byName[0];

@@ -12,6 +12,7 @@ import { RequestAccess } from '../access/RequestAccess';
 import { ProjectStore, WorkloadStore } from '../database';
 import { WorkloadTokens } from '../engine/WorkloadTokens';
 import { createMlflowRouter } from './mlflowRouter';
+import { createRegistry, registryRoutes } from './registry';
 import { TrackingAccess } from './TrackingAccess';
 import { ExperimentService } from './tracking/ExperimentService';
 import { ExperimentStore } from './tracking/ExperimentStore';
@@ -34,6 +35,7 @@ export function createTrackingFeature(options: {
 }) {
   const experimentStore = new ExperimentStore(options.db);
   const runStore = new RunStore(options.db);
+  const registry = createRegistry(options.db);
   const artifactStore: ArtifactStore = new LocalArtifactStore(
     path.join(options.storageRoot, 'mlflow-artifacts'),
   );
@@ -42,8 +44,9 @@ export function createTrackingFeature(options: {
     experimentStore,
     runStore,
 
-    /** Removes a project's experiments and runs (its deletion). */
+    /** Removes a project's models, experiments and runs (its deletion). */
     async deleteAllOfProject(projectId: string): Promise<void> {
+      await registry.store.deleteAllOfProject(projectId);
       for (const id of await experimentStore.idsOfProject(projectId)) {
         await artifactStore.delete(id);
       }
@@ -94,6 +97,7 @@ export function createTrackingFeature(options: {
               search: options.search,
             }),
           }),
+          registryRoutes(registry.services({ access, tracking: lookup })),
         ],
       });
     },

@@ -19,14 +19,18 @@ const MAX_BODY = '1mb';
 /**
  * Registers one endpoint of MLflow's API (`path` below `MLFLOW_BASE`) for
  * the methods given: the caller is authenticated, then the request message
- * parsed from the query (GET) or the JSON body (POST), then handled.
+ * parsed from the query (GET) or the JSON body (POST; PATCH and DELETE
+ * take the query when they have no body), then handled.
  */
 export type MlflowRoute = <S extends z.ZodTypeAny>(
-  methods: Array<'get' | 'post'>,
+  methods: Array<MlflowMethod>,
   path: string,
   schema: S,
   handle: (caller: TrackingCaller, input: z.infer<S>) => Promise<unknown>,
 ) => void;
+
+/** The HTTP methods MLflow's endpoints use (`method:` in the protos). */
+export type MlflowMethod = 'get' | 'post' | 'patch' | 'delete';
 
 /** A feature's endpoints, registered through the route it is given. */
 export type MlflowRoutes = (route: MlflowRoute) => void;
@@ -54,10 +58,7 @@ export function createMlflowRouter(options: {
     for (const method of methods) {
       router[method](`${MLFLOW_BASE}/${path}`, async (req: Request, res) => {
         const caller = await access.caller(req);
-        const input = parseRequest(
-          schema,
-          method === 'get' ? req.query : req.body,
-        );
+        const input = parseRequest(schema, requestMessage(method, req));
         res.status(200).json((await handle(caller, input)) ?? {});
       });
     }
@@ -74,4 +75,14 @@ export function createMlflowRouter(options: {
   );
   router.use('/mlflow', mlflowErrorHandler(options.logger));
   return router;
+}
+
+// Some clients send a DELETE's or PATCH's fields in the query string.
+function requestMessage(method: MlflowMethod, req: Request): unknown {
+  if (method === 'get') return req.query;
+  const body = req.body;
+  if (method === 'post') return body;
+  const empty =
+    !body || (typeof body === 'object' && Object.keys(body).length === 0);
+  return empty ? req.query : body;
 }

@@ -53,7 +53,7 @@ export class ExperimentService {
       );
     }
     const tags = input.tags ?? [];
-    const projectId = await this.deps.access.projectForNewExperiment(
+    const projectId = await this.deps.access.projectForNew(
       caller,
       taggedProjectId(tags),
       name,
