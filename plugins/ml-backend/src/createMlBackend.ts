@@ -223,6 +223,13 @@ export function createMlBackend(options: {
     apiBasePath: new URL(options.apiUrl).pathname.replace(/\/$/, ''),
   });
 
+  // Experiments: MLflow's tracking API over the project's experiments.
+  const tracking = createTrackingFeature({
+    db,
+    search: new SqlTrackingSearch(db),
+    storageRoot: config.storageRoot,
+  });
+
   // Models: builds, deployments, access keys, serving and monitoring.
   const modelFeature = createModelFeature({
     db,
@@ -234,13 +241,7 @@ export function createMlBackend(options: {
     files,
     engine,
     drivers,
-  });
-
-  // Experiments: MLflow's tracking API over the project's experiments.
-  const tracking = createTrackingFeature({
-    db,
-    search: new SqlTrackingSearch(db),
-    storageRoot: config.storageRoot,
+    registry: tracking.registeredVersions,
   });
 
   // Who listens to what, in the order the listeners run.

@@ -111,7 +111,10 @@ export async function createRouter(
   router.use(
     createLineageRouter({
       access: options.access,
-      lineage: new LineageService(options),
+      lineage: new LineageService({
+        ...options,
+        experimentRuns: options.tracking.experimentRuns,
+      }),
     }),
   );
   router.use(createApplicationsRouter(options));

@@ -8,6 +8,9 @@ import {
   LocalArtifactStore,
 } from './artifacts';
 import { ArtifactAccess } from './ArtifactAccess';
+import { copyArtifacts } from './artifacts/copyArtifacts';
+import { RegisteredVersions } from '../models/builds/RegisteredVersions';
+import { ExperimentRunLineage } from '../models/lineage/LineageService';
 import { RequestAccess } from '../access/RequestAccess';
 import { ProjectStore, WorkloadStore } from '../database';
 import { WorkloadTokens } from '../engine/WorkloadTokens';
@@ -40,9 +43,47 @@ export function createTrackingFeature(options: {
     path.join(options.storageRoot, 'mlflow-artifacts'),
   );
 
+  const registeredVersions: RegisteredVersions = {
+    async find(projectId, name, version) {
+      const model = await registry.store.get(name);
+      if (!model || model.projectId !== projectId) return undefined;
+      const found = await registry.versionStore.get({
+        modelId: model.id,
+        version: Number(version),
+      });
+      if (!found) return undefined;
+      const run = found.run_id
+        ? await runStore.getInfo(found.run_id)
+        : undefined;
+      return {
+        name: model.name,
+        version: String(found.version),
+        storageLocation: found.storageLocation,
+        ...(run ? { runId: run.run_id, experimentId: run.experiment_id } : {}),
+      };
+    },
+    copyFiles: (version, target) =>
+      copyArtifacts(artifactStore, version.storageLocation, target),
+  };
+
   return {
     experimentStore,
     runStore,
+    /** The registry as model builds read it. */
+    registeredVersions,
+    /** Experiment runs as the model lineage shows them. */
+    experimentRuns: {
+      async get(runId: string): Promise<ExperimentRunLineage | undefined> {
+        const [run] = await runStore.getMany([runId]);
+        if (!run) return undefined;
+        return {
+          runId,
+          name: run.info.run_name,
+          experimentId: run.info.experiment_id,
+          datasets: run.inputs.dataset_inputs.map(i => i.dataset.name),
+        };
+      },
+    },
 
     /** Removes a project's models, experiments and runs (its deletion). */
     async deleteAllOfProject(projectId: string): Promise<void> {

@@ -10,6 +10,7 @@ import { ProjectFiles } from '../projects/ProjectFiles';
 import { LaunchDeps } from '../engine/launchDeps';
 import { ModelBuildService } from './builds/ModelBuildService';
 import { ModelBuildStore } from './builds/ModelBuildStore';
+import { RegisteredVersions } from './builds/RegisteredVersions';
 import { DeploymentReconciler } from './deployments/DeploymentReconciler';
 import { ModelDeploymentService } from './deployments/ModelDeploymentService';
 import { ModelDeploymentStore } from './deployments/ModelDeploymentStore';
@@ -49,6 +50,8 @@ export function createModelFeature(options: {
   files: ProjectFiles;
   engine: WorkloadEngine;
   drivers: () => ComputeDriver[];
+  /** Where builds from the model registry find their versions. */
+  registry?: RegisteredVersions;
 }) {
   const { db, config, logger, events, launch, files, engine } = options;
   const { projects, launcher, secrets, driverFor } = launch;
@@ -71,6 +74,7 @@ export function createModelFeature(options: {
     engine,
     buildsRoot: path.join(config.storageRoot, 'builds'),
     logger,
+    registry: options.registry,
   });
   const drainMs = config.serving.drainSeconds * 1000;
   const replicas = new ReplicaLauncher({

@@ -16,6 +16,7 @@ export function createRegistry(db: Knex) {
   const versions = new ModelVersionStore(db);
   return {
     store: models,
+    versionStore: versions,
     services(deps: { access: TrackingAccess; tracking: TrackingLookup }) {
       const lookup = new RegistryLookup({
         models,

@@ -34,7 +34,9 @@ const PYFUNC_WRAPPER_FILE = '.ml-platform/serve_registered_model.py';
 function pyfuncWrapper(version: RegisteredVersion): string {
   return [
     `# Written by the ML platform: serves version ${version.version} of the`,
-    `# registered model ${JSON.stringify(version.name)} with MLflow's pyfunc loader.`,
+    `# registered model ${JSON.stringify(
+      version.name,
+    )} with MLflow's pyfunc loader.`,
     'from ml_platform.mlflow_models import pyfunc_predictor',
     '',
     `predict = pyfunc_predictor(${JSON.stringify(REGISTERED_MODEL_DIR)})`,

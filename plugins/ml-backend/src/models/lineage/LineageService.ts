@@ -7,6 +7,7 @@ import {
   ModelDeployment,
   ModelLineage,
   Project,
+  RegisteredModelSource,
   mlApplicationEntityRef,
   mlDatasetEntityRef,
   mlModelApiEntityRef,
@@ -26,6 +27,19 @@ export interface LineageSources {
   };
   /** Absent in a backend without applications: the graph ends at the endpoint. */
   applications?: { list(projectId: string): Promise<Application[]> };
+  /** The experiment runs registered versions came from (the tracking server). */
+  experimentRuns?: {
+    get(runId: string): Promise<ExperimentRunLineage | undefined>;
+  };
+}
+
+/** What the lineage shows of an experiment run. */
+export interface ExperimentRunLineage {
+  runId: string;
+  name: string;
+  experimentId: string;
+  /** The names of the datasets the run logged as its inputs. */
+  datasets: string[];
 }
 
 /** Deployments that serve (or are about to serve) the endpoint. */
@@ -73,7 +87,7 @@ export class LineageService {
           lineageMetadata: build.lineageMetadata,
         },
       });
-      for (const table of build.datasets) {
+      const addDataset = (table: string, to: string) => {
         const datasetId = `dataset:${table}`;
         if (!datasetIds.has(datasetId)) {
           datasetIds.add(datasetId);
@@ -84,7 +98,15 @@ export class LineageService {
             entityRef: mlDatasetEntityRef(project.workspace, table),
           });
         }
-        edges.push({ from: datasetId, to: buildId, type: 'trainedOn' });
+        edges.push({ from: datasetId, to, type: 'trainedOn' });
+      };
+      for (const table of build.datasets) addDataset(table, buildId);
+      if (build.registeredModel) {
+        await this.addRegistryPart(build.registeredModel, buildId, {
+          nodes,
+          edges,
+          addDataset,
+        });
       }
     }
 
@@ -148,5 +170,50 @@ export class LineageService {
       nodes,
       edges,
     };
+  }
+
+  /**
+   * A build from the registry: the experiment run (and the datasets it
+   * logged) → the model version → the build. Shared nodes appear once.
+   */
+  private async addRegistryPart(
+    source: RegisteredModelSource,
+    buildId: string,
+    graph: {
+      nodes: LineageNode[];
+      edges: LineageEdge[];
+      addDataset: (table: string, to: string) => void;
+    },
+  ): Promise<void> {
+    const { nodes, edges } = graph;
+    const has = (id: string) => nodes.some(n => n.id === id);
+    const versionId = `modelVersion:${source.name}/${source.version}`;
+    if (!has(versionId)) {
+      nodes.push({
+        id: versionId,
+        kind: 'modelVersion',
+        label: `${source.name} v${source.version}`,
+        details: { name: source.name, version: source.version },
+      });
+    }
+    edges.push({ from: versionId, to: buildId, type: 'builtFrom' });
+    if (!source.runId) return;
+    const runId = `experimentRun:${source.runId}`;
+    if (!has(runId)) {
+      const run = await this.sources.experimentRuns?.get(source.runId);
+      nodes.push({
+        id: runId,
+        kind: 'experimentRun',
+        label: run?.name ?? source.runId,
+        details: {
+          runId: source.runId,
+          ...(run ? { experimentId: run.experimentId } : {}),
+        },
+      });
+      for (const dataset of run?.datasets ?? []) {
+        graph.addDataset(dataset, runId);
+      }
+    }
+    edges.push({ from: runId, to: versionId, type: 'registeredAs' });
   }
 }
