@@ -39,6 +39,7 @@ const MODELS = 'ml_registered_models';
 const VERSIONS = 'ml_model_versions';
 const TAGS = 'ml_model_version_tags';
 const ALIASES = 'ml_registered_model_aliases';
+const KEYS_PER_QUERY = 500;
 
 /**
  * Model versions with their tags. Numbers count up from 1 per model and
@@ -112,15 +113,17 @@ export class ModelVersionStore {
 
   /** Versions by key, in the order asked for; missing ones left out. */
   async getMany(keys: readonly VersionKey[]): Promise<StoredModelVersion[]> {
-    if (keys.length === 0) return [];
-    const rows: VersionRow[] = await this.selectVersions().where(builder => {
-      for (const key of keys) {
-        builder.orWhere({
-          'v.model_id': key.modelId,
-          'v.version': key.version,
-        });
-      }
-    });
+    const rows: VersionRow[] = [];
+    // In chunks: a search page may hold far more keys than SQL may bind.
+    for (let i = 0; i < keys.length; i += KEYS_PER_QUERY) {
+      const chunk = keys.slice(i, i + KEYS_PER_QUERY);
+      rows.push(
+        ...(await this.selectVersions().whereIn(
+          ['v.model_id', 'v.version'],
+          chunk.map(key => [key.modelId, key.version]),
+        )),
+      );
+    }
     const found = await this.complete(rows);
     const byKey = new Map(found.map(v => [`${v.modelId}/${v.version}`, v]));
     return keys.flatMap(k => byKey.get(`${k.modelId}/${k.version}`) ?? []);
@@ -245,10 +248,19 @@ export class ModelVersionStore {
       this.db(TAGS).whereIn('model_id', modelIds).orderBy('key'),
       this.db(ALIASES).whereIn('model_id', modelIds).orderBy('alias'),
     ]);
-    const of =
-      (row: VersionRow) => (other: { model_id: number; version: number }) =>
-        Number(other.model_id) === Number(row.model_id) &&
-        Number(other.version) === Number(row.version);
+    const byVersion = <T extends { model_id: number; version: number }>(
+      list: T[],
+    ) => {
+      const grouped = new Map<string, T[]>();
+      for (const item of list) {
+        const key = `${item.model_id}/${item.version}`;
+        grouped.set(key, [...(grouped.get(key) ?? []), item]);
+      }
+      return (row: VersionRow) =>
+        grouped.get(`${row.model_id}/${row.version}`) ?? [];
+    };
+    const tagsOf = byVersion(tags);
+    const aliasesOf = byVersion(aliases);
     return rows.map(row => ({
       name: row.name,
       version: String(row.version),
@@ -264,8 +276,8 @@ export class ModelVersionStore {
       ...(row.status_message !== null
         ? { status_message: row.status_message }
         : {}),
-      tags: tags.filter(of(row)).map(t => ({ key: t.key, value: t.value })),
-      aliases: aliases.filter(of(row)).map(a => a.alias),
+      tags: tagsOf(row).map(t => ({ key: t.key, value: t.value })),
+      aliases: aliasesOf(row).map(a => a.alias),
       modelId: Number(row.model_id),
       projectId: row.project_id,
       storageLocation: row.storage_location,
