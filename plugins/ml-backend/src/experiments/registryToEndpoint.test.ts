@@ -1,3 +1,4 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { MlTestBackend } from '../__testUtils__/startMlBackend';
@@ -167,6 +168,7 @@ describe.each(databases.eachSupportedId())(
       }, 'the deployment');
       const prediction = await request(server)
         .post(`${base}/classifier/predict`)
+        .set('Authorization', mockCredentials.user.header())
         .send({ tenure: 3 })
         .expect(200);
       expect(prediction.body.response).toEqual({ churn: true });
