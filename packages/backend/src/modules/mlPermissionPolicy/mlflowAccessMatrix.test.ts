@@ -15,7 +15,7 @@ import {
   wanda,
 } from './__testUtils__/matrixBackend';
 import {
-  MLFLOW_ROUTES,
+  ALL_MLFLOW_ROUTES as MLFLOW_ROUTES,
   MlflowFixtures,
   MlflowRequest,
   mlflowExpected,
@@ -44,6 +44,11 @@ const SNAPSHOT_TABLES = [
   'ml_run_metrics',
   'ml_run_latest_metrics',
   'ml_run_inputs',
+  'ml_registered_models',
+  'ml_registered_model_tags',
+  'ml_registered_model_aliases',
+  'ml_model_versions',
+  'ml_model_version_tags',
 ];
 const T = '/api/ml/mlflow/api/2.0/mlflow';
 const A = '/api/ml/mlflow/api/2.0/mlflow-artifacts';
@@ -95,11 +100,36 @@ describe.each(databases.eachSupportedId())(
         return `${runDir}/${name}`;
       };
       await ownerUpload('fixture.txt');
+      const createModel = async (name: string) => {
+        await ownerPost(`${T}/registered-models/create`, {
+          name,
+          tags: [{ key: 'ml.project_id', value: projectId }],
+        });
+        return name;
+      };
+      const createVersion = async (name: string) =>
+        (
+          await ownerPost(`${T}/model-versions/create`, {
+            name,
+            source: `runs:/${runId}/model`,
+            run_id: runId,
+          })
+        ).model_version.version as string;
+      const modelName = await createModel('matrix-model');
+      await createVersion(modelName);
+      await ownerPost(`${T}/registered-models/alias`, {
+        name: modelName,
+        alias: 'stable',
+        version: '1',
+      });
       fixtures = {
         projectId,
         experimentId,
         experimentName: 'matrix-exp',
         runId,
+        modelName,
+        freshModel: () => createModel(`fresh-model-${unique()}`),
+        freshVersion: () => createVersion(modelName),
         unique,
         async freshExperiment(options) {
           const id = await createExperiment(`fresh-${unique()}`);

@@ -1,5 +1,9 @@
 import { roleAtLeast } from '@ml-platform/plugin-ml-common';
 import { MatrixCaller } from './routeNeeds';
+import {
+  MLFLOW_REGISTRY_ROUTES,
+  RegistryFixtures,
+} from './mlflowRegistryRoutes';
 
 /**
  * What a route of the MLflow API needs: any signed-in user (searches list
@@ -9,7 +13,7 @@ import { MatrixCaller } from './routeNeeds';
 export type MlflowNeed = 'user' | 'read' | 'write';
 
 /** The things of the matrix's project that requests name. */
-export interface MlflowFixtures {
+export interface MlflowFixtures extends RegistryFixtures {
   projectId: string;
   experimentId: string;
   experimentName: string;
@@ -40,6 +44,9 @@ export interface MlflowRouteCase {
   /** `allowed`: the caller gets through, so aim at something it may change. */
   request(f: MlflowFixtures, allowed: boolean): Promise<MlflowRequest>;
 }
+
+/** Every route of the tracking router, with its case. */
+export const ALL_MLFLOW_ROUTES: Record<string, MlflowRouteCase> = {};
 
 const T = '/mlflow/api/2.0/mlflow';
 const A = '/mlflow/api/2.0/mlflow-artifacts';
@@ -316,6 +323,8 @@ export const MLFLOW_ROUTES: Record<string, MlflowRouteCase> = {
     },
   },
 };
+
+Object.assign(ALL_MLFLOW_ROUTES, MLFLOW_ROUTES, MLFLOW_REGISTRY_ROUTES);
 
 /** What a caller must get: through, or the refusal's status. */
 export function mlflowExpected(
