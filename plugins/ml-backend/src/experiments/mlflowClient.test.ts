@@ -1,5 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import MLflow from 'mlflow';
+import { MLflowBase } from 'mlflow/lib/mlflow';
 import { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
@@ -11,6 +12,21 @@ import {
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
+
+/**
+ * The package has no registry calls of its own; this takes its request
+ * core (URL, headers, JSON, the 200 rule) to the registry's endpoints.
+ */
+class RegistryClient extends MLflowBase {
+  constructor(client: MLflow) {
+    super({ endpoint: client.endpoint, headers: client.headers });
+    this.path = '';
+  }
+
+  call(method: 'get' | 'post', path: string, param: object): Promise<any> {
+    return this.req(method, path, param);
+  }
+}
 
 /** What the client throws for a non-200 answer: `Error: {status, data}`. */
 function refusal(error: unknown): { status: number; data: any } {
@@ -160,6 +176,67 @@ describe.each(databases.eachSupportedId())(
         lifecycle_stage: 'deleted',
       });
       await Experiments.restore({ experiment_id });
+    });
+
+    it('runs a registry cycle through the client: register, version, alias, stage, search', async () => {
+      const { Experiments, Runs } = client;
+      const { experiment_id } = await Experiments.create({
+        name: 'churn/npm-registry',
+        artifact_location: '',
+      });
+      const { run } = await Runs.create({ experiment_id } as any);
+      const registry = new RegistryClient(client);
+      await registry.call('post', '/registered-models/create', {
+        name: 'churn/npm-model',
+        description: 'the best churn model',
+      });
+      const { model_version } = await registry.call(
+        'post',
+        '/model-versions/create',
+        {
+          name: 'churn/npm-model',
+          source: `runs:/${run.info.run_id}/model`,
+          run_id: run.info.run_id,
+        },
+      );
+      expect(model_version).toMatchObject({ version: '1', status: 'READY' });
+      await registry.call('post', '/registered-models/alias', {
+        name: 'churn/npm-model',
+        alias: 'champion',
+        version: '1',
+      });
+      await registry.call('post', '/model-versions/transition-stage', {
+        name: 'churn/npm-model',
+        version: '1',
+        stage: 'Production',
+        archive_existing_versions: false,
+      });
+      const byAlias = await registry.call('get', '/registered-models/alias', {
+        name: 'churn/npm-model',
+        alias: 'champion',
+      });
+      expect(byAlias.model_version).toMatchObject({
+        version: '1',
+        current_stage: 'Production',
+        run_id: run.info.run_id,
+      });
+      const found = await registry.call('get', '/registered-models/search', {
+        filter: "name LIKE 'churn/npm%'",
+      });
+      expect(found.registered_models).toEqual([
+        expect.objectContaining({
+          name: 'churn/npm-model',
+          aliases: [{ alias: 'champion', version: '1' }],
+        }),
+      ]);
+      const uri = await registry.call(
+        'get',
+        '/model-versions/get-download-uri',
+        { name: 'churn/npm-model', version: '1' },
+      );
+      expect(uri.artifact_uri).toBe(
+        `mlflow-artifacts:/${experiment_id}/${run.info.run_id}/artifacts/model`,
+      );
     });
 
     it("surfaces MLflow's error codes to the client", async () => {
