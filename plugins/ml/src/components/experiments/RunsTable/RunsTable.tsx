@@ -53,10 +53,11 @@ export function RunsTable(props: RunsTableProps) {
   const now = useNow(Boolean(runs?.some(isRunLive)));
 
   const chosenIds = new Set(valueColumns.map(valueColumnId));
+  // Grouped by kind, as the picker shows them under Params and Metrics.
   const columnChoices = [
     ...valueColumns,
     ...valueColumnsOf(runs ?? []).filter(c => !chosenIds.has(valueColumnId(c))),
-  ];
+  ].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'params' ? -1 : 1));
   const toggle = (run: MlflowRun) =>
     setSelected(ids =>
       ids.includes(run.info.run_id)
@@ -94,7 +95,10 @@ export function RunsTable(props: RunsTableProps) {
         title={`Runs of ${experiment.name}`}
         options={{
           ...compactTableOptions,
+          // The order is the server's: no client sorting, and no dragging
+          // columns, whose handles would wrap the sort buttons.
           sorting: false,
+          draggable: false,
           headerStyle: { whiteSpace: 'nowrap' },
         }}
         columns={columns}
