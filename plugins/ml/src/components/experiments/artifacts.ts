@@ -10,12 +10,8 @@ const TEXT_EXTENSIONS = new Set(
 );
 /** Files MLflow writes without an extension. */
 const TEXT_NAMES = new Set(['MLmodel', 'Dockerfile', 'LICENSE', 'README']);
-const IMAGE_TYPES: Record<string, string> = {
-  png: 'image/png',
-  jpg: 'image/jpeg',
-  jpeg: 'image/jpeg',
-  gif: 'image/gif',
-};
+/** Browsers tell these formats by their bytes, whatever the Blob's type. */
+const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif']);
 
 export function artifactName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
@@ -29,14 +25,14 @@ function extensionOf(name: string): string {
 /** How the browser previews a file, if at all. */
 export type ArtifactPreviewKind =
   | { kind: 'text' }
-  | { kind: 'image'; mimeType: string }
+  | { kind: 'image' }
   | { kind: 'none'; reason: string };
 
 export function previewKind(file: FileInfo): ArtifactPreviewKind {
   const name = artifactName(file.path);
   const extension = extensionOf(name);
-  if (IMAGE_TYPES[extension]) {
-    return { kind: 'image', mimeType: IMAGE_TYPES[extension] };
+  if (IMAGE_EXTENSIONS.has(extension)) {
+    return { kind: 'image' };
   }
   if (TEXT_EXTENSIONS.has(extension) || TEXT_NAMES.has(name)) {
     return (file.file_size ?? 0) > TEXT_PREVIEW_MAX_BYTES

@@ -18,6 +18,9 @@ export interface ArtifactPreviewProps {
 
 /** Reads a Blob as text; jsdom's Blob has no text(). */
 function blobText(blob: Blob): Promise<string> {
+  if (typeof blob.text === 'function') {
+    return blob.text();
+  }
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(String(reader.result));
@@ -52,7 +55,7 @@ export function ArtifactPreview(props: ArtifactPreviewProps) {
     const blob = await mlflow.downloadArtifact(artifactUri, file.path);
     return preview.kind === 'text'
       ? { text: await blobText(blob) }
-      : { image: new Blob([blob], { type: preview.mimeType }) };
+      : { image: blob };
   }, [mlflow, artifactUri, file.path, preview.kind]);
 
   const download = async () => {
