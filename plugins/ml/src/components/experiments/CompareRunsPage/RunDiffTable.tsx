@@ -73,7 +73,13 @@ export function RunDiffTable(props: RunDiffTableProps) {
                   className={row.differs ? classes.differs : undefined}
                   data-differs={row.differs || undefined}
                 >
-                  <TableCell component="th" scope="row" className={classes.key}>
+                  <TableCell
+                    component="th"
+                    scope="row"
+                    // MUI calls every body cell a "cell"; this one heads its row.
+                    role="rowheader"
+                    className={classes.key}
+                  >
                     {valueColumnId(row.column)}
                   </TableCell>
                   {row.values.map((value, index) => (
