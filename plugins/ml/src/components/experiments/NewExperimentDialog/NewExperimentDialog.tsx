@@ -50,7 +50,6 @@ export function NewExperimentDialog(props: NewExperimentDialogProps) {
       <FormTextField
         id="ml-experiment-name"
         label="Name"
-        autoFocus
         {...form.fieldProps('name')}
         help="Unique among the portal's experiments; MLflow clients use it in mlflow.set_experiment()"
       />

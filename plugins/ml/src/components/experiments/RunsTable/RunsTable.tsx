@@ -29,6 +29,9 @@ import { useRunsSearch } from './useRunsSearch';
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 10;
 
+/** Params before metrics; the sort keeps the order within each. */
+const kindRank = (column: ValueColumn) => (column.kind === 'params' ? 0 : 1);
+
 export interface RunsTableProps {
   experiment: MlflowExperiment;
   /** The `:projectId` of the links: the project's slug. */
@@ -57,7 +60,7 @@ export function RunsTable(props: RunsTableProps) {
   const columnChoices = [
     ...valueColumns,
     ...valueColumnsOf(runs ?? []).filter(c => !chosenIds.has(valueColumnId(c))),
-  ].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'params' ? -1 : 1));
+  ].sort((a, b) => kindRank(a) - kindRank(b));
   const toggle = (run: MlflowRun) =>
     setSelected(ids =>
       ids.includes(run.info.run_id)
