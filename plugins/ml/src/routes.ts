@@ -52,13 +52,21 @@ export const modelRouteRef = mlSubRouteRef(
   '/projects/:projectId/models/:modelId',
 );
 
-/** One MLflow run of a project's experiments. */
+/**
+ * One MLflow run of a project's experiments.
+ *
+ * @public
+ */
 export const experimentRunRouteRef = mlSubRouteRef(
   'experiment-run',
   '/projects/:projectId/experiments/runs/:runId',
 );
 
-/** Runs side by side; the page reads them from `?runs=<id>,<id>`. */
+/**
+ * Runs side by side; the page reads them from `?runs=<id>,<id>`.
+ *
+ * @public
+ */
 export const experimentCompareRouteRef = mlSubRouteRef(
   'experiment-compare',
   '/projects/:projectId/experiments/compare',

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { useLocation, useSearchParams } from 'react-router-dom';
 import { useProjectAccess } from '../../../hooks/useProjectAccess';
@@ -59,6 +60,13 @@ export function ProjectExperimentsTab(props: ProjectExperimentsTabProps) {
             }
           />
         </Grid>
+        {wanted && !selected && (
+          <Grid item xs={12}>
+            <Typography color="textSecondary">
+              {`This project has no experiment ${wanted}: pick one above.`}
+            </Typography>
+          </Grid>
+        )}
         {selected && (
           <Grid item xs={12}>
             <RunsTable
