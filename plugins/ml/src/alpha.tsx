@@ -7,7 +7,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import { compatWrapper } from '@backstage/core-compat-api';
 import BubbleChartIcon from '@material-ui/icons/BubbleChart';
-import { MlClient, mlApiRef } from './api';
+import { MlClient, MlflowClient, mlApiRef, mlflowApiRef } from './api';
 import { mlEntityExtensions } from './alpha/entity';
 import { mlScaffolderFormFields } from './alpha/scaffolderFields';
 import { mlHomeWidgets } from './alpha/homeWidgets';
@@ -23,6 +23,17 @@ const mlApi = ApiBlueprint.make({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MlClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const mlflowApi = ApiBlueprint.make({
+  name: 'mlflow',
+  params: defineParams =>
+    defineParams({
+      api: mlflowApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MlflowClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -58,6 +69,7 @@ export default createFrontendPlugin({
   },
   extensions: [
     mlApi,
+    mlflowApi,
     mlPage,
     ...mlEntityExtensions,
     ...mlScaffolderFormFields,

@@ -19,5 +19,7 @@ export {
   jobRouteRef,
   jobRunRouteRef,
   modelRouteRef,
+  experimentRunRouteRef,
+  experimentCompareRouteRef,
 } from './routes';
 export * from './api';

@@ -5,7 +5,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
-import { MlClient, mlApiRef } from './api';
+import { MlClient, MlflowClient, mlApiRef, mlflowApiRef } from './api';
 import { mlRouteRefs, rootRouteRef } from './routes';
 
 /**
@@ -21,6 +21,12 @@ export const mlPlugin = createPlugin({
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
       factory: ({ discoveryApi, fetchApi }) =>
         new MlClient({ discoveryApi, fetchApi }),
+    }),
+    createApiFactory({
+      api: mlflowApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new MlflowClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: mlRouteRefs,

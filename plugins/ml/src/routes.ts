@@ -52,6 +52,26 @@ export const modelRouteRef = mlSubRouteRef(
   '/projects/:projectId/models/:modelId',
 );
 
+/**
+ * One MLflow run of a project's experiments.
+ *
+ * @public
+ */
+export const experimentRunRouteRef = mlSubRouteRef(
+  'experiment-run',
+  '/projects/:projectId/experiments/runs/:runId',
+);
+
+/**
+ * Runs side by side; the page reads them from `?runs=<id>,<id>`.
+ *
+ * @public
+ */
+export const experimentCompareRouteRef = mlSubRouteRef(
+  'experiment-compare',
+  '/projects/:projectId/experiments/compare',
+);
+
 /** The routes both plugin definitions (legacy and new system) provide. */
 export const mlRouteRefs = {
   root: rootRouteRef,
@@ -61,4 +81,6 @@ export const mlRouteRefs = {
   job: jobRouteRef,
   jobRun: jobRunRouteRef,
   model: modelRouteRef,
+  experimentRun: experimentRunRouteRef,
+  experimentCompare: experimentCompareRouteRef,
 };

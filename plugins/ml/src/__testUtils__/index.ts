@@ -11,3 +11,4 @@ export * from './forms';
 export * from './buttons';
 export * from './svgLayout';
 export * from './reportedState';
+export * from './mlflowApi';

@@ -27,3 +27,4 @@ export type {
   MlCreateApplicationRequest,
   MlUpdateApplicationRequest,
 } from './MlApplicationsApi';
+export * from './mlflow';

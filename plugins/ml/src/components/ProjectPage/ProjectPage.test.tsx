@@ -1,8 +1,11 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { mlflowApiRef } from '../../api';
 import {
   TestProjectRole,
   createMockMlApi,
+  createMockMlflowApi,
+  mlflowExperiment,
   renderWithMlApi,
 } from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
@@ -12,10 +15,12 @@ function renderAt(
   path: string,
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
+  mlflow = createMockMlflowApi(),
 ) {
   return renderWithMlApi(<ProjectPage />, {
     path: '/ml/projects/:projectId/*',
     api,
+    apis: [[mlflowApiRef, mlflow]],
     projectRole: role,
     routeEntries: [path],
   });
@@ -69,5 +74,28 @@ describe('ProjectPage', () => {
         /Read-only: changing files needs the contributor role/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it("shows the project's experiments on the Experiments tab, after Jobs", async () => {
+    const api = createMockMlApi({ getProject: churnProject });
+    const mlflow = createMockMlflowApi();
+    mlflow.searchExperiments.mockResolvedValue({
+      items: [mlflowExperiment()],
+    });
+    mlflow.searchRuns.mockResolvedValue({ items: [] });
+    await renderAt(
+      `/ml/projects/churn-${churnProject.id}/experiments`,
+      api,
+      undefined,
+      mlflow,
+    );
+
+    expect(await screen.findByText('churn-tuning')).toBeInTheDocument();
+    const tabs = screen.getAllByRole('tab').map(t => t.textContent);
+    expect(tabs.indexOf('Experiments')).toBe(tabs.indexOf('Jobs') + 1);
+    expect(screen.getByRole('tab', { name: 'Experiments' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
   });
 });

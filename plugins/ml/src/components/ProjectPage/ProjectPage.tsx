@@ -11,6 +11,7 @@ import { useEditableAsync } from '../../hooks/useEditableAsync';
 import { strongestRole, useProjectAccess } from '../../hooks/useProjectAccess';
 import { projectIdFromSlug } from '../../lib/projectSlug';
 import { projectRouteRef, rootRouteRef } from '../../routes';
+import { ProjectExperimentsTab } from '../experiments';
 import { ProjectApplicationsTab } from '../ProjectApplicationsTab';
 import { ProjectFilesTab } from '../ProjectFilesTab';
 import { ProjectJobsTab } from '../ProjectJobsTab';
@@ -25,12 +26,13 @@ const PROJECT_TABS: [string, string, ComponentType<{ project: Project }>][] = [
   ['/', 'Overview', ProjectOverview],
   ['/sessions', 'Sessions', ProjectSessionsTab],
   ['/jobs', 'Jobs', ProjectJobsTab],
+  ['/experiments', 'Experiments', ProjectExperimentsTab],
   ['/models', 'Models', ProjectModelsTab],
   ['/applications', 'Applications', ProjectApplicationsTab],
   ['/files', 'Files', ProjectFilesTab],
 ];
 
-/** One project: overview, sessions, jobs, files and settings. */
+/** One project: overview, sessions, jobs, experiments, files and settings. */
 export function ProjectPage() {
   const projectId = projectIdFromSlug(
     useRouteRefParams(projectRouteRef).projectId,

@@ -1,5 +1,12 @@
 import { screen } from '@testing-library/react';
-import { createMockMlApi, renderWithMlApi } from '../../__testUtils__';
+import { mlflowApiRef } from '../../api';
+import {
+  createMockMlApi,
+  createMockMlflowApi,
+  mlflowRun,
+  mlflowRunId,
+  renderWithMlApi,
+} from '../../__testUtils__';
 import {
   churnProject,
   demoCapacity,
@@ -8,9 +15,14 @@ import {
 } from '../../testing/fixtures';
 import { Router } from './Router';
 
-function renderAt(path: string, api: ReturnType<typeof createMockMlApi>) {
+function renderAt(
+  path: string,
+  api: ReturnType<typeof createMockMlApi>,
+  mlflow = createMockMlflowApi(),
+) {
   return renderWithMlApi(<Router />, {
     api,
+    apis: [[mlflowApiRef, mlflow]],
     path: '/ml/*',
     routeEntries: [path],
   });
@@ -44,6 +56,47 @@ describe('Router', () => {
     expect(
       await screen.findByRole('heading', { name: 'Churn model' }),
     ).toBeInTheDocument();
+  });
+
+  it("renders an experiment run's page below its project", async () => {
+    const mlflow = createMockMlflowApi();
+    mlflow.getRun.mockResolvedValue(
+      mlflowRun({ id: mlflowRunId(1), name: 'baseline' }),
+    );
+    mlflow.getExperiment.mockReturnValue(new Promise(() => {}));
+    mlflow.listArtifacts.mockResolvedValue({ files: [] });
+    await renderAt(
+      `/ml/projects/${churnProject.id}/experiments/runs/${mlflowRunId(1)}`,
+      api,
+      mlflow,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'baseline' }),
+    ).toBeInTheDocument();
+    expect(mlflow.getRun).toHaveBeenCalledWith(mlflowRunId(1));
+  });
+
+  it('renders the comparison of runs below its project', async () => {
+    const mlflow = createMockMlflowApi();
+    mlflow.getRun.mockImplementation(async id =>
+      mlflowRun({ id, params: { lr: id.slice(-1) } }),
+    );
+    await renderAt(
+      `/ml/projects/${churnProject.id}/experiments/compare?runs=${mlflowRunId(
+        1,
+      )},${mlflowRunId(2)}`,
+      api,
+      mlflow,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'Compare runs' }),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', {
+        name: 'Params and metrics of the runs',
+      }),
+    ).toBeInTheDocument();
+    expect(mlflow.getRun).toHaveBeenCalledTimes(2);
   });
 
   it.each(['/ml/projects', '/ml/workspaces'])(

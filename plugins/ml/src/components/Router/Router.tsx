@@ -1,7 +1,14 @@
 import { Content, EmptyState, LinkButton } from '@backstage/core-components';
 import { useRouteRef } from '@backstage/core-plugin-api';
 import { Navigate, Route, Routes } from 'react-router-dom';
-import { projectRouteRef, rootRouteRef, workspaceRouteRef } from '../../routes';
+import {
+  experimentCompareRouteRef,
+  experimentRunRouteRef,
+  projectRouteRef,
+  rootRouteRef,
+  workspaceRouteRef,
+} from '../../routes';
+import { CompareRunsPage, ExperimentRunPage } from '../experiments';
 import { MlHomePage } from '../MlHomePage';
 import { ProjectPage } from '../ProjectPage';
 import { WorkspacePage } from '../WorkspacePage';
@@ -34,6 +41,15 @@ export function Router() {
       <Route path="/projects" element={<Navigate to=".." replace />} />
       <Route path="/workspaces" element={<Navigate to=".." replace />} />
       <Route path={`${workspaceRouteRef.path}/*`} element={<WorkspacePage />} />
+      {/* More specific than the project's tabs, so these win over them. */}
+      <Route
+        path={experimentRunRouteRef.path}
+        element={<ExperimentRunPage />}
+      />
+      <Route
+        path={experimentCompareRouteRef.path}
+        element={<CompareRunsPage />}
+      />
       <Route path={`${projectRouteRef.path}/*`} element={<ProjectPage />} />
       <Route path="*" element={<UnknownMlPage />} />
     </Routes>

@@ -1,0 +1,1 @@
+export { ArtifactsBrowser } from './ArtifactsBrowser';

@@ -1,0 +1,2 @@
+export { NewExperimentDialog } from './NewExperimentDialog';
+export type { NewExperimentDialogProps } from './NewExperimentDialog';

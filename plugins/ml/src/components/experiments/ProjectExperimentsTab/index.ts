@@ -1,0 +1,2 @@
+export { ProjectExperimentsTab } from './ProjectExperimentsTab';
+export type { ProjectExperimentsTabProps } from './ProjectExperimentsTab';
