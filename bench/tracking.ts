@@ -13,6 +13,11 @@
  *          --steps 100000    points of the metric whose history is read
  *          --reads 20        timed calls per history series
  *          --max-seconds 160 time budget of the whole run (shared by databases)
+ *          --profile         a V8 CPU profile of the backend (this process)
+ *                            during each section's timed HTTP calls, printed
+ *                            as a summary (and slower figures meanwhile);
+ *                            --profile <dir> also writes the .cpuprofile files
+ *          --explain         the database's plan of the slowest statements
  *          --pg <url>        also on Postgres (a new database on that server);
  *                            BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING works too
  *          --no-sqlite       Postgres only
@@ -28,6 +33,9 @@
  * driver (bench/lib/sqlReplay.ts). Nothing asserts timing.
  */
 import { Knex } from 'knex';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { startProfile, summarizeProfile } from './lib/cpuProfile';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import { LoadGenerator, LoadRun, LoadTarget } from './lib/loadClient';
 import {
@@ -35,6 +43,7 @@ import {
   CapturedQuery,
   describeQuery,
   directRunner,
+  explain,
 } from './lib/sqlReplay';
 import {
   MLFLOW_PATH,
@@ -62,6 +71,9 @@ interface Context {
   server: TrackingServer;
   load: LoadGenerator;
   deadline: Deadline;
+  /** Profile the timed HTTP calls; a folder to write the profiles to. */
+  profile?: { dir?: string };
+  explain: boolean;
 }
 
 interface Timed {
@@ -71,10 +83,29 @@ interface Timed {
   cpuMs: number;
 }
 
-async function timedLoad(ctx: Context, run: LoadRun): Promise<Timed> {
+/** A load from the load generator; `label` names its profile. */
+async function timedLoad(
+  ctx: Context,
+  run: LoadRun,
+  label?: string,
+): Promise<Timed> {
+  const profiler = label && ctx.profile ? await startProfile(500) : undefined;
   const cpu = process.cpuUsage();
   const result = await ctx.load.run(run);
   const used = process.cpuUsage(cpu);
+  if (profiler && label) {
+    const profile = await profiler.stop();
+    console.log(`    CPU profile of the backend, ${label}:`);
+    for (const line of summarizeProfile(profile)) console.log(`      ${line}`);
+    if (ctx.profile?.dir) {
+      const file = path.join(
+        ctx.profile.dir,
+        `tracking-${ctx.db.kind}-${label.replace(/\W+/g, '-')}.cpuprofile`,
+      );
+      await fs.writeFile(file, JSON.stringify(profile));
+      console.log(`      written to ${file}`);
+    }
+  }
   if (result.failures) {
     throw new Error(
       `${result.failures} calls failed: ${result.failureSamples.join('; ')}`,
@@ -180,7 +211,11 @@ async function ingest(
   const raw: number[] = [];
   for (let round = 0; round < opts.rounds && !ctx.deadline.expired; round++) {
     api.push(
-      await timedLoad(ctx, load(bodiesFor(apiRuns, round, opts.batches))),
+      await timedLoad(
+        ctx,
+        load(bodiesFor(apiRuns, round, opts.batches)),
+        round === 0 ? 'log-batch' : undefined,
+      ),
     );
 
     const batches = rawBatches(round);
@@ -266,7 +301,9 @@ async function replay(
   }
 }
 
-function printBreakdown(
+/** Each statement's p50; with --explain, the plan of the slowest. */
+async function printBreakdown(
+  ctx: Context,
   queries: CapturedQuery[],
   each: ReturnType<typeof summarize>[],
 ) {
@@ -275,6 +312,15 @@ function printBreakdown(
       `      ${describeQuery(q.sql).padEnd(48)} p50 ${f(each[j].p50)} ms`,
     ),
   );
+  if (!ctx.explain || queries.length === 0) return;
+  const slowest = each.reduce((at, s, j) => (s.p50 > each[at].p50 ? j : at), 0);
+  console.log(
+    `      plan of the slowest, ${describeQuery(queries[slowest].sql)}:`,
+  );
+  console.log(`        ${queries[slowest].sql.replace(/\s+/g, ' ')}`);
+  for (const line of await explain(ctx.db.knex, queries[slowest])) {
+    console.log(`        ${line}`);
+  }
 }
 
 const SEARCHES: Array<{ filter: string; order_by: string[] }> = [
@@ -313,16 +359,20 @@ async function search(ctx: Context, opts: { runs: number; searches: number }) {
     const first = await ctx.server.call('POST', 'runs/search', input);
     const body = JSON.stringify(input);
     const bytes = JSON.stringify(first).length;
-    const run = (requests: number) =>
-      timedLoad(ctx, {
-        requests,
-        concurrency: 1,
-        targets: [target(ctx, 'runs/search', 1)],
-        body,
-        headers: ctx.server.headers,
-      });
+    const run = (requests: number, label?: string) =>
+      timedLoad(
+        ctx,
+        {
+          requests,
+          concurrency: 1,
+          targets: [target(ctx, 'runs/search', 1)],
+          body,
+          headers: ctx.server.headers,
+        },
+        label,
+      );
     await run(3);
-    const http = await run(times);
+    const http = await run(times, i === 0 ? 'runs-search' : undefined);
     const queries = await captureQueries(knex, () =>
       ctx.server.call('POST', 'runs/search', input),
     );
@@ -347,7 +397,7 @@ async function search(ctx: Context, opts: { runs: number; searches: number }) {
         2,
       )};  backend CPU ${fmt(http.cpuMs / h.n, 2)} ms per call`,
     );
-    if (i === 0) printBreakdown(queries, direct.each);
+    if (i === 0) await printBreakdown(ctx, queries, direct.each);
   }
 }
 
@@ -401,20 +451,24 @@ async function history(ctx: Context, opts: { steps: number; reads: number }) {
       bytes / 1048576,
     )} MiB of JSON in all`,
   );
-  const run_ = (requests: number, pagePaths: string[]) =>
-    timedLoad(ctx, {
-      requests,
-      concurrency: 1,
-      targets: [target(ctx, 'metrics/get-history', 1)],
-      method: 'GET',
-      body: '',
-      paths: pagePaths,
-      headers: ctx.server.headers,
-    });
+  const run_ = (requests: number, pagePaths: string[], label?: string) =>
+    timedLoad(
+      ctx,
+      {
+        requests,
+        concurrency: 1,
+        targets: [target(ctx, 'metrics/get-history', 1)],
+        method: 'GET',
+        body: '',
+        paths: pagePaths,
+        headers: ctx.server.headers,
+      },
+      label,
+    );
 
   // One request: the first page.
   await run_(2, paths.slice(0, 1));
-  const one = await run_(opts.reads, paths.slice(0, 1));
+  const one = await run_(opts.reads, paths.slice(0, 1), 'get-history');
   const oneQueries = await captureQueries(knex, () =>
     ctx.server.call('GET', 'metrics/get-history', pages[0]),
   );
@@ -432,7 +486,7 @@ async function history(ctx: Context, opts: { steps: number; reads: number }) {
       1,
     )} ms per call`,
   );
-  printBreakdown(oneQueries, oneDirect.each);
+  await printBreakdown(ctx, oneQueries, oneDirect.each);
 
   // The whole history: every page in turn, as the client's one call does.
   if (ctx.deadline.expired) return;
@@ -471,7 +525,7 @@ async function history(ctx: Context, opts: { steps: number; reads: number }) {
       2,
     )}  p95 ${fmt(w.p95 / walkDirect.total.p95, 2)}`,
   );
-  printBreakdown(walkQueries, walkDirect.each);
+  await printBreakdown(ctx, walkQueries, walkDirect.each);
 
   // For scale: the whole history in one SELECT, no paging.
   const [whole] = await captureQueries(knex, () =>
@@ -498,6 +552,12 @@ async function main() {
   const steps = numberArg(args, 'steps', 100_000);
   const reads = numberArg(args, 'reads', 20);
   const maxSeconds = numberArg(args, 'max-seconds', 160);
+  const profileArg = args.get('profile');
+  const profile =
+    profileArg === undefined
+      ? undefined
+      : { dir: typeof profileArg === 'string' ? profileArg : undefined };
+  if (profile?.dir) await fs.mkdir(profile.dir, { recursive: true });
   const pgArg = args.get('pg');
   const pgUrl =
     (typeof pgArg === 'string' ? pgArg : undefined) ??
@@ -523,7 +583,14 @@ async function main() {
       console.log(`\n--- ${label} ---`);
       const db = await open('tracking');
       const server = await startTrackingServer(db.knex);
-      const ctx: Context = { db, server, load, deadline };
+      const ctx: Context = {
+        db,
+        server,
+        load,
+        deadline,
+        profile,
+        explain: args.has('explain'),
+      };
       try {
         await ingest(ctx, { batches, callers, rounds });
         await search(ctx, { runs, searches });

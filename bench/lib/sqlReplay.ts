@@ -75,3 +75,27 @@ export async function directRunner(knex: Knex): Promise<{
     release: () => client.releaseConnection(connection),
   };
 }
+
+/**
+ * The database's plan of a captured statement: `EXPLAIN ANALYZE` (with
+ * timings and buffers) on Postgres, `EXPLAIN QUERY PLAN` on SQLite.
+ */
+export async function explain(knex: Knex, q: CapturedQuery): Promise<string[]> {
+  const client = knex.client as any;
+  const connection = await client.acquireConnection();
+  try {
+    if (client.config.client === 'pg') {
+      const result = await connection.query({
+        text: `EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`,
+        values: q.bindings,
+      });
+      return result.rows.map((r: any) => r['QUERY PLAN']);
+    }
+    const rows = connection
+      .prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+      .all(q.bindings);
+    return rows.map((r: any) => r.detail);
+  } finally {
+    await client.releaseConnection(connection);
+  }
+}
