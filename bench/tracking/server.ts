@@ -17,7 +17,7 @@ import {
 } from '@ml-platform/plugin-ml-backend/testUtils';
 import { createTrackingFeature } from '../../plugins/ml-backend/src/experiments/createTrackingFeature';
 import { SqlTrackingSearch } from '../../plugins/ml-backend/src/experiments/tracking/SqlTrackingSearch';
-import { silentLogger } from './util';
+import { silentLogger } from '../lib/util';
 
 export const PROJECT = '11111111-1111-4111-8111-111111111111';
 const WORKLOAD = '22222222-2222-4222-8222-222222222222';
