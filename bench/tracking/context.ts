@@ -87,9 +87,11 @@ export function target(
   };
 }
 
-export const f = (n: number) => fmt(n, n < 10 ? 2 : 1);
+export const figure = (n: number) => fmt(n, n < 10 ? 2 : 1);
 export const pLine = (s: ReturnType<typeof summarize>) =>
-  `p50 ${f(s.p50)}  p95 ${f(s.p95)}  p99 ${f(s.p99)}  max ${f(s.max)} ms`;
+  `p50 ${figure(s.p50)}  p95 ${figure(s.p95)}  p99 ${figure(
+    s.p99,
+  )}  max ${figure(s.max)} ms`;
 
 /** Runs `queries` directly `times` times; each run's total and per-statement times. */
 export async function replay(
@@ -122,7 +124,7 @@ export async function printBreakdown(
 ) {
   queries.forEach((q, j) =>
     console.log(
-      `      ${describeQuery(q.sql).padEnd(48)} p50 ${f(each[j].p50)} ms`,
+      `      ${describeQuery(q.sql).padEnd(48)} p50 ${figure(each[j].p50)} ms`,
     ),
   );
   if (!ctx.explain || queries.length === 0) return;

@@ -66,7 +66,7 @@ export async function history(
       bytes / 1048576,
     )} MiB of JSON in all`,
   );
-  const run_ = (requests: number, pagePaths: string[], label?: string) =>
+  const getPages = (requests: number, pagePaths: string[], label?: string) =>
     timedLoad(
       ctx,
       {
@@ -82,8 +82,8 @@ export async function history(
     );
 
   // One request: the first page.
-  await run_(2, paths.slice(0, 1));
-  const one = await run_(opts.reads, paths.slice(0, 1), 'get-history');
+  await getPages(2, paths.slice(0, 1));
+  const one = await getPages(opts.reads, paths.slice(0, 1), 'get-history');
   const oneQueries = await captureQueries(knex, () =>
     ctx.server.call('GET', 'metrics/get-history', pages[0]),
   );
@@ -105,7 +105,7 @@ export async function history(
 
   // The whole history: every page in turn, as the client's one call does.
   if (ctx.deadline.expired) return;
-  const walk = await run_(opts.reads * pages.length, paths);
+  const walk = await getPages(opts.reads * pages.length, paths);
   const totals: number[] = [];
   const perPage: number[][] = pages.map(() => []);
   walk.latencies.forEach((ms, k) => perPage[k % pages.length].push(ms));
