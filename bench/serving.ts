@@ -35,7 +35,6 @@ import { ConfigReader } from '@backstage/config';
 import express from 'express';
 import fs from 'node:fs/promises';
 import http from 'node:http';
-import { Session } from 'node:inspector';
 import { AddressInfo } from 'node:net';
 import {
   createServingRouter,
@@ -48,6 +47,7 @@ import {
   ReplicaClient,
   RunningReplica,
 } from '@ml-platform/plugin-ml-backend/testUtils';
+import { startProfile } from './lib/cpuProfile';
 import { sqliteOpener } from './lib/db';
 import { LoadGenerator, LoadResult, LoadTarget } from './lib/loadClient';
 import {
@@ -138,28 +138,6 @@ async function startPortal(
       gateway.close();
       server.closeAllConnections();
       await new Promise(resolve => server.close(resolve));
-    },
-  };
-}
-
-/** The V8 CPU profiler on this process, from now until `stop`. */
-async function startProfile() {
-  const session = new Session();
-  session.connect();
-  const post = (method: string, params?: object) =>
-    new Promise<any>((resolve, reject) =>
-      session.post(method, params ?? {}, (error, result) =>
-        error ? reject(error) : resolve(result),
-      ),
-    );
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 200 });
-  await post('Profiler.start');
-  return {
-    async stop() {
-      const { profile } = await post('Profiler.stop');
-      session.disconnect();
-      return profile;
     },
   };
 }

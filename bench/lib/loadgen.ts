@@ -4,8 +4,9 @@
  *
  * The parent sends `{ id, run: LoadRun }` over IPC; the child answers
  * `{ id, result: LoadResult }` (or `{ id, error }`). Each caller of a run
- * keeps one kept-alive connection to its target and sends the same POST
- * body again as soon as the previous answer has fully arrived.
+ * keeps one kept-alive connection to its target and sends the next request
+ * as soon as the previous answer has fully arrived: the same POST body
+ * again, or the next of `bodies` / `paths` when a run lists several.
  */
 import http from 'node:http';
 
@@ -30,6 +31,12 @@ export interface LoadRun {
    */
   balance?: boolean;
   body: string;
+  /** Request k sends `bodies[k % bodies.length]` instead of `body`. */
+  bodies?: string[];
+  /** Request k goes to `paths[k % paths.length]` instead of its target's path. */
+  paths?: string[];
+  /** POST unless given; a GET sends no body. */
+  method?: 'GET' | 'POST';
   headers?: Record<string, string>;
 }
 
@@ -43,7 +50,8 @@ export interface LoadResult {
 }
 
 function runLoad(spec: LoadRun): Promise<LoadResult> {
-  const body = Buffer.from(spec.body);
+  const bodies = (spec.bodies ?? [spec.body]).map(b => Buffer.from(b));
+  const method = spec.method ?? 'POST';
   const agents = new Map<string, http.Agent>();
   const agentFor = (t: LoadTarget) => {
     let agent = agents.get(t.agentKey);
@@ -59,18 +67,23 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
   let issued = 0;
   const started = performance.now();
 
-  const post = (t: LoadTarget, agent: http.Agent) =>
+  const send = (t: LoadTarget, agent: http.Agent, k: number) =>
     new Promise<void>((resolve, reject) => {
+      const body = method === 'GET' ? undefined : bodies[k % bodies.length];
       const req = http.request(
         {
           agent,
-          method: 'POST',
+          method,
           host: t.host,
           port: t.port,
-          path: t.path,
+          path: spec.paths ? spec.paths[k % spec.paths.length] : t.path,
           headers: {
-            'content-type': 'application/json',
-            'content-length': body.length,
+            ...(body
+              ? {
+                  'content-type': 'application/json',
+                  'content-length': body.length,
+                }
+              : {}),
             ...spec.headers,
           },
         },
@@ -108,7 +121,7 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
 
   const caller = async (index: number) => {
     while (issued < spec.requests) {
-      issued += 1;
+      const k = issued++;
       // Timed from when the caller wants to send: a wait for a free
       // replica counts, as it does behind the portal's queue.
       const wanted = performance.now();
@@ -116,7 +129,7 @@ function runLoad(spec: LoadRun): Promise<LoadResult> {
         ? await take()
         : spec.targets[index % spec.targets.length];
       try {
-        await post(target, agentFor(target));
+        await send(target, agentFor(target), k);
         latencies.push(performance.now() - wanted);
       } catch (error) {
         failures += 1;
