@@ -108,7 +108,12 @@ exports.up = async function up(knex) {
       .comment('NaN|Infinity|-Infinity, which SQL cannot hold as numbers');
     table.bigInteger('timestamp').notNullable();
     table.bigInteger('step').notNullable();
-    table.index(['run_id', 'key', 'step'], 'ml_run_metrics_history_idx');
+    // A history is read in (step, timestamp, id) order, page after page
+    // from where the last one ended.
+    table.index(
+      ['run_id', 'key', 'step', 'timestamp', 'id'],
+      'ml_run_metrics_history_idx',
+    );
   });
 
   await knex.schema.createTable('ml_run_latest_metrics', table => {

@@ -15,6 +15,15 @@ import { MlflowError, invalidParameter } from './MlflowError';
  * shape (MLflow clients read `error_code`).
  */
 
+/**
+ * An answer already written as JSON text: large ones (a metric history's
+ * 25,000 points) are written straight from the rows, not built as objects
+ * and stringified.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** The request message, or INVALID_PARAMETER_VALUE naming the field. */
 export function parseRequest<S extends z.ZodTypeAny>(
   schema: S,

@@ -4,6 +4,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { MlflowError } from './MlflowError';
 import {
+  JsonText,
   lenientJsonBody,
   mlflowErrorHandler,
   parseRequest,
@@ -59,7 +60,13 @@ export function createMlflowRouter(options: {
       router[method](`${MLFLOW_BASE}/${path}`, async (req: Request, res) => {
         const caller = await access.caller(req);
         const input = parseRequest(schema, requestMessage(method, req));
-        res.status(200).json((await handle(caller, input)) ?? {});
+        const answer = (await handle(caller, input)) ?? {};
+        if (answer instanceof JsonText) {
+          // As written; no ETag: the content is new on every call.
+          res.status(200).type('application/json').end(answer.text);
+        } else {
+          res.status(200).json(answer);
+        }
       });
     }
   };

@@ -1,6 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { doesNotExist, invalidParameter } from '../MlflowError';
-import { decodePageToken, encodePageToken } from '../search';
 import { TrackingCaller } from '../TrackingAccess';
 import {
   LIMITS,
@@ -11,7 +10,8 @@ import {
   validateTag,
 } from './limits';
 import { PLATFORM_TAG, refusePlatformTags } from './platformTags';
-import { RunStore, StoredRunInfo } from './RunStore';
+import { HistoryCursor, RunStore, StoredRunInfo } from './RunStore';
+import { JsonText } from '../mlflowHttp';
 import { TrackingLookup } from './TrackingLookup';
 import { SearchQuery, TrackingSearch } from './TrackingSearch';
 import {
@@ -303,7 +303,10 @@ export class RunService {
     ]);
   }
 
-  /** A page of a metric's history (MLflow pages it by 25,000 points). */
+  /**
+   * A page of a metric's history (MLflow pages it by 25,000 points), as
+   * the JSON text of MLflow's answer.
+   */
   async history(
     caller: TrackingCaller,
     query: {
@@ -312,23 +315,41 @@ export class RunService {
       maxResults?: number;
       pageToken?: string;
     },
-  ): Promise<{ metrics: Metric[]; next_page_token?: string }> {
+  ): Promise<JsonText> {
     const limit = query.maxResults ?? MAX_HISTORY_PAGE;
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_HISTORY_PAGE) {
       throw invalidParameter(
         `max_results must be between 1 and ${MAX_HISTORY_PAGE}, got ${query.maxResults}`,
       );
     }
-    const offset = decodePageToken(query.pageToken);
+    const after = query.pageToken ? historyCursor(query.pageToken) : undefined;
     await this.deps.lookup.run(caller, query.runId, 'read');
-    const metrics = await this.deps.runs.history(query.runId, query.key, {
-      offset,
-      limit: limit + 1,
+    const page = await this.deps.runs.historyPage(query.runId, query.key, {
+      after,
+      limit,
     });
-    const more = metrics.length > limit;
-    return {
-      metrics: metrics.slice(0, limit),
-      ...(more ? { next_page_token: encodePageToken(offset + limit) } : {}),
-    };
+    const next = page.next
+      ? `,"next_page_token":${JSON.stringify(
+          Buffer.from(JSON.stringify(page.next)).toString('base64url'),
+        )}`
+      : '';
+    return new JsonText(`{"metrics":[${page.json.join(',')}]${next}}`);
   }
+}
+
+/** The cursor a history page token carries, or INVALID_PARAMETER_VALUE. */
+function historyCursor(token: string): HistoryCursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(token, 'base64url').toString());
+    if (
+      [cursor.step, cursor.timestamp, cursor.id].every(n =>
+        Number.isSafeInteger(n),
+      )
+    ) {
+      return { step: cursor.step, timestamp: cursor.timestamp, id: cursor.id };
+    }
+  } catch {
+    // refused below
+  }
+  throw invalidParameter(`Invalid page token: '${token.slice(0, 100)}'`);
 }

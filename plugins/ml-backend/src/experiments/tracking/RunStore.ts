@@ -10,6 +10,13 @@ import {
   RunStatus,
 } from './types';
 
+/** Where a history page ended: its last point's order key. */
+export interface HistoryCursor {
+  step: number;
+  timestamp: number;
+  id: number;
+}
+
 /** A run's info with what the platform keeps beside it. */
 export interface StoredRunInfo extends RunInfo {
   projectId: string;
@@ -294,23 +301,67 @@ export class RunStore {
     });
   }
 
-  /** A page of a metric's history, in step order then time order. */
-  async history(
+  /**
+   * A page of a metric's history in (step, timestamp) order, after the
+   * point `after` (the last of the previous page), as MLflow's JSON: the
+   * rows are written out as they come, which a 25,000-point page needs.
+   * Keyset paging keeps later pages as cheap as the first.
+   */
+  async historyPage(
     runId: string,
     key: string,
-    page: { offset: number; limit: number },
-  ): Promise<Metric[]> {
-    const rows: MetricRow[] = await this.db('ml_run_metrics')
-      .select('key', 'value', 'special', 'timestamp', 'step')
-      .where({ run_id: runId, key })
+    page: { after?: HistoryCursor; limit: number },
+  ): Promise<{ json: string[]; next?: HistoryCursor }> {
+    const pg = this.db.client.config.client === 'pg';
+    // Postgres hands bigints over as strings; as float8 they come as numbers.
+    const int = (column: string) =>
+      pg ? this.db.raw(`"${column}"::float8 as "${column}"`) : column;
+    let query = this.db('ml_run_metrics')
+      .select('id', 'value', 'special', int('timestamp'), int('step'))
+      .where({ run_id: runId, key });
+    const { after } = page;
+    if (after) {
+      query = query.whereRaw('("step", "timestamp", "id") > (?, ?, ?)', [
+        after.step,
+        after.timestamp,
+        after.id,
+      ]);
+    }
+    const rows: Array<{
+      id: number | string;
+      value: number | null;
+      special: string | null;
+      timestamp: number;
+      step: number;
+    }> = await query
       .orderBy([
         { column: 'step', order: 'asc' },
         { column: 'timestamp', order: 'asc' },
         { column: 'id', order: 'asc' },
       ])
-      .offset(page.offset)
-      .limit(page.limit);
-    return rows.map(metricOf);
+      .limit(page.limit + 1);
+    const more = rows.length > page.limit;
+    const kept = more ? rows.slice(0, page.limit) : rows;
+    const quotedKey = JSON.stringify(key);
+    const json = kept.map(
+      row =>
+        `{"key":${quotedKey},"value":${
+          row.value === null ? JSON.stringify(row.special) : row.value
+        },"timestamp":${row.timestamp},"step":${row.step}}`,
+    );
+    const last = kept[kept.length - 1];
+    return {
+      json,
+      ...(more
+        ? {
+            next: {
+              step: Number(last.step),
+              timestamp: Number(last.timestamp),
+              id: Number(last.id),
+            },
+          }
+        : {}),
+    };
   }
 
   /** Records dataset inputs; one already recorded for the run is left as is. */
