@@ -24,6 +24,7 @@ import {
 import { locationAnnotations } from '../provider/entities';
 import { kubernetesAnnotations } from './kubernetesAnnotations';
 import { openApiFromExamples } from './openApiFromExamples';
+import { modelVersionRefOf } from './registryEntities';
 
 /** The name of the runtime Resource of the build a Model entity shows. */
 export const LABEL_ML_RUNTIME = 'ml-platform.io/runtime';
@@ -156,7 +157,12 @@ export function modelToEntity(
       system: mlProjectSystemEntityRef(context.project),
       project: mlProjectEntityRef(context.project),
       mlModelId: model.id,
-      dependsOn: datasetRefsOf(context.workspace.name, build),
+      dependsOn: [
+        ...datasetRefsOf(context.workspace.name, build),
+        ...(build?.registeredModel
+          ? [modelVersionRefOf(build.registeredModel, context)]
+          : []),
+      ],
       providesApis: [mlModelApiEntityRef(modelRefParts(context, model))],
     },
   };

@@ -92,6 +92,58 @@ describe('projectEntities', () => {
     ]);
   });
 
+  it('draws a build from the registry as dataset → experiment run → model version → model, restricted like the model', () => {
+    const view = viewOf('private');
+    // Two models built from the same version share its entities.
+    const fromRegistry = {
+      ...view.models[0].build!,
+      registeredModel: {
+        name: 'churn-classifier',
+        version: '3',
+        runId: '0123456789abcdef0123456789abcdef',
+        runName: 'cut-12',
+        experimentId: '7',
+        datasets: ['warehouse.customers'],
+      },
+    };
+    view.models = [
+      { ...view.models[0], build: fromRegistry },
+      {
+        model: model('m2', view.project.id, 'second'),
+        build: { ...fromRegistry, id: 'b2', modelId: 'm2' },
+      },
+    ];
+    const mapped = projectEntities(view, context)!;
+    const byRef = new Map(mapped.entities.map(e => [stringifyEntityRef(e), e]));
+    const versionRef = 'resource:demo/churn.churn-classifier-v3';
+    const runRef = 'resource:demo/churn.run-0123456789ab';
+    expect(byRef.get('model:demo/churn.classifier')?.spec?.dependsOn).toEqual(
+      expect.arrayContaining([versionRef]),
+    );
+    expect(byRef.get(versionRef)).toMatchObject({
+      metadata: { title: 'churn-classifier v3', mlReaders: expect.any(Array) },
+      spec: { type: 'ml-model-version', dependsOn: [runRef] },
+    });
+    expect(byRef.get(runRef)).toMatchObject({
+      metadata: {
+        title: 'cut-12',
+        annotations: {
+          'ml-platform.io/mlflow-run-id': '0123456789abcdef0123456789abcdef',
+        },
+      },
+      spec: {
+        type: 'ml-experiment-run',
+        dependsOn: ['resource:demo/warehouse.customers'],
+      },
+    });
+    expect(
+      mapped.entities.filter(e => stringifyEntityRef(e) === versionRef),
+    ).toHaveLength(1);
+    expect(mapped.datasets.map(d => stringifyEntityRef(d))).toContain(
+      'resource:demo/warehouse.customers',
+    );
+  });
+
   it("gives a team project's entities the owner's groups as readers too", () => {
     const mapped = projectEntities(viewOf('team'), context)!;
     for (const entity of mapped.entities) {

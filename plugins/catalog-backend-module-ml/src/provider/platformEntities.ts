@@ -13,6 +13,7 @@ import {
   modelApiToEntity,
   modelToEntity,
 } from '../entities/modelEntities';
+import { registryLineageEntities } from '../entities/registryEntities';
 import { runtimeToEntity } from '../entities/runtimeEntity';
 import {
   projectSystemToEntity,
@@ -95,17 +96,31 @@ export function projectEntities(
   const runtimeIds = new Set(view.jobRuntimeIds);
   const entities: Entity[] = [];
   const datasets = new Map<string, Entity>();
+  // The project's own: restricted to its readers like its models.
+  const registryParts = new Map<string, Entity>();
   for (const modelView of view.models) {
     entities.push(modelToEntity(modelView, common));
     entities.push(modelApiToEntity(modelView, common));
     if (modelView.build) {
       runtimeIds.add(modelView.build.runtimeId);
-      for (const table of modelView.build.datasets) {
+      const registered = modelView.build.registeredModel;
+      const tables = [
+        ...modelView.build.datasets,
+        ...(registered?.datasets ?? []),
+      ];
+      for (const table of tables) {
         const dataset = datasetToEntity(table, workspace, context.locationRef);
         datasets.set(stringifyEntityRef(dataset), dataset);
       }
+      // Two models built from one version share its entities.
+      for (const entity of registered
+        ? registryLineageEntities(registered, common)
+        : []) {
+        registryParts.set(stringifyEntityRef(entity), entity);
+      }
     }
   }
+  entities.push(...registryParts.values());
   for (const application of view.applications) {
     runtimeIds.add(application.runtimeId);
     entities.push(applicationToEntity(application, common));

@@ -52,14 +52,19 @@ export function createTrackingFeature(options: {
         version: Number(version),
       });
       if (!found) return undefined;
-      const run = found.run_id
-        ? await runStore.getInfo(found.run_id)
-        : undefined;
+      const [run] = found.run_id ? await runStore.getMany([found.run_id]) : [];
       return {
         name: model.name,
         version: String(found.version),
         storageLocation: found.storageLocation,
-        ...(run ? { runId: run.run_id, experimentId: run.experiment_id } : {}),
+        ...(run
+          ? {
+              runId: run.info.run_id,
+              runName: run.info.run_name,
+              experimentId: run.info.experiment_id,
+              datasets: run.inputs.dataset_inputs.map(i => i.dataset.name),
+            }
+          : {}),
       };
     },
     copyFiles: (version, target) =>

@@ -149,7 +149,9 @@ describe.each(databases.eachSupportedId())(
         name: 'churn-classifier',
         version: '1',
         runId,
+        runName: 'cut-12',
         experimentId: expect.any(String),
+        datasets: ['warehouse.customers'],
       });
       const built = await finishedBuild(
         server,

@@ -59,6 +59,22 @@ export const ML_RUNTIME_RESOURCE_TYPE = 'ml-runtime';
 export const ML_DATASET_RESOURCE_TYPE = 'dataset';
 
 /**
+ * The `spec.type` of `Resource` entities that stand for model registry
+ * versions a model was built from.
+ *
+ * @public
+ */
+export const ML_MODEL_VERSION_RESOURCE_TYPE = 'ml-model-version';
+
+/**
+ * The `spec.type` of `Resource` entities that stand for the experiment runs
+ * registered model versions came from.
+ *
+ * @public
+ */
+export const ML_EXPERIMENT_RUN_RESOURCE_TYPE = 'ml-experiment-run';
+
+/**
  * The `spec.type` of `Component` entities that stand for ML applications.
  *
  * @public

@@ -130,6 +130,41 @@ export function mlDatasetEntityRef(workspace: string, table: string): string {
 }
 
 /**
+ * The entity ref of the `Resource` of a model registry version (type
+ * `ml-model-version`), e.g. `resource:ws/churn.churn-classifier-v1`.
+ *
+ * @public
+ */
+export function mlModelVersionEntityRef(version: {
+  workspace: string;
+  project: string;
+  name: string;
+  version: string;
+}): string {
+  return `resource:${version.workspace}/${mlProjectScopedEntityName(
+    version.project,
+    `${version.name}-v${version.version}`,
+  )}`;
+}
+
+/**
+ * The entity ref of the `Resource` of an experiment run (type
+ * `ml-experiment-run`): the project and the run id's first 12 characters.
+ *
+ * @public
+ */
+export function mlExperimentRunEntityRef(run: {
+  workspace: string;
+  project: string;
+  runId: string;
+}): string {
+  return `resource:${run.workspace}/${mlProjectScopedEntityName(
+    run.project,
+    `run-${run.runId.slice(0, 12)}`,
+  )}`;
+}
+
+/**
  * The entity name of an ML runtime's `Resource` entity (type `ml-runtime`,
  * default namespace): its editor, kernel, edition and versions, e.g.
  * `workbench-python-3-standard-2026.11.1`.

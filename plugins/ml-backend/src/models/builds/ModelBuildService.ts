@@ -201,9 +201,13 @@ export class ModelBuildService {
             registeredModel: {
               name: registered.name,
               version: registered.version,
-              ...(registered.runId ? { runId: registered.runId } : {}),
-              ...(registered.experimentId
-                ? { experimentId: registered.experimentId }
+              ...(registered.runId
+                ? {
+                    runId: registered.runId,
+                    runName: registered.runName,
+                    experimentId: registered.experimentId,
+                    datasets: registered.datasets ?? [],
+                  }
                 : {}),
             },
           }

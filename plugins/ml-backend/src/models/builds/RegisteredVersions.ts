@@ -8,7 +8,10 @@ export interface RegisteredVersion {
   /** The artifact store path of its files. */
   storageLocation: string;
   runId?: string;
+  runName?: string;
   experimentId?: string;
+  /** The datasets its run logged as inputs. */
+  datasets?: string[];
 }
 
 /**

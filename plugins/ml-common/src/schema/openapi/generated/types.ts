@@ -2951,7 +2951,10 @@ export interface components {
       version: string;
       /** @description The experiment run the version came from, if any. */
       runId?: string;
+      runName?: string;
       experimentId?: string;
+      /** @description The datasets the run logged as its inputs, when the build was made. */
+      datasets?: string[];
     };
     ModelBuildList: {
       items: components['schemas']['ModelBuild'][];
