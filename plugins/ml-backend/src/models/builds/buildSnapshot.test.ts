@@ -18,6 +18,11 @@ describe('copyProjectSnapshot', () => {
     await fs.mkdir(path.join(project, 'pkg', 'cache'), { recursive: true });
     await fs.mkdir(path.join(project, '.git'), { recursive: true });
     await fs.writeFile(path.join(project, '.git', 'HEAD'), 'ref');
+    await fs.mkdir(path.join(project, 'pkg', '__pycache__'));
+    await fs.writeFile(
+      path.join(project, 'pkg', '__pycache__', 'util.pyc'),
+      '',
+    );
     await fs.writeFile(path.join(project, 'model.py'), 'x = 1');
     await fs.writeFile(path.join(project, 'pkg', 'util.py'), 'y = 2');
     await fs.writeFile(path.join(project, 'pkg', 'cache', 'blob'), 'z');
@@ -28,7 +33,7 @@ describe('copyProjectSnapshot', () => {
   const tree = async () =>
     (await fs.readdir(target, { recursive: true })).map(String).sort();
 
-  it('copies files, applying nested .gitignore files and leaving out .git', async () => {
+  it('copies files, applying nested .gitignore files and leaving out .git and __pycache__', async () => {
     expect(await copyProjectSnapshot(project, target)).toBe(3);
     expect(await tree()).toEqual([
       'model.py',

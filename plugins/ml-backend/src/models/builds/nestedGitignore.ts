@@ -26,7 +26,11 @@ export class NestedGitignore {
    */
   ignores(relativePath: string, isDirectory: boolean): boolean {
     const name = relativePath.split('/').pop();
-    if (name === '.git') return true;
+    // Never part of a build: git's own folder, and Python's bytecode caches
+    // (the runtime writes its own; a stale one from the project misleads).
+    if (name === '.git' || (isDirectory && name === '__pycache__')) {
+      return true;
+    }
     let ignored = false;
     for (const { base, rules } of this.files) {
       if (base && !relativePath.startsWith(`${base}/`)) continue;
