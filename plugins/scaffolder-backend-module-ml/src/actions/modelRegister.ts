@@ -16,6 +16,8 @@ import { modelRegisterExamples } from './modelRegister.examples';
 
 const DEFAULT_ARTIFACT_PATH = 'model';
 
+const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '');
+
 /** Input of the action, exported for the examples test. */
 export const modelRegisterInput = {
   projectId: projectIdField,
@@ -114,5 +116,3 @@ export function createMlModelRegisterAction({ ml, auth }: MlflowActionOptions) {
     },
   });
 }
-
-const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, '');
