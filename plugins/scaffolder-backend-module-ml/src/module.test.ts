@@ -19,6 +19,7 @@ describe('scaffolderModuleMl', () => {
       'ml:model:build',
       'ml:model:create',
       'ml:model:deploy',
+      'ml:model:register',
       'ml:project:create',
       'ml:project:upload',
     ]);

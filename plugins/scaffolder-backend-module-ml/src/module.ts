@@ -1,4 +1,7 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { mlServiceRef } from '@ml-platform/plugin-ml-node';
 import { createMlActions } from './actions';
@@ -17,9 +20,11 @@ export const scaffolderModuleMl = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         ml: mlServiceRef,
+        // For MLflow's API, which the ML service has no calls for.
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, ml }) {
-        scaffolder.addActions(...createMlActions({ ml }));
+      async init({ scaffolder, ml, auth }) {
+        scaffolder.addActions(...createMlActions({ ml, auth }));
       },
     });
   },

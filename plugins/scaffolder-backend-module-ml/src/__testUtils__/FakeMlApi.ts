@@ -3,6 +3,7 @@ import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { DefaultMlService, MlService } from '@ml-platform/plugin-ml-node';
+import { FakeMlflow } from './FakeMlflow';
 
 /** One request the fake ML API received. */
 export interface RecordedRequest {
@@ -36,6 +37,10 @@ export class FakeMlApi {
     application: 'running',
   };
   pendingPolls = 2;
+  /** MLflow's API under `/mlflow/api/2.0/mlflow`: its runs and registry. */
+  readonly mlflow = new FakeMlflow();
+  /** The auth service the clients mint the user's tokens with. */
+  readonly auth = mockServices.auth({ pluginId: 'scaffolder' });
   /** Whether creating an application also starts it. */
   createStartsApplications = false;
   /** Set to make the next matching request fail with this status. */
@@ -150,6 +155,7 @@ export class FakeMlApi {
           return { status: 200, body: app };
         },
       ],
+      ...this.mlflow.routes(),
     ];
   }
 
@@ -176,8 +182,13 @@ export class FakeMlApi {
         getBaseUrl: async () => baseUrl,
         getExternalBaseUrl: async () => 'https://portal.example.com/api/ml',
       },
-      auth: mockServices.auth({ pluginId: 'scaffolder' }),
+      auth: this.auth,
     });
+  }
+
+  /** What the actions are made with: the ML service and the auth service. */
+  actionOptions() {
+    return { ml: this.client(), auth: this.auth, pollIntervalMs: 10 };
   }
 
   /** Requests that created something (POSTs other than start). */

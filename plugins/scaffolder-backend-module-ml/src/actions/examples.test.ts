@@ -9,9 +9,11 @@ import { jobRunInput } from './jobRun';
 import { modelBuildInput } from './modelBuild';
 import { modelCreateInput } from './modelCreate';
 import { modelDeployInput } from './modelDeploy';
+import { modelRegisterInput } from './modelRegister';
 import { projectCreateInput } from './projectCreate';
 import { projectUploadInput } from './projectUpload';
 import { exampleSteps } from '../__testUtils__/exampleSteps';
+import { exampleIds } from './stepExample';
 
 const inputs: Record<
   string,
@@ -22,6 +24,7 @@ const inputs: Record<
   'ml:job:create': jobCreateInput,
   'ml:job:run': jobRunInput,
   'ml:model:create': modelCreateInput,
+  'ml:model:register': modelRegisterInput,
   'ml:model:build': modelBuildInput,
   'ml:model:deploy': modelDeployInput,
   'ml:application:start': applicationStartInput,
@@ -41,6 +44,10 @@ describe('action examples', () => {
   beforeEach(async () => {
     api().pendingPolls = 0;
     api().addProject('6f1c8e52-3c1b-4d0e-9b8a-2f6a1d7c9e01');
+    // The MLflow runs the registry examples name.
+    const { projectId, jobRunId, mlflowRunId } = exampleIds;
+    api().mlflow.addRun({ projectId, workloadId: jobRunId });
+    api().mlflow.addRun({ projectId, runId: mlflowRunId });
     dir.setContent({
       'train.py': 'print(1)\n',
       project: { 'model.py': 'def predict(a): return a\n' },
@@ -48,19 +55,16 @@ describe('action examples', () => {
     });
   });
 
-  const actions = () =>
-    createMlActions({
-      ml: api().client(),
-      pollIntervalMs: 10,
-    });
-  const cases = createMlActions({ ml: {} as any }).flatMap(action =>
-    (action.examples ?? []).map(
-      example => [action.id, example.description, example] as const,
-    ),
+  const actions = () => createMlActions(api().actionOptions());
+  const cases = createMlActions({ ml: {} as any, auth: {} as any }).flatMap(
+    action =>
+      (action.examples ?? []).map(
+        example => [action.id, example.description, example] as const,
+      ),
   );
 
   it('every action has at least one example and a described input field for each field', () => {
-    for (const action of createMlActions({ ml: {} as any })) {
+    for (const action of createMlActions({ ml: {} as any, auth: {} as any })) {
       expect(action.examples?.length).toBeGreaterThan(0);
       const properties = (action.schema?.input as any).properties as Record<
         string,

@@ -35,4 +35,31 @@ export const modelBuildExamples: TemplateExample[] = [
       waitForBuilt: false,
     },
   }),
+  stepExample(
+    "Deploy from the registry: build version 1 of a registered model (e.g. ml:model:register's output) with the project's function, which reads the version's files from ML_MODEL_ARTIFACTS",
+    {
+      id: 'build',
+      action: 'ml:model:build',
+      name: 'Build the registered version',
+      input: {
+        ...predictOfModelPy,
+        registeredModel: { name: 'flats/price-predictor', version: '1' },
+        comment: 'Version 1 of the registry',
+      },
+    },
+  ),
+  stepExample(
+    "Build a registered MLflow model as it is: without filePath and functionName the platform's pyfunc wrapper serves the version's MLmodel folder",
+    {
+      id: 'build',
+      action: 'ml:model:build',
+      name: 'Build the registered MLflow model',
+      input: {
+        projectId,
+        modelId,
+        runtimeId,
+        registeredModel: { name: 'churn-classifier', version: '3' },
+      },
+    },
+  ),
 ];

@@ -39,6 +39,34 @@ describe('ml:model:build', () => {
     });
   });
 
+  it('builds a registered version, with or without a model function', async () => {
+    const registered = { name: 'flats/price-predictor', version: 2 };
+    await runAction(action(), {
+      projectId,
+      modelId,
+      runtimeId,
+      registeredModel: registered,
+    });
+    await runAction(action(), { ...input, registeredModel: registered });
+    const [wrapped, withFunction] = api().creations(/\/builds$/);
+    expect(wrapped.body).toEqual({
+      runtimeId,
+      registeredModel: { name: 'flats/price-predictor', version: '2' },
+    });
+    expect(withFunction.body).toMatchObject({
+      filePath: 'model.py',
+      functionName: 'predict',
+      registeredModel: { name: 'flats/price-predictor', version: '2' },
+    });
+  });
+
+  it('wants a model function unless it builds a registered version', async () => {
+    await expect(
+      runAction(action(), { projectId, modelId, runtimeId, filePath: 'm.py' }),
+    ).rejects.toThrow(/Give filePath and functionName .* or registeredModel/);
+    expect(api().creations(/\/builds$/)).toHaveLength(0);
+  });
+
   it('fails with the reason of a failed build', async () => {
     api().finalStates.build = 'failed';
     await expect(runAction(action(), input)).rejects.toThrow(

@@ -1,9 +1,9 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { createOnce } from './createOnce';
 import {
   defined,
   envField,
-  nonEmptyString,
   optionalFlag,
   optionalString,
   outputString,
@@ -24,12 +24,36 @@ export const modelBuildInput = {
   modelId: uuidString(
     'Id of the model, e.g. the `modelId` output of ml:model:create',
   ),
-  filePath: nonEmptyString(
-    'File with the model function, relative to the project root, e.g. "model.py"',
-  ),
-  functionName: nonEmptyString(
-    'Name of the function that takes the request, e.g. "predict"',
-  ),
+  filePath: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'File with the model function, relative to the project root, e.g. "model.py" (may be left out with registeredModel)',
+      ),
+  functionName: (z: Z) =>
+    z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Name of the function that takes the request, e.g. "predict" (may be left out with registeredModel)',
+      ),
+  registeredModel: (z: Z) =>
+    z
+      .object({
+        name: z.string().min(1).describe('Name of the registered model'),
+        version: z
+          .union([z.string().regex(/^[1-9][0-9]*$/), z.number().int().min(1)])
+          .describe(
+            'Its version, e.g. the `version` output of ml:model:register',
+          ),
+      })
+      .optional()
+      .describe(
+        "Build from a version of the project's model registry: its files are in the build's registered-model/ folder (ML_MODEL_ARTIFACTS). Without filePath and functionName the platform's MLflow pyfunc wrapper serves them",
+      ),
   runtimeId: runtimeIdField,
   comment: optionalString('Note stored with the build'),
   examples: (z: Z) =>
@@ -62,7 +86,7 @@ export function createMlModelBuildAction({
   return createTemplateAction({
     id: 'ml:model:build',
     description:
-      "Builds a model from a function in the project's files (build.sh, if present, runs in the build) and by default waits until the build is done",
+      "Builds a model from a function in the project's files, or from a registered model version (build.sh, if present, runs in the build), and by default waits until the build is done",
     examples: modelBuildExamples,
     schema: {
       input: modelBuildInput,
@@ -74,15 +98,32 @@ export function createMlModelBuildAction({
       },
     },
     async handler(ctx) {
-      const { projectId, modelId, waitForBuilt, timeoutSeconds, ...build } =
-        ctx.input;
+      const {
+        projectId,
+        modelId,
+        waitForBuilt,
+        timeoutSeconds,
+        registeredModel,
+        ...build
+      } = ctx.input;
+      if (!registeredModel && !(build.filePath && build.functionName)) {
+        throw new InputError(
+          'Give filePath and functionName (the model function), or registeredModel (a version of the model registry)',
+        );
+      }
+      const body = defined({
+        ...build,
+        registeredModel: registeredModel && {
+          name: registeredModel.name,
+          version: String(registeredModel.version),
+        },
+      });
       const credentials = await ctx.getInitiatorCredentials();
       const created = await createOnce(
         ctx,
         `build.${projectId}.${modelId}`,
         ['id', 'number', 'state'],
-        () =>
-          ml.buildModel(projectId, modelId, defined(build), { credentials }),
+        () => ml.buildModel(projectId, modelId, body, { credentials }),
       );
       ctx.logger.info(
         `Started build ${created.number} (${created.id}) of model ${modelId}`,

@@ -8,6 +8,10 @@ export const exampleIds = {
   modelId: '3a9e1c7b-5d2f-4e8a-9b6c-1d0f2e3a4b50',
   buildId: '7c4d2e1f-9a8b-4c6d-8e5f-0a1b2c3d4e60',
   runtimeId: '0b7e3d0a-8f6c-4d6e-a1f2-5c3b9e7d4a10',
+  /** A job run's workload id. */
+  jobRunId: '5e8a1b3c-7d2f-4a6e-9c1b-3f5d7e9a2c40',
+  /** MLflow's run ids are 32 hex digits. */
+  mlflowRunId: '2b7f4c9e1a3d4e6f8a0b2c4d6e8f0a1b',
 };
 
 /** One step of a template that uses an action. */

@@ -218,6 +218,36 @@ describe.each(databases.eachSupportedId())(
         state: 'built',
         datasets: ['flats.flats@ml-platform'],
       });
+      // Built from version 1 of the registry: the first training run's model.
+      const registeredName = 'demo/flats/price-predictor';
+      expect(builds[0].registeredModel).toMatchObject({
+        name: registeredName,
+        version: '1',
+      });
+      const mlflowRun = (
+        await portal.call(
+          'GET',
+          `/api/ml/mlflow/api/2.0/mlflow/runs/get?run_id=${builds[0].registeredModel.runId}`,
+        )
+      ).body.run;
+      expect(mlflowRun.data.params).toContainEqual({
+        key: 'rows',
+        value: '500',
+      });
+      expect(mlflowRun.data.metrics).toContainEqual(
+        expect.objectContaining({ key: 'r2' }),
+      );
+      expect(mlflowRun.data.tags).toContainEqual({
+        key: 'ml.workload_id',
+        value: train.lastRun.id,
+      });
+      const champion = await portal.call(
+        'GET',
+        `/api/ml/mlflow/api/2.0/mlflow/registered-models/alias?name=${encodeURIComponent(
+          registeredName,
+        )}&alias=champion`,
+      );
+      expect(champion.body.model_version).toMatchObject({ version: '1' });
 
       const deployments = await listOf(
         projectId,
@@ -236,6 +266,13 @@ describe.each(databases.eachSupportedId())(
       // Trained in the build on prices of 45,000 + 3,200 per m² with noise.
       expect(prediction.body.response.price).toBeGreaterThan(250_000);
       expect(prediction.body.response.price).toBeLessThan(350_000);
+      // Served as the first training run made it: the build did not retrain.
+      const trained = await portal.call(
+        'GET',
+        `/api/ml/projects/${projectId}/files/content?path=model.json`,
+      );
+      // (Portal.call parses the JSON file.)
+      expect(prediction.body.response.trainedAt).toBe(trained.body.trainedAt);
       expect(output.text![0].content).toContain(
         `/api/ml/projects/${projectId}/models/${model.id}/predict`,
       );
