@@ -8,7 +8,10 @@ import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
 
 const portal = usePortal();
 
-/** The task trains in the build and waits for a ready replica. */
+/**
+ * The task trains once, registers the run's model in the model registry,
+ * builds from that version and waits for a ready replica.
+ */
 const TASK_TIMEOUT_MS = Number(process.env.E2E_TEMPLATE_TIMEOUT_MS ?? 420_000);
 /** The catalog's ML provider mirrors a new model within seconds. */
 const CATALOG_TIMEOUT_MS = 120_000;
@@ -90,7 +93,8 @@ test('a guest creates a training project from its template and ends on a live mo
     const answer = JSON.parse(
       await page.getByLabel('Response JSON').textContent(),
     );
-    // Trained in the build on 45,000 + 3,200 per m² with noise: about 173,000 for 40 m².
+    // Trained by the first training run on 45,000 + 3,200 per m² with noise:
+    // about 173,000 for 40 m².
     if (!(answer.price > 140_000 && answer.price < 210_000)) {
       throw new Error(`Unexpected prediction: ${JSON.stringify(answer)}`);
     }
