@@ -1,4 +1,3 @@
-import { ModelBuild } from '@ml-platform/plugin-ml-common';
 import {
   MlflowModelStage,
   MlflowModelVersion,
@@ -57,16 +56,4 @@ export function runOfSource(
 /** The source of a version made from a run's artifact (or its root). */
 export function runSourceUri(runId: string, path: string): string {
   return `runs:/${runId}/${path.replace(/^\/+/, '')}`;
-}
-
-/** Whether the build was made from that version of that registered model. */
-export function isBuildOf(
-  build: ModelBuild,
-  modelName: string,
-  version: string,
-): boolean {
-  return (
-    build.registeredModel?.name === modelName &&
-    build.registeredModel.version === version
-  );
 }

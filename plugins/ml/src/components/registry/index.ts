@@ -1,0 +1,3 @@
+export { ProjectRegistryTab } from './ProjectRegistryTab';
+export type { ProjectRegistryTabProps } from './ProjectRegistryTab';
+export { RegisteredModelPage } from './RegisteredModelPage';
