@@ -38,6 +38,19 @@ export function createMockMlflowApi(): jest.Mocked<MlflowApi> {
   };
 }
 
+/**
+ * A tracking server with nothing in it: its searches answer empty pages.
+ * What the pages that show MLflow data on the side see by default.
+ */
+export function createEmptyMlflowApi(): jest.Mocked<MlflowApi> {
+  const mlflow = createMockMlflowApi();
+  mlflow.searchExperiments.mockResolvedValue({ items: [] });
+  mlflow.searchRuns.mockResolvedValue({ items: [] });
+  mlflow.searchRegisteredModels.mockResolvedValue({ items: [] });
+  mlflow.searchModelVersions.mockResolvedValue({ items: [] });
+  return mlflow;
+}
+
 export function mlflowModelVersion(
   overrides: Partial<MlflowModelVersion> = {},
 ): MlflowModelVersion {
