@@ -21,5 +21,6 @@ export {
   modelRouteRef,
   experimentRunRouteRef,
   experimentCompareRouteRef,
+  registeredModelRouteRef,
 } from './routes';
 export * from './api';

@@ -72,6 +72,16 @@ export const experimentCompareRouteRef = mlSubRouteRef(
   '/projects/:projectId/experiments/compare',
 );
 
+/**
+ * One registered model of the project's model registry, with its versions.
+ *
+ * @public
+ */
+export const registeredModelRouteRef = mlSubRouteRef(
+  'registered-model',
+  '/projects/:projectId/registry/:modelName',
+);
+
 /** The routes both plugin definitions (legacy and new system) provide. */
 export const mlRouteRefs = {
   root: rootRouteRef,
@@ -83,4 +93,5 @@ export const mlRouteRefs = {
   model: modelRouteRef,
   experimentRun: experimentRunRouteRef,
   experimentCompare: experimentCompareRouteRef,
+  registeredModel: registeredModelRouteRef,
 };

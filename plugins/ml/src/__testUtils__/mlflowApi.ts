@@ -2,6 +2,8 @@ import {
   MlflowApi,
   MlflowExperiment,
   MlflowMetric,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
   MlflowRun,
   MlflowRunInfo,
 } from '../api';
@@ -20,6 +22,66 @@ export function createMockMlflowApi(): jest.Mocked<MlflowApi> {
     downloadArtifact: jest.fn(),
     deleteRun: jest.fn(),
     restoreRun: jest.fn(),
+    searchRegisteredModels: jest.fn(),
+    getRegisteredModel: jest.fn(),
+    createRegisteredModel: jest.fn(),
+    setRegisteredModelTag: jest.fn(),
+    searchModelVersions: jest.fn(),
+    getModelVersion: jest.fn(),
+    createModelVersion: jest.fn(),
+    updateModelVersion: jest.fn(),
+    transitionModelVersionStage: jest.fn(),
+    setModelVersionTag: jest.fn(),
+    setRegisteredModelAlias: jest.fn(),
+    deleteRegisteredModelAlias: jest.fn(),
+    getModelVersionByAlias: jest.fn(),
+  };
+}
+
+/**
+ * A tracking server with nothing in it: its searches answer empty pages.
+ * What the pages that show MLflow data on the side see by default.
+ */
+export function createEmptyMlflowApi(): jest.Mocked<MlflowApi> {
+  const mlflow = createMockMlflowApi();
+  mlflow.searchExperiments.mockResolvedValue({ items: [] });
+  mlflow.searchRuns.mockResolvedValue({ items: [] });
+  mlflow.searchRegisteredModels.mockResolvedValue({ items: [] });
+  mlflow.searchModelVersions.mockResolvedValue({ items: [] });
+  return mlflow;
+}
+
+export function mlflowModelVersion(
+  overrides: Partial<MlflowModelVersion> = {},
+): MlflowModelVersion {
+  const runId = overrides.run_id ?? mlflowRunId(1);
+  return {
+    name: 'churn-classifier',
+    version: '1',
+    creation_timestamp: Date.parse('2026-12-02T11:00:00Z'),
+    last_updated_timestamp: Date.parse('2026-12-02T11:00:00Z'),
+    user_id: 'jane',
+    current_stage: 'None',
+    source: `runs:/${runId}/model`,
+    run_id: runId,
+    status: 'READY',
+    tags: [],
+    aliases: [],
+    ...overrides,
+  };
+}
+
+export function mlflowRegisteredModel(
+  overrides: Partial<MlflowRegisteredModel> = {},
+): MlflowRegisteredModel {
+  return {
+    name: 'churn-classifier',
+    creation_timestamp: Date.parse('2026-12-02T11:00:00Z'),
+    last_updated_timestamp: Date.parse('2026-12-02T12:00:00Z'),
+    latest_versions: [mlflowModelVersion()],
+    tags: [{ key: 'ml.project_id', value: 'p-1' }],
+    aliases: [],
+    ...overrides,
   };
 }
 

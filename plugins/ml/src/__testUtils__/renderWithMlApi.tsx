@@ -2,7 +2,7 @@ import { ReactElement, ReactNode } from 'react';
 import { ApiRef } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { Route, Routes } from 'react-router-dom';
-import { MlApi, mlApiRef } from '../api';
+import { MlApi, mlApiRef, mlflowApiRef } from '../api';
 import { rootRouteRef } from '../routes';
 import {
   TestProjectRole,
@@ -10,13 +10,17 @@ import {
   WithProjectRoleProps,
 } from './permissions';
 import { createMockMlApi } from '../testing/mockMlApi';
+import { createEmptyMlflowApi } from './mlflowApi';
 
 /** How `renderWithMlApi` sets up the app around the component. */
 export interface RenderWithMlApiOptions
   extends Omit<WithProjectRoleProps, 'children'> {
   /** The ML API the component calls; a fresh mock when left out. */
   api?: Partial<MlApi>;
-  /** Further APIs, which win over the ML and permission ones. */
+  /**
+   * Further APIs, which win over the ML and permission ones and over the
+   * empty MLflow tracking server that is there by default.
+   */
   apis?: ReadonlyArray<readonly [ApiRef<any>, object]>;
   /** Where the app starts, e.g. a page's own path. */
   routeEntries?: string[];
@@ -45,7 +49,13 @@ export function renderWithMlApi(
   } = options;
   return renderInTestApp(
     <WithProjectRole {...access}>
-      <TestApiProvider<any[]> apis={[[mlApiRef, api], ...apis]}>
+      <TestApiProvider<any[]>
+        apis={[
+          [mlApiRef, api],
+          [mlflowApiRef, createEmptyMlflowApi()],
+          ...apis,
+        ]}
+      >
         {path ? (
           <Routes>
             <Route path={path} element={ui} />

@@ -2,8 +2,11 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type { MlListOptions } from './MlApi';
 
-/** Query parameters; undefined ones are left out. */
-export type Query = Record<string, string | number | boolean | undefined>;
+/** Query parameters; undefined ones are left out, lists repeat the key. */
+export type Query = Record<
+  string,
+  string | number | boolean | readonly string[] | undefined
+>;
 
 export const seg = encodeURIComponent;
 
@@ -78,7 +81,9 @@ export class MlHttp {
     const baseUrl = await this.discoveryApi.getBaseUrl('ml');
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(options?.query ?? {})) {
-      if (value !== undefined) {
+      if (Array.isArray(value)) {
+        value.forEach(item => params.append(key, item));
+      } else if (value !== undefined) {
         params.set(key, String(value));
       }
     }

@@ -3,6 +3,9 @@ import {
   FileInfo,
   MlflowExperiment,
   MlflowMetric,
+  MlflowModelStage,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
   MlflowRun,
   MlflowViewType,
 } from './types';
@@ -55,6 +58,38 @@ export interface MlflowArtifactList {
 }
 
 /**
+ * A search of the model registry (registered models or model versions).
+ *
+ * @public
+ */
+export interface MlflowSearchRegistryOptions {
+  /** E.g. "tags.`ml.project_id` = 'p-1'", or "name = 'churn'" for versions. */
+  filter?: string;
+  /** E.g. `['last_updated_timestamp DESC']`. */
+  orderBy?: string[];
+  maxResults?: number;
+  pageToken?: string;
+}
+
+/** @public */
+export interface MlflowCreateRegisteredModelRequest {
+  name: string;
+  description?: string;
+  tags?: { key: string; value: string }[];
+}
+
+/** @public */
+export interface MlflowCreateModelVersionRequest {
+  /** The registered model's name. */
+  name: string;
+  /** E.g. `runs:/<run_id>/model`. */
+  source: string;
+  runId?: string;
+  description?: string;
+  tags?: { key: string; value: string }[];
+}
+
+/**
  * The portal's MLflow tracking server (MLflow REST API 2.0 below the ML
  * backend), as the experiment pages use it.
  *
@@ -79,6 +114,55 @@ export interface MlflowApi {
   downloadArtifact(artifactUri: string, path: string): Promise<Blob>;
   deleteRun(runId: string): Promise<void>;
   restoreRun(runId: string): Promise<void>;
+
+  // The model registry.
+  searchRegisteredModels(
+    options?: MlflowSearchRegistryOptions,
+  ): Promise<MlflowPage<MlflowRegisteredModel>>;
+  getRegisteredModel(name: string): Promise<MlflowRegisteredModel>;
+  createRegisteredModel(
+    request: MlflowCreateRegisteredModelRequest,
+  ): Promise<MlflowRegisteredModel>;
+  setRegisteredModelTag(
+    name: string,
+    key: string,
+    value: string,
+  ): Promise<void>;
+  searchModelVersions(
+    options?: MlflowSearchRegistryOptions,
+  ): Promise<MlflowPage<MlflowModelVersion>>;
+  getModelVersion(name: string, version: string): Promise<MlflowModelVersion>;
+  createModelVersion(
+    request: MlflowCreateModelVersionRequest,
+  ): Promise<MlflowModelVersion>;
+  updateModelVersion(
+    name: string,
+    version: string,
+    changes: { description?: string },
+  ): Promise<MlflowModelVersion>;
+  transitionModelVersionStage(
+    name: string,
+    version: string,
+    stage: MlflowModelStage,
+    options?: { archiveExistingVersions?: boolean },
+  ): Promise<MlflowModelVersion>;
+  setModelVersionTag(
+    name: string,
+    version: string,
+    key: string,
+    value: string,
+  ): Promise<void>;
+  /** Points the alias at the version, moving it from any other. */
+  setRegisteredModelAlias(
+    name: string,
+    alias: string,
+    version: string,
+  ): Promise<void>;
+  deleteRegisteredModelAlias(name: string, alias: string): Promise<void>;
+  getModelVersionByAlias(
+    name: string,
+    alias: string,
+  ): Promise<MlflowModelVersion>;
 }
 
 /** @public */

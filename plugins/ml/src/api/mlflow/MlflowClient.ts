@@ -1,21 +1,34 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { MlHttp, Query } from '../MlHttp';
 import {
   MlflowApi,
   MlflowArtifactList,
   MlflowCreateExperimentRequest,
+  MlflowCreateModelVersionRequest,
+  MlflowCreateRegisteredModelRequest,
   MlflowPage,
   MlflowSearchExperimentsOptions,
+  MlflowSearchRegistryOptions,
   MlflowSearchRunsOptions,
 } from './MlflowApi';
-import { FileInfo, MlflowExperiment, MlflowMetric, MlflowRun } from './types';
+import {
+  FileInfo,
+  MlflowExperiment,
+  MlflowMetric,
+  MlflowModelStage,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
+  MlflowRun,
+} from './types';
 import {
   experimentFromWire,
   metricFromWire,
+  modelVersionFromWire,
+  registeredModelFromWire,
   runFromWire,
   toNumber,
 } from './wire';
+import { mlflowResponseError } from './mlflowResponseError';
 
 /** Below the ML backend's base URL. */
 const TRACKING_PATH = '/mlflow/api/2.0/mlflow';
@@ -24,45 +37,17 @@ const ARTIFACT_SCHEME = 'mlflow-artifacts:/';
 /** The most points MLflow hands out per page of a metric's history. */
 const HISTORY_PAGE_SIZE = 25_000;
 
-/**
- * A failed response as a `ResponseError` whose message is MLflow's own
- * (`{error_code, message}`); its body is in Backstage's form, with the
- * error code as the cause's name, so the plugin's error views read it.
- * Errors raised before the MLflow router (Backstage's) keep their form.
- */
-async function mlflowResponseError(response: Response): Promise<Error> {
-  const text = await response.text();
-  let parsed: { error_code?: unknown; message?: unknown } | undefined;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  const isMlflowError =
-    typeof parsed?.error_code === 'string' &&
-    typeof parsed?.message === 'string';
-  const bodyText = isMlflowError
-    ? JSON.stringify({
-        error: { name: parsed!.error_code, message: parsed!.message },
-        response: { statusCode: response.status },
-      })
-    : text;
-  const error = await ResponseError.fromResponse({
-    headers: isMlflowError
-      ? new Headers({ 'Content-Type': 'application/json' })
-      : response.headers,
-    ok: response.ok,
-    redirected: response.redirected,
-    status: response.status,
-    statusText: response.statusText,
-    type: response.type,
-    url: response.url,
-    text: async () => bodyText,
-  });
-  if (isMlflowError) {
-    error.message = String(parsed!.message);
-  }
-  return error;
+/** The methods of MLflow's REST API: updates PATCH, deletions DELETE. */
+type MlflowMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The registry's searches are GETs: their options go in the query. */
+function registrySearchQuery(options: MlflowSearchRegistryOptions): Query {
+  return {
+    filter: options.filter || undefined,
+    order_by: options.orderBy,
+    max_results: options.maxResults,
+    page_token: options.pageToken,
+  };
 }
 
 /** The artifact root's path below the artifacts endpoint. */
@@ -244,8 +229,163 @@ export class MlflowClient implements MlflowApi {
     await this.call('POST', 'runs/restore', { body: { run_id: runId } });
   }
 
+  async searchRegisteredModels(
+    options: MlflowSearchRegistryOptions = {},
+  ): Promise<MlflowPage<MlflowRegisteredModel>> {
+    const answer = await this.call<{
+      registered_models?: Record<string, unknown>[];
+      next_page_token?: string;
+    }>('GET', 'registered-models/search', {
+      query: registrySearchQuery(options),
+    });
+    return {
+      items: (answer.registered_models ?? []).map(registeredModelFromWire),
+      nextPageToken: answer.next_page_token || undefined,
+    };
+  }
+
+  async getRegisteredModel(name: string): Promise<MlflowRegisteredModel> {
+    const answer = await this.call<{
+      registered_model: Record<string, unknown>;
+    }>('GET', 'registered-models/get', { query: { name } });
+    return registeredModelFromWire(answer.registered_model);
+  }
+
+  async createRegisteredModel(
+    request: MlflowCreateRegisteredModelRequest,
+  ): Promise<MlflowRegisteredModel> {
+    const answer = await this.call<{
+      registered_model: Record<string, unknown>;
+    }>('POST', 'registered-models/create', { body: request });
+    return registeredModelFromWire(answer.registered_model);
+  }
+
+  async setRegisteredModelTag(
+    name: string,
+    key: string,
+    value: string,
+  ): Promise<void> {
+    await this.call('POST', 'registered-models/set-tag', {
+      body: { name, key, value },
+    });
+  }
+
+  async searchModelVersions(
+    options: MlflowSearchRegistryOptions = {},
+  ): Promise<MlflowPage<MlflowModelVersion>> {
+    const answer = await this.call<{
+      model_versions?: Record<string, unknown>[];
+      next_page_token?: string;
+    }>('GET', 'model-versions/search', {
+      query: registrySearchQuery(options),
+    });
+    return {
+      items: (answer.model_versions ?? []).map(modelVersionFromWire),
+      nextPageToken: answer.next_page_token || undefined,
+    };
+  }
+
+  async getModelVersion(
+    name: string,
+    version: string,
+  ): Promise<MlflowModelVersion> {
+    return this.versionCall('GET', 'model-versions/get', {
+      query: { name, version },
+    });
+  }
+
+  async createModelVersion(
+    request: MlflowCreateModelVersionRequest,
+  ): Promise<MlflowModelVersion> {
+    return this.versionCall('POST', 'model-versions/create', {
+      body: {
+        name: request.name,
+        source: request.source,
+        run_id: request.runId,
+        description: request.description,
+        tags: request.tags,
+      },
+    });
+  }
+
+  async updateModelVersion(
+    name: string,
+    version: string,
+    changes: { description?: string },
+  ): Promise<MlflowModelVersion> {
+    return this.versionCall('PATCH', 'model-versions/update', {
+      body: { name, version, description: changes.description },
+    });
+  }
+
+  async transitionModelVersionStage(
+    name: string,
+    version: string,
+    stage: MlflowModelStage,
+    options: { archiveExistingVersions?: boolean } = {},
+  ): Promise<MlflowModelVersion> {
+    return this.versionCall('POST', 'model-versions/transition-stage', {
+      body: {
+        name,
+        version,
+        stage,
+        archive_existing_versions: Boolean(options.archiveExistingVersions),
+      },
+    });
+  }
+
+  async setModelVersionTag(
+    name: string,
+    version: string,
+    key: string,
+    value: string,
+  ): Promise<void> {
+    await this.call('POST', 'model-versions/set-tag', {
+      body: { name, version, key, value },
+    });
+  }
+
+  async setRegisteredModelAlias(
+    name: string,
+    alias: string,
+    version: string,
+  ): Promise<void> {
+    await this.call('POST', 'registered-models/alias', {
+      body: { name, alias, version },
+    });
+  }
+
+  async deleteRegisteredModelAlias(name: string, alias: string): Promise<void> {
+    await this.call('DELETE', 'registered-models/alias', {
+      body: { name, alias },
+    });
+  }
+
+  async getModelVersionByAlias(
+    name: string,
+    alias: string,
+  ): Promise<MlflowModelVersion> {
+    return this.versionCall('GET', 'registered-models/alias', {
+      query: { name, alias },
+    });
+  }
+
+  /** A call that answers `{model_version}`. */
+  private async versionCall(
+    method: MlflowMethod,
+    endpoint: string,
+    options: { query?: Query; body?: unknown },
+  ): Promise<MlflowModelVersion> {
+    const answer = await this.call<{ model_version: Record<string, unknown> }>(
+      method,
+      endpoint,
+      options,
+    );
+    return modelVersionFromWire(answer.model_version);
+  }
+
   private async call<T>(
-    method: 'GET' | 'POST',
+    method: MlflowMethod,
     endpoint: string,
     options: { query?: Query; body?: unknown },
   ): Promise<T> {

@@ -3,8 +3,11 @@ export type {
   MlflowApi,
   MlflowArtifactList,
   MlflowCreateExperimentRequest,
+  MlflowCreateModelVersionRequest,
+  MlflowCreateRegisteredModelRequest,
   MlflowPage,
   MlflowSearchExperimentsOptions,
+  MlflowSearchRegistryOptions,
   MlflowSearchRunsOptions,
 } from './MlflowApi';
 export { MlflowClient } from './MlflowClient';
@@ -15,7 +18,11 @@ export type {
   MlflowExperiment,
   MlflowLifecycleStage,
   MlflowMetric,
+  MlflowModelStage,
+  MlflowModelVersion,
   MlflowParam,
+  MlflowRegisteredModel,
+  MlflowRegisteredModelAlias,
   MlflowRun,
   MlflowRunData,
   MlflowRunInfo,

@@ -115,3 +115,48 @@ export interface FileInfo {
 
 /** @public */
 export type MlflowViewType = 'ACTIVE_ONLY' | 'DELETED_ONLY' | 'ALL';
+
+// The model registry's objects (mlflow/protos/model_registry.proto).
+
+/** @public */
+export type MlflowModelStage = 'None' | 'Staging' | 'Production' | 'Archived';
+
+/** @public */
+export interface MlflowModelVersion {
+  /** The registered model's name. */
+  name: string;
+  /** A number, as a string on MLflow's wire. */
+  version: string;
+  /** Milliseconds since the epoch. */
+  creation_timestamp?: number;
+  last_updated_timestamp?: number;
+  user_id?: string;
+  current_stage?: MlflowModelStage;
+  description?: string;
+  /** Here `runs:/<run_id>/<artifact path>` for a version of a run. */
+  source: string;
+  run_id?: string;
+  run_link?: string;
+  status?: string;
+  status_message?: string;
+  tags: MlflowTag[];
+  aliases: string[];
+}
+
+/** @public */
+export interface MlflowRegisteredModelAlias {
+  alias: string;
+  version: string;
+}
+
+/** @public */
+export interface MlflowRegisteredModel {
+  name: string;
+  creation_timestamp?: number;
+  last_updated_timestamp?: number;
+  description?: string;
+  /** The latest version of each stage. */
+  latest_versions: MlflowModelVersion[];
+  tags: MlflowTag[];
+  aliases: MlflowRegisteredModelAlias[];
+}

@@ -1,6 +1,9 @@
 import {
   MlflowExperiment,
   MlflowMetric,
+  MlflowModelVersion,
+  MlflowRegisteredModel,
+  MlflowRegisteredModelAlias,
   MlflowRun,
   MlflowRunInfo,
 } from './types';
@@ -66,5 +69,35 @@ export function runFromWire(wire: {
         (wire.inputs
           ?.dataset_inputs as MlflowRun['inputs']['dataset_inputs']) ?? [],
     },
+  };
+}
+
+export function modelVersionFromWire(
+  wire: Wire<MlflowModelVersion>,
+): MlflowModelVersion {
+  return {
+    ...(wire as MlflowModelVersion),
+    version: String(wire.version),
+    creation_timestamp: toNumber(wire.creation_timestamp),
+    last_updated_timestamp: toNumber(wire.last_updated_timestamp),
+    tags: (wire.tags as MlflowModelVersion['tags']) ?? [],
+    aliases: (wire.aliases as string[]) ?? [],
+  };
+}
+
+export function registeredModelFromWire(
+  wire: Wire<MlflowRegisteredModel>,
+): MlflowRegisteredModel {
+  return {
+    ...(wire as MlflowRegisteredModel),
+    creation_timestamp: toNumber(wire.creation_timestamp),
+    last_updated_timestamp: toNumber(wire.last_updated_timestamp),
+    latest_versions: (
+      (wire.latest_versions as Wire<MlflowModelVersion>[]) ?? []
+    ).map(modelVersionFromWire),
+    tags: (wire.tags as MlflowRegisteredModel['tags']) ?? [],
+    aliases: ((wire.aliases as Wire<MlflowRegisteredModelAlias>[]) ?? []).map(
+      a => ({ alias: String(a.alias), version: String(a.version) }),
+    ),
   };
 }

@@ -8,7 +8,13 @@ import {
   FormTextField,
   SelectField,
 } from '../FormFields';
-import { BuildFormState } from './buildForm';
+import { BuildFormState, BuildSource } from './buildForm';
+import { RegisteredModelFields } from './RegisteredModelFields';
+
+const SOURCE_OPTIONS: { value: BuildSource; label: string }[] = [
+  { value: 'files', label: "The project's files" },
+  { value: 'registry', label: 'From the model registry' },
+];
 
 /** @public */
 export interface BuildFormFieldsProps {
@@ -24,28 +30,63 @@ export interface BuildFormFieldsProps {
   errorOf: (field: string) => string | undefined;
   /** Remounts the env editor (with the form's variables) when it changes. */
   envKey: number;
+  /**
+   * The project whose model registry a build may come from; without it the
+   * form builds from the project's files only.
+   */
+  registryProjectId?: string;
 }
 
 /**
- * The fields of a model build: the file and function to call, the runtime,
- * a comment, example requests and the build's environment.
+ * The fields of a model build: the file and function to call (or a version
+ * of the model registry, which a file's function may wrap), the runtime, a
+ * comment, example requests and the build's environment.
  */
 export function BuildFormFields(props: BuildFormFieldsProps) {
   const { form, onChange, files, runtimes, runtimeId, errorOf, envKey } = props;
+  const { registryProjectId } = props;
   const bind = fieldBinder(form, onChange, errorOf);
+  const fromRegistry = Boolean(registryProjectId) && form.source === 'registry';
   return (
     <>
+      {registryProjectId && (
+        <SelectField
+          id="ml-build-source"
+          label="Model source"
+          {...bind('source')}
+          onChange={value => onChange({ source: value as BuildSource })}
+          options={SOURCE_OPTIONS}
+        />
+      )}
+      {fromRegistry && registryProjectId && (
+        <RegisteredModelFields
+          projectId={registryProjectId}
+          name={form.registeredModelName}
+          version={form.registeredModelVersion}
+          onChange={change =>
+            onChange({
+              registeredModelName: change.name,
+              registeredModelVersion: change.version,
+            })
+          }
+          errorOf={errorOf}
+        />
+      )}
       <FormRow widths={[2, 1]}>
         <FileField
           id="ml-build-file"
-          label="File"
+          label={fromRegistry ? 'File (optional)' : 'File'}
           {...bind('filePath')}
           files={files}
-          help="The file with the model function"
+          help={
+            fromRegistry
+              ? "Without a file and function, the platform's MLflow pyfunc wrapper serves the version"
+              : 'The file with the model function'
+          }
         />
         <FormTextField
           id="ml-build-function"
-          label="Function"
+          label={fromRegistry ? 'Function (optional)' : 'Function'}
           {...bind('functionName')}
           help="Called with each request"
         />

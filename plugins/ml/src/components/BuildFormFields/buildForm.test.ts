@@ -47,4 +47,53 @@ describe('buildForm', () => {
       checkBuildForm({ ...base, envValid: false }, 'rt-1').request,
     ).toBeUndefined();
   });
+
+  it('builds a registry version with the file and function left out', () => {
+    const registry = {
+      ...emptyBuildForm(),
+      source: 'registry' as const,
+      registeredModelName: 'churn',
+      registeredModelVersion: '3',
+    };
+    expect(checkBuildForm(registry, 'rt-1').request).toEqual({
+      registeredModel: { name: 'churn', version: '3' },
+      runtimeId: 'rt-1',
+      comment: '',
+      examples: [],
+      env: {},
+    });
+    expect(
+      checkBuildForm(
+        { ...registry, filePath: 'wrap.py', functionName: 'predict' },
+        'rt-1',
+      ).request,
+    ).toMatchObject({
+      registeredModel: { name: 'churn', version: '3' },
+      filePath: 'wrap.py',
+      functionName: 'predict',
+    });
+  });
+
+  it('wants a registry build to name its version, and a file with its function', () => {
+    const registry = { ...emptyBuildForm(), source: 'registry' as const };
+    expect(checkBuildForm(registry, 'rt-1').problems).toMatchObject({
+      registeredModel: 'Choose a registered model',
+      'registeredModel.version': 'Choose a version',
+      filePath: undefined,
+      functionName: undefined,
+    });
+    const named = {
+      ...registry,
+      registeredModelName: 'churn',
+      registeredModelVersion: '3',
+    };
+    expect(
+      checkBuildForm({ ...named, filePath: 'wrap.py' }, 'rt-1').problems
+        .functionName,
+    ).toBe('A Python function name, with a file');
+    expect(
+      checkBuildForm({ ...named, functionName: 'predict' }, 'rt-1').problems
+        .filePath,
+    ).toBe('Choose the file of the function');
+  });
 });

@@ -1,4 +1,4 @@
 export { BuildFormFields } from './BuildFormFields';
 export type { BuildFormFieldsProps } from './BuildFormFields';
 export { checkBuildForm, emptyBuildForm } from './buildForm';
-export type { BuildFormState } from './buildForm';
+export type { BuildFormState, BuildSource } from './buildForm';

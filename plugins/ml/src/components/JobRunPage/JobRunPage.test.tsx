@@ -1,10 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { mlflowApiRef } from '../../api';
 import { needsRole } from '../../hooks/useProjectAccess';
 import {
   TestProjectRole,
+  createEmptyMlflowApi,
   createMockMlApi,
   findEnabledButton,
+  mlflowExperiment,
+  mlflowRun,
+  mlflowRunId,
   renderWithMlApi,
   openStreamOf,
   streamOf,
@@ -25,6 +30,7 @@ jest.mock('react-virtualized-auto-sizer', () =>
 function renderPage(
   api: ReturnType<typeof createMockMlApi>,
   role?: TestProjectRole,
+  mlflow = createEmptyMlflowApi(),
 ) {
   api.getJob.mockResolvedValue(trainJob);
   api.listRuntimes.mockResolvedValue(page([]));
@@ -34,7 +40,7 @@ function renderPage(
       jobId={trainJob.id}
       runId={trainRun.id}
     />,
-    { api, projectRole: role },
+    { api, projectRole: role, apis: [[mlflowApiRef, mlflow]] },
   );
 }
 
@@ -142,5 +148,65 @@ describe('JobRunPage', () => {
     expect(await screen.findByText('epoch 1')).toBeInTheDocument();
     expect(await screen.findByTitle(needsRole('operator'))).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  });
+
+  it('lists the MLflow runs the run logged, linked to their pages', async () => {
+    const api = createMockMlApi({
+      getWorkload: trainRun,
+      listWorkloadEvents: trainRunEvents,
+      getWorkloadLogs: [],
+    });
+    const mlflow = createEmptyMlflowApi();
+    mlflow.searchExperiments.mockResolvedValue({
+      items: [mlflowExperiment(), mlflowExperiment({ experiment_id: '8' })],
+    });
+    mlflow.searchRuns.mockResolvedValue({
+      items: [
+        mlflowRun({
+          id: mlflowRunId(1),
+          name: 'baseline',
+          tags: { 'ml.workload_id': trainRun.id },
+        }),
+      ],
+    });
+    await renderPage(api, undefined, mlflow);
+
+    const link = await screen.findByRole('link', { name: 'baseline' });
+    expect(link).toHaveAttribute(
+      'href',
+      `/ml/projects/churn-${churnProject.id}/experiments/runs/${mlflowRunId(
+        1,
+      )}`,
+    );
+    expect(screen.getByText('Experiment runs')).toBeInTheDocument();
+    expect(
+      within(link.closest('tr')!).getByText('churn-tuning'),
+    ).toBeInTheDocument();
+    expect(mlflow.searchExperiments).toHaveBeenCalledWith(
+      expect.objectContaining({
+        filter: `tags.\`ml.project_id\` = '${churnProject.id}'`,
+      }),
+    );
+    expect(mlflow.searchRuns).toHaveBeenCalledWith(
+      expect.objectContaining({
+        experimentIds: ['7', '8'],
+        filter: `tags.\`ml.workload_id\` = '${trainRun.id}'`,
+      }),
+    );
+  });
+
+  it('shows no experiment runs card for a run that logged none', async () => {
+    const api = createMockMlApi({
+      getWorkload: trainRun,
+      listWorkloadEvents: trainRunEvents,
+      getWorkloadLogs: ['slope=3.001'],
+    });
+    const mlflow = createEmptyMlflowApi();
+    mlflow.searchExperiments.mockResolvedValue({ items: [mlflowExperiment()] });
+    await renderPage(api, undefined, mlflow);
+
+    expect(await screen.findByText('slope=3.001')).toBeInTheDocument();
+    await waitFor(() => expect(mlflow.searchRuns).toHaveBeenCalled());
+    expect(screen.queryByText('Experiment runs')).not.toBeInTheDocument();
   });
 });

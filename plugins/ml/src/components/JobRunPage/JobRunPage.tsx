@@ -19,6 +19,7 @@ import {
 import { jobRouteRef } from '../../routes';
 import { AsyncFallback } from '../AsyncFallback';
 import { BackLink } from '../BackLink';
+import { ExperimentRunsCard } from './ExperimentRunsCard';
 import { WorkloadEventsTable } from '../WorkloadEventsTable';
 import { WorkloadLogs } from '../WorkloadLogs';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -32,9 +33,9 @@ export interface JobRunPageProps {
 }
 
 /**
- * One run of a job: its state and why, its logs (live while it runs), and
- * its event history, and Stop for operators. Notifications about runs link
- * here.
+ * One run of a job: its state and why, its logs (live while it runs), its
+ * event history, the MLflow runs it logged, and Stop for operators.
+ * Notifications about runs link here.
  */
 export function JobRunPage(props: JobRunPageProps) {
   const { project, jobId, runId } = props;
@@ -134,6 +135,13 @@ export function JobRunPage(props: JobRunPageProps) {
       <Grid item xs={12}>
         <WorkloadLogs workload={value} onEnded={run.retry} />
       </Grid>
+      <ExperimentRunsCard
+        projectId={project.id}
+        projectSlug={projectSlug(project)}
+        workloadId={value.id}
+        refresh={value.state}
+        now={now}
+      />
     </Grid>
   );
 }

@@ -19,15 +19,37 @@ export interface NewBuildDialogProps extends DialogOpenProps {
   model: Model;
   /** The newest build, whose file, function and examples fill the form. */
   previous?: ModelBuild;
+  /**
+   * A version of the model registry to build: the form starts from it
+   * (and the rest of the previous build, if any).
+   */
+  registeredModel?: { name: string; version: string };
   onCreated: (build: ModelBuild) => void;
 }
 
-function formFrom(previous?: ModelBuild): BuildFormState {
+/** The form's source fields for a registry version, if the build has one. */
+function registrySource(
+  registeredModel?: ModelBuild['registeredModel'],
+): Partial<BuildFormState> {
+  return registeredModel
+    ? {
+        source: 'registry',
+        registeredModelName: registeredModel.name,
+        registeredModelVersion: registeredModel.version,
+      }
+    : {};
+}
+
+function formFrom(
+  previous?: ModelBuild,
+  registeredModel?: NewBuildDialogProps['registeredModel'],
+): BuildFormState {
   if (!previous) {
-    return emptyBuildForm();
+    return { ...emptyBuildForm(), ...registrySource(registeredModel) };
   }
   return {
     ...emptyBuildForm(),
+    ...registrySource(registeredModel ?? previous.registeredModel),
     filePath: previous.filePath,
     functionName: previous.functionName,
     runtimeId: previous.runtimeId,
@@ -41,11 +63,13 @@ function formFrom(previous?: ModelBuild): BuildFormState {
 }
 
 /**
- * Builds the model again from the project's files as they are now; the form
- * starts from the previous build, as CML's does.
+ * Builds the model again from the project's files as they are now, or from
+ * a version of the model registry; the form starts from the previous build,
+ * as CML's does.
  */
 export function NewBuildDialog(props: NewBuildDialogProps) {
-  const { open, project, model, previous, onClose, onCreated } = props;
+  const { open, project, model, previous, registeredModel } = props;
+  const { onClose, onCreated } = props;
   const api = useApi(mlApiRef);
   const choices = useModelChoices(project, open);
   const runtimeOf = (form: BuildFormState) =>
@@ -57,7 +81,7 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
   const form = useDialogForm({
     open,
     // Only when opened: the builds are polled while the page is open.
-    initialValues: () => formFrom(previous),
+    initialValues: () => formFrom(previous, registeredModel),
     validate: values => checkBuildForm(values, runtimeOf(values)).problems,
     canSubmit: values =>
       Boolean(checkBuildForm(values, runtimeOf(values)).request),
@@ -89,6 +113,7 @@ export function NewBuildDialog(props: NewBuildDialogProps) {
         runtimeId={runtimeOf(form.values)}
         errorOf={form.errorOf}
         envKey={form.generation}
+        registryProjectId={project.id}
       />
     </FormDialog>
   );

@@ -6,6 +6,7 @@ import {
   createMockMlApi,
   createMockMlflowApi,
   mlflowExperiment,
+  mlflowRegisteredModel,
   renderWithMlApi,
 } from '../../__testUtils__';
 import { churnProject, fileEntry } from '../../testing/fixtures';
@@ -94,6 +95,32 @@ describe('ProjectPage', () => {
     const tabs = screen.getAllByRole('tab').map(t => t.textContent);
     expect(tabs.indexOf('Experiments')).toBe(tabs.indexOf('Jobs') + 1);
     expect(screen.getByRole('tab', { name: 'Experiments' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
+  it("shows the project's registered models on the Model registry tab, after Experiments", async () => {
+    const api = createMockMlApi({ getProject: churnProject });
+    const mlflow = createMockMlflowApi();
+    mlflow.searchRegisteredModels.mockResolvedValue({
+      items: [mlflowRegisteredModel()],
+    });
+    await renderAt(
+      `/ml/projects/churn-${churnProject.id}/registry`,
+      api,
+      undefined,
+      mlflow,
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'churn-classifier' }),
+    ).toBeInTheDocument();
+    const tabs = screen.getAllByRole('tab').map(t => t.textContent);
+    expect(tabs.indexOf('Model registry')).toBe(
+      tabs.indexOf('Experiments') + 1,
+    );
+    expect(screen.getByRole('tab', { name: 'Model registry' })).toHaveAttribute(
       'aria-selected',
       'true',
     );

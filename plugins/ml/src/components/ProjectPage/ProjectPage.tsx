@@ -19,6 +19,7 @@ import { ProjectModelsTab } from '../ProjectModelsTab';
 import { ProjectOverview } from '../ProjectOverview';
 import { ProjectSessionsTab } from '../ProjectSessionsTab';
 import { ProjectSettingsTab } from '../ProjectSettingsTab';
+import { ProjectRegistryTab } from '../registry';
 import { ResourcePage, resourceTab } from '../ResourcePage';
 
 /** The tabs that show the project and nothing else, in their order. */
@@ -27,12 +28,16 @@ const PROJECT_TABS: [string, string, ComponentType<{ project: Project }>][] = [
   ['/sessions', 'Sessions', ProjectSessionsTab],
   ['/jobs', 'Jobs', ProjectJobsTab],
   ['/experiments', 'Experiments', ProjectExperimentsTab],
+  ['/registry', 'Model registry', ProjectRegistryTab],
   ['/models', 'Models', ProjectModelsTab],
   ['/applications', 'Applications', ProjectApplicationsTab],
   ['/files', 'Files', ProjectFilesTab],
 ];
 
-/** One project: overview, sessions, jobs, experiments, files and settings. */
+/**
+ * One project: overview, sessions, jobs, experiments, model registry,
+ * models, applications, files and settings.
+ */
 export function ProjectPage() {
   const projectId = projectIdFromSlug(
     useRouteRefParams(projectRouteRef).projectId,

@@ -5,12 +5,14 @@ import {
   experimentCompareRouteRef,
   experimentRunRouteRef,
   projectRouteRef,
+  registeredModelRouteRef,
   rootRouteRef,
   workspaceRouteRef,
 } from '../../routes';
 import { CompareRunsPage, ExperimentRunPage } from '../experiments';
 import { MlHomePage } from '../MlHomePage';
 import { ProjectPage } from '../ProjectPage';
+import { RegisteredModelPage } from '../registry';
 import { WorkspacePage } from '../WorkspacePage';
 
 /** An address below the plugin that names no page: say so, with a way on. */
@@ -49,6 +51,10 @@ export function Router() {
       <Route
         path={experimentCompareRouteRef.path}
         element={<CompareRunsPage />}
+      />
+      <Route
+        path={registeredModelRouteRef.path}
+        element={<RegisteredModelPage />}
       />
       <Route path={`${projectRouteRef.path}/*`} element={<ProjectPage />} />
       <Route path="*" element={<UnknownMlPage />} />

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { InfoCard, Progress } from '@backstage/core-components';
+import { InfoCard, Link, Progress } from '@backstage/core-components';
+import { useRouteRef } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
@@ -9,9 +10,15 @@ import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import FolderOutlinedIcon from '@material-ui/icons/FolderOutlined';
 import TreeItem from '@material-ui/lab/TreeItem';
 import TreeView from '@material-ui/lab/TreeView';
-import { FileInfo, MlflowRun } from '../../../api';
+import Alert from '@material-ui/lab/Alert';
+import { FileInfo, MlflowModelVersion, MlflowRun } from '../../../api';
+import { ProjectAccess } from '../../../hooks/useProjectAccess';
 import { describeError } from '../../../lib/errors';
+import { projectIdFromSlug } from '../../../lib/projectSlug';
+import { registeredModelRouteRef } from '../../../routes';
 import { ErrorAlert } from '../../ErrorAlert';
+import { GatedButton } from '../../GatedButton';
+import { RegisterModelDialog } from '../../registry/RegisterModelDialog';
 import { artifactName } from '../artifacts';
 import { ArtifactPreview } from './ArtifactPreview';
 import { ArtifactDirectory, useArtifactTree } from './useArtifactTree';
@@ -28,6 +35,10 @@ const useStyles = makeStyles(theme => ({
 
 export interface ArtifactsBrowserProps {
   run: MlflowRun;
+  /** The `:projectId` of the links: the project's slug. */
+  projectId: string;
+  /** Registering an artifact as a model is the contributor's. */
+  access: ProjectAccess;
 }
 
 /** The items of one listed directory; a placeholder until it is listed. */
@@ -72,14 +83,19 @@ function DirectoryItems(props: {
 }
 
 /**
- * The run's artifacts as a tree, listed a directory at a time, and the
- * selected file's preview.
+ * The run's artifacts as a tree, listed a directory at a time, the selected
+ * file's preview, and "Register model" for the selected folder or file.
  */
 export function ArtifactsBrowser(props: ArtifactsBrowserProps) {
-  const { run } = props;
+  const { run, projectId, access } = props;
+  const modelLink = useRouteRef(registeredModelRouteRef);
   const { directories, load } = useArtifactTree(run.info.run_id);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [selected, setSelected] = useState<FileInfo>();
+  // The selected node, a folder or a file: what "Register model" takes.
+  const [chosen, setChosen] = useState<FileInfo>();
+  const [registering, setRegistering] = useState(false);
+  const [registered, setRegistered] = useState<MlflowModelVersion>();
   const root = directories[''];
   const byPath = new Map<string, FileInfo>();
   for (const directory of Object.values(directories)) {
@@ -104,13 +120,14 @@ export function ArtifactsBrowser(props: ArtifactsBrowserProps) {
         defaultCollapseIcon={<ExpandMoreIcon />}
         defaultExpandIcon={<ChevronRightIcon />}
         expanded={expanded}
-        selected={selected?.path ?? ''}
+        selected={chosen?.path ?? ''}
         onNodeToggle={(_event: unknown, nodeIds: string[]) => {
           nodeIds.forEach(load);
           setExpanded(nodeIds);
         }}
         onNodeSelect={(_event: unknown, nodeId: string) => {
           const file = byPath.get(nodeId);
+          if (file) setChosen(file);
           if (file && !file.is_dir) setSelected(file);
         }}
       >
@@ -120,7 +137,26 @@ export function ArtifactsBrowser(props: ArtifactsBrowserProps) {
   }
 
   return (
-    <InfoCard title="Artifacts">
+    <InfoCard
+      title="Artifacts"
+      action={
+        <GatedButton
+          requires={{ access, role: 'contributor' }}
+          disabled={!chosen}
+          onClick={() => setRegistering(true)}
+        >
+          Register model
+        </GatedButton>
+      }
+    >
+      {registered && (
+        <Alert severity="success">
+          Registered{' '}
+          <Link
+            to={modelLink({ projectId, modelName: registered.name })}
+          >{`${registered.name} v${registered.version}`}</Link>
+        </Alert>
+      )}
       <Grid container spacing={2}>
         <Grid item xs={12} md={4}>
           {tree}
@@ -134,11 +170,24 @@ export function ArtifactsBrowser(props: ArtifactsBrowserProps) {
             />
           ) : (
             <Typography color="textSecondary">
-              Select a file to preview it.
+              Select a file to preview it, or a model's folder to register it.
             </Typography>
           )}
         </Grid>
       </Grid>
+      {chosen && (
+        <RegisterModelDialog
+          open={registering}
+          projectId={projectIdFromSlug(projectId)}
+          runId={run.info.run_id}
+          path={chosen.path}
+          onClose={() => setRegistering(false)}
+          onRegistered={version => {
+            setRegistering(false);
+            setRegistered(version);
+          }}
+        />
+      )}
     </InfoCard>
   );
 }

@@ -4,11 +4,16 @@ import userEvent from '@testing-library/user-event';
 import { mlflowApiRef } from '../../../api';
 import {
   createMockMlflowApi,
+  findEnabledButton,
   mlflowExperiment,
+  mlflowModelVersion,
+  mlflowRegisteredModel,
   mlflowRun,
   mlflowRunId,
   renderWithMlApi,
+  TestProjectRole,
 } from '../../../__testUtils__';
+import { needsRole } from '../../../hooks/useProjectAccess';
 import { projectSlug } from '../../../lib/projectSlug';
 import { churnProject } from '../../../testing/fixtures';
 import { ExperimentRunPage } from './ExperimentRunPage';
@@ -66,9 +71,13 @@ function setup() {
   return mlflow;
 }
 
-function renderPage(mlflow: ReturnType<typeof setup>) {
+function renderPage(
+  mlflow: ReturnType<typeof setup>,
+  projectRole?: TestProjectRole,
+) {
   return renderWithMlApi(<ExperimentRunPage />, {
     apis: [[mlflowApiRef, mlflow]],
+    projectRole,
     path: '/ml/projects/:projectId/experiments/runs/:runId',
     routeEntries: [`/ml/projects/${slug}/experiments/runs/${runId}`],
   });
@@ -165,5 +174,100 @@ describe('ExperimentRunPage', () => {
     await waitFor(() =>
       expect(screen.getByRole('button', { name: 'Restore' })).toBeEnabled(),
     );
+  });
+
+  it("registers the run's model folder as a new registered model of the project", async () => {
+    const mlflow = setup();
+    mlflow.searchRegisteredModels.mockResolvedValue({ items: [] });
+    mlflow.createRegisteredModel.mockResolvedValue(
+      mlflowRegisteredModel({ name: 'churn', latest_versions: [] }),
+    );
+    mlflow.createModelVersion.mockResolvedValue(
+      mlflowModelVersion({ name: 'churn', version: '1' }),
+    );
+    await renderPage(mlflow);
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' });
+    expect(
+      screen.getByRole('button', { name: 'Register model' }),
+    ).toBeDisabled();
+
+    await userEvent.click(within(tree).getByText('model'));
+    await userEvent.click(await findEnabledButton('Register model'));
+    const dialog = await screen.findByRole('dialog');
+    expect(
+      within(dialog).getByText('Register model as a model'),
+    ).toBeInTheDocument();
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Name' }),
+      'churn',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Register' }),
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'churn v1' }),
+    ).toHaveAttribute('href', `/ml/projects/${slug}/registry/churn`);
+    expect(mlflow.createRegisteredModel).toHaveBeenCalledWith({
+      name: 'churn',
+      tags: [{ key: 'ml.project_id', value: churnProject.id }],
+    });
+    expect(mlflow.createModelVersion).toHaveBeenCalledWith({
+      name: 'churn',
+      source: `runs:/${runId}/model`,
+      runId,
+    });
+  });
+
+  it('registers an artifact as a new version of an existing registered model', async () => {
+    const mlflow = setup();
+    mlflow.searchRegisteredModels.mockResolvedValue({
+      items: [mlflowRegisteredModel()],
+    });
+    mlflow.createModelVersion.mockResolvedValue(
+      mlflowModelVersion({ version: '2' }),
+    );
+    await renderPage(mlflow);
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' });
+
+    await userEvent.click(within(tree).getByText('notes.txt'));
+    await userEvent.click(await findEnabledButton('Register model'));
+    const dialog = await screen.findByRole('dialog');
+    const target = within(dialog).getByRole('combobox', {
+      name: 'Registered model',
+    });
+    await within(target).findByRole('option', { name: 'churn-classifier' });
+    await userEvent.selectOptions(target, 'churn-classifier');
+    expect(
+      within(dialog).queryByRole('textbox', { name: 'Name' }),
+    ).not.toBeInTheDocument();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Register' }),
+    );
+
+    expect(
+      await screen.findByRole('link', { name: 'churn-classifier v2' }),
+    ).toBeInTheDocument();
+    expect(mlflow.createRegisteredModel).not.toHaveBeenCalled();
+    expect(mlflow.createModelVersion).toHaveBeenCalledWith({
+      name: 'churn-classifier',
+      source: `runs:/${runId}/notes.txt`,
+      runId,
+    });
+  });
+
+  it('keeps Delete and Register model from operators', async () => {
+    const mlflow = setup();
+    await renderPage(mlflow, 'operator');
+    const tree = await screen.findByRole('tree', { name: 'Artifacts' });
+    await userEvent.click(within(tree).getByText('model'));
+
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled(),
+    );
+    expect(
+      screen.getByRole('button', { name: 'Register model' }),
+    ).toBeDisabled();
+    expect(screen.getAllByTitle(needsRole('contributor'))).toHaveLength(2);
   });
 });

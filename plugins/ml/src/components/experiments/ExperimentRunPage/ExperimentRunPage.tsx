@@ -103,7 +103,11 @@ export function ExperimentRunPage() {
               <RunMetricsCard run={value} />
             </Grid>
             <Grid item xs={12}>
-              <ArtifactsBrowser run={value} />
+              <ArtifactsBrowser
+                run={value}
+                projectId={projectId}
+                access={access}
+              />
             </Grid>
             <Grid item xs={12} lg={6}>
               <RunTagsCard tags={value.data.tags} />

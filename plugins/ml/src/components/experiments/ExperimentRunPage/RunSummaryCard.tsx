@@ -60,7 +60,7 @@ export function RunSummaryCard(props: RunSummaryCardProps) {
       subheader={deleted ? 'Deleted: hidden from the runs table' : undefined}
       action={
         <GatedButton
-          requires={{ access, role: 'operator' }}
+          requires={{ access, role: 'contributor' }}
           startIcon={deleted ? <RestoreIcon /> : <DeleteIcon />}
           onClick={act}
           disabled={busy}

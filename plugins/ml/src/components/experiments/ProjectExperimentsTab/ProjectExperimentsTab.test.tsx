@@ -11,6 +11,7 @@ import {
   renderWithMlApi,
 } from '../../../__testUtils__';
 import { errorResponse } from '../../../__testUtils__/responses';
+import { needsRole } from '../../../hooks/useProjectAccess';
 import { projectSlug } from '../../../lib/projectSlug';
 import { churnProject } from '../../../testing/fixtures';
 import { ProjectExperimentsTab } from './ProjectExperimentsTab';
@@ -216,5 +217,22 @@ describe('ProjectExperimentsTab', () => {
       tags: [{ key: 'ml.project_id', value: churnProject.id }],
     });
     expect(await screen.findByText('Runs of tuning')).toBeInTheDocument();
+  });
+
+  it('lets contributors create experiments, not operators', async () => {
+    const mlflow = setup();
+    await renderWithMlApi(<ProjectExperimentsTab project={churnProject} />, {
+      apis: [[mlflowApiRef, mlflow]],
+      projectRole: 'operator',
+    });
+    await screen.findByText('Runs of churn-tuning');
+    await waitFor(() =>
+      expect(
+        screen.getByRole('button', { name: 'New experiment' }),
+      ).toBeDisabled(),
+    );
+    expect(screen.getByTitle(needsRole('contributor'))).toContainElement(
+      screen.getByRole('button', { name: 'New experiment' }),
+    );
   });
 });

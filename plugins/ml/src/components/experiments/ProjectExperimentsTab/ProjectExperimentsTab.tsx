@@ -85,11 +85,11 @@ export function ProjectExperimentsTab(props: ProjectExperimentsTabProps) {
       <NewItemButton
         label="New experiment"
         onClick={() => setCreating(true)}
-        requires={{ access, role: 'operator' }}
+        requires={{ access, role: 'contributor' }}
       />
       {content}
       <NewExperimentDialog
-        open={creating && access.canOperate}
+        open={creating && access.canWrite}
         project={project}
         onClose={() => setCreating(false)}
         onCreated={experimentId => {

@@ -1,0 +1,2 @@
+export { ProjectRegistryTab } from './ProjectRegistryTab';
+export type { ProjectRegistryTabProps } from './ProjectRegistryTab';

@@ -1,0 +1,2 @@
+export { RegisterModelDialog } from './RegisterModelDialog';
+export type { RegisterModelDialogProps } from './RegisterModelDialog';
