@@ -7,6 +7,7 @@ import {
   ModelAccessKey,
   ModelBuild,
   ModelDeployment,
+  ModelLineage,
   ModelMetrics,
   Page,
   PredictionRecord,
@@ -76,6 +77,12 @@ export interface MlModelsApi {
     modelId: string,
     request: MlCreateBuildRequest,
   ): Promise<ModelBuild>;
+
+  /**
+   * Where the model comes from and goes to: datasets, experiment runs and
+   * registry versions → builds → deployments → endpoint → applications.
+   */
+  getModelLineage(projectId: string, modelId: string): Promise<ModelLineage>;
 
   /** Newest first. */
   listDeployments(

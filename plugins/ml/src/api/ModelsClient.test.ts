@@ -112,4 +112,22 @@ describe('MlModelsClient', () => {
     );
     expect(fetch.mock.calls[1][1]?.method).toBe('DELETE');
   });
+
+  it("reads a model's lineage", async () => {
+    const lineage = {
+      modelId: 'm-1',
+      entityRef: 'model:demo/churn.predictor',
+      nodes: [
+        { id: 'modelVersion:churn/2', kind: 'modelVersion', label: 'churn v2' },
+      ],
+      edges: [],
+    };
+    const { client, fetch } = setup(jsonResponse(lineage));
+    await expect(client.getModelLineage('p-1', 'm-1')).resolves.toEqual(
+      lineage,
+    );
+    expect(requestedUrl(fetch).path).toBe(
+      '/api/ml/projects/p-1/models/m-1/lineage',
+    );
+  });
 });

@@ -5,6 +5,7 @@ import {
   ModelAccessKey,
   ModelBuild,
   ModelDeployment,
+  ModelLineage,
   ModelMetrics,
   Page,
   PredictionRecord,
@@ -89,6 +90,13 @@ export class ModelsClient implements MlModelsApi {
     request: MlCreateBuildRequest,
   ) {
     return buildsOf(this.http, projectId, modelId).create(request);
+  }
+
+  getModelLineage(projectId: string, modelId: string) {
+    return this.http.json<ModelLineage>(
+      'GET',
+      `${modelPath(projectId, modelId)}/lineage`,
+    );
   }
 
   listDeployments(projectId: string, modelId: string) {

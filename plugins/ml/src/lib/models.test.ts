@@ -7,6 +7,7 @@ import {
 import {
   activeDeployment,
   curlExample,
+  describeBuildFunction,
   exampleRequest,
   isBuildLive,
   isDeploymentLive,
@@ -85,5 +86,28 @@ describe('models', () => {
     expect(parseExamples('[{"response": 1}]')).toEqual({
       problem: 'Example 1 has no "request"',
     });
+  });
+
+  it("describes what a build calls, a registry version's wrapper too", () => {
+    expect(
+      describeBuildFunction({
+        filePath: 'predict.py',
+        functionName: 'predict',
+      }),
+    ).toBe('predict in predict.py');
+    expect(
+      describeBuildFunction({
+        filePath: '',
+        functionName: '',
+        registeredModel: { name: 'churn', version: '3' },
+      }),
+    ).toBe('MLflow pyfunc of churn v3');
+    expect(
+      describeBuildFunction({
+        filePath: 'wrap.py',
+        functionName: 'predict',
+        registeredModel: { name: 'churn', version: '3' },
+      }),
+    ).toBe('predict in wrap.py, with churn v3');
   });
 });

@@ -41,6 +41,23 @@ export function activeDeployment(
 }
 
 /** The highest-numbered build, whatever its state. */
+/**
+ * What a build calls: its file's function, wrapping a registry version if
+ * it has one, or the platform's MLflow wrapper of that version.
+ */
+export function describeBuildFunction(
+  build: Pick<ModelBuild, 'filePath' | 'functionName' | 'registeredModel'>,
+): string {
+  const version = build.registeredModel
+    ? `${build.registeredModel.name} v${build.registeredModel.version}`
+    : undefined;
+  if (!build.filePath) {
+    return version ? `MLflow pyfunc of ${version}` : '—';
+  }
+  const called = `${build.functionName} in ${build.filePath}`;
+  return version ? `${called}, with ${version}` : called;
+}
+
 export function latestBuild(builds: ModelBuild[]): ModelBuild | undefined {
   return builds.reduce<ModelBuild | undefined>(
     (latest, b) => (!latest || b.number > latest.number ? b : latest),

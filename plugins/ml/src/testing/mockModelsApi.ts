@@ -11,6 +11,7 @@ export function createMockModelsApi(): jest.Mocked<MlModelsApi> {
     listBuilds: jest.fn(),
     getBuild: jest.fn(),
     createBuild: jest.fn(),
+    getModelLineage: jest.fn(),
     listDeployments: jest.fn(),
     createDeployment: jest.fn(),
     scaleDeployment: jest.fn(),

@@ -28,12 +28,11 @@ import {
   runFromWire,
   toNumber,
 } from './wire';
+import { artifactPath } from './artifactPath';
 import { mlflowResponseError } from './mlflowResponseError';
 
 /** Below the ML backend's base URL. */
 const TRACKING_PATH = '/mlflow/api/2.0/mlflow';
-const ARTIFACTS_PATH = '/mlflow/api/2.0/mlflow-artifacts/artifacts';
-const ARTIFACT_SCHEME = 'mlflow-artifacts:/';
 /** The most points MLflow hands out per page of a metric's history. */
 const HISTORY_PAGE_SIZE = 25_000;
 
@@ -48,21 +47,6 @@ function registrySearchQuery(options: MlflowSearchRegistryOptions): Query {
     max_results: options.maxResults,
     page_token: options.pageToken,
   };
-}
-
-/** The artifact root's path below the artifacts endpoint. */
-function artifactRootPath(artifactUri: string): string {
-  if (!artifactUri.startsWith(ARTIFACT_SCHEME)) {
-    throw new Error(
-      `Artifacts at ${artifactUri} are not served by the portal's tracking server`,
-    );
-  }
-  return artifactUri.slice(ARTIFACT_SCHEME.length).replace(/^\/+|\/+$/g, '');
-}
-
-/** Each segment encoded, the slashes kept. */
-function encodePath(path: string): string {
-  return path.split('/').filter(Boolean).map(encodeURIComponent).join('/');
 }
 
 /**
@@ -205,15 +189,13 @@ export class MlflowClient implements MlflowApi {
 
   async artifactUrl(artifactUri: string, path: string): Promise<string> {
     const baseUrl = await this.http.apiBaseUrl();
-    const root = encodePath(artifactRootPath(artifactUri));
-    return `${baseUrl}${ARTIFACTS_PATH}/${root}/${encodePath(path)}`;
+    return `${baseUrl}${artifactPath(artifactUri, path)}`;
   }
 
   async downloadArtifact(artifactUri: string, path: string): Promise<Blob> {
-    const root = encodePath(artifactRootPath(artifactUri));
     const response = await this.http.fetchRaw(
       'GET',
-      `${ARTIFACTS_PATH}/${root}/${encodePath(path)}`,
+      artifactPath(artifactUri, path),
     );
     if (!response.ok) {
       throw await mlflowResponseError(response);

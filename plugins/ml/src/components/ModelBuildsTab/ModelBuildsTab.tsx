@@ -11,7 +11,11 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { useProjectAccess } from '../../hooks/useProjectAccess';
 import { useRuntimes } from '../../hooks/useRuntimes';
-import { activeDeployment, latestBuild } from '../../lib/models';
+import {
+  activeDeployment,
+  describeBuildFunction,
+  latestBuild,
+} from '../../lib/models';
 import { formatTime } from '../../lib/workloads';
 import { DeployDialog } from '../DeployDialog';
 import { ModelState } from '../ModelPage/modelState';
@@ -63,7 +67,7 @@ export function ModelBuildsTab(props: ModelBuildsTabProps) {
     { title: 'Comment', render: b => b.comment || '—' },
     {
       title: 'Function',
-      render: b => `${b.functionName} in ${b.filePath}`,
+      render: b => describeBuildFunction(b),
     },
     { title: 'Runtime', render: b => runtimes.label(b.runtimeId) },
     { title: 'Why it failed', render: b => b.reason ?? '—' },

@@ -9,11 +9,14 @@ import { ModelReplica, Project } from '@ml-platform/plugin-ml-common';
 import { useRuntimes } from '../../hooks/useRuntimes';
 import {
   activeDeployment,
+  describeBuildFunction,
   exampleRequest,
   replicasReady,
 } from '../../lib/models';
+import { projectSlug } from '../../lib/projectSlug';
 import { formatTime } from '../../lib/workloads';
 import { ModelEndpointCard } from '../ModelEndpointCard';
+import { ModelLineageList } from '../ModelLineageList';
 import { ModelState } from '../ModelPage/modelState';
 import { DeploymentStatus } from '../ModelStatus';
 import { WorkloadStatus } from '../WorkloadStatus';
@@ -27,7 +30,8 @@ export interface ModelOverviewProps {
 
 /**
  * What serves the model now (build, replicas and their state), how to call
- * it (endpoint and a curl command in CML's format), and its description.
+ * it (endpoint and a curl command in CML's format), its description and
+ * its lineage.
  */
 export function ModelOverview(props: ModelOverviewProps) {
   const { state } = props;
@@ -60,9 +64,7 @@ export function ModelOverview(props: ModelOverviewProps) {
                 build: `#${active.buildNumber}${
                   build?.comment ? ` — ${build.comment}` : ''
                 }`,
-                function: build
-                  ? `${build.functionName} in ${build.filePath}`
-                  : '—',
+                function: build ? describeBuildFunction(build) : '—',
                 runtime: build ? runtimes.label(build.runtimeId) : '—',
                 profile: active.profile,
                 'replicas ready': replicasReady(active),
@@ -108,6 +110,12 @@ export function ModelOverview(props: ModelOverviewProps) {
           projectId={model.projectId}
           model={model}
           request={exampleRequest(builds, active?.buildId)}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <ModelLineageList
+          model={model}
+          projectId={projectSlug(props.project)}
         />
       </Grid>
     </Grid>

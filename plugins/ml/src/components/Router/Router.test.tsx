@@ -3,6 +3,7 @@ import { mlflowApiRef } from '../../api';
 import {
   createMockMlApi,
   createMockMlflowApi,
+  mlflowRegisteredModel,
   mlflowRun,
   mlflowRunId,
   renderWithMlApi,
@@ -56,6 +57,25 @@ describe('Router', () => {
     expect(
       await screen.findByRole('heading', { name: 'Churn model' }),
     ).toBeInTheDocument();
+  });
+
+  it("renders a registered model's page below its project", async () => {
+    const mlflow = createMockMlflowApi();
+    mlflow.getRegisteredModel.mockResolvedValue(mlflowRegisteredModel());
+    mlflow.searchModelVersions.mockResolvedValue({ items: [] });
+    const withModels = createMockMlApi({
+      getProject: churnProject,
+      listModels: [],
+    });
+    await renderAt(
+      `/ml/projects/${churnProject.id}/registry/churn-classifier`,
+      withModels,
+      mlflow,
+    );
+    expect(
+      await screen.findByRole('heading', { name: 'churn-classifier' }),
+    ).toBeInTheDocument();
+    expect(mlflow.getRegisteredModel).toHaveBeenCalledWith('churn-classifier');
   });
 
   it("renders an experiment run's page below its project", async () => {

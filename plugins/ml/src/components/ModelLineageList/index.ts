@@ -1,0 +1,2 @@
+export { ModelLineageList } from './ModelLineageList';
+export type { ModelLineageListProps } from './ModelLineageList';
