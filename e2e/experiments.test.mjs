@@ -191,7 +191,7 @@ test('experiments: compare two runs, register the better model, build and deploy
     );
 
     // The version's page shows the build and its deployment.
-    await page.getByText(`Build ${built.number}`).first().waitFor({
+    await page.getByText(`${model.name} #${built.number}`).first().waitFor({
       timeout: 20_000,
     });
 

@@ -101,6 +101,8 @@ function stops({ project, job, run, session, model, entities }) {
     ['project sessions', `${p}/sessions`, text(session.name)],
     ['project jobs', `${p}/jobs`, text(job.name)],
     ['project models', `${p}/models`, text('demo-model')],
+    ['project experiments', `${p}/experiments`, tab('Experiments')],
+    ['project model registry', `${p}/registry`, tab('Model registry')],
     ['project applications', `${p}/applications`, tab('Applications')],
     ['project files', `${p}/files`, text('analysis.py')],
     ['project settings', `${p}/settings`, tab('Settings')],

@@ -25,7 +25,9 @@ exports.up = async function up(knex) {
     table.string('lifecycle_stage', 16).notNullable().comment('active|deleted');
     table.bigInteger('creation_time').notNullable();
     table.bigInteger('last_update_time').notNullable();
-    table.unique(['project_id', 'name'], { indexName: 'ml_experiments_name_idx' });
+    table.unique(['project_id', 'name'], {
+      indexName: 'ml_experiments_name_idx',
+    });
   });
 
   await knex.schema.createTable('ml_experiment_tags', table => {
