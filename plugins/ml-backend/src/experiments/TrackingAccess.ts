@@ -1,7 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
-  ACTIVE_STATES,
   mlProjectReadPermission,
   mlProjectWritePermission,
 } from '@ml-platform/plugin-ml-common';
@@ -9,6 +8,7 @@ import { Request } from 'express';
 import { RequestAccess } from '../access/RequestAccess';
 import { ProjectStore, StoredWorkload, WorkloadStore } from '../database';
 import { WorkloadTokens } from '../engine/WorkloadTokens';
+import { workloadOfToken } from '../workloads/api/workloadAuth';
 import { MlflowError } from './MlflowError';
 
 /**
@@ -45,20 +45,17 @@ export class TrackingAccess {
 
   /** The caller, from a workload token or the user's Backstage token. */
   async caller(req: Request): Promise<TrackingCaller> {
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const ref = match && (await this.deps.tokens.verify(match[1]));
-    if (ref) {
-      const workload = await this.deps.workloads.get(ref.workloadId);
-      if (
-        !workload ||
-        workload.attempt !== ref.attempt ||
-        !ACTIVE_STATES.includes(workload.state)
-      ) {
-        throw new MlflowError(
-          'UNAUTHENTICATED',
-          'The workload token is not valid, or its workload has ended',
-        );
-      }
+    const workload = await workloadOfToken(
+      this.deps,
+      req.headers.authorization,
+    );
+    if (workload === 'invalid') {
+      throw new MlflowError(
+        'UNAUTHENTICATED',
+        'The workload token is not valid, or its workload has ended',
+      );
+    }
+    if (workload) {
       return { kind: 'workload', workload, userId: workload.requester };
     }
     try {

@@ -2,6 +2,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   ALICE,
   BOB,
+  mlflowError,
   startTrackingBackend,
   TrackingBackend,
   VERA,
@@ -9,12 +10,6 @@ import {
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
-
-/** `{error_code, message}` with the status MLflow gives the code. */
-const mlflowError = (status: number, code: string, message?: RegExp) => ({
-  status,
-  body: { error_code: code, message: message ?? expect.any(String) },
-});
 
 /**
  * The experiment endpoints of MLflow's REST API 2.0 on the wire, against

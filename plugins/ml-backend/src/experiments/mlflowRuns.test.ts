@@ -4,6 +4,7 @@ import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
   ALICE,
   BOB,
+  mlflowError,
   startTrackingBackend,
   TRACKING,
   TrackingBackend,
@@ -12,11 +13,6 @@ import {
 
 jest.setTimeout(120_000);
 const databases = createTestDatabases();
-
-const mlflowError = (status: number, code: string, message?: RegExp) => ({
-  status,
-  body: { error_code: code, message: message ?? expect.any(String) },
-});
 
 /**
  * The run endpoints of MLflow's REST API 2.0 on the wire: runs, logging,

@@ -20,6 +20,16 @@ export const WANDA = 'user:default/wanda';
 
 export const TRACKING = '/api/ml/mlflow/api/2.0/mlflow';
 
+/** `{error_code, message}` with the status MLflow gives the code. */
+export const mlflowError = (
+  status: number,
+  code: string,
+  message?: RegExp,
+) => ({
+  status,
+  body: { error_code: code, message: message ?? expect.any(String) },
+});
+
 export interface TrackingBackend {
   backend: MlTestBackend;
   /** Alice's project, where Vera is a viewer and Bob nothing. */

@@ -2,7 +2,7 @@ import { ProjectStore } from '../../database';
 import { MlflowError, doesNotExist, invalidParameter } from '../MlflowError';
 import { TrackingAccess, TrackingCaller } from '../TrackingAccess';
 import { ExperimentStore, StoredExperiment } from './ExperimentStore';
-import { LIMITS, validateKey, validateLength } from './limits';
+import { LIMITS, validateTag } from './limits';
 import {
   PLATFORM_TAG,
   refusePlatformTags,
@@ -59,7 +59,7 @@ export class ExperimentService {
       name,
     );
     const own = tags.filter(t => t.key !== PLATFORM_TAG.projectId);
-    own.forEach(validateExperimentTag);
+    own.forEach(validateTag);
     refusePlatformTags(own);
     return this.deps.experiments.create({
       projectId,
@@ -137,7 +137,7 @@ export class ExperimentService {
   }
 
   async setTag(caller: TrackingCaller, id: string, tag: KeyValue) {
-    validateExperimentTag(tag);
+    validateTag(tag);
     refusePlatformTags([tag]);
     await this.deps.lookup.experiment(caller, id, 'write');
     await this.deps.experiments.setTag(id, tag);
@@ -162,9 +162,4 @@ function validName(name: string | undefined): string {
     );
   }
   return name;
-}
-
-function validateExperimentTag(tag: KeyValue) {
-  validateKey('tag', tag.key);
-  validateLength('Tag value', LIMITS.tagValueLength, tag.value);
 }

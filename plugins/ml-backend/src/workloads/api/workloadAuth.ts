@@ -14,6 +14,29 @@ export interface WorkloadLocals {
  * the token of a workload attempt that is still queued, starting or running.
  * A token of an ended or retried attempt no longer works.
  */
+/**
+ * The live workload a Bearer header's token names: undefined when the
+ * header holds no token of ours, `'invalid'` when it does but its attempt
+ * has ended or was retried.
+ */
+export async function workloadOfToken(
+  deps: { tokens: WorkloadTokens; workloads: WorkloadStore },
+  header: string | undefined,
+): Promise<StoredWorkload | 'invalid' | undefined> {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  const ref = match && (await deps.tokens.verify(match[1]));
+  if (!ref) return undefined;
+  const workload = await deps.workloads.get(ref.workloadId);
+  if (
+    !workload ||
+    workload.attempt !== ref.attempt ||
+    !ACTIVE_STATES.includes(workload.state)
+  ) {
+    return 'invalid';
+  }
+  return workload;
+}
+
 export function requireWorkload(deps: {
   tokens: WorkloadTokens;
   workloads: WorkloadStore;
@@ -21,20 +44,13 @@ export function requireWorkload(deps: {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.headers.authorization ?? '';
-      const match = /^Bearer\s+(\S+)$/i.exec(header);
-      if (!match) {
+      if (!/^Bearer\s+(\S+)$/i.test(header)) {
         throw new AuthenticationError(
           'This API needs the workload token (ML_WORKLOAD_TOKEN) as a Bearer token',
         );
       }
-      const ref = await deps.tokens.verify(match[1]);
-      const workload = ref && (await deps.workloads.get(ref.workloadId));
-      if (
-        !ref ||
-        !workload ||
-        workload.attempt !== ref.attempt ||
-        !ACTIVE_STATES.includes(workload.state)
-      ) {
+      const workload = await workloadOfToken(deps, header);
+      if (!workload || workload === 'invalid') {
         throw new AuthenticationError(
           'The workload token is not valid, or its workload has ended',
         );

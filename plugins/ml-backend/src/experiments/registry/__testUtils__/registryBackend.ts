@@ -14,15 +14,7 @@ import {
 /** The HTTP methods of MLflow's registry endpoints. */
 export type Method = 'get' | 'post' | 'patch' | 'delete';
 
-/** `{error_code, message}` with the status MLflow gives the code. */
-export const mlflowError = (
-  status: number,
-  code: string,
-  message?: RegExp,
-) => ({
-  status,
-  body: { error_code: code, message: message ?? expect.any(String) },
-});
+export { mlflowError } from '../../__testUtils__/trackingBackend';
 
 export interface RegistryBackend {
   tracking: TrackingBackend;
