@@ -21,6 +21,7 @@ import { ModelAccessKeyStore } from './keys/ModelAccessKeyStore';
 import { ModelService } from './ModelService';
 import { ModelStore } from './ModelStore';
 import { MetricPointStore } from './monitoring/MetricPointStore';
+import { AggregateMetricStore } from './monitoring/AggregateMetricStore';
 import { MonitoringService } from './monitoring/MonitoringService';
 import {
   PREDICTION_RECORDER_OPTIONS,
@@ -159,6 +160,7 @@ export function createModelFeature(options: {
     predictions: predictionStore,
     points: new MetricPointStore(db),
     usage: replicaUsage,
+    aggregates: new AggregateMetricStore(db),
     recorder: predictionRecorder,
   });
   const replicaUsageSampler = new ReplicaUsageSampler({

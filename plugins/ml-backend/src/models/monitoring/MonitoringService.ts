@@ -8,6 +8,7 @@ import { StoredWorkload } from '../../database';
 import { MetricPoint, MetricPointStore } from './MetricPointStore';
 import { PredictionRow, PredictionStore } from './PredictionStore';
 import { ReplicaUsageStore } from './ReplicaUsageStore';
+import { AggregateMetricStore } from './AggregateMetricStore';
 import { ModelDirectory, ServingTarget } from '../serving/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
 import { metricBuckets } from './metricBuckets';
@@ -63,6 +64,7 @@ export class MonitoringService {
       predictions: PredictionStore;
       points: MetricPointStore;
       usage: ReplicaUsageStore;
+      aggregates: AggregateMetricStore;
       recorder: PredictionRecorder;
       now?: () => number;
     },
@@ -252,6 +254,33 @@ export class MonitoringService {
         atMs: prediction.atMs,
       })),
     );
+  }
+
+  /** track_aggregate_metrics: values of a whole window of a model's predictions. */
+  async trackAggregate(
+    workload: CallingWorkload,
+    sent: {
+      metrics: Record<string, number>;
+      startMs: number;
+      endMs: number;
+      model?: string;
+      deploymentId?: string;
+    },
+  ): Promise<number> {
+    const own = await this.ownOrNamedModel(workload, sent.model);
+    const atMs = this.now();
+    const values = Object.entries(sent.metrics).map(([name, value]) => ({
+      projectId: workload.projectId,
+      modelId: own.modelId,
+      deploymentId: sent.deploymentId ?? own.deploymentId,
+      name,
+      value,
+      startMs: sent.startMs,
+      endMs: sent.endMs,
+      atMs,
+    }));
+    await this.deps.aggregates.insert(values);
+    return values.length;
   }
 
   /** read_metrics: a model's values in a range (or of one prediction), grouped by prediction. */

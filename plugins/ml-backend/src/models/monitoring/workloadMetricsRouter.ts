@@ -33,6 +33,22 @@ const delayedBody = z
   })
   .strict();
 
+const aggregateBody = z
+  .object({
+    metrics: z
+      .record(metricName, z.number())
+      .refine(m => Object.keys(m).length > 0, 'give at least one metric'),
+    start: epochMillisSchema,
+    end: epochMillisSchema,
+    model: z.string().min(1).max(63).optional(),
+    deploymentId: z.string().uuid().optional(),
+  })
+  .strict()
+  .refine(b => b.start < b.end, {
+    message: 'must be after start',
+    path: ['end'],
+  });
+
 const readQuery = z
   .object({
     model: z.string().min(1).max(63).optional(),
@@ -46,7 +62,7 @@ const readQuery = z
 
 /**
  * The SDK's metrics routes (`track_metric`, `track_delayed_metrics`,
- * `read_metrics`), called with the workload's own token and limited to the
+ * `track_aggregate_metrics`, `read_metrics`), called with the workload's own token and limited to the
  * models of the workload's project.
  */
 export function createWorkloadMetricsRouter(deps: {
@@ -80,6 +96,19 @@ export function createWorkloadMetricsRouter(deps: {
     );
     await monitoring.trackDelayed(workload, predictionUuid, metrics);
     res.status(204).end();
+  });
+
+  router.post('/workload-api/v1/aggregate-metrics', guard, async (req, res) => {
+    const { workload } = res.locals as WorkloadLocals;
+    const body = parseInput(aggregateBody, req.body, 'body');
+    const accepted = await monitoring.trackAggregate(workload, {
+      metrics: body.metrics,
+      startMs: body.start,
+      endMs: body.end,
+      model: body.model,
+      deploymentId: body.deploymentId,
+    });
+    res.status(201).json({ accepted });
   });
 
   router.get('/workload-api/v1/metrics', guard, async (req, res) => {
