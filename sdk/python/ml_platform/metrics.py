@@ -7,6 +7,9 @@
 - ``track_delayed_metrics(metrics, prediction_uuid)``: values known later,
   such as the ground truth, joined to a prediction by its uuid. Sending them
   again replaces them.
+- ``track_aggregate_metrics(metrics, start_timestamp_ms, end_timestamp_ms)``:
+  values that describe a whole window of a model's predictions, such as an
+  accuracy computed elsewhere; monitors of kind ``aggregate`` read them.
 - ``read_metrics(...)``: the values of a model's predictions in a time range,
   or of one prediction.
 
@@ -60,6 +63,40 @@ def track_delayed_metrics(metrics, prediction_uuid):
         "/workload-api/v1/delayed-metrics",
         {"predictionUuid": str(prediction_uuid), "metrics": values},
     )
+
+
+def track_aggregate_metrics(
+    metrics, start_timestamp_ms, end_timestamp_ms, model_deployment_crn=None, model=None
+):
+    """Tracks metrics of the window [start, end) (CML's ``cdsw.track_aggregate_metrics``).
+
+    ``metrics`` is ``{"name": value, ...}``; the times are epoch milliseconds
+    (or datetimes) and the start must be before the end. The values belong to
+    the model this replica serves, or ``model=`` (a name or id of a model of
+    the workload's project); ``model_deployment_crn`` is the id of the
+    deployment they describe, where CML takes its CRN. Returns how many
+    values the platform accepted.
+    """
+    values = {str(name): _number(name, value) for name, value in metrics.items()}
+    body = {
+        "metrics": values,
+        "start": _epoch_millis("start_timestamp_ms", start_timestamp_ms),
+        "end": _epoch_millis("end_timestamp_ms", end_timestamp_ms),
+    }
+    if model is not None:
+        body["model"] = model
+    if model_deployment_crn is not None:
+        body["deploymentId"] = str(model_deployment_crn)
+    answer = _api.workload_call("POST", "/workload-api/v1/aggregate-metrics", body)
+    return answer["accepted"]
+
+
+def _epoch_millis(name, value):
+    if hasattr(value, "timestamp"):
+        return int(value.timestamp() * 1000)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"{name} must be epoch milliseconds, not {type(value).__name__}")
+    return int(value)
 
 
 def _time(value):

@@ -1,11 +1,15 @@
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
+import { execFile } from 'node:child_process';
+import { AddressInfo } from 'node:net';
+import { promisify } from 'node:util';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
 import { migratedDatabaseForAll } from '../../__testUtils__/migratedDatabase';
 import { ModelStore } from '../ModelStore';
+import { sdkPath } from '../__testUtils__/modelServices';
 import { FakeModelDirectory } from '../serving/__testUtils__/modelReplicas';
 import { AggregateMetric, AggregateMetricStore } from './AggregateMetricStore';
 import { MetricPointStore } from './MetricPointStore';
@@ -28,6 +32,30 @@ const DEPLOYMENT = id(11);
 // Past 2^31: the times must survive as bigints on Postgres.
 const T = 1_790_000_000_000;
 const NOW = T + 10_000_000;
+
+/** What the SDK's track_aggregate_metrics answers and refuses, as a script prints it. */
+const SDK_CALLS = `
+import datetime, json
+import ml_platform
+
+result = {}
+def attempt(name, call):
+    try:
+        result[name] = call()
+    except ml_platform.MlApiError as error:
+        result[name] = error.status
+    except TypeError as error:
+        result[name] = "TypeError"
+start = datetime.datetime.fromtimestamp(${T / 1000 - 60}, datetime.timezone.utc)
+attempt("sent", lambda: ml_platform.track_aggregate_metrics(
+    {"accuracy": 0.93, "f1": 1}, start, ${T}, model_deployment_crn="${DEPLOYMENT}"))
+attempt("backwards", lambda: ml_platform.track_aggregate_metrics({"accuracy": 1}, ${T}, ${
+  T - 1
+}))
+attempt("not_a_time", lambda: ml_platform.track_aggregate_metrics({"accuracy": 1}, "today", ${T}))
+attempt("not_a_number", lambda: ml_platform.track_aggregate_metrics({"accuracy": "high"}, 0, ${T}))
+print(json.dumps(result))
+`;
 
 const value = (fields: Partial<AggregateMetric>): AggregateMetric => ({
   projectId: PROJECT,
@@ -229,6 +257,38 @@ describe.each(databases.eachSupportedId())(
       expect(res.body.error.message).toMatch(/model: required/);
       expect(await store.list(OTHER_MODEL, 0, NOW)).toEqual([]);
       expect(await store.list(MODEL, 0, NOW)).toEqual([]);
+    });
+
+    it('is what the SDK’s track_aggregate_metrics calls, as CML’s', async () => {
+      const server = app.listen(0);
+      try {
+        const { port } = server.address() as AddressInfo;
+        const { stdout } = await promisify(execFile)(
+          'python3',
+          ['-c', SDK_CALLS],
+          {
+            env: {
+              PATH: process.env.PATH ?? '',
+              PYTHONPATH: sdkPath,
+              ML_API_URL: `http://127.0.0.1:${port}`,
+              ML_WORKLOAD_TOKEN: 'token-of-the-workload',
+            },
+          },
+        );
+        expect(JSON.parse(stdout)).toEqual({
+          sent: 2,
+          backwards: 400,
+          not_a_time: 'TypeError',
+          not_a_number: 'TypeError',
+        });
+      } finally {
+        server.close();
+      }
+      const sent = { startMs: T - 60_000, deploymentId: DEPLOYMENT, atMs: NOW };
+      expect(await store.list(MODEL, 0, NOW)).toEqual([
+        value({ value: 0.93, ...sent }),
+        value({ name: 'f1', value: 1, ...sent }),
+      ]);
     });
 
     it.each([
