@@ -46,9 +46,19 @@ const SNAPSHOT_TABLES = [
   'model_builds',
   'model_deployments',
   'model_access_keys',
+  'model_monitoring_settings',
+  'model_prediction_inputs',
+  'model_drift_baselines',
+  'model_aggregate_metrics',
+  'model_monitors',
+  'model_monitor_evaluations',
+  'model_promotion_policies',
+  'model_events',
   'applications',
 ];
 
+// The access check's 404. A missing thing of a readable project (a model, a
+// monitor, ...) answers 404 too, but with a message this does not match.
 const DENIAL_404 = /^No (project|workload) with id/;
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -143,6 +153,19 @@ describe.each(databases.eachSupportedId())(
           .send({})
           .expect(status(201))
       ).body.id;
+      // A technical metric needs no monitoring settings of the model; off,
+      // so no evaluation changes the snapshot between a refusal's two looks.
+      ids.monitorId = (
+        await api('post', `${p}/models/${ids.modelId}/monitors`)
+          .send({
+            name: 'errors',
+            metric: { kind: 'technical', name: 'errorRate' },
+            threshold: 0.1,
+            direction: 'above',
+            enabled: false,
+          })
+          .expect(status(201))
+      ).body.id;
     });
 
     afterAll(() => backend?.stop());
@@ -173,6 +196,7 @@ describe.each(databases.eachSupportedId())(
         buildId: ids.buildId,
         deploymentId: MISSING_ID,
         keyId: missing ? MISSING_ID : ids.keyId,
+        monitorId: missing ? MISSING_ID : ids.monitorId,
       };
       return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
         if (!(name in values))
@@ -275,6 +299,16 @@ describe.each(databases.eachSupportedId())(
         } routes × ${CALLERS.length} callers = ${cells} requests\n`,
       );
       expect(problems).toEqual([]);
+    });
+
+    it('tells a missing monitor of a readable model from a refusal', async () => {
+      const res = await request(backend.server)
+        .get(
+          `/api/ml/projects/${ids.projectId}/models/${ids.modelId}/monitors/${MISSING_ID}`,
+        )
+        .set(as(owner))
+        .expect(status(404));
+      expect(res.body.error.message).not.toMatch(DENIAL_404);
     });
 
     it('lists only the projects a caller may read', async () => {

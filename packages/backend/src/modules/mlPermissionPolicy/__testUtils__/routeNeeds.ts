@@ -134,6 +134,23 @@ export const ML_ROUTE_NEEDS: Record<string, RouteNeed> = {
   'GET /projects/{projectId}/models/{modelId}/lineage': read,
   'GET /projects/{projectId}/models/{modelId}/predictions': read,
   'GET /projects/{projectId}/models/{modelId}/metrics': read,
+  'GET /projects/{projectId}/models/{modelId}/monitoring-settings': read,
+  'PUT /projects/{projectId}/models/{modelId}/monitoring-settings': write,
+  'GET /projects/{projectId}/models/{modelId}/quality': read,
+  'GET /projects/{projectId}/models/{modelId}/drift': read,
+  'POST /projects/{projectId}/models/{modelId}/drift-baseline': write,
+  'GET /projects/{projectId}/models/{modelId}/monitors': read,
+  'POST /projects/{projectId}/models/{modelId}/monitors': write,
+  'GET /projects/{projectId}/models/{modelId}/monitors/{monitorId}': read,
+  'PATCH /projects/{projectId}/models/{modelId}/monitors/{monitorId}': write,
+  'DELETE /projects/{projectId}/models/{modelId}/monitors/{monitorId}': write,
+  'GET /projects/{projectId}/models/{modelId}/monitors/{monitorId}/evaluations':
+    read,
+  'GET /projects/{projectId}/models/{modelId}/promotion-policy': read,
+  // Which candidate replaces the live deployment: as deploying it would.
+  'PUT /projects/{projectId}/models/{modelId}/promotion-policy': operate,
+  'DELETE /projects/{projectId}/models/{modelId}/promotion-policy': operate,
+  'GET /projects/{projectId}/models/{modelId}/events': read,
   // With a portal token (the Test panel); an access key works for anyone.
   'POST /projects/{projectId}/models/{modelId}/predict': read,
   'POST /model': 'accessKey',
@@ -142,6 +159,7 @@ export const ML_ROUTE_NEEDS: Record<string, RouteNeed> = {
   'GET /workload-api/v1/metrics': 'workloadToken',
   'POST /workload-api/v1/metrics': 'workloadToken',
   'POST /workload-api/v1/delayed-metrics': 'workloadToken',
+  'POST /workload-api/v1/aggregate-metrics': 'workloadToken',
 };
 
 /** A caller of the matrix: signed in or not, with a role on its project. */
