@@ -325,5 +325,11 @@ function validBodies(
       predictionUuid: OTHER_UUID,
       metrics: { a: 1 },
     },
+    'POST /workload-api/v1/aggregate-metrics': {
+      metrics: { accuracy: 0.9 },
+      start: 1767225600000,
+      end: 1767229200000,
+      model: 'scorer',
+    },
   };
 }
