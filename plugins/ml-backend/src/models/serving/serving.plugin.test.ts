@@ -26,6 +26,8 @@ uuid = os.environ["PREDICTION_UUID"]
 ml_platform.track_delayed_metrics({"actual": 5}, uuid)
 ml_platform.track_delayed_metrics({"actual": 7, "ok": 1}, uuid)  # replaces "actual"
 ml_platform.track_metric("drift", 0.25, model="summer")
+aggregated = ml_platform.track_aggregate_metrics(
+    {"accuracy": 0.875}, 1767225600000, 1767229200000, model="summer")
 answer = ml_platform.call_model(os.environ["ACCESS_KEY"], {"a": 20, "b": 1})
 one = ml_platform.read_metrics(model="summer", uuid=uuid)
 everything = ml_platform.read_metrics(model="summer")
@@ -34,7 +36,7 @@ try:
     missing = "stored"
 except ml_platform.MlApiError as error:
     missing = error.status
-print("RESULT " + json.dumps({"one": one, "everything": everything, "answer": answer, "missing": missing}))
+print("RESULT " + json.dumps({"one": one, "everything": everything, "answer": answer, "missing": missing, "aggregated": aggregated}))
 `;
 
 /**
@@ -57,6 +59,8 @@ attempt("track_own", lambda: ml_platform.track_metric("stolen", 1))
 attempt("track_named", lambda: ml_platform.track_metric("stolen", 1, model=claimed))
 attempt("read_own", lambda: ml_platform.read_metrics())
 attempt("read_named", lambda: ml_platform.read_metrics(model=claimed))
+attempt("aggregate_own", lambda: ml_platform.track_aggregate_metrics({"stolen": 1}, 0, 1))
+attempt("aggregate_named", lambda: ml_platform.track_aggregate_metrics({"stolen": 1}, 0, 1, model=claimed))
 print("RESULT " + json.dumps(result))
 `;
 import {
@@ -270,6 +274,13 @@ describe.each(databases.eachSupportedId())(
         response: { sum: 21 },
       });
       expect(result.missing).toBe(404);
+      expect(result.aggregated).toBe(1);
+      const aggregates = await backend
+        .knex('model_aggregate_metrics')
+        .select('name', 'value', 'start_ms', 'end_ms');
+      expect(
+        aggregates.map(a => [a.name, a.value, +a.start_ms, +a.end_ms]),
+      ).toEqual([['accuracy', 0.875, 1767225600000, 1767229200000]]);
 
       // The portal's read API shows the same, by uuid and in the metrics buckets.
       const records = await api(
@@ -321,6 +332,8 @@ describe.each(databases.eachSupportedId())(
         track_named: 404,
         read_own: 400,
         read_named: 404,
+        aggregate_own: 400,
+        aggregate_named: 404,
       });
 
       // Nothing reached summer's metrics.
@@ -330,6 +343,9 @@ describe.each(databases.eachSupportedId())(
       ).toBe(true);
       expect(
         await backend.knex('model_metric_points').where({ name: 'stolen' }),
+      ).toEqual([]);
+      expect(
+        await backend.knex('model_aggregate_metrics').where({ name: 'stolen' }),
       ).toEqual([]);
     });
 
