@@ -24,20 +24,20 @@ const trackBody = z
   .object({ points: z.array(pointSchema).min(1).max(10_000) })
   .strict();
 
+const metricValues = z
+  .record(metricName, z.number())
+  .refine(m => Object.keys(m).length > 0, 'give at least one metric');
+
 const delayedBody = z
   .object({
     predictionUuid: z.string().uuid(),
-    metrics: z
-      .record(metricName, z.number())
-      .refine(m => Object.keys(m).length > 0, 'give at least one metric'),
+    metrics: metricValues,
   })
   .strict();
 
 const aggregateBody = z
   .object({
-    metrics: z
-      .record(metricName, z.number())
-      .refine(m => Object.keys(m).length > 0, 'give at least one metric'),
+    metrics: metricValues,
     start: epochMillisSchema,
     end: epochMillisSchema,
     model: z.string().min(1).max(63).optional(),
@@ -62,8 +62,8 @@ const readQuery = z
 
 /**
  * The SDK's metrics routes (`track_metric`, `track_delayed_metrics`,
- * `track_aggregate_metrics`, `read_metrics`), called with the workload's own token and limited to the
- * models of the workload's project.
+ * `track_aggregate_metrics`, `read_metrics`), called with the workload's own
+ * token and limited to the models of the workload's project.
  */
 export function createWorkloadMetricsRouter(deps: {
   monitoring: MonitoringService;
