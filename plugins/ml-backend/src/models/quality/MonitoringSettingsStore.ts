@@ -1,4 +1,7 @@
-import { MonitoredFeature, MonitoringTask } from '@ml-platform/plugin-ml-common';
+import {
+  MonitoredFeature,
+  MonitoringTask,
+} from '@ml-platform/plugin-ml-common';
 import { Knex } from 'knex';
 
 /** Where a model's monitoring settings came from. */

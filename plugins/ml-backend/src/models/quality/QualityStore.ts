@@ -16,6 +16,9 @@ export const MAX_PAIRS = 500;
 
 type Num = number | string | null;
 
+/** The most aggregate values a quality read returns. */
+const MAX_AGGREGATES = 10_000;
+
 /**
  * A model's tracked predictions joined with their delayed truth by
  * prediction uuid (both in model_metric_points), aggregated in SQL.
@@ -37,8 +40,7 @@ export class QualityStore {
       .andWhere('p.name', filter.predictionMetric)
       .andWhere('p.at_ms', '>=', filter.fromMs)
       .andWhere('p.at_ms', '<', filter.toMs);
-    if (filter.deploymentId)
-      q.andWhere('p.deployment_id', filter.deploymentId);
+    if (filter.deploymentId) q.andWhere('p.deployment_id', filter.deploymentId);
     return q;
   }
 
@@ -63,9 +65,7 @@ export class QualityStore {
         this.db.raw(
           'sum(case when t.value <> 0 then abs((p.value - t.value) / t.value) else 0 end) as pct_err',
         ),
-        this.db.raw(
-          'sum(case when t.value <> 0 then 1 else 0 end) as nonzero',
-        ),
+        this.db.raw('sum(case when t.value <> 0 then 1 else 0 end) as nonzero'),
       )
       .groupByRaw('1')
       .orderByRaw('1')) as unknown as Array<Record<string, Num>>;
@@ -169,5 +169,31 @@ export class QualityStore {
       .orderBy([{ column: 'at_ms' }, { column: 'id' }])
       .limit(limit);
     return rows.map(r => Number(r.value));
+  }
+
+  /** Values sent with `track_aggregate_metrics` whose window ends in the range. */
+  async aggregates(filter: {
+    modelId: string;
+    deploymentId?: string;
+    fromMs: number;
+    toMs: number;
+  }): Promise<
+    Array<{ name: string; value: number; startMs: number; endMs: number }>
+  > {
+    const q = this.db('model_aggregate_metrics')
+      .select('name', 'value', 'start_ms', 'end_ms')
+      .where({ model_id: filter.modelId })
+      .andWhere('end_ms', '>', filter.fromMs)
+      .andWhere('end_ms', '<=', filter.toMs);
+    if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
+    const rows: Array<Record<string, Num>> = await q
+      .orderBy([{ column: 'end_ms' }, { column: 'id' }])
+      .limit(MAX_AGGREGATES);
+    return rows.map(r => ({
+      name: String(r.name),
+      value: Number(r.value),
+      startMs: Number(r.start_ms),
+      endMs: Number(r.end_ms),
+    }));
   }
 }

@@ -35,8 +35,9 @@ describe('ksTwoSample', () => {
 
   it('comes close to scipy on larger samples', () => {
     // 3000 and 2000 values: scipy D 0.044333…, p 0.017341054168273366.
-    const big = Array.from({ length: 3000 }, (_, i) =>
-      (((i + 1) * 7919) % 10007) / 100,
+    const big = Array.from(
+      { length: 3000 },
+      (_, i) => (((i + 1) * 7919) % 10007) / 100,
     ).sort((a, b) => a - b);
     const other = Array.from(
       { length: 2000 },
@@ -131,7 +132,8 @@ describe('categoricalPsi', () => {
   it('gives a category one side lacks the epsilon share', () => {
     const psi = categoricalPsi({ a: 1 }, { a: 1, b: 1 })!;
     expect(psi).toBeCloseTo(
-      (0.5 - 1) * Math.log(0.5) + (0.5 - PSI_EPSILON) * Math.log(0.5 / PSI_EPSILON),
+      (0.5 - 1) * Math.log(0.5) +
+        (0.5 - PSI_EPSILON) * Math.log(0.5 / PSI_EPSILON),
       12,
     );
     expect(categoricalPsi({}, { a: 1 })).toBeUndefined();

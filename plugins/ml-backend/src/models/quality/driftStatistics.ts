@@ -45,7 +45,8 @@ export function decileEdges(sortedBaseline: number[]): number[] {
     const lo = Math.floor(pos);
     const hi = Math.min(n - 1, lo + 1);
     const edge =
-      sortedBaseline[lo] + (pos - lo) * (sortedBaseline[hi] - sortedBaseline[lo]);
+      sortedBaseline[lo] +
+      (pos - lo) * (sortedBaseline[hi] - sortedBaseline[lo]);
     if (edges.length === 0 || edge > edges[edges.length - 1]) edges.push(edge);
   }
   return edges;
@@ -172,7 +173,9 @@ function logGamma(x: number): number {
   let a = c[0];
   const t = z + 7.5;
   for (let i = 1; i < 9; i++) a += c[i] / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
+  return (
+    0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a)
+  );
 }
 
 /**
