@@ -29,6 +29,7 @@ import {
 import { PredictionStore } from './monitoring/PredictionStore';
 import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
 import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
+import { createQualityFeature } from './quality/createQualityFeature';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
@@ -167,6 +168,16 @@ export function createModelFeature(options: {
     store: replicaUsage,
   });
 
+  // Quality and drift: settings, captured inputs, baselines.
+  const quality = createQualityFeature({
+    db,
+    models: modelStore,
+    builds: buildStore,
+    deployments: deploymentStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    flush: () => predictionRecorder.flush(),
+  });
+
   return {
     models,
     modelBuilds,
@@ -178,5 +189,6 @@ export function createModelFeature(options: {
     predictionRecorder,
     monitoring,
     replicaUsageSampler,
+    modelQuality: quality.service,
   };
 }
