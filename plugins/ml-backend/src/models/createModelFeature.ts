@@ -141,12 +141,25 @@ export function createModelFeature(options: {
     },
     PREDICTION_RECORDER_OPTIONS,
   );
+  // Quality and drift: settings, captured inputs, baselines.
+  const quality = createQualityFeature({
+    db,
+    models: modelStore,
+    builds: buildStore,
+    deployments: deploymentStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    flush: () => predictionRecorder.flush(),
+    logger: servingLogger.child({ component: 'input-recorder' }),
+  });
   const gateway = new ModelGateway({
     directory: modelDirectory,
     client: new ReplicaClient({
       timeoutMs: config.serving.predictionTimeoutMs,
     }),
     recorder: config.serving.recordPredictions ? predictionRecorder : undefined,
+    inputs: config.serving.recordPredictions
+      ? quality.inputRecorder
+      : undefined,
     options: {
       queueTimeoutMs: config.serving.queueTimeoutMs,
       failureRestMs: 1000,
@@ -168,16 +181,6 @@ export function createModelFeature(options: {
     store: replicaUsage,
   });
 
-  // Quality and drift: settings, captured inputs, baselines.
-  const quality = createQualityFeature({
-    db,
-    models: modelStore,
-    builds: buildStore,
-    deployments: deploymentStore,
-    snapshotDir: id => modelBuilds.snapshotDir(id),
-    flush: () => predictionRecorder.flush(),
-  });
-
   return {
     models,
     modelBuilds,
@@ -190,5 +193,6 @@ export function createModelFeature(options: {
     monitoring,
     replicaUsageSampler,
     modelQuality: quality.service,
+    predictionInputRecorder: quality.inputRecorder,
   };
 }

@@ -99,6 +99,8 @@ export class ModelQualityService {
       quality: QualityStore;
       /** Writes what recorders still buffer, before a read. */
       flush?: () => Promise<void>;
+      /** Told when a model's settings were saved (caches of its features). */
+      settingsChanged?: (modelId: string) => void;
       now?: () => number;
     },
   ) {
@@ -167,6 +169,7 @@ export class ModelQualityService {
       source: 'settings',
       updatedAtMs: this.now(),
     });
+    this.deps.settingsChanged?.(model.id);
     return this.settingsOf(model.id);
   }
 
@@ -180,6 +183,7 @@ export class ModelQualityService {
       source: 'lineage',
       updatedAtMs: this.now(),
     });
+    this.deps.settingsChanged?.(modelId);
   }
 
   private windowsOf(range: QualityRange) {

@@ -21,7 +21,6 @@ const QUALITY_TABLES = [
 const uuid = (n: number) =>
   `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const FROM = Date.parse('2026-12-01T00:00:00Z');
-const HOUR = 3_600_000;
 
 describe('quality and drift API', () => {
   let backend: MlTestBackend;
