@@ -174,6 +174,7 @@ export const mlPlugin = createBackendPlugin({
         deps.lifecycle.addShutdownHook(async () => {
           services.gateway.close();
           await services.predictionRecorder.stop();
+          await services.predictionInputRecorder.stop();
         });
 
         httpRouter.addAuthPolicy({

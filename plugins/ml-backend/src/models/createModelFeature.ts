@@ -30,6 +30,7 @@ import {
 import { PredictionStore } from './monitoring/PredictionStore';
 import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
 import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
+import { createQualityFeature } from './quality/createQualityFeature';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
@@ -141,12 +142,25 @@ export function createModelFeature(options: {
     },
     PREDICTION_RECORDER_OPTIONS,
   );
+  // Quality and drift: settings, captured inputs, baselines.
+  const quality = createQualityFeature({
+    db,
+    models: modelStore,
+    builds: buildStore,
+    deployments: deploymentStore,
+    snapshotDir: id => modelBuilds.snapshotDir(id),
+    flush: () => predictionRecorder.flush(),
+    logger: servingLogger.child({ component: 'input-recorder' }),
+  });
   const gateway = new ModelGateway({
     directory: modelDirectory,
     client: new ReplicaClient({
       timeoutMs: config.serving.predictionTimeoutMs,
     }),
     recorder: config.serving.recordPredictions ? predictionRecorder : undefined,
+    inputs: config.serving.recordPredictions
+      ? quality.inputRecorder
+      : undefined,
     options: {
       queueTimeoutMs: config.serving.queueTimeoutMs,
       failureRestMs: 1000,
@@ -180,5 +194,7 @@ export function createModelFeature(options: {
     predictionRecorder,
     monitoring,
     replicaUsageSampler,
+    modelQuality: quality.service,
+    predictionInputRecorder: quality.inputRecorder,
   };
 }

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ModelDirectory, ServingTarget } from './ModelDirectory';
 import { ReplicaUnreachableError } from './errors';
+import { CapturedCall } from '../quality/PredictionInputRecorder';
 import { PredictionRecorder } from '../monitoring/PredictionRecorder';
 import {
   ReplicaAnswer,
@@ -53,6 +54,10 @@ export class ModelGateway {
       client: ReplicaClient;
       /** Absent when recording is off. */
       recorder?: PredictionRecorder;
+      /** Captures the declared features of successful predictions' requests. */
+      inputs?: {
+        capture(call: CapturedCall, request: unknown): void;
+      };
       options: ModelGatewayOptions;
     },
   ) {
@@ -122,7 +127,12 @@ export class ModelGateway {
    * answers the PredictionResponse as JSON text: the model's response is
    * spliced in as the replica sent it, not parsed and serialized again.
    */
-  async predict(target: ServingTarget, body: Buffer): Promise<string> {
+  async predict(
+    target: ServingTarget,
+    body: Buffer,
+    /** The request as parsed, for the input recorder. */
+    parsed?: unknown,
+  ): Promise<string> {
     const started = performance.now();
     const atMs = Date.now();
     const uuid = randomUUID();
@@ -186,6 +196,11 @@ export class ModelGateway {
     }
     const totalMs = performance.now() - started;
     this.record(call(), totalMs, 200, answer, answer.error?.name);
+    if (answer.success)
+      this.deps.inputs?.capture(
+        { modelId: target.modelId, deploymentId, uuid, atMs },
+        parsed,
+      );
     const modelMs =
       answer.modelMs !== undefined && Number.isFinite(answer.modelMs)
         ? answer.modelMs

@@ -144,7 +144,7 @@ export function createServingRouter(deps: {
           (token?.startsWith(ACCESS_KEY_PREFIX) ? token : undefined),
       );
       const request = Buffer.from(JSON.stringify(body.request ?? null));
-      send(res, await gateway.predict(target, request));
+      send(res, await gateway.predict(target, request, body.request));
     }),
   );
 
@@ -156,7 +156,7 @@ export function createServingRouter(deps: {
       const { projectId, modelId } = pathParams(req);
       checkQuery(req);
       const body = await readBody(req, maxBodyBytes);
-      parseJson(body);
+      const parsed = parseJson(body);
       const token = bearer(req);
       let credential: PredictionCredential;
       if (token?.startsWith(ACCESS_KEY_PREFIX))
@@ -166,7 +166,7 @@ export function createServingRouter(deps: {
         credential = { authenticate: () => access.readProject(req, projectId) };
       }
       const target = await gateway.targetById(projectId, modelId, credential);
-      send(res, await gateway.predict(target, body));
+      send(res, await gateway.predict(target, body, parsed));
     }),
   );
 

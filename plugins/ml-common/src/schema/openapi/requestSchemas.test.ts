@@ -31,6 +31,10 @@ import {
   updateWorkspaceSchema,
 } from '../../schemas';
 import {
+  modelMonitoringSettingsInputSchema,
+  takeDriftBaselineSchema,
+} from '../../qualitySchemas';
+import {
   createJobSchema,
   launchSessionSchema,
   runJobSchema,
@@ -62,6 +66,28 @@ interface Case<Name extends keyof Schemas> {
 }
 
 const cases: { [Name in keyof Schemas]?: Case<Name> } = {
+  ModelMonitoringSettingsInput: {
+    agrees: agree<
+      Input<typeof modelMonitoringSettingsInputSchema>,
+      Schemas['ModelMonitoringSettingsInput']
+    >(),
+    schema: modelMonitoringSettingsInputSchema,
+    example: {
+      task: 'regression',
+      predictionMetric: 'prediction',
+      truthMetric: 'actual',
+      features: [{ name: 'age', type: 'numeric' }],
+      baselineSize: 1000,
+    },
+  },
+  TakeDriftBaselineRequest: {
+    agrees: agree<
+      Input<typeof takeDriftBaselineSchema>,
+      Schemas['TakeDriftBaselineRequest']
+    >(),
+    schema: takeDriftBaselineSchema,
+    example: { source: 'predictions', size: 500 },
+  },
   CreateWorkspaceRequest: {
     agrees: agree<
       Input<typeof createWorkspaceSchema>,
