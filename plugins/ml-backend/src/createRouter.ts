@@ -38,6 +38,8 @@ import { createApplicationsRouter } from './applications/applicationsRouter';
 import { ModelGateway } from './models/serving/ModelGateway';
 import { MonitoringService } from './models/monitoring/MonitoringService';
 import { createMonitoringRouter } from './models/monitoring/monitoringRouter';
+import { MonitorService } from './models/monitors/MonitorService';
+import { createMonitorsRouter } from './models/monitors/monitorsRouter';
 import { createServingRouter } from './models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';
 import { requireWorkload } from './workloads/api/workloadAuth';
@@ -70,6 +72,7 @@ export interface RouterOptions {
   applications: ApplicationService;
   gateway: ModelGateway;
   monitoring: MonitoringService;
+  modelMonitors: MonitorService;
   tracking: TrackingFeature;
   projectStore: ProjectStore;
   logger: LoggerService;
@@ -120,6 +123,12 @@ export async function createRouter(
   router.use(createApplicationsRouter(options));
   router.use(createWorkloadApiRouter(options));
   router.use(createMonitoringRouter(options));
+  router.use(
+    createMonitorsRouter({
+      access: options.access,
+      monitors: options.modelMonitors,
+    }),
+  );
   router.use(
     createWorkloadMetricsRouter({
       monitoring: options.monitoring,

@@ -8,7 +8,11 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { NewModelEvent } from '../events/ModelEventStore';
 import { MonitorEvaluationStore } from './MonitorEvaluationStore';
-import { MonitorReading, MonitorSignals, MonitorWindow } from './MonitorSignals';
+import {
+  MonitorReading,
+  MonitorSignals,
+  MonitorWindow,
+} from './MonitorSignals';
 import { MonitorStore, StoredMonitor } from './MonitorStore';
 import { MonitorDecision, nextMonitorState } from './monitorStateMachine';
 
@@ -296,10 +300,9 @@ export class MonitorEvaluator {
     await notifications.send({
       recipients: { type: 'entity', entityRef: project.owner },
       payload: {
-        title: `Monitor ${monitor.name} of model ${modelName} is ${decision.state.replace(
-          '_',
-          ' ',
-        )}`,
+        title: `Monitor ${
+          monitor.name
+        } of model ${modelName} is ${decision.state.replace('_', ' ')}`,
         description: why,
         link: `/ml/projects/${monitor.projectId}/models/${monitor.modelId}/monitors`,
         severity: decision.state === 'alerting' ? 'high' : 'normal',

@@ -32,14 +32,12 @@ export class TechnicalSignals implements MonitorSignals {
       .andWhere('at_ms', '<', window.endMs);
     if (metric.name === 'errorRate') {
       // Counted by the database: no row leaves it.
-      const [row] = await inWindow
-        .select(
-          this.db.raw('count(*) as ??', ['total']),
-          this.db.raw(
-            'sum(case when success then 0 else 1 end) as ??',
-            ['failed'],
-          ),
-        );
+      const [row] = await inWindow.select(
+        this.db.raw('count(*) as ??', ['total']),
+        this.db.raw('sum(case when success then 0 else 1 end) as ??', [
+          'failed',
+        ]),
+      );
       const total = Number(row?.total ?? 0);
       if (total === 0) return { samples: 0 };
       return { value: Number(row.failed ?? 0) / total, samples: total };
