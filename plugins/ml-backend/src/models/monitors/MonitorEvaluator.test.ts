@@ -343,5 +343,43 @@ describe.each(databases.eachSupportedId())(
         history.items.filter(e => e.kind === 'retrain_started'),
       ).toHaveLength(6);
     });
+
+    it('evaluates 1,000 monitors within 5 s of CPU', async () => {
+      const rows = Array.from({ length: 1000 }, (_, i) => ({
+        id: id(10_000 + i),
+        project_id: PROJECT,
+        model_id: MODEL,
+        name: `bulk-${i}`,
+        metric: JSON.stringify({ kind: 'technical', name: `bulk-${i}` }),
+        window_seconds: 3600,
+        threshold: 0.1,
+        direction: 'above',
+        min_samples: 10,
+        cooldown_seconds: 7200,
+        trigger_job_id: i % 10 === 0 ? JOB : null,
+        enabled: true,
+        state: 'pending',
+        state_since: START,
+        created_by: 'user:default/a',
+        created_at: START,
+        updated_at: START,
+      }));
+      await knex.batchInsert('model_monitors', rows, 200);
+      for (let i = 0; i < 1000; i++) {
+        signals.readings.set(`bulk-${i}`, { value: i % 2, samples: 20 });
+      }
+      jobs.run.mockResolvedValue({ id: id(600) });
+
+      const cpu = process.cpuUsage();
+      expect(await evaluator().evaluate()).toBe(1000);
+      const used = process.cpuUsage(cpu);
+
+      expect((used.user + used.system) / 1e6).toBeLessThan(5);
+      expect(
+        Number(
+          (await knex('model_monitor_evaluations').count({ n: '*' }))[0].n,
+        ),
+      ).toBe(1000);
+    });
   },
 );
