@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { SignalsService } from '@backstage/plugin-signals-node';
 import { ComputeDriver, MlNotifier } from '@ml-platform/plugin-ml-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
 import path from 'node:path';
 import { ApplicationService } from './applications/ApplicationService';
@@ -63,6 +64,8 @@ export function createMlBackend(options: {
   sdkPath: string;
   /** Where pages hear of state changes; without it they only poll. */
   signals?: Pick<SignalsService, 'publish'>;
+  /** Where monitors notify the project's owner; without it they do not. */
+  notifications?: Pick<NotificationService, 'send'>;
 }) {
   const { db, config, logger } = options;
   const events = new PlatformEvents();
@@ -242,6 +245,8 @@ export function createMlBackend(options: {
     engine,
     drivers,
     registry: tracking.registeredVersions,
+    jobs,
+    notifications: options.notifications,
   });
 
   // Who listens to what, in the order the listeners run.

@@ -40,6 +40,8 @@ import { MonitoringService } from './models/monitoring/MonitoringService';
 import { createMonitoringRouter } from './models/monitoring/monitoringRouter';
 import { ModelQualityService } from './models/quality/ModelQualityService';
 import { createQualityRouter } from './models/quality/qualityRouter';
+import { MonitorService } from './models/monitors/MonitorService';
+import { createMonitorsRouter } from './models/monitors/monitorsRouter';
 import { createServingRouter } from './models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';
 import { requireWorkload } from './workloads/api/workloadAuth';
@@ -73,6 +75,7 @@ export interface RouterOptions {
   gateway: ModelGateway;
   monitoring: MonitoringService;
   modelQuality: ModelQualityService;
+  modelMonitors: MonitorService;
   tracking: TrackingFeature;
   projectStore: ProjectStore;
   logger: LoggerService;
@@ -127,6 +130,12 @@ export async function createRouter(
     createQualityRouter({
       access: options.access,
       quality: options.modelQuality,
+    }),
+  );
+  router.use(
+    createMonitorsRouter({
+      access: options.access,
+      monitors: options.modelMonitors,
     }),
   );
   router.use(

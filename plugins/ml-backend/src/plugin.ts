@@ -90,6 +90,7 @@ export const mlPlugin = createBackendPlugin({
           ],
           apiUrl: await deps.discovery.getBaseUrl('ml'),
           signals: deps.signals,
+          notifications: deps.notifications,
           sdkPath:
             mlConfig.sdkPath ??
             resolvePackagePath(
@@ -130,6 +131,21 @@ export const mlPlugin = createBackendPlugin({
           scope: 'local',
           fn: async () => {
             await services.jobs.tick();
+          },
+        });
+
+        // Local, like ml-job-cron: every backend may evaluate monitors, as
+        // inserting a window's evaluation is the claim (one backend wins it
+        // and only that one notifies and starts the job). A global task
+        // would only add the scheduler's lock on top.
+        await scheduler.scheduleTask({
+          id: 'ml-model-monitors',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 2 },
+          initialDelay: { seconds: 10 },
+          scope: 'local',
+          fn: async () => {
+            await services.monitorEvaluator.evaluate();
           },
         });
 

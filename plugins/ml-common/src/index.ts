@@ -21,5 +21,6 @@ export * from './models';
 export * from './modelSchemas';
 export * from './monitoring';
 export * from './qualitySchemas';
+export * from './monitorSchemas';
 export * from './timeSchemas';
 export * from './schema/openapi';

@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
 import { ComputeDriver } from '@ml-platform/plugin-ml-node';
 import { Knex } from 'knex';
 import path from 'node:path';
@@ -31,6 +32,16 @@ import { PredictionStore } from './monitoring/PredictionStore';
 import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
 import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
 import { createQualityFeature } from './quality/createQualityFeature';
+import { ModelEventStore } from './events/ModelEventStore';
+import { MonitorEvaluationStore } from './monitors/MonitorEvaluationStore';
+import {
+  MonitorEvaluator,
+  MonitorJobStarter,
+} from './monitors/MonitorEvaluator';
+import { MonitorService } from './monitors/MonitorService';
+import { CompositeMonitorSignals } from './monitors/MonitorSignals';
+import { MonitorStore } from './monitors/MonitorStore';
+import { TechnicalSignals } from './monitors/technicalSignals';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
@@ -54,6 +65,12 @@ export function createModelFeature(options: {
   drivers: () => ComputeDriver[];
   /** Where builds from the model registry find their versions. */
   registry?: RegisteredVersions;
+  /** The project's jobs, which monitors start. */
+  jobs: MonitorJobStarter & {
+    get(projectId: string, jobId: string): Promise<unknown>;
+  };
+  /** Where monitors tell the project's owner of a change of state. */
+  notifications?: Pick<NotificationService, 'send'>;
 }) {
   const { db, config, logger, events, launch, files, engine } = options;
   const { projects, launcher, secrets, driverFor } = launch;
@@ -183,6 +200,31 @@ export function createModelFeature(options: {
     store: replicaUsage,
   });
 
+  // Monitors: evaluated once per window, and the model's history.
+  const monitorStore = new MonitorStore(db);
+  const monitorEvaluations = new MonitorEvaluationStore(db);
+  const modelEvents = new ModelEventStore(db);
+  const modelMonitors = new MonitorService({
+    models: modelStore,
+    monitors: monitorStore,
+    evaluations: monitorEvaluations,
+    events: modelEvents,
+    jobs: options.jobs,
+  });
+  const monitorEvaluator = new MonitorEvaluator({
+    monitors: monitorStore,
+    evaluations: monitorEvaluations,
+    signals: new CompositeMonitorSignals({
+      technical: new TechnicalSignals(db),
+    }),
+    history: modelEvents,
+    models: modelStore,
+    projects,
+    jobs: options.jobs,
+    notifications: options.notifications,
+    logger: logger.child({ component: 'monitors' }),
+  });
+
   return {
     models,
     modelBuilds,
@@ -196,5 +238,8 @@ export function createModelFeature(options: {
     replicaUsageSampler,
     modelQuality: quality.service,
     predictionInputRecorder: quality.inputRecorder,
+    modelMonitors,
+    monitorEvaluator,
+    modelEvents,
   };
 }

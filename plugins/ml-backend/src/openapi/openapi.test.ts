@@ -17,6 +17,8 @@ import {
   createModelBuildSchema,
   createModelDeploymentSchema,
   createModelSchema,
+  createModelMonitorSchema,
+  updateModelMonitorSchema,
   updateModelDeploymentSchema,
   updateModelSchema,
   createWorkspaceSchema,
@@ -51,6 +53,7 @@ import { createSessionsRouter } from '../workloads/sessions/sessionsRouter';
 import { createWorkloadsRouter } from '../workloads/workloadsRouter';
 import { createWorkloadApiRouter } from '../workloads/api/workloadApiRouter';
 import { createMonitoringRouter } from '../models/monitoring/monitoringRouter';
+import { createMonitorsRouter } from '../models/monitors/monitorsRouter';
 import { createServingRouter } from '../models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from '../models/monitoring/workloadMetricsRouter';
 import { createWorkspacesRouter } from '../platform/workspacesRouter';
@@ -322,6 +325,7 @@ describe('openapi.yaml', () => {
         createApplicationsRouter(deps),
         createServingRouter(deps),
         createMonitoringRouter(deps),
+        createMonitorsRouter(deps),
         createWorkloadMetricsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
@@ -357,8 +361,14 @@ describe('openapi.yaml', () => {
     };
     // A job's runs page by offset (jobsRouter's pageQuery, which allows nothing else).
     const offsetPaged = ['listJobRuns'];
-    // Prediction records page by token in time order (monitoringRouter's predictionsQuery).
-    const timePaged = ['listModelPredictions'];
+    // Prediction records page by token in time order (monitoringRouter's
+    // predictionsQuery), as do a monitor's evaluations and the model's
+    // history (monitorsRouter's pageQuery).
+    const timePaged = [
+      'listModelPredictions',
+      'listModelMonitorEvaluations',
+      'listModelEvents',
+    ];
     const paged = operations().filter(({ op, pathItem }) =>
       [...(pathItem.parameters ?? []), ...(op.parameters ?? [])]
         .map(deref)
@@ -451,6 +461,8 @@ describe('openapi.yaml', () => {
       ['CreateModelAccessKeyRequest', createModelAccessKeySchema],
       ['CreateApplicationRequest', createApplicationSchema],
       ['UpdateApplicationRequest', updateApplicationSchema],
+      ['CreateModelMonitorRequest', createModelMonitorSchema],
+      ['UpdateModelMonitorRequest', updateModelMonitorSchema],
     ];
 
     it.each(bodies)('%s', (name, zodSchema) => {
@@ -471,7 +483,14 @@ describe('openapi.yaml', () => {
       expect(component.additionalProperties === false).toBe(strict);
 
       const enums = Object.entries(shape)
-        .filter(([, field]) => Array.isArray(unwrap(field)?.options))
+        // Enums of strings (a union's options are schemas, not values).
+        .filter(([, field]) => {
+          const options = unwrap(field)?.options;
+          return (
+            Array.isArray(options) &&
+            options.every((o: unknown) => typeof o === 'string')
+          );
+        })
         .map(([key, field]) => ({
           key,
           spec: sorted(deref(component.properties[key]).enum ?? []),

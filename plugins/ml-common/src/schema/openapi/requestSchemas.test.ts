@@ -40,6 +40,10 @@ import {
   runJobSchema,
   updateJobSchema,
 } from '../../workloadSchemas';
+import {
+  createModelMonitorSchema,
+  updateModelMonitorSchema,
+} from '../../monitorSchemas';
 import type { MlApiComponents } from '.';
 import { agree } from '../../__testUtils__/agree';
 
@@ -87,6 +91,30 @@ const cases: { [Name in keyof Schemas]?: Case<Name> } = {
     >(),
     schema: takeDriftBaselineSchema,
     example: { source: 'predictions', size: 500 },
+  CreateModelMonitorRequest: {
+    // The metric is a union per kind in zod, one object in the spec (whose
+    // description says which fields each kind takes): all but it agree.
+    agrees: agree<
+      Omit<Input<typeof createModelMonitorSchema>, 'metric'>,
+      Omit<Schemas['CreateModelMonitorRequest'], 'metric'>
+    >(),
+    schema: createModelMonitorSchema,
+    example: {
+      name: 'latency',
+      metric: { kind: 'technical', name: 'p95LatencyMs' },
+      threshold: 300,
+      direction: 'above',
+    },
+  },
+  UpdateModelMonitorRequest: {
+    // The metric is a union per kind in zod, one object in the spec (whose
+    // description says which fields each kind takes): all but it agree.
+    agrees: agree<
+      Omit<Input<typeof updateModelMonitorSchema>, 'metric'>,
+      Omit<Schemas['UpdateModelMonitorRequest'], 'metric'>
+    >(),
+    schema: updateModelMonitorSchema,
+    example: { triggerJobId: null, threshold: 0.5 },
   },
   CreateWorkspaceRequest: {
     agrees: agree<
