@@ -9,6 +9,7 @@ import { MlConfig } from './config';
 import { createTrackingFeature } from './experiments/createTrackingFeature';
 import { SqlTrackingSearch } from './experiments/tracking/SqlTrackingSearch';
 import { createModelFeature } from './models/createModelFeature';
+import { ModelStore } from './models/ModelStore';
 import { LaunchDeps } from './engine/launchDeps';
 import {
   ProfileStore,
@@ -181,6 +182,7 @@ export function createMlBackend(options: {
     jobs: jobStore,
     projects,
     files,
+    models: new ModelStore(db),
     workloads: workloadStore,
     engine,
     launcher,

@@ -40,6 +40,8 @@ import { MonitoringService } from './models/monitoring/MonitoringService';
 import { createMonitoringRouter } from './models/monitoring/monitoringRouter';
 import { createServingRouter } from './models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';
+import { PromotionPolicyService } from './models/promotion/PromotionPolicyService';
+import { createPromotionRouter } from './models/promotion/promotionRouter';
 import { requireWorkload } from './workloads/api/workloadAuth';
 
 const MAX_JSON_BODY = '1mb';
@@ -70,6 +72,7 @@ export interface RouterOptions {
   applications: ApplicationService;
   gateway: ModelGateway;
   monitoring: MonitoringService;
+  promotionPolicies: PromotionPolicyService;
   tracking: TrackingFeature;
   projectStore: ProjectStore;
   logger: LoggerService;
@@ -120,6 +123,7 @@ export async function createRouter(
   router.use(createApplicationsRouter(options));
   router.use(createWorkloadApiRouter(options));
   router.use(createMonitoringRouter(options));
+  router.use(createPromotionRouter(options));
   router.use(
     createWorkloadMetricsRouter({
       monitoring: options.monitoring,

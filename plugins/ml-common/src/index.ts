@@ -20,5 +20,6 @@ export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
 export * from './monitoring';
+export * from './promotionSchemas';
 export * from './timeSchemas';
 export * from './schema/openapi';

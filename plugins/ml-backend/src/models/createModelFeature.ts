@@ -29,6 +29,8 @@ import {
 import { PredictionStore } from './monitoring/PredictionStore';
 import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
 import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
+import { PromotionPolicyService } from './promotion/PromotionPolicyService';
+import { PromotionPolicyStore } from './promotion/PromotionPolicyStore';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
@@ -167,6 +169,13 @@ export function createModelFeature(options: {
     store: replicaUsage,
   });
 
+  // Gated redeploy: when a job's candidate replaces the active deployment.
+  const promotionPolicyStore = new PromotionPolicyStore(db);
+  const promotionPolicies = new PromotionPolicyService({
+    models: modelStore,
+    policies: promotionPolicyStore,
+  });
+
   return {
     models,
     modelBuilds,
@@ -178,5 +187,6 @@ export function createModelFeature(options: {
     predictionRecorder,
     monitoring,
     replicaUsageSampler,
+    promotionPolicies,
   };
 }

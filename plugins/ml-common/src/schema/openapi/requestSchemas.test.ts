@@ -14,6 +14,7 @@ import {
   updateModelDeploymentSchema,
   updateModelSchema,
 } from '../../modelSchemas';
+import { promotionPolicyInputSchema } from '../../promotionSchemas';
 import {
   collaboratorSchema,
   createProfileSchema,
@@ -62,6 +63,14 @@ interface Case<Name extends keyof Schemas> {
 }
 
 const cases: { [Name in keyof Schemas]?: Case<Name> } = {
+  PromotionPolicyInput: {
+    agrees: agree<
+      Input<typeof promotionPolicyInputSchema>,
+      Schemas['PromotionPolicyInput']
+    >(),
+    schema: promotionPolicyInputSchema,
+    example: { metric: 'rmse', better: 'lower' },
+  },
   CreateWorkspaceRequest: {
     agrees: agree<
       Input<typeof createWorkspaceSchema>,
