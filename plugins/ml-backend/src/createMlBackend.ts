@@ -244,6 +244,7 @@ export function createMlBackend(options: {
     engine,
     drivers,
     registry: tracking.registeredVersions,
+    jobs: jobStore,
   });
 
   // Who listens to what, in the order the listeners run.
@@ -253,6 +254,8 @@ export function createMlBackend(options: {
     createJobNotifications(() => options.notifiers, logger),
   );
   events.on('workloadEnded', w => modelFeature.modelBuilds.onWorkloadEnded(w));
+  // A job run's candidate is weighed in the background: its build may take long.
+  events.on('workloadEnded', w => modelFeature.promotion?.onWorkloadEnded(w));
   const liveState = options.signals
     ? new LiveStateSignals({ signals: options.signals, logger })
     : undefined;

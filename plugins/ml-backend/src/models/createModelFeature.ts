@@ -29,7 +29,11 @@ import {
 import { PredictionStore } from './monitoring/PredictionStore';
 import { ReplicaUsageSampler } from './monitoring/ReplicaUsageSampler';
 import { ReplicaUsageStore } from './monitoring/ReplicaUsageStore';
+import { ModelHistory } from './promotion/ModelHistory';
 import { PromotionPolicyService } from './promotion/PromotionPolicyService';
+import { PromotionService } from './promotion/PromotionService';
+import { TrackedCandidates } from './promotion/TrackedCandidates';
+import { StoredJob } from '../workloads/jobs/JobStore';
 import { PromotionPolicyStore } from './promotion/PromotionPolicyStore';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
@@ -54,6 +58,10 @@ export function createModelFeature(options: {
   drivers: () => ComputeDriver[];
   /** Where builds from the model registry find their versions. */
   registry?: RegisteredVersions;
+  /** The jobs whose candidates are promoted. */
+  jobs: { get(id: string): Promise<StoredJob | undefined> };
+  /** The models' history; without it no candidate is promoted. */
+  history?: ModelHistory;
 }) {
   const { db, config, logger, events, launch, files, engine } = options;
   const { projects, launcher, secrets, driverFor } = launch;
@@ -175,6 +183,21 @@ export function createModelFeature(options: {
     models: modelStore,
     policies: promotionPolicyStore,
   });
+  const promotion =
+    options.history &&
+    new PromotionService({
+      jobs: options.jobs,
+      models: modelStore,
+      policies: promotionPolicyStore,
+      builds: buildStore,
+      deployments: deploymentStore,
+      buildService: modelBuilds,
+      deploymentService: modelDeployments,
+      runs: new TrackedCandidates(db),
+      files,
+      history: options.history,
+      logger: logger.child({ component: 'promotion' }),
+    });
 
   return {
     models,
@@ -188,5 +211,6 @@ export function createModelFeature(options: {
     monitoring,
     replicaUsageSampler,
     promotionPolicies,
+    promotion,
   };
 }
