@@ -51,6 +51,7 @@ import { createSessionsRouter } from '../workloads/sessions/sessionsRouter';
 import { createWorkloadsRouter } from '../workloads/workloadsRouter';
 import { createWorkloadApiRouter } from '../workloads/api/workloadApiRouter';
 import { createMonitoringRouter } from '../models/monitoring/monitoringRouter';
+import { createPromotionRouter } from '../models/promotion/promotionRouter';
 import { createServingRouter } from '../models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from '../models/monitoring/workloadMetricsRouter';
 import { createWorkspacesRouter } from '../platform/workspacesRouter';
@@ -322,6 +323,7 @@ describe('openapi.yaml', () => {
         createApplicationsRouter(deps),
         createServingRouter(deps),
         createMonitoringRouter(deps),
+        createPromotionRouter(deps),
         createWorkloadMetricsRouter(deps),
         createOpenApiRouter(),
       ].flatMap(routesOf),
