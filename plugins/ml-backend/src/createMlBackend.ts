@@ -10,6 +10,7 @@ import { MlConfig } from './config';
 import { createTrackingFeature } from './experiments/createTrackingFeature';
 import { SqlTrackingSearch } from './experiments/tracking/SqlTrackingSearch';
 import { createModelFeature } from './models/createModelFeature';
+import { ModelStore } from './models/ModelStore';
 import { LaunchDeps } from './engine/launchDeps';
 import {
   ProfileStore,
@@ -184,6 +185,7 @@ export function createMlBackend(options: {
     jobs: jobStore,
     projects,
     files,
+    models: new ModelStore(db),
     workloads: workloadStore,
     engine,
     launcher,
@@ -247,6 +249,7 @@ export function createMlBackend(options: {
     registry: tracking.registeredVersions,
     jobs,
     notifications: options.notifications,
+    jobStore,
   });
 
   // Who listens to what, in the order the listeners run.
@@ -256,6 +259,8 @@ export function createMlBackend(options: {
     createJobNotifications(() => options.notifiers, logger),
   );
   events.on('workloadEnded', w => modelFeature.modelBuilds.onWorkloadEnded(w));
+  // A job run's candidate is weighed in the background: its build may take long.
+  events.on('workloadEnded', w => modelFeature.promotion?.onWorkloadEnded(w));
   const liveState = options.signals
     ? new LiveStateSignals({ signals: options.signals, logger })
     : undefined;

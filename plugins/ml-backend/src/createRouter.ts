@@ -44,6 +44,8 @@ import { MonitorService } from './models/monitors/MonitorService';
 import { createMonitorsRouter } from './models/monitors/monitorsRouter';
 import { createServingRouter } from './models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from './models/monitoring/workloadMetricsRouter';
+import { PromotionPolicyService } from './models/promotion/PromotionPolicyService';
+import { createPromotionRouter } from './models/promotion/promotionRouter';
 import { requireWorkload } from './workloads/api/workloadAuth';
 
 const MAX_JSON_BODY = '1mb';
@@ -76,6 +78,7 @@ export interface RouterOptions {
   monitoring: MonitoringService;
   modelQuality: ModelQualityService;
   modelMonitors: MonitorService;
+  promotionPolicies: PromotionPolicyService;
   tracking: TrackingFeature;
   projectStore: ProjectStore;
   logger: LoggerService;
@@ -126,6 +129,7 @@ export async function createRouter(
   router.use(createApplicationsRouter(options));
   router.use(createWorkloadApiRouter(options));
   router.use(createMonitoringRouter(options));
+  router.use(createPromotionRouter(options));
   router.use(
     createQualityRouter({
       access: options.access,

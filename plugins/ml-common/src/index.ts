@@ -22,5 +22,6 @@ export * from './modelSchemas';
 export * from './monitoring';
 export * from './qualitySchemas';
 export * from './monitorSchemas';
+export * from './promotionSchemas';
 export * from './timeSchemas';
 export * from './schema/openapi';

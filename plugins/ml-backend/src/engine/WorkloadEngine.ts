@@ -34,6 +34,8 @@ import { withDefaultExperiment, withIdentityEnv } from './workloadEnv';
 
 /** What a caller asks the engine to run. */
 export interface SubmitWorkload {
+  /** The workload's id when its env must name it (default: a new one). */
+  id?: string;
   kind: WorkloadKindName;
   name?: string;
   project: { id: string; name: string; workspace: string; owner: string };
@@ -150,7 +152,7 @@ export class WorkloadEngine {
       throw new InputError(`profile: ${overQuota}`);
     }
     const { workload, created } = await this.deps.workloads.insert({
-      id: uuid(),
+      id: input.id ?? uuid(),
       kind: input.kind,
       name: input.name,
       projectId: input.project.id,

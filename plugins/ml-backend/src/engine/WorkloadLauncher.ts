@@ -57,6 +57,7 @@ export interface PlacementRequest {
 /** What to run; the placement gives the rest. */
 export type LaunchRequest = Pick<
   SubmitWorkload,
+  | 'id'
   | 'kind'
   | 'name'
   | 'requester'

@@ -42,6 +42,11 @@ import { MonitorService } from './monitors/MonitorService';
 import { CompositeMonitorSignals } from './monitors/MonitorSignals';
 import { MonitorStore } from './monitors/MonitorStore';
 import { TechnicalSignals } from './monitors/technicalSignals';
+import { PromotionPolicyService } from './promotion/PromotionPolicyService';
+import { PromotionService } from './promotion/PromotionService';
+import { TrackedCandidates } from './promotion/TrackedCandidates';
+import { StoredJob } from '../workloads/jobs/JobStore';
+import { PromotionPolicyStore } from './promotion/PromotionPolicyStore';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
@@ -71,6 +76,8 @@ export function createModelFeature(options: {
   };
   /** Where monitors tell the project's owner of a change of state. */
   notifications?: Pick<NotificationService, 'send'>;
+  /** The jobs whose candidates are promoted. */
+  jobStore: { get(id: string): Promise<StoredJob | undefined> };
 }) {
   const { db, config, logger, events, launch, files, engine } = options;
   const { projects, launcher, secrets, driverFor } = launch;
@@ -160,6 +167,7 @@ export function createModelFeature(options: {
     PREDICTION_RECORDER_OPTIONS,
   );
   // Quality and drift: settings, captured inputs, baselines.
+  const aggregates = new AggregateMetricStore(db);
   const quality = createQualityFeature({
     db,
     models: modelStore,
@@ -191,7 +199,7 @@ export function createModelFeature(options: {
     predictions: predictionStore,
     points: new MetricPointStore(db),
     usage: replicaUsage,
-    aggregates: new AggregateMetricStore(db),
+    aggregates,
     recorder: predictionRecorder,
   });
   const replicaUsageSampler = new ReplicaUsageSampler({
@@ -216,6 +224,8 @@ export function createModelFeature(options: {
     evaluations: monitorEvaluations,
     signals: new CompositeMonitorSignals({
       technical: new TechnicalSignals(db),
+      quality: quality.service,
+      aggregate: aggregates,
     }),
     history: modelEvents,
     models: modelStore,
@@ -223,6 +233,25 @@ export function createModelFeature(options: {
     jobs: options.jobs,
     notifications: options.notifications,
     logger: logger.child({ component: 'monitors' }),
+  });
+  // Gated redeploy: when a job's candidate replaces the active deployment.
+  const promotionPolicyStore = new PromotionPolicyStore(db);
+  const promotionPolicies = new PromotionPolicyService({
+    models: modelStore,
+    policies: promotionPolicyStore,
+  });
+  const promotion = new PromotionService({
+    jobs: options.jobStore,
+    models: modelStore,
+    policies: promotionPolicyStore,
+    builds: buildStore,
+    deployments: deploymentStore,
+    buildService: modelBuilds,
+    deploymentService: modelDeployments,
+    runs: new TrackedCandidates(db),
+    files,
+    history: modelEvents,
+    logger: logger.child({ component: 'promotion' }),
   });
 
   return {
@@ -241,5 +270,7 @@ export function createModelFeature(options: {
     modelMonitors,
     monitorEvaluator,
     modelEvents,
+    promotionPolicies,
+    promotion,
   };
 }

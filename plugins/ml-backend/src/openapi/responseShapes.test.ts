@@ -308,6 +308,12 @@ describe('responses match openapi.yaml', () => {
     }, 'the prediction records');
     await call('get', `${m}/predictions`);
     await call('get', `${m}/metrics`);
+    await call('put', `${m}/promotion-policy`, {
+      metric: 'rmse',
+      better: 'lower',
+    });
+    await call('get', `${m}/promotion-policy`);
+    await call('delete', `${m}/promotion-policy`);
     await call('patch', d, { replicas: 1 });
     await call('post', `${d}/stop`);
     await call('delete', `${m}/keys/${key.body.id}`);

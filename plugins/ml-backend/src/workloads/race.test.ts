@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { JobStore } from './jobs/JobStore';
+import { ModelStore } from '../models/ModelStore';
 import {
   ProfileStore,
   ProjectStore,
@@ -87,6 +88,7 @@ function replica(knex: Knex, storage: string) {
     jobs: new JobStore(knex),
     projects,
     files,
+    models: new ModelStore(knex),
     workloads,
     engine,
     launcher: new WorkloadLauncher({

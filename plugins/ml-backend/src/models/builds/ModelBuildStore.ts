@@ -30,6 +30,7 @@ type BuildRow = {
   created_at: string;
   built_at: string | null;
   registered_model: string | null;
+  evaluation?: string | null;
 };
 
 /** A build as the service keeps it: the public shape plus the build workload's profile. */
@@ -74,6 +75,9 @@ function toBuild(row: BuildRow): StoredModelBuild {
             { name: '', version: '' },
           ),
         }
+      : {}),
+    ...(row.evaluation
+      ? { evaluation: parseJson<Record<string, number>>(row.evaluation, {}) }
       : {}),
     createdAt: row.created_at,
   };
@@ -139,6 +143,16 @@ export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
       'building',
     ]);
     return rows.map(toBuild);
+  }
+
+  /** The evaluation metrics a candidate build was promoted with. */
+  async setEvaluation(
+    id: string,
+    evaluation: Record<string, number>,
+  ): Promise<void> {
+    await this.db('model_builds')
+      .where({ id })
+      .update({ evaluation: JSON.stringify(evaluation) });
   }
 
   async setWorkload(id: string, workloadId: string): Promise<void> {

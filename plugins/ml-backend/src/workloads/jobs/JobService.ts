@@ -17,6 +17,9 @@ import { checkTimezone, latestDueTime, nextRuns, parseSchedule } from './cron';
 import { ProjectFiles } from '../../projects/ProjectFiles';
 import { ProjectService } from '../../projects/ProjectService';
 import { projectFileToRun } from '../../projects/projectFileToRun';
+import { ModelStore } from '../../models/ModelStore';
+import { findProjectModel } from '../../models/modelLookup';
+import { candidateMetricsEnv } from '../../models/promotion/candidateMetricsFile';
 
 /**
  * Jobs and their runs. A run is an engine workload; a job has at most one
@@ -29,6 +32,8 @@ export class JobService {
       jobs: JobStore;
       projects: ProjectService;
       files: ProjectFiles;
+      /** Where a job's candidate finds its model. */
+      models: ModelStore;
       workloads: WorkloadStore;
       engine: WorkloadEngine;
       launcher: WorkloadLauncher;
@@ -132,6 +137,18 @@ export class JobService {
         }
         cursor = parent.parentJobId;
       }
+    }
+    if (job.candidate) {
+      await findProjectModel(
+        this.deps.models,
+        project.id,
+        job.candidate.model,
+      ).catch(error => {
+        if (error.name !== 'NotFoundError') throw error;
+        throw new InputError(
+          `candidate.model: no model '${job.candidate!.model}' in this project`,
+        );
+      });
     }
   }
 
@@ -257,13 +274,20 @@ export class JobService {
     const runNumber =
       (await this.deps.workloads.list({ jobId: job.id, limit: 1 })).totalSize +
       1;
+    // A run with a candidate is told where to write its metrics, by its id.
+    const runId = uuid();
     const { workload, created } = await this.deps.launcher.launch(placement, {
+      id: runId,
       kind: 'job',
       name: `${job.name} #${runNumber}`,
       requester: actor,
       args: [job.script, ...(input.args ?? job.args)],
       env: [job.env, runEnv],
-      platformEnv: { ML_JOB_ID: job.id, ML_JOB_NAME: job.name },
+      platformEnv: {
+        ML_JOB_ID: job.id,
+        ML_JOB_NAME: job.name,
+        ...(job.candidate ? candidateMetricsEnv(runId) : {}),
+      },
       maxAttempts: job.maxRetries + 1,
       retryBackoffSeconds: job.retryBackoffSeconds,
       timeoutSeconds: job.timeoutSeconds,

@@ -1,5 +1,5 @@
 import { Knex } from 'knex';
-import { EnvVars, Job } from '@ml-platform/plugin-ml-common';
+import { EnvVars, Job, JobCandidate } from '@ml-platform/plugin-ml-common';
 import { envFromColumn, envToColumn } from '../../database/envColumn';
 import { nowIso, parseJson } from '../../database/listing';
 import {
@@ -25,6 +25,7 @@ type JobRow = {
   timezone: string;
   parent_job_id: string | null;
   enabled: boolean | number;
+  candidate: string | null;
   last_tick_at: string | null;
   created_by: string;
   created_at: string;
@@ -50,6 +51,7 @@ export type JobPatch = Partial<{
   timezone: string;
   parentJobId: string | null;
   enabled: boolean;
+  candidate: JobCandidate | null;
 }>;
 
 const PATCH_COLUMNS: PatchColumns<JobPatch, JobRow> = {
@@ -66,6 +68,7 @@ const PATCH_COLUMNS: PatchColumns<JobPatch, JobRow> = {
   timezone: 'timezone',
   parentJobId: 'parent_job_id',
   enabled: 'enabled',
+  candidate: candidate => ({ candidate: candidateToColumn(candidate) }),
 };
 
 /** The columns that hold a field of the job as it is. */
@@ -85,12 +88,17 @@ const SAME_COLUMNS = sameColumns<JobRow>()(
   ['timeout_seconds', 'schedule', 'parent_job_id'],
 );
 
+function candidateToColumn(candidate?: JobCandidate | null): string | null {
+  return candidate ? JSON.stringify(candidate) : null;
+}
+
 function toJob(row: JobRow): StoredJob {
   return {
     ...SAME_COLUMNS.fromRow(row),
     args: parseJson<string[]>(row.args, []),
     env: envFromColumn(row.env),
     enabled: Boolean(row.enabled),
+    candidate: parseJson<JobCandidate | undefined>(row.candidate, undefined),
     lastTickAt: row.last_tick_at ?? undefined,
     ...fromStampColumns(row),
   };
@@ -135,6 +143,7 @@ export class JobStore extends IdTableStore<JobRow, StoredJob> {
         args: JSON.stringify(job.args),
         env: envToColumn(job.env),
         enabled: job.enabled,
+        candidate: candidateToColumn(job.candidate),
         // Cron starts from creation: no backfill of earlier times.
         last_tick_at: now,
       },

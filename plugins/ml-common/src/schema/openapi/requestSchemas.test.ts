@@ -14,6 +14,7 @@ import {
   updateModelDeploymentSchema,
   updateModelSchema,
 } from '../../modelSchemas';
+import { promotionPolicyInputSchema } from '../../promotionSchemas';
 import {
   collaboratorSchema,
   createProfileSchema,
@@ -91,6 +92,7 @@ const cases: { [Name in keyof Schemas]?: Case<Name> } = {
     >(),
     schema: takeDriftBaselineSchema,
     example: { source: 'predictions', size: 500 },
+  },
   CreateModelMonitorRequest: {
     // The metric is a union per kind in zod, one object in the spec (whose
     // description says which fields each kind takes): all but it agree.
@@ -115,6 +117,14 @@ const cases: { [Name in keyof Schemas]?: Case<Name> } = {
     >(),
     schema: updateModelMonitorSchema,
     example: { triggerJobId: null, threshold: 0.5 },
+  },
+  PromotionPolicyInput: {
+    agrees: agree<
+      Input<typeof promotionPolicyInputSchema>,
+      Schemas['PromotionPolicyInput']
+    >(),
+    schema: promotionPolicyInputSchema,
+    example: { metric: 'rmse', better: 'lower' },
   },
   CreateWorkspaceRequest: {
     agrees: agree<
@@ -357,6 +367,7 @@ const cases: { [Name in keyof Schemas]?: Case<Name> } = {
 
 /** Request bodies the backend validates with schemas of its own. */
 const VALIDATED_IN_THE_BACKEND = [
+  'AggregateMetricsRequest',
   'CmlPredictionRequest',
   'CreateDirectoryRequest',
   'DelayedMetricsRequest',
