@@ -19,6 +19,9 @@ export interface ModelMonitorsTabProps {
 /** How many of the model's latest events the history shows. */
 const EVENTS_SHOWN = 50;
 
+/** Without signals: monitors are evaluated once per window, not by the second. */
+const REFRESH_MS = 10_000;
+
 /**
  * The model's monitors, its promotion policy and its history. Monitors
  * change state on the scheduler: both lists stay fresh on the project's
@@ -29,13 +32,16 @@ export function ModelMonitorsTab(props: ModelMonitorsTabProps) {
   const modelId = state.model.id;
   const api = useApi(mlApiRef);
   const access = useProjectAccess(project.id);
-  const channel = { channel: mlProjectChannel(project.id) };
+  const polling = {
+    channel: mlProjectChannel(project.id),
+    intervalMs: REFRESH_MS,
+  };
 
   const monitors = usePolledAsync(
     () => api.listMonitors(project.id, modelId),
     [api, project.id, modelId],
     () => true,
-    channel,
+    polling,
   );
   const events = usePolledAsync(
     async () =>
@@ -46,7 +52,7 @@ export function ModelMonitorsTab(props: ModelMonitorsTabProps) {
       ).items,
     [api, project.id, modelId],
     () => true,
-    channel,
+    polling,
   );
   const settings = useAsync(
     () => api.getMonitoringSettings(project.id, modelId),
