@@ -118,11 +118,13 @@ function stops({ project, job, run, session, model, entities }) {
       text(`Run of ${job.name}`),
     ],
     ['model overview', `${p}/models/${model.id}`, heading('Model demo-model')],
-    ...['builds', 'deployments', 'test', 'monitoring', 'keys'].map(t => [
-      `model ${t}`,
-      `${p}/models/${model.id}/${t}`,
-      tab(t[0].toUpperCase() + t.slice(1)),
-    ]),
+    ...['builds', 'deployments', 'test', 'monitoring', 'monitors', 'keys'].map(
+      t => [
+        `model ${t}`,
+        `${p}/models/${model.id}/${t}`,
+        tab(t[0].toUpperCase() + t.slice(1)),
+      ],
+    ),
     ['workspace', w, heading('Demo workspace')],
     ...['queue', 'profiles', 'quotas', 'runtimes', 'environment'].map(t => [
       `workspace ${t}`,

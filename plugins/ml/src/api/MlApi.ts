@@ -32,6 +32,7 @@ import {
   WorkspaceNode,
 } from '@ml-platform/plugin-ml-common';
 import { MlModelsApi } from './MlModelsApi';
+import { MlModelMonitoringApi } from './MlModelMonitoringApi';
 import { MlApplicationsApi } from './MlApplicationsApi';
 
 /**
@@ -125,7 +126,10 @@ export type MlExecuteEvent =
  *
  * @public
  */
-export interface MlApi extends MlModelsApi, MlApplicationsApi {
+export interface MlApi
+  extends MlModelsApi,
+    MlModelMonitoringApi,
+    MlApplicationsApi {
   listWorkspaces(options?: MlListOptions): Promise<Page<Workspace>>;
   getWorkspace(name: string): Promise<Workspace>;
   createWorkspace(request: CreateWorkspaceRequest): Promise<Workspace>;

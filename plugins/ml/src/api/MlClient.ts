@@ -5,6 +5,7 @@ import { FilesClient } from './FilesClient';
 import { MlApi } from './MlApi';
 import { MlHttp } from './MlHttp';
 import { ModelsClient } from './ModelsClient';
+import { ModelMonitoringClient } from './ModelMonitoringClient';
 import { ProjectsClient } from './ProjectsClient';
 import { RuntimesClient } from './RuntimesClient';
 import { WorkspacesClient } from './WorkspacesClient';
@@ -44,6 +45,7 @@ export class MlClient implements MlApi {
       ...methodsOf(new FilesClient(http)),
       ...methodsOf(new EngineClient(http)),
       ...methodsOf(new ModelsClient(http)),
+      ...methodsOf(new ModelMonitoringClient(http)),
       ...methodsOf(new ApplicationsClient(http)),
     };
     Object.assign(this, api);

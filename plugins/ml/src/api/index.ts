@@ -23,6 +23,10 @@ export type {
   MlListPredictionsOptions,
 } from './MlModelsApi';
 export type {
+  MlModelMonitoringApi,
+  MlPageOptions,
+} from './MlModelMonitoringApi';
+export type {
   MlApplicationsApi,
   MlCreateApplicationRequest,
   MlUpdateApplicationRequest,

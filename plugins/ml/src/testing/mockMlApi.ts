@@ -1,6 +1,9 @@
 import { ResponseError } from '@backstage/errors';
 import { MlApi } from '../api';
-import { createMockModelsApi } from './mockModelsApi';
+import {
+  createMockModelMonitoringApi,
+  createMockModelsApi,
+} from './mockModelsApi';
 import { createMockApplicationsApi } from './mockApplicationsApi';
 import { page, pythonRuntime, smallProfile } from './fixtures';
 
@@ -78,6 +81,7 @@ export function createMockMlApi(
     stopWorkload: jest.fn(),
     getWorkspaceQueue: jest.fn(),
     ...createMockModelsApi(),
+    ...createMockModelMonitoringApi(),
     ...createMockApplicationsApi(),
   };
   return answerWith(api, answers);

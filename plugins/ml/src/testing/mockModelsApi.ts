@@ -1,4 +1,4 @@
-import { MlModelsApi } from '../api';
+import { MlModelMonitoringApi, MlModelsApi } from '../api';
 
 /** A fake of every models method of MlApi (part of createMockMlApi). */
 export function createMockModelsApi(): jest.Mocked<MlModelsApi> {
@@ -22,5 +22,25 @@ export function createMockModelsApi(): jest.Mocked<MlModelsApi> {
     predict: jest.fn(),
     listPredictions: jest.fn(),
     getModelMetrics: jest.fn(),
+  };
+}
+
+/** A fake of every monitoring method of MlApi (part of createMockMlApi). */
+export function createMockModelMonitoringApi(): jest.Mocked<MlModelMonitoringApi> {
+  return {
+    getMonitoringSettings: jest.fn(),
+    putMonitoringSettings: jest.fn(),
+    getModelQuality: jest.fn(),
+    getModelDrift: jest.fn(),
+    takeDriftBaseline: jest.fn(),
+    listMonitors: jest.fn(),
+    createMonitor: jest.fn(),
+    updateMonitor: jest.fn(),
+    deleteMonitor: jest.fn(),
+    listMonitorEvaluations: jest.fn(),
+    getPromotionPolicy: jest.fn(),
+    putPromotionPolicy: jest.fn(),
+    deletePromotionPolicy: jest.fn(),
+    listModelEvents: jest.fn(),
   };
 }

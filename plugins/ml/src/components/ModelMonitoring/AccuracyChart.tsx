@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Box from '@material-ui/core/Box';
 import { ModelMetrics } from '@ml-platform/plugin-ml-common';
 import { Legend, LineChart } from 'recharts';
+import { needsDots, withGaps } from '../../lib/chartSeries';
 import {
   MetricsRange,
   accuracySeries,
@@ -14,6 +15,8 @@ import { seriesLine, timeAxes } from './chartParts';
 export interface AccuracyChartProps {
   metrics: ModelMetrics;
   range: MetricsRange;
+  /** The range's [from, to] in epoch ms, shared by the page's charts. */
+  domain?: [number, number];
 }
 
 /**
@@ -22,7 +25,7 @@ export interface AccuracyChartProps {
  * which two. Shown only when both kinds exist in the range.
  */
 export function AccuracyChart(props: AccuracyChartProps) {
-  const { metrics, range } = props;
+  const { metrics, range, domain } = props;
   const names = metricNames(metrics);
   const [tracked, setTracked] = useState<string>();
   const [delayed, setDelayed] = useState<string>();
@@ -34,6 +37,11 @@ export function AccuracyChart(props: AccuracyChartProps) {
   const delayedName =
     delayed && names.delayed.includes(delayed) ? delayed : names.delayed[0];
   const points = accuracySeries(metrics, trackedName, delayedName);
+  const rows = withGaps(
+    points,
+    ['tracked', 'delayed'],
+    metrics.stepSeconds * 1000,
+  );
 
   const select = (
     id: string,
@@ -80,11 +88,21 @@ export function AccuracyChart(props: AccuracyChartProps) {
       hasData={points.length > 0}
       action={choices}
     >
-      <LineChart data={points}>
-        {timeAxes({ range })}
+      <LineChart data={rows}>
+        {timeAxes({ range, domain })}
         <Legend />
-        {seriesLine({ dataKey: 'tracked', name: trackedName, colorIndex: 0 })}
-        {seriesLine({ dataKey: 'delayed', name: delayedName, colorIndex: 1 })}
+        {seriesLine({
+          dataKey: 'tracked',
+          name: trackedName,
+          colorIndex: 0,
+          dots: needsDots(rows, 'tracked'),
+        })}
+        {seriesLine({
+          dataKey: 'delayed',
+          name: delayedName,
+          colorIndex: 1,
+          dots: needsDots(rows, 'delayed'),
+        })}
       </LineChart>
     </MetricChart>
   );

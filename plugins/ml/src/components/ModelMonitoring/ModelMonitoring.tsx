@@ -7,10 +7,10 @@ import Typography from '@material-ui/core/Typography';
 import { Project } from '@ml-platform/plugin-ml-common';
 import { AreaChart, Legend, LineChart } from 'recharts';
 import { mlApiRef } from '../../api';
-import { usePolledAsync } from '../../hooks/usePolledAsync';
+import { useProjectAccess } from '../../hooks/useProjectAccess';
+import { needsDots, withGaps } from '../../lib/chartSeries';
 import {
   METRICS_RANGES,
-  rangeQuery,
   trafficSeries,
   usageSeries,
 } from '../../lib/modelMetrics';
@@ -18,7 +18,9 @@ import { ModelState } from '../ModelPage/modelState';
 import { AccuracyChart } from './AccuracyChart';
 import { ChartSelect } from './ChartSelect';
 import { MetricChart } from './MetricChart';
+import { QualitySection } from './QualitySection';
 import { seriesArea, seriesLine, timeAxes } from './chartParts';
+import { useMonitoringData } from './useMonitoringData';
 
 /** @public */
 export interface ModelMonitoringProps {
@@ -26,11 +28,11 @@ export interface ModelMonitoringProps {
   state: ModelState;
 }
 
-/** Monitoring data changes all the time; CML's charts refresh about as often. */
-const REFRESH_MS = 10_000;
+const PERCENTILES = ['p50', 'p95', 'p99'] as const;
 
 /**
- * Charts of the model's traffic over a chosen range: throughput, latency
+ * Charts of the model over a chosen range, all on the same time axis: its
+ * quality and drift (or how to set them up), throughput, latency
  * percentiles, error rate, CPU and memory per replica, and tracked against
  * delayed metrics. Refreshed every 10 seconds while open.
  */
@@ -42,16 +44,13 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
   const [deploymentId, setDeploymentId] = useState('');
   const range = METRICS_RANGES.find(r => r.id === rangeId)!;
 
-  const { value, loading, error } = usePolledAsync(
-    () =>
-      api.getModelMetrics(project.id, model.id, {
-        ...rangeQuery(range, Date.now()),
-        deploymentId: deploymentId || undefined,
-      }),
-    [api, project.id, model.id, range, deploymentId],
-    () => true,
-    { intervalMs: REFRESH_MS },
-  );
+  const access = useProjectAccess(project.id);
+  const { value, loading, error, retry } = useMonitoringData({
+    projectId: project.id,
+    modelId: model.id,
+    range,
+    deploymentId: deploymentId || undefined,
+  });
 
   const controls = (
     <Box display="flex" marginBottom={2}>
@@ -91,9 +90,25 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
     );
   }
 
-  const traffic = trafficSeries(value);
-  const usage = usageSeries(value);
+  const { metrics, domain } = value;
+  const stepMs = metrics.stepSeconds * 1000;
+  const traffic = trafficSeries(metrics);
+  const usage = usageSeries(metrics);
   const hasTraffic = traffic.some(p => p.requests > 0);
+  // A bucket without requests has no latency or error rate: a gap, not 0.
+  const trafficRows = withGaps(
+    traffic.map(p => ({
+      ...p,
+      errorRate: p.requests > 0 ? p.errorRate : undefined,
+    })),
+    ['throughput', 'errorRate', ...PERCENTILES],
+    stepMs,
+  );
+  const usageRows = withGaps(
+    usage.points,
+    usage.replicas.flatMap(r => [`cpu_${r}`, `memory_${r}`]),
+    stepMs,
+  );
   // The charts of the requests: all empty together when there were none.
   const trafficCard = (
     title: string,
@@ -121,11 +136,20 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
         </Typography>
       )}
       <Grid container spacing={3}>
+        <QualitySection
+          data={value}
+          range={range}
+          access={access}
+          onSaveSettings={async settings => {
+            await api.putMonitoringSettings(project.id, model.id, settings);
+            retry();
+          }}
+        />
         {trafficCard(
           'Throughput',
           'Requests per second',
-          <AreaChart data={traffic}>
-            {timeAxes({ range, unit: 'req/s' })}
+          <AreaChart data={trafficRows}>
+            {timeAxes({ range, domain, unit: 'req/s' })}
             {seriesArea({
               dataKey: 'throughput',
               name: 'requests/s',
@@ -136,19 +160,23 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
         {trafficCard(
           'Latency',
           'Milliseconds, per bucket',
-          <LineChart data={traffic}>
-            {timeAxes({ range, unit: 'ms' })}
+          <LineChart data={trafficRows}>
+            {timeAxes({ range, domain, unit: 'ms' })}
             <Legend />
-            {(['p50', 'p95', 'p99'] as const).map((key, i) =>
-              seriesLine({ dataKey: key, colorIndex: i }),
+            {PERCENTILES.map((key, i) =>
+              seriesLine({
+                dataKey: key,
+                colorIndex: i,
+                dots: needsDots(trafficRows, key),
+              }),
             )}
           </LineChart>,
         )}
         {trafficCard(
           'Error rate',
           'Percent of requests that failed',
-          <AreaChart data={traffic}>
-            {timeAxes({ range, unit: '%', yDomain: [0, 100] })}
+          <AreaChart data={trafficRows}>
+            {timeAxes({ range, domain, unit: '%', yDomain: [0, 100] })}
             {seriesArea({
               dataKey: 'errorRate',
               name: 'errors %',
@@ -164,14 +192,19 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
               hasData={usage.points.length > 0}
               emptyText="No replica ran in this range."
             >
-              <LineChart data={usage.points}>
-                {timeAxes({ range, unit: kind === 'cpu' ? 'vCPU' : 'MiB' })}
+              <LineChart data={usageRows}>
+                {timeAxes({
+                  range,
+                  domain,
+                  unit: kind === 'cpu' ? 'vCPU' : 'MiB',
+                })}
                 <Legend />
                 {usage.replicas.map((replica, i) =>
                   seriesLine({
                     dataKey: `${kind}_${replica}`,
                     name: `replica ${replica}`,
                     colorIndex: i,
+                    dots: needsDots(usageRows, `${kind}_${replica}`),
                   }),
                 )}
               </LineChart>
@@ -179,7 +212,7 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
           </Grid>
         ))}
         <Grid item xs={12}>
-          <AccuracyChart metrics={value} range={range} />
+          <AccuracyChart metrics={metrics} range={range} domain={domain} />
         </Grid>
       </Grid>
     </>

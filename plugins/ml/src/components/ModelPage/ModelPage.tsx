@@ -31,6 +31,7 @@ import { ModelAccessKeys } from '../ModelAccessKeys';
 import { ModelBuildsTab } from '../ModelBuildsTab';
 import { ModelDeploymentsTab } from '../ModelDeploymentsTab';
 import { ModelMonitoring } from '../ModelMonitoring';
+import { ModelMonitorsTab } from '../ModelMonitorsTab';
 import { ModelOverview } from '../ModelOverview';
 import { DeploymentStatus } from '../ModelStatus';
 import { ModelTestPanel } from '../ModelTestPanel';
@@ -52,6 +53,7 @@ const TABS: { path: string; title: string; Panel: ModelPanel }[] = [
   { path: 'deployments', title: 'Deployments', Panel: ModelDeploymentsTab },
   { path: 'test', title: 'Test', Panel: ModelTestPanel },
   { path: 'monitoring', title: 'Monitoring', Panel: ModelMonitoring },
+  { path: 'monitors', title: 'Monitors', Panel: ModelMonitorsTab },
   {
     path: 'keys',
     title: 'Access keys',
@@ -63,8 +65,8 @@ const TABS: { path: string; title: string; Panel: ModelPanel }[] = [
 
 /**
  * One model: its status, and tabs for the overview, builds, deployments, a
- * test panel, monitoring and access keys. Builds and deployments are
- * reloaded every few seconds while any of them changes.
+ * test panel, monitoring, monitors and access keys. Builds and deployments
+ * are reloaded every few seconds while any of them changes.
  */
 export function ModelPage(props: ModelPageProps) {
   const { project, modelId } = props;

@@ -1,0 +1,2 @@
+export { ModelMonitorsTab } from './ModelMonitorsTab';
+export type { ModelMonitorsTabProps } from './ModelMonitorsTab';
