@@ -56,9 +56,9 @@ export function trafficSeries(metrics: ModelMetrics): TrafficPoint[] {
  */
 export function usageSeries(metrics: ModelMetrics): {
   replicas: number[];
-  points: Array<Record<string, number>>;
+  points: Array<{ time: number } & Record<string, number>>;
 } {
-  const rows = new Map<number, Record<string, number>>();
+  const rows = new Map<number, { time: number } & Record<string, number>>();
   const replicas = new Set<number>();
   for (const sample of metrics.usage) {
     const time = Date.parse(sample.at);
