@@ -19,6 +19,5 @@ export * from './lineage';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
-export * from './monitoring';
 export * from './timeSchemas';
 export * from './schema/openapi';
