@@ -19,5 +19,6 @@ export * from './lineage';
 export * from './kinds';
 export * from './models';
 export * from './modelSchemas';
+export * from './monitoring';
 export * from './timeSchemas';
 export * from './schema/openapi';

@@ -22,6 +22,16 @@ const jobFields = {
   enabled: z.boolean(),
 };
 
+/** @public */
+export const jobCandidateSchema = z
+  .object({
+    model: z.string().min(1).max(63),
+    kind: z.enum(['build', 'modelVersion']),
+    filePath: z.string().min(1).max(1000).optional(),
+    functionName: z.string().min(1).max(200).optional(),
+  })
+  .strict();
+
 const notBoth = {
   message: 'a job has either a cron schedule or a parent job, not both',
   path: ['schedule'],
@@ -43,6 +53,7 @@ export const createJobSchema = z
     timezone: jobFields.timezone.default('UTC'),
     parentJobId: jobFields.parentJobId.optional(),
     enabled: jobFields.enabled.default(true),
+    candidate: jobCandidateSchema.optional(),
   })
   .strict()
   .refine(j => !(j.schedule && j.parentJobId), notBoth);
@@ -63,6 +74,7 @@ export const updateJobSchema = z
     timezone: jobFields.timezone,
     parentJobId: jobFields.parentJobId.nullable(),
     enabled: jobFields.enabled,
+    candidate: jobCandidateSchema.nullable(),
   })
   .partial()
   .strict()

@@ -1712,6 +1712,307 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/projects/{projectId}/models/{modelId}/monitoring-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get what a model's quality and drift are computed from
+     * @description Which tracked metric is the prediction and which delayed metric is
+     *     its truth, the task, and the request fields drift is computed for.
+     *     A model never configured answers `configured: false` with the
+     *     defaults. A model's entry in `lineage.yaml` may declare them too
+     *     (`monitoring:`); a build reads it and saves it here unless the
+     *     settings were set by hand. Users and services may call it.
+     *
+     */
+    get: operations['getModelMonitoringSettings'];
+    /**
+     * Set what a model's quality and drift are computed from
+     * @description Replaces the settings. From then on the gateway captures the
+     *     declared features of each request (top-level fields of `request`: a
+     *     number, or a string up to 200 characters for a categorical one).
+     *     Needs a user token.
+     *
+     */
+    put: operations['putModelMonitoringSettings'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/quality': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a model's quality per window
+     * @description Tracked predictions joined with their delayed truth, per window of
+     *     `stepSeconds` from `from` to `to` (default: the last 24 hours in
+     *     hourly windows; at most 1,000 windows). Regression: MAE, RMSE, MAPE;
+     *     classification: accuracy and macro precision, recall and F1. Also
+     *     the values sent with `track_aggregate_metrics`, and up to 500
+     *     prediction/truth pairs to draw. Users and services may call it.
+     *
+     */
+    get: operations['getModelQuality'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a model's drift per feature and window
+     * @description For each declared feature and for the prediction itself, against its
+     *     baseline, per window (same windows as `quality`): PSI and the
+     *     two-sample Kolmogorov–Smirnov statistic and p-value for numeric
+     *     features; PSI and the chi-square statistic and p-value for
+     *     categorical ones. A feature without a baseline has no windows. Users
+     *     and services may call it.
+     *
+     */
+    get: operations['getModelDrift'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/drift-baseline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Take the baseline drift is measured against
+     * @description From a build's training sample (`dataset`: a CSV file of the build's
+     *     snapshot, by default the first dataset file its `lineage.yaml`
+     *     names; `examples`: the build's examples) or from the first `size`
+     *     predictions of a deployment (`predictions`). Replaces the model's
+     *     baseline of every declared feature found there. 400 when the source
+     *     has none of them. Needs a user token.
+     *
+     */
+    post: operations['takeDriftBaseline'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/monitors': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * List a model's monitors
+     * @description All monitors of the model with their current state, sorted by name. Users and services may call it.
+     */
+    get: operations['listModelMonitors'];
+    put?: never;
+    /**
+     * Create a monitor
+     * @description A metric of the model (quality, drift, technical or an aggregate
+     *     metric), a window, a threshold with its direction and the samples a
+     *     window needs. Evaluated once per window on the scheduler; on a change
+     *     of state the model's owners are notified, and on alerting the
+     *     `triggerJobId` job of the same project (if any) is started with the
+     *     monitor's context in its environment, at most once per
+     *     `cooldownSeconds`. 409 when the model has a monitor of that name.
+     *     Needs a user token.
+     *
+     */
+    post: operations['createModelMonitor'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/monitors/{monitorId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a monitor
+     * @description Users and services may call it.
+     */
+    get: operations['getModelMonitor'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a monitor
+     * @description Deletes it with its history. Needs a user token.
+     */
+    delete: operations['deleteModelMonitor'];
+    options?: never;
+    head?: never;
+    /**
+     * Update a monitor
+     * @description Changes any of its fields but the model. A changed metric, window or
+     *     threshold starts it over (state `pending`, history kept). Needs a
+     *     user token.
+     *
+     */
+    patch: operations['updateModelMonitor'];
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/monitors/{monitorId}/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A monitor's history
+     * @description One entry per evaluated window, newest first. Users and services may call it.
+     */
+    get: operations['listModelMonitorEvaluations'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/promotion-policy': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * Get a model's promotion policy
+     * @description 404 when the model has none. Users and services may call it.
+     */
+    get: operations['getPromotionPolicy'];
+    /**
+     * Set a model's promotion policy
+     * @description When a job that declares a candidate for this model succeeds, the
+     *     candidate is deployed only if its `metric` beats the active
+     *     deployment's by `margin` (read from its MLflow run or from the job's
+     *     output file); otherwise the active one stays and the model's history
+     *     says why. Promotion replaces the active deployment without dropping a
+     *     prediction. Needs a user token with the operator role.
+     *
+     */
+    put: operations['putPromotionPolicy'];
+    post?: never;
+    /**
+     * Remove a model's promotion policy
+     * @description Candidates are then neither promoted nor refused. Needs a user token with the operator role.
+     */
+    delete: operations['deletePromotionPolicy'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/projects/{projectId}/models/{modelId}/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    /**
+     * A model's history
+     * @description Monitor state changes, the retrain runs they started, and every
+     *     promotion or refusal of a candidate, newest first. Users and
+     *     services may call it.
+     *
+     */
+    get: operations['listModelEvents'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/workload-api/v1/metrics': {
     parameters: {
       query?: never;
@@ -1769,6 +2070,30 @@ export interface paths {
      *
      */
     post: operations['trackDelayedMetrics'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/workload-api/v1/aggregate-metrics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Track metrics of a whole window (SDK track_aggregate_metrics)
+     * @description Values that describe a window of a model's predictions rather than
+     *     one of them, such as an accuracy computed elsewhere. They show on
+     *     the model's quality chart and monitors of kind `aggregate` read
+     *     them. Needs the workload token.
+     *
+     */
+    post: operations['trackAggregateMetrics'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2289,6 +2614,7 @@ export interface components {
        *     before such schedules were refused).
        *      */
       nextRuns?: components['schemas']['Timestamp'][];
+      candidate?: components['schemas']['JobCandidate'];
       lastRun?: components['schemas']['JobRunSummary'];
     };
     /** @description The job's most recent run. Absent when the job has not run. */
@@ -2788,6 +3114,7 @@ export interface components {
        * @default true
        */
       enabled?: boolean;
+      candidate?: components['schemas']['JobCandidate'];
     };
     /** @description A job has a `schedule` or a `parentJobId`, not both. */
     UpdateJobRequest: {
@@ -2817,6 +3144,8 @@ export interface components {
        */
       parentJobId?: string | null;
       enabled?: boolean;
+      /** @description `null` removes it. */
+      candidate?: components['schemas']['JobCandidate'] | null;
     };
     RunJobRequest: {
       /**
@@ -2939,6 +3268,10 @@ export interface components {
         [key: string]: unknown;
       };
       registeredModel?: components['schemas']['RegisteredModelSource'];
+      /** @description The evaluation metrics it was promoted with, if it was a candidate. */
+      evaluation?: {
+        [key: string]: number;
+      };
       createdBy: string;
       createdAt: components['schemas']['Timestamp'];
       builtAt?: components['schemas']['Timestamp'];
@@ -3200,6 +3533,329 @@ export interface components {
       at: string;
       metrics: components['schemas']['MetricValues'];
       delayedMetrics: components['schemas']['MetricValues'];
+    };
+    /** @enum {string} */
+    MonitoringTask: 'regression' | 'classification';
+    MonitoredFeature: {
+      /** @description A top-level field of the prediction's `request`. */
+      name: string;
+      /** @enum {string} */
+      type: 'numeric' | 'categorical';
+    };
+    ModelMonitoringSettingsInput: {
+      task: components['schemas']['MonitoringTask'];
+      /** @description The tracked metric that holds the model's prediction (e.g. `prediction`). */
+      predictionMetric?: string;
+      /** @description The delayed metric that holds its ground truth (e.g. `actual`). */
+      truthMetric?: string;
+      features?: components['schemas']['MonitoredFeature'][];
+      /** @description How many values a baseline keeps per feature (default 10,000). */
+      baselineSize?: number;
+    };
+    ModelMonitoringSettings: {
+      /** Format: uuid */
+      modelId: string;
+      /** @description False until set by hand or by a build's lineage.yaml. */
+      configured: boolean;
+      task: components['schemas']['MonitoringTask'];
+      predictionMetric?: string;
+      truthMetric?: string;
+      features: components['schemas']['MonitoredFeature'][];
+      baselineSize: number;
+      /** @enum {string} */
+      source: 'default' | 'settings' | 'lineage';
+      updatedAt?: components['schemas']['Timestamp'];
+      baselines: components['schemas']['DriftBaseline'][];
+    };
+    DriftBaseline: {
+      /** @description A feature's name, or `$prediction` for the prediction. */
+      feature: string;
+      /** @enum {string} */
+      type: 'numeric' | 'categorical';
+      size: number;
+      /** @description Where it was taken, e.g. `build 3, data/train.csv` or `the first 500 predictions of deployment …`. */
+      source: string;
+      createdAt: components['schemas']['Timestamp'];
+    };
+    DriftBaselineList: {
+      items: components['schemas']['DriftBaseline'][];
+    };
+    TakeDriftBaselineRequest: {
+      /** @enum {string} */
+      source: 'dataset' | 'examples' | 'predictions';
+      /**
+       * Format: uuid
+       * @description For `dataset` and `examples`; default the active deployment's build.
+       */
+      buildId?: string;
+      /** @description For `dataset`, a CSV file of the build's snapshot. */
+      path?: string;
+      /**
+       * Format: uuid
+       * @description For `predictions`; default the active deployment.
+       */
+      deploymentId?: string;
+      /** @description For `predictions`, how many of the first ones (default the settings' baselineSize). */
+      size?: number;
+    };
+    QualityWindow: {
+      start: components['schemas']['Timestamp'];
+      /** @description Predictions of the window with both a prediction and a truth. */
+      count: number;
+      mae?: number;
+      rmse?: number;
+      /** @description Percent; predictions whose truth is 0 are left out of it. */
+      mape?: number;
+      accuracy?: number;
+      precision?: number;
+      recall?: number;
+      f1?: number;
+    };
+    AggregateMetricValue: {
+      name: string;
+      value: number;
+      start: components['schemas']['Timestamp'];
+      end: components['schemas']['Timestamp'];
+    };
+    ModelQuality: {
+      from: components['schemas']['Timestamp'];
+      to: components['schemas']['Timestamp'];
+      stepSeconds: number;
+      /** @description Whether the model names its prediction and truth metrics. */
+      configured: boolean;
+      task: components['schemas']['MonitoringTask'];
+      predictionMetric?: string;
+      truthMetric?: string;
+      windows: components['schemas']['QualityWindow'][];
+      aggregates: components['schemas']['AggregateMetricValue'][];
+      /** @description Up to 500 prediction/truth pairs of the range, evenly spread, oldest first. */
+      pairs: {
+        at: components['schemas']['Timestamp'];
+        prediction: number;
+        truth: number;
+      }[];
+    };
+    DriftWindow: {
+      start: components['schemas']['Timestamp'];
+      /** @description Values of the feature in the window. */
+      count: number;
+      psi?: number;
+      /** @description Numeric features; the two-sample statistic D. */
+      ks?: number;
+      ksPValue?: number;
+      /** @description Categorical features. */
+      chiSquare?: number;
+      chiSquarePValue?: number;
+    };
+    FeatureDrift: {
+      /** @description A feature's name, or `$prediction`. */
+      feature: string;
+      /** @enum {string} */
+      type: 'numeric' | 'categorical';
+      baseline?: components['schemas']['DriftBaseline'];
+      windows: components['schemas']['DriftWindow'][];
+    };
+    ModelDrift: {
+      from: components['schemas']['Timestamp'];
+      to: components['schemas']['Timestamp'];
+      stepSeconds: number;
+      features: components['schemas']['FeatureDrift'][];
+    };
+    AggregateMetricsRequest: {
+      metrics: components['schemas']['MetricValues'];
+      start: components['schemas']['EpochMillis'];
+      end: components['schemas']['EpochMillis'];
+      /** @description Name or id of a model of the workload's project; default the calling replica's own. */
+      model?: string;
+      /** Format: uuid */
+      deploymentId?: string;
+    };
+    /** @description What a monitor watches. `quality`: `name` one of mae, rmse, mape,
+     *     accuracy, precision, recall, f1. `drift`: `feature` (a declared
+     *     feature or `$prediction`) and `statistic` psi, ks or chiSquare.
+     *     `technical`: `name` p95LatencyMs or errorRate (0..1). `aggregate`:
+     *     `name` of a metric sent with `track_aggregate_metrics` (its latest
+     *     value ending in the window).
+     *      */
+    MonitorMetric: {
+      /** @enum {string} */
+      kind: 'quality' | 'drift' | 'technical' | 'aggregate';
+      name?: string;
+      feature?: string;
+      /** @enum {string} */
+      statistic?: 'psi' | 'ks' | 'chiSquare';
+    };
+    /**
+     * @description `pending` until its first window is evaluated.
+     * @enum {string}
+     */
+    MonitorState: 'pending' | 'ok' | 'alerting' | 'insufficient_data';
+    ModelMonitor: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      projectId: string;
+      /** Format: uuid */
+      modelId: string;
+      name: components['schemas']['DnsName'];
+      metric: components['schemas']['MonitorMetric'];
+      windowSeconds: number;
+      threshold: number;
+      /**
+       * @description `above`: alerting while the value is above the threshold.
+       * @enum {string}
+       */
+      direction: 'above' | 'below';
+      minSamples: number;
+      cooldownSeconds: number;
+      /**
+       * Format: uuid
+       * @description A job of the project started when the monitor starts alerting.
+       */
+      triggerJobId?: string;
+      enabled: boolean;
+      state: components['schemas']['MonitorState'];
+      stateSince: components['schemas']['Timestamp'];
+      lastValue?: number;
+      lastSamples?: number;
+      lastWindowEnd?: components['schemas']['Timestamp'];
+      lastTriggeredAt?: components['schemas']['Timestamp'];
+      createdBy: string;
+      createdAt: components['schemas']['Timestamp'];
+      updatedAt: components['schemas']['Timestamp'];
+    };
+    ModelMonitorList: {
+      items: components['schemas']['ModelMonitor'][];
+    };
+    CreateModelMonitorRequest: {
+      name: components['schemas']['DnsName'];
+      metric: components['schemas']['MonitorMetric'];
+      /** @description Default 3600. */
+      windowSeconds?: number;
+      threshold: number;
+      /** @enum {string} */
+      direction: 'above' | 'below';
+      /** @description Default 30. */
+      minSamples?: number;
+      /** @description Default 3600. */
+      cooldownSeconds?: number;
+      /** Format: uuid */
+      triggerJobId?: string;
+      enabled?: boolean;
+    };
+    UpdateModelMonitorRequest: {
+      name?: components['schemas']['DnsName'];
+      metric?: components['schemas']['MonitorMetric'];
+      windowSeconds?: number;
+      threshold?: number;
+      /** @enum {string} */
+      direction?: 'above' | 'below';
+      minSamples?: number;
+      cooldownSeconds?: number;
+      /** Format: uuid */
+      triggerJobId?: string | null;
+      enabled?: boolean;
+    };
+    MonitorEvaluation: {
+      id: string;
+      /** Format: uuid */
+      monitorId: string;
+      windowStart: components['schemas']['Timestamp'];
+      windowEnd: components['schemas']['Timestamp'];
+      value?: number;
+      samples: number;
+      state: components['schemas']['MonitorState'];
+      /** @description Whether the state changed at this window. */
+      transition: boolean;
+      /**
+       * Format: uuid
+       * @description The job run this window started.
+       */
+      triggeredRunId?: string;
+      /** @description Why, in a sentence (e.g. why no job was started). */
+      detail?: string;
+      evaluatedAt: components['schemas']['Timestamp'];
+    };
+    MonitorEvaluationPage: {
+      items: components['schemas']['MonitorEvaluation'][];
+      total_size: number;
+      next_page_token?: string;
+    };
+    PromotionPolicyInput: {
+      /** @description Default true. */
+      enabled?: boolean;
+      /** @description The evaluation metric, e.g. `rmse`. */
+      metric: string;
+      /**
+       * @description `mlflowRun` (default): the metric of the candidate's MLflow run
+       *     (a registered version's run, or the job run's latest MLflow run);
+       *     `jobOutput`: the JSON object the job wrote to the file named by
+       *     `ML_CANDIDATE_METRICS_FILE`.
+       *
+       * @enum {string}
+       */
+      source?: 'mlflowRun' | 'jobOutput';
+      /** @enum {string} */
+      better: 'higher' | 'lower';
+      /** @description How much better the candidate must be, in the metric's units (default 0). */
+      margin?: number;
+    };
+    PromotionPolicy: {
+      /** Format: uuid */
+      modelId: string;
+      enabled: boolean;
+      metric: string;
+      /** @enum {string} */
+      source: 'mlflowRun' | 'jobOutput';
+      /** @enum {string} */
+      better: 'higher' | 'lower';
+      margin: number;
+      updatedBy: string;
+      updatedAt: components['schemas']['Timestamp'];
+    };
+    /** @description What a successful run of the job offers its model: `build` (the
+     *     platform builds the project's files as the run left them, with the
+     *     active build's file and function unless given) or `modelVersion`
+     *     (the registered model versions the run's MLflow runs created). With
+     *     a promotion policy on the model it is promoted or refused.
+     *      */
+    JobCandidate: {
+      /** @description Name or id of a model of the job's project. */
+      model: string;
+      /** @enum {string} */
+      kind: 'build' | 'modelVersion';
+      filePath?: string;
+      functionName?: string;
+    };
+    /** @enum {string} */
+    ModelEventKind:
+      | 'monitor_alerting'
+      | 'monitor_ok'
+      | 'monitor_insufficient_data'
+      | 'retrain_started'
+      | 'candidate_promoted'
+      | 'candidate_refused'
+      | 'candidate_failed';
+    ModelEvent: {
+      id: string;
+      /** Format: uuid */
+      modelId: string;
+      kind: components['schemas']['ModelEventKind'];
+      /** @description What happened and why, in a sentence. */
+      message: string;
+      /** @description Ids to link to (`monitorId`, `runId`, `jobId`, `buildId`,
+       *     `deploymentId`, `registeredModel`, `version`) and the compared
+       *     values (`candidateValue`, `activeValue`, `margin`, `metric`).
+       *      */
+      details: {
+        [key: string]: unknown;
+      };
+      at: components['schemas']['Timestamp'];
+    };
+    ModelEventPage: {
+      items: components['schemas']['ModelEvent'][];
+      total_size: number;
+      next_page_token?: string;
     };
   };
   responses: {
@@ -3555,6 +4211,10 @@ export interface components {
     DeploymentId: string;
     /** @description The access key's id (not the key). */
     AccessKeyId: string;
+    /** @description The monitor's id. */
+    MonitorId: string;
+    /** @description The window length in seconds. */
+    StepSeconds: number;
     /** @description Only this deployment of the model. */
     DeploymentFilter: string;
     /** @description Start of the time range (inclusive). */
@@ -6275,6 +6935,496 @@ export interface operations {
       404: components['responses']['NotFound'];
     };
   };
+  getModelMonitoringSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitoringSettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  putModelMonitoringSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ModelMonitoringSettingsInput'];
+      };
+    };
+    responses: {
+      /** @description The saved settings. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitoringSettings'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  getModelQuality: {
+    parameters: {
+      query?: {
+        /** @description Only this deployment of the model. */
+        deploymentId?: components['parameters']['DeploymentFilter'];
+        /** @description Start of the time range (inclusive). */
+        from?: components['parameters']['RangeFrom'];
+        /** @description End of the time range (exclusive). */
+        to?: components['parameters']['RangeTo'];
+        /** @description The window length in seconds. */
+        stepSeconds?: components['parameters']['StepSeconds'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The quality. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelQuality'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getModelDrift: {
+    parameters: {
+      query?: {
+        /** @description Only this deployment of the model. */
+        deploymentId?: components['parameters']['DeploymentFilter'];
+        /** @description Start of the time range (inclusive). */
+        from?: components['parameters']['RangeFrom'];
+        /** @description End of the time range (exclusive). */
+        to?: components['parameters']['RangeTo'];
+        /** @description The window length in seconds. */
+        stepSeconds?: components['parameters']['StepSeconds'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The drift. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelDrift'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  takeDriftBaseline: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeDriftBaselineRequest'];
+      };
+    };
+    responses: {
+      /** @description The baseline, per feature. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DriftBaselineList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  listModelMonitors: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The monitors. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitorList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  createModelMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateModelMonitorRequest'];
+      };
+    };
+    responses: {
+      /** @description The created monitor. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitor'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  getModelMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The monitor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitor'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  deleteModelMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  updateModelMonitor: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateModelMonitorRequest'];
+      };
+    };
+    responses: {
+      /** @description The updated monitor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelMonitor'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      409: components['responses']['Conflict'];
+      413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  listModelMonitorEvaluations: {
+    parameters: {
+      query?: {
+        /** @description How many items a page holds. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description The `next_page_token` of the previous page; omit it for the first page.
+         *     Tokens are opaque; one this API did not return is refused with 400.
+         *      */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+        /** @description The monitor's id. */
+        monitorId: components['parameters']['MonitorId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The evaluations. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MonitorEvaluationPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  getPromotionPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The policy. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  putPromotionPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PromotionPolicyInput'];
+      };
+    };
+    responses: {
+      /** @description The saved policy. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PromotionPolicy'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+      413: components['responses']['PayloadTooLarge'];
+    };
+  };
+  deletePromotionPolicy: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  listModelEvents: {
+    parameters: {
+      query?: {
+        /** @description How many items a page holds. */
+        page_size?: components['parameters']['PageSize'];
+        /** @description The `next_page_token` of the previous page; omit it for the first page.
+         *     Tokens are opaque; one this API did not return is refused with 400.
+         *      */
+        page_token?: components['parameters']['PageToken'];
+      };
+      header?: never;
+      path: {
+        /** @description The project's id. */
+        projectId: components['parameters']['ProjectId'];
+        /** @description The model's id, or its name in the project. */
+        modelId: components['parameters']['ModelId'];
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The events. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ModelEventPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
   readWorkloadMetrics: {
     parameters: {
       query?: {
@@ -6364,6 +7514,42 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      404: components['responses']['NotFound'];
+    };
+  };
+  trackAggregateMetrics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /** @example {
+         *       "metrics": {
+         *         "accuracy": 0.93
+         *       },
+         *       "start": 1767225600000,
+         *       "end": 1767229200000
+         *     } */
+        'application/json': components['schemas']['AggregateMetricsRequest'];
+      };
+    };
+    responses: {
+      /** @description Stored. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            accepted: number;
+          };
+        };
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
