@@ -562,7 +562,17 @@ describe.each(databases.eachSupportedId())(
       expect(failed.reason).toBe(
         'replica 1 failed: SystemExit while importing crashy.py: 3',
       );
-      expect(failed.replicaStatus.map(r => r.state)).toEqual([
+      // The deployment fails first; its other replica is stopped after.
+      const ended = ['succeeded', 'failed', 'stopped', 'timed_out'];
+      const settled = await waitFor(
+        async () => {
+          const d = await get(both.id);
+          return d.replicaStatus.every(r => ended.includes(r.state)) && d;
+        },
+        'the other replica to stop',
+        30_000,
+      );
+      expect(settled.replicaStatus.map(r => r.state)).toEqual([
         'stopped',
         'failed',
       ]);

@@ -160,13 +160,16 @@ describe.each(databases.eachSupportedId())(
           ? true
           : undefined;
       }, 'the private project with its collaborator among the readers');
-      await waitFor(
-        async () =>
-          (await refsFor('wanda')).includes('api:lab/open.prophet')
-            ? true
-            : undefined,
-        'the public project and its model in the catalog',
-      );
+      // The provider emits models and their APIs apart: wait for all of them.
+      const modelRefs = [
+        'api:lab/open.prophet',
+        'model:lab/open.prophet',
+        'model:lab/secret.classifier',
+      ];
+      await waitFor(async () => {
+        const refs = await refsFor('wanda');
+        return modelRefs.every(r => refs.includes(r)) ? true : undefined;
+      }, 'both projects and their models in the catalog');
     });
 
     afterAll(async () => {
