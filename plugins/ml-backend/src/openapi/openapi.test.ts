@@ -54,6 +54,7 @@ import { createWorkloadsRouter } from '../workloads/workloadsRouter';
 import { createWorkloadApiRouter } from '../workloads/api/workloadApiRouter';
 import { createMonitoringRouter } from '../models/monitoring/monitoringRouter';
 import { createMonitorsRouter } from '../models/monitors/monitorsRouter';
+import { createQualityRouter } from '../models/quality/qualityRouter';
 import { createPromotionRouter } from '../models/promotion/promotionRouter';
 import { createServingRouter } from '../models/serving/servingRouter';
 import { createWorkloadMetricsRouter } from '../models/monitoring/workloadMetricsRouter';
@@ -326,6 +327,7 @@ describe('openapi.yaml', () => {
         createApplicationsRouter(deps),
         createServingRouter(deps),
         createMonitoringRouter(deps),
+        createQualityRouter(deps),
         createMonitorsRouter(deps),
         createPromotionRouter(deps),
         createWorkloadMetricsRouter(deps),

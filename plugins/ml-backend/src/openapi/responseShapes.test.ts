@@ -30,7 +30,7 @@ const NOT_CHECKED: Record<string, string> = {
 };
 
 /** How many operations the scenario below checks; it may only grow. */
-const MIN_CHECKED = 75;
+const MIN_CHECKED = 91;
 
 describe('responses match openapi.yaml', () => {
   let backend: MlTestBackend;
@@ -314,6 +314,32 @@ describe('responses match openapi.yaml', () => {
     });
     await call('get', `${m}/promotion-policy`);
     await call('delete', `${m}/promotion-policy`);
+    await call('put', `${m}/monitoring-settings`, {
+      task: 'regression',
+      predictionMetric: 'prediction',
+      truthMetric: 'actual',
+      features: [{ name: 'x', type: 'numeric' }],
+    });
+    await call('get', `${m}/monitoring-settings`);
+    await call('post', `${m}/drift-baseline`, {
+      source: 'examples',
+      buildId: built.id,
+    });
+    await call('get', `${m}/quality`);
+    await call('get', `${m}/drift`);
+    const monitor = await call('post', `${m}/monitors`, {
+      name: 'x-drift',
+      metric: { kind: 'drift', feature: 'x', statistic: 'psi' },
+      threshold: 0.2,
+      direction: 'above',
+    });
+    const mon = `${m}/monitors/${monitor.body.id}`;
+    await call('patch', mon, { threshold: 0.25 });
+    await call('get', `${m}/monitors`);
+    await call('get', mon);
+    await call('get', `${mon}/evaluations`);
+    await call('delete', mon);
+    await call('get', `${m}/events`);
     await call('patch', d, { replicas: 1 });
     await call('post', `${d}/stop`);
     await call('delete', `${m}/keys/${key.body.id}`);

@@ -1,7 +1,10 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
 import { createTestDatabases } from '../../__testUtils__/testDatabases';
-import { MlTestBackend, startMlBackend } from '../../__testUtils__/startMlBackend';
+import {
+  MlTestBackend,
+  startMlBackend,
+} from '../../__testUtils__/startMlBackend';
 import { policyServiceFactories } from '../../__testUtils__/testPolicy';
 import {
   createProject,
@@ -56,11 +59,8 @@ describe('promotion policy API', () => {
 
   afterAll(() => backend.stop());
 
-  const api = (
-    method: 'get' | 'put' | 'delete',
-    as: string,
-    url = policyUrl,
-  ) => request(backend.server)[method](url).set(asUser(as));
+  const api = (method: 'get' | 'put' | 'delete', as: string, url = policyUrl) =>
+    request(backend.server)[method](url).set(asUser(as));
 
   it('sets a policy with its defaults, reads it, replaces and removes it', async () => {
     await api('get', BOB).expect(404);
