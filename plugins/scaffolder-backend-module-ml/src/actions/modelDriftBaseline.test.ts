@@ -21,7 +21,7 @@ describe('ml:model:drift-baseline', () => {
     );
     expect(request.body).toEqual({ source: 'dataset', buildId });
     expect(request.onBehalfOf).toBe(INITIATOR);
-    expect(outputs).toEqual({ features: ['size'] });
+    expect(outputs).toEqual({ features: 'size' });
   });
 
   it("fails with the ML API's reason when the source has no feature", async () => {

@@ -3,6 +3,7 @@ import { ModelMonitoringApi } from '../monitoring/ModelMonitoringApi';
 import {
   defined,
   optionalString,
+  outputString,
   projectIdField,
   uuidString,
   Z,
@@ -64,8 +65,10 @@ export function createMlModelDriftBaselineAction({
     schema: {
       input: modelDriftBaselineInput,
       output: {
-        features: (z: Z) =>
-          z.array(z.string()).describe('The features that now have a baseline'),
+        // A string: the task runner keeps only plain values of this realm.
+        features: outputString(
+          'The features that now have a baseline, comma-separated',
+        ),
       },
     },
     async handler(ctx) {
@@ -83,10 +86,7 @@ export function createMlModelDriftBaselineAction({
           `Baseline of ${baseline.feature}: ${baseline.size} values from ${baseline.source}`,
         );
       }
-      ctx.output(
-        'features',
-        items.map(baseline => baseline.feature),
-      );
+      ctx.output('features', items.map(baseline => baseline.feature).join(','));
     },
   });
 }
