@@ -4,7 +4,8 @@ Each prediction records its value as the tracked metric ``price``; the
 platform keeps the declared request features (``FEATURES``) of each call,
 and ``actual_price`` arrives later as its delayed ground truth (simulate.py
 sends it with ``track_delayed_metrics``). The model's monitoring settings
-name these, so the Monitoring tab computes quality and drift from them.
+name these (monitoring.py), so the Monitoring tab computes quality and
+drift from them.
 """
 
 import json
@@ -12,11 +13,7 @@ import os
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
 
-# The request fields drift is computed for (the monitoring settings' features).
-FEATURES = {"size": "numeric"}
-# The tracked metric holding the prediction, and the delayed one holding its truth.
-PREDICTION_METRIC = "price"
-TRUTH_METRIC = "actual_price"
+from monitoring import PREDICTION_METRIC, SIZE_METRIC
 
 try:
     from ml_platform import track_metric
@@ -40,7 +37,6 @@ def predict(args):
     if size <= 0:
         raise ValueError("size must be positive")
     price = _MODEL["slope"] * size + _MODEL["intercept"]
-    # The size too, so retrain.py can read it back with the truth.
-    track_metric("size", size)
+    track_metric(SIZE_METRIC, size)
     track_metric(PREDICTION_METRIC, price)
     return {"price": round(price, 2), "trainedOn": _MODEL["trainedOn"]}

@@ -18,7 +18,7 @@ import sys
 import time
 from datetime import datetime, timezone
 
-from model import PREDICTION_METRIC, TRUTH_METRIC
+from monitoring import SIZE_METRIC, TRUTH_METRIC
 from train import mean_absolute_error, write_model
 
 MIN_ROWS = int(os.environ.get("MIN_ROWS", "20"))
@@ -38,7 +38,7 @@ def labelled_rows(model_id):
     rows = []
     for entry in read_metrics(model=model_id, start=since_ms()):
         truth = (entry.get("delayedMetrics") or {}).get(TRUTH_METRIC)
-        size = (entry.get("metrics") or {}).get("size")
+        size = (entry.get("metrics") or {}).get(SIZE_METRIC)
         if truth is not None and size is not None:
             rows.append((float(size), float(truth)))
     return rows

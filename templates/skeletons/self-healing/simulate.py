@@ -21,7 +21,7 @@ import time
 from ml_platform import MlApiError, call_model, track_delayed_metrics
 
 from data import flat
-from model import TRUTH_METRIC
+from monitoring import TRUTH_METRIC
 
 
 def phases():

@@ -379,6 +379,7 @@ describe.each(databases.eachSupportedId())(
           'data/flats.csv',
           'lineage.yaml',
           'model.py',
+          'monitoring.py',
           'retrain.py',
           'simulate.py',
           'train.py',
