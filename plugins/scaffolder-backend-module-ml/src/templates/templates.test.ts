@@ -437,7 +437,7 @@ describe.each(databases.eachSupportedId())(
         threshold: 0.25,
         direction: 'above',
         windowSeconds: 60,
-        minSamples: 20,
+        minSamples: 100,
         triggerJobId: retrain.id,
       });
       const policy = await portal.call(
