@@ -155,6 +155,61 @@ export class FakeMlApi {
           return { status: 200, body: app };
         },
       ],
+      [
+        'PUT',
+        /^\/projects\/[^/]+\/models\/([^/]+)\/monitoring-settings$/,
+        (r, id) => ({
+          status: 200,
+          body: {
+            modelId: id,
+            configured: true,
+            features: [],
+            baselineSize: 10000,
+            ...(r.body as object),
+            source: 'settings',
+            baselines: [],
+          },
+        }),
+      ],
+      [
+        'POST',
+        /^\/projects\/[^/]+\/models\/([^/]+)\/drift-baseline$/,
+        r => ({
+          status: 200,
+          body: {
+            items: [
+              {
+                feature: 'size',
+                type: 'numeric',
+                size: 100,
+                source: `${(r.body as any).source} of the test`,
+                createdAt: new Date().toISOString(),
+              },
+            ],
+          },
+        }),
+      ],
+      [
+        'POST',
+        /^\/projects\/([^/]+)\/models\/([^/]+)\/monitors$/,
+        (r, id) => this.#created(r, { projectId: id, state: 'pending' }),
+      ],
+      [
+        'PUT',
+        /^\/projects\/[^/]+\/models\/([^/]+)\/promotion-policy$/,
+        (r, id) => ({
+          status: 200,
+          body: {
+            modelId: id,
+            enabled: true,
+            source: 'mlflowRun',
+            margin: 0,
+            ...(r.body as object),
+            updatedBy: r.onBehalfOf,
+            updatedAt: new Date().toISOString(),
+          },
+        }),
+      ],
       ...this.mlflow.routes(),
     ];
   }

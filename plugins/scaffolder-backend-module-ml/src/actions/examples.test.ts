@@ -9,6 +9,10 @@ import { jobRunInput } from './jobRun';
 import { modelBuildInput } from './modelBuild';
 import { modelCreateInput } from './modelCreate';
 import { modelDeployInput } from './modelDeploy';
+import { modelDriftBaselineInput } from './modelDriftBaseline';
+import { modelMonitorCreateInput } from './modelMonitorCreate';
+import { modelMonitoringSettingsInput } from './modelMonitoringSettings';
+import { modelPromotionPolicySetInput } from './modelPromotionPolicySet';
 import { modelRegisterInput } from './modelRegister';
 import { projectCreateInput } from './projectCreate';
 import { projectUploadInput } from './projectUpload';
@@ -27,6 +31,10 @@ const inputs: Record<
   'ml:model:register': modelRegisterInput,
   'ml:model:build': modelBuildInput,
   'ml:model:deploy': modelDeployInput,
+  'ml:model:monitoring-settings': modelMonitoringSettingsInput,
+  'ml:model:drift-baseline': modelDriftBaselineInput,
+  'ml:model:monitor:create': modelMonitorCreateInput,
+  'ml:model:promotion-policy:set': modelPromotionPolicySetInput,
   'ml:application:start': applicationStartInput,
 };
 

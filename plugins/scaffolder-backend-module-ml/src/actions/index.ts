@@ -4,6 +4,10 @@ import { createMlJobRunAction } from './jobRun';
 import { createMlModelBuildAction } from './modelBuild';
 import { createMlModelCreateAction } from './modelCreate';
 import { createMlModelDeployAction } from './modelDeploy';
+import { createMlModelDriftBaselineAction } from './modelDriftBaseline';
+import { createMlModelMonitorCreateAction } from './modelMonitorCreate';
+import { createMlModelMonitoringSettingsAction } from './modelMonitoringSettings';
+import { createMlModelPromotionPolicySetAction } from './modelPromotionPolicySet';
 import { createMlModelRegisterAction } from './modelRegister';
 import { MlflowActionOptions } from './MlActionOptions';
 import { createMlProjectCreateAction } from './projectCreate';
@@ -16,6 +20,10 @@ export {
   createMlModelBuildAction,
   createMlModelCreateAction,
   createMlModelDeployAction,
+  createMlModelDriftBaselineAction,
+  createMlModelMonitorCreateAction,
+  createMlModelMonitoringSettingsAction,
+  createMlModelPromotionPolicySetAction,
   createMlModelRegisterAction,
   createMlProjectCreateAction,
   createMlProjectUploadAction,
@@ -32,6 +40,10 @@ export function createMlActions(options: MlflowActionOptions) {
     createMlModelRegisterAction(options),
     createMlModelBuildAction(options),
     createMlModelDeployAction(options),
+    createMlModelMonitoringSettingsAction(options),
+    createMlModelDriftBaselineAction(options),
+    createMlModelMonitorCreateAction(options),
+    createMlModelPromotionPolicySetAction(options),
     createMlApplicationStartAction(options),
   ];
 }

@@ -32,4 +32,25 @@ export const jobCreateExamples: TemplateExample[] = [
       maxRetries: 2,
     },
   }),
+  stepExample(
+    'A retraining job whose successful runs offer a build to the model',
+    {
+      id: 'retrain-job',
+      action: 'ml:job:create',
+      name: 'Create retraining job',
+      input: {
+        projectId,
+        name: 'Retrain',
+        script: 'retrain.py',
+        runtimeId,
+        profile: 'small',
+        candidate: {
+          model: 'price-predictor',
+          kind: 'build',
+          filePath: 'model.py',
+          functionName: 'predict',
+        },
+      },
+    },
+  ),
 ];

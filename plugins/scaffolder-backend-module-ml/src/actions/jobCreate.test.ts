@@ -57,4 +57,24 @@ describe('ml:job:create', () => {
     );
     expect(outputs).toEqual({});
   });
+
+  it('passes the candidate a retraining job offers its model', async () => {
+    const action = createMlJobCreateAction({ ml: api().client() });
+    const [{ input }] = exampleSteps(jobCreateExamples[2]);
+    await runAction(action, input);
+
+    const [request] = api().creations(/\/jobs$/);
+    expect(request.body).toEqual({
+      name: 'Retrain',
+      script: 'retrain.py',
+      runtimeId,
+      profile: 'small',
+      candidate: {
+        model: 'price-predictor',
+        kind: 'build',
+        filePath: 'model.py',
+        functionName: 'predict',
+      },
+    });
+  });
 });

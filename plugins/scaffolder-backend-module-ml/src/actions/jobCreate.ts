@@ -56,6 +56,19 @@ export const jobCreateInput = {
   enabled: optionalFlag(
     'Whether schedule and dependency start runs (default true)',
   ),
+  candidate: (z: Z) =>
+    z
+      .object({
+        model: z.string().min(1).max(63),
+        kind: z.enum(['build', 'modelVersion']),
+        filePath: z.string().min(1).max(1000).optional(),
+        functionName: z.string().min(1).max(200).optional(),
+      })
+      .strict()
+      .optional()
+      .describe(
+        'What a successful run offers a model (name or id): a build of the project files as the run left them, or the model versions it registered; a promotion policy on the model decides',
+      ),
 };
 
 /** `ml:job:create` (AMP `create_job`): a manual, scheduled or dependent job. */

@@ -30,6 +30,7 @@ describe.each(databases.eachSupportedId())(
             'training-project.yaml',
             'model-dashboard.yaml',
             'full-stack.yaml',
+            'self-healing-model.yaml',
           ].map(loadTemplate),
         ),
         { databases, databaseId },
@@ -353,6 +354,113 @@ describe.each(databases.eachSupportedId())(
       const page = await portal.call('GET', '/api/ml/apps/stack-dashboard/');
       expect(page.status).toBe(200);
       expect(page.body).toContain('Model price-predictor');
+    });
+
+    it('(e) self-healing model: a served model with settings, a baseline, a drift monitor that starts Retrain and a promotion policy', async () => {
+      const output = await runTemplate('ml-self-healing-model', {
+        name: 'healing',
+        workspace: 'demo',
+        runtimeId,
+        profile: 'small',
+        modelName: 'flat-prices',
+        windowSeconds: 60,
+        driftThreshold: 0.25,
+        // The loop itself runs in e2e/selfHealing.test.mjs.
+        simulate: false,
+      });
+      const projectId = /\/ml\/projects\/([0-9a-f-]{36})/.exec(
+        output.links[1].url,
+      )![1];
+      expect(await fileNames(projectId)).toEqual(
+        expect.arrayContaining([
+          'README.md',
+          'build.sh',
+          'data.py',
+          'data/flats.csv',
+          'lineage.yaml',
+          'model.py',
+          'monitoring.py',
+          'retrain.py',
+          'simulate.py',
+          'train.py',
+        ]),
+      );
+      const [model] = await listOf(projectId, 'models');
+      expect(model).toMatchObject({
+        name: 'flat-prices',
+        disableAuthentication: true,
+      });
+      const modelPath = `models/${model.id}`;
+      expect(output.links[0].url).toBe(
+        `/ml/projects/${projectId}/${modelPath}/monitors`,
+      );
+
+      const jobs = await listOf(projectId, 'jobs');
+      const retrain = jobs.find((j: any) => j.name === 'Retrain');
+      expect(retrain).toMatchObject({
+        script: 'retrain.py',
+        env: { MODEL_ID: model.id },
+        candidate: {
+          model: 'flat-prices',
+          kind: 'build',
+          filePath: 'model.py',
+          functionName: 'predict',
+        },
+      });
+      const simulator = jobs.find((j: any) => j.name === 'Simulate traffic');
+      expect(simulator).toMatchObject({ script: 'simulate.py' });
+      expect(simulator.lastRun).toBeFalsy();
+
+      const settings = await portal.call(
+        'GET',
+        `/api/ml/projects/${projectId}/${modelPath}/monitoring-settings`,
+      );
+      expect(settings.body).toMatchObject({
+        configured: true,
+        task: 'regression',
+        predictionMetric: 'price',
+        truthMetric: 'actual_price',
+        features: [{ name: 'size', type: 'numeric' }],
+        baselines: [
+          expect.objectContaining({
+            feature: 'size',
+            size: 300,
+            source: expect.stringContaining('data/flats.csv'),
+          }),
+        ],
+      });
+
+      const [monitor] = await listOf(projectId, `${modelPath}/monitors`);
+      expect(monitor).toMatchObject({
+        name: 'size-drift',
+        metric: { kind: 'drift', feature: 'size', statistic: 'psi' },
+        threshold: 0.25,
+        direction: 'above',
+        windowSeconds: 60,
+        minSamples: 100,
+        triggerJobId: retrain.id,
+      });
+      const policy = await portal.call(
+        'GET',
+        `/api/ml/projects/${projectId}/${modelPath}/promotion-policy`,
+      );
+      expect(policy.body).toMatchObject({
+        enabled: true,
+        metric: 'mae',
+        better: 'lower',
+        source: 'jobOutput',
+      });
+
+      // Trained in the first build on data/flats.csv.
+      const prediction = await portal.call(
+        'POST',
+        `/api/ml/projects/${projectId}/${modelPath}/predict`,
+        { size: 80 },
+      );
+      expect(prediction.body.success).toBe(true);
+      expect(prediction.body.response.price).toBeGreaterThan(250_000);
+      expect(prediction.body.response.price).toBeLessThan(350_000);
+      expect(prediction.body.response.trainedOn).toBe('data/flats.csv');
     });
 
     it('a failed task, retried, does not create its project twice', async () => {

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
@@ -7,15 +8,22 @@ import {
   ModelDrift,
   ModelMonitor,
   PREDICTION_FEATURE,
+  TakeDriftBaselineRequest,
 } from '@ml-platform/plugin-ml-common';
+import { ProjectAccess } from '../../hooks/useProjectAccess';
 import { DRIFT_COLORS, psiLevel } from '../../lib/chartSeries';
 import { MetricsRange, formatTick } from '../../lib/modelMetrics';
 import { describeMetric, formatValue } from '../../lib/monitors';
+import { GatedButton } from '../GatedButton';
+import { TakeBaselineDialog } from './TakeBaselineDialog';
 
 export interface DriftCardProps {
   drift: ModelDrift;
   monitors: ModelMonitor[];
   range: MetricsRange;
+  /** With both, a feature without a baseline offers to take one. */
+  access?: ProjectAccess;
+  onTakeBaseline?: (request: TakeDriftBaselineRequest) => Promise<void>;
 }
 
 const featureLabel = (feature: string) =>
@@ -56,9 +64,11 @@ function windowStarts(drift: ModelDrift): number[] {
  * amber up to 0.25, red above; the statistics in each cell's tooltip.
  */
 export function DriftCard(props: DriftCardProps) {
-  const { drift, monitors, range } = props;
+  const { drift, monitors, range, access, onTakeBaseline } = props;
+  const [taking, setTaking] = useState(false);
   const starts = windowStarts(drift);
   const driftMonitors = monitors.filter(m => m.metric.kind === 'drift');
+  const canTake = Boolean(access && onTakeBaseline);
 
   return (
     <InfoCard
@@ -89,9 +99,30 @@ export function DriftCard(props: DriftCardProps) {
                   </th>
                   {feature.windows.length === 0 ? (
                     <td colSpan={starts.length}>
-                      <Typography variant="body2" color="textSecondary">
-                        No baseline or no values in this range.
-                      </Typography>
+                      <Box display="flex" alignItems="center">
+                        <Typography variant="body2" color="textSecondary">
+                          No baseline or no values in this range.
+                        </Typography>
+                        {canTake && !feature.baseline && (
+                          <Box marginLeft={2}>
+                            <GatedButton
+                              size="small"
+                              variant="outlined"
+                              color="primary"
+                              requires={{
+                                access: access!,
+                                role: 'contributor',
+                              }}
+                              aria-label={`Take baseline for ${featureLabel(
+                                feature.feature,
+                              )}`}
+                              onClick={() => setTaking(true)}
+                            >
+                              Take baseline
+                            </GatedButton>
+                          </Box>
+                        )}
+                      </Box>
                     </td>
                   ) : (
                     starts.map(start => {
@@ -131,6 +162,13 @@ export function DriftCard(props: DriftCardProps) {
             </Typography>
           ))}
         </Box>
+      )}
+      {onTakeBaseline && (
+        <TakeBaselineDialog
+          open={taking}
+          onTake={onTakeBaseline}
+          onClose={() => setTaking(false)}
+        />
       )}
     </InfoCard>
   );

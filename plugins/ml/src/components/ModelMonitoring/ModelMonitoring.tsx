@@ -144,6 +144,10 @@ export function ModelMonitoring(props: ModelMonitoringProps) {
             await api.putMonitoringSettings(project.id, model.id, settings);
             retry();
           }}
+          onTakeBaseline={async request => {
+            await api.takeDriftBaseline(project.id, model.id, request);
+            retry();
+          }}
         />
         {trafficCard(
           'Throughput',

@@ -172,6 +172,74 @@ describe('ModelMonitoring quality and drift', () => {
     );
   });
 
+  it('takes a drift baseline for a feature that has none', async () => {
+    const api = configured();
+    api.takeDriftBaseline.mockResolvedValue([]);
+    await renderMonitoring(api);
+
+    const strip = await screen.findByRole('table', {
+      name: 'Drift per feature',
+    });
+    // Only plan has no baseline; tenure and the prediction have windows.
+    expect(
+      within(strip).getAllByRole('button', { name: /^Take baseline/ }),
+    ).toHaveLength(1);
+    await userEvent.click(await findEnabledButton('Take baseline for plan'));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Take drift baseline',
+    });
+    await userEvent.selectOptions(
+      within(dialog).getByRole('combobox', { name: 'Source' }),
+      'predictions',
+    );
+    await userEvent.type(
+      within(dialog).getByRole('textbox', { name: 'Predictions' }),
+      '500',
+    );
+    await clickButtonIn(dialog, 'Take baseline');
+
+    await waitFor(() =>
+      expect(api.takeDriftBaseline).toHaveBeenCalledWith(
+        churnProject.id,
+        churnModel.id,
+        { source: 'predictions', size: 500 },
+      ),
+    );
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+
+  it('offers no baseline for a feature that has one but no values in the range', async () => {
+    const api = configured();
+    api.getModelDrift.mockResolvedValue({
+      ...churnDrift,
+      features: churnDrift.features.map(f =>
+        f.feature === 'plan'
+          ? {
+              ...f,
+              baseline: {
+                feature: 'plan',
+                type: 'categorical',
+                size: 100,
+                source: 'build 1 examples',
+                createdAt: churnDrift.from,
+              },
+            }
+          : f,
+      ),
+    });
+    await renderMonitoring(api);
+
+    const strip = await screen.findByRole('table', {
+      name: 'Drift per feature',
+    });
+    expect(
+      within(strip).getByText('No baseline or no values in this range.'),
+    ).toBeInTheDocument();
+    expect(
+      within(strip).queryByRole('button', { name: /^Take baseline/ }),
+    ).toBeNull();
+  });
+
   it('keeps the traffic charts when quality cannot be loaded', async () => {
     const api = createMockMlApi({ getModelMetrics: churnMetrics });
     api.getModelQuality.mockRejectedValue(new Error('quality is down'));

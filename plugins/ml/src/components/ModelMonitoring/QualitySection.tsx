@@ -1,6 +1,9 @@
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { ModelMonitoringSettingsInput } from '@ml-platform/plugin-ml-common';
+import {
+  ModelMonitoringSettingsInput,
+  TakeDriftBaselineRequest,
+} from '@ml-platform/plugin-ml-common';
 import { ProjectAccess } from '../../hooks/useProjectAccess';
 import { MetricsRange } from '../../lib/modelMetrics';
 import { DriftCard } from './DriftCard';
@@ -13,6 +16,7 @@ export interface QualitySectionProps {
   range: MetricsRange;
   access: ProjectAccess;
   onSaveSettings: (settings: ModelMonitoringSettingsInput) => Promise<void>;
+  onTakeBaseline: (request: TakeDriftBaselineRequest) => Promise<void>;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface QualitySectionProps {
  * leaves the traffic charts below it.
  */
 export function QualitySection(props: QualitySectionProps) {
-  const { data, range, access, onSaveSettings } = props;
+  const { data, range, access, onSaveSettings, onTakeBaseline } = props;
   const { quality, drift, settings, domain } = data;
   const monitors = data.monitors.value ?? [];
   const failed = [quality, drift, settings].find(p => p.error)?.error;
@@ -56,7 +60,13 @@ export function QualitySection(props: QualitySectionProps) {
       )}
       {drift.value && drift.value.features.length > 0 && (
         <Grid item xs={12}>
-          <DriftCard drift={drift.value} monitors={monitors} range={range} />
+          <DriftCard
+            drift={drift.value}
+            monitors={monitors}
+            range={range}
+            access={access}
+            onTakeBaseline={onTakeBaseline}
+          />
         </Grid>
       )}
     </>
