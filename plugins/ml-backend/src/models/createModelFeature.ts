@@ -249,6 +249,7 @@ export function createModelFeature(options: {
     buildService: modelBuilds,
     deploymentService: modelDeployments,
     runs: new TrackedCandidates(db),
+    workloads: workloadStore,
     files,
     history: modelEvents,
     logger: logger.child({ component: 'promotion' }),

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  EnvVars,
   JobCandidate,
   Model,
   PromotionPolicy,
@@ -31,6 +32,27 @@ interface Candidate {
 type Valued =
   | { value: number; version?: CandidateVersion }
   | { missing: string; version?: CandidateVersion };
+
+/**
+ * A candidate build's comment names the run it is the candidate of: a
+ * restart finds the run (and so the job, model and policy) again from it.
+ */
+const candidateComment = (jobName: string, runId: string) =>
+  `Candidate of job ${jobName}, run ${runId}`;
+const CANDIDATE_COMMENT = /, run ([0-9a-f-]{36})$/;
+
+/**
+ * The active deployment's env as a new deployment's input: plain values as
+ * they are, secrets as `{ secret: true }` to keep their sealed value.
+ */
+function envKeepingSecrets(env: EnvVars): DeploymentInput['env'] {
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : { secret: true as const },
+    ]),
+  );
+}
 
 /** A candidate that could not be built, and why (with the build, if made). */
 class PromotionFailure extends Error {
@@ -65,6 +87,7 @@ export class PromotionService {
       policies: { get(modelId: string): Promise<PromotionPolicy | undefined> };
       builds: {
         get(id: string): Promise<StoredModelBuild | undefined>;
+        listAwaitingPromotion(): Promise<StoredModelBuild[]>;
         setEvaluation(
           id: string,
           evaluation: Record<string, number>,
@@ -86,8 +109,11 @@ export class PromotionService {
           modelId: string,
           input: DeploymentInput,
           actor: string,
+          previousEnv?: EnvVars,
         ): Promise<{ id: string }>;
       };
+      /** Job runs, by id, for promotions resumed after a restart. */
+      workloads: { get(id: string): Promise<StoredWorkload | undefined> };
       runs: CandidateRuns;
       files: Pick<ProjectFiles, 'read'>;
       history: ModelHistory;
@@ -107,13 +133,18 @@ export class PromotionService {
    */
   onWorkloadEnded(run: StoredWorkload): void {
     if (run.kind !== 'job' || !run.jobId || run.state !== 'succeeded') return;
-    const work = this.consider(run).catch(error =>
-      this.deps.logger.warn(
-        `Promotion of the candidate of run ${run.id} failed: ${error}`,
-      ),
+    this.track(
+      this.consider(run),
+      `Promotion of the candidate of run ${run.id} failed`,
     );
-    this.inFlight.add(work);
-    work.finally(() => this.inFlight.delete(work));
+  }
+
+  private track(work: Promise<void>, failure: string): void {
+    const tracked = work.catch(error =>
+      this.deps.logger.warn(`${failure}: ${error}`),
+    );
+    this.inFlight.add(tracked);
+    tracked.finally(() => this.inFlight.delete(tracked));
   }
 
   /** Resolves when every promotion under way has ended (tests, shutdown). */
@@ -162,46 +193,156 @@ export class PromotionService {
       );
       return;
     }
-    let buildId: string | undefined;
+    let build: StoredModelBuild;
     try {
-      const build = await this.buildCandidate(
+      build = await this.createCandidateBuild(
         candidate,
         valued.version,
         active.deployment,
       );
-      buildId = build.id;
+      // The evaluation marks the build as awaited by a promotion, in the
+      // database: a restart before it is deployed resumes from there.
       await this.deps.builds.setEvaluation(build.id, {
         [policy.metric]: valued.value,
       });
+    } catch (error) {
+      await this.recordFailure(candidate, decision.reason, compared, error);
+      return;
+    }
+    await this.deployWhenBuilt(candidate, build, decision.reason, compared);
+  }
+
+  /**
+   * Resumes the promotions a restart interrupted: every candidate build
+   * still awaited (see ModelBuildStore.listAwaitingPromotion) is weighed
+   * again against the active deployment as it now is, then deployed once
+   * built or refused. Returns at once, like onWorkloadEnded.
+   */
+  resume(): void {
+    this.track(
+      (async () => {
+        for (const build of await this.deps.builds.listAwaitingPromotion()) {
+          await this.resumeBuild(build).catch(error =>
+            this.deps.logger.warn(
+              `Promotion of candidate build ${build.id} was not resumed: ${error}`,
+            ),
+          );
+        }
+      })(),
+      'Resuming promotions failed',
+    );
+  }
+
+  private async resumeBuild(build: StoredModelBuild): Promise<void> {
+    const runId = CANDIDATE_COMMENT.exec(build.comment)?.[1];
+    const run = runId && (await this.deps.workloads.get(runId));
+    const candidate = run ? await this.candidateOf(run) : undefined;
+    const value = candidate && build.evaluation?.[candidate.policy.metric];
+    if (!candidate || value === undefined) return;
+    const { policy, model } = candidate;
+    const active = await this.activeValue(model, policy.metric);
+    const compared = {
+      runId: candidate.run.id,
+      jobId: candidate.job.id,
+      metric: policy.metric,
+      candidateValue: value,
+      ...(active.value !== undefined && { activeValue: active.value }),
+      margin: policy.margin,
+      buildId: build.id,
+    };
+    if (active.deployment?.buildId === build.id) {
+      await this.record(
+        candidate,
+        'candidate_promoted',
+        `Promoted build #${build.number}: it serves already`,
+        { ...compared, deploymentId: active.deployment.id },
+      );
+      return;
+    }
+    const decision = decidePromotion(policy, value, active.value, active.why);
+    if (!decision.promote) {
+      await this.record(
+        candidate,
+        'candidate_refused',
+        `${decision.reason} (weighed again after a restart)`,
+        compared,
+      );
+      return;
+    }
+    await this.deployWhenBuilt(candidate, build, decision.reason, compared);
+  }
+
+  /** Waits for the candidate's build, then deploys it in place of the active deployment. */
+  private async deployWhenBuilt(
+    candidate: Candidate,
+    created: StoredModelBuild,
+    reason: string,
+    compared: Record<string, unknown>,
+  ): Promise<void> {
+    const { model, run } = candidate;
+    try {
+      const build = await this.builtOrEnded(created.id).catch(error => {
+        throw new PromotionFailure((error as Error).message, created.id);
+      });
+      if (build.state !== 'built') {
+        throw new PromotionFailure(
+          `build #${build.number} ${build.state}${
+            build.reason ? `: ${build.reason}` : ''
+          }`,
+          build.id,
+        );
+      }
+      // The active deployment as it is now: its settings carry over.
+      const fresh = await this.deps.models.get(model.id);
+      const active = fresh?.activeDeploymentId
+        ? await this.deps.deployments.get(fresh.activeDeploymentId)
+        : undefined;
       const deployment = await this.deps.deploymentService.create(
         model.projectId,
         model.id,
         {
           buildId: build.id,
-          replicas: active.deployment?.replicas ?? 1,
-          profile: active.deployment?.profile ?? build.profile,
-          env: {},
+          replicas: active?.replicas ?? 1,
+          profile: active?.profile ?? build.profile,
+          env: envKeepingSecrets(active?.env ?? {}),
         },
         run.requester,
+        active?.env,
       );
       await this.record(
         candidate,
         'candidate_promoted',
-        `Promoted build #${build.number}: ${decision.reason}`,
+        `Promoted build #${build.number}: ${reason}`,
         { ...compared, buildId: build.id, deploymentId: deployment.id },
       );
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      if (error instanceof PromotionFailure) buildId ??= error.buildId;
-      await this.record(
+      await this.recordFailure(
         candidate,
-        'candidate_failed',
-        `${decision.reason}, but the candidate could not be ${
-          error instanceof PromotionFailure ? 'built' : 'deployed'
-        }: ${why}`,
-        { ...compared, ...(buildId && { buildId }) },
+        reason,
+        { ...compared, buildId: created.id },
+        error,
       );
     }
+  }
+
+  private async recordFailure(
+    candidate: Candidate,
+    reason: string,
+    details: Record<string, unknown>,
+    error: unknown,
+  ): Promise<void> {
+    const why = error instanceof Error ? error.message : String(error);
+    const buildId =
+      details.buildId ??
+      (error instanceof PromotionFailure ? error.buildId : undefined);
+    await this.record(
+      candidate,
+      'candidate_failed',
+      `${reason}, but the candidate could not be ${
+        error instanceof PromotionFailure ? 'built' : 'deployed'
+      }: ${why}`,
+      { ...details, ...(buildId ? { buildId } : {}) },
+    );
   }
 
   /** The run's job's candidate, its model and the model's enabled policy. */
@@ -313,8 +454,8 @@ export class PromotionService {
     };
   }
 
-  /** Builds the candidate and waits until it is built; PromotionFailure otherwise. */
-  private async buildCandidate(
+  /** Starts the candidate's build; PromotionFailure when it cannot be made. */
+  private async createCandidateBuild(
     candidate: Candidate,
     version: CandidateVersion | undefined,
     active: StoredDeployment | undefined,
@@ -355,7 +496,7 @@ export class PromotionService {
           }),
           runtimeId: activeBuild?.runtimeId ?? job.runtimeId,
           ...(activeBuild && { profile: activeBuild.profile }),
-          comment: `Candidate of job ${job.name}, run ${run.id}`,
+          comment: candidateComment(job.name, run.id),
           examples: activeBuild?.examples ?? [],
           env: {},
         },
@@ -364,18 +505,7 @@ export class PromotionService {
     } catch (error) {
       throw new PromotionFailure((error as Error).message);
     }
-    const ended = await this.builtOrEnded(build.id).catch(error => {
-      throw new PromotionFailure((error as Error).message, build.id);
-    });
-    if (ended.state !== 'built') {
-      throw new PromotionFailure(
-        `build #${build.number} ${ended.state}${
-          ended.reason ? `: ${ended.reason}` : ''
-        }`,
-        build.id,
-      );
-    }
-    return ended;
+    return build;
   }
 
   /** The build once it has ended, or as it is when the wait runs out. */

@@ -1,0 +1,491 @@
+import request from 'supertest';
+import { runScheduledTask } from '../__testUtils__/intervalScheduler';
+import { MlTestBackend } from '../__testUtils__/startMlBackend';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { waitFor } from '../__testUtils__/waitFor';
+import {
+  createProject,
+  putProjectFile,
+  putProjectFiles,
+  startPythonBackend,
+} from '../__testUtils__/apiFixtures';
+
+jest.setTimeout(180_000);
+const databases = createTestDatabases();
+
+/** Serves y = weight * x with the weight its training wrote. */
+const MODEL = `import json, os
+import ml_platform
+
+with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "weights.json")) as f:
+    WEIGHT = json.load(f)["weight"]
+
+def predict(args):
+    y = WEIGHT * float(args["x"])
+    ml_platform.track_metric("prediction", y)
+    return {"y": y}
+`;
+
+/**
+ * Retrains: fits the weight to the labelled points of retrain.json by least
+ * squares, measures the RMSE on its holdout points, writes the weight for the
+ * next build and the RMSE where the promotion reads it. It prints the
+ * monitor's env it was started with.
+ */
+const TRAIN = `import json, math, os
+
+with open("retrain.json") as f:
+    data = json.load(f)
+train, holdout = data["train"], data["holdout"]
+weight = sum(x * y for x, y in train) / sum(x * x for x, _ in train)
+rmse = math.sqrt(sum((weight * x - y) ** 2 for x, y in holdout) / len(holdout))
+with open("weights.json", "w") as f:
+    json.dump({"weight": weight}, f)
+path = os.environ["ML_CANDIDATE_METRICS_FILE"]
+os.makedirs(os.path.dirname(path), exist_ok=True)
+with open(path, "w") as f:
+    json.dump({"rmse": rmse}, f)
+seen = {k: v for k, v in os.environ.items() if k.startswith("ML_MONITOR_") or k in ("ML_MODEL_ID", "ML_MODEL_NAME")}
+print("MONITOR_ENV " + json.dumps(seen))
+print("TRAINED " + json.dumps({"weight": weight, "rmse": rmse}))
+`;
+
+/** Sends each prediction's delayed truth (env TRUTH: {uuid: actual}). */
+const LABEL = `import json, os
+import ml_platform
+
+for uuid, actual in json.loads(os.environ["TRUTH"]).items():
+    ml_platform.track_delayed_metrics({"actual": actual}, uuid)
+print("LABELLED")
+`;
+
+/** Points on y = weight * x, with `noise` added to every other y. */
+const points = (weight: number, noise: number, from: number) =>
+  Array.from({ length: 8 }, (_, i) => {
+    const x = from + i;
+    return [x, weight * x + (i % 2 ? noise : -noise)];
+  });
+
+describe.each(databases.eachSupportedId())(
+  'the MLOps loop through the API with python workloads on %s',
+  databaseId => {
+    let backend: MlTestBackend;
+    let runtimeId: string;
+    let projectId: string;
+    let modelId: string;
+    let jobId: string;
+    let accessKey: string;
+    let monitorId: string;
+    let model: string;
+
+    const api = () => request(backend.server);
+
+    /** A prediction through the gateway with the model's access key. */
+    const predict = (x: number) =>
+      api().post('/api/ml/model').send({ accessKey, request: { x } });
+
+    const events = async () =>
+      (await api().get(`${model}/events?page_size=100`).expect(200)).body
+        .items as Array<{ kind: string; message: string; details: any }>;
+
+    const eventOf = (kind: string, count = 1) =>
+      waitFor(
+        async () => {
+          const found = (await events()).filter(e => e.kind === kind);
+          return found.length >= count && found[0];
+        },
+        `${count} ${kind} event(s)`,
+        120_000,
+      );
+
+    const endedRun = (runId: string) =>
+      waitFor(
+        async () => {
+          const w = (await api().get(`/api/ml/workloads/${runId}`)).body;
+          return ['succeeded', 'failed', 'stopped'].includes(w.state) && w;
+        },
+        `run ${runId} to end`,
+        90_000,
+      );
+
+    const logOf = async (runId: string) =>
+      (
+        await api().get(`/api/ml/workloads/${runId}/logs`).expect(200)
+      ).body.lines.join('\n') as string;
+
+    const activeDeploymentId = async () =>
+      (await api().get(model).expect(200)).body.activeDeploymentId;
+
+    const deployed = (deploymentId: string) =>
+      waitFor(
+        async () => {
+          const d = (
+            await api().get(`${model}/deployments/${deploymentId}`).expect(200)
+          ).body;
+          if (d.state === 'failed') throw new Error(`failed: ${d.reason}`);
+          return d.state === 'deployed' && d;
+        },
+        `deployment ${deploymentId}`,
+        90_000,
+      );
+
+    /**
+     * A client sending drifted inputs until stopped, one after the other, as
+     * a service calling the model would; it counts what failed.
+     */
+    const startClient = () => {
+      let stopped = false;
+      const failures: string[] = [];
+      let sent = 0;
+      const done = (async () => {
+        while (!stopped) {
+          const x = 50 + (sent % 10);
+          sent += 1;
+          const res = await predict(x).catch(error => ({
+            status: 0,
+            body: { error: String(error) },
+          }));
+          if (res.status !== 200 || res.body.success !== true) {
+            failures.push(`${res.status} ${JSON.stringify(res.body)}`);
+          }
+          await new Promise(r => setTimeout(r, 50));
+        }
+      })();
+      return {
+        failures,
+        sent: () => sent,
+        async stop() {
+          stopped = true;
+          await done;
+        },
+      };
+    };
+
+    /** Runs the monitors' scheduled task until the monitor evaluated a window with a started run. */
+    const evaluateUntilTriggered = (previousRuns: number) =>
+      waitFor(
+        async () => {
+          await runScheduledTask('ml-model-monitors');
+          const evaluations = (
+            await api()
+              .get(`${model}/monitors/${monitorId}/evaluations`)
+              .expect(200)
+          ).body.items as Array<{ triggeredRunId?: string; state: string }>;
+          const triggered = evaluations.filter(e => e.triggeredRunId);
+          return (
+            triggered.length > previousRuns && triggered[0].triggeredRunId!
+          );
+        },
+        'the monitor to start a run of its job',
+        60_000,
+      );
+
+    beforeAll(async () => {
+      ({ backend, runtimeId } = await startPythonBackend(
+        databases,
+        databaseId,
+        {
+          config: {
+            engine: { cronIntervalSeconds: 3600 },
+            serving: { drainSeconds: 1 },
+          },
+        },
+      ));
+      projectId = await createProject(backend.server, 'loop');
+      await putProjectFiles(backend.server, projectId, {
+        'model.py': MODEL,
+        'train.py': TRAIN,
+        'label.py': LABEL,
+        'weights.json': JSON.stringify({ weight: 2 }),
+      });
+      const created = await api()
+        .post(`/api/ml/projects/${projectId}/models`)
+        .send({ name: 'scaler' })
+        .expect(201);
+      modelId = created.body.id;
+      model = `/api/ml/projects/${projectId}/models/scaler`;
+    });
+
+    afterAll(() => backend?.stop());
+
+    it('serves a deployed build whose declared input is captured, with delayed truth', async () => {
+      await api()
+        .put(`${model}/monitoring-settings`)
+        .send({
+          task: 'regression',
+          predictionMetric: 'prediction',
+          truthMetric: 'actual',
+          features: [{ name: 'x', type: 'numeric' }],
+        })
+        .expect(200);
+      const build = await api()
+        .post(`${model}/builds`)
+        .send({ filePath: 'model.py', functionName: 'predict', runtimeId })
+        .expect(201);
+      await waitFor(
+        async () => {
+          const b = (await api().get(`${model}/builds/${build.body.id}`)).body;
+          if (b.state === 'failed') throw new Error(`failed: ${b.reason}`);
+          return b.state === 'built';
+        },
+        'the first build',
+        90_000,
+      );
+      const deployment = await api()
+        .post(`${model}/deployments`)
+        .send({
+          buildId: build.body.id,
+          replicas: 1,
+          profile: 'small',
+          env: { SERVING_MODE: 'loop' },
+        })
+        .expect(201);
+      await deployed(deployment.body.id);
+      accessKey = (
+        await api().post(`${model}/keys`).send({ name: 'client' }).expect(201)
+      ).body.key;
+
+      // Normal inputs: x in [0, 1).
+      const truth: Record<string, number> = {};
+      for (let i = 0; i < 12; i++) {
+        const x = i / 12;
+        const res = await predict(x).expect(200);
+        expect(res.body.response).toEqual({ y: 2 * x });
+        truth[res.body.uuid] = 2 * x;
+      }
+      const baseline = await api()
+        .post(`${model}/drift-baseline`)
+        .send({ source: 'predictions', size: 12 })
+        .expect(200);
+      expect(baseline.body.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ feature: 'x', size: 12 }),
+        ]),
+      );
+
+      // The truth arrives later, from a job of the project.
+      const label = await api()
+        .post(`/api/ml/projects/${projectId}/jobs`)
+        .send({
+          name: 'label',
+          script: 'label.py',
+          runtimeId,
+          profile: 'small',
+        })
+        .expect(201);
+      const labelling = await api()
+        .post(`/api/ml/projects/${projectId}/jobs/${label.body.id}/runs`)
+        .send({ env: { TRUTH: JSON.stringify(truth) } })
+        .expect(201);
+      expect((await endedRun(labelling.body.id)).state).toBe('succeeded');
+      const quality = await api()
+        .get(`${model}/quality?stepSeconds=3600&from=${Date.now() - 3_600_000}`)
+        .expect(200);
+      expect(JSON.stringify(quality.body)).toContain('"rmse":0');
+    });
+
+    it('alerts on drifted inputs, retrains, and promotes the better candidate with no prediction dropped', async () => {
+      // The retrain job offers a build of the project for the model; its
+      // promotion policy wants a lower RMSE.
+      jobId = (
+        await api()
+          .post(`/api/ml/projects/${projectId}/jobs`)
+          .send({
+            name: 'retrain',
+            script: 'train.py',
+            runtimeId,
+            profile: 'small',
+            candidate: { model: 'scaler', kind: 'build' },
+          })
+          .expect(201)
+      ).body.id;
+      await api()
+        .put(`${model}/promotion-policy`)
+        .send({ metric: 'rmse', source: 'jobOutput', better: 'lower' })
+        .expect(200);
+      const monitor = await api()
+        .post(`${model}/monitors`)
+        .send({
+          name: 'x-drift',
+          metric: { kind: 'drift', feature: 'x', statistic: 'psi' },
+          windowSeconds: 60,
+          threshold: 0.5,
+          direction: 'above',
+          minSamples: 5,
+          cooldownSeconds: 0,
+          triggerJobId: jobId,
+        })
+        .expect(201);
+      monitorId = monitor.body.id;
+      // Windows of 4 s, below what the API takes (60), keep the test short.
+      await backend
+        .knex('model_monitors')
+        .where({ id: monitorId })
+        .update({ window_seconds: 4 });
+
+      // The active build has an RMSE of its own to beat: the first retrain
+      // (run by hand) is promoted since build #1 has none, with rmse 0.5.
+      await putProjectFile(
+        backend.server,
+        projectId,
+        'retrain.json',
+        JSON.stringify({
+          train: points(2, 0.5, 0),
+          holdout: points(2, 0.5, 0),
+        }),
+      );
+      const first = await api()
+        .post(`/api/ml/projects/${projectId}/jobs/${jobId}/runs`)
+        .send({})
+        .expect(201);
+      expect((await endedRun(first.body.id)).state).toBe('succeeded');
+      const firstPromotion = await eventOf('candidate_promoted');
+      expect(firstPromotion.message).toMatch(/has no rmse to beat/);
+      const secondDeployment = await deployed(
+        firstPromotion.details.deploymentId,
+      );
+      await waitFor(
+        async () =>
+          (await activeDeploymentId()) === firstPromotion.details.deploymentId,
+        'the first candidate to be active',
+        60_000,
+      );
+      // A promoted deployment keeps the active one's settings.
+      expect(secondDeployment).toMatchObject({
+        replicas: 1,
+        profile: 'small',
+        env: { SERVING_MODE: 'loop' },
+      });
+
+      // Drift: x around 50 where the baseline had [0, 1). The retrain fits
+      // y = 3x exactly.
+      await putProjectFile(
+        backend.server,
+        projectId,
+        'retrain.json',
+        JSON.stringify({ train: points(3, 0, 50), holdout: points(3, 0, 50) }),
+      );
+      const client = startClient();
+      try {
+        const runId = await evaluateUntilTriggered(0);
+        // Later windows start no further runs while this one is weighed.
+        await api()
+          .patch(`${model}/monitors/${monitorId}`)
+          .send({ enabled: false })
+          .expect(200);
+        const listed = (await api().get(`${model}/monitors`).expect(200)).body
+          .items[0];
+        expect(listed).toMatchObject({ id: monitorId, state: 'alerting' });
+
+        const run = await endedRun(runId);
+        expect(run.state).toBe('succeeded');
+        const env = JSON.parse(
+          (await logOf(runId)).match(/MONITOR_ENV (.*)/)![1],
+        );
+        expect(env).toMatchObject({
+          ML_MONITOR_ID: monitorId,
+          ML_MONITOR_NAME: 'x-drift',
+          ML_MONITOR_THRESHOLD: '0.5',
+          ML_MODEL_ID: modelId,
+          ML_MODEL_NAME: 'scaler',
+        });
+        expect(JSON.parse(env.ML_MONITOR_METRIC)).toEqual({
+          kind: 'drift',
+          feature: 'x',
+          statistic: 'psi',
+        });
+        expect(Number(env.ML_MONITOR_VALUE)).toBeGreaterThan(0.5);
+
+        const promoted = await eventOf('candidate_promoted', 2);
+        expect(promoted.details).toMatchObject({
+          runId,
+          candidateValue: 0,
+          activeValue: firstPromotion.details.candidateValue,
+        });
+        expect(promoted.message).toMatch(
+          /^Promoted build #3: rmse 0 beats the active 0\.49\d* by 0\.49\d* \(margin 0\)$/,
+        );
+        const candidate = (
+          await api()
+            .get(`${model}/builds/${promoted.details.buildId}`)
+            .expect(200)
+        ).body;
+        expect(candidate).toMatchObject({
+          state: 'built',
+          evaluation: { rmse: 0 },
+        });
+        await deployed(promoted.details.deploymentId);
+        await waitFor(
+          async () =>
+            (await activeDeploymentId()) === promoted.details.deploymentId,
+          'the candidate to be active',
+          60_000,
+        );
+        // The replaced deployment stops once the candidate serves.
+        await waitFor(
+          async () =>
+            (
+              await api()
+                .get(`${model}/deployments/${secondDeployment.id}`)
+                .expect(200)
+            ).body.state === 'stopped',
+          'the replaced deployment to stop',
+          60_000,
+        );
+        // The client now reaches the retrained model.
+        await waitFor(
+          async () => (await predict(2).expect(200)).body.response.y === 6,
+          'the retrained weight to serve',
+        );
+      } finally {
+        await client.stop();
+      }
+      expect(client.sent()).toBeGreaterThan(0);
+      expect(client.failures).toEqual([]);
+
+      const kinds = (await events()).map(e => e.kind);
+      expect(kinds).toEqual(
+        expect.arrayContaining(['monitor_alerting', 'retrain_started']),
+      );
+      const started = (await events()).find(e => e.kind === 'retrain_started')!;
+      expect(started.message).toMatch(/psi drift of x .* is above/);
+    });
+
+    it('refuses a worse candidate with its reason, the active build unchanged', async () => {
+      const active = await activeDeploymentId();
+      const builds = (await api().get(`${model}/builds`).expect(200)).body.items
+        .length;
+      // The next retrain fits noisy points: a worse RMSE than the active 0.
+      await putProjectFile(
+        backend.server,
+        projectId,
+        'retrain.json',
+        JSON.stringify({ train: points(3, 2, 50), holdout: points(3, 2, 50) }),
+      );
+      await api()
+        .patch(`${model}/monitors/${monitorId}`)
+        .send({ enabled: true })
+        .expect(200);
+      const client = startClient();
+      let runId: string;
+      try {
+        runId = await evaluateUntilTriggered(1);
+        await api()
+          .patch(`${model}/monitors/${monitorId}`)
+          .send({ enabled: false })
+          .expect(200);
+      } finally {
+        await client.stop();
+      }
+      expect(client.failures).toEqual([]);
+      expect((await endedRun(runId)).state).toBe('succeeded');
+      const refused = await eventOf('candidate_refused');
+      expect(refused.details).toMatchObject({ runId, activeValue: 0 });
+      expect(refused.message).toMatch(/does not beat the active 0/);
+      expect(await activeDeploymentId()).toBe(active);
+      expect(
+        (await api().get(`${model}/builds`).expect(200)).body.items.length,
+      ).toBe(builds);
+    });
+  },
+);
