@@ -101,6 +101,11 @@ export function createModelFeature(options: {
     buildsRoot: path.join(config.storageRoot, 'builds'),
     logger,
     registry: options.registry,
+    // The quality feature needs the builds' snapshots, so it comes later.
+    lineageMonitoring: {
+      saveLineageSettings: (modelId, input) =>
+        quality.service.saveLineageSettings(modelId, input),
+    },
   });
   const drainMs = config.serving.drainSeconds * 1000;
   const replicas = new ReplicaLauncher({

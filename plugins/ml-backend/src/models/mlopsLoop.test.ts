@@ -50,6 +50,15 @@ print("MONITOR_ENV " + json.dumps(seen))
 print("TRAINED " + json.dumps({"weight": weight, "rmse": rmse}))
 `;
 
+/** The model's monitoring settings, as a build reads them. */
+const LINEAGE = `scaler:
+  monitoring:
+    task: regression
+    prediction: prediction
+    truth: actual
+    features: [{ name: x, type: numeric }]
+`;
+
 /** Sends each prediction's delayed truth (env TRUTH: {uuid: actual}). */
 const LABEL = `import json, os
 import ml_platform
@@ -197,6 +206,7 @@ describe.each(databases.eachSupportedId())(
         'train.py': TRAIN,
         'label.py': LABEL,
         'weights.json': JSON.stringify({ weight: 2 }),
+        'lineage.yaml': LINEAGE,
       });
       const created = await api()
         .post(`/api/ml/projects/${projectId}/models`)
@@ -209,15 +219,6 @@ describe.each(databases.eachSupportedId())(
     afterAll(() => backend?.stop());
 
     it('serves a deployed build whose declared input is captured, with delayed truth', async () => {
-      await api()
-        .put(`${model}/monitoring-settings`)
-        .send({
-          task: 'regression',
-          predictionMetric: 'prediction',
-          truthMetric: 'actual',
-          features: [{ name: 'x', type: 'numeric' }],
-        })
-        .expect(200);
       const build = await api()
         .post(`${model}/builds`)
         .send({ filePath: 'model.py', functionName: 'predict', runtimeId })
@@ -231,6 +232,26 @@ describe.each(databases.eachSupportedId())(
         'the first build',
         90_000,
       );
+      // The build saved what lineage.yaml declares; by hand it stays so.
+      const settings = `${model}/monitoring-settings`;
+      expect((await api().get(settings).expect(200)).body).toMatchObject({
+        configured: true,
+        source: 'lineage',
+        task: 'regression',
+        predictionMetric: 'prediction',
+        truthMetric: 'actual',
+        features: [{ name: 'x', type: 'numeric' }],
+      });
+      await api()
+        .put(settings)
+        .send({
+          task: 'regression',
+          predictionMetric: 'prediction',
+          truthMetric: 'actual',
+          features: [{ name: 'x', type: 'numeric' }],
+          baselineSize: 500,
+        })
+        .expect(200);
       const deployment = await api()
         .post(`${model}/deployments`)
         .send({
@@ -443,6 +464,10 @@ describe.each(databases.eachSupportedId())(
       expect(client.sent()).toBeGreaterThan(0);
       expect(client.failures).toEqual([]);
 
+      // The candidate builds read lineage.yaml too, and left the settings set by hand.
+      expect(
+        (await api().get(`${model}/monitoring-settings`).expect(200)).body,
+      ).toMatchObject({ source: 'settings', baselineSize: 500 });
       const kinds = (await events()).map(e => e.kind);
       expect(kinds).toEqual(
         expect.arrayContaining(['monitor_alerting', 'retrain_started']),
