@@ -49,6 +49,14 @@ function pyfuncWrapper(version: RegisteredVersion): string {
 }
 const BUILD_TIMEOUT_SECONDS = 3600;
 
+/** Where a build saves the monitoring settings its lineage.yaml declares. */
+export interface LineageMonitoring {
+  saveLineageSettings(
+    modelId: string,
+    input: ModelMonitoringSettingsInput,
+  ): Promise<void>;
+}
+
 /** The public shape: the build profile stays internal. */
 export function publicBuild(build: StoredModelBuild): ModelBuild {
   const { profile: _profile, ...rest } = build;
@@ -77,12 +85,7 @@ export class ModelBuildService {
       /** Where builds from the model registry find their versions. */
       registry?: RegisteredVersions;
       /** Keeps the monitoring settings a build's lineage.yaml declares. */
-      lineageMonitoring?: {
-        saveLineageSettings(
-          modelId: string,
-          input: ModelMonitoringSettingsInput,
-        ): Promise<void>;
-      };
+      lineageMonitoring?: LineageMonitoring;
     },
   ) {}
 

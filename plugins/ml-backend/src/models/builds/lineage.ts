@@ -13,6 +13,14 @@ export interface BuildLineage {
   monitoring?: ModelMonitoringSettingsInput;
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const strings = (v: unknown): string[] =>
+  Array.isArray(v)
+    ? v.filter((x): x is string => typeof x === 'string' && x.length > 0)
+    : [];
+
 /**
  * The entry's `monitoring:` as monitoring settings: `prediction` and
  * `truth` name the metrics (as `predictionMetric` and `truthMetric` do in
@@ -33,27 +41,18 @@ function readMonitoring(
   });
   if (result.success) return result.data;
   const issue = result.error.issues[0];
+  // The field as the file spells it.
+  const spelled: Record<string, string> = {
+    ...(prediction !== undefined && { predictionMetric: 'prediction' }),
+    ...(truth !== undefined && { truthMetric: 'truth' }),
+  };
   const field = issue.path
-    .map(part =>
-      part === 'predictionMetric' && prediction !== undefined
-        ? 'prediction'
-        : part === 'truthMetric' && truth !== undefined
-        ? 'truth'
-        : part,
-    )
+    .map(part => spelled[String(part)] ?? String(part))
     .join('.');
   throw new InputError(
     `monitoring${field ? `.${field}` : ''}: ${issue.message}`,
   );
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const strings = (v: unknown): string[] =>
-  Array.isArray(v)
-    ? v.filter((x): x is string => typeof x === 'string' && x.length > 0)
-    : [];
 
 /**
  * Reads a model's entry of a lineage.yaml. CML's format is

@@ -1,16 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  EnvVars,
-  JobCandidate,
-  Model,
-  PromotionPolicy,
-} from '@ml-platform/plugin-ml-common';
+import { EnvVars, Model, PromotionPolicy } from '@ml-platform/plugin-ml-common';
 import { BuildInput, DeploymentInput } from '../../apiInputs';
 import { StoredWorkload } from '../../database';
 import { StoredJob } from '../../workloads/jobs/JobStore';
 import { StoredModelBuild } from '../builds/ModelBuildStore';
 import { StoredDeployment } from '../deployments/ModelDeploymentStore';
-import { readCandidateMetrics } from './candidateMetricsFile';
+import { Candidate, CandidateWeighing } from './candidateWeighing';
 import { ModelHistory } from './ModelHistory';
 import { decidePromotion } from './promotionDecision';
 import { CandidateRuns, CandidateVersion } from './TrackedCandidates';
@@ -18,20 +13,6 @@ import { ProjectFiles } from '../../projects/ProjectFiles';
 
 /** How long a candidate's build may take before the promotion gives up. */
 const BUILD_WAIT_MS = 3600_000;
-
-/** What a promotion knows of the candidate it weighs. */
-interface Candidate {
-  run: StoredWorkload;
-  job: StoredJob;
-  declared: JobCandidate;
-  model: Model;
-  policy: PromotionPolicy;
-}
-
-/** The candidate's value of the metric, or why there is none. */
-type Valued =
-  | { value: number; version?: CandidateVersion }
-  | { missing: string; version?: CandidateVersion };
 
 /**
  * A candidate build's comment names the run it is the candidate of: a
@@ -72,6 +53,7 @@ class PromotionFailure extends Error {
  */
 export class PromotionService {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly weighing: CandidateWeighing;
   private readonly buildWaiters = new Map<
     string,
     (build: StoredModelBuild) => void
@@ -121,6 +103,7 @@ export class PromotionService {
       buildWaitMs?: number;
     },
   ) {
+    this.weighing = new CandidateWeighing(deps);
     deps.buildService.onBuildEnded(build => {
       this.buildWaiters.get(build.id)?.(build);
     });
@@ -154,10 +137,10 @@ export class PromotionService {
 
   /** Weighs a run's candidate and promotes or refuses it. */
   async consider(run: StoredWorkload): Promise<void> {
-    const candidate = await this.candidateOf(run);
+    const candidate = await this.weighing.candidateOf(run);
     if (!candidate) return;
     const { model, policy } = candidate;
-    const valued = await this.candidateValue(candidate);
+    const valued = await this.weighing.candidateValue(candidate);
     const base = {
       runId: run.id,
       jobId: candidate.job.id,
@@ -171,7 +154,7 @@ export class PromotionService {
       await this.record(candidate, 'candidate_refused', valued.missing, base);
       return;
     }
-    const active = await this.activeValue(model, policy.metric);
+    const active = await this.weighing.activeValue(model, policy.metric);
     const decision = decidePromotion(
       policy,
       valued.value,
@@ -236,11 +219,11 @@ export class PromotionService {
   private async resumeBuild(build: StoredModelBuild): Promise<void> {
     const runId = CANDIDATE_COMMENT.exec(build.comment)?.[1];
     const run = runId && (await this.deps.workloads.get(runId));
-    const candidate = run ? await this.candidateOf(run) : undefined;
+    const candidate = run ? await this.weighing.candidateOf(run) : undefined;
     const value = candidate && build.evaluation?.[candidate.policy.metric];
     if (!candidate || value === undefined) return;
     const { policy, model } = candidate;
-    const active = await this.activeValue(model, policy.metric);
+    const active = await this.weighing.activeValue(model, policy.metric);
     const compared = {
       runId: candidate.run.id,
       jobId: candidate.job.id,
@@ -345,115 +328,6 @@ export class PromotionService {
     );
   }
 
-  /** The run's job's candidate, its model and the model's enabled policy. */
-  private async candidateOf(
-    run: StoredWorkload,
-  ): Promise<Candidate | undefined> {
-    const job = await this.deps.jobs.get(run.jobId!);
-    const declared = job?.candidate;
-    if (!job || !declared) return undefined;
-    const model = await this.modelOf(run.projectId, declared.model);
-    if (!model) return undefined;
-    const policy = await this.deps.policies.get(model.id);
-    if (!policy?.enabled) return undefined;
-    return { run, job, declared, model, policy };
-  }
-
-  private async modelOf(
-    projectId: string,
-    idOrName: string,
-  ): Promise<Model | undefined> {
-    const model =
-      (await this.deps.models.get(idOrName.toLowerCase())) ??
-      (await this.deps.models.findByName(projectId, idOrName));
-    return model?.projectId === projectId ? model : undefined;
-  }
-
-  private async candidateValue(candidate: Candidate): Promise<Valued> {
-    const { run, declared, policy } = candidate;
-    const { metric } = policy;
-    const version =
-      declared.kind === 'modelVersion'
-        ? await this.deps.runs.newestVersionOfWorkload(run.id)
-        : undefined;
-    if (declared.kind === 'modelVersion' && !version) {
-      return {
-        missing: `The run registered no model version: there is no candidate to weigh`,
-      };
-    }
-    if (policy.source === 'jobOutput') {
-      let output: Record<string, unknown>;
-      try {
-        output = await readCandidateMetrics(
-          this.deps.files,
-          run.projectId,
-          run.id,
-        );
-      } catch (error) {
-        return { missing: `Not weighed: ${(error as Error).message}`, version };
-      }
-      const value = output[metric];
-      return typeof value === 'number' && Number.isFinite(value)
-        ? { value, version }
-        : {
-            missing: `Not weighed: the run's metrics file has no number '${metric}'`,
-            version,
-          };
-    }
-    const runId = version
-      ? version.runId
-      : await this.deps.runs.latestRunOfWorkload(run.id);
-    if (!runId) {
-      return {
-        missing: `Not weighed: the run logged no MLflow run to read '${metric}' from`,
-        version,
-      };
-    }
-    const value = await this.deps.runs.latestMetric(runId, metric);
-    return value === undefined
-      ? {
-          missing: `Not weighed: MLflow run ${runId} has no metric '${metric}'`,
-          version,
-        }
-      : { value, version };
-  }
-
-  /** The active deployment, its build's value of the metric, or why there is none. */
-  private async activeValue(
-    model: Model,
-    metric: string,
-  ): Promise<{
-    deployment?: StoredDeployment;
-    build?: StoredModelBuild;
-    value?: number;
-    why?: string;
-  }> {
-    const deployment = model.activeDeploymentId
-      ? await this.deps.deployments.get(model.activeDeploymentId)
-      : undefined;
-    if (!deployment) return { why: 'the model has no active deployment' };
-    const build = await this.deps.builds.get(deployment.buildId);
-    const stored = build?.evaluation?.[metric];
-    if (stored !== undefined) return { deployment, build, value: stored };
-    const registered = build?.registeredModel;
-    if (registered) {
-      const runId = await this.deps.runs.runOfVersion(
-        model.projectId,
-        registered.name,
-        registered.version,
-      );
-      const value = runId
-        ? await this.deps.runs.latestMetric(runId, metric)
-        : undefined;
-      if (value !== undefined) return { deployment, build, value };
-    }
-    return {
-      deployment,
-      build,
-      why: `the active build #${build?.number ?? '?'} has no ${metric} to beat`,
-    };
-  }
-
   /** Starts the candidate's build; PromotionFailure when it cannot be made. */
   private async createCandidateBuild(
     candidate: Candidate,
@@ -465,17 +339,18 @@ export class PromotionService {
     // A version without a file of the project's is served by MLflow's
     // loader; a build of the project's files takes the active one's file
     // and function unless the job names them.
-    const served = declared.filePath
-      ? {
-          filePath: declared.filePath,
-          functionName: declared.functionName ?? 'predict',
-        }
-      : !version && activeBuild
-      ? {
-          filePath: activeBuild.filePath,
-          functionName: declared.functionName ?? activeBuild.functionName,
-        }
-      : undefined;
+    let served: { filePath: string; functionName: string } | undefined;
+    if (declared.filePath) {
+      served = {
+        filePath: declared.filePath,
+        functionName: declared.functionName ?? 'predict',
+      };
+    } else if (!version && activeBuild) {
+      served = {
+        filePath: activeBuild.filePath,
+        functionName: declared.functionName ?? activeBuild.functionName,
+      };
+    }
     if (!version && !served) {
       throw new PromotionFailure(
         'the job names no filePath and the model has no active build to take it from',
