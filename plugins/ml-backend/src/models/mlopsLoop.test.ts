@@ -97,14 +97,15 @@ describe.each(databases.eachSupportedId())(
       (await api().get(`${model}/events?page_size=100`).expect(200)).body
         .items as Array<{ kind: string; message: string; details: any }>;
 
-    const eventOf = (kind: string, count = 1) =>
+    /** The outcome of a job run's candidate in the model's history, once there. */
+    const outcomeOf = (runId: string) =>
       waitFor(
-        async () => {
-          const found = (await events()).filter(e => e.kind === kind);
-          return found.length >= count && found[0];
-        },
-        `${count} ${kind} event(s)`,
-        120_000,
+        async () =>
+          (await events()).find(
+            e => e.kind.startsWith('candidate_') && e.details.runId === runId,
+          ),
+        `the outcome of run ${runId}'s candidate`,
+        90_000,
       );
 
     const endedRun = (runId: string) =>
@@ -302,7 +303,11 @@ describe.each(databases.eachSupportedId())(
       const quality = await api()
         .get(`${model}/quality?stepSeconds=3600&from=${Date.now() - 3_600_000}`)
         .expect(200);
-      expect(JSON.stringify(quality.body)).toContain('"rmse":0');
+      // Each prediction is joined with its truth: the model is exact so far.
+      const windows: Array<{ count: number; rmse?: number }> =
+        quality.body.windows.filter((w: { count: number }) => w.count > 0);
+      expect(windows.reduce((n, w) => n + w.count, 0)).toBe(12);
+      expect(windows.map(w => w.rmse)).toEqual(windows.map(() => 0));
     });
 
     it('alerts on drifted inputs, retrains, and promotes the better candidate with no prediction dropped', async () => {
@@ -360,7 +365,8 @@ describe.each(databases.eachSupportedId())(
         .send({})
         .expect(201);
       expect((await endedRun(first.body.id)).state).toBe('succeeded');
-      const firstPromotion = await eventOf('candidate_promoted');
+      const firstPromotion = await outcomeOf(first.body.id);
+      expect(firstPromotion.kind).toBe('candidate_promoted');
       expect(firstPromotion.message).toMatch(/has no rmse to beat/);
       const secondDeployment = await deployed(
         firstPromotion.details.deploymentId,
@@ -417,7 +423,9 @@ describe.each(databases.eachSupportedId())(
         });
         expect(Number(env.ML_MONITOR_VALUE)).toBeGreaterThan(0.5);
 
-        const promoted = await eventOf('candidate_promoted', 2);
+        const promoted = await outcomeOf(runId);
+        expect(promoted.kind).toBe('candidate_promoted');
+        const sentAtPromotion = client.sent();
         expect(promoted.details).toMatchObject({
           runId,
           candidateValue: 0,
@@ -452,6 +460,11 @@ describe.each(databases.eachSupportedId())(
             ).body.state === 'stopped',
           'the replaced deployment to stop',
           60_000,
+        );
+        // The client kept calling through the switch.
+        await waitFor(
+          async () => client.sent() > sentAtPromotion,
+          'the client to send after the promotion',
         );
         // The client now reaches the retrained model.
         await waitFor(
@@ -504,7 +517,8 @@ describe.each(databases.eachSupportedId())(
       }
       expect(client.failures).toEqual([]);
       expect((await endedRun(runId)).state).toBe('succeeded');
-      const refused = await eventOf('candidate_refused');
+      const refused = await outcomeOf(runId);
+      expect(refused.kind).toBe('candidate_refused');
       expect(refused.details).toMatchObject({ runId, activeValue: 0 });
       expect(refused.message).toMatch(/does not beat the active 0/);
       expect(await activeDeploymentId()).toBe(active);
