@@ -327,6 +327,8 @@ describe.each(databases.eachSupportedId())(
           ML_MONITOR_ID: monitorId,
           ML_MONITOR_NAME: 'x-drift',
           ML_MONITOR_THRESHOLD: '0.5',
+          ML_MONITOR_WINDOW_START: expect.stringMatching(/^\d{4}-.*Z$/),
+          ML_MONITOR_WINDOW_END: expect.stringMatching(/^\d{4}-.*Z$/),
           ML_MODEL_ID: modelId,
           ML_MODEL_NAME: 'scaler',
         });
