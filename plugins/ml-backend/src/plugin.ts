@@ -113,6 +113,9 @@ export const mlPlugin = createBackendPlugin({
           await new DemoModelSeeder({ logger, ...services }).seed();
         }
 
+        // Candidate builds a restart interrupted are still deployed or refused.
+        services.promotion.resume();
+
         // Local: each backend observes the driver on its own machine.
         await scheduler.scheduleTask({
           id: 'ml-engine-reconcile',

@@ -9,7 +9,10 @@ import { PlatformEvents } from '../engine/PlatformEvents';
 import { WorkloadEngine } from '../engine/WorkloadEngine';
 import { ProjectFiles } from '../projects/ProjectFiles';
 import { LaunchDeps } from '../engine/launchDeps';
-import { ModelBuildService } from './builds/ModelBuildService';
+import {
+  LineageMonitoring,
+  ModelBuildService,
+} from './builds/ModelBuildService';
 import { ModelBuildStore } from './builds/ModelBuildStore';
 import { RegisteredVersions } from './builds/RegisteredVersions';
 import { DeploymentReconciler } from './deployments/DeploymentReconciler';
@@ -92,6 +95,11 @@ export function createModelFeature(options: {
     keys: new ModelAccessKeyStore(db),
     logger,
   });
+  // The quality feature needs the builds' snapshots, so it comes later and
+  // takes over saving what lineage.yaml declares then.
+  const lineageMonitoring: LineageMonitoring = {
+    saveLineageSettings: async () => {},
+  };
   const modelBuilds = new ModelBuildService({
     ...launch,
     models: modelStore,
@@ -101,6 +109,7 @@ export function createModelFeature(options: {
     buildsRoot: path.join(config.storageRoot, 'builds'),
     logger,
     registry: options.registry,
+    lineageMonitoring,
   });
   const drainMs = config.serving.drainSeconds * 1000;
   const replicas = new ReplicaLauncher({
@@ -177,6 +186,8 @@ export function createModelFeature(options: {
     flush: () => predictionRecorder.flush(),
     logger: servingLogger.child({ component: 'input-recorder' }),
   });
+  lineageMonitoring.saveLineageSettings = (modelId, input) =>
+    quality.service.saveLineageSettings(modelId, input);
   const gateway = new ModelGateway({
     directory: modelDirectory,
     client: new ReplicaClient({
@@ -249,6 +260,7 @@ export function createModelFeature(options: {
     buildService: modelBuilds,
     deploymentService: modelDeployments,
     runs: new TrackedCandidates(db),
+    workloads: workloadStore,
     files,
     history: modelEvents,
     logger: logger.child({ component: 'promotion' }),

@@ -7,6 +7,8 @@ import { ModelAccessKeyStore } from './keys/ModelAccessKeyStore';
 import { ModelBuildStore } from './builds/ModelBuildStore';
 import { ModelDeploymentStore } from './deployments/ModelDeploymentStore';
 import { ModelStore } from './ModelStore';
+import { ModelEventStore } from './events/ModelEventStore';
+import { ModelEventKind } from '@ml-platform/plugin-ml-common';
 
 jest.setTimeout(60_000);
 
@@ -102,6 +104,35 @@ describe.each(databases.eachSupportedId())('model stores on %s', databaseId => {
       id(103),
       id(104),
     ]);
+  });
+
+  it('lists the candidate builds a promotion still awaits: evaluated, not failed, with no outcome in the history', async () => {
+    // From the test before: 101 built, 102 to 104 queued.
+    for (const n of [101, 102, 103]) {
+      await builds.setEvaluation(id(n), { rmse: n });
+    }
+    await builds.finish(id(103), 'failed', 'broken');
+    const awaited = async () =>
+      (await builds.listAwaitingPromotion()).map(b => b.id).sort();
+    expect(await awaited()).toEqual([id(101), id(102)]);
+
+    const history = new ModelEventStore(knex);
+    const event = (kind: ModelEventKind, buildId: string) =>
+      history.add({
+        projectId: PROJECT,
+        modelId: id(1),
+        kind,
+        message: '',
+        details: { runId: id(300), buildId },
+      });
+    await event('candidate_promoted', id(101));
+    // Only an outcome of the promotion counts, and only for its own build.
+    await event('retrain_started', id(102));
+    await event('candidate_refused', id(1020));
+    expect(await awaited()).toEqual([id(102)]);
+    await event('candidate_failed', id(102));
+    expect(await awaited()).toEqual([]);
+    await knex('model_events').delete();
   });
 
   it('switches the active deployment only from the expected one', async () => {

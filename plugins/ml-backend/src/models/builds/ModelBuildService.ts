@@ -1,6 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
-import { ModelBuild, TERMINAL_STATES } from '@ml-platform/plugin-ml-common';
+import {
+  ModelBuild,
+  ModelMonitoringSettingsInput,
+  TERMINAL_STATES,
+} from '@ml-platform/plugin-ml-common';
 import { BuildInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -45,6 +49,14 @@ function pyfuncWrapper(version: RegisteredVersion): string {
 }
 const BUILD_TIMEOUT_SECONDS = 3600;
 
+/** Where a build saves the monitoring settings its lineage.yaml declares. */
+export interface LineageMonitoring {
+  saveLineageSettings(
+    modelId: string,
+    input: ModelMonitoringSettingsInput,
+  ): Promise<void>;
+}
+
 /** The public shape: the build profile stays internal. */
 export function publicBuild(build: StoredModelBuild): ModelBuild {
   const { profile: _profile, ...rest } = build;
@@ -72,6 +84,8 @@ export class ModelBuildService {
       logger: LoggerService;
       /** Where builds from the model registry find their versions. */
       registry?: RegisteredVersions;
+      /** Keeps the monitoring settings a build's lineage.yaml declares. */
+      lineageMonitoring?: LineageMonitoring;
     },
   ) {}
 
@@ -243,6 +257,7 @@ export class ModelBuildService {
       await fs.rm(dir, { recursive: true, force: true });
       throw error;
     }
+    if (lineage.monitoring) await this.saveMonitoring(model.id, lineage);
     return (await this.deps.builds.get(build.id))!;
   }
 
@@ -308,8 +323,32 @@ export class ModelBuildService {
     try {
       return readModelLineage(text, modelName);
     } catch (error) {
+      if (error instanceof InputError) {
+        throw new InputError(`${LINEAGE_FILE}: ${error.message}`);
+      }
       throw new InputError(
         `${LINEAGE_FILE} is not valid YAML: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  /**
+   * Saves the monitoring settings lineage.yaml declares, unless they were set
+   * by hand. The build is made already: a failure here only costs the
+   * settings, so it is logged rather than thrown.
+   */
+  private async saveMonitoring(
+    modelId: string,
+    lineage: BuildLineage,
+  ): Promise<void> {
+    try {
+      await this.deps.lineageMonitoring?.saveLineageSettings(
+        modelId,
+        lineage.monitoring!,
+      );
+    } catch (error) {
+      this.deps.logger.warn(
+        `The monitoring settings of ${LINEAGE_FILE} were not saved for model ${modelId}: ${error}`,
       );
     }
   }

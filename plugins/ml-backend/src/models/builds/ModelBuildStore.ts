@@ -145,6 +145,31 @@ export class ModelBuildStore extends IdTableStore<BuildRow, StoredModelBuild> {
     return rows.map(toBuild);
   }
 
+  /**
+   * Candidate builds a promotion still has to deploy or refuse: builds with
+   * an evaluation (set when a promotion makes them) that are not failed or
+   * stopped and that no promotion outcome in the model's history names.
+   */
+  async listAwaitingPromotion(): Promise<StoredModelBuild[]> {
+    const rows = await this.db<BuildRow>('model_builds as b')
+      .select('b.*')
+      .whereNotNull('b.evaluation')
+      .whereIn('b.state', ['queued', 'building', 'built'])
+      .whereNotExists(outcome =>
+        outcome
+          .select(this.db.raw('1'))
+          .from('model_events as e')
+          .whereRaw('e.model_id = b.model_id')
+          .whereIn('e.kind', [
+            'candidate_promoted',
+            'candidate_refused',
+            'candidate_failed',
+          ])
+          .whereRaw(`e.details like ('%"buildId":"' || b.id || '"%')`),
+      );
+    return rows.map(toBuild);
+  }
+
   /** The evaluation metrics a candidate build was promoted with. */
   async setEvaluation(
     id: string,

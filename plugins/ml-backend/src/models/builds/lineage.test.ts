@@ -45,4 +45,55 @@ other:
   it('throws on YAML that does not parse', () => {
     expect(() => readModelLineage('m: [unclosed', 'm')).toThrow();
   });
+
+  it('reads monitoring settings, with prediction and truth naming the metrics', () => {
+    const text = `
+churn:
+  datasets: [data/train.csv]
+  monitoring:
+    task: classification
+    prediction: churn_score
+    truth: churned
+    features:
+      - { name: tenure, type: numeric }
+      - { name: plan, type: categorical }
+    baselineSize: 500
+`;
+    expect(readModelLineage(text, 'churn')).toEqual({
+      datasets: ['data/train.csv'],
+      metadata: {},
+      monitoring: {
+        task: 'classification',
+        predictionMetric: 'churn_score',
+        truthMetric: 'churned',
+        features: [
+          { name: 'tenure', type: 'numeric' },
+          { name: 'plan', type: 'categorical' },
+        ],
+        baselineSize: 500,
+      },
+    });
+    expect(
+      readModelLineage(
+        'm: {monitoring: {task: regression, predictionMetric: y}}',
+        'm',
+      ).monitoring,
+    ).toEqual({ task: 'regression', predictionMetric: 'y' });
+    expect(readModelLineage('m: {datasets: [a]}', 'm')).not.toHaveProperty(
+      'monitoring',
+    );
+  });
+
+  it('names the bad field of a monitoring entry', () => {
+    const bad = (monitoring: string) => () =>
+      readModelLineage(`m:\n  monitoring: ${monitoring}\n`, 'm');
+    expect(bad('[1]')).toThrow('monitoring: must be a mapping');
+    expect(bad('{prediction: y}')).toThrow(/^monitoring\.task: /);
+    expect(bad('{task: ranking}')).toThrow(/^monitoring\.task: /);
+    expect(bad('{task: regression, truth: 3}')).toThrow(/^monitoring\.truth: /);
+    expect(
+      bad('{task: regression, features: [{name: x, type: text}]}'),
+    ).toThrow(/^monitoring\.features\.0\.type: /);
+    expect(bad('{task: regression, extra: 1}')).toThrow(/extra/);
+  });
 });

@@ -1,5 +1,5 @@
 import { ConflictError, InputError } from '@backstage/errors';
-import { ModelDeployment } from '@ml-platform/plugin-ml-common';
+import { EnvVars, ModelDeployment } from '@ml-platform/plugin-ml-common';
 import { DeploymentInput } from '../../apiInputs';
 import fs from 'node:fs/promises';
 import { v4 as uuid } from 'uuid';
@@ -103,6 +103,11 @@ export class ModelDeploymentService {
     modelIdOrName: string,
     input: DeploymentInput,
     actor: string,
+    /**
+     * The env `{ secret: true }` entries of `input.env` keep their secret
+     * from (a promotion carries the active deployment's env over).
+     */
+    previousEnv?: EnvVars,
   ): Promise<ModelDeployment> {
     const { project, model } = await findProjectAndModel(
       this.deps,
@@ -135,7 +140,7 @@ export class ModelDeploymentService {
       actor,
     });
 
-    const env = await this.deps.secrets.seal(input.env);
+    const env = await this.deps.secrets.seal(input.env, previousEnv);
     const d = await this.deps.deployments.create({
       id: uuid(),
       modelId: model.id,

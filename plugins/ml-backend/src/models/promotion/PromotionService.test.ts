@@ -82,14 +82,19 @@ function setUp(
     runOfVersion?: string;
     metricsFile?: string;
     buildEndsAs?: 'built' | 'failed';
+    /** Candidate builds a promotion made before a restart. */
+    awaiting?: StoredModelBuild[];
+    activeEnv?: StoredDeployment['env'];
   } = {},
 ) {
   const events: NewModelEvent[] = [];
   const builds = new Map<string, StoredModelBuild>([
     ['active-build', build(given.activeBuild ?? {})],
+    ...(given.awaiting ?? []).map(b => [b.id, b] as const),
   ]);
   const buildRequests: unknown[] = [];
   const deployRequests: unknown[] = [];
+  const previousEnvs: unknown[] = [];
   let ended: (b: StoredModelBuild) => void = () => {};
   const theModel = given.model ?? model();
   const service = new PromotionService({
@@ -117,6 +122,7 @@ function setUp(
     },
     builds: {
       get: async id => builds.get(id),
+      listAwaitingPromotion: async () => given.awaiting ?? [],
       setEvaluation: async (id, evaluation) => {
         builds.set(id, { ...builds.get(id)!, evaluation });
       },
@@ -129,6 +135,7 @@ function setUp(
               buildId: 'active-build',
               replicas: 3,
               profile: 'large',
+              env: given.activeEnv ?? {},
             } as StoredDeployment)
           : undefined,
     },
@@ -138,7 +145,11 @@ function setUp(
         const created = build({ id: 'new-build', number: 2, state: 'queued' });
         builds.set(created.id, created);
         setTimeout(() => {
-          const done = { ...created, state: given.buildEndsAs ?? 'built' };
+          // Only the state changes, as in the store.
+          const done = {
+            ...builds.get(created.id)!,
+            state: given.buildEndsAs ?? 'built',
+          };
           builds.set(done.id, done as StoredModelBuild);
           ended(done as StoredModelBuild);
         }, 5);
@@ -149,8 +160,9 @@ function setUp(
       },
     },
     deploymentService: {
-      async create(_projectId, _modelId, input) {
+      async create(_projectId, _modelId, input, _actor, previousEnv) {
         deployRequests.push(input);
+        previousEnvs.push(previousEnv);
         return { id: 'new-deployment' };
       },
     },
@@ -170,10 +182,19 @@ function setUp(
         };
       },
     },
+    workloads: { get: async id => (id === RUN ? run : undefined) },
     history: { add: async event => void events.push(event) },
     logger: mockServices.logger.mock(),
   });
-  return { service, events, builds, buildRequests, deployRequests };
+  return {
+    service,
+    events,
+    builds,
+    buildRequests,
+    deployRequests,
+    previousEnvs,
+    ended: (b: StoredModelBuild) => ended(b),
+  };
 }
 
 describe('PromotionService', () => {
@@ -409,5 +430,77 @@ describe('PromotionService', () => {
     service.onWorkloadEnded(run);
     await service.idle();
     expect(events.map(e => e.kind)).toEqual(['candidate_promoted']);
+  });
+
+  it("deploys with the active deployment's replicas, profile and env, secrets kept sealed", async () => {
+    const secret = { secret: true as const, ciphertext: 'sealed' };
+    const activeEnv = { MODE: 'fast', TOKEN: secret } as any;
+    const { service, deployRequests, previousEnvs } = setUp({
+      activeBuild: { evaluation: { rmse: 2.9 } },
+      activeEnv,
+      runOfWorkload: 'mlflow-run',
+      metrics: { 'mlflow-run': { rmse: 1 } },
+    });
+    await service.consider(run);
+    expect(deployRequests).toEqual([
+      {
+        buildId: 'new-build',
+        replicas: 3,
+        profile: 'large',
+        env: { MODE: 'fast', TOKEN: { secret: true } },
+      },
+    ]);
+    expect(previousEnvs).toEqual([activeEnv]);
+  });
+
+  it('resumes after a restart: a candidate build made before it is deployed once built, or refused', async () => {
+    const awaited = build({
+      id: 'new-build',
+      number: 2,
+      state: 'building',
+      comment: `Candidate of job train, run ${RUN}`,
+      evaluation: { rmse: 1 },
+    });
+    const resumed = setUp({
+      activeBuild: { evaluation: { rmse: 2.9 } },
+      awaiting: [awaited],
+    });
+    resumed.service.resume();
+    await new Promise(r => setTimeout(r, 10));
+    expect(resumed.deployRequests).toEqual([]);
+    resumed.ended({ ...awaited, state: 'built' });
+    await resumed.service.idle();
+    expect(resumed.deployRequests).toEqual([
+      { buildId: 'new-build', replicas: 3, profile: 'large', env: {} },
+    ]);
+    expect(resumed.events).toEqual([
+      expect.objectContaining({
+        kind: 'candidate_promoted',
+        message:
+          'Promoted build #2: rmse 1 beats the active 2.9 by 1.9 (margin 0.1)',
+        details: expect.objectContaining({
+          runId: RUN,
+          buildId: 'new-build',
+          deploymentId: 'new-deployment',
+        }),
+      }),
+    ]);
+
+    // Weighed again: the active deployment got better in the meantime.
+    const refused = setUp({
+      activeBuild: { evaluation: { rmse: 0.5 } },
+      awaiting: [{ ...awaited, state: 'built' }],
+    });
+    refused.service.resume();
+    await refused.service.idle();
+    expect(refused.deployRequests).toEqual([]);
+    expect(refused.events).toEqual([
+      expect.objectContaining({
+        kind: 'candidate_refused',
+        message:
+          'rmse 1 does not beat the active 0.5 by 0.1 (weighed again after a restart)',
+        details: expect.objectContaining({ buildId: 'new-build' }),
+      }),
+    ]);
   });
 });

@@ -1,15 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  JobCandidate,
-  Model,
-  PromotionPolicy,
-} from '@ml-platform/plugin-ml-common';
+import { EnvVars, Model, PromotionPolicy } from '@ml-platform/plugin-ml-common';
 import { BuildInput, DeploymentInput } from '../../apiInputs';
 import { StoredWorkload } from '../../database';
 import { StoredJob } from '../../workloads/jobs/JobStore';
 import { StoredModelBuild } from '../builds/ModelBuildStore';
 import { StoredDeployment } from '../deployments/ModelDeploymentStore';
-import { readCandidateMetrics } from './candidateMetricsFile';
+import { Candidate, CandidateWeighing } from './candidateWeighing';
 import { ModelHistory } from './ModelHistory';
 import { decidePromotion } from './promotionDecision';
 import { CandidateRuns, CandidateVersion } from './TrackedCandidates';
@@ -18,19 +14,26 @@ import { ProjectFiles } from '../../projects/ProjectFiles';
 /** How long a candidate's build may take before the promotion gives up. */
 const BUILD_WAIT_MS = 3600_000;
 
-/** What a promotion knows of the candidate it weighs. */
-interface Candidate {
-  run: StoredWorkload;
-  job: StoredJob;
-  declared: JobCandidate;
-  model: Model;
-  policy: PromotionPolicy;
-}
+/**
+ * A candidate build's comment names the run it is the candidate of: a
+ * restart finds the run (and so the job, model and policy) again from it.
+ */
+const candidateComment = (jobName: string, runId: string) =>
+  `Candidate of job ${jobName}, run ${runId}`;
+const CANDIDATE_COMMENT = /, run ([0-9a-f-]{36})$/;
 
-/** The candidate's value of the metric, or why there is none. */
-type Valued =
-  | { value: number; version?: CandidateVersion }
-  | { missing: string; version?: CandidateVersion };
+/**
+ * The active deployment's env as a new deployment's input: plain values as
+ * they are, secrets as `{ secret: true }` to keep their sealed value.
+ */
+function envKeepingSecrets(env: EnvVars): DeploymentInput['env'] {
+  return Object.fromEntries(
+    Object.entries(env).map(([name, value]) => [
+      name,
+      typeof value === 'string' ? value : { secret: true as const },
+    ]),
+  );
+}
 
 /** A candidate that could not be built, and why (with the build, if made). */
 class PromotionFailure extends Error {
@@ -50,6 +53,7 @@ class PromotionFailure extends Error {
  */
 export class PromotionService {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly weighing: CandidateWeighing;
   private readonly buildWaiters = new Map<
     string,
     (build: StoredModelBuild) => void
@@ -65,6 +69,7 @@ export class PromotionService {
       policies: { get(modelId: string): Promise<PromotionPolicy | undefined> };
       builds: {
         get(id: string): Promise<StoredModelBuild | undefined>;
+        listAwaitingPromotion(): Promise<StoredModelBuild[]>;
         setEvaluation(
           id: string,
           evaluation: Record<string, number>,
@@ -86,8 +91,11 @@ export class PromotionService {
           modelId: string,
           input: DeploymentInput,
           actor: string,
+          previousEnv?: EnvVars,
         ): Promise<{ id: string }>;
       };
+      /** Job runs, by id, for promotions resumed after a restart. */
+      workloads: { get(id: string): Promise<StoredWorkload | undefined> };
       runs: CandidateRuns;
       files: Pick<ProjectFiles, 'read'>;
       history: ModelHistory;
@@ -95,6 +103,7 @@ export class PromotionService {
       buildWaitMs?: number;
     },
   ) {
+    this.weighing = new CandidateWeighing(deps);
     deps.buildService.onBuildEnded(build => {
       this.buildWaiters.get(build.id)?.(build);
     });
@@ -107,13 +116,18 @@ export class PromotionService {
    */
   onWorkloadEnded(run: StoredWorkload): void {
     if (run.kind !== 'job' || !run.jobId || run.state !== 'succeeded') return;
-    const work = this.consider(run).catch(error =>
-      this.deps.logger.warn(
-        `Promotion of the candidate of run ${run.id} failed: ${error}`,
-      ),
+    this.track(
+      this.consider(run),
+      `Promotion of the candidate of run ${run.id} failed`,
     );
-    this.inFlight.add(work);
-    work.finally(() => this.inFlight.delete(work));
+  }
+
+  private track(work: Promise<void>, failure: string): void {
+    const tracked = work.catch(error =>
+      this.deps.logger.warn(`${failure}: ${error}`),
+    );
+    this.inFlight.add(tracked);
+    tracked.finally(() => this.inFlight.delete(tracked));
   }
 
   /** Resolves when every promotion under way has ended (tests, shutdown). */
@@ -123,10 +137,10 @@ export class PromotionService {
 
   /** Weighs a run's candidate and promotes or refuses it. */
   async consider(run: StoredWorkload): Promise<void> {
-    const candidate = await this.candidateOf(run);
+    const candidate = await this.weighing.candidateOf(run);
     if (!candidate) return;
     const { model, policy } = candidate;
-    const valued = await this.candidateValue(candidate);
+    const valued = await this.weighing.candidateValue(candidate);
     const base = {
       runId: run.id,
       jobId: candidate.job.id,
@@ -140,7 +154,7 @@ export class PromotionService {
       await this.record(candidate, 'candidate_refused', valued.missing, base);
       return;
     }
-    const active = await this.activeValue(model, policy.metric);
+    const active = await this.weighing.activeValue(model, policy.metric);
     const decision = decidePromotion(
       policy,
       valued.value,
@@ -162,159 +176,160 @@ export class PromotionService {
       );
       return;
     }
-    let buildId: string | undefined;
+    let build: StoredModelBuild;
     try {
-      const build = await this.buildCandidate(
+      build = await this.createCandidateBuild(
         candidate,
         valued.version,
         active.deployment,
       );
-      buildId = build.id;
+      // The evaluation marks the build as awaited by a promotion, in the
+      // database: a restart before it is deployed resumes from there.
       await this.deps.builds.setEvaluation(build.id, {
         [policy.metric]: valued.value,
       });
+    } catch (error) {
+      await this.recordFailure(candidate, decision.reason, compared, error);
+      return;
+    }
+    await this.deployWhenBuilt(candidate, build, decision.reason, compared);
+  }
+
+  /**
+   * Resumes the promotions a restart interrupted: every candidate build
+   * still awaited (see ModelBuildStore.listAwaitingPromotion) is weighed
+   * again against the active deployment as it now is, then deployed once
+   * built or refused. Returns at once, like onWorkloadEnded.
+   */
+  resume(): void {
+    this.track(
+      (async () => {
+        for (const build of await this.deps.builds.listAwaitingPromotion()) {
+          await this.resumeBuild(build).catch(error =>
+            this.deps.logger.warn(
+              `Promotion of candidate build ${build.id} was not resumed: ${error}`,
+            ),
+          );
+        }
+      })(),
+      'Resuming promotions failed',
+    );
+  }
+
+  private async resumeBuild(build: StoredModelBuild): Promise<void> {
+    const runId = CANDIDATE_COMMENT.exec(build.comment)?.[1];
+    const run = runId && (await this.deps.workloads.get(runId));
+    const candidate = run ? await this.weighing.candidateOf(run) : undefined;
+    const value = candidate && build.evaluation?.[candidate.policy.metric];
+    if (!candidate || value === undefined) return;
+    const { policy, model } = candidate;
+    const active = await this.weighing.activeValue(model, policy.metric);
+    const compared = {
+      runId: candidate.run.id,
+      jobId: candidate.job.id,
+      metric: policy.metric,
+      candidateValue: value,
+      ...(active.value !== undefined && { activeValue: active.value }),
+      margin: policy.margin,
+      buildId: build.id,
+    };
+    if (active.deployment?.buildId === build.id) {
+      await this.record(
+        candidate,
+        'candidate_promoted',
+        `Promoted build #${build.number}: it serves already`,
+        { ...compared, deploymentId: active.deployment.id },
+      );
+      return;
+    }
+    const decision = decidePromotion(policy, value, active.value, active.why);
+    if (!decision.promote) {
+      await this.record(
+        candidate,
+        'candidate_refused',
+        `${decision.reason} (weighed again after a restart)`,
+        compared,
+      );
+      return;
+    }
+    await this.deployWhenBuilt(candidate, build, decision.reason, compared);
+  }
+
+  /** Waits for the candidate's build, then deploys it in place of the active deployment. */
+  private async deployWhenBuilt(
+    candidate: Candidate,
+    created: StoredModelBuild,
+    reason: string,
+    compared: Record<string, unknown>,
+  ): Promise<void> {
+    const { model, run } = candidate;
+    try {
+      const build = await this.builtOrEnded(created.id).catch(error => {
+        throw new PromotionFailure((error as Error).message, created.id);
+      });
+      if (build.state !== 'built') {
+        throw new PromotionFailure(
+          `build #${build.number} ${build.state}${
+            build.reason ? `: ${build.reason}` : ''
+          }`,
+          build.id,
+        );
+      }
+      // The active deployment as it is now: its settings carry over.
+      const fresh = await this.deps.models.get(model.id);
+      const active = fresh?.activeDeploymentId
+        ? await this.deps.deployments.get(fresh.activeDeploymentId)
+        : undefined;
       const deployment = await this.deps.deploymentService.create(
         model.projectId,
         model.id,
         {
           buildId: build.id,
-          replicas: active.deployment?.replicas ?? 1,
-          profile: active.deployment?.profile ?? build.profile,
-          env: {},
+          replicas: active?.replicas ?? 1,
+          profile: active?.profile ?? build.profile,
+          env: envKeepingSecrets(active?.env ?? {}),
         },
         run.requester,
+        active?.env,
       );
       await this.record(
         candidate,
         'candidate_promoted',
-        `Promoted build #${build.number}: ${decision.reason}`,
+        `Promoted build #${build.number}: ${reason}`,
         { ...compared, buildId: build.id, deploymentId: deployment.id },
       );
     } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      if (error instanceof PromotionFailure) buildId ??= error.buildId;
-      await this.record(
+      await this.recordFailure(
         candidate,
-        'candidate_failed',
-        `${decision.reason}, but the candidate could not be ${
-          error instanceof PromotionFailure ? 'built' : 'deployed'
-        }: ${why}`,
-        { ...compared, ...(buildId && { buildId }) },
+        reason,
+        { ...compared, buildId: created.id },
+        error,
       );
     }
   }
 
-  /** The run's job's candidate, its model and the model's enabled policy. */
-  private async candidateOf(
-    run: StoredWorkload,
-  ): Promise<Candidate | undefined> {
-    const job = await this.deps.jobs.get(run.jobId!);
-    const declared = job?.candidate;
-    if (!job || !declared) return undefined;
-    const model = await this.modelOf(run.projectId, declared.model);
-    if (!model) return undefined;
-    const policy = await this.deps.policies.get(model.id);
-    if (!policy?.enabled) return undefined;
-    return { run, job, declared, model, policy };
+  private async recordFailure(
+    candidate: Candidate,
+    reason: string,
+    details: Record<string, unknown>,
+    error: unknown,
+  ): Promise<void> {
+    const why = error instanceof Error ? error.message : String(error);
+    const buildId =
+      details.buildId ??
+      (error instanceof PromotionFailure ? error.buildId : undefined);
+    await this.record(
+      candidate,
+      'candidate_failed',
+      `${reason}, but the candidate could not be ${
+        error instanceof PromotionFailure ? 'built' : 'deployed'
+      }: ${why}`,
+      { ...details, ...(buildId ? { buildId } : {}) },
+    );
   }
 
-  private async modelOf(
-    projectId: string,
-    idOrName: string,
-  ): Promise<Model | undefined> {
-    const model =
-      (await this.deps.models.get(idOrName.toLowerCase())) ??
-      (await this.deps.models.findByName(projectId, idOrName));
-    return model?.projectId === projectId ? model : undefined;
-  }
-
-  private async candidateValue(candidate: Candidate): Promise<Valued> {
-    const { run, declared, policy } = candidate;
-    const { metric } = policy;
-    const version =
-      declared.kind === 'modelVersion'
-        ? await this.deps.runs.newestVersionOfWorkload(run.id)
-        : undefined;
-    if (declared.kind === 'modelVersion' && !version) {
-      return {
-        missing: `The run registered no model version: there is no candidate to weigh`,
-      };
-    }
-    if (policy.source === 'jobOutput') {
-      let output: Record<string, unknown>;
-      try {
-        output = await readCandidateMetrics(
-          this.deps.files,
-          run.projectId,
-          run.id,
-        );
-      } catch (error) {
-        return { missing: `Not weighed: ${(error as Error).message}`, version };
-      }
-      const value = output[metric];
-      return typeof value === 'number' && Number.isFinite(value)
-        ? { value, version }
-        : {
-            missing: `Not weighed: the run's metrics file has no number '${metric}'`,
-            version,
-          };
-    }
-    const runId = version
-      ? version.runId
-      : await this.deps.runs.latestRunOfWorkload(run.id);
-    if (!runId) {
-      return {
-        missing: `Not weighed: the run logged no MLflow run to read '${metric}' from`,
-        version,
-      };
-    }
-    const value = await this.deps.runs.latestMetric(runId, metric);
-    return value === undefined
-      ? {
-          missing: `Not weighed: MLflow run ${runId} has no metric '${metric}'`,
-          version,
-        }
-      : { value, version };
-  }
-
-  /** The active deployment, its build's value of the metric, or why there is none. */
-  private async activeValue(
-    model: Model,
-    metric: string,
-  ): Promise<{
-    deployment?: StoredDeployment;
-    build?: StoredModelBuild;
-    value?: number;
-    why?: string;
-  }> {
-    const deployment = model.activeDeploymentId
-      ? await this.deps.deployments.get(model.activeDeploymentId)
-      : undefined;
-    if (!deployment) return { why: 'the model has no active deployment' };
-    const build = await this.deps.builds.get(deployment.buildId);
-    const stored = build?.evaluation?.[metric];
-    if (stored !== undefined) return { deployment, build, value: stored };
-    const registered = build?.registeredModel;
-    if (registered) {
-      const runId = await this.deps.runs.runOfVersion(
-        model.projectId,
-        registered.name,
-        registered.version,
-      );
-      const value = runId
-        ? await this.deps.runs.latestMetric(runId, metric)
-        : undefined;
-      if (value !== undefined) return { deployment, build, value };
-    }
-    return {
-      deployment,
-      build,
-      why: `the active build #${build?.number ?? '?'} has no ${metric} to beat`,
-    };
-  }
-
-  /** Builds the candidate and waits until it is built; PromotionFailure otherwise. */
-  private async buildCandidate(
+  /** Starts the candidate's build; PromotionFailure when it cannot be made. */
+  private async createCandidateBuild(
     candidate: Candidate,
     version: CandidateVersion | undefined,
     active: StoredDeployment | undefined,
@@ -324,17 +339,18 @@ export class PromotionService {
     // A version without a file of the project's is served by MLflow's
     // loader; a build of the project's files takes the active one's file
     // and function unless the job names them.
-    const served = declared.filePath
-      ? {
-          filePath: declared.filePath,
-          functionName: declared.functionName ?? 'predict',
-        }
-      : !version && activeBuild
-      ? {
-          filePath: activeBuild.filePath,
-          functionName: declared.functionName ?? activeBuild.functionName,
-        }
-      : undefined;
+    let served: { filePath: string; functionName: string } | undefined;
+    if (declared.filePath) {
+      served = {
+        filePath: declared.filePath,
+        functionName: declared.functionName ?? 'predict',
+      };
+    } else if (!version && activeBuild) {
+      served = {
+        filePath: activeBuild.filePath,
+        functionName: declared.functionName ?? activeBuild.functionName,
+      };
+    }
     if (!version && !served) {
       throw new PromotionFailure(
         'the job names no filePath and the model has no active build to take it from',
@@ -355,7 +371,7 @@ export class PromotionService {
           }),
           runtimeId: activeBuild?.runtimeId ?? job.runtimeId,
           ...(activeBuild && { profile: activeBuild.profile }),
-          comment: `Candidate of job ${job.name}, run ${run.id}`,
+          comment: candidateComment(job.name, run.id),
           examples: activeBuild?.examples ?? [],
           env: {},
         },
@@ -364,18 +380,7 @@ export class PromotionService {
     } catch (error) {
       throw new PromotionFailure((error as Error).message);
     }
-    const ended = await this.builtOrEnded(build.id).catch(error => {
-      throw new PromotionFailure((error as Error).message, build.id);
-    });
-    if (ended.state !== 'built') {
-      throw new PromotionFailure(
-        `build #${build.number} ${ended.state}${
-          ended.reason ? `: ${ended.reason}` : ''
-        }`,
-        build.id,
-      );
-    }
-    return ended;
+    return build;
   }
 
   /** The build once it has ended, or as it is when the wait runs out. */
