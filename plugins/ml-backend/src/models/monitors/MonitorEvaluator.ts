@@ -66,11 +66,7 @@ function reason(
       : `${reading.samples} samples, fewer than the ${m.minSamples} the monitor needs.`;
   }
   const side =
-    decision.state === 'alerting'
-      ? m.direction
-      : m.direction === 'above'
-      ? 'not above'
-      : 'not below';
+    decision.state === 'alerting' ? m.direction : `not ${m.direction}`;
   return `${metric} ${reading.value} is ${side} the threshold ${m.threshold} over ${reading.samples} samples.`;
 }
 
