@@ -13,6 +13,8 @@
  *          --pg <url>             also on Postgres (a new database on that server);
  *                                 BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING works too
  *          --no-sqlite            Postgres only
+ *          --profile              print a CPU profile summary of the dashboard reads
+ *          --explain              print the plan of each statement of one quality and drift read
  *
  * Setup: a fresh database migrated with the plugin's migrations, one model
  * with one deployment. Each prediction has a row in `model_predictions`, its
@@ -60,6 +62,7 @@ import { MonitorStore } from '../plugins/ml-backend/src/models/monitors/MonitorS
 import { TechnicalSignals } from '../plugins/ml-backend/src/models/monitors/technicalSignals';
 import { createQualityFeature } from '../plugins/ml-backend/src/models/quality/createQualityFeature';
 import { DriftBaselineStore } from '../plugins/ml-backend/src/models/quality/DriftBaselineStore';
+import { startProfile, summarizeProfile } from './lib/cpuProfile';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
   collectGarbage,
@@ -327,6 +330,8 @@ async function dashboard(
   reads: number,
   deadline: Deadline,
   s: ReturnType<typeof services>,
+  profile: boolean,
+  explain: boolean,
 ) {
   const range = {
     deploymentId: DEPLOYMENT,
@@ -358,8 +363,10 @@ async function dashboard(
   const full: number[] = [];
   const counted: number[] = [];
   let shape = '';
+  let profiler: Awaited<ReturnType<typeof startProfile>> | undefined;
   for (let i = 0; i < reads + 2 && !deadline.expired; i++) {
     const warm = i >= 2;
+    if (i === 2 && profile) profiler = await startProfile();
     const t = performance.now();
     const [quality, drift] = await Promise.all([
       timed(warm ? parts.quality : undefined, () =>
@@ -403,6 +410,12 @@ async function dashboard(
         .count({ n: '*' }),
     );
   }
+  if (explain) await explainReads(db, s, range);
+  if (profiler) {
+    console.log('CPU profile of the timed dashboard reads:');
+    for (const line of summarizeProfile(await profiler.stop(), 15))
+      console.log(`  ${line}`);
+  }
   console.log(shape);
   const fullStats = summarize(full);
   console.log(statLine('dashboard read (all three at once)', fullStats));
@@ -419,6 +432,41 @@ async function dashboard(
       fullStats.p95 / tech.p95,
     )}; goal p95 <= 300 ms: ${fmt(fullStats.p95 / 300, 2)} of it`,
   );
+}
+
+/** The plans of the statements one quality and one drift read send. */
+async function explainReads(
+  db: BenchDb,
+  s: ReturnType<typeof services>,
+  range: { deploymentId: string; fromMs: number; toMs: number },
+) {
+  const statements: Array<{ sql: string; bindings: unknown[] }> = [];
+  const listener = (q: { sql: string; bindings?: unknown[] }) =>
+    statements.push({ sql: q.sql, bindings: q.bindings ?? [] });
+  db.knex.on('query', listener);
+  await s.quality.service.quality(PROJECT, MODEL, range);
+  await s.quality.service.drift(PROJECT, MODEL, range);
+  db.knex.removeListener('query', listener);
+  for (const { sql, bindings } of statements) {
+    if (
+      !/^select/i.test(sql) ||
+      !/model_metric_points|model_prediction_inputs/.test(sql)
+    )
+      continue;
+    const t = performance.now();
+    await db.knex.raw(sql, bindings as any);
+    const ms = performance.now() - t;
+    const plan = await db.knex.raw(
+      db.kind === 'pg' ? `EXPLAIN ANALYZE ${sql}` : `EXPLAIN QUERY PLAN ${sql}`,
+      bindings as any,
+    );
+    const lines: string[] =
+      db.kind === 'pg'
+        ? plan.rows.map((r: any) => r['QUERY PLAN'])
+        : plan.map((r: any) => r.detail);
+    console.log(`${fmt(ms)} ms: ${sql.slice(0, 300)}`);
+    for (const line of lines) console.log(`    ${line}`);
+  }
 }
 
 const MONITOR_METRICS = [
@@ -589,7 +637,14 @@ async function main() {
     try {
       await seed(db, predictions, truth);
       const s = services(db.knex);
-      await dashboard(db, reads, deadline, s);
+      await dashboard(
+        db,
+        reads,
+        deadline,
+        s,
+        args.has('profile'),
+        args.has('explain'),
+      );
       await monitors(db, monitorCount, deadline, s);
     } finally {
       await db.destroy();
