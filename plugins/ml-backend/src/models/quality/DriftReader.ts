@@ -6,7 +6,12 @@ import {
   PREDICTION_FEATURE,
 } from '@ml-platform/plugin-ml-common';
 import { DriftBaselineStore } from './DriftBaselineStore';
-import { driftOf, driftWindows, TimedValue } from './driftWindows';
+import {
+  categoryDriftWindows,
+  driftOf,
+  driftWindows,
+  TimedValue,
+} from './driftWindows';
 import { PredictionInputStore } from './PredictionInputStore';
 import { MonitorReading, MonitorWindow, ReadWindows } from './QualityReader';
 import {
@@ -17,8 +22,10 @@ import {
 } from './qualitySettings';
 import { QualityStore } from './QualityStore';
 
-/** The most values of one feature a drift read looks at. */
+/** The most values of one numeric feature a drift read looks at. */
 const MAX_DRIFT_VALUES = 200_000;
+/** The fewest values per window a drift read over many windows keeps. */
+const MIN_WINDOW_VALUES = 1000;
 
 /**
  * Drift of a model's declared request features and of its prediction
@@ -53,18 +60,32 @@ export class DriftReader {
         baseline: baseline ? toDriftBaseline(baseline) : undefined,
         windows: [],
       };
-      if (baseline) {
-        const values = await this.featureValues(modelId, settings, feature, {
-          deploymentId,
-          startMs: fromMs,
-          endMs: toMs,
+      if (
+        baseline?.sample.type === 'categorical' &&
+        drift.type === feature.type
+      ) {
+        drift.windows = categoryDriftWindows({
+          fromMs,
+          stepMs,
+          count,
+          baseline: baseline.sample.counts,
+          counts: await this.categoryCounts(modelId, settings, feature, {
+            deploymentId,
+            fromMs,
+            toMs,
+            stepMs,
+          }),
         });
+      } else if (baseline) {
         drift.windows = driftWindows({
           fromMs,
           stepMs,
           count,
           baseline: baseline.sample,
-          values,
+          values: await this.windowValues(modelId, settings, feature, {
+            ...windows,
+            deploymentId,
+          }),
         });
       }
       features.push(drift);
@@ -112,11 +133,91 @@ export class DriftReader {
     return { value, samples: drift.count };
   }
 
+  /**
+   * A feature's values over the windows. When the range holds more than
+   * MAX_DRIFT_VALUES, the values are read per window instead, at most an
+   * equal share each (the first of each window), so that late windows are
+   * not left empty.
+   */
+  private async windowValues(
+    modelId: string,
+    settings: EffectiveSettings,
+    feature: MonitoredFeature,
+    windows: ReadWindows & { deploymentId?: string },
+  ): Promise<TimedValue[]> {
+    const { fromMs, toMs, stepMs, count, deploymentId } = windows;
+    const all = await this.featureValues(modelId, settings, feature, {
+      deploymentId,
+      startMs: fromMs,
+      endMs: toMs,
+    });
+    if (all.length < MAX_DRIFT_VALUES || count === 1) return all;
+    const perWindow = Math.max(
+      MIN_WINDOW_VALUES,
+      Math.floor(MAX_DRIFT_VALUES / count),
+    );
+    const parts = await Promise.all(
+      Array.from({ length: count }, (_, i) =>
+        this.featureValues(
+          modelId,
+          settings,
+          feature,
+          {
+            deploymentId,
+            startMs: fromMs + i * stepMs,
+            endMs: Math.min(toMs, fromMs + (i + 1) * stepMs),
+          },
+          perWindow,
+        ),
+      ),
+    );
+    return parts.flat();
+  }
+
+  /** A categorical feature's category counts per window, counted in SQL. */
+  private async categoryCounts(
+    modelId: string,
+    settings: EffectiveSettings,
+    feature: MonitoredFeature,
+    range: {
+      deploymentId?: string;
+      fromMs: number;
+      toMs: number;
+      stepMs: number;
+    },
+  ): Promise<Array<{ startMs: number; category: string; count: number }>> {
+    if (feature.name === PREDICTION_FEATURE) {
+      if (!settings.predictionMetric) return [];
+      const counts = await this.deps.quality.trackedValueCounts({
+        modelId,
+        name: settings.predictionMetric,
+        ...range,
+      });
+      return counts.map(c => ({
+        startMs: c.startMs,
+        category: String(c.value),
+        count: c.count,
+      }));
+    }
+    const counts = await this.deps.inputs.valueCounts({
+      modelId,
+      name: feature.name,
+      ...range,
+    });
+    return counts.flatMap(c => {
+      const value = inputValue(feature, c);
+      return value === undefined
+        ? []
+        : [{ startMs: c.atMs, category: String(value), count: c.count }];
+    });
+  }
+
   private async featureValues(
     modelId: string,
     settings: EffectiveSettings,
     feature: MonitoredFeature,
     window: MonitorWindow & { deploymentId?: string },
+    limit = MAX_DRIFT_VALUES,
   ): Promise<TimedValue[]> {
     if (feature.name === PREDICTION_FEATURE) {
       if (!settings.predictionMetric) return [];
@@ -126,7 +227,7 @@ export class DriftReader {
         name: settings.predictionMetric,
         fromMs: window.startMs,
         toMs: window.endMs,
-        limit: MAX_DRIFT_VALUES,
+        limit,
       });
       return values.map(v => ({
         atMs: v.atMs,
@@ -139,7 +240,7 @@ export class DriftReader {
       deploymentId: window.deploymentId,
       fromMs: window.startMs,
       toMs: window.endMs,
-      limit: MAX_DRIFT_VALUES,
+      limit,
     });
     return values.flatMap(v => {
       const value = inputValue(feature, v);
