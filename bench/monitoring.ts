@@ -637,10 +637,12 @@ async function main() {
     try {
       await seed(db, predictions, truth);
       const s = services(db.knex);
+      // The dashboard reads get 40 % of what is left, the monitors the rest.
+      const readDeadline = new Deadline((deadline.remainingMs / 1000) * 0.4);
       await dashboard(
         db,
         reads,
-        deadline,
+        readDeadline,
         s,
         args.has('profile'),
         args.has('explain'),
