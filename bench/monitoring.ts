@@ -521,7 +521,9 @@ async function monitors(
         model_id: MODEL,
         name: `bench-${i}`,
         metric: JSON.stringify(metric),
-        window_seconds: WINDOWS[i % WINDOWS.length],
+        // Every metric with each window length in turn.
+        window_seconds:
+          WINDOWS[Math.floor(i / MONITOR_METRICS.length) % WINDOWS.length],
         threshold: 0.2,
         direction: 'above',
         min_samples: 10,
