@@ -1,4 +1,5 @@
 import {
+  DriftWindow,
   FeatureDrift,
   ModelDrift,
   MonitoredFeature,
@@ -7,6 +8,7 @@ import {
 } from '@ml-platform/plugin-ml-common';
 import { DriftBaselineStore } from './DriftBaselineStore';
 import {
+  categoryDrift,
   categoryDriftWindows,
   driftOf,
   driftWindows,
@@ -114,6 +116,24 @@ export class DriftReader {
         )
       : undefined;
     if (!feature || !baseline) return { samples: 0 };
+    if (baseline.sample.type === 'categorical') {
+      // Counted by the database, as the dashboard's windows are.
+      const counts: Record<string, number> = {};
+      const range = {
+        fromMs: window.startMs,
+        toMs: window.endMs,
+        stepMs: window.endMs - window.startMs,
+      };
+      const categorical = { ...feature, type: baseline.sample.type };
+      for (const c of await this.categoryCounts(
+        modelId,
+        settings,
+        categorical,
+        range,
+      ))
+        counts[c.category] = (counts[c.category] ?? 0) + c.count;
+      return reading(metric, categoryDrift(baseline.sample.counts, counts));
+    }
     const values = await this.featureValues(
       modelId,
       settings,
@@ -124,13 +144,7 @@ export class DriftReader {
       baseline.sample,
       values.map(v => v.value),
     );
-    const value =
-      metric.statistic === 'ks'
-        ? drift.ks
-        : metric.statistic === 'chiSquare'
-        ? drift.chiSquare
-        : drift.psi;
-    return { value, samples: drift.count };
+    return reading(metric, drift);
   }
 
   /**
@@ -247,4 +261,18 @@ export class DriftReader {
       return value === undefined ? [] : [{ atMs: v.atMs, value }];
     });
   }
+}
+
+/** The statistic a monitor watches, of a window's drift. */
+function reading(
+  metric: MonitorMetric,
+  drift: Omit<DriftWindow, 'start'>,
+): MonitorReading {
+  const value =
+    metric.statistic === 'ks'
+      ? drift.ks
+      : metric.statistic === 'chiSquare'
+      ? drift.chiSquare
+      : drift.psi;
+  return { value, samples: drift.count };
 }
