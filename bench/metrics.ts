@@ -51,6 +51,7 @@ import {
   SettingsStore,
   WorkloadTokens,
 } from '@ml-platform/plugin-ml-backend/testUtils';
+import { AggregateMetricStore } from '../plugins/ml-backend/src/models/monitoring/AggregateMetricStore';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
   collectGarbage,
@@ -94,6 +95,7 @@ async function startApi(knex: Knex) {
     predictions: new PredictionStore(knex),
     points: new MetricPointStore(knex),
     usage: new ReplicaUsageStore(knex),
+    aggregates: new AggregateMetricStore(knex),
     recorder,
   });
   const app = express().use(

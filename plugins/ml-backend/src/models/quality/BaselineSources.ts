@@ -11,7 +11,7 @@ import path from 'node:path';
 import { baselineSample } from './baselineSamples';
 import { csvColumns } from './csvColumns';
 import { StoredDriftBaseline } from './DriftBaselineStore';
-import type { EffectiveSettings } from './ModelQualityService';
+import type { EffectiveSettings } from './qualitySettings';
 import { FeatureValue, PredictionInputStore } from './PredictionInputStore';
 import { QualityStore } from './QualityStore';
 

@@ -94,6 +94,36 @@ export class PredictionInputStore {
     return rows.map(fromDb);
   }
 
+  /**
+   * How often each value of a feature occurred per window of `stepMs` from
+   * `fromMs`, counted by the database (for categorical features).
+   */
+  async valueCounts(filter: {
+    modelId: string;
+    name: string;
+    deploymentId?: string;
+    fromMs: number;
+    toMs: number;
+    stepMs: number;
+  }): Promise<Array<FeatureValue & { count: number }>> {
+    const q = this.db('model_prediction_inputs')
+      .select({
+        at_ms: this.db.raw('(at_ms - (at_ms - ?) % ?)', [
+          filter.fromMs,
+          filter.stepMs,
+        ]),
+      })
+      .select('num_value', 'text_value', this.db.raw('count(*) as n'))
+      .where({ model_id: filter.modelId, name: filter.name })
+      .andWhere('at_ms', '>=', filter.fromMs)
+      .andWhere('at_ms', '<', filter.toMs);
+    if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
+    const rows: Array<ValueRow & { n: number | string }> = await q.groupByRaw(
+      '1, num_value, text_value',
+    );
+    return rows.map(r => ({ ...fromDb(r), count: Number(r.n) }));
+  }
+
   /** The first `limit` values of a feature a deployment received. */
   async firstOfDeployment(
     deploymentId: string,

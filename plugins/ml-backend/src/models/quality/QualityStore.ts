@@ -151,6 +151,35 @@ export class QualityStore {
     return rows.map(r => ({ atMs: Number(r.at_ms), value: Number(r.value) }));
   }
 
+  /** How often each value of a tracked metric occurred per window of `stepMs`. */
+  async trackedValueCounts(filter: {
+    modelId: string;
+    deploymentId?: string;
+    name: string;
+    fromMs: number;
+    toMs: number;
+    stepMs: number;
+  }): Promise<Array<{ startMs: number; value: number; count: number }>> {
+    const q = this.db('model_metric_points')
+      .select({
+        bucket: this.db.raw('(at_ms - (at_ms - ?) % ?)', [
+          filter.fromMs,
+          filter.stepMs,
+        ]),
+      })
+      .select('value', this.db.raw('count(*) as n'))
+      .where({ model_id: filter.modelId, kind: 'tracked', name: filter.name })
+      .andWhere('at_ms', '>=', filter.fromMs)
+      .andWhere('at_ms', '<', filter.toMs);
+    if (filter.deploymentId) q.andWhere({ deployment_id: filter.deploymentId });
+    const rows: Array<Record<string, Num>> = await q.groupByRaw('1, value');
+    return rows.map(r => ({
+      startMs: Number(r.bucket),
+      value: Number(r.value),
+      count: Number(r.n),
+    }));
+  }
+
   /** The first `limit` values of a tracked metric a deployment recorded. */
   async firstTrackedOfDeployment(
     modelId: string,

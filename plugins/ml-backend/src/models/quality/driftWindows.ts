@@ -29,14 +29,46 @@ export function driftOf(
       ksPValue: ks?.pValue,
     };
   }
-  const counts = countCategories(values.map(String));
-  const chi = chiSquare(baseline.counts, counts);
+  return categoryDrift(baseline.counts, countCategories(values.map(String)));
+}
+
+/** The drift statistics of category counts against a categorical baseline. */
+export function categoryDrift(
+  baseline: Record<string, number>,
+  counts: Record<string, number>,
+): Omit<DriftWindow, 'start'> {
+  const chi = chiSquare(baseline, counts);
   return {
-    count: values.length,
-    psi: categoricalPsi(baseline.counts, counts),
+    count: Object.values(counts).reduce((n, c) => n + c, 0),
+    psi: categoricalPsi(baseline, counts),
     chiSquare: chi?.statistic,
     chiSquarePValue: chi?.pValue,
   };
+}
+
+/** Drift per window from category counts per window start (as SQL groups them). */
+export function categoryDriftWindows(range: {
+  fromMs: number;
+  stepMs: number;
+  count: number;
+  baseline: Record<string, number>;
+  counts: Array<{ startMs: number; category: string; count: number }>;
+}): DriftWindow[] {
+  const perWindow: Array<Record<string, number>> = Array.from(
+    { length: range.count },
+    () => ({}),
+  );
+  for (const c of range.counts) {
+    const window =
+      perWindow[Math.floor((c.startMs - range.fromMs) / range.stepMs)];
+    if (window) window[c.category] = (window[c.category] ?? 0) + c.count;
+  }
+  return perWindow.map((counts, i) => ({
+    start: new Date(range.fromMs + i * range.stepMs).toISOString(),
+    ...(Object.keys(counts).length > 0
+      ? categoryDrift(range.baseline, counts)
+      : { count: 0 }),
+  }));
 }
 
 /** Drift per window of `stepMs` from `fromMs`; empty windows stay, count 0. */

@@ -11,7 +11,8 @@ import { RequestAccess } from '../../access/RequestAccess';
 import { projectRoutes } from '../../http/projectRoutes';
 import { parseInput } from '../../http/validation';
 import { modelParams } from '../modelParams';
-import { ModelQualityService, QualityRange } from './ModelQualityService';
+import { ModelQualityService } from './ModelQualityService';
+import { QualityRange } from './qualitySettings';
 
 const rangeQuery = z
   .object({

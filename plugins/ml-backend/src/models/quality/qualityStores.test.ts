@@ -125,6 +125,24 @@ describe.each(databases.eachSupportedId())(
           })
         ).map(v => v.textValue),
       ).toEqual(['Rome, "old"', 'Oslo']);
+      // Counted per window of 2 ms by the database, for categorical drift.
+      const counts = await inputs.valueCounts({
+        modelId: MODEL,
+        name: 'city',
+        fromMs: AT,
+        toMs: AT + 4,
+        stepMs: 2,
+      });
+      expect(
+        counts
+          .map(c => [c.atMs - AT, c.textValue, c.count])
+          .sort((a, b) => `${a}`.localeCompare(`${b}`)),
+      ).toEqual([
+        [0, 'Oslo', 1],
+        [0, 'Rome, "old"', 1],
+        [2, 'Oslo', 1],
+        [2, 'Rome, "old"', 1],
+      ]);
       expect(
         (await inputs.firstOfDeployment('dep-1', 'age', 1)).map(
           v => v.numValue,
