@@ -4,11 +4,24 @@
 // and starts the retraining job, and the promotion policy deploys its
 // candidate. The test ends when the model's Monitors tab shows both the
 // alert and the promotion in the model's history.
-import { test } from 'node:test';
-import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import { after, before, test } from 'node:test';
+import { sidebar, signInAsGuest, withPage } from './lib/browser.mjs';
 import { apiClient, guestToken } from './lib/mlApi.mjs';
+import { startPortal } from './lib/portal.mjs';
 
-const portal = usePortal();
+// A portal of its own, as a new user finds it: in the shared one, the other
+// tests leave the guest's deployments running, and the loop's jobs would
+// wait in the queue behind them for the guest's 2 vCPU.
+let portal;
+before(
+  async () => {
+    portal = await startPortal();
+  },
+  { timeout: 300_000 },
+);
+after(async () => {
+  await portal?.stop();
+});
 
 /** The task builds the model (training it) and waits for a ready replica. */
 const TASK_TIMEOUT_MS = Number(process.env.E2E_TEMPLATE_TIMEOUT_MS ?? 420_000);

@@ -90,23 +90,22 @@ export class BaselineSources {
     const size = request.size ?? settings.baselineSize;
     const samples: TakenSample[] = [];
     for (const feature of features) {
-      const raw =
-        feature.name === PREDICTION_FEATURE
-          ? settings.predictionMetric
-            ? await this.deps.quality.firstTrackedOfDeployment(
-                model.id,
-                deploymentId,
-                settings.predictionMetric,
-                size,
-              )
-            : []
-          : (
-              await this.deps.inputs.firstOfDeployment(
-                deploymentId,
-                feature.name,
-                size,
-              )
-            ).map(v => this.deps.featureValue(feature, v));
+      let raw: Array<number | string | undefined> = [];
+      if (feature.name !== PREDICTION_FEATURE) {
+        const inputs = await this.deps.inputs.firstOfDeployment(
+          deploymentId,
+          feature.name,
+          size,
+        );
+        raw = inputs.map(v => this.deps.featureValue(feature, v));
+      } else if (settings.predictionMetric) {
+        raw = await this.deps.quality.firstTrackedOfDeployment(
+          model.id,
+          deploymentId,
+          settings.predictionMetric,
+          size,
+        );
+      }
       const taken = baselineSample(feature.type, raw, size);
       if (taken) samples.push({ feature: feature.name, ...taken });
     }

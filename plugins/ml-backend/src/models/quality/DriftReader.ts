@@ -268,11 +268,11 @@ function reading(
   metric: MonitorMetric,
   drift: Omit<DriftWindow, 'start'>,
 ): MonitorReading {
-  const value =
-    metric.statistic === 'ks'
-      ? drift.ks
-      : metric.statistic === 'chiSquare'
-      ? drift.chiSquare
-      : drift.psi;
+  const byStatistic = {
+    ks: drift.ks,
+    chiSquare: drift.chiSquare,
+    psi: drift.psi,
+  };
+  const value = byStatistic[metric.statistic ?? 'psi'];
   return { value, samples: drift.count };
 }
