@@ -152,6 +152,19 @@ export const mlPlugin = createBackendPlugin({
           },
         });
 
+        // Local as well: any backend may roll up an hour, whose rows are
+        // replaced whole and come out the same whoever computes them.
+        await scheduler.scheduleTask({
+          id: 'ml-model-rollups',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 20 },
+          scope: 'local',
+          fn: async () => {
+            await services.modelRollups.rollUp();
+          },
+        });
+
         // Replica health is probed where the driver runs them, like reconcile.
         await scheduler.scheduleTask({
           id: 'ml-model-deployments',

@@ -53,6 +53,9 @@ import { PromotionPolicyStore } from './promotion/PromotionPolicyStore';
 import { ModelGateway } from './serving/ModelGateway';
 import { ReplicaClient } from './serving/ReplicaClient';
 import { ServingDirectory } from './serving/ServingDirectory';
+import { ModelRollupService } from './rollups/ModelRollupService';
+import { RawHourReader } from './rollups/RawHourReader';
+import { RollupStore } from './rollups/RollupStore';
 
 /**
  * Builds the models feature on top of the platform, the projects and the
@@ -167,7 +170,9 @@ export function createModelFeature(options: {
     keys: modelKeys,
   });
   const servingLogger = logger.child({ component: 'serving' });
-  const predictionStore = new PredictionStore(db);
+  // Hourly rollups the monitoring reads take closed hours from.
+  const rollups = new RollupStore(db);
+  const predictionStore = new PredictionStore(db, { rollups });
   const predictionRecorder = new PredictionRecorder(
     {
       store: predictionStore,
@@ -185,6 +190,14 @@ export function createModelFeature(options: {
     snapshotDir: id => modelBuilds.snapshotDir(id),
     flush: () => predictionRecorder.flush(),
     logger: servingLogger.child({ component: 'input-recorder' }),
+    rollups,
+  });
+  const modelRollups = new ModelRollupService({
+    store: rollups,
+    raw: new RawHourReader(db),
+    quality: quality.quality,
+    settings: quality.settings,
+    logger: logger.child({ component: 'rollups' }),
   });
   lineageMonitoring.saveLineageSettings = (modelId, input) =>
     quality.service.saveLineageSettings(modelId, input);
@@ -212,6 +225,7 @@ export function createModelFeature(options: {
     usage: replicaUsage,
     aggregates,
     recorder: predictionRecorder,
+    rollups,
   });
   const replicaUsageSampler = new ReplicaUsageSampler({
     workloads: workloadStore,
@@ -234,7 +248,7 @@ export function createModelFeature(options: {
     monitors: monitorStore,
     evaluations: monitorEvaluations,
     signals: new CompositeMonitorSignals({
-      technical: new TechnicalSignals(db),
+      technical: new TechnicalSignals(db, rollups),
       quality: quality.service,
       aggregate: aggregates,
     }),
@@ -281,6 +295,7 @@ export function createModelFeature(options: {
     predictionInputRecorder: quality.inputRecorder,
     modelMonitors,
     monitorEvaluator,
+    modelRollups,
     modelEvents,
     promotionPolicies,
     promotion,

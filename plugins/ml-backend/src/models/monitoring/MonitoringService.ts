@@ -12,6 +12,10 @@ import { AggregateMetricStore } from './AggregateMetricStore';
 import { ModelDirectory, ServingTarget } from '../serving/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
 import { metricBuckets } from './metricBuckets';
+import { RollupStore } from '../rollups/RollupStore';
+import { planWindows } from '../rollups/hourCoverage';
+import { markClosedHours } from '../rollups/markClosedHours';
+import { rolledBucket } from '../rollups/rolledTechnical';
 
 /**
  * The part of a calling workload the workload API scopes by: its row's
@@ -66,6 +70,8 @@ export class MonitoringService {
       usage: ReplicaUsageStore;
       aggregates: AggregateMetricStore;
       recorder: PredictionRecorder;
+      /** Hourly rollups the metrics read takes whole rolled-up hours from. */
+      rollups?: RollupStore;
       now?: () => number;
     },
   ) {}
@@ -176,17 +182,56 @@ export class MonitoringService {
       fromMs,
       toMs,
     };
-    const [latencies, means, usage] = await Promise.all([
-      this.deps.predictions.latencies(filter),
-      this.deps.points.bucketMeans({ ...filter, stepMs }),
+    const { rollups } = this.deps;
+    const span = { fromMs, toMs };
+    // Buckets of whole rolled-up hours come from the rollups, the rest raw.
+    const plan = rollups
+      ? planWindows(
+          { ...span, stepMs, count },
+          await rollups.coveredHours(model.modelId, span),
+        )
+      : undefined;
+    const rawSpans = plan ? plan.raw : [span];
+    const rolled = plan && plan.rolled.size > 0 ? plan.rolled : undefined;
+    const [raw, usage, technical, sums] = await Promise.all([
+      Promise.all(
+        rawSpans.map(async part => ({
+          latencies: await this.deps.predictions.latencies({
+            ...filter,
+            ...part,
+          }),
+          means: await this.deps.points.bucketMeans({
+            ...filter,
+            ...part,
+            stepMs,
+          }),
+        })),
+      ),
       this.deps.usage.list(filter),
+      rolled && rollups?.technical(model.modelId, span, query.deploymentId),
+      rolled && rollups?.metricSums(model.modelId, span, query.deploymentId),
     ]);
+    const buckets = metricBuckets({
+      fromMs,
+      stepMs,
+      count,
+      latencies: raw.flatMap(r => r.latencies),
+      means: raw.flatMap(r => r.means),
+    });
+    for (const [index, hours] of rolled ?? []) {
+      buckets[index] = rolledBucket(
+        buckets[index].at,
+        hours,
+        technical ?? new Map(),
+        sums ?? new Map(),
+      );
+    }
 
     return {
       from: new Date(fromMs).toISOString(),
       to: new Date(toMs).toISOString(),
       stepSeconds: stepMs / 1000,
-      buckets: metricBuckets({ fromMs, stepMs, count, latencies, means }),
+      buckets,
       usage: usage.map(u => ({
         at: new Date(u.atMs).toISOString(),
         replica: u.replica,
@@ -232,7 +277,18 @@ export class MonitoringService {
       });
     }
     await this.deps.points.insert(points);
+    await this.markChanged(points);
     return points.length;
+  }
+
+  /**
+   * Hours whose rollups these points change are stale until rolled up
+   * again. Only closed hours: an open hour's rollup starts after it closes,
+   * so it sees points written before then.
+   */
+  private async markChanged(points: MetricPoint[]): Promise<void> {
+    if (this.deps.rollups)
+      await markClosedHours(this.deps.rollups, points, this.now());
   }
 
   /** track_delayed_metrics: joined to the prediction by uuid; sending again replaces. */
@@ -242,18 +298,18 @@ export class MonitoringService {
     metrics: Record<string, number>,
   ): Promise<void> {
     const prediction = await this.prediction(workload, predictionUuid);
-    await this.deps.points.insert(
-      Object.entries(metrics).map(([name, value]) => ({
-        projectId: prediction.projectId,
-        modelId: prediction.modelId,
-        deploymentId: prediction.deploymentId,
-        predictionUuid: prediction.uuid,
-        kind: 'delayed' as const,
-        name,
-        value,
-        atMs: prediction.atMs,
-      })),
-    );
+    const points = Object.entries(metrics).map(([name, value]) => ({
+      projectId: prediction.projectId,
+      modelId: prediction.modelId,
+      deploymentId: prediction.deploymentId,
+      predictionUuid: prediction.uuid,
+      kind: 'delayed' as const,
+      name,
+      value,
+      atMs: prediction.atMs,
+    }));
+    await this.deps.points.insert(points);
+    await this.markChanged(points);
   }
 
   /** track_aggregate_metrics: values of a whole window of a model's predictions. */

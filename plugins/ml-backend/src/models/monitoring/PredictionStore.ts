@@ -1,6 +1,8 @@
 import { Knex } from 'knex';
 import { insertJsonRows, JsonColumn } from '../../database/jsonRowsInsert';
 import { METRIC_POINT_COLUMNS, UPSERT_POINT } from './MetricPointStore';
+import { RollupStore } from '../rollups/RollupStore';
+import { markClosedHours } from '../rollups/markClosedHours';
 
 /** One served request, as the gateway recorded it. */
 export interface PredictionRow {
@@ -83,7 +85,14 @@ function fromDb(row: DbRow): Omit<PredictionRow, 'metrics'> {
 
 /** Prediction records and the metric values tracked during each one. */
 export class PredictionStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: {
+      /** Told of predictions written for hours already closed. */
+      rollups?: RollupStore;
+      now?: () => number;
+    } = {},
+  ) {}
 
   /**
    * Writes a batch in one transaction: the predictions, then their tracked
@@ -143,6 +152,10 @@ export class PredictionStore {
         );
       }
     });
+    if (this.options.rollups) {
+      const now = this.options.now?.() ?? Date.now();
+      await markClosedHours(this.options.rollups, rows, now);
+    }
   }
 
   async get(uuid: string): Promise<Omit<PredictionRow, 'metrics'> | undefined> {

@@ -1,3 +1,4 @@
+import { RollupStore } from '../rollups/RollupStore';
 import { InputError } from '@backstage/errors';
 import {
   DriftBaseline,
@@ -63,6 +64,8 @@ export class ModelQualityService {
       inputs: PredictionInputStore;
       baselines: DriftBaselineStore;
       quality: QualityStore;
+      /** Hourly rollups the quality read takes whole rolled-up hours from. */
+      rollups?: RollupStore;
       /** Writes what recorders still buffer, before a read. */
       flush?: () => Promise<void>;
       /** Told when a model's settings were saved (caches of its features). */
@@ -74,7 +77,7 @@ export class ModelQualityService {
       ...deps,
       featureValue: inputValue,
     });
-    this.qualityReader = new QualityReader(deps.quality);
+    this.qualityReader = new QualityReader(deps.quality, deps.rollups);
     this.driftReader = new DriftReader(deps);
   }
 

@@ -9,7 +9,11 @@ import {
   regressionQuality,
 } from './qualityMetrics';
 import { EffectiveSettings } from './qualitySettings';
-import { QualityFilter, QualityStore } from './QualityStore';
+import { MAX_PAIRS, QualityFilter, QualityStore } from './QualityStore';
+import { planWindows, WindowPlan } from '../rollups/hourCoverage';
+import { qualityKey } from '../rollups/ModelRollupService';
+import { QualityRollup, RollupStore, SamplePair } from '../rollups/RollupStore';
+import { combineQuality, spreadPairs } from '../rollups/rolledQuality';
 
 /** A window of time, epoch milliseconds, start inclusive and end exclusive. */
 export interface MonitorWindow {
@@ -31,12 +35,25 @@ export interface ReadWindows {
   count: number;
 }
 
+type WindowQuality = Omit<QualityWindow, 'start'>;
+
+/** The windows of a read and where each came from. */
+interface ComputedWindows {
+  byStart: Map<number, WindowQuality>;
+  plan?: WindowPlan;
+  rolled?: Map<number, QualityRollup[]>;
+}
+
 /**
  * Quality of a model's tracked predictions against their delayed truth,
- * per window, from what QualityStore aggregates in SQL.
+ * per window: from the hourly rollups for windows of whole rolled-up hours,
+ * else from what QualityStore aggregates in SQL over the raw rows.
  */
 export class QualityReader {
-  constructor(private readonly store: QualityStore) {}
+  constructor(
+    private readonly store: QualityStore,
+    private readonly rollups?: RollupStore,
+  ) {}
 
   /** Quality per window, the aggregates sent for the range and a spread of pairs. */
   async quality(
@@ -57,16 +74,18 @@ export class QualityReader {
       count: 0,
     }));
     let total = 0;
+    let computed: ComputedWindows | undefined;
     if (filter) {
-      const computed = await this.windowQuality(settings.task, filter, stepMs);
+      computed = await this.windowQuality(settings, filter, windowsOfRead);
+      const { byStart } = computed;
       windows = starts.map(start => {
-        const found = computed.get(start);
+        const found = byStart.get(start);
         total += found?.count ?? 0;
         return { start: new Date(start).toISOString(), count: 0, ...found };
       });
     }
     const [pairs, aggregates] = await Promise.all([
-      filter ? this.store.pairs(filter, total) : [],
+      filter && computed ? this.pairs(filter, total, computed, stepMs) : [],
       this.store.aggregates({ modelId, deploymentId, fromMs, toMs }),
     ]);
     return {
@@ -104,9 +123,13 @@ export class QualityReader {
     const filter = qualityFilter(modelId, settings, window);
     if (!filter) return { samples: 0 };
     const stepMs = window.endMs - window.startMs;
-    const found = (await this.windowQuality(settings.task, filter, stepMs)).get(
-      window.startMs,
-    );
+    const { byStart } = await this.windowQuality(settings, filter, {
+      fromMs: window.startMs,
+      toMs: window.endMs,
+      stepMs,
+      count: 1,
+    });
+    const found = byStart.get(window.startMs);
     const value = found?.[metric.name as keyof typeof found];
     return {
       value:
@@ -117,13 +140,90 @@ export class QualityReader {
     };
   }
 
-  /** Quality per window start, for the windows with pairs. */
+  /**
+   * Quality per window start, for the windows with pairs: windows of whole
+   * rolled-up hours from the rollups, the others from the raw rows.
+   */
   private async windowQuality(
+    settings: EffectiveSettings,
+    filter: QualityFilter,
+    read: ReadWindows,
+  ): Promise<ComputedWindows> {
+    const key = qualityKey(settings);
+    if (!this.rollups || key === null)
+      return {
+        byStart: await this.rawQuality(settings.task, filter, read.stepMs),
+      };
+    const span = { fromMs: read.fromMs, toMs: read.toMs };
+    const plan = planWindows(
+      read,
+      await this.rollups.coveredHours(filter.modelId, span, key),
+    );
+    const byStart = new Map<number, WindowQuality>();
+    for (const raw of plan.raw) {
+      const part = await this.rawQuality(
+        settings.task,
+        { ...filter, fromMs: raw.fromMs, toMs: raw.toMs },
+        read.stepMs,
+      );
+      for (const [start, found] of part) byStart.set(start, found);
+    }
+    if (plan.rolled.size === 0) return { byStart, plan };
+    const rolled = await this.rollups.quality(
+      filter.modelId,
+      span,
+      filter.deploymentId,
+    );
+    for (const [index, hours] of plan.rolled) {
+      const found = combineQuality(
+        settings.task,
+        hours.flatMap(h => rolled.get(h) ?? []),
+      );
+      if (found) byStart.set(read.fromMs + index * read.stepMs, found);
+    }
+    return { byStart, plan, rolled };
+  }
+
+  /**
+   * Up to MAX_PAIRS pairs of the range, evenly spread: from the raw rows,
+   * or, where windows came from rollups, from the samples of their hours.
+   */
+  private async pairs(
+    filter: QualityFilter,
+    total: number,
+    computed: ComputedWindows,
+    stepMs: number,
+  ): Promise<SamplePair[]> {
+    const { plan, rolled, byStart } = computed;
+    if (!plan || !rolled) return this.store.pairs(filter, total);
+    const parts: Array<{ count: number; sample: SamplePair[] }> = [];
+    for (const raw of plan.raw) {
+      let count = 0;
+      for (let s = raw.fromMs; s < raw.toMs; s += stepMs)
+        count += byStart.get(s)?.count ?? 0;
+      if (count === 0) continue;
+      parts.push({
+        count,
+        sample: await this.store.pairs(
+          { ...filter, fromMs: raw.fromMs, toMs: raw.toMs },
+          count,
+        ),
+      });
+    }
+    for (const hours of plan.rolled.values())
+      for (const hour of hours)
+        for (const r of rolled.get(hour) ?? [])
+          parts.push({ count: r.count, sample: r.sample });
+    return spreadPairs(parts, MAX_PAIRS);
+  }
+
+  /** Quality per window start from the raw rows. */
+  private async rawQuality(
     task: EffectiveSettings['task'],
     filter: QualityFilter,
     stepMs: number,
-  ): Promise<Map<number, Omit<QualityWindow, 'start'>>> {
-    const out = new Map<number, Omit<QualityWindow, 'start'>>();
+  ): Promise<Map<number, WindowQuality>> {
+    const out = new Map<number, WindowQuality>();
     if (task === 'regression') {
       const rows = await this.store.regressionWindows(filter, stepMs);
       for (const { startMs, ...sums } of rows)

@@ -79,6 +79,54 @@ export class QualityStore {
     }));
   }
 
+  /** Regression error sums of the filter's range, per deployment. */
+  async regressionByDeployment(
+    filter: QualityFilter,
+  ): Promise<Array<RegressionSums & { deploymentId: string }>> {
+    const rows = (await this.joined(filter)
+      .select('p.deployment_id as deployment_id')
+      .select(
+        this.db.raw('count(*) as n'),
+        this.db.raw('sum(abs(p.value - t.value)) as abs_err'),
+        this.db.raw('sum((p.value - t.value) * (p.value - t.value)) as sq_err'),
+        this.db.raw(
+          'sum(case when t.value <> 0 then abs((p.value - t.value) / t.value) else 0 end) as pct_err',
+        ),
+        this.db.raw('sum(case when t.value <> 0 then 1 else 0 end) as nonzero'),
+      )
+      .groupBy('p.deployment_id')) as unknown as Array<Record<string, Num>>;
+    return rows.map(r => ({
+      deploymentId: String(r.deployment_id ?? ''),
+      count: Number(r.n),
+      sumAbsError: Number(r.abs_err ?? 0),
+      sumSquaredError: Number(r.sq_err ?? 0),
+      sumAbsPercentError: Number(r.pct_err ?? 0),
+      nonZeroTruthCount: Number(r.nonzero ?? 0),
+    }));
+  }
+
+  /** How often each label pair occurred in the filter's range, per deployment. */
+  async labelsByDeployment(
+    filter: QualityFilter,
+  ): Promise<Array<LabelPairCount & { deploymentId: string }>> {
+    const rows = (await this.joined(filter)
+      .select(
+        'p.deployment_id as deployment_id',
+        'p.value as prediction',
+        't.value as truth',
+        this.db.raw('count(*) as n'),
+      )
+      .groupBy('p.deployment_id', 'p.value', 't.value')) as unknown as Array<
+      Record<string, Num>
+    >;
+    return rows.map(r => ({
+      deploymentId: String(r.deployment_id ?? ''),
+      prediction: Number(r.prediction),
+      truth: Number(r.truth),
+      count: Number(r.n),
+    }));
+  }
+
   /** How often each (prediction, truth) label pair occurred, per window. */
   async labelWindows(
     filter: QualityFilter,

@@ -8,6 +8,7 @@ import { MonitoringSettingsStore } from './MonitoringSettingsStore';
 import { PredictionInputRecorder } from './PredictionInputRecorder';
 import { PredictionInputStore } from './PredictionInputStore';
 import { QualityStore } from './QualityStore';
+import { RollupStore } from '../rollups/RollupStore';
 
 /** The quality and drift part of the models feature: its stores and service. */
 export function createQualityFeature(options: {
@@ -19,6 +20,8 @@ export function createQualityFeature(options: {
   /** Writes what the prediction recorder still buffers. */
   flush: () => Promise<void>;
   logger: LoggerService;
+  /** Hourly rollups, shared with the technical reads. */
+  rollups?: RollupStore;
 }) {
   const settings = new MonitoringSettingsStore(options.db);
   const inputs = new PredictionInputStore(options.db);
@@ -27,16 +30,19 @@ export function createQualityFeature(options: {
     store: inputs,
     logger: options.logger,
   });
+  const quality = new QualityStore(options.db);
+  const rollups = options.rollups ?? new RollupStore(options.db);
   const service = new ModelQualityService({
     ...options,
     settings,
     inputs,
     baselines: new DriftBaselineStore(options.db),
-    quality: new QualityStore(options.db),
+    quality,
+    rollups,
     flush: async () => {
       await Promise.all([options.flush(), inputRecorder.flush()]);
     },
     settingsChanged: modelId => inputRecorder.forget(modelId),
   });
-  return { service, settings, inputs, inputRecorder };
+  return { service, settings, inputs, inputRecorder, quality, rollups };
 }

@@ -1,0 +1,150 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { MonitoringSettingsStore } from '../quality/MonitoringSettingsStore';
+import {
+  EffectiveSettings,
+  effectiveSettings,
+} from '../quality/qualitySettings';
+import { QualityStore } from '../quality/QualityStore';
+import { HOUR_MS, hourOf } from './hourCoverage';
+import { RawHourReader } from './RawHourReader';
+import { HourRollup, QualityRollup, RollupStore } from './RollupStore';
+
+/** What the quality rows of an hour were computed for; null when unconfigured. */
+export function qualityKey(settings: EffectiveSettings): string | null {
+  if (!settings.predictionMetric || !settings.truthMetric) return null;
+  return [settings.task, settings.predictionMetric, settings.truthMetric].join(
+    '\n',
+  );
+}
+
+export interface RollupOptions {
+  /** How long after an hour closes its rollup waits for buffered writes. */
+  settleMs: number;
+  /** The most hours one run rolls up (all models together). */
+  maxHoursPerRun: number;
+}
+
+const DEFAULT_OPTIONS: RollupOptions = {
+  settleMs: 2 * 60 * 1000,
+  maxHoursPerRun: 48,
+};
+
+/**
+ * Rolls up closed hours of every model's predictions into the hourly
+ * tables, on the scheduler. Any backend may run it: an hour's rows are
+ * replaced whole and are the same whoever computes them. Per model it
+ * first re-rolls stale hours (a delayed truth or a late point arrived, or
+ * the quality settings changed), then moves its cursor on through the hours
+ * with predictions, in bounded batches.
+ */
+export class ModelRollupService {
+  private readonly options: RollupOptions;
+
+  constructor(
+    private readonly deps: {
+      store: RollupStore;
+      raw: RawHourReader;
+      quality: QualityStore;
+      settings: MonitoringSettingsStore;
+      logger?: LoggerService;
+      now?: () => number;
+      options?: Partial<RollupOptions>;
+    },
+  ) {
+    this.options = { ...DEFAULT_OPTIONS, ...deps.options };
+  }
+
+  private now() {
+    return this.deps.now ? this.deps.now() : Date.now();
+  }
+
+  /** One run over every model; returns how many hours it rolled up. */
+  async rollUp(): Promise<number> {
+    const { store, raw } = this.deps;
+    let budget = this.options.maxHoursPerRun;
+    const closedBefore = hourOf(this.now() - this.options.settleMs);
+    for (const modelId of await raw.modelIds()) {
+      if (budget <= 0) break;
+      const settings = await effectiveSettings(this.deps.settings, modelId);
+      const key = qualityKey(settings);
+      for (const hour of await store.staleHours(
+        modelId,
+        closedBefore,
+        key,
+        budget,
+      )) {
+        await this.rollHour(modelId, hour, settings);
+        budget -= 1;
+      }
+      const from = (await store.cursor(modelId)) ?? 0;
+      let next = from;
+      while (budget > 0) {
+        const at = await raw.firstPredictionAt(modelId, next, closedBefore);
+        if (at === undefined) {
+          next = Math.max(next, closedBefore);
+          break;
+        }
+        const hour = hourOf(at);
+        await this.rollHour(modelId, hour, settings);
+        budget -= 1;
+        next = hour + HOUR_MS;
+      }
+      if (next > from) await store.advanceCursor(modelId, next);
+    }
+    const rolled = this.options.maxHoursPerRun - budget;
+    if (rolled > 0) this.deps.logger?.debug(`Rolled up ${rolled} model hours`);
+    return rolled;
+  }
+
+  /** Computes one hour of a model from its raw rows and stores it. */
+  async rollHour(
+    modelId: string,
+    hour: number,
+    settings: EffectiveSettings,
+  ): Promise<void> {
+    const startedAtMs = this.now();
+    const { raw } = this.deps;
+    const rollup: HourRollup = {
+      technical: await raw.technical(modelId, hour),
+      metricSums: await raw.metricSums(modelId, hour),
+      quality: await this.quality(modelId, hour, settings),
+    };
+    await this.deps.store.write(modelId, hour, rollup, {
+      startedAtMs,
+      qualityKey: qualityKey(settings),
+    });
+  }
+
+  private async quality(
+    modelId: string,
+    hour: number,
+    settings: EffectiveSettings,
+  ): Promise<Map<string, QualityRollup> | undefined> {
+    const { predictionMetric, truthMetric } = settings;
+    if (!predictionMetric || !truthMetric) return undefined;
+    const { quality } = this.deps;
+    const filter = {
+      modelId,
+      predictionMetric,
+      truthMetric,
+      fromMs: hour,
+      toMs: hour + HOUR_MS,
+    };
+    const out = new Map<string, QualityRollup>();
+    for (const sums of await quality.regressionByDeployment(filter)) {
+      const { deploymentId, ...rest } = sums;
+      out.set(deploymentId, {
+        ...rest,
+        labelPairs: settings.task === 'classification' ? [] : undefined,
+        sample: await quality.pairs({ ...filter, deploymentId }, sums.count),
+      });
+    }
+    if (settings.task === 'classification') {
+      for (const { deploymentId, ...pair } of await quality.labelsByDeployment(
+        filter,
+      ))
+        out.get(deploymentId)?.labelPairs?.push(pair);
+    }
+    return out;
+  }
+}
