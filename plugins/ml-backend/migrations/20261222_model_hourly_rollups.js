@@ -20,6 +20,9 @@
  * - `model_hourly_quality`: regression error sums, the (prediction, truth)
  *   label pair counts (JSON, classification) and an evenly spread sample of
  *   the hour's pairs (JSON).
+ * - `model_hourly_drift`: per drift feature, the category counts (JSON
+ *   {category: count}) or, for a numeric feature, the counts in fine bins
+ *   on its baseline's quantiles (JSON array, see driftHistogram.ts).
  *
  * Times are epoch milliseconds.
  *
@@ -32,6 +35,7 @@ exports.up = async function up(knex) {
     table.bigInteger('rolled_at').nullable();
     table.bigInteger('dirty_at').nullable();
     table.string('quality_key', 450).nullable();
+    table.string('drift_key', 64).nullable();
     table.primary(['model_id', 'hour_start']);
   });
 
@@ -80,11 +84,21 @@ exports.up = async function up(knex) {
       .comment('JSON [[at_ms, prediction, truth]]');
     table.primary(['model_id', 'hour_start', 'deployment_id']);
   });
+
+  await knex.schema.createTable('model_hourly_drift', table => {
+    table.string('model_id', 36).notNullable();
+    table.bigInteger('hour_start').notNullable();
+    table.string('deployment_id', 36).notNullable();
+    table.string('feature', 200).notNullable();
+    table.text('counts').notNullable();
+    table.primary(['model_id', 'hour_start', 'deployment_id', 'feature']);
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   for (const name of [
+    'model_hourly_drift',
     'model_hourly_quality',
     'model_hourly_metric_sums',
     'model_hourly_technical',

@@ -197,6 +197,8 @@ export function createModelFeature(options: {
     raw: new RawHourReader(db),
     quality: quality.quality,
     settings: quality.settings,
+    baselines: quality.baselines,
+    drift: quality.drift,
     logger: logger.child({ component: 'rollups' }),
   });
   lineageMonitoring.saveLineageSettings = (modelId, input) =>

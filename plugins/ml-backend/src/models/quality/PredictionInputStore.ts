@@ -1,5 +1,7 @@
 import { Knex } from 'knex';
 import { insertJsonRows, JsonColumn } from '../../database/jsonRowsInsert';
+import { markClosedHours } from '../rollups/markClosedHours';
+import { RollupStore } from '../rollups/RollupStore';
 
 /** One declared feature of a prediction's request: a number or a category. */
 export interface PredictionInput {
@@ -48,7 +50,14 @@ function fromDb(row: ValueRow): FeatureValue {
 
 /** The declared features of predictions' requests (model_prediction_inputs). */
 export class PredictionInputStore {
-  constructor(private readonly db: Knex) {}
+  constructor(
+    private readonly db: Knex,
+    private readonly options: {
+      /** Told of inputs written for hours already closed. */
+      rollups?: RollupStore;
+      now?: () => number;
+    } = {},
+  ) {}
 
   async insertBatch(inputs: PredictionInput[]): Promise<void> {
     if (inputs.length === 0) return;
@@ -71,6 +80,10 @@ export class PredictionInputStore {
         );
       }
     });
+    if (this.options.rollups) {
+      const now = this.options.now?.() ?? Date.now();
+      await markClosedHours(this.options.rollups, inputs, now);
+    }
   }
 
   /** A feature's values in [fromMs, toMs), oldest first, at most `limit`. */

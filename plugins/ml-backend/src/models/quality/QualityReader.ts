@@ -157,7 +157,7 @@ export class QualityReader {
     const span = { fromMs: read.fromMs, toMs: read.toMs };
     const plan = planWindows(
       read,
-      await this.rollups.coveredHours(filter.modelId, span, key),
+      await this.rollups.coveredHours(filter.modelId, span, { quality: key }),
     );
     const byStart = new Map<number, WindowQuality>();
     for (const raw of plan.raw) {

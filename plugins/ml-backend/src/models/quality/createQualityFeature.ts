@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { ModelStore } from '../ModelStore';
 import { BuildsOfModels, DeploymentsOfModels } from './BaselineSources';
 import { DriftBaselineStore } from './DriftBaselineStore';
+import { DriftReader } from './DriftReader';
 import { ModelQualityService } from './ModelQualityService';
 import { MonitoringSettingsStore } from './MonitoringSettingsStore';
 import { PredictionInputRecorder } from './PredictionInputRecorder';
@@ -24,19 +25,20 @@ export function createQualityFeature(options: {
   rollups?: RollupStore;
 }) {
   const settings = new MonitoringSettingsStore(options.db);
-  const inputs = new PredictionInputStore(options.db);
+  const rollups = options.rollups ?? new RollupStore(options.db);
+  const inputs = new PredictionInputStore(options.db, { rollups });
   const inputRecorder = new PredictionInputRecorder({
     featuresOf: async modelId => (await settings.get(modelId))?.features ?? [],
     store: inputs,
     logger: options.logger,
   });
   const quality = new QualityStore(options.db);
-  const rollups = options.rollups ?? new RollupStore(options.db);
+  const baselines = new DriftBaselineStore(options.db);
   const service = new ModelQualityService({
     ...options,
     settings,
     inputs,
-    baselines: new DriftBaselineStore(options.db),
+    baselines,
     quality,
     rollups,
     flush: async () => {
@@ -44,5 +46,15 @@ export function createQualityFeature(options: {
     },
     settingsChanged: modelId => inputRecorder.forget(modelId),
   });
-  return { service, settings, inputs, inputRecorder, quality, rollups };
+  return {
+    service,
+    settings,
+    inputs,
+    inputRecorder,
+    quality,
+    baselines,
+    rollups,
+    /** Computes the drift rows of a rolled-up hour. */
+    drift: new DriftReader({ inputs, baselines, quality, rollups }),
+  };
 }

@@ -10,7 +10,7 @@
 export const PSI_EPSILON = 1e-4;
 
 /** PSI over matching shares: sum of (actual - expected) * ln(actual / expected). */
-function psiOfShares(expected: number[], actual: number[]): number {
+export function psiOfShares(expected: number[], actual: number[]): number {
   let psi = 0;
   for (let i = 0; i < expected.length; i++) {
     const e = Math.max(expected[i], PSI_EPSILON);
@@ -21,7 +21,7 @@ function psiOfShares(expected: number[], actual: number[]): number {
 }
 
 /** Index of the first element of a sorted array greater than `value`. */
-function upperBound(sorted: number[], value: number): number {
+export function upperBound(sorted: number[], value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -53,7 +53,7 @@ export function decileEdges(sortedBaseline: number[]): number[] {
 }
 
 /** Shares of the values in the bins (-inf, e0], (e0, e1], …, (e_last, inf). */
-function binShares(values: number[], edges: number[]): number[] {
+export function binShares(values: number[], edges: number[]): number[] {
   const counts = new Array(edges.length + 1).fill(0);
   for (const v of values) {
     let lo = 0;

@@ -1,4 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { DriftBaselineStore } from '../quality/DriftBaselineStore';
+import { DriftReader } from '../quality/DriftReader';
 import { MonitoringSettingsStore } from '../quality/MonitoringSettingsStore';
 import {
   EffectiveSettings,
@@ -7,7 +9,13 @@ import {
 import { QualityStore } from '../quality/QualityStore';
 import { HOUR_MS, hourOf } from './hourCoverage';
 import { RawHourReader } from './RawHourReader';
-import { HourRollup, QualityRollup, RollupStore } from './RollupStore';
+import { driftKey, rolledFeatures } from './rolledDrift';
+import {
+  DriftRollup,
+  HourRollup,
+  QualityRollup,
+  RollupStore,
+} from './RollupStore';
 
 /** What the quality rows of an hour were computed for; null when unconfigured. */
 export function qualityKey(settings: EffectiveSettings): string | null {
@@ -46,6 +54,8 @@ export class ModelRollupService {
       raw: RawHourReader;
       quality: QualityStore;
       settings: MonitoringSettingsStore;
+      baselines: DriftBaselineStore;
+      drift: DriftReader;
       logger?: LoggerService;
       now?: () => number;
       options?: Partial<RollupOptions>;
@@ -65,15 +75,14 @@ export class ModelRollupService {
     const closedBefore = hourOf(this.now() - this.options.settleMs);
     for (const modelId of await raw.modelIds()) {
       if (budget <= 0) break;
-      const settings = await effectiveSettings(this.deps.settings, modelId);
-      const key = qualityKey(settings);
+      const model = await this.modelOf(modelId);
       for (const hour of await store.staleHours(
         modelId,
         closedBefore,
-        key,
+        model.keys,
         budget,
       )) {
-        await this.rollHour(modelId, hour, settings);
+        await this.rollHour(modelId, hour, model);
         budget -= 1;
       }
       const from = (await store.cursor(modelId)) ?? 0;
@@ -85,7 +94,7 @@ export class ModelRollupService {
           break;
         }
         const hour = hourOf(at);
-        await this.rollHour(modelId, hour, settings);
+        await this.rollHour(modelId, hour, model);
         budget -= 1;
         next = hour + HOUR_MS;
       }
@@ -96,22 +105,48 @@ export class ModelRollupService {
     return rolled;
   }
 
+  /** A model's settings, baselines and the keys its hours are rolled for. */
+  private async modelOf(modelId: string) {
+    const settings = await effectiveSettings(this.deps.settings, modelId);
+    const baselines = await this.deps.baselines.list(modelId);
+    const keys = {
+      quality: qualityKey(settings),
+      drift: driftKey(settings, rolledFeatures(settings, baselines)),
+    };
+    return { settings, baselines, keys };
+  }
+
   /** Computes one hour of a model from its raw rows and stores it. */
-  async rollHour(
+  private async rollHour(
     modelId: string,
     hour: number,
-    settings: EffectiveSettings,
+    model: Awaited<ReturnType<ModelRollupService['modelOf']>>,
   ): Promise<void> {
     const startedAtMs = this.now();
     const { raw } = this.deps;
+    const technical = await raw.technical(modelId, hour);
     const rollup: HourRollup = {
-      technical: await raw.technical(modelId, hour),
+      technical,
       metricSums: await raw.metricSums(modelId, hour),
-      quality: await this.quality(modelId, hour, settings),
+      quality: await this.quality(modelId, hour, model.settings),
     };
+    if (model.keys.drift !== null) {
+      const drift = new Map<string, DriftRollup[]>();
+      for (const deploymentId of technical.keys())
+        drift.set(
+          deploymentId,
+          await this.deps.drift.rollupOf(
+            modelId,
+            model.settings,
+            model.baselines,
+            { deploymentId, fromMs: hour, toMs: hour + HOUR_MS },
+          ),
+        );
+      rollup.drift = drift;
+    }
     await this.deps.store.write(modelId, hour, rollup, {
       startedAtMs,
-      qualityKey: qualityKey(settings),
+      keys: model.keys,
     });
   }
 

@@ -33,8 +33,22 @@ export interface QualityRollup extends RegressionSums {
   sample: SamplePair[];
 }
 
+/** A drift feature's counts: per category, or per fine bin (numeric). */
+export interface DriftRollup {
+  feature: string;
+  counts: Record<string, number> | number[];
+}
+
+/** The keys an hour's quality and drift rows were computed for. */
+export interface RollupKeys {
+  quality?: string | null;
+  drift?: string | null;
+}
+
 /** What one hour of a model rolls up to, per deployment. */
 export interface HourRollup {
+  /** By deployment; absent when no feature has a baseline. */
+  drift?: Map<string, DriftRollup[]>;
   technical: Map<string, TechnicalRollup>;
   /** By deployment ('' for points outside one). */
   metricSums: Map<string, MetricSumRollup[]>;
@@ -58,7 +72,7 @@ export class RollupStore {
   async coveredHours(
     modelId: string,
     span: TimeSpan,
-    qualityKey?: string,
+    keys: RollupKeys = {},
   ): Promise<Set<number>> {
     const q = this.db('model_rollup_hours')
       .select('hour_start')
@@ -69,7 +83,8 @@ export class RollupStore {
       .andWhere(w =>
         w.whereNull('dirty_at').orWhereRaw('dirty_at < rolled_at'),
       );
-    if (qualityKey !== undefined) q.andWhere({ quality_key: qualityKey });
+    if (keys.quality !== undefined) q.andWhere({ quality_key: keys.quality });
+    if (keys.drift !== undefined) q.andWhere({ drift_key: keys.drift });
     const rows: Array<{ hour_start: Num }> = await q;
     return new Set(rows.map(r => Number(r.hour_start)));
   }
@@ -101,7 +116,7 @@ export class RollupStore {
   async staleHours(
     modelId: string,
     closedBeforeMs: number,
-    qualityKey: string | null,
+    keys: { quality: string | null; drift: string | null },
     limit: number,
   ): Promise<number[]> {
     const rows: Array<{ hour_start: Num }> = await this.db('model_rollup_hours')
@@ -111,7 +126,8 @@ export class RollupStore {
       .andWhere(w => {
         w.whereNull('rolled_at')
           .orWhereRaw('dirty_at >= rolled_at')
-          .orWhereRaw('coalesce(quality_key, ?) <> ?', ['', qualityKey ?? '']);
+          .orWhereRaw('coalesce(quality_key, ?) <> ?', ['', keys.quality ?? ''])
+          .orWhereRaw('coalesce(drift_key, ?) <> ?', ['', keys.drift ?? '']);
       })
       .orderBy('hour_start')
       .limit(limit);
@@ -137,6 +153,7 @@ export class RollupStore {
           rolled_at: null,
           dirty_at: atMs,
           quality_key: null,
+          drift_key: null,
         })),
       )
       .onConflict(['model_id', 'hour_start'])
@@ -152,7 +169,10 @@ export class RollupStore {
     modelId: string,
     hour: number,
     rollup: HourRollup,
-    meta: { startedAtMs: number; qualityKey: string | null },
+    meta: {
+      startedAtMs: number;
+      keys: { quality: string | null; drift: string | null };
+    },
   ): Promise<void> {
     const key = { model_id: modelId, hour_start: hour };
     await this.db.transaction(async tx => {
@@ -160,8 +180,17 @@ export class RollupStore {
         'model_hourly_technical',
         'model_hourly_metric_sums',
         'model_hourly_quality',
+        'model_hourly_drift',
       ])
         await tx(table).where(key).delete();
+      const drift = [...(rollup.drift ?? [])].flatMap(([deploymentId, list]) =>
+        list.map(d => ({
+          ...key,
+          deployment_id: deploymentId,
+          feature: d.feature,
+          counts: JSON.stringify(d.counts),
+        })),
+      );
       const technical = [...rollup.technical].map(([deploymentId, t]) => ({
         ...key,
         deployment_id: deploymentId,
@@ -213,6 +242,11 @@ export class RollupStore {
           quality,
           ['model_id', 'hour_start', 'deployment_id'],
         ],
+        [
+          'model_hourly_drift',
+          drift,
+          ['model_id', 'hour_start', 'deployment_id', 'feature'],
+        ],
       ] as Array<[string, Array<Record<string, unknown>>, string[]]>) {
         for (let i = 0; i < rows.length; i += 100)
           await tx(table)
@@ -225,10 +259,11 @@ export class RollupStore {
           ...key,
           rolled_at: meta.startedAtMs,
           dirty_at: null,
-          quality_key: meta.qualityKey,
+          quality_key: meta.keys.quality,
+          drift_key: meta.keys.drift,
         })
         .onConflict(['model_id', 'hour_start'])
-        .merge(['rolled_at', 'quality_key']);
+        .merge(['rolled_at', 'quality_key', 'drift_key']);
     });
   }
 
@@ -323,6 +358,31 @@ export class RollupStore {
           truth,
         })),
       });
+      out.set(hour, list);
+    }
+    return out;
+  }
+
+  /** A drift feature's counts in hours of the span, per hour and deployment. */
+  async drift(
+    modelId: string,
+    span: TimeSpan,
+    feature: string,
+    deploymentId?: string,
+  ): Promise<Map<number, Array<DriftRollup['counts']>>> {
+    const rows: Array<Record<string, Num>> = await this.rows(
+      'model_hourly_drift',
+      modelId,
+      span,
+      deploymentId,
+    )
+      .andWhere({ feature })
+      .select('hour_start', 'counts');
+    const out = new Map<number, Array<DriftRollup['counts']>>();
+    for (const r of rows) {
+      const hour = Number(r.hour_start);
+      const list = out.get(hour) ?? [];
+      list.push(JSON.parse(String(r.counts)));
       out.set(hour, list);
     }
     return out;

@@ -10,7 +10,13 @@ import { PredictionRow, PredictionStore } from '../monitoring/PredictionStore';
 import { ReplicaUsageStore } from '../monitoring/ReplicaUsageStore';
 import { TechnicalSignals } from '../monitors/technicalSignals';
 import { ModelDirectory } from '../serving/ModelDirectory';
+import {
+  BaselineSample,
+  DriftBaselineStore,
+} from '../quality/DriftBaselineStore';
+import { DriftReader } from '../quality/DriftReader';
 import { MonitoringSettingsStore } from '../quality/MonitoringSettingsStore';
+import { PredictionInputStore } from '../quality/PredictionInputStore';
 import { effectiveSettings } from '../quality/qualitySettings';
 import { QualityReader } from '../quality/QualityReader';
 import { QualityStore } from '../quality/QualityStore';
@@ -55,6 +61,7 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
   let settings: MonitoringSettingsStore;
   let quality: QualityStore;
   let rollups: RollupStore;
+  let drift: (withRollups: boolean) => DriftReader;
   let service: ModelRollupService;
   let monitoring: (withRollups: boolean) => MonitoringService;
 
@@ -76,16 +83,63 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
       task: 'regression',
       predictionMetric: 'prediction',
       truthMetric: 'actual',
-      features: [],
+      features: [
+        { name: 'x', type: 'numeric' },
+        { name: 'segment', type: 'categorical' },
+      ],
       baselineSize: 100,
       updatedAtMs: H0,
       source: 'settings',
     });
+    const baselines = new DriftBaselineStore(knex);
+    const baseline = (feature: string, sample: BaselineSample) => ({
+      modelId: MODEL,
+      feature,
+      sample,
+      size: 100,
+      source: 'test',
+      createdAtMs: H0,
+    });
+    await baselines.replace([
+      baseline('x', {
+        type: 'numeric',
+        values: Array.from({ length: 100 }, (_, i) => i / 10),
+      }),
+      baseline('segment', {
+        type: 'categorical',
+        counts: { a: 5, b: 3, c: 2 },
+      }),
+      baseline('$prediction', {
+        type: 'numeric',
+        values: Array.from({ length: 40 }, (_, i) => i % 4),
+      }),
+    ]);
+    const inputs = new PredictionInputStore(knex);
     const predictions = new PredictionStore(knex);
     const rows = Array.from({ length: 4 * PER_HOUR }, (_, n) =>
       predictionAt(n),
     ).filter(r => r.atMs < NOW);
     await predictions.insertBatch(rows);
+    await inputs.insertBatch(
+      rows.flatMap((r, n) => [
+        {
+          modelId: MODEL,
+          deploymentId: r.deploymentId,
+          predictionUuid: r.uuid,
+          atMs: r.atMs,
+          name: 'x',
+          numValue: ((n * 17) % 100) / 9 + Math.floor(n / PER_HOUR),
+        },
+        {
+          modelId: MODEL,
+          deploymentId: r.deploymentId,
+          predictionUuid: r.uuid,
+          atMs: r.atMs,
+          name: 'segment',
+          textValue: ['a', 'b', 'c', 'd'][n % 4],
+        },
+      ]),
+    );
     // Truth for two thirds of them, some 0 (left out of MAPE).
     await new MetricPointStore(knex).insert(
       rows
@@ -101,11 +155,20 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
           atMs: r.atMs,
         })),
     );
+    drift = withRollups =>
+      new DriftReader({
+        inputs,
+        baselines,
+        quality,
+        rollups: withRollups ? rollups : undefined,
+      });
     service = new ModelRollupService({
       store: rollups,
       raw: new RawHourReader(knex),
       quality,
       settings,
+      baselines,
+      drift: drift(true),
       now: () => now,
     });
     const directory = {
@@ -173,6 +236,56 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
 
   it('reads regression quality from the rollups as from the raw rows', async () => {
     await expectSameQuality();
+  });
+
+  it('reads drift from the rollups: as raw, KS within 1 %', async () => {
+    const current = await effectiveSettings(settings, MODEL);
+    const read = {
+      fromMs: H0,
+      toMs: H0 + 4 * HOUR_MS,
+      stepMs: HOUR_MS,
+      count: 4,
+    };
+    for (const deploymentId of [undefined, 'dep-a']) {
+      const raw = await drift(false).drift(MODEL, current, read, deploymentId);
+      const rolled = await drift(true).drift(
+        MODEL,
+        current,
+        read,
+        deploymentId,
+      );
+      expect(rolled.features.map(f => f.feature)).toEqual([
+        'x',
+        'segment',
+        '$prediction',
+      ]);
+      rolled.features.forEach((feature, f) => {
+        feature.windows.forEach((w, i) => {
+          const r = raw.features[f].windows[i];
+          expect(w.count).toBe(r.count);
+          expect(w.count).toBeGreaterThan(0);
+          for (const key of ['psi', 'chiSquare', 'chiSquarePValue'] as const)
+            if (r[key] === undefined) expect(w[key]).toBeUndefined();
+            else expect(w[key]).toBeCloseTo(r[key]!, 9);
+          if (r.ks !== undefined)
+            expect(Math.abs(w.ks! - r.ks)).toBeLessThanOrEqual(0.01 + 1e-9);
+        });
+      });
+    }
+    const window = { startMs: H0 + HOUR_MS, endMs: H0 + 2 * HOUR_MS };
+    for (const metric of [
+      { kind: 'drift' as const, feature: 'x', statistic: 'psi' as const },
+      {
+        kind: 'drift' as const,
+        feature: 'segment',
+        statistic: 'chiSquare' as const,
+      },
+    ]) {
+      const raw = await drift(false).read(MODEL, current, metric, window);
+      const rolled = await drift(true).read(MODEL, current, metric, window);
+      expect(rolled.samples).toBe(raw.samples);
+      expect(rolled.value).toBeCloseTo(raw.value!, 9);
+    }
   });
 
   it('reads the technical metrics from the rollups: counts and means as raw, percentiles within 5 %', async () => {
@@ -267,7 +380,7 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
         await rollups.coveredHours(
           MODEL,
           { fromMs: H0, toMs: now },
-          'classification\nprediction\nactual',
+          { quality: 'classification\nprediction\nactual' },
         )
       ).size,
     ).toBe(0);
