@@ -15,6 +15,7 @@
  *          --no-sqlite            Postgres only
  *          --profile              print a CPU profile summary of the dashboard reads
  *          --explain              print the plan of each statement of one quality and drift read
+ *          --no-rollups           read the raw rows only (as before the hourly rollups)
  *
  * Setup: a fresh database migrated with the plugin's migrations, one model
  * with one deployment. Each prediction has a row in `model_predictions`, its
@@ -25,6 +26,10 @@
  * `segment` and the prediction (10,000 values each) are stored. Rows go in
  * as JSON-parameter inserts of 5,000, one transaction per 100,000 (on SQLite
  * with synchronous=OFF during the fill).
+ *
+ * Rollups: the seeded hours are rolled up by ModelRollupService (timed,
+ * wall and CPU) before any read, as the backend's `ml-model-rollups` task
+ * does once they closed; the reads take those hours from the rollups.
  *
  * Dashboard read: what the Monitoring tab asks for one deployment over the
  * last 24 h in hourly steps, at once: `ModelQualityService.quality` and
@@ -58,6 +63,8 @@ import { CompositeMonitorSignals } from '../plugins/ml-backend/src/models/monito
 import { MonitorStore } from '../plugins/ml-backend/src/models/monitors/MonitorStore';
 import { TechnicalSignals } from '../plugins/ml-backend/src/models/monitors/technicalSignals';
 import { createQualityFeature } from '../plugins/ml-backend/src/models/quality/createQualityFeature';
+import { ModelRollupService } from '../plugins/ml-backend/src/models/rollups/ModelRollupService';
+import { RawHourReader } from '../plugins/ml-backend/src/models/rollups/RawHourReader';
 import { startProfile, summarizeProfile } from './lib/cpuProfile';
 import { BenchDb, DbOpener, pgOpener, sqliteOpener } from './lib/db';
 import {
@@ -83,9 +90,9 @@ import {
   summarize,
 } from './lib/util';
 
-function services(knex: Knex) {
+function services(knex: Knex, useRollups: boolean) {
   const models = new ModelStore(knex);
-  const quality = createQualityFeature({
+  const full = createQualityFeature({
     db: knex,
     models,
     builds: {} as any,
@@ -94,6 +101,20 @@ function services(knex: Knex) {
     flush: async () => {},
     logger: silentLogger(),
   });
+  // Without rollups: the same services with none wired.
+  const quality = useRollups
+    ? full
+    : createQualityFeature({
+        db: knex,
+        models,
+        builds: {} as any,
+        deployments: {} as any,
+        snapshotDir: () => '/nonexistent',
+        flush: async () => {},
+        logger: silentLogger(),
+        rollups: undefined,
+      });
+  const rollups = useRollups ? full.rollups : undefined;
   const directory = new FakeModelDirectory();
   directory.set({
     projectId: PROJECT,
@@ -112,8 +133,50 @@ function services(knex: Knex) {
       { store: predictions, logger: silentLogger() },
       { batchSize: 500, flushIntervalMs: 1000, maxBuffered: 1000 },
     ),
+    rollups,
   });
-  return { models, quality, monitoring, aggregates };
+  return { models, quality, full, rollups, monitoring, aggregates, knex };
+}
+
+async function configure(s: ReturnType<typeof services>) {
+  await s.quality.service.putSettings(PROJECT, MODEL, {
+    task: 'regression',
+    predictionMetric: 'prediction',
+    truthMetric: 'actual',
+    features: [
+      { name: 'x', type: 'numeric' },
+      { name: 'segment', type: 'categorical' },
+    ],
+    baselineSize: BASELINE_SIZE,
+  });
+}
+
+/** Rolls up the 24 seeded hours, as the scheduler's task does once they closed. */
+async function rollUp(s: ReturnType<typeof services>) {
+  const { full } = s;
+  const service = new ModelRollupService({
+    store: full.rollups,
+    raw: new RawHourReader(s.knex),
+    quality: full.quality,
+    settings: full.settings,
+    baselines: full.baselines,
+    drift: full.drift,
+    now: () => END + 10 * 60 * 1000,
+  });
+  await collectGarbage();
+  const cpu = process.cpuUsage();
+  const t = performance.now();
+  let hours = 0;
+  for (let n = await service.rollUp(); n > 0; n = await service.rollUp())
+    hours += n;
+  const used = process.cpuUsage(cpu);
+  const wallMs = performance.now() - t;
+  console.log(
+    `rollup of ${hours} hours: ${fmt(wallMs / 1000, 1)} s wall, ${fmt(
+      (used.user + used.system) / 1e6,
+      1,
+    )} s CPU (${fmt(wallMs / Math.max(1, hours), 0)} ms per hour)`,
+  );
 }
 
 async function dashboard(
@@ -130,16 +193,6 @@ async function dashboard(
     toMs: END,
     stepSeconds: 3600,
   };
-  await s.quality.service.putSettings(PROJECT, MODEL, {
-    task: 'regression',
-    predictionMetric: 'prediction',
-    truthMetric: 'actual',
-    features: [
-      { name: 'x', type: 'numeric' },
-      { name: 'segment', type: 'categorical' },
-    ],
-    baselineSize: BASELINE_SIZE,
-  });
   const parts = {
     quality: [] as number[],
     drift: [] as number[],
@@ -284,7 +337,7 @@ async function monitors(
     monitors: new MonitorStore(knex),
     evaluations: new MonitorEvaluationStore(knex),
     signals: new CompositeMonitorSignals({
-      technical: new TechnicalSignals(knex),
+      technical: new TechnicalSignals(knex, s.rollups),
       quality: s.quality.service,
       aggregate: s.aggregates,
     }),
@@ -429,7 +482,9 @@ async function main() {
     const db = await open('monitoring');
     try {
       await seed(db, predictions, truth);
-      const s = services(db.knex);
+      const s = services(db.knex, !args.has('no-rollups'));
+      await configure(s);
+      if (s.rollups) await rollUp(s);
       // The dashboard reads get 40 % of what is left, the monitors the rest.
       const readDeadline = new Deadline((deadline.remainingMs / 1000) * 0.4);
       await dashboard(
