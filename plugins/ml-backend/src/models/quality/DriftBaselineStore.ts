@@ -40,9 +40,41 @@ function fromDb(row: DbRow): StoredDriftBaseline {
   };
 }
 
+/** The most models whose parsed baselines a store keeps. */
+const MAX_CACHED_MODELS = 200;
+
 /** The samples drift is measured against, per model and feature (model_drift_baselines). */
 export class DriftBaselineStore {
+  /** Parsed baselines by model, with the versions they were read at. */
+  private readonly parsed = new Map<
+    string,
+    { versions: string; baselines: StoredDriftBaseline[] }
+  >();
+
   constructor(private readonly db: Knex) {}
+
+  /**
+   * As {@link list}, but parses a model's samples (up to 10,000 values
+   * each) only when they changed: monitors read them at every evaluation.
+   * The result is shared; callers must not change it.
+   */
+  async listCached(modelId: string): Promise<StoredDriftBaseline[]> {
+    const rows: Array<Pick<DbRow, 'name' | 'created_at' | 'size'>> =
+      await this.db('model_drift_baselines')
+        .select('name', 'created_at', 'size')
+        .where({ model_id: modelId })
+        .orderBy('name');
+    const versions = JSON.stringify(
+      rows.map(r => [r.name, Number(r.created_at), r.size]),
+    );
+    const cached = this.parsed.get(modelId);
+    if (cached?.versions === versions) return cached.baselines;
+    const baselines = await this.list(modelId);
+    if (this.parsed.size >= MAX_CACHED_MODELS)
+      this.parsed.delete(this.parsed.keys().next().value!);
+    this.parsed.set(modelId, { versions, baselines });
+    return baselines;
+  }
 
   async list(modelId: string): Promise<StoredDriftBaseline[]> {
     const rows: DbRow[] = await this.db('model_drift_baselines')

@@ -154,7 +154,7 @@ export class DriftReader {
     deploymentId?: string,
   ): Promise<ModelDrift> {
     const { fromMs, toMs, stepMs, count } = windows;
-    const stored = await this.deps.baselines.list(modelId);
+    const stored = await this.deps.baselines.listCached(modelId);
     const baselines = new Map(stored.map(b => [b.feature, b]));
     const { plan, rolled } = await this.plan(
       modelId,
@@ -228,11 +228,8 @@ export class DriftReader {
     const feature = driftFeatures(settings).find(
       f => f.name === metric.feature,
     );
-    const baseline = feature
-      ? (await this.deps.baselines.list(modelId)).find(
-          b => b.feature === feature.name,
-        )
-      : undefined;
+    const stored = feature ? await this.deps.baselines.listCached(modelId) : [];
+    const baseline = stored.find(b => b.feature === feature?.name);
     if (!feature || !baseline) return { samples: 0 };
     const read = {
       fromMs: window.startMs,
@@ -240,12 +237,7 @@ export class DriftReader {
       stepMs: window.endMs - window.startMs,
       count: 1,
     };
-    const { plan, rolled } = await this.plan(
-      modelId,
-      settings,
-      await this.deps.baselines.list(modelId),
-      read,
-    );
+    const { plan, rolled } = await this.plan(modelId, settings, stored, read);
     const rolledFeature = rolled.get(feature.name);
     if (rolledFeature && plan.rolled.size > 0) {
       const found = (

@@ -108,7 +108,7 @@ export class ModelRollupService {
   /** A model's settings, baselines and the keys its hours are rolled for. */
   private async modelOf(modelId: string) {
     const settings = await effectiveSettings(this.deps.settings, modelId);
-    const baselines = await this.deps.baselines.list(modelId);
+    const baselines = await this.deps.baselines.listCached(modelId);
     const keys = {
       quality: qualityKey(settings),
       drift: driftKey(settings, rolledFeatures(settings, baselines)),

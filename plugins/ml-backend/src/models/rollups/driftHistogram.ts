@@ -17,6 +17,33 @@ const FINE_BINS = 200;
  * (edges[i-1], edges[i]], the last bin those above every edge.
  */
 export function fineEdges(sortedBaseline: number[]): number[] {
+  return binsOf(sortedBaseline).edges;
+}
+
+interface BaselineBins {
+  edges: number[];
+  deciles: number[];
+  decileShares: number[];
+}
+
+/** Bins per baseline sample: computed once per parsed baseline. */
+const binsCache = new WeakMap<number[], BaselineBins>();
+
+function binsOf(sortedBaseline: number[]): BaselineBins {
+  let bins = binsCache.get(sortedBaseline);
+  if (!bins) {
+    const deciles = decileEdges(sortedBaseline);
+    bins = {
+      edges: computeFineEdges(sortedBaseline),
+      deciles,
+      decileShares: binShares(sortedBaseline, deciles),
+    };
+    binsCache.set(sortedBaseline, bins);
+  }
+  return bins;
+}
+
+function computeFineEdges(sortedBaseline: number[]): number[] {
   const n = sortedBaseline.length;
   if (n === 0) return [];
   const edges = new Set(decileEdges(sortedBaseline));
@@ -64,7 +91,7 @@ export function driftOfBins(
   const m = counts.reduce((a, b) => a + b, 0);
   const n = sortedBaseline.length;
   if (m === 0 || n === 0) return { count: m };
-  const deciles = decileEdges(sortedBaseline);
+  const { deciles, decileShares } = binsOf(sortedBaseline);
   const decileCounts = new Array(deciles.length + 1).fill(0);
   let d = 0;
   let seen = 0;
@@ -85,7 +112,7 @@ export function driftOfBins(
   return {
     count: m,
     psi: psiOfShares(
-      binShares(sortedBaseline, deciles),
+      decileShares,
       decileCounts.map(c => c / m),
     ),
     ks: d,
