@@ -2,9 +2,7 @@ import {
   DriftWindow,
   FeatureDrift,
   ModelDrift,
-  MonitoredFeature,
   MonitorMetric,
-  PREDICTION_FEATURE,
 } from '@ml-platform/plugin-ml-common';
 import { DriftBaselineStore } from './DriftBaselineStore';
 import {
@@ -14,12 +12,12 @@ import {
   driftWindows,
   TimedValue,
 } from './driftWindows';
+import { FeatureValueReader } from './FeatureValueReader';
 import { PredictionInputStore } from './PredictionInputStore';
 import { MonitorReading, MonitorWindow, ReadWindows } from './QualityReader';
 import {
   driftFeatures,
   EffectiveSettings,
-  inputValue,
   toDriftBaseline,
 } from './qualitySettings';
 import { QualityStore } from './QualityStore';
@@ -34,10 +32,6 @@ import {
 } from '../rollups/rolledDrift';
 import { DriftRollup, RollupStore } from '../rollups/RollupStore';
 
-/** The most values of one numeric feature a drift read looks at. */
-const MAX_DRIFT_VALUES = 200_000;
-/** The fewest values per window a drift read over many windows keeps. */
-const MIN_WINDOW_VALUES = 1000;
 /** The most values of a feature an hour's rollup counts. */
 const MAX_HOUR_VALUES = 10_000_000;
 
@@ -54,7 +48,11 @@ export class DriftReader {
       /** Hourly rollups the reads take whole rolled-up hours from. */
       rollups?: RollupStore;
     },
-  ) {}
+  ) {
+    this.values = new FeatureValueReader(deps);
+  }
+
+  private readonly values: FeatureValueReader;
 
   /** Which windows of a read come from rollups, and the rolled features. */
   private async plan(
@@ -116,15 +114,20 @@ export class DriftReader {
     for (const { feature, baseline } of rolledFeatures(settings, baselines)) {
       if (baseline.sample.type === 'categorical') {
         const counts: Record<string, number> = {};
-        for (const c of await this.categoryCounts(modelId, settings, feature, {
-          ...span,
-          stepMs: span.toMs - span.fromMs,
-        }))
+        for (const c of await this.values.categoryCounts(
+          modelId,
+          settings,
+          feature,
+          {
+            ...span,
+            stepMs: span.toMs - span.fromMs,
+          },
+        ))
           counts[c.category] = (counts[c.category] ?? 0) + c.count;
         out.push({ feature: feature.name, counts });
         continue;
       }
-      const values = await this.featureValues(
+      const values = await this.values.featureValues(
         modelId,
         settings,
         feature,
@@ -189,7 +192,7 @@ export class DriftReader {
           stepMs,
           count,
           baseline: baseline.sample.counts,
-          counts: await this.categoryCounts(modelId, settings, feature, {
+          counts: await this.values.categoryCounts(modelId, settings, feature, {
             deploymentId,
             fromMs,
             toMs,
@@ -202,7 +205,7 @@ export class DriftReader {
           stepMs,
           count,
           baseline: baseline.sample,
-          values: await this.windowValues(modelId, settings, feature, {
+          values: await this.values.windowValues(modelId, settings, feature, {
             ...windows,
             deploymentId,
           }),
@@ -254,7 +257,7 @@ export class DriftReader {
         stepMs: window.endMs - window.startMs,
       };
       const categorical = { ...feature, type: baseline.sample.type };
-      for (const c of await this.categoryCounts(
+      for (const c of await this.values.categoryCounts(
         modelId,
         settings,
         categorical,
@@ -263,7 +266,7 @@ export class DriftReader {
         counts[c.category] = (counts[c.category] ?? 0) + c.count;
       return reading(metric, categoryDrift(baseline.sample.counts, counts));
     }
-    const values = await this.featureValues(
+    const values = await this.values.featureValues(
       modelId,
       settings,
       { ...feature, type: baseline.sample.type },
@@ -294,7 +297,7 @@ export class DriftReader {
       const counts = [];
       for (const raw of plan.raw)
         counts.push(
-          ...(await this.categoryCounts(modelId, settings, feature, {
+          ...(await this.values.categoryCounts(modelId, settings, feature, {
             ...raw,
             deploymentId,
             stepMs,
@@ -311,7 +314,7 @@ export class DriftReader {
       const values: TimedValue[] = [];
       for (const raw of plan.raw)
         values.push(
-          ...(await this.windowValues(modelId, settings, feature, {
+          ...(await this.values.windowValues(modelId, settings, feature, {
             ...raw,
             stepMs,
             count: Math.ceil((raw.toMs - raw.fromMs) / stepMs),
@@ -334,121 +337,6 @@ export class DriftReader {
     for (const [index, found] of rolledWindows)
       out[index] = { start: out[index].start, ...found };
     return out;
-  }
-
-  /**
-   * A feature's values over the windows. When the range holds more than
-   * MAX_DRIFT_VALUES, the values are read per window instead, at most an
-   * equal share each (the first of each window), so that late windows are
-   * not left empty.
-   */
-  private async windowValues(
-    modelId: string,
-    settings: EffectiveSettings,
-    feature: MonitoredFeature,
-    windows: ReadWindows & { deploymentId?: string },
-  ): Promise<TimedValue[]> {
-    const { fromMs, toMs, stepMs, count, deploymentId } = windows;
-    const all = await this.featureValues(modelId, settings, feature, {
-      deploymentId,
-      startMs: fromMs,
-      endMs: toMs,
-    });
-    if (all.length < MAX_DRIFT_VALUES || count === 1) return all;
-    const perWindow = Math.max(
-      MIN_WINDOW_VALUES,
-      Math.floor(MAX_DRIFT_VALUES / count),
-    );
-    const parts = await Promise.all(
-      Array.from({ length: count }, (_, i) =>
-        this.featureValues(
-          modelId,
-          settings,
-          feature,
-          {
-            deploymentId,
-            startMs: fromMs + i * stepMs,
-            endMs: Math.min(toMs, fromMs + (i + 1) * stepMs),
-          },
-          perWindow,
-        ),
-      ),
-    );
-    return parts.flat();
-  }
-
-  /** A categorical feature's category counts per window, counted in SQL. */
-  private async categoryCounts(
-    modelId: string,
-    settings: EffectiveSettings,
-    feature: MonitoredFeature,
-    range: {
-      deploymentId?: string;
-      fromMs: number;
-      toMs: number;
-      stepMs: number;
-    },
-  ): Promise<Array<{ startMs: number; category: string; count: number }>> {
-    if (feature.name === PREDICTION_FEATURE) {
-      if (!settings.predictionMetric) return [];
-      const counts = await this.deps.quality.trackedValueCounts({
-        modelId,
-        name: settings.predictionMetric,
-        ...range,
-      });
-      return counts.map(c => ({
-        startMs: c.startMs,
-        category: String(c.value),
-        count: c.count,
-      }));
-    }
-    const counts = await this.deps.inputs.valueCounts({
-      modelId,
-      name: feature.name,
-      ...range,
-    });
-    return counts.flatMap(c => {
-      const value = inputValue(feature, c);
-      return value === undefined
-        ? []
-        : [{ startMs: c.atMs, category: String(value), count: c.count }];
-    });
-  }
-
-  private async featureValues(
-    modelId: string,
-    settings: EffectiveSettings,
-    feature: MonitoredFeature,
-    window: MonitorWindow & { deploymentId?: string },
-    limit = MAX_DRIFT_VALUES,
-  ): Promise<TimedValue[]> {
-    if (feature.name === PREDICTION_FEATURE) {
-      if (!settings.predictionMetric) return [];
-      const values = await this.deps.quality.trackedValues({
-        modelId,
-        deploymentId: window.deploymentId,
-        name: settings.predictionMetric,
-        fromMs: window.startMs,
-        toMs: window.endMs,
-        limit,
-      });
-      return values.map(v => ({
-        atMs: v.atMs,
-        value: feature.type === 'numeric' ? v.value : String(v.value),
-      }));
-    }
-    const values = await this.deps.inputs.values({
-      modelId,
-      name: feature.name,
-      deploymentId: window.deploymentId,
-      fromMs: window.startMs,
-      toMs: window.endMs,
-      limit,
-    });
-    return values.flatMap(v => {
-      const value = inputValue(feature, v);
-      return value === undefined ? [] : [{ atMs: v.atMs, value }];
-    });
   }
 }
 

@@ -11,9 +11,12 @@ import {
 import { EffectiveSettings } from './qualitySettings';
 import { MAX_PAIRS, QualityFilter, QualityStore } from './QualityStore';
 import { planWindows, WindowPlan } from '../rollups/hourCoverage';
-import { qualityKey } from '../rollups/ModelRollupService';
 import { QualityRollup, RollupStore, SamplePair } from '../rollups/RollupStore';
-import { combineQuality, spreadPairs } from '../rollups/rolledQuality';
+import {
+  combineQuality,
+  qualityKey,
+  spreadPairs,
+} from '../rollups/rolledQuality';
 
 /** A window of time, epoch milliseconds, start inclusive and end exclusive. */
 export interface MonitorWindow {

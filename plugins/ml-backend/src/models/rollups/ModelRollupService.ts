@@ -10,20 +10,13 @@ import { QualityStore } from '../quality/QualityStore';
 import { HOUR_MS, hourOf } from './hourCoverage';
 import { RawHourReader } from './RawHourReader';
 import { driftKey, rolledFeatures } from './rolledDrift';
+import { qualityKey } from './rolledQuality';
 import {
   DriftRollup,
   HourRollup,
   QualityRollup,
   RollupStore,
 } from './RollupStore';
-
-/** What the quality rows of an hour were computed for; null when unconfigured. */
-export function qualityKey(settings: EffectiveSettings): string | null {
-  if (!settings.predictionMetric || !settings.truthMetric) return null;
-  return [settings.task, settings.predictionMetric, settings.truthMetric].join(
-    '\n',
-  );
-}
 
 export interface RollupOptions {
   /** How long after an hour closes its rollup waits for buffered writes. */

@@ -66,8 +66,8 @@ export class RollupStore {
   constructor(private readonly db: Knex) {}
 
   /**
-   * Hours in the span whose rollup is current; with `qualityKey`, only
-   * those whose quality rows were computed for it.
+   * Hours in the span whose rollup is current; with keys, only those whose
+   * quality or drift rows were computed for them.
    */
   async coveredHours(
     modelId: string,

@@ -66,3 +66,11 @@ export function spreadPairs(
   out.sort((a, b) => a.atMs - b.atMs);
   return out.slice(0, max);
 }
+
+/** What the quality rows of an hour were computed for; null when unconfigured. */
+export function qualityKey(settings: EffectiveSettings): string | null {
+  if (!settings.predictionMetric || !settings.truthMetric) return null;
+  return [settings.task, settings.predictionMetric, settings.truthMetric].join(
+    '\n',
+  );
+}
