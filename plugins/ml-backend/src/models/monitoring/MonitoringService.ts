@@ -11,11 +11,9 @@ import { ReplicaUsageStore } from './ReplicaUsageStore';
 import { AggregateMetricStore } from './AggregateMetricStore';
 import { ModelDirectory, ServingTarget } from '../serving/ModelDirectory';
 import { PredictionRecorder } from './PredictionRecorder';
-import { metricBuckets } from './metricBuckets';
 import { RollupStore } from '../rollups/RollupStore';
-import { planWindows } from '../rollups/hourCoverage';
 import { markClosedHours } from '../rollups/markClosedHours';
-import { rolledBucket } from '../rollups/rolledTechnical';
+import { technicalBuckets } from './technicalBuckets';
 
 /**
  * The part of a calling workload the workload API scopes by: its row's
@@ -182,50 +180,10 @@ export class MonitoringService {
       fromMs,
       toMs,
     };
-    const { rollups } = this.deps;
-    const span = { fromMs, toMs };
-    // Buckets of whole rolled-up hours come from the rollups, the rest raw.
-    const plan = rollups
-      ? planWindows(
-          { ...span, stepMs, count },
-          await rollups.coveredHours(model.modelId, span),
-        )
-      : undefined;
-    const rawSpans = plan ? plan.raw : [span];
-    const rolled = plan && plan.rolled.size > 0 ? plan.rolled : undefined;
-    const [raw, usage, technical, sums] = await Promise.all([
-      Promise.all(
-        rawSpans.map(async part => ({
-          latencies: await this.deps.predictions.latencies({
-            ...filter,
-            ...part,
-          }),
-          means: await this.deps.points.bucketMeans({
-            ...filter,
-            ...part,
-            stepMs,
-          }),
-        })),
-      ),
+    const [buckets, usage] = await Promise.all([
+      technicalBuckets(this.deps, { ...filter, stepMs, count }),
       this.deps.usage.list(filter),
-      rolled && rollups?.technical(model.modelId, span, query.deploymentId),
-      rolled && rollups?.metricSums(model.modelId, span, query.deploymentId),
     ]);
-    const buckets = metricBuckets({
-      fromMs,
-      stepMs,
-      count,
-      latencies: raw.flatMap(r => r.latencies),
-      means: raw.flatMap(r => r.means),
-    });
-    for (const [index, hours] of rolled ?? []) {
-      buckets[index] = rolledBucket(
-        buckets[index].at,
-        hours,
-        technical ?? new Map(),
-        sums ?? new Map(),
-      );
-    }
 
     return {
       from: new Date(fromMs).toISOString(),
