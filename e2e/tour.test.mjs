@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  describeStalledPage,
+  dropBrowserCache,
   screenshotDir,
   signInAsGuest,
   usePortal,
@@ -194,26 +196,6 @@ test('tour: every ML page shows its content at once and without errors', async t
         `${stop}: ${response.status()} ${response.request().method()} ${url}`,
       );
     });
-    // What the page still waits for, and what failed, for the report of a
-    // visit that times out (a chunk of the app's code that never arrives
-    // looks like a loading bar over an empty page).
-    const inFlight = new Map();
-    const failedRequests = [];
-    page.on('request', r => inFlight.set(r, Date.now()));
-    page.on('requestfinished', r => inFlight.delete(r));
-    page.on('requestfailed', r => {
-      inFlight.delete(r);
-      failedRequests.push(`${r.url()} (${r.failure()?.errorText})`);
-    });
-    const networkReport = () => {
-      const now = Date.now();
-      const pending = [...inFlight]
-        .map(([r, since]) => `${r.url()} for ${now - since} ms`)
-        .slice(0, 10);
-      return `pending requests: ${pending.join(', ') || 'none'}; failed: ${
-        failedRequests.slice(-10).join(', ') || 'none'
-      }`;
-    };
     let signalSockets = 0;
     let signalCloses = 0;
     page.on('websocket', ws => {
@@ -253,9 +235,10 @@ test('tour: every ML page shows its content at once and without errors', async t
         process.stderr.write(
           `[tour] ${name}: no main content after 30 s at ${page.url()}; ` +
             `the page showed ${JSON.stringify(shown.slice(0, 300))}; ` +
-            `${health}; ${networkReport()}\n`,
+            `${health}; ${await describeStalledPage(page)}\n`,
         );
         first = 'timed out';
+        await dropBrowserCache(page);
         await page.reload();
         ms = await visit();
       }

@@ -135,14 +135,59 @@ export async function withPage(t, fn, browserOptions) {
 }
 
 const pendingRequests = new WeakMap();
+const scriptLoads = new WeakMap();
 
-/** Remembers the page's unanswered requests, for the failure report. */
+/**
+ * Remembers the page's unanswered requests, and how its last scripts ended,
+ * for the failure report.
+ */
 function trackPendingRequests(page) {
   const pending = new Map();
+  const scripts = [];
   pendingRequests.set(page, pending);
+  scriptLoads.set(page, scripts);
+  const ended = (request, how) => {
+    pending.delete(request);
+    if (request.resourceType() !== 'script') return;
+    scripts.push(`${request.url().replace(/^.*\//, '')} ${how}`);
+    if (scripts.length > 15) scripts.shift();
+  };
   page.on('request', request => pending.set(request, Date.now()));
-  page.on('requestfinished', request => pending.delete(request));
-  page.on('requestfailed', request => pending.delete(request));
+  page.on('requestfinished', async request => {
+    const response = await request.response().catch(() => null);
+    ended(request, `${response?.status() ?? '?'}`);
+  });
+  page.on('requestfailed', request =>
+    ended(request, `failed: ${request.failure()?.errorText}`),
+  );
+}
+
+/**
+ * What a page that shows only a progress bar is waiting for: its pending
+ * requests, its last scripts and whether its document finished loading.
+ */
+export async function describeStalledPage(page) {
+  const state = await page
+    .evaluate(() => document.readyState)
+    .catch(e => `unknown (${e.message})`);
+  return (
+    `pending requests:\n  ${describePendingRequests(page) || '(none)'}\n` +
+    `  last scripts: ${(scriptLoads.get(page) ?? []).join(', ') || '(none)'}` +
+    `\n  document: ${state}`
+  );
+}
+
+/**
+ * Drops the browser's HTTP cache and stops the page from using one, so the
+ * next load fetches the page's code again instead of waiting on what a
+ * stalled load left in the cache. (The session stays attached: detaching
+ * would turn the cache back on.)
+ */
+export async function dropBrowserCache(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
 }
 
 /** The page's unanswered requests with their age, oldest first ('' if none). */
@@ -192,9 +237,9 @@ export async function signInAsGuest(page, baseUrl) {
  * its header. CI saw this page stay on a bare progress bar for minutes a few
  * times (not reproduced on an idle machine): a stalled request, most likely a
  * code-split chunk, since the page's own header never appeared. Then it
- * reports what was still pending and opens the portal once more, with a new
- * sign-in if the portal asks for one (`signIn`), instead of failing
- * on what the test is not about.
+ * reports what was still pending and opens the portal again (twice at most),
+ * without the browser's cache and with a new sign-in if the portal asks for
+ * one (`signIn`), instead of failing on what the test is not about.
  */
 export async function openMlHome(page, signIn, { attemptMs = 45_000 } = {}) {
   const header = page.getByRole('heading', { name: 'Machine Learning' });
@@ -204,14 +249,15 @@ export async function openMlHome(page, signIn, { attemptMs = 45_000 } = {}) {
       await header.waitFor({ timeout: attemptMs });
       return;
     } catch (error) {
-      if (attempt === 2) throw error;
       process.stderr.write(
-        `[e2e] the ML home page did not render in ${attemptMs / 1000} s; ` +
-          `pending requests:\n  ${
-            describePendingRequests(page) || '(none)'
-          }\n` +
-          '[e2e] opening the portal again\n',
+        `[e2e] the ML home page did not render in ${attemptMs / 1000} s ` +
+          `(attempt ${attempt}); ${await describeStalledPage(page)}\n`,
       );
+      if (attempt === 3) throw error;
+      process.stderr.write(
+        '[e2e] opening the portal again, without the browser cache\n',
+      );
+      await dropBrowserCache(page);
       await signIn(page);
     }
   }

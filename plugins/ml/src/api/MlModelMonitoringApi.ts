@@ -82,11 +82,11 @@ export interface MlModelMonitoringApi {
     options?: MlPageOptions,
   ): Promise<Page<MonitorEvaluation>>;
 
-  /** Rejects with a 404 when the model has no policy. */
+  /** Undefined when the model has no policy. */
   getPromotionPolicy(
     projectId: string,
     modelId: string,
-  ): Promise<PromotionPolicy>;
+  ): Promise<PromotionPolicy | undefined>;
   putPromotionPolicy(
     projectId: string,
     modelId: string,

@@ -120,6 +120,7 @@ describe('ModelMonitoringClient', () => {
       jsonResponse(policy),
       jsonResponse(policy),
       new Response(null, { status: 204 }),
+      new Response(null, { status: 204 }),
     );
     await expect(client.getPromotionPolicy('p-1', 'm-1')).resolves.toEqual(
       policy,
@@ -130,10 +131,15 @@ describe('ModelMonitoringClient', () => {
       margin: 0.1,
     });
     await client.deletePromotionPolicy('p-1', 'm-1');
+    // Without a policy the server answers 204.
+    await expect(
+      client.getPromotionPolicy('p-1', 'm-1'),
+    ).resolves.toBeUndefined();
     expect(fetch.mock.calls.map(([url, init]) => [url, init?.method])).toEqual([
       [`${model}/promotion-policy`, 'GET'],
       [`${model}/promotion-policy`, 'PUT'],
       [`${model}/promotion-policy`, 'DELETE'],
+      [`${model}/promotion-policy`, 'GET'],
     ]);
   });
 });

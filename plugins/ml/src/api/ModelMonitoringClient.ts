@@ -140,11 +140,17 @@ export class ModelMonitoringClient implements MlModelMonitoringApi {
     );
   }
 
-  getPromotionPolicy(projectId: string, modelId: string) {
-    return this.http.json<PromotionPolicy>(
+  async getPromotionPolicy(
+    projectId: string,
+    modelId: string,
+  ): Promise<PromotionPolicy | undefined> {
+    const response = await this.http.send(
       'GET',
       `${modelPath(projectId, modelId)}/promotion-policy`,
     );
+    // 204: the model has no policy.
+    if (response.status === 204) return undefined;
+    return (await response.json()) as PromotionPolicy;
   }
 
   putPromotionPolicy(

@@ -16,20 +16,17 @@ export class PromotionPolicyService {
     },
   ) {}
 
+  /** The model's policy; undefined when it has none (unknown model: 404). */
   async get(
     projectId: string,
     modelIdOrName: string,
-  ): Promise<PromotionPolicy> {
+  ): Promise<PromotionPolicy | undefined> {
     const model = await findProjectModel(
       this.deps.models,
       projectId,
       modelIdOrName,
     );
-    const policy = await this.deps.policies.get(model.id);
-    if (!policy) {
-      throw new NotFoundError(`Model '${model.name}' has no promotion policy`);
-    }
-    return policy;
+    return this.deps.policies.get(model.id);
   }
 
   async put(

@@ -26,7 +26,14 @@ export function createPromotionRouter(deps: {
 
   router.get(policyPath, async (req, res) => {
     const { projectId, modelId } = await routes.read(req, modelParams);
-    res.json(await promotionPolicies.get(projectId, modelId));
+    const policy = await promotionPolicies.get(projectId, modelId);
+    // Having no policy is a state of the model, not a missing resource: the
+    // Monitors tab asks every model, and a 404 would read as an error.
+    if (!policy) {
+      res.status(204).end();
+      return;
+    }
+    res.json(policy);
   });
 
   router.put(policyPath, async (req, res) => {

@@ -1,4 +1,3 @@
-import { ResponseError } from '@backstage/errors';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { needsRole } from '../../hooks/useProjectAccess';
@@ -9,7 +8,6 @@ import {
   renderAsRole,
   TestProjectRole,
 } from '../../__testUtils__';
-import { errorResponse } from '../../__testUtils__/responses';
 import {
   churnModel,
   churnProject,
@@ -236,16 +234,14 @@ describe('ModelMonitorsTab', () => {
 
   it('sets a promotion policy where there was none', async () => {
     const api = setup();
-    api.getPromotionPolicy.mockRejectedValue(
-      await ResponseError.fromResponse(
-        errorResponse(404, 'NotFoundError', 'no policy'),
-      ),
-    );
+    api.getPromotionPolicy.mockResolvedValue(undefined);
     api.putPromotionPolicy.mockResolvedValue(churnPolicy);
     await renderTab(api, 'operator');
 
     expect(
-      await screen.findByText(/No policy: a job's candidate is deployed/),
+      await screen.findByText(
+        /No policy: a job's candidates are neither deployed nor refused/,
+      ),
     ).toBeInTheDocument();
     await userEvent.click(await findEnabledButton('Set policy'));
     const dialog = await screen.findByRole('dialog');

@@ -96,6 +96,8 @@ export function MonitorsCard(props: MonitorsCardProps) {
     },
     {
       title: 'Actions',
+      // The three buttons stay on one line rather than breaking their labels.
+      cellStyle: { whiteSpace: 'nowrap' },
       render: m => (
         <Box display="flex" alignItems="center">
           <Button

@@ -8,7 +8,6 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { ResponseError } from '@backstage/errors';
 import { Project, PromotionPolicy } from '@ml-platform/plugin-ml-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { mlApiRef } from '../../api';
@@ -36,17 +35,10 @@ export function PromotionPolicyCard(props: PromotionPolicyCardProps) {
   const { project, modelId, access } = props;
   const api = useApi(mlApiRef);
   const [editing, setEditing] = useState(false);
-  const policy = useAsyncRetry(async () => {
-    try {
-      return await api.getPromotionPolicy(project.id, modelId);
-    } catch (e) {
-      // No policy: candidates are deployed without a comparison.
-      if (e instanceof ResponseError && e.statusCode === 404) {
-        return null;
-      }
-      throw e;
-    }
-  }, [api, project.id, modelId]);
+  const policy = useAsyncRetry(
+    async () => (await api.getPromotionPolicy(project.id, modelId)) ?? null,
+    [api, project.id, modelId],
+  );
   const requires = { access, role: 'operator' as const };
 
   let content;
@@ -57,7 +49,7 @@ export function PromotionPolicyCard(props: PromotionPolicyCardProps) {
   } else if (!policy.value) {
     content = (
       <Typography color="textSecondary">
-        No policy: a job's candidate is deployed as soon as it is built.
+        No policy: a job's candidates are neither deployed nor refused.
       </Typography>
     );
   } else {

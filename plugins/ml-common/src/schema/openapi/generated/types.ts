@@ -1960,7 +1960,7 @@ export interface paths {
     };
     /**
      * Get a model's promotion policy
-     * @description 404 when the model has none. Users and services may call it.
+     * @description 204 when the model has none (its candidates are then neither promoted nor refused). Users and services may call it.
      */
     get: operations['getPromotionPolicy'];
     /**
@@ -7323,6 +7323,13 @@ export interface operations {
         content: {
           'application/json': components['schemas']['PromotionPolicy'];
         };
+      };
+      /** @description The model has no promotion policy. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       400: components['responses']['BadRequest'];
       401: components['responses']['Unauthorized'];
