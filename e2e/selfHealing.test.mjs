@@ -5,7 +5,12 @@
 // candidate. The test ends when the model's Monitors tab shows both the
 // alert and the promotion in the model's history.
 import { after, before, test } from 'node:test';
-import { sidebar, signInAsGuest, withPage } from './lib/browser.mjs';
+import {
+  chooseOption,
+  sidebar,
+  signInAsGuest,
+  withPage,
+} from './lib/browser.mjs';
 import { apiClient, guestToken } from './lib/mlApi.mjs';
 import { startPortal } from './lib/portal.mjs';
 
@@ -32,30 +37,6 @@ const TASK_TIMEOUT_MS = Number(process.env.E2E_TEMPLATE_TIMEOUT_MS ?? 420_000);
 const LOOP_TIMEOUT_MS = Number(
   process.env.E2E_SELF_HEALING_TIMEOUT_MS ?? 480_000,
 );
-
-/** Picks the first option of a select whose text has `optionText`, once loaded. */
-async function chooseOption(page, label, optionText) {
-  const select = page.getByLabel(label);
-  await select.waitFor();
-  // The options load from the ML API.
-  await page.waitForFunction(
-    ([id, text]) => {
-      const el = document.getElementById(id);
-      return (
-        el &&
-        [...el.options].some(o => (text ? o.text.includes(text) : o.value))
-      );
-    },
-    [await select.getAttribute('id'), optionText],
-  );
-  const value = await select.evaluate(
-    (el, text) =>
-      [...el.options].find(o => (text ? o.text.includes(text) : o.value))
-        ?.value,
-    optionText,
-  );
-  await select.selectOption(value);
-}
 
 /** Where the loop stands, from the ML API: for the failure message. */
 async function loopState(api, projectId, modelId) {

@@ -4,7 +4,13 @@
 // answers from its Test panel, the project page opens, and the Model entity
 // is in the catalog with its lineage graph.
 import { test } from 'node:test';
-import { sidebar, signInAsGuest, usePortal, withPage } from './lib/browser.mjs';
+import {
+  chooseOption,
+  sidebar,
+  signInAsGuest,
+  usePortal,
+  withPage,
+} from './lib/browser.mjs';
 
 const portal = usePortal();
 
@@ -15,29 +21,6 @@ const portal = usePortal();
 const TASK_TIMEOUT_MS = Number(process.env.E2E_TEMPLATE_TIMEOUT_MS ?? 420_000);
 /** The catalog's ML provider mirrors a new model within seconds. */
 const CATALOG_TIMEOUT_MS = 120_000;
-
-async function chooseOption(page, label, optionText) {
-  const select = page.getByLabel(label);
-  await select.waitFor();
-  // The options load from the ML API.
-  await page.waitForFunction(
-    ([id, text]) => {
-      const el = document.getElementById(id);
-      return (
-        el &&
-        [...el.options].some(o => (text ? o.text.includes(text) : o.value))
-      );
-    },
-    [await select.getAttribute('id'), optionText],
-  );
-  const value = await select.evaluate(
-    (el, text) =>
-      [...el.options].find(o => (text ? o.text.includes(text) : o.value))
-        ?.value,
-    optionText,
-  );
-  await select.selectOption(value);
-}
 
 test('a guest creates a training project from its template and ends on a live model', async t => {
   await withPage(t, async page => {

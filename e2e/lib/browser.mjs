@@ -284,3 +284,30 @@ export async function proxiedUserToken(page, baseUrl) {
     return (await res.json()).backstageIdentity.token;
   }, baseUrl);
 }
+
+/**
+ * Picks the first option of a select whose text has `optionText`, once
+ * loaded (template forms load their options from the ML API).
+ */
+export async function chooseOption(page, label, optionText) {
+  const select = page.getByLabel(label);
+  await select.waitFor();
+  // The options load from the ML API.
+  await page.waitForFunction(
+    ([id, text]) => {
+      const el = document.getElementById(id);
+      return (
+        el &&
+        [...el.options].some(o => (text ? o.text.includes(text) : o.value))
+      );
+    },
+    [await select.getAttribute('id'), optionText],
+  );
+  const value = await select.evaluate(
+    (el, text) =>
+      [...el.options].find(o => (text ? o.text.includes(text) : o.value))
+        ?.value,
+    optionText,
+  );
+  await select.selectOption(value);
+}
