@@ -10,8 +10,9 @@ import { ModelAccessKeyService } from './keys/ModelAccessKeyService';
 import { ModelBuildService } from './builds/ModelBuildService';
 import { ModelDeploymentService } from './deployments/ModelDeploymentService';
 import { findProjectModel } from './modelLookup';
+import { RollupStore } from './rollups/RollupStore';
 
-/** Models of a project; deleting one stops its deployments and builds and removes its keys. */
+/** Models of a project; deleting one stops its deployments and builds and removes its keys and rollups. */
 export class ModelService {
   constructor(
     private readonly deps: {
@@ -20,6 +21,8 @@ export class ModelService {
       builds: ModelBuildService;
       deployments: ModelDeploymentService;
       keys: ModelAccessKeyService;
+      /** The hourly monitoring rollups, which go with the model. */
+      rollups: Pick<RollupStore, 'deleteAllOf'>;
       /** Where a model's change or deletion is told (`modelChanged`). */
       events: PlatformEvents;
     },
@@ -86,6 +89,7 @@ export class ModelService {
     await this.deps.deployments.deleteAllOf(modelId);
     await this.deps.builds.deleteAllOf(modelId);
     await this.deps.keys.deleteAllOf(modelId);
+    await this.deps.rollups.deleteAllOf(modelId);
     await this.deps.models.delete(modelId);
     await this.deps.events.emit('modelChanged', modelId);
   }

@@ -153,14 +153,6 @@ export function createModelFeature(options: {
     drainMs,
     logger,
   });
-  const models = new ModelService({
-    models: modelStore,
-    projects,
-    builds: modelBuilds,
-    deployments: modelDeployments,
-    keys: modelKeys,
-    events,
-  });
 
   // Serving: the directory the gateway routes by, and the gateway.
   const modelDirectory = new ServingDirectory({
@@ -173,6 +165,15 @@ export function createModelFeature(options: {
   // Hourly rollups the monitoring reads take closed hours from.
   const rollups = new RollupStore(db);
   const predictionStore = new PredictionStore(db, { rollups });
+  const models = new ModelService({
+    models: modelStore,
+    projects,
+    builds: modelBuilds,
+    deployments: modelDeployments,
+    keys: modelKeys,
+    rollups,
+    events,
+  });
   const predictionRecorder = new PredictionRecorder(
     {
       store: predictionStore,

@@ -18,6 +18,18 @@ describe('modelMetrics', () => {
     });
   });
 
+  it('starts the range on a step boundary, so whole hours match the rollups', () => {
+    const now = Date.parse('2026-01-12T11:20:30.000Z');
+    expect(rangeQuery(METRICS_RANGES[2], now)).toEqual({
+      from: '2026-01-11T11:00:00.000Z',
+      to: '2026-01-12T11:20:30.000Z',
+      stepSeconds: 3600,
+    });
+    expect(rangeQuery(METRICS_RANGES[1], now).from).toBe(
+      '2026-01-12T10:20:00.000Z',
+    );
+  });
+
   it('turns buckets into throughput, error rate and latency points', () => {
     const [first, second] = trafficSeries(churnMetrics);
     expect(first).toEqual({

@@ -1,6 +1,10 @@
 import { ModelMetrics } from '@ml-platform/plugin-ml-common';
 
-/** A time range the monitoring page offers, with a step that gives ~60–170 points. */
+/**
+ * A time range the monitoring page offers, with a step that gives 25–170
+ * points. Ranges of a day or more step by the hour: whole hours are read
+ * from the backend's hourly rollups, not from each prediction.
+ */
 export interface MetricsRange {
   id: string;
   label: string;
@@ -11,13 +15,20 @@ export interface MetricsRange {
 export const METRICS_RANGES: MetricsRange[] = [
   { id: '15m', label: 'Last 15 minutes', seconds: 15 * 60, stepSeconds: 15 },
   { id: '1h', label: 'Last hour', seconds: 3600, stepSeconds: 60 },
-  { id: '24h', label: 'Last 24 hours', seconds: 86400, stepSeconds: 900 },
+  { id: '24h', label: 'Last 24 hours', seconds: 86400, stepSeconds: 3600 },
   { id: '7d', label: 'Last 7 days', seconds: 7 * 86400, stepSeconds: 3600 },
 ];
 
+/**
+ * The range ending now, starting on a step boundary: windows then stay the
+ * same from one refresh to the next (and whole hours match the backend's
+ * rollups); the last one is the step under way.
+ */
 export function rangeQuery(range: MetricsRange, now: number) {
+  const stepMs = range.stepSeconds * 1000;
+  const from = Math.floor((now - range.seconds * 1000) / stepMs) * stepMs;
   return {
-    from: new Date(now - range.seconds * 1000).toISOString(),
+    from: new Date(from).toISOString(),
     to: new Date(now).toISOString(),
     stepSeconds: range.stepSeconds,
   };

@@ -144,6 +144,22 @@ describe.each(databases.eachSupportedId())(
       notifications.send.mockReset().mockResolvedValue(undefined);
     });
 
+    it('reads a metric once a tick for the monitors that watch it over the same window', async () => {
+      const metric = { kind: 'technical', name: 'errorRate' } as MonitorMetric;
+      const low = await addMonitor({ metric, threshold: 0.1 });
+      const high = await addMonitor({ metric, threshold: 0.5 });
+      const daily = await addMonitor({ metric, windowSeconds: 86400 });
+      signals.readings.set('errorRate', { value: 0.3, samples: 40 });
+      now = START + 86400_000 + 1000;
+
+      expect(await evaluator().evaluate()).toBe(3);
+
+      expect(signals.calls).toHaveLength(2);
+      expect((await monitors.get(low.id))!.state).toBe('alerting');
+      expect((await monitors.get(high.id))!.state).toBe('ok');
+      expect((await monitors.get(daily.id))!.state).toBe('alerting');
+    });
+
     it('alerts beyond the threshold: records the window, notifies the owner, starts the job and writes the history', async () => {
       const monitor = await addMonitor();
       reading(monitor, { value: 0.4, samples: 25 });

@@ -42,6 +42,16 @@ export function lastCompleteWindow(
   return { startMs: endMs - lengthMs, endMs };
 }
 
+/** What one tick shares between the monitors it evaluates. */
+interface EvaluationContext {
+  reading(
+    monitor: StoredMonitor,
+    window: MonitorWindow,
+  ): Promise<MonitorReading>;
+  model(id: string): Promise<Model | undefined>;
+  project(id: string): Promise<Project>;
+}
+
 const EVENT_OF_STATE: Record<MonitorDecision['state'], ModelEventKind> = {
   alerting: 'monitor_alerting',
   ok: 'monitor_ok',
@@ -104,7 +114,29 @@ export class MonitorEvaluator {
     const monitors = await this.deps.monitors.listEnabled();
     const models = new Map<string, Promise<Model | undefined>>();
     const projects = new Map<string, Promise<Project>>();
-    const context = {
+    // Monitors of one model that watch the same metric over the same window
+    // (thresholds or jobs apart) read it once a tick.
+    const readings = new Map<string, Promise<MonitorReading>>();
+    const context: EvaluationContext = {
+      reading: (monitor: StoredMonitor, window: MonitorWindow) => {
+        const key = JSON.stringify([
+          monitor.modelId,
+          monitor.metric,
+          window.startMs,
+          window.endMs,
+        ]);
+        if (!readings.has(key)) {
+          readings.set(
+            key,
+            this.deps.signals.read(
+              { projectId: monitor.projectId, modelId: monitor.modelId },
+              monitor.metric,
+              window,
+            ),
+          );
+        }
+        return readings.get(key)!;
+      },
       model: (id: string) => {
         if (!models.has(id)) models.set(id, this.deps.models.get(id));
         return models.get(id)!;
@@ -140,16 +172,9 @@ export class MonitorEvaluator {
     monitor: StoredMonitor,
     window: MonitorWindow,
     nowMs: number,
-    context: {
-      model(id: string): Promise<Model | undefined>;
-      project(id: string): Promise<Project>;
-    },
+    context: EvaluationContext,
   ): Promise<boolean> {
-    const reading = await this.deps.signals.read(
-      { projectId: monitor.projectId, modelId: monitor.modelId },
-      monitor.metric,
-      window,
-    );
+    const reading = await context.reading(monitor, window);
     const decision = nextMonitorState(monitor, reading, nowMs);
     const why = reason(monitor, reading, decision);
     const won = await this.deps.evaluations.claim({

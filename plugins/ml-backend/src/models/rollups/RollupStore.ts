@@ -58,6 +58,14 @@ export interface HourRollup {
 
 type Num = number | string | null;
 
+/** The tables of an hour's rows. */
+const HOURLY_TABLES = [
+  'model_hourly_technical',
+  'model_hourly_metric_sums',
+  'model_hourly_quality',
+  'model_hourly_drift',
+];
+
 /**
  * The hourly rollup tables: which hours of a model are rolled up and
  * current, and their rows (see migration 20261222_model_hourly_rollups).
@@ -176,13 +184,7 @@ export class RollupStore {
   ): Promise<void> {
     const key = { model_id: modelId, hour_start: hour };
     await this.db.transaction(async tx => {
-      for (const table of [
-        'model_hourly_technical',
-        'model_hourly_metric_sums',
-        'model_hourly_quality',
-        'model_hourly_drift',
-      ])
-        await tx(table).where(key).delete();
+      for (const table of HOURLY_TABLES) await tx(table).where(key).delete();
       const drift = [...(rollup.drift ?? [])].flatMap(([deploymentId, list]) =>
         list.map(d => ({
           ...key,
@@ -264,6 +266,18 @@ export class RollupStore {
         })
         .onConflict(['model_id', 'hour_start'])
         .merge(['rolled_at', 'quality_key', 'drift_key']);
+    });
+  }
+
+  /** Forgets a deleted model's rollups, its cursor and hours. */
+  async deleteAllOf(modelId: string): Promise<void> {
+    await this.db.transaction(async tx => {
+      for (const table of [
+        ...HOURLY_TABLES,
+        'model_rollup_hours',
+        'model_rollup_cursors',
+      ])
+        await tx(table).where({ model_id: modelId }).delete();
     });
   }
 

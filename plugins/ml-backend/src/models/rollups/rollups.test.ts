@@ -391,4 +391,24 @@ describe.each(databases.eachSupportedId())('hourly rollups on %s', id => {
     expect(await service.rollUp()).toBe(4);
     await expectSameQuality();
   });
+
+  it('forgets the rollups of a deleted model', async () => {
+    const tables = [
+      'model_hourly_technical',
+      'model_hourly_quality',
+      'model_rollup_hours',
+      'model_rollup_cursors',
+    ];
+    const counts = () =>
+      Promise.all(
+        tables.map(async t =>
+          Number(
+            (await knex(t).where({ model_id: MODEL }).count({ n: '*' }))[0].n,
+          ),
+        ),
+      );
+    expect((await counts()).every(n => n > 0)).toBe(true);
+    await rollups.deleteAllOf(MODEL);
+    expect(await counts()).toEqual([0, 0, 0, 0]);
+  });
 });
