@@ -30,7 +30,14 @@ export const intervalSchedulerFactory = createServiceFactory({
   async factory({ lifecycle }) {
     const timers: NodeJS.Timeout[] = [];
     const running = new Set<string>();
-    lifecycle.addShutdownHook(() => timers.forEach(clearInterval));
+    const underWay = new Set<Promise<void>>();
+    // A run still under way when the backend stops would go on against a
+    // closed database, and its errors would land in whichever test runs next
+    // in this worker: wait for it.
+    lifecycle.addShutdownHook(async () => {
+      timers.forEach(clearInterval);
+      await Promise.allSettled([...underWay]);
+    });
     const scheduleTask = async (
       task: SchedulerServiceTaskScheduleDefinition &
         SchedulerServiceTaskInvocationDefinition,
@@ -42,11 +49,17 @@ export const intervalSchedulerFactory = createServiceFactory({
       const once = async () => {
         while (current) await current.catch(() => undefined);
         const run = Promise.resolve(task.fn(new AbortController().signal));
-        current = run.then(() => undefined);
+        const settled = run.then(
+          () => undefined,
+          () => undefined,
+        );
+        current = settled;
+        underWay.add(settled);
         try {
           await run;
         } finally {
           current = undefined;
+          underWay.delete(settled);
         }
       };
       runsByTaskId.set(task.id, once);

@@ -215,7 +215,23 @@ describe.each(databases.eachSupportedId())(
       const req = request(backend.server)
         [method.toLowerCase() as 'get'](`/api/ml${path}`)
         .set(as(caller));
-      return method === 'GET' ? req : req.send(BODIES[route] ?? {});
+      try {
+        return await (method === 'GET' ? req : req.send(BODIES[route] ?? {}));
+      } catch (error) {
+        // Say which cell broke, and why, down the chain of causes.
+        throw new Error(`${route} as ${caller.name} threw ${describe(error)}`);
+      }
+    }
+
+    function describe(error: unknown): string {
+      if (!(error instanceof Error)) return String(error);
+      const { name, message, cause } = error;
+      const errors = (error as AggregateError).errors ?? [];
+      return [
+        `${name}: ${message}`,
+        ...errors.map((e: unknown) => `[${describe(e)}]`),
+        ...(cause ? [`caused by ${describe(cause)}`] : []),
+      ].join(' ');
     }
 
     it('lists every route of the API in the table', async () => {
